@@ -1,0 +1,58 @@
+# Makefile: the two commands of README.md, and a few more for developers.
+# Copyright 2026 The Flywheel authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   make run     build, then open Flywheel on a sample project
+#   make check   build, then run every test
+#   make bench   build, then run the benchmarks (docs/performance.md)
+#
+# Each installs what a Debian 12 machine lacks first (apt-get, through
+# sudo when not root), so a fresh clone needs nothing but make.
+
+BUILD ?= build
+MESON ?= meson
+SAMPLE ?= $(BUILD)/sample.flywheel
+
+# Debian 12 packages the build and the tests need.
+PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
+           libglib2.0-dev libjson-glib-dev libsqlite3-dev \
+           gettext libxml2-utils
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run check bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja: | deps
+	$(MESON) setup $(BUILD)
+
+build: deps $(BUILD)/build.ninja
+	$(MESON) compile -C $(BUILD)
+
+# Until the window exists, "opening" the sample means showing its
+# projection: a fresh project from the inbound template, simulated.
+run: build
+	$(BUILD)/src/cli/flywheel-cli new --force --template attract-engage-delight $(SAMPLE)
+	$(BUILD)/src/cli/flywheel-cli check $(SAMPLE)
+	$(BUILD)/src/cli/flywheel-cli simulate $(SAMPLE) --format csv
+
+check: build
+	$(MESON) test -C $(BUILD) --print-errorlogs
+
+bench: build
+	$(MESON) test -C $(BUILD) --benchmark --verbose
+
+clean:
+	rm -rf $(BUILD)

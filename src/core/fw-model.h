@@ -1,0 +1,134 @@
+/* fw-model.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The limits of ../shared/MODEL.md, in one place. */
+#define FW_MIN_STAGES          2
+#define FW_MAX_STAGES          16
+#define FW_MIN_SCENARIOS       1
+#define FW_MAX_SCENARIOS       50
+#define FW_MAX_POINTS          1000
+#define FW_MIN_HORIZON         1
+#define FW_MAX_HORIZON         100000
+#define FW_MAX_NAME_CHARS      80
+#define FW_MAX_NOTE_CHARS      2000
+#define FW_MAX_COUNT           1e12
+#define FW_MAX_REFERRAL        100.0
+#define FW_MAX_WEIGHT          100.0
+#define FW_MIN_CONVERSION      (-1.0)
+#define FW_MAX_CONVERSION      10.0
+#define FW_MIN_CHURN_EFFECT    (-1.0)
+#define FW_MAX_CHURN_EFFECT    1.0
+#define FW_MIN_REFERRAL_EFFECT (-1.0)
+#define FW_MAX_REFERRAL_EFFECT 10.0
+
+typedef enum
+{
+  FW_PERIOD_WEEK,
+  FW_PERIOD_MONTH,
+  FW_PERIOD_QUARTER,
+} FwPeriod;
+
+typedef enum
+{
+  FW_POINT_FRICTION,
+  FW_POINT_FORCE,
+} FwPointKind;
+
+/* The model is plain data: structs the engine reads without indirection
+ * and that copy cheaply (undo keeps copies). Strings are owned, UTF-8.
+ * Nothing here checks a value: fw-validate.h does, and every way into the
+ * model (JSON, project files, the window) goes through it. */
+
+typedef struct
+{
+  char     *name;
+  char      color[8];   /* "#rrggbb", lower case */
+  double    count;      /* N_i(0) */
+  gboolean  customer;
+  double    advance;    /* a_i */
+  double    loss;       /* l_i */
+  double    referral;   /* r_i */
+  double    weight;
+} FwStage;
+
+typedef struct
+{
+  char        *name;
+  FwPointKind  kind;
+  double       angle;       /* degrees clockwise from 12 o'clock, any finite value */
+  double       conversion;  /* c: relative change of the stage's advance */
+  double       churn;       /* d: absolute change of the stage's loss */
+  double       referral;    /* q: relative change of the stage's referral */
+  gboolean     enabled;
+  char        *note;
+} FwPoint;
+
+typedef struct
+{
+  char      *name;
+  double     inflow;   /* E */
+  GPtrArray *stages;   /* of FwStage*, owned */
+  GPtrArray *points;   /* of FwPoint*, owned */
+} FwScenario;
+
+typedef struct
+{
+  char      *name;
+  FwPeriod   period;
+  guint      horizon;
+  GPtrArray *scenarios; /* of FwScenario*, owned */
+} FwProject;
+
+/* Constructors fill in MODEL.md's defaults; fw_stage_new takes the index
+ * the stage will have, which picks its default colour. */
+FwStage    *fw_stage_new        (const char *name, guint index);
+FwStage    *fw_stage_copy       (const FwStage *stage);
+void        fw_stage_free       (FwStage *stage);
+
+FwPoint    *fw_point_new        (const char *name, double angle);
+FwPoint    *fw_point_copy       (const FwPoint *point);
+void        fw_point_free       (FwPoint *point);
+
+FwScenario *fw_scenario_new     (const char *name);
+FwScenario *fw_scenario_copy    (const FwScenario *scenario);
+void        fw_scenario_free    (FwScenario *scenario);
+FwStage    *fw_scenario_get_stage (const FwScenario *scenario, guint index);
+FwPoint    *fw_scenario_get_point (const FwScenario *scenario, guint index);
+
+FwProject  *fw_project_new      (const char *name);
+FwProject  *fw_project_copy     (const FwProject *project);
+void        fw_project_free     (FwProject *project);
+FwScenario *fw_project_get_scenario (const FwProject *project, guint index);
+FwScenario *fw_project_find_scenario (const FwProject *project, const char *name);
+
+const char *fw_period_to_string     (FwPeriod period);
+gboolean    fw_period_from_string   (const char *text, FwPeriod *period);
+const char *fw_point_kind_to_string (FwPointKind kind);
+gboolean    fw_point_kind_from_string (const char *text, FwPointKind *kind);
+
+/* The default arc colour of the stage at @index ("#rrggbb"). */
+const char *fw_palette_color    (guint index);
+
+/* Where a rim angle lands: the index of the stage whose arc holds @angle
+ * (taken modulo 360), as MODEL.md defines it. */
+guint       fw_scenario_stage_at_angle (const FwScenario *scenario, double angle);
+/* The arc of stage @index in degrees clockwise from 12 o'clock. */
+void        fw_scenario_stage_arc (const FwScenario *scenario, guint index,
+                                   double *start, double *end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwStage, fw_stage_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwPoint, fw_point_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwScenario, fw_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwProject, fw_project_free)
+
+G_END_DECLS

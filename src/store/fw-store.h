@@ -1,0 +1,41 @@
+/* fw-store.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* `.flywheel` project files: SQLite databases (docs/file-format.md).
+ *
+ * Loading reads the file's bytes once and opens them as an in-memory,
+ * read-only database: the file itself is never opened by SQLite, so
+ * opening can neither change it nor leave a journal beside it. A file that
+ * is not SQLite, belongs to another program, is damaged, comes from a newer
+ * Flywheel, carries triggers or views, or holds an invalid value is refused
+ * with an FW_ERROR whose message says which, and the returned project is
+ * always valid.
+ *
+ * Saving builds the database in memory, serializes it and writes the bytes
+ * beside the target, syncs and renames over it: a crash at any moment
+ * leaves the old file or the new one, whole. */
+
+#define FW_STORE_APPLICATION_ID 0x46574C31 /* "FWL1" */
+#define FW_STORE_SCHEMA_VERSION 1
+
+FwProject *fw_store_load        (const char       *path,
+                                 GError          **error);
+FwProject *fw_store_load_bytes  (GBytes           *bytes,
+                                 GError          **error);
+gboolean   fw_store_save        (const FwProject  *project,
+                                 const char       *path,
+                                 GError          **error);
+GBytes    *fw_store_save_bytes  (const FwProject  *project,
+                                 GError          **error);
+
+G_END_DECLS
