@@ -1,0 +1,582 @@
+/* fw-engine.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-engine"
+
+#include <math.h>
+#include <string.h>
+
+#include "fw-engine.h"
+
+/* The simulation of ../shared/MODEL.md. Every formula is evaluated in the
+ * order the contract writes it, so that an independent implementation
+ * agrees to the last few bits, and the same functions serve the full run
+ * and the impact runs, so that a point with no effect has an impact of
+ * exactly zero. */
+
+struct _FwProjection
+{
+  guint      n_stages;
+  guint      n_points;
+  guint      horizon;
+
+  gboolean   customer[FW_MAX_STAGES];
+  FwRates    rates[FW_MAX_STAGES];
+  FwSummary  summary;
+
+  /* Buffers kept across runs; their capacities only grow. */
+  double    *counts;        /* (horizon + 1) * n_stages */
+  FwFigures *figures;       /* horizon + 1 */
+  guint     *point_stage;   /* n_points */
+  double    *point_impact;  /* n_points */
+  /* The points of stage i, in input order, are
+   * members[member_start[i] .. member_start[i + 1]). */
+  guint     *members;       /* n_points */
+  guint      member_start[FW_MAX_STAGES + 1];
+  gsize      counts_capacity;
+  gsize      figures_capacity;
+  gsize      points_capacity;
+};
+
+/* The flows out of the state N of one period. */
+typedef struct
+{
+  double advancing[FW_MAX_STAGES]; /* A_i */
+  double lost[FW_MAX_STAGES];      /* L_i */
+  double referrals;                /* R */
+} Flows;
+
+FwProjection *
+fw_projection_new (void)
+{
+  return g_new0 (FwProjection, 1);
+}
+
+void
+fw_projection_free (FwProjection *projection)
+{
+  if (projection == NULL)
+    return;
+
+  g_free (projection->counts);
+  g_free (projection->figures);
+  g_free (projection->point_stage);
+  g_free (projection->point_impact);
+  g_free (projection->members);
+  g_free (projection);
+}
+
+static void
+ensure_capacity (FwProjection *self,
+                 guint         n_stages,
+                 guint         horizon,
+                 guint         n_points)
+{
+  gsize n_counts = ((gsize) horizon + 1) * n_stages;
+  gsize n_figures = (gsize) horizon + 1;
+
+  if (n_counts > self->counts_capacity)
+    {
+      self->counts = g_renew (double, self->counts, n_counts);
+      self->counts_capacity = n_counts;
+    }
+  if (n_figures > self->figures_capacity)
+    {
+      self->figures = g_renew (FwFigures, self->figures, n_figures);
+      self->figures_capacity = n_figures;
+    }
+  if (n_points > self->points_capacity)
+    {
+      self->point_stage = g_renew (guint, self->point_stage, n_points);
+      self->point_impact = g_renew (double, self->point_impact, n_points);
+      self->members = g_renew (guint, self->members, n_points);
+      self->points_capacity = n_points;
+    }
+}
+
+/* Whether point @index counts: @toggled names a point whose enabled state
+ * is taken as @toggled_enabled instead of its own (G_MAXUINT for none);
+ * that is how an impact run disables or enables one point. */
+static gboolean
+point_counts (const FwPoint *point,
+              guint          index,
+              guint          toggled,
+              gboolean       toggled_enabled)
+{
+  return index == toggled ? toggled_enabled : point->enabled;
+}
+
+/* MODEL.md's effective rates of the stage whose points are @members (in
+ * input order). The products are taken factor by factor from the base
+ * rate, and a zero factor makes them exactly zero even when other factors
+ * overflowed (1000 points of +10 is 11^1000): 0 * inf would be nan, and
+ * no rate the user typed is nan. */
+static void
+effective_rates (const FwScenario *scenario,
+                 guint             stage,
+                 const guint      *members,
+                 guint             n_members,
+                 guint             toggled,
+                 gboolean          toggled_enabled,
+                 FwRates          *rates)
+{
+  const FwStage *st = g_ptr_array_index (scenario->stages, stage);
+  double advance = st->advance;
+  double referral = st->referral;
+  double churn_change = 0.0;
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      guint k = members[m];
+      const FwPoint *point = g_ptr_array_index (scenario->points, k);
+
+      if (!point_counts (point, k, toggled, toggled_enabled))
+        continue;
+
+      advance = 1.0 + point->conversion == 0.0 ? 0.0 : advance * (1.0 + point->conversion);
+      referral = 1.0 + point->referral == 0.0 ? 0.0 : referral * (1.0 + point->referral);
+      churn_change += point->churn;
+    }
+
+  /* Once zero, a product stays zero whatever else overflows. */
+  rates->advance = MIN (1.0, advance);
+  rates->loss = MIN (1.0, MAX (0.0, st->loss + churn_change));
+  rates->referral = referral;
+  if (rates->advance + rates->loss > 1.0)
+    rates->advance = 1.0 - rates->loss;
+  if (stage == scenario->stages->len - 1)
+    rates->advance = 0.0;
+}
+
+static void
+stage_rates (const FwProjection *self,
+             const FwScenario   *scenario,
+             guint               stage,
+             guint               toggled,
+             gboolean            toggled_enabled,
+             FwRates            *rates)
+{
+  guint start = self->member_start[stage];
+
+  effective_rates (scenario, stage, self->members + start,
+                   self->member_start[stage + 1] - start,
+                   toggled, toggled_enabled, rates);
+}
+
+/* Groups the points by the stage they sit on, keeping input order. */
+static void
+place_points (FwProjection     *self,
+              const FwScenario *scenario)
+{
+  guint fill[FW_MAX_STAGES] = { 0 };
+
+  memset (self->member_start, 0, sizeof self->member_start);
+  for (guint k = 0; k < self->n_points; k++)
+    {
+      const FwPoint *point = g_ptr_array_index (scenario->points, k);
+
+      self->point_stage[k] = fw_scenario_stage_at_angle (scenario, point->angle);
+      self->member_start[self->point_stage[k] + 1]++;
+    }
+  for (guint i = 0; i < self->n_stages; i++)
+    self->member_start[i + 1] += self->member_start[i];
+  for (guint k = 0; k < self->n_points; k++)
+    {
+      guint stage = self->point_stage[k];
+
+      self->members[self->member_start[stage] + fill[stage]++] = k;
+    }
+}
+
+static void
+compute_flows (guint          n,
+               const FwRates *rates,
+               const double  *counts,
+               Flows         *flows)
+{
+  flows->referrals = 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      flows->advancing[i] = rates[i].advance * counts[i];
+      flows->lost[i] = rates[i].loss * counts[i];
+      flows->referrals += rates[i].referral * counts[i];
+    }
+}
+
+static void
+step (guint         n,
+      const double *counts,
+      const Flows  *flows,
+      double        inflow,
+      double       *next)
+{
+  next[0] = counts[0] - flows->advancing[0] - flows->lost[0] + inflow + flows->referrals;
+  for (guint i = 1; i < n; i++)
+    next[i] = counts[i] - flows->advancing[i] - flows->lost[i] + flows->advancing[i - 1];
+}
+
+static double
+sum_customers (guint           n,
+               const gboolean *customer,
+               const double   *counts)
+{
+  double customers = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    if (customer[i])
+      customers += counts[i];
+
+  return customers;
+}
+
+static void
+compute_figures (guint           n,
+                 const gboolean *customer,
+                 const double   *counts,
+                 const Flows    *flows,
+                 double          inflow,
+                 FwFigures      *figures)
+{
+  double advancing = 0.0;
+
+  figures->total = 0.0;
+  for (guint i = 0; i < n; i++)
+    figures->total += counts[i];
+
+  figures->customers = sum_customers (n, customer, counts);
+
+  figures->new_customers = 0.0;
+  for (guint i = 1; i < n; i++)
+    if (customer[i] && !customer[i - 1])
+      figures->new_customers += flows->advancing[i - 1];
+  if (customer[0])
+    figures->new_customers += inflow + flows->referrals;
+
+  figures->churn = 0.0;
+  figures->dropoff = 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (customer[i])
+        figures->churn += flows->lost[i];
+      else
+        figures->dropoff += flows->lost[i];
+    }
+
+  figures->referrals = flows->referrals;
+
+  for (guint i = 0; i < n; i++)
+    advancing += flows->advancing[i];
+  figures->momentum = advancing + flows->referrals;
+}
+
+/* G, and the steady customer base, from the lifetime of one new lead. */
+static void
+compute_loop_gain (guint           n,
+                   const gboolean *customer,
+                   const FwRates  *rates,
+                   double          inflow,
+                   FwSummary      *summary)
+{
+  double reach = 1.0;         /* P_i */
+  double gain = 0.0;          /* G */
+  double customer_time = 0.0; /* sum of T_i over customer stages */
+  gboolean all_finite = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double leaving = rates[i].advance + rates[i].loss;
+      double time;                 /* T_i */
+
+      if (leaving > 0.0)
+        {
+          time = reach / leaving;
+          reach = reach * rates[i].advance / leaving;
+        }
+      else
+        {
+          time = reach > 0.0 ? INFINITY : 0.0;
+          reach = 0.0;
+        }
+
+      if (isinf (time))
+        all_finite = FALSE;
+      if (rates[i].referral != 0.0)
+        gain += rates[i].referral * time;
+      if (customer[i])
+        customer_time += time;
+    }
+
+  summary->loop_gain = gain;
+  summary->self_sustaining = gain >= 1.0;
+  summary->has_steady = gain < 1.0 && all_finite;
+  summary->steady_customers = summary->has_steady
+                            ? (inflow / (1.0 - gain)) * customer_time
+                            : 0.0;
+}
+
+/* The impact runs: one simulation per point, each with one stage's rates
+ * changed. They run side by side, IMPACT_LANES at a time, with the lanes
+ * innermost so that the compiler can use vector instructions; each lane
+ * performs exactly the operations of the full run, in the same order, so a
+ * point whose toggle changes nothing has an impact of exactly zero. */
+#define IMPACT_LANES 16
+
+typedef struct
+{
+  double advance[FW_MAX_STAGES][IMPACT_LANES];
+  double loss[FW_MAX_STAGES][IMPACT_LANES];
+  double referral[FW_MAX_STAGES][IMPACT_LANES];
+  double counts[2][FW_MAX_STAGES][IMPACT_LANES];
+} ImpactBatch;
+
+static void
+batch_set_lane (ImpactBatch   *batch,
+                guint          lane,
+                guint          n,
+                const FwRates *rates,
+                const double  *start)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      batch->advance[i][lane] = rates[i].advance;
+      batch->loss[i][lane] = rates[i].loss;
+      batch->referral[i][lane] = rates[i].referral;
+      batch->counts[0][i][lane] = start[i];
+    }
+}
+
+/* customers(H) of every lane: the steps of compute_flows() and step(),
+ * without keeping the history. */
+static void
+batch_run (ImpactBatch    *batch,
+           guint           n,
+           const gboolean *customer,
+           double          inflow,
+           guint           horizon,
+           double          customers[IMPACT_LANES])
+{
+  guint now = 0;
+
+  for (guint t = 0; t < horizon; t++)
+    {
+      const double (*restrict counts)[IMPACT_LANES] = batch->counts[now];
+      double (*restrict next)[IMPACT_LANES] = batch->counts[1 - now];
+      double referrals[IMPACT_LANES] = { 0.0 };
+
+      for (guint i = 0; i < n; i++)
+        for (guint j = 0; j < IMPACT_LANES; j++)
+          referrals[j] += batch->referral[i][j] * counts[i][j];
+
+      for (guint j = 0; j < IMPACT_LANES; j++)
+        next[0][j] = counts[0][j] - batch->advance[0][j] * counts[0][j]
+                     - batch->loss[0][j] * counts[0][j] + inflow + referrals[j];
+      for (guint i = 1; i < n; i++)
+        for (guint j = 0; j < IMPACT_LANES; j++)
+          next[i][j] = counts[i][j] - batch->advance[i][j] * counts[i][j]
+                       - batch->loss[i][j] * counts[i][j]
+                       + batch->advance[i - 1][j] * counts[i - 1][j];
+      now = 1 - now;
+    }
+
+  for (guint j = 0; j < IMPACT_LANES; j++)
+    {
+      customers[j] = 0.0;
+      for (guint i = 0; i < n; i++)
+        if (customer[i])
+          customers[j] += batch->counts[now][i][j];
+    }
+}
+
+/* impact_k = customers(H) with k enabled - customers(H) with k disabled.
+ * One of the two is the full run's; the other needs a run of its own,
+ * unless toggling k leaves its stage's rates as they are. */
+static void
+compute_impacts (FwProjection     *self,
+                 const FwScenario *scenario)
+{
+  double baseline = self->figures[self->horizon].customers;
+  ImpactBatch batch;
+  guint pending[IMPACT_LANES];
+  guint n_pending = 0;
+
+  for (guint k = 0; k <= self->n_points; k++)
+    {
+      gboolean flush = k == self->n_points ? n_pending > 0 : n_pending == IMPACT_LANES;
+
+      if (flush)
+        {
+          double toggled[IMPACT_LANES];
+
+          /* Idle lanes repeat the full run; their answers are unused. */
+          for (guint j = n_pending; j < IMPACT_LANES; j++)
+            batch_set_lane (&batch, j, self->n_stages, self->rates, self->counts);
+          batch_run (&batch, self->n_stages, self->customer, scenario->inflow,
+                     self->horizon, toggled);
+          for (guint j = 0; j < n_pending; j++)
+            {
+              const FwPoint *point = g_ptr_array_index (scenario->points, pending[j]);
+
+              self->point_impact[pending[j]] = point->enabled
+                                             ? baseline - toggled[j]
+                                             : toggled[j] - baseline;
+            }
+          n_pending = 0;
+        }
+
+      if (k < self->n_points)
+        {
+          const FwPoint *point = g_ptr_array_index (scenario->points, k);
+          guint stage = self->point_stage[k];
+          FwRates rates[FW_MAX_STAGES];
+
+          memcpy (rates, self->rates, self->n_stages * sizeof (FwRates));
+          stage_rates (self, scenario, stage, k, !point->enabled, &rates[stage]);
+          if (memcmp (&rates[stage], &self->rates[stage], sizeof (FwRates)) == 0)
+            {
+              self->point_impact[k] = baseline - baseline;
+              continue;
+            }
+          batch_set_lane (&batch, n_pending, self->n_stages, rates, self->counts);
+          pending[n_pending++] = k;
+        }
+    }
+}
+
+void
+fw_projection_run (FwProjection     *self,
+                   const FwScenario *scenario,
+                   guint             horizon)
+{
+  guint n;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scenario != NULL);
+  g_return_if_fail (scenario->stages->len >= FW_MIN_STAGES);
+  g_return_if_fail (scenario->stages->len <= FW_MAX_STAGES);
+  g_return_if_fail (horizon >= FW_MIN_HORIZON && horizon <= FW_MAX_HORIZON);
+
+  n = scenario->stages->len;
+  ensure_capacity (self, n, horizon, scenario->points->len);
+  self->n_stages = n;
+  self->n_points = scenario->points->len;
+  self->horizon = horizon;
+
+  place_points (self, scenario);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FwStage *stage = g_ptr_array_index (scenario->stages, i);
+
+      self->customer[i] = stage->customer;
+      self->counts[i] = stage->count;
+      stage_rates (self, scenario, i, G_MAXUINT, FALSE, &self->rates[i]);
+    }
+
+  memset (&self->summary, 0, sizeof self->summary);
+  for (guint t = 0; t <= horizon; t++)
+    {
+      double *counts = self->counts + (gsize) t * n;
+      FwFigures *figures = &self->figures[t];
+      Flows flows;
+
+      compute_flows (n, self->rates, counts, &flows);
+      compute_figures (n, self->customer, counts, &flows, scenario->inflow, figures);
+      if (t == horizon)
+        break;
+
+      step (n, counts, &flows, scenario->inflow, counts + n);
+      self->summary.total_churn += figures->churn;
+      self->summary.total_referrals += figures->referrals;
+      self->summary.total_new_customers += figures->new_customers;
+    }
+
+  self->summary.customers_end = self->figures[horizon].customers;
+  compute_loop_gain (n, self->customer, self->rates, scenario->inflow, &self->summary);
+  compute_impacts (self, scenario);
+}
+
+guint
+fw_projection_get_horizon (const FwProjection *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->horizon;
+}
+
+guint
+fw_projection_get_n_stages (const FwProjection *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_stages;
+}
+
+guint
+fw_projection_get_n_points (const FwProjection *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_points;
+}
+
+const double *
+fw_projection_get_counts (const FwProjection *self,
+                          guint               period)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (period <= self->horizon, NULL);
+
+  return self->counts + (gsize) period * self->n_stages;
+}
+
+const FwFigures *
+fw_projection_get_figures (const FwProjection *self,
+                           guint               period)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (period <= self->horizon, NULL);
+
+  return &self->figures[period];
+}
+
+const FwSummary *
+fw_projection_get_summary (const FwProjection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->summary;
+}
+
+const FwRates *
+fw_projection_get_rates (const FwProjection *self,
+                         guint               stage)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (stage < self->n_stages, NULL);
+
+  return &self->rates[stage];
+}
+
+guint
+fw_projection_get_point_stage (const FwProjection *self,
+                               guint               point)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (point < self->n_points, 0);
+
+  return self->point_stage[point];
+}
+
+double
+fw_projection_get_point_impact (const FwProjection *self,
+                                guint               point)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  g_return_val_if_fail (point < self->n_points, 0.0);
+
+  return self->point_impact[point];
+}
