@@ -1,0 +1,1093 @@
+/* fw-json-reader.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-json-reader"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "fw-error.h"
+#include "fw-json.h"
+#include "fw-json-writer.h"
+#include "fw-number.h"
+#include "fw-validate.h"
+
+/* The largest valid project (50 scenarios of 16 stages and 1000 points)
+ * is about 13 MiB written out; anything much larger is not a project, and
+ * is refused before it is loaded. */
+#define MAX_FILE_SIZE      (64 * 1024 * 1024)
+#define MAX_FILE_SIZE_TEXT "64 MiB"
+
+/* A project nests five levels (project, scenarios, scenario, stages,
+ * stage); json-glib 1.6 parses recursively and overflows the stack on
+ * some ten thousand, so the depth is limited before it parses. */
+#define MAX_DEPTH 64
+
+/* How much of a bad text value a message quotes. */
+#define QUOTE_MAX_CHARS 40
+
+static const char * const project_keys[] = {
+  "format", "version", "name", "period", "horizon", "scenarios", NULL
+};
+static const char * const scenario_keys[] = {
+  "name", "inflow", "stages", "points", NULL
+};
+static const char * const stage_keys[] = {
+  "name", "color", "count", "customer", "advance", "loss", "referral", "weight", NULL
+};
+static const char * const point_keys[] = {
+  "name", "kind", "angle", "conversion", "churn", "referral", "enabled", "note", NULL
+};
+
+/* ------------------------------------------------------------------ errors */
+
+/* Sets "<place>: <problem>" (just the problem without a place) and
+ * returns FALSE. */
+G_GNUC_PRINTF (4, 5)
+static gboolean
+fail (GError      **error,
+      FwError       code,
+      const char   *place,
+      const char   *format,
+      ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (place != NULL)
+    g_set_error (error, FW_ERROR, code, "%s: %s", place, problem);
+  else
+    g_set_error_literal (error, FW_ERROR, code, problem);
+
+  return FALSE;
+}
+
+/* Errors in the text itself have no path yet, only a position: line and
+ * column from 1, the column counted in characters. */
+G_GNUC_PRINTF (4, 5)
+static gboolean
+fail_at (GError     **error,
+         const char  *text,
+         const char  *at,
+         const char  *format,
+         ...)
+{
+  g_autofree char *problem = NULL;
+  guint line = 1, column = 1;
+  va_list args;
+
+  for (const char *p = text; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) *p & 0xc0) != 0x80)
+        {
+          column++;
+        }
+    }
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, FW_ERROR, FW_ERROR_PARSE, "line %u, column %u: %s", line, column, problem);
+
+  return FALSE;
+}
+
+static char *
+member_path (const char *path,
+             const char *key)
+{
+  return path != NULL ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
+}
+
+/* A string as JSON writes it, cut short when long. */
+static char *
+quote_json (const char *value)
+{
+  g_autofree char *cut = NULL;
+  FwJsonWriter *writer = fw_json_writer_new (0);
+
+  if (g_utf8_strlen (value, -1) > QUOTE_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (value, 0, QUOTE_MAX_CHARS);
+
+      cut = g_strconcat (start, "…", NULL);
+    }
+
+  fw_json_writer_string (writer, cut != NULL ? cut : value);
+
+  return fw_json_writer_free_to_string (writer);
+}
+
+/* What a node holds, for "got ..." in a message. */
+static char *
+describe (JsonNode *node)
+{
+  char buf[FW_NUMBER_BUF_SIZE];
+  GType type;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup ("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup ("a list");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("null");
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return quote_json (json_node_get_string (node));
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return g_strdup (fw_number_format (json_node_get_double (node), buf));
+}
+
+static gboolean
+wrong_type (GError     **error,
+            const char  *place,
+            const char  *expected,
+            JsonNode    *node)
+{
+  g_autofree char *got = describe (node);
+
+  return fail (error, FW_ERROR_INVALID, place, "must be %s, got %s", expected, got);
+}
+
+/* ---------------------------------------------------------------- the text */
+
+/* json-glib 1.6 accepts more than JSON and reads some of it wrongly: it
+ * skips comments, takes 'single quoted' strings, raw control characters,
+ * unknown escapes and numbers such as 0x10, 01 and .5, reads "\u0000" as
+ * the end of the string and a lone "\ud800" as bytes that are not UTF-8,
+ * ignores a second value after the first ("{}{}"), and stores every whole
+ * number in a gint64 without a range check, so that 20000000000000000000
+ * comes back negative and -0 loses its sign. This pass refuses what JSON
+ * does not allow and rewrites the whole numbers a gint64 cannot hold as
+ * "N.0", which json-glib reads as the double JSON means (a column
+ * json-glib reports later on the same line is then off by two per
+ * rewritten number). */
+typedef struct
+{
+  const char *text;
+  const char *end;
+  GString    *patched;  /* NULL until a number needs rewriting */
+  const char *copied;   /* how much of the text is in @patched */
+} Scan;
+
+static const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+
+  return p;
+}
+
+/* JSON's grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+is_json_number (const char *p,
+                const char *end,
+                gboolean   *whole)
+{
+  const char *digits;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    p = skip_digits (p, end);
+  else
+    return FALSE;
+
+  *whole = TRUE;
+
+  if (p < end && *p == '.')
+    {
+      digits = ++p;
+      p = skip_digits (p, end);
+      if (p == digits)
+        return FALSE;
+      *whole = FALSE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      digits = p;
+      p = skip_digits (p, end);
+      if (p == digits)
+        return FALSE;
+      *whole = FALSE;
+    }
+
+  return p == end;
+}
+
+static gboolean
+scan_number (Scan        *scan,
+             const char **cursor,
+             GError     **error)
+{
+  const char *start = *cursor;
+  const char *p = start;
+  g_autofree char *token = NULL;
+  gboolean whole;
+  gint64 ignored;
+
+  while (p < scan->end && (g_ascii_isalnum (*p) || *p == '.' || *p == '+' || *p == '-'))
+    p++;
+  *cursor = p;
+
+  token = g_strndup (start, p - start);
+  if (!is_json_number (start, p, &whole))
+    return fail_at (error, scan->text, start, "%.*s%s is not a JSON number",
+                    QUOTE_MAX_CHARS, token, strlen (token) > QUOTE_MAX_CHARS ? "…" : "");
+
+  if (whole && (strcmp (token, "-0") == 0 ||
+                !g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, &ignored, NULL)))
+    {
+      if (scan->patched == NULL)
+        scan->patched = g_string_sized_new (scan->end - scan->text + 64);
+      g_string_append_len (scan->patched, scan->copied, p - scan->copied);
+      g_string_append (scan->patched, ".0");
+      scan->copied = p;
+    }
+
+  return TRUE;
+}
+
+/* The code unit of the four hex digits at @p, or -1. */
+static int
+escape_code (const char *p,
+             const char *end)
+{
+  int code = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      code = code * 16 + digit;
+    }
+
+  return code;
+}
+
+/* @cursor is at the backslash of an escape; it is moved to its last
+ * character. */
+static gboolean
+scan_escape (Scan        *scan,
+             const char **cursor,
+             GError     **error)
+{
+  const char *start = *cursor;
+  const char *p = start + 1;
+  int code;
+
+  if (p == scan->end || strchr ("\"\\/bfnrtu", *p) == NULL)
+    return fail_at (error, scan->text, start, "unknown escape in a string");
+
+  *cursor = p;
+  if (*p != 'u')
+    return TRUE;
+
+  code = escape_code (p + 1, scan->end);
+  if (code < 0)
+    return fail_at (error, scan->text, start, "\\u must be followed by four hexadecimal digits");
+  if (code == 0)
+    return fail_at (error, scan->text, start, "\\u0000 is not allowed in text");
+  *cursor = p + 4;
+
+  /* UTF-16 surrogates come in pairs, high then low: json-glib turns a
+   * lone one into bytes that are not UTF-8, or into a wrong message. */
+  if (code >= 0xd800 && code <= 0xdbff)
+    {
+      int low = scan->end - p > 6 && p[5] == '\\' && p[6] == 'u' ? escape_code (p + 7, scan->end) : -1;
+
+      if (low >= 0xdc00 && low <= 0xdfff)
+        {
+          *cursor = p + 10;
+          return TRUE;
+        }
+    }
+  if (code >= 0xd800 && code <= 0xdfff)
+    return fail_at (error, scan->text, start,
+                    "%.6s is half of a UTF-16 surrogate pair, without the other half", start);
+
+  return TRUE;
+}
+
+static gboolean
+scan_string (Scan        *scan,
+             const char **cursor,
+             GError     **error)
+{
+  const char *p = *cursor + 1;
+
+  for (; p < scan->end && *p != '"'; p++)
+    {
+      if ((guchar) *p < 0x20)
+        return fail_at (error, scan->text, p,
+                        "a control character in a string must be written as an escape, such as \\n");
+
+      if (*p == '\\' && !scan_escape (scan, &p, error))
+        return FALSE;
+    }
+
+  /* An unterminated string is left for json-glib to report. */
+  *cursor = p < scan->end ? p + 1 : p;
+
+  return TRUE;
+}
+
+/* @text has no NUL byte before @length (it is checked UTF-8). */
+static gboolean
+scan_text (Scan    *scan,
+           GError **error)
+{
+  const char *p = scan->text;
+  guint depth = 0;
+  gboolean closed = FALSE;
+
+  while (p < scan->end)
+    {
+      char c = *p;
+
+      if (closed && !strchr (" \t\r\n", c))
+        return fail_at (error, scan->text, p, "unexpected text after the end of the JSON value");
+
+      if (c == '"')
+        {
+          if (!scan_string (scan, &p, error))
+            return FALSE;
+          continue;
+        }
+
+      if (c == '-' || c == '.' || g_ascii_isdigit (c))
+        {
+          if (!scan_number (scan, &p, error))
+            return FALSE;
+          continue;
+        }
+
+      if (c == '/')
+        return fail_at (error, scan->text, p, "comments are not allowed in JSON");
+      if (c == '\'')
+        return fail_at (error, scan->text, p, "strings must be in double quotes");
+
+      if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
+        return fail_at (error, scan->text, p, "nested more than %d levels deep", MAX_DEPTH);
+      if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+        closed = TRUE;
+
+      p++;
+    }
+
+  return TRUE;
+}
+
+/* Checks @text as described above; *patched is the text to parse instead
+ * of @text, or NULL when @text is fine as it is. */
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            char       **patched,
+            GError     **error)
+{
+  Scan scan = { text, text + length, NULL, text };
+
+  if (!scan_text (&scan, error))
+    {
+      if (scan.patched != NULL)
+        g_string_free (scan.patched, TRUE);
+      return FALSE;
+    }
+
+  *patched = NULL;
+  if (scan.patched != NULL)
+    {
+      g_string_append_len (scan.patched, scan.copied, scan.end - scan.copied);
+      *patched = g_string_free (scan.patched, FALSE);
+    }
+
+  return TRUE;
+}
+
+/* json-glib keeps the last value of a key given twice and says nothing.
+ * Its "object-member" signal comes after each member is stored, so an
+ * object that has had more members read than it holds has a repeated
+ * key. */
+typedef struct
+{
+  GHashTable *counts;    /* JsonObject* -> members read */
+  char       *repeated;  /* the first repeated key */
+  guint       line;      /* where json-glib was when it saw it */
+} MemberCheck;
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  gpointer    user_data)
+{
+  MemberCheck *check = user_data;
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
+
+  g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (count));
+
+  if (count > json_object_get_size (object) && check->repeated == NULL)
+    {
+      check->repeated = g_strdup (name);
+      check->line = json_parser_get_current_line (parser);
+    }
+}
+
+/* json-glib says "<data>:3:5: Parse error: unexpected ..."; the place is
+ * written the way the rest of this file writes it. Another form of
+ * message is kept as it is. */
+static void
+set_parse_error (GError       **error,
+                 const GError  *parse_error)
+{
+  const char *message = parse_error->message;
+  const char *prefix = "<data>:";
+  guint64 line, column;
+  char *end;
+
+  if (g_str_has_prefix (message, prefix))
+    {
+      line = g_ascii_strtoull (message + strlen (prefix), &end, 10);
+      if (*end == ':')
+        {
+          column = g_ascii_strtoull (end + 1, &end, 10);
+          if (g_str_has_prefix (end, ": "))
+            {
+              end += 2;
+              if (g_str_has_prefix (end, "Parse error: "))
+                end += strlen ("Parse error: ");
+              g_set_error (error, FW_ERROR, FW_ERROR_PARSE,
+                           "line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ": %s",
+                           line, column, end);
+              return;
+            }
+        }
+    }
+
+  g_set_error_literal (error, FW_ERROR, FW_ERROR_PARSE, message);
+}
+
+static gboolean
+parse (JsonParser  *parser,
+       const char  *text,
+       gssize       length,
+       GError     **error)
+{
+  MemberCheck check = { g_hash_table_new (NULL, NULL), NULL, 0 };
+  g_autoptr(GError) parse_error = NULL;
+  gboolean ok;
+  gulong handler;
+
+  handler = g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
+  ok = json_parser_load_from_data (parser, text, length, &parse_error);
+  g_signal_handler_disconnect (parser, handler);
+  g_hash_table_unref (check.counts);
+
+  if (!ok)
+    set_parse_error (error, parse_error);
+  else if (check.repeated != NULL)
+    {
+      g_autofree char *key = quote_json (check.repeated);
+
+      ok = fail (error, FW_ERROR_PARSE, NULL,
+                 "line %u: the key %s appears twice in the same object", check.line, key);
+    }
+  else if (json_parser_get_root (parser) == NULL)
+    ok = fail (error, FW_ERROR_PARSE, NULL, "the text holds no JSON value");
+
+  g_free (check.repeated);
+
+  return ok;
+}
+
+/* ------------------------------------------------------------------ fields */
+
+/* The node of @key in @object, or NULL when it is absent, which is an
+ * error when it is @required. *place is the key's path for messages. */
+static gboolean
+find (JsonObject  *object,
+      const char  *path,
+      const char  *key,
+      gboolean     required,
+      char       **place,
+      JsonNode   **node,
+      GError     **error)
+{
+  *place = member_path (path, key);
+  *node = json_object_get_member (object, key);
+
+  if (*node == NULL && required)
+    return fail (error, FW_ERROR_INVALID, *place, "required but missing");
+
+  return TRUE;
+}
+
+static gboolean
+holds (JsonNode *node,
+       GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+/* Each read_*() leaves *value as it is when an optional key is absent:
+ * the value it holds is the default. */
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             char       **value,
+             GError     **error)
+{
+  g_autofree char *place = NULL;
+  JsonNode *node;
+
+  if (!find (object, path, key, required, &place, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!holds (node, G_TYPE_STRING))
+    return wrong_type (error, place, "a string", node);
+
+  g_free (*value);
+  *value = g_strdup (json_node_get_string (node));
+
+  return TRUE;
+}
+
+/* Whole numbers come as G_TYPE_INT64, others as G_TYPE_DOUBLE. */
+static gboolean
+read_number (JsonObject  *object,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             double      *value,
+             GError     **error)
+{
+  g_autofree char *place = NULL;
+  JsonNode *node;
+
+  if (!find (object, path, key, required, &place, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!holds (node, G_TYPE_INT64) && !holds (node, G_TYPE_DOUBLE))
+    return wrong_type (error, place, "a number", node);
+
+  *value = json_node_get_double (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject  *object,
+              const char  *path,
+              const char  *key,
+              gboolean    *value,
+              GError     **error)
+{
+  g_autofree char *place = NULL;
+  JsonNode *node;
+
+  if (!find (object, path, key, FALSE, &place, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!holds (node, G_TYPE_BOOLEAN))
+    return wrong_type (error, place, "true or false", node);
+
+  *value = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+/* Names are required everywhere and stored trimmed. */
+static gboolean
+read_name (JsonObject  *object,
+           const char  *path,
+           char       **name,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_string (object, path, "name", TRUE, &text, error))
+    return FALSE;
+
+  *name = fw_name_trim (text);
+
+  return TRUE;
+}
+
+static gboolean
+read_color (JsonObject  *object,
+            const char  *path,
+            char         color[8],
+            GError     **error)
+{
+  g_autofree char *place = member_path (path, "color");
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (!read_string (object, path, "color", FALSE, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  /* Checked here, not only by fw_validate_project(): it has to fit. */
+  if (!fw_check_color (place, text, error))
+    return FALSE;
+
+  lower = g_ascii_strdown (text, -1);
+  g_strlcpy (color, lower, 8);
+
+  return TRUE;
+}
+
+static gboolean
+read_kind (JsonObject   *object,
+           const char   *path,
+           FwPointKind  *kind,
+           GError      **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_string (object, path, "kind", FALSE, &text, error))
+    return FALSE;
+
+  if (text != NULL && !fw_point_kind_from_string (text, kind))
+    {
+      g_autofree char *place = member_path (path, "kind");
+      g_autofree char *got = quote_json (text);
+
+      return fail (error, FW_ERROR_INVALID, place, "must be \"friction\" or \"force\", got %s", got);
+    }
+
+  return TRUE;
+}
+
+/* An object, and one that holds only @keys. */
+static JsonObject *
+read_object (JsonNode            *node,
+             const char          *path,
+             const char * const  *keys,
+             GError             **error)
+{
+  JsonObject *object;
+  g_autoptr(GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      wrong_type (error, path, "an object", node);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (keys, l->data))
+        {
+          g_autofree char *place = member_path (path, l->data);
+
+          fail (error, FW_ERROR_INVALID, place, "unknown key");
+          return NULL;
+        }
+    }
+
+  return object;
+}
+
+/* Reads the item at @index of a list; NULL with @error set on failure. */
+typedef gpointer (*ReadItemFunc) (JsonNode    *node,
+                                  const char  *path,
+                                  guint        index,
+                                  GError     **error);
+
+/* Appends the items of the list @key to @items. */
+static gboolean
+read_list (JsonObject    *object,
+           const char    *path,
+           const char    *key,
+           gboolean       required,
+           ReadItemFunc   read_item,
+           GPtrArray     *items,
+           GError       **error)
+{
+  g_autofree char *place = NULL;
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!find (object, path, key, required, &place, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (error, place, "a list", node);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", place, i);
+      gpointer item = read_item (json_array_get_element (array, i), item_path, i, error);
+
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (items, item);
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------- model */
+
+/* Only what a model field cannot hold is checked while reading (a colour
+ * must fit in 8 bytes, a horizon in a guint, a kind in the enum); every
+ * range is left to fw_validate_project(), which runs on the result. */
+
+static gpointer
+read_stage (JsonNode    *node,
+            const char  *path,
+            guint        index,
+            GError     **error)
+{
+  g_autoptr(FwStage) stage = NULL;
+  g_autofree char *name = NULL;
+  JsonObject *object;
+
+  if ((object = read_object (node, path, stage_keys, error)) == NULL ||
+      !read_name (object, path, &name, error))
+    return NULL;
+
+  stage = fw_stage_new (name, index);
+  if (!read_color (object, path, stage->color, error) ||
+      !read_number (object, path, "count", FALSE, &stage->count, error) ||
+      !read_boolean (object, path, "customer", &stage->customer, error) ||
+      !read_number (object, path, "advance", FALSE, &stage->advance, error) ||
+      !read_number (object, path, "loss", FALSE, &stage->loss, error) ||
+      !read_number (object, path, "referral", FALSE, &stage->referral, error) ||
+      !read_number (object, path, "weight", FALSE, &stage->weight, error))
+    return NULL;
+
+  return g_steal_pointer (&stage);
+}
+
+static gpointer
+read_point (JsonNode    *node,
+            const char  *path,
+            guint        index,
+            GError     **error)
+{
+  g_autoptr(FwPoint) point = NULL;
+  g_autofree char *name = NULL;
+  JsonObject *object;
+  double angle = 0.0;
+
+  if ((object = read_object (node, path, point_keys, error)) == NULL ||
+      !read_name (object, path, &name, error) ||
+      !read_number (object, path, "angle", TRUE, &angle, error))
+    return NULL;
+
+  point = fw_point_new (name, angle);
+  if (!read_kind (object, path, &point->kind, error) ||
+      !read_number (object, path, "conversion", FALSE, &point->conversion, error) ||
+      !read_number (object, path, "churn", FALSE, &point->churn, error) ||
+      !read_number (object, path, "referral", FALSE, &point->referral, error) ||
+      !read_boolean (object, path, "enabled", &point->enabled, error) ||
+      !read_string (object, path, "note", FALSE, &point->note, error))
+    return NULL;
+
+  return g_steal_pointer (&point);
+}
+
+static gpointer
+read_scenario (JsonNode    *node,
+               const char  *path,
+               guint        index,
+               GError     **error)
+{
+  g_autoptr(FwScenario) scenario = NULL;
+  g_autofree char *name = NULL;
+  JsonObject *object;
+
+  if ((object = read_object (node, path, scenario_keys, error)) == NULL ||
+      !read_name (object, path, &name, error))
+    return NULL;
+
+  scenario = fw_scenario_new (name);
+  if (!read_number (object, path, "inflow", FALSE, &scenario->inflow, error) ||
+      !read_list (object, path, "stages", TRUE, read_stage, scenario->stages, error) ||
+      !read_list (object, path, "points", FALSE, read_point, scenario->points, error))
+    return NULL;
+
+  return g_steal_pointer (&scenario);
+}
+
+static gboolean
+read_format (JsonObject  *object,
+             GError     **error)
+{
+  g_autofree char *format = NULL;
+
+  if (!read_string (object, NULL, "format", TRUE, &format, error))
+    return FALSE;
+
+  if (strcmp (format, FW_JSON_FORMAT) != 0)
+    {
+      g_autofree char *got = quote_json (format);
+
+      return fail (error, FW_ERROR_INVALID, "format", "must be \"%s\", got %s", FW_JSON_FORMAT, got);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_version (JsonObject  *object,
+              GError     **error)
+{
+  char got[FW_NUMBER_BUF_SIZE];
+  double version = 0.0;
+
+  if (!read_number (object, NULL, "version", TRUE, &version, error))
+    return FALSE;
+
+  if (version == FW_JSON_VERSION)
+    return TRUE;
+
+  fw_number_format (version, got);
+  if (isfinite (version) && version == floor (version) && version > FW_JSON_VERSION)
+    return fail (error, FW_ERROR_TOO_NEW, "version",
+                 "this file is version %s, newer than this Flywheel reads (%d)",
+                 got, FW_JSON_VERSION);
+
+  return fail (error, FW_ERROR_INVALID, "version", "must be %d, got %s", FW_JSON_VERSION, got);
+}
+
+static gboolean
+read_period (JsonObject  *object,
+             FwPeriod    *period,
+             GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_string (object, NULL, "period", TRUE, &text, error))
+    return FALSE;
+
+  if (!fw_period_from_string (text, period))
+    {
+      g_autofree char *got = quote_json (text);
+
+      return fail (error, FW_ERROR_INVALID, "period",
+                   "must be \"week\", \"month\" or \"quarter\", got %s", got);
+    }
+
+  return TRUE;
+}
+
+/* A file may write 24 or 24.0; 24.5 is refused here because the model
+ * holds a guint. */
+static gboolean
+read_horizon (JsonObject  *object,
+              guint       *horizon,
+              GError     **error)
+{
+  double value = 0.0;
+
+  if (!read_number (object, NULL, "horizon", TRUE, &value, error) ||
+      !fw_check_horizon ("horizon", value, error))
+    return FALSE;
+
+  *horizon = (guint) value;
+
+  return TRUE;
+}
+
+static FwProject *
+read_project (JsonNode  *root,
+              GError   **error)
+{
+  g_autoptr(FwProject) project = NULL;
+  g_autofree char *name = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autofree char *got = describe (root);
+
+      fail (error, FW_ERROR_INVALID, NULL, "a Flywheel project must be a JSON object, got %s", got);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  /* Format and version before anything else: a newer file may well have
+   * keys this version does not know, and "too new" is the useful message
+   * then. */
+  if (!read_format (object, error) ||
+      !read_version (object, error) ||
+      read_object (root, NULL, project_keys, error) == NULL ||
+      !read_name (object, NULL, &name, error))
+    return NULL;
+
+  project = fw_project_new (name);
+  if (!read_period (object, &project->period, error) ||
+      !read_horizon (object, &project->horizon, error) ||
+      !read_list (object, NULL, "scenarios", TRUE, read_scenario, project->scenarios, error))
+    return NULL;
+
+  return g_steal_pointer (&project);
+}
+
+/* ------------------------------------------------------------------ public */
+
+FwProject *
+fw_project_from_json (const char  *text,
+                      gssize       length,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(FwProject) project = NULL;
+  g_autofree char *patched = NULL;
+  const char *invalid;
+  gsize size;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  size = length < 0 ? strlen (text) : (gsize) length;
+
+  if (!g_utf8_validate (text, size, &invalid))
+    {
+      if (*invalid == '\0')
+        fail_at (error, text, invalid, "the text holds a NUL character");
+      else
+        fail_at (error, text, invalid, "the text is not valid UTF-8");
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!check_text (text, size, &patched, error) ||
+      !parse (parser, patched != NULL ? patched : text, patched != NULL ? -1 : (gssize) size, error))
+    return NULL;
+
+  project = read_project (json_parser_get_root (parser), error);
+  if (project == NULL || !fw_validate_project (project, error))
+    return NULL;
+
+  return g_steal_pointer (&project);
+}
+
+/* g_file_get_contents() names the file in its message already. A file
+ * that is not there or cannot be opened is a bad argument, not a failure
+ * of the program. */
+static void
+propagate_read_error (GError **error,
+                      GError  *read_error)
+{
+  if (read_error->domain == G_FILE_ERROR)
+    {
+      switch (read_error->code)
+        {
+        case G_FILE_ERROR_NOENT:
+        case G_FILE_ERROR_NOTDIR:
+        case G_FILE_ERROR_ISDIR:
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+        case G_FILE_ERROR_NAMETOOLONG:
+        case G_FILE_ERROR_LOOP:
+          read_error->domain = FW_ERROR;
+          read_error->code = FW_ERROR_NOT_FOUND;
+          break;
+        default:
+          break;
+        }
+    }
+
+  g_propagate_error (error, read_error);
+}
+
+static FwProject *
+refuse_too_large (const char  *name,
+                  GError     **error)
+{
+  fail (error, FW_ERROR_INVALID, name,
+        "larger than " MAX_FILE_SIZE_TEXT ", which is too large for a Flywheel project");
+
+  return NULL;
+}
+
+FwProject *
+fw_project_from_json_file (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  GError *local_error = NULL;
+  FwProject *project;
+  GStatBuf info;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_filename_display_name (path);
+
+  /* Checked before reading, so that a huge file is not loaded only to be
+   * refused; and after, for what stat() cannot size (a pipe). */
+  if (g_stat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > MAX_FILE_SIZE)
+    return refuse_too_large (name, error);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      propagate_read_error (error, local_error);
+      return NULL;
+    }
+
+  if (length > MAX_FILE_SIZE)
+    return refuse_too_large (name, error);
+
+  project = fw_project_from_json (contents, length, &local_error);
+  if (project == NULL)
+    g_propagate_prefixed_error (error, local_error, "%s: ", name);
+
+  return project;
+}
