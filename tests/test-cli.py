@@ -1,0 +1,864 @@
+#!/usr/bin/env python3
+# tests/test-cli.py
+#
+# Copyright 2026 The Flywheel authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""flywheel-cli run the way a user runs it: in a temporary directory, with
+files made here, checking exit codes, messages and outputs.
+
+    python3 tests/test-cli.py --cli build/src/cli/flywheel-cli [-v] [-k NAME]
+
+Prints one line per test and a final line "N passed, M failed"; exits 1 if
+any failed. Python 3 standard library only.
+"""
+
+import argparse
+import copy
+import csv
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import traceback
+
+TEMPLATE_IDS = ["attract-engage-delight", "four-a", "sales-cycle"]
+FIGURES = ["total", "customers", "new_customers", "churn", "dropoff",
+           "referrals", "momentum"]
+STAGE_FIELDS = {"name", "color", "count", "customer", "advance", "loss",
+                "referral", "weight"}
+POINT_FIELDS = {"name", "kind", "angle", "conversion", "churn", "referral",
+                "enabled", "note"}
+SUMMARY_FIELDS = {"loop_gain", "self_sustaining", "steady_customers",
+                  "customers_end", "total_churn", "total_referrals",
+                  "total_new_customers"}
+SQLITE_HEADER = b"SQLite format 3\0"
+COMMANDS = ["new", "templates", "catalog", "import", "dump", "simulate",
+            "check"]
+
+# A small valid project, written out in full.
+SAMPLE = {
+    "format": "flywheel", "version": 1,
+    "name": "Acme", "period": "month", "horizon": 12,
+    "scenarios": [
+        {"name": "Baseline", "inflow": 120,
+         "stages": [
+             {"name": "Attract", "color": "#3584e4", "count": 900,
+              "customer": False, "advance": 0.2, "loss": 0.3,
+              "referral": 0, "weight": 1},
+             {"name": "Engage", "color": "#33d17a", "count": 200,
+              "customer": False, "advance": 0.25, "loss": 0.1,
+              "referral": 0, "weight": 1},
+             {"name": "Delight", "color": "#f6d32d", "count": 50,
+              "customer": True, "advance": 0, "loss": 0.05,
+              "referral": 0.1, "weight": 2}],
+         "points": [
+             {"name": "Can't try before buying", "kind": "friction",
+              "angle": 40, "conversion": -0.2, "churn": 0,
+              "referral": 0, "enabled": True, "note": ""}]},
+        {"name": "Growth", "inflow": 200,
+         "stages": [{"name": "Lead", "count": 10},
+                    {"name": "Customer", "customer": True, "count": 5,
+                     "loss": 0.1, "referral": 0.2}],
+         "points": []}]}
+
+
+class Failure(Exception):
+    pass
+
+
+class Result:
+    def __init__(self, code, out, err):
+        self.code = code
+        self.out = out      # bytes
+        self.err = err      # str
+
+    @property
+    def text(self):
+        return self.out.decode("utf-8")
+
+    def __repr__(self):
+        return "exit %d, stdout %r, stderr %r" % (
+            self.code, self.out[:300], self.err[:500])
+
+
+class Context:
+    """What a test sees: the CLI, a fresh directory and assertions."""
+
+    def __init__(self, cli, directory, verbose):
+        self.cli = cli
+        self.dir = directory
+        self.verbose = verbose
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def run(self, *args, env=None, stdout=subprocess.PIPE, stdin=None):
+        full_env = dict(os.environ)
+        full_env.setdefault("LC_ALL", "C.UTF-8")
+        if env:
+            full_env.update(env)
+        proc = subprocess.run([self.cli] + list(args), cwd=self.dir,
+                              env=full_env, stdout=stdout, input=stdin,
+                              stderr=subprocess.PIPE, timeout=120)
+        result = Result(proc.returncode, proc.stdout or b"",
+                        proc.stderr.decode("utf-8", "replace"))
+        if self.verbose:
+            print("  $ flywheel-cli %s -> %r" % (" ".join(args), result))
+        # Never a crash, whatever the input: a signal is a negative code.
+        self.expect(result.code in (0, 1, 2),
+                    "flywheel-cli %s: exit code %d (crash?): %r"
+                    % (" ".join(args), result.code, result))
+        return result
+
+    def expect(self, condition, message):
+        if not condition:
+            raise Failure(message)
+
+    def ok(self, *args, **kwargs):
+        result = self.run(*args, **kwargs)
+        self.expect(result.code == 0, "flywheel-cli %s: expected exit 0, got %r"
+                    % (" ".join(args), result))
+        self.expect(result.err == "", "flywheel-cli %s: unexpected stderr %r"
+                    % (" ".join(args), result.err))
+        return result
+
+    def fails(self, code, *args, contains=(), **kwargs):
+        """Runs, expects exit @code, a message on stderr starting with
+        "flywheel-cli: " and holding every string in @contains, and
+        nothing on stdout."""
+        result = self.run(*args, **kwargs)
+        what = "flywheel-cli %s" % " ".join(args)
+        self.expect(result.code == code,
+                    "%s: expected exit %d, got %r" % (what, code, result))
+        self.expect(result.err.startswith("flywheel-cli: "),
+                    "%s: message should start with 'flywheel-cli: ': %r"
+                    % (what, result.err))
+        for needle in contains:
+            self.expect(needle in result.err, "%s: message should contain %r: %r"
+                        % (what, needle, result.err))
+        if kwargs.get("stdout", subprocess.PIPE) == subprocess.PIPE:
+            self.expect(result.out == b"", "%s: nothing expected on stdout on failure: %r"
+                        % (what, result.out[:200]))
+        return result
+
+    def write_json(self, name, value):
+        with open(self.path(name), "w", encoding="utf-8") as f:
+            if isinstance(value, str):
+                f.write(value)
+            else:
+                json.dump(value, f, ensure_ascii=False, indent=1)
+        return name
+
+    def read_bytes(self, name):
+        with open(self.path(name), "rb") as f:
+            return f.read()
+
+    def new_project(self, name="x.flywheel", template="four-a"):
+        self.ok("new", "--template", template, name)
+        return name
+
+    def dump(self, name):
+        return json.loads(self.ok("dump", name).text)
+
+    def csv_rows(self, result):
+        return list(csv.reader(io.StringIO(result.text, newline="")))
+
+
+TESTS = []
+
+
+def test(function):
+    TESTS.append(function)
+    return function
+
+
+def sample():
+    return copy.deepcopy(SAMPLE)
+
+
+# Lists -------------------------------------------------------------------
+
+@test
+def templates_lists_the_three_ids(t):
+    lines = t.ok("templates").text.splitlines()
+    first_words = [line.split()[0] for line in lines if line.strip()]
+    for template_id in TEMPLATE_IDS:
+        t.expect(template_id in first_words,
+                 "templates: %s not listed: %r" % (template_id, lines))
+    t.expect(len(lines) == len(TEMPLATE_IDS) + 1,
+             "templates: a header and one line each expected: %r" % lines)
+
+
+@test
+def templates_as_json(t):
+    items = json.loads(t.ok("templates", "--format", "json").text)
+    t.expect(sorted(item["id"] for item in items) == TEMPLATE_IDS,
+             "templates --format json: ids %r" % items)
+    for item in items:
+        t.expect(item["title"] and item["description"],
+                 "templates --format json: empty title or description: %r" % item)
+
+
+@test
+def every_template_makes_a_valid_project(t):
+    for template_id in TEMPLATE_IDS:
+        name = template_id + ".flywheel"
+        t.new_project(name, template_id)
+        t.expect(t.read_bytes(name).startswith(SQLITE_HEADER),
+                 "new --template %s: not an SQLite file" % template_id)
+        t.expect("valid" in t.ok("check", name).text, "check %s" % name)
+
+
+@test
+def catalog_lists_at_least_24_entries(t):
+    lines = [line for line in t.ok("catalog").text.splitlines() if line.strip()]
+    t.expect(len(lines) - 1 >= 24, "catalog: %d entries" % (len(lines) - 1))
+    header = lines[0].split()
+    for column in ("KIND", "ID", "NAME", "EFFECTS", "EXPLANATION"):
+        t.expect(column in header, "catalog: no %s column: %r" % (column, lines[0]))
+    for line in lines[1:]:
+        t.expect(line.split()[0] in ("friction", "force"),
+                 "catalog: a line not starting with its kind: %r" % line)
+
+
+@test
+def catalog_is_aligned(t):
+    lines = [line for line in t.ok("catalog").text.splitlines() if line.strip()]
+    column = lines[0].index("ID")
+    for line in lines[1:]:
+        t.expect(line[column - 1] == " " and line[column] != " ",
+                 "catalog: the ID column is not aligned: %r" % line)
+
+
+@test
+def catalog_as_json(t):
+    items = json.loads(t.ok("catalog", "--format", "json").text)
+    t.expect(len(items) >= 24, "catalog --format json: %d entries" % len(items))
+    ids = [item["id"] for item in items]
+    t.expect(len(set(ids)) == len(ids), "catalog --format json: duplicate ids")
+    for item in items:
+        t.expect(set(item) == {"id", "kind", "name", "explanation",
+                               "conversion", "churn", "referral"},
+                 "catalog --format json: fields %r" % sorted(item))
+        t.expect(item["kind"] in ("friction", "force"), "kind %r" % item)
+
+
+# new, simulate ------------------------------------------------------------
+
+@test
+def simulate_csv_has_a_header_and_h_plus_one_rows(t):
+    t.new_project()
+    project = t.dump("x.flywheel")
+    horizon = project["horizon"]
+    stages = [stage["name"] for stage in project["scenarios"][0]["stages"]]
+    rows = t.csv_rows(t.ok("simulate", "x.flywheel", "--format", "csv"))
+    t.expect(rows[0] == ["period"] + stages + FIGURES, "header %r" % rows[0])
+    t.expect(len(rows) == horizon + 2,
+             "expected %d rows and a header, got %d lines" % (horizon + 1, len(rows)))
+    for period, row in enumerate(rows[1:]):
+        t.expect(row[0] == str(period), "period column: %r" % row)
+        t.expect(len(row) == len(rows[0]), "row %d has %d fields" % (period, len(row)))
+        for field in row[1:]:
+            float(field)
+
+
+@test
+def simulate_default_format_is_csv(t):
+    t.new_project()
+    t.expect(t.ok("simulate", "x.flywheel").out
+             == t.ok("simulate", "x.flywheel", "--format", "csv").out,
+             "simulate without --format should write csv")
+
+
+@test
+def simulate_json_has_rows_summary_points(t):
+    t.new_project()
+    project = t.dump("x.flywheel")
+    scenario = project["scenarios"][0]
+    out = json.loads(t.ok("simulate", "x.flywheel", "--format", "json").text)
+    for key in ("project", "scenario", "period", "horizon", "rows", "summary", "points"):
+        t.expect(key in out, "simulate json: no %r" % key)
+    t.expect(out["project"] == project["name"], "project name %r" % out["project"])
+    t.expect(out["scenario"] == scenario["name"], "the first scenario expected")
+    t.expect(out["horizon"] == project["horizon"], "horizon %r" % out["horizon"])
+    t.expect(len(out["rows"]) == project["horizon"] + 1, "rows %d" % len(out["rows"]))
+    t.expect(set(out["summary"]) == SUMMARY_FIELDS, "summary %r" % out["summary"])
+    t.expect(len(out["points"]) == len(scenario["points"]), "points")
+    for row in out["rows"]:
+        t.expect(len(row["stages"]) == len(scenario["stages"]), "stages in a row")
+
+
+@test
+def simulate_csv_and_json_agree(t):
+    t.new_project()
+    rows = t.csv_rows(t.ok("simulate", "x.flywheel"))
+    out = json.loads(t.ok("simulate", "x.flywheel", "--format", "json").text)
+    n = len(out["rows"][0]["stages"])
+    for line, row in zip(rows[1:], out["rows"]):
+        t.expect([float(v) for v in line[1:1 + n]] == row["stages"], "stage counts differ")
+        t.expect([float(v) for v in line[1 + n:]] == [row[f] for f in FIGURES],
+                 "figures differ")
+
+
+@test
+def simulate_horizon_overrides(t):
+    t.new_project()
+    rows = t.csv_rows(t.ok("simulate", "x.flywheel", "--horizon", "5"))
+    t.expect(len(rows) == 7, "--horizon 5: %d lines" % len(rows))
+    out = json.loads(t.ok("simulate", "x.flywheel", "--horizon=3", "--format=json").text)
+    t.expect(out["horizon"] == 3 and len(out["rows"]) == 4, "--horizon 3 in json")
+    rows = t.csv_rows(t.ok("simulate", "x.flywheel", "--horizon", "1"))
+    t.expect(len(rows) == 3, "--horizon 1: %d lines" % len(rows))
+
+
+@test
+def simulate_largest_horizon(t):
+    t.new_project()
+    rows = t.ok("simulate", "x.flywheel", "--horizon", "100000").text.splitlines()
+    t.expect(len(rows) == 100002, "--horizon 100000: %d lines" % len(rows))
+
+
+@test
+def simulate_named_scenario(t):
+    t.write_json("s.json", sample())
+    first = json.loads(t.ok("simulate", "s.json", "--format", "json").text)
+    t.expect(first["scenario"] == "Baseline", "the first scenario by default")
+    growth = json.loads(t.ok("simulate", "s.json", "--scenario", "Growth",
+                             "--format", "json").text)
+    t.expect(growth["scenario"] == "Growth", "--scenario Growth: %r" % growth["scenario"])
+    rows = t.csv_rows(t.ok("simulate", "s.json", "-s", "Growth"))
+    t.expect(rows[0][1:3] == ["Lead", "Customer"], "Growth's stages: %r" % rows[0])
+
+
+@test
+def simulate_json_and_flywheel_give_the_same_output(t):
+    t.write_json("s.json", sample())
+    t.ok("import", "s.json", "s.flywheel")
+    for fmt in ("csv", "json"):
+        t.expect(t.ok("simulate", "s.json", "--format", fmt).out
+                 == t.ok("simulate", "s.flywheel", "--format", fmt).out,
+                 "simulate --format %s differs between JSON and project file" % fmt)
+
+
+@test
+def simulate_quotes_csv_fields(t):
+    project = sample()
+    project["scenarios"][0]["stages"][0]["name"] = 'Say "hi", then'
+    t.write_json("q.json", project)
+    rows = t.csv_rows(t.ok("simulate", "q.json"))
+    t.expect(rows[0][1] == 'Say "hi", then', "quoted stage name: %r" % rows[0])
+    t.expect(len(rows[1]) == len(rows[0]), "row length with a quoted name")
+
+
+@test
+def simulate_overflow_is_empty_or_null_not_a_crash(t):
+    project = sample()
+    del project["scenarios"][1]
+    project["horizon"] = 400
+    for stage in project["scenarios"][0]["stages"]:
+        stage["count"] = 1e12
+        stage["referral"] = 100
+    t.write_json("big.json", project)
+    rows = t.csv_rows(t.ok("simulate", "big.json"))
+    t.expect(len(rows) == 402, "rows of an exploding wheel")
+    t.expect(any(field == "" for field in rows[-1]),
+             "a figure past a double should be an empty field: %r" % rows[-1])
+    out = json.loads(t.ok("simulate", "big.json", "--format", "json").text)
+    t.expect(None in out["rows"][-1]["stages"] or out["rows"][-1]["total"] is None,
+             "a figure past a double should be null")
+
+
+def german_locale(t):
+    """An environment with a German locale, whose decimal separator is a
+    comma: an installed one, or one built here with localedef. None when
+    neither works."""
+    available = subprocess.run(["locale", "-a"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL).stdout.decode().split()
+    for name in available:
+        if name.lower().replace("-", "") == "de_de.utf8":
+            return {"LC_ALL": name}
+    locales = t.path("locales")
+    os.mkdir(locales)
+    try:
+        subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8",
+                        os.path.join(locales, "de_DE.UTF-8")],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    env = dict(os.environ, LOCPATH=locales, LC_ALL="de_DE.UTF-8")
+    probe = subprocess.run([sys.executable, "-c",
+                            "import locale; locale.setlocale(locale.LC_ALL, '');"
+                            "print(locale.localeconv()['decimal_point'])"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if probe.returncode != 0 or probe.stdout.strip() != b",":
+        return None
+    return {"LOCPATH": locales, "LC_ALL": "de_DE.UTF-8"}
+
+
+@test
+def numbers_use_a_dot_in_any_locale(t):
+    t.new_project()
+    t.write_json("s.json", sample())
+    t.expect(b"." in t.ok("simulate", "x.flywheel").out, "some decimals expected")
+    german = german_locale(t)
+    if german is None:
+        return "skipped: no de_DE.UTF-8 locale"
+    for args in (["simulate", "x.flywheel"], ["simulate", "x.flywheel", "--format", "json"],
+                 ["simulate", "s.json"], ["dump", "s.json"], ["check", "s.json"],
+                 ["catalog"], ["catalog", "--format", "json"]):
+        t.expect(t.ok(*args, env=german).out == t.ok(*args).out,
+                 "%s differs under %s" % (" ".join(args), german["LC_ALL"]))
+    return None
+
+
+# dump, import -------------------------------------------------------------
+
+@test
+def dump_writes_every_field(t):
+    t.new_project()
+    project = t.dump("x.flywheel")
+    t.expect(project["format"] == "flywheel" and project["version"] == 1, "format, version")
+    for key in ("name", "period", "horizon", "scenarios"):
+        t.expect(key in project, "dump: no %r" % key)
+    for scenario in project["scenarios"]:
+        t.expect({"name", "inflow", "stages", "points"} <= set(scenario), "scenario keys")
+        for stage in scenario["stages"]:
+            t.expect(set(stage) == STAGE_FIELDS, "stage fields %r" % sorted(stage))
+        for point in scenario["points"]:
+            t.expect(set(point) == POINT_FIELDS, "point fields %r" % sorted(point))
+
+
+@test
+def dump_fills_in_defaults(t):
+    minimal = {"format": "flywheel", "version": 1, "name": "Min",
+               "period": "week", "horizon": 4,
+               "scenarios": [{"name": "Only",
+                              "stages": [{"name": "A"}, {"name": "B"}],
+                              "points": [{"name": "P", "angle": 10}]}]}
+    t.write_json("min.json", minimal)
+    project = t.dump("min.json")
+    stage = project["scenarios"][0]["stages"][0]
+    t.expect(stage["count"] == 0 and stage["customer"] is False
+             and stage["advance"] == 0 and stage["loss"] == 0
+             and stage["referral"] == 0 and stage["weight"] == 1,
+             "stage defaults: %r" % stage)
+    t.expect(stage["color"].startswith("#") and len(stage["color"]) == 7, "colour default")
+    point = project["scenarios"][0]["points"][0]
+    t.expect(point["kind"] == "friction" and point["enabled"] is True
+             and point["note"] == "" and point["conversion"] == 0
+             and point["churn"] == 0 and point["referral"] == 0,
+             "point defaults: %r" % point)
+
+
+@test
+def dump_reimports_to_an_identical_dump(t):
+    for template_id in TEMPLATE_IDS:
+        t.new_project("x.flywheel", template_id)
+        first = t.ok("dump", "x.flywheel").out
+        with open(t.path("dump.json"), "wb") as f:
+            f.write(first)
+        t.ok("import", "dump.json", "y.flywheel")
+        t.expect(t.ok("dump", "y.flywheel").out == first,
+                 "%s: dump, import, dump differs" % template_id)
+        os.remove(t.path("x.flywheel"))
+
+
+@test
+def dump_keeps_the_sample(t):
+    t.write_json("s.json", sample())
+    t.ok("import", "s.json", "s.flywheel")
+    project = t.dump("s.flywheel")
+    t.expect(project["scenarios"][0] == SAMPLE["scenarios"][0],
+             "the full scenario should come back as written: %r" % project["scenarios"][0])
+    t.expect([s["name"] for s in project["scenarios"]] == ["Baseline", "Growth"],
+             "scenario order")
+
+
+@test
+def files_are_told_apart_by_content(t):
+    t.write_json("s.json", sample())
+    t.ok("import", "s.json", "looks-like.json")   # a project file named .json
+    t.expect(t.read_bytes("looks-like.json").startswith(SQLITE_HEADER), "import wrote SQLite")
+    shutil.copy(t.path("s.json"), t.path("looks-like.flywheel"))  # JSON named .flywheel
+    shutil.copy(t.path("s.json"), t.path("no-extension"))
+    reference = t.ok("simulate", "s.json").out
+    for name in ("looks-like.json", "looks-like.flywheel", "no-extension"):
+        t.expect(t.ok("simulate", name).out == reference, "simulate %s" % name)
+    t.expect("project file" in t.ok("check", "looks-like.json").text,
+             "check should say a project file named .json is a project file")
+
+
+@test
+def a_pipe_is_read_like_a_file(t):
+    t.new_project()
+    t.write_json("s.json", sample())
+    project_file = t.read_bytes("x.flywheel")
+    json_text = t.read_bytes("s.json")
+    t.expect(t.ok("simulate", "/dev/stdin", stdin=project_file).out
+             == t.ok("simulate", "x.flywheel").out, "a project file through a pipe")
+    t.expect(t.ok("dump", "/dev/stdin", stdin=json_text).out
+             == t.ok("dump", "s.json").out, "JSON through a pipe")
+    t.fails(2, "check", "/dev/stdin", stdin=project_file[:len(project_file) // 2],
+            contains=["/dev/stdin"])
+    t.fails(2, "check", "/dev/stdin", stdin=b"hello\n", contains=["/dev/stdin"])
+    t.fails(2, "check", "/dev/stdin", stdin=b"", contains=["/dev/stdin"])
+    if os.path.exists("/dev/zero"):   # an endless device is refused, not read forever
+        t.fails(2, "check", "/dev/zero", contains=["/dev/zero"])
+
+
+@test
+def import_replaces_an_existing_file(t):
+    t.new_project("out.flywheel", "four-a")
+    t.write_json("s.json", sample())
+    t.ok("import", "s.json", "out.flywheel")
+    t.expect(t.dump("out.flywheel")["name"] == "Acme", "import should replace OUT")
+    with open(t.path("plain.txt"), "w") as f:
+        f.write("not a project\n")
+    t.ok("import", "s.json", "plain.txt")
+    t.expect(t.read_bytes("plain.txt").startswith(SQLITE_HEADER), "import over a text file")
+    leftovers = sorted(os.listdir(t.dir))
+    t.expect(leftovers == ["out.flywheel", "plain.txt", "s.json"],
+             "import left files behind: %r" % leftovers)
+
+
+@test
+def failing_import_leaves_the_old_file_untouched(t):
+    t.new_project("out.flywheel")
+    before = t.read_bytes("out.flywheel")
+    bad = sample()
+    bad["scenarios"][0]["stages"][0]["advance"] = 1.5
+    t.write_json("bad.json", bad)
+    t.write_json("broken.json", '{"format": "flywheel", "version": 1, ')
+    t.fails(2, "import", "bad.json", "out.flywheel", contains=["bad.json"])
+    t.fails(2, "import", "broken.json", "out.flywheel", contains=["broken.json"])
+    t.fails(2, "import", "missing.json", "out.flywheel", contains=["missing.json"])
+    t.expect(t.read_bytes("out.flywheel") == before, "OUT changed by a failing import")
+    t.expect(sorted(os.listdir(t.dir)) == ["bad.json", "broken.json", "out.flywheel"],
+             "files left behind: %r" % os.listdir(t.dir))
+
+
+@test
+def import_onto_a_directory_fails_cleanly(t):
+    t.write_json("s.json", sample())
+    os.mkdir(t.path("dir"))
+    t.fails(1, "import", "s.json", "dir")
+    t.expect(os.path.isdir(t.path("dir")) and os.listdir(t.path("dir")) == [],
+             "the directory was changed")
+    t.expect(sorted(os.listdir(t.dir)) == ["dir", "s.json"],
+             "files left behind: %r" % os.listdir(t.dir))
+
+
+@test
+def writing_into_a_missing_directory_is_exit_1(t):
+    t.write_json("s.json", sample())
+    t.fails(1, "import", "s.json", "nowhere/out.flywheel", contains=["nowhere"])
+    t.fails(1, "new", "--template", "four-a", "nowhere/out.flywheel", contains=["nowhere"])
+    t.expect(sorted(os.listdir(t.dir)) == ["s.json"],
+             "something was created: %r" % os.listdir(t.dir))
+
+
+@test
+def writing_into_a_read_only_directory_is_exit_1(t):
+    if os.geteuid() == 0:
+        return "skipped: root can write anywhere"
+    t.write_json("s.json", sample())
+    os.mkdir(t.path("ro"))
+    os.chmod(t.path("ro"), 0o500)
+    try:
+        t.fails(1, "import", "s.json", "ro/out.flywheel")
+        t.expect(os.listdir(t.path("ro")) == [], "something was created in ro/")
+    finally:
+        os.chmod(t.path("ro"), 0o700)
+    return None
+
+
+# new ----------------------------------------------------------------------
+
+@test
+def new_refuses_to_overwrite_without_force(t):
+    t.new_project("x.flywheel", "four-a")
+    before = t.read_bytes("x.flywheel")
+    t.fails(2, "new", "--template", "sales-cycle", "x.flywheel",
+            contains=["x.flywheel", "--force"])
+    t.expect(t.read_bytes("x.flywheel") == before, "new changed an existing file")
+    with open(t.path("notes.txt"), "w") as f:
+        f.write("keep me\n")
+    t.fails(2, "new", "--template", "four-a", "notes.txt", contains=["notes.txt"])
+    t.expect(t.read_bytes("notes.txt") == b"keep me\n", "new overwrote notes.txt")
+    t.ok("new", "--template", "sales-cycle", "--force", "x.flywheel")
+    t.expect(t.read_bytes("x.flywheel") != before, "--force should replace the file")
+    t.ok("check", "x.flywheel")
+
+
+@test
+def new_needs_a_known_template(t):
+    t.fails(2, "new", "--template", "nope", "x.flywheel", contains=["nope", "four-a"])
+    t.fails(2, "new", "x.flywheel", contains=["--template"])
+    t.expect(os.listdir(t.dir) == [], "a failed new created a file")
+
+
+# check --------------------------------------------------------------------
+
+@test
+def check_accepts_good_files(t):
+    t.new_project()
+    t.write_json("s.json", sample())
+    out = t.ok("check", "x.flywheel").text
+    t.expect(out.startswith("x.flywheel: valid"), "check x.flywheel: %r" % out)
+    out = t.ok("check", "s.json").text
+    t.expect(out.startswith("s.json: valid"), "check s.json: %r" % out)
+    t.expect("2 scenarios" in out and "Baseline" in out and "3 stages" in out,
+             "check should sum up the file: %r" % out)
+
+
+# Bad input ----------------------------------------------------------------
+
+def bad_advance():
+    project = sample()
+    project["scenarios"][0]["stages"][0]["advance"] = 1.5
+    return project
+
+
+@test
+def advance_out_of_range_is_named_with_its_place(t):
+    t.write_json("x.json", bad_advance())
+    message = "x.json: scenarios[0].stages[0].advance: must be between 0 and 1, got 1.5"
+    for args in (["check", "x.json"], ["simulate", "x.json"], ["dump", "x.json"],
+                 ["import", "x.json", "out.flywheel"]):
+        t.fails(2, *args, contains=[message])
+    t.expect(not os.path.exists(t.path("out.flywheel")), "import of a bad file wrote OUT")
+
+
+@test
+def unknown_key_is_refused(t):
+    project = sample()
+    project["scenarios"][0]["stages"][1]["colour"] = "#ffffff"
+    t.write_json("k.json", project)
+    t.fails(2, "check", "k.json", contains=["k.json", "scenarios[0].stages[1]", "colour"])
+    project = sample()
+    project["extra"] = 1
+    t.write_json("k2.json", project)
+    t.fails(2, "check", "k2.json", contains=["k2.json", "extra"])
+
+
+@test
+def malformed_json_is_refused(t):
+    t.write_json("m.json", '{"format": "flywheel", "version": 1,,}')
+    t.fails(2, "check", "m.json", contains=["m.json"])
+    t.write_json("e.json", "")
+    t.fails(2, "check", "e.json", contains=["e.json"])
+    t.write_json("a.json", "[1, 2, 3]")
+    t.fails(2, "check", "a.json", contains=["a.json"])
+    t.write_json("n.json", '{"format": "flywheel", "version": 1}')
+    t.fails(2, "check", "n.json", contains=["n.json"])
+    t.write_json("v.json", dict(sample(), version=2))
+    t.fails(2, "check", "v.json", contains=["v.json"])
+    with open(t.path("u.json"), "wb") as f:
+        f.write(b'{"format": "flywheel", "name": "\xff\xfe"}')
+    t.fails(2, "check", "u.json", contains=["u.json"])
+
+
+@test
+def missing_file_is_bad_input(t):
+    for command in (["check"], ["simulate"], ["dump"], ["import", "out.flywheel"]):
+        t.fails(2, command[0], "missing.flywheel", *command[1:], contains=["missing.flywheel"])
+    os.mkdir(t.path("adir"))
+    t.fails(2, "check", "adir", contains=["adir"])
+    t.expect(sorted(os.listdir(t.dir)) == ["adir"], "something was created")
+
+
+@test
+def not_a_project_is_refused(t):
+    with open(t.path("hello.txt"), "w") as f:
+        f.write("hello, world\n")
+    with open(t.path("noise.bin"), "wb") as f:
+        f.write(bytes(range(256)) * 4)
+    db = sqlite3.connect(t.path("other.db"))
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    with open(t.path("truncated.flywheel"), "wb") as f:
+        f.write(SQLITE_HEADER + b"\0" * 84)
+    for name in ("hello.txt", "noise.bin", "other.db", "truncated.flywheel"):
+        for command in ("check", "simulate", "dump"):
+            t.fails(2, command, name, contains=[name])
+
+
+@test
+def damaged_project_file_is_refused(t):
+    t.new_project()
+    data = bytearray(t.read_bytes("x.flywheel"))
+    half = bytes(data[:len(data) // 2])
+    with open(t.path("half.flywheel"), "wb") as f:
+        f.write(half)
+    t.fails(2, "check", "half.flywheel", contains=["half.flywheel"])
+
+
+@test
+def bad_format_is_refused(t):
+    t.new_project()
+    t.fails(2, "simulate", "x.flywheel", "--format", "xml", contains=["--format", "xml"])
+    t.fails(2, "simulate", "x.flywheel", "--format", "", contains=["--format"])
+    t.fails(2, "catalog", "--format", "csv", contains=["--format"])
+
+
+@test
+def bad_horizon_is_refused(t):
+    t.new_project()
+    for value in ("0", "100001", "abc", "-1", "1.5", "", " 5", "1e3"):
+        t.fails(2, "simulate", "x.flywheel", "--horizon", value, contains=["--horizon"])
+    # A bad option is reported before the file is even read.
+    t.fails(2, "simulate", "missing.flywheel", "--horizon", "0", contains=["--horizon"])
+
+
+@test
+def unknown_scenario_lists_the_names(t):
+    t.write_json("s.json", sample())
+    t.fails(2, "simulate", "s.json", "--scenario", "Nope",
+            contains=["s.json", "Nope", "Baseline", "Growth"])
+    t.fails(2, "simulate", "s.json", "--scenario", os.fsdecode(b"\xff\xfe"),
+            contains=["s.json", "Baseline"])
+    t.fails(2, "simulate", "s.json", "--scenario", "", contains=["s.json", "Baseline"])
+    t.ok("simulate", "s.json", "--scenario", "  Growth ")   # names are compared trimmed
+
+
+@test
+def non_ascii_names_in_any_locale(t):
+    project = sample()
+    project["scenarios"][1]["name"] = "Año 2 — crecimiento"
+    t.write_json("u.json", project)
+    for lc_all in ("C.UTF-8", "C"):
+        out = json.loads(t.ok("simulate", "u.json", "--scenario", "Año 2 — crecimiento",
+                              "--format", "json", env={"LC_ALL": lc_all}).text)
+        t.expect(out["scenario"] == "Año 2 — crecimiento", "LC_ALL=%s: %r" % (lc_all, out))
+
+
+@test
+def usage_errors(t):
+    t.new_project()
+    t.fails(2, contains=["Usage"])
+    t.fails(2, "frobnicate", contains=["frobnicate", "Usage"])
+    t.fails(2, "--frobnicate", contains=["--frobnicate"])
+    t.fails(2, "help", "frobnicate", contains=["frobnicate"])
+    t.fails(2, "simulate", contains=["Usage", "FILE"])
+    t.fails(2, "simulate", "x.flywheel", "y.flywheel", contains=["Usage", "y.flywheel"])
+    t.fails(2, "simulate", "x.flywheel", "--bogus", contains=["Usage", "--bogus"])
+    t.fails(2, "simulate", "x.flywheel", "--horizon", contains=["Usage", "--horizon"])
+    t.fails(2, "import", "x.flywheel", contains=["Usage", "OUT"])
+    t.fails(2, "import", contains=["Usage", "IN"])
+    t.fails(2, "dump", contains=["Usage"])
+    t.fails(2, "check", contains=["Usage"])
+    t.fails(2, "new", "--template", "four-a", contains=["Usage", "OUT"])
+    t.fails(2, "templates", "extra", contains=["Usage", "extra"])
+    t.fails(2, "catalog", "--bogus", contains=["Usage"])
+    t.fails(2, "--version", "extra", contains=["extra"])
+
+
+@test
+def double_dash_ends_options(t):
+    t.ok("new", "--template", "four-a", "--", "-x.flywheel")
+    t.expect(os.path.exists(t.path("-x.flywheel")), "new -- -x.flywheel")
+    t.ok("check", "--", "-x.flywheel")
+    t.ok("simulate", "--horizon", "2", "--", "-x.flywheel")
+
+
+# Output failures ------------------------------------------------------------
+
+@test
+def full_disk_on_stdout_is_exit_1(t):
+    if not os.path.exists("/dev/full"):
+        return "skipped: no /dev/full"
+    t.new_project()
+    for args in (["simulate", "x.flywheel"],
+                 ["simulate", "x.flywheel", "--format", "json"],
+                 ["dump", "x.flywheel"], ["check", "x.flywheel"],
+                 ["templates"], ["catalog"], ["--help"], ["simulate", "--help"],
+                 ["--version"]):
+        with open("/dev/full", "wb") as full:
+            t.fails(1, *args, stdout=full, contains=["standard output"])
+    return None
+
+
+@test
+def closed_pipe_is_exit_1(t):
+    t.new_project()
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        t.fails(1, "simulate", "x.flywheel", "--horizon", "1000", stdout=write_end,
+                contains=["standard output"])
+    finally:
+        os.close(write_end)
+
+
+# Help ---------------------------------------------------------------------
+
+@test
+def help_for_everything(t):
+    out = t.ok("--help").text
+    for command in COMMANDS:
+        t.expect("\n  %s " % command in out, "--help should list %s: %r" % (command, out))
+    t.expect(t.ok("help").out == t.ok("-h").out == t.ok("--help").out, "help, -h, --help")
+    for command in COMMANDS:
+        text = t.ok(command, "--help").text
+        t.expect("Usage:" in text and ("flywheel-cli %s" % command) in text,
+                 "%s --help: %r" % (command, text))
+        t.expect(t.ok("help", command).out == text.encode(),
+                 "help %s differs from %s --help" % (command, command))
+        t.expect(t.ok(command, "-h").out == text.encode(), "%s -h" % command)
+    simulate = t.ok("help", "simulate").text
+    for needle in ("--scenario", "--horizon", "--format", "FILE"):
+        t.expect(needle in simulate, "help simulate should mention %s" % needle)
+    t.expect("--force" in t.ok("new", "--help").text, "new --help should mention --force")
+    t.expect("content" in out, "--help should say files are told apart by content")
+
+
+@test
+def version(t):
+    out = t.ok("--version").text
+    t.expect(out.startswith("flywheel-cli ") and out.strip().split()[-1][0].isdigit(),
+             "--version: %r" % out)
+
+
+# Runner ---------------------------------------------------------------------
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cli", required=True, help="the flywheel-cli binary")
+    parser.add_argument("-k", dest="only", help="run the tests whose name holds this")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    cli = os.path.abspath(args.cli)
+
+    passed = failed = 0
+    for function in TESTS:
+        name = function.__name__
+        if args.only and args.only not in name:
+            continue
+        directory = tempfile.mkdtemp(prefix="test-cli-")
+        try:
+            note = function(Context(cli, directory, args.verbose))
+            print("ok - %s%s" % (name, " # " + note if note else ""))
+            passed += 1
+        except Failure as e:
+            print("not ok - %s: %s" % (name, e))
+            failed += 1
+        except Exception:  # a bug in the test or an output that does not parse
+            print("not ok - %s: %s" % (name, traceback.format_exc().strip().replace("\n", "\n# ")))
+            failed += 1
+        finally:
+            shutil.rmtree(directory, ignore_errors=True)
+        sys.stdout.flush()
+
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
