@@ -80,6 +80,7 @@ fw_number_format (double value,
                   char   buf[FW_NUMBER_BUF_SIZE])
 {
   char digits[24];
+  const char *sign;
   int exponent, n;
 
   if (isnan (value))
@@ -92,44 +93,26 @@ fw_number_format (double value,
   shortest_digits (fabs (value), digits, &exponent);
   n = (int) strlen (digits);
 
-  buf[0] = '\0';
-  if (signbit (value))
-    strcat (buf, "-");
-
+  /* Every branch writes at most 26 characters (sign, "0.", six zeros and
+   * 17 digits), well within FW_NUMBER_BUF_SIZE. */
+  sign = signbit (value) ? "-" : "";
   if (exponent >= FIXED_MIN_EXPONENT && exponent < FIXED_MAX_EXPONENT)
     {
-      if (exponent < 0)
-        {
-          strcat (buf, "0.");
-          for (int i = -1; i > exponent; i--)
-            strcat (buf, "0");
-          strcat (buf, digits);
-        }
-      else if (n <= exponent + 1)
-        {
-          strcat (buf, digits);
-          for (int i = n; i <= exponent; i++)
-            strcat (buf, "0");
-        }
-      else
-        {
-          strncat (buf, digits, exponent + 1);
-          strcat (buf, ".");
-          strcat (buf, digits + exponent + 1);
-        }
+      if (exponent < 0)         /* 0.000ddd */
+        g_snprintf (buf, FW_NUMBER_BUF_SIZE, "%s0.%.*s%s",
+                    sign, -exponent - 1, "000000", digits);
+      else if (n <= exponent + 1) /* ddd000 */
+        g_snprintf (buf, FW_NUMBER_BUF_SIZE, "%s%s%.*s",
+                    sign, digits, exponent + 1 - n, "00000000000000000000");
+      else                      /* ddd.ddd */
+        g_snprintf (buf, FW_NUMBER_BUF_SIZE, "%s%.*s.%s",
+                    sign, exponent + 1, digits, digits + exponent + 1);
     }
-  else
+  else                          /* d.ddde+xx */
     {
-      char tail[16];
-
-      strncat (buf, digits, 1);
-      if (n > 1)
-        {
-          strcat (buf, ".");
-          strcat (buf, digits + 1);
-        }
-      g_snprintf (tail, sizeof tail, "e%c%d", exponent < 0 ? '-' : '+', ABS (exponent));
-      strcat (buf, tail);
+      g_snprintf (buf, FW_NUMBER_BUF_SIZE, "%s%c%s%se%c%d",
+                  sign, digits[0], n > 1 ? "." : "", digits + 1,
+                  exponent < 0 ? '-' : '+', ABS (exponent));
     }
 
   return buf;
