@@ -1,0 +1,106 @@
+/* fw-document.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "fw-engine.h"
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* The one project a window works on, and the only way to change it.
+ *
+ * Every change is an edit: a function applied to a copy of the project,
+ * which is then validated as a whole; an edit that breaks a rule is
+ * refused with the validator's message and the document stays as it was.
+ * An accepted edit becomes an undo step, recomputes the projection of the
+ * scenario on show, and then emits "changed", so views only ever read
+ * valid, up-to-date figures and never compute one themselves.
+ *
+ * Undo keeps whole copies of the project: at MODEL.md's sizes a copy is a
+ * few hundred small allocations, far simpler and safer than inverse
+ * operations for every kind of edit. Edits with the same merge key in a
+ * row (the steps of one drag, the keystrokes in one field) make a single
+ * undo step, until fw_document_seal() ends the run. */
+
+#define FW_TYPE_DOCUMENT (fw_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwDocument, fw_document, FW, DOCUMENT, GObject)
+
+/* Changes @project; returns FALSE with @error set to refuse the edit. */
+typedef gboolean (*FwEditFunc) (FwProject  *project,
+                                guint       scenario,
+                                gpointer    user_data,
+                                GError    **error);
+
+typedef enum
+{
+  FW_STAGE_COUNT,
+  FW_STAGE_ADVANCE,
+  FW_STAGE_LOSS,
+  FW_STAGE_REFERRAL,
+  FW_STAGE_WEIGHT,
+} FwStageField;
+
+/* Takes @project, which must be valid (as fw_validate_project() says). */
+FwDocument         *fw_document_new              (FwProject    *project);
+
+const FwProject    *fw_document_get_project      (FwDocument   *self);
+guint               fw_document_get_scenario_index (FwDocument *self);
+const FwScenario   *fw_document_get_scenario     (FwDocument   *self);
+/* Shows another scenario: not an edit, but "changed" is emitted. */
+void                fw_document_set_scenario_index (FwDocument *self,
+                                                  guint         index);
+/* The scenario on show over the project's horizon; always current. */
+const FwProjection *fw_document_get_projection   (FwDocument   *self);
+
+gboolean            fw_document_get_modified     (FwDocument   *self);
+/* After a save: the project as it is now is what the file holds. */
+void                fw_document_mark_saved       (FwDocument   *self);
+
+gboolean            fw_document_edit             (FwDocument   *self,
+                                                  const char   *merge_key,
+                                                  FwEditFunc    func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+void                fw_document_seal             (FwDocument   *self);
+
+gboolean            fw_document_can_undo         (FwDocument   *self);
+gboolean            fw_document_can_redo         (FwDocument   *self);
+gboolean            fw_document_undo             (FwDocument   *self);
+gboolean            fw_document_redo             (FwDocument   *self);
+
+/* Common edits of the scenario on show. Each refuses what breaks a rule,
+ * with the validator's message, and merges with an edit of the same field
+ * or point just before it. */
+gboolean            fw_document_set_stage_field  (FwDocument   *self,
+                                                  guint         stage,
+                                                  FwStageField  field,
+                                                  double        value,
+                                                  GError      **error);
+gboolean            fw_document_set_inflow       (FwDocument   *self,
+                                                  double        inflow,
+                                                  GError      **error);
+/* Adds a copy of @point; its index is the scenario's last. */
+gboolean            fw_document_add_point        (FwDocument   *self,
+                                                  const FwPoint *point,
+                                                  GError      **error);
+gboolean            fw_document_move_point       (FwDocument   *self,
+                                                  guint         point,
+                                                  double        angle,
+                                                  GError      **error);
+gboolean            fw_document_set_point_enabled (FwDocument  *self,
+                                                   guint        point,
+                                                   gboolean     enabled,
+                                                   GError     **error);
+gboolean            fw_document_remove_point     (FwDocument   *self,
+                                                  guint         point,
+                                                  GError      **error);
+
+G_END_DECLS

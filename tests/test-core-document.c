@@ -1,0 +1,235 @@
+/* test-core-document.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-core-document"
+
+#include "fw-catalog.h"
+#include "fw-document.h"
+#include "fw-error.h"
+#include "fw-templates.h"
+
+typedef struct
+{
+  guint    changed;
+  guint    modified_notes;
+  double   customers_seen;   /* customers(H) as a view read it in "changed" */
+} Watch;
+
+static void
+on_changed (FwDocument *document,
+            Watch      *watch)
+{
+  const FwProjection *projection = fw_document_get_projection (document);
+
+  watch->changed++;
+  watch->customers_seen = fw_projection_get_summary (projection)->customers_end;
+}
+
+static void
+on_modified (FwDocument *document,
+             GParamSpec *pspec,
+             Watch      *watch)
+{
+  watch->modified_notes++;
+}
+
+static FwDocument *
+new_document (Watch *watch)
+{
+  g_autoptr(GError) error = NULL;
+  FwProject *project = fw_template_create ("attract-engage-delight", &error);
+  FwDocument *document;
+
+  g_assert_no_error (error);
+  document = fw_document_new (project);
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed), watch);
+  g_signal_connect (document, "notify::modified", G_CALLBACK (on_modified), watch);
+
+  return document;
+}
+
+static double
+customers_end (FwDocument *document)
+{
+  return fw_projection_get_summary (fw_document_get_projection (document))->customers_end;
+}
+
+/* An edit reaches the document, the projection is recomputed before the
+ * views hear of it, and undo and redo walk back and forth. */
+static void
+test_document_edit_undo_redo (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  g_autoptr(GError) error = NULL;
+  double before = customers_end (document);
+
+  g_assert_false (fw_document_get_modified (document));
+  g_assert_false (fw_document_can_undo (document));
+
+  g_assert_true (fw_document_set_inflow (document, 5000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, 5000);
+  g_assert_cmpuint (watch.changed, ==, 1);
+  g_assert_cmpfloat (watch.customers_seen, >, before);
+  g_assert_cmpfloat (watch.customers_seen, ==, customers_end (document));
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_cmpuint (watch.modified_notes, ==, 1);
+
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (customers_end (document), ==, before);
+  g_assert_false (fw_document_get_modified (document));
+  g_assert_cmpuint (watch.modified_notes, ==, 2);
+  g_assert_true (fw_document_can_redo (document));
+
+  g_assert_true (fw_document_redo (document));
+  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, 5000);
+  g_assert_false (fw_document_redo (document));
+}
+
+/* A refused edit says why, in the validator's words, and changes nothing. */
+static void
+test_document_refuses_invalid (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  g_autoptr(GError) error = NULL;
+  double advance = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+
+  g_assert_false (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 1.5, &error));
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "scenarios[0].stages[0].advance: must be between 0 and 1, got 1.5");
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance, ==, advance);
+  g_assert_cmpuint (watch.changed, ==, 0);
+  g_assert_false (fw_document_get_modified (document));
+  g_assert_false (fw_document_can_undo (document));
+}
+
+/* The steps of one drag are one undo step; sealing starts the next. */
+static void
+test_document_merges_a_drag (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  g_autoptr(GError) error = NULL;
+  double start = fw_scenario_get_point (fw_document_get_scenario (document), 0)->angle;
+
+  for (guint i = 1; i <= 20; i++)
+    g_assert_true (fw_document_move_point (document, 0, start + i, &error));
+  fw_document_seal (document);
+  for (guint i = 1; i <= 5; i++)
+    g_assert_true (fw_document_move_point (document, 0, start + 20 + i, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (watch.changed, ==, 25);
+
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (fw_scenario_get_point (fw_document_get_scenario (document), 0)->angle, ==, start + 20);
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (fw_scenario_get_point (fw_document_get_scenario (document), 0)->angle, ==, start);
+  g_assert_false (fw_document_can_undo (document));
+}
+
+/* Dropping a catalog point on the wheel changes the figures; its impact is
+ * there at once; removing it gives the old figures back exactly. */
+static void
+test_document_points (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwPoint) point = fw_catalog_entry_to_point (fw_catalog_lookup ("long-checkout-form"), 200);
+  const FwScenario *scenario;
+  double before = customers_end (document);
+  guint index;
+
+  g_assert_true (fw_document_add_point (document, point, &error));
+  g_assert_no_error (error);
+  scenario = fw_document_get_scenario (document);
+  index = scenario->points->len - 1;
+  g_assert_cmpfloat (fw_projection_get_point_impact (fw_document_get_projection (document), index), <, 0);
+  g_assert_cmpfloat (customers_end (document), <, before);
+
+  g_assert_true (fw_document_set_point_enabled (document, index, FALSE, &error));
+  g_assert_cmpfloat (customers_end (document), ==, before);
+  g_assert_true (fw_document_set_point_enabled (document, index, TRUE, &error));
+  g_assert_true (fw_document_remove_point (document, index, &error));
+  g_assert_cmpfloat (customers_end (document), ==, before);
+  g_assert_cmpuint (fw_document_get_scenario (document)->points->len, ==, index);
+}
+
+/* Saving makes the state "not modified"; undoing past the save and
+ * redoing back to it is "not modified" again; an edit after a save never
+ * merges into the step before it. */
+static void
+test_document_saved_state (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fw_document_set_inflow (document, 100, &error));
+  fw_document_mark_saved (document);
+  g_assert_false (fw_document_get_modified (document));
+
+  g_assert_true (fw_document_set_inflow (document, 200, &error));
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, 100);
+  g_assert_false (fw_document_get_modified (document));
+  g_assert_true (fw_document_undo (document));
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_true (fw_document_redo (document));
+  g_assert_false (fw_document_get_modified (document));
+
+  /* A new edit drops the redo branch, and with it the way back. */
+  g_assert_true (fw_document_set_inflow (document, 300, &error));
+  g_assert_false (fw_document_can_redo (document));
+}
+
+static void
+test_document_switch_scenario (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(GError) error = NULL;
+  FwProject *project = fw_template_create ("four-a", &error);
+  g_autoptr(FwDocument) document = NULL;
+  FwScenario *second;
+
+  second = fw_scenario_copy (fw_project_get_scenario (project, 0));
+  g_free (second->name);
+  second->name = g_strdup ("More marketing");
+  second->inflow *= 2;
+  g_ptr_array_add (project->scenarios, second);
+
+  document = fw_document_new (project);
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed), &watch);
+  fw_document_set_scenario_index (document, 1);
+  g_assert_cmpuint (watch.changed, ==, 1);
+  g_assert_cmpstr (fw_document_get_scenario (document)->name, ==, "More marketing");
+  g_assert_false (fw_document_get_modified (document));
+
+  g_assert_true (fw_document_set_inflow (document, 1, &error));
+  g_assert_cmpfloat (fw_project_get_scenario (fw_document_get_project (document), 0)->inflow, !=, 1);
+  g_assert_cmpfloat (fw_project_get_scenario (fw_document_get_project (document), 1)->inflow, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/document/edit-undo-redo", test_document_edit_undo_redo);
+  g_test_add_func ("/core/document/refuses-invalid", test_document_refuses_invalid);
+  g_test_add_func ("/core/document/merges-a-drag", test_document_merges_a_drag);
+  g_test_add_func ("/core/document/points", test_document_points);
+  g_test_add_func ("/core/document/saved-state", test_document_saved_state);
+  g_test_add_func ("/core/document/switch-scenario", test_document_switch_scenario);
+
+  return g_test_run ();
+}
