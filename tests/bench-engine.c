@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "fw-document.h"
 #include "fw-engine.h"
 
 typedef struct
@@ -35,7 +36,8 @@ make_scenario (const Case *c)
   scenario->inflow = 120;
   for (guint i = 0; i < c->n_stages; i++)
     {
-      FwStage *stage = fw_stage_new ("Stage", i);
+      g_autofree char *name = g_strdup_printf ("Stage %u", i + 1);
+      FwStage *stage = fw_stage_new (name, i);
 
       stage->count = g_rand_double_range (rand, 10, 10000);
       stage->customer = i >= c->n_stages / 2;
@@ -105,6 +107,38 @@ run_case (const Case *c)
     printf ("  (figures not finite)\n");
 }
 
+/* A drag as the window will do it: every step an edit of the document,
+ * which copies the project, validates it, recomputes and tells the views. */
+static void
+run_drag (const Case *c)
+{
+  FwProject *project = fw_project_new ("Bench");
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  project->horizon = c->horizon;
+  g_ptr_array_add (project->scenarios, make_scenario (c));
+  document = fw_document_new (project);
+
+  for (guint step = 0; step < 2000; step++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double us;
+
+      if (!fw_document_move_point (document, 0, step * 0.18, NULL))
+        g_error ("the benchmark's drag was refused");
+      us = (double) (g_get_monotonic_time () - t0);
+      g_array_append_val (samples, us);
+    }
+
+  g_array_sort (samples, compare_doubles);
+  printf ("drag step, %2u stages %4u points %5u periods: median %9.1f us  p95 %9.1f us  (%u steps)\n",
+          c->n_stages, c->n_points, c->horizon,
+          g_array_index (samples, double, samples->len / 2),
+          g_array_index (samples, double, samples->len * 95 / 100),
+          samples->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +155,7 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     run_case (&cases[i]);
+  run_drag (&cases[0]);
 
   return 0;
 }
