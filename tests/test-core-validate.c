@@ -683,6 +683,31 @@ test_stage_without_path (void)
   g_assert_cmpstr (error->message, ==, "advance: must be between 0 and 1, got 2");
 }
 
+/* Counted in characters, not bytes: 40 of them are quoted whole, and a
+ * longer value is cut after 40 without splitting a character. */
+static void
+test_quote_text (void)
+{
+  g_autofree char *forty = g_strnfill (40, 'x');
+  g_autoptr(GString) wheels = g_string_new (NULL);
+  g_autofree char *empty = fw_quote_text ("");
+  g_autofree char *plain = fw_quote_text ("fortnight");
+  g_autofree char *whole = fw_quote_text (forty);
+  g_autofree char *whole_expected = g_strdup_printf ("\"%s\"", forty);
+  g_autofree char *cut = NULL;
+  g_autofree char *cut_expected = NULL;
+
+  g_assert_cmpstr (empty, ==, "\"\"");
+  g_assert_cmpstr (plain, ==, "\"fortnight\"");
+  g_assert_cmpstr (whole, ==, whole_expected);
+
+  for (guint i = 0; i < 41; i++)
+    g_string_append (wheels, "🎡");
+  cut = fw_quote_text (wheels->str);
+  cut_expected = g_strdup_printf ("\"%.*s…\"", 40 * 4, wheels->str);
+  g_assert_cmpstr (cut, ==, cut_expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/core/validate/note", test_note);
   g_test_add_func ("/core/validate/check-range", test_check_range);
   g_test_add_func ("/core/validate/stage-without-path", test_stage_without_path);
+  g_test_add_func ("/core/validate/quote-text", test_quote_text);
 
   return g_test_run ();
 }

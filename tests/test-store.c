@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "test-store"
 
+#include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <signal.h>
@@ -379,8 +380,8 @@ small_file (Fixture    *f,
   return path;
 }
 
-/* Loading @path fails with @code, the message starts with the file's
- * name and holds @fragment. */
+/* Loading @path fails with @code, the message starts with the path as
+ * it was given and holds @fragment. */
 static void
 assert_load_fails (const char *path,
                    GQuark      domain,
@@ -389,8 +390,7 @@ assert_load_fails (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FwProject) project = fw_store_load (path, &error);
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *prefix = g_strconcat (path, ": ", NULL);
 
   g_assert_null (project);
   g_assert_error (error, domain, code);
@@ -407,8 +407,7 @@ static void
 assert_load_invalid (const char *path,
                      const char *message)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *expected = g_strconcat (name, ": ", message, NULL);
+  g_autofree char *expected = g_strconcat (path, ": ", message, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwProject) project = fw_store_load (path, &error);
 
@@ -470,7 +469,7 @@ test_round_trip_negative_zero (void)
   FwStage *stage = fw_scenario_get_stage (fw_project_get_scenario (project, 0), 0);
 
   /* SQLite stores an integral REAL as an integer, so -0 comes back as
-   * +0: equal, and the only double that changes (fw-store.c). */
+   * +0: equal, and the only double that changes (fw-store-save.c). */
   stage->count = -0.0;
   bytes = fw_store_save_bytes (project, &error);
   g_assert_no_error (error);
@@ -859,6 +858,7 @@ test_load_journals (Fixture       *f,
   g_autoptr(GBytes) before = read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autofree char *listing = NULL;
+  g_autofree char *expected = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (((const guint8 *) g_bytes_get_data (before, NULL))[18], ==, 2);
@@ -874,8 +874,10 @@ test_load_journals (Fixture       *f,
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE project SET name = 'Pending'", NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  assert_load_fails (path, FW_ERROR, FW_ERROR_FAILED,
-                     "wal.flywheel: is being changed by another program (wal.flywheel-wal is beside it)");
+  /* Both are named as the path was given. */
+  expected = g_strdup_printf ("%s: is being changed by another program (%s-wal is beside it); "
+                              "close that program and open the file again", path, path);
+  assert_load_fails (path, FW_ERROR, FW_ERROR_FAILED, expected);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   g_clear_pointer (&loaded, fw_project_free);
@@ -888,7 +890,9 @@ test_load_journals (Fixture       *f,
   path = small_file (f, "hot.flywheel", NULL);
   journal = g_strconcat (path, "-journal", NULL);
   write_bytes (journal, journal_header, sizeof journal_header);
-  assert_load_fails (path, FW_ERROR, FW_ERROR_FAILED, "(hot.flywheel-journal is beside it)");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("(%s-journal is beside it)", path);
+  assert_load_fails (path, FW_ERROR, FW_ERROR_FAILED, expected);
   /* One whose header was zeroed on commit (PERSIST mode) is harmless. */
   write_bytes (journal, "\0\0\0\0\0\0\0\0\0\0\0\0", 12);
   g_clear_pointer (&loaded, fw_project_free);
@@ -1009,17 +1013,67 @@ test_save_missing_directory (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *missing = path_in (f, "missing");
   g_autofree char *path = g_build_filename (missing, "lost.flywheel", NULL);
+  g_autofree char *expected = g_strconcat (path, ": cannot save: the folder does not exist", NULL);
   g_autofree char *listing = NULL;
 
+  /* The message names the path as given and says why in plain words,
+   * never GLib's temporary file. */
   g_assert_false (fw_store_save (project, path, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-  g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, "lost.flywheel: "));
-  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_cmpstr (error->message, ==, expected);
 
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   listing = list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "");
+}
+
+/* A folder where the file should go is left as it was, and so is the
+ * folder it is in: the temporary written beside it is removed. */
+static void
+test_save_over_directory (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = path_in (f, "folder.flywheel");
+  g_autofree char *expected = g_strconcat (path, ": cannot save: it is a folder", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *inside = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  g_assert_false (fw_store_save (project, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  inside = list_dir (path);
+  g_assert_cmpstr (inside, ==, "");
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "folder.flywheel");
+}
+
+/* A failure without words of our own keeps the system's, without
+ * GLib's temporary file: here a folder that is a loop of links. */
+static void
+test_save_other_failure (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *loop = path_in (f, "loop");
+  g_autofree char *path = g_build_filename (loop, "x.flywheel", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: cannot save: %s", path, g_strerror (ELOOP));
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (symlink ("loop", loop), ==, 0);
+
+  g_assert_false (fw_store_save (project, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "loop");
 }
 
 static gboolean
@@ -1224,6 +1278,8 @@ main (int   argc,
   ADD ("/store/save/invalid", test_save_invalid);
   ADD ("/store/save/replaces", test_save_replaces);
   ADD ("/store/save/missing-directory", test_save_missing_directory);
+  ADD ("/store/save/over-directory", test_save_over_directory);
+  ADD ("/store/save/other-failure", test_save_other_failure);
   ADD ("/store/save/atomic-under-kill", test_save_atomic_under_kill);
 
 #undef ADD

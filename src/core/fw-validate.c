@@ -63,10 +63,13 @@ element_path (const char *path,
   return g_strdup_printf ("%s[%u]", list, index);
 }
 
-/* A text value in double quotes, cut short when long. */
-static char *
-quote (const char *value)
+/* A text value in double quotes, cut short when long. Shared with the
+ * store, which quotes a bad value read from a file the same way. */
+char *
+fw_quote_text (const char *value)
 {
+  g_return_val_if_fail (value != NULL, NULL);
+
   if (g_utf8_strlen (value, -1) <= QUOTE_MAX_CHARS)
     return g_strdup_printf ("\"%s\"", value);
 
@@ -286,7 +289,7 @@ fw_check_color (const char  *path,
       if (!g_utf8_validate (value, -1, NULL))
         return fail (error, path, "must be a colour written \"#rrggbb\"");
 
-      quoted = quote (value);
+      quoted = fw_quote_text (value);
       return fail (error, path, "must be a colour written \"#rrggbb\", got %s", quoted);
     }
 
