@@ -19,6 +19,7 @@
 #include "fw-json.h"
 #include "fw-json-text.h"
 #include "fw-number.h"
+#include "fw-place.h"
 #include "fw-validate.h"
 
 /* Reads MODEL.md's JSON format into an FwProject, one field at a time,
@@ -47,38 +48,6 @@ static const char * const point_keys[] = {
 
 /* ------------------------------------------------------------------ errors */
 
-/* Sets "<place>: <problem>" (just the problem without a place) and
- * returns FALSE. */
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (GError      **error,
-      FwError       code,
-      const char   *place,
-      const char   *format,
-      ...)
-{
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (place != NULL)
-    g_set_error (error, FW_ERROR, code, "%s: %s", place, problem);
-  else
-    g_set_error_literal (error, FW_ERROR, code, problem);
-
-  return FALSE;
-}
-
-static char *
-member_path (const char *path,
-             const char *key)
-{
-  return path != NULL ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
-}
-
 /* What a node holds, for "got ..." in a message. */
 static char *
 describe (JsonNode *node)
@@ -95,7 +64,7 @@ describe (JsonNode *node)
 
   type = json_node_get_value_type (node);
   if (type == G_TYPE_STRING)
-    return fw_json_text_quote (json_node_get_string (node));
+    return fw_quote_text (json_node_get_string (node));
   if (type == G_TYPE_BOOLEAN)
     return g_strdup (json_node_get_boolean (node) ? "true" : "false");
   if (type == G_TYPE_INT64)
@@ -112,7 +81,7 @@ wrong_type (GError     **error,
 {
   g_autofree char *got = describe (node);
 
-  return fail (error, FW_ERROR_INVALID, place, "must be %s, got %s", expected, got);
+  return fw_place_fail (error, FW_ERROR_INVALID, place, "must be %s, got %s", expected, got);
 }
 
 /* ------------------------------------------------------------------ fields */
@@ -128,11 +97,11 @@ find (JsonObject  *object,
       JsonNode   **node,
       GError     **error)
 {
-  *place = member_path (path, key);
+  *place = fw_place_member (path, key);
   *node = json_object_get_member (object, key);
 
   if (*node == NULL && required)
-    return fail (error, FW_ERROR_INVALID, *place, "required but missing");
+    return fw_place_fail (error, FW_ERROR_INVALID, *place, "required but missing");
 
   return TRUE;
 }
@@ -240,7 +209,7 @@ read_color (JsonObject  *object,
             char         color[8],
             GError     **error)
 {
-  g_autofree char *place = member_path (path, "color");
+  g_autofree char *place = fw_place_member (path, "color");
   g_autofree char *text = NULL;
   g_autofree char *lower = NULL;
 
@@ -272,10 +241,10 @@ read_kind (JsonObject   *object,
 
   if (text != NULL && !fw_point_kind_from_string (text, kind))
     {
-      g_autofree char *place = member_path (path, "kind");
-      g_autofree char *got = fw_json_text_quote (text);
+      g_autofree char *place = fw_place_member (path, "kind");
+      g_autofree char *got = fw_quote_text (text);
 
-      return fail (error, FW_ERROR_INVALID, place, "must be \"friction\" or \"force\", got %s", got);
+      return fw_place_fail (error, FW_ERROR_INVALID, place, "must be \"friction\" or \"force\", got %s", got);
     }
 
   return TRUE;
@@ -303,9 +272,9 @@ read_object (JsonNode            *node,
     {
       if (!g_strv_contains (keys, l->data))
         {
-          g_autofree char *place = member_path (path, l->data);
+          g_autofree char *place = fw_place_member (path, l->data);
 
-          fail (error, FW_ERROR_INVALID, place, "unknown key");
+          fw_place_fail (error, FW_ERROR_INVALID, place, "unknown key");
           return NULL;
         }
     }
@@ -449,9 +418,9 @@ read_format (JsonObject  *object,
 
   if (strcmp (format, FW_JSON_FORMAT) != 0)
     {
-      g_autofree char *got = fw_json_text_quote (format);
+      g_autofree char *got = fw_quote_text (format);
 
-      return fail (error, FW_ERROR_INVALID, "format", "must be \"%s\", got %s", FW_JSON_FORMAT, got);
+      return fw_place_fail (error, FW_ERROR_INVALID, "format", "must be \"%s\", got %s", FW_JSON_FORMAT, got);
     }
 
   return TRUE;
@@ -472,11 +441,11 @@ read_version (JsonObject  *object,
 
   fw_number_format (version, got);
   if (isfinite (version) && version == floor (version) && version > FW_JSON_VERSION)
-    return fail (error, FW_ERROR_TOO_NEW, "version",
+    return fw_place_fail (error, FW_ERROR_TOO_NEW, "version",
                  "this file is version %s, newer than this Flywheel reads (%d)",
                  got, FW_JSON_VERSION);
 
-  return fail (error, FW_ERROR_INVALID, "version", "must be %d, got %s", FW_JSON_VERSION, got);
+  return fw_place_fail (error, FW_ERROR_INVALID, "version", "must be %d, got %s", FW_JSON_VERSION, got);
 }
 
 static gboolean
@@ -491,9 +460,9 @@ read_period (JsonObject  *object,
 
   if (!fw_period_from_string (text, period))
     {
-      g_autofree char *got = fw_json_text_quote (text);
+      g_autofree char *got = fw_quote_text (text);
 
-      return fail (error, FW_ERROR_INVALID, "period",
+      return fw_place_fail (error, FW_ERROR_INVALID, "period",
                    "must be \"week\", \"month\" or \"quarter\", got %s", got);
     }
 
@@ -530,7 +499,7 @@ read_project (JsonNode  *root,
     {
       g_autofree char *got = describe (root);
 
-      fail (error, FW_ERROR_INVALID, NULL, "a Flywheel project must be a JSON object, got %s", got);
+      fw_place_fail (error, FW_ERROR_INVALID, NULL, "a Flywheel project must be a JSON object, got %s", got);
       return NULL;
     }
 
@@ -611,7 +580,7 @@ static FwProject *
 refuse_too_large (const char  *name,
                   GError     **error)
 {
-  fail (error, FW_ERROR_INVALID, name,
+  fw_place_fail (error, FW_ERROR_INVALID, name,
         "larger than " MAX_FILE_SIZE_TEXT ", which is too large for a Flywheel project");
 
   return NULL;

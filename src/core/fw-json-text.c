@@ -14,7 +14,7 @@
 
 #include "fw-error.h"
 #include "fw-json-text.h"
-#include "fw-json-writer.h"
+#include "fw-validate.h"
 
 /* json-glib 1.6 accepts more than JSON and reads some of it wrongly: it
  * skips comments, takes 'single quoted' strings, raw control characters,
@@ -36,8 +36,8 @@
  * some ten thousand, so the depth is limited before it parses. */
 #define MAX_DEPTH 64
 
-/* How much of a bad text value a message quotes. */
-#define QUOTE_MAX_CHARS 40
+/* How much of a token that is not a number a message repeats. */
+#define TOKEN_MAX_CHARS 40
 
 /* ------------------------------------------------------------------ errors */
 
@@ -75,29 +75,6 @@ fail_at (GError     **error,
   g_set_error (error, FW_ERROR, FW_ERROR_PARSE, "line %u, column %u: %s", line, column, problem);
 
   return FALSE;
-}
-
-/* A string as JSON writes it, cut short when long. */
-char *
-fw_json_text_quote (const char *value)
-{
-  g_autofree char *cut = NULL;
-  FwJsonWriter *writer;
-
-  g_return_val_if_fail (value != NULL, NULL);
-
-  writer = fw_json_writer_new (0);
-
-  if (g_utf8_strlen (value, -1) > QUOTE_MAX_CHARS)
-    {
-      g_autofree char *start = g_utf8_substring (value, 0, QUOTE_MAX_CHARS);
-
-      cut = g_strconcat (start, "…", NULL);
-    }
-
-  fw_json_writer_string (writer, cut != NULL ? cut : value);
-
-  return fw_json_writer_free_to_string (writer);
 }
 
 /* ---------------------------------------------------------------- the scan */
@@ -182,7 +159,7 @@ scan_number (Scan        *scan,
   token = g_strndup (start, p - start);
   if (!is_json_number (start, p, &whole))
     return fail_at (error, scan->text, start, "%.*s%s is not a JSON number",
-                    QUOTE_MAX_CHARS, token, strlen (token) > QUOTE_MAX_CHARS ? "…" : "");
+                    TOKEN_MAX_CHARS, token, strlen (token) > TOKEN_MAX_CHARS ? "…" : "");
 
   if (whole && (strcmp (token, "-0") == 0 ||
                 !g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, &ignored, NULL)))
@@ -444,7 +421,7 @@ parse (JsonParser  *parser,
     set_parse_error (error, parse_error);
   else if (check.repeated != NULL)
     {
-      g_autofree char *key = fw_json_text_quote (check.repeated);
+      g_autofree char *key = fw_quote_text (check.repeated);
 
       g_set_error (error, FW_ERROR, FW_ERROR_PARSE,
                    "line %u: the key %s appears twice in the same object", check.line, key);

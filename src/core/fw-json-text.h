@@ -25,8 +25,4 @@ JsonNode *fw_json_text_parse (const char  *text,
                               gssize       length,
                               GError     **error);
 
-/* Shared with the reader, so that every message quotes a text value the
- * same way: as JSON writes it, cut short after 40 characters. */
-char     *fw_json_text_quote (const char *value);
-
 G_END_DECLS

@@ -12,70 +12,37 @@
 #include <string.h>
 
 #include "fw-error.h"
+#include "fw-json-writer.h"
 #include "fw-number.h"
+#include "fw-place.h"
 #include "fw-validate.h"
 
 /* How much of a bad text value a message quotes: enough to recognise it,
  * not a whole pasted paragraph. */
 #define QUOTE_MAX_CHARS 40
 
-/* Sets "<path>: <problem>" (just the problem when there is no path, as for
- * a stage checked on its own) and returns FALSE, so that every check can
- * end in `return fail (...)`. */
-G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError     **error,
-      const char  *path,
-      const char  *format,
-      ...)
-{
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (path != NULL)
-    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, "%s: %s", path, problem);
-  else
-    g_set_error_literal (error, FW_ERROR, FW_ERROR_INVALID, problem);
-
-  return FALSE;
-}
-
-/* "scenarios[0]" + "stages" -> "scenarios[0].stages"; NULL + "name" -> "name". */
-static char *
-member_path (const char *path,
-             const char *key)
-{
-  return path != NULL ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
-}
-
-/* "scenarios[0]" + "stages" + 2 -> "scenarios[0].stages[2]". */
-static char *
-element_path (const char *path,
-              const char *key,
-              guint       index)
-{
-  g_autofree char *list = member_path (path, key);
-
-  return g_strdup_printf ("%s[%u]", list, index);
-}
-
 /* A text value in double quotes, cut short when long. Shared with the
  * store, which quotes a bad value read from a file the same way. */
 char *
 fw_quote_text (const char *value)
 {
+  g_autofree char *cut = NULL;
+  FwJsonWriter *writer;
+
   g_return_val_if_fail (value != NULL, NULL);
 
-  if (g_utf8_strlen (value, -1) <= QUOTE_MAX_CHARS)
-    return g_strdup_printf ("\"%s\"", value);
+  if (g_utf8_strlen (value, -1) > QUOTE_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (value, 0, QUOTE_MAX_CHARS);
 
-  return g_strdup_printf ("\"%.*s…\"",
-                          (int) (g_utf8_offset_to_pointer (value, QUOTE_MAX_CHARS) - value),
-                          value);
+      cut = g_strconcat (start, "…", NULL);
+    }
+
+  /* Written as JSON writes a string, so a quote, a line break or a
+   * control character in the value shows plainly in a one-line message. */
+  writer = fw_json_writer_new (0);
+  fw_json_writer_string (writer, cut != NULL ? cut : value);
+  return fw_json_writer_free_to_string (writer);
 }
 
 static gboolean
@@ -84,7 +51,7 @@ check_utf8 (const char  *path,
             GError     **error)
 {
   if (!g_utf8_validate (value, -1, NULL))
-    return fail (error, path, "must be valid UTF-8 text");
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be valid UTF-8 text");
 
   return TRUE;
 }
@@ -99,7 +66,7 @@ check_length (const char  *path,
   glong length = g_utf8_strlen (value, -1);
 
   if (length > max)
-    return fail (error, path, "must be at most %ld characters long, got %ld", max, length);
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be at most %ld characters long, got %ld", max, length);
 
   return TRUE;
 }
@@ -116,8 +83,8 @@ check_list_size (const char  *path,
   if (size < min || size > max)
     {
       if (min == 0)
-        return fail (error, path, "must have at most %u %s, got %u", max, noun, size);
-      return fail (error, path, "must have between %u and %u %s, got %u", min, max, noun, size);
+        return fw_place_fail (error, FW_ERROR_INVALID, path, "must have at most %u %s, got %u", max, noun, size);
+      return fw_place_fail (error, FW_ERROR_INVALID, path, "must have between %u and %u %s, got %u", min, max, noun, size);
     }
 
   return TRUE;
@@ -139,10 +106,10 @@ check_unique_name (GPtrArray   *seen,
     {
       if (strcmp (g_ptr_array_index (seen, j), trimmed) == 0)
         {
-          g_autofree char *item = element_path (path, key, index);
-          g_autofree char *place = member_path (item, "name");
+          g_autofree char *item = fw_place_element (path, key, index);
+          g_autofree char *place = fw_place_member (item, "name");
 
-          return fail (error, place, "\"%s\" is already the name of %s[%u]", trimmed, key, j);
+          return fw_place_fail (error, FW_ERROR_INVALID, place, "\"%s\" is already the name of %s[%u]", trimmed, key, j);
         }
     }
 
@@ -159,7 +126,7 @@ check_period (const char  *path,
               GError     **error)
 {
   if ((guint) period > FW_PERIOD_QUARTER)
-    return fail (error, path, "must be \"week\", \"month\" or \"quarter\", got %d", (int) period);
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be \"week\", \"month\" or \"quarter\", got %d", (int) period);
 
   return TRUE;
 }
@@ -170,7 +137,7 @@ check_kind (const char   *path,
             GError      **error)
 {
   if ((guint) kind > FW_POINT_FORCE)
-    return fail (error, path, "must be \"friction\" or \"force\", got %d", (int) kind);
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be \"friction\" or \"force\", got %d", (int) kind);
 
   return TRUE;
 }
@@ -184,7 +151,7 @@ check_member_range (const char  *path,
                     double       max,
                     GError     **error)
 {
-  g_autofree char *place = member_path (path, key);
+  g_autofree char *place = fw_place_member (path, key);
 
   return fw_check_range (place, value, min, max, error);
 }
@@ -194,7 +161,7 @@ check_member_name (const char  *path,
                    const char  *value,
                    GError     **error)
 {
-  g_autofree char *place = member_path (path, "name");
+  g_autofree char *place = fw_place_member (path, "name");
 
   return fw_check_name (place, value, error);
 }
@@ -247,7 +214,7 @@ fw_check_name (const char  *path,
 
   trimmed = fw_name_trim (value);
   if (trimmed[0] == '\0')
-    return fail (error, path, "must not be empty");
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must not be empty");
 
   return check_length (path, trimmed, FW_MAX_NAME_CHARS, error);
 }
@@ -287,10 +254,10 @@ fw_check_color (const char  *path,
       g_autofree char *quoted = NULL;
 
       if (!g_utf8_validate (value, -1, NULL))
-        return fail (error, path, "must be a colour written \"#rrggbb\"");
+        return fw_place_fail (error, FW_ERROR_INVALID, path, "must be a colour written \"#rrggbb\"");
 
       quoted = fw_quote_text (value);
-      return fail (error, path, "must be a colour written \"#rrggbb\", got %s", quoted);
+      return fw_place_fail (error, FW_ERROR_INVALID, path, "must be a colour written \"#rrggbb\", got %s", quoted);
     }
 
   return TRUE;
@@ -320,13 +287,13 @@ fw_check_range (const char  *path,
   /* An open end is not written as "inf": "between 0 and inf" would
    * suggest that inf itself is allowed. */
   if (isfinite (min) && isfinite (max))
-    return fail (error, path, "must be between %s and %s, got %s", low, high, got);
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be between %s and %s, got %s", low, high, got);
   if (isfinite (min))
-    return fail (error, path, "must be finite and at least %s, got %s", low, got);
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be finite and at least %s, got %s", low, got);
   if (isfinite (max))
-    return fail (error, path, "must be finite and at most %s, got %s", high, got);
+    return fw_place_fail (error, FW_ERROR_INVALID, path, "must be finite and at most %s, got %s", high, got);
 
-  return fail (error, path, "must be finite, got %s", got);
+  return fw_place_fail (error, FW_ERROR_INVALID, path, "must be finite, got %s", got);
 }
 
 gboolean
@@ -342,7 +309,7 @@ fw_check_weight (const char  *path,
   if (isfinite (value) && value > 0.0 && value <= FW_MAX_WEIGHT)
     return TRUE;
 
-  return fail (error, path, "must be greater than 0 and at most %s, got %s",
+  return fw_place_fail (error, FW_ERROR_INVALID, path, "must be greater than 0 and at most %s, got %s",
                fw_number_format (FW_MAX_WEIGHT, high),
                fw_number_format (value, got));
 }
@@ -362,7 +329,7 @@ fw_check_horizon (const char  *path,
       value >= FW_MIN_HORIZON && value <= FW_MAX_HORIZON)
     return TRUE;
 
-  return fail (error, path, "must be a whole number between %d and %d, got %s",
+  return fw_place_fail (error, FW_ERROR_INVALID, path, "must be a whole number between %d and %d, got %s",
                FW_MIN_HORIZON, FW_MAX_HORIZON, fw_number_format (value, got));
 }
 
@@ -371,8 +338,8 @@ fw_validate_stage (const FwStage  *stage,
                    const char     *path,
                    GError        **error)
 {
-  g_autofree char *color_path = member_path (path, "color");
-  g_autofree char *weight_path = member_path (path, "weight");
+  g_autofree char *color_path = fw_place_member (path, "color");
+  g_autofree char *weight_path = fw_place_member (path, "weight");
 
   g_return_val_if_fail (stage != NULL, FALSE);
 
@@ -391,7 +358,7 @@ fw_validate_stage (const FwStage  *stage,
       char advance[FW_NUMBER_BUF_SIZE];
       char loss[FW_NUMBER_BUF_SIZE];
 
-      return fail (error, path, "advance + loss must be at most 1, got %s + %s",
+      return fw_place_fail (error, FW_ERROR_INVALID, path, "advance + loss must be at most 1, got %s + %s",
                    fw_number_format (stage->advance, advance),
                    fw_number_format (stage->loss, loss));
     }
@@ -405,8 +372,8 @@ fw_validate_point (const FwPoint  *point,
                    const char     *path,
                    GError        **error)
 {
-  g_autofree char *kind_path = member_path (path, "kind");
-  g_autofree char *note_path = member_path (path, "note");
+  g_autofree char *kind_path = fw_place_member (path, "kind");
+  g_autofree char *note_path = fw_place_member (path, "note");
 
   g_return_val_if_fail (point != NULL, FALSE);
 
@@ -428,8 +395,8 @@ fw_validate_scenario (const FwScenario  *scenario,
                       GError           **error)
 {
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *stages_path = member_path (path, "stages");
-  g_autofree char *points_path = member_path (path, "points");
+  g_autofree char *stages_path = fw_place_member (path, "stages");
+  g_autofree char *points_path = fw_place_member (path, "points");
 
   g_return_val_if_fail (scenario != NULL, FALSE);
 
@@ -442,7 +409,7 @@ fw_validate_scenario (const FwScenario  *scenario,
   for (guint i = 0; i < scenario->stages->len; i++)
     {
       const FwStage *stage = g_ptr_array_index (scenario->stages, i);
-      g_autofree char *stage_path = element_path (path, "stages", i);
+      g_autofree char *stage_path = fw_place_element (path, "stages", i);
 
       if (!fw_validate_stage (stage, stage_path, error) ||
           !check_unique_name (seen, path, "stages", i, stage->name, error))
@@ -454,7 +421,7 @@ fw_validate_scenario (const FwScenario  *scenario,
 
   for (guint i = 0; i < scenario->points->len; i++)
     {
-      g_autofree char *point_path = element_path (path, "points", i);
+      g_autofree char *point_path = fw_place_element (path, "points", i);
 
       if (!fw_validate_point (g_ptr_array_index (scenario->points, i), point_path, error))
         return FALSE;
@@ -481,7 +448,7 @@ fw_validate_project (const FwProject  *project,
   for (guint i = 0; i < project->scenarios->len; i++)
     {
       const FwScenario *scenario = g_ptr_array_index (project->scenarios, i);
-      g_autofree char *scenario_path = element_path (NULL, "scenarios", i);
+      g_autofree char *scenario_path = fw_place_element (NULL, "scenarios", i);
 
       if (!fw_validate_scenario (scenario, scenario_path, error) ||
           !check_unique_name (seen, NULL, "scenarios", i, scenario->name, error))

@@ -56,11 +56,11 @@ gboolean fw_check_horizon     (const char  *path,
  * (Unicode white space, as g_unichar_isspace() knows it). */
 char    *fw_name_trim         (const char *name);
 
-/* Added after the API above was fixed, for src/store: a text value as
- * these messages quote it ("got \"fortnight\""), so that a message from
- * a file reads like one from the validator. The value goes in double
- * quotes, cut after 40 characters with "…", so that a pasted paragraph
- * or a hostile file cannot fill the screen. @value is valid UTF-8. */
+/* A text value as every message quotes it ("got \"fortnight\""), so that
+ * messages from the validator, the JSON reader and project files read
+ * alike: written as JSON writes a string, cut after 40 characters with
+ * "…" so that a pasted paragraph or a hostile file cannot fill the
+ * screen. @value is valid UTF-8. */
 char    *fw_quote_text        (const char *value);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-store-rows"
 
+#include "fw-place.h"
 #include "fw-store-private.h"
 #include "fw-validate.h"
 
@@ -24,16 +25,6 @@ typedef struct
   const char   *place;  /* "scenarios[0].stages[2]", NULL for the project */
 } Row;
 
-static char *
-field_path (const Row  *row,
-            const char *field)
-{
-  if (row->place == NULL)
-    return g_strdup (field);
-
-  return g_strdup_printf ("%s.%s", row->place, field);
-}
-
 static gboolean G_GNUC_PRINTF (4, 5)
 field_fail (const Row   *row,
             const char  *field,
@@ -41,7 +32,7 @@ field_fail (const Row   *row,
             const char  *format,
             ...)
 {
-  g_autofree char *path = field_path (row, field);
+  g_autofree char *path = fw_place_member (row->place, field);
   g_autofree char *message = NULL;
   va_list args;
 
@@ -49,7 +40,7 @@ field_fail (const Row   *row,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  return fw_store_fail (error, FW_ERROR_INVALID, "%s: %s", path, message);
+  return fw_place_fail (error, FW_ERROR_INVALID, path, "%s", message);
 }
 
 static const char *
@@ -170,7 +161,7 @@ read_color (const Row   *row,
 
   /* Checked before the copy: a longer string would be cut to a valid
    * colour by the fixed-size field. */
-  path = field_path (row, "color");
+  path = fw_place_member (row->place, "color");
   if (!fw_check_color (path, text, error))
     return FALSE;
 
@@ -304,7 +295,7 @@ read_items (sqlite3_stmt  *stmt,
 
   for (guint i = 0; (rc = sqlite3_step (stmt)) == SQLITE_ROW; i++)
     {
-      g_autofree char *item_place = g_strdup_printf ("%s.%s[%u]", place, list, i);
+      g_autofree char *item_place = fw_place_element (place, list, i);
       Row row = { stmt, item_place };
       gpointer item = NULL;
 
@@ -362,7 +353,7 @@ read_scenarios (sqlite3    *db,
 
   for (guint s = 0; (rc = sqlite3_step (scenario_stmt)) == SQLITE_ROW; s++)
     {
-      g_autofree char *place = g_strdup_printf ("scenarios[%u]", s);
+      g_autofree char *place = fw_place_element (NULL, "scenarios", s);
       g_autoptr(FwScenario) scenario = fw_scenario_new (NULL);
       Row row = { scenario_stmt, place };
       sqlite3_int64 position = 0;
