@@ -21,6 +21,8 @@
 #include "fw-json.h"
 #include "fw-json-writer.h"
 #include "fw-model.h"
+#include "fw-templates.h"
+#include "fw-validate.h"
 
 /* A small valid project with every kind of field; tests edit it. */
 static const char base_json[] =
@@ -1249,6 +1251,73 @@ test_writer_not_utf8 (void)
   g_assert_cmpstr (text, ==, "\"a\xef\xbf\xbd" "b\"");
 }
 
+/* Damaged JSON never crashes the reader: every mutation of a real dump
+ * (bytes flipped, cut, repeated, spliced) is read either as a valid
+ * project or refused with an FW_ERROR, never anything else. */
+static void
+test_fuzz_mutations (void)
+{
+  g_autoptr(FwProject) project = fw_template_create ("sales-cycle", NULL);
+  g_autofree char *text = fw_project_to_json (project);
+  gsize length = strlen (text);
+  GRand *rand = g_rand_new_with_seed (1124);
+  static const char pieces[] = "{}[]\",:0123456789.eE+-truefalsenull \\u00\n";
+  guint valid = 0;
+
+  for (guint trial = 0; trial < 3000; trial++)
+    {
+      g_autofree char *mutated = g_memdup2 (text, length + 1);
+      gsize mutated_length = length;
+      guint n_changes = g_rand_int_range (rand, 1, 6);
+      g_autoptr(FwProject) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint c = 0; c < n_changes; c++)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32) mutated_length);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: /* flip a byte */
+              mutated[at] = (char) g_rand_int_range (rand, 1, 256);
+              break;
+            case 1: /* a JSON-ish character */
+              mutated[at] = pieces[g_rand_int_range (rand, 0, sizeof pieces - 1)];
+              break;
+            case 2: /* cut */
+              mutated_length = at;
+              mutated[at] = '\0';
+              break;
+            default: /* drop a byte */
+              memmove (mutated + at, mutated + at + 1, mutated_length - at);
+              mutated_length--;
+              break;
+            }
+          if (mutated_length == 0)
+            break;
+        }
+
+      result = fw_project_from_json (mutated, mutated_length, &error);
+      if (result != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (fw_validate_project (result, NULL));
+          valid++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == FW_ERROR);
+          g_assert_cmpstr (error->message, !=, "");
+        }
+    }
+
+  /* Some mutations (a digit for a digit) still read: the test reaches
+   * both outcomes. */
+  g_assert_cmpuint (valid, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1289,6 +1358,7 @@ main (int   argc,
   g_test_add_func ("/core/json/writer/empty", test_writer_empty);
   g_test_add_func ("/core/json/writer/values", test_writer_values);
   g_test_add_func ("/core/json/writer/not-utf8", test_writer_not_utf8);
+  g_test_add_func ("/core/json/fuzz-mutations", test_fuzz_mutations);
 
   return g_test_run ();
 }
