@@ -108,8 +108,9 @@ check_unique_name (GPtrArray   *seen,
         {
           g_autofree char *item = fw_place_element (path, key, index);
           g_autofree char *place = fw_place_member (item, "name");
+          g_autofree char *quoted = fw_quote_text (trimmed);
 
-          return fw_place_fail (error, FW_ERROR_INVALID, place, "\"%s\" is already the name of %s[%u]", trimmed, key, j);
+          return fw_place_fail (error, FW_ERROR_INVALID, place, "%s is already the name of %s[%u]", quoted, key, j);
         }
     }
 
