@@ -10,6 +10,7 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fw-number.h"
@@ -148,6 +149,119 @@ test_number_ignores_locale (void)
     g_test_skip ("no locale with a decimal comma is installed");
 }
 
+/* The plain definition the formatter's bisection must agree with: at
+ * each length from 1, the correctly rounded digits or a neighbour in the
+ * last digit, the first that reads back. Returns the text "DIGITSeEXP". */
+static char *
+slow_shortest (double value)
+{
+  for (int p = 1; p <= 17; p++)
+    {
+      char text[40], format[8];
+      guint64 mantissa = 0;
+      char *mark;
+      int e;
+
+      g_snprintf (format, sizeof format, "%%.%de", p - 1);
+      g_ascii_formatd (text, sizeof text, format, value);
+      mark = strchr (text, 'e');
+      e = atoi (mark + 1);
+      for (const char *c = text; c < mark; c++)
+        if (g_ascii_isdigit (*c))
+          mantissa = mantissa * 10 + (guint64) (*c - '0');
+
+      for (int delta = 0; delta <= 2; delta++)
+        {
+          guint64 candidate = delta == 0 ? mantissa : delta == 1 ? mantissa - 1 : mantissa + 1;
+          char trial[48];
+
+          if (candidate == 0)
+            continue;
+          g_snprintf (trial, sizeof trial, "%" G_GUINT64_FORMAT "e%d", candidate, e - p + 1);
+          if (g_ascii_strtod (trial, NULL) == value)
+            return g_strdup (trial);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Both texts denote the same decimal: compare digits without trailing
+ * zeros, and the position of the first digit. */
+static void
+assert_same_decimal (double value)
+{
+  char buf[FW_NUMBER_BUF_SIZE];
+  g_autofree char *slow = slow_shortest (fabs (value));
+  char fast_digits[40] = "", slow_digits[40] = "";
+  int fast_exp = 0, slow_exp = 0, n = 0;
+  const char *p;
+  char *e;
+
+  fw_number_format (fabs (value), buf);
+
+  /* fast: digits of buf with the position of its first nonzero digit */
+  {
+    int point = -1, first = -1, i = 0;
+
+    for (p = buf; *p && *p != 'e'; p++, i++)
+      {
+        if (*p == '.')
+          {
+            point = i;
+            i--;
+            continue;
+          }
+        if (first < 0 && *p != '0')
+          first = i;
+        if (first >= 0)
+          fast_digits[n++] = *p;
+      }
+    if (point < 0)
+      point = i;
+    fast_exp = point - first - 1;
+    if (*p == 'e')
+      fast_exp += atoi (p + 1);
+    while (n > 1 && fast_digits[n - 1] == '0')
+      fast_digits[--n] = '\0';
+  }
+
+  /* slow: "MANTISSAeEXP" */
+  e = strchr (slow, 'e');
+  n = (int) (e - slow);
+  memcpy (slow_digits, slow, n);
+  slow_exp = atoi (e + 1) + n - 1;
+  while (n > 1 && slow_digits[n - 1] == '0')
+    slow_digits[--n] = '\0';
+
+  if (strcmp (fast_digits, slow_digits) != 0 || fast_exp != slow_exp)
+    g_error ("%.17g: formatted %s, the plain search gives %s", value, buf, slow);
+}
+
+static void
+test_number_matches_plain_search (void)
+{
+  GRand *rand = g_rand_new_with_seed (11);
+
+  /* Every power of two, where the gap below is half the gap above. */
+  for (int k = -1074; k <= 1023; k++)
+    assert_same_decimal (ldexp (1.0, k));
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+      double value;
+
+      memcpy (&value, &bits, sizeof value);
+      if (isfinite (value) && value != 0.0)
+        assert_same_decimal (value);
+      assert_same_decimal (g_rand_double_range (rand, 0.001, 1e7));
+      assert_same_decimal ((double) g_rand_int_range (rand, 1, G_MAXINT32));
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/core/number/examples", test_number_examples);
   g_test_add_func ("/core/number/round-trip", test_number_round_trip);
   g_test_add_func ("/core/number/ignores-locale", test_number_ignores_locale);
+  g_test_add_func ("/core/number/matches-plain-search", test_number_matches_plain_search);
 
   return g_test_run ();
 }
