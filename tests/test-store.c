@@ -984,6 +984,15 @@ test_save_invalid (Fixture       *f,
   g_assert_cmpstr (listing, ==, "keep.flywheel");
 }
 
+static mode_t
+get_umask (void)
+{
+  mode_t mask = umask (0);
+
+  umask (mask);
+  return mask;
+}
+
 static void
 test_save_replaces (Fixture       *f,
                     gconstpointer  data)
@@ -1003,6 +1012,52 @@ test_save_replaces (Fixture       *f,
   assert_projects_equal (second, loaded);
   listing = list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "replace.flywheel");
+}
+
+/* Saving to a link saves the file it points to; the link stays a link. */
+static void
+test_save_through_symlink (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FwProject) first = make_small_project ();
+  g_autoptr(FwProject) second = make_project ("Second", 2, 10, FALSE);
+  g_autoptr(FwProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real = path_in (f, "real.flywheel");
+  g_autofree char *link = path_in (f, "link.flywheel");
+  g_autofree char *points_to = NULL;
+
+  save_or_die (first, real);
+  g_assert_cmpint (symlink ("real.flywheel", link), ==, 0);
+  save_or_die (second, link);
+
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  points_to = g_file_read_link (link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (points_to, ==, "real.flywheel");
+  loaded = fw_store_load (real, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (second, loaded);
+}
+
+/* A new file is readable by others as usual; a file the user made
+ * private stays private when a save replaces it. */
+static void
+test_save_keeps_permissions (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autofree char *path = path_in (f, "private.flywheel");
+  GStatBuf info;
+
+  save_or_die (project, path);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0644 & ~get_umask ());
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  save_or_die (project, path);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
 }
 
 static void
@@ -1277,6 +1332,8 @@ main (int   argc,
   g_test_add_func ("/store/load/bytes-messages", test_load_bytes_messages);
   ADD ("/store/save/invalid", test_save_invalid);
   ADD ("/store/save/replaces", test_save_replaces);
+  ADD ("/store/save/keeps-permissions", test_save_keeps_permissions);
+  ADD ("/store/save/through-symlink", test_save_through_symlink);
   ADD ("/store/save/missing-directory", test_save_missing_directory);
   ADD ("/store/save/over-directory", test_save_over_directory);
   ADD ("/store/save/other-failure", test_save_other_failure);

@@ -7,6 +7,10 @@
 
 #define G_LOG_DOMAIN "fw-store-save"
 
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
 #include "fw-store-private.h"
 #include "fw-validate.h"
 
@@ -265,7 +269,10 @@ fw_store_save (const FwProject  *project,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
   gconstpointer data;
+  GStatBuf info;
+  int mode = 0644;
   gsize size;
 
   g_return_val_if_fail (project != NULL, FALSE);
@@ -276,10 +283,21 @@ fw_store_save (const FwProject  *project,
   if (bytes == NULL)
     return FALSE;
 
+  /* Saving through a symbolic link saves the file it points to, and
+   * leaves the link a link (GLib would replace the link itself). */
+  target = g_file_test (path, G_FILE_TEST_IS_SYMLINK) ? realpath (path, NULL) : NULL;
+  if (target == NULL)
+    target = g_strdup (path);
+
+  /* Replacing a file keeps its permissions: a project a user made
+   * private stays private. */
+  if (g_stat (target, &info) == 0 && S_ISREG (info.st_mode))
+    mode = info.st_mode & 0777;
+
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, (gssize) size,
+  if (!g_file_set_contents_full (target, data, (gssize) size,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+                                 mode, &local_error))
     {
       g_autofree char *name = g_filename_display_name (path);
 
