@@ -31,8 +31,11 @@
 #define SNIFF_SIZE 4096
 #define READ_CHUNK (64 * 1024)
 
-/* What is read from a pipe at most: the limit the store and the JSON
- * reader set on files (256 MiB). */
+/* What is read from a pipe at most, so that an endless stream is refused
+ * rather than filling memory. It is not the loaders' own limit: the JSON
+ * reader refuses text over 64 MiB whatever its source, and the store
+ * reads files up to 512 MiB, so a project file over 256 MiB opens from
+ * disk but not from a pipe. */
 #define MAX_STREAM_SIZE (256u * 1024 * 1024)
 
 /* An input that cannot be opened is a bad argument (exit 2), as the JSON
