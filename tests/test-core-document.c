@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "test-core-document"
 
+#include <string.h>
+
 #include "fw-catalog.h"
 #include "fw-document.h"
 #include "fw-error.h"
@@ -218,6 +220,165 @@ test_document_switch_scenario (void)
   g_assert_cmpfloat (fw_project_get_scenario (fw_document_get_project (document), 1)->inflow, ==, 1);
 }
 
+/* Point k's stage and fraction along that stage's arc. */
+static guint
+point_stage (FwDocument *document,
+             guint       k,
+             double     *fraction)
+{
+  const FwScenario *scenario = fw_document_get_scenario (document);
+  const FwPoint *point = fw_scenario_get_point (scenario, k);
+  guint stage = fw_scenario_stage_at_angle (scenario, point->angle);
+  double start, end;
+
+  fw_scenario_stage_arc (scenario, stage, &start, &end);
+  if (fraction != NULL)
+    *fraction = (point->angle - start) / (end - start);
+  return stage;
+}
+
+/* A document with only a point a quarter of the way into each stage. */
+static FwDocument *
+new_document_with_points (Watch *watch)
+{
+  FwDocument *document = new_document (watch);
+  guint n = fw_document_get_scenario (document)->stages->len;
+
+  while (fw_document_get_scenario (document)->points->len > 0)
+    g_assert_true (fw_document_remove_point (document, 0, NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("on stage %u", i);
+      g_autoptr(FwPoint) point = NULL;
+      double start, end;
+
+      fw_scenario_stage_arc (fw_document_get_scenario (document), i, &start, &end);
+      point = fw_point_new (name, start + 0.25 * (end - start));
+      g_assert_true (fw_document_add_point (document, point, &error));
+      g_assert_no_error (error);
+    }
+  return document;
+}
+
+/* Weights, inserted, moved and removed stages move arcs; each point keeps
+ * its stage and its relative place on it, and a removed stage takes its
+ * points with it. */
+static void
+test_document_layout_keeps_points (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document_with_points (&watch);
+  g_autoptr(GError) error = NULL;
+  const FwScenario *scenario;
+  double fraction;
+
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_WEIGHT, 3, &error));
+  g_assert_no_error (error);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_assert_cmpuint (point_stage (document, k, &fraction), ==, k);
+      g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
+    }
+
+  g_assert_true (fw_document_insert_stage (document, 1, &error));
+  g_assert_no_error (error);
+  scenario = fw_document_get_scenario (document);
+  g_assert_cmpuint (scenario->stages->len, ==, 4);
+  g_assert_cmpstr (fw_scenario_get_stage (scenario, 1)->name, ==, "Stage 2");
+  g_assert_cmpuint (point_stage (document, 0, NULL), ==, 0);
+  g_assert_cmpuint (point_stage (document, 1, &fraction), ==, 2);
+  g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
+  g_assert_cmpuint (point_stage (document, 2, NULL), ==, 3);
+
+  /* The last stage to the front: its point goes with it. */
+  g_assert_true (fw_document_move_stage (document, 3, 0, &error));
+  g_assert_no_error (error);
+  scenario = fw_document_get_scenario (document);
+  g_assert_cmpstr (fw_scenario_get_stage (scenario, 0)->name, ==, "Delight");
+  g_assert_cmpuint (point_stage (document, 2, &fraction), ==, 0);
+  g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
+  g_assert_cmpuint (point_stage (document, 0, NULL), ==, 1);
+  g_assert_cmpuint (point_stage (document, 1, NULL), ==, 3);
+
+  /* Removing "Attract" (now stage 1) removes the point on it. */
+  g_assert_true (fw_document_remove_stage (document, 1, &error));
+  g_assert_no_error (error);
+  scenario = fw_document_get_scenario (document);
+  g_assert_cmpuint (scenario->stages->len, ==, 3);
+  g_assert_cmpuint (scenario->points->len, ==, 2);
+  g_assert_cmpstr (fw_scenario_get_point (scenario, 0)->name, ==, "on stage 1");
+  g_assert_cmpuint (point_stage (document, 0, NULL), ==, 2);
+  g_assert_cmpstr (fw_scenario_get_point (scenario, 1)->name, ==, "on stage 2");
+  g_assert_cmpuint (point_stage (document, 1, NULL), ==, 0);
+
+  /* Each layout edit is one undo step. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_document_undo (document));
+  scenario = fw_document_get_scenario (document);
+  g_assert_cmpuint (scenario->stages->len, ==, 3);
+  g_assert_cmpuint (scenario->points->len, ==, 3);
+}
+
+/* The stage count stays within 2..16, with a message that says so; a
+ * whole-stage or whole-point edit is validated like any other. */
+static void
+test_document_layout_limits (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document_with_points (&watch);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwStage) stage = NULL;
+  g_autoptr(FwPoint) point = NULL;
+  guint changes;
+
+  g_assert_true (fw_document_remove_stage (document, 0, &error));
+  g_assert_false (fw_document_remove_stage (document, 0, &error));
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "at least 2"));
+  g_clear_error (&error);
+
+  while (fw_document_get_scenario (document)->stages->len < FW_MAX_STAGES)
+    g_assert_true (fw_document_insert_stage (document, 0, NULL));
+  g_assert_false (fw_document_insert_stage (document, 0, &error));
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Names made for new stages stay unique. */
+  for (guint i = 0; i < FW_MAX_STAGES; i++)
+    for (guint j = i + 1; j < FW_MAX_STAGES; j++)
+      g_assert_cmpstr (fw_scenario_get_stage (fw_document_get_scenario (document), i)->name, !=,
+                       fw_scenario_get_stage (fw_document_get_scenario (document), j)->name);
+
+  changes = watch.changed;
+  stage = fw_stage_copy (fw_scenario_get_stage (fw_document_get_scenario (document), 0));
+  stage->advance = 0.9;
+  stage->loss = 0.2;
+  g_assert_false (fw_document_set_stage (document, 0, stage, &error));
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (watch.changed, ==, changes);
+
+  stage->loss = 0.1;
+  g_free (stage->name);
+  stage->name = g_strdup ("Discover");
+  g_assert_true (fw_document_set_stage (document, 0, stage, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->name, ==, "Discover");
+
+  point = fw_point_copy (fw_scenario_get_point (fw_document_get_scenario (document), 0));
+  point->conversion = 11;
+  g_assert_false (fw_document_set_point (document, 0, point, &error));
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_clear_error (&error);
+  point->conversion = 0.5;
+  point->enabled = FALSE;
+  g_assert_true (fw_document_set_point (document, 0, point, &error));
+  g_assert_no_error (error);
+  g_assert_false (fw_scenario_get_point (fw_document_get_scenario (document), 0)->enabled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +391,8 @@ main (int   argc,
   g_test_add_func ("/core/document/points", test_document_points);
   g_test_add_func ("/core/document/saved-state", test_document_saved_state);
   g_test_add_func ("/core/document/switch-scenario", test_document_switch_scenario);
+  g_test_add_func ("/core/document/layout-keeps-points", test_document_layout_keeps_points);
+  g_test_add_func ("/core/document/layout-limits", test_document_layout_limits);
 
   return g_test_run ();
 }

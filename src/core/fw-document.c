@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-document"
 
 #include "fw-document.h"
+#include "fw-point-places.h"
 #include "fw-validate.h"
 
 /* Enough to undo a long session of edits; each step is one project copy. */
@@ -398,7 +399,21 @@ edit_stage_field (FwProject  *project,
                   GError    **error)
 {
   const EditArgs *args = user_data;
-  FwStage *stage = fw_scenario_get_stage (fw_project_get_scenario (project, scenario), args->index);
+  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  FwStage *stage = fw_scenario_get_stage (edited, args->index);
+
+  /* A weight moves arcs; the points stay on their stages. */
+  if (args->field == FW_STAGE_WEIGHT)
+    {
+      g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
+
+      stage->weight = args->value;
+      /* An invalid weight is refused by validation after this; arcs
+       * computed from it would be meaningless. */
+      if (fw_check_weight ("weight", stage->weight, NULL))
+        fw_point_places_restore (places, edited, NULL);
+      return TRUE;
+    }
 
   switch (args->field)
     {
@@ -406,7 +421,6 @@ edit_stage_field (FwProject  *project,
     case FW_STAGE_ADVANCE:  stage->advance = args->value;  break;
     case FW_STAGE_LOSS:     stage->loss = args->value;     break;
     case FW_STAGE_REFERRAL: stage->referral = args->value; break;
-    case FW_STAGE_WEIGHT:   stage->weight = args->value;   break;
     default:                g_assert_not_reached ();
     }
 

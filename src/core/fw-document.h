@@ -103,4 +103,33 @@ gboolean            fw_document_remove_point     (FwDocument   *self,
                                                   guint         point,
                                                   GError      **error);
 
+/* Stage and point edits that replace a whole record, as the side panel
+ * and the point editor type into them; each merges with the edit of the
+ * same stage or point just before it. */
+gboolean            fw_document_set_stage        (FwDocument    *self,
+                                                  guint          stage,
+                                                  const FwStage *value,
+                                                  GError       **error);
+gboolean            fw_document_set_point        (FwDocument    *self,
+                                                  guint          point,
+                                                  const FwPoint *value,
+                                                  GError       **error);
+
+/* Edits of the wheel's layout. Points belong to stages in a user's mind,
+ * not to angles: when arcs grow, shrink, appear or move, each point keeps
+ * its stage and its relative place inside that stage's arc (a weight set
+ * through fw_document_set_stage_field() or fw_document_set_stage() does
+ * the same). Removing a stage removes the points on it. */
+/* Inserts a new stage at @position (0..n) with a fresh name and colour. */
+gboolean            fw_document_insert_stage     (FwDocument    *self,
+                                                  guint          position,
+                                                  GError       **error);
+gboolean            fw_document_remove_stage     (FwDocument    *self,
+                                                  guint          stage,
+                                                  GError       **error);
+gboolean            fw_document_move_stage       (FwDocument    *self,
+                                                  guint          from,
+                                                  guint          to,
+                                                  GError       **error);
+
 G_END_DECLS

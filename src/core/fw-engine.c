@@ -580,3 +580,17 @@ fw_projection_get_point_impact (const FwProjection *self,
 
   return self->point_impact[point];
 }
+
+double
+fw_projection_get_advancing (const FwProjection *self,
+                             guint               period,
+                             guint               stage)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  g_return_val_if_fail (period <= self->horizon, 0.0);
+  g_return_val_if_fail (stage < self->n_stages, 0.0);
+
+  /* The same product the period step forms for A_i; the last stage's
+   * effective advance is already 0. */
+  return self->rates[stage].advance * self->counts[(gsize) period * self->n_stages + stage];
+}

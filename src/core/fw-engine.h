@@ -75,6 +75,12 @@ guint            fw_projection_get_point_stage  (const FwProjection *projection,
 double           fw_projection_get_point_impact (const FwProjection *projection,
                                                  guint               point);
 
+/* A_i(t): the people advancing from @stage to the next in @period (0 for
+ * the last stage), for views that draw the flows round the wheel. */
+double           fw_projection_get_advancing  (const FwProjection *projection,
+                                               guint               period,
+                                               guint               stage);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwProjection, fw_projection_free)
 
 G_END_DECLS

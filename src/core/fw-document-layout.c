@@ -1,0 +1,275 @@
+/* fw-document-layout.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-document-layout"
+
+#include "fw-document.h"
+#include "fw-error.h"
+#include "fw-point-places.h"
+#include "fw-validate.h"
+
+/* Edits that replace a whole stage or point, and edits of the wheel's
+ * layout. All of them go through fw_document_edit(), so they validate,
+ * undo and announce like every other edit. */
+
+typedef struct
+{
+  guint          index;
+  guint          to;
+  const FwStage *stage;
+  const FwPoint *point;
+} LayoutArgs;
+
+/* Whether the arcs can be computed at all: an invalid weight is refused
+ * by validation after the edit, and arcs made from it mean nothing. */
+static gboolean
+weights_valid (const FwScenario *scenario)
+{
+  for (guint i = 0; i < scenario->stages->len; i++)
+    if (!fw_check_weight ("weight", fw_scenario_get_stage (scenario, i)->weight, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* Puts the points back on their stages after the arcs changed; a no-op
+ * when the edit is about to be refused anyway. */
+static void
+restore_places (FwPointPlaces *places,
+                FwScenario    *scenario,
+                const int     *stage_map)
+{
+  if (weights_valid (scenario) && scenario->stages->len >= FW_MIN_STAGES &&
+      scenario->stages->len <= FW_MAX_STAGES)
+    fw_point_places_restore (places, scenario, stage_map);
+}
+
+static gboolean
+edit_set_stage (FwProject  *project,
+                guint       scenario,
+                gpointer    user_data,
+                GError    **error)
+{
+  const LayoutArgs *args = user_data;
+  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
+
+  fw_stage_free (g_ptr_array_index (edited->stages, args->index));
+  g_ptr_array_index (edited->stages, args->index) = fw_stage_copy (args->stage);
+  restore_places (places, edited, NULL);
+  return TRUE;
+}
+
+gboolean
+fw_document_set_stage (FwDocument    *self,
+                       guint          stage,
+                       const FwStage *value,
+                       GError       **error)
+{
+  LayoutArgs args = { .index = stage, .stage = value };
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (stage < fw_document_get_scenario (self)->stages->len, FALSE);
+
+  key = g_strdup_printf ("stage %u", stage);
+  return fw_document_edit (self, key, edit_set_stage, &args, error);
+}
+
+static gboolean
+edit_set_point (FwProject  *project,
+                guint       scenario,
+                gpointer    user_data,
+                GError    **error)
+{
+  const LayoutArgs *args = user_data;
+  FwScenario *edited = fw_project_get_scenario (project, scenario);
+
+  fw_point_free (g_ptr_array_index (edited->points, args->index));
+  g_ptr_array_index (edited->points, args->index) = fw_point_copy (args->point);
+  return TRUE;
+}
+
+gboolean
+fw_document_set_point (FwDocument    *self,
+                       guint          point,
+                       const FwPoint *value,
+                       GError       **error)
+{
+  LayoutArgs args = { .index = point, .point = value };
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (point < fw_document_get_scenario (self)->points->len, FALSE);
+
+  key = g_strdup_printf ("point %u", point);
+  return fw_document_edit (self, key, edit_set_point, &args, error);
+}
+
+/* "Stage 4", or the first "Stage N" after it that no stage is called. */
+static char *
+fresh_stage_name (const FwScenario *scenario,
+                  guint             number)
+{
+  for (;; number++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %u", number);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < scenario->stages->len && !taken; i++)
+        taken = g_strcmp0 (fw_scenario_get_stage (scenario, i)->name, name) == 0;
+      if (!taken)
+        return g_steal_pointer (&name);
+    }
+}
+
+/* The first palette colour no stage wears, so a new arc stands out. */
+static const char *
+fresh_stage_color (const FwScenario *scenario,
+                   guint             position)
+{
+  for (guint c = 0; c < FW_MAX_STAGES; c++)
+    {
+      const char *color = fw_palette_color (position + c);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < scenario->stages->len && !taken; i++)
+        taken = g_ascii_strcasecmp (fw_scenario_get_stage (scenario, i)->color, color) == 0;
+      if (!taken)
+        return color;
+    }
+  return fw_palette_color (position);
+}
+
+static gboolean
+edit_insert_stage (FwProject  *project,
+                   guint       scenario,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  const LayoutArgs *args = user_data;
+  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
+  g_autofree char *name = fresh_stage_name (edited, args->index + 1);
+  FwStage *stage = fw_stage_new (name, args->index);
+  int map[FW_MAX_STAGES + 1];
+
+  g_strlcpy (stage->color, fresh_stage_color (edited, args->index), sizeof stage->color);
+  for (guint i = 0; i < edited->stages->len; i++)
+    map[i] = (int) (i < args->index ? i : i + 1);
+
+  g_ptr_array_insert (edited->stages, (int) args->index, stage);
+  restore_places (places, edited, map);
+  return TRUE;
+}
+
+gboolean
+fw_document_insert_stage (FwDocument  *self,
+                          guint        position,
+                          GError     **error)
+{
+  LayoutArgs args = { .index = position };
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (position <= fw_document_get_scenario (self)->stages->len, FALSE);
+
+  if (fw_document_get_scenario (self)->stages->len >= FW_MAX_STAGES)
+    {
+      g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
+                   "A wheel has at most %d stages", FW_MAX_STAGES);
+      return FALSE;
+    }
+
+  return fw_document_edit (self, NULL, edit_insert_stage, &args, error);
+}
+
+static gboolean
+edit_remove_stage (FwProject  *project,
+                   guint       scenario,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  const LayoutArgs *args = user_data;
+  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
+  int map[FW_MAX_STAGES];
+
+  for (guint i = 0; i < edited->stages->len; i++)
+    map[i] = i == args->index ? -1 : (int) (i < args->index ? i : i - 1);
+
+  g_ptr_array_remove_index (edited->stages, args->index);
+  restore_places (places, edited, map);
+  return TRUE;
+}
+
+gboolean
+fw_document_remove_stage (FwDocument  *self,
+                          guint        stage,
+                          GError     **error)
+{
+  LayoutArgs args = { .index = stage };
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (stage < fw_document_get_scenario (self)->stages->len, FALSE);
+
+  if (fw_document_get_scenario (self)->stages->len <= FW_MIN_STAGES)
+    {
+      g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
+                   "A wheel needs at least %d stages", FW_MIN_STAGES);
+      return FALSE;
+    }
+
+  return fw_document_edit (self, NULL, edit_remove_stage, &args, error);
+}
+
+static gboolean
+edit_move_stage (FwProject  *project,
+                 guint       scenario,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  const LayoutArgs *args = user_data;
+  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
+  FwStage *moved = g_ptr_array_steal_index (edited->stages, args->index);
+  int map[FW_MAX_STAGES];
+
+  /* Where each old index lands once @moved is taken out and put back. */
+  for (guint i = 0; i <= edited->stages->len; i++)
+    {
+      guint rest = i < args->index ? i : i - 1;
+
+      if (i == args->index)
+        map[i] = (int) args->to;
+      else
+        map[i] = (int) (rest < args->to ? rest : rest + 1);
+    }
+
+  g_ptr_array_insert (edited->stages, (int) args->to, moved);
+  restore_places (places, edited, map);
+  return TRUE;
+}
+
+gboolean
+fw_document_move_stage (FwDocument  *self,
+                        guint        from,
+                        guint        to,
+                        GError     **error)
+{
+  LayoutArgs args = { .index = from, .to = to };
+  guint n;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  n = fw_document_get_scenario (self)->stages->len;
+  g_return_val_if_fail (from < n && to < n, FALSE);
+
+  if (from == to)
+    return TRUE;
+
+  return fw_document_edit (self, NULL, edit_move_stage, &args, error);
+}
