@@ -1,0 +1,177 @@
+/* fw-display-number.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-display-number"
+
+#include <math.h>
+#include <string.h>
+
+#include "fw-display-number.h"
+
+#define NONE  "—"       /* a figure out of range of a double (MODEL.md) */
+#define MINUS "\u2212"  /* a real minus sign, not a hyphen */
+
+/* Drops the zeros that printf leaves after the decimal separator, and
+ * the separator with them when nothing is left: "12.0k" reads "12k",
+ * "0.30" reads "0.3". Only called on text without grouping, so the last
+ * run of non-digits is the separator (several bytes in some locales). */
+static char *
+trim_zero_decimals (char *text)
+{
+  char *sep_end = NULL, *sep_start, *end;
+
+  for (char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c) && c > text)
+      sep_end = c + 1;
+  if (sep_end == NULL)
+    return text;
+
+  sep_start = sep_end - 1;
+  while (sep_start > text && !g_ascii_isdigit (sep_start[-1]))
+    sep_start--;
+
+  end = sep_end + strlen (sep_end);
+  while (end > sep_end && end[-1] == '0')
+    end--;
+  *(end > sep_end ? end : sep_start) = '\0';
+
+  return text;
+}
+
+/* @magnitude >= 0 and finite, without a sign: the grouped presentation
+ * that fw_display_count() and fw_display_change() share. */
+static char *
+format_magnitude (double magnitude)
+{
+  /* Decide by the rounded value, so 999.96 becomes "1,000" and not
+   * "1000.0", and 0.996 "1" and not "1.00". */
+  if (round (magnitude) >= 1000.0 || round (magnitude * 10.0) / 10.0 >= 1000.0)
+    return g_strdup_printf ("%'.0f", magnitude);
+  if (round (magnitude * 100.0) / 100.0 >= 1.0)
+    return trim_zero_decimals (g_strdup_printf ("%'.1f", magnitude));
+  return trim_zero_decimals (g_strdup_printf ("%.2f", magnitude));
+}
+
+static gboolean
+shows_zero (const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    if (*c >= '1' && *c <= '9')
+      return FALSE;
+  return TRUE;
+}
+
+char *
+fw_display_count (double value)
+{
+  g_autofree char *text = NULL;
+
+  if (!isfinite (value))
+    return g_strdup (NONE);
+
+  text = format_magnitude (fabs (value));
+  if (value < 0.0 && !shows_zero (text))
+    return g_strconcat (MINUS, text, NULL);
+  if (shows_zero (text))
+    return g_strdup ("0");
+  return g_steal_pointer (&text);
+}
+
+char *
+fw_display_compact (double value)
+{
+  static const struct { double scale; const char *suffix; } units[] = {
+    { 1e3, "k" }, { 1e6, "M" }, { 1e9, "B" }, { 1e12, "T" },
+  };
+  g_autofree char *text = NULL;
+  double magnitude;
+
+  if (!isfinite (value))
+    return g_strdup (NONE);
+
+  magnitude = fabs (value);
+  if (round (magnitude) < 1000.0)
+    return fw_display_count (value);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      double scaled = magnitude / units[i].scale;
+      /* One decimal below 100 of a unit, none above; a value that
+       * rounds up to 1000 of a unit moves on to the next unit. */
+      double shown = scaled < 99.95 ? round (scaled * 10.0) / 10.0 : round (scaled);
+
+      if (shown >= 1000.0 && i + 1 < G_N_ELEMENTS (units))
+        continue;
+      if (shown >= 1000.0)
+        break;
+      if (scaled < 99.95)
+        text = trim_zero_decimals (g_strdup_printf ("%.1f", scaled));
+      else
+        text = g_strdup_printf ("%.0f", scaled);
+      return g_strconcat (value < 0.0 ? MINUS : "", text, units[i].suffix, NULL);
+    }
+
+  /* Past a thousand trillion the wheel has run away: scientific form. */
+  text = g_strdup_printf ("%.1e", magnitude);
+  return g_strconcat (value < 0.0 ? MINUS : "", text, NULL);
+}
+
+char *
+fw_display_change (double value)
+{
+  g_autofree char *text = NULL;
+
+  if (!isfinite (value))
+    return g_strdup (NONE);
+
+  text = format_magnitude (fabs (value));
+  if (shows_zero (text))
+    return g_strdup ("±0");
+
+  return g_strconcat (value < 0.0 ? MINUS : "+", text, NULL);
+}
+
+char *
+fw_display_percent (double rate)
+{
+  g_autofree char *text = NULL;
+  double percent;
+
+  if (!isfinite (rate))
+    return g_strdup (NONE);
+
+  percent = rate * 100.0;
+  if (fabs (round (percent * 10.0) / 10.0) < 10.0)
+    text = trim_zero_decimals (g_strdup_printf ("%.1f", fabs (percent)));
+  else
+    text = g_strdup_printf ("%'.0f", fabs (percent));
+
+  if (shows_zero (text))
+    return g_strdup ("0%");
+  return g_strconcat (percent < 0.0 ? MINUS : "", text, "%", NULL);
+}
+
+char *
+fw_display_gain (double gain)
+{
+  if (isnan (gain))
+    return g_strdup (NONE);
+  if (isinf (gain))
+    return g_strdup (gain > 0.0 ? "∞" : MINUS "∞");
+
+  /* The wheel is self-sustaining from 1 on: a gain just below it must
+   * never be rounded up to read "1.00". */
+  if (gain < 1.0 && round (gain * 100.0) >= 100.0)
+    return g_strdup ("0.99");
+  if (gain < 0.0)
+    return g_strdup ("0.00");
+  if (round (gain * 100.0) < 1000.0)
+    return g_strdup_printf ("%.2f", gain);
+  if (round (gain * 10.0) < 1000.0)
+    return g_strdup_printf ("%.1f", gain);
+  return fw_display_count (gain);
+}

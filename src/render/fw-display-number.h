@@ -1,0 +1,32 @@
+/* fw-display-number.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Numbers as people read them, shared by the wheel, the panels and the
+ * exports. These are presentations of the engine's values (rounded,
+ * grouped), never new figures; the exact value is always available as a
+ * tooltip through fw_number_format(). A value that is not finite (a wheel
+ * that grew past the range of a double) is shown as "—" (MODEL.md). */
+
+/* "1,234", "12.6", "0.35": grouped by the locale, at most one decimal
+ * below 1000 and none above; "—" when not finite. */
+char *fw_display_count    (double value);
+/* "12.6k", "3.4M", "1.2B": for the wheel's tight labels. */
+char *fw_display_compact  (double value);
+/* "+12", "−3.5", "±0": the change since the edit before. */
+char *fw_display_change   (double value);
+/* "35%" for a rate of 0.35; "2.5%" below 10%. */
+char *fw_display_percent  (double rate);
+/* "0.84", "∞" for the loop gain. */
+char *fw_display_gain     (double gain);
+
+G_END_DECLS

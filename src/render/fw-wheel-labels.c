@@ -1,0 +1,754 @@
+/* fw-wheel-labels.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-wheel-labels"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fw-display-number.h"
+#include "fw-wheel-private.h"
+
+/* The dark text colour on light arcs: the light theme's foreground, kept
+ * in the dark theme too since the arc, not the window, is behind it. */
+#define DARK_TEXT "#241f31"
+
+PangoLayout *
+fw_wheel_text_layout (cairo_t            *cr,
+                      const FwWheelStyle *style,
+                      double              size,
+                      gboolean            bold,
+                      const char         *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_new ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics that do not snap to the device grid: the same text takes the
+   * same room on screen, in a PNG and in a PDF, at any scale. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  pango_layout_context_changed (layout);
+  cairo_font_options_destroy (options);
+
+  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, MAX (size, 1.0) * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static void
+text_size (PangoLayout *layout,
+           double      *width,
+           double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+/* Draws @layout with its logical box centred horizontally on @x, its
+ * top at @y. */
+static void
+show_centred (cairo_t     *cr,
+              PangoLayout *layout,
+              double       x,
+              double       y)
+{
+  PangoRectangle logical;
+
+  /* The logical box may start right of the layout's origin (a centred
+   * paragraph in a set width): centre the box, not the origin. */
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x - (logical.x + logical.width / 2.0) / PANGO_SCALE,
+                 y - (double) logical.y / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Text colour -------------------------------------------------------- */
+
+static double
+contrast (double l1,
+          double l2)
+{
+  return (MAX (l1, l2) + 0.05) / (MIN (l1, l2) + 0.05);
+}
+
+/* White or dark text on an arc of colour @rgb: whichever contrasts more
+ * by WCAG's measure. */
+static FwRgb
+text_color_on (FwRgb rgb)
+{
+  FwRgb white = { 1.0, 1.0, 1.0 };
+  FwRgb dark = fw_wheel_parse_color (DARK_TEXT);
+  double l = fw_wheel_luminance (rgb);
+
+  return contrast (l, 1.0) >= contrast (l, fw_wheel_luminance (dark)) ? white : dark;
+}
+
+/* Fitting text in an arc ----------------------------------------------- */
+
+typedef struct
+{
+  const FwWheelLayout *layout;
+  double start, span;   /* the arc, degrees */
+  double pad;           /* clearance from every edge */
+  const double *markers; /* x, y of the markers on this arc, to keep clear of */
+  guint n_markers;
+} Sector;
+
+static double
+segment_distance (double x0, double y0,
+                  double x1, double y1,
+                  double px, double py)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0.0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0.0;
+
+  t = CLAMP (t, 0.0, 1.0);
+  return hypot (x0 + t * dx - px, y0 + t * dy - py);
+}
+
+static gboolean
+point_in_sector (const Sector *sector,
+                 double        x,
+                 double        y)
+{
+  double degrees, distance, off, to_start, to_end;
+
+  fw_wheel_layout_polar (sector->layout, x, y, &degrees, &distance);
+  if (distance > sector->layout->outer - sector->pad)
+    return FALSE;
+  if (sector->span >= 360.0)
+    return TRUE;
+
+  off = fmod (degrees - sector->start + 720.0, 360.0);
+  if (off > sector->span)
+    return FALSE;
+  /* Distance to each side's radius. */
+  to_start = distance * sin (MIN (off, 90.0) * G_PI / 180.0);
+  to_end = distance * sin (MIN (sector->span - off, 90.0) * G_PI / 180.0);
+
+  return to_start >= sector->pad && to_end >= sector->pad;
+}
+
+/* Whether an upright box @w x @h centred on (@x, @y) fits in the sector:
+ * its corners inside, its edges clear of the inner circle. */
+static gboolean
+box_fits (const Sector *sector,
+          double        x,
+          double        y,
+          double        w,
+          double        h)
+{
+  const FwWheelLayout *layout = sector->layout;
+  double xs[4] = { x - w / 2, x + w / 2, x + w / 2, x - w / 2 };
+  double ys[4] = { y - h / 2, y - h / 2, y + h / 2, y + h / 2 };
+
+  for (guint k = 0; k < sector->n_markers; k++)
+    {
+      double mx = sector->markers[2 * k], my = sector->markers[2 * k + 1];
+      double nx = CLAMP (mx, xs[0], xs[1]), ny = CLAMP (my, ys[0], ys[2]);
+
+      if (hypot (mx - nx, my - ny) < layout->marker + 1.0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      guint j = (i + 1) % 4;
+
+      if (!point_in_sector (sector, xs[i], ys[i]))
+        return FALSE;
+      if (segment_distance (xs[i], ys[i], xs[j], ys[j], layout->cx, layout->cy)
+          < layout->inner + sector->pad)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The widest box of height @h that fits centred on (@x, @y). */
+static double
+fit_width (const Sector *sector,
+           double        x,
+           double        y,
+           double        h)
+{
+  double lo = 0.0, hi = sector->layout->outer * 2.0;
+
+  if (!box_fits (sector, x, y, 1.0, h))
+    return 0.0;
+  for (guint i = 0; i < 12; i++)
+    {
+      double mid = (lo + hi) / 2.0;
+
+      if (box_fits (sector, x, y, mid, h))
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Where a label may go in an arc, nearest its middle first: fractions
+ * of the arc's span, and of the band from the inner edge out (near 3 and
+ * 9 o'clock a box fits best nearer the inner edge, where the band is not
+ * curving away; a thin band running diagonally holds an upright box
+ * poorly at 45 degrees but well nearer 12 or 3 o'clock). */
+static const double along[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88 };
+static const double radial[] = { 0.5, 0.42, 0.58, 0.34, 0.66 };
+
+static void
+spot_position (const Sector *sector,
+               guint         a,
+               guint         r,
+               double       *x,
+               double       *y)
+{
+  const FwWheelLayout *layout = sector->layout;
+
+  fw_wheel_layout_position (layout, sector->start + sector->span * along[a],
+                            layout->inner + (layout->outer - layout->inner) * radial[r],
+                            x, y);
+}
+
+/* The spot nearest the arc's middle where a @w x @h box fits. */
+static gboolean
+find_spot (const Sector *sector,
+           double        w,
+           double        h,
+           double       *x,
+           double       *y)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (along); a++)
+    for (guint r = 0; r < G_N_ELEMENTS (radial); r++)
+      {
+        spot_position (sector, a, r, x, y);
+        if (box_fits (sector, *x, *y, w, h))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The widest box of height @h that fits in the arc, and where: in the
+ * middle unless off it gives clearly more room. */
+static double
+best_fit (const Sector *sector,
+          double        h,
+          double       *x,
+          double       *y)
+{
+  double best = -1.0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (along); a++)
+    for (guint r = 0; r < G_N_ELEMENTS (radial); r++)
+      {
+        double px, py, w;
+
+        spot_position (sector, a, r, &px, &py);
+        w = fit_width (sector, px, py, h);
+        if (w > best * (a == 0 ? 1.0 : 1.2) + 0.5)
+          {
+            best = w;
+            *x = px;
+            *y = py;
+          }
+      }
+  return best;
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+/* The most boxes the referral band is taken as, for labels to avoid. */
+#define MAX_BAND_BOXES 96
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Labels of arcs too narrow to hold them, outside the ring with a leader
+ * line in; pushed further out when they would cover one already placed.
+ * FALSE, drawing nothing, when there is no room for them there. */
+static gboolean
+paint_label_outside (cairo_t             *cr,
+                     const FwWheelLayout *layout,
+                     const FwWheelStyle  *style,
+                     PangoLayout         *name,
+                     PangoLayout         *count,
+                     double               angle,
+                     Box                 *placed,
+                     guint               *n_placed)
+{
+  double name_w, name_h, count_w, count_h, w, h, dx, dy, support;
+  double anchor, x0, y0, x1, y1, bx = 0, by = 0, limit;
+  gboolean found = FALSE;
+  Box box = { 0, 0, 0, 0 };
+
+  /* Outside the markers that straddle the rim. */
+  anchor = layout->rim + layout->marker + layout->label_size * 0.35;
+  limit = layout->label_size * 9.0;
+  pango_layout_set_width (name, (int) (limit * PANGO_SCALE));
+  pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+  text_size (name, &name_w, &name_h);
+  text_size (count, &count_w, &count_h);
+  w = MAX (name_w, count_w);
+  h = name_h + count_h;
+
+  dx = sin (angle * G_PI / 180.0);
+  dy = -cos (angle * G_PI / 180.0);
+  /* The box's nearest edge sits on the anchor circle. */
+  support = fabs (dx) * w / 2.0 + fabs (dy) * h / 2.0;
+
+  for (guint attempt = 0; attempt < 3 && !found; attempt++)
+    {
+      double fx, fy;
+
+      found = TRUE;
+      fw_wheel_layout_position (layout, angle, anchor + support + attempt * h * 0.8, &fx, &fy);
+      bx = CLAMP (fx, w / 2.0, MAX (w / 2.0, layout->width - w / 2.0));
+      by = CLAMP (fy, h / 2.0, MAX (h / 2.0, layout->height - h / 2.0));
+      /* Pushed back into the area by more than a little, it would lie
+       * over the ring: no room outside. */
+      if (fabs (fx - bx) > layout->label_size || fabs (fy - by) > layout->label_size)
+        return FALSE;
+      box.x0 = bx - w / 2.0 - 2.0;
+      box.x1 = bx + w / 2.0 + 2.0;
+      box.y0 = by - h / 2.0;
+      box.y1 = by + h / 2.0;
+      for (guint i = 0; i < *n_placed && found; i++)
+        found = !boxes_overlap (&box, &placed[i]);
+    }
+  if (!found)
+    return FALSE;  /* crowded out */
+  placed[(*n_placed)++] = box;
+
+  /* A short leader from the arc to the label. */
+  fw_wheel_layout_position (layout, angle, layout->outer - 2.0, &x0, &y0);
+  fw_wheel_layout_position (layout, angle, anchor - 2.0, &x1, &y1);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], 0.55);
+  cairo_set_line_width (cr, 1.25);
+  cairo_stroke (cr);
+
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
+  show_centred (cr, name, bx, by - h / 2.0);
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.75);
+  show_centred (cr, count, bx, by - h / 2.0 + name_h);
+  return TRUE;
+}
+
+static void
+ellipsize_to (PangoLayout *layout,
+              double       width)
+{
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+static void
+draw_two_lines (cairo_t     *cr,
+                PangoLayout *name,
+                PangoLayout *count,
+                double       w,
+                double       x,
+                double       y,
+                FwRgb        ink)
+{
+  double name_w, name_h, count_w, count_h;
+
+  text_size (name, &name_w, &name_h);
+  if (name_w > w)
+    ellipsize_to (name, w);
+  text_size (count, &count_w, &count_h);
+
+  cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
+  show_centred (cr, name, x, y - (name_h + count_h) / 2.0);
+  cairo_set_source_rgba (cr, ink.r, ink.g, ink.b, 0.9);
+  show_centred (cr, count, x, y - (name_h + count_h) / 2.0 + name_h);
+}
+
+static void
+draw_one_line (cairo_t     *cr,
+               PangoLayout *name,
+               PangoLayout *count,
+               double       w,
+               double       space,
+               double       x,
+               double       y,
+               FwRgb        ink)
+{
+  double name_w, name_h, count_w, count_h, used;
+
+  text_size (count, &count_w, &count_h);
+  text_size (name, &name_w, &name_h);
+  if (name_w > w - space - count_w)
+    {
+      ellipsize_to (name, w - space - count_w);
+      text_size (name, &name_w, &name_h);
+    }
+  used = name_w + space + count_w;
+
+  cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
+  show_centred (cr, name, x - used / 2.0 + name_w / 2.0, y - name_h / 2.0);
+  cairo_set_source_rgba (cr, ink.r, ink.g, ink.b, 0.9);
+  show_centred (cr, count, x + used / 2.0 - count_w / 2.0, y - name_h / 2.0);
+}
+
+/* The width of the shortest stub of a name that still says which stage
+ * it is: its first four characters and an ellipsis. */
+static double
+stub_width (PangoLayout *name,
+            double       name_w)
+{
+  const char *text = pango_layout_get_text (name);
+  g_autoptr(PangoLayout) stub = NULL;
+  g_autofree char *stub_text = NULL;
+  double w, h;
+
+  if (g_utf8_strlen (text, -1) <= 5)
+    return name_w;
+
+  stub_text = g_strconcat ("", text, NULL);
+  *g_utf8_offset_to_pointer (stub_text, 4) = '\0';
+  stub = pango_layout_copy (name);
+  pango_layout_set_text (stub, stub_text, -1);
+  text_size (stub, &w, &h);
+  /* Room for the ellipsis too. */
+  return MIN (name_w, w + h * 0.5);
+}
+
+static double
+set_count (PangoLayout *count,
+           const char  *text)
+{
+  double w, h;
+
+  pango_layout_set_text (count, text, -1);
+  text_size (count, &w, &h);
+  return w;
+}
+
+/* Inside the arc, in order of preference: the whole name over the count
+ * (exact, then compact); the whole name and the count on one line (a
+ * thin band); the name ellipsized over the count; ellipsized on one
+ * line. FALSE when none fits and the label must go outside. Squeezed
+ * (no room outside either), any stub that fits will do; when not even
+ * that fits the label is left out: the stage panel lists every stage. */
+static gboolean
+paint_label_inside (cairo_t             *cr,
+                    const FwWheelLayout *layout,
+                    const Sector        *sector,
+                    PangoLayout         *name,
+                    PangoLayout         *count,
+                    const char          *exact_text,
+                    const char          *compact_text,
+                    gboolean             squeezed,
+                    FwRgb                ink)
+{
+  static const double wraps[] = { 0.75, 0.6, 0.45 };
+  const char *counts[2] = { exact_text, compact_text };
+  double name_w, name_h, count_w, count_h, min_w, space, w, x = 0, y = 0;
+
+  text_size (name, &name_w, &name_h);
+  text_size (count, &count_w, &count_h);
+  /* Squeezed: the arc holds a short stub better than outside holds the
+   * label; any stub then, rather than nothing. */
+  min_w = squeezed ? MIN (name_w, name_h * 1.2) : stub_width (name, name_w);
+  space = layout->label_size * 0.35;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      count_w = set_count (count, counts[i]);
+      if (find_spot (sector, MAX (name_w, count_w), name_h + count_h, &x, &y))
+        {
+          draw_two_lines (cr, name, count, MAX (name_w, count_w), x, y, ink);
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      count_w = set_count (count, counts[i]);
+      if (find_spot (sector, name_w + space + count_w, MAX (name_h, count_h), &x, &y))
+        {
+          draw_one_line (cr, name, count, name_w + space + count_w, space, x, y, ink);
+          return TRUE;
+        }
+    }
+
+  /* A long name over two or three lines ("Nurture and / delight"). */
+  count_w = set_count (count, compact_text);
+  if (strchr (pango_layout_get_text (name), ' ') != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
+      {
+        double wrap_w, wrap_h;
+
+        pango_layout_set_width (name, (int) (name_w * wraps[i] * PANGO_SCALE));
+        pango_layout_set_wrap (name, PANGO_WRAP_WORD);
+        pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
+        text_size (name, &wrap_w, &wrap_h);
+        if (pango_layout_get_line_count (name) <= 3
+            && find_spot (sector, MAX (wrap_w, count_w), wrap_h + count_h, &x, &y))
+          {
+            draw_two_lines (cr, name, count, MAX (wrap_w, count_w), x, y, ink);
+            return TRUE;
+          }
+        pango_layout_set_width (name, -1);
+      }
+
+  w = best_fit (sector, name_h + count_h, &x, &y);
+  if (w >= min_w && w >= count_w)
+    {
+      draw_two_lines (cr, name, count, w, x, y, ink);
+      return TRUE;
+    }
+  w = best_fit (sector, MAX (name_h, count_h), &x, &y);
+  if (w >= min_w + space + count_w)
+    {
+      draw_one_line (cr, name, count, w, space, x, y, ink);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+fw_wheel_paint_stage_labels (cairo_t             *cr,
+                             const FwWheelLayout *layout,
+                             const FwWheelStyle  *style,
+                             const FwWheelScene  *scene,
+                             const FwReferralGeometry *referral,
+                             const double         reserved[4])
+{
+  const FwScenario *scenario = scene->scenario;
+  Box placed[FW_MAX_STAGES + 1 + MAX_BAND_BOXES];
+  guint n_placed = 0;
+  g_autofree double *markers = g_new (double, 2 * MAX (scenario->points->len, 1));
+
+  /* Labels outside keep clear of the referral label. */
+  if (reserved[2] > reserved[0])
+    {
+      placed[0].x0 = reserved[0];
+      placed[0].y0 = reserved[1];
+      placed[0].x1 = reserved[2];
+      placed[0].y1 = reserved[3];
+      n_placed = 1;
+    }
+  /* ...and of the referral band, taken as a row of small boxes. */
+  if (referral->shown)
+    {
+      double half = MAX (referral->width, 2.0) / 2.0 + 2.0;
+      double length = (referral->end - referral->start) * G_PI / 180.0 * referral->radius;
+      guint n = (guint) CLAMP (ceil (length / half), 2, MAX_BAND_BOXES);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double a = referral->start + (referral->end - referral->start) * i / (n - 1);
+          double bx, by;
+
+          fw_wheel_layout_position (layout, a, referral->radius, &bx, &by);
+          placed[n_placed].x0 = bx - half;
+          placed[n_placed].y0 = by - half;
+          placed[n_placed].x1 = bx + half;
+          placed[n_placed].y1 = by + half;
+          n_placed++;
+        }
+    }
+
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      const FwStage *stage = fw_scenario_get_stage (scenario, i);
+      double value = fw_wheel_stage_count (scene, i);
+      g_autofree char *count_text = fw_display_count (value);
+      g_autofree char *compact_text = fw_display_compact (value);
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) count = NULL;
+      g_autoptr(PangoLayout) outside = NULL;
+      double start, end;
+      Sector sector;
+      FwRgb ink;
+
+      fw_scenario_stage_arc (scenario, i, &start, &end);
+      sector.layout = layout;
+      sector.start = start;
+      sector.span = end - start;
+      sector.pad = fw_wheel_gap (layout) / 2.0 + layout->label_size * 0.2;
+      sector.markers = markers;
+      sector.n_markers = 0;
+      for (guint k = 0; k < scenario->points->len; k++)
+        {
+          const FwPoint *point = fw_scenario_get_point (scenario, k);
+          double off = fmod (point->angle - start, 360.0);
+
+          if (off < 0.0)
+            off += 360.0;
+
+          /* Only the markers over this arc or just past its ends. */
+          if ((int) k != scene->dragged_point
+              && (off <= sector.span + 10.0 || off >= 350.0))
+            {
+              fw_wheel_layout_position (layout, point->angle, layout->rim,
+                                        &markers[2 * sector.n_markers],
+                                        &markers[2 * sector.n_markers + 1]);
+              sector.n_markers++;
+            }
+        }
+
+      name = fw_wheel_text_layout (cr, style, layout->label_size, TRUE, stage->name);
+      pango_layout_set_single_paragraph_mode (name, TRUE);
+      count = fw_wheel_text_layout (cr, style, layout->label_size, FALSE, count_text);
+
+      ink = text_color_on (fw_wheel_parse_color (stage->color));
+      if (paint_label_inside (cr, layout, &sector, name, count, count_text, compact_text,
+                              FALSE, ink))
+        continue;
+      outside = pango_layout_copy (name);
+      pango_layout_set_text (count, compact_text, -1);
+      if (n_placed < G_N_ELEMENTS (placed)
+          && paint_label_outside (cr, layout, style, outside, count, (start + end) / 2.0,
+                                  placed, &n_placed))
+        continue;
+      /* Squeezed, a label partly under a marker beats no label. */
+      sector.n_markers = 0;
+      paint_label_inside (cr, layout, &sector, name, count, count_text, compact_text,
+                          TRUE, ink);
+    }
+}
+
+/* Referral label -------------------------------------------------------- */
+
+void
+fw_wheel_paint_referral_label (cairo_t                  *cr,
+                               const FwWheelLayout      *layout,
+                               const FwWheelStyle       *style,
+                               const FwWheelScene       *scene,
+                               const FwReferralGeometry *geometry,
+                               double                    box[4])
+{
+  g_autoptr(PangoLayout) text = NULL;
+  g_autofree char *figure = NULL;
+  g_autofree char *markup = NULL;
+  double w, h, x, y;
+
+  box[0] = box[1] = box[2] = box[3] = 0.0;
+  if (!geometry->shown)
+    return;
+
+  figure = fw_display_count (geometry->referrals);
+  if (geometry->width <= 0.0)
+    markup = g_markup_printf_escaped ("%s", _("No referrals"));
+  else if (scene->period_label != NULL)
+    /* TRANSLATORS: the referral flow on the wheel, e.g. "Referrals 120/month" */
+    markup = g_markup_printf_escaped (_("<b>Referrals</b> %s/%s"), figure, scene->period_label);
+  else
+    markup = g_markup_printf_escaped (_("<b>Referrals</b> %s"), figure);
+
+  text = fw_wheel_text_layout (cr, style, layout->label_size * 0.95, FALSE, "");
+  pango_layout_set_markup (text, markup, -1);
+  text_size (text, &w, &h);
+
+  /* Centred over 12 o'clock, which the flow always crosses: steady
+   * whatever the stages' weights. */
+  x = layout->cx;
+  y = layout->cy - geometry->radius - MAX (geometry->width, 2.0) / 2.0
+      - layout->label_size * 0.2 - h;
+
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2],
+                         style->fg[3] * (geometry->width > 0.0 ? 1.0 : 0.6));
+  show_centred (cr, text, x, y);
+  box[0] = x - w / 2.0;
+  box[1] = y;
+  box[2] = x + w / 2.0;
+  box[3] = y + h;
+}
+
+/* Hub ------------------------------------------------------------------ */
+
+void
+fw_wheel_paint_hub_text (cairo_t             *cr,
+                         const FwWheelLayout *layout,
+                         const FwWheelStyle  *style,
+                         const FwWheelScene  *scene)
+{
+  g_autoptr(PangoLayout) figure = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  g_autoptr(PangoLayout) unit = NULL;
+  g_autofree char *figure_text = fw_display_count (scene->momentum_shown);
+  g_autofree char *unit_text = NULL;
+  double fig_w, fig_h, cap_w, cap_h, unit_w, unit_h, small, top, room, room_h;
+  gboolean show_caption, show_unit;
+
+  room = layout->hub * 1.7;
+  room_h = layout->hub * 1.6;
+  small = MAX (layout->label_size * 0.85, 12.0);
+
+  figure = fw_wheel_text_layout (cr, style, layout->figure_size, TRUE, figure_text);
+  text_size (figure, &fig_w, &fig_h);
+  if (fig_w > room)
+    {
+      /* A long figure shrinks to the hub rather than spilling over. */
+      g_object_unref (figure);
+      figure = fw_wheel_text_layout (cr, style, layout->figure_size * room / fig_w, TRUE,
+                                     figure_text);
+      text_size (figure, &fig_w, &fig_h);
+    }
+
+  caption = fw_wheel_text_layout (cr, style, small, TRUE, _("momentum"));
+  text_size (caption, &cap_w, &cap_h);
+
+  if (scene->period_label != NULL)
+    /* TRANSLATORS: under the momentum figure; %s is "week", "month"... */
+    unit_text = g_strdup_printf (_("people moving per %s"), scene->period_label);
+  else
+    unit_text = g_strdup (_("people moving per period"));
+  unit = fw_wheel_text_layout (cr, style, small, FALSE, unit_text);
+  pango_layout_set_alignment (unit, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (unit, (int) (room * PANGO_SCALE));
+  pango_layout_set_wrap (unit, PANGO_WRAP_WORD);
+  text_size (unit, &unit_w, &unit_h);
+
+  /* A small hub keeps the figure and drops the words that do not fit,
+   * the explanation first. */
+  show_caption = cap_w <= room && fig_h + cap_h <= room_h;
+  show_unit = show_caption && pango_layout_get_line_count (unit) <= 2
+              && fig_h + cap_h + unit_h <= room_h;
+  if (!show_caption)
+    cap_h = 0.0;
+  if (!show_unit)
+    unit_h = 0.0;
+
+  top = layout->cy - (fig_h + cap_h + unit_h) / 2.0;
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
+  show_centred (cr, figure, layout->cx, top);
+  if (show_caption)
+    {
+      cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.85);
+      show_centred (cr, caption, layout->cx, top + fig_h);
+    }
+  if (show_unit)
+    {
+      cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.7);
+      show_centred (cr, unit, layout->cx, top + fig_h + cap_h);
+    }
+}

@@ -1,0 +1,165 @@
+/* fw-wheel-layout.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-wheel-layout"
+
+#include <math.h>
+
+#include "fw-wheel-layout.h"
+#include "fw-wheel-private.h"
+
+/* Stage names never go below this (logical pixels): the wheel is read
+ * from the back of a room. */
+#define MIN_LABEL_SIZE 12.0
+/* ...and grow with the wheel up to this, for projection. */
+#define MAX_LABEL_SIZE 30.0
+
+void
+fw_wheel_layout_compute (FwWheelLayout *layout,
+                         double         width,
+                         double         height)
+{
+  double size, margin, band;
+
+  g_return_if_fail (layout != NULL);
+
+  width = isfinite (width) ? MAX (width, 1.0) : 1.0;
+  height = isfinite (height) ? MAX (height, 1.0) : 1.0;
+  size = MIN (width, height);
+
+  layout->width = width;
+  layout->height = height;
+  layout->cx = width / 2.0;
+  layout->cy = height / 2.0;
+
+  layout->label_size = CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE);
+  layout->marker = MAX (layout->label_size * 0.8, 9.0);
+
+  /* Room outside the ring for the markers that straddle it, the
+   * referral flow and its label, and labels of arcs too narrow to hold
+   * their own. */
+  margin = layout->marker * 1.2 + layout->label_size * 3.0;
+  layout->outer = MAX (size / 2.0 - margin, size * 0.2);
+
+  /* The band holds a bold name over a count: never thinner than that. */
+  band = MAX (layout->outer * 0.31, layout->label_size * 4.4);
+  band = MIN (band, layout->outer * 0.5);
+  layout->inner = layout->outer - band;
+  layout->hub = layout->inner * 0.64;
+  layout->rim = layout->outer + layout->marker * 0.15;
+
+  layout->figure_size = MAX (layout->hub * 0.30, layout->label_size * 1.25);
+}
+
+void
+fw_wheel_layout_position (const FwWheelLayout *layout,
+                          double               degrees,
+                          double               radius,
+                          double              *x,
+                          double              *y)
+{
+  double a;
+
+  g_return_if_fail (layout != NULL);
+
+  a = degrees * G_PI / 180.0;
+  if (x != NULL)
+    *x = layout->cx + radius * sin (a);
+  if (y != NULL)
+    *y = layout->cy - radius * cos (a);
+}
+
+void
+fw_wheel_layout_polar (const FwWheelLayout *layout,
+                       double               x,
+                       double               y,
+                       double              *degrees,
+                       double              *distance)
+{
+  double dx, dy, a;
+
+  g_return_if_fail (layout != NULL);
+
+  dx = x - layout->cx;
+  dy = y - layout->cy;
+  a = atan2 (dx, -dy) * 180.0 / G_PI;
+  if (a < 0.0)
+    a += 360.0;
+  if (a >= 360.0)
+    a = 0.0;
+
+  if (degrees != NULL)
+    *degrees = a;
+  if (distance != NULL)
+    *distance = hypot (dx, dy);
+}
+
+double
+fw_wheel_layout_radians (double degrees)
+{
+  return (degrees - 90.0) * G_PI / 180.0;
+}
+
+FwWheelHit
+fw_wheel_layout_hit (const FwWheelLayout *layout,
+                     const FwScenario    *scenario,
+                     double               x,
+                     double               y,
+                     guint               *index)
+{
+  double degrees, distance;
+
+  g_return_val_if_fail (layout != NULL, FW_WHEEL_HIT_NONE);
+
+  /* Markers are drawn last, in order, so the last one under the pointer
+   * is the one the user sees. */
+  if (scenario != NULL)
+    for (guint k = scenario->points->len; k > 0; k--)
+      {
+        const FwPoint *point = g_ptr_array_index (scenario->points, k - 1);
+        double px, py;
+
+        fw_wheel_layout_position (layout, point->angle, layout->rim, &px, &py);
+        if (hypot (x - px, y - py) <= layout->marker * FW_WHEEL_MARKER_EXTENT)
+          {
+            if (index != NULL)
+              *index = k - 1;
+            return FW_WHEEL_HIT_POINT;
+          }
+      }
+
+  fw_wheel_layout_polar (layout, x, y, &degrees, &distance);
+
+  if (scenario != NULL && scenario->stages->len > 0
+      && distance >= layout->inner && distance <= layout->outer)
+    {
+      /* The engine's own rule, so a click and a drop agree with where a
+       * point would land. */
+      if (index != NULL)
+        *index = fw_scenario_stage_at_angle (scenario, degrees);
+      return FW_WHEEL_HIT_STAGE;
+    }
+
+  if (distance <= layout->hub)
+    return FW_WHEEL_HIT_HUB;
+
+  return FW_WHEEL_HIT_NONE;
+}
+
+gboolean
+fw_wheel_layout_is_off (const FwWheelLayout *layout,
+                        double               x,
+                        double               y)
+{
+  double distance;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  fw_wheel_layout_polar (layout, x, y, NULL, &distance);
+
+  return distance > layout->outer + 2.5 * layout->marker;
+}

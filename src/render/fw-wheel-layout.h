@@ -1,0 +1,72 @@
+/* fw-wheel-layout.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* Where the parts of the wheel go in an area of a given size: the one
+ * geometry the painter draws with and the widget hit-tests with, so a
+ * click always lands on what was drawn. Sizes are in user units (logical
+ * pixels on screen, points in a PDF); nothing here knows about GTK.
+ *
+ * Angles are the model's: degrees clockwise from 12 o'clock. */
+typedef struct
+{
+  double width, height;  /* the area laid out */
+  double cx, cy;         /* centre of the wheel */
+  double outer;          /* outer radius of the ring of stage arcs */
+  double inner;          /* inner radius of that ring */
+  double hub;            /* radius of the hub that shows momentum */
+  double rim;            /* radius the point markers sit on */
+  double marker;         /* radius of a point marker */
+  double label_size;     /* font size of stage names, >= a readable minimum */
+  double figure_size;    /* font size of the hub's momentum figure */
+} FwWheelLayout;
+
+typedef enum
+{
+  FW_WHEEL_HIT_NONE,   /* outside the wheel */
+  FW_WHEEL_HIT_HUB,
+  FW_WHEEL_HIT_STAGE,  /* *index is the stage */
+  FW_WHEEL_HIT_POINT,  /* *index is the point (the topmost drawn) */
+} FwWheelHit;
+
+void       fw_wheel_layout_compute   (FwWheelLayout       *layout,
+                                      double               width,
+                                      double               height);
+/* The position at @degrees and @radius from the centre. */
+void       fw_wheel_layout_position  (const FwWheelLayout *layout,
+                                      double               degrees,
+                                      double               radius,
+                                      double              *x,
+                                      double              *y);
+/* The model angle in [0, 360) of (@x, @y) and its distance from the centre. */
+void       fw_wheel_layout_polar     (const FwWheelLayout *layout,
+                                      double               x,
+                                      double               y,
+                                      double              *degrees,
+                                      double              *distance);
+/* Cairo's angle (radians, clockwise from 3 o'clock) for a model angle. */
+double     fw_wheel_layout_radians   (double               degrees);
+/* What is drawn at (@x, @y): markers first, since they sit on the arcs. */
+FwWheelHit fw_wheel_layout_hit       (const FwWheelLayout *layout,
+                                      const FwScenario    *scenario,
+                                      double               x,
+                                      double               y,
+                                      guint               *index);
+/* Whether (@x, @y) is far enough outside the wheel that a point dragged
+ * there is being dragged off it (to remove it). */
+gboolean   fw_wheel_layout_is_off    (const FwWheelLayout *layout,
+                                      double               x,
+                                      double               y);
+
+G_END_DECLS

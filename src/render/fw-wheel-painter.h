@@ -1,0 +1,95 @@
+/* fw-wheel-painter.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "fw-engine.h"
+#include "fw-model.h"
+#include "fw-wheel-layout.h"
+#include "fw-wheel-motion.h"
+
+G_BEGIN_DECLS
+
+/* Draws the wheel with Cairo and Pango only, for the screen and for
+ * exports alike (image, SVG and PDF surfaces).
+ *
+ * The drawing is split by how often it changes, so the widget can cache
+ * what does not move:
+ *  - static: the stage arcs with their names and counts, the referral
+ *    path, the point markers; changes only with the document, the size or
+ *    the style;
+ *  - motion: the turning tread and the people moving between stages;
+ *    changes every frame while the wheel turns;
+ *  - overlay: the hub's momentum figure, hover highlight, selection, focus
+ *    and a point being dragged; changes on interaction and while the
+ *    momentum figure eases.
+ * Text is never rotated: it stays upright and crisp at any size. */
+
+typedef struct
+{
+  gboolean dark;            /* dark theme: light text, darker track */
+  double   fg[4];           /* text colour of the surrounding widget (RGBA) */
+  double   bg[4];           /* background behind the wheel (RGBA) */
+  double   accent[4];       /* selection and focus colour */
+  const char *font_family;  /* NULL: "Sans" */
+} FwWheelStyle;
+
+typedef struct
+{
+  const FwScenario   *scenario;
+  const FwProjection *projection;   /* figures at period 0 are shown */
+  const char         *period_label; /* "month": momentum is per period */
+
+  FwWheelMotion       motion;
+  double              momentum_shown;  /* the hub's figure, easing */
+
+  int                 highlight_stage; /* drop hover; -1 none */
+  double              highlight_angle; /* where a drop would land */
+  int                 selected_stage;  /* -1 none */
+  int                 selected_point;  /* -1 none */
+  gboolean            focused;         /* draw the keyboard focus */
+  int                 dragged_point;   /* -1 none: left out of static */
+  double              dragged_angle;
+  gboolean            dragged_off;     /* would be removed if dropped */
+  gboolean            animate;         /* FALSE: no people in motion */
+} FwWheelScene;
+
+void fw_wheel_style_init_light  (FwWheelStyle       *style);
+void fw_wheel_scene_init        (FwWheelScene       *scene);
+
+void fw_wheel_paint_static      (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+void fw_wheel_paint_motion      (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+void fw_wheel_paint_overlay     (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+/* All three in order: what exports draw. */
+void fw_wheel_paint             (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+
+/* One point marker centred on (@x, @y) with radius @size: the same shape
+ * and colour as on the wheel, for lists, the palette and drag icons. */
+void fw_wheel_paint_marker      (cairo_t             *cr,
+                                 const FwWheelStyle  *style,
+                                 FwPointKind          kind,
+                                 gboolean             enabled,
+                                 double               x,
+                                 double               y,
+                                 double               size);
+
+G_END_DECLS

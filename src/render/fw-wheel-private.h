@@ -1,0 +1,120 @@
+/* fw-wheel-private.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "fw-wheel-layout.h"
+#include "fw-wheel-painter.h"
+
+G_BEGIN_DECLS
+
+/* Shared between the parts of the painter (fw-wheel-painter.c,
+ * fw-wheel-labels.c, fw-wheel-markers.c) and the layout: one geometry,
+ * so what is drawn, what is hit and what moves agree. */
+
+/* Degrees a person drawn moving between stages travels during one cycle
+ * of FwWheelMotion.flow_phase: people move about as fast as the tread. */
+#define FW_WHEEL_FLOW_SPAN 30.0
+
+/* How far a marker's shape reaches, as a multiple of layout->marker: the
+ * hit test uses the same figure so a click lands on what is drawn. */
+#define FW_WHEEL_MARKER_EXTENT 1.0
+
+typedef struct
+{
+  double r, g, b;
+} FwRgb;
+
+/* Where the referral flow goes: from the middle of the last stage,
+ * clockwise over 12 o'clock, to the middle of the first. */
+typedef struct
+{
+  gboolean shown;     /* FALSE with no projection */
+  double   start;     /* degrees, the middle of the last stage */
+  double   end;       /* degrees, > start: the middle of the first + 360 */
+  double   radius;    /* centre line of the band */
+  double   width;     /* band width; 0 with no referrals */
+  double   referrals; /* R(0) */
+} FwReferralGeometry;
+
+/* fw-wheel-painter.c */
+FwRgb        fw_wheel_parse_color         (const char          *color);
+double       fw_wheel_luminance           (FwRgb                rgb);
+/* The stage's count at period 0 (from the projection when it matches). */
+double       fw_wheel_stage_count         (const FwWheelScene  *scene,
+                                           guint                stage);
+void         fw_wheel_arc_path            (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           double               start,
+                                           double               end,
+                                           double               inner,
+                                           double               outer,
+                                           double               gap);
+double       fw_wheel_gap                 (const FwWheelLayout *layout);
+void         fw_wheel_referral_geometry   (const FwWheelLayout *layout,
+                                           const FwWheelScene  *scene,
+                                           FwReferralGeometry  *geometry);
+/* The ends of the referral band, and the gradient it is drawn in. */
+void         fw_wheel_referral_points     (const FwWheelLayout *layout,
+                                           const FwReferralGeometry *geometry,
+                                           double              *x0,
+                                           double              *y0,
+                                           double              *x1,
+                                           double              *y1);
+cairo_pattern_t *fw_wheel_referral_pattern (const FwScenario   *scenario,
+                                           double               x0,
+                                           double               y0,
+                                           double               x1,
+                                           double               y1,
+                                           double               alpha);
+
+/* fw-wheel-labels.c */
+PangoLayout *fw_wheel_text_layout         (cairo_t             *cr,
+                                           const FwWheelStyle  *style,
+                                           double               size,
+                                           gboolean             bold,
+                                           const char          *text);
+/* Labels placed outside keep clear of @referral's band and of
+ * @reserved, a box (x0, y0, x1, y1): the referral label. */
+void         fw_wheel_paint_stage_labels  (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene,
+                                           const FwReferralGeometry *referral,
+                                           const double         reserved[4]);
+void         fw_wheel_paint_referral_label (cairo_t            *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene,
+                                           const FwReferralGeometry *geometry,
+                                           double               box[4]);
+void         fw_wheel_paint_hub_text      (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene);
+
+/* fw-wheel-markers.c */
+typedef enum
+{
+  FW_MARKER_NORMAL,
+  FW_MARKER_REMOVE,   /* dragged off the wheel: will be removed */
+} FwMarkerLook;
+
+void         fw_wheel_paint_marker_look   (cairo_t             *cr,
+                                           const FwWheelStyle  *style,
+                                           FwPointKind          kind,
+                                           gboolean             enabled,
+                                           FwMarkerLook         look,
+                                           double               x,
+                                           double               y,
+                                           double               size);
+
+G_END_DECLS

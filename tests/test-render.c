@@ -1,0 +1,969 @@
+/* test-render.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-render"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "fw-display-number.h"
+#include "fw-engine.h"
+#include "fw-templates.h"
+#include "fw-tween.h"
+#include "fw-wheel-layout.h"
+#include "fw-wheel-motion.h"
+#include "fw-wheel-painter.h"
+
+/* Data ------------------------------------------------------------------ */
+
+static FwStage *
+add_stage (FwScenario *scenario,
+           const char *name,
+           const char *color,
+           double      count,
+           double      advance,
+           double      referral,
+           double      weight)
+{
+  FwStage *stage = fw_stage_new (name, scenario->stages->len);
+
+  g_strlcpy (stage->color, color, sizeof stage->color);
+  stage->count = count;
+  stage->advance = advance;
+  stage->loss = 0.05;
+  stage->referral = referral;
+  stage->weight = weight;
+  g_ptr_array_add (scenario->stages, stage);
+
+  return stage;
+}
+
+static FwPoint *
+add_point (FwScenario  *scenario,
+           FwPointKind  kind,
+           double       angle,
+           gboolean     enabled)
+{
+  FwPoint *point = fw_point_new ("Point", angle);
+
+  point->kind = kind;
+  point->enabled = enabled;
+  g_ptr_array_add (scenario->points, point);
+
+  return point;
+}
+
+/* Four stages of unequal weight in colours far apart, turning. */
+static FwScenario *
+make_scenario (void)
+{
+  FwScenario *scenario = fw_scenario_new ("Test");
+
+  scenario->inflow = 100;
+  add_stage (scenario, "Attract", "#1c71d8", 1000, 0.3, 0.0, 1.0);
+  add_stage (scenario, "Engage", "#9141ac", 500, 0.2, 0.0, 2.0);
+  add_stage (scenario, "Buy", "#e5a50a", 300, 0.1, 0.0, 0.5);
+  add_stage (scenario, "Delight", "#26a269", 800, 0.0, 0.1, 1.5);
+  return scenario;
+}
+
+typedef struct
+{
+  FwScenario    *scenario;
+  FwProjection  *projection;
+  FwWheelLayout  layout;
+  FwWheelStyle   style;
+  FwWheelScene   scene;
+} Fixture;
+
+static void
+fixture_init (Fixture    *f,
+              FwScenario *scenario,
+              double      width,
+              double      height)
+{
+  f->scenario = scenario;
+  f->projection = fw_projection_new ();
+  fw_projection_run (f->projection, scenario, 12);
+  fw_wheel_layout_compute (&f->layout, width, height);
+  fw_wheel_style_init_light (&f->style);
+  fw_wheel_scene_init (&f->scene);
+  f->scene.scenario = scenario;
+  f->scene.projection = f->projection;
+  f->scene.period_label = "month";
+  f->scene.momentum_shown = fw_projection_get_figures (f->projection, 0)->momentum;
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  fw_projection_free (f->projection);
+  fw_scenario_free (f->scenario);
+}
+
+/* Layout ---------------------------------------------------------------- */
+
+static void
+test_layout_sizes (void)
+{
+  FwWheelLayout small, large;
+
+  fw_wheel_layout_compute (&small, 200, 200);
+  fw_wheel_layout_compute (&large, 1920, 1080);
+
+  /* Readable from the back of a room at any size, larger when larger. */
+  g_assert_cmpfloat (small.label_size, >=, 12.0);
+  g_assert_cmpfloat (large.label_size, >, small.label_size);
+  g_assert_cmpfloat (large.figure_size, >, large.label_size);
+
+  /* Centred, inside the area, parts nested. */
+  g_assert_cmpfloat (large.cx, ==, 960.0);
+  g_assert_cmpfloat (large.cy, ==, 540.0);
+  g_assert_cmpfloat (large.rim + large.marker, <, 540.0);
+  g_assert_cmpfloat (large.hub, <, large.inner);
+  g_assert_cmpfloat (large.inner, <, large.outer);
+  g_assert_cmpfloat (large.outer, <=, large.rim);
+  g_assert_cmpfloat (small.hub, >, 0.0);
+  g_assert_cmpfloat (small.inner, <, small.outer);
+}
+
+static void
+test_layout_polar (void)
+{
+  FwWheelLayout layout;
+  double x, y, degrees, distance;
+
+  fw_wheel_layout_compute (&layout, 800, 600);
+
+  /* 12 o'clock is 0, clockwise: 3 o'clock is 90. */
+  fw_wheel_layout_position (&layout, 0, 100, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 400, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, 200, 1e-9);
+  fw_wheel_layout_position (&layout, 90, 100, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 500, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, 300, 1e-9);
+
+  for (double a = 0; a < 360; a += 7.5)
+    {
+      fw_wheel_layout_position (&layout, a, 123, &x, &y);
+      fw_wheel_layout_polar (&layout, x, y, &degrees, &distance);
+      g_assert_cmpfloat_with_epsilon (degrees, a, 1e-9);
+      g_assert_cmpfloat_with_epsilon (distance, 123, 1e-9);
+    }
+  /* Just left of 12 o'clock is just below 360, never 360 itself. */
+  fw_wheel_layout_polar (&layout, 400 - 1e-12, 100, &degrees, NULL);
+  g_assert_cmpfloat (degrees, <, 360.0);
+  g_assert_cmpfloat (degrees, >=, 0.0);
+
+  g_assert_cmpfloat_with_epsilon (fw_wheel_layout_radians (0), -G_PI / 2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (fw_wheel_layout_radians (90), 0, 1e-12);
+}
+
+static void
+test_layout_hit_stages (void)
+{
+  g_autoptr(FwScenario) scenario = make_scenario ();
+  FwWheelLayout layout;
+  double mid_radius;
+  guint index = 999;
+
+  fw_wheel_layout_compute (&layout, 900, 700);
+  mid_radius = (layout.inner + layout.outer) / 2;
+
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      double start, end, x, y;
+
+      fw_scenario_stage_arc (scenario, i, &start, &end);
+      fw_wheel_layout_position (&layout, (start + end) / 2, mid_radius, &x, &y);
+      g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_STAGE);
+      g_assert_cmpuint (index, ==, i);
+    }
+
+  /* Anywhere on the ring, the engine's own rule decides, boundaries
+   * included. */
+  for (double a = 0; a < 360; a += 0.37)
+    {
+      double x, y;
+
+      fw_wheel_layout_position (&layout, a, mid_radius, &x, &y);
+      g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_STAGE);
+      g_assert_cmpuint (index, ==, fw_scenario_stage_at_angle (scenario, a));
+    }
+
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, layout.cx, layout.cy, NULL),
+                   ==, FW_WHEEL_HIT_HUB);
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, 1, 1, NULL), ==, FW_WHEEL_HIT_NONE);
+  /* Between the hub and the ring (the tread) is nothing to click. */
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, layout.cx,
+                                        layout.cy - (layout.hub + layout.inner) / 2, NULL),
+                   ==, FW_WHEEL_HIT_NONE);
+}
+
+static void
+test_layout_hit_points (void)
+{
+  g_autoptr(FwScenario) scenario = make_scenario ();
+  FwWheelLayout layout;
+  guint index = 999;
+  double x, y;
+
+  add_point (scenario, FW_POINT_FRICTION, 40, TRUE);
+  add_point (scenario, FW_POINT_FORCE, 200, FALSE);
+  add_point (scenario, FW_POINT_FRICTION, 202, TRUE);  /* overlaps the one before */
+  add_point (scenario, FW_POINT_FORCE, -30, TRUE);     /* any finite angle */
+  fw_wheel_layout_compute (&layout, 1000, 800);
+
+  fw_wheel_layout_position (&layout, 40, layout.rim, &x, &y);
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_POINT);
+  g_assert_cmpuint (index, ==, 0);
+  /* On the edge of the marker still hits, just past it does not. */
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y - layout.marker * 0.95, &index),
+                   ==, FW_WHEEL_HIT_POINT);
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x + layout.marker * 1.1 * cos (G_PI / 4),
+                                        y - layout.marker * 1.1 * sin (G_PI / 4), &index),
+                   !=, FW_WHEEL_HIT_POINT);
+
+  /* Two markers overlapping: the one drawn last, on top, is hit. */
+  fw_wheel_layout_position (&layout, 201, layout.rim, &x, &y);
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_POINT);
+  g_assert_cmpuint (index, ==, 2);
+
+  fw_wheel_layout_position (&layout, 330, layout.rim, &x, &y);
+  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_POINT);
+  g_assert_cmpuint (index, ==, 3);
+}
+
+static void
+test_layout_is_off (void)
+{
+  FwWheelLayout layout;
+  double x, y;
+
+  fw_wheel_layout_compute (&layout, 1000, 1000);
+  fw_wheel_layout_position (&layout, 123, layout.rim, &x, &y);
+  g_assert_false (fw_wheel_layout_is_off (&layout, x, y));
+  g_assert_false (fw_wheel_layout_is_off (&layout, layout.cx, layout.cy));
+  fw_wheel_layout_position (&layout, 123, layout.outer + layout.marker * 1.5, &x, &y);
+  g_assert_false (fw_wheel_layout_is_off (&layout, x, y));
+  fw_wheel_layout_position (&layout, 123, layout.outer + layout.marker * 3, &x, &y);
+  g_assert_true (fw_wheel_layout_is_off (&layout, x, y));
+}
+
+/* Motion ---------------------------------------------------------------- */
+
+static void
+test_motion_rest (void)
+{
+  FwWheelMotion motion;
+
+  fw_wheel_motion_init (&motion);
+  g_assert_false (fw_wheel_motion_is_moving (&motion));
+
+  /* Nothing moving, nobody on the wheel, or figures out of range: rest. */
+  fw_wheel_motion_set_target (&motion, 0, 1000);
+  g_assert_cmpfloat (motion.target_speed, ==, 0);
+  fw_wheel_motion_set_target (&motion, 100, 0);
+  g_assert_cmpfloat (motion.target_speed, ==, 0);
+  fw_wheel_motion_set_target (&motion, INFINITY, 1000);
+  g_assert_cmpfloat (motion.target_speed, ==, 0);
+  fw_wheel_motion_set_target (&motion, NAN, 1000);
+  g_assert_cmpfloat (motion.target_speed, ==, 0);
+  fw_wheel_motion_set_target (&motion, 100, INFINITY);
+  g_assert_cmpfloat (motion.target_speed, ==, 0);
+  /* A turn in days is no visible motion: no frames are spent on it. */
+  fw_wheel_motion_set_target (&motion, 1e-6, 1e12);
+  g_assert_cmpfloat (motion.target_speed, ==, 0);
+
+  g_assert_false (fw_wheel_motion_advance (&motion, 0.016));
+  g_assert_cmpfloat (motion.rotation, ==, 0);
+  g_assert_cmpfloat (motion.flow_phase, ==, 0);
+}
+
+static void
+test_motion_speed (void)
+{
+  FwWheelMotion motion;
+  double slow, typical, fast, runaway;
+
+  fw_wheel_motion_init (&motion);
+  fw_wheel_motion_set_target (&motion, 50, 1000);
+  slow = motion.target_speed;
+  fw_wheel_motion_set_target (&motion, 200, 1000);
+  typical = motion.target_speed;
+  fw_wheel_motion_set_target (&motion, 1000, 1000);
+  fast = motion.target_speed;
+  fw_wheel_motion_set_target (&motion, 1e9, 1000);
+  runaway = motion.target_speed;
+
+  /* Rises with the share moving, saturating: a typical wheel turns once
+   * in 10 to 30 s, a runaway one never faster than once in 6 s. */
+  g_assert_cmpfloat (slow, >, 0);
+  g_assert_cmpfloat (slow, <, typical);
+  g_assert_cmpfloat (typical, <, fast);
+  g_assert_cmpfloat (fast, <=, runaway);
+  g_assert_cmpfloat (360.0 / typical, >=, 10.0);
+  g_assert_cmpfloat (360.0 / typical, <=, 30.0);
+  g_assert_cmpfloat (360.0 / runaway, >=, 6.0);
+}
+
+static void
+test_motion_eases (void)
+{
+  FwWheelMotion motion;
+  double target, previous = 0;
+
+  fw_wheel_motion_init (&motion);
+  fw_wheel_motion_set_target (&motion, 250, 1000);
+  target = motion.target_speed;
+
+  /* Eases up, never jumps or overshoots, and is most of the way there
+   * after a second. */
+  g_assert_true (fw_wheel_motion_advance (&motion, 1.0 / 60));
+  g_assert_cmpfloat (motion.speed, >, 0);
+  g_assert_cmpfloat (motion.speed, <, target * 0.1);
+  for (guint i = 0; i < 59; i++)
+    {
+      g_assert_true (fw_wheel_motion_advance (&motion, 1.0 / 60));
+      g_assert_cmpfloat (motion.speed, >, previous);
+      g_assert_cmpfloat (motion.speed, <=, target);
+      previous = motion.speed;
+    }
+  g_assert_cmpfloat (motion.speed, >, target * 0.8);
+  g_assert_cmpfloat (motion.rotation, >, 0);
+  g_assert_cmpfloat (motion.rotation, <, 360);
+  g_assert_cmpfloat (motion.flow_phase, >=, 0);
+  g_assert_cmpfloat (motion.flow_phase, <, 1);
+
+  /* Stopping eases down too, then comes to rest exactly. */
+  fw_wheel_motion_set_target (&motion, 0, 1000);
+  g_assert_true (fw_wheel_motion_advance (&motion, 1.0 / 60));
+  g_assert_cmpfloat (motion.speed, >, 0);
+  for (guint i = 0; i < 600 && fw_wheel_motion_advance (&motion, 1.0 / 60); i++)
+    ;
+  g_assert_false (fw_wheel_motion_is_moving (&motion));
+  g_assert_cmpfloat (motion.speed, ==, 0);
+  g_assert_false (fw_wheel_motion_advance (&motion, 1.0 / 60));
+}
+
+static void
+test_motion_clamps (void)
+{
+  FwWheelMotion a, b;
+
+  fw_wheel_motion_init (&a);
+  fw_wheel_motion_set_target (&a, 300, 1000);
+  a.speed = a.target_speed;
+  b = a;
+
+  /* A window back from hidden after a minute moves on one short frame
+   * gap, not a minute's worth; time never runs backwards. */
+  fw_wheel_motion_advance (&a, 60.0);
+  fw_wheel_motion_advance (&b, 0.1);
+  g_assert_cmpfloat (a.rotation, ==, b.rotation);
+  g_assert_cmpfloat (a.rotation, <, 10);
+
+  b = a;
+  fw_wheel_motion_advance (&a, -5.0);
+  fw_wheel_motion_advance (&a, NAN);
+  g_assert_cmpfloat (a.rotation, ==, b.rotation);
+
+  /* Rotation stays in [0, 360) however long it turns. */
+  for (guint i = 0; i < 10000; i++)
+    fw_wheel_motion_advance (&a, 0.1);
+  g_assert_cmpfloat (a.rotation, >=, 0);
+  g_assert_cmpfloat (a.rotation, <, 360);
+}
+
+/* Tween ----------------------------------------------------------------- */
+
+static void
+test_tween (void)
+{
+  const gint64 d = FW_TWEEN_DURATION_US;
+  FwTween tween;
+  double mid;
+
+  fw_tween_init (&tween, 10);
+  g_assert_cmpfloat (fw_tween_value (&tween, 0), ==, 10);
+  g_assert_true (fw_tween_is_done (&tween, 0));
+
+  fw_tween_retarget (&tween, 110, 1000, d);
+  g_assert_cmpfloat (fw_tween_value (&tween, 1000), ==, 10);
+  g_assert_false (fw_tween_is_done (&tween, 1000));
+  /* Ease-out cubic: at half time, 1 - 0.5^3 = 87.5% of the way. */
+  mid = fw_tween_value (&tween, 1000 + d / 2);
+  g_assert_cmpfloat_with_epsilon (mid, 10 + 100 * 0.875, 1e-9);
+  g_assert_cmpfloat (fw_tween_value (&tween, 1000 + d), ==, 110);
+  g_assert_cmpfloat (fw_tween_value (&tween, 1000 + 10 * d), ==, 110);
+  g_assert_true (fw_tween_is_done (&tween, 1000 + d));
+
+  /* A new target midway starts from what is shown, without a jump. */
+  fw_tween_retarget (&tween, 0, 1000 + d, d);
+  fw_tween_retarget (&tween, 50, 1000 + d + d / 2, d);
+  g_assert_cmpfloat_with_epsilon (tween.from, 110 - 110 * 0.875, 1e-9);
+
+  /* No duration, or a value out of range: shown at once. */
+  fw_tween_retarget (&tween, 7, 5000, 0);
+  g_assert_cmpfloat (fw_tween_value (&tween, 5000), ==, 7);
+  g_assert_true (fw_tween_is_done (&tween, 5000));
+  fw_tween_retarget (&tween, INFINITY, 6000, d);
+  g_assert_true (isinf (fw_tween_value (&tween, 6000)));
+  g_assert_true (fw_tween_is_done (&tween, 6000));
+  fw_tween_retarget (&tween, 3, 7000, d);
+  g_assert_cmpfloat (fw_tween_value (&tween, 7000), ==, 3);
+  fw_tween_retarget (&tween, NAN, 8000, d);
+  g_assert_true (isnan (fw_tween_value (&tween, 8001)));
+}
+
+/* Display numbers ------------------------------------------------------- */
+
+static void
+assert_text (char       *text,
+             const char *expected)
+{
+  g_assert_cmpstr (text, ==, expected);
+  g_free (text);
+}
+
+static void
+test_number_count (void)
+{
+  assert_text (fw_display_count (0), "0");
+  assert_text (fw_display_count (-0.0), "0");
+  assert_text (fw_display_count (0.35), "0.35");
+  assert_text (fw_display_count (0.3), "0.3");
+  assert_text (fw_display_count (0.001), "0");
+  assert_text (fw_display_count (12.64), "12.6");
+  assert_text (fw_display_count (12.0), "12");
+  assert_text (fw_display_count (999.4), "999.4");
+  assert_text (fw_display_count (999.96), "1000");   /* no grouping in C.UTF-8 */
+  assert_text (fw_display_count (1234.5), "1234");
+  assert_text (fw_display_count (1e12), "1000000000000");
+  assert_text (fw_display_count (-5), "−5");
+  assert_text (fw_display_count (INFINITY), "—");
+  assert_text (fw_display_count (NAN), "—");
+}
+
+static void
+test_number_compact (void)
+{
+  assert_text (fw_display_compact (950), "950");
+  assert_text (fw_display_compact (12.6), "12.6");
+  assert_text (fw_display_compact (1000), "1k");
+  assert_text (fw_display_compact (12600), "12.6k");
+  assert_text (fw_display_compact (126000), "126k");
+  assert_text (fw_display_compact (999999), "1M");
+  assert_text (fw_display_compact (3.4e6), "3.4M");
+  assert_text (fw_display_compact (1.2e9), "1.2B");
+  assert_text (fw_display_compact (5e12), "5T");
+  assert_text (fw_display_compact (3.5e40), "3.5e+40");
+  assert_text (fw_display_compact (-12600), "−12.6k");
+  assert_text (fw_display_compact (-INFINITY), "—");
+}
+
+static void
+test_number_change (void)
+{
+  assert_text (fw_display_change (12), "+12");
+  assert_text (fw_display_change (-3.5), "−3.5");
+  assert_text (fw_display_change (0), "±0");
+  assert_text (fw_display_change (-0.0001), "±0");
+  assert_text (fw_display_change (2500), "+2500");
+  assert_text (fw_display_change (NAN), "—");
+}
+
+static void
+test_number_percent_gain (void)
+{
+  assert_text (fw_display_percent (0.35), "35%");
+  assert_text (fw_display_percent (0.025), "2.5%");
+  assert_text (fw_display_percent (0.05), "5%");
+  assert_text (fw_display_percent (1), "100%");
+  assert_text (fw_display_percent (0), "0%");
+  assert_text (fw_display_percent (-0.2), "−20%");
+  assert_text (fw_display_percent (NAN), "—");
+
+  assert_text (fw_display_gain (0.84), "0.84");
+  assert_text (fw_display_gain (1), "1.00");
+  /* Just short of self-sustaining never reads as 1.00. */
+  assert_text (fw_display_gain (0.9996), "0.99");
+  assert_text (fw_display_gain (12.345), "12.3");
+  assert_text (fw_display_gain (INFINITY), "∞");
+  assert_text (fw_display_gain (NAN), "—");
+}
+
+static void
+test_number_grouping (void)
+{
+  static const char * const locales[] = { "en_US.UTF-8", "en_GB.UTF-8", "C.UTF-8" };
+  const char *found = NULL;
+  char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales) && found == NULL; i++)
+    if (setlocale (LC_ALL, locales[i]) != NULL && strcmp (locales[i], "C.UTF-8") != 0)
+      found = locales[i];
+  if (found == NULL)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      g_test_skip ("no English locale installed to check grouping");
+      return;
+    }
+
+  text = fw_display_count (1234567.8);
+  g_assert_cmpstr (text, ==, "1,234,568");
+  g_free (text);
+  text = fw_display_change (-2500);
+  g_assert_cmpstr (text, ==, "−2,500");
+  g_free (text);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* Painting -------------------------------------------------------------- */
+
+static void
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          double           rgba[4])
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 p;
+  double a;
+
+  cairo_surface_flush (surface);
+  p = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
+  a = ((p >> 24) & 0xff) / 255.0;
+  rgba[3] = a;
+  /* Premultiplied ARGB: unpremultiply. */
+  rgba[0] = a > 0 ? ((p >> 16) & 0xff) / 255.0 / a : 0;
+  rgba[1] = a > 0 ? ((p >> 8) & 0xff) / 255.0 / a : 0;
+  rgba[2] = a > 0 ? (p & 0xff) / 255.0 / a : 0;
+}
+
+static cairo_surface_t *
+paint_to_image (Fixture *f,
+                void   (*paint) (cairo_t *, const FwWheelLayout *, const FwWheelStyle *,
+                                 const FwWheelScene *),
+                gboolean opaque)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) f->layout.width,
+                                                         (int) f->layout.height);
+  cairo_t *cr = cairo_create (surface);
+
+  if (opaque)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  paint (cr, &f->layout, &f->style, &f->scene);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+static void
+test_paint_stage_colours (void)
+{
+  Fixture f;
+  cairo_surface_t *surface;
+
+  fixture_init (&f, make_scenario (), 700, 600);
+  surface = paint_to_image (&f, fw_wheel_paint_static, FALSE);
+
+  /* Across the middle of each band, away from its label (which sits near
+   * the middle of the arc), the arc is the stage's colour. */
+  for (guint i = 0; i < f.scenario->stages->len; i++)
+    {
+      const FwStage *stage = fw_scenario_get_stage (f.scenario, i);
+      guint value = (guint) g_ascii_strtoull (stage->color + 1, NULL, 16);
+      double start, end, x, y, rgba[4];
+
+      fw_scenario_stage_arc (f.scenario, i, &start, &end);
+      fw_wheel_layout_position (&f.layout, start + (end - start) * 0.06,
+                                (f.layout.inner + f.layout.outer) / 2, &x, &y);
+      pixel_at (surface, x, y, rgba);
+      g_assert_cmpfloat (rgba[3], ==, 1.0);
+      g_assert_cmpfloat_with_epsilon (rgba[0], ((value >> 16) & 0xff) / 255.0, 0.01);
+      g_assert_cmpfloat_with_epsilon (rgba[1], ((value >> 8) & 0xff) / 255.0, 0.01);
+      g_assert_cmpfloat_with_epsilon (rgba[2], (value & 0xff) / 255.0, 0.01);
+    }
+
+  /* Outside the ring, left and right of the referral flow, nothing. */
+  {
+    double rgba[4];
+
+    pixel_at (surface, 2, f.layout.height - 2, rgba);
+    g_assert_cmpfloat (rgba[3], ==, 0.0);
+  }
+
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+/* How far from white a pixel is: more ink, larger. */
+static double
+ink (const double rgba[4])
+{
+  return (3.0 - rgba[0] - rgba[1] - rgba[2]) * rgba[3];
+}
+
+static void
+test_paint_markers (void)
+{
+  FwScenario *scenario = make_scenario ();
+  cairo_surface_t *surface;
+  double x, y, on[4], off[4], force[4], moved[4];
+  Fixture f;
+
+  add_point (scenario, FW_POINT_FRICTION, 45, TRUE);
+  add_point (scenario, FW_POINT_FRICTION, 225, FALSE);
+  add_point (scenario, FW_POINT_FORCE, 135, TRUE);
+  add_point (scenario, FW_POINT_FORCE, 315, TRUE);
+  fixture_init (&f, scenario, 800, 800);
+  f.scene.dragged_point = 3;   /* left out of the static layer */
+  surface = paint_to_image (&f, fw_wheel_paint_static, TRUE);
+
+  /* Sampled in the body of each marker, below its glyph. */
+  fw_wheel_layout_position (&f.layout, 45, f.layout.rim, &x, &y);
+  pixel_at (surface, x, y + f.layout.marker * 0.6, on);
+  fw_wheel_layout_position (&f.layout, 225, f.layout.rim, &x, &y);
+  pixel_at (surface, x, y + f.layout.marker * 0.6, off);
+  fw_wheel_layout_position (&f.layout, 135, f.layout.rim, &x, &y);
+  pixel_at (surface, x, y + f.layout.marker * 0.6, force);
+  fw_wheel_layout_position (&f.layout, 315, f.layout.rim + f.layout.marker * 0.6, &x, &y);
+  pixel_at (surface, x, y, moved);
+
+  /* Friction is red-orange, a force green: */
+  g_assert_cmpfloat (on[0], >, on[1] + 0.3);
+  g_assert_cmpfloat (force[1], >, force[0] + 0.2);
+  /* a disabled marker is drawn, but dimmer; */
+  g_assert_cmpfloat (ink (off), >, 0.05);
+  g_assert_cmpfloat (ink (off), <, ink (on) * 0.6);
+  /* the point being dragged is not in the static layer (white there). */
+  g_assert_cmpfloat (ink (moved), <, 0.05);
+
+  cairo_surface_destroy (surface);
+
+  /* The overlay draws it where it is dragged to. */
+  f.scene.dragged_angle = 100;
+  surface = paint_to_image (&f, fw_wheel_paint_overlay, TRUE);
+  fw_wheel_layout_position (&f.layout, 100, f.layout.rim, &x, &y);
+  pixel_at (surface, x, y + f.layout.marker * 0.6, moved);
+  g_assert_cmpfloat (moved[1], >, moved[0] + 0.2);
+  cairo_surface_destroy (surface);
+
+  /* Dragged off the wheel, it takes the red "remove" look. */
+  f.scene.dragged_off = TRUE;
+  surface = paint_to_image (&f, fw_wheel_paint_overlay, TRUE);
+  pixel_at (surface, x, y + f.layout.marker * 0.6, moved);
+  g_assert_cmpfloat (moved[0], >, moved[1] + 0.3);
+  cairo_surface_destroy (surface);
+
+  fixture_clear (&f);
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a)) == 0;
+}
+
+static void
+test_paint_motion (void)
+{
+  cairo_surface_t *first, *second;
+  FwScenario *still;
+  Fixture f;
+
+  /* A turning wheel: people are drawn moving, so two phases differ. */
+  fixture_init (&f, make_scenario (), 600, 600);
+  f.scene.motion.flow_phase = 0.1;
+  first = paint_to_image (&f, fw_wheel_paint_motion, FALSE);
+  f.scene.motion.flow_phase = 0.4;
+  second = paint_to_image (&f, fw_wheel_paint_motion, FALSE);
+  g_assert_false (surfaces_equal (first, second));
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+
+  /* With animation off, nobody is drawn moving. */
+  f.scene.animate = FALSE;
+  f.scene.motion.flow_phase = 0.1;
+  first = paint_to_image (&f, fw_wheel_paint_motion, FALSE);
+  f.scene.motion.flow_phase = 0.4;
+  second = paint_to_image (&f, fw_wheel_paint_motion, FALSE);
+  g_assert_true (surfaces_equal (first, second));
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+  fixture_clear (&f);
+
+  /* Momentum 0: no flows, no people. */
+  still = make_scenario ();
+  still->inflow = 0;
+  for (guint i = 0; i < still->stages->len; i++)
+    {
+      fw_scenario_get_stage (still, i)->advance = 0;
+      fw_scenario_get_stage (still, i)->referral = 0;
+    }
+  fixture_init (&f, still, 600, 600);
+  g_assert_cmpfloat (fw_projection_get_figures (f.projection, 0)->momentum, ==, 0);
+  f.scene.motion.flow_phase = 0.1;
+  first = paint_to_image (&f, fw_wheel_paint_motion, FALSE);
+  f.scene.motion.flow_phase = 0.4;
+  second = paint_to_image (&f, fw_wheel_paint_motion, FALSE);
+  g_assert_true (surfaces_equal (first, second));
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+  fixture_clear (&f);
+}
+
+static void
+test_paint_overlay_states (void)
+{
+  cairo_surface_t *plain, *shown;
+  Fixture f;
+
+  fixture_init (&f, make_scenario (), 600, 600);
+  add_point (f.scenario, FW_POINT_FRICTION, 30, TRUE);
+  plain = paint_to_image (&f, fw_wheel_paint_overlay, FALSE);
+
+  /* Each state is visible: it changes what the overlay draws. */
+  f.scene.focused = TRUE;
+  shown = paint_to_image (&f, fw_wheel_paint_overlay, FALSE);
+  g_assert_false (surfaces_equal (plain, shown));
+  cairo_surface_destroy (shown);
+  f.scene.focused = FALSE;
+
+  f.scene.selected_stage = 1;
+  shown = paint_to_image (&f, fw_wheel_paint_overlay, FALSE);
+  g_assert_false (surfaces_equal (plain, shown));
+  cairo_surface_destroy (shown);
+  f.scene.selected_stage = -1;
+
+  f.scene.highlight_stage = 2;
+  f.scene.highlight_angle = 200;
+  shown = paint_to_image (&f, fw_wheel_paint_overlay, FALSE);
+  g_assert_false (surfaces_equal (plain, shown));
+  cairo_surface_destroy (shown);
+  f.scene.highlight_stage = -1;
+
+  f.scene.selected_point = 0;
+  shown = paint_to_image (&f, fw_wheel_paint_overlay, FALSE);
+  g_assert_false (surfaces_equal (plain, shown));
+  cairo_surface_destroy (shown);
+
+  cairo_surface_destroy (plain);
+  fixture_clear (&f);
+}
+
+/* Whether anything is drawn in the square of side 2 * @r around (@x, @y). */
+static gboolean
+has_ink (cairo_surface_t *surface,
+         double           x,
+         double           y,
+         double           r)
+{
+  for (double py = y - r; py <= y + r; py++)
+    for (double px = x - r; px <= x + r; px++)
+      {
+        double rgba[4];
+
+        pixel_at (surface, px, py, rgba);
+        if (rgba[3] > 0.5)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_paint_labels (void)
+{
+  FwScenario *scenario = make_scenario ();
+  cairo_surface_t *surface;
+  double start, end, x, y;
+  Fixture f;
+
+  /* A sliver of an arc cannot hold its name: it goes outside the ring,
+   * at the arc's angle, with a leader line. */
+  fw_scenario_get_stage (scenario, 2)->weight = 0.05;
+  fixture_init (&f, scenario, 800, 800);
+  surface = paint_to_image (&f, fw_wheel_paint_static, FALSE);
+  fw_scenario_stage_arc (f.scenario, 2, &start, &end);
+  fw_wheel_layout_position (&f.layout, (start + end) / 2,
+                            f.layout.rim + f.layout.marker * 0.5, &x, &y);
+  g_assert_true (has_ink (surface, x, y, 2));
+  fw_wheel_layout_position (&f.layout, (start + end) / 2,
+                            f.layout.rim + f.layout.marker + f.layout.label_size * 2, &x, &y);
+  g_assert_true (has_ink (surface, x, y, f.layout.label_size));
+  /* Where no arc is narrow, nothing is drawn outside the ring there. */
+  fw_wheel_layout_position (&f.layout, 200, f.layout.rim + f.layout.marker * 0.5, &x, &y);
+  g_assert_false (has_ink (surface, x, y, 2));
+  cairo_surface_destroy (surface);
+
+  /* The hub shows the momentum figure, in the overlay. */
+  surface = paint_to_image (&f, fw_wheel_paint_overlay, FALSE);
+  g_assert_true (has_ink (surface, f.layout.cx, f.layout.cy - f.layout.figure_size * 0.3,
+                          f.layout.figure_size * 0.4));
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+static void
+test_paint_unusual (void)
+{
+  Fixture f;
+  cairo_surface_t *surface;
+
+  /* Figures out of range, tiny areas, a stage a sliver wide: drawn, not
+   * crashed on. */
+  fixture_init (&f, make_scenario (), 120, 90);
+  fw_scenario_get_stage (f.scenario, 2)->weight = 0.01;
+  f.scene.momentum_shown = INFINITY;
+  f.scene.selected_stage = 2;
+  f.scene.focused = TRUE;
+  surface = paint_to_image (&f, fw_wheel_paint, TRUE);
+  cairo_surface_destroy (surface);
+
+  f.scene.projection = NULL;
+  f.scene.momentum_shown = NAN;
+  surface = paint_to_image (&f, fw_wheel_paint, TRUE);
+  cairo_surface_destroy (surface);
+
+  f.scene.scenario = NULL;
+  surface = paint_to_image (&f, fw_wheel_paint, TRUE);
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+paint_templates_to (cairo_surface_t *surface)
+{
+  static const char * const ids[] = { "attract-engage-delight", "four-a", "sales-cycle" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(FwProject) project = fw_template_create (ids[i], NULL);
+      g_autoptr(FwProjection) projection = fw_projection_new ();
+      FwScenario *scenario = fw_project_get_scenario (project, 0);
+      FwWheelLayout layout;
+      FwWheelStyle style;
+      FwWheelScene scene;
+      cairo_t *cr = cairo_create (surface);
+
+      fw_projection_run (projection, scenario, project->horizon);
+      fw_wheel_layout_compute (&layout, 600, 500);
+      fw_wheel_style_init_light (&style);
+      fw_wheel_scene_init (&scene);
+      scene.scenario = scenario;
+      scene.projection = projection;
+      scene.period_label = fw_period_to_string (project->period);
+      scene.momentum_shown = fw_projection_get_figures (projection, 0)->momentum;
+      fw_wheel_paint (cr, &layout, &style, &scene);
+      cairo_show_page (cr);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+    }
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+}
+
+static void
+test_paint_vector (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  cairo_surface_t *surface;
+
+  /* Exports draw the same wheel on vector surfaces. */
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 600, 500);
+  paint_templates_to (surface);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (pdf->len, >, 1000);
+  g_assert_true (memcmp (pdf->data, "%PDF", 4) == 0);
+
+  surface = cairo_svg_surface_create_for_stream (append_bytes, svg, 600, 500);
+  paint_templates_to (surface);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (svg->len, >, 1000);
+  g_byte_array_append (svg, (const guint8 *) "", 1);
+  g_assert_nonnull (strstr ((const char *) svg->data, "<svg"));
+  g_assert_nonnull (strstr ((const char *) svg->data, "<path"));
+}
+
+static void
+test_paint_marker_alone (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+  FwWheelStyle style;
+  double rgba[4];
+
+  fw_wheel_style_init_light (&style);
+  fw_wheel_paint_marker (cr, &style, FW_POINT_FORCE, TRUE, 20, 20, 12);
+  cairo_destroy (cr);
+
+  pixel_at (surface, 20, 27, rgba);
+  g_assert_cmpfloat (rgba[3], ==, 1.0);
+  g_assert_cmpfloat (rgba[1], >, rgba[0] + 0.2);
+  pixel_at (surface, 1, 1, rgba);
+  g_assert_cmpfloat (rgba[3], ==, 0.0);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/layout/sizes", test_layout_sizes);
+  g_test_add_func ("/render/layout/polar", test_layout_polar);
+  g_test_add_func ("/render/layout/hit-stages", test_layout_hit_stages);
+  g_test_add_func ("/render/layout/hit-points", test_layout_hit_points);
+  g_test_add_func ("/render/layout/is-off", test_layout_is_off);
+  g_test_add_func ("/render/motion/rest", test_motion_rest);
+  g_test_add_func ("/render/motion/speed", test_motion_speed);
+  g_test_add_func ("/render/motion/eases", test_motion_eases);
+  g_test_add_func ("/render/motion/clamps", test_motion_clamps);
+  g_test_add_func ("/render/tween", test_tween);
+  g_test_add_func ("/render/number/count", test_number_count);
+  g_test_add_func ("/render/number/compact", test_number_compact);
+  g_test_add_func ("/render/number/change", test_number_change);
+  g_test_add_func ("/render/number/percent-gain", test_number_percent_gain);
+  g_test_add_func ("/render/number/grouping", test_number_grouping);
+  g_test_add_func ("/render/paint/stage-colours", test_paint_stage_colours);
+  g_test_add_func ("/render/paint/markers", test_paint_markers);
+  g_test_add_func ("/render/paint/motion", test_paint_motion);
+  g_test_add_func ("/render/paint/overlay-states", test_paint_overlay_states);
+  g_test_add_func ("/render/paint/labels", test_paint_labels);
+  g_test_add_func ("/render/paint/unusual", test_paint_unusual);
+  g_test_add_func ("/render/paint/vector", test_paint_vector);
+  g_test_add_func ("/render/paint/marker-alone", test_paint_marker_alone);
+
+  return g_test_run ();
+}
