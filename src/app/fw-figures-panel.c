@@ -1,0 +1,719 @@
+/* fw-figures-panel.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-figures-panel"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "fw-display-number.h"
+#include "fw-figures-panel.h"
+#include "fw-number.h"
+#include "fw-tween.h"
+#include "fw-validate.h"
+
+typedef enum
+{
+  FIGURE_CUSTOMERS,
+  FIGURE_CUSTOMERS_END,
+  FIGURE_NEW_CUSTOMERS,
+  FIGURE_CHURN,
+  FIGURE_REFERRALS,
+  FIGURE_MOMENTUM,
+  FIGURE_LOOP_GAIN,
+  N_FIGURES
+} FigureId;
+
+typedef struct
+{
+  GtkWidget *tile;
+  GtkLabel  *value;
+  GtkLabel  *change;
+  FwTween    tween;     /* .to is the engine's value, the rest is display */
+} Figure;
+
+/* How a figure reads: whether a rise is good news (for churn it is not),
+ * and what it means, for its tooltip. */
+typedef struct
+{
+  gboolean    rise_is_good;
+  const char *meaning;
+} FigureInfo;
+
+static const FigureInfo figure_info[N_FIGURES] = {
+  [FIGURE_CUSTOMERS]     = { TRUE,  N_("People in the customer stages now.") },
+  [FIGURE_CUSTOMERS_END] = { TRUE,  N_("Customers at the end of the projection, if nothing changes.") },
+  [FIGURE_NEW_CUSTOMERS] = { TRUE,  N_("People becoming paying customers, at today’s rates.") },
+  [FIGURE_CHURN]         = { FALSE, N_("Customers lost, at today’s rates.") },
+  [FIGURE_REFERRALS]     = { TRUE,  N_("New leads brought by people who recommend you.") },
+  [FIGURE_MOMENTUM]      = { TRUE,  N_("People moving round the wheel: everyone advancing a stage, plus referral leads.") },
+  [FIGURE_LOOP_GAIN]     = { TRUE,  NULL },
+};
+
+/* How the figures changed since they were last shown. */
+typedef enum
+{
+  SHOW_AT_ONCE,     /* a new document: no easing, no change line */
+  SHOW_OTHER,       /* another scenario: ease, but it is not an edit */
+  SHOW_EDIT,        /* an edit: ease and say what changed */
+} ShowMode;
+
+struct _FwFiguresPanel
+{
+  GtkWidget      parent_instance;
+
+  /* Template children */
+  GtkLabel      *scenario_label;
+  GtkLabel      *end_caption;
+  GtkLabel      *new_caption;
+  GtkLabel      *churn_caption;
+  GtkLabel      *referrals_caption;
+  GtkLabel      *momentum_caption;
+  GtkLabel      *sustain_pill;
+  GtkLabel      *inflow_label;
+  GtkSpinButton *inflow_spin;
+  Figure         figures[N_FIGURES];
+
+  FwDocument    *document;
+  guint          scenario_index;
+  guint          tick_id;
+  gboolean       syncing;    /* the panel writes the spin button, not the user */
+  gboolean       typing;     /* the user typed since the inflow was last applied */
+};
+
+G_DEFINE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, GTK_TYPE_WIDGET)
+
+static const char *
+gone_past_range (void)
+{
+  return _("The wheel grew past what can be computed.");
+}
+
+static char *
+display_value (FigureId id,
+               double   value)
+{
+  if (id == FIGURE_LOOP_GAIN)
+    return fw_display_gain (value);
+  return fw_display_count (value);
+}
+
+static double
+figure_target (FigureId         id,
+               const FwFigures *figures,
+               const FwSummary *summary)
+{
+  switch (id)
+    {
+    case FIGURE_CUSTOMERS:     return figures->customers;
+    case FIGURE_CUSTOMERS_END: return summary->customers_end;
+    case FIGURE_NEW_CUSTOMERS: return figures->new_customers;
+    case FIGURE_CHURN:         return figures->churn;
+    case FIGURE_REFERRALS:     return figures->referrals;
+    case FIGURE_MOMENTUM:      return figures->momentum;
+    case FIGURE_LOOP_GAIN:     return summary->loop_gain;
+    case N_FIGURES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The loop gain in words: what a consultant would say to a client. */
+static char *
+describe_gain (double gain)
+{
+  g_autofree char *shown = NULL;
+
+  if (isinf (gain) && gain > 0)
+    return g_strdup (_("Some people stay for good on a stage that refers others, so each new lead "
+                       "brings referrals without end: the wheel keeps turning without marketing."));
+  if (!isfinite (gain))
+    return g_strdup (gone_past_range ());
+
+  shown = fw_display_gain (gain);
+  return g_strdup_printf (_("Each new lead brings %s more through referrals; at 1 or more "
+                            "the wheel keeps turning without marketing."), shown);
+}
+
+static char *
+figure_tooltip (FigureId id,
+                double   value)
+{
+  char exact[FW_NUMBER_BUF_SIZE];
+  g_autofree char *meaning = NULL;
+
+  if (id == FIGURE_LOOP_GAIN)
+    meaning = describe_gain (value);
+  else
+    meaning = g_strdup (_(figure_info[id].meaning));
+
+  /* An infinite loop gain is a real answer, explained above; any other
+   * figure that is not finite is a wheel past the range of a double. */
+  if (!isfinite (value))
+    {
+      if (id == FIGURE_LOOP_GAIN)
+        return g_steal_pointer (&meaning);
+      return g_strdup_printf ("%s\n%s", meaning, gone_past_range ());
+    }
+
+  return g_strdup_printf (_("%s\nExact value: %s"), meaning, fw_number_format (value, exact));
+}
+
+/* "+12 since last edit", coloured by whether the change is good news;
+ * empty when the number shown did not change, so a figure an edit left
+ * alone stays quiet. */
+static void
+show_change (Figure   *figure,
+             FigureId  id,
+             double    before,
+             double    after)
+{
+  g_autofree char *shown_before = NULL;
+  g_autofree char *shown_after = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *text = NULL;
+  gboolean good;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (figure->change), "fw-change-good");
+  gtk_widget_remove_css_class (GTK_WIDGET (figure->change), "fw-change-bad");
+
+  shown_before = display_value (id, before);
+  shown_after = display_value (id, after);
+  if (!isfinite (before) || !isfinite (after) || g_strcmp0 (shown_before, shown_after) == 0)
+    {
+      gtk_label_set_text (figure->change, "");
+      return;
+    }
+
+  if (id == FIGURE_LOOP_GAIN)
+    {
+      g_autofree char *size = fw_display_gain (fabs (after - before));
+
+      /* U+2212 MINUS SIGN, as fw_display_change() writes it. */
+      change = g_strconcat (after > before ? "+" : "−", size, NULL);
+    }
+  else
+    change = fw_display_change (after - before);
+
+  /* TRANSLATORS: %s is a signed change such as "+12" or "−3.5". */
+  text = g_strdup_printf (_("%s since last edit"), change);
+  gtk_label_set_text (figure->change, text);
+
+  good = (after > before) == figure_info[id].rise_is_good;
+  gtk_widget_add_css_class (GTK_WIDGET (figure->change), good ? "fw-change-good" : "fw-change-bad");
+}
+
+/* Writes every figure as it is at @now; TRUE while any still eases. */
+static gboolean
+update_values (FwFiguresPanel *self,
+               gint64          now)
+{
+  gboolean moving = FALSE;
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      Figure *figure = &self->figures[i];
+      g_autofree char *text = display_value (i, fw_tween_value (&figure->tween, now));
+
+      gtk_label_set_text (figure->value, text);
+      moving |= !fw_tween_is_done (&figure->tween, now);
+    }
+
+  return moving;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  FwFiguresPanel *self = FW_FIGURES_PANEL (widget);
+
+  if (update_values (self, gdk_frame_clock_get_frame_time (frame_clock)))
+    return G_SOURCE_CONTINUE;
+
+  /* At rest: no frames are asked for until the next change. */
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_easing (FwFiguresPanel *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    fw_tween_init (&self->figures[i].tween, self->figures[i].tween.to);
+  update_values (self, 0);
+}
+
+static gboolean
+can_animate (FwFiguresPanel *self)
+{
+  gboolean enabled = FALSE;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-enable-animations", &enabled,
+                NULL);
+  return enabled;
+}
+
+static void
+update_captions (FwFiguresPanel *self)
+{
+  /* TRANSLATORS: %s is a figure's name, such as "Churn". */
+  static const char *per_period[] = { N_("%s per week"), N_("%s per month"), N_("%s per quarter") };
+  static const char *inflow[] = {
+    N_("New leads from _marketing per week"),
+    N_("New leads from _marketing per month"),
+    N_("New leads from _marketing per quarter"),
+  };
+  const FwProject *project = fw_document_get_project (self->document);
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const char *format = _(per_period[MIN (project->period, G_N_ELEMENTS (per_period) - 1)]);
+  g_autofree char *new_caption = g_strdup_printf (format, _("New customers"));
+  g_autofree char *churn_caption = g_strdup_printf (format, _("Churn"));
+  g_autofree char *referrals_caption = g_strdup_printf (format, _("Referral inflow"));
+  g_autofree char *momentum_caption = g_strdup_printf (format, _("Momentum"));
+  g_autofree char *end_caption = NULL;
+  g_autofree char *inflow_name = NULL;
+  guint h = project->horizon;
+
+  switch (project->period)
+    {
+    case FW_PERIOD_WEEK:
+      end_caption = g_strdup_printf (g_dngettext (NULL, "Customers after %u week",
+                                                  "Customers after %u weeks", h), h);
+      break;
+    case FW_PERIOD_QUARTER:
+      end_caption = g_strdup_printf (g_dngettext (NULL, "Customers after %u quarter",
+                                                  "Customers after %u quarters", h), h);
+      break;
+    case FW_PERIOD_MONTH:
+    default:
+      end_caption = g_strdup_printf (g_dngettext (NULL, "Customers after %u month",
+                                                  "Customers after %u months", h), h);
+      break;
+    }
+
+  gtk_label_set_text (self->new_caption, new_caption);
+  gtk_label_set_text (self->churn_caption, churn_caption);
+  gtk_label_set_text (self->referrals_caption, referrals_caption);
+  gtk_label_set_text (self->momentum_caption, momentum_caption);
+  gtk_label_set_text (self->end_caption, end_caption);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->end_caption), end_caption);
+  gtk_label_set_text_with_mnemonic (self->inflow_label,
+                                    _(inflow[MIN (project->period, G_N_ELEMENTS (inflow) - 1)]));
+  inflow_name = g_strdup (gtk_label_get_text (self->inflow_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->inflow_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, inflow_name,
+                                  -1);
+  gtk_label_set_text (self->scenario_label, scenario->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scenario_label), scenario->name);
+}
+
+static void
+update_sustaining (FwFiguresPanel  *self,
+                   const FwSummary *summary)
+{
+  GtkWidget *pill = GTK_WIDGET (self->sustain_pill);
+  g_autofree char *explained = describe_gain (summary->loop_gain);
+
+  gtk_widget_remove_css_class (pill, summary->self_sustaining ? "fw-pill-neutral" : "fw-pill-good");
+  gtk_widget_add_css_class (pill, summary->self_sustaining ? "fw-pill-good" : "fw-pill-neutral");
+  gtk_label_set_text (self->sustain_pill,
+                      summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing"));
+  gtk_widget_set_tooltip_text (pill, explained);
+}
+
+/* Screen readers hear "Churn per month: 60, +30 since last edit" once,
+ * at the final value, not every frame of the easing. */
+static void
+describe_tile (Figure   *figure,
+               FigureId  id,
+               double    value)
+{
+  GtkWidget *caption = gtk_widget_get_first_child (figure->tile);
+  g_autofree char *shown = display_value (id, value);
+  g_autofree char *label = NULL;
+  const char *change = gtk_label_get_text (figure->change);
+
+  if (change[0] != '\0')
+    label = g_strdup_printf ("%s: %s, %s", gtk_label_get_text (GTK_LABEL (caption)), shown, change);
+  else
+    label = g_strdup_printf ("%s: %s", gtk_label_get_text (GTK_LABEL (caption)), shown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (figure->tile),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+show_figures (FwFiguresPanel *self,
+              ShowMode        mode)
+{
+  const FwProjection *projection = fw_document_get_projection (self->document);
+  const FwFigures *figures = fw_projection_get_figures (projection, 0);
+  const FwSummary *summary = fw_projection_get_summary (projection);
+  gboolean animate = mode != SHOW_AT_ONCE && can_animate (self);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 now = frame_clock ? gdk_frame_clock_get_frame_time (frame_clock) : g_get_monotonic_time ();
+
+  update_captions (self);
+  update_sustaining (self, summary);
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      Figure *figure = &self->figures[i];
+      double target = figure_target (i, figures, summary);
+      g_autofree char *tooltip = figure_tooltip (i, target);
+
+      if (mode == SHOW_EDIT)
+        show_change (figure, i, figure->tween.to, target);
+      else
+        show_change (figure, i, target, target);
+
+      if (mode == SHOW_AT_ONCE)
+        fw_tween_init (&figure->tween, target);
+      else
+        fw_tween_retarget (&figure->tween, target, now, animate ? FW_TWEEN_DURATION_US : 0);
+
+      gtk_widget_set_tooltip_text (figure->tile, tooltip);
+      describe_tile (figure, i, target);
+    }
+
+  if (update_values (self, now) && animate)
+    {
+      if (self->tick_id == 0)
+        self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    }
+  else
+    stop_easing (self);
+}
+
+/* Inflow input */
+
+static gboolean
+parse_inflow (const char  *text,
+              double      *value,
+              char       **message)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
+  char *end = NULL;
+
+  if (trimmed[0] == '\0')
+    {
+      *message = g_strdup (_("Type the number of new leads marketing brings, such as 120."));
+      return FALSE;
+    }
+
+  *value = g_ascii_strtod (trimmed, &end);
+  if (end == trimmed || *end != '\0')
+    {
+      *message = g_strdup_printf (_("“%s” is not a number: type digits, such as 120 or 12.5."), trimmed);
+      return FALSE;
+    }
+
+  /* The validator's own words, as every other field says them, naming
+   * the field as the user sees it. */
+  if (!fw_check_range (_("New leads from marketing"), *value, 0.0, INFINITY, &error))
+    {
+      *message = g_strdup (error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+mark_inflow (FwFiguresPanel *self,
+             const char     *message)
+{
+  GtkWidget *spin = GTK_WIDGET (self->inflow_spin);
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (spin, "error");
+      gtk_widget_set_tooltip_text (spin, message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spin),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (spin, "error");
+      gtk_widget_set_tooltip_text (spin, _("The scenario’s marketing inflow: press Enter to apply what you type."));
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+/* Shows the document's inflow, unless the user is typing another. */
+static void
+sync_inflow (FwFiguresPanel *self)
+{
+  if (self->typing)
+    return;
+
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->inflow_spin, fw_document_get_scenario (self->document)->inflow);
+  self->syncing = FALSE;
+  mark_inflow (self, NULL);
+}
+
+static int
+on_inflow_input (FwFiguresPanel *self,
+                 double         *new_value,
+                 GtkSpinButton  *spin)
+{
+  g_autofree char *message = NULL;
+
+  if (!parse_inflow (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value, &message))
+    return GTK_INPUT_ERROR;
+  return TRUE;
+}
+
+/* The exact value, so what the user typed reads back unchanged. */
+static gboolean
+on_inflow_output (FwFiguresPanel *self,
+                  GtkSpinButton  *spin)
+{
+  char text[FW_NUMBER_BUF_SIZE];
+  gboolean syncing = self->syncing;
+
+  fw_number_format (gtk_spin_button_get_value (spin), text);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (spin), text);
+      self->syncing = syncing;
+    }
+  return TRUE;
+}
+
+static void
+on_inflow_text_changed (FwFiguresPanel *self,
+                        GtkEditable    *editable)
+{
+  g_autofree char *message = NULL;
+  double value;
+
+  if (self->syncing || self->document == NULL)
+    return;
+
+  self->typing = TRUE;
+  if (parse_inflow (gtk_editable_get_text (editable), &value, &message))
+    mark_inflow (self, NULL);
+  else
+    mark_inflow (self, message);
+}
+
+static void
+on_inflow_value_changed (FwFiguresPanel *self,
+                         GtkSpinButton  *spin)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean typed = self->typing;
+
+  if (self->syncing || self->document == NULL)
+    return;
+
+  self->typing = FALSE;
+  if (!fw_document_set_inflow (self->document, gtk_spin_button_get_value (spin), &error))
+    {
+      mark_inflow (self, error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return;
+    }
+
+  /* A typed value is one edit of its own; clicks on + and - in a row
+   * merge into one undo step (the document merges same-field edits). */
+  if (typed)
+    fw_document_seal (self->document);
+}
+
+/* Leaving the field applies what was typed, as Enter does (this may run
+ * before the spin button's own handler); what is left invalid is
+ * dropped, as the spin button drops it: show the document's value. */
+static void
+on_inflow_focus_leave (FwFiguresPanel *self)
+{
+  if (self->document == NULL)
+    return;
+
+  if (self->typing)
+    gtk_spin_button_update (self->inflow_spin);
+  fw_document_seal (self->document);
+  self->typing = FALSE;
+  sync_inflow (self);
+}
+
+static void
+on_document_changed (FwFiguresPanel *self,
+                     FwDocument     *document)
+{
+  guint index = fw_document_get_scenario_index (document);
+  ShowMode mode = index == self->scenario_index ? SHOW_EDIT : SHOW_OTHER;
+
+  self->scenario_index = index;
+  show_figures (self, mode);
+  sync_inflow (self);
+}
+
+static void
+fw_figures_panel_unmap (GtkWidget *widget)
+{
+  /* Nothing eases unseen: the numbers are at their values when shown again. */
+  stop_easing (FW_FIGURES_PANEL (widget));
+
+  GTK_WIDGET_CLASS (fw_figures_panel_parent_class)->unmap (widget);
+}
+
+static void
+fw_figures_panel_dispose (GObject *object)
+{
+  FwFiguresPanel *self = FW_FIGURES_PANEL (object);
+  GtkWidget *child;
+
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_FIGURES_PANEL);
+  /* The template's root box has no id, so disposing the template leaves
+   * it in place: a widget unparents its own children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (fw_figures_panel_parent_class)->dispose (object);
+}
+
+#define FIGURE_OFFSET(id, field) \
+  (G_STRUCT_OFFSET (FwFiguresPanel, figures) + (id) * sizeof (Figure) + G_STRUCT_OFFSET (Figure, field))
+
+static void
+bind_figure (GtkWidgetClass *widget_class,
+             const char     *prefix,
+             FigureId        id)
+{
+  g_autofree char *tile = g_strconcat (prefix, "_tile", NULL);
+  g_autofree char *value = g_strconcat (prefix, "_value", NULL);
+  g_autofree char *change = g_strconcat (prefix, "_change", NULL);
+
+  gtk_widget_class_bind_template_child_full (widget_class, tile, FALSE, FIGURE_OFFSET (id, tile));
+  gtk_widget_class_bind_template_child_full (widget_class, value, FALSE, FIGURE_OFFSET (id, value));
+  gtk_widget_class_bind_template_child_full (widget_class, change, FALSE, FIGURE_OFFSET (id, change));
+}
+
+static void
+fw_figures_panel_class_init (FwFiguresPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_figures_panel_dispose;
+  widget_class->unmap = fw_figures_panel_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-figures-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, scenario_label);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, end_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, new_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, churn_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, referrals_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, momentum_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, sustain_pill);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_label);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_spin);
+  bind_figure (widget_class, "customers", FIGURE_CUSTOMERS);
+  bind_figure (widget_class, "end", FIGURE_CUSTOMERS_END);
+  bind_figure (widget_class, "new", FIGURE_NEW_CUSTOMERS);
+  bind_figure (widget_class, "churn", FIGURE_CHURN);
+  bind_figure (widget_class, "referrals", FIGURE_REFERRALS);
+  bind_figure (widget_class, "momentum", FIGURE_MOMENTUM);
+  bind_figure (widget_class, "gain", FIGURE_LOOP_GAIN);
+  gtk_widget_class_bind_template_callback (widget_class, on_inflow_input);
+  gtk_widget_class_bind_template_callback (widget_class, on_inflow_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_inflow_value_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_inflow_text_changed);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "figurespanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fw_figures_panel_init (FwFiguresPanel *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      fw_tween_init (&self->figures[i].tween, 0.0);
+      gtk_label_set_text (self->figures[i].value, "—");
+    }
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_inflow_focus_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->inflow_spin), focus);
+
+  mark_inflow (self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures"),
+                                  -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inflow_spin), FALSE);
+}
+
+GtkWidget *
+fw_figures_panel_new (void)
+{
+  return g_object_new (FW_TYPE_FIGURES_PANEL, NULL);
+}
+
+void
+fw_figures_panel_set_document (FwFiguresPanel *self,
+                               FwDocument     *document)
+{
+  g_return_if_fail (FW_IS_FIGURES_PANEL (self));
+  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  self->typing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inflow_spin), document != NULL);
+
+  if (document == NULL)
+    {
+      stop_easing (self);
+      for (guint i = 0; i < N_FIGURES; i++)
+        {
+          gtk_label_set_text (self->figures[i].value, "—");
+          gtk_label_set_text (self->figures[i].change, "");
+        }
+      return;
+    }
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  self->scenario_index = fw_document_get_scenario_index (document);
+  show_figures (self, SHOW_AT_ONCE);
+  sync_inflow (self);
+}

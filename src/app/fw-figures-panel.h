@@ -1,0 +1,29 @@
+/* fw-figures-panel.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-document.h"
+
+G_BEGIN_DECLS
+
+/* The live figures of the scenario on show, read from the document's
+ * projection (period 0, and the summary): customers, new customers,
+ * churn, referral inflow, momentum and loop gain with a self-sustaining
+ * marker, plus the marketing inflow as an input. Numbers ease to their new
+ * values and each shows its change since the edit before. */
+#define FW_TYPE_FIGURES_PANEL (fw_figures_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, FW, FIGURES_PANEL, GtkWidget)
+
+GtkWidget *fw_figures_panel_new          (void);
+void       fw_figures_panel_set_document (FwFiguresPanel *self,
+                                          FwDocument     *document);
+
+G_END_DECLS

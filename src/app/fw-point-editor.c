@@ -1,0 +1,580 @@
+/* fw-point-editor.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-point-editor"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "fw-point-editor.h"
+#include "fw-point-text.h"
+#include "fw-validate.h"
+
+struct _FwPointEditor
+{
+  GtkPopover   parent_instance;
+
+  /* Template children */
+  GtkLabel    *heading_label;
+  GtkLabel    *summary_label;
+  GtkEntry    *name_entry;
+  GtkDropDown *kind_dropdown;
+  GtkEntry    *conversion_entry;
+  GtkEntry    *churn_entry;
+  GtkEntry    *referral_entry;
+  GtkWidget   *note_scroller;
+  GtkTextView *note_view;
+  GtkSwitch   *enabled_switch;
+  GtkButton   *remove_button;
+
+  FwDocument  *document;
+  guint        point;
+  /* What the point's index means: a scenario switch, or fewer points
+   * (another one removed before it), and the index names another point. */
+  guint        scenario;
+  guint        n_points;
+  /* Set while the fields are filled from the document, so that filling
+   * them is not taken for typing. */
+  gboolean     updating;
+};
+
+G_DEFINE_FINAL_TYPE (FwPointEditor, fw_point_editor, GTK_TYPE_POPOVER)
+
+/* The hint a field shows while its value is fine, kept while the field
+ * shows an error in its place. */
+#define HINT_KEY "fw-point-editor-hint"
+
+static const FwPoint *
+current_point (FwPointEditor *self)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+
+  if (self->point >= scenario->points->len)
+    return NULL;
+
+  return fw_scenario_get_point (scenario, self->point);
+}
+
+static void
+show_invalid (GtkWidget  *field,
+              const char *message)
+{
+  if (!gtk_widget_has_css_class (field, "error"))
+    g_object_set_data_full (G_OBJECT (field), HINT_KEY,
+                            g_strdup (gtk_widget_get_tooltip_text (field)), g_free);
+
+  gtk_widget_add_css_class (field, "error");
+  gtk_widget_set_tooltip_text (field, message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+}
+
+static void
+show_valid (GtkWidget *field)
+{
+  const char *hint;
+
+  if (!gtk_widget_has_css_class (field, "error"))
+    return;
+
+  hint = g_object_get_data (G_OBJECT (field), HINT_KEY);
+  gtk_widget_remove_css_class (field, "error");
+  gtk_widget_set_tooltip_text (field, hint);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static gboolean
+is_invalid (gpointer field)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (field), "error");
+}
+
+/* Whether @after (the text after a comma) starts with exactly three digits. */
+static gboolean
+groups_thousands (const char *after)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      if (!g_ascii_isdigit (after[i]))
+        return FALSE;
+    }
+
+  return !g_ascii_isdigit (after[3]);
+}
+
+/* A percent as typed: "20", "-20", "−20", "+12.5", "20 %", and in a
+ * locale that writes "12,5" that too. An empty field means no effect (0).
+ * Returns FALSE for anything else. */
+static gboolean
+parse_percent (const char *text,
+               double     *value)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  /* The comma is the decimal point where the locale says so (a point is
+   * still taken when there is no comma); elsewhere it groups thousands
+   * when three digits follow ("1,000"), and is taken for a decimal point
+   * otherwise ("12,5"), as a user from another locale means it. */
+  gboolean comma_decimal = localeconv ()->decimal_point[0] == ',';
+  gboolean has_comma = strchr (text, ',') != NULL;
+  char *end = NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '%')
+        continue;
+      else if (c == 0x2212) /* MINUS SIGN, as the fields show it */
+        g_string_append_c (plain, '-');
+      else if (c == ',')
+        {
+          if (comma_decimal || !groups_thousands (p + 1))
+            g_string_append_c (plain, '.');
+        }
+      else if (c == '.')
+        {
+          if (!comma_decimal || !has_comma)
+            g_string_append_c (plain, '.');
+        }
+      else
+        g_string_append_unichar (plain, c);
+    }
+
+  if (plain->len == 0)
+    {
+      *value = 0.0;
+      return TRUE;
+    }
+
+  /* Only plain decimal numbers: strtod would take "inf", "nan" and hex. */
+  for (gsize i = 0; i < plain->len; i++)
+    {
+      char c = plain->str[i];
+
+      if (!g_ascii_isdigit (c) && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
+        return FALSE;
+    }
+
+  *value = g_ascii_strtod (plain->str, &end);
+
+  return end == plain->str + plain->len && isfinite (*value);
+}
+
+/* A fraction as the percent a user reads and types: 0.2 is "20", never
+ * "20.000000000000004"; ten significant digits show every value a user
+ * types, and no binary rounding dust. */
+static char *
+format_percent (double fraction)
+{
+  double percent = fraction * 100.0;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (percent == 0.0)
+    return g_strdup ("0");
+
+  /* In the user's locale, since that is what they type back. */
+  g_snprintf (buf, sizeof buf, "%.10g", percent);
+  if (buf[0] == '-')
+    return g_strconcat ("−", buf + 1, NULL);
+
+  return g_strdup (buf);
+}
+
+static char *
+get_note_text (FwPointEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_text_if_different (GtkEntry   *entry,
+                       const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Fills an effect field from the document unless it already says the
+ * same: rewriting it would move the cursor or eat a "20." being typed.
+ * @fill: the first time, when an empty field must still show "0". */
+static void
+sync_effect (GtkEntry *entry,
+             double    value,
+             gboolean  fill)
+{
+  g_autofree char *text = NULL;
+  double typed;
+
+  if (is_invalid (entry))
+    return;
+  if (!fill &&
+      parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed) &&
+      typed / 100.0 == value)
+    return;
+
+  text = format_percent (value);
+  set_text_if_different (entry, text);
+}
+
+static void
+refresh (FwPointEditor *self,
+         gboolean       fill)
+{
+  const FwPoint *point = current_point (self);
+  const FwProjection *projection = fw_document_get_projection (self->document);
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwStage *stage;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *summary = NULL;
+
+  if (point == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  gtk_label_set_text (self->heading_label, point->name);
+  stage = fw_scenario_get_stage (scenario, fw_projection_get_point_stage (projection, self->point));
+  place = fw_point_text_place (point->kind, stage->name);
+  outcome = fw_point_text_impact (fw_document_get_project (self->document), point->enabled,
+                                  fw_projection_get_point_impact (projection, self->point));
+  /* "Friction on Engage · −35 customers by month 24" */
+  summary = g_strdup_printf ("%s · %s", place, outcome);
+  gtk_label_set_text (self->summary_label, summary);
+
+  trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+  if (!is_invalid (self->name_entry) && g_strcmp0 (trimmed, point->name) != 0)
+    set_text_if_different (self->name_entry, point->name);
+
+  if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint) point->kind)
+    gtk_drop_down_set_selected (self->kind_dropdown, point->kind);
+
+  sync_effect (self->conversion_entry, point->conversion, fill);
+  sync_effect (self->churn_entry, point->churn, fill);
+  sync_effect (self->referral_entry, point->referral, fill);
+
+  note = get_note_text (self);
+  if (!is_invalid (self->note_scroller) && g_strcmp0 (note, point->note) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), point->note, -1);
+
+  if (gtk_switch_get_active (self->enabled_switch) != point->enabled)
+    gtk_switch_set_active (self->enabled_switch, point->enabled);
+
+  self->updating = FALSE;
+}
+
+static void
+on_document_changed (FwPointEditor *self,
+                     FwDocument    *document)
+{
+  guint n_points = fw_document_get_scenario (document)->points->len;
+
+  /* Its point may be gone, or its index may now name another point. */
+  if (fw_document_get_scenario_index (document) != self->scenario ||
+      n_points < self->n_points || self->point >= n_points)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self));
+      return;
+    }
+
+  self->n_points = n_points;
+  refresh (self, FALSE);
+}
+
+/* Puts @edited in the document; a refusal marks @field with the reason
+ * and the value stays out of the document. */
+static void
+apply (FwPointEditor *self,
+       const FwPoint *edited,
+       gpointer       field)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fw_document_set_point (self->document, self->point, edited, &error))
+    show_valid (GTK_WIDGET (field));
+  else
+    show_invalid (GTK_WIDGET (field), error->message);
+}
+
+static void
+on_name_changed (FwPointEditor *self,
+                 GtkEditable   *entry)
+{
+  g_autoptr(FwPoint) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = NULL;
+  const FwPoint *point = current_point (self);
+  const char *text = gtk_editable_get_text (entry);
+
+  if (self->updating || point == NULL)
+    return;
+
+  if (!fw_check_name (_("Name"), text, &error))
+    {
+      show_invalid (GTK_WIDGET (entry), error->message);
+      return;
+    }
+
+  trimmed = fw_name_trim (text);
+  if (g_strcmp0 (trimmed, point->name) == 0)
+    {
+      show_valid (GTK_WIDGET (entry));
+      return;
+    }
+
+  edited = fw_point_copy (point);
+  g_free (edited->name);
+  edited->name = g_steal_pointer (&trimmed);
+  apply (self, edited, entry);
+}
+
+/* One of the effects, typed in percent (conversion and referral: a
+ * relative change; churn: percentage points of the loss rate). */
+static void
+apply_effect (FwPointEditor *self,
+              GtkEntry      *entry,
+              const char    *what,
+              gsize          offset,
+              double         min,
+              double         max)
+{
+  g_autoptr(FwPoint) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  const FwPoint *point = current_point (self);
+  double typed, value;
+
+  if (self->updating || point == NULL)
+    return;
+
+  if (!parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed))
+    {
+      /* Translators: shown on an effect field holding something else than a number */
+      show_invalid (GTK_WIDGET (entry), _("Type a number, such as −20 or 12.5"));
+      return;
+    }
+
+  /* Checked in the units typed, so the message speaks of what the user
+   * sees; the document checks the stored fraction again. */
+  if (!fw_check_range (what, typed, min * 100.0, max * 100.0, &error))
+    {
+      show_invalid (GTK_WIDGET (entry), error->message);
+      return;
+    }
+
+  value = typed / 100.0;
+  if (G_STRUCT_MEMBER (double, point, offset) == value)
+    {
+      show_valid (GTK_WIDGET (entry));
+      return;
+    }
+
+  edited = fw_point_copy (point);
+  G_STRUCT_MEMBER (double, edited, offset) = value;
+  apply (self, edited, entry);
+}
+
+static void
+on_conversion_changed (FwPointEditor *self,
+                       GtkEntry      *entry)
+{
+  apply_effect (self, entry, _("Conversion (%)"), G_STRUCT_OFFSET (FwPoint, conversion),
+                FW_MIN_CONVERSION, FW_MAX_CONVERSION);
+}
+
+static void
+on_churn_changed (FwPointEditor *self,
+                  GtkEntry      *entry)
+{
+  apply_effect (self, entry, _("Churn (percentage points)"), G_STRUCT_OFFSET (FwPoint, churn),
+                FW_MIN_CHURN_EFFECT, FW_MAX_CHURN_EFFECT);
+}
+
+static void
+on_referral_changed (FwPointEditor *self,
+                     GtkEntry      *entry)
+{
+  apply_effect (self, entry, _("Referrals (%)"), G_STRUCT_OFFSET (FwPoint, referral),
+                FW_MIN_REFERRAL_EFFECT, FW_MAX_REFERRAL_EFFECT);
+}
+
+static void
+on_kind_changed (FwPointEditor *self,
+                 GParamSpec    *pspec,
+                 GtkDropDown   *dropdown)
+{
+  g_autoptr(FwPoint) edited = NULL;
+  const FwPoint *point = current_point (self);
+  FwPointKind kind = gtk_drop_down_get_selected (dropdown) == 1 ? FW_POINT_FORCE : FW_POINT_FRICTION;
+
+  if (self->updating || point == NULL || point->kind == kind)
+    return;
+
+  edited = fw_point_copy (point);
+  edited->kind = kind;
+  apply (self, edited, dropdown);
+}
+
+static void
+on_enabled_changed (FwPointEditor *self,
+                    GParamSpec    *pspec,
+                    GtkSwitch     *toggle)
+{
+  g_autoptr(FwPoint) edited = NULL;
+  const FwPoint *point = current_point (self);
+  gboolean enabled = gtk_switch_get_active (toggle);
+
+  if (self->updating || point == NULL || point->enabled == enabled)
+    return;
+
+  edited = fw_point_copy (point);
+  edited->enabled = enabled;
+  apply (self, edited, toggle);
+}
+
+static void
+on_note_changed (FwPointEditor *self,
+                 GtkTextBuffer *buffer)
+{
+  g_autoptr(FwPoint) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  const FwPoint *point = current_point (self);
+
+  if (self->updating || point == NULL)
+    return;
+
+  note = get_note_text (self);
+  if (!fw_check_note (_("Note"), note, &error))
+    {
+      show_invalid (self->note_scroller, error->message);
+      return;
+    }
+  if (g_strcmp0 (note, point->note) == 0)
+    {
+      show_valid (self->note_scroller);
+      return;
+    }
+
+  edited = fw_point_copy (point);
+  g_free (edited->note);
+  edited->note = g_steal_pointer (&note);
+  apply (self, edited, self->note_scroller);
+}
+
+static void
+on_remove_clicked (FwPointEditor *self,
+                   GtkButton     *button)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (current_point (self) == NULL)
+    return;
+
+  /* Removing makes the document shorter, which closes this popover. */
+  fw_document_seal (self->document);
+  if (!fw_document_remove_point (self->document, self->point, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
+static void
+fw_point_editor_dispose (GObject *object)
+{
+  FwPointEditor *self = FW_POINT_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_POINT_EDITOR);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (fw_point_editor_parent_class)->dispose (object);
+}
+
+static void
+fw_point_editor_class_init (FwPointEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_point_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-point-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, conversion_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, churn_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, referral_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, note_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_conversion_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_churn_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_referral_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_enabled_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+fw_point_editor_init (FwPointEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit point"),
+                                  -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+fw_point_editor_new (FwDocument *document,
+                     guint       point)
+{
+  FwPointEditor *self;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (point < fw_document_get_scenario (document)->points->len, NULL);
+
+  self = g_object_new (FW_TYPE_POINT_EDITOR, NULL);
+  self->document = g_object_ref (document);
+  self->point = point;
+  self->scenario = fw_document_get_scenario_index (document);
+  self->n_points = fw_document_get_scenario (document)->points->len;
+  g_signal_connect_object (document, "changed",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
+  /* Edits start a new undo step: not merged into an earlier edit of the
+   * same point. */
+  fw_document_seal (document);
+  refresh (self, TRUE);
+
+  return GTK_WIDGET (self);
+}
+
+guint
+fw_point_editor_get_point (FwPointEditor *self)
+{
+  g_return_val_if_fail (FW_IS_POINT_EDITOR (self), 0);
+
+  return self->point;
+}

@@ -1,0 +1,116 @@
+/* fw-point-text.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-point-text"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fw-display-number.h"
+#include "fw-point-text.h"
+
+char *
+fw_point_text_place (FwPointKind  kind,
+                     const char  *stage_name)
+{
+  g_return_val_if_fail (stage_name != NULL, NULL);
+
+  if (kind == FW_POINT_FORCE)
+    /* Translators: a force and the stage it sits on */
+    return g_strdup_printf (_("Force on %s"), stage_name);
+
+  /* Translators: a friction point and the stage it sits on */
+  return g_strdup_printf (_("Friction on %s"), stage_name);
+}
+
+const char *
+fw_point_text_period (FwPeriod period)
+{
+  switch (period)
+    {
+    case FW_PERIOD_WEEK:    return _("week");
+    case FW_PERIOD_QUARTER: return _("quarter");
+    case FW_PERIOD_MONTH:
+    default:                return _("month");
+    }
+}
+
+/* "+20%" or "−2.5%"; U+2212 MINUS SIGN as fw_display_change() writes it. */
+static char *
+signed_percent (double fraction)
+{
+  g_autofree char *size = fw_display_percent (fabs (fraction));
+
+  return g_strconcat (fraction > 0 ? "+" : "−", size, NULL);
+}
+
+char *
+fw_point_text_effects (double conversion,
+                       double churn,
+                       double referral)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (conversion != 0.0)
+    {
+      g_autofree char *change = signed_percent (conversion);
+
+      /* Translators: %s is a relative change such as "−20%" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s conversion"), change));
+    }
+  if (churn != 0.0)
+    {
+      g_autofree char *size = fw_display_count (fabs (churn) * 100.0);
+
+      /* Translators: percentage points of churn, e.g. "+1.5 pts churn" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s%s pts churn"), churn > 0 ? "+" : "−", size));
+    }
+  if (referral != 0.0)
+    {
+      g_autofree char *change = signed_percent (referral);
+
+      /* Translators: %s is a relative change such as "+50%" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s referrals"), change));
+    }
+  if (parts->len == 0)
+    return g_strdup (_("No effect"));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+char *
+fw_point_text_impact (const FwProject *project,
+                      gboolean         enabled,
+                      double           impact)
+{
+  g_autofree char *change = NULL;
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  change = fw_display_change (impact);
+  switch (project->period)
+    {
+    case FW_PERIOD_WEEK:
+      words = g_strdup_printf (_("%s customers by week %u"), change, project->horizon);
+      break;
+    case FW_PERIOD_QUARTER:
+      words = g_strdup_printf (_("%s customers by quarter %u"), change, project->horizon);
+      break;
+    case FW_PERIOD_MONTH:
+    default:
+      words = g_strdup_printf (_("%s customers by month %u"), change, project->horizon);
+      break;
+    }
+
+  if (enabled)
+    return g_steal_pointer (&words);
+
+  /* Translators: the impact a disabled point would have */
+  return g_strdup_printf (_("Off: would be %s"), words);
+}

@@ -1,0 +1,35 @@
+/* fw-point-text.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* How a point is put into words in the wheel's tooltips, its accessible
+ * description and the point editor, worded as the catalog palette and
+ * the point list word it. The numbers come from the model and the
+ * engine; these only present them. */
+
+/* "Friction on Engage" or "Force on Engage". */
+char       *fw_point_text_place    (FwPointKind      kind,
+                                    const char      *stage_name);
+/* "month": the period a rate or a flow is counted in. */
+const char *fw_point_text_period   (FwPeriod         period);
+/* "−20% conversion · +1.5 pts churn · +50% referrals", or "No effect":
+ * conversion and referral are relative changes, churn an absolute change
+ * of the loss rate in percentage points. */
+char       *fw_point_text_effects  (double           conversion,
+                                    double           churn,
+                                    double           referral);
+/* "−42 customers by month 24"; for a disabled point "Off: would be …". */
+char       *fw_point_text_impact   (const FwProject *project,
+                                    gboolean         enabled,
+                                    double           impact);
+
+G_END_DECLS

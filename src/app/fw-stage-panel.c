@@ -1,0 +1,507 @@
+/* fw-stage-panel.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-stage-panel"
+
+#include <glib/gi18n.h>
+
+#include "fw-stage-panel.h"
+#include "fw-stage-row.h"
+
+struct _FwStagePanel
+{
+  GtkWidget   parent_instance;
+
+  FwDocument *document;
+
+  GtkWidget  *box;
+  GtkListBox *list;
+  GtkWidget  *add_box;
+  GtkWidget  *add_button;
+
+  /* The stage names the rows were built for, in order: an edit that
+   * changes at most one of them (a rename) updates the rows in place;
+   * anything else (stages added, removed or moved, another scenario)
+   * rebuilds them. */
+  GPtrArray  *names;
+  guint       scenario;
+
+  int         selected;       /* the stage selected on the wheel; -1 none */
+  gboolean    revealing;      /* focus moved by reveal: not a new selection */
+  int         scroll_to;      /* row to scroll to once laid out; -1 none */
+  guint       scroll_tick;
+};
+
+G_DEFINE_FINAL_TYPE (FwStagePanel, fw_stage_panel, GTK_TYPE_WIDGET)
+
+static FwStageRow *
+get_row (FwStagePanel *self,
+         int           stage)
+{
+  GtkListBoxRow *row = stage >= 0 ? gtk_list_box_get_row_at_index (self->list, stage) : NULL;
+
+  return row != NULL ? FW_STAGE_ROW (row) : NULL;
+}
+
+static guint
+n_stages (FwStagePanel *self)
+{
+  return fw_document_get_scenario (self->document)->stages->len;
+}
+
+static void
+show_error (FwStagePanel *self,
+            const GError *error)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
+static void
+show_selected (FwStagePanel *self)
+{
+  for (int i = 0; get_row (self, i) != NULL; i++)
+    fw_stage_row_set_selected (get_row (self, i), i == self->selected);
+}
+
+/* Which row holds the keyboard focus, and where in it. */
+static int
+find_focus (FwStagePanel   *self,
+            FwStageRowPart *part)
+{
+  FwStageRow *row;
+
+  for (int i = 0; (row = get_row (self, i)) != NULL; i++)
+    {
+      *part = fw_stage_row_get_focus_part (row);
+      if (*part != FW_STAGE_ROW_PART_NONE)
+        return i;
+    }
+
+  *part = FW_STAGE_ROW_PART_NONE;
+  return -1;
+}
+
+static int
+find_stage (FwStagePanel *self,
+            const char   *name)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+
+  for (guint i = 0; i < scenario->stages->len; i++)
+    if (g_strcmp0 (fw_scenario_get_stage (scenario, i)->name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Scrolls the scrolled window around the panel to a row. Waits for the
+ * frame's layout: a row just built has no place in the list yet. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  FwStagePanel *self = FW_STAGE_PANEL (widget);
+  FwStageRow *row = get_row (self, self->scroll_to);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+
+  if (row == NULL || scrolled == NULL)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The adjustment counts in the scrolled content's coordinates: the
+   * viewport's child when the panel sits in a viewport. */
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+
+  if (gtk_widget_get_height (GTK_WIDGET (row)) == 0 ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    return G_SOURCE_CONTINUE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+
+  self->scroll_to = -1;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_stage (FwStagePanel *self,
+                 int           stage)
+{
+  self->scroll_to = stage;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+/* Focus entering a row selects its stage on the wheel, once: the window
+ * answers with fw_stage_panel_reveal_stage(), which finds it selected. */
+static void
+on_row_focus_enter (GtkEventControllerFocus *controller,
+                    FwStagePanel            *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  int stage = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  if (self->revealing || stage < 0 || stage == self->selected)
+    return;
+
+  self->selected = stage;
+  show_selected (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", stage);
+}
+
+static void
+focus_stage (FwStagePanel   *self,
+             int             stage,
+             FwStageRowPart  part)
+{
+  FwStageRow *row = get_row (self, stage);
+
+  if (row == NULL)
+    return;
+
+  fw_stage_row_focus_part (row, part);
+  scroll_to_stage (self, stage);
+}
+
+static void
+on_row_move (FwStageRow   *row,
+             int           delta,
+             FwStagePanel *self)
+{
+  guint from = fw_stage_row_get_stage (row);
+  int to = (int) from + delta;
+  FwStageRowPart part = delta < 0 ? FW_STAGE_ROW_PART_MOVE_UP : FW_STAGE_ROW_PART_MOVE_DOWN;
+  g_autoptr(GError) error = NULL;
+
+  if (to < 0 || to >= (int) n_stages (self))
+    return;
+
+  if (!fw_document_move_stage (self->document, from, (guint) to, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The list was rebuilt: follow the stage with the same button, so
+   * pressing it again moves it further. */
+  focus_stage (self, to, part);
+}
+
+static void
+on_row_remove (FwStageRow   *row,
+               FwStagePanel *self)
+{
+  guint stage = fw_stage_row_get_stage (row);
+  g_autoptr(GError) error = NULL;
+
+  if (!fw_document_remove_stage (self->document, stage, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The next stage takes its place, so a user can go on removing. */
+  focus_stage (self, MIN (stage, n_stages (self) - 1), FW_STAGE_ROW_PART_REMOVE);
+}
+
+static void
+update_add_button (FwStagePanel *self)
+{
+  gboolean room = n_stages (self) < FW_MAX_STAGES;
+  g_autofree char *full = g_strdup_printf (_("A wheel has at most %d stages"), FW_MAX_STAGES);
+
+  /* A focused button that turns insensitive hands the focus on to the
+   * window's next widget, which scrolls the list to its top: give it to
+   * the last stage first (adding a stage then moves it to the new one). */
+  if (!room && gtk_widget_has_focus (self->add_button))
+    {
+      self->revealing = TRUE;
+      fw_stage_row_focus_part (get_row (self, (int) n_stages (self) - 1), FW_STAGE_ROW_PART_NAME);
+      self->revealing = FALSE;
+    }
+  gtk_widget_set_sensitive (self->add_button, room);
+  /* On the box around the button, so that it shows when the button is
+   * insensitive too (an insensitive widget gets no pointer events). */
+  gtk_widget_set_tooltip_text (self->add_box,
+                               room ? _("Add a stage after the selected one (or at the end)") : full);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  room ? _("Add a stage after the selected one (or at the end)") : full,
+                                  -1);
+}
+
+static void
+rebuild (FwStagePanel *self)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  FwStageRowPart part;
+  int focused = find_focus (self, &part);
+  g_autofree char *focused_name = NULL;
+  GtkListBoxRow *old;
+
+  if (focused >= 0)
+    focused_name = g_strdup (g_ptr_array_index (self->names, focused));
+
+  /* Rows go without taking the focus change for a new selection. */
+  self->revealing = TRUE;
+  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (old));
+
+  g_ptr_array_set_size (self->names, 0);
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      GtkWidget *row = fw_stage_row_new (self->document, i);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, 0);
+      g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, 0);
+      g_signal_connect_object (focus, "enter", G_CALLBACK (on_row_focus_enter), self, 0);
+      gtk_widget_add_controller (row, focus);
+      gtk_list_box_append (self->list, row);
+
+      g_ptr_array_add (self->names, g_strdup (fw_scenario_get_stage (scenario, i)->name));
+    }
+  self->scenario = fw_document_get_scenario_index (self->document);
+
+  /* Nothing is marked until the wheel (through reveal) or the focus says
+   * which stage is selected now: a guess could disagree with the wheel,
+   * and focus entering that row would then not tell the wheel. */
+  self->selected = -1;
+  show_selected (self);
+  self->revealing = FALSE;
+
+  /* Focus follows the stage it was in; if that stage went, the row that
+   * took its place. Callers that know better (add, move) focus again. */
+  if (focused >= 0)
+    {
+      int stage = find_stage (self, focused_name);
+
+      focus_stage (self, stage >= 0 ? stage : MIN (focused, (int) scenario->stages->len - 1), part);
+    }
+
+  update_add_button (self);
+}
+
+static gboolean
+needs_rebuild (FwStagePanel *self)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  guint differ = 0;
+
+  if (scenario->stages->len != self->names->len ||
+      fw_document_get_scenario_index (self->document) != self->scenario)
+    return TRUE;
+
+  for (guint i = 0; i < scenario->stages->len; i++)
+    if (g_strcmp0 (fw_scenario_get_stage (scenario, i)->name, g_ptr_array_index (self->names, i)) != 0)
+      differ++;
+
+  return differ > 1;
+}
+
+static void
+on_document_changed (FwDocument   *document,
+                     FwStagePanel *self)
+{
+  const FwScenario *scenario = fw_document_get_scenario (document);
+
+  if (needs_rebuild (self))
+    {
+      rebuild (self);
+      return;
+    }
+
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      fw_stage_row_update (get_row (self, (int) i));
+      g_free (g_ptr_array_index (self->names, i));
+      g_ptr_array_index (self->names, i) = g_strdup (fw_scenario_get_stage (scenario, i)->name);
+    }
+}
+
+static void
+on_add_clicked (GtkButton    *button,
+                FwStagePanel *self)
+{
+  guint n = n_stages (self);
+  guint position = self->selected >= 0 && (guint) self->selected < n ? (guint) self->selected + 1 : n;
+  g_autoptr(GError) error = NULL;
+
+  if (!fw_document_insert_stage (self->document, position, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Ready to be named: the name entry selects its text on focus. */
+  focus_stage (self, (int) position, FW_STAGE_ROW_PART_NAME);
+}
+
+GtkWidget *
+fw_stage_panel_new (void)
+{
+  return g_object_new (FW_TYPE_STAGE_PANEL, NULL);
+}
+
+void
+fw_stage_panel_set_document (FwStagePanel *self,
+                             FwDocument   *document)
+{
+  g_return_if_fail (FW_IS_STAGE_PANEL (self));
+  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
+  g_set_object (&self->document, document);
+
+  if (document == NULL)
+    {
+      GtkListBoxRow *old;
+
+      while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+        gtk_list_box_remove (self->list, GTK_WIDGET (old));
+      g_ptr_array_set_size (self->names, 0);
+      gtk_widget_set_sensitive (self->add_button, FALSE);
+      return;
+    }
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  rebuild (self);
+}
+
+void
+fw_stage_panel_reveal_stage (FwStagePanel *self,
+                             guint         stage)
+{
+  FwStageRowPart part;
+  int focused;
+
+  g_return_if_fail (FW_IS_STAGE_PANEL (self));
+
+  if (self->document == NULL || stage >= n_stages (self))
+    return;
+
+  self->selected = (int) stage;
+  show_selected (self);
+  scroll_to_stage (self, (int) stage);
+
+  /* Keyboard focus moves only within the panel: taking it from the
+   * wheel would stop a user walking round the stages with the arrow
+   * keys there. */
+  focused = find_focus (self, &part);
+  if (focused >= 0 && focused != (int) stage)
+    {
+      self->revealing = TRUE;
+      fw_stage_row_focus_part (get_row (self, (int) stage), FW_STAGE_ROW_PART_NAME);
+      self->revealing = FALSE;
+    }
+}
+
+void
+fw_stage_panel_focus_stage (FwStagePanel *self,
+                            guint         stage)
+{
+  g_return_if_fail (FW_IS_STAGE_PANEL (self));
+
+  if (self->document == NULL || stage >= n_stages (self))
+    return;
+
+  self->revealing = TRUE;
+  self->selected = (int) stage;
+  show_selected (self);
+  focus_stage (self, (int) stage, FW_STAGE_ROW_PART_NAME);
+  self->revealing = FALSE;
+}
+
+static void
+fw_stage_panel_dispose (GObject *object)
+{
+  FwStagePanel *self = (FwStagePanel *) object;
+
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fw_stage_panel_parent_class)->dispose (object);
+}
+
+static void
+fw_stage_panel_class_init (FwStagePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_stage_panel_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fwstagepanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fw_stage_panel_init (FwStagePanel *self)
+{
+  GtkWidget *add_content;
+
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->selected = -1;
+  self->scroll_to = -1;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  /* The list's frame hugs its rows instead of filling the panel. */
+  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-boxed-list");
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-stage-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stages"),
+                                  -1);
+
+  /* No scrolled window of its own: the window puts the whole panel in
+   * one, and nested ones would fight over the scrolling. */
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
+
+  add_content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (add_content, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (add_content), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_box_append (GTK_BOX (add_content), gtk_label_new_with_mnemonic (_("Add sta_ge")));
+
+  self->add_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->add_button), add_content);
+  gtk_widget_add_css_class (self->add_button, "fw-add-stage");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add stage"),
+                                  -1);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self, 0);
+  gtk_widget_set_sensitive (self->add_button, FALSE);
+  self->add_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->add_box), self->add_button);
+  gtk_box_append (GTK_BOX (self->box), self->add_box);
+}

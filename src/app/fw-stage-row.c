@@ -1,0 +1,1204 @@
+/* fw-stage-row.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-stage-row"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "fw-display-number.h"
+#include "fw-number.h"
+#include "fw-place.h"
+#include "fw-stage-row.h"
+#include "fw-validate.h"
+
+/* The row's text fields. The numbers are edited one field at a time with
+ * fw_document_set_stage_field(), the name with fw_document_set_stage(). */
+typedef enum
+{
+  FIELD_NAME,
+  FIELD_COUNT,
+  FIELD_ADVANCE,
+  FIELD_LOSS,
+  FIELD_REFERRAL,
+  FIELD_WEIGHT,
+  N_FIELDS
+} Field;
+
+typedef struct
+{
+  GtkEntry *entry;
+  GtkLabel *caption;       /* NULL for the name */
+  GtkLabel *unit;          /* NULL for the name */
+  char     *tooltip;       /* what the field means, when it is valid */
+  char     *error;         /* why the text is not the stage's value; NULL if it is */
+  gboolean  pending;       /* a good value that clashed with another field */
+} FieldState;
+
+/* How each number field is stored: rates are typed as percentages. */
+static const struct {
+  FwStageField doc_field;
+  gboolean     percent;
+} numbers[N_FIELDS] = {
+  [FIELD_COUNT]    = { FW_STAGE_COUNT,    FALSE },
+  [FIELD_ADVANCE]  = { FW_STAGE_ADVANCE,  TRUE },
+  [FIELD_LOSS]     = { FW_STAGE_LOSS,     TRUE },
+  [FIELD_REFERRAL] = { FW_STAGE_REFERRAL, FALSE },
+  [FIELD_WEIGHT]   = { FW_STAGE_WEIGHT,   FALSE },
+};
+
+struct _FwStageRow
+{
+  GtkListBoxRow   parent_instance;
+
+  FwDocument     *document;
+  guint           stage;
+  /* Showing the document's values: the widgets' signals are not edits. */
+  gboolean        updating;
+
+  FieldState      fields[N_FIELDS];
+
+  GtkColorButton *color_button;
+  GtkEntry       *name_entry;
+  GtkButton      *move_up_button;
+  GtkButton      *move_down_button;
+  GtkButton      *remove_button;
+  GtkWidget      *move_up_box;
+  GtkWidget      *move_down_box;
+  GtkWidget      *remove_box;
+  GtkCheckButton *customer_check;
+  GtkEntry       *count_entry;
+  GtkEntry       *advance_entry;
+  GtkEntry       *loss_entry;
+  GtkEntry       *referral_entry;
+  GtkEntry       *weight_entry;
+  GtkLabel       *count_caption;
+  GtkLabel       *advance_caption;
+  GtkLabel       *loss_caption;
+  GtkLabel       *referral_caption;
+  GtkLabel       *weight_caption;
+  GtkLabel       *count_unit;
+  GtkLabel       *advance_unit;
+  GtkLabel       *loss_unit;
+  GtkLabel       *referral_unit;
+  GtkLabel       *weight_unit;
+};
+
+G_DEFINE_FINAL_TYPE (FwStageRow, fw_stage_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  MOVE,
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Numbers as typed and shown. */
+
+static const char *
+locale_decimal_point (void)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  return point != NULL && point[0] != '\0' ? point : ".";
+}
+
+/* The locale's digit grouping mark, when it cannot be mistaken for a
+ * decimal point: '.' is always read as one, whatever the locale says. */
+static const char *
+locale_grouping_mark (void)
+{
+  const char *mark = localeconv ()->thousands_sep;
+
+  if (mark == NULL || mark[0] == '\0' || strcmp (mark, ".") == 0 ||
+      strcmp (mark, locale_decimal_point ()) == 0)
+    return NULL;
+  return mark;
+}
+
+/* Reads a number typed in the user's locale ("0,5" in German) or with
+ * '.', with the locale's grouping mark only between groups of three
+ * digits (so that "1,5" in English is refused rather than read as 15).
+ * Anything else is refused: "12abc", "", "nan", "inf", "1e999". */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  const char *point = locale_decimal_point ();
+  const char *group = locale_grouping_mark ();
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  const char *p = trimmed;
+  char *end = NULL;
+  double parsed;
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isdigit (*p) || strchr ("+-eE.", *p) != NULL)
+        g_string_append_c (ascii, *p++);
+      else if (g_str_has_prefix (p, point))
+        {
+          g_string_append_c (ascii, '.');
+          p += strlen (point);
+        }
+      else if (g_str_has_prefix (p, "\u2212"))
+        {
+          /* The minus sign numbers are shown with. */
+          g_string_append_c (ascii, '-');
+          p += strlen ("\u2212");
+        }
+      else if (group != NULL && g_str_has_prefix (p, group) && ascii->len > 0 &&
+               g_ascii_isdigit (ascii->str[ascii->len - 1]) &&
+               g_ascii_isdigit (p[strlen (group)]) &&
+               g_ascii_isdigit (p[strlen (group) + 1]) &&
+               g_ascii_isdigit (p[strlen (group) + 2]) &&
+               !g_ascii_isdigit (p[strlen (group) + 3]))
+        p += strlen (group);
+      else
+        return FALSE;
+    }
+
+  if (ascii->len == 0)
+    return FALSE;
+
+  errno = 0;
+  parsed = g_ascii_strtod (ascii->str, &end);
+  if (end == ascii->str || *end != '\0' || errno == ERANGE || !isfinite (parsed))
+    return FALSE;
+
+  *value = parsed;
+  return TRUE;
+}
+
+/* @text with '.' as the locale writes it. */
+static char *
+localize_point (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
+
+  return g_strjoinv (locale_decimal_point (), parts);
+}
+
+/* A stage's value as its field shows it: rates as percentages, trimmed to
+ * ten digits so that 0.07 reads "7" and not "7.000000000000001"; other
+ * numbers exactly. */
+static char *
+format_field_value (Field  field,
+                    double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (numbers[field].percent)
+    g_ascii_formatd (buf, sizeof buf, "%.10g", value * 100.0);
+  else
+    fw_number_format (value, buf);
+
+  return localize_point (buf);
+}
+
+static double
+stage_value (const FwStage *stage,
+             Field          field)
+{
+  switch (field)
+    {
+    case FIELD_COUNT:    return stage->count;
+    case FIELD_ADVANCE:  return stage->advance;
+    case FIELD_LOSS:     return stage->loss;
+    case FIELD_REFERRAL: return stage->referral;
+    case FIELD_WEIGHT:   return stage->weight;
+    case FIELD_NAME:
+    case N_FIELDS:
+    default:             g_assert_not_reached ();
+    }
+}
+
+/* What the document would store for @typed. */
+static double
+typed_to_value (Field  field,
+                double typed)
+{
+  return numbers[field].percent ? typed / 100.0 : typed;
+}
+
+static const FwStage *
+get_stage (FwStageRow *self)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+
+  g_assert (self->stage < scenario->stages->len);
+  return fw_scenario_get_stage (scenario, self->stage);
+}
+
+static const char *
+period_noun (FwStageRow *self)
+{
+  switch (fw_document_get_project (self->document)->period)
+    {
+    case FW_PERIOD_WEEK:    return _("week");
+    case FW_PERIOD_QUARTER: return _("quarter");
+    case FW_PERIOD_MONTH:
+    default:                return _("month");
+    }
+}
+
+/* The field's name in messages ("Advance: must be between 0 and 100"). */
+static const char *
+field_name (FwStageRow *self,
+            Field       field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:     return _("Name");
+    case FIELD_COUNT:    return _("People now");
+    case FIELD_ADVANCE:  return _("Advance");
+    case FIELD_LOSS:     return get_stage (self)->customer ? _("Churn") : _("Drop-off");
+    case FIELD_REFERRAL: return _("Referrals");
+    case FIELD_WEIGHT:   return _("Share of circle");
+    case N_FIELDS:
+    default:             g_assert_not_reached ();
+    }
+}
+
+/* Marking fields valid and invalid. */
+
+static void
+describe_field (FwStageRow *self,
+                Field       field)
+{
+  FieldState *state = &self->fields[field];
+  const char *text = state->error != NULL ? state->error : state->tooltip;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (state->entry), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (state->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : "",
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (state->entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               state->error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                                    : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+mark_invalid (FwStageRow *self,
+              Field       field,
+              const char *message)
+{
+  FieldState *state = &self->fields[field];
+
+  g_free (state->error);
+  state->error = g_strdup (message);
+  gtk_widget_add_css_class (GTK_WIDGET (state->entry), "error");
+  describe_field (self, field);
+}
+
+static void
+mark_valid (FwStageRow *self,
+            Field       field)
+{
+  FieldState *state = &self->fields[field];
+
+  state->pending = FALSE;
+  if (state->error == NULL)
+    return;
+
+  g_clear_pointer (&state->error, g_free);
+  gtk_widget_remove_css_class (GTK_WIDGET (state->entry), "error");
+  describe_field (self, field);
+}
+
+static void
+set_text (FwStageRow *self,
+          Field       field,
+          const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (self->fields[field].entry);
+
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) == 0)
+    return;
+
+  self->updating = TRUE;
+  gtk_editable_set_text (editable, text);
+  self->updating = FALSE;
+}
+
+/* Puts the document's value back in @field, dropping what was typed. */
+static void
+restore_field (FwStageRow *self,
+               Field       field)
+{
+  const FwStage *stage = get_stage (self);
+  g_autofree char *text = NULL;
+
+  if (field == FIELD_NAME)
+    text = g_strdup (stage->name);
+  else
+    text = format_field_value (field, stage_value (stage, field));
+
+  set_text (self, field, text);
+  mark_valid (self, field);
+}
+
+/* An error of the document names its place the way files do
+ * ("scenarios[0].stages[2]: advance + loss ..."); here the place is the
+ * stage's row, so it is named by the stage's name instead. */
+static char *
+humanize_message (FwStageRow *self,
+                  const char *message)
+{
+  g_autofree char *scenario_place =
+    fw_place_element (NULL, "scenarios", fw_document_get_scenario_index (self->document));
+  g_autofree char *place = fw_place_element (scenario_place, "stages", self->stage);
+  const char *name = get_stage (self)->name;
+
+  if (g_str_has_prefix (message, place))
+    {
+      const char *rest = message + strlen (place);
+
+      if (rest[0] == '.')
+        return g_strdup_printf ("%s, %s", name, rest + 1);
+      if (rest[0] == ':')
+        return g_strconcat (name, rest, NULL);
+    }
+
+  return g_strdup (message);
+}
+
+/* The clash between advance and loss in the percentages the user typed,
+ * rather than the document's fractions. */
+static char *
+sum_message (FwStageRow *self,
+             Field       field,
+             double      typed)
+{
+  const FwStage *stage = get_stage (self);
+  Field other = field == FIELD_ADVANCE ? FIELD_LOSS : FIELD_ADVANCE;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = format_field_value (other, stage_value (stage, other));
+  g_autofree char *loss_name = g_utf8_strdown (field_name (self, FIELD_LOSS), -1);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.10g", typed);
+  mine = localize_point (buf);
+
+  return g_strdup_printf (_("%s and %s together must be at most 100%%, got %s%% + %s%%"),
+                          field_name (self, FIELD_ADVANCE), loss_name,
+                          field == FIELD_ADVANCE ? mine : theirs,
+                          field == FIELD_ADVANCE ? theirs : mine);
+}
+
+/* Edits. */
+
+static gboolean
+check_typed (FwStageRow  *self,
+             Field        field,
+             double       typed,
+             GError     **error)
+{
+  const char *name = field_name (self, field);
+
+  switch (field)
+    {
+    case FIELD_COUNT:    return fw_check_range (name, typed, 0.0, FW_MAX_COUNT, error);
+    case FIELD_ADVANCE:
+    case FIELD_LOSS:     return fw_check_range (name, typed, 0.0, 100.0, error);
+    case FIELD_REFERRAL: return fw_check_range (name, typed, 0.0, FW_MAX_REFERRAL, error);
+    case FIELD_WEIGHT:   return fw_check_weight (name, typed, error);
+    case FIELD_NAME:
+    case N_FIELDS:
+    default:             g_assert_not_reached ();
+    }
+}
+
+/* Applies the text of number field @field, or marks why it cannot be. */
+static void
+apply_number (FwStageRow *self,
+              Field       field)
+{
+  FieldState *state = &self->fields[field];
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (state->entry));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  double typed, value;
+
+  state->pending = FALSE;
+
+  if (!parse_number (text, &typed))
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+      g_autofree char *quoted = fw_quote_text (stripped);
+
+      if (stripped[0] == '\0')
+        message = g_strdup_printf (_("%s: must be a number"), field_name (self, field));
+      else
+        message = g_strdup_printf (_("%s: must be a number, got %s"), field_name (self, field), quoted);
+      mark_invalid (self, field, message);
+      return;
+    }
+
+  if (!check_typed (self, field, typed, &error))
+    {
+      mark_invalid (self, field, error->message);
+      return;
+    }
+
+  value = typed_to_value (field, typed);
+  if (value == stage_value (get_stage (self), field))
+    {
+      mark_valid (self, field);
+      return;
+    }
+
+  if (!fw_document_set_stage_field (self->document, self->stage,
+                                    numbers[field].doc_field, value, &error))
+    {
+      const FwStage *stage = get_stage (self);
+
+      if ((field == FIELD_ADVANCE && !(value + stage->loss <= 1.0)) ||
+          (field == FIELD_LOSS && !(stage->advance + value <= 1.0)))
+        message = sum_message (self, field, typed);
+      else
+        message = humanize_message (self, error->message);
+      mark_invalid (self, field, message);
+      /* The value itself is fine: it may fit once another field changes. */
+      state->pending = TRUE;
+      return;
+    }
+
+  mark_valid (self, field);
+}
+
+/* After an edit, a value refused only because of another field's (an
+ * advance that was too high for the loss) is tried again: what the row
+ * shows unmarked is then what the document holds. */
+static void
+retry_pending (FwStageRow *self,
+               Field       except)
+{
+  for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
+    if (field != except && self->fields[field].pending)
+      apply_number (self, field);
+}
+
+static gboolean
+apply_stage (FwStageRow     *self,
+             const FwStage  *value,
+             GError        **error)
+{
+  return fw_document_set_stage (self->document, self->stage, value, error);
+}
+
+static void
+apply_name (FwStageRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
+  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwStage) copy = NULL;
+  g_autofree char *trimmed = NULL;
+
+  if (!fw_check_name (field_name (self, FIELD_NAME), text, &error))
+    {
+      mark_invalid (self, FIELD_NAME, error->message);
+      return;
+    }
+
+  trimmed = fw_name_trim (text);
+  if (strcmp (trimmed, get_stage (self)->name) == 0)
+    {
+      mark_valid (self, FIELD_NAME);
+      return;
+    }
+
+  /* Said here in words; the document would name the other stage by its
+   * index. */
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      if (i != self->stage && strcmp (fw_scenario_get_stage (scenario, i)->name, trimmed) == 0)
+        {
+          g_autofree char *quoted = fw_quote_text (trimmed);
+          g_autofree char *message =
+            g_strdup_printf (_("%s: %s is already the name of another stage"),
+                             field_name (self, FIELD_NAME), quoted);
+
+          mark_invalid (self, FIELD_NAME, message);
+          return;
+        }
+    }
+
+  copy = fw_stage_copy (get_stage (self));
+  g_free (copy->name);
+  copy->name = g_steal_pointer (&trimmed);
+
+  if (!apply_stage (self, copy, &error))
+    {
+      g_autofree char *message = humanize_message (self, error->message);
+
+      mark_invalid (self, FIELD_NAME, message);
+      return;
+    }
+
+  mark_valid (self, FIELD_NAME);
+}
+
+static void
+show_error (FwStageRow   *self,
+            const GError *error)
+{
+  g_autofree char *message = humanize_message (self, error->message);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", message);
+}
+
+static Field
+field_of_entry (FwStageRow *self,
+                GtkWidget  *entry)
+{
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (GTK_WIDGET (self->fields[field].entry) == entry)
+      return field;
+
+  g_assert_not_reached ();
+}
+
+static void
+on_name_changed (GtkEditable *editable,
+                 FwStageRow  *self)
+{
+  if (!self->updating)
+    apply_name (self);
+}
+
+static void
+on_number_changed (GtkEditable *editable,
+                   FwStageRow  *self)
+{
+  Field field;
+
+  if (self->updating)
+    return;
+
+  field = field_of_entry (self, GTK_WIDGET (editable));
+  apply_number (self, field);
+  if (self->fields[field].error == NULL)
+    retry_pending (self, field);
+}
+
+/* Leaving a field (or pressing Enter in it) ends its run of keystrokes:
+ * the next edit is a new undo step. Valid text is shown as the document
+ * writes it; invalid text stays, marked, until it is corrected or
+ * Escape brings back the stage's value. */
+static void
+finish_field (FwStageRow *self,
+              Field       field)
+{
+  fw_document_seal (self->document);
+
+  if (self->fields[field].error == NULL)
+    restore_field (self, field);
+}
+
+static void
+on_entry_activate (GtkEntry   *entry,
+                   FwStageRow *self)
+{
+  finish_field (self, field_of_entry (self, GTK_WIDGET (entry)));
+}
+
+static void
+on_field_leave (GtkEventControllerFocus *controller,
+                FwStageRow              *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  /* The row may be on its way out of a list being rebuilt. */
+  if (self->document == NULL || self->stage >= fw_document_get_scenario (self->document)->stages->len)
+    return;
+
+  finish_field (self, field_of_entry (self, entry));
+}
+
+static gboolean
+on_field_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        modifiers,
+                      FwStageRow            *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Field field;
+  const FwStage *stage;
+  g_autofree char *shown = NULL;
+
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  field = field_of_entry (self, entry);
+  stage = get_stage (self);
+  shown = field == FIELD_NAME ? g_strdup (stage->name)
+                              : format_field_value (field, stage_value (stage, field));
+
+  /* Nothing to take back: let Escape do what it does around the row. */
+  if (self->fields[field].error == NULL &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  restore_field (self, field);
+  fw_document_seal (self->document);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_customer_toggled (GtkCheckButton *check,
+                     FwStageRow     *self)
+{
+  g_autoptr(FwStage) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+
+  copy = fw_stage_copy (get_stage (self));
+  copy->customer = gtk_check_button_get_active (check);
+
+  /* A click is one undo step of its own, not part of typing the name. */
+  fw_document_seal (self->document);
+  if (!apply_stage (self, copy, &error))
+    {
+      self->updating = TRUE;
+      gtk_check_button_set_active (check, get_stage (self)->customer);
+      self->updating = FALSE;
+      show_error (self, error);
+    }
+  fw_document_seal (self->document);
+}
+
+static char *
+rgba_to_hex (const GdkRGBA *rgba)
+{
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (int) lround (CLAMP (rgba->red, 0.0, 1.0) * 255.0),
+                          (int) lround (CLAMP (rgba->green, 0.0, 1.0) * 255.0),
+                          (int) lround (CLAMP (rgba->blue, 0.0, 1.0) * 255.0));
+}
+
+static void
+on_color_set (GtkColorButton *button,
+              FwStageRow     *self)
+{
+  g_autoptr(FwStage) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hex = NULL;
+  GdkRGBA rgba;
+
+  if (self->updating)
+    return;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  hex = rgba_to_hex (&rgba);
+  if (g_ascii_strcasecmp (hex, get_stage (self)->color) == 0)
+    return;
+
+  copy = fw_stage_copy (get_stage (self));
+  g_strlcpy (copy->color, hex, sizeof copy->color);
+
+  fw_document_seal (self->document);
+  if (!apply_stage (self, copy, &error))
+    {
+      show_error (self, error);
+      fw_stage_row_update (self);
+    }
+  fw_document_seal (self->document);
+}
+
+static void
+on_move_up_clicked (GtkButton  *button,
+                    FwStageRow *self)
+{
+  g_signal_emit (self, signals[MOVE], 0, -1);
+}
+
+static void
+on_move_down_clicked (GtkButton  *button,
+                      FwStageRow *self)
+{
+  g_signal_emit (self, signals[MOVE], 0, 1);
+}
+
+static void
+on_remove_clicked (GtkButton  *button,
+                   FwStageRow *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+/* Showing the document. */
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* The tooltip goes on the box around the button, where it shows even
+ * when the button is insensitive; a screen reader hears it as the
+ * button's description. */
+static void
+set_button_tooltip (GtkWidget  *box,
+                    GtkButton  *button,
+                    const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), text) == 0)
+    return;
+
+  gtk_widget_set_tooltip_text (box, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+set_field_tooltip (FwStageRow *self,
+                   Field       field,
+                   char       *tooltip)
+{
+  FieldState *state = &self->fields[field];
+
+  if (g_strcmp0 (state->tooltip, tooltip) == 0)
+    {
+      g_free (tooltip);
+      return;
+    }
+
+  g_free (state->tooltip);
+  state->tooltip = tooltip;
+  describe_field (self, field);
+}
+
+/* Shows @stage's value in @field, unless the field already says it
+ * (perhaps written differently, as the user is typing it) or holds the
+ * user's invalid text, which stays until corrected or taken back. */
+static void
+show_number (FwStageRow    *self,
+             Field          field,
+             const FwStage *stage)
+{
+  FieldState *state = &self->fields[field];
+  double value = stage_value (stage, field);
+  double typed;
+  g_autofree char *text = NULL;
+
+  if (parse_number (gtk_editable_get_text (GTK_EDITABLE (state->entry)), &typed) &&
+      typed_to_value (field, typed) == value)
+    {
+      mark_valid (self, field);
+      return;
+    }
+
+  if (state->error != NULL)
+    return;
+
+  text = format_field_value (field, value);
+  set_text (self, field, text);
+}
+
+static void
+show_name (FwStageRow    *self,
+           const FwStage *stage)
+{
+  g_autofree char *trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+
+  if (strcmp (trimmed, stage->name) == 0)
+    {
+      mark_valid (self, FIELD_NAME);
+      return;
+    }
+
+  if (self->fields[FIELD_NAME].error == NULL)
+    set_text (self, FIELD_NAME, stage->name);
+}
+
+static void
+show_color (FwStageRow    *self,
+            const FwStage *stage)
+{
+  g_autofree char *hex = NULL;
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  hex = rgba_to_hex (&rgba);
+  if (g_ascii_strcasecmp (hex, stage->color) != 0 && gdk_rgba_parse (&rgba, stage->color))
+    {
+      self->updating = TRUE;
+      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+      self->updating = FALSE;
+    }
+}
+
+/* Captions, units, tooltips and accessible names: they follow the
+ * stage's name, its customer flag and the project's period. */
+static void
+show_words (FwStageRow    *self,
+            const FwStage *stage,
+            guint          n_stages)
+{
+  const char *period = period_noun (self);
+  gboolean last = self->stage + 1 == n_stages;
+  g_autofree char *advance_caption = g_strdup_printf (_("_Advance per %s"), period);
+  g_autofree char *loss_caption = g_strdup_printf (stage->customer ? _("C_hurn per %s")
+                                                                   : _("_Drop-off per %s"),
+                                                   period);
+  g_autofree char *referral_caption = g_strdup_printf (_("_Referrals per %s"), period);
+  g_autofree char *color_label = g_strdup_printf (_("Colour of stage %s"), stage->name);
+  g_autofree char *up_label = g_strdup_printf (_("Move %s up"), stage->name);
+  g_autofree char *down_label = g_strdup_printf (_("Move %s down"), stage->name);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove stage %s"), stage->name);
+  g_autofree char *customer_label = g_strdup_printf (_("People in %s are paying customers"), stage->name);
+  double start, end;
+
+  set_label (self->advance_caption, advance_caption);
+  set_label (self->loss_caption, loss_caption);
+  set_label (self->referral_caption, referral_caption);
+
+  /* The share of circle as the wheel draws it, so "1" means something. */
+  fw_scenario_stage_arc (fw_document_get_scenario (self->document), self->stage, &start, &end);
+  {
+    g_autofree char *share = fw_display_percent ((end - start) / 360.0);
+
+    set_label (self->weight_unit, share);
+  }
+
+  set_field_tooltip (self, FIELD_NAME, g_strdup (_("The stage's name, as the wheel shows it.")));
+  set_field_tooltip (self, FIELD_COUNT, g_strdup (_("How many people are in this stage today.")));
+  set_field_tooltip (self, FIELD_ADVANCE,
+                     last ? g_strdup_printf (_("The percentage of people here who move on each %s; "
+                                               "not used for the last stage, as the wheel closes through referrals."),
+                                             period)
+                          : g_strdup_printf (_("The percentage of people here who move on to the next stage each %s."),
+                                             period));
+  set_field_tooltip (self, FIELD_LOSS,
+                     stage->customer
+                     ? g_strdup_printf (_("The percentage of customers here who stop buying each %s (churn)."), period)
+                     : g_strdup_printf (_("The percentage of people here who drop out without moving on each %s."), period));
+  set_field_tooltip (self, FIELD_REFERRAL,
+                     g_strdup_printf (_("How many new leads each person here brings in each %s, on average."), period));
+  set_field_tooltip (self, FIELD_WEIGHT,
+                     g_strdup (_("How much of the wheel this stage's arc takes compared with the others: 2 is twice as wide as 1.")));
+
+  set_tooltip (GTK_WIDGET (self->color_button), _("The colour of this stage's arc on the wheel."));
+  set_tooltip (GTK_WIDGET (self->customer_check),
+               _("Tick if people in this stage pay you: they count as customers, and those who leave count as churn."));
+  set_button_tooltip (self->move_up_box, self->move_up_button,
+                      self->stage > 0 ? _("Move this stage one place up (anticlockwise on the wheel)")
+                                      : _("This is already the first stage"));
+  set_button_tooltip (self->move_down_box, self->move_down_button,
+                      !last ? _("Move this stage one place down (clockwise on the wheel)")
+                            : _("This is already the last stage"));
+  set_button_tooltip (self->remove_box, self->remove_button,
+                      n_stages > FW_MIN_STAGES ? _("Remove this stage, with the friction points and forces on it")
+                                               : _("A wheel needs at least 2 stages"));
+
+  if (g_strcmp0 (gtk_color_button_get_title (self->color_button), color_label) != 0)
+    gtk_color_button_set_title (self->color_button, color_label);
+  set_accessible_label (GTK_WIDGET (self->color_button), color_label);
+  set_accessible_label (GTK_WIDGET (self->move_up_button), up_label);
+  set_accessible_label (GTK_WIDGET (self->move_down_button), down_label);
+  set_accessible_label (GTK_WIDGET (self->remove_button), remove_label);
+  set_accessible_label (GTK_WIDGET (self->customer_check), customer_label);
+  set_accessible_label (GTK_WIDGET (self->name_entry), _("Stage name"));
+  set_accessible_label (GTK_WIDGET (self), stage->name);
+
+  for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
+    {
+      const char *caption = gtk_label_get_text (self->fields[field].caption);
+      const char *unit = gtk_label_get_text (self->fields[field].unit);
+      g_autofree char *label = NULL;
+
+      /* "Advance per month, %, stage Engage": a screen reader user hears
+       * which stage, and the unit a sighted user sees beside the field. */
+      if (field != FIELD_WEIGHT && unit[0] != '\0')
+        label = g_strdup_printf (_("%s (%s), stage %s"), caption, unit, stage->name);
+      else
+        label = g_strdup_printf (_("%s, stage %s"), caption, stage->name);
+      set_accessible_label (GTK_WIDGET (self->fields[field].entry), label);
+    }
+}
+
+void
+fw_stage_row_update (FwStageRow *self)
+{
+  const FwScenario *scenario;
+  const FwStage *stage;
+
+  g_return_if_fail (FW_IS_STAGE_ROW (self));
+
+  scenario = fw_document_get_scenario (self->document);
+  g_return_if_fail (self->stage < scenario->stages->len);
+  stage = fw_scenario_get_stage (scenario, self->stage);
+
+  show_color (self, stage);
+  show_name (self, stage);
+
+  if (gtk_check_button_get_active (self->customer_check) != stage->customer)
+    {
+      self->updating = TRUE;
+      gtk_check_button_set_active (self->customer_check, stage->customer);
+      self->updating = FALSE;
+    }
+
+  for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
+    show_number (self, field, stage);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_up_button), self->stage > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_down_button), self->stage + 1 < scenario->stages->len);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), scenario->stages->len > FW_MIN_STAGES);
+
+  show_words (self, stage, scenario->stages->len);
+}
+
+/* The row's parts, in FwStageRowPart order. */
+static GtkWidget *
+part_widget (FwStageRow     *self,
+             FwStageRowPart  part)
+{
+  switch (part)
+    {
+    case FW_STAGE_ROW_PART_NAME:      return GTK_WIDGET (self->name_entry);
+    case FW_STAGE_ROW_PART_COLOR:     return GTK_WIDGET (self->color_button);
+    case FW_STAGE_ROW_PART_MOVE_UP:   return GTK_WIDGET (self->move_up_button);
+    case FW_STAGE_ROW_PART_MOVE_DOWN: return GTK_WIDGET (self->move_down_button);
+    case FW_STAGE_ROW_PART_REMOVE:    return GTK_WIDGET (self->remove_button);
+    case FW_STAGE_ROW_PART_COUNT:     return GTK_WIDGET (self->count_entry);
+    case FW_STAGE_ROW_PART_CUSTOMER:  return GTK_WIDGET (self->customer_check);
+    case FW_STAGE_ROW_PART_ADVANCE:   return GTK_WIDGET (self->advance_entry);
+    case FW_STAGE_ROW_PART_LOSS:      return GTK_WIDGET (self->loss_entry);
+    case FW_STAGE_ROW_PART_REFERRAL:  return GTK_WIDGET (self->referral_entry);
+    case FW_STAGE_ROW_PART_WEIGHT:    return GTK_WIDGET (self->weight_entry);
+    case FW_STAGE_ROW_PART_NONE:
+    case FW_STAGE_ROW_N_PARTS:
+    default:                          return NULL;
+    }
+}
+
+FwStageRowPart
+fw_stage_row_get_focus_part (FwStageRow *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (FW_IS_STAGE_ROW (self), FW_STAGE_ROW_PART_NONE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL)
+    return FW_STAGE_ROW_PART_NONE;
+
+  for (FwStageRowPart part = 0; part < FW_STAGE_ROW_N_PARTS; part++)
+    {
+      GtkWidget *widget = part_widget (self, part);
+
+      if (focus == widget || gtk_widget_is_ancestor (focus, widget))
+        return part;
+    }
+
+  return FW_STAGE_ROW_PART_NONE;
+}
+
+void
+fw_stage_row_focus_part (FwStageRow     *self,
+                         FwStageRowPart  part)
+{
+  GtkWidget *widget;
+
+  g_return_if_fail (FW_IS_STAGE_ROW (self));
+
+  widget = part_widget (self, part);
+  if (widget != NULL && !gtk_widget_is_sensitive (widget))
+    {
+      /* A move button at the end of the list: the other one, if it
+       * moves anywhere, else the name. */
+      if (part == FW_STAGE_ROW_PART_MOVE_UP)
+        widget = part_widget (self, FW_STAGE_ROW_PART_MOVE_DOWN);
+      else if (part == FW_STAGE_ROW_PART_MOVE_DOWN)
+        widget = part_widget (self, FW_STAGE_ROW_PART_MOVE_UP);
+    }
+  if (widget == NULL || !gtk_widget_is_sensitive (widget))
+    widget = GTK_WIDGET (self->name_entry);
+
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+void
+fw_stage_row_set_selected (FwStageRow *self,
+                           gboolean    selected)
+{
+  g_return_if_fail (FW_IS_STAGE_ROW (self));
+
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "fw-selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "fw-selected");
+}
+
+guint
+fw_stage_row_get_stage (FwStageRow *self)
+{
+  g_return_val_if_fail (FW_IS_STAGE_ROW (self), 0);
+
+  return self->stage;
+}
+
+GtkWidget *
+fw_stage_row_new (FwDocument *document,
+                  guint       stage)
+{
+  FwStageRow *self;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (stage < fw_document_get_scenario (document)->stages->len, NULL);
+
+  self = g_object_new (FW_TYPE_STAGE_ROW, NULL);
+  self->document = g_object_ref (document);
+  self->stage = stage;
+  fw_stage_row_update (self);
+
+  return GTK_WIDGET (self);
+}
+
+static void
+fw_stage_row_dispose (GObject *object)
+{
+  FwStageRow *self = (FwStageRow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_STAGE_ROW);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (fw_stage_row_parent_class)->dispose (object);
+}
+
+static void
+fw_stage_row_finalize (GObject *object)
+{
+  FwStageRow *self = (FwStageRow *) object;
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      g_free (self->fields[field].tooltip);
+      g_free (self->fields[field].error);
+    }
+
+  G_OBJECT_CLASS (fw_stage_row_parent_class)->finalize (object);
+}
+
+static void
+fw_stage_row_class_init (FwStageRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_stage_row_dispose;
+  object_class->finalize = fw_stage_row_finalize;
+
+  /**
+   * FwStageRow::move:
+   * @delta: -1 to move the stage up, 1 to move it down
+   */
+  signals[MOVE] =
+    g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[REMOVE] =
+    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-stage-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, color_button);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, move_up_button);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, move_down_button);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, move_up_box);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, move_down_box);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, remove_box);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, customer_check);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, count_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, advance_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, loss_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, referral_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, weight_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, count_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, advance_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, loss_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, referral_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, weight_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, count_unit);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, advance_unit);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, loss_unit);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, referral_unit);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, weight_unit);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_color_set);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_up_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_down_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+fw_stage_row_init (FwStageRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields[FIELD_NAME] = (FieldState) { self->name_entry, NULL, NULL };
+  self->fields[FIELD_COUNT] = (FieldState) { self->count_entry, self->count_caption, self->count_unit };
+  self->fields[FIELD_ADVANCE] = (FieldState) { self->advance_entry, self->advance_caption, self->advance_unit };
+  self->fields[FIELD_LOSS] = (FieldState) { self->loss_entry, self->loss_caption, self->loss_unit };
+  self->fields[FIELD_REFERRAL] = (FieldState) { self->referral_entry, self->referral_caption, self->referral_unit };
+  self->fields[FIELD_WEIGHT] = (FieldState) { self->weight_entry, self->weight_caption, self->weight_unit };
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->fields[field].entry), focus);
+
+      /* Before the entry's own handling, which would keep Escape. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_field_key_pressed), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->fields[field].entry), keys);
+    }
+}

@@ -1,0 +1,64 @@
+/* fw-stage-row.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-document.h"
+
+G_BEGIN_DECLS
+
+/* One stage in the stage panel: its colour, name and numbers, each
+ * editable where it is shown, plus buttons to move and remove it.
+ *
+ * Field edits go straight to the document; text that is not a valid value
+ * is marked invalid in place, with the reason, and never reaches it.
+ * Moving and removing change the list around the row, so the row only
+ * asks for them ("move", "remove") and the panel does them. */
+#define FW_TYPE_STAGE_ROW (fw_stage_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwStageRow, fw_stage_row, FW, STAGE_ROW, GtkListBoxRow)
+
+/* The row's controls that keyboard focus can be put back on after the
+ * list has been rebuilt around it. */
+typedef enum
+{
+  FW_STAGE_ROW_PART_NONE = -1,
+  FW_STAGE_ROW_PART_NAME,
+  FW_STAGE_ROW_PART_COLOR,
+  FW_STAGE_ROW_PART_MOVE_UP,
+  FW_STAGE_ROW_PART_MOVE_DOWN,
+  FW_STAGE_ROW_PART_REMOVE,
+  FW_STAGE_ROW_PART_COUNT,
+  FW_STAGE_ROW_PART_CUSTOMER,
+  FW_STAGE_ROW_PART_ADVANCE,
+  FW_STAGE_ROW_PART_LOSS,
+  FW_STAGE_ROW_PART_REFERRAL,
+  FW_STAGE_ROW_PART_WEIGHT,
+  FW_STAGE_ROW_N_PARTS
+} FwStageRowPart;
+
+/* A row showing stage @stage of @document's scenario on show. */
+GtkWidget      *fw_stage_row_new            (FwDocument     *document,
+                                             guint           stage);
+guint           fw_stage_row_get_stage      (FwStageRow     *self);
+/* Shows the document's values again, leaving alone the text of a field
+ * that already says the same value or that holds the user's invalid
+ * text (still marked, so it can be corrected). */
+void            fw_stage_row_update         (FwStageRow     *self);
+/* Which of the row's controls has the keyboard focus, if any. */
+FwStageRowPart  fw_stage_row_get_focus_part (FwStageRow     *self);
+/* Focuses @part, or the nearest sensible control when @part cannot take
+ * focus (a move button at an end of the list). */
+void            fw_stage_row_focus_part     (FwStageRow     *self,
+                                             FwStageRowPart  part);
+/* Marks the row as the stage selected on the wheel. */
+void            fw_stage_row_set_selected   (FwStageRow     *self,
+                                             gboolean        selected);
+
+G_END_DECLS

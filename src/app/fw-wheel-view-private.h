@@ -1,0 +1,126 @@
+/* fw-wheel-view-private.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fw-tween.h"
+#include "fw-wheel-layout.h"
+#include "fw-wheel-painter.h"
+#include "fw-wheel-view.h"
+
+G_BEGIN_DECLS
+
+/* What the overlay layer was last recorded from. */
+typedef struct
+{
+  double   momentum_shown;
+  int      highlight_stage;
+  double   highlight_angle;
+  int      selected_stage;
+  int      selected_point;
+  gboolean focused;
+  int      dragged_point;
+  double   dragged_angle;
+  gboolean dragged_off;
+} OverlayKey;
+
+/* The wheel's instance, shared by the files that make up FwWheelView:
+ * fw-wheel-view.c (drawing, animation, selection, accessibility),
+ * fw-wheel-view-dnd.c (drops from the palette, dragging points with the
+ * pointer) and fw-wheel-view-keys.c (the keyboard). */
+struct _FwWheelView
+{
+  GtkWidget       parent_instance;
+
+  FwDocument     *document;
+  gulong          changed_handler;
+
+  /* What the painter draws from; the scenario and projection pointers
+   * are refreshed on every "changed", since an edit replaces them. */
+  FwWheelScene    scene;
+  FwWheelStyle    style;
+  char           *font_family;   /* owned; style.font_family points here */
+  FwWheelLayout   layout;
+
+  /* The static layer, recorded once and replayed every frame until the
+   * document, the size, the scale or the style changes. */
+  GskRenderNode  *static_node;
+  int             static_width;
+  int             static_height;
+  int             static_scale;
+  /* The overlay, kept while what it shows stays the same. */
+  GskRenderNode  *overlay_node;
+  OverlayKey      overlay_key;
+
+  /* Animation: installed only while something moves. */
+  guint           tick_id;
+  gint64          last_frame_time;  /* 0: no frame seen since installing */
+  FwTween         momentum;
+  gboolean        animations;       /* GtkSettings:gtk-enable-animations */
+  GtkSettings    *settings;         /* the one we listen to */
+  guint64         frames_drawn;
+
+  int             selected_stage;
+  int             selected_point;
+  int             selected_point_stage;  /* the stage that point is on */
+  /* What the selection's indices refer to. */
+  guint           scenario_seen;
+  guint           n_points_seen;
+
+  /* A point being dragged with the pointer (-1 none). */
+  GtkGesture     *drag_gesture;
+  gboolean        press_active;    /* a primary press is being tracked */
+  int             drag_point;
+  double          drag_start_x;
+  double          drag_start_y;
+  gboolean        drag_moved;      /* past the drag threshold */
+  gboolean        drag_edited;     /* the document holds moves of this drag */
+
+  /* Keyboard moves of a point merge into one undo step until a pause. */
+  guint           seal_source;
+
+  GtkWidget      *editor;          /* FwPointEditor child, or NULL */
+  guint           editor_cleanup;  /* idle that unparents a closed editor */
+};
+
+/* fw-wheel-view.c */
+void     fw_wheel_view_invalidate_static  (FwWheelView *self);
+/* The point or stage under (@x, @y) in widget coordinates. */
+FwWheelHit fw_wheel_view_hit              (FwWheelView *self,
+                                           double       x,
+                                           double       y,
+                                           guint       *index);
+/* The model angle of (@x, @y), rounded to a tenth of a degree so files
+ * hold tidy numbers, in [0, 360). */
+double   fw_wheel_view_angle_at           (FwWheelView *self,
+                                           double       x,
+                                           double       y);
+/* The rectangle a point's marker covers, for popovers and tooltips. */
+void     fw_wheel_view_marker_rect        (FwWheelView  *self,
+                                           guint         point,
+                                           GdkRectangle *rect);
+/* Asks the window to show @error, an edit the document refused. */
+void     fw_wheel_view_report_error       (FwWheelView  *self,
+                                           const GError *error);
+/* Selects the stage and asks the window to reveal it in its side panel. */
+void     fw_wheel_view_activate_stage     (FwWheelView *self,
+                                           int          stage);
+
+/* fw-wheel-view-dnd.c */
+void     fw_wheel_view_init_dnd           (FwWheelView *self);
+/* Ends a press of the pointer without acting on it; with @restore, a
+ * point dragged so far goes back where it was. Returns whether a point
+ * was being dragged. */
+gboolean fw_wheel_view_cancel_drag        (FwWheelView *self,
+                                           gboolean     restore);
+
+/* fw-wheel-view-keys.c */
+void     fw_wheel_view_init_keys          (FwWheelView *self);
+/* Ends a run of keyboard moves as one undo step. */
+void     fw_wheel_view_seal_moves         (FwWheelView *self);
+
+G_END_DECLS

@@ -1,0 +1,1210 @@
+/* fw-wheel-view.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-wheel-view"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "fw-display-number.h"
+#include "fw-point-editor.h"
+#include "fw-point-text.h"
+#include "fw-wheel-view-private.h"
+
+/* Below this the names and counts on the arcs no longer fit. */
+#define MIN_SIZE     240
+#define NATURAL_SIZE 560
+
+G_DEFINE_FINAL_TYPE (FwWheelView, fw_wheel_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTED_STAGE,
+  PROP_SELECTED_POINT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_ticking (FwWheelView *self);
+
+/* Time as the frame clock counts it, also between frames and before the
+ * widget has a clock, so tweens started from a document change line up
+ * with the frames that draw them. */
+static gint64
+frame_time (FwWheelView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    return gdk_frame_clock_get_frame_time (clock);
+
+  return g_get_monotonic_time ();
+}
+
+static const FwScenario *
+get_scenario (FwWheelView *self)
+{
+  return self->document != NULL ? fw_document_get_scenario (self->document) : NULL;
+}
+
+/* Repainting the static layer costs a full vector redraw, so it is only
+ * dropped when what it shows changed. */
+void
+fw_wheel_view_invalidate_static (FwWheelView *self)
+{
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  /* The overlay is drawn from the same document, size and style. */
+  g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+rgba_equal (const double a[4],
+            const double b[4])
+{
+  return memcmp (a, b, 4 * sizeof (double)) == 0;
+}
+
+static void
+rgba_to_doubles (const GdkRGBA *rgba,
+                 double         out[4])
+{
+  out[0] = rgba->red;
+  out[1] = rgba->green;
+  out[2] = rgba->blue;
+  out[3] = rgba->alpha;
+}
+
+/* The first of @names the theme defines; @fallback otherwise. Libadwaita
+ * and GTK's own theme name their colours differently. */
+static void
+lookup_theme_color (GtkStyleContext *context,
+                    const char      *const *names,
+                    const char      *fallback,
+                    double           out[4])
+{
+  GdkRGBA rgba;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (gtk_style_context_lookup_color (context, names[i], &rgba))
+        {
+          rgba_to_doubles (&rgba, out);
+          return;
+        }
+    }
+
+  gdk_rgba_parse (&rgba, fallback);
+  rgba_to_doubles (&rgba, out);
+}
+
+/* Reads the colours and font the theme gives the widget; the cached
+ * layer is dropped only when one of them really changed, since GTK calls
+ * css_changed for every state change (hover, focus) as well. */
+static void
+refresh_style (FwWheelView *self)
+{
+  /* The app's style sheet names what the wheel sits on; the rest are
+   * what libadwaita and GTK's own theme call their backgrounds. */
+  static const char * const bg_names[] = { "fw_wheel_bg_color", "view_bg_color", "theme_base_color", NULL };
+  static const char * const accent_names[] = { "accent_bg_color", "theme_selected_bg_color", NULL };
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  PangoContext *pango = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (pango);
+  const char *family = font != NULL ? pango_font_description_get_family (font) : NULL;
+  FwWheelStyle style = { 0 };
+  GdkRGBA fg;
+  gboolean changed;
+
+  gtk_style_context_get_color (context, &fg);
+  rgba_to_doubles (&fg, style.fg);
+  /* Light text means a dark theme, whatever the theme is called. */
+  style.dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+  lookup_theme_color (context, bg_names, style.dark ? "#242424" : "#fafafa", style.bg);
+  lookup_theme_color (context, accent_names, "#3584e4", style.accent);
+
+  changed = style.dark != self->style.dark ||
+            !rgba_equal (style.fg, self->style.fg) ||
+            !rgba_equal (style.bg, self->style.bg) ||
+            !rgba_equal (style.accent, self->style.accent) ||
+            g_strcmp0 (family, self->font_family) != 0;
+
+  if (!changed)
+    return;
+
+  if (g_strcmp0 (family, self->font_family) != 0)
+    {
+      g_free (self->font_family);
+      self->font_family = g_strdup (family);
+    }
+  style.font_family = self->font_family;
+  self->style = style;
+  fw_wheel_view_invalidate_static (self);
+}
+
+/* The scene points into the document, which replaces its project on
+ * every edit: refreshed before every use. */
+static void
+sync_scene (FwWheelView *self)
+{
+  if (self->document == NULL)
+    {
+      self->scene.scenario = NULL;
+      self->scene.projection = NULL;
+      return;
+    }
+
+  self->scene.scenario = fw_document_get_scenario (self->document);
+  self->scene.projection = fw_document_get_projection (self->document);
+  self->scene.period_label = fw_point_text_period (fw_document_get_project (self->document)->period);
+  self->scene.animate = self->animations;
+}
+
+/* Up to the figure the wheel turns at, eased or at once. */
+static void
+retarget_motion (FwWheelView *self,
+                 gboolean     jump)
+{
+  const FwFigures *figures = fw_projection_get_figures (self->scene.projection, 0);
+  gint64 now = frame_time (self);
+
+  fw_wheel_motion_set_target (&self->scene.motion, figures->momentum, figures->total);
+
+  if (jump || !self->animations)
+    {
+      /* No animation: the final values at once, and no frames asked for. */
+      self->scene.motion.speed = self->scene.motion.target_speed;
+      fw_tween_init (&self->momentum, figures->momentum);
+    }
+  else if (self->momentum.to != figures->momentum)
+    {
+      fw_tween_retarget (&self->momentum, figures->momentum, now, FW_TWEEN_DURATION_US);
+    }
+
+  self->scene.momentum_shown = fw_tween_value (&self->momentum, now);
+}
+
+static void
+append_selection (FwWheelView *self,
+                        GString     *text)
+{
+  const FwScenario *scenario = get_scenario (self);
+
+  if (self->selected_point >= 0)
+    {
+      const FwPoint *point = fw_scenario_get_point (scenario, self->selected_point);
+      guint stage = fw_projection_get_point_stage (self->scene.projection, self->selected_point);
+      const FwStage *on = fw_scenario_get_stage (scenario, stage);
+
+      if (point->kind == FW_POINT_FORCE)
+        /* Translators: a force on the wheel, on a stage */
+        g_string_append_printf (text, _("Selected: force “%s” on %s"), point->name, on->name);
+      else
+        /* Translators: a friction point on the wheel, on a stage */
+        g_string_append_printf (text, _("Selected: friction point “%s” on %s"), point->name, on->name);
+      if (!point->enabled)
+        g_string_append (text, _(", disabled"));
+      g_string_append (text, ".");
+    }
+  else if (self->selected_stage >= 0)
+    {
+      const FwStage *stage = fw_scenario_get_stage (scenario, self->selected_stage);
+
+      g_string_append_printf (text, _("Selected: stage %s."), stage->name);
+    }
+}
+
+/* Says in words what the wheel draws, for screen readers:
+ * "3 stages: Attract 900 people, Engage 300, Delight 120. 2 friction
+ * points and 1 force. Momentum 245 people per month. Selected: …". */
+static char *
+describe_wheel (FwWheelView *self)
+{
+  const FwScenario *scenario = get_scenario (self);
+  const FwProjection *projection = self->scene.projection;
+  const double *counts;
+  GString *text = g_string_new (NULL);
+  guint n_stages, n_frictions = 0, n_forces = 0;
+  g_autofree char *momentum = NULL;
+
+  if (scenario == NULL)
+    return g_string_free (text, FALSE);
+
+  n_stages = scenario->stages->len;
+  counts = fw_projection_get_counts (projection, 0);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u stage: ", "%u stages: ", n_stages), n_stages);
+  for (guint i = 0; i < n_stages; i++)
+    {
+      const FwStage *stage = fw_scenario_get_stage (scenario, i);
+      g_autofree char *count = fw_display_count (counts[i]);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      if (i == 0)
+        /* Translators: the first stage in the wheel's description: "Attract 900 people" */
+        g_string_append_printf (text, _("%s %s people"), stage->name, count);
+      else
+        g_string_append_printf (text, "%s %s", stage->name, count);
+    }
+  g_string_append (text, ". ");
+
+  for (guint k = 0; k < scenario->points->len; k++)
+    {
+      if (fw_scenario_get_point (scenario, k)->kind == FW_POINT_FORCE)
+        n_forces++;
+      else
+        n_frictions++;
+    }
+  if (n_frictions > 0 || n_forces > 0)
+    {
+      g_autofree char *frictions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u friction point", "%u friction points", n_frictions), n_frictions);
+      g_autofree char *forces = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u force", "%u forces", n_forces), n_forces);
+
+      if (n_frictions > 0 && n_forces > 0)
+        /* Translators: "2 friction points and 1 force. " */
+        g_string_append_printf (text, _("%s and %s. "), frictions, forces);
+      else
+        g_string_append_printf (text, "%s. ", n_forces > 0 ? forces : frictions);
+    }
+
+  momentum = fw_display_count (fw_projection_get_figures (projection, 0)->momentum);
+  /* Translators: "Momentum 245 people per month." */
+  g_string_append_printf (text, _("Momentum %s people per %s."), momentum, self->scene.period_label);
+
+  if (self->selected_stage >= 0 || self->selected_point >= 0)
+    g_string_append (text, " ");
+  append_selection (self, text);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_description (FwWheelView *self)
+{
+  g_autofree char *description = describe_wheel (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* Selection in one place: clamped to what exists, announced once. */
+static void
+set_selection (FwWheelView *self,
+               int          stage,
+               int          point)
+{
+  const FwScenario *scenario = get_scenario (self);
+  int n_stages = scenario != NULL ? (int) scenario->stages->len : 0;
+  int n_points = scenario != NULL ? (int) scenario->points->len : 0;
+  gboolean stage_changed, point_changed;
+
+  if (stage < 0 || stage >= n_stages)
+    stage = -1;
+  if (point < 0 || point >= n_points)
+    point = -1;
+  if (point >= 0)
+    stage = -1;
+
+  stage_changed = stage != self->selected_stage;
+  point_changed = point != self->selected_point;
+  if (!stage_changed && !point_changed)
+    return;
+
+  /* A run of keyboard moves ends with the point it moved. */
+  if (point_changed)
+    fw_wheel_view_seal_moves (self);
+
+  self->selected_stage = self->scene.selected_stage = stage;
+  self->selected_point = self->scene.selected_point = point;
+  if (point >= 0)
+    self->selected_point_stage = fw_projection_get_point_stage (self->scene.projection, point);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (stage_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STAGE]);
+  if (point_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_POINT]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+fw_wheel_view_marker_rect (FwWheelView  *self,
+                           guint         point,
+                           GdkRectangle *rect)
+{
+  const FwPoint *p = fw_scenario_get_point (get_scenario (self), point);
+  double x, y, r = self->layout.marker;
+
+  fw_wheel_layout_position (&self->layout, p->angle, self->layout.rim, &x, &y);
+  rect->x = (int) floor (x - r);
+  rect->y = (int) floor (y - r);
+  rect->width = (int) ceil (2 * r);
+  rect->height = (int) ceil (2 * r);
+}
+
+static void
+close_editor (FwWheelView *self)
+{
+  if (self->editor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->editor, self);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+}
+
+/* Keeps the popover's arrow on its marker as the point moves. */
+static void
+place_editor (FwWheelView *self)
+{
+  const FwScenario *scenario = get_scenario (self);
+  GdkRectangle rect;
+  int point;
+
+  if (self->editor == NULL || scenario == NULL)
+    return;
+
+  point = (int) fw_point_editor_get_point (FW_POINT_EDITOR (self->editor));
+  if (point >= (int) scenario->points->len)
+    return;
+
+  fw_wheel_view_marker_rect (self, point, &rect);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->editor), &rect);
+}
+
+static void
+on_document_changed (FwWheelView *self,
+                     FwDocument  *document)
+{
+  const FwScenario *scenario;
+
+  sync_scene (self);
+  scenario = self->scene.scenario;
+
+  /* What the selection named may be gone or moved: with fewer points (a
+   * removal, an undone addition) the index of the selected point may now
+   * name another one, and another scenario has other stages and points. */
+  if (fw_document_get_scenario_index (document) != self->scenario_seen)
+    set_selection (self, -1, -1);
+  else if (scenario->points->len < self->n_points_seen && self->selected_point >= 0)
+    set_selection (self, self->selected_point_stage, -1);
+  else
+    set_selection (self, self->selected_stage, self->selected_point);
+  /* The keyboard lands on this stage if the point goes away. */
+  if (self->selected_point >= 0)
+    self->selected_point_stage = fw_projection_get_point_stage (self->scene.projection, self->selected_point);
+  self->scenario_seen = fw_document_get_scenario_index (document);
+  self->n_points_seen = scenario->points->len;
+  if (self->drag_point >= (int) scenario->points->len)
+    fw_wheel_view_cancel_drag (self, FALSE);
+
+  retarget_motion (self, FALSE);
+  place_editor (self);
+  update_description (self);
+  fw_wheel_view_invalidate_static (self);
+  update_ticking (self);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double seconds = 0.0;
+  gboolean moving, easing;
+
+  if (self->last_frame_time != 0)
+    seconds = (now - self->last_frame_time) / (double) G_USEC_PER_SEC;
+  self->last_frame_time = now;
+
+  moving = fw_wheel_motion_advance (&self->scene.motion, seconds);
+  self->scene.momentum_shown = fw_tween_value (&self->momentum, now);
+  easing = !fw_tween_is_done (&self->momentum, now);
+
+  /* Only the moving layers are painted again: the static one is replayed. */
+  gtk_widget_queue_draw (widget);
+
+  if (moving || easing)
+    return G_SOURCE_CONTINUE;
+
+  /* At rest: nothing is asked of the frame clock until the next change. */
+  self->tick_id = 0;
+  self->last_frame_time = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wants_frames (FwWheelView *self)
+{
+  if (!self->animations || self->document == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  return fw_wheel_motion_is_moving (&self->scene.motion) ||
+         !fw_tween_is_done (&self->momentum, frame_time (self));
+}
+
+/* Installs the tick callback while something moves and removes it as
+ * soon as nothing does, so a wheel at rest, hidden or with animations
+ * off costs no CPU at all. */
+static void
+update_ticking (FwWheelView *self)
+{
+  gboolean wanted = wants_frames (self);
+
+  if (wanted && self->tick_id == 0)
+    {
+      self->last_frame_time = 0;
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    }
+  else if (!wanted && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+      self->last_frame_time = 0;
+    }
+}
+
+static void
+on_enable_animations (FwWheelView *self,
+                      GParamSpec  *pspec,
+                      GtkSettings *settings)
+{
+  gboolean animations = TRUE;
+
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  if (animations == self->animations)
+    return;
+
+  self->animations = animations;
+  self->scene.animate = animations;
+  if (self->document != NULL)
+    retarget_motion (self, !animations);
+  update_ticking (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+watch_settings (FwWheelView *self,
+                GtkSettings *settings)
+{
+  if (settings == self->settings)
+    return;
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, on_enable_animations, self);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "notify::gtk-enable-animations",
+                               G_CALLBACK (on_enable_animations), self, G_CONNECT_SWAPPED);
+      on_enable_animations (self, NULL, settings);
+    }
+}
+
+/* The rectangle around the wheel, grown by @margin, inside the widget:
+ * the per-frame layers are recorded no larger than this. */
+static void
+wheel_bounds (FwWheelView     *self,
+              double           margin,
+              graphene_rect_t *bounds)
+{
+  const FwWheelLayout *layout = &self->layout;
+  double r = MAX (layout->outer, layout->rim + layout->marker) + margin;
+  double x0 = MAX (0.0, layout->cx - r);
+  double y0 = MAX (0.0, layout->cy - r);
+  double x1 = MIN (layout->width, layout->cx + r);
+  double y1 = MIN (layout->height, layout->cy + r);
+
+  graphene_rect_init (bounds, x0, y0, MAX (0.0, x1 - x0), MAX (0.0, y1 - y0));
+}
+
+/* The static layer is painted once into pixels at the screen's scale and
+ * kept as a texture, not as a cairo node: a cairo node holds a recording
+ * that every frame replays, vector by vector (5 to 9 ms for 16 stages and
+ * 100 points under the cairo renderer), where a texture is one copy, and
+ * the GL renderer uploads it once and keeps it. Text stays crisp because
+ * the pixels are the device's own. */
+static void
+record_static (FwWheelView *self,
+               int          width,
+               int          height,
+               int          scale)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  GtkSnapshot *recorder;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  fw_wheel_paint_static (cr, &self->layout, &self->style, &self->scene);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */
+  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                       (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                       (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                    pixels, cairo_image_surface_get_stride (surface));
+
+  recorder = gtk_snapshot_new ();
+  gtk_snapshot_append_texture (recorder, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_object_unref (texture);
+
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  self->static_node = gtk_snapshot_free_to_node (recorder);
+  self->static_width = width;
+  self->static_height = height;
+  self->static_scale = scale;
+}
+
+/* Everything of the scene the overlay is drawn from, besides what
+ * invalidates the static layer too. Zeroed first, so that it compares
+ * with memcmp (padding included). */
+static void
+get_overlay_key (FwWheelView *self,
+                 OverlayKey  *key)
+{
+  const FwWheelScene *scene = &self->scene;
+
+  memset (key, 0, sizeof *key);
+  key->momentum_shown = scene->momentum_shown;
+  key->highlight_stage = scene->highlight_stage;
+  key->highlight_angle = scene->highlight_stage >= 0 ? scene->highlight_angle : 0.0;
+  key->selected_stage = scene->selected_stage;
+  key->selected_point = scene->selected_point;
+  key->focused = scene->focused;
+  key->dragged_point = scene->dragged_point;
+  key->dragged_angle = scene->dragged_point >= 0 ? scene->dragged_angle : 0.0;
+  key->dragged_off = scene->dragged_off;
+}
+
+/* While the wheel turns at a steady speed only the motion layer changes:
+ * the overlay (hub figure, selection, highlights) is recorded again only
+ * when what it shows changed. Under software GL each cairo node is a
+ * texture upload, so this halves the cost of a frame at rest speed. */
+static void
+record_overlay (FwWheelView     *self,
+                const OverlayKey *key)
+{
+  GtkSnapshot *recorder = gtk_snapshot_new ();
+  graphene_rect_t bounds;
+  double margin;
+  cairo_t *cr;
+
+  /* Highlights reach the labels round the ring; a point dragged off the
+   * wheel may be anywhere in the widget. */
+  margin = self->scene.dragged_off ? MAX (self->layout.width, self->layout.height)
+                                   : self->layout.marker + 4 * self->layout.label_size;
+  wheel_bounds (self, margin, &bounds);
+  cr = gtk_snapshot_append_cairo (recorder, &bounds);
+  fw_wheel_paint_overlay (cr, &self->layout, &self->style, &self->scene);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  self->overlay_node = gtk_snapshot_free_to_node (recorder);
+  self->overlay_key = *key;
+}
+
+static void
+fw_wheel_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  graphene_rect_t bounds;
+  OverlayKey key;
+  cairo_t *cr;
+
+  if (self->document == NULL || width <= 0 || height <= 0)
+    return;
+
+  sync_scene (self);
+  self->scene.focused = gtk_widget_has_visible_focus (widget);
+  if (self->layout.width != width || self->layout.height != height)
+    fw_wheel_layout_compute (&self->layout, width, height);
+
+  if (self->static_node == NULL || self->static_width != width ||
+      self->static_height != height || self->static_scale != scale)
+    record_static (self, width, height, scale);
+  if (self->static_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->static_node);
+
+  /* The tread and the people moving round the ring, and those on the
+   * referral path just outside it. */
+  wheel_bounds (self, 2 * self->layout.marker + self->layout.label_size, &bounds);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  fw_wheel_paint_motion (cr, &self->layout, &self->style, &self->scene);
+  cairo_destroy (cr);
+
+  get_overlay_key (self, &key);
+  if (self->overlay_node == NULL || memcmp (&key, &self->overlay_key, sizeof key) != 0)
+    record_overlay (self, &key);
+  if (self->overlay_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->overlay_node);
+
+  self->frames_drawn++;
+}
+
+static void
+fw_wheel_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  *minimum = MIN_SIZE;
+  *natural = NATURAL_SIZE;
+}
+
+static void
+fw_wheel_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (widget);
+
+  fw_wheel_layout_compute (&self->layout, width, height);
+  if (width != self->static_width || height != self->static_height)
+    fw_wheel_view_invalidate_static (self);
+
+  if (self->editor != NULL)
+    {
+      place_editor (self);
+      gtk_popover_present (GTK_POPOVER (self->editor));
+    }
+}
+
+static void
+fw_wheel_view_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->css_changed (widget, change);
+
+  refresh_style (FW_WHEEL_VIEW (widget));
+}
+
+static void
+fw_wheel_view_system_setting_changed (GtkWidget        *widget,
+                                      GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->system_setting_changed (widget, setting);
+
+  /* Fonts and their rendering live in the cached layer's text. */
+  fw_wheel_view_invalidate_static (FW_WHEEL_VIEW (widget));
+  refresh_style (FW_WHEEL_VIEW (widget));
+}
+
+static void
+fw_wheel_view_state_flags_changed (GtkWidget     *widget,
+                                   GtkStateFlags  previous)
+{
+  GtkStateFlags now = gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->state_flags_changed (widget, previous);
+
+  /* The focus ring is part of the overlay. */
+  if ((now ^ previous) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+fw_wheel_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->map (widget);
+
+  update_ticking (FW_WHEEL_VIEW (widget));
+}
+
+static void
+fw_wheel_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->unmap (widget);
+
+  /* A hidden wheel asks for no frames; map puts the callback back. */
+  update_ticking (FW_WHEEL_VIEW (widget));
+}
+
+static void
+fw_wheel_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->root (widget);
+
+  watch_settings (FW_WHEEL_VIEW (widget), gtk_widget_get_settings (widget));
+}
+
+static void
+on_scale_factor (FwWheelView *self)
+{
+  fw_wheel_view_invalidate_static (self);
+}
+
+static char *
+point_tooltip (FwWheelView *self,
+               guint        index)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  const FwScenario *scenario = get_scenario (self);
+  const FwPoint *point = fw_scenario_get_point (scenario, index);
+  guint stage = fw_projection_get_point_stage (self->scene.projection, index);
+  double impact = fw_projection_get_point_impact (self->scene.projection, index);
+  g_autofree char *place = fw_point_text_place (point->kind, fw_scenario_get_stage (scenario, stage)->name);
+  g_autofree char *effects = fw_point_text_effects (point->conversion, point->churn, point->referral);
+  g_autofree char *outcome = fw_point_text_impact (project, point->enabled, impact);
+
+  /* Name, "Friction on Engage", effects, impact. */
+  return g_markup_printf_escaped ("<b>%s</b>\n%s\n%s\n%s", point->name, place, effects, outcome);
+}
+
+static char *
+stage_tooltip (FwWheelView *self,
+               guint        index)
+{
+  const FwStage *stage = fw_scenario_get_stage (get_scenario (self), index);
+  const FwRates *rates = fw_projection_get_rates (self->scene.projection, index);
+  const double *counts = fw_projection_get_counts (self->scene.projection, 0);
+  g_autofree char *count = fw_display_count (counts[index]);
+  g_autofree char *advance = fw_display_percent (rates->advance);
+  g_autofree char *loss = fw_display_percent (rates->loss);
+  const char *period = fw_point_text_period (fw_document_get_project (self->document)->period);
+
+  return g_markup_printf_escaped (_("<b>%s</b>\n%s people\n%s move on, %s lost per %s"),
+                                  stage->name, count, advance, loss, period);
+}
+
+static gboolean
+fw_wheel_view_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (widget);
+  g_autofree char *markup = NULL;
+  FwWheelHit hit;
+  guint index = 0;
+
+  if (self->document == NULL || self->drag_point >= 0)
+    return FALSE;
+
+  /* From the keyboard, the tooltip is about what is selected. */
+  if (keyboard_mode && self->selected_point >= 0)
+    {
+      hit = FW_WHEEL_HIT_POINT;
+      index = self->selected_point;
+    }
+  else if (keyboard_mode && self->selected_stage >= 0)
+    {
+      hit = FW_WHEEL_HIT_STAGE;
+      index = self->selected_stage;
+    }
+  else if (keyboard_mode)
+    {
+      hit = FW_WHEEL_HIT_NONE;
+    }
+  else
+    {
+      hit = fw_wheel_view_hit (self, x, y, &index);
+    }
+
+  if (hit == FW_WHEEL_HIT_POINT)
+    {
+      GdkRectangle rect;
+
+      markup = point_tooltip (self, index);
+      fw_wheel_view_marker_rect (self, index, &rect);
+      gtk_tooltip_set_tip_area (tooltip, &rect);
+    }
+  else if (hit == FW_WHEEL_HIT_STAGE)
+    {
+      markup = stage_tooltip (self, index);
+    }
+  else
+    {
+      return FALSE;
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+fw_wheel_view_dispose (GObject *object)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (object);
+
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  fw_wheel_view_seal_moves (self);
+  g_clear_handle_id (&self->editor_cleanup, g_source_remove);
+  close_editor (self);
+  watch_settings (self, NULL);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  if (self->document != NULL)
+    {
+      g_clear_signal_handler (&self->changed_handler, self->document);
+      g_clear_object (&self->document);
+    }
+
+  G_OBJECT_CLASS (fw_wheel_view_parent_class)->dispose (object);
+}
+
+static void
+fw_wheel_view_finalize (GObject *object)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (object);
+
+  g_clear_pointer (&self->font_family, g_free);
+
+  G_OBJECT_CLASS (fw_wheel_view_parent_class)->finalize (object);
+}
+
+static void
+fw_wheel_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTED_STAGE:
+      g_value_set_int (value, self->selected_stage);
+      break;
+    case PROP_SELECTED_POINT:
+      g_value_set_int (value, self->selected_point);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_wheel_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      fw_wheel_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_STAGE:
+      fw_wheel_view_select_stage (self, g_value_get_int (value));
+      break;
+    case PROP_SELECTED_POINT:
+      fw_wheel_view_select_point (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_wheel_view_class_init (FwWheelViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_wheel_view_dispose;
+  object_class->finalize = fw_wheel_view_finalize;
+  object_class->get_property = fw_wheel_view_get_property;
+  object_class->set_property = fw_wheel_view_set_property;
+
+  widget_class->snapshot = fw_wheel_view_snapshot;
+  widget_class->measure = fw_wheel_view_measure;
+  widget_class->size_allocate = fw_wheel_view_size_allocate;
+  widget_class->css_changed = fw_wheel_view_css_changed;
+  widget_class->system_setting_changed = fw_wheel_view_system_setting_changed;
+  widget_class->state_flags_changed = fw_wheel_view_state_flags_changed;
+  widget_class->map = fw_wheel_view_map;
+  widget_class->unmap = fw_wheel_view_unmap;
+  widget_class->root = fw_wheel_view_root;
+  widget_class->query_tooltip = fw_wheel_view_query_tooltip;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, FW_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_STAGE] =
+    g_param_spec_int ("selected-stage", NULL, NULL, -1, FW_MAX_STAGES - 1, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_POINT] =
+    g_param_spec_int ("selected-point", NULL, NULL, -1, FW_MAX_POINTS - 1, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "fwwheel");
+  /* GTK 4.8 has no "application" role (4.12); its WIDGET role is the one
+   * documented for an interactive component, unlike IMG, which screen
+   * readers present as a picture that cannot be operated. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+}
+
+static void
+fw_wheel_view_init (FwWheelView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  self->selected_stage = -1;
+  self->selected_point = -1;
+  self->drag_point = -1;
+  self->animations = TRUE;
+
+  fw_wheel_scene_init (&self->scene);
+  fw_wheel_motion_init (&self->scene.motion);
+  fw_wheel_style_init_light (&self->style);
+  self->style.font_family = NULL;
+  fw_tween_init (&self->momentum, 0.0);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_add_css_class (widget, "wheel");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Flywheel"),
+                                  -1);
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), NULL);
+
+  fw_wheel_view_init_dnd (self);
+  fw_wheel_view_init_keys (self);
+}
+
+GtkWidget *
+fw_wheel_view_new (void)
+{
+  return g_object_new (FW_TYPE_WHEEL_VIEW, NULL);
+}
+
+FwDocument *
+fw_wheel_view_get_document (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+fw_wheel_view_set_document (FwWheelView *self,
+                            FwDocument  *document)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+
+  if (document == self->document)
+    return;
+
+  fw_wheel_view_cancel_drag (self, FALSE);
+  fw_wheel_view_seal_moves (self);
+  close_editor (self);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_set_object (&self->document, document);
+
+  /* A new project starts from rest: the wheel spins up to its speed. */
+  fw_wheel_motion_init (&self->scene.motion);
+  sync_scene (self);
+  if (document != NULL)
+    {
+      self->changed_handler =
+        g_signal_connect_object (document, "changed",
+                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+      fw_tween_init (&self->momentum, fw_projection_get_figures (self->scene.projection, 0)->momentum);
+      retarget_motion (self, FALSE);
+      self->scenario_seen = fw_document_get_scenario_index (document);
+      self->n_points_seen = self->scene.scenario->points->len;
+    }
+
+  set_selection (self, -1, -1);
+  update_description (self);
+  fw_wheel_view_invalidate_static (self);
+  update_ticking (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+int
+fw_wheel_view_get_selected_stage (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), -1);
+
+  return self->selected_stage;
+}
+
+int
+fw_wheel_view_get_selected_point (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), -1);
+
+  return self->selected_point;
+}
+
+void
+fw_wheel_view_select_stage (FwWheelView *self,
+                            int          stage)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+
+  set_selection (self, stage, -1);
+}
+
+void
+fw_wheel_view_select_point (FwWheelView *self,
+                            int          point)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+
+  /* Deselecting the point leaves nothing selected. */
+  set_selection (self, -1, point);
+}
+
+static gboolean
+cleanup_editor (gpointer data)
+{
+  FwWheelView *self = data;
+
+  self->editor_cleanup = 0;
+  if (self->editor != NULL && !gtk_widget_get_visible (self->editor))
+    close_editor (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_editor_closed (FwWheelView *self,
+                  GtkPopover  *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* The edits made in the popover are one undo step. */
+  if (self->document != NULL)
+    fw_document_seal (self->document);
+
+  /* The keyboard comes back to the point it left, unless the user
+   * closed the popover by going somewhere else. */
+  if (focus == NULL || focus == GTK_WIDGET (editor) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (editor)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* Not unparented here: GTK is still in the middle of hiding it. */
+  if (self->editor_cleanup == 0)
+    self->editor_cleanup = g_idle_add (cleanup_editor, self);
+}
+
+void
+fw_wheel_view_edit_point (FwWheelView *self,
+                          guint        point)
+{
+  const FwScenario *scenario;
+
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+  g_return_if_fail (self->document != NULL);
+
+  scenario = get_scenario (self);
+  g_return_if_fail (point < scenario->points->len);
+
+  fw_wheel_view_cancel_drag (self, TRUE);
+  fw_wheel_view_seal_moves (self);
+  set_selection (self, -1, point);
+
+  close_editor (self);
+  self->editor = fw_point_editor_new (self->document, point);
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  g_signal_connect_object (self->editor, "closed",
+                           G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
+  place_editor (self);
+  gtk_popover_popup (GTK_POPOVER (self->editor));
+}
+
+gboolean
+fw_wheel_view_is_ticking (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), FALSE);
+
+  return self->tick_id != 0;
+}
+
+guint64
+fw_wheel_view_get_frames_drawn (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
+
+  return self->frames_drawn;
+}
+
+FwWheelHit
+fw_wheel_view_hit (FwWheelView *self,
+                   double       x,
+                   double       y,
+                   guint       *index)
+{
+  const FwScenario *scenario = get_scenario (self);
+
+  if (scenario == NULL || self->layout.width <= 0)
+    return FW_WHEEL_HIT_NONE;
+
+  return fw_wheel_layout_hit (&self->layout, scenario, x, y, index);
+}
+
+double
+fw_wheel_view_angle_at (FwWheelView *self,
+                        double       x,
+                        double       y)
+{
+  double degrees, distance;
+
+  fw_wheel_layout_polar (&self->layout, x, y, &degrees, &distance);
+  degrees = round (degrees * 10.0) / 10.0;
+
+  return degrees >= 360.0 ? degrees - 360.0 : degrees;
+}
+
+void
+fw_wheel_view_report_error (FwWheelView  *self,
+                            const GError *error)
+{
+  g_debug ("Edit refused: %s", error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
+void
+fw_wheel_view_activate_stage (FwWheelView *self,
+                              int          stage)
+{
+  set_selection (self, stage, -1);
+  if (self->selected_stage >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", self->selected_stage);
+}

@@ -1,0 +1,77 @@
+/* fw-window-private.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fw-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's instance, shared by the files that make up FwWindow:
+ * fw-window.c (parts, title, document), fw-window-actions.c (what the
+ * user does) and fw-window-files.c (open, save, asking first). */
+struct _FwWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template children */
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkMenuButton        *recent_button;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkWidget            *palette;
+  GtkWidget            *wheel;
+  GtkWidget            *figures;
+  GtkWidget            *stage_panel;
+  GtkWidget            *point_list;
+  GtkStack             *side_stack;
+  GtkDropDown          *scenario_dropdown;
+
+  FwDocument           *document;
+  GFile                *file;
+  gboolean              pristine;   /* untitled and never edited */
+  gboolean              closing;    /* the user agreed: close for real */
+};
+
+/* fw-window.c */
+void fw_window_set_document       (FwWindow    *self,
+                                   FwDocument  *document,
+                                   GFile       *file);
+void fw_window_show_error         (FwWindow    *self,
+                                   const char  *message);
+void fw_window_dismiss_error      (FwWindow    *self);
+void fw_window_update_title       (FwWindow    *self);
+
+/* fw-window-actions.c */
+void fw_window_class_add_actions  (GtkWidgetClass *widget_class);
+void fw_window_update_actions     (FwWindow    *self);
+
+/* fw-window-files.c */
+typedef void (*FwWindowThen) (FwWindow *self,
+                              gpointer  data);
+/* Runs @then once the unsaved changes, if any, are saved or discarded;
+ * not at all if the user cancels. @data is freed with @free_data. */
+void fw_window_settle_changes     (FwWindow       *self,
+                                   FwWindowThen    then,
+                                   gpointer        data,
+                                   GDestroyNotify  free_data);
+gboolean fw_window_load           (FwWindow    *self,
+                                   GFile       *file);
+gboolean fw_window_save_to        (FwWindow    *self,
+                                   GFile       *file);
+void fw_window_choose_open        (FwWindow    *self);
+/* Asks where to save; then saves and runs @then (may be NULL). */
+void fw_window_choose_save        (FwWindow       *self,
+                                   FwWindowThen    then,
+                                   gpointer        data,
+                                   GDestroyNotify  free_data);
+void fw_window_new_from_template  (FwWindow    *self,
+                                   const char  *template_id);
+void fw_window_refresh_recent     (FwWindow    *self);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* fw-window.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-window"
+
+#include <glib/gi18n.h>
+
+#include "fw-catalog-palette.h"
+#include "fw-figures-panel.h"
+#include "fw-point-list.h"
+#include "fw-resources.h"
+#include "fw-stage-panel.h"
+#include "fw-templates.h"
+#include "fw-wheel-view.h"
+#include "fw-window-private.h"
+
+/* A new window starts on this template, so a user sees a wheel at once. */
+#define FIRST_TEMPLATE "attract-engage-delight"
+
+G_DEFINE_FINAL_TYPE (FwWindow, fw_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void on_scenario_picked (FwWindow *self);
+
+static void
+fw_window_dispose (GObject *object)
+{
+  FwWindow *self = FW_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_WINDOW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (fw_window_parent_class)->dispose (object);
+}
+
+static void
+close_now (FwWindow *self,
+           gpointer  data)
+{
+  self->closing = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closing with unsaved changes asks first; the close that follows the
+ * user's answer goes through. */
+static gboolean
+fw_window_close_request (GtkWindow *window)
+{
+  FwWindow *self = FW_WINDOW (window);
+
+  if (self->closing || !fw_document_get_modified (self->document))
+    return GTK_WINDOW_CLASS (fw_window_parent_class)->close_request (window);
+
+  fw_window_settle_changes (self, close_now, NULL, NULL);
+  return TRUE;
+}
+
+static void
+fw_window_class_init (FwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = fw_window_dispose;
+  window_class->close_request = fw_window_close_request;
+
+  /* Every template and the style sheet live in the resource; the window
+   * is the first thing built, before any widget that uses one. */
+  fw_register_resource ();
+
+  g_type_ensure (FW_TYPE_CATALOG_PALETTE);
+  g_type_ensure (FW_TYPE_FIGURES_PANEL);
+  g_type_ensure (FW_TYPE_POINT_LIST);
+  g_type_ensure (FW_TYPE_STAGE_PANEL);
+  g_type_ensure (FW_TYPE_WHEEL_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, wheel);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, figures);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, stage_panel);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, point_list);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, scenario_dropdown);
+
+  fw_window_class_add_actions (widget_class);
+}
+
+static void
+fw_window_init (FwWindow *self)
+{
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  FwProject *project;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->scenario_dropdown, "notify::selected",
+                           G_CALLBACK (on_scenario_picked), self, G_CONNECT_SWAPPED);
+
+  /* The templates are built in; failing to make one is a programming
+   * error, caught by the tests. */
+  project = fw_template_create (FIRST_TEMPLATE, &error);
+  g_assert_no_error (error);
+  document = fw_document_new (project);
+  fw_window_set_document (self, document, NULL);
+  self->pristine = TRUE;
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (fw_window_refresh_recent), self, G_CONNECT_SWAPPED);
+  fw_window_refresh_recent (self);
+  gtk_widget_grab_focus (self->wheel);
+}
+
+FwWindow *
+fw_window_new (GtkApplication *application)
+{
+  return g_object_new (FW_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* The scenario picker lists the project's scenarios; it only shows when
+ * there is more than one to pick from. */
+static void
+update_scenarios (FwWindow *self)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  GListModel *model = gtk_drop_down_get_model (self->scenario_dropdown);
+  guint n = project->scenarios->len;
+  gboolean same = model != NULL && g_list_model_get_n_items (model) == n;
+  guint shown = fw_document_get_scenario_index (self->document);
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                      fw_project_get_scenario (project, i)->name) == 0;
+
+  if (!same)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        gtk_string_list_append (names, fw_project_get_scenario (project, i)->name);
+      gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
+    }
+  if (gtk_drop_down_get_selected (self->scenario_dropdown) != shown)
+    gtk_drop_down_set_selected (self->scenario_dropdown, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->scenario_dropdown), n > 1);
+}
+
+static void
+on_scenario_picked (FwWindow *self)
+{
+  guint picked = gtk_drop_down_get_selected (self->scenario_dropdown);
+
+  if (self->document != NULL && picked != GTK_INVALID_LIST_POSITION &&
+      picked != fw_document_get_scenario_index (self->document))
+    fw_document_set_scenario_index (self->document, picked);
+}
+
+static void
+on_document_modified (FwWindow *self)
+{
+  self->pristine = FALSE;
+  fw_window_update_title (self);
+  fw_window_update_actions (self);
+}
+
+void
+fw_window_set_document (FwWindow   *self,
+                        FwDocument *document,
+                        GFile      *file)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  self->pristine = FALSE;
+
+  g_signal_connect_object (document, "notify::modified",
+                           G_CALLBACK (on_document_modified), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed",
+                           G_CALLBACK (update_scenarios), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-undo",
+                           G_CALLBACK (fw_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-redo",
+                           G_CALLBACK (fw_window_update_actions), self, G_CONNECT_SWAPPED);
+
+  fw_wheel_view_set_document (FW_WHEEL_VIEW (self->wheel), document);
+  fw_figures_panel_set_document (FW_FIGURES_PANEL (self->figures), document);
+  fw_stage_panel_set_document (FW_STAGE_PANEL (self->stage_panel), document);
+  fw_point_list_set_document (FW_POINT_LIST (self->point_list), document);
+
+  update_scenarios (self);
+  fw_window_update_title (self);
+  fw_window_update_actions (self);
+}
+
+/* "Acme.flywheel" or "Untitled", with "•" for unsaved changes, in the
+ * header bar and the window list alike; the subtitle names the project
+ * and, for a file, its folder. */
+void
+fw_window_update_title (FwWindow *self)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  gboolean modified = fw_document_get_modified (self->document);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else
+    name = g_strdup (_("Untitled"));
+
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  gtk_label_set_text (self->title_label, title);
+  window_title = g_strdup_printf (_("%s — Flywheel"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+
+      subtitle = g_strdup_printf ("%s — %s", project->name, folder);
+    }
+  else
+    subtitle = g_strdup (project->name);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
+                               modified ? _("This project has unsaved changes") : NULL);
+}
+
+void
+fw_window_show_error (FwWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  /* Screen readers hear it too, not only sighted users. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+}
+
+void
+fw_window_dismiss_error (FwWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_label_set_text (self->error_label, "");
+}
+
+FwDocument *
+fw_window_get_document (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+fw_window_get_file (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+fw_window_is_pristine (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  return self->pristine && !fw_document_get_modified (self->document);
+}
+
+const char *
+fw_window_get_error (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+GtkWidget *
+fw_window_get_wheel (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->wheel;
+}
+
+GtkWidget *
+fw_window_get_palette (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->palette;
+}

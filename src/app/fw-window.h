@@ -1,0 +1,43 @@
+/* fw-window.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-document.h"
+
+G_BEGIN_DECLS
+
+/* A window on one project: the catalog palette, the wheel, the figures
+ * and the stage and point lists around one FwDocument, with the file
+ * behind it. Everything a user can do is a "win." action (installed on
+ * the class), which is also how the tests drive it. */
+#define FW_TYPE_WINDOW (fw_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwWindow, fw_window, FW, WINDOW, GtkApplicationWindow)
+
+/* A window on a new project from the first template; @application may be
+ * NULL in tests. */
+FwWindow   *fw_window_new          (GtkApplication *application);
+FwDocument *fw_window_get_document (FwWindow       *self);
+/* The file the project was opened from or last saved to; NULL if none. */
+GFile      *fw_window_get_file     (FwWindow       *self);
+/* Whether the window holds an untitled, unedited project (the one it
+ * opened with), which opening a file may simply replace. */
+gboolean    fw_window_is_pristine  (FwWindow       *self);
+/* Opens @file in this window, asking first about unsaved changes. Errors
+ * are shown in the window and the current project is kept. */
+void        fw_window_open_file    (FwWindow       *self,
+                                    GFile          *file);
+/* The message on show in the window's error banner, or NULL. */
+const char *fw_window_get_error    (FwWindow       *self);
+/* The window's parts, for tests and benchmarks. */
+GtkWidget  *fw_window_get_wheel    (FwWindow       *self);
+GtkWidget  *fw_window_get_palette  (FwWindow       *self);
+
+G_END_DECLS
