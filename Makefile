@@ -5,6 +5,7 @@
 #   make run     build, then open Flywheel on a sample project
 #   make check   build, then run every test
 #   make bench   build, then run the benchmarks (docs/performance.md)
+#   make screenshot  retake README's screenshot from the real program
 #
 # Each installs what a Debian 12 machine lacks first (apt-get, through
 # sudo when not root), so a fresh clone needs nothing but make.
@@ -25,7 +26,7 @@ PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run check bench clean
+.PHONY: all deps build run check bench screenshot clean
 
 all: build
 
@@ -57,6 +58,10 @@ check: build
 
 bench: build
 	$(MESON) test -C $(BUILD) --benchmark --verbose
+
+# README's picture, taken of the real program (tools/make-screenshot.py).
+screenshot: build
+	python3 tools/make-screenshot.py $(BUILD) docs/screenshot.png
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,301 @@
+/* bench-window.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bench-window"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+
+#include "fw-renderer-choice.h"
+#include "fw-store.h"
+#include "fw-wheel-view.h"
+#include "fw-window.h"
+
+/* How smoothly the wheel turns in a 1920x1080 window with 16 stages and
+ * 100 points, against the floor the display itself sets: a bare window of
+ * the same size repainting an empty area every frame, measured in the
+ * same run. Under Xvfb the X server does the compositing in software, so
+ * the floor is far below a real screen's 60 Hz; what matters is how close
+ * the wheel comes to it and what it costs on top.
+ *
+ * Run under tests/with-display.py (`make bench` does): it reports frames
+ * per second, frame intervals, the time GTK spends on each frame (from the
+ * frame clock's update phase to the end of its paint phase: our ticks,
+ * snapshot and rendering), and CPU use of this process and of Xvfb. */
+
+#define WIDTH  1920
+#define HEIGHT 1080
+#define WARMUP_S  1.5
+#define MEASURE_S 6.0
+
+typedef struct
+{
+  GArray  *intervals;   /* ms between frames */
+  GArray  *work;        /* ms from update to after-paint */
+  gint64   last_frame;
+  gint64   update_start;
+  gboolean measuring;
+} Frames;
+
+static void
+on_update (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  frames->update_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (frames->measuring)
+    {
+      double interval = (now - frames->last_frame) / 1000.0;
+      double work = (now - frames->update_start) / 1000.0;
+
+      if (frames->last_frame != 0)
+        g_array_append_val (frames->intervals, interval);
+      if (frames->update_start != 0)
+        g_array_append_val (frames->work, work);
+    }
+  frames->last_frame = now;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  if (values->len == 0)
+    return 0.0;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, (guint) (p * (values->len - 1)));
+}
+
+/* CPU seconds used so far by this process and by the X server. */
+static double
+own_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static double
+xvfb_cpu (void)
+{
+  const char *pid = g_getenv ("FW_XVFB_PID");
+  g_autofree char *path = NULL;
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (pid == NULL)
+    return -1.0;
+  path = g_strdup_printf ("/proc/%s/stat", pid);
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after = strrchr (stat, ')')) == NULL)
+    return -1.0;
+  /* Fields after the command name: state is the first; utime and stime
+   * are the 12th and 13th. */
+  fields = g_strsplit (after + 2, " ", -1);
+  if (g_strv_length (fields) < 13)
+    return -1.0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) /
+         sysconf (_SC_CLK_TCK);
+}
+
+static void
+run_for (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+measure (const char *label,
+         GtkWindow  *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  Frames frames = { 0 };
+  double cpu0, xcpu0, cpu, xcpu;
+  gint64 t0;
+  double wall, fps;
+  double work50, work95, int50, int95;
+
+  frames.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  frames.work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (clock, "update", G_CALLBACK (on_update), &frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+
+  run_for (WARMUP_S);
+  frames.measuring = TRUE;
+  cpu0 = own_cpu ();
+  xcpu0 = xvfb_cpu ();
+  t0 = g_get_monotonic_time ();
+  run_for (MEASURE_S);
+  wall = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
+  cpu = own_cpu () - cpu0;
+  xcpu = xcpu0 < 0 ? -1.0 : xvfb_cpu () - xcpu0;
+  frames.measuring = FALSE;
+  g_signal_handlers_disconnect_by_data (clock, &frames);
+
+  fps = frames.intervals->len / wall;
+  int50 = percentile (frames.intervals, 0.5);
+  int95 = percentile (frames.intervals, 0.95);
+  work50 = percentile (frames.work, 0.5);
+  work95 = percentile (frames.work, 0.95);
+  printf ("%-6s %6.1f fps | interval p50 %5.1f ms p95 %5.1f ms | frame work p50 %5.2f ms p95 %5.2f ms"
+          " | CPU flywheel %3.0f%% Xvfb %3.0f%%\n",
+          label, fps, int50, int95, work50, work95,
+          100.0 * cpu / wall, xcpu < 0 ? -1.0 : 100.0 * xcpu / wall);
+  fflush (stdout);
+
+  g_array_unref (frames.intervals);
+  g_array_unref (frames.work);
+}
+
+/* The floor: an empty area asked to repaint on every frame. */
+static gboolean
+repaint_every_frame (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+draw_nothing (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+}
+
+static void
+measure_floor (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_nothing, NULL, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), area);
+  gtk_widget_add_tick_callback (area, repaint_every_frame, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  measure ("floor", GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* 16 stages and 100 points spread round the rim, every stage busy. */
+static FwProject *
+big_project (void)
+{
+  FwProject *project = fw_project_new ("Benchmark");
+  FwScenario *scenario = fw_scenario_new ("Baseline");
+
+  project->horizon = 24;
+  scenario->inflow = 500;
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %u", i + 1);
+      FwStage *stage = fw_stage_new (name, i);
+
+      stage->count = 1000 + 250 * i;
+      stage->advance = 0.25;
+      stage->loss = 0.05;
+      stage->referral = i >= 12 ? 0.05 : 0.0;
+      stage->customer = i >= 10;
+      stage->weight = 1 + (i % 3);
+      g_ptr_array_add (scenario->stages, stage);
+    }
+  for (guint k = 0; k < 100; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Point %u", k + 1);
+      FwPoint *point = fw_point_new (name, k * 3.6 + 1.0);
+
+      point->kind = k % 2 ? FW_POINT_FORCE : FW_POINT_FRICTION;
+      point->conversion = k % 2 ? 0.05 : -0.05;
+      point->enabled = k % 7 != 0;
+      g_ptr_array_add (scenario->points, point);
+    }
+  g_ptr_array_add (project->scenarios, scenario);
+  return project;
+}
+
+static void
+measure_wheel (void)
+{
+  g_autoptr(FwProject) project = big_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "big.flywheel", NULL);
+  FwWindow *window;
+  FwWheelView *wheel;
+  guint64 frames0;
+
+  g_assert_no_error (error);
+  if (!fw_store_save (project, path, &error))
+    g_error ("%s", error->message);
+
+  window = fw_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path);
+  wheel = FW_WHEEL_VIEW (fw_window_get_wheel (window));
+
+  frames0 = fw_wheel_view_get_frames_drawn (wheel);
+  measure ("wheel", GTK_WINDOW (window));
+  printf ("wheel  %d x %d window, wheel area %d x %d, %" G_GUINT64_FORMAT " wheel frames drawn, ticking: %s\n",
+          gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+          gtk_widget_get_width (GTK_WIDGET (wheel)), gtk_widget_get_height (GTK_WIDGET (wheel)),
+          fw_wheel_view_get_frames_drawn (wheel) - frames0,
+          fw_wheel_view_is_ticking (wheel) ? "yes" : "no");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_init ();
+
+  /* The renderer the application would pick on this display. */
+  fw_renderer_choose (gdk_display_get_default ());
+  printf ("renderer: GSK_RENDERER=%s, display %s\n",
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK's choice)",
+          g_getenv ("DISPLAY"));
+  measure_floor ();
+  measure_wheel ();
+  measure_floor ();
+  return 0;
+}

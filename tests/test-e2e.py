@@ -1,0 +1,188 @@
+#!/usr/bin/python3
+# tests/test-e2e.py: the real program, driven by real input.
+# Copyright 2026 The Flywheel authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run inside tests/with-display.py --atspi. Starts `flywheel FILE` on a
+# fresh project, finds the catalog entry and the wheel by their
+# accessible names (as a screen reader would), drags the entry onto the
+# wheel's second stage with the mouse (xdotool), presses Ctrl+S, and then
+# reads the file back with `flywheel-cli dump`: the new point must be
+# there, on that stage.
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+ENTRY_ID = "cant-try-before-buying"
+
+
+def log(*args):
+    print("#", *args, flush=True)
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool"] + [str(a) for a in args], check=True)
+
+
+def find_app(name, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.name == name:
+                return app
+        time.sleep(0.2)
+    raise AssertionError(f"no application called {name!r} on the accessibility bus")
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.childCount):
+        yield from walk(node.getChildAtIndex(i), depth + 1)
+
+
+def find(app, predicate, what, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        for node in walk(app):
+            try:
+                if predicate(node):
+                    return node
+            except Exception:
+                continue
+        time.sleep(0.2)
+    raise AssertionError(f"found no {what}")
+
+
+def window_origin():
+    """Where the program's window is on the screen: GTK 4.8 reports
+    positions within the window only."""
+    out = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Flywheel",
+                          "getwindowgeometry", "--shell"],
+                         check=True, capture_output=True, text=True, timeout=30).stdout
+    values = dict(line.split("=", 1) for line in out.split() if "=" in line)
+    return int(values["X"]), int(values["Y"])
+
+
+ORIGIN = None
+
+
+def extents(node):
+    box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return box.x + ORIGIN[0], box.y + ORIGIN[1], box.width, box.height
+
+
+def drag(start, end, steps=8):
+    xdotool("mousemove", *start)
+    time.sleep(0.3)
+    xdotool("mousedown", 1)
+    time.sleep(0.2)
+    for k in range(1, steps + 1):
+        x = round(start[0] + (end[0] - start[0]) * k / steps)
+        y = round(start[1] + (end[1] - start[1]) * k / steps)
+        xdotool("mousemove", x, y)
+        time.sleep(0.1)
+    time.sleep(0.3)
+    xdotool("mouseup", 1)
+
+
+def dump(cli, path):
+    out = subprocess.run([cli, "dump", path], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def stage_at(stages, angle):
+    total = sum(s["weight"] for s in stages)
+    s = 0.0
+    a = angle % 360.0
+    for i, stage in enumerate(stages[:-1]):
+        s = s + 360.0 * stage["weight"] / total
+        if a < s:
+            return i
+    return len(stages) - 1
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--cli", required=True)
+    args = parser.parse_args()
+
+    catalog = json.loads(subprocess.run([args.cli, "catalog", "--format", "json"], check=True,
+                                        capture_output=True, text=True).stdout)
+    entries = catalog if isinstance(catalog, list) else catalog.get("entries", catalog)
+    entry = next(e for e in entries if e["id"] == ENTRY_ID)
+
+    with tempfile.TemporaryDirectory(prefix="fw-e2e-") as tmp:
+        path = os.path.join(tmp, "Client.flywheel")
+        subprocess.run([args.cli, "new", "--template", "attract-engage-delight", path], check=True)
+        before = dump(args.cli, path)
+        n_before = len(before["scenarios"][0]["points"])
+        stages = before["scenarios"][0]["stages"]
+
+        app = subprocess.Popen([args.app, path])
+        try:
+            accessible = find_app("flywheel")
+            global ORIGIN
+            ORIGIN = window_origin()
+            row = find(accessible, lambda n: entry["name"] in (n.name or "") and
+                       n.getRoleName() in ("list item", "row", "push button", "label", "panel",
+                                           "table row", "list box item", "section"),
+                       f"catalog entry {entry['name']!r}")
+            wheel = find(accessible, lambda n: (n.name or "").startswith("Flywheel") and
+                         extents(n)[2] > 300, "the wheel")
+            time.sleep(1.0)
+
+            rx, ry, rw, rh = extents(row)
+            wx, wy, ww, wh = extents(wheel)
+            log("row", (rx, ry, rw, rh), "wheel", (wx, wy, ww, wh))
+
+            # The middle of the second stage's arc, well inside the wheel.
+            total = sum(s["weight"] for s in stages)
+            start_angle = 360.0 * stages[0]["weight"] / total
+            middle = start_angle + 180.0 * stages[1]["weight"] / total
+            radius = 0.3 * min(ww, wh)
+            target = (round(wx + ww / 2 + radius * math.sin(math.radians(middle))),
+                      round(wy + wh / 2 - radius * math.cos(math.radians(middle))))
+            drag((rx + rw // 3, ry + rh // 2), target)
+            time.sleep(0.5)
+
+            xdotool("key", "ctrl+s")
+            end = time.time() + 10
+            after = dump(args.cli, path)
+            while len(after["scenarios"][0]["points"]) == n_before and time.time() < end:
+                time.sleep(0.2)
+                after = dump(args.cli, path)
+        finally:
+            app.terminate()
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+
+    points = after["scenarios"][0]["points"]
+    assert len(points) == n_before + 1, f"expected {n_before + 1} points after the drop, found {len(points)}"
+    point = points[-1]
+    assert point["name"] == entry["name"], point
+    stage = stage_at(after["scenarios"][0]["stages"], point["angle"])
+    assert stage == 1, f"the point landed on stage {stage}, not on stage 1 ({stages[1]['name']})"
+    log("dropped", point["name"], "at", point["angle"], "on", stages[stage]["name"])
+    print("1..1\nok 1 /e2e/drag-catalog-point-onto-stage-and-save")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as error:
+        print(f"1..1\nnot ok 1 /e2e/drag-catalog-point-onto-stage-and-save # {error}")
+        sys.exit(1)

@@ -1,0 +1,380 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "fw-catalog.h"
+#include "fw-json.h"
+#include "fw-store.h"
+#include "fw-templates.h"
+#include "fw-wheel-view.h"
+#include "fw-window.h"
+
+/* The window as a user drives it, through the same "win." actions its
+ * buttons, menus and shortcuts activate, on a real (virtual) display:
+ * run by tests/with-display.py. */
+
+typedef struct
+{
+  char     *dir;
+  FwWindow *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so, for at most five seconds. */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("fw-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  spin (20);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* A project file made by the store, as another session would have left it. */
+static char *
+write_template (Fixture    *fixture,
+                const char *template_id,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create (template_id, &error);
+  char *path = path_in (fixture, name);
+
+  g_assert_no_error (error);
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
+  spin (20);
+}
+
+static const char *
+title (Fixture *fixture)
+{
+  return gtk_window_get_title (GTK_WINDOW (fixture->window));
+}
+
+static const FwScenario *
+scenario (Fixture *fixture)
+{
+  return fw_document_get_scenario (fw_window_get_document (fixture->window));
+}
+
+/* A new window shows the first template, untitled and unmodified. */
+static void
+test_window_starts_on_a_template (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 3);
+  g_assert_null (fw_window_get_file (fixture->window));
+  g_assert_true (fw_window_is_pristine (fixture->window));
+  g_assert_true (g_str_has_prefix (title (fixture), "Untitled"));
+  g_assert_null (strstr (title (fixture), "•"));
+  g_assert_true (gtk_widget_get_mapped (fw_window_get_wheel (fixture->window)));
+}
+
+/* Open a file, edit a stage, add a point at an angle, save, reopen in
+ * another window and compare: what was saved is what was on screen. */
+static void
+test_window_open_edit_save_reopen (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Acme.flywheel");
+  g_autoptr(FwWindow) second = NULL;
+  g_autofree char *saved_json = NULL;
+  g_autofree char *reopened_json = NULL;
+  FwDocument *document;
+  g_autoptr(GError) error = NULL;
+  const FwScenario *shown;
+  guint n_points, n_entries;
+  double start, end;
+
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_nonnull (fw_window_get_file (fixture->window));
+  g_assert_true (g_str_has_prefix (title (fixture), "Acme.flywheel"));
+  document = fw_window_get_document (fixture->window);
+  g_assert_false (fw_document_get_modified (document));
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 4);
+
+  /* Edit a stage: the count of the second stage. */
+  g_assert_true (fw_document_set_stage_field (document, 1, FW_STAGE_COUNT, 4321, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (title (fixture), "• Acme.flywheel"));
+
+  /* Add a catalog point in the middle of the third stage's arc. */
+  n_points = scenario (fixture)->points->len;
+  fw_scenario_stage_arc (scenario (fixture), 2, &start, &end);
+  activate (fixture, "win.add-point",
+            g_variant_new ("(sd)", fw_catalog_list (&n_entries)[0].id, (start + end) / 2));
+  shown = scenario (fixture);
+  g_assert_cmpuint (shown->points->len, ==, n_points + 1);
+  g_assert_cmpuint (fw_scenario_stage_at_angle (shown, fw_scenario_get_point (shown, n_points)->angle), ==, 2);
+  g_assert_cmpint (fw_wheel_view_get_selected_point (FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window))),
+                   ==, (int) n_points);
+
+  activate (fixture, "win.save", NULL);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_false (fw_document_get_modified (document));
+  g_assert_null (strstr (title (fixture), "•"));
+  saved_json = fw_project_to_json (fw_document_get_project (document));
+
+  second = g_object_ref_sink (fw_window_new (NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-file", "s", path));
+  spin (20);
+  g_assert_null (fw_window_get_error (second));
+  reopened_json = fw_project_to_json (fw_document_get_project (fw_window_get_document (second)));
+  g_assert_cmpstr (reopened_json, ==, saved_json);
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (fw_window_get_document (second)), 1)->count,
+                     ==, 4321);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+/* A file that is not a project is refused with a message naming it, and
+ * the project on screen stays as it was. */
+static void
+test_window_open_damaged_keeps_work (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "notes.flywheel");
+  FwDocument *before = fw_window_get_document (fixture->window);
+  const char *error;
+
+  g_assert_true (g_file_set_contents (path, "this is not a project", -1, NULL));
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+
+  error = fw_window_get_error (fixture->window);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "notes.flywheel"));
+  g_assert_true (fw_window_get_document (fixture->window) == before);
+  g_assert_null (fw_window_get_file (fixture->window));
+}
+
+/* A save that cannot be written says so and keeps the changes unsaved,
+ * so nothing is lost and the title still warns. */
+static void
+test_window_failed_save_keeps_changes (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "folder", "x.flywheel", NULL);
+  FwDocument *document = fw_window_get_document (fixture->window);
+
+  g_assert_true (fw_document_set_inflow (document, 77, NULL));
+  activate (fixture, "win.save-to", g_variant_new_string (path));
+
+  g_assert_nonnull (fw_window_get_error (fixture->window));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "x.flywheel"));
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_null (fw_window_get_file (fixture->window));
+  g_assert_true (g_str_has_prefix (title (fixture), "• "));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+has_question_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        {
+          *(GtkDialog **) data = GTK_DIALOG (item);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Closing, or opening another file, with unsaved changes asks first;
+ * Cancel keeps everything, Discard goes on. */
+static void
+test_window_asks_before_discarding (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "sales-cycle", "Pipeline.flywheel");
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkDialog *dialog = NULL;
+
+  g_assert_true (fw_document_set_inflow (document, 5, NULL));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (has_question_dialog, &dialog));
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (fw_window_get_document (fixture->window) == document);
+
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+  dialog = NULL;
+  g_assert_true (wait_until (has_question_dialog, &dialog));
+  g_assert_true (fw_window_get_document (fixture->window) == document);
+  gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
+  spin (20);
+  g_assert_true (fw_window_get_document (fixture->window) != document);
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 7);
+}
+
+/* Undo and redo reach the document and follow its state. */
+static void
+test_window_undo_redo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  double before = fw_document_get_scenario (document)->inflow;
+
+  g_assert_true (fw_document_set_inflow (document, before + 10, NULL));
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, before);
+  activate (fixture, "win.redo", NULL);
+  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, before + 10);
+}
+
+/* New from a template replaces an unmodified project at once. */
+static void
+test_window_new_from_template (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  activate (fixture, "win.new-from-template", g_variant_new_string ("sales-cycle"));
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 7);
+  g_assert_null (fw_window_get_file (fixture->window));
+
+  activate (fixture, "win.new-from-template", g_variant_new_string ("no-such-template"));
+  g_assert_nonnull (fw_window_get_error (fixture->window));
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 7);
+}
+
+static gboolean
+is_at_rest (gpointer data)
+{
+  return !fw_wheel_view_is_ticking (data);
+}
+
+/* A wheel with nothing moving asks for no frames at all: the tick
+ * callback is gone, not idling. */
+static void
+test_window_wheel_rests_without_momentum (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  const FwScenario *shown = fw_document_get_scenario (document);
+
+  g_assert_true (fw_document_set_inflow (document, 0, NULL));
+  for (guint i = 0; i < shown->stages->len; i++)
+    g_assert_true (fw_document_set_stage_field (document, i, FW_STAGE_COUNT, 0, NULL));
+
+  g_assert_true (wait_until (is_at_rest, wheel));
+  spin (200);
+  g_assert_false (fw_wheel_view_is_ticking (wheel));
+
+  /* People on the wheel again: it turns. */
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_COUNT, 1000, NULL));
+  spin (50);
+  g_assert_true (fw_wheel_view_is_ticking (wheel));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* tests/with-display.py gives the run its own data and config folders. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("starts-on-a-template", test_window_starts_on_a_template);
+  ADD ("open-edit-save-reopen", test_window_open_edit_save_reopen);
+  ADD ("open-damaged-keeps-work", test_window_open_damaged_keeps_work);
+  ADD ("failed-save-keeps-changes", test_window_failed_save_keeps_changes);
+  ADD ("asks-before-discarding", test_window_asks_before_discarding);
+  ADD ("undo-redo", test_window_undo_redo);
+  ADD ("new-from-template", test_window_new_from_template);
+  ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);
+#undef ADD
+
+  return g_test_run ();
+}
