@@ -206,6 +206,20 @@ fw_window_set_document (FwWindow   *self,
   fw_window_update_actions (self);
 }
 
+/* A folder as people read it: "~/Documents" for one in their home. */
+static char *
+display_folder (GFile *folder)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *inside = g_file_get_relative_path (home, folder);
+
+  if (g_file_equal (home, folder))
+    return g_strdup ("~");
+  if (inside != NULL)
+    return g_build_filename ("~", inside, NULL);
+  return g_file_get_parse_name (folder);
+}
+
 /* "Acme.flywheel" or "Untitled", with "•" for unsaved changes, in the
  * header bar and the window list alike; the subtitle names the project
  * and, for a file, its folder. */
@@ -232,7 +246,7 @@ fw_window_update_title (FwWindow *self)
   if (self->file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *folder = parent ? display_folder (parent) : g_strdup ("");
 
       subtitle = g_strdup_printf ("%s — %s", project->name, folder);
     }
