@@ -321,6 +321,35 @@ test_document_layout_keeps_points (void)
   g_assert_cmpuint (scenario->points->len, ==, 3);
 }
 
+/* A run of keystrokes taken back leaves the document as before the run,
+ * with nothing to undo or redo of it. */
+static void
+test_document_cancel_run (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  double advance = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+
+  g_assert_false (fw_document_cancel_run (document));
+  g_assert_false (fw_document_get_modified (document));
+
+  /* "7" of "70", then "70" is refused (advance + loss > 1). */
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.07, NULL));
+  g_assert_false (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.7 + 0.3, NULL) &&
+                  fw_scenario_get_stage (fw_document_get_scenario (document), 0)->loss > 0);
+  g_assert_true (fw_document_cancel_run (document));
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance, ==, advance);
+  g_assert_false (fw_document_can_undo (document));
+  g_assert_false (fw_document_can_redo (document));
+  g_assert_false (fw_document_get_modified (document));
+
+  /* A sealed run is an undo step, not something to take back. */
+  g_assert_true (fw_document_set_inflow (document, 1, NULL));
+  fw_document_seal (document);
+  g_assert_false (fw_document_cancel_run (document));
+  g_assert_true (fw_document_can_undo (document));
+}
+
 /* The stage count stays within 2..16, with a message that says so; a
  * whole-stage or whole-point edit is validated like any other. */
 static void
@@ -393,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/core/document/switch-scenario", test_document_switch_scenario);
   g_test_add_func ("/core/document/layout-keeps-points", test_document_layout_keeps_points);
   g_test_add_func ("/core/document/layout-limits", test_document_layout_limits);
+  g_test_add_func ("/core/document/cancel-run", test_document_cancel_run);
 
   return g_test_run ();
 }

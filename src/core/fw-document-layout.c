@@ -157,9 +157,19 @@ edit_insert_stage (FwProject  *project,
   g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
   g_autofree char *name = fresh_stage_name (edited, args->index + 1);
   FwStage *stage = fw_stage_new (name, args->index);
+  const FwStage *neighbour;
   int map[FW_MAX_STAGES + 1];
 
   g_strlcpy (stage->color, fresh_stage_color (edited, args->index), sizeof stage->color);
+  /* A new stage takes its neighbour's rates and share of the circle, so
+   * inserting one does not stop the flow (an advance of 0 would); it
+   * starts with no people. */
+  neighbour = fw_scenario_get_stage (edited, args->index > 0 ? args->index - 1 : 0);
+  stage->customer = neighbour->customer;
+  stage->advance = neighbour->advance;
+  stage->loss = neighbour->loss;
+  stage->referral = neighbour->referral;
+  stage->weight = neighbour->weight;
   for (guint i = 0; i < edited->stages->len; i++)
     map[i] = (int) (i < args->index ? i : i + 1);
 

@@ -328,6 +328,30 @@ fw_document_seal (FwDocument *self)
 }
 
 gboolean
+fw_document_cancel_run (FwDocument *self)
+{
+  gboolean was_modified, could_undo, could_redo;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+
+  if (self->merge_key == NULL || g_queue_is_empty (&self->undo))
+    return FALSE;
+
+  was_modified = fw_document_get_modified (self);
+  could_undo = fw_document_can_undo (self);
+  could_redo = fw_document_can_redo (self);
+
+  /* The undo head is the state before the run: back to it, as if the run
+   * had never been typed, and with nothing to redo. */
+  release (self, self->project);
+  self->project = g_queue_pop_head (&self->undo);
+  fw_document_seal (self);
+
+  announce (self, was_modified, could_undo, could_redo, self->scenario);
+  return TRUE;
+}
+
+gboolean
 fw_document_can_undo (FwDocument *self)
 {
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);

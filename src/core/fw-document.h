@@ -70,6 +70,13 @@ gboolean            fw_document_edit             (FwDocument   *self,
                                                   gpointer      user_data,
                                                   GError      **error);
 void                fw_document_seal             (FwDocument   *self);
+/* Takes back the open run of merged edits, if there is one: the document
+ * returns to the state before the run, with no undo or redo step left of
+ * it. A field whose text stops being valid calls this, so that what was
+ * applied of a value half-typed (the "7" of "70" when 70 breaks a rule)
+ * does not stay; fields seal when they gain focus, so the open run is
+ * their own. Returns FALSE when there was no open run. */
+gboolean            fw_document_cancel_run       (FwDocument   *self);
 
 gboolean            fw_document_can_undo         (FwDocument   *self);
 gboolean            fw_document_can_redo         (FwDocument   *self);
@@ -120,7 +127,8 @@ gboolean            fw_document_set_point        (FwDocument    *self,
  * its stage and its relative place inside that stage's arc (a weight set
  * through fw_document_set_stage_field() or fw_document_set_stage() does
  * the same). Removing a stage removes the points on it. */
-/* Inserts a new stage at @position (0..n) with a fresh name and colour. */
+/* Inserts a new stage at @position (0..n) with a fresh name and colour,
+ * no people, and the rates and weight of the stage before it. */
 gboolean            fw_document_insert_stage     (FwDocument    *self,
                                                   guint          position,
                                                   GError       **error);
