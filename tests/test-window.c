@@ -225,7 +225,9 @@ test_window_open_damaged_keeps_work (Fixture       *fixture,
 
   error = fw_window_get_error (fixture->window);
   g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error, "notes.flywheel"));
+  /* Named once, in a sentence a user reads. */
+  g_assert_cmpstr (error, ==, "Could not open “notes.flywheel”. "
+                              "It is not a Flywheel project (not an SQLite database).");
   g_assert_true (fw_window_get_document (fixture->window) == before);
   g_assert_null (fw_window_get_file (fixture->window));
 }
@@ -356,6 +358,27 @@ test_window_wheel_rests_without_momentum (Fixture       *fixture,
   g_assert_true (fw_wheel_view_is_ticking (wheel));
 }
 
+/* Presenting hides the side panes and brings them back as they were. */
+static void
+test_window_presenting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *palette = fw_window_get_palette (fixture->window);
+  gboolean presenting;
+
+  g_assert_true (gtk_widget_get_visible (palette));
+  activate (fixture, "win.present", NULL);
+  g_object_get (fixture->window, "presenting", &presenting, NULL);
+  g_assert_true (presenting);
+  g_assert_false (gtk_widget_get_visible (palette));
+  g_assert_true (gtk_widget_get_visible (fw_window_get_wheel (fixture->window)));
+
+  activate (fixture, "win.present", NULL);
+  g_object_get (fixture->window, "presenting", &presenting, NULL);
+  g_assert_false (presenting);
+  g_assert_true (gtk_widget_get_visible (palette));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +397,7 @@ main (int   argc,
   ADD ("undo-redo", test_window_undo_redo);
   ADD ("new-from-template", test_window_new_from_template);
   ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);
+  ADD ("presenting", test_window_presenting);
 #undef ADD
 
   return g_test_run ();

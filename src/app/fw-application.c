@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-app-resources.h"
 #include "fw-application.h"
 #include "fw-renderer-choice.h"
 #include "fw-window.h"
@@ -84,6 +85,9 @@ fw_application_startup (GApplication *application)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
+  /* Before GtkApplication's startup, which looks in the resource for the
+   * shortcuts window (gtk/help-overlay.ui). */
+  fw_app_resources_ensure ();
   G_APPLICATION_CLASS (fw_application_parent_class)->startup (application);
 
   fw_renderer_choose (gdk_display_get_default ());
@@ -94,8 +98,6 @@ fw_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                            accels[i].action, accels[i].accels);
 
-  /* The window's class registers the resource the style sheet is in. */
-  g_type_class_unref (g_type_class_ref (FW_TYPE_WINDOW));
   gtk_css_provider_load_from_resource (css, "/org/flywheel/Flywheel/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),

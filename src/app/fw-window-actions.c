@@ -125,24 +125,25 @@ target_stage (FwWindow *self)
   return 0;
 }
 
-/* Where on @stage's arc a new point is easiest to see and grab: of a few
- * evenly spread places, the one farthest from the points already there
- * (the middle when the stage is empty). */
+/* Where on @stage's arc a new point is easiest to see and grab: of 13
+ * places spread over the middle 60% of the arc (never on a seam between
+ * stages), the one farthest from the points already there; the middle
+ * when the stage is empty, and the middle first on a tie. */
 static double
 free_angle_on_stage (const FwScenario *scenario,
                      guint             stage)
 {
-  const guint n_places = 16;
+  const int half = 6;
   double start, end, best_angle, best_gap = -1.0;
 
   fw_scenario_stage_arc (scenario, stage, &start, &end);
   best_angle = start + 0.5 * (end - start);
 
-  for (guint slot = 0; slot < n_places - 1; slot++)
+  for (int slot = 0; slot <= 2 * half; slot++)
     {
-      /* Middle first, then outwards, so ties favour the middle. */
-      int offset = (int) (slot + 1) / 2 * (slot % 2 ? -1 : 1);
-      double angle = start + (end - start) * (0.5 + offset / (double) n_places);
+      /* 0, +1, -1, +2, -2, ...: from the middle outwards. */
+      int offset = (slot + 1) / 2 * (slot % 2 ? 1 : -1);
+      double angle = start + (end - start) * (0.5 + 0.3 * offset / half);
       double gap = G_MAXDOUBLE;
 
       for (guint k = 0; k < scenario->points->len; k++)

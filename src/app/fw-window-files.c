@@ -67,6 +67,40 @@ display_name (FwWindow *self)
   return g_strdup (_("Untitled"));
 }
 
+/* The store words its errors for the command line ("PATH: is damaged
+ * (...)", "PATH: cannot save: disk full"); in the window the file is
+ * named once, in a sentence: "Could not open “x.flywheel”. It is
+ * damaged (...)." */
+static char *
+describe_failure (const char   *doing,
+                  GFile        *file,
+                  const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *shown_path = path ? g_filename_display_name (path) : NULL;
+  const char *reason = error->message;
+  g_autofree char *sentence = NULL;
+
+  if (shown_path != NULL && g_str_has_prefix (reason, shown_path) &&
+      g_str_has_prefix (reason + strlen (shown_path), ": "))
+    reason += strlen (shown_path) + 2;
+  if (g_str_has_prefix (reason, "cannot save: "))
+    reason += strlen ("cannot save: ");
+
+  if (g_str_has_prefix (reason, "is "))
+    sentence = g_strdup_printf ("It %s", reason);
+  else if (g_str_has_prefix (reason, "not "))
+    sentence = g_strdup_printf ("It is %s", reason);
+  else
+    sentence = g_strdup (reason);
+  if (sentence[0] != '\0')
+    sentence[0] = g_ascii_toupper (sentence[0]);
+
+  return g_strdup_printf ("%s “%s”. %s%s", doing, name, sentence,
+                          g_str_has_suffix (sentence, ".") ? "" : ".");
+}
+
 static void
 remember_recent (GFile *file)
 {
@@ -116,8 +150,7 @@ fw_window_load (FwWindow *self,
 
   if (project == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+      g_autofree char *message = describe_failure (_("Could not open"), file, error);
 
       fw_window_show_error (self, message);
       return FALSE;
@@ -150,10 +183,10 @@ fw_window_save_to (FwWindow *self,
 
   if (!saved)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *failure = describe_failure (_("Could not save"), file, error);
       g_autofree char *message =
-        g_strdup_printf (_("Could not save “%s”: %s. Your changes are still here; "
-                           "try saving somewhere else with Save As."), name, error->message);
+        g_strdup_printf (_("%s Your changes are still here; try saving somewhere else with Save As."),
+                         failure);
 
       fw_window_show_error (self, message);
       return FALSE;
@@ -286,8 +319,10 @@ fw_window_settle_changes (FwWindow       *self,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Save changes to “%s”?"), name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("If you don’t save, the changes since the last save are lost."));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            self->file != NULL
+                                            ? _("If you don’t save, the changes since the last save are lost.")
+                                            : _("This project has never been saved. If you don’t save it, it is lost."));
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
   discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
   gtk_widget_add_css_class (discard, "destructive-action");
@@ -434,6 +469,20 @@ newer_first (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
+/* "Acme.flywheel — ~/Clients": two projects of the same name in
+ * different folders must be told apart. */
+static char *
+recent_label (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folder = parent ? fw_window_display_folder (parent) : NULL;
+
+  if (folder == NULL)
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s — %s", name, folder);
+}
+
 void
 fw_window_refresh_recent (FwWindow *self)
 {
@@ -449,6 +498,7 @@ fw_window_refresh_recent (FwWindow *self)
       const char *mime = gtk_recent_info_get_mime_type (info);
       g_autoptr(GFile) file = NULL;
       g_autofree char *path = NULL;
+      g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
       if (g_strcmp0 (mime, MIME_TYPE) != 0 || !gtk_recent_info_is_local (info) ||
@@ -460,7 +510,8 @@ fw_window_refresh_recent (FwWindow *self)
       if (path == NULL)
         continue;
 
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      label = recent_label (file);
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.open-file", "s", path);
       g_menu_append_item (menu, item);
       shown++;

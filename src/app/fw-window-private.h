@@ -31,6 +31,11 @@ struct _FwWindow
   GtkWidget            *point_list;
   GtkStack             *side_stack;
   GtkDropDown          *scenario_dropdown;
+  GtkWidget            *left_separator;
+  GtkWidget            *right_separator;
+  GtkWidget            *side_pane;
+
+  gboolean              presenting; /* only the wheel, full screen */
 
   FwDocument           *document;
   GFile                *file;
@@ -46,6 +51,8 @@ void fw_window_show_error         (FwWindow    *self,
                                    const char  *message);
 void fw_window_dismiss_error      (FwWindow    *self);
 void fw_window_update_title       (FwWindow    *self);
+/* "~/Documents" for a folder in the user's home, else its full name. */
+char *fw_window_display_folder    (GFile       *folder);
 
 /* fw-window-actions.c */
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);

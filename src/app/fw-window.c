@@ -12,16 +12,25 @@
 #include "fw-catalog-palette.h"
 #include "fw-figures-panel.h"
 #include "fw-point-list.h"
-#include "fw-resources.h"
+#include "fw-app-resources.h"
 #include "fw-stage-panel.h"
 #include "fw-templates.h"
 #include "fw-wheel-view.h"
+#include "fw-widget-util.h"
 #include "fw-window-private.h"
 
 /* A new window starts on this template, so a user sees a wheel at once. */
 #define FIRST_TEMPLATE "attract-engage-delight"
 
 G_DEFINE_FINAL_TYPE (FwWindow, fw_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PRESENTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void on_scenario_picked (FwWindow *self);
 
@@ -59,6 +68,66 @@ fw_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Presenting shows only the wheel, full screen: for a projector at the
+ * front of a room, or a client meeting. The side panes come back as they
+ * were when it ends. */
+static void
+set_presenting (FwWindow *self,
+                gboolean  presenting)
+{
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  self->presenting = presenting;
+  gtk_widget_set_visible (self->palette, !presenting);
+  gtk_widget_set_visible (self->left_separator, !presenting);
+  gtk_widget_set_visible (self->right_separator, !presenting);
+  gtk_widget_set_visible (self->side_pane, !presenting);
+  if (presenting)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (self->wheel);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+static void
+fw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FwWindow *self = FW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FwWindow *self = FW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      set_presenting (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 fw_window_class_init (FwWindowClass *klass)
 {
@@ -67,11 +136,13 @@ fw_window_class_init (FwWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fw_window_dispose;
+  object_class->get_property = fw_window_get_property;
+  object_class->set_property = fw_window_set_property;
   window_class->close_request = fw_window_close_request;
 
-  /* Every template and the style sheet live in the resource; the window
-   * is the first thing built, before any widget that uses one. */
-  fw_register_resource ();
+  /* Every template lives in the resource; the window is the first thing
+   * built, before any widget that uses one. */
+  fw_app_resources_ensure ();
 
   g_type_ensure (FW_TYPE_CATALOG_PALETTE);
   g_type_ensure (FW_TYPE_FIGURES_PANEL);
@@ -92,6 +163,16 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, point_list);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, scenario_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, left_separator);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, right_separator);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_pane);
+
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
 
   fw_window_class_add_actions (widget_class);
 }
@@ -191,6 +272,10 @@ fw_window_set_document (FwWindow   *self,
                            G_CALLBACK (on_document_modified), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "changed",
                            G_CALLBACK (update_scenarios), self, G_CONNECT_SWAPPED);
+  /* An error is about the last thing tried; the next edit that works
+   * makes it old news. */
+  g_signal_connect_object (document, "changed",
+                           G_CALLBACK (fw_window_dismiss_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-undo",
                            G_CALLBACK (fw_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-redo",
@@ -207,8 +292,8 @@ fw_window_set_document (FwWindow   *self,
 }
 
 /* A folder as people read it: "~/Documents" for one in their home. */
-static char *
-display_folder (GFile *folder)
+char *
+fw_window_display_folder (GFile *folder)
 {
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
   g_autofree char *inside = g_file_get_relative_path (home, folder);
@@ -246,7 +331,7 @@ fw_window_update_title (FwWindow *self)
   if (self->file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
-      g_autofree char *folder = parent ? display_folder (parent) : g_strdup ("");
+      g_autofree char *folder = parent ? fw_window_display_folder (parent) : g_strdup ("");
 
       subtitle = g_strdup_printf ("%s — %s", project->name, folder);
     }
@@ -266,8 +351,7 @@ fw_window_show_error (FwWindow   *self,
   gtk_label_set_text (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   /* Screen readers hear it too, not only sighted users. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->error_label), message);
 }
 
 void
