@@ -7,16 +7,16 @@
 
 #define G_LOG_DOMAIN "fw-catalog-palette"
 
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "fw-catalog.h"
 #include "fw-catalog-palette.h"
-#include "fw-display-number.h"
+#include "fw-point-text.h"
 #include "fw-point-value.h"
 #include "fw-wheel-painter.h"
+#include "fw-widget-util.h"
 
 /* The marker in a row, and in the drag icon: big enough to tell a
  * friction's shape from a force's at a glance. */
@@ -58,49 +58,16 @@ row_entry (GtkListBoxRow *row)
   return g_object_get_data (G_OBJECT (row), "fw-catalog-entry");
 }
 
-/* "+20%" or "−2.5%" of a relative change; U+2212 MINUS SIGN as
- * fw_display_change() writes it. */
-static char *
-signed_percent (double value)
-{
-  g_autofree char *size = fw_display_percent (fabs (value));
-
-  return g_strconcat (value > 0 ? "+" : "−", size, NULL);
-}
-
-/* "−20% conversion · +1.5 pts churn": what the entry does to its stage. */
+/* "−20% conversion · +1.5 pts churn": what the entry does to its stage,
+ * worded as the wheel and the point editor word a point's effects. */
 static char *
 effect_summary (const FwCatalogEntry *entry)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (entry->conversion != 0.0)
-    {
-      g_autofree char *change = signed_percent (entry->conversion);
-
-      /* TRANSLATORS: %s is a relative change such as "−20%". */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s conversion"), change));
-    }
-  if (entry->churn != 0.0)
-    {
-      g_autofree char *points = fw_display_count (fabs (entry->churn) * 100.0);
-
-      /* TRANSLATORS: percentage points of churn, e.g. "+1.5 pts churn". */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s%s pts churn"),
-                                               entry->churn > 0 ? "+" : "−", points));
-    }
-  if (entry->referral != 0.0)
-    {
-      g_autofree char *change = signed_percent (entry->referral);
-
-      /* TRANSLATORS: %s is a relative change such as "+50%". */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s referrals"), change));
-    }
-  if (parts->len == 0)
+  /* An entry without effects is a start for the user's own. */
+  if (entry->conversion == 0.0 && entry->churn == 0.0 && entry->referral == 0.0)
     return g_strdup (_("No effect until you set one"));
 
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return fw_point_text_effects (entry->conversion, entry->churn, entry->referral);
 }
 
 static const char *
@@ -234,9 +201,7 @@ create_row (const FwCatalogEntry *entry)
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (marker), ROW_MARKER_SIZE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (marker), draw_marker, (gpointer) entry, NULL);
   gtk_widget_set_valign (marker, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind_title (entry->kind),
-                                  -1);
+  fw_widget_set_accessible_label (marker, kind_title (entry->kind));
 
   effect_label = new_text_label (effects, "fw-catalog-effect");
   gtk_widget_add_css_class (effect_label, entry->kind == FW_POINT_FORCE ? "fw-force" : "fw-friction");
@@ -310,9 +275,7 @@ update_header (GtkListBoxRow *row,
   gtk_label_set_xalign (GTK_LABEL (header), 0.0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "fw-catalog-section");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind_title (entry->kind),
-                                  -1);
+  fw_widget_set_accessible_label (header, kind_title (entry->kind));
   gtk_list_box_row_set_header (row, header);
 }
 
@@ -464,12 +427,8 @@ fw_catalog_palette_init (FwCatalogPalette *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom point"),
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Catalog of friction and forces"),
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->custom_button), _("Custom point"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Catalog of friction and forces"));
 }
 
 GtkWidget *

@@ -14,8 +14,10 @@
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
 #include "fw-number.h"
+#include "fw-number-entry.h"
 #include "fw-tween.h"
 #include "fw-validate.h"
+#include "fw-widget-util.h"
 
 typedef enum
 {
@@ -316,9 +318,7 @@ update_captions (FwFiguresPanel *self)
   gtk_label_set_text_with_mnemonic (self->inflow_label,
                                     _(inflow[MIN (project->period, G_N_ELEMENTS (inflow) - 1)]));
   inflow_name = g_strdup (gtk_label_get_text (self->inflow_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->inflow_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, inflow_name,
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->inflow_spin), inflow_name);
   gtk_label_set_text (self->scenario_label, scenario->name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->scenario_label), scenario->name);
 }
@@ -353,9 +353,7 @@ describe_tile (Figure   *figure,
     label = g_strdup_printf ("%s: %s, %s", gtk_label_get_text (GTK_LABEL (caption)), shown, change);
   else
     label = g_strdup_printf ("%s: %s", gtk_label_get_text (GTK_LABEL (caption)), shown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (figure->tile),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (figure->tile), label);
 }
 
 static void
@@ -410,7 +408,6 @@ parse_inflow (const char  *text,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autoptr(GError) error = NULL;
-  char *end = NULL;
 
   if (trimmed[0] == '\0')
     {
@@ -418,8 +415,7 @@ parse_inflow (const char  *text,
       return FALSE;
     }
 
-  *value = g_ascii_strtod (trimmed, &end);
-  if (end == trimmed || *end != '\0')
+  if (!fw_number_entry_parse (trimmed, value))
     {
       *message = g_strdup_printf (_("“%s” is not a number: type digits, such as 120 or 12.5."), trimmed);
       return FALSE;
@@ -440,22 +436,8 @@ static void
 mark_inflow (FwFiguresPanel *self,
              const char     *message)
 {
-  GtkWidget *spin = GTK_WIDGET (self->inflow_spin);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (spin, "error");
-      gtk_widget_set_tooltip_text (spin, message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (spin),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (spin, "error");
-      gtk_widget_set_tooltip_text (spin, _("The scenario’s marketing inflow: press Enter to apply what you type."));
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  fw_widget_mark_invalid (GTK_WIDGET (self->inflow_spin), message,
+                          _("The scenario’s marketing inflow: press Enter to apply what you type."));
 }
 
 /* Shows the document's inflow, unless the user is typing another. */
@@ -488,16 +470,12 @@ static gboolean
 on_inflow_output (FwFiguresPanel *self,
                   GtkSpinButton  *spin)
 {
-  char text[FW_NUMBER_BUF_SIZE];
+  g_autofree char *text = fw_number_entry_format (gtk_spin_button_get_value (spin));
   gboolean syncing = self->syncing;
 
-  fw_number_format (gtk_spin_button_get_value (spin), text);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (spin), text);
-      self->syncing = syncing;
-    }
+  self->syncing = TRUE;
+  fw_widget_set_text (GTK_EDITABLE (spin), text);
+  self->syncing = syncing;
   return TRUE;
 }
 
@@ -673,9 +651,7 @@ fw_figures_panel_init (FwFiguresPanel *self)
   gtk_widget_add_controller (GTK_WIDGET (self->inflow_spin), focus);
 
   mark_inflow (self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures"),
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Figures"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->inflow_spin), FALSE);
 }
 

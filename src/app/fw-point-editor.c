@@ -8,14 +8,13 @@
 #define G_LOG_DOMAIN "fw-point-editor"
 
 #include <glib/gi18n.h>
-#include <locale.h>
-#include <math.h>
 #include <stddef.h>
-#include <string.h>
 
+#include "fw-number-entry.h"
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
 #include "fw-validate.h"
+#include "fw-widget-util.h"
 
 struct _FwPointEditor
 {
@@ -70,29 +69,16 @@ show_invalid (GtkWidget  *field,
     g_object_set_data_full (G_OBJECT (field), HINT_KEY,
                             g_strdup (gtk_widget_get_tooltip_text (field)), g_free);
 
-  gtk_widget_add_css_class (field, "error");
-  gtk_widget_set_tooltip_text (field, message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
+  fw_widget_mark_invalid (field, message, NULL);
 }
 
 static void
 show_valid (GtkWidget *field)
 {
-  const char *hint;
-
   if (!gtk_widget_has_css_class (field, "error"))
     return;
 
-  hint = g_object_get_data (G_OBJECT (field), HINT_KEY);
-  gtk_widget_remove_css_class (field, "error");
-  gtk_widget_set_tooltip_text (field, hint);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  fw_widget_mark_invalid (field, NULL, g_object_get_data (G_OBJECT (field), HINT_KEY));
 }
 
 static gboolean
@@ -101,95 +87,21 @@ is_invalid (gpointer field)
   return gtk_widget_has_css_class (GTK_WIDGET (field), "error");
 }
 
-/* Whether @after (the text after a comma) starts with exactly three digits. */
-static gboolean
-groups_thousands (const char *after)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      if (!g_ascii_isdigit (after[i]))
-        return FALSE;
-    }
-
-  return !g_ascii_isdigit (after[3]);
-}
-
-/* A percent as typed: "20", "-20", "−20", "+12.5", "20 %", and in a
- * locale that writes "12,5" that too. An empty field means no effect (0).
- * Returns FALSE for anything else. */
+/* A percent as typed (fw_number_entry_parse_percent()); an empty field
+ * means no effect (0), so clearing a field to retype it is not an error. */
 static gboolean
 parse_percent (const char *text,
                double     *value)
 {
-  g_autoptr(GString) plain = g_string_new (NULL);
-  /* The comma is the decimal point where the locale says so (a point is
-   * still taken when there is no comma); elsewhere it groups thousands
-   * when three digits follow ("1,000"), and is taken for a decimal point
-   * otherwise ("12,5"), as a user from another locale means it. */
-  gboolean comma_decimal = localeconv ()->decimal_point[0] == ',';
-  gboolean has_comma = strchr (text, ',') != NULL;
-  char *end = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == '%')
-        continue;
-      else if (c == 0x2212) /* MINUS SIGN, as the fields show it */
-        g_string_append_c (plain, '-');
-      else if (c == ',')
-        {
-          if (comma_decimal || !groups_thousands (p + 1))
-            g_string_append_c (plain, '.');
-        }
-      else if (c == '.')
-        {
-          if (!comma_decimal || !has_comma)
-            g_string_append_c (plain, '.');
-        }
-      else
-        g_string_append_unichar (plain, c);
-    }
-
-  if (plain->len == 0)
+  if (trimmed[0] == '\0')
     {
       *value = 0.0;
       return TRUE;
     }
 
-  /* Only plain decimal numbers: strtod would take "inf", "nan" and hex. */
-  for (gsize i = 0; i < plain->len; i++)
-    {
-      char c = plain->str[i];
-
-      if (!g_ascii_isdigit (c) && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
-        return FALSE;
-    }
-
-  *value = g_ascii_strtod (plain->str, &end);
-
-  return end == plain->str + plain->len && isfinite (*value);
-}
-
-/* A fraction as the percent a user reads and types: 0.2 is "20", never
- * "20.000000000000004"; ten significant digits show every value a user
- * types, and no binary rounding dust. */
-static char *
-format_percent (double fraction)
-{
-  double percent = fraction * 100.0;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (percent == 0.0)
-    return g_strdup ("0");
-
-  /* In the user's locale, since that is what they type back. */
-  g_snprintf (buf, sizeof buf, "%.10g", percent);
-  if (buf[0] == '-')
-    return g_strconcat ("−", buf + 1, NULL);
-
-  return g_strdup (buf);
+  return fw_number_entry_parse_percent (trimmed, value);
 }
 
 static char *
@@ -200,14 +112,6 @@ get_note_text (FwPointEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_text_if_different (GtkEntry   *entry,
-                       const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
 /* Fills an effect field from the document unless it already says the
@@ -228,8 +132,8 @@ sync_effect (GtkEntry *entry,
       typed / 100.0 == value)
     return;
 
-  text = format_percent (value);
-  set_text_if_different (entry, text);
+  text = fw_number_entry_format_percent (value);
+  fw_widget_set_text (GTK_EDITABLE (entry), text);
 }
 
 static void
@@ -262,7 +166,7 @@ refresh (FwPointEditor *self,
 
   trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
   if (!is_invalid (self->name_entry) && g_strcmp0 (trimmed, point->name) != 0)
-    set_text_if_different (self->name_entry, point->name);
+    fw_widget_set_text (GTK_EDITABLE (self->name_entry), point->name);
 
   if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint) point->kind)
     gtk_drop_down_set_selected (self->kind_dropdown, point->kind);
@@ -539,9 +443,7 @@ fw_point_editor_init (FwPointEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit point"),
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Edit point"));
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
 }

@@ -9,10 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "fw-display-number.h"
 #include "fw-number.h"
 #include "fw-point-list.h"
+#include "fw-point-text.h"
 #include "fw-wheel-painter.h"
+#include "fw-widget-util.h"
 
 struct _FwPointList
 {
@@ -243,59 +244,6 @@ add_row (FwPointList *self)
 }
 
 static void
-set_label (GtkWidget  *label,
-           const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
-set_class (GtkWidget  *widget,
-           const char *css_class,
-           gboolean    on)
-{
-  if (on)
-    gtk_widget_add_css_class (widget, css_class);
-  else
-    gtk_widget_remove_css_class (widget, css_class);
-}
-
-/* "−42 customers by month 24": the impact at the end of the horizon. */
-static char *
-impact_text (FwPeriod period,
-             guint    horizon,
-             double   impact)
-{
-  g_autofree char *change = fw_display_change (impact);
-
-  switch (period)
-    {
-    case FW_PERIOD_WEEK:    return g_strdup_printf (_("%s customers by week %u"), change, horizon);
-    case FW_PERIOD_QUARTER: return g_strdup_printf (_("%s customers by quarter %u"), change, horizon);
-    case FW_PERIOD_MONTH:
-    default:                return g_strdup_printf (_("%s customers by month %u"), change, horizon);
-    }
-}
-
-static void
 show_point (FwPointList *self,
             PointRow    *row,
             guint        index)
@@ -307,12 +255,8 @@ show_point (FwPointList *self,
   guint stage = fw_projection_get_point_stage (projection, index);
   double impact = fw_projection_get_point_impact (projection, index);
   const char *stage_name = fw_scenario_get_stage (scenario, stage)->name;
-  g_autofree char *place = g_strdup_printf (point->kind == FW_POINT_FORCE ? _("Force on %s")
-                                                                          : _("Friction on %s"),
-                                            stage_name);
-  g_autofree char *impact_words = impact_text (project->period, project->horizon, impact);
-  g_autofree char *impact_shown = point->enabled ? g_strdup (impact_words)
-                                                 : g_strdup_printf (_("Off: would be %s"), impact_words);
+  g_autofree char *place = fw_point_text_place (point->kind, stage_name);
+  g_autofree char *impact_shown = fw_point_text_impact (project, point->enabled, impact);
   /* Without the impact, which changes with every edit anywhere: the
    * impact label reads it out itself. */
   g_autofree char *row_label = g_strdup_printf ("%s, %s", point->name, place);
@@ -329,13 +273,13 @@ show_point (FwPointList *self,
       gtk_widget_queue_draw (row->marker);
     }
 
-  set_label (row->name_label, point->name);
-  set_label (row->place_label, place);
-  set_label (row->impact_label, impact_shown);
-  set_tooltip (row->name_label, name_tooltip);
-  set_class (row->impact_label, "fw-impact-gain", point->enabled && impact > 0);
-  set_class (row->impact_label, "fw-impact-loss", point->enabled && impact < 0);
-  set_class (row->row, "fw-disabled", !point->enabled);
+  fw_widget_set_label (GTK_LABEL (row->name_label), point->name);
+  fw_widget_set_label (GTK_LABEL (row->place_label), place);
+  fw_widget_set_label (GTK_LABEL (row->impact_label), impact_shown);
+  fw_widget_set_tooltip (row->name_label, name_tooltip);
+  fw_widget_set_css_class (row->impact_label, "fw-impact-gain", point->enabled && impact > 0);
+  fw_widget_set_css_class (row->impact_label, "fw-impact-loss", point->enabled && impact < 0);
+  fw_widget_set_css_class (row->row, "fw-disabled", !point->enabled);
 
   if (gtk_switch_get_active (GTK_SWITCH (row->enabled_switch)) != point->enabled)
     {
@@ -344,10 +288,11 @@ show_point (FwPointList *self,
       g_signal_handlers_unblock_by_func (row->enabled_switch, on_enabled_changed, row);
     }
 
-  set_tooltip (row->enabled_switch, point->enabled ? _("On: this point changes the wheel. Turn off to compare.")
-                                                   : _("Off: this point has no effect. Turn on to use it."));
-  set_tooltip (row->edit_button, _("Edit this point's name, effects and note"));
-  set_tooltip (row->remove_button, _("Remove this point from the wheel"));
+  fw_widget_set_tooltip (row->enabled_switch,
+                         point->enabled ? _("On: this point changes the wheel. Turn off to compare.")
+                                        : _("Off: this point has no effect. Turn on to use it."));
+  fw_widget_set_tooltip (row->edit_button, _("Edit this point's name, effects and note"));
+  fw_widget_set_tooltip (row->remove_button, _("Remove this point from the wheel"));
 
   /* Every label below follows from the row's: with a thousand points,
    * an edit elsewhere should not touch them all. */
@@ -356,10 +301,10 @@ show_point (FwPointList *self,
 
   g_free (row->described);
   row->described = g_strdup (row_label);
-  set_accessible_label (row->row, row_label);
-  set_accessible_label (row->enabled_switch, switch_label);
-  set_accessible_label (row->edit_button, edit_label);
-  set_accessible_label (row->remove_button, remove_label);
+  fw_widget_set_accessible_label (row->row, row_label);
+  fw_widget_set_accessible_label (row->enabled_switch, switch_label);
+  fw_widget_set_accessible_label (row->edit_button, edit_label);
+  fw_widget_set_accessible_label (row->remove_button, remove_label);
 }
 
 static void
@@ -475,9 +420,7 @@ fw_point_list_init (FwPointList *self)
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-boxed-list");
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-point-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Friction points and forces"),
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->list), _("Friction points and forces"));
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
 
   placeholder = gtk_label_new (_("No friction points or forces yet. Drag one from the catalog onto the wheel, "

@@ -11,6 +11,7 @@
 
 #include "fw-stage-panel.h"
 #include "fw-stage-row.h"
+#include "fw-widget-util.h"
 
 struct _FwStagePanel
 {
@@ -480,9 +481,7 @@ fw_stage_panel_init (FwStagePanel *self)
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-boxed-list");
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-stage-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stages"),
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->list), _("Stages"));
 
   /* No scrolled window of its own: the window puts the whole panel in
    * one, and nested ones would fight over the scrolling. */
@@ -496,9 +495,7 @@ fw_stage_panel_init (FwStagePanel *self)
   self->add_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->add_button), add_content);
   gtk_widget_add_css_class (self->add_button, "fw-add-stage");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add stage"),
-                                  -1);
+  fw_widget_set_accessible_label (self->add_button, _("Add stage"));
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self, 0);
   gtk_widget_set_sensitive (self->add_button, FALSE);
   self->add_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

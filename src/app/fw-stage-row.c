@@ -7,18 +7,18 @@
 
 #define G_LOG_DOMAIN "fw-stage-row"
 
-#include <errno.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "fw-display-number.h"
-#include "fw-number.h"
+#include "fw-number-entry.h"
 #include "fw-place.h"
+#include "fw-point-text.h"
 #include "fw-stage-row.h"
 #include "fw-validate.h"
+#include "fw-widget-util.h"
 
 /* The row's text fields. The numbers are edited one field at a time with
  * fw_document_set_stage_field(), the name with fw_document_set_stage(). */
@@ -104,105 +104,26 @@ static guint signals[N_SIGNALS];
 
 /* Numbers as typed and shown. */
 
-static const char *
-locale_decimal_point (void)
-{
-  const char *point = localeconv ()->decimal_point;
-
-  return point != NULL && point[0] != '\0' ? point : ".";
-}
-
-/* The locale's digit grouping mark, when it cannot be mistaken for a
- * decimal point: '.' is always read as one, whatever the locale says. */
-static const char *
-locale_grouping_mark (void)
-{
-  const char *mark = localeconv ()->thousands_sep;
-
-  if (mark == NULL || mark[0] == '\0' || strcmp (mark, ".") == 0 ||
-      strcmp (mark, locale_decimal_point ()) == 0)
-    return NULL;
-  return mark;
-}
-
-/* Reads a number typed in the user's locale ("0,5" in German) or with
- * '.', with the locale's grouping mark only between groups of three
- * digits (so that "1,5" in English is refused rather than read as 15).
- * Anything else is refused: "12abc", "", "nan", "inf", "1e999". */
+/* Reads @field's text: rates in percent, where a '%' may follow. */
 static gboolean
-parse_number (const char *text,
-              double     *value)
+parse_field (Field       field,
+             const char *text,
+             double     *typed)
 {
-  const char *point = locale_decimal_point ();
-  const char *group = locale_grouping_mark ();
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autoptr(GString) ascii = g_string_new (NULL);
-  const char *p = trimmed;
-  char *end = NULL;
-  double parsed;
-
-  while (*p != '\0')
-    {
-      if (g_ascii_isdigit (*p) || strchr ("+-eE.", *p) != NULL)
-        g_string_append_c (ascii, *p++);
-      else if (g_str_has_prefix (p, point))
-        {
-          g_string_append_c (ascii, '.');
-          p += strlen (point);
-        }
-      else if (g_str_has_prefix (p, "\u2212"))
-        {
-          /* The minus sign numbers are shown with. */
-          g_string_append_c (ascii, '-');
-          p += strlen ("\u2212");
-        }
-      else if (group != NULL && g_str_has_prefix (p, group) && ascii->len > 0 &&
-               g_ascii_isdigit (ascii->str[ascii->len - 1]) &&
-               g_ascii_isdigit (p[strlen (group)]) &&
-               g_ascii_isdigit (p[strlen (group) + 1]) &&
-               g_ascii_isdigit (p[strlen (group) + 2]) &&
-               !g_ascii_isdigit (p[strlen (group) + 3]))
-        p += strlen (group);
-      else
-        return FALSE;
-    }
-
-  if (ascii->len == 0)
-    return FALSE;
-
-  errno = 0;
-  parsed = g_ascii_strtod (ascii->str, &end);
-  if (end == ascii->str || *end != '\0' || errno == ERANGE || !isfinite (parsed))
-    return FALSE;
-
-  *value = parsed;
-  return TRUE;
+  if (numbers[field].percent)
+    return fw_number_entry_parse_percent (text, typed);
+  return fw_number_entry_parse (text, typed);
 }
 
-/* @text with '.' as the locale writes it. */
-static char *
-localize_point (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
-
-  return g_strjoinv (locale_decimal_point (), parts);
-}
-
-/* A stage's value as its field shows it: rates as percentages, trimmed to
- * ten digits so that 0.07 reads "7" and not "7.000000000000001"; other
- * numbers exactly. */
+/* A stage's value as its field shows it: rates as percentages ("7" for
+ * 0.07), other numbers exactly. */
 static char *
 format_field_value (Field  field,
                     double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (numbers[field].percent)
-    g_ascii_formatd (buf, sizeof buf, "%.10g", value * 100.0);
-  else
-    fw_number_format (value, buf);
-
-  return localize_point (buf);
+    return fw_number_entry_format_percent (value);
+  return fw_number_entry_format (value);
 }
 
 static double
@@ -242,13 +163,7 @@ get_stage (FwStageRow *self)
 static const char *
 period_noun (FwStageRow *self)
 {
-  switch (fw_document_get_project (self->document)->period)
-    {
-    case FW_PERIOD_WEEK:    return _("week");
-    case FW_PERIOD_QUARTER: return _("quarter");
-    case FW_PERIOD_MONTH:
-    default:                return _("month");
-    }
+  return fw_point_text_period (fw_document_get_project (self->document)->period);
 }
 
 /* The field's name in messages ("Advance: must be between 0 and 100"). */
@@ -276,17 +191,8 @@ describe_field (FwStageRow *self,
                 Field       field)
 {
   FieldState *state = &self->fields[field];
-  const char *text = state->error != NULL ? state->error : state->tooltip;
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (state->entry), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (state->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : "",
-                                  -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (state->entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               state->error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                    : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  fw_widget_mark_invalid (GTK_WIDGET (state->entry), state->error, state->tooltip);
 }
 
 static void
@@ -298,7 +204,6 @@ mark_invalid (FwStageRow *self,
 
   g_free (state->error);
   state->error = g_strdup (message);
-  gtk_widget_add_css_class (GTK_WIDGET (state->entry), "error");
   describe_field (self, field);
 }
 
@@ -313,7 +218,6 @@ mark_valid (FwStageRow *self,
     return;
 
   g_clear_pointer (&state->error, g_free);
-  gtk_widget_remove_css_class (GTK_WIDGET (state->entry), "error");
   describe_field (self, field);
 }
 
@@ -322,13 +226,8 @@ set_text (FwStageRow *self,
           Field       field,
           const char *text)
 {
-  GtkEditable *editable = GTK_EDITABLE (self->fields[field].entry);
-
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) == 0)
-    return;
-
   self->updating = TRUE;
-  gtk_editable_set_text (editable, text);
+  fw_widget_set_text (GTK_EDITABLE (self->fields[field].entry), text);
   self->updating = FALSE;
 }
 
@@ -383,13 +282,9 @@ sum_message (FwStageRow *self,
 {
   const FwStage *stage = get_stage (self);
   Field other = field == FIELD_ADVANCE ? FIELD_LOSS : FIELD_ADVANCE;
-  g_autofree char *mine = NULL;
+  g_autofree char *mine = fw_number_entry_format (typed);
   g_autofree char *theirs = format_field_value (other, stage_value (stage, other));
   g_autofree char *loss_name = g_utf8_strdown (field_name (self, FIELD_LOSS), -1);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, "%.10g", typed);
-  mine = localize_point (buf);
 
   return g_strdup_printf (_("%s and %s together must be at most 100%%, got %s%% + %s%%"),
                           field_name (self, FIELD_ADVANCE), loss_name,
@@ -433,7 +328,7 @@ apply_number (FwStageRow *self,
 
   state->pending = FALSE;
 
-  if (!parse_number (text, &typed))
+  if (!parse_field (field, text, &typed))
     {
       g_autofree char *stripped = g_strstrip (g_strdup (text));
       g_autofree char *quoted = fw_quote_text (stripped);
@@ -745,21 +640,6 @@ on_remove_clicked (GtkButton  *button,
 
 /* Showing the document. */
 
-static void
-set_label (GtkLabel   *label,
-           const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-    gtk_label_set_label (label, text);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
 
 /* The tooltip goes on the box around the button, where it shows even
  * when the button is insensitive; a screen reader hears it as the
@@ -775,15 +655,6 @@ set_button_tooltip (GtkWidget  *box,
   gtk_widget_set_tooltip_text (box, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 }
 
@@ -818,7 +689,7 @@ show_number (FwStageRow    *self,
   double typed;
   g_autofree char *text = NULL;
 
-  if (parse_number (gtk_editable_get_text (GTK_EDITABLE (state->entry)), &typed) &&
+  if (parse_field (field, gtk_editable_get_text (GTK_EDITABLE (state->entry)), &typed) &&
       typed_to_value (field, typed) == value)
     {
       mark_valid (self, field);
@@ -886,16 +757,16 @@ show_words (FwStageRow    *self,
   g_autofree char *customer_label = g_strdup_printf (_("People in %s are paying customers"), stage->name);
   double start, end;
 
-  set_label (self->advance_caption, advance_caption);
-  set_label (self->loss_caption, loss_caption);
-  set_label (self->referral_caption, referral_caption);
+  fw_widget_set_label (self->advance_caption, advance_caption);
+  fw_widget_set_label (self->loss_caption, loss_caption);
+  fw_widget_set_label (self->referral_caption, referral_caption);
 
   /* The share of circle as the wheel draws it, so "1" means something. */
   fw_scenario_stage_arc (fw_document_get_scenario (self->document), self->stage, &start, &end);
   {
     g_autofree char *share = fw_display_percent ((end - start) / 360.0);
 
-    set_label (self->weight_unit, share);
+    fw_widget_set_label (self->weight_unit, share);
   }
 
   set_field_tooltip (self, FIELD_NAME, g_strdup (_("The stage's name, as the wheel shows it.")));
@@ -915,8 +786,8 @@ show_words (FwStageRow    *self,
   set_field_tooltip (self, FIELD_WEIGHT,
                      g_strdup (_("How much of the wheel this stage's arc takes compared with the others: 2 is twice as wide as 1.")));
 
-  set_tooltip (GTK_WIDGET (self->color_button), _("The colour of this stage's arc on the wheel."));
-  set_tooltip (GTK_WIDGET (self->customer_check),
+  fw_widget_set_tooltip (GTK_WIDGET (self->color_button), _("The colour of this stage's arc on the wheel."));
+  fw_widget_set_tooltip (GTK_WIDGET (self->customer_check),
                _("Tick if people in this stage pay you: they count as customers, and those who leave count as churn."));
   set_button_tooltip (self->move_up_box, self->move_up_button,
                       self->stage > 0 ? _("Move this stage one place up (anticlockwise on the wheel)")
@@ -930,13 +801,13 @@ show_words (FwStageRow    *self,
 
   if (g_strcmp0 (gtk_color_button_get_title (self->color_button), color_label) != 0)
     gtk_color_button_set_title (self->color_button, color_label);
-  set_accessible_label (GTK_WIDGET (self->color_button), color_label);
-  set_accessible_label (GTK_WIDGET (self->move_up_button), up_label);
-  set_accessible_label (GTK_WIDGET (self->move_down_button), down_label);
-  set_accessible_label (GTK_WIDGET (self->remove_button), remove_label);
-  set_accessible_label (GTK_WIDGET (self->customer_check), customer_label);
-  set_accessible_label (GTK_WIDGET (self->name_entry), _("Stage name"));
-  set_accessible_label (GTK_WIDGET (self), stage->name);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->color_button), color_label);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->move_up_button), up_label);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->move_down_button), down_label);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->remove_button), remove_label);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->customer_check), customer_label);
+  fw_widget_set_accessible_label (GTK_WIDGET (self->name_entry), _("Stage name"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self), stage->name);
 
   for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
     {
@@ -950,7 +821,7 @@ show_words (FwStageRow    *self,
         label = g_strdup_printf (_("%s (%s), stage %s"), caption, unit, stage->name);
       else
         label = g_strdup_printf (_("%s, stage %s"), caption, stage->name);
-      set_accessible_label (GTK_WIDGET (self->fields[field].entry), label);
+      fw_widget_set_accessible_label (GTK_WIDGET (self->fields[field].entry), label);
     }
 }
 
@@ -1065,10 +936,7 @@ fw_stage_row_set_selected (FwStageRow *self,
 {
   g_return_if_fail (FW_IS_STAGE_ROW (self));
 
-  if (selected)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "fw-selected");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "fw-selected");
+  fw_widget_set_css_class (GTK_WIDGET (self), "fw-selected", selected);
 }
 
 guint

@@ -14,6 +14,7 @@
 #include "fw-templates.h"
 #include "fw-wheel-layout.h"
 #include "fw-wheel-painter.h"
+#include "fw-widget-util.h"
 
 #define PREVIEW_SIZE 168
 /* The preview is the wheel as the window draws it, shrunk: laid out at
@@ -125,9 +126,7 @@ create_card (const FwTemplateInfo *info)
   gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
   /* TRANSLATORS: %s is a template's title. */
   preview_name = g_strdup_printf (_("Preview of “%s”"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, preview_name,
-                                  -1);
+  fw_widget_set_accessible_label (area, preview_name);
 
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (title_label), 18);

@@ -15,6 +15,7 @@
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
 #include "fw-wheel-view-private.h"
+#include "fw-widget-util.h"
 
 /* Below this the names and counts on the arcs no longer fit. */
 #define MIN_SIZE     240
@@ -992,9 +993,7 @@ fw_wheel_view_init (FwWheelView *self)
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_add_css_class (widget, "wheel");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Flywheel"),
-                                  -1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Flywheel"));
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), NULL);
 

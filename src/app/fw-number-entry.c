@@ -1,0 +1,357 @@
+/* fw-number-entry.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-number-entry"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "fw-number.h"
+#include "fw-number-entry.h"
+
+/* U+2212 MINUS SIGN, as fw_display_change() and the fields write it. */
+#define MINUS_SIGN "\u2212"
+
+static const char *
+decimal_separator (void)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  return point != NULL && point[0] != '\0' ? point : ".";
+}
+
+/* NULL where the locale does not group digits. */
+static const char *
+grouping_mark (void)
+{
+  const char *mark = localeconv ()->thousands_sep;
+
+  if (mark == NULL || mark[0] == '\0' || !g_utf8_validate (mark, -1, NULL) ||
+      strcmp (mark, decimal_separator ()) == 0)
+    return NULL;
+  return mark;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+/* How the text at hand is read: its decimal points and grouping mark. */
+typedef struct
+{
+  const char *decimal;      /* the locale's separator */
+  gboolean    dot_decimal;  /* '.' is a decimal point too */
+  const char *group;        /* NULL: no grouping */
+  gboolean    group_space;  /* the locale groups with a space: any space will do */
+} Reading;
+
+static void
+reading_init (Reading    *reading,
+              const char *text)
+{
+  const char *first_dot = strchr (text, '.');
+
+  reading->decimal = decimal_separator ();
+  reading->group = grouping_mark ();
+  reading->dot_decimal = TRUE;
+
+  /* Where '.' groups digits (German), "1.000" is read as 1 as everywhere
+   * else; only a text that cannot mean a decimal point there ("1.000,5",
+   * "1.000.000") groups with it. */
+  if (reading->group != NULL && strcmp (reading->group, ".") == 0)
+    {
+      if (strstr (text, reading->decimal) != NULL ||
+          (first_dot != NULL && strchr (first_dot + 1, '.') != NULL))
+        reading->dot_decimal = FALSE;
+      else
+        reading->group = NULL;
+    }
+
+  reading->group_space = reading->group != NULL &&
+                         is_space (g_utf8_get_char (reading->group)) &&
+                         *g_utf8_next_char (reading->group) == '\0';
+}
+
+/* The length of the grouping mark at @p, or 0. */
+static gsize
+match_group (const Reading *reading,
+             const char    *p)
+{
+  if (reading->group == NULL)
+    return 0;
+  /* "1 000" for a locale that writes a narrow no-break space. */
+  if (reading->group_space && is_space (g_utf8_get_char (p)))
+    return g_utf8_next_char (p) - p;
+  if (g_str_has_prefix (p, reading->group))
+    return strlen (reading->group);
+  return 0;
+}
+
+/* The length of a decimal point at @p, or 0. */
+static gsize
+match_decimal (const Reading *reading,
+               const char    *p)
+{
+  if (g_str_has_prefix (p, reading->decimal))
+    return strlen (reading->decimal);
+  if (reading->dot_decimal && *p == '.')
+    return 1;
+  return 0;
+}
+
+/* Appends the sign at *@p, if any, to @ascii. */
+static void
+read_sign (const char **p,
+           GString     *ascii)
+{
+  if (**p == '+' || **p == '-')
+    g_string_append_c (ascii, *(*p)++);
+  else if (g_str_has_prefix (*p, MINUS_SIGN))
+    {
+      g_string_append_c (ascii, '-');
+      *p += strlen (MINUS_SIGN);
+    }
+}
+
+static gboolean
+three_digits_follow (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+         !g_ascii_isdigit (p[3]);
+}
+
+/* Rewrites the number at @p in the C form g_ascii_strtod() reads; FALSE
+ * when it is not a number by the rules of fw_number_entry_parse(). */
+static gboolean
+to_ascii (const Reading *reading,
+          const char    *p,
+          GString       *ascii)
+{
+  guint digits = 0;
+  guint run = 0;          /* digits since the start or the last grouping mark */
+  gboolean grouped = FALSE;
+  gsize n;
+
+  read_sign (&p, ascii);
+
+  for (;;)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (ascii, *p++);
+          digits++;
+          run++;
+        }
+      else if (run > 0 && (grouped ? run == 3 : run <= 3) &&
+               (n = match_group (reading, p)) > 0 && three_digits_follow (p + n))
+        {
+          p += n;
+          run = 0;
+          grouped = TRUE;
+        }
+      else
+        break;
+    }
+
+  if ((n = match_decimal (reading, p)) > 0)
+    {
+      p += n;
+      g_string_append_c (ascii, '.');
+      while (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (ascii, *p++);
+          digits++;
+        }
+    }
+
+  if (digits == 0)
+    return FALSE;
+
+  if (*p == 'e' || *p == 'E')
+    {
+      guint exponent_digits = 0;
+
+      g_string_append_c (ascii, *p++);
+      read_sign (&p, ascii);
+      while (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (ascii, *p++);
+          exponent_digits++;
+        }
+      if (exponent_digits == 0)
+        return FALSE;
+    }
+
+  return *p == '\0';
+}
+
+/* @text without the spaces around it (any Unicode space). */
+static char *
+trim_spaces (const char *text)
+{
+  const char *start = text;
+  const char *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+parse_trimmed (const char *trimmed,
+               double     *value)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  Reading reading;
+  char *end = NULL;
+  double parsed;
+
+  reading_init (&reading, trimmed);
+  if (!to_ascii (&reading, trimmed, ascii))
+    return FALSE;
+
+  errno = 0;
+  parsed = g_ascii_strtod (ascii->str, &end);
+  /* ERANGE: past a double (1e999), or below its precision (1e-999). */
+  if (end != ascii->str + ascii->len || errno == ERANGE || !isfinite (parsed))
+    return FALSE;
+
+  *value = parsed;
+  return TRUE;
+}
+
+gboolean
+fw_number_entry_parse (const char *text,
+                       double     *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  trimmed = trim_spaces (text);
+  return parse_trimmed (trimmed, value);
+}
+
+gboolean
+fw_number_entry_parse_percent (const char *text,
+                               double     *percent)
+{
+  g_autofree char *trimmed = NULL;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (percent != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  trimmed = trim_spaces (text);
+  len = strlen (trimmed);
+  if (len > 0 && trimmed[len - 1] == '%')
+    {
+      g_autofree char *number = NULL;
+
+      trimmed[len - 1] = '\0';
+      number = trim_spaces (trimmed);
+      return parse_trimmed (number, percent);
+    }
+
+  return parse_trimmed (trimmed, percent);
+}
+
+/* @ascii (as g_ascii_formatd() or fw_number_format() write) as a field
+ * shows it: the locale's decimal separator, a true minus sign in front
+ * (the exponent's stays '-', which reads as well). */
+static char *
+localize (const char *ascii)
+{
+  GString *out = g_string_new (NULL);
+  const char *decimal = decimal_separator ();
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        g_string_append (out, decimal);
+      else if (*p == '-' && p == ascii)
+        g_string_append (out, MINUS_SIGN);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+fw_number_entry_format (double value)
+{
+  char buf[FW_NUMBER_BUF_SIZE];
+
+  /* -0 as "0": a field has no use for the sign of nothing. */
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  return localize (fw_number_format (value, buf));
+}
+
+char *
+fw_number_entry_format_percent (double fraction)
+{
+  double percent = fraction * 100.0;
+  double candidates[5];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  int digits;
+
+  if (fraction == 0.0 || !isfinite (percent))
+    return fw_number_entry_format (percent);
+
+  /* The product rounds, so the percent that was typed for @fraction may
+   * be a neighbour of it: try those too. */
+  candidates[0] = percent;
+  candidates[1] = nextafter (percent, INFINITY);
+  candidates[2] = nextafter (percent, -INFINITY);
+  candidates[3] = nextafter (candidates[1], INFINITY);
+  candidates[4] = nextafter (candidates[2], -INFINITY);
+
+  /* From as many digits as the whole part has, so that %g never writes
+   * 30 as "3e+01"; the first text that divides back to @fraction wins. */
+  digits = (int) CLAMP (floor (log10 (fabs (percent))) + 1, 1, 17);
+  for (; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+        {
+          g_ascii_formatd (buf, sizeof buf, format, candidates[i]);
+          if (g_ascii_strtod (buf, NULL) / 100.0 == fraction)
+            return localize (buf);
+        }
+    }
+
+  /* No percent divides back to @fraction exactly (it was never typed as
+   * one): the nearest, exactly. */
+  return fw_number_entry_format (percent);
+}

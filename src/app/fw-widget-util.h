@@ -1,0 +1,46 @@
+/* fw-widget-util.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Small steps every view takes when it shows the document, in one place
+ * so that every field and label behaves the same. */
+
+/* These touch the widget only when the value changes: views refresh on
+ * every edit, and setting the same text again would still queue a
+ * resize, move an entry's cursor, or make a screen reader announce it
+ * once more. */
+void     fw_widget_set_label            (GtkLabel    *label,
+                                         const char  *text);
+void     fw_widget_set_tooltip          (GtkWidget   *widget,
+                                         const char  *text);
+/* Returns whether the text changed (the caller's signal handlers ran). */
+gboolean fw_widget_set_text             (GtkEditable *editable,
+                                         const char  *text);
+
+/* Adds @css_class when @on, removes it otherwise. */
+void     fw_widget_set_css_class        (GtkWidget   *widget,
+                                         const char  *css_class,
+                                         gboolean     on);
+/* The name a screen reader says for @widget. */
+void     fw_widget_set_accessible_label (GtkWidget   *widget,
+                                         const char  *label);
+
+/* Marks @field as holding text that cannot be used: red (the "error"
+ * style class), @message as its tooltip and, for a screen reader,
+ * invalid with @message as its description. With @message NULL, marks
+ * it valid again, with @hint (what the field means, or NULL) as its
+ * tooltip and description. */
+void     fw_widget_mark_invalid         (GtkWidget   *field,
+                                         const char  *message,
+                                         const char  *hint);
+
+G_END_DECLS
