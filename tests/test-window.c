@@ -379,6 +379,197 @@ test_window_presenting (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (palette));
 }
 
+/* The first widget named @name (gtk_widget_set_name) under @widget, depth
+ * first: the stage panel's rows come in stage order. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+stage0_advance (FwDocument *document)
+{
+  return fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+}
+
+/* Typing into a stage row's field: valid text goes into the document as
+ * it is typed; text that turns invalid takes back what was applied of it
+ * (the "7" of "70" when advance + drop-off would pass 100%), is marked
+ * and says why in words; and a change made elsewhere (an edit, an undo)
+ * puts the document's value back in the field. The row's widgets are
+ * found by the names fw-stage-row.h documents. */
+static void
+test_window_stage_row_typing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *advance = find_named (GTK_WIDGET (fixture->window), "stage-advance");
+  GtkWidget *count = find_named (GTK_WIDGET (fixture->window), "stage-count");
+  GtkWidget *errors = find_named (GTK_WIDGET (fixture->window), "stage-errors");
+  double count_before;
+
+  g_assert_nonnull (advance);
+  g_assert_nonnull (count);
+  g_assert_nonnull (errors);
+
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_LOSS, 0.4, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.3, NULL));
+  /* As focusing the field would: its typing is a run of its own. */
+  fw_document_seal (document);
+  spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "30");
+
+  gtk_editable_set_text (GTK_EDITABLE (advance), "7");
+  g_assert_cmpfloat (stage0_advance (document), ==, 0.07);
+  g_assert_false (gtk_widget_has_css_class (advance, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (advance), "70");
+  g_assert_cmpfloat (stage0_advance (document), ==, 0.3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "70");
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+  g_assert_true (gtk_widget_get_visible (errors));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "100%"));
+  /* Nothing of "7" is left to undo either: the step before is the
+   * advance set above. */
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (stage0_advance (document), !=, 0.07);
+  g_assert_true (fw_document_redo (document));
+  g_assert_cmpfloat (stage0_advance (document), ==, 0.3);
+
+  /* The redo came from elsewhere: the field shows the document again. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "30");
+  g_assert_false (gtk_widget_has_css_class (advance, "error"));
+  g_assert_false (gtk_widget_get_visible (errors));
+
+  /* Invalid text, then an undo: the field follows the document. */
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (advance), "x");
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.25, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "25");
+  g_assert_false (gtk_widget_has_css_class (advance, "error"));
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "30");
+  g_assert_false (gtk_widget_has_css_class (advance, "error"));
+
+  /* A cleared field is invalid, and the document keeps its value rather
+   * than what was applied on the way (the "1" of "12" deleted back). */
+  fw_document_seal (document);
+  count_before = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->count;
+  gtk_editable_set_text (GTK_EDITABLE (count), "12");
+  gtk_editable_set_text (GTK_EDITABLE (count), "1");
+  gtk_editable_set_text (GTK_EDITABLE (count), "");
+  g_assert_true (gtk_widget_has_css_class (count, "error"));
+  g_assert_true (gtk_widget_get_visible (errors));
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->count, ==, count_before);
+}
+
+/* The stage panel's "Add stage" button adds at the end, where it sits,
+ * whichever stage is selected, and puts the focus in the new stage's
+ * name. */
+static void
+test_window_add_stage_at_end (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *button = NULL;
+  GtkWidget *name = NULL;
+  g_autofree char *first = g_strdup (fw_scenario_get_stage (scenario (fixture), 0)->name);
+  guint n = scenario (fixture)->stages->len;
+
+  activate (fixture, "win.select-stage", g_variant_new_int32 (0));
+  button = find_named (GTK_WIDGET (fixture->window), "stage-add");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin (50);
+
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, n + 1);
+  g_assert_cmpstr (fw_scenario_get_stage (scenario (fixture), 0)->name, ==, first);
+  /* The last row's name entry is the last one named so. */
+  for (GtkWidget *w = find_named (GTK_WIDGET (fixture->window), "stage-name"); w != NULL; )
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (w, GTK_TYPE_LIST_BOX_ROW);
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      name = w;
+      w = next != NULL ? find_named (next, "stage-name") : NULL;
+    }
+  g_assert_nonnull (name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
+                   fw_scenario_get_stage (scenario (fixture), n)->name);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == name ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), name));
+}
+
+static const FwPoint *
+point0 (Fixture *fixture)
+{
+  return fw_scenario_get_point (scenario (fixture), 0);
+}
+
+/* The point editor: a value half-typed is taken back when the text turns
+ * invalid, and a blank effect is invalid, not 0. */
+static void
+test_window_point_editor_typing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *conversion, *errors, *name;
+  double before;
+
+  g_assert_cmpuint (scenario (fixture)->points->len, >, 0);
+  before = point0 (fixture)->conversion;
+  activate (fixture, "win.edit-point", g_variant_new_uint32 (0));
+  spin (50);
+  conversion = find_named (GTK_WIDGET (fixture->window), "point-conversion");
+  errors = find_named (GTK_WIDGET (fixture->window), "point-errors");
+  name = find_named (GTK_WIDGET (fixture->window), "point-name");
+  g_assert_nonnull (conversion);
+  g_assert_nonnull (errors);
+  g_assert_nonnull (name);
+
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "200");
+  g_assert_cmpfloat (point0 (fixture)->conversion, ==, 2.0);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "2000");
+  g_assert_cmpfloat (point0 (fixture)->conversion, ==, before);
+  g_assert_true (gtk_widget_has_css_class (conversion, "error"));
+  g_assert_true (gtk_widget_get_visible (errors));
+
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "");
+  g_assert_cmpfloat (point0 (fixture)->conversion, ==, before);
+  g_assert_true (gtk_widget_has_css_class (conversion, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "0 means no effect"));
+
+  /* An edit made elsewhere puts the document's value back. */
+  g_assert_true (fw_document_set_inflow (document, fw_document_get_scenario (document)->inflow + 1, NULL));
+  g_assert_false (gtk_widget_has_css_class (conversion, "error"));
+  g_assert_false (gtk_widget_get_visible (errors));
+
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  g_assert_cmpstr (point0 (fixture)->name, !=, "");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (name, GTK_TYPE_POPOVER)));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +589,9 @@ main (int   argc,
   ADD ("new-from-template", test_window_new_from_template);
   ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);
   ADD ("presenting", test_window_presenting);
+  ADD ("stage-row-typing", test_window_stage_row_typing);
+  ADD ("add-stage-at-end", test_window_add_stage_at_end);
+  ADD ("point-editor-typing", test_window_point_editor_typing);
 #undef ADD
 
   return g_test_run ();

@@ -79,6 +79,7 @@ struct _FwFiguresPanel
   GtkLabel      *sustain_pill;
   GtkLabel      *inflow_label;
   GtkSpinButton *inflow_spin;
+  GtkLabel      *inflow_error;
   Figure         figures[N_FIGURES];
 
   FwDocument    *document;
@@ -86,6 +87,7 @@ struct _FwFiguresPanel
   guint          tick_id;
   gboolean       syncing;    /* the panel writes the spin button, not the user */
   gboolean       typing;     /* the user typed since the inflow was last applied */
+  gboolean       applying;   /* the panel's own edit of the inflow */
 };
 
 G_DEFINE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, GTK_TYPE_WIDGET)
@@ -210,6 +212,9 @@ show_change (Figure   *figure,
   gtk_widget_add_css_class (GTK_WIDGET (figure->change), good ? "fw-change-good" : "fw-change-bad");
 }
 
+/* Longer figures than this many characters take the smaller font. */
+#define LONG_FIGURE_CHARS 7
+
 /* Writes every figure as it is at @now; TRUE while any still eases. */
 static gboolean
 update_values (FwFiguresPanel *self,
@@ -222,7 +227,12 @@ update_values (FwFiguresPanel *self,
       Figure *figure = &self->figures[i];
       g_autofree char *text = display_value (i, fw_tween_value (&figure->tween, now));
 
-      gtk_label_set_text (figure->value, text);
+      /* A figure of many digits is written smaller (and, past that,
+       * ellipsized, the tile's tooltip saying it in full) rather than
+       * widening the panel, which would shrink and shift the wheel. */
+      fw_widget_set_css_class (GTK_WIDGET (figure->value), "fw-figure-long",
+                               g_utf8_strlen (text, -1) > LONG_FIGURE_CHARS);
+      fw_widget_set_label (figure->value, text);
       moving |= !fw_tween_is_done (&figure->tween, now);
     }
 
@@ -438,6 +448,10 @@ mark_inflow (FwFiguresPanel *self,
 {
   fw_widget_mark_invalid (GTK_WIDGET (self->inflow_spin), message,
                           _("The scenario’s marketing inflow: press Enter to apply what you type."));
+  /* In words under the field too: red alone tells a keyboard user
+   * nothing, and a tooltip needs a pointer. */
+  fw_widget_set_label (self->inflow_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->inflow_error), message != NULL);
 }
 
 /* Shows the document's inflow, unless the user is typing another. */
@@ -502,12 +516,16 @@ on_inflow_value_changed (FwFiguresPanel *self,
 {
   g_autoptr(GError) error = NULL;
   gboolean typed = self->typing;
+  gboolean applied;
 
   if (self->syncing || self->document == NULL)
     return;
 
   self->typing = FALSE;
-  if (!fw_document_set_inflow (self->document, gtk_spin_button_get_value (spin), &error))
+  self->applying = TRUE;
+  applied = fw_document_set_inflow (self->document, gtk_spin_button_get_value (spin), &error);
+  self->applying = FALSE;
+  if (!applied)
     {
       mark_inflow (self, error->message);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
@@ -545,6 +563,11 @@ on_document_changed (FwFiguresPanel *self,
 
   self->scenario_index = index;
   show_figures (self, mode);
+  /* A change made elsewhere (an undo, another scenario) replaces what is
+   * being typed in the field, invalid text included: the field must not
+   * say what the document does not hold. */
+  if (!self->applying)
+    self->typing = FALSE;
   sync_inflow (self);
 }
 
@@ -615,6 +638,7 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, momentum_caption);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, sustain_pill);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_label);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_error);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_spin);
   bind_figure (widget_class, "customers", FIGURE_CUSTOMERS);
   bind_figure (widget_class, "end", FIGURE_CUSTOMERS_END);

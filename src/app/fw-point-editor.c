@@ -32,6 +32,7 @@ struct _FwPointEditor
   GtkTextView *note_view;
   GtkSwitch   *enabled_switch;
   GtkButton   *remove_button;
+  GtkLabel    *error_label;
 
   FwDocument  *document;
   guint        point;
@@ -42,6 +43,10 @@ struct _FwPointEditor
   /* Set while the fields are filled from the document, so that filling
    * them is not taken for typing. */
   gboolean     updating;
+  /* Set around the editor's own edits from typing in @typing: the
+   * "changed" they cause must not overwrite the text being typed. */
+  gboolean     applying;
+  GtkWidget   *typing;
 };
 
 G_DEFINE_FINAL_TYPE (FwPointEditor, fw_point_editor, GTK_TYPE_POPOVER)
@@ -49,6 +54,8 @@ G_DEFINE_FINAL_TYPE (FwPointEditor, fw_point_editor, GTK_TYPE_POPOVER)
 /* The hint a field shows while its value is fine, kept while the field
  * shows an error in its place. */
 #define HINT_KEY "fw-point-editor-hint"
+/* Why a field's text is not the point's value, while it is marked. */
+#define ERROR_KEY "fw-point-editor-error"
 
 static const FwPoint *
 current_point (FwPointEditor *self)
@@ -61,47 +68,81 @@ current_point (FwPointEditor *self)
   return fw_scenario_get_point (scenario, self->point);
 }
 
+/* The fields that can be marked invalid, in the order their messages
+ * are listed under them. */
+static GtkWidget **
+marked_fields (FwPointEditor *self,
+               GtkWidget     *fields[7])
+{
+  fields[0] = GTK_WIDGET (self->name_entry);
+  fields[1] = GTK_WIDGET (self->kind_dropdown);
+  fields[2] = GTK_WIDGET (self->conversion_entry);
+  fields[3] = GTK_WIDGET (self->churn_entry);
+  fields[4] = GTK_WIDGET (self->referral_entry);
+  fields[5] = self->note_scroller;
+  fields[6] = GTK_WIDGET (self->enabled_switch);
+  return fields;
+}
+
+/* The messages of the invalid fields, in words at the bottom of the
+ * form: red alone tells a keyboard user nothing, and a tooltip needs a
+ * pointer. */
 static void
-show_invalid (GtkWidget  *field,
-              const char *message)
+show_errors (FwPointEditor *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *fields[7];
+
+  marked_fields (self, fields);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *error = g_object_get_data (G_OBJECT (fields[i]), ERROR_KEY);
+
+      if (error == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, error);
+    }
+
+  fw_widget_set_label (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+}
+
+static void
+show_invalid (FwPointEditor *self,
+              GtkWidget     *field,
+              const char    *message)
 {
   if (!gtk_widget_has_css_class (field, "error"))
     g_object_set_data_full (G_OBJECT (field), HINT_KEY,
                             g_strdup (gtk_widget_get_tooltip_text (field)), g_free);
 
+  g_object_set_data_full (G_OBJECT (field), ERROR_KEY, g_strdup (message), g_free);
   fw_widget_mark_invalid (field, message, NULL);
+  show_errors (self);
 }
 
 static void
-show_valid (GtkWidget *field)
+show_valid (FwPointEditor *self,
+            GtkWidget     *field)
 {
   if (!gtk_widget_has_css_class (field, "error"))
     return;
 
+  g_object_set_data (G_OBJECT (field), ERROR_KEY, NULL);
   fw_widget_mark_invalid (field, NULL, g_object_get_data (G_OBJECT (field), HINT_KEY));
+  show_errors (self);
 }
 
-static gboolean
-is_invalid (gpointer field)
-{
-  return gtk_widget_has_css_class (GTK_WIDGET (field), "error");
-}
-
-/* A percent as typed (fw_number_entry_parse_percent()); an empty field
- * means no effect (0), so clearing a field to retype it is not an error. */
+/* A percent as typed (fw_number_entry_parse_percent()). An empty field
+ * is not taken for 0: it would put "no effect" in the document while
+ * the user is only clearing the field to type another number. */
 static gboolean
 parse_percent (const char *text,
                double     *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  if (trimmed[0] == '\0')
-    {
-      *value = 0.0;
-      return TRUE;
-    }
-
-  return fw_number_entry_parse_percent (trimmed, value);
+  return fw_number_entry_parse_percent (text, value);
 }
 
 static char *
@@ -114,26 +155,40 @@ get_note_text (FwPointEditor *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Whether the document's value goes into @field now: not while the
+ * field's own typing made the change (its text is what is being typed),
+ * always otherwise, invalid text included, so that after an undo or an
+ * edit made elsewhere no field says what the document does not hold. */
+static gboolean
+takes_document (FwPointEditor *self,
+                gpointer       field)
+{
+  return !(self->applying && GTK_WIDGET (field) == self->typing);
+}
+
 /* Fills an effect field from the document unless it already says the
  * same: rewriting it would move the cursor or eat a "20." being typed.
- * @fill: the first time, when an empty field must still show "0". */
+ * @fill: the first time, to write the value as fields write it. */
 static void
-sync_effect (GtkEntry *entry,
-             double    value,
-             gboolean  fill)
+sync_effect (FwPointEditor *self,
+             GtkEntry      *entry,
+             double         value,
+             gboolean       fill)
 {
   g_autofree char *text = NULL;
   double typed;
 
-  if (is_invalid (entry))
-    return;
-  if (!fill &&
-      parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed) &&
-      typed / 100.0 == value)
+  if (!takes_document (self, entry))
     return;
 
-  text = fw_number_entry_format_percent (value);
-  fw_widget_set_text (GTK_EDITABLE (entry), text);
+  if (fill ||
+      !parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed) ||
+      typed / 100.0 != value)
+    {
+      text = fw_number_entry_format_percent (value);
+      fw_widget_set_text (GTK_EDITABLE (entry), text);
+    }
+  show_valid (self, GTK_WIDGET (entry));
 }
 
 static void
@@ -164,23 +219,33 @@ refresh (FwPointEditor *self,
   summary = g_strdup_printf ("%s · %s", place, outcome);
   gtk_label_set_text (self->summary_label, summary);
 
-  trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
-  if (!is_invalid (self->name_entry) && g_strcmp0 (trimmed, point->name) != 0)
-    fw_widget_set_text (GTK_EDITABLE (self->name_entry), point->name);
+  if (takes_document (self, self->name_entry))
+    {
+      trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+      if (g_strcmp0 (trimmed, point->name) != 0)
+        fw_widget_set_text (GTK_EDITABLE (self->name_entry), point->name);
+      show_valid (self, GTK_WIDGET (self->name_entry));
+    }
 
   if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint) point->kind)
     gtk_drop_down_set_selected (self->kind_dropdown, point->kind);
+  show_valid (self, GTK_WIDGET (self->kind_dropdown));
 
-  sync_effect (self->conversion_entry, point->conversion, fill);
-  sync_effect (self->churn_entry, point->churn, fill);
-  sync_effect (self->referral_entry, point->referral, fill);
+  sync_effect (self, self->conversion_entry, point->conversion, fill);
+  sync_effect (self, self->churn_entry, point->churn, fill);
+  sync_effect (self, self->referral_entry, point->referral, fill);
 
-  note = get_note_text (self);
-  if (!is_invalid (self->note_scroller) && g_strcmp0 (note, point->note) != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), point->note, -1);
+  if (takes_document (self, self->note_scroller))
+    {
+      note = get_note_text (self);
+      if (g_strcmp0 (note, point->note) != 0)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), point->note, -1);
+      show_valid (self, self->note_scroller);
+    }
 
   if (gtk_switch_get_active (self->enabled_switch) != point->enabled)
     gtk_switch_set_active (self->enabled_switch, point->enabled);
+  show_valid (self, GTK_WIDGET (self->enabled_switch));
 
   self->updating = FALSE;
 }
@@ -203,6 +268,24 @@ on_document_changed (FwPointEditor *self,
   refresh (self, FALSE);
 }
 
+/* @field's text has stopped being a value: takes back what the document
+ * holds of it so far (the "200" applied on the way to "2000", when 2000%
+ * is out of range), so that a value half-typed never stays in the
+ * document, and marks the field with @message. The open run is the
+ * field's own: fields seal the document when they get the focus. */
+static void
+refuse (FwPointEditor *self,
+        gpointer       field,
+        const char    *message)
+{
+  show_invalid (self, GTK_WIDGET (field), message);
+
+  self->applying = TRUE;
+  self->typing = GTK_WIDGET (field);
+  fw_document_cancel_run (self->document);
+  self->applying = FALSE;
+}
+
 /* Puts @edited in the document; a refusal marks @field with the reason
  * and the value stays out of the document. */
 static void
@@ -211,11 +294,17 @@ apply (FwPointEditor *self,
        gpointer       field)
 {
   g_autoptr(GError) error = NULL;
+  gboolean applied;
 
-  if (fw_document_set_point (self->document, self->point, edited, &error))
-    show_valid (GTK_WIDGET (field));
+  self->applying = TRUE;
+  self->typing = GTK_WIDGET (field);
+  applied = fw_document_set_point (self->document, self->point, edited, &error);
+  self->applying = FALSE;
+
+  if (applied)
+    show_valid (self, GTK_WIDGET (field));
   else
-    show_invalid (GTK_WIDGET (field), error->message);
+    refuse (self, field, error->message);
 }
 
 static void
@@ -233,14 +322,14 @@ on_name_changed (FwPointEditor *self,
 
   if (!fw_check_name (_("Name"), text, &error))
     {
-      show_invalid (GTK_WIDGET (entry), error->message);
+      refuse (self, entry, error->message);
       return;
     }
 
   trimmed = fw_name_trim (text);
   if (g_strcmp0 (trimmed, point->name) == 0)
     {
-      show_valid (GTK_WIDGET (entry));
+      show_valid (self, GTK_WIDGET (entry));
       return;
     }
 
@@ -270,8 +359,11 @@ apply_effect (FwPointEditor *self,
 
   if (!parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed))
     {
-      /* Translators: shown on an effect field holding something else than a number */
-      show_invalid (GTK_WIDGET (entry), _("Type a number, such as −20 or 12.5"));
+      g_autofree char *message =
+        /* Translators: shown on an effect field holding something else than a number */
+        g_strdup_printf (_("%s: type a number, such as −20 or 12.5; 0 means no effect"), what);
+
+      refuse (self, entry, message);
       return;
     }
 
@@ -279,14 +371,14 @@ apply_effect (FwPointEditor *self,
    * sees; the document checks the stored fraction again. */
   if (!fw_check_range (what, typed, min * 100.0, max * 100.0, &error))
     {
-      show_invalid (GTK_WIDGET (entry), error->message);
+      refuse (self, entry, error->message);
       return;
     }
 
   value = typed / 100.0;
   if (G_STRUCT_MEMBER (double, point, offset) == value)
     {
-      show_valid (GTK_WIDGET (entry));
+      show_valid (self, GTK_WIDGET (entry));
       return;
     }
 
@@ -333,7 +425,10 @@ on_kind_changed (FwPointEditor *self,
 
   edited = fw_point_copy (point);
   edited->kind = kind;
+  /* A click is one undo step of its own, not part of typing a field. */
+  fw_document_seal (self->document);
   apply (self, edited, dropdown);
+  fw_document_seal (self->document);
 }
 
 static void
@@ -350,7 +445,9 @@ on_enabled_changed (FwPointEditor *self,
 
   edited = fw_point_copy (point);
   edited->enabled = enabled;
+  fw_document_seal (self->document);
   apply (self, edited, toggle);
+  fw_document_seal (self->document);
 }
 
 static void
@@ -368,12 +465,12 @@ on_note_changed (FwPointEditor *self,
   note = get_note_text (self);
   if (!fw_check_note (_("Note"), note, &error))
     {
-      show_invalid (self->note_scroller, error->message);
+      refuse (self, self->note_scroller, error->message);
       return;
     }
   if (g_strcmp0 (note, point->note) == 0)
     {
-      show_valid (self->note_scroller);
+      show_valid (self, self->note_scroller);
       return;
     }
 
@@ -429,6 +526,7 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, enabled_switch);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_conversion_changed);
@@ -438,14 +536,41 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
+/* Getting the focus, a field starts a run of keystrokes of its own, so
+ * that taking back its run when its text turns invalid takes back only
+ * what was typed there; leaving it ends the run. */
+static void
+on_field_focus (FwPointEditor *self)
+{
+  if (self->document != NULL)
+    fw_document_seal (self->document);
+}
+
 static void
 fw_point_editor_init (FwPointEditor *self)
 {
+  GtkWidget *typed[5];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  typed[0] = GTK_WIDGET (self->name_entry);
+  typed[1] = GTK_WIDGET (self->conversion_entry);
+  typed[2] = GTK_WIDGET (self->churn_entry);
+  typed[3] = GTK_WIDGET (self->referral_entry);
+  typed[4] = GTK_WIDGET (self->note_view);
 
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Edit point"));
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "enter", G_CALLBACK (on_field_focus), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_field_focus), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (typed[i], focus);
+    }
 }
 
 GtkWidget *

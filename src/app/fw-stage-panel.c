@@ -34,6 +34,8 @@ struct _FwStagePanel
   int         selected;       /* the stage selected on the wheel; -1 none */
   gboolean    revealing;      /* focus moved by reveal: not a new selection */
   int         scroll_to;      /* row to scroll to once laid out; -1 none */
+  double      keep_scroll;    /* scroll position to restore after a rebuild; -1 none */
+  guint       scroll_frames;  /* frames left to keep the row in view */
   guint       scroll_tick;
 };
 
@@ -98,22 +100,38 @@ find_stage (FwStagePanel *self,
   return -1;
 }
 
-/* Scrolls the scrolled window around the panel to a row. Waits for the
- * frame's layout: a row just built has no place in the list yet. */
+/* How many frames the scroll to a row is made again: focus moving into
+ * the row makes the viewport scroll to the focused field (only the name
+ * line in view), sometimes a frame later, and a rebuilt list is laid out
+ * over more than one frame. */
+#define SCROLL_FRAMES 3
+
+static GtkWidget *
+get_scrolled (FwStagePanel *self)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+}
+
+/* Scrolls the scrolled window around the panel back to where it was
+ * before a rebuild, then so that the whole row to scroll to shows (its
+ * start, if it is taller than the view). Waits for the frame's layout: a
+ * row just built has no place in the list yet. */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
                 gpointer       user_data)
 {
   FwStagePanel *self = FW_STAGE_PANEL (widget);
-  FwStageRow *row = get_row (self, self->scroll_to);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  FwStageRow *row = get_row (self, self->scroll_to >= 0 ? self->scroll_to : 0);
+  GtkWidget *scrolled = get_scrolled (self);
   GtkWidget *content;
   graphene_rect_t bounds;
   GtkAdjustment *adjustment;
 
-  if (row == NULL || scrolled == NULL)
+  if (row == NULL || scrolled == NULL || self->scroll_frames == 0)
     {
+      self->keep_scroll = -1.0;
+      self->scroll_to = -1;
       self->scroll_tick = 0;
       return G_SOURCE_REMOVE;
     }
@@ -129,11 +147,24 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  if (self->keep_scroll >= 0.0)
+    {
+      gtk_adjustment_set_value (adjustment, self->keep_scroll);
+      self->keep_scroll = -1.0;
+    }
+  if (self->scroll_to >= 0)
+    gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
 
-  self->scroll_to = -1;
-  self->scroll_tick = 0;
-  return G_SOURCE_REMOVE;
+  self->scroll_frames--;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_scrolling (FwStagePanel *self)
+{
+  self->scroll_frames = SCROLL_FRAMES;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
 static void
@@ -141,8 +172,22 @@ scroll_to_stage (FwStagePanel *self,
                  int           stage)
 {
   self->scroll_to = stage;
-  if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+  start_scrolling (self);
+}
+
+/* A rebuild empties the list for a moment, which takes the view to its
+ * top: it comes back to where it was (near the stage removed, say). */
+static void
+keep_scroll (FwStagePanel *self)
+{
+  GtkWidget *scrolled = get_scrolled (self);
+
+  if (scrolled == NULL)
+    return;
+
+  self->keep_scroll =
+    gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  start_scrolling (self);
 }
 
 /* Focus entering a row selects its stage on the wheel, once: the window
@@ -236,10 +281,10 @@ update_add_button (FwStagePanel *self)
   /* On the box around the button, so that it shows when the button is
    * insensitive too (an insensitive widget gets no pointer events). */
   gtk_widget_set_tooltip_text (self->add_box,
-                               room ? _("Add a stage after the selected one (or at the end)") : full);
+                               room ? _("Add a stage at the end of the wheel") : full);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  room ? _("Add a stage after the selected one (or at the end)") : full,
+                                  room ? _("Add a stage at the end of the wheel") : full,
                                   -1);
 }
 
@@ -254,6 +299,8 @@ rebuild (FwStagePanel *self)
 
   if (focused >= 0)
     focused_name = g_strdup (g_ptr_array_index (self->names, focused));
+  if (self->names->len > 0)
+    keep_scroll (self);
 
   /* Rows go without taking the focus change for a new selection. */
   self->revealing = TRUE;
@@ -336,8 +383,9 @@ static void
 on_add_clicked (GtkButton    *button,
                 FwStagePanel *self)
 {
-  guint n = n_stages (self);
-  guint position = self->selected >= 0 && (guint) self->selected < n ? (guint) self->selected + 1 : n;
+  /* At the end, where the button sits under the list: inserting after
+   * the stage selected on the wheel put it somewhere out of sight. */
+  guint position = n_stages (self);
   g_autoptr(GError) error = NULL;
 
   if (!fw_document_insert_stage (self->document, position, &error))
@@ -467,6 +515,7 @@ fw_stage_panel_init (FwStagePanel *self)
   self->names = g_ptr_array_new_with_free_func (g_free);
   self->selected = -1;
   self->scroll_to = -1;
+  self->keep_scroll = -1.0;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_start (self->box, 12);
@@ -495,6 +544,8 @@ fw_stage_panel_init (FwStagePanel *self)
   self->add_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->add_button), add_content);
   gtk_widget_add_css_class (self->add_button, "fw-add-stage");
+  /* Named for tests and tools, as the rows' fields are. */
+  gtk_widget_set_name (self->add_button, "stage-add");
   fw_widget_set_accessible_label (self->add_button, _("Add stage"));
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self, 0);
   gtk_widget_set_sensitive (self->add_button, FALSE);

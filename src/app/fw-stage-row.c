@@ -40,7 +40,6 @@ typedef struct
   GtkLabel *unit;          /* NULL for the name */
   char     *tooltip;       /* what the field means, when it is valid */
   char     *error;         /* why the text is not the stage's value; NULL if it is */
-  gboolean  pending;       /* a good value that clashed with another field */
 } FieldState;
 
 /* How each number field is stored: rates are typed as percentages. */
@@ -63,6 +62,10 @@ struct _FwStageRow
   guint           stage;
   /* Showing the document's values: the widgets' signals are not edits. */
   gboolean        updating;
+  /* The row's own edit of the document, from typing in field @typing:
+   * the "changed" it causes must not overwrite what is being typed. */
+  gboolean        applying;
+  Field           typing;
 
   FieldState      fields[N_FIELDS];
 
@@ -90,6 +93,7 @@ struct _FwStageRow
   GtkLabel       *loss_unit;
   GtkLabel       *referral_unit;
   GtkLabel       *weight_unit;
+  GtkLabel       *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (FwStageRow, fw_stage_row, GTK_TYPE_LIST_BOX_ROW)
@@ -186,13 +190,39 @@ field_name (FwStageRow *self,
 
 /* Marking fields valid and invalid. */
 
+/* The messages of the row's invalid fields, in words under its fields:
+ * red alone tells a keyboard user nothing, and a tooltip needs a
+ * pointer. */
+static void
+show_errors (FwStageRow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      const char *error = self->fields[field].error;
+
+      if (error == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, error);
+    }
+
+  fw_widget_set_label (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+}
+
 static void
 describe_field (FwStageRow *self,
                 Field       field)
 {
   FieldState *state = &self->fields[field];
 
+  /* The field itself says the message too (tooltip, and description and
+   * invalid state for a screen reader). */
   fw_widget_mark_invalid (GTK_WIDGET (state->entry), state->error, state->tooltip);
+  show_errors (self);
 }
 
 static void
@@ -213,7 +243,6 @@ mark_valid (FwStageRow *self,
 {
   FieldState *state = &self->fields[field];
 
-  state->pending = FALSE;
   if (state->error == NULL)
     return;
 
@@ -315,6 +344,57 @@ check_typed (FwStageRow  *self,
     }
 }
 
+/* The row's own edits of the document, from typing in @field: the
+ * "changed" they cause shows the document's values in the row's other
+ * fields, but leaves alone the text being typed. */
+static void
+begin_edit (FwStageRow *self,
+            Field       field)
+{
+  self->applying = TRUE;
+  self->typing = field;
+}
+
+static void
+end_edit (FwStageRow *self)
+{
+  self->applying = FALSE;
+}
+
+/* @field's text has stopped being a value: takes back what the document
+ * holds of it so far (the "7" applied on the way to "70", when 70 breaks
+ * a rule), so that a value half-typed never stays in the document, and
+ * marks the field with @message. The open run is the field's own: it
+ * sealed the document when it got the focus. */
+static void
+refuse (FwStageRow *self,
+        Field       field,
+        const char *message)
+{
+  mark_invalid (self, field, message);
+
+  begin_edit (self, field);
+  fw_document_cancel_run (self->document);
+  end_edit (self);
+}
+
+static char *
+not_a_number_message (FwStageRow *self,
+                      Field       field,
+                      const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *quoted = NULL;
+
+  /* A cleared field is not "no value": it keeps the stage's value in the
+   * document, and says so. */
+  if (stripped[0] == '\0')
+    return g_strdup_printf (_("%s: type a number"), field_name (self, field));
+
+  quoted = fw_quote_text (stripped);
+  return g_strdup_printf (_("%s: must be a number, got %s"), field_name (self, field), quoted);
+}
+
 /* Applies the text of number field @field, or marks why it cannot be. */
 static void
 apply_number (FwStageRow *self,
@@ -325,25 +405,18 @@ apply_number (FwStageRow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   double typed, value;
-
-  state->pending = FALSE;
+  gboolean applied;
 
   if (!parse_field (field, text, &typed))
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-      g_autofree char *quoted = fw_quote_text (stripped);
-
-      if (stripped[0] == '\0')
-        message = g_strdup_printf (_("%s: must be a number"), field_name (self, field));
-      else
-        message = g_strdup_printf (_("%s: must be a number, got %s"), field_name (self, field), quoted);
-      mark_invalid (self, field, message);
+      message = not_a_number_message (self, field, text);
+      refuse (self, field, message);
       return;
     }
 
   if (!check_typed (self, field, typed, &error))
     {
-      mark_invalid (self, field, error->message);
+      refuse (self, field, error->message);
       return;
     }
 
@@ -354,8 +427,12 @@ apply_number (FwStageRow *self,
       return;
     }
 
-  if (!fw_document_set_stage_field (self->document, self->stage,
-                                    numbers[field].doc_field, value, &error))
+  begin_edit (self, field);
+  applied = fw_document_set_stage_field (self->document, self->stage,
+                                         numbers[field].doc_field, value, &error);
+  end_edit (self);
+
+  if (!applied)
     {
       const FwStage *stage = get_stage (self);
 
@@ -364,25 +441,11 @@ apply_number (FwStageRow *self,
         message = sum_message (self, field, typed);
       else
         message = humanize_message (self, error->message);
-      mark_invalid (self, field, message);
-      /* The value itself is fine: it may fit once another field changes. */
-      state->pending = TRUE;
+      refuse (self, field, message);
       return;
     }
 
   mark_valid (self, field);
-}
-
-/* After an edit, a value refused only because of another field's (an
- * advance that was too high for the loss) is tried again: what the row
- * shows unmarked is then what the document holds. */
-static void
-retry_pending (FwStageRow *self,
-               Field       except)
-{
-  for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
-    if (field != except && self->fields[field].pending)
-      apply_number (self, field);
 }
 
 static gboolean
@@ -401,10 +464,11 @@ apply_name (FwStageRow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(FwStage) copy = NULL;
   g_autofree char *trimmed = NULL;
+  gboolean applied;
 
   if (!fw_check_name (field_name (self, FIELD_NAME), text, &error))
     {
-      mark_invalid (self, FIELD_NAME, error->message);
+      refuse (self, FIELD_NAME, error->message);
       return;
     }
 
@@ -426,7 +490,7 @@ apply_name (FwStageRow *self)
             g_strdup_printf (_("%s: %s is already the name of another stage"),
                              field_name (self, FIELD_NAME), quoted);
 
-          mark_invalid (self, FIELD_NAME, message);
+          refuse (self, FIELD_NAME, message);
           return;
         }
     }
@@ -435,11 +499,15 @@ apply_name (FwStageRow *self)
   g_free (copy->name);
   copy->name = g_steal_pointer (&trimmed);
 
-  if (!apply_stage (self, copy, &error))
+  begin_edit (self, FIELD_NAME);
+  applied = apply_stage (self, copy, &error);
+  end_edit (self);
+
+  if (!applied)
     {
       g_autofree char *message = humanize_message (self, error->message);
 
-      mark_invalid (self, FIELD_NAME, message);
+      refuse (self, FIELD_NAME, message);
       return;
     }
 
@@ -478,15 +546,10 @@ static void
 on_number_changed (GtkEditable *editable,
                    FwStageRow  *self)
 {
-  Field field;
-
   if (self->updating)
     return;
 
-  field = field_of_entry (self, GTK_WIDGET (editable));
-  apply_number (self, field);
-  if (self->fields[field].error == NULL)
-    retry_pending (self, field);
+  apply_number (self, field_of_entry (self, GTK_WIDGET (editable)));
 }
 
 /* Leaving a field (or pressing Enter in it) ends its run of keystrokes:
@@ -508,6 +571,17 @@ on_entry_activate (GtkEntry   *entry,
                    FwStageRow *self)
 {
   finish_field (self, field_of_entry (self, GTK_WIDGET (entry)));
+}
+
+/* Typing into a field starts a run of keystrokes of its own: the field
+ * that takes back its run when its text turns invalid takes back only
+ * what was typed here, never an edit made before elsewhere. */
+static void
+on_field_enter (GtkEventControllerFocus *controller,
+                FwStageRow              *self)
+{
+  if (self->document != NULL)
+    fw_document_seal (self->document);
 }
 
 static void
@@ -676,47 +750,34 @@ set_field_tooltip (FwStageRow *self,
   describe_field (self, field);
 }
 
-/* Shows @stage's value in @field, unless the field already says it
- * (perhaps written differently, as the user is typing it) or holds the
- * user's invalid text, which stays until corrected or taken back. */
+/* Shows @stage's value in @field, as valid: the document is what the
+ * row shows. Text that already says the value (perhaps written
+ * differently, "7.0" for 7) stays, so the cursor does not jump. */
 static void
-show_number (FwStageRow    *self,
-             Field          field,
-             const FwStage *stage)
+show_field (FwStageRow    *self,
+            Field          field,
+            const FwStage *stage)
 {
-  FieldState *state = &self->fields[field];
-  double value = stage_value (stage, field);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->fields[field].entry));
+  g_autofree char *shown = NULL;
   double typed;
-  g_autofree char *text = NULL;
 
-  if (parse_field (field, gtk_editable_get_text (GTK_EDITABLE (state->entry)), &typed) &&
-      typed_to_value (field, typed) == value)
+  if (field == FIELD_NAME)
     {
-      mark_valid (self, field);
-      return;
+      g_autofree char *trimmed = fw_name_trim (text);
+
+      if (strcmp (trimmed, stage->name) != 0)
+        shown = g_strdup (stage->name);
+    }
+  else if (!parse_field (field, text, &typed) ||
+           typed_to_value (field, typed) != stage_value (stage, field))
+    {
+      shown = format_field_value (field, stage_value (stage, field));
     }
 
-  if (state->error != NULL)
-    return;
-
-  text = format_field_value (field, value);
-  set_text (self, field, text);
-}
-
-static void
-show_name (FwStageRow    *self,
-           const FwStage *stage)
-{
-  g_autofree char *trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
-
-  if (strcmp (trimmed, stage->name) == 0)
-    {
-      mark_valid (self, FIELD_NAME);
-      return;
-    }
-
-  if (self->fields[FIELD_NAME].error == NULL)
-    set_text (self, FIELD_NAME, stage->name);
+  if (shown != NULL)
+    set_text (self, field, shown);
+  mark_valid (self, field);
 }
 
 static void
@@ -838,7 +899,6 @@ fw_stage_row_update (FwStageRow *self)
   stage = fw_scenario_get_stage (scenario, self->stage);
 
   show_color (self, stage);
-  show_name (self, stage);
 
   if (gtk_check_button_get_active (self->customer_check) != stage->customer)
     {
@@ -847,8 +907,13 @@ fw_stage_row_update (FwStageRow *self)
       self->updating = FALSE;
     }
 
-  for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
-    show_number (self, field, stage);
+  /* Every field shows the document's value, invalid text included: after
+   * an undo, or an edit made elsewhere, a field left red would say
+   * something the document no longer holds. The one exception is the
+   * field whose typing made this change (or took it back). */
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (!(self->applying && field == self->typing))
+      show_field (self, field, stage);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_up_button), self->stage > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_down_button), self->stage + 1 < scenario->stages->len);
@@ -1034,6 +1099,7 @@ fw_stage_row_class_init (FwStageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, loss_unit);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, referral_unit);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, weight_unit);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
@@ -1061,6 +1127,7 @@ fw_stage_row_init (FwStageRow *self)
       GtkEventController *focus = gtk_event_controller_focus_new ();
       GtkEventController *keys = gtk_event_controller_key_new ();
 
+      g_signal_connect (focus, "enter", G_CALLBACK (on_field_enter), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), self);
       gtk_widget_add_controller (GTK_WIDGET (self->fields[field].entry), focus);
 

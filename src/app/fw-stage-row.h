@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 /* One stage in the stage panel: its colour, name and numbers, each
  * editable where it is shown, plus buttons to move and remove it.
  *
- * Field edits go straight to the document; text that is not a valid value
- * is marked invalid in place, with the reason, and never reaches it.
+ * Field edits go straight to the document as they are typed; text that
+ * is not a valid value is marked invalid in place, with the reason shown
+ * under the row's fields, and never reaches it: what was applied of it on
+ * the way (the "7" of "70") is taken back (fw_document_cancel_run()).
  * Moving and removing change the list around the row, so the row only
  * asks for them ("move", "remove") and the panel does them. */
 #define FW_TYPE_STAGE_ROW (fw_stage_row_get_type ())
@@ -47,9 +49,15 @@ typedef enum
 GtkWidget      *fw_stage_row_new            (FwDocument     *document,
                                              guint           stage);
 guint           fw_stage_row_get_stage      (FwStageRow     *self);
-/* Shows the document's values again, leaving alone the text of a field
- * that already says the same value or that holds the user's invalid
- * text (still marked, so it can be corrected). */
+/* Shows the document's values again in every field, clearing invalid
+ * marks, except in the field whose typing made the change (its text is
+ * what the user is typing); text that already says a field's value is
+ * left as written.
+ *
+ * The row's widgets are named for tests and tools (gtk_widget_get_name):
+ * "stage-name", "stage-count", "stage-advance", "stage-loss",
+ * "stage-referral", "stage-weight" (the entries) and "stage-errors" (the
+ * label that shows the messages of the row's invalid fields). */
 void            fw_stage_row_update         (FwStageRow     *self);
 /* Which of the row's controls has the keyboard focus, if any. */
 FwStageRowPart  fw_stage_row_get_focus_part (FwStageRow     *self);
