@@ -21,6 +21,7 @@
 #include "fw-wheel-layout.h"
 #include "fw-wheel-motion.h"
 #include "fw-wheel-painter.h"
+#include "fw-wheel-private.h"
 
 /* Data ------------------------------------------------------------------ */
 
@@ -674,6 +675,74 @@ test_paint_markers (void)
   fixture_clear (&f);
 }
 
+/* The outline of a selected stage runs along its outer edge, where the
+ * markers sit: the markers stay on top, whole. */
+static void
+test_paint_selection_under_markers (void)
+{
+  FwScenario *scenario = make_scenario ();
+  cairo_surface_t *surface;
+  double x, y, rgba[4];
+  Fixture f;
+
+  add_point (scenario, FW_POINT_FRICTION, 180, TRUE);
+  fixture_init (&f, scenario, 800, 800);
+  f.scene.selected_stage = (int) fw_scenario_stage_at_angle (f.scenario, 180);
+  surface = paint_to_image (&f, fw_wheel_paint, TRUE);
+
+  /* On the outline, inside the marker's body (above its bar): the
+   * friction colour, not the accent or the outline's halo. */
+  fw_wheel_layout_position (&f.layout, 180, f.layout.outer - 1.0, &x, &y);
+  pixel_at (surface, x, y, rgba);
+  g_assert_cmpfloat (rgba[0], >, rgba[1] + 0.3);
+  g_assert_cmpfloat (rgba[0], >, rgba[2] + 0.3);
+
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+static gboolean
+labels_compact (Fixture *f)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  gboolean compact = fw_wheel_labels_compact (cr, &f->layout, &f->style, &f->scene);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return compact;
+}
+
+/* Every stage's count in one form: exact while all of them fit so, and
+ * compact for all as soon as one of them needs it. */
+static void
+test_paint_count_form (void)
+{
+  static const char * const names[] = {
+    "Awareness", "Interest", "Research", "Consideration", "Evaluation", "Trial",
+    "Demo", "Proposal", "Negotiation", "Purchase", "Onboarding", "Adoption",
+    "Retention", "Expansion", "Loyalty", "Advocacy",
+  };
+  FwScenario *scenario;
+  Fixture f;
+
+  /* Four wide arcs, counts of a thousand and under: "1,000" fits. */
+  fixture_init (&f, make_scenario (), 900, 800);
+  g_assert_false (labels_compact (&f));
+  fixture_clear (&f);
+
+  /* Sixteen arcs, some narrow, counts to 16,000: compact everywhere,
+   * not "1k" beside "2,000". */
+  scenario = fw_scenario_new ("Sixteen");
+  scenario->inflow = 500;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_stage (scenario, names[i], i % 2 ? "#1c71d8" : "#e5a50a", 1000.0 * (i + 1), 0.25,
+               i >= 12 ? 0.05 : 0.0, 1.0 + i % 3);
+  fixture_init (&f, scenario, 740, 810);
+  g_assert_true (labels_compact (&f));
+  fixture_clear (&f);
+}
+
 static gboolean
 surfaces_equal (cairo_surface_t *a,
                 cairo_surface_t *b)
@@ -959,6 +1028,8 @@ main (int    argc,
   g_test_add_func ("/render/paint/stage-colours", test_paint_stage_colours);
   g_test_add_func ("/render/paint/markers", test_paint_markers);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
+  g_test_add_func ("/render/paint/count-form", test_paint_count_form);
+  g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);
   g_test_add_func ("/render/paint/overlay-states", test_paint_overlay_states);
   g_test_add_func ("/render/paint/labels", test_paint_labels);
   g_test_add_func ("/render/paint/unusual", test_paint_unusual);

@@ -164,7 +164,9 @@ box_fits (const Sector *sector,
       double mx = sector->markers[2 * k], my = sector->markers[2 * k + 1];
       double nx = CLAMP (mx, xs[0], xs[1]), ny = CLAMP (my, ys[0], ys[2]);
 
-      if (hypot (mx - nx, my - ny) < layout->marker + 1.0)
+      /* Clear by a little more than the marker's halo: text touching a
+       * marker reads as part of it. */
+      if (hypot (mx - nx, my - ny) < layout->marker + MAX (3.0, layout->label_size * 0.25))
         return FALSE;
     }
 
@@ -286,9 +288,15 @@ boxes_overlap (const Box *a,
   return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
+/* Kept this far inside the area's edges, so nothing outside the ring is
+ * ever cut off by the widget or the page. */
+#define EDGE_MARGIN 2.0
+
 /* Labels of arcs too narrow to hold them, outside the ring with a leader
  * line in; pushed further out when they would cover one already placed.
- * FALSE, drawing nothing, when there is no room for them there. */
+ * A name too long for the room between the ring and the area's edge is
+ * cut short first (down to @min_w). FALSE, drawing nothing, when there
+ * is no room for them there. */
 static gboolean
 paint_label_outside (cairo_t             *cr,
                      const FwWheelLayout *layout,
@@ -296,26 +304,36 @@ paint_label_outside (cairo_t             *cr,
                      PangoLayout         *name,
                      PangoLayout         *count,
                      double               angle,
+                     double               min_w,
+                     gboolean             draw,
                      Box                 *placed,
                      guint               *n_placed)
 {
-  double name_w, name_h, count_w, count_h, w, h, dx, dy, support;
-  double anchor, x0, y0, x1, y1, bx = 0, by = 0, limit;
+  double name_w, name_h, count_w, count_h, w, h, dx, dy, support, room;
+  double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit;
   gboolean found = FALSE;
   Box box = { 0, 0, 0, 0 };
 
   /* Outside the markers that straddle the rim. */
   anchor = layout->rim + layout->marker + layout->label_size * 0.35;
-  limit = layout->label_size * 9.0;
+  dx = sin (angle * G_PI / 180.0);
+  dy = -cos (angle * G_PI / 180.0);
+  text_size (count, &count_w, &count_h);
+
+  /* Beside the ring (towards 3 or 9 o'clock) the label is as wide as the
+   * room between the ring and the edge allows. */
+  fw_wheel_layout_position (layout, angle, anchor, &ax, NULL);
+  room = fabs (dx) > 0.5 ? (dx > 0.0 ? layout->width - EDGE_MARGIN - ax : ax - EDGE_MARGIN)
+                         : layout->width - 2.0 * EDGE_MARGIN;
+  limit = MIN (layout->label_size * 9.0, room);
+  if (limit < MAX (min_w, count_w))
+    return FALSE;
   pango_layout_set_width (name, (int) (limit * PANGO_SCALE));
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
   text_size (name, &name_w, &name_h);
-  text_size (count, &count_w, &count_h);
   w = MAX (name_w, count_w);
   h = name_h + count_h;
 
-  dx = sin (angle * G_PI / 180.0);
-  dy = -cos (angle * G_PI / 180.0);
   /* The box's nearest edge sits on the anchor circle. */
   support = fabs (dx) * w / 2.0 + fabs (dy) * h / 2.0;
 
@@ -325,11 +343,15 @@ paint_label_outside (cairo_t             *cr,
 
       found = TRUE;
       fw_wheel_layout_position (layout, angle, anchor + support + attempt * h * 0.8, &fx, &fy);
-      bx = CLAMP (fx, w / 2.0, MAX (w / 2.0, layout->width - w / 2.0));
-      by = CLAMP (fy, h / 2.0, MAX (h / 2.0, layout->height - h / 2.0));
+      bx = CLAMP (fx, w / 2.0 + EDGE_MARGIN, MAX (w / 2.0, layout->width - w / 2.0 - EDGE_MARGIN));
+      by = CLAMP (fy, h / 2.0 + EDGE_MARGIN, MAX (h / 2.0, layout->height - h / 2.0 - EDGE_MARGIN));
       /* Pushed back into the area by more than a little, it would lie
        * over the ring: no room outside. */
       if (fabs (fx - bx) > layout->label_size || fabs (fy - by) > layout->label_size)
+        return FALSE;
+      /* Never past the edges, however small the area. */
+      if (bx - w / 2.0 < 0.0 || bx + w / 2.0 > layout->width
+          || by - h / 2.0 < 0.0 || by + h / 2.0 > layout->height)
         return FALSE;
       box.x0 = bx - w / 2.0 - 2.0;
       box.x1 = bx + w / 2.0 + 2.0;
@@ -341,6 +363,8 @@ paint_label_outside (cairo_t             *cr,
   if (!found)
     return FALSE;  /* crowded out */
   placed[(*n_placed)++] = box;
+  if (!draw)
+    return TRUE;
 
   /* A short leader from the arc to the label. */
   fw_wheel_layout_position (layout, angle, layout->outer - 2.0, &x0, &y0);
@@ -366,6 +390,17 @@ ellipsize_to (PangoLayout *layout,
   pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 }
+
+/* How well a label fits, best last: with the counts of the whole wheel
+ * in one form, a stage that fits worse with exact counts than with
+ * compact ones makes every stage use the compact form. */
+typedef enum
+{
+  FIT_NONE,     /* left out */
+  FIT_SHORT,    /* inside, its name cut short */
+  FIT_OUTSIDE,  /* outside the ring, whole */
+  FIT_WHOLE,    /* inside, whole */
+} Fit;
 
 static void
 draw_two_lines (cairo_t     *cr,
@@ -456,19 +491,20 @@ set_count (PangoLayout *count,
  * line. FALSE when none fits and the label must go outside. Squeezed
  * (no room outside either), any stub that fits will do; when not even
  * that fits the label is left out: the stage panel lists every stage. */
-static gboolean
+static Fit
 paint_label_inside (cairo_t             *cr,
                     const FwWheelLayout *layout,
                     const Sector        *sector,
                     PangoLayout         *name,
                     PangoLayout         *count,
-                    const char          *exact_text,
-                    const char          *compact_text,
+                    const char          *count_text,
                     gboolean             squeezed,
+                    gboolean             whole_only,
+                    gboolean             draw,
+                    gboolean             draw_short,
                     FwRgb                ink)
 {
   static const double wraps[] = { 0.75, 0.6, 0.45 };
-  const char *counts[2] = { exact_text, compact_text };
   double name_w, name_h, count_w, count_h, min_w, space, w, x = 0, y = 0;
 
   text_size (name, &name_w, &name_h);
@@ -478,27 +514,21 @@ paint_label_inside (cairo_t             *cr,
   min_w = squeezed ? MIN (name_w, name_h * 1.2) : stub_width (name, name_w);
   space = layout->label_size * 0.35;
 
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+  count_w = set_count (count, count_text);
+  if (find_spot (sector, MAX (name_w, count_w), name_h + count_h, &x, &y))
     {
-      count_w = set_count (count, counts[i]);
-      if (find_spot (sector, MAX (name_w, count_w), name_h + count_h, &x, &y))
-        {
-          draw_two_lines (cr, name, count, MAX (name_w, count_w), x, y, ink);
-          return TRUE;
-        }
+      if (draw)
+        draw_two_lines (cr, name, count, MAX (name_w, count_w), x, y, ink);
+      return FIT_WHOLE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+  if (find_spot (sector, name_w + space + count_w, MAX (name_h, count_h), &x, &y))
     {
-      count_w = set_count (count, counts[i]);
-      if (find_spot (sector, name_w + space + count_w, MAX (name_h, count_h), &x, &y))
-        {
-          draw_one_line (cr, name, count, name_w + space + count_w, space, x, y, ink);
-          return TRUE;
-        }
+      if (draw)
+        draw_one_line (cr, name, count, name_w + space + count_w, space, x, y, ink);
+      return FIT_WHOLE;
     }
 
   /* A long name over two or three lines ("Nurture and / delight"). */
-  count_w = set_count (count, compact_text);
   if (strchr (pango_layout_get_text (name), ' ') != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
       {
@@ -511,42 +541,78 @@ paint_label_inside (cairo_t             *cr,
         if (pango_layout_get_line_count (name) <= 3
             && find_spot (sector, MAX (wrap_w, count_w), wrap_h + count_h, &x, &y))
           {
-            draw_two_lines (cr, name, count, MAX (wrap_w, count_w), x, y, ink);
-            return TRUE;
+            if (draw)
+              draw_two_lines (cr, name, count, MAX (wrap_w, count_w), x, y, ink);
+            return FIT_WHOLE;
           }
         pango_layout_set_width (name, -1);
       }
 
+  /* Only asked whether it fits whole: the search for the most room to
+   * cut the name short in is the costly part. */
+  if (whole_only)
+    return FIT_NONE;
+
   w = best_fit (sector, name_h + count_h, &x, &y);
   if (w >= min_w && w >= count_w)
     {
-      draw_two_lines (cr, name, count, w, x, y, ink);
-      return TRUE;
+      if (draw && (draw_short || w >= name_w))
+        draw_two_lines (cr, name, count, w, x, y, ink);
+      return w >= name_w ? FIT_WHOLE : FIT_SHORT;
     }
   w = best_fit (sector, MAX (name_h, count_h), &x, &y);
   if (w >= min_w + space + count_w)
     {
-      draw_one_line (cr, name, count, w, space, x, y, ink);
-      return TRUE;
+      if (draw && (draw_short || w >= name_w + space + count_w))
+        draw_one_line (cr, name, count, w, space, x, y, ink);
+      return w >= name_w + space + count_w ? FIT_WHOLE : FIT_SHORT;
+    }
+  /* The last resort before leaving the label out: the name alone, on
+   * one line, at least its first letters; the count is in the stage
+   * panel. */
+  if (squeezed && w >= stub_width (name, name_w))
+    {
+      if (draw)
+        {
+          double shown_w, shown_h;
+
+          if (name_w > w)
+            ellipsize_to (name, w);
+          text_size (name, &shown_w, &shown_h);
+          cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
+          show_centred (cr, name, x, y - shown_h / 2.0);
+        }
+      return FIT_SHORT;
     }
 
-  return FALSE;
+  return FIT_NONE;
 }
 
-void
-fw_wheel_paint_stage_labels (cairo_t             *cr,
-                             const FwWheelLayout *layout,
-                             const FwWheelStyle  *style,
-                             const FwWheelScene  *scene,
-                             const FwReferralGeometry *referral,
-                             const double         reserved[4])
+/* One pass over the stages with every count in one form: placing only
+ * (@draw FALSE) to see how well each label fits, or drawing too. */
+typedef struct
 {
-  const FwScenario *scenario = scene->scenario;
-  Box placed[FW_MAX_STAGES + 1 + MAX_BAND_BOXES];
-  guint n_placed = 0;
-  g_autofree double *markers = g_new (double, 2 * MAX (scenario->points->len, 1));
+  cairo_t                  *cr;
+  const FwWheelLayout      *layout;
+  const FwWheelStyle       *style;
+  const FwWheelScene       *scene;
+  const FwReferralGeometry *referral;
+  const double             *reserved;
+  const double             *markers;    /* x, y of every marker but the dragged */
+  const double             *angles;     /* and its angle */
+  guint                     n_markers;
+} LabelContext;
 
-  /* Labels outside keep clear of the referral label. */
+/* Outside labels keep clear of the referral label and band: the boxes
+ * placed before any stage's label. */
+static guint
+reserve_referral (const LabelContext *context,
+                  Box                *placed)
+{
+  const FwReferralGeometry *referral = context->referral;
+  const double *reserved = context->reserved;
+  guint n_placed = 0;
+
   if (reserved[2] > reserved[0])
     {
       placed[0].x0 = reserved[0];
@@ -567,7 +633,7 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
           double a = referral->start + (referral->end - referral->start) * i / (n - 1);
           double bx, by;
 
-          fw_wheel_layout_position (layout, a, referral->radius, &bx, &by);
+          fw_wheel_layout_position (context->layout, a, referral->radius, &bx, &by);
           placed[n_placed].x0 = bx - half;
           placed[n_placed].y0 = by - half;
           placed[n_placed].x1 = bx + half;
@@ -575,17 +641,35 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
           n_placed++;
         }
     }
+  return n_placed;
+}
+
+/* Places (and with @draw, draws) every stage's label with its count in
+ * the compact form or not; @fits gets how well each one fitted. With
+ * @probe, only finds whether every label fits whole inside its arc,
+ * stopping at the first that does not. */
+static gboolean
+label_pass (const LabelContext *context,
+            gboolean            compact,
+            gboolean            probe,
+            gboolean            draw,
+            Fit                *fits)
+{
+  const FwWheelLayout *layout = context->layout;
+  const FwScenario *scenario = context->scene->scenario;
+  Box placed[FW_MAX_STAGES + 1 + MAX_BAND_BOXES];
+  guint n_placed = reserve_referral (context, placed);
+  g_autofree double *near = g_new (double, 2 * MAX (context->n_markers, 1));
 
   for (guint i = 0; i < scenario->stages->len; i++)
     {
       const FwStage *stage = fw_scenario_get_stage (scenario, i);
-      double value = fw_wheel_stage_count (scene, i);
-      g_autofree char *count_text = fw_display_count (value);
-      g_autofree char *compact_text = fw_display_compact (value);
+      double value = fw_wheel_stage_count (context->scene, i);
+      g_autofree char *count_text = compact ? fw_display_compact (value) : fw_display_count (value);
       g_autoptr(PangoLayout) name = NULL;
       g_autoptr(PangoLayout) count = NULL;
       g_autoptr(PangoLayout) outside = NULL;
-      double start, end;
+      double start, end, name_w, name_h;
       Sector sector;
       FwRgb ink;
 
@@ -594,46 +678,180 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
       sector.start = start;
       sector.span = end - start;
       sector.pad = fw_wheel_gap (layout) / 2.0 + layout->label_size * 0.2;
-      sector.markers = markers;
+      sector.markers = near;
       sector.n_markers = 0;
-      for (guint k = 0; k < scenario->points->len; k++)
+      for (guint k = 0; k < context->n_markers; k++)
         {
-          const FwPoint *point = fw_scenario_get_point (scenario, k);
-          double off = fmod (point->angle - start, 360.0);
+          double off = fmod (context->angles[k] - start, 360.0);
 
           if (off < 0.0)
             off += 360.0;
-
           /* Only the markers over this arc or just past its ends. */
-          if ((int) k != scene->dragged_point
-              && (off <= sector.span + 10.0 || off >= 350.0))
+          if (off <= sector.span + 10.0 || off >= 350.0)
             {
-              fw_wheel_layout_position (layout, point->angle, layout->rim,
-                                        &markers[2 * sector.n_markers],
-                                        &markers[2 * sector.n_markers + 1]);
+              near[2 * sector.n_markers] = context->markers[2 * k];
+              near[2 * sector.n_markers + 1] = context->markers[2 * k + 1];
               sector.n_markers++;
             }
         }
 
-      name = fw_wheel_text_layout (cr, style, layout->label_size, TRUE, stage->name);
+      name = fw_wheel_text_layout (context->cr, context->style, layout->label_size, TRUE,
+                                   stage->name);
       pango_layout_set_single_paragraph_mode (name, TRUE);
-      count = fw_wheel_text_layout (cr, style, layout->label_size, FALSE, count_text);
+      count = fw_wheel_text_layout (context->cr, context->style, layout->label_size, FALSE,
+                                    count_text);
 
       ink = text_color_on (fw_wheel_parse_color (stage->color));
-      if (paint_label_inside (cr, layout, &sector, name, count, count_text, compact_text,
-                              FALSE, ink))
+      fits[i] = paint_label_inside (context->cr, layout, &sector, name, count, count_text,
+                                    FALSE, probe, draw, FALSE, ink);
+      if (fits[i] == FIT_WHOLE)
         continue;
+      if (probe)
+        return FALSE;
+      /* Outside, whole if there is room, else cut short to a stub; a
+       * label cut short inside stays there unless outside holds it
+       * whole. */
       outside = pango_layout_copy (name);
-      pango_layout_set_text (count, compact_text, -1);
+      pango_layout_set_text (count, count_text, -1);
+      text_size (name, &name_w, &name_h);
       if (n_placed < G_N_ELEMENTS (placed)
-          && paint_label_outside (cr, layout, style, outside, count, (start + end) / 2.0,
-                                  placed, &n_placed))
-        continue;
+          && paint_label_outside (context->cr, layout, context->style, outside, count,
+                                  (start + end) / 2.0,
+                                  fits[i] == FIT_SHORT ? name_w : stub_width (name, name_w),
+                                  draw, placed, &n_placed))
+        {
+          if (fits[i] != FIT_SHORT)
+            fits[i] = FIT_OUTSIDE;
+          continue;
+        }
+      if (fits[i] == FIT_SHORT)
+        {
+          /* Drawn inside after all: place it again, drawing. */
+          if (draw)
+            {
+              g_object_unref (name);
+              name = fw_wheel_text_layout (context->cr, context->style, layout->label_size,
+                                           TRUE, stage->name);
+              pango_layout_set_single_paragraph_mode (name, TRUE);
+              paint_label_inside (context->cr, layout, &sector, name, count, count_text,
+                                  FALSE, FALSE, TRUE, TRUE, ink);
+            }
+          continue;
+        }
       /* Squeezed, a label partly under a marker beats no label. */
       sector.n_markers = 0;
-      paint_label_inside (cr, layout, &sector, name, count, count_text, compact_text,
-                          TRUE, ink);
+      fits[i] = MIN (paint_label_inside (context->cr, layout, &sector, name, count, count_text,
+                                         TRUE, FALSE, draw, TRUE, ink), FIT_SHORT);
     }
+  return TRUE;
+}
+
+/* Where every marker but the dragged one is, for labels to keep clear
+ * of; @markers holds 2 * n doubles, @angles n. */
+static void
+label_context_init (LabelContext             *context,
+                    cairo_t                  *cr,
+                    const FwWheelLayout      *layout,
+                    const FwWheelStyle       *style,
+                    const FwWheelScene       *scene,
+                    const FwReferralGeometry *referral,
+                    const double             *reserved,
+                    double                   *markers,
+                    double                   *angles)
+{
+  const FwScenario *scenario = scene->scenario;
+
+  context->cr = cr;
+  context->layout = layout;
+  context->style = style;
+  context->scene = scene;
+  context->referral = referral;
+  context->reserved = reserved;
+  context->markers = markers;
+  context->angles = angles;
+  context->n_markers = 0;
+  for (guint k = 0; k < scenario->points->len; k++)
+    {
+      const FwPoint *point = fw_scenario_get_point (scenario, k);
+
+      if ((int) k == scene->dragged_point)
+        continue;
+      fw_wheel_layout_position (layout, point->angle, layout->rim,
+                                &markers[2 * context->n_markers],
+                                &markers[2 * context->n_markers + 1]);
+      angles[context->n_markers++] = point->angle;
+    }
+}
+
+/* One form of count for the whole wheel: a consultant cannot show
+ * "1k, 2000, 3k" side by side. Exact counts while every label fits whole
+ * inside its arc with them; otherwise compact everywhere: the shorter
+ * form never fits worse, and gives a crowded wheel the most room. Only
+ * when some count reads differently in the two forms is there a choice;
+ * the probe stops at the first label that does not fit, so deciding
+ * costs little next to the drawing. */
+static gboolean
+choose_compact (const LabelContext *context)
+{
+  const FwWheelScene *scene = context->scene;
+  guint n = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
+  Fit fits[FW_MAX_STAGES];
+  gboolean differ = FALSE;
+
+  for (guint i = 0; i < n && !differ; i++)
+    {
+      double value = fw_wheel_stage_count (scene, i);
+      g_autofree char *a = fw_display_count (value);
+      g_autofree char *b = fw_display_compact (value);
+
+      differ = g_strcmp0 (a, b) != 0;
+    }
+
+  return differ && !label_pass (context, FALSE, TRUE, FALSE, fits);
+}
+
+gboolean
+fw_wheel_labels_compact (cairo_t             *cr,
+                         const FwWheelLayout *layout,
+                         const FwWheelStyle  *style,
+                         const FwWheelScene  *scene)
+{
+  guint n_points = scene->scenario->points->len;
+  g_autofree double *markers = g_new (double, 2 * MAX (n_points, 1));
+  g_autofree double *angles = g_new (double, MAX (n_points, 1));
+  FwReferralGeometry referral;
+  double reserved[4] = { 0, 0, 0, 0 };
+  LabelContext context;
+
+  /* The referral label's box as the painter reserves it. */
+  fw_wheel_referral_geometry (layout, scene, &referral);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, 0, 0);
+  cairo_clip (cr);
+  fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, reserved);
+  cairo_restore (cr);
+
+  label_context_init (&context, cr, layout, style, scene, &referral, reserved, markers, angles);
+  return choose_compact (&context);
+}
+
+void
+fw_wheel_paint_stage_labels (cairo_t             *cr,
+                             const FwWheelLayout *layout,
+                             const FwWheelStyle  *style,
+                             const FwWheelScene  *scene,
+                             const FwReferralGeometry *referral,
+                             const double         reserved[4])
+{
+  guint n_points = scene->scenario->points->len;
+  g_autofree double *markers = g_new (double, 2 * MAX (n_points, 1));
+  g_autofree double *angles = g_new (double, MAX (n_points, 1));
+  Fit fits[FW_MAX_STAGES];
+  LabelContext context;
+
+  label_context_init (&context, cr, layout, style, scene, referral, reserved, markers, angles);
+  label_pass (&context, choose_compact (&context), FALSE, TRUE, fits);
 }
 
 /* Referral label -------------------------------------------------------- */

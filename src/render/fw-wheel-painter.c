@@ -389,7 +389,7 @@ paint_referral_band (cairo_t                  *cr,
                      const FwReferralGeometry *geometry)
 {
   const FwScenario *scenario = scene->scenario;
-  double head_len, head_deg, x0, y0, x1, y1;
+  double head_len, head_deg, head_half, x0, y0, x1, y1;
   cairo_pattern_t *gradient;
 
   if (!geometry->shown)
@@ -428,9 +428,13 @@ paint_referral_band (cairo_t                  *cr,
   cairo_stroke (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
+  /* The head stays outside the markers on the rim: the flow ends in the
+   * middle of the first stage, where points often sit. */
+  head_half = MAX (geometry->width * 1.1, layout->label_size * 0.45);
+  head_half = MIN (head_half, geometry->radius - (layout->rim + layout->marker + 1.5));
+  head_half = MAX (head_half, geometry->width / 2.0 + 1.0);
   cairo_new_path (cr);
-  arrow_head (cr, layout, geometry->end - head_deg, geometry->radius, head_len,
-              MAX (geometry->width * 1.1, layout->label_size * 0.45));
+  arrow_head (cr, layout, geometry->end - head_deg, geometry->radius, head_len, head_half);
   cairo_set_source (cr, gradient);
   cairo_fill (cr);
   cairo_pattern_destroy (gradient);
@@ -731,6 +735,40 @@ stage_outline (cairo_t             *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* Redraws the markers over @stage's arc and just past its ends, so an
+ * outline drawn round the stage never covers them. */
+static void
+markers_over_stage (cairo_t             *cr,
+                    const FwWheelLayout *layout,
+                    const FwWheelStyle  *style,
+                    const FwWheelScene  *scene,
+                    int                  stage)
+{
+  const FwScenario *scenario = scene->scenario;
+  double start, end, reach;
+
+  if (stage < 0 || (guint) stage >= scenario->stages->len)
+    return;
+  fw_scenario_stage_arc (scenario, (guint) stage, &start, &end);
+  /* The angle a marker and the outline's halo reach on the rim. */
+  reach = (layout->marker + 4.0) / MAX (layout->rim, 1.0) * 180.0 / G_PI;
+
+  for (guint k = 0; k < scenario->points->len; k++)
+    {
+      const FwPoint *point = fw_scenario_get_point (scenario, k);
+      double off = fmod (point->angle - start + reach, 360.0);
+      double x, y;
+
+      if (off < 0.0)
+        off += 360.0;
+      if ((int) k == scene->dragged_point || off > end - start + 2.0 * reach)
+        continue;
+      fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
+      fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
+                                  FW_MARKER_NORMAL, x, y, layout->marker);
+    }
+}
+
 static void
 paint_highlight (cairo_t             *cr,
                  const FwWheelLayout *layout,
@@ -752,6 +790,7 @@ paint_highlight (cairo_t             *cr,
   cairo_set_source_rgba (cr, 1, 1, 1, 0.15);
   cairo_fill (cr);
   stage_outline (cr, layout, style, scenario, scene->highlight_stage, 3.0, FALSE);
+  markers_over_stage (cr, layout, style, scene, scene->highlight_stage);
 
   /* ...and show where on it: a ghost line across the ring and a ghost
    * marker on the rim. */
@@ -812,7 +851,10 @@ paint_selection (cairo_t             *cr,
                        && scene->selected_point != scene->dragged_point;
 
   if (scene->selected_stage >= 0 && !has_point)
-    stage_outline (cr, layout, style, scenario, scene->selected_stage, 3.5, FALSE);
+    {
+      stage_outline (cr, layout, style, scenario, scene->selected_stage, 3.5, FALSE);
+      markers_over_stage (cr, layout, style, scene, scene->selected_stage);
+    }
 
   if (has_point)
     {

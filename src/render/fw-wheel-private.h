@@ -90,6 +90,12 @@ void         fw_wheel_paint_stage_labels  (cairo_t             *cr,
                                            const FwWheelScene  *scene,
                                            const FwReferralGeometry *referral,
                                            const double         reserved[4]);
+/* Whether the stage labels show every count in the compact form ("12k")
+ * rather than exact ("12,000"): one form for the whole wheel. */
+gboolean     fw_wheel_labels_compact      (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene);
 void         fw_wheel_paint_referral_label (cairo_t            *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
