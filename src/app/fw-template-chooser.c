@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-template-chooser"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "fw-engine.h"
@@ -202,6 +204,116 @@ on_selection_changed (FwTemplateChooser *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.create", get_selected (self) != NULL);
 }
 
+/* The card @step places after @child in reading order (negative:
+ * before), or, with @vertical, the nearest card in the row above or
+ * below: the flow box's own arrow keys need a cursor it only sets on a
+ * click, so from the keyboard alone they did nothing. */
+static GtkFlowBoxChild *
+neighbour (GtkFlowBox      *flow,
+           GtkFlowBoxChild *child,
+           int              step,
+           gboolean         vertical)
+{
+  int index = gtk_flow_box_child_get_index (child);
+  graphene_rect_t here, there;
+  GtkFlowBoxChild *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  if (!vertical)
+    return gtk_flow_box_get_child_at_index (flow, index + step);
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (child), GTK_WIDGET (flow), &here))
+    return NULL;
+  for (int i = 0; ; i++)
+    {
+      GtkFlowBoxChild *other = gtk_flow_box_get_child_at_index (flow, i);
+      double distance;
+
+      if (other == NULL)
+        break;
+      if (other == child
+          || !gtk_widget_compute_bounds (GTK_WIDGET (other), GTK_WIDGET (flow), &there))
+        continue;
+      /* Only cards wholly above (or below) this one's row. */
+      if (step < 0 ? there.origin.y + there.size.height > here.origin.y + 1.0
+                   : there.origin.y < here.origin.y + here.size.height - 1.0)
+        continue;
+      distance = fabs (there.origin.y - here.origin.y) * 4.0
+                 + fabs (there.origin.x - here.origin.x);
+      if (distance < best_distance)
+        {
+          best = other;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FwTemplateChooser     *self)
+{
+  GtkFlowBoxChild *current = get_selected (self);
+  GtkFlowBoxChild *next = NULL;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self->flow)) == GTK_TEXT_DIR_RTL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (current == NULL)
+    current = gtk_flow_box_get_child_at_index (self->flow, 0);
+  if (current == NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      next = neighbour (self->flow, current, rtl ? 1 : -1, FALSE);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      next = neighbour (self->flow, current, rtl ? -1 : 1, FALSE);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      next = neighbour (self->flow, current, -1, TRUE);
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      next = neighbour (self->flow, current, 1, TRUE);
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      next = gtk_flow_box_get_child_at_index (self->flow, 0);
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      for (int i = gtk_flow_box_child_get_index (current); ; i++)
+        {
+          GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->flow, i);
+
+          if (child == NULL)
+            break;
+          next = child;
+        }
+      break;
+    default:
+      return FALSE;
+    }
+
+  /* At the first or last card the key is used up all the same, so
+   * focus does not wander off to the header bar. */
+  if (next != NULL)
+    {
+      gtk_flow_box_select_child (self->flow, next);
+      gtk_widget_grab_focus (GTK_WIDGET (next));
+    }
+  return TRUE;
+}
+
 static void
 fw_template_chooser_dispose (GObject *object)
 {
@@ -244,9 +356,17 @@ fw_template_chooser_init (FwTemplateChooser *self)
 {
   const FwTemplateInfo *templates;
   GtkFlowBoxChild *first;
+  GtkEventController *keys;
   guint n_templates = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before the flow box's own handling, which needs a cursor it does
+   * not have until a card is clicked. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->flow), keys);
 
   templates = fw_templates_list (&n_templates);
   for (guint i = 0; i < n_templates; i++)

@@ -307,6 +307,31 @@ on_drag_end (GtkGestureDrag *gesture,
     fw_wheel_view_report_error (self, error);
 }
 
+static void
+clear_highlight (FwWheelView *self)
+{
+  if (self->scene.highlight_stage >= 0)
+    {
+      self->scene.highlight_stage = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* The hub has no angle a user could mean: the centre's direction is
+ * only noise, so a point dropped there would land on the seam between
+ * the first and the last stage. Drops count only on the ring and just
+ * outside it. */
+static gboolean
+is_over_hub (FwWheelView *self,
+             double       x,
+             double       y)
+{
+  double distance;
+
+  fw_wheel_layout_polar (&self->layout, x, y, NULL, &distance);
+  return distance < self->layout.hub;
+}
+
 static GdkDragAction
 on_drop_hover (GtkDropTarget *target,
                double         x,
@@ -320,6 +345,14 @@ on_drop_hover (GtkDropTarget *target,
   if (self->document == NULL)
     return 0;
 
+  if (is_over_hub (self, x, y))
+    {
+      /* Nothing to light and nothing to drop on: refused, so the
+       * pointer shows that letting go here does nothing. */
+      clear_highlight (self);
+      return 0;
+    }
+
   scenario = fw_document_get_scenario (self->document);
   angle = fw_wheel_view_angle_at (self, x, y);
   stage = fw_scenario_stage_at_angle (scenario, angle);
@@ -332,16 +365,6 @@ on_drop_hover (GtkDropTarget *target,
     }
 
   return GDK_ACTION_COPY;
-}
-
-static void
-clear_highlight (FwWheelView *self)
-{
-  if (self->scene.highlight_stage >= 0)
-    {
-      self->scene.highlight_stage = -1;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
 }
 
 static void
@@ -365,7 +388,7 @@ on_drop (GtkDropTarget *target,
 
   clear_highlight (self);
 
-  if (self->document == NULL || dropped == NULL)
+  if (self->document == NULL || dropped == NULL || is_over_hub (self, x, y))
     return FALSE;
 
   point = fw_point_copy (dropped);
