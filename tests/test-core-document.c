@@ -329,15 +329,22 @@ test_document_cancel_run (void)
   Watch watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
   double advance = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+  guint step;
 
   g_assert_false (fw_document_cancel_run (document));
   g_assert_false (fw_document_get_modified (document));
 
   /* "7" of "70", then "70" is refused (advance + loss > 1). */
+  step = fw_document_get_step (document);
   g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.07, NULL));
+  g_assert_cmpuint (fw_document_get_step (document), !=, step);
+  step = fw_document_get_step (document);
+  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.08, NULL));
+  g_assert_cmpuint (fw_document_get_step (document), ==, step);
   g_assert_false (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.7 + 0.3, NULL) &&
                   fw_scenario_get_stage (fw_document_get_scenario (document), 0)->loss > 0);
   g_assert_true (fw_document_cancel_run (document));
+  g_assert_cmpuint (fw_document_get_step (document), !=, step);
   g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance, ==, advance);
   g_assert_false (fw_document_can_undo (document));
   g_assert_false (fw_document_can_redo (document));

@@ -37,6 +37,7 @@ typedef struct
   GtkLabel  *value;
   GtkLabel  *change;
   FwTween    tween;     /* .to is the engine's value, the rest is display */
+  double     baseline;  /* the value before the current edit */
 } Figure;
 
 /* How a figure reads: whether a rise is good news (for churn it is not),
@@ -84,6 +85,7 @@ struct _FwFiguresPanel
 
   FwDocument    *document;
   guint          scenario_index;
+  guint          step;        /* the document's step the baselines belong to */
   guint          tick_id;
   gboolean       syncing;    /* the panel writes the spin button, not the user */
   gboolean       typing;     /* the user typed since the inflow was last applied */
@@ -387,7 +389,7 @@ show_figures (FwFiguresPanel *self,
       g_autofree char *tooltip = figure_tooltip (i, target);
 
       if (mode == SHOW_EDIT)
-        show_change (figure, i, figure->tween.to, target);
+        show_change (figure, i, figure->baseline, target);
       else
         show_change (figure, i, target, target);
 
@@ -554,14 +556,47 @@ on_inflow_focus_leave (FwFiguresPanel *self)
   sync_inflow (self);
 }
 
+/* Whether every figure is back at the value the current edit started
+ * from: the same project state gives the very same doubles. */
+static gboolean
+returns_to_baseline (FwFiguresPanel *self)
+{
+  const FwProjection *projection = fw_document_get_projection (self->document);
+  const FwFigures *figures = fw_projection_get_figures (projection, 0);
+  const FwSummary *summary = fw_projection_get_summary (projection);
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      double target = figure_target (i, figures, summary);
+
+      if (!(target == self->figures[i].baseline || (isnan (target) && isnan (self->figures[i].baseline))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_document_changed (FwFiguresPanel *self,
                      FwDocument     *document)
 {
   guint index = fw_document_get_scenario_index (document);
   ShowMode mode = index == self->scenario_index ? SHOW_EDIT : SHOW_OTHER;
+  guint step = fw_document_get_step (document);
 
   self->scenario_index = index;
+  if (step != self->step)
+    {
+      /* A new edit: its change is counted from the figures before it, and
+       * the keystrokes of one field are one edit. A step that brings the
+       * figures back to where the last edit started (an undo, or a
+       * half-typed value taken back) is no change to speak of. */
+      if (mode == SHOW_EDIT && returns_to_baseline (self))
+        mode = SHOW_OTHER;
+      else
+        for (guint i = 0; i < N_FIGURES; i++)
+          self->figures[i].baseline = self->figures[i].tween.to;
+      self->step = step;
+    }
   show_figures (self, mode);
   /* A change made elsewhere (an undo, another scenario) replaces what is
    * being typed in the field, invalid text included: the field must not
@@ -714,6 +749,9 @@ fw_figures_panel_set_document (FwFiguresPanel *self,
 
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   self->scenario_index = fw_document_get_scenario_index (document);
+  self->step = fw_document_get_step (document);
   show_figures (self, SHOW_AT_ONCE);
+  for (guint i = 0; i < N_FIGURES; i++)
+    self->figures[i].baseline = self->figures[i].tween.to;
   sync_inflow (self);
 }

@@ -25,6 +25,7 @@ struct _FwDocument
   GQueue        undo;         /* of FwProject*, most recent first */
   GQueue        redo;         /* of FwProject*, most recent first */
   char         *merge_key;    /* of the edit that made the undo head */
+  guint         step;         /* see fw_document_get_step() */
 
   /* The project as last saved, compared by identity: undo and redo move
    * the very same objects around, so coming back to it is "not modified".
@@ -238,6 +239,7 @@ fw_document_set_scenario_index (FwDocument *self,
       guint old = self->scenario;
 
       self->scenario = index;
+      self->step++;
       announce (self, fw_document_get_modified (self), fw_document_can_undo (self),
                 fw_document_can_redo (self), old);
     }
@@ -311,6 +313,7 @@ fw_document_edit (FwDocument  *self,
         release (self, g_queue_pop_tail (&self->undo));
       g_free (self->merge_key);
       self->merge_key = g_strdup (merge_key);
+      self->step++;
     }
   clear_queue (self, &self->redo);
   self->project = g_steal_pointer (&edited);
@@ -346,9 +349,18 @@ fw_document_cancel_run (FwDocument *self)
   release (self, self->project);
   self->project = g_queue_pop_head (&self->undo);
   fw_document_seal (self);
+  self->step++;
 
   announce (self, was_modified, could_undo, could_redo, self->scenario);
   return TRUE;
+}
+
+guint
+fw_document_get_step (FwDocument *self)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), 0);
+
+  return self->step;
 }
 
 gboolean
@@ -384,6 +396,7 @@ swap_step (FwDocument *self,
   g_queue_push_head (to, self->project);
   self->project = g_queue_pop_head (from);
   fw_document_seal (self);
+  self->step++;
 
   announce (self, was_modified, could_undo, could_redo, old_scenario);
   return TRUE;

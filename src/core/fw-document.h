@@ -77,6 +77,12 @@ void                fw_document_seal             (FwDocument   *self);
  * does not stay; fields seal when they gain focus, so the open run is
  * their own. Returns FALSE when there was no open run. */
 gboolean            fw_document_cancel_run       (FwDocument   *self);
+/* A number that changes whenever the document takes a new step: an edit
+ * that is not the continuation of the open run, an undo, a redo, a run
+ * taken back, another scenario. It stays the same while a run of merged
+ * edits goes on, so a view can tell "the edit before" from "the
+ * keystroke before". */
+guint               fw_document_get_step         (FwDocument   *self);
 
 gboolean            fw_document_can_undo         (FwDocument   *self);
 gboolean            fw_document_can_redo         (FwDocument   *self);
