@@ -358,7 +358,8 @@ test_window_wheel_rests_without_momentum (Fixture       *fixture,
   g_assert_true (fw_wheel_view_is_ticking (wheel));
 }
 
-/* Presenting hides the side panes and brings them back as they were. */
+/* Presenting hides the catalog and the lists, keeps the wheel, and brings
+ * them back as they were. */
 static void
 test_window_presenting (Fixture       *fixture,
                         gconstpointer  data)

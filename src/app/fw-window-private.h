@@ -32,10 +32,10 @@ struct _FwWindow
   GtkStack             *side_stack;
   GtkDropDown          *scenario_dropdown;
   GtkWidget            *left_separator;
-  GtkWidget            *right_separator;
-  GtkWidget            *side_pane;
+  GtkWidget            *side_separator;
+  GtkWidget            *side_switcher;
 
-  gboolean              presenting; /* only the wheel, full screen */
+  gboolean              presenting; /* the wheel and figures, full screen */
 
   FwDocument           *document;
   GFile                *file;

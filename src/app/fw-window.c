@@ -68,9 +68,9 @@ fw_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-/* Presenting shows only the wheel, full screen: for a projector at the
- * front of a room, or a client meeting. The side panes come back as they
- * were when it ends. */
+/* Presenting shows the wheel and its figures, full screen: for a
+ * projector at the front of a room, or a client meeting. The catalog and
+ * the stage and point lists come back as they were when it ends. */
 static void
 set_presenting (FwWindow *self,
                 gboolean  presenting)
@@ -82,8 +82,9 @@ set_presenting (FwWindow *self,
   self->presenting = presenting;
   gtk_widget_set_visible (self->palette, !presenting);
   gtk_widget_set_visible (self->left_separator, !presenting);
-  gtk_widget_set_visible (self->right_separator, !presenting);
-  gtk_widget_set_visible (self->side_pane, !presenting);
+  gtk_widget_set_visible (self->side_separator, !presenting);
+  gtk_widget_set_visible (self->side_switcher, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), !presenting);
   if (presenting)
     gtk_window_fullscreen (GTK_WINDOW (self));
   else
@@ -164,8 +165,8 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, left_separator);
-  gtk_widget_class_bind_template_child (widget_class, FwWindow, right_separator);
-  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_pane);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_separator);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_switcher);
 
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
