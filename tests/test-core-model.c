@@ -125,6 +125,17 @@ test_model_arcs_follow_weights (void)
   g_assert_cmpuint (fw_scenario_stage_at_angle (scenario, 90), ==, 1);
 }
 
+/* MODEL.md's rim angle: modulo 360 into [0, 360), negative angles too. */
+static void
+test_model_angle_normalize (void)
+{
+  g_assert_cmpfloat (fw_angle_normalize (0.0), ==, 0.0);
+  g_assert_cmpfloat (fw_angle_normalize (400.0), ==, 40.0);
+  g_assert_cmpfloat (fw_angle_normalize (-30.0), ==, 330.0);
+  g_assert_cmpfloat (fw_angle_normalize (-720.0), ==, 0.0);
+  g_assert_cmpfloat (fw_angle_normalize (359.5), ==, 359.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +145,7 @@ main (int   argc,
   g_test_add_func ("/core/model/defaults", test_model_defaults);
   g_test_add_func ("/core/model/copy-is-deep", test_model_copy_is_deep);
   g_test_add_func ("/core/model/enum-strings", test_model_enum_strings);
+  g_test_add_func ("/core/model/angle-normalize", test_model_angle_normalize);
   g_test_add_func ("/core/model/stage-at-angle", test_model_stage_at_angle);
   g_test_add_func ("/core/model/arcs-follow-weights", test_model_arcs_follow_weights);
 

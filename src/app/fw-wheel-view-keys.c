@@ -38,14 +38,6 @@ stage_of_point (FwWheelView *self,
   return fw_projection_get_point_stage (fw_document_get_projection (self->document), point);
 }
 
-static double
-rim_position (double angle)
-{
-  double a = fmod (angle, 360.0);
-
-  return a < 0.0 ? a + 360.0 : a;
-}
-
 static int
 compare_rim_order (gconstpointer a,
                    gconstpointer b,
@@ -54,8 +46,8 @@ compare_rim_order (gconstpointer a,
   const FwScenario *scenario = user_data;
   guint i = *(const guint *) a;
   guint j = *(const guint *) b;
-  double ai = rim_position (fw_scenario_get_point (scenario, i)->angle);
-  double aj = rim_position (fw_scenario_get_point (scenario, j)->angle);
+  double ai = fw_angle_normalize (fw_scenario_get_point (scenario, i)->angle);
+  double aj = fw_angle_normalize (fw_scenario_get_point (scenario, j)->angle);
 
   if (ai != aj)
     return ai < aj ? -1 : 1;
@@ -201,7 +193,7 @@ move_selected (FwWheelView *self,
 
   point = fw_scenario_get_point (scenario_of (self), self->selected_point);
   /* Kept on tenths of a degree, so steps never pile up rounding dust. */
-  angle = round (rim_position (point->angle + degrees) * 10.0) / 10.0;
+  angle = round (fw_angle_normalize (point->angle + degrees) * 10.0) / 10.0;
   if (angle >= 360.0)
     angle -= 360.0;
 

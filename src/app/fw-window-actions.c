@@ -149,12 +149,9 @@ free_angle_on_stage (const FwScenario *scenario,
       for (guint k = 0; k < scenario->points->len; k++)
         {
           const FwPoint *point = fw_scenario_get_point (scenario, k);
-          double a = fmod (point->angle, 360.0);
 
-          if (a < 0.0)
-            a += 360.0;
           if (fw_scenario_stage_at_angle (scenario, point->angle) == stage)
-            gap = MIN (gap, fabs (a - angle));
+            gap = MIN (gap, fabs (fw_angle_normalize (point->angle) - angle));
         }
       if (gap > best_gap + 1e-9)
         {

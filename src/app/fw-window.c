@@ -358,8 +358,11 @@ fw_window_show_error (FwWindow   *self,
 void
 fw_window_dismiss_error (FwWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_text (self->error_label, "");
+  /* Called on every edit: nothing to do when no error is on show. The
+   * text stays, so it slides away with the banner instead of blanking
+   * first; fw_window_get_error() only reports a banner on show. */
+  if (gtk_revealer_get_reveal_child (self->error_revealer))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
 FwDocument *

@@ -329,6 +329,14 @@ fw_scenario_stage_arc (const FwScenario *scenario,
     *end = s + 360.0 * ((const FwStage *) g_ptr_array_index (scenario->stages, index))->weight / total;
 }
 
+double
+fw_angle_normalize (double angle)
+{
+  double a = fmod (angle, 360.0);
+
+  return a < 0.0 ? a + 360.0 : a;
+}
+
 guint
 fw_scenario_stage_at_angle (const FwScenario *scenario,
                             double            angle)
@@ -342,9 +350,7 @@ fw_scenario_stage_at_angle (const FwScenario *scenario,
   n = scenario->stages->len;
   total = total_weight (scenario);
 
-  a = fmod (angle, 360.0);
-  if (a < 0.0)
-    a += 360.0;
+  a = fw_angle_normalize (angle);
 
   for (guint i = 0; i + 1 < n; i++)
     {

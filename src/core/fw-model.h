@@ -119,6 +119,11 @@ gboolean    fw_point_kind_from_string (const char *text, FwPointKind *kind);
 /* The default arc colour of the stage at @index ("#rrggbb"). */
 const char *fw_palette_color    (guint index);
 
+/* MODEL.md's angle on the rim: @angle modulo 360, in [0, 360]. (360
+ * itself only when a tiny negative angle rounds up; it belongs to the
+ * last stage, as an angle past the last boundary does.) */
+double      fw_angle_normalize  (double angle);
+
 /* Where a rim angle lands: the index of the stage whose arc holds @angle
  * (taken modulo 360), as MODEL.md defines it. */
 guint       fw_scenario_stage_at_angle (const FwScenario *scenario, double angle);

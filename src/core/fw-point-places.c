@@ -7,8 +7,6 @@
 
 #define G_LOG_DOMAIN "fw-point-places"
 
-#include <math.h>
-
 #include "fw-point-places.h"
 
 typedef struct
@@ -25,14 +23,6 @@ struct _FwPointPlaces
   guint   n_points;
   Place  *places;
 };
-
-static double
-normalized (double angle)
-{
-  double a = fmod (angle, 360.0);
-
-  return a < 0.0 ? a + 360.0 : a;
-}
 
 FwPointPlaces *
 fw_point_places_capture (const FwScenario *scenario)
@@ -57,7 +47,7 @@ fw_point_places_capture (const FwScenario *scenario)
 
       place->stage = fw_scenario_stage_at_angle (scenario, point->angle);
       span = self->end[place->stage] - self->start[place->stage];
-      place->fraction = (normalized (point->angle) - self->start[place->stage]) / span;
+      place->fraction = (fw_angle_normalize (point->angle) - self->start[place->stage]) / span;
       place->fraction = CLAMP (place->fraction, 0.0, 1.0);
     }
 
