@@ -107,6 +107,10 @@ assert_projects_equal (const FwProject *a,
 
       g_assert_cmpstr (x->name, ==, y->name);
       assert_same_double (x->inflow, y->inflow);
+      assert_same_double (x->uncertainty.advance, y->uncertainty.advance);
+      assert_same_double (x->uncertainty.loss, y->uncertainty.loss);
+      assert_same_double (x->uncertainty.referral, y->uncertainty.referral);
+      assert_same_double (x->uncertainty.inflow, y->uncertainty.inflow);
       g_assert_cmpuint (x->stages->len, ==, y->stages->len);
       g_assert_cmpuint (x->points->len, ==, y->points->len);
       for (guint i = 0; i < x->stages->len; i++)
@@ -154,6 +158,11 @@ make_awkward_project (void)
   project->horizon = 100000;
 
   first->inflow = 123456.789;
+  /* Spreads at both ends of their range and one barely above 0; the
+   * second scenario keeps none, which a dump leaves out. */
+  first->uncertainty.advance = 1;
+  first->uncertainty.loss = 0.2;
+  first->uncertainty.referral = 5e-324;
   stage = add_stage (first, "Line\nbreak");
   stage->count = 1e12;
   stage->advance = 0.1;
@@ -1318,6 +1327,95 @@ test_fuzz_mutations (void)
   g_rand_free (rand);
 }
 
+/* ------------------------------------------------------------ uncertainty */
+
+static void
+test_uncertainty_read (void)
+{
+  g_autoptr(FwProject) full = load_edited ("scenarios[0]", "uncertainty",
+                                           "{\"advance\": 0.2, \"loss\": 0.25, \"referral\": 0.3, \"inflow\": 1}");
+  g_autoptr(FwProject) partial = load_edited ("scenarios[0]", "uncertainty", "{\"loss\": 0.5}");
+  g_autoptr(FwProject) empty = load_edited ("scenarios[0]", "uncertainty", "{}");
+  g_autoptr(FwProject) absent = load_edited ("scenarios[0]", "uncertainty", NULL);
+  const FwUncertainty *u = &fw_project_get_scenario (full, 0)->uncertainty;
+
+  g_assert_cmpfloat (u->advance, ==, 0.2);
+  g_assert_cmpfloat (u->loss, ==, 0.25);
+  g_assert_cmpfloat (u->referral, ==, 0.3);
+  g_assert_cmpfloat (u->inflow, ==, 1);
+
+  /* Missing keys default to 0, one by one. */
+  u = &fw_project_get_scenario (partial, 0)->uncertainty;
+  g_assert_cmpfloat (u->advance, ==, 0);
+  g_assert_cmpfloat (u->loss, ==, 0.5);
+  g_assert_cmpfloat (u->referral, ==, 0);
+  g_assert_cmpfloat (u->inflow, ==, 0);
+  g_assert_true (fw_uncertainty_is_zero (&fw_project_get_scenario (empty, 0)->uncertainty));
+  g_assert_true (fw_uncertainty_is_zero (&fw_project_get_scenario (absent, 0)->uncertainty));
+}
+
+static void
+test_uncertainty_refused (void)
+{
+  struct {
+    const char *value;
+    const char *expected;
+  } cases[] = {
+    { "{\"loss\": 1.5}", "scenarios[0].uncertainty.loss: must be between 0 and 1, got 1.5" },
+    { "{\"advance\": -0.1}", "scenarios[0].uncertainty.advance: must be between 0 and 1, got -0.1" },
+    { "{\"referral\": 2}", "scenarios[0].uncertainty.referral: must be between 0 and 1, got 2" },
+    { "{\"inflow\": \"10%\"}", "scenarios[0].uncertainty.inflow: must be a number, got \"10%\"" },
+    { "{\"spread\": 0.1}", "scenarios[0].uncertainty.spread: unknown key" },
+    { "{\"Advance\": 0.1}", "scenarios[0].uncertainty.Advance: unknown key" },
+    { "[0.1, 0.2]", "scenarios[0].uncertainty: must be an object, got a list" },
+    { "0.2", "scenarios[0].uncertainty: must be an object, got 0.2" },
+    { "null", "scenarios[0].uncertainty: must be an object, got null" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = edited_problem ("scenarios[0]", "uncertainty", cases[i].value,
+                                                 FW_ERROR_INVALID);
+
+      g_assert_cmpstr (message, ==, cases[i].expected);
+    }
+}
+
+/* Zero spreads are left out of a dump; any spread set writes all four. */
+static void
+test_uncertainty_dump (void)
+{
+  g_autoptr(FwProject) project = load_edited ("scenarios[0]", "uncertainty", "{\"inflow\": 0.1}");
+  g_autoptr(FwProject) plain = load_edited ("scenarios[0]", "uncertainty", "{\"loss\": 0}");
+  g_autofree char *text = fw_project_to_json (project);
+  g_autofree char *plain_text = fw_project_to_json (plain);
+  g_autoptr(FwProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (text, "\"uncertainty\": {\n"
+                                  "        \"advance\": 0,\n"
+                                  "        \"loss\": 0,\n"
+                                  "        \"referral\": 0,\n"
+                                  "        \"inflow\": 0.1\n"
+                                  "      }"));
+  g_assert_null (strstr (plain_text, "uncertainty"));
+
+  back = fw_project_from_json (text, -1, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (project, back);
+}
+
+/* A copied scenario keeps its spreads (duplicating a scenario, undo). */
+static void
+test_uncertainty_copied (void)
+{
+  g_autoptr(FwProject) project = make_awkward_project ();
+  g_autoptr(FwProject) copy = fw_project_copy (project);
+
+  assert_projects_equal (project, copy);
+  g_assert_cmpfloat (fw_project_get_scenario (copy, 0)->uncertainty.advance, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1349,6 +1447,10 @@ main (int   argc,
   g_test_add_func ("/core/json/parse-errors", test_parse_errors);
   g_test_add_func ("/core/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/json/nul-in-text", test_nul_in_text);
+  g_test_add_func ("/core/json/uncertainty/read", test_uncertainty_read);
+  g_test_add_func ("/core/json/uncertainty/refused", test_uncertainty_refused);
+  g_test_add_func ("/core/json/uncertainty/dump", test_uncertainty_dump);
+  g_test_add_func ("/core/json/uncertainty/copied", test_uncertainty_copied);
   g_test_add ("/core/json/file/read", Files, NULL, files_set_up, test_file_read, files_tear_down);
   g_test_add ("/core/json/file/errors-named", Files, NULL, files_set_up, test_file_errors_named, files_tear_down);
   g_test_add ("/core/json/file/missing", Files, NULL, files_set_up, test_file_missing, files_tear_down);

@@ -359,6 +359,29 @@ test_inflow (void)
 }
 
 static void
+test_uncertainty (void)
+{
+  g_autoptr(FwProject) project = make_project ();
+  FwScenario *scenario = fw_project_get_scenario (project, 0);
+  FwUncertainty *u = &scenario->uncertainty;
+
+  *u = (FwUncertainty) { 0, 0, 0, 0 };
+  assert_valid (project);
+  *u = (FwUncertainty) { 1, 1, 1, 1 };
+  assert_valid (project);
+  *u = (FwUncertainty) { 0.2, 1.5, 0, 0 };
+  assert_problem (project, "scenarios[0].uncertainty.loss: must be between 0 and 1, got 1.5");
+  *u = (FwUncertainty) { -0.1, 0, 0, 0 };
+  assert_problem (project, "scenarios[0].uncertainty.advance: must be between 0 and 1, got -0.1");
+  *u = (FwUncertainty) { 0, 0, NAN, 0 };
+  assert_problem (project, "scenarios[0].uncertainty.referral: must be between 0 and 1, got nan");
+  *u = (FwUncertainty) { 0, 0, 0, 1.0000000000000002 };
+  assert_problem (project, "scenarios[0].uncertainty.inflow: must be between 0 and 1, got 1.0000000000000002");
+  *u = (FwUncertainty) { 0, 0, 0, INFINITY };
+  assert_refused (project);
+}
+
+static void
 test_stage_count (void)
 {
   g_autoptr(FwProject) one = make_project_full (1, 1, 0);
@@ -726,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/core/validate/scenario-count", test_scenario_count);
   g_test_add_func ("/core/validate/scenario-names-unique", test_scenario_names_unique);
   g_test_add_func ("/core/validate/inflow", test_inflow);
+  g_test_add_func ("/core/validate/uncertainty", test_uncertainty);
   g_test_add_func ("/core/validate/stage-count", test_stage_count);
   g_test_add_func ("/core/validate/stage-names-unique", test_stage_names_unique);
   g_test_add_func ("/core/validate/point-names-may-repeat", test_point_names_may_repeat);

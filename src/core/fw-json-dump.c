@@ -11,7 +11,7 @@
 #include "fw-json-writer.h"
 
 /* Keys are written in MODEL.md's order and every field is written, the
- * defaults too, so that a dump documents the whole project and two dumps
+ * defaults too (but for a scenario's all-zero uncertainty, below), so that a dump documents the whole project and two dumps
  * of the same project compare byte for byte. */
 
 static void
@@ -92,6 +92,24 @@ write_scenario (FwJsonWriter     *writer,
   for (guint i = 0; i < scenario->points->len; i++)
     write_point (writer, g_ptr_array_index (scenario->points, i));
   fw_json_writer_end_array (writer);
+
+  /* The one default left out: a scenario without spreads dumps exactly as
+   * before uncertainty existed (MODEL.md's own example round-trips byte
+   * for byte, and older readers still take it). Any spread set writes all
+   * four. */
+  if (fw_uncertainty_is_zero (&scenario->uncertainty))
+    {
+      fw_json_writer_end_object (writer);
+      return;
+    }
+
+  fw_json_writer_key (writer, "uncertainty");
+  fw_json_writer_begin_object (writer);
+  write_number (writer, "advance", scenario->uncertainty.advance);
+  write_number (writer, "loss", scenario->uncertainty.loss);
+  write_number (writer, "referral", scenario->uncertainty.referral);
+  write_number (writer, "inflow", scenario->uncertainty.inflow);
+  fw_json_writer_end_object (writer);
 
   fw_json_writer_end_object (writer);
 }

@@ -37,7 +37,10 @@ static const char * const project_keys[] = {
   "format", "version", "name", "period", "horizon", "scenarios", NULL
 };
 static const char * const scenario_keys[] = {
-  "name", "inflow", "stages", "points", NULL
+  "name", "inflow", "stages", "points", "uncertainty", NULL
+};
+static const char * const uncertainty_keys[] = {
+  "advance", "loss", "referral", "inflow", NULL
 };
 static const char * const stage_keys[] = {
   "name", "color", "count", "customer", "advance", "loss", "referral", "weight", NULL
@@ -384,6 +387,29 @@ read_point (JsonNode    *node,
   return g_steal_pointer (&point);
 }
 
+/* The optional "uncertainty" object; a missing spread stays 0. */
+static gboolean
+read_uncertainty (JsonObject     *scenario,
+                  const char     *path,
+                  FwUncertainty  *uncertainty,
+                  GError        **error)
+{
+  g_autofree char *place = NULL;
+  JsonNode *node;
+  JsonObject *object;
+
+  if (!find (scenario, path, "uncertainty", FALSE, &place, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  return (object = read_object (node, place, uncertainty_keys, error)) != NULL &&
+         read_number (object, place, "advance", FALSE, &uncertainty->advance, error) &&
+         read_number (object, place, "loss", FALSE, &uncertainty->loss, error) &&
+         read_number (object, place, "referral", FALSE, &uncertainty->referral, error) &&
+         read_number (object, place, "inflow", FALSE, &uncertainty->inflow, error);
+}
+
 static gpointer
 read_scenario (JsonNode    *node,
                const char  *path,
@@ -401,7 +427,8 @@ read_scenario (JsonNode    *node,
   scenario = fw_scenario_new (name);
   if (!read_number (object, path, "inflow", FALSE, &scenario->inflow, error) ||
       !read_list (object, path, "stages", TRUE, read_stage, scenario->stages, error) ||
-      !read_list (object, path, "points", FALSE, read_point, scenario->points, error))
+      !read_list (object, path, "points", FALSE, read_point, scenario->points, error) ||
+      !read_uncertainty (object, path, &scenario->uncertainty, error))
     return NULL;
 
   return g_steal_pointer (&scenario);

@@ -135,6 +135,7 @@ fw_scenario_copy (const FwScenario *scenario)
 
   copy = fw_scenario_new (scenario->name);
   copy->inflow = scenario->inflow;
+  copy->uncertainty = scenario->uncertainty;
   for (guint i = 0; i < scenario->stages->len; i++)
     g_ptr_array_add (copy->stages, fw_stage_copy (g_ptr_array_index (scenario->stages, i)));
   for (guint i = 0; i < scenario->points->len; i++)
@@ -173,6 +174,15 @@ fw_scenario_get_point (const FwScenario *scenario,
   g_return_val_if_fail (index < scenario->points->len, NULL);
 
   return g_ptr_array_index (scenario->points, index);
+}
+
+gboolean
+fw_uncertainty_is_zero (const FwUncertainty *uncertainty)
+{
+  g_return_val_if_fail (uncertainty != NULL, TRUE);
+
+  return uncertainty->advance == 0.0 && uncertainty->loss == 0.0 &&
+         uncertainty->referral == 0.0 && uncertainty->inflow == 0.0;
 }
 
 FwProject *

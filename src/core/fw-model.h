@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 #define FW_MAX_CHURN_EFFECT    1.0
 #define FW_MIN_REFERRAL_EFFECT (-1.0)
 #define FW_MAX_REFERRAL_EFFECT 10.0
+#define FW_MAX_SPREAD          1.0
 
 typedef enum
 {
@@ -73,12 +74,23 @@ typedef struct
   char        *note;
 } FwPoint;
 
+/* How far each kind of input may be off, as relative spreads in [0, 1]
+ * (MODEL.md, "Uncertainty"); all 0 means no band beyond the figure. */
 typedef struct
 {
-  char      *name;
-  double     inflow;   /* E */
-  GPtrArray *stages;   /* of FwStage*, owned */
-  GPtrArray *points;   /* of FwPoint*, owned */
+  double advance;
+  double loss;
+  double referral;
+  double inflow;
+} FwUncertainty;
+
+typedef struct
+{
+  char         *name;
+  double        inflow;       /* E */
+  FwUncertainty uncertainty;
+  GPtrArray    *stages;       /* of FwStage*, owned */
+  GPtrArray    *points;       /* of FwPoint*, owned */
 } FwScenario;
 
 typedef struct
@@ -104,6 +116,9 @@ FwScenario *fw_scenario_copy    (const FwScenario *scenario);
 void        fw_scenario_free    (FwScenario *scenario);
 FwStage    *fw_scenario_get_stage (const FwScenario *scenario, guint index);
 FwPoint    *fw_scenario_get_point (const FwScenario *scenario, guint index);
+
+/* TRUE when no spread is set: the band is the figure itself. */
+gboolean    fw_uncertainty_is_zero (const FwUncertainty *uncertainty);
 
 FwProject  *fw_project_new      (const char *name);
 FwProject  *fw_project_copy     (const FwProject *project);

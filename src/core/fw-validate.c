@@ -391,6 +391,19 @@ fw_validate_point (const FwPoint  *point,
 }
 
 gboolean
+fw_validate_uncertainty (const FwUncertainty  *uncertainty,
+                         const char           *path,
+                         GError              **error)
+{
+  g_return_val_if_fail (uncertainty != NULL, FALSE);
+
+  return check_member_range (path, "advance", uncertainty->advance, 0.0, FW_MAX_SPREAD, error) &&
+         check_member_range (path, "loss", uncertainty->loss, 0.0, FW_MAX_SPREAD, error) &&
+         check_member_range (path, "referral", uncertainty->referral, 0.0, FW_MAX_SPREAD, error) &&
+         check_member_range (path, "inflow", uncertainty->inflow, 0.0, FW_MAX_SPREAD, error);
+}
+
+gboolean
 fw_validate_scenario (const FwScenario  *scenario,
                       const char        *path,
                       GError           **error)
@@ -398,6 +411,7 @@ fw_validate_scenario (const FwScenario  *scenario,
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *stages_path = fw_place_member (path, "stages");
   g_autofree char *points_path = fw_place_member (path, "points");
+  g_autofree char *uncertainty_path = fw_place_member (path, "uncertainty");
 
   g_return_val_if_fail (scenario != NULL, FALSE);
 
@@ -428,7 +442,7 @@ fw_validate_scenario (const FwScenario  *scenario,
         return FALSE;
     }
 
-  return TRUE;
+  return fw_validate_uncertainty (&scenario->uncertainty, uncertainty_path, error);
 }
 
 gboolean

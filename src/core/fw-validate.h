@@ -27,6 +27,11 @@ gboolean fw_validate_stage    (const FwStage    *stage,
 gboolean fw_validate_point    (const FwPoint    *point,
                                const char       *path,
                                GError          **error);
+/* @path is the place of the uncertainty object itself
+ * ("scenarios[0].uncertainty"). */
+gboolean fw_validate_uncertainty (const FwUncertainty *uncertainty,
+                                  const char          *path,
+                                  GError             **error);
 
 /* Single fields, so that an editor can mark a value invalid where it is
  * typed, with the same words. @path names the field itself. */
