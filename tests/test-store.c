@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "fw-error.h"
+#include "fw-json.h"
 #include "fw-store.h"
 #include "fw-validate.h"
 
@@ -121,6 +122,12 @@ make_project (const char *name,
       guint n_stages = rich && s == 0 ? FW_MAX_STAGES : 4;
 
       scenario->inflow = s == 2 ? 1e300 : s * 12.5;
+      /* Spreads at the ends of their range, awkward in between, and none
+       * in the first scenario. */
+      scenario->uncertainty.advance = s == 0 ? 0.0 : 1.0 / (s + 2);
+      scenario->uncertainty.loss = s % 2 == 1 ? 1.0 : 0.0;
+      scenario->uncertainty.referral = s == 1 ? DBL_TRUE_MIN : 0.0;
+      scenario->uncertainty.inflow = s == 0 ? 0.0 : 0.1 + 0.2;
       for (guint i = 0; i < n_stages; i++)
         g_ptr_array_add (scenario->stages, make_stage (i));
       for (guint i = 0; i < n_points; i++)
@@ -169,6 +176,10 @@ scenario_diff (const FwScenario *a,
 
   DIFF_TEXT ("name", a->name, b->name);
   DIFF_DOUBLE ("inflow", a->inflow, b->inflow);
+  DIFF_DOUBLE ("uncertainty.advance", a->uncertainty.advance, b->uncertainty.advance);
+  DIFF_DOUBLE ("uncertainty.loss", a->uncertainty.loss, b->uncertainty.loss);
+  DIFF_DOUBLE ("uncertainty.referral", a->uncertainty.referral, b->uncertainty.referral);
+  DIFF_DOUBLE ("uncertainty.inflow", a->uncertainty.inflow, b->uncertainty.inflow);
   DIFF_INT ("stages.length", a->stages->len, b->stages->len);
   DIFF_INT ("points.length", a->points->len, b->points->len);
 
@@ -489,7 +500,7 @@ test_round_trip_storage (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
   struct { const char *sql; const char *expected; } checks[] = {
     { "PRAGMA application_id", "1180126257" },
-    { "PRAGMA user_version", "1" },
+    { "PRAGMA user_version", "2" },
     { "PRAGMA journal_mode", "delete" },
     { "PRAGMA integrity_check", "ok" },
     { "SELECT group_concat(x, ' ') FROM (SELECT name || ':' || strict AS x "
@@ -500,6 +511,8 @@ test_round_trip_storage (Fixture       *f,
       "FROM stage", "realintegerreal" },
     { "SELECT group_concat(DISTINCT typeof(angle) || typeof(enabled) || typeof(note)) "
       "FROM point", "realintegertext" },
+    { "SELECT group_concat(DISTINCT typeof(spread_advance) || typeof(spread_loss) || "
+      "typeof(spread_referral) || typeof(spread_inflow)) FROM scenario", "realrealrealreal" },
     { "SELECT group_concat(position) FROM "
       "(SELECT position FROM stage WHERE scenario = 0 ORDER BY position)",
       "0,1,2,3" },
@@ -653,10 +666,70 @@ static void
 test_load_too_new (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = small_file (f, "future.flywheel", "PRAGMA user_version = 2");
+  g_autofree char *path = small_file (f, "future.flywheel", "PRAGMA user_version = 3");
 
   assert_load_fails (path, FW_ERROR, FW_ERROR_TOO_NEW,
-                     "future.flywheel: was saved by a newer Flywheel (file format 2; this one reads 1)");
+                     "future.flywheel: was saved by a newer Flywheel (file format 3; this one reads 2)");
+}
+
+/* tests/data/format-1.flywheel was saved by the Flywheel of format 1
+ * (`flywheel-cli import tests/data/format-1.json`, before format 2). It
+ * still opens, every value as it was, every spread 0; the file on disk is
+ * not changed by the migration; saving writes format 2. */
+static void
+test_load_format_1 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *old_path = g_test_build_filename (G_TEST_DIST, "data", "format-1.flywheel", NULL);
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "data", "format-1.json", NULL);
+  g_autofree char *copy_path = path_in (f, "old.flywheel");
+  g_autofree char *resaved = path_in (f, "resaved.flywheel");
+  g_autoptr(GBytes) before = read_bytes (old_path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(FwProject) expected = NULL;
+  g_autoptr(FwProject) loaded = NULL;
+  g_autoptr(FwProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (before), >, 64);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (before, NULL))[63], ==, 1);
+
+  expected = fw_project_from_json_file (json_path, &error);
+  g_assert_no_error (error);
+  write_bytes (copy_path, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+  loaded = fw_store_load (copy_path, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (expected, loaded);
+  for (guint s = 0; s < loaded->scenarios->len; s++)
+    g_assert_true (fw_uncertainty_is_zero (&fw_project_get_scenario (loaded, s)->uncertainty));
+
+  after = read_bytes (copy_path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  fw_project_get_scenario (loaded, 0)->uncertainty.loss = 0.25;
+  save_or_die (loaded, resaved);
+  again = fw_store_load (resaved, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (loaded, again);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_bytes (resaved);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (after, NULL))[63], ==, 2);
+}
+
+/* A file that says format 1 but already has a column the migration adds
+ * (or lacks the table it alters) is refused as damaged, not misread. */
+static void
+test_load_format_1_broken (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *says_1 = small_file (f, "says-1.flywheel", "PRAGMA user_version = 1");
+  g_autofree char *no_table = small_file (f, "no-table.flywheel",
+                                          "DROP TABLE scenario; PRAGMA user_version = 1");
+
+  assert_load_fails (says_1, FW_ERROR, FW_ERROR_DAMAGED,
+                     "is damaged (file format 1 could not be read: duplicate column name: spread_advance)");
+  assert_load_fails (no_table, FW_ERROR, FW_ERROR_DAMAGED,
+                     "is damaged (file format 1 could not be read: no such table: scenario)");
 }
 
 static void
@@ -1320,6 +1393,8 @@ main (int   argc,
   ADD ("/store/load/not-sqlite", test_load_not_sqlite);
   ADD ("/store/load/other-program", test_load_other_program);
   ADD ("/store/load/too-new", test_load_too_new);
+  ADD ("/store/load/format-1", test_load_format_1);
+  ADD ("/store/load/format-1-broken", test_load_format_1_broken);
   ADD ("/store/load/truncated", test_load_truncated);
   ADD ("/store/load/flipped", test_load_flipped);
   ADD ("/store/load/active-content", test_load_active_content);

@@ -112,11 +112,27 @@ query_int (sqlite3        *db,
   return TRUE;
 }
 
-static gboolean
-check_identity (sqlite3  *db,
-                GError  **error)
+/* The file format a file says it has (bytes 60-63 of the header, where
+ * PRAGMA user_version reads it), so that the copy can be deserialized
+ * read-only when no migration will write to it. check_identity ()
+ * checks the same number through SQLite afterwards. */
+static sqlite3_int64
+header_format (const unsigned char *image,
+               sqlite3_int64        size)
 {
-  sqlite3_int64 application_id, version;
+  if (size < 64)
+    return 0;
+
+  return (gint32) ((guint32) image[60] << 24 | (guint32) image[61] << 16 |
+                   (guint32) image[62] << 8 | (guint32) image[63]);
+}
+
+static gboolean
+check_identity (sqlite3        *db,
+                sqlite3_int64  *version,
+                GError        **error)
+{
+  sqlite3_int64 application_id;
 
   if (!query_int (db, "PRAGMA application_id", &application_id, error))
     return FALSE;
@@ -124,16 +140,55 @@ check_identity (sqlite3  *db,
     return fw_store_fail (error, FW_ERROR_NOT_PROJECT,
                           "not a Flywheel project (the database belongs to another program)");
 
-  if (!query_int (db, "PRAGMA user_version", &version, error))
+  if (!query_int (db, "PRAGMA user_version", version, error))
     return FALSE;
-  if (version > FW_STORE_SCHEMA_VERSION)
+  if (*version > FW_STORE_SCHEMA_VERSION)
     return fw_store_fail (error, FW_ERROR_TOO_NEW,
                           "was saved by a newer Flywheel (file format %" G_GINT64_FORMAT
-                          "; this one reads %d)", (gint64) version, FW_STORE_SCHEMA_VERSION);
-  if (version != FW_STORE_SCHEMA_VERSION)
+                          "; this one reads %d)", (gint64) *version, FW_STORE_SCHEMA_VERSION);
+  if (*version < 1)
     return fw_store_fail (error, FW_ERROR_NOT_PROJECT,
                           "not a Flywheel project (unknown file format %" G_GINT64_FORMAT ")",
-                          (gint64) version);
+                          (gint64) *version);
+
+  return TRUE;
+}
+
+/* Brings the private copy of an older file up to the current format:
+ * the steps from @version on, in one transaction, then user_version. A
+ * step that fails (a table or column missing or already there) means the
+ * file is not the format it says, and it is refused as damaged; the file
+ * on disk is never touched. */
+static gboolean
+migrate (sqlite3        *db,
+         sqlite3_int64   version,
+         GError        **error)
+{
+  g_autofree char *finish = NULL;
+  int rc;
+
+  if (version == FW_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (sqlite3_int64 k = version; rc == SQLITE_OK && k < FW_STORE_SCHEMA_VERSION; k++)
+    rc = sqlite3_exec (db, fw_store_migrations[k - 1], NULL, NULL, NULL);
+
+  finish = g_strdup_printf ("PRAGMA user_version = %d; COMMIT", FW_STORE_SCHEMA_VERSION);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, finish, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_utf8_make_valid (sqlite3_errmsg (db), -1);
+
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      if ((rc & 0xff) == SQLITE_NOMEM)
+        return fw_store_fail_sqlite (error, db, rc);
+      return fw_store_fail (error, FW_ERROR_DAMAGED,
+                            "is damaged (file format %" G_GINT64_FORMAT " could not be read: %s)",
+                            (gint64) version, detail);
+    }
 
   return TRUE;
 }
@@ -251,6 +306,8 @@ load_image (unsigned char  *image,
 {
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(FwProject) project = NULL;
+  sqlite3_int64 version = 0;
+  unsigned flags;
   int rc;
 
   if (size == 0)
@@ -286,18 +343,26 @@ load_image (unsigned char  *image,
 
   harden (db);
 
+  /* A file of the current format is read-only; an older one is a
+   * writable copy that may grow, for the migration steps. */
+  flags = SQLITE_DESERIALIZE_FREEONCLOSE;
+  if (header_format (image, size) == FW_STORE_SCHEMA_VERSION)
+    flags |= SQLITE_DESERIALIZE_READONLY;
+  else
+    flags |= SQLITE_DESERIALIZE_RESIZEABLE;
+
   /* From here on SQLite owns the image, even if this fails. */
-  rc = sqlite3_deserialize (db, "main", image, size, size,
-                            SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE);
+  rc = sqlite3_deserialize (db, "main", image, size, size, flags);
   if (rc != SQLITE_OK)
     {
       fw_store_fail_sqlite (error, db, rc);
       return NULL;
     }
 
-  if (!check_identity (db, error) ||
+  if (!check_identity (db, &version, error) ||
       !check_integrity (db, error) ||
-      !check_active_content (db, error))
+      !check_active_content (db, error) ||
+      !migrate (db, version, error))
     return NULL;
 
   project = fw_store_read_project (db, error);

@@ -28,6 +28,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
  * docs/file-format.md quotes it. */
 extern const char fw_store_schema_sql[];
 
+/* fw_store_migrations[k] is the SQL that takes format k + 1 to k + 2. */
+extern const char * const fw_store_migrations[FW_STORE_SCHEMA_VERSION - 1];
+
 /* Sets an FW_ERROR with @code and returns FALSE, so that a check can end
  * in `return fw_store_fail (...)`. The message is written without the
  * file's name: fw_store_load () puts it in front, once. */

@@ -338,7 +338,8 @@ read_scenarios (sqlite3    *db,
   int rc;
 
   if (!prepare_limited (db,
-                        "SELECT position, name, inflow FROM scenario "
+                        "SELECT position, name, inflow, spread_advance, spread_loss, "
+                        "spread_referral, spread_inflow FROM scenario "
                         "ORDER BY position LIMIT ?1",
                         FW_MAX_SCENARIOS, &scenario_stmt, error) ||
       !prepare_limited (db,
@@ -361,6 +362,10 @@ read_scenarios (sqlite3    *db,
       if (!read_integer (&row, 0, "position", &position, error) ||
           !read_text (&row, 1, "name", &scenario->name, error) ||
           !read_number (&row, 2, "inflow", &scenario->inflow, error) ||
+          !read_number (&row, 3, "uncertainty.advance", &scenario->uncertainty.advance, error) ||
+          !read_number (&row, 4, "uncertainty.loss", &scenario->uncertainty.loss, error) ||
+          !read_number (&row, 5, "uncertainty.referral", &scenario->uncertainty.referral, error) ||
+          !read_number (&row, 6, "uncertainty.inflow", &scenario->uncertainty.inflow, error) ||
           !read_items (stage_stmt, position, place, "stages",
                        read_stage, scenario->stages, error) ||
           !read_items (point_stmt, position, place, "points",

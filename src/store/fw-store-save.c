@@ -91,8 +91,9 @@ write_rows (sqlite3          *db,
                       "VALUES (0, ?1, ?2, ?3)",
                       &project_stmt, error) ||
       !build_prepare (db,
-                      "INSERT INTO scenario (position, name, inflow) "
-                      "VALUES (?1, ?2, ?3)",
+                      "INSERT INTO scenario (position, name, inflow, spread_advance, "
+                      "spread_loss, spread_referral, spread_inflow) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                       &scenario_stmt, error) ||
       !build_prepare (db,
                       "INSERT INTO stage (scenario, position, name, color, count, customer, "
@@ -119,6 +120,10 @@ write_rows (sqlite3          *db,
       sqlite3_bind_int64 (scenario_stmt, 1, s);
       bind_text (scenario_stmt, 2, scenario->name);
       sqlite3_bind_double (scenario_stmt, 3, scenario->inflow);
+      sqlite3_bind_double (scenario_stmt, 4, scenario->uncertainty.advance);
+      sqlite3_bind_double (scenario_stmt, 5, scenario->uncertainty.loss);
+      sqlite3_bind_double (scenario_stmt, 6, scenario->uncertainty.referral);
+      sqlite3_bind_double (scenario_stmt, 7, scenario->uncertainty.inflow);
       if (!build_insert (db, scenario_stmt, error))
         return FALSE;
 

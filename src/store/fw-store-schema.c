@@ -11,7 +11,7 @@
 
 #include "fw-store-private.h"
 
-/* File format 1, whole; docs/file-format.md quotes it, and the test
+/* File format 2, whole; docs/file-format.md quotes it, and the test
  * /store/round-trip/docs-schema checks that the two agree.
  *
  * STRICT tables keep every value in the storage class the loader expects
@@ -31,7 +31,11 @@ const char fw_store_schema_sql[] =
   "CREATE TABLE scenario (\n"
   "  position   INTEGER PRIMARY KEY,\n"
   "  name       TEXT NOT NULL,\n"
-  "  inflow     REAL NOT NULL\n"
+  "  inflow     REAL NOT NULL,\n"
+  "  spread_advance  REAL NOT NULL DEFAULT 0,\n"
+  "  spread_loss     REAL NOT NULL DEFAULT 0,\n"
+  "  spread_referral REAL NOT NULL DEFAULT 0,\n"
+  "  spread_inflow   REAL NOT NULL DEFAULT 0\n"
   ") STRICT;\n"
   "\n"
   "CREATE TABLE stage (\n"
@@ -61,6 +65,20 @@ const char fw_store_schema_sql[] =
   "  note       TEXT NOT NULL,\n"
   "  PRIMARY KEY (scenario, position)\n"
   ") STRICT;\n";
+
+/* The steps from each older format to the next, in order: step k takes
+ * a file of format k + 1 to format k + 2 (the first takes 1 to 2). Each
+ * only adds to the schema, so that a migrated file and a new one have the
+ * same columns with the same definitions; fw-store-load.c runs the steps
+ * a file needs in one transaction on its private in-memory copy. */
+const char * const fw_store_migrations[FW_STORE_SCHEMA_VERSION - 1] = {
+  /* 1 -> 2: the uncertainty of each scenario (MODEL.md, December). A
+   * format 1 file has none: every spread 0. */
+  "ALTER TABLE scenario ADD COLUMN spread_advance  REAL NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE scenario ADD COLUMN spread_loss     REAL NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE scenario ADD COLUMN spread_referral REAL NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE scenario ADD COLUMN spread_inflow   REAL NOT NULL DEFAULT 0;\n",
+};
 
 /* Errors ------------------------------------------------------------ */
 

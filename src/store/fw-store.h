@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  * leaves the old file or the new one, whole. */
 
 #define FW_STORE_APPLICATION_ID 0x46574C31 /* "FWL1" */
-#define FW_STORE_SCHEMA_VERSION 1
+/* The format this Flywheel writes; it reads every format from 1 up to it. */
+#define FW_STORE_SCHEMA_VERSION 2
 
 FwProject *fw_store_load        (const char       *path,
                                  GError          **error);
