@@ -20,7 +20,7 @@ SAMPLE ?= $(BUILD)/sample.flywheel
 # accessibility bus through which the end-to-end test finds widgets.
 PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
            libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev \
-           gettext libxml2-utils desktop-file-utils \
+           gettext libxml2-utils desktop-file-utils appstream \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common \
            xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick
 
@@ -51,7 +51,7 @@ build: deps $(BUILD)/build.ninja
 # on the next run.
 run: build
 	@[ -f $(SAMPLE) ] || $(BUILD)/src/cli/flywheel-cli new --template attract-engage-delight $(SAMPLE)
-	$(BUILD)/src/app/flywheel $(SAMPLE)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/app/flywheel $(SAMPLE)
 
 check: build
 	$(MESON) test -C $(BUILD) --print-errorlogs

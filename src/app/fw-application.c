@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-application"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "fw-app-resources.h"
@@ -67,8 +69,9 @@ about_activated (GSimpleAction *action,
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", _("Flywheel"),
-                         "logo-icon-name", "view-refresh-symbolic",
+                         "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,
+                         "website", PACKAGE_WEBSITE,
                          "comments", _("Model the sales and marketing flywheel: stages, friction and forces, momentum"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", authors,
@@ -98,11 +101,11 @@ fw_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                            accels[i].action, accels[i].accels);
 
-  gtk_css_provider_load_from_resource (css, "/org/flywheel/Flywheel/style.css");
+  gtk_css_provider_load_from_resource (css, APP_RESOURCE_PATH "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_window_set_default_icon_name ("org.flywheel.Flywheel");
+  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static void
@@ -155,8 +158,8 @@ FwApplication *
 fw_application_new (void)
 {
   return g_object_new (FW_TYPE_APPLICATION,
-                       "application-id", "org.flywheel.Flywheel",
+                       "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/org/flywheel/Flywheel",
+                       "resource-base-path", APP_RESOURCE_PATH,
                        NULL);
 }

@@ -388,7 +388,7 @@ fw_catalog_palette_class_init (FwCatalogPaletteClass *klass)
   object_class->dispose = fw_catalog_palette_dispose;
   widget_class->grab_focus = fw_catalog_palette_grab_focus;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-catalog-palette.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-catalog-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, FwCatalogPalette, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FwCatalogPalette, stack);
   gtk_widget_class_bind_template_child (widget_class, FwCatalogPalette, list);

@@ -664,7 +664,7 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
   object_class->dispose = fw_figures_panel_dispose;
   widget_class->unmap = fw_figures_panel_unmap;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-figures-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-figures-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, scenario_label);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, end_caption);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, new_caption);

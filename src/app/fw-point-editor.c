@@ -514,7 +514,7 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
 
   object_class->dispose = fw_point_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-point-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-point-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, name_entry);

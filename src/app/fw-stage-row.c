@@ -1074,7 +1074,7 @@ fw_stage_row_class_init (FwStageRowClass *klass)
     g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-stage-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-stage-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, color_button);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, move_up_button);

@@ -341,7 +341,7 @@ fw_template_chooser_class_init (FwTemplateChooserClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-template-chooser.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-template-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, FwTemplateChooser, flow);
   gtk_widget_class_bind_template_child (widget_class, FwTemplateChooser, create_button);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated);

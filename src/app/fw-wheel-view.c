@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-wheel-view"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-cli"
 
+#include "config.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

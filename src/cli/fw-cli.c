@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-cli"
 
+#include "config.h"
+
 #include <locale.h>
 #include <signal.h>
 

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-catalog"
 
+#include "config.h"
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-wheel-labels"
 
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
 
