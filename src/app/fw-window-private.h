@@ -54,6 +54,10 @@ void fw_window_update_title       (FwWindow    *self);
 /* "~/Documents" for a folder in the user's home, else its full name. */
 char *fw_window_display_folder    (GFile       *folder);
 
+/* fw-window-state.c: size and maximized state, kept in GSettings */
+void fw_window_restore_state      (FwWindow    *self);
+void fw_window_save_state         (FwWindow    *self);
+
 /* fw-window-actions.c */
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);
 void fw_window_update_actions     (FwWindow    *self);

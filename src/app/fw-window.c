@@ -61,6 +61,7 @@ fw_window_close_request (GtkWindow *window)
 {
   FwWindow *self = FW_WINDOW (window);
 
+  fw_window_save_state (self);
   if (self->closing || !fw_document_get_modified (self->document))
     return GTK_WINDOW_CLASS (fw_window_parent_class)->close_request (window);
 
@@ -151,7 +152,7 @@ fw_window_class_init (FwWindowClass *klass)
   g_type_ensure (FW_TYPE_STAGE_PANEL);
   g_type_ensure (FW_TYPE_WHEEL_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/flywheel/Flywheel/fw-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FwWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, recent_button);
@@ -186,6 +187,7 @@ fw_window_init (FwWindow *self)
   FwProject *project;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_window_restore_state (self);
   g_signal_connect_object (self->scenario_dropdown, "notify::selected",
                            G_CALLBACK (on_scenario_picked), self, G_CONNECT_SWAPPED);
 
