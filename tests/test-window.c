@@ -299,6 +299,37 @@ test_window_asks_before_discarding (Fixture       *fixture,
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, 7);
 }
 
+/* Closing a window with unsaved changes and choosing Discard closes it
+ * for good: the window is freed while the question is answered, and
+ * nothing may touch it after that (issue 8, finding 1: the dialog, kept
+ * alive by its own "response" emission, let go of its freed parent
+ * afterwards). A GTest makes the CRITICALs and warnings such a read
+ * raises fatal; valgrind shows the read itself. */
+static void
+test_window_close_discard_frees_cleanly (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  FwWindow *closing = fw_window_new (NULL);  /* owned by GTK's toplevels */
+  GtkDialog *dialog = NULL;
+  gpointer alive = closing;
+
+  g_object_add_weak_pointer (G_OBJECT (closing), &alive);
+  gtk_window_present (GTK_WINDOW (closing));
+  spin (50);
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (closing), 5, NULL));
+
+  gtk_window_close (GTK_WINDOW (closing));
+  g_assert_true (wait_until (has_question_dialog, &dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
+  spin (100);
+
+  g_assert_null (alive);
+  g_assert_null (dialog);
+  /* The window under test is untouched. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
 /* Undo and redo reach the document and follow its state. */
 static void
 test_window_undo_redo (Fixture       *fixture,
@@ -586,6 +617,7 @@ main (int   argc,
   ADD ("open-damaged-keeps-work", test_window_open_damaged_keeps_work);
   ADD ("failed-save-keeps-changes", test_window_failed_save_keeps_changes);
   ADD ("asks-before-discarding", test_window_asks_before_discarding);
+  ADD ("close-discard-frees-cleanly", test_window_close_discard_frees_cleanly);
   ADD ("undo-redo", test_window_undo_redo);
   ADD ("new-from-template", test_window_new_from_template);
   ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);

@@ -242,6 +242,8 @@ fw_window_open_file (FwWindow *self,
 
 /* Asking before discarding */
 
+/* The dialog owns the reference to its window (see
+ * fw_window_settle_changes ()), so @self needs none of its own. */
 typedef struct
 {
   FwWindow     *self;
@@ -289,7 +291,6 @@ on_settle_response (GtkDialog *dialog,
       break;
     }
 
-  g_object_unref (self);
   g_free (settle);
 }
 
@@ -330,8 +331,16 @@ fw_window_settle_changes (FwWindow       *self,
                             "suggested-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
 
+  /* Discard may close the window from inside the dialog's "response",
+   * and that emission keeps the dialog alive after gtk_window_destroy ()
+   * until it returns. The dialog then lets go of its transient parent as
+   * it is finalized, so the parent must outlive it: the dialog holds the
+   * window's last reference until then (issue 8, finding 1). */
+  g_object_set_data_full (G_OBJECT (dialog), "fw-window-settling",
+                          g_object_ref (self), g_object_unref);
+
   settle = g_new0 (Settle, 1);
-  settle->self = g_object_ref (self);
+  settle->self = self;
   settle->continuation = c;
   g_signal_connect (dialog, "response", G_CALLBACK (on_settle_response), settle);
   gtk_window_present (GTK_WINDOW (dialog));
