@@ -27,6 +27,7 @@ struct _FwProjection
   gboolean   customer[FW_MAX_STAGES];
   FwRates    rates[FW_MAX_STAGES];
   FwSummary  summary;
+  gboolean   has_impacts;   /* FALSE after fw_projection_run_figures() */
 
   /* Buffers kept across runs; their capacities only grow. */
   double    *counts;        /* (horizon + 1) * n_stages */
@@ -451,6 +452,19 @@ fw_projection_run (FwProjection     *self,
                    const FwScenario *scenario,
                    guint             horizon)
 {
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scenario != NULL);
+
+  fw_projection_run_figures (self, scenario, horizon);
+  compute_impacts (self, scenario);
+  self->has_impacts = TRUE;
+}
+
+void
+fw_projection_run_figures (FwProjection     *self,
+                           const FwScenario *scenario,
+                           guint             horizon)
+{
   guint n;
 
   g_return_if_fail (self != NULL);
@@ -496,7 +510,19 @@ fw_projection_run (FwProjection     *self,
 
   self->summary.customers_end = self->figures[horizon].customers;
   compute_loop_gain (n, self->customer, self->rates, scenario->inflow, &self->summary);
-  compute_impacts (self, scenario);
+
+  /* Not worked out: NAN says so to anyone who reads one regardless. */
+  for (guint k = 0; k < self->n_points; k++)
+    self->point_impact[k] = NAN;
+  self->has_impacts = FALSE;
+}
+
+gboolean
+fw_projection_has_impacts (const FwProjection *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->has_impacts;
 }
 
 guint

@@ -58,6 +58,16 @@ void             fw_projection_run            (FwProjection     *projection,
                                                const FwScenario *scenario,
                                                guint             horizon);
 
+/* The same without the points' impacts, which are most of the cost (one
+ * run per point): for a projection too long to finish within a frame,
+ * whose impacts are worked out off the main loop. The impacts read NAN
+ * until a full fw_projection_run(). */
+void             fw_projection_run_figures    (FwProjection     *projection,
+                                               const FwScenario *scenario,
+                                               guint             horizon);
+/* FALSE after fw_projection_run_figures(), TRUE after fw_projection_run(). */
+gboolean         fw_projection_has_impacts    (const FwProjection *projection);
+
 guint            fw_projection_get_horizon    (const FwProjection *projection);
 guint            fw_projection_get_n_stages   (const FwProjection *projection);
 guint            fw_projection_get_n_points   (const FwProjection *projection);
