@@ -12,22 +12,36 @@
 #include "fw-catalog.h"
 #include "fw-document.h"
 #include "fw-error.h"
+#include "fw-session.h"
 #include "fw-templates.h"
 
+/* A view's eye on a document: through a session, as the window has it. */
 typedef struct
 {
-  guint    changed;
-  guint    modified_notes;
-  double   customers_seen;   /* customers(H) as a view read it in "changed" */
+  FwSession *session;
+  guint      changed;
+  guint      modified_notes;
+  double     customers_seen;   /* customers(H) as a view read it in "changed" */
+  FwChange   last;             /* what the last "changed" said */
 } Watch;
 
 static void
-on_changed (FwDocument *document,
-            Watch      *watch)
+watch_clear (Watch *watch)
 {
-  const FwProjection *projection = fw_document_get_projection (document);
+  g_clear_object (&watch->session);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Watch, watch_clear)
+
+static void
+on_changed (FwSession      *session,
+            const FwChange *change,
+            Watch          *watch)
+{
+  const FwProjection *projection = fw_session_get_projection (session);
 
   watch->changed++;
+  watch->last = *change;
   watch->customers_seen = fw_projection_get_summary (projection)->customers_end;
 }
 
@@ -48,16 +62,22 @@ new_document (Watch *watch)
 
   g_assert_no_error (error);
   document = fw_document_new (project);
-  g_signal_connect (document, "changed", G_CALLBACK (on_changed), watch);
+  watch->session = fw_session_new (document);
+  g_signal_connect (watch->session, "changed", G_CALLBACK (on_changed), watch);
   g_signal_connect (document, "notify::modified", G_CALLBACK (on_modified), watch);
 
   return document;
 }
 
+/* customers(H) of scenario 0, worked out afresh. */
 static double
 customers_end (FwDocument *document)
 {
-  return fw_projection_get_summary (fw_document_get_projection (document))->customers_end;
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+
+  fw_projection_run (projection, fw_document_get_scenario (document, 0),
+                     fw_document_get_project (document)->horizon);
+  return fw_projection_get_summary (projection)->customers_end;
 }
 
 /* An edit reaches the document, the projection is recomputed before the
@@ -65,7 +85,7 @@ customers_end (FwDocument *document)
 static void
 test_document_edit_undo_redo (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
   g_autoptr(GError) error = NULL;
   double before = customers_end (document);
@@ -73,9 +93,9 @@ test_document_edit_undo_redo (void)
   g_assert_false (fw_document_get_modified (document));
   g_assert_false (fw_document_can_undo (document));
 
-  g_assert_true (fw_document_set_inflow (document, 5000, &error));
+  g_assert_true (fw_document_set_inflow (document, 0, 5000, &error));
   g_assert_no_error (error);
-  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, 5000);
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 5000);
   g_assert_cmpuint (watch.changed, ==, 1);
   g_assert_cmpfloat (watch.customers_seen, >, before);
   g_assert_cmpfloat (watch.customers_seen, ==, customers_end (document));
@@ -89,7 +109,7 @@ test_document_edit_undo_redo (void)
   g_assert_true (fw_document_can_redo (document));
 
   g_assert_true (fw_document_redo (document));
-  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, 5000);
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 5000);
   g_assert_false (fw_document_redo (document));
 }
 
@@ -97,16 +117,16 @@ test_document_edit_undo_redo (void)
 static void
 test_document_refuses_invalid (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
   g_autoptr(GError) error = NULL;
-  double advance = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+  double advance = fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->advance;
 
-  g_assert_false (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 1.5, &error));
+  g_assert_false (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 1.5, &error));
   g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "scenarios[0].stages[0].advance: must be between 0 and 1, got 1.5");
-  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance, ==, advance);
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->advance, ==, advance);
   g_assert_cmpuint (watch.changed, ==, 0);
   g_assert_false (fw_document_get_modified (document));
   g_assert_false (fw_document_can_undo (document));
@@ -116,23 +136,23 @@ test_document_refuses_invalid (void)
 static void
 test_document_merges_a_drag (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
   g_autoptr(GError) error = NULL;
-  double start = fw_scenario_get_point (fw_document_get_scenario (document), 0)->angle;
+  double start = fw_scenario_get_point (fw_document_get_scenario (document, 0), 0)->angle;
 
   for (guint i = 1; i <= 20; i++)
-    g_assert_true (fw_document_move_point (document, 0, start + i, &error));
+    g_assert_true (fw_document_move_point (document, 0, 0, start + i, &error));
   fw_document_seal (document);
   for (guint i = 1; i <= 5; i++)
-    g_assert_true (fw_document_move_point (document, 0, start + 20 + i, &error));
+    g_assert_true (fw_document_move_point (document, 0, 0, start + 20 + i, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (watch.changed, ==, 25);
 
   g_assert_true (fw_document_undo (document));
-  g_assert_cmpfloat (fw_scenario_get_point (fw_document_get_scenario (document), 0)->angle, ==, start + 20);
+  g_assert_cmpfloat (fw_scenario_get_point (fw_document_get_scenario (document, 0), 0)->angle, ==, start + 20);
   g_assert_true (fw_document_undo (document));
-  g_assert_cmpfloat (fw_scenario_get_point (fw_document_get_scenario (document), 0)->angle, ==, start);
+  g_assert_cmpfloat (fw_scenario_get_point (fw_document_get_scenario (document, 0), 0)->angle, ==, start);
   g_assert_false (fw_document_can_undo (document));
 }
 
@@ -141,7 +161,7 @@ test_document_merges_a_drag (void)
 static void
 test_document_points (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwPoint) point = fw_catalog_entry_to_point (fw_catalog_lookup ("long-checkout-form"), 200);
@@ -149,19 +169,19 @@ test_document_points (void)
   double before = customers_end (document);
   guint index;
 
-  g_assert_true (fw_document_add_point (document, point, &error));
+  g_assert_true (fw_document_add_point (document, 0, point, &error));
   g_assert_no_error (error);
-  scenario = fw_document_get_scenario (document);
+  scenario = fw_document_get_scenario (document, 0);
   index = scenario->points->len - 1;
-  g_assert_cmpfloat (fw_projection_get_point_impact (fw_document_get_projection (document), index), <, 0);
+  g_assert_cmpfloat (fw_projection_get_point_impact (fw_session_get_projection (watch.session), index), <, 0);
   g_assert_cmpfloat (customers_end (document), <, before);
 
-  g_assert_true (fw_document_set_point_enabled (document, index, FALSE, &error));
+  g_assert_true (fw_document_set_point_enabled (document, 0, index, FALSE, &error));
   g_assert_cmpfloat (customers_end (document), ==, before);
-  g_assert_true (fw_document_set_point_enabled (document, index, TRUE, &error));
-  g_assert_true (fw_document_remove_point (document, index, &error));
+  g_assert_true (fw_document_set_point_enabled (document, 0, index, TRUE, &error));
+  g_assert_true (fw_document_remove_point (document, 0, index, &error));
   g_assert_cmpfloat (customers_end (document), ==, before);
-  g_assert_cmpuint (fw_document_get_scenario (document)->points->len, ==, index);
+  g_assert_cmpuint (fw_document_get_scenario (document, 0)->points->len, ==, index);
 }
 
 /* Saving makes the state "not modified"; undoing past the save and
@@ -170,18 +190,18 @@ test_document_points (void)
 static void
 test_document_saved_state (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fw_document_set_inflow (document, 100, &error));
+  g_assert_true (fw_document_set_inflow (document, 0, 100, &error));
   fw_document_mark_saved (document);
   g_assert_false (fw_document_get_modified (document));
 
-  g_assert_true (fw_document_set_inflow (document, 200, &error));
+  g_assert_true (fw_document_set_inflow (document, 0, 200, &error));
   g_assert_true (fw_document_get_modified (document));
   g_assert_true (fw_document_undo (document));
-  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, 100);
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 100);
   g_assert_false (fw_document_get_modified (document));
   g_assert_true (fw_document_undo (document));
   g_assert_true (fw_document_get_modified (document));
@@ -189,14 +209,14 @@ test_document_saved_state (void)
   g_assert_false (fw_document_get_modified (document));
 
   /* A new edit drops the redo branch, and with it the way back. */
-  g_assert_true (fw_document_set_inflow (document, 300, &error));
+  g_assert_true (fw_document_set_inflow (document, 0, 300, &error));
   g_assert_false (fw_document_can_redo (document));
 }
 
 static void
 test_document_switch_scenario (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(GError) error = NULL;
   FwProject *project = fw_template_create ("four-a", &error);
   g_autoptr(FwDocument) document = NULL;
@@ -209,13 +229,18 @@ test_document_switch_scenario (void)
   g_ptr_array_add (project->scenarios, second);
 
   document = fw_document_new (project);
-  g_signal_connect (document, "changed", G_CALLBACK (on_changed), &watch);
-  fw_document_set_scenario_index (document, 1);
+  watch.session = fw_session_new (document);
+  g_signal_connect (watch.session, "changed", G_CALLBACK (on_changed), &watch);
+  fw_session_set_scenario_index (watch.session, 1);
   g_assert_cmpuint (watch.changed, ==, 1);
-  g_assert_cmpstr (fw_document_get_scenario (document)->name, ==, "More marketing");
+  g_assert_true (watch.last.flags & FW_CHANGE_SHOWN);
+  g_assert_cmpstr (fw_session_get_scenario (watch.session)->name, ==, "More marketing");
+  g_assert_cmpfloat (watch.customers_seen, ==,
+                     fw_projection_get_summary (fw_projection_service_get (fw_session_get_projections (watch.session), 1))->customers_end);
   g_assert_false (fw_document_get_modified (document));
 
-  g_assert_true (fw_document_set_inflow (document, 1, &error));
+  /* An edit names its scenario: here the one on show. */
+  g_assert_true (fw_document_set_inflow (document, fw_session_get_scenario_index (watch.session), 1, &error));
   g_assert_cmpfloat (fw_project_get_scenario (fw_document_get_project (document), 0)->inflow, !=, 1);
   g_assert_cmpfloat (fw_project_get_scenario (fw_document_get_project (document), 1)->inflow, ==, 1);
 }
@@ -226,7 +251,7 @@ point_stage (FwDocument *document,
              guint       k,
              double     *fraction)
 {
-  const FwScenario *scenario = fw_document_get_scenario (document);
+  const FwScenario *scenario = fw_document_get_scenario (document, 0);
   const FwPoint *point = fw_scenario_get_point (scenario, k);
   guint stage = fw_scenario_stage_at_angle (scenario, point->angle);
   double start, end;
@@ -242,10 +267,10 @@ static FwDocument *
 new_document_with_points (Watch *watch)
 {
   FwDocument *document = new_document (watch);
-  guint n = fw_document_get_scenario (document)->stages->len;
+  guint n = fw_document_get_scenario (document, 0)->stages->len;
 
-  while (fw_document_get_scenario (document)->points->len > 0)
-    g_assert_true (fw_document_remove_point (document, 0, NULL));
+  while (fw_document_get_scenario (document, 0)->points->len > 0)
+    g_assert_true (fw_document_remove_point (document, 0, 0, NULL));
 
   for (guint i = 0; i < n; i++)
     {
@@ -254,9 +279,9 @@ new_document_with_points (Watch *watch)
       g_autoptr(FwPoint) point = NULL;
       double start, end;
 
-      fw_scenario_stage_arc (fw_document_get_scenario (document), i, &start, &end);
+      fw_scenario_stage_arc (fw_document_get_scenario (document, 0), i, &start, &end);
       point = fw_point_new (name, start + 0.25 * (end - start));
-      g_assert_true (fw_document_add_point (document, point, &error));
+      g_assert_true (fw_document_add_point (document, 0, point, &error));
       g_assert_no_error (error);
     }
   return document;
@@ -268,13 +293,13 @@ new_document_with_points (Watch *watch)
 static void
 test_document_layout_keeps_points (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document_with_points (&watch);
   g_autoptr(GError) error = NULL;
   const FwScenario *scenario;
   double fraction;
 
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_WEIGHT, 3, &error));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_WEIGHT, 3, &error));
   g_assert_no_error (error);
   for (guint k = 0; k < 3; k++)
     {
@@ -282,9 +307,9 @@ test_document_layout_keeps_points (void)
       g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
     }
 
-  g_assert_true (fw_document_insert_stage (document, 1, &error));
+  g_assert_true (fw_document_insert_stage (document, 0, 1, &error));
   g_assert_no_error (error);
-  scenario = fw_document_get_scenario (document);
+  scenario = fw_document_get_scenario (document, 0);
   g_assert_cmpuint (scenario->stages->len, ==, 4);
   g_assert_cmpstr (fw_scenario_get_stage (scenario, 1)->name, ==, "Stage 2");
   g_assert_cmpuint (point_stage (document, 0, NULL), ==, 0);
@@ -293,9 +318,9 @@ test_document_layout_keeps_points (void)
   g_assert_cmpuint (point_stage (document, 2, NULL), ==, 3);
 
   /* The last stage to the front: its point goes with it. */
-  g_assert_true (fw_document_move_stage (document, 3, 0, &error));
+  g_assert_true (fw_document_move_stage (document, 0, 3, 0, &error));
   g_assert_no_error (error);
-  scenario = fw_document_get_scenario (document);
+  scenario = fw_document_get_scenario (document, 0);
   g_assert_cmpstr (fw_scenario_get_stage (scenario, 0)->name, ==, "Delight");
   g_assert_cmpuint (point_stage (document, 2, &fraction), ==, 0);
   g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
@@ -303,9 +328,9 @@ test_document_layout_keeps_points (void)
   g_assert_cmpuint (point_stage (document, 1, NULL), ==, 3);
 
   /* Removing "Attract" (now stage 1) removes the point on it. */
-  g_assert_true (fw_document_remove_stage (document, 1, &error));
+  g_assert_true (fw_document_remove_stage (document, 0, 1, &error));
   g_assert_no_error (error);
-  scenario = fw_document_get_scenario (document);
+  scenario = fw_document_get_scenario (document, 0);
   g_assert_cmpuint (scenario->stages->len, ==, 3);
   g_assert_cmpuint (scenario->points->len, ==, 2);
   g_assert_cmpstr (fw_scenario_get_point (scenario, 0)->name, ==, "on stage 1");
@@ -316,7 +341,7 @@ test_document_layout_keeps_points (void)
   /* Each layout edit is one undo step. */
   for (guint i = 0; i < 3; i++)
     g_assert_true (fw_document_undo (document));
-  scenario = fw_document_get_scenario (document);
+  scenario = fw_document_get_scenario (document, 0);
   g_assert_cmpuint (scenario->stages->len, ==, 3);
   g_assert_cmpuint (scenario->points->len, ==, 3);
 }
@@ -326,9 +351,9 @@ test_document_layout_keeps_points (void)
 static void
 test_document_cancel_run (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document (&watch);
-  double advance = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+  double advance = fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->advance;
   guint step;
 
   g_assert_false (fw_document_cancel_run (document));
@@ -336,22 +361,22 @@ test_document_cancel_run (void)
 
   /* "7" of "70", then "70" is refused (advance + loss > 1). */
   step = fw_document_get_step (document);
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.07, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.07, NULL));
   g_assert_cmpuint (fw_document_get_step (document), !=, step);
   step = fw_document_get_step (document);
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.08, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.08, NULL));
   g_assert_cmpuint (fw_document_get_step (document), ==, step);
-  g_assert_false (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.7 + 0.3, NULL) &&
-                  fw_scenario_get_stage (fw_document_get_scenario (document), 0)->loss > 0);
+  g_assert_false (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.7 + 0.3, NULL) &&
+                  fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->loss > 0);
   g_assert_true (fw_document_cancel_run (document));
   g_assert_cmpuint (fw_document_get_step (document), !=, step);
-  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance, ==, advance);
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->advance, ==, advance);
   g_assert_false (fw_document_can_undo (document));
   g_assert_false (fw_document_can_redo (document));
   g_assert_false (fw_document_get_modified (document));
 
   /* A sealed run is an undo step, not something to take back. */
-  g_assert_true (fw_document_set_inflow (document, 1, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, 1, NULL));
   fw_document_seal (document);
   g_assert_false (fw_document_cancel_run (document));
   g_assert_true (fw_document_can_undo (document));
@@ -362,36 +387,36 @@ test_document_cancel_run (void)
 static void
 test_document_layout_limits (void)
 {
-  Watch watch = { 0 };
+  g_auto(Watch) watch = { 0 };
   g_autoptr(FwDocument) document = new_document_with_points (&watch);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwStage) stage = NULL;
   g_autoptr(FwPoint) point = NULL;
   guint changes;
 
-  g_assert_true (fw_document_remove_stage (document, 0, &error));
-  g_assert_false (fw_document_remove_stage (document, 0, &error));
+  g_assert_true (fw_document_remove_stage (document, 0, 0, &error));
+  g_assert_false (fw_document_remove_stage (document, 0, 0, &error));
   g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "at least 2"));
   g_clear_error (&error);
 
-  while (fw_document_get_scenario (document)->stages->len < FW_MAX_STAGES)
-    g_assert_true (fw_document_insert_stage (document, 0, NULL));
-  g_assert_false (fw_document_insert_stage (document, 0, &error));
+  while (fw_document_get_scenario (document, 0)->stages->len < FW_MAX_STAGES)
+    g_assert_true (fw_document_insert_stage (document, 0, 0, NULL));
+  g_assert_false (fw_document_insert_stage (document, 0, 0, &error));
   g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Names made for new stages stay unique. */
   for (guint i = 0; i < FW_MAX_STAGES; i++)
     for (guint j = i + 1; j < FW_MAX_STAGES; j++)
-      g_assert_cmpstr (fw_scenario_get_stage (fw_document_get_scenario (document), i)->name, !=,
-                       fw_scenario_get_stage (fw_document_get_scenario (document), j)->name);
+      g_assert_cmpstr (fw_scenario_get_stage (fw_document_get_scenario (document, 0), i)->name, !=,
+                       fw_scenario_get_stage (fw_document_get_scenario (document, 0), j)->name);
 
   changes = watch.changed;
-  stage = fw_stage_copy (fw_scenario_get_stage (fw_document_get_scenario (document), 0));
+  stage = fw_stage_copy (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0));
   stage->advance = 0.9;
   stage->loss = 0.2;
-  g_assert_false (fw_document_set_stage (document, 0, stage, &error));
+  g_assert_false (fw_document_set_stage (document, 0, 0, stage, &error));
   g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (watch.changed, ==, changes);
@@ -399,20 +424,20 @@ test_document_layout_limits (void)
   stage->loss = 0.1;
   g_free (stage->name);
   stage->name = g_strdup ("Discover");
-  g_assert_true (fw_document_set_stage (document, 0, stage, &error));
+  g_assert_true (fw_document_set_stage (document, 0, 0, stage, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->name, ==, "Discover");
+  g_assert_cmpstr (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->name, ==, "Discover");
 
-  point = fw_point_copy (fw_scenario_get_point (fw_document_get_scenario (document), 0));
+  point = fw_point_copy (fw_scenario_get_point (fw_document_get_scenario (document, 0), 0));
   point->conversion = 11;
-  g_assert_false (fw_document_set_point (document, 0, point, &error));
+  g_assert_false (fw_document_set_point (document, 0, 0, point, &error));
   g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
   g_clear_error (&error);
   point->conversion = 0.5;
   point->enabled = FALSE;
-  g_assert_true (fw_document_set_point (document, 0, point, &error));
+  g_assert_true (fw_document_set_point (document, 0, 0, point, &error));
   g_assert_no_error (error);
-  g_assert_false (fw_scenario_get_point (fw_document_get_scenario (document), 0)->enabled);
+  g_assert_false (fw_scenario_get_point (fw_document_get_scenario (document, 0), 0)->enabled);
 }
 
 int

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "fw-catalog.h"
+#include "fw-display-number.h"
+#include "fw-figures-panel.h"
 #include "fw-json.h"
 #include "fw-store.h"
 #include "fw-templates.h"
@@ -137,7 +139,7 @@ title (Fixture *fixture)
 static const FwScenario *
 scenario (Fixture *fixture)
 {
-  return fw_document_get_scenario (fw_window_get_document (fixture->window));
+  return fw_document_get_scenario (fw_window_get_document (fixture->window), 0);
 }
 
 /* A new window shows the first template, untitled and unmodified. */
@@ -178,7 +180,7 @@ test_window_open_edit_save_reopen (Fixture       *fixture,
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, 4);
 
   /* Edit a stage: the count of the second stage. */
-  g_assert_true (fw_document_set_stage_field (document, 1, FW_STAGE_COUNT, 4321, &error));
+  g_assert_true (fw_document_set_stage_field (document, 0, 1, FW_STAGE_COUNT, 4321, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (title (fixture), "• Acme.flywheel"));
 
@@ -205,7 +207,7 @@ test_window_open_edit_save_reopen (Fixture       *fixture,
   g_assert_null (fw_window_get_error (second));
   reopened_json = fw_project_to_json (fw_document_get_project (fw_window_get_document (second)));
   g_assert_cmpstr (reopened_json, ==, saved_json);
-  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (fw_window_get_document (second)), 1)->count,
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (fw_window_get_document (second), 0), 1)->count,
                      ==, 4321);
   gtk_window_destroy (GTK_WINDOW (second));
 }
@@ -241,7 +243,7 @@ test_window_failed_save_keeps_changes (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "missing", "folder", "x.flywheel", NULL);
   FwDocument *document = fw_window_get_document (fixture->window);
 
-  g_assert_true (fw_document_set_inflow (document, 77, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, 77, NULL));
   activate (fixture, "win.save-to", g_variant_new_string (path));
 
   g_assert_nonnull (fw_window_get_error (fixture->window));
@@ -280,7 +282,7 @@ test_window_asks_before_discarding (Fixture       *fixture,
   FwDocument *document = fw_window_get_document (fixture->window);
   GtkDialog *dialog = NULL;
 
-  g_assert_true (fw_document_set_inflow (document, 5, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, 5, NULL));
 
   gtk_window_close (GTK_WINDOW (fixture->window));
   g_assert_true (wait_until (has_question_dialog, &dialog));
@@ -336,13 +338,13 @@ test_window_undo_redo (Fixture       *fixture,
                        gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  double before = fw_document_get_scenario (document)->inflow;
+  double before = fw_document_get_scenario (document, 0)->inflow;
 
-  g_assert_true (fw_document_set_inflow (document, before + 10, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, before + 10, NULL));
   activate (fixture, "win.undo", NULL);
-  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, before);
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, before);
   activate (fixture, "win.redo", NULL);
-  g_assert_cmpfloat (fw_document_get_scenario (document)->inflow, ==, before + 10);
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, before + 10);
 }
 
 /* New from a template replaces an unmodified project at once. */
@@ -373,18 +375,18 @@ test_window_wheel_rests_without_momentum (Fixture       *fixture,
 {
   FwDocument *document = fw_window_get_document (fixture->window);
   FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
-  const FwScenario *shown = fw_document_get_scenario (document);
+  const FwScenario *shown = fw_document_get_scenario (document, 0);
 
-  g_assert_true (fw_document_set_inflow (document, 0, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, 0, NULL));
   for (guint i = 0; i < shown->stages->len; i++)
-    g_assert_true (fw_document_set_stage_field (document, i, FW_STAGE_COUNT, 0, NULL));
+    g_assert_true (fw_document_set_stage_field (document, 0, i, FW_STAGE_COUNT, 0, NULL));
 
   g_assert_true (wait_until (is_at_rest, wheel));
   spin (200);
   g_assert_false (fw_wheel_view_is_ticking (wheel));
 
   /* People on the wheel again: it turns. */
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_COUNT, 1000, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_COUNT, 1000, NULL));
   spin (50);
   g_assert_true (fw_wheel_view_is_ticking (wheel));
 }
@@ -436,7 +438,7 @@ find_named (GtkWidget  *widget,
 static double
 stage0_advance (FwDocument *document)
 {
-  return fw_scenario_get_stage (fw_document_get_scenario (document), 0)->advance;
+  return fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->advance;
 }
 
 /* Typing into a stage row's field: valid text goes into the document as
@@ -459,8 +461,8 @@ test_window_stage_row_typing (Fixture       *fixture,
   g_assert_nonnull (count);
   g_assert_nonnull (errors);
 
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_LOSS, 0.4, NULL));
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.3, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_LOSS, 0.4, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.3, NULL));
   /* As focusing the field would: its typing is a run of its own. */
   fw_document_seal (document);
   spin (20);
@@ -492,7 +494,7 @@ test_window_stage_row_typing (Fixture       *fixture,
   fw_document_seal (document);
   gtk_editable_set_text (GTK_EDITABLE (advance), "x");
   g_assert_true (gtk_widget_has_css_class (advance, "error"));
-  g_assert_true (fw_document_set_stage_field (document, 0, FW_STAGE_ADVANCE, 0.25, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.25, NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "25");
   g_assert_false (gtk_widget_has_css_class (advance, "error"));
   g_assert_true (fw_document_undo (document));
@@ -502,13 +504,13 @@ test_window_stage_row_typing (Fixture       *fixture,
   /* A cleared field is invalid, and the document keeps its value rather
    * than what was applied on the way (the "1" of "12" deleted back). */
   fw_document_seal (document);
-  count_before = fw_scenario_get_stage (fw_document_get_scenario (document), 0)->count;
+  count_before = fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count;
   gtk_editable_set_text (GTK_EDITABLE (count), "12");
   gtk_editable_set_text (GTK_EDITABLE (count), "1");
   gtk_editable_set_text (GTK_EDITABLE (count), "");
   g_assert_true (gtk_widget_has_css_class (count, "error"));
   g_assert_true (gtk_widget_get_visible (errors));
-  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document), 0)->count, ==, count_before);
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, count_before);
 }
 
 /* The stage panel's "Add stage" button adds at the end, where it sits,
@@ -589,7 +591,7 @@ test_window_point_editor_typing (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "0 means no effect"));
 
   /* An edit made elsewhere puts the document's value back. */
-  g_assert_true (fw_document_set_inflow (document, fw_document_get_scenario (document)->inflow + 1, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, fw_document_get_scenario (document, 0)->inflow + 1, NULL));
   g_assert_false (gtk_widget_has_css_class (conversion, "error"));
   g_assert_false (gtk_widget_get_visible (errors));
 
@@ -600,6 +602,86 @@ test_window_point_editor_typing (Fixture       *fixture,
 
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (name, GTK_TYPE_POPOVER)));
   spin (50);
+}
+
+/* Whether a label under @widget says @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first widget of type @type under @widget. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The period is the session's: set it, and the wheel's counts (as its
+ * accessible description says them) and the figures show period t. */
+static void
+test_window_shows_the_period (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  GtkWidget *figures = find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
+  const FwProjection *projection = fw_session_get_projection (session);
+  guint horizon = fw_projection_get_horizon (projection);
+  g_autofree char *at_start = g_strdup (fw_wheel_view_get_description (wheel));
+  g_autofree char *first_then = NULL;
+  g_autofree char *customers_then = NULL;
+  g_autofree char *customers_now = NULL;
+
+  g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+  g_assert_cmpuint (horizon, >, 1);
+
+  fw_session_set_period (session, horizon);
+  spin (1000);
+  projection = fw_session_get_projection (session);
+  first_then = fw_display_count (fw_projection_get_counts (projection, horizon)[0]);
+  customers_then = fw_display_count (fw_projection_get_figures (projection, horizon)->customers);
+  customers_now = fw_display_count (fw_projection_get_figures (projection, 0)->customers);
+  g_assert_cmpstr (customers_then, !=, customers_now);
+
+  g_assert_cmpstr (fw_wheel_view_get_description (wheel), !=, at_start);
+  g_assert_nonnull (strstr (fw_wheel_view_get_description (wheel), first_then));
+  /* The customers tile follows the period (the horizon's tile shows
+   * customers(H) anyway): period 0's count is nowhere any more. */
+  g_assert_true (has_label (figures, customers_then));
+  g_assert_false (has_label (figures, customers_now));
+
+  /* Edits keep the period. */
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0,
+                                         scenario (fixture)->inflow + 1, NULL));
+  g_assert_cmpuint (fw_session_get_period (session), ==, horizon);
+
+  fw_session_set_period (session, 0);
+  spin (1000);
+  g_assert_true (has_label (figures, customers_now));
 }
 
 int
@@ -625,6 +707,7 @@ main (int   argc,
   ADD ("stage-row-typing", test_window_stage_row_typing);
   ADD ("add-stage-at-end", test_window_add_stage_at_end);
   ADD ("point-editor-typing", test_window_point_editor_typing);
+  ADD ("shows-the-period", test_window_shows_the_period);
 #undef ADD
 
   return g_test_run ();

@@ -83,7 +83,8 @@ struct _FwFiguresPanel
   GtkLabel      *inflow_error;
   Figure         figures[N_FIGURES];
 
-  FwDocument    *document;
+  FwSession     *session;
+  FwDocument    *document;    /* the session's, kept here for short */
   guint          scenario_index;
   guint          step;        /* the document's step the baselines belong to */
   guint          tick_id;
@@ -294,7 +295,7 @@ update_captions (FwFiguresPanel *self)
     N_("New leads from _marketing per quarter"),
   };
   const FwProject *project = fw_document_get_project (self->document);
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   const char *format = _(per_period[MIN (project->period, G_N_ELEMENTS (per_period) - 1)]);
   g_autofree char *new_caption = g_strdup_printf (format, _("New customers"));
   g_autofree char *churn_caption = g_strdup_printf (format, _("Churn"));
@@ -372,8 +373,8 @@ static void
 show_figures (FwFiguresPanel *self,
               ShowMode        mode)
 {
-  const FwProjection *projection = fw_document_get_projection (self->document);
-  const FwFigures *figures = fw_projection_get_figures (projection, 0);
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  const FwFigures *figures = fw_projection_get_figures (projection, fw_session_get_period (self->session));
   const FwSummary *summary = fw_projection_get_summary (projection);
   gboolean animate = mode != SHOW_AT_ONCE && can_animate (self);
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -464,7 +465,7 @@ sync_inflow (FwFiguresPanel *self)
     return;
 
   self->syncing = TRUE;
-  gtk_spin_button_set_value (self->inflow_spin, fw_document_get_scenario (self->document)->inflow);
+  gtk_spin_button_set_value (self->inflow_spin, fw_session_get_scenario (self->session)->inflow);
   self->syncing = FALSE;
   mark_inflow (self, NULL);
 }
@@ -525,7 +526,8 @@ on_inflow_value_changed (FwFiguresPanel *self,
 
   self->typing = FALSE;
   self->applying = TRUE;
-  applied = fw_document_set_inflow (self->document, gtk_spin_button_get_value (spin), &error);
+  applied = fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
+                                    gtk_spin_button_get_value (spin), &error);
   self->applying = FALSE;
   if (!applied)
     {
@@ -561,8 +563,8 @@ on_inflow_focus_leave (FwFiguresPanel *self)
 static gboolean
 returns_to_baseline (FwFiguresPanel *self)
 {
-  const FwProjection *projection = fw_document_get_projection (self->document);
-  const FwFigures *figures = fw_projection_get_figures (projection, 0);
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  const FwFigures *figures = fw_projection_get_figures (projection, fw_session_get_period (self->session));
   const FwSummary *summary = fw_projection_get_summary (projection);
 
   for (guint i = 0; i < N_FIGURES; i++)
@@ -575,13 +577,29 @@ returns_to_baseline (FwFiguresPanel *self)
   return TRUE;
 }
 
+static void show_document (FwFiguresPanel *self);
+
 static void
-on_document_changed (FwFiguresPanel *self,
-                     FwDocument     *document)
+on_session_changed (FwFiguresPanel *self,
+                    const FwChange *change,
+                    FwSession      *session)
 {
-  guint index = fw_document_get_scenario_index (document);
+  guint index = fw_session_get_scenario_index (session);
   ShowMode mode = index == self->scenario_index ? SHOW_EDIT : SHOW_OTHER;
-  guint step = fw_document_get_step (document);
+  guint step;
+
+  if (change->flags & FW_CHANGE_DOCUMENT)
+    {
+      show_document (self);
+      return;
+    }
+  /* The figures need no impacts, and another scenario's edit is not
+   * shown here. */
+  if (change->flags == FW_CHANGE_RESULTS ||
+      (!(change->flags & FW_CHANGE_SHOWN) && !fw_change_touches (change, index)))
+    return;
+
+  step = fw_document_get_step (self->document);
 
   self->scenario_index = index;
   if (step != self->step)
@@ -626,8 +644,9 @@ fw_figures_panel_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_FIGURES_PANEL);
   /* The template's root box has no id, so disposing the template leaves
@@ -720,24 +739,47 @@ fw_figures_panel_new (void)
   return g_object_new (FW_TYPE_FIGURES_PANEL, NULL);
 }
 
+/* Another document: its figures at once, with no change to speak of. */
+static void
+show_document (FwFiguresPanel *self)
+{
+  g_set_object (&self->document, fw_session_get_document (self->session));
+  self->typing = FALSE;
+  self->scenario_index = fw_session_get_scenario_index (self->session);
+  self->step = fw_document_get_step (self->document);
+  show_figures (self, SHOW_AT_ONCE);
+  for (guint i = 0; i < N_FIGURES; i++)
+    self->figures[i].baseline = self->figures[i].tween.to;
+  sync_inflow (self);
+}
+
+/* Another period: its figures, eased, with no change line (nothing was
+ * edited). */
+static void
+on_period_changed (FwFiguresPanel *self)
+{
+  show_figures (self, SHOW_OTHER);
+}
+
 void
-fw_figures_panel_set_document (FwFiguresPanel *self,
-                               FwDocument     *document)
+fw_figures_panel_set_session (FwFiguresPanel *self,
+                              FwSession      *session)
 {
   g_return_if_fail (FW_IS_FIGURES_PANEL (self));
-  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+  g_return_if_fail (session == NULL || FW_IS_SESSION (session));
 
-  if (self->document == document)
+  if (self->session == session)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  self->typing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->inflow_spin), document != NULL);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inflow_spin), session != NULL);
 
-  if (document == NULL)
+  if (session == NULL)
     {
+      g_clear_object (&self->document);
+      self->typing = FALSE;
       stop_easing (self);
       for (guint i = 0; i < N_FIGURES; i++)
         {
@@ -747,11 +789,7 @@ fw_figures_panel_set_document (FwFiguresPanel *self,
       return;
     }
 
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-  self->scenario_index = fw_document_get_scenario_index (document);
-  self->step = fw_document_get_step (document);
-  show_figures (self, SHOW_AT_ONCE);
-  for (guint i = 0; i < N_FIGURES; i++)
-    self->figures[i].baseline = self->figures[i].tween.to;
-  sync_inflow (self);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::period", G_CALLBACK (on_period_changed), self, G_CONNECT_SWAPPED);
+  show_document (self);
 }

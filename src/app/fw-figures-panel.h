@@ -9,12 +9,12 @@
 
 #include <gtk/gtk.h>
 
-#include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
-/* The live figures of the scenario on show, read from the document's
- * projection (period 0, and the summary): customers, new customers,
+/* The live figures of the session's current scenario at its period,
+ * read from the session's projection (and the summary): customers, new customers,
  * churn, referral inflow, momentum and loop gain with a self-sustaining
  * marker, plus the marketing inflow as an input. Numbers ease to their new
  * values and each shows its change since the edit before. */
@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, FW, FIGURES_PANEL, GtkWidget)
 
 GtkWidget *fw_figures_panel_new          (void);
-void       fw_figures_panel_set_document (FwFiguresPanel *self,
-                                          FwDocument     *document);
+void       fw_figures_panel_set_session  (FwFiguresPanel *self,
+                                          FwSession      *session);
 
 G_END_DECLS

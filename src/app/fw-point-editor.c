@@ -34,7 +34,8 @@ struct _FwPointEditor
   GtkButton   *remove_button;
   GtkLabel    *error_label;
 
-  FwDocument  *document;
+  FwSession   *session;
+  FwDocument  *document;      /* the session's when the editor opened */
   guint        point;
   /* What the point's index means: a scenario switch, or fewer points
    * (another one removed before it), and the index names another point. */
@@ -60,7 +61,7 @@ G_DEFINE_FINAL_TYPE (FwPointEditor, fw_point_editor, GTK_TYPE_POPOVER)
 static const FwPoint *
 current_point (FwPointEditor *self)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_document_get_scenario (self->document, self->scenario);
 
   if (self->point >= scenario->points->len)
     return NULL;
@@ -196,8 +197,8 @@ refresh (FwPointEditor *self,
          gboolean       fill)
 {
   const FwPoint *point = current_point (self);
-  const FwProjection *projection = fw_document_get_projection (self->document);
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  const FwScenario *scenario = fw_document_get_scenario (self->document, self->scenario);
   const FwStage *stage;
   g_autofree char *trimmed = NULL;
   g_autofree char *note = NULL;
@@ -251,14 +252,24 @@ refresh (FwPointEditor *self,
 }
 
 static void
-on_document_changed (FwPointEditor *self,
-                     FwDocument    *document)
+on_session_changed (FwPointEditor  *self,
+                    const FwChange *change,
+                    FwSession      *session)
 {
-  guint n_points = fw_document_get_scenario (document)->points->len;
+  guint n_points;
+
+  /* Another document or scenario: its point is not on show any more. */
+  if (change->flags & (FW_CHANGE_DOCUMENT | FW_CHANGE_SHOWN))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self));
+      return;
+    }
+  if (!fw_change_touches (change, self->scenario))
+    return;
 
   /* Its point may be gone, or its index may now name another point. */
-  if (fw_document_get_scenario_index (document) != self->scenario ||
-      n_points < self->n_points || self->point >= n_points)
+  n_points = fw_document_get_scenario (self->document, self->scenario)->points->len;
+  if (n_points < self->n_points || self->point >= n_points)
     {
       gtk_popover_popdown (GTK_POPOVER (self));
       return;
@@ -298,7 +309,7 @@ apply (FwPointEditor *self,
 
   self->applying = TRUE;
   self->typing = GTK_WIDGET (field);
-  applied = fw_document_set_point (self->document, self->point, edited, &error);
+  applied = fw_document_set_point (self->document, self->scenario, self->point, edited, &error);
   self->applying = FALSE;
 
   if (applied)
@@ -491,7 +502,7 @@ on_remove_clicked (FwPointEditor *self,
 
   /* Removing makes the document shorter, which closes this popover. */
   fw_document_seal (self->document);
-  if (!fw_document_remove_point (self->document, self->point, &error))
+  if (!fw_document_remove_point (self->document, self->scenario, self->point, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
 }
 
@@ -502,6 +513,7 @@ fw_point_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_POINT_EDITOR);
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fw_point_editor_parent_class)->dispose (object);
 }
@@ -574,25 +586,26 @@ fw_point_editor_init (FwPointEditor *self)
 }
 
 GtkWidget *
-fw_point_editor_new (FwDocument *document,
-                     guint       point)
+fw_point_editor_new (FwSession *session,
+                     guint      point)
 {
   FwPointEditor *self;
 
-  g_return_val_if_fail (FW_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (point < fw_document_get_scenario (document)->points->len, NULL);
+  g_return_val_if_fail (FW_IS_SESSION (session), NULL);
+  g_return_val_if_fail (point < fw_session_get_scenario (session)->points->len, NULL);
 
   self = g_object_new (FW_TYPE_POINT_EDITOR, NULL);
-  self->document = g_object_ref (document);
+  self->session = g_object_ref (session);
+  self->document = g_object_ref (fw_session_get_document (session));
   self->point = point;
-  self->scenario = fw_document_get_scenario_index (document);
-  self->n_points = fw_document_get_scenario (document)->points->len;
-  g_signal_connect_object (document, "changed",
-                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  self->scenario = fw_session_get_scenario_index (session);
+  self->n_points = fw_session_get_scenario (session)->points->len;
+  g_signal_connect_object (session, "changed",
+                           G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
 
   /* Edits start a new undo step: not merged into an earlier edit of the
    * same point. */
-  fw_document_seal (document);
+  fw_document_seal (self->document);
   refresh (self, TRUE);
 
   return GTK_WIDGET (self);

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FwPointEditor, fw_point_editor, FW, POINT_EDITOR, GtkPopover)
 
-GtkWidget *fw_point_editor_new (FwDocument *document,
+/* Edits point @point of @session's current scenario. */
+GtkWidget *fw_point_editor_new (FwSession  *session,
                                 guint       point);
 
 /* Added by the wheel's author: the point being edited, so the wheel can

@@ -19,7 +19,8 @@ struct _FwPointList
 {
   GtkWidget   parent_instance;
 
-  FwDocument *document;
+  FwSession  *session;
+  FwDocument *document;       /* the session's, kept here for short */
 
   GtkListBox *list;
   /* The rows, one for each point in order; a row shows whichever point
@@ -96,7 +97,8 @@ on_enabled_changed (GtkSwitch  *widget,
   if (active == row->enabled)
     return;
 
-  if (!fw_document_set_point_enabled (self->document, index, active, &error))
+  if (!fw_document_set_point_enabled (self->document, fw_session_get_scenario_index (self->session),
+                                      index, active, &error))
     {
       show_error (self, error);
       g_signal_handlers_block_by_func (widget, on_enabled_changed, row);
@@ -121,7 +123,8 @@ on_remove_clicked (GtkButton *button,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  if (!fw_document_remove_point (self->document, index, &error))
+  if (!fw_document_remove_point (self->document, fw_session_get_scenario_index (self->session),
+                                 index, &error))
     {
       show_error (self, error);
       return;
@@ -149,7 +152,7 @@ on_impact_query_tooltip (GtkWidget  *label,
                          PointRow   *row)
 {
   FwPointList *self = row->list;
-  const FwProjection *projection = fw_document_get_projection (self->document);
+  const FwProjection *projection = fw_session_get_projection (self->session);
   guint index = row_index (row);
   char exact[FW_NUMBER_BUF_SIZE];
   g_autofree char *text = NULL;
@@ -249,8 +252,8 @@ show_point (FwPointList *self,
             guint        index)
 {
   const FwProject *project = fw_document_get_project (self->document);
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
-  const FwProjection *projection = fw_document_get_projection (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
+  const FwProjection *projection = fw_session_get_projection (self->session);
   const FwPoint *point = fw_scenario_get_point (scenario, index);
   guint stage = fw_projection_get_point_stage (projection, index);
   double impact = fw_projection_get_point_impact (projection, index);
@@ -310,7 +313,7 @@ show_point (FwPointList *self,
 static void
 update (FwPointList *self)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   guint n = scenario->points->len;
 
   while (self->rows->len > n)
@@ -327,9 +330,31 @@ update (FwPointList *self)
 }
 
 static void
-on_document_changed (FwDocument  *document,
-                     FwPointList *self)
+remove_rows (FwPointList *self)
 {
+  while (self->rows->len > 0)
+    {
+      PointRow *row = g_ptr_array_steal_index (self->rows, self->rows->len - 1);
+
+      gtk_list_box_remove (self->list, row->row);
+    }
+}
+
+static void
+on_session_changed (FwPointList    *self,
+                    const FwChange *change,
+                    FwSession      *session)
+{
+  if (change->flags & FW_CHANGE_DOCUMENT)
+    {
+      /* Rows of another document's points would show the wrong kinds. */
+      g_set_object (&self->document, fw_session_get_document (session));
+      remove_rows (self);
+    }
+  else if (!(change->flags & FW_CHANGE_SHOWN) &&
+           !fw_change_touches (change, fw_session_get_scenario_index (session)))
+    return;
+
   update (self);
 }
 
@@ -349,30 +374,25 @@ fw_point_list_new (void)
 }
 
 void
-fw_point_list_set_document (FwPointList *self,
-                            FwDocument  *document)
+fw_point_list_set_session (FwPointList *self,
+                           FwSession   *session)
 {
   g_return_if_fail (FW_IS_POINT_LIST (self));
-  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+  g_return_if_fail (session == NULL || FW_IS_SESSION (session));
 
-  if (self->document == document)
+  if (self->session == session)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
-  g_set_object (&self->document, document);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_clear_object (&self->document);
+  remove_rows (self);
 
-  /* Rows of another document's points would show the wrong kinds. */
-  while (self->rows->len > 0)
+  if (session != NULL)
     {
-      PointRow *row = g_ptr_array_steal_index (self->rows, self->rows->len - 1);
-
-      gtk_list_box_remove (self->list, row->row);
-    }
-
-  if (document != NULL)
-    {
-      g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+      g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+      g_set_object (&self->document, fw_session_get_document (session));
       update (self);
     }
 }
@@ -387,6 +407,9 @@ fw_point_list_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->list));
       self->list = NULL;
     }
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 

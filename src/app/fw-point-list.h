@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FwPointList, fw_point_list, FW, POINT_LIST, GtkWidget)
 
 GtkWidget *fw_point_list_new          (void);
-void       fw_point_list_set_document (FwPointList *self,
-                                       FwDocument  *document);
+void       fw_point_list_set_session  (FwPointList *self,
+                                       FwSession   *session);
 
 G_END_DECLS

@@ -17,7 +17,8 @@ struct _FwStagePanel
 {
   GtkWidget   parent_instance;
 
-  FwDocument *document;
+  FwSession  *session;
+  FwDocument *document;       /* the session's, kept here for short */
 
   GtkWidget  *box;
   GtkListBox *list;
@@ -53,7 +54,7 @@ get_row (FwStagePanel *self,
 static guint
 n_stages (FwStagePanel *self)
 {
-  return fw_document_get_scenario (self->document)->stages->len;
+  return fw_session_get_scenario (self->session)->stages->len;
 }
 
 static void
@@ -92,7 +93,7 @@ static int
 find_stage (FwStagePanel *self,
             const char   *name)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
 
   for (guint i = 0; i < scenario->stages->len; i++)
     if (g_strcmp0 (fw_scenario_get_stage (scenario, i)->name, name) == 0)
@@ -234,7 +235,8 @@ on_row_move (FwStageRow   *row,
   if (to < 0 || to >= (int) n_stages (self))
     return;
 
-  if (!fw_document_move_stage (self->document, from, (guint) to, &error))
+  if (!fw_document_move_stage (self->document, fw_session_get_scenario_index (self->session),
+                               from, (guint) to, &error))
     {
       show_error (self, error);
       return;
@@ -252,7 +254,8 @@ on_row_remove (FwStageRow   *row,
   guint stage = fw_stage_row_get_stage (row);
   g_autoptr(GError) error = NULL;
 
-  if (!fw_document_remove_stage (self->document, stage, &error))
+  if (!fw_document_remove_stage (self->document, fw_session_get_scenario_index (self->session),
+                                 stage, &error))
     {
       show_error (self, error);
       return;
@@ -291,7 +294,7 @@ update_add_button (FwStagePanel *self)
 static void
 rebuild (FwStagePanel *self)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   FwStageRowPart part;
   int focused = find_focus (self, &part);
   g_autofree char *focused_name = NULL;
@@ -310,7 +313,7 @@ rebuild (FwStagePanel *self)
   g_ptr_array_set_size (self->names, 0);
   for (guint i = 0; i < scenario->stages->len; i++)
     {
-      GtkWidget *row = fw_stage_row_new (self->document, i);
+      GtkWidget *row = fw_stage_row_new (self->session, i);
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, 0);
@@ -321,7 +324,7 @@ rebuild (FwStagePanel *self)
 
       g_ptr_array_add (self->names, g_strdup (fw_scenario_get_stage (scenario, i)->name));
     }
-  self->scenario = fw_document_get_scenario_index (self->document);
+  self->scenario = fw_session_get_scenario_index (self->session);
 
   /* Nothing is marked until the wheel (through reveal) or the focus says
    * which stage is selected now: a guess could disagree with the wheel,
@@ -345,11 +348,11 @@ rebuild (FwStagePanel *self)
 static gboolean
 needs_rebuild (FwStagePanel *self)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   guint differ = 0;
 
   if (scenario->stages->len != self->names->len ||
-      fw_document_get_scenario_index (self->document) != self->scenario)
+      fw_session_get_scenario_index (self->session) != self->scenario)
     return TRUE;
 
   for (guint i = 0; i < scenario->stages->len; i++)
@@ -360,10 +363,23 @@ needs_rebuild (FwStagePanel *self)
 }
 
 static void
-on_document_changed (FwDocument   *document,
-                     FwStagePanel *self)
+on_session_changed (FwStagePanel   *self,
+                    const FwChange *change,
+                    FwSession      *session)
 {
-  const FwScenario *scenario = fw_document_get_scenario (document);
+  const FwScenario *scenario = fw_session_get_scenario (session);
+
+  if (change->flags & FW_CHANGE_DOCUMENT)
+    {
+      g_set_object (&self->document, fw_session_get_document (session));
+      rebuild (self);
+      return;
+    }
+  if (!(change->flags & FW_CHANGE_SHOWN) &&
+      !fw_change_touches (change, fw_session_get_scenario_index (session)))
+    return;
+  if (change->flags == FW_CHANGE_RESULTS)
+    return;
 
   if (needs_rebuild (self))
     {
@@ -388,7 +404,8 @@ on_add_clicked (GtkButton    *button,
   guint position = n_stages (self);
   g_autoptr(GError) error = NULL;
 
-  if (!fw_document_insert_stage (self->document, position, &error))
+  if (!fw_document_insert_stage (self->document, fw_session_get_scenario_index (self->session),
+                                 position, &error))
     {
       show_error (self, error);
       return;
@@ -405,23 +422,24 @@ fw_stage_panel_new (void)
 }
 
 void
-fw_stage_panel_set_document (FwStagePanel *self,
-                             FwDocument   *document)
+fw_stage_panel_set_session (FwStagePanel *self,
+                            FwSession    *session)
 {
   g_return_if_fail (FW_IS_STAGE_PANEL (self));
-  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+  g_return_if_fail (session == NULL || FW_IS_SESSION (session));
 
-  if (self->document == document)
+  if (self->session == session)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
-  g_set_object (&self->document, document);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
 
-  if (document == NULL)
+  if (session == NULL)
     {
       GtkListBoxRow *old;
 
+      g_clear_object (&self->document);
       while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
         gtk_list_box_remove (self->list, GTK_WIDGET (old));
       g_ptr_array_set_size (self->names, 0);
@@ -429,7 +447,8 @@ fw_stage_panel_set_document (FwStagePanel *self,
       return;
     }
 
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_set_object (&self->document, fw_session_get_document (session));
   rebuild (self);
 }
 
@@ -442,7 +461,7 @@ fw_stage_panel_reveal_stage (FwStagePanel *self,
 
   g_return_if_fail (FW_IS_STAGE_PANEL (self));
 
-  if (self->document == NULL || stage >= n_stages (self))
+  if (self->session == NULL || stage >= n_stages (self))
     return;
 
   self->selected = (int) stage;
@@ -467,7 +486,7 @@ fw_stage_panel_focus_stage (FwStagePanel *self,
 {
   g_return_if_fail (FW_IS_STAGE_PANEL (self));
 
-  if (self->document == NULL || stage >= n_stages (self))
+  if (self->session == NULL || stage >= n_stages (self))
     return;
 
   self->revealing = TRUE;
@@ -488,6 +507,9 @@ fw_stage_panel_dispose (GObject *object)
       self->scroll_tick = 0;
     }
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_pointer (&self->names, g_ptr_array_unref);
 

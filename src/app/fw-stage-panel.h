@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +23,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FwStagePanel, fw_stage_panel, FW, STAGE_PANEL, GtkWidget)
 
 GtkWidget *fw_stage_panel_new          (void);
-void       fw_stage_panel_set_document (FwStagePanel *self,
-                                        FwDocument   *document);
+void       fw_stage_panel_set_session  (FwStagePanel *self,
+                                        FwSession    *session);
 /* Shows and focuses stage @stage's row (the wheel's selection). */
 void       fw_stage_panel_reveal_stage (FwStagePanel *self,
                                         guint         stage);

@@ -58,7 +58,8 @@ struct _FwStageRow
 {
   GtkListBoxRow   parent_instance;
 
-  FwDocument     *document;
+  FwSession      *session;
+  FwDocument     *document;     /* the session's when the row was made */
   guint           stage;
   /* Showing the document's values: the widgets' signals are not edits. */
   gboolean        updating;
@@ -158,7 +159,7 @@ typed_to_value (Field  field,
 static const FwStage *
 get_stage (FwStageRow *self)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
 
   g_assert (self->stage < scenario->stages->len);
   return fw_scenario_get_stage (scenario, self->stage);
@@ -285,7 +286,7 @@ humanize_message (FwStageRow *self,
                   const char *message)
 {
   g_autofree char *scenario_place =
-    fw_place_element (NULL, "scenarios", fw_document_get_scenario_index (self->document));
+    fw_place_element (NULL, "scenarios", fw_session_get_scenario_index (self->session));
   g_autofree char *place = fw_place_element (scenario_place, "stages", self->stage);
   const char *name = get_stage (self)->name;
 
@@ -428,7 +429,8 @@ apply_number (FwStageRow *self,
     }
 
   begin_edit (self, field);
-  applied = fw_document_set_stage_field (self->document, self->stage,
+  applied = fw_document_set_stage_field (self->document, fw_session_get_scenario_index (self->session),
+                                         self->stage,
                                          numbers[field].doc_field, value, &error);
   end_edit (self);
 
@@ -453,14 +455,15 @@ apply_stage (FwStageRow     *self,
              const FwStage  *value,
              GError        **error)
 {
-  return fw_document_set_stage (self->document, self->stage, value, error);
+  return fw_document_set_stage (self->document, fw_session_get_scenario_index (self->session),
+                                self->stage, value, error);
 }
 
 static void
 apply_name (FwStageRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwStage) copy = NULL;
   g_autofree char *trimmed = NULL;
@@ -591,7 +594,7 @@ on_field_leave (GtkEventControllerFocus *controller,
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   /* The row may be on its way out of a list being rebuilt. */
-  if (self->document == NULL || self->stage >= fw_document_get_scenario (self->document)->stages->len)
+  if (self->document == NULL || self->stage >= fw_session_get_scenario (self->session)->stages->len)
     return;
 
   finish_field (self, field_of_entry (self, entry));
@@ -823,7 +826,7 @@ show_words (FwStageRow    *self,
   fw_widget_set_label (self->referral_caption, referral_caption);
 
   /* The share of circle as the wheel draws it, so "1" means something. */
-  fw_scenario_stage_arc (fw_document_get_scenario (self->document), self->stage, &start, &end);
+  fw_scenario_stage_arc (fw_session_get_scenario (self->session), self->stage, &start, &end);
   {
     g_autofree char *share = fw_display_percent ((end - start) / 360.0);
 
@@ -894,7 +897,7 @@ fw_stage_row_update (FwStageRow *self)
 
   g_return_if_fail (FW_IS_STAGE_ROW (self));
 
-  scenario = fw_document_get_scenario (self->document);
+  scenario = fw_session_get_scenario (self->session);
   g_return_if_fail (self->stage < scenario->stages->len);
   stage = fw_scenario_get_stage (scenario, self->stage);
 
@@ -1013,16 +1016,17 @@ fw_stage_row_get_stage (FwStageRow *self)
 }
 
 GtkWidget *
-fw_stage_row_new (FwDocument *document,
-                  guint       stage)
+fw_stage_row_new (FwSession *session,
+                  guint      stage)
 {
   FwStageRow *self;
 
-  g_return_val_if_fail (FW_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (stage < fw_document_get_scenario (document)->stages->len, NULL);
+  g_return_val_if_fail (FW_IS_SESSION (session), NULL);
+  g_return_val_if_fail (stage < fw_session_get_scenario (session)->stages->len, NULL);
 
   self = g_object_new (FW_TYPE_STAGE_ROW, NULL);
-  self->document = g_object_ref (document);
+  self->session = g_object_ref (session);
+  self->document = g_object_ref (fw_session_get_document (session));
   self->stage = stage;
   fw_stage_row_update (self);
 
@@ -1036,6 +1040,7 @@ fw_stage_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_STAGE_ROW);
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fw_stage_row_parent_class)->dispose (object);
 }

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
@@ -45,8 +45,8 @@ typedef enum
   FW_STAGE_ROW_N_PARTS
 } FwStageRowPart;
 
-/* A row showing stage @stage of @document's scenario on show. */
-GtkWidget      *fw_stage_row_new            (FwDocument     *document,
+/* A row showing stage @stage of @session's current scenario. */
+GtkWidget      *fw_stage_row_new            (FwSession      *session,
                                              guint           stage);
 guint           fw_stage_row_get_stage      (FwStageRow     *self);
 /* Shows the document's values again in every field, clearing invalid

@@ -220,11 +220,12 @@ on_drag_update (GtkGestureDrag *gesture,
 
   /* Off the wheel, the point stays where it last was in the document:
    * brought back, it carries on from there; let go, it is removed. */
-  point = fw_scenario_get_point (fw_document_get_scenario (self->document), self->drag_point);
+  point = fw_scenario_get_point (fw_session_get_scenario (self->session), self->drag_point);
   if (off || point->angle == angle)
     return;
 
-  if (!fw_document_move_point (self->document, self->drag_point, angle, &error))
+  if (!fw_document_move_point (self->document, fw_session_get_scenario_index (self->session),
+                               self->drag_point, angle, &error))
     {
       fw_wheel_view_report_error (self, error);
       fw_wheel_view_cancel_drag (self, TRUE);
@@ -303,7 +304,8 @@ on_drag_end (GtkGestureDrag *gesture,
   if (edited)
     fw_document_undo (self->document);
   /* As with Delete, the selection moves to the stage it was on. */
-  if (!fw_document_remove_point (self->document, point, &error))
+  if (!fw_document_remove_point (self->document, fw_session_get_scenario_index (self->session),
+                                 point, &error))
     fw_wheel_view_report_error (self, error);
 }
 
@@ -353,7 +355,7 @@ on_drop_hover (GtkDropTarget *target,
       return 0;
     }
 
-  scenario = fw_document_get_scenario (self->document);
+  scenario = fw_session_get_scenario (self->session);
   angle = fw_wheel_view_angle_at (self, x, y);
   stage = fw_scenario_stage_at_angle (scenario, angle);
 
@@ -393,14 +395,15 @@ on_drop (GtkDropTarget *target,
 
   point = fw_point_copy (dropped);
   point->angle = fw_wheel_view_angle_at (self, x, y);
-  if (!fw_document_add_point (self->document, point, &error))
+  if (!fw_document_add_point (self->document, fw_session_get_scenario_index (self->session),
+                              point, &error))
     {
       fw_wheel_view_report_error (self, error);
       return FALSE;
     }
 
   /* The new point is the last; selected, so Delete or Enter act on it. */
-  fw_wheel_view_select_point (self, fw_document_get_scenario (self->document)->points->len - 1);
+  fw_wheel_view_select_point (self, fw_session_get_scenario (self->session)->points->len - 1);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
   return TRUE;

@@ -28,14 +28,14 @@
 static const FwScenario *
 scenario_of (FwWheelView *self)
 {
-  return fw_document_get_scenario (self->document);
+  return fw_session_get_scenario (self->session);
 }
 
 static guint
 stage_of_point (FwWheelView *self,
                 guint        point)
 {
-  return fw_projection_get_point_stage (fw_document_get_projection (self->document), point);
+  return fw_projection_get_point_stage (fw_session_get_projection (self->session), point);
 }
 
 static int
@@ -197,7 +197,8 @@ move_selected (FwWheelView *self,
   if (angle >= 360.0)
     angle -= 360.0;
 
-  if (!fw_document_move_point (self->document, self->selected_point, angle, &error))
+  if (!fw_document_move_point (self->document, fw_session_get_scenario_index (self->session),
+                               self->selected_point, angle, &error))
     {
       fw_wheel_view_report_error (self, error);
       return;
@@ -223,7 +224,8 @@ remove_selected (FwWheelView *self)
   point = self->selected_point;
   stage = stage_of_point (self, point);
   fw_wheel_view_seal_moves (self);
-  if (!fw_document_remove_point (self->document, point, &error))
+  if (!fw_document_remove_point (self->document, fw_session_get_scenario_index (self->session),
+                                 point, &error))
     {
       fw_wheel_view_report_error (self, error);
       return;

@@ -36,8 +36,10 @@ struct _FwWheelView
 {
   GtkWidget       parent_instance;
 
+  /* What the wheel shows; the document is the session's, kept here for
+   * short and refreshed when the session shows another. */
+  FwSession      *session;
   FwDocument     *document;
-  gulong          changed_handler;
 
   /* What the painter draws from; the scenario and projection pointers
    * are refreshed on every "changed", since an edit replaces them. */
@@ -67,9 +69,7 @@ struct _FwWheelView
   int             selected_stage;
   int             selected_point;
   int             selected_point_stage;  /* the stage that point is on */
-  /* What the selection's indices refer to. */
-  guint           scenario_seen;
-  guint           n_points_seen;
+  guint           n_points_seen;         /* fewer: the selected point may be gone */
 
   /* A point being dragged with the pointer (-1 none). */
   GtkGesture     *drag_gesture;
@@ -82,6 +82,8 @@ struct _FwWheelView
 
   /* Keyboard moves of a point merge into one undo step until a pause. */
   guint           seal_source;
+
+  char           *description;     /* the accessible description, as last set */
 
   GtkWidget      *editor;          /* FwPointEditor child, or NULL */
   guint           editor_cleanup;  /* idle that unparents a closed editor */

@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (FwWheelView, fw_wheel_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
+  PROP_SESSION,
   PROP_SELECTED_STAGE,
   PROP_SELECTED_POINT,
   N_PROPS
@@ -54,7 +54,7 @@ frame_time (FwWheelView *self)
 static const FwScenario *
 get_scenario (FwWheelView *self)
 {
-  return self->document != NULL ? fw_document_get_scenario (self->document) : NULL;
+  return self->session != NULL ? fw_session_get_scenario (self->session) : NULL;
 }
 
 /* Repainting the static layer costs a full vector redraw, so it is only
@@ -154,20 +154,22 @@ refresh_style (FwWheelView *self)
 }
 
 /* The scene points into the document, which replaces its project on
- * every edit: refreshed before every use. */
+ * every edit, and into the session's projection: refreshed before every
+ * use. */
 static void
 sync_scene (FwWheelView *self)
 {
-  if (self->document == NULL)
+  if (self->session == NULL)
     {
       self->scene.scenario = NULL;
       self->scene.projection = NULL;
       return;
     }
 
-  self->scene.scenario = fw_document_get_scenario (self->document);
-  self->scene.projection = fw_document_get_projection (self->document);
-  self->scene.period_label = fw_point_text_period (fw_document_get_project (self->document)->period);
+  self->scene.scenario = fw_session_get_scenario (self->session);
+  self->scene.projection = fw_session_get_projection (self->session);
+  self->scene.period = fw_session_get_period (self->session);
+  self->scene.period_label = fw_point_text_period (fw_document_get_project (fw_session_get_document (self->session))->period);
   self->scene.animate = self->animations;
 }
 
@@ -176,7 +178,7 @@ static void
 retarget_motion (FwWheelView *self,
                  gboolean     jump)
 {
-  const FwFigures *figures = fw_projection_get_figures (self->scene.projection, 0);
+  const FwFigures *figures = fw_projection_get_figures (self->scene.projection, self->scene.period);
   gint64 now = frame_time (self);
 
   fw_wheel_motion_set_target (&self->scene.motion, figures->momentum, figures->total);
@@ -242,7 +244,7 @@ describe_wheel (FwWheelView *self)
     return g_string_free (text, FALSE);
 
   n_stages = scenario->stages->len;
-  counts = fw_projection_get_counts (projection, 0);
+  counts = fw_projection_get_counts (projection, self->scene.period);
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u stage: ", "%u stages: ", n_stages), n_stages);
   for (guint i = 0; i < n_stages; i++)
     {
@@ -278,7 +280,7 @@ describe_wheel (FwWheelView *self)
         g_string_append_printf (text, "%s. ", n_forces > 0 ? forces : frictions);
     }
 
-  momentum = fw_display_count (fw_projection_get_figures (projection, 0)->momentum);
+  momentum = fw_display_count (fw_projection_get_figures (projection, self->scene.period)->momentum);
   /* Translators: "Momentum 245 people per month." */
   g_string_append_printf (text, _("Momentum %s people per %s."), momentum, self->scene.period_label);
 
@@ -294,8 +296,14 @@ update_description (FwWheelView *self)
 {
   g_autofree char *description = describe_wheel (self);
 
+  /* Said again only when it says something new. */
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
 }
 
@@ -337,6 +345,10 @@ set_selection (FwWheelView *self,
   if (point_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_POINT]);
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* Kept in the session, for every other view of the window. */
+  if (self->session != NULL)
+    fw_session_set_selection (self->session, stage, point);
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -386,11 +398,25 @@ place_editor (FwWheelView *self)
   gtk_popover_set_pointing_to (GTK_POPOVER (self->editor), &rect);
 }
 
+static void reset_for_document (FwWheelView *self);
+
 static void
-on_document_changed (FwWheelView *self,
-                     FwDocument  *document)
+on_session_changed (FwWheelView    *self,
+                    const FwChange *change)
 {
   const FwScenario *scenario;
+
+  if (change->flags & FW_CHANGE_DOCUMENT)
+    {
+      reset_for_document (self);
+      return;
+    }
+  /* Results from off the main loop: the impacts, in the tooltips only. */
+  if (!(change->flags & FW_CHANGE_SHOWN) &&
+      !fw_change_touches (change, fw_session_get_scenario_index (self->session)))
+    return;
+  if (change->flags == FW_CHANGE_RESULTS)
+    return;
 
   sync_scene (self);
   scenario = self->scene.scenario;
@@ -398,7 +424,7 @@ on_document_changed (FwWheelView *self,
   /* What the selection named may be gone or moved: with fewer points (a
    * removal, an undone addition) the index of the selected point may now
    * name another one, and another scenario has other stages and points. */
-  if (fw_document_get_scenario_index (document) != self->scenario_seen)
+  if (change->flags & FW_CHANGE_SHOWN)
     set_selection (self, -1, -1);
   else if (scenario->points->len < self->n_points_seen && self->selected_point >= 0)
     set_selection (self, self->selected_point_stage, -1);
@@ -407,7 +433,6 @@ on_document_changed (FwWheelView *self,
   /* The keyboard lands on this stage if the point goes away. */
   if (self->selected_point >= 0)
     self->selected_point_stage = fw_projection_get_point_stage (self->scene.projection, self->selected_point);
-  self->scenario_seen = fw_document_get_scenario_index (document);
   self->n_points_seen = scenario->points->len;
   if (self->drag_point >= (int) scenario->points->len)
     fw_wheel_view_cancel_drag (self, FALSE);
@@ -417,6 +442,25 @@ on_document_changed (FwWheelView *self,
   update_description (self);
   fw_wheel_view_invalidate_static (self);
   update_ticking (self);
+}
+
+/* Another period: other counts and figures, eased like an edit's. */
+static void
+on_period_changed (FwWheelView *self)
+{
+  sync_scene (self);
+  retarget_motion (self, FALSE);
+  update_description (self);
+  fw_wheel_view_invalidate_static (self);
+  update_ticking (self);
+}
+
+/* The session's selection set from elsewhere (a list, the window). */
+static void
+on_session_selection (FwWheelView *self)
+{
+  set_selection (self, fw_session_get_selected_stage (self->session),
+                 fw_session_get_selected_point (self->session));
 }
 
 static gboolean
@@ -787,7 +831,7 @@ stage_tooltip (FwWheelView *self,
 {
   const FwStage *stage = fw_scenario_get_stage (get_scenario (self), index);
   const FwRates *rates = fw_projection_get_rates (self->scene.projection, index);
-  const double *counts = fw_projection_get_counts (self->scene.projection, 0);
+  const double *counts = fw_projection_get_counts (self->scene.projection, self->scene.period);
   g_autofree char *count = fw_display_count (counts[index]);
   g_autofree char *advance = fw_display_percent (rates->advance);
   g_autofree char *loss = fw_display_percent (rates->loss);
@@ -869,11 +913,10 @@ fw_wheel_view_dispose (GObject *object)
   watch_settings (self, NULL);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->changed_handler, self->document);
-      g_clear_object (&self->document);
-    }
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (fw_wheel_view_parent_class)->dispose (object);
 }
@@ -884,6 +927,7 @@ fw_wheel_view_finalize (GObject *object)
   FwWheelView *self = FW_WHEEL_VIEW (object);
 
   g_clear_pointer (&self->font_family, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (fw_wheel_view_parent_class)->finalize (object);
 }
@@ -898,8 +942,8 @@ fw_wheel_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_SELECTED_STAGE:
       g_value_set_int (value, self->selected_stage);
@@ -922,8 +966,8 @@ fw_wheel_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      fw_wheel_view_set_document (self, g_value_get_object (value));
+    case PROP_SESSION:
+      fw_wheel_view_set_session (self, g_value_get_object (value));
       break;
     case PROP_SELECTED_STAGE:
       fw_wheel_view_select_stage (self, g_value_get_int (value));
@@ -958,8 +1002,8 @@ fw_wheel_view_class_init (FwWheelViewClass *klass)
   widget_class->root = fw_wheel_view_root;
   widget_class->query_tooltip = fw_wheel_view_query_tooltip;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, FW_TYPE_DOCUMENT,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, FW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_STAGE] =
     g_param_spec_int ("selected-stage", NULL, NULL, -1, FW_MAX_STAGES - 1, -1,
@@ -1009,29 +1053,24 @@ fw_wheel_view_new (void)
   return g_object_new (FW_TYPE_WHEEL_VIEW, NULL);
 }
 
-FwDocument *
-fw_wheel_view_get_document (FwWheelView *self)
+FwSession *
+fw_wheel_view_get_session (FwWheelView *self)
 {
   g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
 
-  return self->document;
+  return self->session;
 }
 
-void
-fw_wheel_view_set_document (FwWheelView *self,
-                            FwDocument  *document)
+/* Another document (or none): nothing of the last one's drag, editor,
+ * selection or turning carries over. */
+static void
+reset_for_document (FwWheelView *self)
 {
-  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
-  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
-
-  if (document == self->document)
-    return;
+  FwDocument *document = self->session != NULL ? fw_session_get_document (self->session) : NULL;
 
   fw_wheel_view_cancel_drag (self, FALSE);
   fw_wheel_view_seal_moves (self);
   close_editor (self);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->document);
   g_set_object (&self->document, document);
 
   /* A new project starts from rest: the wheel spins up to its speed. */
@@ -1039,12 +1078,9 @@ fw_wheel_view_set_document (FwWheelView *self,
   sync_scene (self);
   if (document != NULL)
     {
-      self->changed_handler =
-        g_signal_connect_object (document, "changed",
-                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-      fw_tween_init (&self->momentum, fw_projection_get_figures (self->scene.projection, 0)->momentum);
+      fw_tween_init (&self->momentum,
+                     fw_projection_get_figures (self->scene.projection, self->scene.period)->momentum);
       retarget_motion (self, FALSE);
-      self->scenario_seen = fw_document_get_scenario_index (document);
       self->n_points_seen = self->scene.scenario->points->len;
     }
 
@@ -1052,8 +1088,35 @@ fw_wheel_view_set_document (FwWheelView *self,
   update_description (self);
   fw_wheel_view_invalidate_static (self);
   update_ticking (self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+void
+fw_wheel_view_set_session (FwWheelView *self,
+                           FwSession   *session)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+  g_return_if_fail (session == NULL || FW_IS_SESSION (session));
+
+  if (session == self->session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "changed",
+                               G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::period",
+                               G_CALLBACK (on_period_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected-stage",
+                               G_CALLBACK (on_session_selection), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected-point",
+                               G_CALLBACK (on_session_selection), self, G_CONNECT_SWAPPED);
+    }
+  reset_for_document (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 int
@@ -1142,7 +1205,7 @@ fw_wheel_view_edit_point (FwWheelView *self,
   set_selection (self, -1, point);
 
   close_editor (self);
-  self->editor = fw_point_editor_new (self->document, point);
+  self->editor = fw_point_editor_new (self->session, point);
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
   g_signal_connect_object (self->editor, "closed",
                            G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
@@ -1156,6 +1219,14 @@ fw_wheel_view_is_ticking (FwWheelView *self)
   g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), FALSE);
 
   return self->tick_id != 0;
+}
+
+const char *
+fw_wheel_view_get_description (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+
+  return self->description;
 }
 
 guint64

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
@@ -26,10 +26,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FwWheelView, fw_wheel_view, FW, WHEEL_VIEW, GtkWidget)
 
 GtkWidget  *fw_wheel_view_new                (void);
-FwDocument *fw_wheel_view_get_document       (FwWheelView *self);
-void        fw_wheel_view_set_document       (FwWheelView *self,
-                                              FwDocument  *document);
-/* Properties "selected-stage" and "selected-point" (int, -1 for none). */
+FwSession  *fw_wheel_view_get_session        (FwWheelView *self);
+/* Shows @session's current scenario at its period, and keeps the
+ * selection in it. */
+void        fw_wheel_view_set_session        (FwWheelView *self,
+                                              FwSession   *session);
+/* Properties "selected-stage" and "selected-point" (int, -1 for none),
+ * the session's selection as the wheel keeps it. */
 int         fw_wheel_view_get_selected_stage (FwWheelView *self);
 int         fw_wheel_view_get_selected_point (FwWheelView *self);
 void        fw_wheel_view_select_stage       (FwWheelView *self,
@@ -43,5 +46,8 @@ void        fw_wheel_view_edit_point         (FwWheelView *self,
  * wheel at rest costs nothing), and frames drawn so far (benchmarks). */
 gboolean    fw_wheel_view_is_ticking         (FwWheelView *self);
 guint64     fw_wheel_view_get_frames_drawn   (FwWheelView *self);
+/* What the wheel says it shows to screen readers (its accessible
+ * description): counts, points and momentum at the session's period. */
+const char *fw_wheel_view_get_description    (FwWheelView *self);
 
 G_END_DECLS

@@ -64,13 +64,14 @@ add_point (FwWindow      *self,
   g_autoptr(GError) error = NULL;
   const FwScenario *scenario;
 
-  if (!fw_document_add_point (self->document, point, &error))
+  if (!fw_document_add_point (self->document, fw_session_get_scenario_index (self->session),
+                              point, &error))
     {
       fw_window_show_error (self, error->message);
       return FALSE;
     }
 
-  scenario = fw_document_get_scenario (self->document);
+  scenario = fw_session_get_scenario (self->session);
   fw_wheel_view_select_point (FW_WHEEL_VIEW (self->wheel), (int) scenario->points->len - 1);
   return TRUE;
 }
@@ -114,7 +115,7 @@ static guint
 target_stage (FwWindow *self)
 {
   FwWheelView *wheel = FW_WHEEL_VIEW (self->wheel);
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   int stage = fw_wheel_view_get_selected_stage (wheel);
   int point = fw_wheel_view_get_selected_point (wheel);
 
@@ -168,7 +169,7 @@ add_point_here_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   const FwCatalogEntry *entry;
   g_autoptr(FwPoint) point = NULL;
 
@@ -185,7 +186,7 @@ add_custom_point_activated (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
-  const FwScenario *scenario = fw_document_get_scenario (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
   g_autoptr(FwPoint) point = NULL;
 
   point = fw_point_new (_("My friction point"),
@@ -193,7 +194,7 @@ add_custom_point_activated (GtkWidget  *widget,
   point->conversion = -0.1;
   if (add_point (self, point))
     fw_wheel_view_edit_point (FW_WHEEL_VIEW (self->wheel),
-                              fw_document_get_scenario (self->document)->points->len - 1);
+                              fw_session_get_scenario (self->session)->points->len - 1);
 }
 
 static void
@@ -219,7 +220,7 @@ reveal_stage_activated (GtkWidget  *widget,
   FwWindow *self = FW_WINDOW (widget);
   guint stage = g_variant_get_uint32 (parameter);
 
-  if (stage >= fw_document_get_scenario (self->document)->stages->len)
+  if (stage >= fw_session_get_scenario (self->session)->stages->len)
     return;
   fw_wheel_view_select_stage (FW_WHEEL_VIEW (self->wheel), (int) stage);
   gtk_stack_set_visible_child_name (self->side_stack, "stages");
@@ -244,7 +245,7 @@ edit_point_activated (GtkWidget  *widget,
   FwWindow *self = FW_WINDOW (widget);
   guint point = g_variant_get_uint32 (parameter);
 
-  if (point < fw_document_get_scenario (self->document)->points->len)
+  if (point < fw_session_get_scenario (self->session)->points->len)
     fw_wheel_view_edit_point (FW_WHEEL_VIEW (self->wheel), point);
 }
 

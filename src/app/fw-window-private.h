@@ -35,9 +35,11 @@ struct _FwWindow
   GtkWidget            *side_separator;
   GtkWidget            *side_switcher;
 
-  gboolean              presenting; /* the wheel and figures, full screen */
+  gboolean              presenting; /* as shown: the session's "presenting" */
 
-  FwDocument           *document;
+  /* What the window shows of its document, and the projections. */
+  FwSession            *session;
+  FwDocument           *document;   /* the session's, kept here for short */
   GFile                *file;
   gboolean              pristine;   /* untitled and never edited */
   gboolean              closing;    /* the user agreed: close for real */

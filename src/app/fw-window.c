@@ -33,6 +33,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void on_scenario_picked (FwWindow *self);
+static void update_scenarios   (FwWindow *self);
 
 static void
 fw_window_dispose (GObject *object)
@@ -40,6 +41,7 @@ fw_window_dispose (GObject *object)
   FwWindow *self = FW_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_WINDOW);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
 
@@ -71,12 +73,13 @@ fw_window_close_request (GtkWindow *window)
 
 /* Presenting shows the wheel and its figures, full screen: for a
  * projector at the front of a room, or a client meeting. The catalog and
- * the stage and point lists come back as they were when it ends. */
+ * the stage and point lists come back as they were when it ends. It is
+ * the session's state; the window follows it. */
 static void
-set_presenting (FwWindow *self,
-                gboolean  presenting)
+on_presenting (FwWindow *self)
 {
-  presenting = !!presenting;
+  gboolean presenting = fw_session_get_presenting (self->session);
+
   if (self->presenting == presenting)
     return;
 
@@ -123,7 +126,7 @@ fw_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PRESENTING:
-      set_presenting (self, g_value_get_boolean (value));
+      fw_session_set_presenting (self->session, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -196,6 +199,23 @@ fw_window_init (FwWindow *self)
   project = fw_template_create (FIRST_TEMPLATE, &error);
   g_assert_no_error (error);
   document = fw_document_new (project);
+
+  /* One session for the window's life: opening a file gives it another
+   * document, and every view follows it from there. */
+  self->session = fw_session_new (document);
+  g_signal_connect_object (self->session, "changed",
+                           G_CALLBACK (update_scenarios), self, G_CONNECT_SWAPPED);
+  /* An error is about the last thing tried; the next edit that works
+   * makes it old news. */
+  g_signal_connect_object (self->session, "changed",
+                           G_CALLBACK (fw_window_dismiss_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::presenting",
+                           G_CALLBACK (on_presenting), self, G_CONNECT_SWAPPED);
+  fw_wheel_view_set_session (FW_WHEEL_VIEW (self->wheel), self->session);
+  fw_figures_panel_set_session (FW_FIGURES_PANEL (self->figures), self->session);
+  fw_stage_panel_set_session (FW_STAGE_PANEL (self->stage_panel), self->session);
+  fw_point_list_set_session (FW_POINT_LIST (self->point_list), self->session);
+
   fw_window_set_document (self, document, NULL);
   self->pristine = TRUE;
 
@@ -220,7 +240,7 @@ update_scenarios (FwWindow *self)
   GListModel *model = gtk_drop_down_get_model (self->scenario_dropdown);
   guint n = project->scenarios->len;
   gboolean same = model != NULL && g_list_model_get_n_items (model) == n;
-  guint shown = fw_document_get_scenario_index (self->document);
+  guint shown = fw_session_get_scenario_index (self->session);
 
   for (guint i = 0; same && i < n; i++)
     same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
@@ -244,9 +264,9 @@ on_scenario_picked (FwWindow *self)
 {
   guint picked = gtk_drop_down_get_selected (self->scenario_dropdown);
 
-  if (self->document != NULL && picked != GTK_INVALID_LIST_POSITION &&
-      picked != fw_document_get_scenario_index (self->document))
-    fw_document_set_scenario_index (self->document, picked);
+  if (self->session != NULL && picked != GTK_INVALID_LIST_POSITION &&
+      picked < fw_document_get_n_scenarios (self->document))
+    fw_session_set_scenario_index (self->session, picked);
 }
 
 static void
@@ -273,21 +293,13 @@ fw_window_set_document (FwWindow   *self,
 
   g_signal_connect_object (document, "notify::modified",
                            G_CALLBACK (on_document_modified), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "changed",
-                           G_CALLBACK (update_scenarios), self, G_CONNECT_SWAPPED);
-  /* An error is about the last thing tried; the next edit that works
-   * makes it old news. */
-  g_signal_connect_object (document, "changed",
-                           G_CALLBACK (fw_window_dismiss_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-undo",
                            G_CALLBACK (fw_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-redo",
                            G_CALLBACK (fw_window_update_actions), self, G_CONNECT_SWAPPED);
 
-  fw_wheel_view_set_document (FW_WHEEL_VIEW (self->wheel), document);
-  fw_figures_panel_set_document (FW_FIGURES_PANEL (self->figures), document);
-  fw_stage_panel_set_document (FW_STAGE_PANEL (self->stage_panel), document);
-  fw_point_list_set_document (FW_POINT_LIST (self->point_list), document);
+  /* The views hear of it from the session. */
+  fw_session_set_document (self->session, document);
 
   update_scenarios (self);
   fw_window_update_title (self);
@@ -372,6 +384,13 @@ fw_window_get_document (FwWindow *self)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+FwSession *
+fw_window_get_session (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 GFile *

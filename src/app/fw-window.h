@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "fw-document.h"
+#include "fw-session.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,8 @@ G_DECLARE_FINAL_TYPE (FwWindow, fw_window, FW, WINDOW, GtkApplicationWindow)
  * NULL in tests. */
 FwWindow   *fw_window_new          (GtkApplication *application);
 FwDocument *fw_window_get_document (FwWindow       *self);
+/* What the window shows: scenario, period, selection, projections. */
+FwSession  *fw_window_get_session  (FwWindow       *self);
 /* The file the project was opened from or last saved to; NULL if none. */
 GFile      *fw_window_get_file     (FwWindow       *self);
 /* Whether the window holds an untitled, unedited project (the one it

@@ -63,21 +63,77 @@ edit_set_stage (FwProject  *project,
   return TRUE;
 }
 
+/* How many stages and points scenario @scenario has, checking it is one. */
+static gboolean
+get_sizes (FwDocument *self,
+           guint       scenario,
+           guint      *n_stages,
+           guint      *n_points)
+{
+  const FwScenario *shown;
+
+  if (scenario >= fw_document_get_n_scenarios (self))
+    return FALSE;
+  shown = fw_document_get_scenario (self, scenario);
+  *n_stages = shown->stages->len;
+  *n_points = shown->points->len;
+  return TRUE;
+}
+
+/* A change of the arcs: @removed stages at @position replaced by
+ * @added. Points keep their stages, so their angles move (and points on
+ * a stage removed go with it). */
+static void
+layout_changed (FwChange *change,
+                guint     scenario,
+                guint     position,
+                guint     removed,
+                guint     added,
+                guint     n_points)
+{
+  *change = (FwChange) { .flags = FW_CHANGE_STAGES | FW_CHANGE_POINTS, .scenario = (int) scenario,
+                         .stage_position = position, .stages_removed = removed, .stages_added = added,
+                         .points_removed = n_points, .points_added = G_MAXUINT };
+}
+
 gboolean
 fw_document_set_stage (FwDocument    *self,
+                       guint          scenario,
                        guint          stage,
                        const FwStage *value,
                        GError       **error)
 {
   LayoutArgs args = { .index = stage, .stage = value };
   g_autofree char *key = NULL;
+  guint n_stages = 0, n_points = 0;
+  const FwStage *old;
+  FwChange change;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
-  g_return_val_if_fail (stage < fw_document_get_scenario (self)->stages->len, FALSE);
+  g_return_val_if_fail (get_sizes (self, scenario, &n_stages, &n_points), FALSE);
+  g_return_val_if_fail (stage < n_stages, FALSE);
 
-  key = g_strdup_printf ("stage %u", stage);
-  return fw_document_edit (self, key, edit_set_stage, &args, error);
+  old = fw_scenario_get_stage (fw_document_get_scenario (self, scenario), stage);
+  change = (FwChange) { .flags = FW_CHANGE_STAGE_VALUES, .scenario = (int) scenario,
+                        .stage_position = stage, .stages_removed = 1, .stages_added = 1 };
+  /* Another weight changes every arc, and moves the points with them. */
+  if (old->weight != value->weight)
+    {
+      change.flags |= FW_CHANGE_POINTS;
+      change.stage_position = 0;
+      change.stages_removed = change.stages_added = n_stages;
+      change.points_removed = change.points_added = n_points;
+    }
+  /* Another name changes how the points on the stage are described. */
+  else if (g_strcmp0 (old->name, value->name) != 0)
+    {
+      change.flags |= FW_CHANGE_POINTS;
+      change.points_removed = change.points_added = n_points;
+    }
+
+  key = g_strdup_printf ("scenario %u stage %u", scenario, stage);
+  return fw_document_edit_full (self, scenario, key, edit_set_stage, &args, &change, error);
 }
 
 static gboolean
@@ -96,19 +152,24 @@ edit_set_point (FwProject  *project,
 
 gboolean
 fw_document_set_point (FwDocument    *self,
+                       guint          scenario,
                        guint          point,
                        const FwPoint *value,
                        GError       **error)
 {
   LayoutArgs args = { .index = point, .point = value };
+  FwChange change = { .flags = FW_CHANGE_POINTS, .scenario = (int) scenario,
+                      .point_position = point, .points_removed = 1, .points_added = 1 };
   g_autofree char *key = NULL;
+  guint n_stages = 0, n_points = 0;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
-  g_return_val_if_fail (point < fw_document_get_scenario (self)->points->len, FALSE);
+  g_return_val_if_fail (get_sizes (self, scenario, &n_stages, &n_points), FALSE);
+  g_return_val_if_fail (point < n_points, FALSE);
 
-  key = g_strdup_printf ("point %u", point);
-  return fw_document_edit (self, key, edit_set_point, &args, error);
+  key = g_strdup_printf ("scenario %u point %u", scenario, point);
+  return fw_document_edit_full (self, scenario, key, edit_set_point, &args, &change, error);
 }
 
 /* "Stage 4", or the first "Stage N" after it that no stage is called. */
@@ -180,22 +241,27 @@ edit_insert_stage (FwProject  *project,
 
 gboolean
 fw_document_insert_stage (FwDocument  *self,
+                          guint        scenario,
                           guint        position,
                           GError     **error)
 {
   LayoutArgs args = { .index = position };
+  guint n_stages = 0, n_points = 0;
+  FwChange change;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (position <= fw_document_get_scenario (self)->stages->len, FALSE);
+  g_return_val_if_fail (get_sizes (self, scenario, &n_stages, &n_points), FALSE);
+  g_return_val_if_fail (position <= n_stages, FALSE);
 
-  if (fw_document_get_scenario (self)->stages->len >= FW_MAX_STAGES)
+  if (n_stages >= FW_MAX_STAGES)
     {
       g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
                    "A wheel has at most %d stages", FW_MAX_STAGES);
       return FALSE;
     }
 
-  return fw_document_edit (self, NULL, edit_insert_stage, &args, error);
+  layout_changed (&change, scenario, position, 0, 1, n_points);
+  return fw_document_edit_full (self, scenario, NULL, edit_insert_stage, &args, &change, error);
 }
 
 static gboolean
@@ -219,22 +285,27 @@ edit_remove_stage (FwProject  *project,
 
 gboolean
 fw_document_remove_stage (FwDocument  *self,
+                          guint        scenario,
                           guint        stage,
                           GError     **error)
 {
   LayoutArgs args = { .index = stage };
+  guint n_stages = 0, n_points = 0;
+  FwChange change;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (stage < fw_document_get_scenario (self)->stages->len, FALSE);
+  g_return_val_if_fail (get_sizes (self, scenario, &n_stages, &n_points), FALSE);
+  g_return_val_if_fail (stage < n_stages, FALSE);
 
-  if (fw_document_get_scenario (self)->stages->len <= FW_MIN_STAGES)
+  if (n_stages <= FW_MIN_STAGES)
     {
       g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
                    "A wheel needs at least %d stages", FW_MIN_STAGES);
       return FALSE;
     }
 
-  return fw_document_edit (self, NULL, edit_remove_stage, &args, error);
+  layout_changed (&change, scenario, stage, 1, 0, n_points);
+  return fw_document_edit_full (self, scenario, NULL, edit_remove_stage, &args, &change, error);
 }
 
 static gboolean
@@ -267,19 +338,23 @@ edit_move_stage (FwProject  *project,
 
 gboolean
 fw_document_move_stage (FwDocument  *self,
+                        guint        scenario,
                         guint        from,
                         guint        to,
                         GError     **error)
 {
   LayoutArgs args = { .index = from, .to = to };
-  guint n;
+  guint n_stages = 0, n_points = 0;
+  FwChange change;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  n = fw_document_get_scenario (self)->stages->len;
-  g_return_val_if_fail (from < n && to < n, FALSE);
+  g_return_val_if_fail (get_sizes (self, scenario, &n_stages, &n_points), FALSE);
+  g_return_val_if_fail (from < n_stages && to < n_stages, FALSE);
 
   if (from == to)
     return TRUE;
 
-  return fw_document_edit (self, NULL, edit_move_stage, &args, error);
+  layout_changed (&change, scenario, MIN (from, to), 0, 0, n_points);
+  change.stages_removed = change.stages_added = MAX (from, to) - MIN (from, to) + 1;
+  return fw_document_edit_full (self, scenario, NULL, edit_move_stage, &args, &change, error);
 }

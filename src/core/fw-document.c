@@ -19,8 +19,6 @@ struct _FwDocument
   GObject       parent_instance;
 
   FwProject    *project;
-  guint         scenario;
-  FwProjection *projection;
 
   GQueue        undo;         /* of FwProject*, most recent first */
   GQueue        redo;         /* of FwProject*, most recent first */
@@ -40,7 +38,6 @@ enum {
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
-  PROP_SCENARIO_INDEX,
   N_PROPS
 };
 
@@ -79,7 +76,6 @@ fw_document_finalize (GObject *object)
   clear_queue (self, &self->undo);
   clear_queue (self, &self->redo);
   g_clear_pointer (&self->project, fw_project_free);
-  g_clear_pointer (&self->projection, fw_projection_free);
   g_clear_pointer (&self->merge_key, g_free);
 
   G_OBJECT_CLASS (fw_document_parent_class)->finalize (object);
@@ -104,9 +100,6 @@ fw_document_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, fw_document_can_redo (self));
       break;
-    case PROP_SCENARIO_INDEX:
-      g_value_set_uint (value, self->scenario);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,20 +122,19 @@ fw_document_class_init (FwDocumentClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SCENARIO_INDEX] =
-    g_param_spec_uint ("scenario-index", NULL, NULL, 0, FW_MAX_SCENARIOS - 1, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FwDocument::changed:
+   * @change: (type FwChange): what changed
    *
-   * The project, or the scenario on show, changed; the projection has
-   * already been recomputed.
+   * The project changed; @change says which scenario and which of its
+   * parts, so that each view updates exactly that.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE,
+                  1, FW_TYPE_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -150,30 +142,17 @@ fw_document_init (FwDocument *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
-  self->projection = fw_projection_new ();
 }
 
+/* Tells the views what changed, then the property watchers. */
 static void
-recompute (FwDocument *self)
+announce (FwDocument     *self,
+          const FwChange *change,
+          gboolean        was_modified,
+          gboolean        could_undo,
+          gboolean        could_redo)
 {
-  if (self->scenario >= self->project->scenarios->len)
-    self->scenario = self->project->scenarios->len - 1;
-
-  fw_projection_run (self->projection,
-                     fw_project_get_scenario (self->project, self->scenario),
-                     self->project->horizon);
-}
-
-/* Recomputes, then tells the views, then the property watchers. */
-static void
-announce (FwDocument *self,
-          gboolean    was_modified,
-          gboolean    could_undo,
-          gboolean    could_redo,
-          guint       old_scenario)
-{
-  recompute (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, change);
 
   if (was_modified != fw_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -181,8 +160,19 @@ announce (FwDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != fw_document_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  if (old_scenario != self->scenario)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO_INDEX]);
+}
+
+/* Undo, redo and a run taken back may change anything. */
+static void
+announce_all (FwDocument *self,
+              gboolean    was_modified,
+              gboolean    could_undo,
+              gboolean    could_redo)
+{
+  FwChange change;
+
+  fw_change_init_all (&change);
+  announce (self, &change, was_modified, could_undo, could_redo);
 }
 
 
@@ -198,7 +188,6 @@ fw_document_new (FwProject *project)
   self = g_object_new (FW_TYPE_DOCUMENT, NULL);
   self->project = project;
   self->saved = project;
-  recompute (self);
 
   return self;
 }
@@ -212,45 +201,21 @@ fw_document_get_project (FwDocument *self)
 }
 
 guint
-fw_document_get_scenario_index (FwDocument *self)
+fw_document_get_n_scenarios (FwDocument *self)
 {
   g_return_val_if_fail (FW_IS_DOCUMENT (self), 0);
 
-  return self->scenario;
+  return self->project->scenarios->len;
 }
 
 const FwScenario *
-fw_document_get_scenario (FwDocument *self)
+fw_document_get_scenario (FwDocument *self,
+                          guint       index)
 {
   g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->project->scenarios->len, NULL);
 
-  return fw_project_get_scenario (self->project, self->scenario);
-}
-
-void
-fw_document_set_scenario_index (FwDocument *self,
-                                guint       index)
-{
-  g_return_if_fail (FW_IS_DOCUMENT (self));
-  g_return_if_fail (index < self->project->scenarios->len);
-
-  if (index != self->scenario)
-    {
-      guint old = self->scenario;
-
-      self->scenario = index;
-      self->step++;
-      announce (self, fw_document_get_modified (self), fw_document_can_undo (self),
-                fw_document_can_redo (self), old);
-    }
-}
-
-const FwProjection *
-fw_document_get_projection (FwDocument *self)
-{
-  g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
-
-  return self->projection;
+  return fw_project_get_scenario (self->project, index);
 }
 
 gboolean
@@ -279,19 +244,46 @@ fw_document_mark_saved (FwDocument *self)
 
 gboolean
 fw_document_edit (FwDocument  *self,
+                  guint        scenario,
                   const char  *merge_key,
                   FwEditFunc   func,
                   gpointer     user_data,
                   GError     **error)
 {
-  g_autoptr(FwProject) edited = NULL;
-  gboolean was_modified, could_undo, could_redo;
+  FwChange change = { .flags = FW_CHANGE_ALL & ~(FW_CHANGE_PROJECT | FW_CHANGE_SCENARIOS),
+                      .scenario = (int) scenario };
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scenario < fw_document_get_n_scenarios (self), FALSE);
+
+  change.stages_removed = fw_document_get_scenario (self, scenario)->stages->len;
+  change.points_removed = fw_document_get_scenario (self, scenario)->points->len;
+  /* How many there are after the edit is only known then. */
+  change.stages_added = G_MAXUINT;
+  change.points_added = G_MAXUINT;
+  return fw_document_edit_full (self, scenario, merge_key, func, user_data, &change, error);
+}
+
+gboolean
+fw_document_edit_full (FwDocument      *self,
+                       guint            scenario,
+                       const char      *merge_key,
+                       FwEditFunc       func,
+                       gpointer         user_data,
+                       const FwChange  *change,
+                       GError         **error)
+{
+  g_autoptr(FwProject) edited = NULL;
+  gboolean was_modified, could_undo, could_redo;
+  FwChange said;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scenario < self->project->scenarios->len, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
 
   edited = fw_project_copy (self->project);
-  if (!func (edited, self->scenario, user_data, error) ||
+  if (!func (edited, scenario, user_data, error) ||
       !fw_validate_project (edited, error))
     return FALSE;
 
@@ -318,7 +310,12 @@ fw_document_edit (FwDocument  *self,
   clear_queue (self, &self->redo);
   self->project = g_steal_pointer (&edited);
 
-  announce (self, was_modified, could_undo, could_redo, self->scenario);
+  said = *change;
+  if (said.stages_added == G_MAXUINT)
+    said.stages_added = fw_project_get_scenario (self->project, scenario)->stages->len;
+  if (said.points_added == G_MAXUINT)
+    said.points_added = fw_project_get_scenario (self->project, scenario)->points->len;
+  announce (self, &said, was_modified, could_undo, could_redo);
   return TRUE;
 }
 
@@ -351,7 +348,7 @@ fw_document_cancel_run (FwDocument *self)
   fw_document_seal (self);
   self->step++;
 
-  announce (self, was_modified, could_undo, could_redo, self->scenario);
+  announce_all (self, was_modified, could_undo, could_redo);
   return TRUE;
 }
 
@@ -388,7 +385,6 @@ swap_step (FwDocument *self,
   gboolean was_modified = fw_document_get_modified (self);
   gboolean could_undo = fw_document_can_undo (self);
   gboolean could_redo = fw_document_can_redo (self);
-  guint old_scenario = self->scenario;
 
   if (g_queue_is_empty (from))
     return FALSE;
@@ -398,7 +394,7 @@ swap_step (FwDocument *self,
   fw_document_seal (self);
   self->step++;
 
-  announce (self, was_modified, could_undo, could_redo, old_scenario);
+  announce_all (self, was_modified, could_undo, could_redo);
   return TRUE;
 }
 
@@ -466,19 +462,35 @@ edit_stage_field (FwProject  *project,
 
 gboolean
 fw_document_set_stage_field (FwDocument    *self,
+                             guint          scenario,
                              guint          stage,
                              FwStageField   field,
                              double         value,
                              GError       **error)
 {
   EditArgs args = { .index = stage, .field = field, .value = value };
+  FwChange change = { .flags = FW_CHANGE_STAGE_VALUES, .scenario = (int) scenario,
+                      .stage_position = stage, .stages_removed = 1, .stages_added = 1 };
   g_autofree char *key = NULL;
+  guint n_points;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (stage < fw_document_get_scenario (self)->stages->len, FALSE);
+  g_return_val_if_fail (scenario < fw_document_get_n_scenarios (self), FALSE);
+  g_return_val_if_fail (stage < fw_document_get_scenario (self, scenario)->stages->len, FALSE);
 
-  key = g_strdup_printf ("stage %u field %d", stage, field);
-  return fw_document_edit (self, key, edit_stage_field, &args, error);
+  /* A weight changes every arc's share of the circle, and the points'
+   * angles with them. */
+  if (field == FW_STAGE_WEIGHT)
+    {
+      n_points = fw_document_get_scenario (self, scenario)->points->len;
+      change.flags |= FW_CHANGE_POINTS;
+      change.stage_position = 0;
+      change.stages_removed = change.stages_added = fw_document_get_scenario (self, scenario)->stages->len;
+      change.points_removed = change.points_added = n_points;
+    }
+
+  key = g_strdup_printf ("scenario %u stage %u field %d", scenario, stage, field);
+  return fw_document_edit_full (self, scenario, key, edit_stage_field, &args, &change, error);
 }
 
 static gboolean
@@ -495,14 +507,19 @@ edit_inflow (FwProject  *project,
 
 gboolean
 fw_document_set_inflow (FwDocument  *self,
+                        guint        scenario,
                         double       inflow,
                         GError     **error)
 {
   EditArgs args = { .value = inflow };
+  FwChange change = { .flags = FW_CHANGE_INFLOW, .scenario = (int) scenario };
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scenario < fw_document_get_n_scenarios (self), FALSE);
 
-  return fw_document_edit (self, "inflow", edit_inflow, &args, error);
+  key = g_strdup_printf ("scenario %u inflow", scenario);
+  return fw_document_edit_full (self, scenario, key, edit_inflow, &args, &change, error);
 }
 
 static gboolean
@@ -520,15 +537,19 @@ edit_add_point (FwProject  *project,
 
 gboolean
 fw_document_add_point (FwDocument     *self,
+                       guint           scenario,
                        const FwPoint  *point,
                        GError        **error)
 {
   EditArgs args = { .point = point };
+  FwChange change = { .flags = FW_CHANGE_POINTS, .scenario = (int) scenario, .points_added = 1 };
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scenario < fw_document_get_n_scenarios (self), FALSE);
   g_return_val_if_fail (point != NULL, FALSE);
 
-  return fw_document_edit (self, NULL, edit_add_point, &args, error);
+  change.point_position = fw_document_get_scenario (self, scenario)->points->len;
+  return fw_document_edit_full (self, scenario, NULL, edit_add_point, &args, &change, error);
 }
 
 static gboolean
@@ -543,20 +564,42 @@ edit_move_point (FwProject  *project,
   return TRUE;
 }
 
+/* One point replaced in place: removed and added at its index. */
+static void
+point_changed (FwChange *change,
+               guint     scenario,
+               guint     point)
+{
+  *change = (FwChange) { .flags = FW_CHANGE_POINTS, .scenario = (int) scenario,
+                         .point_position = point, .points_removed = 1, .points_added = 1 };
+}
+
+static gboolean
+check_point (FwDocument *self,
+             guint       scenario,
+             guint       point)
+{
+  return scenario < fw_document_get_n_scenarios (self) &&
+         point < fw_document_get_scenario (self, scenario)->points->len;
+}
+
 gboolean
 fw_document_move_point (FwDocument  *self,
+                        guint        scenario,
                         guint        point,
                         double       angle,
                         GError     **error)
 {
   EditArgs args = { .index = point, .value = angle };
   g_autofree char *key = NULL;
+  FwChange change;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (point < fw_document_get_scenario (self)->points->len, FALSE);
+  g_return_val_if_fail (check_point (self, scenario, point), FALSE);
 
-  key = g_strdup_printf ("move point %u", point);
-  return fw_document_edit (self, key, edit_move_point, &args, error);
+  point_changed (&change, scenario, point);
+  key = g_strdup_printf ("scenario %u move point %u", scenario, point);
+  return fw_document_edit_full (self, scenario, key, edit_move_point, &args, &change, error);
 }
 
 static gboolean
@@ -573,16 +616,19 @@ edit_point_enabled (FwProject  *project,
 
 gboolean
 fw_document_set_point_enabled (FwDocument  *self,
+                               guint        scenario,
                                guint        point,
                                gboolean     enabled,
                                GError     **error)
 {
   EditArgs args = { .index = point, .enabled = enabled };
+  FwChange change;
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (point < fw_document_get_scenario (self)->points->len, FALSE);
+  g_return_val_if_fail (check_point (self, scenario, point), FALSE);
 
-  return fw_document_edit (self, NULL, edit_point_enabled, &args, error);
+  point_changed (&change, scenario, point);
+  return fw_document_edit_full (self, scenario, NULL, edit_point_enabled, &args, &change, error);
 }
 
 static gboolean
@@ -599,13 +645,16 @@ edit_remove_point (FwProject  *project,
 
 gboolean
 fw_document_remove_point (FwDocument  *self,
+                          guint        scenario,
                           guint        point,
                           GError     **error)
 {
   EditArgs args = { .index = point };
+  FwChange change = { .flags = FW_CHANGE_POINTS, .scenario = (int) scenario,
+                      .point_position = point, .points_removed = 1 };
 
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (point < fw_document_get_scenario (self)->points->len, FALSE);
+  g_return_val_if_fail (check_point (self, scenario, point), FALSE);
 
-  return fw_document_edit (self, NULL, edit_remove_point, &args, error);
+  return fw_document_edit_full (self, scenario, NULL, edit_remove_point, &args, &change, error);
 }

@@ -9,7 +9,7 @@
 
 #include <glib-object.h>
 
-#include "fw-engine.h"
+#include "fw-change.h"
 #include "fw-model.h"
 
 G_BEGIN_DECLS
@@ -19,9 +19,14 @@ G_BEGIN_DECLS
  * Every change is an edit: a function applied to a copy of the project,
  * which is then validated as a whole; an edit that breaks a rule is
  * refused with the validator's message and the document stays as it was.
- * An accepted edit becomes an undo step, recomputes the projection of the
- * scenario on show, and then emits "changed", so views only ever read
- * valid, up-to-date figures and never compute one themselves.
+ * An accepted edit becomes an undo step and emits "changed" with what it
+ * changed (an FwChange), so that the projection service and the views
+ * update exactly that.
+ *
+ * The document holds the project and nothing of how a window shows it:
+ * which scenarios are on show, the period, the selection live in the
+ * window's FwSession. Every edit names the scenario it changes, so an
+ * edit can target any scenario, not only the one on show.
  *
  * Undo keeps whole copies of the project: at MODEL.md's sizes a copy is a
  * few hundred small allocations, far simpler and safer than inverse
@@ -52,23 +57,34 @@ typedef enum
 FwDocument         *fw_document_new              (FwProject    *project);
 
 const FwProject    *fw_document_get_project      (FwDocument   *self);
-guint               fw_document_get_scenario_index (FwDocument *self);
-const FwScenario   *fw_document_get_scenario     (FwDocument   *self);
-/* Shows another scenario: not an edit, but "changed" is emitted. */
-void                fw_document_set_scenario_index (FwDocument *self,
+guint               fw_document_get_n_scenarios  (FwDocument   *self);
+/* Scenario @index (< fw_document_get_n_scenarios()); valid until the
+ * next change of the document. */
+const FwScenario   *fw_document_get_scenario     (FwDocument   *self,
                                                   guint         index);
-/* The scenario on show over the project's horizon; always current. */
-const FwProjection *fw_document_get_projection   (FwDocument   *self);
 
 gboolean            fw_document_get_modified     (FwDocument   *self);
 /* After a save: the project as it is now is what the file holds. */
 void                fw_document_mark_saved       (FwDocument   *self);
 
+/* Applies @func to scenario @scenario of a copy of the project; says it
+ * changed the whole scenario. */
 gboolean            fw_document_edit             (FwDocument   *self,
+                                                  guint         scenario,
                                                   const char   *merge_key,
                                                   FwEditFunc    func,
                                                   gpointer      user_data,
                                                   GError      **error);
+/* The same, saying exactly what @func changes (@change->scenario is
+ * @scenario's index or FW_CHANGE_EVERY_SCENARIO). @stages_added and
+ * @points_added may be G_MAXUINT: all there are after the edit. */
+gboolean            fw_document_edit_full        (FwDocument     *self,
+                                                  guint           scenario,
+                                                  const char     *merge_key,
+                                                  FwEditFunc      func,
+                                                  gpointer        user_data,
+                                                  const FwChange *change,
+                                                  GError        **error);
 void                fw_document_seal             (FwDocument   *self);
 /* Takes back the open run of merged edits, if there is one: the document
  * returns to the state before the run, with no undo or redo step left of
@@ -79,7 +95,7 @@ void                fw_document_seal             (FwDocument   *self);
 gboolean            fw_document_cancel_run       (FwDocument   *self);
 /* A number that changes whenever the document takes a new step: an edit
  * that is not the continuation of the open run, an undo, a redo, a run
- * taken back, another scenario. It stays the same while a run of merged
+ * taken back. It stays the same while a run of merged
  * edits goes on, so a view can tell "the edit before" from "the
  * keystroke before". */
 guint               fw_document_get_step         (FwDocument   *self);
@@ -89,30 +105,36 @@ gboolean            fw_document_can_redo         (FwDocument   *self);
 gboolean            fw_document_undo             (FwDocument   *self);
 gboolean            fw_document_redo             (FwDocument   *self);
 
-/* Common edits of the scenario on show. Each refuses what breaks a rule,
+/* Common edits of scenario @scenario. Each refuses what breaks a rule,
  * with the validator's message, and merges with an edit of the same field
  * or point just before it. */
 gboolean            fw_document_set_stage_field  (FwDocument   *self,
+                                                  guint         scenario,
                                                   guint         stage,
                                                   FwStageField  field,
                                                   double        value,
                                                   GError      **error);
 gboolean            fw_document_set_inflow       (FwDocument   *self,
+                                                  guint         scenario,
                                                   double        inflow,
                                                   GError      **error);
 /* Adds a copy of @point; its index is the scenario's last. */
 gboolean            fw_document_add_point        (FwDocument   *self,
+                                                  guint         scenario,
                                                   const FwPoint *point,
                                                   GError      **error);
 gboolean            fw_document_move_point       (FwDocument   *self,
+                                                  guint         scenario,
                                                   guint         point,
                                                   double        angle,
                                                   GError      **error);
 gboolean            fw_document_set_point_enabled (FwDocument  *self,
+                               guint          scenario,
                                                    guint        point,
                                                    gboolean     enabled,
                                                    GError     **error);
 gboolean            fw_document_remove_point     (FwDocument   *self,
+                                                  guint         scenario,
                                                   guint         point,
                                                   GError      **error);
 
@@ -120,10 +142,12 @@ gboolean            fw_document_remove_point     (FwDocument   *self,
  * and the point editor type into them; each merges with the edit of the
  * same stage or point just before it. */
 gboolean            fw_document_set_stage        (FwDocument    *self,
+                                                  guint          scenario,
                                                   guint          stage,
                                                   const FwStage *value,
                                                   GError       **error);
 gboolean            fw_document_set_point        (FwDocument    *self,
+                                                  guint          scenario,
                                                   guint          point,
                                                   const FwPoint *value,
                                                   GError       **error);
@@ -136,12 +160,15 @@ gboolean            fw_document_set_point        (FwDocument    *self,
 /* Inserts a new stage at @position (0..n) with a fresh name and colour,
  * no people, and the rates and weight of the stage before it. */
 gboolean            fw_document_insert_stage     (FwDocument    *self,
+                                                  guint          scenario,
                                                   guint          position,
                                                   GError       **error);
 gboolean            fw_document_remove_stage     (FwDocument    *self,
+                                                  guint          scenario,
                                                   guint          stage,
                                                   GError       **error);
 gboolean            fw_document_move_stage       (FwDocument    *self,
+                                                  guint          scenario,
                                                   guint          from,
                                                   guint          to,
                                                   GError       **error);

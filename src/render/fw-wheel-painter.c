@@ -61,6 +61,7 @@ fw_wheel_scene_init (FwWheelScene *scene)
 
   scene->scenario = NULL;
   scene->projection = NULL;
+  scene->period = 0;
   scene->period_label = NULL;
   fw_wheel_motion_init (&scene->motion);
   scene->momentum_shown = 0.0;
@@ -120,7 +121,7 @@ fw_wheel_stage_count (const FwWheelScene *scene,
 
   if (scene->projection != NULL
       && fw_projection_get_n_stages (scene->projection) == scenario->stages->len)
-    return fw_projection_get_counts (scene->projection, 0)[stage];
+    return fw_projection_get_counts (scene->projection, scene->period)[stage];
 
   return fw_scenario_get_stage (scenario, stage)->count;
 }
@@ -239,7 +240,7 @@ fw_wheel_referral_geometry (const FwWheelLayout *layout,
   fw_scenario_stage_arc (scenario, n - 1, &s, &e);
   last_mid = (s + e) / 2.0;
 
-  figures = fw_projection_get_figures (scene->projection, 0);
+  figures = fw_projection_get_figures (scene->projection, scene->period);
   geometry->shown = TRUE;
   geometry->start = last_mid;
   geometry->end = first_mid + 360.0;
@@ -615,7 +616,7 @@ paint_people (cairo_t             *cr,
       fw_scenario_stage_arc (scenario, i, &s, &e);
       mids[i] = (s + e) / 2.0;
       cuts[i] = e;
-      flows[i] = i + 1 < n ? fw_projection_get_advancing (scene->projection, 0, i) : 0.0;
+      flows[i] = i + 1 < n ? fw_projection_get_advancing (scene->projection, scene->period, i) : 0.0;
       if (isfinite (flows[i]))
         largest = MAX (largest, flows[i]);
     }

@@ -44,7 +44,8 @@ typedef struct
 typedef struct
 {
   const FwScenario   *scenario;
-  const FwProjection *projection;   /* figures at period 0 are shown */
+  const FwProjection *projection;
+  guint               period;       /* the period whose counts and figures are shown */
   const char         *period_label; /* "month": momentum is per period */
 
   FwWheelMotion       motion;

@@ -1,0 +1,369 @@
+/* fw-projection-service.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-projection-service"
+
+#include "fw-projection-service.h"
+
+/* One scenario on show. */
+typedef struct
+{
+  guint         scenario;
+  guint         id;           /* tells this slot from a later one for the same scenario */
+  FwProjection *projection;
+  /* Bumped by every recompute: a job's result counts only if the slot's
+   * generation is still the one it was started for. */
+  guint         generation;
+  gboolean      running;      /* a job is in a thread for this slot */
+  GCancellable *cancellable;  /* the running job's */
+} Slot;
+
+struct _FwProjectionService
+{
+  GObject     parent_instance;
+
+  FwDocument *document;
+  GPtrArray  *slots;          /* of Slot*, in the order shown */
+  guint       next_id;
+  guint64     sync_budget;
+};
+
+G_DEFINE_FINAL_TYPE (FwProjectionService, fw_projection_service, G_TYPE_OBJECT)
+
+enum {
+  COMPLETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What a job works from: a copy of the scenario, since the document's
+ * copy may be freed (an undo step dropped) while the thread reads it. */
+typedef struct
+{
+  FwScenario *scenario;
+  guint       horizon;
+  guint       slot_id;
+  guint       generation;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  fw_scenario_free (job->scenario);
+  g_free (job);
+}
+
+static void
+slot_free (gpointer data)
+{
+  Slot *slot = data;
+
+  if (slot->cancellable != NULL)
+    g_cancellable_cancel (slot->cancellable);
+  g_clear_object (&slot->cancellable);
+  fw_projection_free (slot->projection);
+  g_free (slot);
+}
+
+static Slot *
+find_slot (FwProjectionService *self,
+           guint                scenario)
+{
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->scenario == scenario)
+        return slot;
+    }
+  return NULL;
+}
+
+static Slot *
+find_slot_by_id (FwProjectionService *self,
+                 guint                id)
+{
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->id == id)
+        return slot;
+    }
+  return NULL;
+}
+
+/* Runs in a thread of GTask's pool. */
+static void
+run_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  FwProjection *projection;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  projection = fw_projection_new ();
+  fw_projection_run (projection, job->scenario, job->horizon);
+  g_task_return_pointer (task, projection, (GDestroyNotify) fw_projection_free);
+}
+
+static void start_job (FwProjectionService *self,
+                       Slot                *slot);
+
+/* Back on the main loop: swaps the result in if nothing changed since it
+ * was started; otherwise starts again from what the document holds now. */
+static void
+job_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  FwProjectionService *self = FW_PROJECTION_SERVICE (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FwProjection) projection = g_task_propagate_pointer (G_TASK (result), NULL);
+  Slot *slot = find_slot_by_id (self, job->slot_id);
+
+  if (slot == NULL)
+    return;
+
+  slot->running = FALSE;
+  g_clear_object (&slot->cancellable);
+
+  if (projection == NULL || job->generation != slot->generation)
+    {
+      /* Stale: the scenario changed meanwhile. Its figures are current
+       * already; the impacts are worked out again. */
+      if (self->document != NULL && !fw_projection_has_impacts (slot->projection))
+        start_job (self, slot);
+      return;
+    }
+
+  fw_projection_free (slot->projection);
+  slot->projection = g_steal_pointer (&projection);
+  g_signal_emit (self, signals[COMPLETED], 0, slot->scenario);
+}
+
+static void
+start_job (FwProjectionService *self,
+           Slot                *slot)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  /* One job per scenario: the one running finishes (or notices it was
+   * cancelled) and its answer, stale by then, starts the next. */
+  if (slot->running)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->scenario = fw_scenario_copy (fw_document_get_scenario (self->document, slot->scenario));
+  job->horizon = fw_document_get_project (self->document)->horizon;
+  job->slot_id = slot->id;
+  job->generation = slot->generation;
+
+  slot->running = TRUE;
+  slot->cancellable = g_cancellable_new ();
+  task = g_task_new (self, slot->cancellable, job_done, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+/* What a full recompute costs, in stage-periods. */
+static guint64
+cost_of (const FwScenario *scenario,
+         guint             horizon)
+{
+  return (guint64) (scenario->points->len + 1) * (horizon + 1) * scenario->stages->len;
+}
+
+static void
+recompute (FwProjectionService *self,
+           Slot                *slot)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document, slot->scenario);
+  guint horizon = fw_document_get_project (self->document)->horizon;
+
+  slot->generation++;
+  if (slot->cancellable != NULL)
+    g_cancellable_cancel (slot->cancellable);
+
+  if (cost_of (scenario, horizon) <= self->sync_budget)
+    {
+      fw_projection_run (slot->projection, scenario, horizon);
+      return;
+    }
+
+  fw_projection_run_figures (slot->projection, scenario, horizon);
+  start_job (self, slot);
+}
+
+static void
+fw_projection_service_dispose (GObject *object)
+{
+  FwProjectionService *self = FW_PROJECTION_SERVICE (object);
+
+  g_ptr_array_set_size (self->slots, 0);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (fw_projection_service_parent_class)->dispose (object);
+}
+
+static void
+fw_projection_service_finalize (GObject *object)
+{
+  FwProjectionService *self = FW_PROJECTION_SERVICE (object);
+
+  g_ptr_array_unref (self->slots);
+
+  G_OBJECT_CLASS (fw_projection_service_parent_class)->finalize (object);
+}
+
+static void
+fw_projection_service_class_init (FwProjectionServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = fw_projection_service_dispose;
+  object_class->finalize = fw_projection_service_finalize;
+
+  /**
+   * FwProjectionService::completed:
+   * @scenario: the scenario whose work off the main loop is done
+   *
+   * The projection of @scenario now has everything (its impacts); it
+   * was computed from what the document holds now.
+   */
+  signals[COMPLETED] =
+    g_signal_new ("completed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+fw_projection_service_init (FwProjectionService *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
+  self->sync_budget = FW_PROJECTION_SYNC_BUDGET;
+}
+
+FwProjectionService *
+fw_projection_service_new (void)
+{
+  return g_object_new (FW_TYPE_PROJECTION_SERVICE, NULL);
+}
+
+void
+fw_projection_service_set_document (FwProjectionService *self,
+                                    FwDocument          *document)
+{
+  guint first = 0;
+
+  g_return_if_fail (FW_IS_PROJECTION_SERVICE (self));
+  g_return_if_fail (document == NULL || FW_IS_DOCUMENT (document));
+
+  /* Nothing of the old document's projections is kept. */
+  g_ptr_array_set_size (self->slots, 0);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    fw_projection_service_set_shown (self, &first, 1);
+}
+
+void
+fw_projection_service_set_shown (FwProjectionService *self,
+                                 const guint         *scenarios,
+                                 guint                n_scenarios)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+
+  g_return_if_fail (FW_IS_PROJECTION_SERVICE (self));
+  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (scenarios != NULL || n_scenarios == 0);
+
+  /* Scenarios still shown keep their projections (and their work). */
+  slots = g_ptr_array_new_with_free_func (slot_free);
+  for (guint i = 0; i < n_scenarios; i++)
+    {
+      Slot *slot = find_slot (self, scenarios[i]);
+      guint at;
+
+      g_return_if_fail (scenarios[i] < fw_document_get_n_scenarios (self->document));
+
+      if (slot != NULL && g_ptr_array_find (self->slots, slot, &at))
+        {
+          g_ptr_array_add (slots, g_ptr_array_steal_index (self->slots, at));
+          continue;
+        }
+
+      slot = g_new0 (Slot, 1);
+      slot->scenario = scenarios[i];
+      slot->id = ++self->next_id;
+      slot->projection = fw_projection_new ();
+      g_ptr_array_add (slots, slot);
+      recompute (self, slot);
+    }
+
+  g_ptr_array_unref (self->slots);
+  self->slots = g_steal_pointer (&slots);
+}
+
+void
+fw_projection_service_update (FwProjectionService *self,
+                              const FwChange      *change)
+{
+  g_return_if_fail (FW_IS_PROJECTION_SERVICE (self));
+  g_return_if_fail (change != NULL);
+
+  if (self->document == NULL)
+    return;
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = g_ptr_array_index (self->slots, i);
+
+      if (fw_change_touches (change, slot->scenario))
+        recompute (self, slot);
+    }
+}
+
+const FwProjection *
+fw_projection_service_get (FwProjectionService *self,
+                           guint                scenario)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), NULL);
+
+  slot = find_slot (self, scenario);
+  return slot != NULL ? slot->projection : NULL;
+}
+
+gboolean
+fw_projection_service_is_busy (FwProjectionService *self,
+                               guint                scenario)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), FALSE);
+
+  slot = find_slot (self, scenario);
+  return slot != NULL && slot->running;
+}
+
+void
+fw_projection_service_set_sync_budget (FwProjectionService *self,
+                                       guint64              budget)
+{
+  g_return_if_fail (FW_IS_PROJECTION_SERVICE (self));
+
+  self->sync_budget = budget;
+}

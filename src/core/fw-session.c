@@ -1,0 +1,586 @@
+/* fw-session.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-session"
+
+#include <string.h>
+
+#include "fw-session.h"
+
+struct _FwSession
+{
+  GObject              parent_instance;
+
+  FwDocument          *document;
+  FwProjectionService *projections;
+
+  GArray              *shown;         /* of guint, the current one first */
+  guint                period;
+  int                  selected_stage;
+  int                  selected_point;
+  gboolean             playing;
+  gboolean             presenting;
+};
+
+G_DEFINE_FINAL_TYPE (FwSession, fw_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SCENARIO_INDEX,
+  PROP_PERIOD,
+  PROP_SELECTED_STAGE,
+  PROP_SELECTED_POINT,
+  PROP_PLAYING,
+  PROP_PRESENTING,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static guint
+current (FwSession *self)
+{
+  return g_array_index (self->shown, guint, 0);
+}
+
+static const FwProject *
+project_of (FwSession *self)
+{
+  return fw_document_get_project (self->document);
+}
+
+static void
+notify (FwSession *self,
+        guint      prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_period_clamped (FwSession *self,
+                    guint      period)
+{
+  period = MIN (period, project_of (self)->horizon);
+  if (period == self->period)
+    return;
+
+  self->period = period;
+  notify (self, PROP_PERIOD);
+}
+
+/* Keeps the selection naming something that exists. */
+static void
+clamp_selection (FwSession *self)
+{
+  const FwScenario *scenario = fw_session_get_scenario (self);
+  int stage = self->selected_stage;
+  int point = self->selected_point;
+
+  if (stage >= (int) scenario->stages->len)
+    stage = -1;
+  if (point >= (int) scenario->points->len)
+    point = -1;
+  fw_session_set_selection (self, stage, point);
+}
+
+/* Drops scenarios the document no longer has; the current one falls
+ * back to the last there is. */
+static gboolean
+clamp_shown (FwSession *self)
+{
+  guint n = fw_document_get_n_scenarios (self->document);
+  guint old_current = current (self);
+  gboolean changed = FALSE;
+
+  for (guint i = self->shown->len; i-- > 0;)
+    if (g_array_index (self->shown, guint, i) >= n)
+      {
+        g_array_remove_index (self->shown, i);
+        changed = TRUE;
+      }
+  if (self->shown->len == 0)
+    {
+      guint last = n - 1;
+
+      g_array_append_val (self->shown, last);
+    }
+  if (changed)
+    fw_projection_service_set_shown (self->projections, (const guint *) self->shown->data,
+                                     self->shown->len);
+  return current (self) != old_current;
+}
+
+static void
+on_document_changed (FwSession      *self,
+                     const FwChange *change,
+                     FwDocument     *document)
+{
+  gboolean other_current = FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (change->flags & FW_CHANGE_SCENARIOS)
+    other_current = clamp_shown (self);
+  fw_projection_service_update (self->projections, change);
+  if (change->flags & FW_CHANGE_PROJECT)
+    set_period_clamped (self, self->period);
+  if (fw_change_touches (change, current (self)))
+    clamp_selection (self);
+
+  if (other_current)
+    {
+      FwChange shown = *change;
+
+      shown.flags |= FW_CHANGE_SHOWN;
+      notify (self, PROP_SCENARIO_INDEX);
+      g_signal_emit (self, signals[CHANGED], 0, &shown);
+    }
+  else
+    {
+      g_signal_emit (self, signals[CHANGED], 0, change);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+on_projection_completed (FwSession           *self,
+                         guint                scenario,
+                         FwProjectionService *projections)
+{
+  FwChange change = { .flags = FW_CHANGE_RESULTS, .scenario = (int) scenario };
+
+  g_signal_emit (self, signals[CHANGED], 0, &change);
+}
+
+static void
+fw_session_dispose (GObject *object)
+{
+  FwSession *self = FW_SESSION (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->projections);
+
+  G_OBJECT_CLASS (fw_session_parent_class)->dispose (object);
+}
+
+static void
+fw_session_finalize (GObject *object)
+{
+  FwSession *self = FW_SESSION (object);
+
+  g_array_unref (self->shown);
+
+  G_OBJECT_CLASS (fw_session_parent_class)->finalize (object);
+}
+
+static void
+fw_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  FwSession *self = FW_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SCENARIO_INDEX:
+      g_value_set_uint (value, current (self));
+      break;
+    case PROP_PERIOD:
+      g_value_set_uint (value, self->period);
+      break;
+    case PROP_SELECTED_STAGE:
+      g_value_set_int (value, self->selected_stage);
+      break;
+    case PROP_SELECTED_POINT:
+      g_value_set_int (value, self->selected_point);
+      break;
+    case PROP_PLAYING:
+      g_value_set_boolean (value, self->playing);
+      break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  FwSession *self = FW_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      fw_session_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SCENARIO_INDEX:
+      fw_session_set_scenario_index (self, g_value_get_uint (value));
+      break;
+    case PROP_PERIOD:
+      fw_session_set_period (self, g_value_get_uint (value));
+      break;
+    case PROP_SELECTED_STAGE:
+      fw_session_set_selection (self, g_value_get_int (value), -1);
+      break;
+    case PROP_SELECTED_POINT:
+      fw_session_set_selection (self, -1, g_value_get_int (value));
+      break;
+    case PROP_PLAYING:
+      fw_session_set_playing (self, g_value_get_boolean (value));
+      break;
+    case PROP_PRESENTING:
+      fw_session_set_presenting (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_session_class_init (FwSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = fw_session_dispose;
+  object_class->finalize = fw_session_finalize;
+  object_class->get_property = fw_session_get_property;
+  object_class->set_property = fw_session_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, FW_TYPE_DOCUMENT, flags);
+  properties[PROP_SCENARIO_INDEX] =
+    g_param_spec_uint ("scenario-index", NULL, NULL, 0, FW_MAX_SCENARIOS - 1, 0, flags);
+  properties[PROP_PERIOD] =
+    g_param_spec_uint ("period", NULL, NULL, 0, FW_MAX_HORIZON, 0, flags);
+  properties[PROP_SELECTED_STAGE] =
+    g_param_spec_int ("selected-stage", NULL, NULL, -1, FW_MAX_STAGES - 1, -1, flags);
+  properties[PROP_SELECTED_POINT] =
+    g_param_spec_int ("selected-point", NULL, NULL, -1, FW_MAX_POINTS - 1, -1, flags);
+  properties[PROP_PLAYING] =
+    g_param_spec_boolean ("playing", NULL, NULL, FALSE, flags);
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FwSession::changed:
+   * @change: (type FwChange): what changed
+   *
+   * The document changed (@change is the document's), or the session
+   * shows another document or another current scenario, or work off the
+   * main loop finished. The projections of the scenarios on show are
+   * current when it is emitted.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE,
+                  1, FW_TYPE_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+fw_session_init (FwSession *self)
+{
+  guint first = 0;
+
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->shown, first);
+  self->selected_stage = -1;
+  self->selected_point = -1;
+  self->projections = fw_projection_service_new ();
+  g_signal_connect_object (self->projections, "completed",
+                           G_CALLBACK (on_projection_completed), self, G_CONNECT_SWAPPED);
+}
+
+FwSession *
+fw_session_new (FwDocument *document)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (FW_TYPE_SESSION, "document", document, NULL);
+}
+
+FwDocument *
+fw_session_get_document (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), NULL);
+
+  return self->document;
+}
+
+void
+fw_session_set_document (FwSession  *self,
+                         FwDocument *document)
+{
+  FwChange change = { .flags = FW_CHANGE_ALL | FW_CHANGE_DOCUMENT | FW_CHANGE_SHOWN,
+                      .scenario = FW_CHANGE_EVERY_SCENARIO };
+  guint old_current, first = 0;
+
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+
+  if (document == self->document)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_signal_connect_object (document, "changed",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
+  old_current = current (self);
+  g_array_set_size (self->shown, 0);
+  g_array_append_val (self->shown, first);
+  fw_projection_service_set_document (self->projections, document);
+
+  notify (self, PROP_DOCUMENT);
+  if (old_current != 0)
+    notify (self, PROP_SCENARIO_INDEX);
+  if (self->period != 0)
+    {
+      self->period = 0;
+      notify (self, PROP_PERIOD);
+    }
+  fw_session_set_selection (self, -1, -1);
+  fw_session_set_playing (self, FALSE);
+
+  g_signal_emit (self, signals[CHANGED], 0, &change);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+FwProjectionService *
+fw_session_get_projections (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), NULL);
+
+  return self->projections;
+}
+
+guint
+fw_session_get_scenario_index (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), 0);
+
+  return current (self);
+}
+
+void
+fw_session_set_scenario_index (FwSession *self,
+                               guint      index)
+{
+  g_autoptr(GArray) shown = NULL;
+
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  if (index == current (self))
+    return;
+
+  /* The others compared with it stay on show, after it. */
+  shown = g_array_copy (self->shown);
+  for (guint i = 0; i < shown->len; i++)
+    if (g_array_index (shown, guint, i) == index)
+      g_array_remove_index (shown, i--);
+  g_array_prepend_val (shown, index);
+  fw_session_set_shown (self, (const guint *) shown->data, shown->len);
+}
+
+const FwScenario *
+fw_session_get_scenario (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), NULL);
+
+  return fw_document_get_scenario (self->document, current (self));
+}
+
+const FwProjection *
+fw_session_get_projection (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), NULL);
+
+  return fw_projection_service_get (self->projections, current (self));
+}
+
+const guint *
+fw_session_get_shown (FwSession *self,
+                      guint     *n_shown)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), NULL);
+
+  if (n_shown != NULL)
+    *n_shown = self->shown->len;
+  return (const guint *) self->shown->data;
+}
+
+void
+fw_session_set_shown (FwSession   *self,
+                      const guint *scenarios,
+                      guint        n_scenarios)
+{
+  FwChange change = { .flags = FW_CHANGE_ALL | FW_CHANGE_SHOWN };
+  guint old_current;
+
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (scenarios != NULL && n_scenarios > 0);
+  for (guint i = 0; i < n_scenarios; i++)
+    {
+      g_return_if_fail (scenarios[i] < fw_document_get_n_scenarios (self->document));
+      for (guint j = 0; j < i; j++)
+        g_return_if_fail (scenarios[j] != scenarios[i]);
+    }
+
+  old_current = current (self);
+  if (n_scenarios == self->shown->len &&
+      memcmp (scenarios, self->shown->data, n_scenarios * sizeof (guint)) == 0)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_array_set_size (self->shown, 0);
+  g_array_append_vals (self->shown, scenarios, n_scenarios);
+  fw_projection_service_set_shown (self->projections, scenarios, n_scenarios);
+
+  if (current (self) != old_current)
+    {
+      /* Another scenario has other stages and points. */
+      fw_session_set_selection (self, -1, -1);
+      notify (self, PROP_SCENARIO_INDEX);
+    }
+  change.scenario = (int) current (self);
+  g_signal_emit (self, signals[CHANGED], 0, &change);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+fw_session_get_period (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), 0);
+
+  return self->period;
+}
+
+void
+fw_session_set_period (FwSession *self,
+                       guint      period)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  set_period_clamped (self, period);
+}
+
+int
+fw_session_get_selected_stage (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), -1);
+
+  return self->selected_stage;
+}
+
+int
+fw_session_get_selected_point (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), -1);
+
+  return self->selected_point;
+}
+
+void
+fw_session_set_selection (FwSession *self,
+                          int        stage,
+                          int        point)
+{
+  const FwScenario *scenario;
+
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  scenario = fw_session_get_scenario (self);
+  if (stage < 0 || stage >= (int) scenario->stages->len)
+    stage = -1;
+  if (point < 0 || point >= (int) scenario->points->len)
+    point = -1;
+  if (point >= 0)
+    stage = -1;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (stage != self->selected_stage)
+    {
+      self->selected_stage = stage;
+      notify (self, PROP_SELECTED_STAGE);
+    }
+  if (point != self->selected_point)
+    {
+      self->selected_point = point;
+      notify (self, PROP_SELECTED_POINT);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+fw_session_get_playing (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), FALSE);
+
+  return self->playing;
+}
+
+void
+fw_session_set_playing (FwSession *self,
+                        gboolean   playing)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  playing = !!playing;
+  if (playing == self->playing)
+    return;
+
+  self->playing = playing;
+  notify (self, PROP_PLAYING);
+}
+
+gboolean
+fw_session_get_presenting (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), FALSE);
+
+  return self->presenting;
+}
+
+void
+fw_session_set_presenting (FwSession *self,
+                           gboolean   presenting)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  presenting = !!presenting;
+  if (presenting == self->presenting)
+    return;
+
+  self->presenting = presenting;
+  notify (self, PROP_PRESENTING);
+}

@@ -1,0 +1,415 @@
+/* test-core-session.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-core-session"
+
+#include <math.h>
+
+#include "fw-session.h"
+#include "fw-templates.h"
+
+/* The session (what a window shows), the document's detailed changes and
+ * the projection service, without a display. */
+
+typedef struct
+{
+  guint    n_changes;
+  FwChange last;
+  guint    n_notifies;
+} Seen;
+
+static void
+on_changed (gpointer        emitter,
+            const FwChange *change,
+            Seen           *seen)
+{
+  seen->n_changes++;
+  seen->last = *change;
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           Seen       *seen)
+{
+  seen->n_notifies++;
+}
+
+static FwProject *
+two_scenarios (void)
+{
+  g_autoptr(GError) error = NULL;
+  FwProject *project = fw_template_create ("attract-engage-delight", &error);
+  FwScenario *copy;
+
+  g_assert_no_error (error);
+  copy = fw_scenario_copy (fw_project_get_scenario (project, 0));
+  g_free (copy->name);
+  copy->name = g_strdup ("Without the friction");
+  copy->inflow += 100;
+  g_ptr_array_add (project->scenarios, copy);
+  return project;
+}
+
+/* Impacts equal to a run of the engine on what the document holds now. */
+static void
+assert_current (FwDocument         *document,
+                guint               scenario,
+                const FwProjection *projection)
+{
+  g_autoptr(FwProjection) expected = fw_projection_new ();
+
+  fw_projection_run (expected, fw_document_get_scenario (document, scenario),
+                     fw_document_get_project (document)->horizon);
+  g_assert_cmpuint (fw_projection_get_n_points (projection), ==, fw_projection_get_n_points (expected));
+  g_assert_cmpfloat (fw_projection_get_summary (projection)->customers_end, ==,
+                     fw_projection_get_summary (expected)->customers_end);
+  g_assert_true (fw_projection_has_impacts (projection));
+  for (guint k = 0; k < fw_projection_get_n_points (expected); k++)
+    g_assert_cmpfloat (fw_projection_get_point_impact (projection, k), ==,
+                       fw_projection_get_point_impact (expected, k));
+}
+
+static void
+test_session_view_state (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  guint horizon = fw_document_get_project (document)->horizon;
+  Seen period = { 0 }, scenario = { 0 }, changes = { 0 };
+  const guint *shown;
+  guint n_shown, both[] = { 1, 0 };
+
+  g_signal_connect (session, "notify::period", G_CALLBACK (on_notify), &period);
+  g_signal_connect (session, "notify::scenario-index", G_CALLBACK (on_notify), &scenario);
+  g_signal_connect (session, "changed", G_CALLBACK (on_changed), &changes);
+
+  /* A new session: the first scenario, period 0, nothing selected. */
+  g_assert_cmpuint (fw_session_get_scenario_index (session), ==, 0);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, -1);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, -1);
+  g_assert_false (fw_session_get_playing (session));
+  g_assert_false (fw_session_get_presenting (session));
+
+  /* The period is clamped to 0..H and notifies only when it changes. */
+  fw_session_set_period (session, 5);
+  fw_session_set_period (session, 5);
+  g_assert_cmpuint (period.n_notifies, ==, 1);
+  fw_session_set_period (session, horizon + 100);
+  g_assert_cmpuint (fw_session_get_period (session), ==, horizon);
+  g_assert_cmpuint (period.n_notifies, ==, 2);
+
+  /* The selection is one stage or one point, of what exists. */
+  fw_session_set_selection (session, 1, -1);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, 1);
+  fw_session_set_selection (session, 1, 0);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, -1);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, 0);
+  fw_session_set_selection (session, 99, -1);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, -1);
+
+  /* Another current scenario: the selection goes, views hear "shown". */
+  fw_session_set_selection (session, 0, -1);
+  fw_session_set_scenario_index (session, 1);
+  g_assert_cmpuint (scenario.n_notifies, ==, 1);
+  g_assert_cmpuint (changes.n_changes, ==, 1);
+  g_assert_true (changes.last.flags & FW_CHANGE_SHOWN);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, -1);
+  g_assert_cmpstr (fw_session_get_scenario (session)->name, ==, "Without the friction");
+
+  /* Compared side by side: both have projections, the current first. */
+  fw_session_set_shown (session, both, 2);
+  shown = fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpuint (shown[0], ==, 1);
+  g_assert_cmpuint (shown[1], ==, 0);
+  assert_current (document, 0, fw_projection_service_get (fw_session_get_projections (session), 0));
+  assert_current (document, 1, fw_session_get_projection (session));
+  /* Switching back keeps the other on show, after it. */
+  fw_session_set_scenario_index (session, 0);
+  shown = fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpuint (shown[0], ==, 0);
+  g_assert_cmpuint (shown[1], ==, 1);
+
+  /* An edit of a scenario on show that is not the current one reaches
+   * its projection too. */
+  g_assert_true (fw_document_set_inflow (document, 1, 4321, NULL));
+  assert_current (document, 1, fw_projection_service_get (fw_session_get_projections (session), 1));
+  g_assert_cmpint (changes.last.scenario, ==, 1);
+
+  fw_session_set_playing (session, TRUE);
+  fw_session_set_presenting (session, TRUE);
+  g_assert_true (fw_session_get_playing (session));
+  g_assert_true (fw_session_get_presenting (session));
+}
+
+/* Another document: the view state starts afresh, presenting stays. */
+static void
+test_session_new_document (void)
+{
+  g_autoptr(FwDocument) first = fw_document_new (two_scenarios ());
+  g_autoptr(FwDocument) second = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (first);
+  Seen changes = { 0 };
+
+  fw_session_set_scenario_index (session, 1);
+  fw_session_set_period (session, 3);
+  fw_session_set_playing (session, TRUE);
+  fw_session_set_presenting (session, TRUE);
+  g_signal_connect (session, "changed", G_CALLBACK (on_changed), &changes);
+
+  fw_session_set_document (session, second);
+  g_assert_true (fw_session_get_document (session) == second);
+  g_assert_cmpuint (changes.n_changes, ==, 1);
+  g_assert_true (changes.last.flags & FW_CHANGE_DOCUMENT);
+  g_assert_cmpuint (fw_session_get_scenario_index (session), ==, 0);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+  g_assert_false (fw_session_get_playing (session));
+  g_assert_true (fw_session_get_presenting (session));
+
+  /* The old document's edits are nothing to the session any more. */
+  g_assert_true (fw_document_set_inflow (first, 0, 1, NULL));
+  g_assert_cmpuint (changes.n_changes, ==, 1);
+}
+
+static void
+assert_change (const FwChange *change,
+               FwChangeFlags   flags,
+               int             scenario)
+{
+  g_assert_cmphex (change->flags, ==, flags);
+  g_assert_cmpint (change->scenario, ==, scenario);
+}
+
+/* Each edit says what it changed, exactly enough for a list model. */
+static void
+test_document_says_what_changed (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  const FwScenario *scenario = fw_document_get_scenario (document, 1);
+  guint n_points = scenario->points->len;
+  guint n_stages = scenario->stages->len;
+  g_autoptr(FwPoint) point = fw_point_copy (fw_scenario_get_point (scenario, 0));
+  Seen seen = { 0 };
+
+  g_assert_cmpuint (n_points, >, 1);
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed), &seen);
+
+  g_assert_true (fw_document_set_inflow (document, 1, 10, NULL));
+  assert_change (&seen.last, FW_CHANGE_INFLOW, 1);
+
+  g_assert_true (fw_document_set_stage_field (document, 1, 2, FW_STAGE_LOSS, 0.01, NULL));
+  assert_change (&seen.last, FW_CHANGE_STAGE_VALUES, 1);
+  g_assert_cmpuint (seen.last.stage_position, ==, 2);
+  g_assert_cmpuint (seen.last.stages_removed, ==, 1);
+  g_assert_cmpuint (seen.last.stages_added, ==, 1);
+  g_assert_true (fw_change_touches_stage (&seen.last, 1, 2));
+  g_assert_false (fw_change_touches_stage (&seen.last, 1, 1));
+  g_assert_false (fw_change_touches_stage (&seen.last, 0, 2));
+
+  /* A weight moves every arc and the points on them. */
+  g_assert_true (fw_document_set_stage_field (document, 1, 0, FW_STAGE_WEIGHT, 2, NULL));
+  assert_change (&seen.last, FW_CHANGE_STAGE_VALUES | FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.stages_removed, ==, n_stages);
+  g_assert_cmpuint (seen.last.points_removed, ==, n_points);
+  g_assert_cmpuint (seen.last.points_added, ==, n_points);
+
+  g_assert_true (fw_document_move_point (document, 1, 1, 42, NULL));
+  assert_change (&seen.last, FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.point_position, ==, 1);
+  g_assert_cmpuint (seen.last.points_removed, ==, 1);
+  g_assert_cmpuint (seen.last.points_added, ==, 1);
+
+  g_assert_true (fw_document_add_point (document, 1, point, NULL));
+  assert_change (&seen.last, FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.point_position, ==, n_points);
+  g_assert_cmpuint (seen.last.points_removed, ==, 0);
+  g_assert_cmpuint (seen.last.points_added, ==, 1);
+
+  g_assert_true (fw_document_remove_point (document, 1, 0, NULL));
+  assert_change (&seen.last, FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.point_position, ==, 0);
+  g_assert_cmpuint (seen.last.points_removed, ==, 1);
+  g_assert_cmpuint (seen.last.points_added, ==, 0);
+
+  /* Structure: the stages around the change, and every point. */
+  g_assert_true (fw_document_insert_stage (document, 1, 1, NULL));
+  assert_change (&seen.last, FW_CHANGE_STAGES | FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.stage_position, ==, 1);
+  g_assert_cmpuint (seen.last.stages_removed, ==, 0);
+  g_assert_cmpuint (seen.last.stages_added, ==, 1);
+
+  g_assert_true (fw_document_move_stage (document, 1, 3, 1, NULL));
+  assert_change (&seen.last, FW_CHANGE_STAGES | FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.stage_position, ==, 1);
+  g_assert_cmpuint (seen.last.stages_removed, ==, 3);
+  g_assert_cmpuint (seen.last.stages_added, ==, 3);
+
+  g_assert_true (fw_document_remove_stage (document, 1, 2, NULL));
+  assert_change (&seen.last, FW_CHANGE_STAGES | FW_CHANGE_POINTS, 1);
+  g_assert_cmpuint (seen.last.stage_position, ==, 2);
+  g_assert_cmpuint (seen.last.stages_removed, ==, 1);
+  g_assert_cmpuint (seen.last.stages_added, ==, 0);
+  g_assert_cmpuint (seen.last.points_added, ==, fw_document_get_scenario (document, 1)->points->len);
+
+  /* The other scenario was never touched. */
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, !=, 10);
+
+  /* Undo may change anything. */
+  g_assert_true (fw_document_undo (document));
+  assert_change (&seen.last, FW_CHANGE_ALL, FW_CHANGE_EVERY_SCENARIO);
+  g_assert_true (fw_change_touches (&seen.last, 0));
+}
+
+/* A wheel too big for a frame: 16 stages, 200 points, 20,000 periods. */
+static FwProject *
+long_project (void)
+{
+  FwProject *project = fw_project_new ("Long");
+  FwScenario *scenario = fw_scenario_new ("Baseline");
+
+  project->horizon = 20000;
+  scenario->inflow = 50;
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %u", i + 1);
+      FwStage *stage = fw_stage_new (name, i);
+
+      stage->count = 100 + 10 * i;
+      stage->advance = 0.2;
+      stage->loss = 0.05;
+      stage->referral = i >= 12 ? 0.01 : 0.0;
+      stage->customer = i >= 10;
+      g_ptr_array_add (scenario->stages, stage);
+    }
+  for (guint k = 0; k < 200; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Point %u", k + 1);
+      FwPoint *point = fw_point_new (name, k * 1.8 + 0.5);
+
+      point->conversion = k % 2 ? 0.01 : -0.01;
+      g_ptr_array_add (scenario->points, point);
+    }
+  g_ptr_array_add (project->scenarios, scenario);
+  return project;
+}
+
+typedef struct
+{
+  FwDocument *document;
+  FwSession  *session;
+  guint       n_completed;
+  gboolean    stale_seen;
+} Waiting;
+
+/* Every result the service announces must be of the document as it is. */
+static void
+on_completed (FwProjectionService *service,
+              guint                scenario,
+              Waiting             *waiting)
+{
+  const FwProjection *projection = fw_projection_service_get (service, scenario);
+  g_autoptr(FwProjection) expected = fw_projection_new ();
+
+  waiting->n_completed++;
+  fw_projection_run (expected, fw_document_get_scenario (waiting->document, scenario),
+                     fw_document_get_project (waiting->document)->horizon);
+  for (guint k = 0; k < fw_projection_get_n_points (expected); k++)
+    if (fw_projection_get_point_impact (projection, k) != fw_projection_get_point_impact (expected, k))
+      waiting->stale_seen = TRUE;
+}
+
+static void
+wait_until_idle (FwProjectionService *service)
+{
+  while (fw_projection_service_is_busy (service, 0))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_service_long_horizon (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (long_project ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  FwProjectionService *service = fw_session_get_projections (session);
+  Waiting waiting = { document, session, 0, FALSE };
+  const FwProjection *projection;
+  g_autoptr(FwProjection) figures = fw_projection_new ();
+
+  g_signal_connect (service, "completed", G_CALLBACK (on_completed), &waiting);
+
+  /* At once: every period's figures, current; the impacts are pending,
+   * worked out in a thread. */
+  projection = fw_session_get_projection (session);
+  fw_projection_run_figures (figures, fw_document_get_scenario (document, 0), 20000);
+  g_assert_cmpuint (fw_projection_get_horizon (projection), ==, 20000);
+  g_assert_cmpfloat (fw_projection_get_summary (projection)->customers_end, ==,
+                     fw_projection_get_summary (figures)->customers_end);
+  g_assert_false (fw_projection_has_impacts (projection));
+  g_assert_true (isnan (fw_projection_get_point_impact (projection, 0)));
+  g_assert_true (fw_projection_service_is_busy (service, 0));
+
+  wait_until_idle (service);
+  g_assert_cmpuint (waiting.n_completed, ==, 1);
+  assert_current (document, 0, fw_session_get_projection (session));
+
+  /* Edits in quick succession (a drag): the figures follow each at once,
+   * and what the thread worked out before the last edit is never shown. */
+  for (guint step = 1; step <= 5; step++)
+    {
+      g_autoptr(FwProjection) now = fw_projection_new ();
+
+      g_assert_true (fw_document_move_point (document, 0, 0, 0.5 + step, NULL));
+      fw_projection_run_figures (now, fw_document_get_scenario (document, 0), 20000);
+      g_assert_cmpfloat (fw_projection_get_summary (fw_session_get_projection (session))->customers_end, ==,
+                         fw_projection_get_summary (now)->customers_end);
+      g_assert_false (fw_projection_has_impacts (fw_session_get_projection (session)));
+    }
+  wait_until_idle (service);
+  g_assert_false (waiting.stale_seen);
+  g_assert_cmpuint (waiting.n_completed, >=, 2);
+  g_assert_cmpuint (waiting.n_completed, <=, 3);
+  assert_current (document, 0, fw_session_get_projection (session));
+
+  /* Undo goes the same way. */
+  g_assert_true (fw_document_undo (document));
+  wait_until_idle (service);
+  g_assert_false (waiting.stale_seen);
+  assert_current (document, 0, fw_session_get_projection (session));
+}
+
+/* Within the budget everything is recomputed at once, impacts included. */
+static void
+test_service_within_budget (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+
+  assert_current (document, 0, fw_session_get_projection (session));
+  g_assert_false (fw_projection_service_is_busy (fw_session_get_projections (session), 0));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.3, NULL));
+  assert_current (document, 0, fw_session_get_projection (session));
+  /* A scenario not on show has no projection kept. */
+  g_assert_null (fw_projection_service_get (fw_session_get_projections (session), 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/session/view-state", test_session_view_state);
+  g_test_add_func ("/core/session/new-document", test_session_new_document);
+  g_test_add_func ("/core/document/says-what-changed", test_document_says_what_changed);
+  g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);
+  g_test_add_func ("/core/projection-service/long-horizon", test_service_long_horizon);
+
+  return g_test_run ();
+}
