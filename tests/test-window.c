@@ -318,7 +318,7 @@ test_window_close_discard_frees_cleanly (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (closing), &alive);
   gtk_window_present (GTK_WINDOW (closing));
   spin (50);
-  g_assert_true (fw_document_set_inflow (fw_window_get_document (closing), 5, NULL));
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (closing), 0, 5, NULL));
 
   gtk_window_close (GTK_WINDOW (closing));
   g_assert_true (wait_until (has_question_dialog, &dialog));
