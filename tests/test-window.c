@@ -684,6 +684,52 @@ test_window_shows_the_period (Fixture       *fixture,
   g_assert_true (has_label (figures, customers_now));
 }
 
+/* Every edit of points and stages is one action of the window: the
+ * wheel, the lists and the editor all go through these. */
+static void
+test_window_edit_actions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  guint n_points = scenario (fixture)->points->len;
+  guint n_stages = scenario (fixture)->stages->len;
+  g_autofree char *first_stage = g_strdup (fw_scenario_get_stage (scenario (fixture), 0)->name);
+  gboolean enabled;
+
+  g_assert_cmpuint (n_points, >, 0);
+
+  activate (fixture, "point.move", g_variant_new ("(ud)", 0, 123.4));
+  g_assert_cmpfloat (fw_scenario_get_point (scenario (fixture), 0)->angle, ==, 123.4);
+
+  enabled = fw_scenario_get_point (scenario (fixture), 0)->enabled;
+  activate (fixture, "point.set-enabled", g_variant_new ("(ub)", 0, !enabled));
+  g_assert_true (fw_scenario_get_point (scenario (fixture), 0)->enabled == !enabled);
+
+  activate (fixture, "point.remove", g_variant_new_uint32 (0));
+  g_assert_cmpuint (scenario (fixture)->points->len, ==, n_points - 1);
+
+  activate (fixture, "stage.add", g_variant_new_uint32 (n_stages));
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages + 1);
+  activate (fixture, "stage.move", g_variant_new ("(uu)", 0, 1));
+  g_assert_cmpstr (fw_scenario_get_stage (scenario (fixture), 1)->name, ==, first_stage);
+  activate (fixture, "stage.remove", g_variant_new_uint32 (n_stages));
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages);
+
+  /* A refusal is said in the banner, and nothing changes. */
+  g_assert_null (fw_window_get_error (fixture->window));
+  while (scenario (fixture)->stages->len > 2)
+    activate (fixture, "stage.remove", g_variant_new_uint32 (0));
+  activate (fixture, "stage.remove", g_variant_new_uint32 (0));
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 2);
+  g_assert_nonnull (fw_window_get_error (fixture->window));
+
+  /* Each was an undo step of its own. */
+  while (fw_document_can_undo (document))
+    fw_document_undo (document);
+  g_assert_cmpuint (scenario (fixture)->points->len, ==, n_points);
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +754,7 @@ main (int   argc,
   ADD ("add-stage-at-end", test_window_add_stage_at_end);
   ADD ("point-editor-typing", test_window_point_editor_typing);
   ADD ("shows-the-period", test_window_shows_the_period);
+  ADD ("edit-actions", test_window_edit_actions);
 #undef ADD
 
   return g_test_run ();

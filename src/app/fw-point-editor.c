@@ -495,15 +495,11 @@ static void
 on_remove_clicked (FwPointEditor *self,
                    GtkButton     *button)
 {
-  g_autoptr(GError) error = NULL;
-
   if (current_point (self) == NULL)
     return;
 
   /* Removing makes the document shorter, which closes this popover. */
-  fw_document_seal (self->document);
-  if (!fw_document_remove_point (self->document, self->scenario, self->point, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", self->point);
 }
 
 static void

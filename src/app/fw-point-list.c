@@ -63,13 +63,6 @@ row_index (PointRow *row)
 }
 
 static void
-show_error (FwPointList  *self,
-            const GError *error)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
-}
-
-static void
 draw_marker (GtkDrawingArea *area,
              cairo_t        *cr,
              int             width,
@@ -92,15 +85,14 @@ on_enabled_changed (GtkSwitch  *widget,
   FwPointList *self = row->list;
   gboolean active = gtk_switch_get_active (widget);
   guint index = row_index (row);
-  g_autoptr(GError) error = NULL;
 
   if (active == row->enabled)
     return;
 
-  if (!fw_document_set_point_enabled (self->document, fw_session_get_scenario_index (self->session),
-                                      index, active, &error))
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.set-enabled", "(ub)", index, active);
+  /* Refused (the window says why): the switch says what the point is. */
+  if (fw_scenario_get_point (fw_session_get_scenario (self->session), index)->enabled != active)
     {
-      show_error (self, error);
       g_signal_handlers_block_by_func (widget, on_enabled_changed, row);
       gtk_switch_set_active (widget, row->enabled);
       g_signal_handlers_unblock_by_func (widget, on_enabled_changed, row);
@@ -120,15 +112,11 @@ on_remove_clicked (GtkButton *button,
 {
   FwPointList *self = row->list;
   guint index = row_index (row);
-  g_autoptr(GError) error = NULL;
-  guint n;
+  guint n = fw_session_get_scenario (self->session)->points->len;
 
-  if (!fw_document_remove_point (self->document, fw_session_get_scenario_index (self->session),
-                                 index, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", index);
+  if (fw_session_get_scenario (self->session)->points->len == n)
+    return;
 
   /* The next point moved up into this row; after the last one, the row
    * above takes the focus, so a user can go on removing. */

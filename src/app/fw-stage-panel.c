@@ -58,13 +58,6 @@ n_stages (FwStagePanel *self)
 }
 
 static void
-show_error (FwStagePanel *self,
-            const GError *error)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
-}
-
-static void
 show_selected (FwStagePanel *self)
 {
   for (int i = 0; get_row (self, i) != NULL; i++)
@@ -230,17 +223,14 @@ on_row_move (FwStageRow   *row,
   guint from = fw_stage_row_get_stage (row);
   int to = (int) from + delta;
   FwStageRowPart part = delta < 0 ? FW_STAGE_ROW_PART_MOVE_UP : FW_STAGE_ROW_PART_MOVE_DOWN;
-  g_autoptr(GError) error = NULL;
+  guint step = fw_document_get_step (self->document);
 
   if (to < 0 || to >= (int) n_stages (self))
     return;
 
-  if (!fw_document_move_stage (self->document, fw_session_get_scenario_index (self->session),
-                               from, (guint) to, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "stage.move", "(uu)", from, (guint) to);
+  if (fw_document_get_step (self->document) == step)
+    return;
 
   /* The list was rebuilt: follow the stage with the same button, so
    * pressing it again moves it further. */
@@ -252,14 +242,11 @@ on_row_remove (FwStageRow   *row,
                FwStagePanel *self)
 {
   guint stage = fw_stage_row_get_stage (row);
-  g_autoptr(GError) error = NULL;
+  guint n = n_stages (self);
 
-  if (!fw_document_remove_stage (self->document, fw_session_get_scenario_index (self->session),
-                                 stage, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "stage.remove", "u", stage);
+  if (n_stages (self) == n)
+    return;
 
   /* The next stage takes its place, so a user can go on removing. */
   focus_stage (self, MIN (stage, n_stages (self) - 1), FW_STAGE_ROW_PART_REMOVE);
@@ -402,14 +389,10 @@ on_add_clicked (GtkButton    *button,
   /* At the end, where the button sits under the list: inserting after
    * the stage selected on the wheel put it somewhere out of sight. */
   guint position = n_stages (self);
-  g_autoptr(GError) error = NULL;
 
-  if (!fw_document_insert_stage (self->document, fw_session_get_scenario_index (self->session),
-                                 position, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "stage.add", "u", position);
+  if (n_stages (self) == position)
+    return;
 
   /* Ready to be named: the name entry selects its text on focus. */
   focus_stage (self, (int) position, FW_STAGE_ROW_PART_NAME);

@@ -185,7 +185,6 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          offset_y,
                 FwWheelView    *self)
 {
-  g_autoptr(GError) error = NULL;
   const FwPoint *point;
   double x, y, angle;
   gboolean off;
@@ -224,10 +223,11 @@ on_drag_update (GtkGestureDrag *gesture,
   if (off || point->angle == angle)
     return;
 
-  if (!fw_document_move_point (self->document, fw_session_get_scenario_index (self->session),
-                               self->drag_point, angle, &error))
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.move", "(ud)", (guint) self->drag_point, angle);
+  point = fw_scenario_get_point (fw_session_get_scenario (self->session), self->drag_point);
+  if (point->angle != angle)
     {
-      fw_wheel_view_report_error (self, error);
+      /* Refused (the window says why): back to where the drag began. */
       fw_wheel_view_cancel_drag (self, TRUE);
       return;
     }
@@ -263,7 +263,6 @@ on_drag_end (GtkGestureDrag *gesture,
              double          offset_y,
              FwWheelView    *self)
 {
-  g_autoptr(GError) error = NULL;
   int point = self->drag_point;
   gboolean moved = self->drag_moved;
   gboolean edited = self->drag_edited;
@@ -304,9 +303,7 @@ on_drag_end (GtkGestureDrag *gesture,
   if (edited)
     fw_document_undo (self->document);
   /* As with Delete, the selection moves to the stage it was on. */
-  if (!fw_document_remove_point (self->document, fw_session_get_scenario_index (self->session),
-                                 point, &error))
-    fw_wheel_view_report_error (self, error);
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", (guint) point);
 }
 
 static void

@@ -181,7 +181,6 @@ static void
 move_selected (FwWheelView *self,
                double       degrees)
 {
-  g_autoptr(GError) error = NULL;
   const FwPoint *point;
   double angle;
 
@@ -197,12 +196,7 @@ move_selected (FwWheelView *self,
   if (angle >= 360.0)
     angle -= 360.0;
 
-  if (!fw_document_move_point (self->document, fw_session_get_scenario_index (self->session),
-                               self->selected_point, angle, &error))
-    {
-      fw_wheel_view_report_error (self, error);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.move", "(ud)", (guint) self->selected_point, angle);
 
   /* Moves of the same point merge in the document until sealed. */
   g_clear_handle_id (&self->seal_source, g_source_remove);
@@ -212,8 +206,7 @@ move_selected (FwWheelView *self,
 static void
 remove_selected (FwWheelView *self)
 {
-  g_autoptr(GError) error = NULL;
-  guint point, stage;
+  guint point, stage, n_points;
 
   if (self->selected_point < 0)
     {
@@ -223,13 +216,11 @@ remove_selected (FwWheelView *self)
 
   point = self->selected_point;
   stage = stage_of_point (self, point);
+  n_points = scenario_of (self)->points->len;
   fw_wheel_view_seal_moves (self);
-  if (!fw_document_remove_point (self->document, fw_session_get_scenario_index (self->session),
-                                 point, &error))
-    {
-      fw_wheel_view_report_error (self, error);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", point);
+  if (scenario_of (self)->points->len == n_points)
+    return;
 
   /* The keyboard stays where it was: on the stage the point was on. */
   fw_wheel_view_select_stage (self, stage);

@@ -64,6 +64,9 @@ void fw_window_save_state         (FwWindow    *self);
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);
 void fw_window_update_actions     (FwWindow    *self);
 
+/* fw-window-edits.c */
+void fw_window_class_add_edit_actions (GtkWidgetClass *widget_class);
+
 /* fw-window-files.c */
 typedef void (*FwWindowThen) (FwWindow *self,
                               gpointer  data);
