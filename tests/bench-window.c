@@ -287,10 +287,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The renderer the application would pick on this display, chosen as
+   * main.c does: before GTK starts any thread. */
+  fw_renderer_choose_before_threads ();
   gtk_init ();
 
-  /* The renderer the application would pick on this display. */
-  fw_renderer_choose (gdk_display_get_default ());
   printf ("renderer: GSK_RENDERER=%s, display %s\n",
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK's choice)",
           g_getenv ("DISPLAY"));

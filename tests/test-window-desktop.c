@@ -9,13 +9,18 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "fw-color-scheme.h"
 #include "fw-settings.h"
+#include "fw-store.h"
+#include "fw-templates.h"
 #include "fw-window.h"
 
 /* The window as a citizen of the desktop: what it remembers between
- * runs. Runs on a private virtual display (tests/with-display.py) with
+ * runs, the desktop's dark style, files dropped on it. Runs on a private
+ * virtual display and D-Bus session (tests/with-display.py) with
  * GSETTINGS_BACKEND=memory and the schema compiled in the build tree. */
 
 static void
@@ -60,6 +65,362 @@ test_window_size_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The right pane (figures and lists): the end of the paned that holds
+ * the catalog's paned. */
+static GtkWidget *
+side_pane (FwWindow *window)
+{
+  GtkWidget *catalog_paned = gtk_widget_get_parent (fw_window_get_palette (window));
+
+  return gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_parent (catalog_paned)));
+}
+
+/* The panes open as wide as they were left, and a pane the user widened
+ * is remembered as the window closes. */
+static void
+test_window_panes_remembered (void)
+{
+  GSettings *settings = fw_settings_get ();
+  FwWindow *window;
+  GtkWidget *catalog_paned;
+
+  g_settings_set_int (settings, "window-width", 1400);
+  g_settings_set_int (settings, "window-height", 900);
+  g_settings_set_int (settings, "catalog-pane-width", 320);
+  g_settings_set_int (settings, "side-pane-width", 480);
+
+  window = fw_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  g_assert_cmpint (gtk_widget_get_width (fw_window_get_palette (window)), ==, 320);
+  g_assert_cmpint (gtk_widget_get_width (side_pane (window)), ==, 480);
+
+  catalog_paned = gtk_widget_get_parent (fw_window_get_palette (window));
+  gtk_paned_set_position (GTK_PANED (catalog_paned), 300);
+  spin (100);
+  gtk_window_close (GTK_WINDOW (window));
+  spin (20);
+  g_assert_cmpint (g_settings_get_int (settings, "catalog-pane-width"), ==, 300);
+  g_assert_cmpint (g_settings_get_int (settings, "side-pane-width"), ==, 480);
+}
+
+/* Presenting without the figures gives the wheel the whole window; the
+ * preference changed while presenting shows at once, and the figures
+ * come back when presenting ends. */
+static void
+test_window_presenting_preferences (void)
+{
+  GSettings *settings = fw_settings_get ();
+  FwWindow *window = fw_window_new (NULL);
+
+  g_settings_set_boolean (settings, "present-show-figures", FALSE);
+  g_settings_set_boolean (settings, "present-fullscreen", FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (side_pane (window)));
+  g_assert_false (gtk_widget_get_visible (fw_window_get_palette (window)));
+
+  g_settings_set_boolean (settings, "present-show-figures", TRUE);
+  g_assert_true (gtk_widget_get_visible (side_pane (window)));
+
+  g_settings_set_boolean (settings, "present-show-figures", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (side_pane (window)));
+  g_assert_true (gtk_widget_get_visible (fw_window_get_palette (window)));
+
+  g_settings_reset (settings, "present-show-figures");
+  g_settings_reset (settings, "present-fullscreen");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A stand-in for xdg-desktop-portal's Settings interface, on the test's
+ * private session bus. It runs in a thread of its own, with its own
+ * connection and main context, so the application's synchronous Read at
+ * startup gets its answer while the test's thread waits for it. Read
+ * answers as version 1 portals do, with the value wrapped in a second
+ * variant. */
+#define PORTAL_NAME "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH "/org/freedesktop/portal/desktop"
+#define PORTAL_IFACE "org.freedesktop.portal.Settings"
+
+typedef struct
+{
+  GThread         *thread;
+  GMainContext    *context;
+  GMainLoop       *loop;
+  GDBusConnection *connection;
+  GMutex           lock;
+  GCond            ready_cond;
+  gboolean         ready;
+  guint            scheme;
+} FakePortal;
+
+static const char portal_xml[] =
+  "<node><interface name='" PORTAL_IFACE "'>"
+  "  <method name='Read'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "    <arg type='v' direction='out'/></method>"
+  "  <signal name='SettingChanged'><arg type='s'/><arg type='s'/><arg type='v'/></signal>"
+  "</interface></node>";
+
+static void
+portal_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *path,
+                    const char            *interface,
+                    const char            *method,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  const char *namespace, *key;
+
+  g_variant_get (parameters, "(&s&s)", &namespace, &key);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    g_dbus_method_invocation_return_value (invocation,
+      g_variant_new ("(v)", g_variant_new_variant (g_variant_new_uint32 (g_atomic_int_get (&portal->scheme)))));
+  else
+    g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.portal.Error.NotFound",
+                                                "Requested setting not found");
+}
+
+static gpointer
+portal_thread (gpointer data)
+{
+  static const GDBusInterfaceVTable vtable = { portal_method_call };
+  FakePortal *portal = data;
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  g_autofree char *address = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  g_main_context_push_thread_default (portal->context);
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_assert_nonnull (address);
+  portal->connection = g_dbus_connection_new_for_address_sync (address,
+                                                               G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                               NULL, NULL, NULL);
+  g_assert_nonnull (portal->connection);
+  g_assert_cmpuint (g_dbus_connection_register_object (portal->connection, PORTAL_PATH,
+                                                       node->interfaces[0], &vtable,
+                                                       portal, NULL, NULL), >, 0);
+  reply = g_dbus_connection_call_sync (portal->connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", PORTAL_NAME, 4 /* DO_NOT_QUEUE */),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+
+  g_mutex_lock (&portal->lock);
+  portal->ready = TRUE;
+  g_cond_signal (&portal->ready_cond);
+  g_mutex_unlock (&portal->lock);
+
+  g_main_loop_run (portal->loop);
+
+  g_dbus_connection_close_sync (portal->connection, NULL, NULL);
+  g_clear_object (&portal->connection);
+  g_main_context_pop_thread_default (portal->context);
+  return NULL;
+}
+
+static FakePortal *
+fake_portal_start (guint scheme)
+{
+  FakePortal *portal = g_new0 (FakePortal, 1);
+
+  portal->scheme = scheme;
+  portal->context = g_main_context_new ();
+  portal->loop = g_main_loop_new (portal->context, FALSE);
+  g_mutex_init (&portal->lock);
+  g_cond_init (&portal->ready_cond);
+  portal->thread = g_thread_new ("fake-portal", portal_thread, portal);
+
+  g_mutex_lock (&portal->lock);
+  while (!portal->ready)
+    g_cond_wait (&portal->ready_cond, &portal->lock);
+  g_mutex_unlock (&portal->lock);
+  return portal;
+}
+
+/* The user picks another style in the desktop's settings. */
+static void
+fake_portal_set (FakePortal *portal,
+                 guint       scheme)
+{
+  g_atomic_int_set (&portal->scheme, scheme);
+  g_dbus_connection_emit_signal (portal->connection, NULL, PORTAL_PATH, PORTAL_IFACE, "SettingChanged",
+                                 g_variant_new ("(ssv)", "org.freedesktop.appearance", "color-scheme",
+                                                g_variant_new_uint32 (scheme)),
+                                 NULL);
+}
+
+static void
+fake_portal_stop (FakePortal *portal)
+{
+  g_main_loop_quit (portal->loop);
+  g_thread_join (portal->thread);
+  g_main_loop_unref (portal->loop);
+  g_main_context_unref (portal->context);
+  g_mutex_clear (&portal->lock);
+  g_cond_clear (&portal->ready_cond);
+  g_free (portal);
+}
+
+static gboolean
+prefers_dark (void)
+{
+  gboolean dark = FALSE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  return dark;
+}
+
+/* Waits up to five seconds for the dark style to become @dark. */
+static gboolean
+dark_becomes (gboolean dark)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (prefers_dark () != dark && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return prefers_dark () == dark;
+}
+
+/* The portal's values, however deeply a portal wraps them. */
+static void
+test_color_scheme_values (void)
+{
+  g_autoptr(GVariant) dark = g_variant_ref_sink (g_variant_new_uint32 (1));
+  g_autoptr(GVariant) light = g_variant_ref_sink (g_variant_new_variant (g_variant_new_uint32 (2)));
+  g_autoptr(GVariant) none = g_variant_ref_sink (g_variant_new_variant (g_variant_new_variant (g_variant_new_uint32 (0))));
+  g_autoptr(GVariant) unknown = g_variant_ref_sink (g_variant_new_uint32 (7));
+  g_autoptr(GVariant) text = g_variant_ref_sink (g_variant_new_string ("dark"));
+
+  g_assert_cmpint (fw_color_scheme_from_variant (dark), ==, FW_COLOR_SCHEME_PREFER_DARK);
+  g_assert_cmpint (fw_color_scheme_from_variant (light), ==, FW_COLOR_SCHEME_PREFER_LIGHT);
+  g_assert_cmpint (fw_color_scheme_from_variant (none), ==, FW_COLOR_SCHEME_NO_PREFERENCE);
+  g_assert_cmpint (fw_color_scheme_from_variant (unknown), ==, FW_COLOR_SCHEME_NO_PREFERENCE);
+  g_assert_cmpint (fw_color_scheme_from_variant (text), ==, FW_COLOR_SCHEME_NO_PREFERENCE);
+  g_assert_cmpint (fw_color_scheme_from_variant (NULL), ==, FW_COLOR_SCHEME_NO_PREFERENCE);
+}
+
+/* No portal on the bus: nothing changes, nothing waits. */
+static void
+test_color_scheme_without_portal (void)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  fw_color_scheme_follow (gtk_settings_get_default ());
+  g_assert_false (prefers_dark ());
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_TIME_SPAN_SECOND);
+}
+
+/* A desktop in dark style makes the window dark at once; switching the
+ * style while it runs switches the window, both ways; "no preference"
+ * gives GTK's own choice back. */
+static void
+test_color_scheme_follows_portal (void)
+{
+  FakePortal *portal = fake_portal_start (FW_COLOR_SCHEME_PREFER_DARK);
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  fw_color_scheme_follow (gtk_settings_get_default ());
+  g_assert_true (prefers_dark ());
+
+  fake_portal_set (portal, FW_COLOR_SCHEME_PREFER_LIGHT);
+  g_assert_true (dark_becomes (FALSE));
+  fake_portal_set (portal, FW_COLOR_SCHEME_PREFER_DARK);
+  g_assert_true (dark_becomes (TRUE));
+  fake_portal_set (portal, FW_COLOR_SCHEME_NO_PREFERENCE);
+  g_assert_true (dark_becomes (FALSE));
+
+  fake_portal_stop (portal);
+}
+
+/* Drops a list of @paths on @window's own drop target, as a file manager
+ * would; returns what the drop handler answered. */
+static gboolean
+drop_files (FwWindow          *window,
+            const char *const *paths)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoslist(GFile) files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  g_value_unset (&value);
+  return accepted;
+}
+
+static char *
+write_project (const char *dir,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create ("four-a", &error);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (fw_store_save (project, path, &error));
+  return path;
+}
+
+/* A project dropped on the window opens in it, as Open would; with
+ * unsaved changes it asks first and keeps the work until answered. */
+static void
+test_window_drop_opens_project (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fw-drop-XXXXXX", NULL);
+  g_autofree char *path = write_project (dir, "dropped.flywheel");
+  g_autofree char *other = write_project (dir, "second.flywheel");
+  const char *paths[] = { path, NULL };
+  const char *others[] = { other, NULL };
+  FwWindow *window = fw_window_new (NULL);
+  g_autofree char *opened = NULL;
+  FwDocument *before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  g_assert_true (drop_files (window, paths));
+  spin (20);
+  g_assert_null (fw_window_get_error (window));
+  g_assert_nonnull (fw_window_get_file (window));
+  opened = g_file_get_path (fw_window_get_file (window));
+  g_assert_cmpstr (opened, ==, path);
+
+  /* Unsaved changes: the drop asks (a dialog), the work stays. */
+  before = fw_window_get_document (window);
+  g_assert_true (fw_document_set_inflow (before, 0, 1234, NULL));
+  g_assert_true (drop_files (window, others));
+  spin (50);
+  g_assert_true (fw_window_get_document (window) == before);
+  g_assert_true (fw_document_get_modified (before));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (other);
+  g_rmdir (dir);
+  spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,6 +429,12 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/window-desktop/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window-desktop/panes-remembered", test_window_panes_remembered);
+  g_test_add_func ("/window-desktop/presenting-preferences", test_window_presenting_preferences);
+  g_test_add_func ("/window-desktop/color-scheme-values", test_color_scheme_values);
+  g_test_add_func ("/window-desktop/color-scheme-without-portal", test_color_scheme_without_portal);
+  g_test_add_func ("/window-desktop/color-scheme-follows-portal", test_color_scheme_follows_portal);
+  g_test_add_func ("/window-desktop/drop-opens-project", test_window_drop_opens_project);
 
   return g_test_run ();
 }

@@ -13,7 +13,8 @@
 
 #include "fw-app-resources.h"
 #include "fw-application.h"
-#include "fw-renderer-choice.h"
+#include "fw-color-scheme.h"
+#include "fw-settings.h"
 #include "fw-window.h"
 
 struct _FwApplication
@@ -83,6 +84,22 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+/* The presenting preferences as stateful actions ("app.present-fullscreen"),
+ * so the menu shows them as check items bound to the settings. */
+static void
+add_preference_actions (GActionMap *map)
+{
+  static const char *keys[] = { "present-fullscreen", "present-show-figures" };
+  GSettings *settings = fw_settings_get ();
+
+  for (guint i = 0; settings != NULL && i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (settings, keys[i]);
+
+      g_action_map_add_action (map, action);
+    }
+}
+
 static void
 fw_application_startup (GApplication *application)
 {
@@ -93,10 +110,11 @@ fw_application_startup (GApplication *application)
   fw_app_resources_ensure ();
   G_APPLICATION_CLASS (fw_application_parent_class)->startup (application);
 
-  fw_renderer_choose (gdk_display_get_default ());
+  fw_color_scheme_follow (gtk_settings_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  add_preference_actions (G_ACTION_MAP (application));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                            accels[i].action, accels[i].accels);
@@ -139,19 +157,46 @@ fw_application_open (GApplication  *application,
     }
 }
 
+/* `flywheel --version` answers here, in the process that was run,
+ * without reaching a running instance. */
+static int
+fw_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("flywheel %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 fw_application_class_init (FwApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = fw_application_handle_local_options;
   app_class->startup = fw_application_startup;
   app_class->activate = fw_application_activate;
   app_class->open = fw_application_open;
 }
 
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
 static void
 fw_application_init (FwApplication *self)
 {
+  GApplication *application = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (application, option_entries);
+  /* `flywheel --help`: "Usage: flywheel [OPTION…] [FILE…]" */
+  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
+  g_application_set_option_context_summary (application,
+                                            _("Open Flywheel projects (.flywheel files), or a new project."));
 }
 
 FwApplication *

@@ -18,8 +18,20 @@ G_BEGIN_DECLS
  * frame, which on a CPU costs 60 ms or more for this window, while the
  * cairo renderer repaints only what changed (docs/performance.md). GTK
  * itself made the same choice from 4.14 ("Don't use gpu renderers with
- * llvmpipe"). Must run before the first window is shown; returns the
- * renderer chosen ("cairo") or NULL when GTK's default stands. */
-const char *fw_renderer_choose (GdkDisplay *display);
+ * llvmpipe").
+ *
+ * The choice is made by setting GSK_RENDERER, and changing the
+ * environment is only safe while the process has a single thread
+ * (setenv() races with every getenv() in other threads; GLib's
+ * g_setenv() documentation says so). Both GApplication (its D-Bus
+ * thread) and Mesa (llvmpipe's rasterizer threads, as soon as a GL
+ * context exists) start threads. So call this first thing in main(),
+ * before g_application_run() or gtk_init(): OpenGL is asked in a child
+ * process, forked while this one still has one thread, and only its
+ * answer comes back.
+ *
+ * Returns the renderer chosen ("cairo") or NULL when GTK's default
+ * stands (a GPU, no display, no OpenGL, or GSK_RENDERER already set). */
+const char *fw_renderer_choose_before_threads (void);
 
 G_END_DECLS

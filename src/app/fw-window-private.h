@@ -31,11 +31,14 @@ struct _FwWindow
   GtkWidget            *point_list;
   GtkStack             *side_stack;
   GtkDropDown          *scenario_dropdown;
-  GtkWidget            *left_separator;
+  GtkPaned             *catalog_paned;
+  GtkPaned             *side_paned;
+  GtkWidget            *side_pane;
   GtkWidget            *side_separator;
   GtkWidget            *side_switcher;
 
   gboolean              presenting; /* as shown: the session's "presenting" */
+  int                   side_pane_width; /* to restore at the first allocation; 0 done */
 
   /* What the window shows of its document, and the projections. */
   FwSession            *session;
@@ -59,6 +62,10 @@ char *fw_window_display_folder    (GFile       *folder);
 /* fw-window-state.c: size and maximized state, kept in GSettings */
 void fw_window_restore_state      (FwWindow    *self);
 void fw_window_save_state         (FwWindow    *self);
+gboolean fw_window_place_side_pane (FwWindow   *self);
+
+/* fw-window-dnd.c: project files dropped on the window */
+void fw_window_add_file_drop      (FwWindow    *self);
 
 /* fw-window-actions.c */
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);

@@ -10,25 +10,90 @@
 #include "fw-settings.h"
 #include "fw-window-private.h"
 
-/* A window opens as big as the last one closed, and maximized if that one
- * was. The size is written once, as the window closes, not on every step
- * of a resize. GTK 4 keeps the default size at the window's unmaximized,
- * non-fullscreen size, so presenting or maximizing never overwrites the
- * size the window comes back to. */
+/* A window opens as big as the last one closed, maximized if that one
+ * was, with its panes as wide. Everything is written once, as the window
+ * closes, not on every step of a resize. GTK 4 keeps the default size at
+ * the window's unmaximized, non-fullscreen size, so presenting or
+ * maximizing never overwrites the size the window comes back to.
+ *
+ * The right pane's width is kept, not the divider's position: the
+ * divider is counted from the left, and the wheel in the middle is what
+ * grows and shrinks with the window (the panes do not resize with it). */
+
+/* GtkPaned's divider, in Adwaita a 1 pixel line: for the first guess. */
+#define HANDLE_WIDTH 1
+
+/* The right pane's width, made exact once the window has its real width:
+ * window decorations take a few pixels of the default size, and a
+ * maximized window has another width altogether. Called after each of
+ * the window's allocations until it has done its job once; TRUE when it
+ * moved the divider, and the window must allocate its children again. */
+gboolean
+fw_window_place_side_pane (FwWindow *self)
+{
+  GtkPaned *paned = self->side_paned;
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+  int start = gtk_widget_get_width (gtk_paned_get_start_child (paned));
+  int end = gtk_widget_get_width (gtk_paned_get_end_child (paned));
+  int position;
+
+  if (self->side_pane_width <= 0 || width <= 0 || start <= 0 || end <= 0)
+    return FALSE;
+
+  /* What the divider takes is what the two children leave. */
+  position = start + end - self->side_pane_width;
+  self->side_pane_width = 0;
+  if (position == gtk_paned_get_position (paned))
+    return FALSE;
+  gtk_paned_set_position (paned, MAX (position, 0));
+  return TRUE;
+}
 
 void
 fw_window_restore_state (FwWindow *self)
 {
   GSettings *settings = fw_settings_get ();
+  int width, side;
 
   if (settings == NULL)
     return;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
+  width = g_settings_get_int (settings, "window-width");
+  side = g_settings_get_int (settings, "side-pane-width");
+  gtk_window_set_default_size (GTK_WINDOW (self), width,
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_paned_set_position (self->catalog_paned, g_settings_get_int (settings, "catalog-pane-width"));
+  gtk_paned_set_position (self->side_paned, MAX (width - side - HANDLE_WIDTH, 0));
+  self->side_pane_width = side;
+}
+
+/* Only a width the schema's range allows (GSettings would refuse it
+ * loudly); a pane hidden while presenting has no width to keep. */
+static void
+save_int (GSettings  *settings,
+          const char *key,
+          int         value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  if (g_settings_schema_key_range_check (schema_key, variant))
+    g_settings_set_value (settings, key, variant);
+}
+
+static void
+save_pane_width (GSettings  *settings,
+                 const char *key,
+                 GtkWidget  *pane)
+{
+  if (gtk_widget_get_visible (pane))
+    save_int (settings, key, gtk_widget_get_width (pane));
 }
 
 void
@@ -42,13 +107,14 @@ fw_window_save_state (FwWindow *self)
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (settings);
-  /* Within the schema's range, or GSettings refuses the value. */
-  if (width > 0 && height > 0)
-    {
-      g_settings_set_int (settings, "window-width", CLAMP (width, 360, 32767));
-      g_settings_set_int (settings, "window-height", CLAMP (height, 360, 32767));
-    }
+  save_int (settings, "window-width", width);
+  save_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!self->presenting)
+    {
+      save_pane_width (settings, "catalog-pane-width", self->palette);
+      save_pane_width (settings, "side-pane-width", self->side_pane);
+    }
   g_settings_apply (settings);
 }

@@ -12,6 +12,7 @@
 #include "fw-catalog-palette.h"
 #include "fw-figures-panel.h"
 #include "fw-point-list.h"
+#include "fw-settings.h"
 #include "fw-app-resources.h"
 #include "fw-stage-panel.h"
 #include "fw-templates.h"
@@ -74,7 +75,34 @@ fw_window_close_request (GtkWindow *window)
 /* Presenting shows the wheel and its figures, full screen: for a
  * projector at the front of a room, or a client meeting. The catalog and
  * the stage and point lists come back as they were when it ends. It is
- * the session's state; the window follows it. */
+ * the session's state; the window follows it. Two preferences (menu,
+ * GSettings) change it: whether it fills the screen, and whether the
+ * figures stay beside the wheel. */
+static gboolean
+presenting_preference (const char *key)
+{
+  GSettings *settings = fw_settings_get ();
+
+  return settings == NULL || g_settings_get_boolean (settings, key);
+}
+
+static void
+show_presenting_layout (FwWindow *self)
+{
+  gboolean presenting = self->presenting;
+
+  gtk_widget_set_visible (self->palette, !presenting);
+  gtk_widget_set_visible (self->side_separator, !presenting);
+  gtk_widget_set_visible (self->side_switcher, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), !presenting);
+  gtk_widget_set_visible (self->side_pane,
+                          !presenting || presenting_preference ("present-show-figures"));
+  if (presenting && presenting_preference ("present-fullscreen"))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
 static void
 on_presenting (FwWindow *self)
 {
@@ -84,17 +112,17 @@ on_presenting (FwWindow *self)
     return;
 
   self->presenting = presenting;
-  gtk_widget_set_visible (self->palette, !presenting);
-  gtk_widget_set_visible (self->left_separator, !presenting);
-  gtk_widget_set_visible (self->side_separator, !presenting);
-  gtk_widget_set_visible (self->side_switcher, !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), !presenting);
-  if (presenting)
-    gtk_window_fullscreen (GTK_WINDOW (self));
-  else
-    gtk_window_unfullscreen (GTK_WINDOW (self));
+  show_presenting_layout (self);
   gtk_widget_grab_focus (self->wheel);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+/* A preference changed from the menu while presenting shows at once. */
+static void
+on_presenting_preference_changed (FwWindow *self)
+{
+  if (self->presenting)
+    show_presenting_layout (self);
 }
 
 static void
@@ -134,6 +162,19 @@ fw_window_set_property (GObject      *object,
 }
 
 static void
+fw_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* Once, when the window first knows its width: the remembered width of
+   * the right pane, then the children again with it. */
+  if (fw_window_place_side_pane (FW_WINDOW (widget)))
+    GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 fw_window_class_init (FwWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -144,6 +185,7 @@ fw_window_class_init (FwWindowClass *klass)
   object_class->get_property = fw_window_get_property;
   object_class->set_property = fw_window_set_property;
   window_class->close_request = fw_window_close_request;
+  widget_class->size_allocate = fw_window_size_allocate;
 
   /* Every template lives in the resource; the window is the first thing
    * built, before any widget that uses one. */
@@ -168,7 +210,9 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, point_list);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, scenario_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, FwWindow, left_separator);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, catalog_paned);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_separator);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_switcher);
 
@@ -192,6 +236,14 @@ fw_window_init (FwWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_window_restore_state (self);
+  fw_window_add_file_drop (self);
+  if (fw_settings_get () != NULL)
+    {
+      g_signal_connect_object (fw_settings_get (), "changed::present-fullscreen",
+                               G_CALLBACK (on_presenting_preference_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fw_settings_get (), "changed::present-show-figures",
+                               G_CALLBACK (on_presenting_preference_changed), self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (self->scenario_dropdown, "notify::selected",
                            G_CALLBACK (on_scenario_picked), self, G_CONNECT_SWAPPED);
 
