@@ -137,6 +137,30 @@ test_window_presenting_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The icons load as the desktop loads them (gdk-pixbuf's SVG loader,
+ * which recognises a file by its first bytes), at the size drawn for. */
+static void
+test_icons_load (void)
+{
+  static const struct { const char *suffix; int size; } icons[] = {
+    { ".svg", 128 },
+    { "-symbolic.svg", 16 },
+    { "-application-x-flywheel.svg", 128 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autofree char *name = g_strconcat (APP_ID, icons[i].suffix, NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, icons[i].size);
+      g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, icons[i].size);
+    }
+}
+
 /* A stand-in for xdg-desktop-portal's Settings interface, on the test's
  * private session bus. It runs in a thread of its own, with its own
  * connection and main context, so the application's synchronous Read at
@@ -429,6 +453,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/window-desktop/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window-desktop/icons-load", test_icons_load);
   g_test_add_func ("/window-desktop/panes-remembered", test_window_panes_remembered);
   g_test_add_func ("/window-desktop/presenting-preferences", test_window_presenting_preferences);
   g_test_add_func ("/window-desktop/color-scheme-values", test_color_scheme_values);
