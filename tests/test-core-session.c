@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "fw-scenario-model.h"
 #include "fw-session.h"
 #include "fw-templates.h"
 
@@ -399,6 +400,107 @@ test_service_within_budget (void)
   g_assert_null (fw_projection_service_get (fw_session_get_projections (session), 1));
 }
 
+typedef struct
+{
+  guint n_signals;
+  guint position, removed, added;
+} ItemsSeen;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  ItemsSeen  *seen)
+{
+  seen->n_signals++;
+  seen->position = position;
+  seen->removed = removed;
+  seen->added = added;
+}
+
+static void
+assert_items (ItemsSeen *seen,
+              guint      n_signals,
+              guint      position,
+              guint      removed,
+              guint      added)
+{
+  g_assert_cmpuint (seen->n_signals, ==, n_signals);
+  g_assert_cmpuint (seen->position, ==, position);
+  g_assert_cmpuint (seen->removed, ==, removed);
+  g_assert_cmpuint (seen->added, ==, added);
+}
+
+/* Every item's index is its position. */
+static void
+assert_numbered (GListModel *model)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FwScenarioItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (fw_scenario_item_get_index (item), ==, i);
+    }
+}
+
+/* The lists say exactly what changed, so a list view renews only that. */
+static void
+test_scenario_models (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  g_autoptr(FwScenarioModel) points = fw_scenario_model_new (session, FW_SCENARIO_MODEL_POINTS);
+  g_autoptr(FwScenarioModel) stages = fw_scenario_model_new (session, FW_SCENARIO_MODEL_STAGES);
+  guint n_points = fw_session_get_scenario (session)->points->len;
+  guint n_stages = fw_session_get_scenario (session)->stages->len;
+  g_autoptr(FwPoint) point = fw_point_copy (fw_scenario_get_point (fw_session_get_scenario (session), 0));
+  g_autoptr(FwScenarioItem) kept = g_list_model_get_item (G_LIST_MODEL (points), n_points - 1);
+  ItemsSeen p = { 0 }, s = { 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (points)), ==, n_points);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stages)), ==, n_stages);
+  g_signal_connect (points, "items-changed", G_CALLBACK (on_items_changed), &p);
+  g_signal_connect (stages, "items-changed", G_CALLBACK (on_items_changed), &s);
+
+  /* A value of a stage: no item changes, the rows show it in place. */
+  g_assert_true (fw_document_set_stage_field (document, 0, 1, FW_STAGE_LOSS, 0.02, NULL));
+  g_assert_cmpuint (p.n_signals + s.n_signals, ==, 0);
+
+  g_assert_true (fw_document_move_point (document, 0, 1, 200, NULL));
+  assert_items (&p, 1, 1, 1, 1);
+  g_assert_true (fw_document_add_point (document, 0, point, NULL));
+  assert_items (&p, 2, n_points, 0, 1);
+  g_assert_true (fw_document_remove_point (document, 0, 0, NULL));
+  assert_items (&p, 3, 0, 1, 0);
+  /* The last point kept its item, one place up. */
+  g_assert_cmpuint (fw_scenario_item_get_index (kept), ==, n_points - 2);
+  assert_numbered (G_LIST_MODEL (points));
+
+  g_assert_true (fw_document_insert_stage (document, 0, 1, NULL));
+  assert_items (&s, 1, 1, 0, 1);
+  g_assert_true (fw_document_move_stage (document, 0, 0, 2, NULL));
+  assert_items (&s, 2, 0, 3, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stages)), ==, n_stages + 1);
+  assert_numbered (G_LIST_MODEL (stages));
+
+  /* Another scenario's edits are nothing to these lists. */
+  g_assert_true (fw_document_remove_point (document, 1, 0, NULL));
+  g_assert_cmpuint (p.n_signals, ==, 5);
+
+  /* An undo of a value: the items stay; of an insertion: all renewed. */
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpuint (p.n_signals, ==, 5);
+  g_assert_true (fw_document_undo (document));
+  g_assert_true (fw_document_undo (document));
+  assert_items (&s, 3, 0, n_stages + 1, n_stages);
+
+  /* Another scenario on show: everything anew. */
+  fw_session_set_scenario_index (session, 1);
+  assert_items (&p, p.n_signals, 0, p.removed, fw_document_get_scenario (document, 1)->points->len);
+  assert_numbered (G_LIST_MODEL (points));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/core/session/view-state", test_session_view_state);
   g_test_add_func ("/core/session/new-document", test_session_new_document);
   g_test_add_func ("/core/document/says-what-changed", test_document_says_what_changed);
+  g_test_add_func ("/core/scenario-model/items-changed", test_scenario_models);
   g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);
   g_test_add_func ("/core/projection-service/long-horizon", test_service_long_horizon);
 

@@ -12,6 +12,7 @@
 #include "fw-number.h"
 #include "fw-point-list.h"
 #include "fw-point-text.h"
+#include "fw-scenario-model.h"
 #include "fw-wheel-painter.h"
 #include "fw-widget-util.h"
 
@@ -22,18 +23,27 @@ struct _FwPointList
   FwSession  *session;
   FwDocument *document;       /* the session's, kept here for short */
 
-  GtkListBox *list;
-  /* The rows, one for each point in order; a row shows whichever point
-   * has its index, so an edit updates labels instead of rebuilding. */
+  /* The points as a list model that says exactly what changed, shown by
+   * a list view that makes rows only for the points on screen and binds
+   * one again only when its point changed: a thousand points cost what
+   * a screenful does. */
+  FwScenarioModel *model;
+  GtkWidget  *box;
+  GtkWidget  *scrolled;
+  GtkListView *list;
+  GtkWidget  *placeholder;
+  /* The rows bound to a point right now: every edit changes every
+   * point's impact, so they show it again on every change. */
   GPtrArray  *rows;
 };
 
 G_DEFINE_FINAL_TYPE (FwPointList, fw_point_list, GTK_TYPE_WIDGET)
 
-/* The parts of one row; it lives as long as its GtkListBoxRow. */
+/* The parts of one row; it lives as long as the list view's row. */
 typedef struct
 {
   FwPointList *list;
+  FwScenarioItem *item;  /* the point shown; NULL while unbound */
   GtkWidget   *row;
   GtkWidget   *marker;
   GtkWidget   *name_label;
@@ -59,7 +69,7 @@ point_row_free (gpointer data)
 static guint
 row_index (PointRow *row)
 {
-  return (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row->row));
+  return fw_scenario_item_get_index (row->item);
 }
 
 static void
@@ -84,11 +94,12 @@ on_enabled_changed (GtkSwitch  *widget,
 {
   FwPointList *self = row->list;
   gboolean active = gtk_switch_get_active (widget);
-  guint index = row_index (row);
+  guint index;
 
-  if (active == row->enabled)
+  if (row->item == NULL || active == row->enabled)
     return;
 
+  index = row_index (row);
   gtk_widget_activate_action (GTK_WIDGET (self), "point.set-enabled", "(ub)", index, active);
   /* Refused (the window says why): the switch says what the point is. */
   if (fw_scenario_get_point (fw_session_get_scenario (self->session), index)->enabled != active)
@@ -103,7 +114,23 @@ static void
 on_edit_clicked (GtkButton *button,
                  PointRow  *row)
 {
-  gtk_widget_activate_action (row->row, "win.edit-point", "u", row_index (row));
+  if (row->item != NULL)
+    gtk_widget_activate_action (row->row, "win.edit-point", "u", row_index (row));
+}
+
+/* The row on screen that shows point @index, if there is one. */
+static PointRow *
+find_row (FwPointList *self,
+          guint        index)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PointRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row_index (row) == index)
+        return row;
+    }
+  return NULL;
 }
 
 static void
@@ -111,22 +138,23 @@ on_remove_clicked (GtkButton *button,
                    PointRow  *row)
 {
   FwPointList *self = row->list;
-  guint index = row_index (row);
-  guint n = fw_session_get_scenario (self->session)->points->len;
+  guint index, n;
+  PointRow *next;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", index);
-  if (fw_session_get_scenario (self->session)->points->len == n)
+  if (row->item == NULL)
     return;
 
-  /* The next point moved up into this row; after the last one, the row
-   * above takes the focus, so a user can go on removing. */
-  n = self->rows->len;
-  if (n > 0)
-    {
-      PointRow *next = g_ptr_array_index (self->rows, MIN (index, n - 1));
+  index = row_index (row);
+  n = fw_session_get_scenario (self->session)->points->len;
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", index);
+  if (fw_session_get_scenario (self->session)->points->len == n || n == 1)
+    return;
 
-      gtk_widget_grab_focus (next->remove_button);
-    }
+  /* The next point moved up into this place; after the last one, the
+   * point above takes the focus, so a user can go on removing. */
+  next = find_row (self, MIN (index, n - 2));
+  if (next != NULL)
+    gtk_widget_grab_focus (next->remove_button);
 }
 
 /* The exact impact, worked out only when the tooltip is shown: it
@@ -177,16 +205,25 @@ new_label (const char *css_class)
   return label;
 }
 
-static PointRow *
-add_row (FwPointList *self)
+/* The list view asks for a row: its widgets, not yet showing a point. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           FwPointList              *self)
 {
   PointRow *row = g_new0 (PointRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* A group with the point's name and place as its label: the list
+   * view's own row widget cannot be given one in GTK 4.8. */
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "spacing", 12,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                 NULL);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
 
   row->list = self;
   row->enabled = TRUE;
-  row->row = gtk_list_box_row_new ();
+  row->row = box;
   gtk_widget_add_css_class (row->row, "fw-point-row");
   /* The row owns its parts' struct: it goes when the row goes. */
   g_object_set_data_full (G_OBJECT (row->row), "fw-point-row", row, point_row_free);
@@ -227,11 +264,7 @@ add_row (FwPointList *self)
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
-  gtk_list_box_append (self->list, row->row);
-  g_ptr_array_add (self->rows, row);
-
-  return row;
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -298,34 +331,52 @@ show_point (FwPointList *self,
   fw_widget_set_accessible_label (row->remove_button, remove_label);
 }
 
+/* The list view shows a point in a row: a new item (a point added,
+ * edited or moved in the document) or a row scrolled into view. */
 static void
-update (FwPointList *self)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          FwPointList              *self)
 {
-  const FwScenario *scenario = fw_session_get_scenario (self->session);
-  guint n = scenario->points->len;
+  PointRow *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "fw-point-row");
 
-  while (self->rows->len > n)
-    {
-      PointRow *row = g_ptr_array_steal_index (self->rows, self->rows->len - 1);
-
-      gtk_list_box_remove (self->list, row->row);
-    }
-  while (self->rows->len < n)
-    add_row (self);
-
-  for (guint i = 0; i < n; i++)
-    show_point (self, g_ptr_array_index (self->rows, i), i);
+  row->item = gtk_list_item_get_item (list_item);
+  g_ptr_array_add (self->rows, row);
+  show_point (self, row, row_index (row));
 }
 
 static void
-remove_rows (FwPointList *self)
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            FwPointList              *self)
 {
-  while (self->rows->len > 0)
-    {
-      PointRow *row = g_ptr_array_steal_index (self->rows, self->rows->len - 1);
+  PointRow *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "fw-point-row");
 
-      gtk_list_box_remove (self->list, row->row);
+  g_ptr_array_remove_fast (self->rows, row);
+  row->item = NULL;
+}
+
+/* Shows the points of the rows on screen again: an edit anywhere
+ * changes every point's impact, and the model only renews the rows of
+ * the points that changed themselves. */
+static void
+refresh_rows (FwPointList *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PointRow *row = g_ptr_array_index (self->rows, i);
+
+      show_point (self, row, row_index (row));
     }
+}
+
+static void
+update_placeholder (FwPointList *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+
+  gtk_widget_set_visible (self->placeholder, empty);
+  gtk_widget_set_visible (self->scrolled, !empty);
 }
 
 static void
@@ -334,25 +385,21 @@ on_session_changed (FwPointList    *self,
                     FwSession      *session)
 {
   if (change->flags & FW_CHANGE_DOCUMENT)
-    {
-      /* Rows of another document's points would show the wrong kinds. */
-      g_set_object (&self->document, fw_session_get_document (session));
-      remove_rows (self);
-    }
+    g_set_object (&self->document, fw_session_get_document (session));
   else if (!(change->flags & FW_CHANGE_SHOWN) &&
            !fw_change_touches (change, fw_session_get_scenario_index (session)))
     return;
 
-  update (self);
+  refresh_rows (self);
 }
 
+/* Enter on a row (or a double click) selects its point on the wheel. */
 static void
-on_row_activated (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  FwPointList   *self)
+on_activate (GtkListView *list,
+             guint        position,
+             FwPointList *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-point", "i",
-                              gtk_list_box_row_get_index (row));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-point", "i", (int) position);
 }
 
 GtkWidget *
@@ -365,6 +412,8 @@ void
 fw_point_list_set_session (FwPointList *self,
                            FwSession   *session)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   g_return_if_fail (FW_IS_POINT_LIST (self));
   g_return_if_fail (session == NULL || FW_IS_SESSION (session));
 
@@ -373,16 +422,25 @@ fw_point_list_set_session (FwPointList *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_list_view_set_model (self->list, NULL);
+  g_clear_object (&self->model);
   g_set_object (&self->session, session);
   g_clear_object (&self->document);
-  remove_rows (self);
 
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
-      g_set_object (&self->document, fw_session_get_document (session));
-      update (self);
-    }
+  if (session == NULL)
+    return;
+
+  /* The model first: it has the list view renew the rows of the points
+   * that changed before refresh_rows() shows the others' new impacts. */
+  self->model = fw_scenario_model_new (session, FW_SCENARIO_MODEL_POINTS);
+  g_set_object (&self->document, fw_session_get_document (session));
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_placeholder), self, G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  update_placeholder (self);
 }
 
 static void
@@ -390,13 +448,13 @@ fw_point_list_dispose (GObject *object)
 {
   FwPointList *self = (FwPointList *) object;
 
-  if (self->list != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->list));
-      self->list = NULL;
-    }
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->list = NULL;
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->model);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -420,33 +478,48 @@ fw_point_list_class_init (FwPointListClass *klass)
 static void
 fw_point_list_init (FwPointList *self)
 {
-  GtkWidget *placeholder;
+  GtkListItemFactory *factory;
 
-  /* Rows are freed with their widgets (see add_row). */
+  /* The rows bound right now; each is freed with its widgets. */
   self->rows = g_ptr_array_new ();
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  /* The list's frame hugs its rows instead of filling the panel. */
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-boxed-list");
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "fw-point-list");
   fw_widget_set_accessible_label (GTK_WIDGET (self->list), _("Friction points and forces"));
-  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
-
-  placeholder = gtk_label_new (_("No friction points or forces yet. Drag one from the catalog onto the wheel, "
-                                 "or select one there and press Enter."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (placeholder), 40);
-  gtk_widget_add_css_class (placeholder, "fw-list-placeholder");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->list, placeholder);
-
-  /* No scrolled window of its own: the window puts the list in one. */
+  g_signal_connect_object (self->list, "activate", G_CALLBACK (on_activate), self, 0);
   gtk_widget_set_margin_start (GTK_WIDGET (self->list), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
   gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+
+  /* A scrolled window of its own, with the list view as its direct
+   * child: that is what lets the view make rows only for what shows. */
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->list));
+  gtk_widget_set_vexpand (self->scrolled, TRUE);
+
+  self->placeholder = gtk_label_new (_("No friction points or forces yet. Drag one from the catalog onto the wheel, "
+                                       "or select one there and press Enter."));
+  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->placeholder), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->placeholder), 40);
+  gtk_widget_set_valign (self->placeholder, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->placeholder, 12);
+  gtk_widget_set_margin_end (self->placeholder, 12);
+  gtk_widget_set_margin_top (self->placeholder, 12);
+  gtk_widget_add_css_class (self->placeholder, "fw-list-placeholder");
+  gtk_widget_add_css_class (self->placeholder, "dim-label");
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->box), self->placeholder);
+  gtk_box_append (GTK_BOX (self->box), self->scrolled);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
