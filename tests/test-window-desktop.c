@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "fw-color-scheme.h"
 #include "fw-settings.h"
@@ -445,6 +446,70 @@ test_window_drop_opens_project (void)
   spin (20);
 }
 
+/* Every page of a project file but the first gets a page type SQLite
+ * does not know: the file still starts like a project, and only SQLite's
+ * integrity check finds out ("btreeInitPage() returns error code 11"). */
+static void
+damage_pages (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+  guint page_size;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+  page_size = ((guchar) bytes[16] << 8) | (guchar) bytes[17];
+  g_assert_cmpuint (size / page_size, >, 2);
+  for (gsize page = 1; page < size / page_size; page++)
+    bytes[page * page_size] = 0x42;
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) size, NULL));
+}
+
+/* A damaged file is refused in a sentence that says what the user can
+ * do; SQLite's own words go to the log, never to the window. */
+static void
+test_window_damaged_file_in_words (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fw-damaged-XXXXXX", NULL);
+  g_autofree char *path = write_project (dir, "Acme.flywheel");
+  FwWindow *window = fw_window_new (NULL);
+  const char *error;
+
+  damage_pages (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  spin (20);
+
+  error = fw_window_get_error (window);
+  g_assert_cmpstr (error, ==, "Could not open “Acme.flywheel”. The file is damaged, so Flywheel "
+                              "cannot read it. If you have another copy, open that one.");
+  g_assert_null (strstr (error, "btree"));
+  g_assert_null (strstr (error, "SQLite"));
+  g_assert_null (fw_window_get_file (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Saving where there is no folder says so, names the file once and
+ * keeps the changes. */
+static void
+test_window_save_failure_in_words (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fw-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "gone", "Acme.flywheel", NULL);
+  FwWindow *window = fw_window_new (NULL);
+
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (window), 0, 4321, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-to", "s", path));
+  g_assert_cmpstr (fw_window_get_error (window), ==,
+                   "Could not save “Acme.flywheel”. The folder it would go in does not exist. "
+                   "Your changes are still here; try saving somewhere else with Save As.");
+  g_assert_true (fw_document_get_modified (fw_window_get_document (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +525,8 @@ main (int   argc,
   g_test_add_func ("/window-desktop/color-scheme-without-portal", test_color_scheme_without_portal);
   g_test_add_func ("/window-desktop/color-scheme-follows-portal", test_color_scheme_follows_portal);
   g_test_add_func ("/window-desktop/drop-opens-project", test_window_drop_opens_project);
+  g_test_add_func ("/window-errors/damaged-file-in-words", test_window_damaged_file_in_words);
+  g_test_add_func ("/window-errors/save-failure-in-words", test_window_save_failure_in_words);
 
   return g_test_run ();
 }

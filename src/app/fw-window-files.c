@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fw-error-text.h"
 #include "fw-store.h"
 #include "fw-templates.h"
 #include "fw-window-private.h"
@@ -67,40 +68,6 @@ display_name (FwWindow *self)
   return g_strdup (_("Untitled"));
 }
 
-/* The store words its errors for the command line ("PATH: is damaged
- * (...)", "PATH: cannot save: disk full"); in the window the file is
- * named once, in a sentence: "Could not open “x.flywheel”. It is
- * damaged (...)." */
-static char *
-describe_failure (const char   *doing,
-                  GFile        *file,
-                  const GError *error)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *shown_path = path ? g_filename_display_name (path) : NULL;
-  const char *reason = error->message;
-  g_autofree char *sentence = NULL;
-
-  if (shown_path != NULL && g_str_has_prefix (reason, shown_path) &&
-      g_str_has_prefix (reason + strlen (shown_path), ": "))
-    reason += strlen (shown_path) + 2;
-  if (g_str_has_prefix (reason, "cannot save: "))
-    reason += strlen ("cannot save: ");
-
-  if (g_str_has_prefix (reason, "is "))
-    sentence = g_strdup_printf ("It %s", reason);
-  else if (g_str_has_prefix (reason, "not "))
-    sentence = g_strdup_printf ("It is %s", reason);
-  else
-    sentence = g_strdup (reason);
-  if (sentence[0] != '\0')
-    sentence[0] = g_ascii_toupper (sentence[0]);
-
-  return g_strdup_printf ("%s “%s”. %s%s", doing, name, sentence,
-                          g_str_has_suffix (sentence, ".") ? "" : ".");
-}
-
 static void
 remember_recent (GFile *file)
 {
@@ -127,8 +94,8 @@ local_path (FwWindow  *self,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a local file; Flywheel opens and saves local files only"), name);
+      /* For the log; the window says it in a sentence (fw-error-text.c). */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s is not a local file", name);
     }
   return path;
 }
@@ -150,7 +117,7 @@ fw_window_load (FwWindow *self,
 
   if (project == NULL)
     {
-      g_autofree char *message = describe_failure (_("Could not open"), file, error);
+      g_autofree char *message = fw_error_text_open (file, error);
 
       fw_window_show_error (self, message);
       return FALSE;
@@ -183,10 +150,7 @@ fw_window_save_to (FwWindow *self,
 
   if (!saved)
     {
-      g_autofree char *failure = describe_failure (_("Could not save"), file, error);
-      g_autofree char *message =
-        g_strdup_printf (_("%s Your changes are still here; try saving somewhere else with Save As."),
-                         failure);
+      g_autofree char *message = fw_error_text_save (file, error);
 
       fw_window_show_error (self, message);
       return FALSE;
@@ -213,7 +177,10 @@ fw_window_new_from_template (FwWindow   *self,
 
   if ((project = fw_template_create (template_id, &error)) == NULL)
     {
-      fw_window_show_error (self, error->message);
+      g_autofree char *message = g_strdup_printf (_("There is no template “%s”."), template_id);
+
+      g_message ("Template %s: %s", template_id, error->message);
+      fw_window_show_error (self, message);
       return;
     }
 

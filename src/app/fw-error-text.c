@@ -1,0 +1,131 @@
+/* fw-error-text.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-error-text"
+
+#include <glib/gi18n.h>
+
+#include "fw-error.h"
+#include "fw-error-text.h"
+
+static const char *
+why_not_opened (const GError *error)
+{
+  if (error->domain == FW_ERROR)
+    switch ((FwError) error->code)
+      {
+      case FW_ERROR_NOT_PROJECT:
+        return _("It is not a Flywheel project.");
+      case FW_ERROR_DAMAGED:
+        return _("The file is damaged, so Flywheel cannot read it. If you have another copy, open that one.");
+      case FW_ERROR_TOO_NEW:
+        return _("It was saved by a newer version of Flywheel; update Flywheel to open it.");
+      case FW_ERROR_UNSAFE:
+        return _("It contains active content that a Flywheel project never has, so it is not opened.");
+      case FW_ERROR_INVALID:
+        return _("Some of its values are outside what Flywheel allows, so it is not opened. “flywheel-cli check” lists them.");
+      case FW_ERROR_PARSE:
+        return _("Its contents cannot be read.");
+      case FW_ERROR_NOT_FOUND:
+        return _("It does not exist, or it was moved.");
+      case FW_ERROR_FAILED:
+      default:
+        break;
+      }
+
+  if (error->domain == G_FILE_ERROR)
+    switch ((GFileError) error->code)
+      {
+      case G_FILE_ERROR_NOENT:
+        return _("It does not exist, or it was moved.");
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+        return _("You are not allowed to read it.");
+      case G_FILE_ERROR_ISDIR:
+        return _("It is a folder, not a project file.");
+      default:
+        break;
+      }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    return _("Flywheel opens and saves files on this computer only.");
+
+  return _("It could not be read just now. If another program has it open, close that program and try again.");
+}
+
+static const char *
+why_not_saved (const GError *error)
+{
+  if (error->domain == G_FILE_ERROR)
+    switch ((GFileError) error->code)
+      {
+      case G_FILE_ERROR_NOSPC:
+        return _("The disk is full.");
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+        return _("You are not allowed to save in that folder.");
+      case G_FILE_ERROR_ROFS:
+        return _("That disk cannot be written to.");
+      case G_FILE_ERROR_NOENT:
+      case G_FILE_ERROR_NOTDIR:
+        return _("The folder it would go in does not exist.");
+      case G_FILE_ERROR_ISDIR:
+        return _("There is a folder of that name.");
+      case G_FILE_ERROR_NAMETOOLONG:
+        return _("The name is too long.");
+      default:
+        break;
+      }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    return _("Flywheel opens and saves files on this computer only.");
+
+  return _("It could not be written.");
+}
+
+/* The developer's detail, for the log only. */
+static void
+log_detail (const char   *doing,
+            GFile        *file,
+            const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_message ("%s %s: %s (%s %d)", doing, name, error->message,
+             g_quark_to_string (error->domain), error->code);
+}
+
+char *
+fw_error_text_open (GFile        *file,
+                    const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  log_detail ("Could not open", file, error);
+  /* Translators: the first %s is a file name, the second a sentence
+   * saying why, such as "It is not a Flywheel project." */
+  return g_strdup_printf (_("Could not open “%s”. %s"), name, why_not_opened (error));
+}
+
+char *
+fw_error_text_save (GFile        *file,
+                    const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  log_detail ("Could not save", file, error);
+  /* Translators: the first %s is a file name, the second a sentence
+   * saying why, such as "The disk is full." */
+  return g_strdup_printf (_("Could not save “%s”. %s Your changes are still here; try saving somewhere else with Save As."),
+                          name, why_not_saved (error));
+}
