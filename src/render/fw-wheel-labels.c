@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fw-display-number.h"
+#include "fw-render-text.h"
 #include "fw-wheel-private.h"
 
 /* The dark text colour on light arcs: the light theme's foreground, kept
@@ -28,38 +29,7 @@ fw_wheel_text_layout (cairo_t            *cr,
                       gboolean            bold,
                       const char         *text)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_new ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Metrics that do not snap to the device grid: the same text takes the
-   * same room on screen, in a PNG and in a PDF, at any scale. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
-  pango_font_description_set_absolute_size (font, MAX (size, 1.0) * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
-  pango_layout_set_text (layout, text, -1);
-
-  return layout;
-}
-
-static void
-text_size (PangoLayout *layout,
-           double      *width,
-           double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  *width = (double) logical.width / PANGO_SCALE;
-  *height = (double) logical.height / PANGO_SCALE;
+  return fw_render_text_layout (cr, NULL, style->font_family, size, bold, text);
 }
 
 /* Draws @layout with its logical box centred horizontally on @x, its
@@ -320,7 +290,7 @@ paint_label_outside (cairo_t             *cr,
   anchor = layout->rim + layout->marker + layout->label_size * 0.35;
   dx = sin (angle * G_PI / 180.0);
   dy = -cos (angle * G_PI / 180.0);
-  text_size (count, &count_w, &count_h);
+  fw_render_text_size (count, &count_w, &count_h);
 
   /* Beside the ring (towards 3 or 9 o'clock) the label is as wide as the
    * room between the ring and the edge allows. */
@@ -332,7 +302,7 @@ paint_label_outside (cairo_t             *cr,
     return FALSE;
   pango_layout_set_width (name, (int) (limit * PANGO_SCALE));
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-  text_size (name, &name_w, &name_h);
+  fw_render_text_size (name, &name_w, &name_h);
   w = MAX (name_w, count_w);
   h = name_h + count_h;
 
@@ -415,10 +385,10 @@ draw_two_lines (cairo_t     *cr,
 {
   double name_w, name_h, count_w, count_h;
 
-  text_size (name, &name_w, &name_h);
+  fw_render_text_size (name, &name_w, &name_h);
   if (name_w > w)
     ellipsize_to (name, w);
-  text_size (count, &count_w, &count_h);
+  fw_render_text_size (count, &count_w, &count_h);
 
   cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
   show_centred (cr, name, x, y - (name_h + count_h) / 2.0);
@@ -438,12 +408,12 @@ draw_one_line (cairo_t     *cr,
 {
   double name_w, name_h, count_w, count_h, used;
 
-  text_size (count, &count_w, &count_h);
-  text_size (name, &name_w, &name_h);
+  fw_render_text_size (count, &count_w, &count_h);
+  fw_render_text_size (name, &name_w, &name_h);
   if (name_w > w - space - count_w)
     {
       ellipsize_to (name, w - space - count_w);
-      text_size (name, &name_w, &name_h);
+      fw_render_text_size (name, &name_w, &name_h);
     }
   used = name_w + space + count_w;
 
@@ -471,7 +441,7 @@ stub_width (PangoLayout *name,
   *g_utf8_offset_to_pointer (stub_text, 4) = '\0';
   stub = pango_layout_copy (name);
   pango_layout_set_text (stub, stub_text, -1);
-  text_size (stub, &w, &h);
+  fw_render_text_size (stub, &w, &h);
   /* Room for the ellipsis too. */
   return MIN (name_w, w + h * 0.5);
 }
@@ -483,7 +453,7 @@ set_count (PangoLayout *count,
   double w, h;
 
   pango_layout_set_text (count, text, -1);
-  text_size (count, &w, &h);
+  fw_render_text_size (count, &w, &h);
   return w;
 }
 
@@ -509,8 +479,8 @@ paint_label_inside (cairo_t             *cr,
   static const double wraps[] = { 0.75, 0.6, 0.45 };
   double name_w, name_h, count_w, count_h, min_w, space, w, x = 0, y = 0;
 
-  text_size (name, &name_w, &name_h);
-  text_size (count, &count_w, &count_h);
+  fw_render_text_size (name, &name_w, &name_h);
+  fw_render_text_size (count, &count_w, &count_h);
   /* Squeezed: the arc holds a short stub better than outside holds the
    * label; any stub then, rather than nothing. */
   min_w = squeezed ? MIN (name_w, name_h * 1.2) : stub_width (name, name_w);
@@ -539,7 +509,7 @@ paint_label_inside (cairo_t             *cr,
         pango_layout_set_width (name, (int) (name_w * wraps[i] * PANGO_SCALE));
         pango_layout_set_wrap (name, PANGO_WRAP_WORD);
         pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
-        text_size (name, &wrap_w, &wrap_h);
+        fw_render_text_size (name, &wrap_w, &wrap_h);
         if (pango_layout_get_line_count (name) <= 3
             && find_spot (sector, MAX (wrap_w, count_w), wrap_h + count_h, &x, &y))
           {
@@ -580,7 +550,7 @@ paint_label_inside (cairo_t             *cr,
 
           if (name_w > w)
             ellipsize_to (name, w);
-          text_size (name, &shown_w, &shown_h);
+          fw_render_text_size (name, &shown_w, &shown_h);
           cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
           show_centred (cr, name, x, y - shown_h / 2.0);
         }
@@ -715,7 +685,7 @@ label_pass (const LabelContext *context,
        * whole. */
       outside = pango_layout_copy (name);
       pango_layout_set_text (count, count_text, -1);
-      text_size (name, &name_w, &name_h);
+      fw_render_text_size (name, &name_w, &name_h);
       if (n_placed < G_N_ELEMENTS (placed)
           && paint_label_outside (context->cr, layout, context->style, outside, count,
                                   (start + end) / 2.0,
@@ -886,7 +856,7 @@ fw_wheel_paint_referral_label (cairo_t                  *cr,
 
   text = fw_wheel_text_layout (cr, style, layout->label_size * 0.95, FALSE, "");
   pango_layout_set_markup (text, markup, -1);
-  text_size (text, &w, &h);
+  fw_render_text_size (text, &w, &h);
 
   /* Centred over 12 o'clock, which the flow always crosses: steady
    * whatever the stages' weights. */
@@ -924,18 +894,18 @@ fw_wheel_paint_hub_text (cairo_t             *cr,
   small = MAX (layout->label_size * 0.85, 12.0);
 
   figure = fw_wheel_text_layout (cr, style, layout->figure_size, TRUE, figure_text);
-  text_size (figure, &fig_w, &fig_h);
+  fw_render_text_size (figure, &fig_w, &fig_h);
   if (fig_w > room)
     {
       /* A long figure shrinks to the hub rather than spilling over. */
       g_object_unref (figure);
       figure = fw_wheel_text_layout (cr, style, layout->figure_size * room / fig_w, TRUE,
                                      figure_text);
-      text_size (figure, &fig_w, &fig_h);
+      fw_render_text_size (figure, &fig_w, &fig_h);
     }
 
   caption = fw_wheel_text_layout (cr, style, small, TRUE, _("momentum"));
-  text_size (caption, &cap_w, &cap_h);
+  fw_render_text_size (caption, &cap_w, &cap_h);
 
   if (scene->period_label != NULL)
     /* TRANSLATORS: under the momentum figure; %s is "week", "month"... */
@@ -946,7 +916,7 @@ fw_wheel_paint_hub_text (cairo_t             *cr,
   pango_layout_set_alignment (unit, PANGO_ALIGN_CENTER);
   pango_layout_set_width (unit, (int) (room * PANGO_SCALE));
   pango_layout_set_wrap (unit, PANGO_WRAP_WORD);
-  text_size (unit, &unit_w, &unit_h);
+  fw_render_text_size (unit, &unit_w, &unit_h);
 
   /* A small hub keeps the figure and drops the words that do not fit,
    * the explanation first. */

@@ -1,0 +1,40 @@
+/* fw-render-text.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/* Text for everything src/render draws (the wheel, the chart), set up one
+ * way: an absolute size in user units and metrics that do not snap to the
+ * device grid, so the same text takes the same room on screen, in a PNG
+ * and in a PDF, at any scale, and can be measured before any surface
+ * exists (to lay out a chart that is hit-tested before it is drawn). */
+
+/* A context to measure text with, no surface needed: the same metrics as
+ * a layout made on a cairo_t by fw_render_text_layout(). */
+PangoContext *fw_render_text_context_new (void);
+
+/* A layout of @text in @family ("Sans" when NULL) at @size user units,
+ * made on @cr, or on @context when @cr is NULL. */
+PangoLayout  *fw_render_text_layout      (cairo_t      *cr,
+                                          PangoContext *context,
+                                          const char   *family,
+                                          double        size,
+                                          gboolean      bold,
+                                          const char   *text);
+
+/* The logical size of @layout in user units. */
+void          fw_render_text_size        (PangoLayout  *layout,
+                                          double       *width,
+                                          double       *height);
+
+G_END_DECLS
