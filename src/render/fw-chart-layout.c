@@ -1,0 +1,333 @@
+/* fw-chart-layout.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-chart-layout"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fw-chart-private.h"
+#include "fw-display-number.h"
+#include "fw-render-text.h"
+
+/* Text never goes below this (user units) and grows with the area up to
+ * the larger figure, before the caller's scale: a chart on a projector
+ * is read from the back of a room. */
+#define MIN_TEXT_SIZE 11.0
+#define MAX_TEXT_SIZE 26.0
+
+double
+fw_chart_layout_x_of (const FwChartLayout *layout,
+                      double               t)
+{
+  return layout->plot_x + layout->plot_w * t / MAX (layout->horizon, 1);
+}
+
+double
+fw_chart_layout_y_of (const FwChartLayout *layout,
+                      double               v)
+{
+  double f = (v - layout->y_low) / (layout->y_high - layout->y_low);
+
+  return layout->plot_y + layout->plot_h * (1.0 - f);
+}
+
+double
+fw_chart_layout_period_at (const FwChartLayout *layout,
+                           double               x)
+{
+  if (layout->plot_w <= 0.0)
+    return 0.0;
+  return (x - layout->plot_x) / layout->plot_w * MAX (layout->horizon, 1);
+}
+
+guint
+fw_chart_layout_columns (const FwChartLayout *layout)
+{
+  return (guint) MAX (ceil (layout->plot_w), 1.0);
+}
+
+double
+fw_chart_nice_step (double rough)
+{
+  double power, f;
+
+  if (!(rough > 0.0) || !isfinite (rough))
+    return 1.0;
+
+  power = pow (10.0, floor (log10 (rough)));
+  f = rough / power;
+  /* Rounding can leave f a hair above a nice number it equals. */
+  if (f <= 1.0 + 1e-9)
+    return power;
+  if (f <= 2.0 + 1e-9)
+    return 2.0 * power;
+  if (f <= 5.0 + 1e-9)
+    return 5.0 * power;
+  return 10.0 * power;
+}
+
+char *
+fw_chart_y_tick_text (const FwChartLayout *layout,
+                      guint                tick)
+{
+  double value = layout->y_low + tick * layout->y_step;
+
+  /* i * step can miss zero by a rounding error: it reads "0". */
+  if (fabs (value) < layout->y_step * 1e-9)
+    value = 0.0;
+  /* One form for the whole axis: exact ("2,500") while that stays short,
+   * compact ("250k") from ten thousand on. */
+  if (MAX (fabs (layout->y_low), fabs (layout->y_high)) >= 10000.0)
+    return fw_display_compact (value);
+  return fw_display_count (value);
+}
+
+char *
+fw_chart_x_tick_text (guint period)
+{
+  return fw_display_count (period);
+}
+
+const char *
+fw_chart_legend_name (const FwChart            *chart,
+                      const FwChartLegendEntry *entry)
+{
+  switch (entry->kind)
+    {
+    case FW_CHART_LEGEND_SERIES:
+      return fw_chart_series_name (entry->index);
+    case FW_CHART_LEGEND_BAND:
+      /* TRANSLATORS: the shaded band round the customers' line */
+      return _("Customers, 10th–90th percentile");
+    case FW_CHART_LEGEND_SCENARIO:
+    default:
+      return chart->entries[entry->index].scenario.name;
+    }
+}
+
+static double
+text_width (FwChart    *chart,
+            double      size,
+            gboolean    bold,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = fw_render_text_layout (NULL, chart->measure,
+                                                         chart->style.font_family,
+                                                         size, bold, text);
+  double w;
+
+  fw_render_text_size (layout, &w, NULL);
+  return w;
+}
+
+/* The legend's entries in order, flowing in rows over the top of the
+ * area. Returns the height the rows take. */
+static double
+place_legend (FwChart       *chart,
+              FwChartLayout *layout,
+              double         left,
+              double         right,
+              double         top)
+{
+  double size = layout->text_size;
+  double sample = size * 1.8, between = size * 0.45, spacing = size * 1.3;
+  double row_h = size * 1.45;
+  double x = left, y = top;
+  gboolean any_band = FALSE;
+
+  layout->n_legend = 0;
+
+  for (guint i = 0; i < chart->n_entries; i++)
+    any_band = any_band || fw_chart_track_drawn (chart, i, FW_CHART_TRACK_BAND_LOW);
+
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      guint n = pass == 0 ? FW_CHART_N_SERIES : pass == 1 ? 1 : chart->n_entries;
+
+      for (guint i = 0; i < n; i++)
+        {
+          FwChartLegendEntry *entry = &layout->legend[layout->n_legend];
+          gboolean wanted;
+          double w;
+
+          if (pass == 0)
+            {
+              gboolean present = FALSE;
+
+              for (guint k = 0; k < chart->n_entries; k++)
+                present = present || fw_chart_track_drawn (chart, k, i);
+              wanted = present;
+              entry->kind = FW_CHART_LEGEND_SERIES;
+            }
+          else if (pass == 1)
+            {
+              wanted = any_band;
+              entry->kind = FW_CHART_LEGEND_BAND;
+            }
+          else
+            {
+              /* One scenario needs no key; several are told apart by
+               * their dash. */
+              wanted = chart->n_entries > 1;
+              entry->kind = FW_CHART_LEGEND_SCENARIO;
+            }
+          if (!wanted)
+            continue;
+
+          entry->index = i;
+          w = sample + between + text_width (chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,
+                                             fw_chart_legend_name (chart, entry));
+          /* A name too long for a row is cut at the row's end
+           * (fw-chart-painter.c ellipsizes it). */
+          w = MIN (w, right - left);
+          if (x > left && x + w > right)
+            {
+              x = left;
+              y += row_h;
+            }
+          entry->x = x;
+          entry->y = y;
+          entry->width = w;
+          entry->height = row_h;
+          layout->n_legend++;
+          x += w + spacing;
+        }
+    }
+
+  return layout->n_legend > 0 ? y + row_h - top : 0.0;
+}
+
+/* The vertical axis: from the lowest to the highest value drawn, on nice
+ * ticks about @spacing apart. */
+static void
+place_y_axis (FwChart       *chart,
+              FwChartLayout *layout,
+              double         spacing)
+{
+  double low = 0.0, high = -INFINITY, step;
+  guint target;
+
+  for (guint i = 0; i < chart->n_entries; i++)
+    for (guint k = 0; k < FW_CHART_N_TRACKS; k++)
+      if (fw_chart_track_drawn (chart, i, k) && chart->entries[i].low[k] <= chart->entries[i].high[k])
+        {
+          /* The axis keeps 0 in sight: the figures are people. */
+          low = MIN (low, chart->entries[i].low[k]);
+          high = MAX (high, chart->entries[i].high[k]);
+        }
+  if (!(high > low))
+    high = low + 1.0;
+
+  target = (guint) CLAMP (floor (layout->plot_h / spacing), 1.0, 8.0);
+  step = fw_chart_nice_step ((high - low) / target);
+  if (!isfinite (step) || step <= 0.0)
+    step = (high - low) / target;
+
+  layout->y_step = step;
+  layout->y_low = floor (low / step) * step;
+  layout->y_high = ceil (high / step) * step;
+  /* Near the top of a double's range, rounding up overflows. */
+  if (!isfinite (layout->y_high) || !isfinite (layout->y_low) || layout->y_high <= layout->y_low)
+    {
+      layout->y_low = low;
+      layout->y_high = high;
+      layout->y_step = high - low;
+    }
+  layout->n_y_ticks = (guint) MIN (round ((layout->y_high - layout->y_low) / layout->y_step) + 1,
+                                   FW_CHART_MAX_TICKS);
+}
+
+/* The horizontal axis: whole periods, labels never closer than their own
+ * width and a gap. */
+static void
+place_x_axis (FwChart       *chart,
+              FwChartLayout *layout,
+              double         widest)
+{
+  double room = widest + layout->text_size * 1.5;
+  double rough = layout->plot_w > 0.0 ? layout->horizon * room / layout->plot_w : layout->horizon;
+  double step = fw_chart_nice_step (MAX (rough, 1.0));
+
+  if (step > layout->horizon)
+    step = MAX (layout->horizon, 1);
+  layout->x_step = (guint) step;
+  layout->n_x_ticks = layout->horizon / layout->x_step + 1;
+  /* Ticks 0 and H only, and no room for both labels: 0 alone. */
+  if (layout->n_x_ticks == 2 && layout->plot_w < room)
+    layout->n_x_ticks = 1;
+}
+
+void
+fw_chart_layout_compute (FwChart       *chart,
+                         FwChartLayout *layout,
+                         double         width,
+                         double         height)
+{
+  g_autofree char *title = fw_chart_period_title (chart);
+  g_autofree char *last_label = NULL;
+  double text, pad, legend_h, bottom, y_label_w = 0.0, widest_x, right_margin;
+
+  width = isfinite (width) ? MAX (width, 1.0) : 1.0;
+  height = isfinite (height) ? MAX (height, 1.0) : 1.0;
+
+  layout->width = width;
+  layout->height = height;
+  layout->horizon = MAX (chart->horizon, 1);
+
+  text = CLAMP (MIN (width / 1.6, height) * 0.022, MIN_TEXT_SIZE, MAX_TEXT_SIZE);
+  text *= chart->text_scale;
+  layout->text_size = text;
+  /* Never under 2: a line then fully covers a row of pixels somewhere,
+   * and keeps its colour rather than a blend with the background. */
+  layout->line_width = MAX (text * 0.13, 2.0);
+  pad = text * 0.6;
+
+  last_label = fw_chart_x_tick_text (layout->horizon);
+  widest_x = text_width (chart, text, FALSE, last_label);
+  right_margin = MAX (pad, widest_x / 2.0 + pad * 0.5);
+
+  /* From the top: the legend, room for the marker's label, the plot;
+   * from the bottom: the axis title and the tick labels. */
+  legend_h = place_legend (chart, layout, pad, width - pad, pad);
+  layout->axis_title_shown = TRUE;
+  bottom = pad + text * 1.3 + text * 0.3 + text * 1.3;
+  layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
+  layout->plot_h = height - layout->plot_y - bottom;
+
+  /* Too little room: the axis title goes first, then the legend. */
+  if (layout->plot_h < text * 4.0)
+    {
+      layout->axis_title_shown = FALSE;
+      bottom = pad + text * 1.5;
+      layout->plot_h = height - layout->plot_y - bottom;
+    }
+  if (layout->plot_h < text * 4.0 && layout->n_legend > 0)
+    {
+      layout->n_legend = 0;
+      layout->plot_y = pad + text * 1.6;
+      layout->plot_h = height - layout->plot_y - bottom;
+    }
+  layout->plot_h = MAX (layout->plot_h, 1.0);
+  layout->x_labels_y = layout->plot_y + layout->plot_h + text * 0.45;
+  layout->axis_title_y = layout->x_labels_y + text * 1.3 + text * 0.3;
+
+  place_y_axis (chart, layout, text * 2.8);
+  for (guint i = 0; i < layout->n_y_ticks; i++)
+    {
+      g_autofree char *label = fw_chart_y_tick_text (layout, i);
+
+      y_label_w = MAX (y_label_w, text_width (chart, text, FALSE, label));
+    }
+
+  layout->plot_x = pad + y_label_w + text * 0.6;
+  layout->plot_w = MAX (width - layout->plot_x - right_margin, 1.0);
+  place_x_axis (chart, layout, widest_x);
+}

@@ -1,0 +1,825 @@
+/* fw-chart-painter.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-chart-painter"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fw-chart-private.h"
+#include "fw-render-text.h"
+/* FwRgb, fw_wheel_parse_color(), fw_wheel_luminance(): one colour parser. */
+#include "fw-wheel-private.h"
+
+/* How far (user units) a dropped point of a line may be from the line
+ * drawn instead: well under a pixel, so the simplification is invisible
+ * on screen and in print. */
+#define SIMPLIFY_TOLERANCE 0.2
+
+/* Series colours from GNOME's palette: a darker shade on light
+ * backgrounds, a lighter one on dark, each far enough from the others to
+ * be told apart by the common colour-vision deficiencies together with
+ * the legend's order (customers blue, new customers green, churn red,
+ * referral inflow purple, momentum orange). */
+static const char * const light_colors[FW_CHART_N_SERIES] = {
+  "#1c71d8", "#26a269", "#c01c28", "#813d9c", "#e66100",
+};
+static const char * const dark_colors[FW_CHART_N_SERIES] = {
+  "#62a0ea", "#57e389", "#f66151", "#c061cb", "#ffa348",
+};
+
+/* Scenarios after the first are told apart by dash patterns, in line
+ * widths (0 length with round caps: dots). */
+typedef struct
+{
+  guint  n;
+  double dashes[4];
+} Dash;
+
+static const Dash scenario_dashes[] = {
+  { 0, { 0 } },
+  { 2, { 4.0, 2.5 } },
+  { 2, { 0.0, 2.2 } },
+  { 4, { 5.0, 2.2, 0.0, 2.2 } },
+  { 2, { 9.0, 3.0 } },
+  { 4, { 3.0, 2.0, 3.0, 5.0 } },
+};
+
+static FwRgb
+series_color (const FwChart *chart,
+              guint          series)
+{
+  return fw_wheel_parse_color (chart->style.dark ? dark_colors[series] : light_colors[series]);
+}
+
+static void
+set_fg (cairo_t       *cr,
+        const FwChart *chart,
+        double         alpha)
+{
+  const double *fg = chart->style.fg;
+
+  cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * alpha);
+}
+
+static void
+set_dash (cairo_t             *cr,
+          const FwChartLayout *layout,
+          guint                scenario)
+{
+  const Dash *dash = &scenario_dashes[scenario % G_N_ELEMENTS (scenario_dashes)];
+  double scaled[4];
+
+  for (guint i = 0; i < dash->n; i++)
+    scaled[i] = dash->dashes[i] * layout->line_width;
+  cairo_set_dash (cr, scaled, (int) dash->n, 0.0);
+}
+
+/* Text ------------------------------------------------------------------- */
+
+/* Draws @text with its logical box's point (@align_x, @align_y) (0 left or
+ * top, 1 right or bottom) at (@x, @y); returns its width. */
+static double
+show_text (cairo_t       *cr,
+           const FwChart *chart,
+           double         size,
+           gboolean       bold,
+           const char    *text,
+           double         max_width,
+           double         x,
+           double         y,
+           double         align_x,
+           double         align_y)
+{
+  g_autoptr(PangoLayout) layout = fw_render_text_layout (cr, NULL, chart->style.font_family,
+                                                         size, bold, text);
+  PangoRectangle logical;
+
+  if (max_width > 0.0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr,
+                 x - (logical.x + logical.width * align_x) / PANGO_SCALE,
+                 y - (logical.y + logical.height * align_y) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* Lines -------------------------------------------------------------------- */
+
+typedef struct
+{
+  double x, y;
+} Point;
+
+/* Collects a polyline's points left to right, leaving out those the line
+ * already passes within SIMPLIFY_TOLERANCE of: a curve that is smooth at
+ * the pixel scale becomes a few dozen segments instead of one or more
+ * per column, and stroking costs by the segment. Each dropped point
+ * bounds the slopes the line from the last kept point may take (a
+ * cone); a new point outside the cone keeps the one before it. Points
+ * at the same x are always kept. */
+typedef struct
+{
+  GArray  *points;     /* of Point: kept */
+  gboolean has_next;
+  Point    next;       /* the last point given, not decided yet */
+  double   low, high;  /* slopes from the last kept point that keep every
+                        * dropped point within the tolerance */
+} Simplifier;
+
+static void
+simplifier_start (Simplifier *simplifier,
+                  GArray     *points)
+{
+  simplifier->points = points;
+  simplifier->has_next = FALSE;
+  g_array_set_size (points, 0);
+}
+
+static void
+simplifier_add (Simplifier *simplifier,
+                double      x,
+                double      y)
+{
+  Point point = { x, y };
+  const Point *anchor;
+  double dn, dp;
+
+  if (simplifier->points->len == 0)
+    {
+      g_array_append_val (simplifier->points, point);
+      simplifier->low = -INFINITY;
+      simplifier->high = INFINITY;
+      return;
+    }
+  if (!simplifier->has_next)
+    {
+      simplifier->next = point;
+      simplifier->has_next = TRUE;
+      return;
+    }
+
+  anchor = &g_array_index (simplifier->points, Point, simplifier->points->len - 1);
+  dn = simplifier->next.x - anchor->x;
+  dp = x - anchor->x;
+  if (dn > 0.0 && dp > dn)
+    {
+      double low = MAX (simplifier->low, (simplifier->next.y - SIMPLIFY_TOLERANCE - anchor->y) / dn);
+      double high = MIN (simplifier->high, (simplifier->next.y + SIMPLIFY_TOLERANCE - anchor->y) / dn);
+      double slope = (y - anchor->y) / dp;
+
+      if (slope >= low && slope <= high)
+        {
+          /* The line to (x, y) passes the pending point: drop it. */
+          simplifier->low = low;
+          simplifier->high = high;
+          simplifier->next = point;
+          return;
+        }
+    }
+
+  g_array_append_val (simplifier->points, simplifier->next);
+  simplifier->low = -INFINITY;
+  simplifier->high = INFINITY;
+  simplifier->next = point;
+}
+
+static void
+simplifier_finish (Simplifier *simplifier)
+{
+  if (simplifier->has_next)
+    g_array_append_val (simplifier->points, simplifier->next);
+  simplifier->has_next = FALSE;
+}
+
+/* One track's path as it is built: lines to stroke and bodies to fill,
+ * each a list of points split into sub-paths. */
+typedef struct
+{
+  GArray    *lines, *line_starts;    /* Point; guint: where each starts */
+  GArray    *bodies, *body_starts;
+  GArray    *line, *top, *bottom;    /* the run under way */
+  Simplifier line_s, top_s, bottom_s;
+  gboolean   in_line, in_body;
+  double     body_last_x, body_top, body_bottom;
+  Point      body_exit;              /* where the line leaves a thick run */
+  double     pad;                    /* half the line's width */
+} TrackPath;
+
+static void
+track_path_init (TrackPath *path,
+                 double     line_width)
+{
+  path->lines = g_array_new (FALSE, FALSE, sizeof (Point));
+  path->line_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  path->bodies = g_array_new (FALSE, FALSE, sizeof (Point));
+  path->body_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  path->line = g_array_new (FALSE, FALSE, sizeof (Point));
+  path->top = g_array_new (FALSE, FALSE, sizeof (Point));
+  path->bottom = g_array_new (FALSE, FALSE, sizeof (Point));
+  path->in_line = path->in_body = FALSE;
+  path->pad = line_width / 2.0;
+}
+
+static void
+track_path_clear (TrackPath *path)
+{
+  g_array_unref (path->lines);
+  g_array_unref (path->line_starts);
+  g_array_unref (path->bodies);
+  g_array_unref (path->body_starts);
+  g_array_unref (path->line);
+  g_array_unref (path->top);
+  g_array_unref (path->bottom);
+}
+
+/* Adds the sub-paths of @points split at @starts to @cr; a sub-path of
+ * one point is a dot (the caps are round). */
+static void
+append_subpaths (cairo_t *cr,
+                 GArray  *points,
+                 GArray  *starts,
+                 gboolean close)
+{
+  for (guint k = 0; k < starts->len; k++)
+    {
+      guint from = g_array_index (starts, guint, k);
+      guint to = k + 1 < starts->len ? g_array_index (starts, guint, k + 1) : points->len;
+      const Point *first = &g_array_index (points, Point, from);
+
+      cairo_move_to (cr, first->x, first->y);
+      if (to - from == 1)
+        cairo_line_to (cr, first->x, first->y);
+      for (guint i = from + 1; i < to; i++)
+        cairo_line_to (cr, g_array_index (points, Point, i).x, g_array_index (points, Point, i).y);
+      if (close)
+        cairo_close_path (cr);
+    }
+}
+
+static void
+end_line (TrackPath *path)
+{
+  if (!path->in_line)
+    return;
+  simplifier_finish (&path->line_s);
+  g_array_append_val (path->line_starts, path->lines->len);
+  g_array_append_vals (path->lines, path->line->data, path->line->len);
+  path->in_line = FALSE;
+}
+
+static void
+line_point (TrackPath *path,
+            double     x,
+            double     y)
+{
+  if (!path->in_line)
+    {
+      simplifier_start (&path->line_s, path->line);
+      path->in_line = TRUE;
+    }
+  simplifier_add (&path->line_s, x, y);
+}
+
+/* A run of thick columns (each holding a peak or dip inside it: data
+ * that swings within a pixel) is filled as one body from its lows to its
+ * highs, a half line wider all round, rather than stroked up and down
+ * each pixel: the same pixels, at the cost of its outline. */
+static void
+end_body (TrackPath *path)
+{
+  if (!path->in_body)
+    return;
+
+  simplifier_add (&path->top_s, path->body_last_x + MAX (path->pad, 0.5), path->body_top);
+  simplifier_add (&path->bottom_s, path->body_last_x + MAX (path->pad, 0.5), path->body_bottom);
+  simplifier_finish (&path->top_s);
+  simplifier_finish (&path->bottom_s);
+
+  g_array_append_val (path->body_starts, path->bodies->len);
+  g_array_append_vals (path->bodies, path->top->data, path->top->len);
+  for (guint i = path->bottom->len; i > 0; i--)
+    g_array_append_val (path->bodies, g_array_index (path->bottom, Point, i - 1));
+  path->in_body = FALSE;
+}
+
+static void
+body_column (TrackPath *path,
+             double     x,
+             double     top,
+             double     bottom)
+{
+  top -= path->pad;
+  bottom += path->pad;
+  if (!path->in_body)
+    {
+      simplifier_start (&path->top_s, path->top);
+      simplifier_start (&path->bottom_s, path->bottom);
+      simplifier_add (&path->top_s, x - MAX (path->pad, 0.5), top);
+      simplifier_add (&path->bottom_s, x - MAX (path->pad, 0.5), bottom);
+      path->in_body = TRUE;
+    }
+  simplifier_add (&path->top_s, x, top);
+  simplifier_add (&path->bottom_s, x, bottom);
+  path->body_last_x = x;
+  path->body_top = top;
+  path->body_bottom = bottom;
+}
+
+/* Whether the data jumps into or out of column @c by more than
+ * @allowed (user units) or half the column's own range: it swings from
+ * period to period, so a line through the column's middle would not
+ * cover what the column holds, even with its extremes at its ends. */
+static gboolean
+jumps (const FwChartLayout  *layout,
+       const FwChartColumns *columns,
+       guint                 c,
+       double                allowed)
+{
+  const FwChartColumn *column = &columns->columns[c];
+  double range = fabs (column->high - column->low);
+  double limit = MAX (allowed * (layout->y_high - layout->y_low) / MAX (layout->plot_h, 1.0),
+                      range / 2.0);
+  const FwChartColumn *before = NULL, *after = NULL;
+
+  for (guint k = c; k > 0 && before == NULL; k--)
+    if (columns->columns[k - 1].drawn)
+      before = &columns->columns[k - 1];
+  for (guint k = c + 1; k < columns->n_columns && after == NULL; k++)
+    if (columns->columns[k].drawn)
+      after = &columns->columns[k];
+
+  if (before != NULL && column->joined && fabs (column->first - before->last) > limit)
+    return TRUE;
+  if (after != NULL && after->joined && fabs (after->first - column->last) > limit)
+    return TRUE;
+  return FALSE;
+}
+
+/* Builds a track's columns into @path as lines (to stroke) and, where
+ * the data swings within a pixel, bodies (to fill): a sub-path for each
+ * run without gaps. A thin column (its extremes at its
+ * ends: the data is monotonic across the pixel) is one point, through
+ * which the line runs; the lines into and out of a thick run join it at
+ * its first and last values. */
+static void
+build_track_path (TrackPath            *path,
+                const FwChartLayout  *layout,
+                const FwChartColumns *columns,
+                double                width)
+{
+  for (guint c = 0; c < columns->n_columns; c++)
+    {
+      const FwChartColumn *column = &columns->columns[c];
+      double x, y_first, y_last, y_low, y_high, y_lo_end, y_hi_end;
+
+      if (!column->drawn)
+        continue;
+      if (!column->joined)
+        {
+          end_line (path);
+          end_body (path);
+        }
+
+      x = fw_chart_columns_x (columns, c, layout->plot_x, width);
+      y_first = fw_chart_layout_y_of (layout, column->first);
+      if (columns->per_period)
+        {
+          line_point (path, x, y_first);
+          continue;
+        }
+
+      y_last = fw_chart_layout_y_of (layout, column->last);
+      y_low = fw_chart_layout_y_of (layout, column->low);
+      y_high = fw_chart_layout_y_of (layout, column->high);
+      /* Screen y grows downwards: the high is the smaller y. */
+      y_hi_end = MIN (y_first, y_last);
+      y_lo_end = MAX (y_first, y_last);
+      if (y_high >= y_hi_end - SIMPLIFY_TOLERANCE && y_low <= y_lo_end + SIMPLIFY_TOLERANCE
+          && !jumps (layout, columns, c, path->pad * 2.0))
+        {
+          if (path->in_body)
+            {
+              end_body (path);
+              line_point (path, path->body_exit.x, path->body_exit.y);
+            }
+          line_point (path, x, (y_first + y_last) / 2.0);
+        }
+      else
+        {
+          if (path->in_line)
+            {
+              line_point (path, x, y_first);
+              end_line (path);
+            }
+          body_column (path, x, y_high, y_low);
+          path->body_exit.x = x;
+          path->body_exit.y = y_last;
+        }
+    }
+  end_line (path);
+  end_body (path);
+}
+
+/* The width of the plot a scenario's columns span: its share when it is
+ * shorter than the longest. */
+static double
+track_width (const FwChart       *chart,
+             const FwChartLayout *layout,
+             guint                entry)
+{
+  return layout->plot_w * chart->entries[entry].scenario.horizon / MAX (layout->horizon, 1);
+}
+
+/* Strokes a track's lines and fills its bodies, in @entry's dash. */
+static void
+stroke_track (cairo_t              *cr,
+              const FwChartLayout  *layout,
+              const FwChartColumns *columns,
+              double                width,
+              double                line_width,
+              guint                 entry,
+              FwRgb                 rgb,
+              double                alpha)
+{
+  TrackPath path;
+
+  track_path_init (&path, line_width);
+  build_track_path (&path, layout, columns, width);
+
+  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
+  cairo_new_path (cr);
+  append_subpaths (cr, path.lines, path.line_starts, FALSE);
+  cairo_set_line_width (cr, line_width);
+  set_dash (cr, layout, entry);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
+  append_subpaths (cr, path.bodies, path.body_starts, TRUE);
+  cairo_fill (cr);
+
+  track_path_clear (&path);
+}
+
+static void
+paint_band (FwChart             *chart,
+            cairo_t             *cr,
+            const FwChartLayout *layout,
+            guint                entry)
+{
+  const FwChartColumns *low, *high, *median;
+  double width = track_width (chart, layout, entry);
+  FwRgb rgb = series_color (chart, FW_CHART_CUSTOMERS);
+  guint c = 0;
+
+  low = fw_chart_track_columns (chart, entry, FW_CHART_TRACK_BAND_LOW);
+  high = fw_chart_track_columns (chart, entry, FW_CHART_TRACK_BAND_HIGH);
+  median = fw_chart_track_columns (chart, entry, FW_CHART_TRACK_BAND_MEDIAN);
+
+  /* One filled shape per run of columns where both edges are drawn:
+   * along the top of the 90th percentile, back along the bottom of the
+   * 10th. */
+  cairo_new_path (cr);
+  while (c < low->n_columns)
+    {
+      guint start, end;
+
+      if (!low->columns[c].drawn || !high->columns[c].drawn)
+        {
+          c++;
+          continue;
+        }
+      start = c;
+      end = c + 1;
+      while (end < low->n_columns && low->columns[end].drawn && high->columns[end].drawn
+             && low->columns[end].joined && high->columns[end].joined)
+        end++;
+
+      for (guint k = start; k < end; k++)
+        cairo_line_to (cr, fw_chart_columns_x (high, k, layout->plot_x, width),
+                       fw_chart_layout_y_of (layout, high->columns[k].high));
+      for (guint k = end; k > start; k--)
+        cairo_line_to (cr, fw_chart_columns_x (low, k - 1, layout->plot_x, width),
+                       fw_chart_layout_y_of (layout, low->columns[k - 1].low));
+      cairo_close_path (cr);
+      cairo_new_sub_path (cr);
+      c = end;
+    }
+  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, chart->style.dark ? 0.26 : 0.18);
+  cairo_fill (cr);
+
+  /* The median, finer than the series' lines. */
+  stroke_track (cr, layout, median, width, layout->line_width * 0.6, entry, rgb, 0.9);
+}
+
+static void
+paint_series (FwChart             *chart,
+              cairo_t             *cr,
+              const FwChartLayout *layout,
+              guint                entry,
+              guint                series)
+{
+  const FwChartColumns *columns = fw_chart_track_columns (chart, entry, series);
+  double width = track_width (chart, layout, entry);
+  FwRgb rgb = series_color (chart, series);
+
+  stroke_track (cr, layout, columns, width, layout->line_width, entry, rgb, 1.0);
+
+  /* Few periods far apart: a dot on each, so a value reads as a value
+   * and not as a point on a slope (the first scenario only, to keep an
+   * overlay calm). */
+  if (columns->per_period && entry == 0
+      && width / MAX (columns->n_values - 1, 1) >= layout->text_size * 1.2)
+    {
+      double r = layout->line_width * 1.35;
+
+      cairo_new_path (cr);
+      for (guint c = 0; c < columns->n_columns; c++)
+        if (columns->columns[c].drawn)
+          {
+            double x = fw_chart_columns_x (columns, c, layout->plot_x, width);
+
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x, fw_chart_layout_y_of (layout, columns->columns[c].first),
+                       r, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+    }
+}
+
+/* Axes --------------------------------------------------------------------- */
+
+/* A horizontal line on the pixel grid: crisp at one pixel. */
+static double
+crisp (double y)
+{
+  return floor (y) + 0.5;
+}
+
+static void
+paint_axes (FwChart             *chart,
+            cairo_t             *cr,
+            const FwChartLayout *layout)
+{
+  double size = layout->text_size;
+  double left = layout->plot_x, right = layout->plot_x + layout->plot_w;
+  double bottom = layout->plot_y + layout->plot_h;
+
+  /* The grid, faint, then the baseline, stronger. */
+  cairo_set_line_width (cr, 1.0);
+  cairo_new_path (cr);
+  for (guint i = 0; i < layout->n_y_ticks; i++)
+    {
+      double y = crisp (fw_chart_layout_y_of (layout, layout->y_low + i * layout->y_step));
+
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, right, y);
+    }
+  set_fg (cr, chart, chart->style.dark ? 0.16 : 0.11);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, left, crisp (bottom));
+  cairo_line_to (cr, right, crisp (bottom));
+  for (guint i = 0; i < layout->n_x_ticks; i++)
+    {
+      double x = crisp (fw_chart_layout_x_of (layout, (double) i * layout->x_step));
+
+      cairo_move_to (cr, x, crisp (bottom));
+      cairo_line_to (cr, x, crisp (bottom) + size * 0.3);
+    }
+  set_fg (cr, chart, 0.45);
+  cairo_stroke (cr);
+
+  set_fg (cr, chart, 0.78);
+  for (guint i = 0; i < layout->n_y_ticks; i++)
+    {
+      double value = layout->y_low + i * layout->y_step;
+      g_autofree char *label = fw_chart_y_tick_text (layout, i);
+
+      show_text (cr, chart, size, FALSE, label, 0.0, left - size * 0.5,
+                 fw_chart_layout_y_of (layout, value), 1.0, 0.5);
+    }
+  for (guint i = 0; i < layout->n_x_ticks; i++)
+    {
+      g_autofree char *label = fw_chart_x_tick_text (i * layout->x_step);
+
+      show_text (cr, chart, size, FALSE, label, 0.0,
+                 fw_chart_layout_x_of (layout, (double) i * layout->x_step),
+                 layout->x_labels_y, 0.5, 0.0);
+    }
+
+  if (layout->axis_title_shown)
+    {
+      g_autofree char *title = fw_chart_period_title (chart);
+
+      set_fg (cr, chart, 0.9);
+      show_text (cr, chart, size, TRUE, title, layout->plot_w,
+                 left + layout->plot_w / 2.0, layout->axis_title_y, 0.5, 0.0);
+    }
+}
+
+/* Marker ------------------------------------------------------------------- */
+
+static void
+paint_marker (FwChart             *chart,
+              cairo_t             *cr,
+              const FwChartLayout *layout)
+{
+  const double *accent = chart->style.accent;
+  double size = layout->text_size * 0.9;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) label = NULL;
+  double x, w, h, chip_w, chip_h, chip_x, chip_y;
+
+  if (chart->marker < 0 || (guint) chart->marker > layout->horizon || chart->n_entries == 0)
+    return;
+
+  x = fw_chart_layout_x_of (layout, chart->marker);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, layout->plot_y);
+  cairo_line_to (cr, x, layout->plot_y + layout->plot_h);
+  cairo_set_line_width (cr, MAX (layout->line_width * 0.75, 1.5));
+  cairo_set_source_rgba (cr, accent[0], accent[1], accent[2], accent[3]);
+  cairo_stroke (cr);
+
+  /* A label over the line, "Month 12", kept inside the area. */
+  title = fw_chart_period_title (chart);
+  /* TRANSLATORS: the chart's marker, e.g. "Month 12" */
+  text = g_strdup_printf (_("%s %u"), title, (guint) chart->marker);
+  label = fw_render_text_layout (cr, NULL, chart->style.font_family, size, TRUE, text);
+  fw_render_text_size (label, &w, &h);
+  chip_w = w + size * 0.8;
+  chip_h = h + size * 0.2;
+  /* Never over the vertical axis' labels. */
+  chip_x = CLAMP (x - chip_w / 2.0, layout->plot_x - layout->line_width,
+                  MAX (layout->width - chip_w, layout->plot_x));
+  chip_y = layout->plot_y - chip_h - layout->text_size * 0.1;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, chip_x + chip_h / 2.0, chip_y);
+  cairo_arc (cr, chip_x + chip_w - chip_h / 2.0, chip_y + chip_h / 2.0, chip_h / 2.0,
+             -G_PI / 2.0, G_PI / 2.0);
+  cairo_arc (cr, chip_x + chip_h / 2.0, chip_y + chip_h / 2.0, chip_h / 2.0,
+             G_PI / 2.0, 1.5 * G_PI);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  /* White or black on the accent, whichever reads better. */
+  {
+    FwRgb rgb = { accent[0], accent[1], accent[2] };
+
+    if (fw_wheel_luminance (rgb) > 0.4)
+      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+    else
+      cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  }
+  show_text (cr, chart, size, TRUE, text, 0.0, chip_x + chip_w / 2.0,
+             chip_y + chip_h / 2.0, 0.5, 0.5);
+}
+
+/* Legend ------------------------------------------------------------------- */
+
+static void
+paint_legend (FwChart             *chart,
+              cairo_t             *cr,
+              const FwChartLayout *layout)
+{
+  double size = layout->text_size;
+  double sample = size * 1.8, between = size * 0.45;
+
+  for (guint i = 0; i < layout->n_legend; i++)
+    {
+      const FwChartLegendEntry *entry = &layout->legend[i];
+      double cy = entry->y + entry->height / 2.0;
+      double x0 = entry->x, x1 = entry->x + sample;
+
+      cairo_new_path (cr);
+      switch (entry->kind)
+        {
+        case FW_CHART_LEGEND_SERIES:
+          {
+            FwRgb rgb = series_color (chart, entry->index);
+
+            cairo_set_source_rgb (cr, rgb.r, rgb.g, rgb.b);
+            cairo_set_line_width (cr, MAX (layout->line_width * 1.4, 3.0));
+            cairo_move_to (cr, x0, cy);
+            cairo_line_to (cr, x1, cy);
+            cairo_stroke (cr);
+          }
+          break;
+
+        case FW_CHART_LEGEND_BAND:
+          {
+            FwRgb rgb = series_color (chart, FW_CHART_CUSTOMERS);
+
+            cairo_rectangle (cr, x0, cy - size * 0.45, sample, size * 0.9);
+            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, chart->style.dark ? 0.26 : 0.18);
+            cairo_fill (cr);
+            cairo_move_to (cr, x0, cy);
+            cairo_line_to (cr, x1, cy);
+            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, 0.9);
+            cairo_set_line_width (cr, layout->line_width * 0.6);
+            cairo_stroke (cr);
+          }
+          break;
+
+        case FW_CHART_LEGEND_SCENARIO:
+        default:
+          set_fg (cr, chart, 0.85);
+          cairo_set_line_width (cr, layout->line_width);
+          set_dash (cr, layout, entry->index);
+          cairo_move_to (cr, x0 + layout->line_width / 2.0, cy);
+          cairo_line_to (cr, x1 - layout->line_width / 2.0, cy);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0.0);
+          break;
+        }
+
+      set_fg (cr, chart, 0.9);
+      show_text (cr, chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,
+                 fw_chart_legend_name (chart, entry),
+                 entry->width - sample - between, x1 + between, cy, 0.0, 0.5);
+    }
+}
+
+/* All ---------------------------------------------------------------------- */
+
+static void
+begin (cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+}
+
+void
+fw_chart_paint_static (FwChart *chart,
+                       cairo_t *cr,
+                       double   width,
+                       double   height)
+{
+  const FwChartLayout *layout;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (cr != NULL);
+
+  layout = fw_chart_get_layout (chart, width, height);
+  begin (cr);
+
+  paint_axes (chart, cr, layout);
+
+  /* The data stays in the plot (and half a line past it, for the caps).
+   * The first scenario is drawn last, on top; in each, customers on top. */
+  cairo_save (cr);
+  cairo_rectangle (cr, layout->plot_x - layout->line_width * 2, layout->plot_y - layout->line_width * 2,
+                   layout->plot_w + layout->line_width * 4, layout->plot_h + layout->line_width * 4);
+  cairo_clip (cr);
+  for (guint i = chart->n_entries; i > 0; i--)
+    if (fw_chart_track_drawn (chart, i - 1, FW_CHART_TRACK_BAND_LOW))
+      paint_band (chart, cr, layout, i - 1);
+  for (guint i = chart->n_entries; i > 0; i--)
+    for (guint s = FW_CHART_N_SERIES; s > 0; s--)
+      if (fw_chart_track_drawn (chart, i - 1, s - 1))
+        paint_series (chart, cr, layout, i - 1, s - 1);
+  cairo_restore (cr);
+
+  paint_legend (chart, cr, layout);
+  cairo_restore (cr);
+}
+
+void
+fw_chart_paint_marker (FwChart *chart,
+                       cairo_t *cr,
+                       double   width,
+                       double   height)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (cr != NULL);
+
+  begin (cr);
+  paint_marker (chart, cr, fw_chart_get_layout (chart, width, height));
+  cairo_restore (cr);
+}
+
+void
+fw_chart_paint (FwChart *chart,
+                cairo_t *cr,
+                double   width,
+                double   height)
+{
+  fw_chart_paint_static (chart, cr, width, height);
+  fw_chart_paint_marker (chart, cr, width, height);
+}

@@ -1,0 +1,92 @@
+/* fw-chart-private.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "fw-chart.h"
+#include "fw-chart-columns.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the parts of FwChart: fw-chart.c (state, caches, hover),
+ * fw-chart-layout.c (geometry) and fw-chart-painter.c (drawing). */
+
+/* The arrays of a scenario the chart summarises: the series, then the
+ * band's three. */
+enum
+{
+  FW_CHART_TRACK_BAND_LOW = FW_CHART_N_SERIES,
+  FW_CHART_TRACK_BAND_MEDIAN,
+  FW_CHART_TRACK_BAND_HIGH,
+  FW_CHART_N_TRACKS
+};
+
+typedef struct
+{
+  FwChartScenario scenario;          /* name points at name_copy */
+  char           *name_copy;
+  gboolean        has_band;
+  /* The lowest and highest finite value of each track; low > high when
+   * it has none. */
+  double          low[FW_CHART_N_TRACKS];
+  double          high[FW_CHART_N_TRACKS];
+  /* Per-column summaries, for columns_width columns; computed when a
+   * track is first drawn or looked up at that width. */
+  FwChartColumns  columns[FW_CHART_N_TRACKS];
+  gboolean        columns_valid[FW_CHART_N_TRACKS];
+} FwChartEntry;
+
+struct _FwChart
+{
+  FwChartEntry *entries;
+  guint         n_entries;
+  guint         horizon;             /* the longest scenario's */
+
+  guint         visible;
+  gboolean      band_shown;
+  int           marker;
+  char         *period_label;
+  double        text_scale;
+  FwWheelStyle  style;
+  char         *font_family;         /* style.font_family points here */
+
+  PangoContext *measure;             /* text metrics without a surface */
+
+  gboolean      layout_valid;
+  FwChartLayout layout;
+  guint         columns_width;       /* the width the summaries are for */
+};
+
+/* fw-chart.c */
+/* The track's summary at the layout's width, computed if needed; NULL
+ * when the scenario has no such array. */
+const FwChartColumns *fw_chart_track_columns (FwChart *chart,
+                                              guint    entry,
+                                              guint    track);
+/* Whether @track of @entry is drawn (visible, present). */
+gboolean     fw_chart_track_drawn    (const FwChart *chart,
+                                      guint          entry,
+                                      guint          track);
+/* "Month", "Week"...: the period unit as a title. */
+char        *fw_chart_period_title   (const FwChart *chart);
+
+/* fw-chart-layout.c */
+void         fw_chart_layout_compute (FwChart       *chart,
+                                      FwChartLayout *layout,
+                                      double         width,
+                                      double         height);
+/* The text of a vertical tick or a horizontal one. */
+char        *fw_chart_y_tick_text    (const FwChartLayout *layout,
+                                      guint          tick);
+char        *fw_chart_x_tick_text    (guint          period);
+/* The legend entry's name. */
+const char  *fw_chart_legend_name    (const FwChart            *chart,
+                                      const FwChartLegendEntry *entry);
+
+G_END_DECLS

@@ -1,0 +1,125 @@
+/* fw-chart.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "fw-chart-data.h"
+#include "fw-chart-layout.h"
+#include "fw-wheel-painter.h"
+
+G_BEGIN_DECLS
+
+/* The projection chart: series over t = 0..H, drawn with Cairo and Pango
+ * only, for the window and for exports alike.
+ *
+ * Like Sysprof's chart layers, each series draws itself from a summary
+ * that does not depend on H (fw-chart-columns.h) and answers what is
+ * under the pointer (fw_chart_lookup()), without drawing. FwChart keeps
+ * what it derives from the data (the summary per pixel column, each
+ * series' range) and from the size (the layout) until they change, so a
+ * frame that only moves the marker costs the drawing alone.
+ *
+ * Several scenarios can be overlaid: the first is drawn in solid lines,
+ * the others each in their own dash, named in the legend. Colours follow
+ * the caller's style (the same FwWheelStyle the wheel takes): the
+ * series' colours have a light and a dark variant, text and grid take
+ * the foreground. */
+
+typedef struct _FwChart FwChart;
+
+FwChart  *fw_chart_new              (void);
+void      fw_chart_free             (FwChart               *chart);
+
+/* The scenarios to draw, 0 to FW_CHART_MAX_SCENARIOS. The structs and
+ * names are copied; the arrays are not: keep them alive and unchanged
+ * while the chart is used, and set the scenarios again when they change
+ * (that is when the summary per column is recomputed). */
+void      fw_chart_set_scenarios    (FwChart               *chart,
+                                     const FwChartScenario *scenarios,
+                                     guint                  n_scenarios);
+/* Which series are drawn: a set of FW_CHART_SERIES_BIT() (default all).
+ * The vertical axis fits what is drawn. */
+void      fw_chart_set_visible      (FwChart               *chart,
+                                     guint                  series);
+guint     fw_chart_get_visible      (const FwChart         *chart);
+/* Whether the band of customers is drawn where the data has one
+ * (default TRUE). */
+void      fw_chart_set_band_shown   (FwChart               *chart,
+                                     gboolean               shown);
+/* The period the window shows, marked by a line; -1 for none. */
+void      fw_chart_set_marker       (FwChart               *chart,
+                                     int                    period);
+/* The period unit, "week", "month" or "quarter" (MODEL.md): names the
+ * axis ("Month"). NULL: "Period". */
+void      fw_chart_set_period_label (FwChart               *chart,
+                                     const char            *label);
+/* Text and lines grow by @scale (1.0 by default; larger to present). */
+void      fw_chart_set_text_scale   (FwChart               *chart,
+                                     double                 scale);
+/* Colours and font: copied. */
+void      fw_chart_set_style        (FwChart               *chart,
+                                     const FwWheelStyle    *style);
+
+/* The geometry for an area @width x @height (cached). */
+const FwChartLayout *fw_chart_get_layout (FwChart     *chart,
+                                          double       width,
+                                          double       height);
+
+/* Draws the chart in the area (0, 0) .. (@width, @height) of @cr; the
+ * background is the caller's. In two layers, as the wheel is, so a view
+ * can keep the first as an image while playback moves the marker:
+ *  - static: axes, grid, band, series, legend; changes with the data,
+ *    the visible series, the size, the scale or the style;
+ *  - marker: the line at the period shown and its label.
+ * fw_chart_paint() draws both: what exports draw. */
+void      fw_chart_paint_static     (FwChart               *chart,
+                                     cairo_t               *cr,
+                                     double                 width,
+                                     double                 height);
+void      fw_chart_paint_marker     (FwChart               *chart,
+                                     cairo_t               *cr,
+                                     double                 width,
+                                     double                 height);
+void      fw_chart_paint            (FwChart               *chart,
+                                     cairo_t               *cr,
+                                     double                 width,
+                                     double                 height);
+
+/* What is under the pointer, for a tooltip. */
+typedef struct
+{
+  guint  period;                         /* the period nearest the pointer */
+  double x;                              /* where that period is drawn */
+  guint  n_scenarios;
+  /* Each scenario's value of each series at the period; NAN when the
+   * series is hidden or absent, or the period is past that scenario's
+   * horizon. The band is NAN when there is none or it is hidden. */
+  double values[FW_CHART_MAX_SCENARIOS][FW_CHART_N_SERIES];
+  double band[FW_CHART_MAX_SCENARIOS][3];  /* p10, p50, p90 */
+  /* The drawn line nearest the pointer (vertically, at the pointer's
+   * column), or -1 when nothing is drawn there. */
+  int    nearest_scenario;
+  int    nearest_series;
+  double nearest_distance;                /* user units */
+} FwChartHover;
+
+/* Fills @hover for the point (@x, @y) of an area @width x @height.
+ * Returns FALSE (leaving @hover unset) when the point is outside the plot
+ * or there is nothing to show. Draws nothing. */
+gboolean  fw_chart_lookup           (FwChart               *chart,
+                                     double                 width,
+                                     double                 height,
+                                     double                 x,
+                                     double                 y,
+                                     FwChartHover          *hover);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwChart, fw_chart_free)
+
+G_END_DECLS

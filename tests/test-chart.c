@@ -1,0 +1,827 @@
+/* test-chart.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-chart"
+
+#include <math.h>
+#include <string.h>
+
+#include "fw-chart.h"
+#include "fw-chart-columns.h"
+#include "fw-chart-private.h"
+#include "fw-render-text.h"
+
+/* The projection chart drawn headless: the per-column summary, the
+ * layout, painted pixels, the hover lookup, and data a chart must
+ * survive. Each test makes its own data. */
+
+#define CUSTOMERS_LIGHT 0x1c71d8   /* fw-chart-painter.c's light palette */
+#define CHURN_LIGHT     0xc01c28
+
+/* Data ------------------------------------------------------------------ */
+
+typedef struct
+{
+  guint   horizon;
+  double *values[FW_CHART_N_SERIES];
+  double *band[3];
+  FwChartScenario scenario;
+} Series;
+
+/* Each series flat at its own level (customers 1000, new customers 200,
+ * churn 100, referrals 50, momentum 600), or made by @fill. */
+static void
+series_init (Series     *series,
+             const char *name,
+             guint       horizon)
+{
+  static const double levels[FW_CHART_N_SERIES] = { 1000, 200, 100, 50, 600 };
+
+  memset (series, 0, sizeof *series);
+  series->horizon = horizon;
+  series->scenario.name = name;
+  series->scenario.horizon = horizon;
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    {
+      series->values[s] = g_new (double, horizon + 1);
+      for (guint t = 0; t <= horizon; t++)
+        series->values[s][t] = levels[s];
+      series->scenario.values[s] = series->values[s];
+    }
+}
+
+static void
+series_add_band (Series *series,
+                 double  low,
+                 double  high)
+{
+  for (guint k = 0; k < 3; k++)
+    {
+      series->band[k] = g_new (double, series->horizon + 1);
+      for (guint t = 0; t <= series->horizon; t++)
+        series->band[k][t] = k == 0 ? low : k == 1 ? (low + high) / 2 : high;
+    }
+  series->scenario.band_low = series->band[0];
+  series->scenario.band_median = series->band[1];
+  series->scenario.band_high = series->band[2];
+}
+
+static void
+series_clear (Series *series)
+{
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    g_free (series->values[s]);
+  for (guint k = 0; k < 3; k++)
+    g_free (series->band[k]);
+}
+
+/* Pixels ---------------------------------------------------------------- */
+
+static cairo_surface_t *
+paint (FwChart *chart,
+       int      width,
+       int      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  fw_chart_paint (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpfloat (y, <, cairo_image_surface_get_height (surface));
+  return *(const guint32 *) (data + (int) y * stride + (int) x * 4) & 0xffffff;
+}
+
+static gboolean
+near_color (guint32 a,
+            guint32 b,
+            int     tolerance)
+{
+  for (int shift = 0; shift <= 16; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a line of @color is drawn through (@x, @y): a line is
+ * antialiased, so one of the pixel rows it covers most is its colour. */
+static gboolean
+line_at (cairo_surface_t *surface,
+         double           x,
+         double           y,
+         guint32          color)
+{
+  for (int dy = -1; dy <= 1; dy++)
+    if (near_color (pixel (surface, x, y + dy), color, 8))
+      return TRUE;
+  return FALSE;
+}
+
+/* How many pixels of the plot area are @color. */
+static guint
+count_color (cairo_surface_t     *surface,
+             const FwChartLayout *layout,
+             guint32              color)
+{
+  guint n = 0;
+
+  for (int y = (int) layout->plot_y; y < (int) (layout->plot_y + layout->plot_h); y++)
+    for (int x = (int) layout->plot_x; x < (int) (layout->plot_x + layout->plot_w); x++)
+      if (near_color (pixel (surface, x, y), color, 6))
+        n++;
+  return n;
+}
+
+/* Columns --------------------------------------------------------------- */
+
+static void
+test_columns_keep_extremes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  static const guint sizes[][2] = { { 100001, 1807 }, { 25, 1807 }, { 5000, 333 }, { 2, 1 }, { 1000, 999 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      guint n = sizes[k][0], width = sizes[k][1];
+      g_autofree double *values = g_new (double, n);
+      FwChartColumns columns = { 0 };
+      gboolean gap = FALSE, any = FALSE;
+      int last_column = -1;
+
+      for (guint t = 0; t < n; t++)
+        {
+          /* A smooth rise, noise, spikes, and gaps of every kind. */
+          double v = 1000.0 * t / n + g_rand_double_range (rand, -5, 5);
+
+          if (g_rand_int_range (rand, 0, 97) == 0)
+            v = g_rand_boolean (rand) ? NAN : INFINITY;
+          else if (g_rand_int_range (rand, 0, 50) == 0)
+            v *= 3;
+          values[t] = v;
+        }
+
+      fw_chart_columns_compute (&columns, values, n, width);
+      g_assert_cmpuint (columns.n_values, ==, n);
+      g_assert_cmpuint (columns.n_columns, <=, MAX (width, 1));
+      g_assert_true (columns.per_period == ((n - 1) * 3 <= width));
+
+      /* Against a plain scan: every finite value lands in its column and
+       * each column's first, last, low and high are exactly the data's. */
+      {
+        g_autofree FwChartColumn *expected = g_new0 (FwChartColumn, columns.n_columns);
+
+        for (guint t = 0; t < n; t++)
+          {
+            guint c = fw_chart_columns_index (&columns, t);
+            FwChartColumn *e = &expected[c];
+
+            g_assert_cmpuint (c, <, columns.n_columns);
+            g_assert_cmpint ((int) c, >=, last_column);  /* in order */
+            last_column = (int) c;
+            if (!isfinite (values[t]))
+              {
+                gap = TRUE;
+                continue;
+              }
+            if (!e->drawn)
+              {
+                e->drawn = TRUE;
+                e->joined = any && !gap;
+                e->first = e->low = e->high = values[t];
+              }
+            e->low = MIN (e->low, values[t]);
+            e->high = MAX (e->high, values[t]);
+            e->last = values[t];
+            any = TRUE;
+            gap = FALSE;
+          }
+
+        for (guint c = 0; c < columns.n_columns; c++)
+          {
+            const FwChartColumn *got = &columns.columns[c];
+
+            g_assert_cmpint (got->drawn, ==, expected[c].drawn);
+            if (!got->drawn)
+              continue;
+            g_assert_cmpint (got->joined, ==, expected[c].joined);
+            g_assert_cmpfloat (got->first, ==, expected[c].first);
+            g_assert_cmpfloat (got->last, ==, expected[c].last);
+            g_assert_cmpfloat (got->low, ==, expected[c].low);
+            g_assert_cmpfloat (got->high, ==, expected[c].high);
+          }
+      }
+
+      /* Pixel columns: the summary never holds more columns than pixels,
+       * whatever H, and the last period lands in the last column. */
+      if (!columns.per_period)
+        {
+          g_assert_cmpuint (columns.n_columns, ==, width);
+          g_assert_cmpuint (fw_chart_columns_index (&columns, n - 1), ==, width - 1);
+        }
+      fw_chart_columns_clear (&columns);
+    }
+}
+
+static void
+test_nice_step (void)
+{
+  g_assert_cmpfloat (fw_chart_nice_step (0.7), ==, 1.0);
+  g_assert_cmpfloat (fw_chart_nice_step (1.0), ==, 1.0);
+  g_assert_cmpfloat (fw_chart_nice_step (1.3), ==, 2.0);
+  g_assert_cmpfloat (fw_chart_nice_step (3.0), ==, 5.0);
+  g_assert_cmpfloat (fw_chart_nice_step (7.0), ==, 10.0);
+  g_assert_cmpfloat (fw_chart_nice_step (230.0), ==, 500.0);
+  g_assert_cmpfloat_with_epsilon (fw_chart_nice_step (0.013), 0.02, 1e-12);
+  g_assert_cmpfloat (fw_chart_nice_step (0.0), ==, 1.0);
+  g_assert_cmpfloat (fw_chart_nice_step (NAN), ==, 1.0);
+}
+
+/* Layout ---------------------------------------------------------------- */
+
+static double
+label_width (const char *text,
+             double      size)
+{
+  PangoContext *context = fw_render_text_context_new ();
+  PangoLayout *layout = fw_render_text_layout (NULL, context, NULL, size, FALSE, text);
+  double w;
+
+  fw_render_text_size (layout, &w, NULL);
+  g_object_unref (layout);
+  g_object_unref (context);
+  return w;
+}
+
+static void
+test_layout_readable (void)
+{
+  static const double sizes[][2] = { { 400, 250 }, { 640, 360 }, { 1920, 1080 }, { 250, 120 } };
+  static const guint horizons[] = { 1, 24, 100000, 99999 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (guint h = 0; h < G_N_ELEMENTS (horizons); h++)
+      {
+        g_autoptr(FwChart) chart = fw_chart_new ();
+        const FwChartLayout *layout;
+        Series series;
+
+        series_init (&series, "Baseline", horizons[h]);
+        series.values[FW_CHART_CUSTOMERS][horizons[h]] = 123456.0;
+        fw_chart_set_scenarios (chart, &series.scenario, 1);
+        fw_chart_set_period_label (chart, "month");
+        layout = fw_chart_get_layout (chart, sizes[k][0], sizes[k][1]);
+
+        /* Inside the area, text never below the readable minimum. */
+        g_assert_cmpfloat (layout->text_size, >=, 11.0);
+        g_assert_cmpfloat (layout->plot_x, >, 0);
+        g_assert_cmpfloat (layout->plot_y, >, 0);
+        g_assert_cmpfloat (layout->plot_x + layout->plot_w, <=, sizes[k][0]);
+        g_assert_cmpfloat (layout->plot_y + layout->plot_h, <=, sizes[k][1]);
+        g_assert_cmpuint (layout->horizon, ==, horizons[h]);
+
+        /* The vertical axis holds every value, on a 1-2-5 step. */
+        g_assert_cmpfloat (layout->y_low, <=, 0.0);
+        g_assert_cmpfloat (layout->y_high, >=, 123456.0);
+        g_assert_cmpuint (layout->n_y_ticks, >=, 2);
+        {
+          double mantissa = layout->y_step / pow (10, floor (log10 (layout->y_step)));
+
+          g_assert_true (fabs (mantissa - 1) < 1e-9 || fabs (mantissa - 2) < 1e-9
+                         || fabs (mantissa - 5) < 1e-9);
+        }
+        /* Neighbouring y labels never overlap. */
+        g_assert_cmpfloat (layout->plot_h / MAX (layout->n_y_ticks - 1, 1), >=, layout->text_size * 1.2);
+
+        /* Whole periods on the horizontal axis; labels never touch. */
+        g_assert_cmpuint (layout->x_step, >=, 1);
+        g_assert_cmpuint ((layout->n_x_ticks - 1) * layout->x_step, <=, horizons[h]);
+        if (layout->n_x_ticks > 1)
+          {
+            g_autofree char *widest = g_strdup_printf ("%u", horizons[h]);
+            double spacing = fw_chart_layout_x_of (layout, layout->x_step) - fw_chart_layout_x_of (layout, 0);
+
+            g_assert_cmpfloat (spacing, >, label_width (widest, layout->text_size) * 1.1);
+          }
+
+        /* Legend entries inside the area and apart. */
+        for (guint i = 0; i < layout->n_legend; i++)
+          {
+            const FwChartLegendEntry *a = &layout->legend[i];
+
+            g_assert_cmpfloat (a->x, >=, 0);
+            g_assert_cmpfloat (a->x + a->width, <=, sizes[k][0]);
+            g_assert_cmpfloat (a->y + a->height, <=, layout->plot_y);
+            for (guint j = i + 1; j < layout->n_legend; j++)
+              {
+                const FwChartLegendEntry *b = &layout->legend[j];
+
+                g_assert_true (a->x + a->width <= b->x || b->x + b->width <= a->x
+                               || a->y + a->height <= b->y || b->y + b->height <= a->y);
+              }
+          }
+        series_clear (&series);
+      }
+}
+
+static void
+test_layout_text_scale (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  Series series;
+  double plain;
+
+  series_init (&series, "Baseline", 24);
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+  plain = fw_chart_get_layout (chart, 1280, 720)->text_size;
+
+  /* Presenting: text and lines grow by the factor given. */
+  fw_chart_set_text_scale (chart, 2.0);
+  g_assert_cmpfloat_with_epsilon (fw_chart_get_layout (chart, 1280, 720)->text_size, plain * 2, 1e-9);
+  /* And the layout follows: a new size is laid out anew. */
+  g_assert_cmpfloat (fw_chart_get_layout (chart, 1920, 1080)->text_size, >, plain * 2);
+  series_clear (&series);
+}
+
+/* Painting ---------------------------------------------------------------- */
+
+static void
+test_paint_series_and_marker (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  cairo_surface_t *surface;
+  FwWheelStyle style;
+  Series series;
+  guint32 accent;
+  double x, y;
+
+  series_init (&series, "Baseline", 24);
+  fw_wheel_style_init_light (&style);
+  fw_chart_set_style (chart, &style);
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+  fw_chart_set_marker (chart, 12);
+  surface = paint (chart, 800, 500);
+  layout = fw_chart_get_layout (chart, 800, 500);
+
+  /* Customers, flat at 1000, is drawn in its colour where 1000 is, in
+   * the middle of a segment (away from the dots and the marker). */
+  x = fw_chart_layout_x_of (layout, 5.5);
+  y = fw_chart_layout_y_of (layout, 1000);
+  g_assert_true (line_at (surface, x, y, CUSTOMERS_LIGHT));
+  /* Churn at 100 in its own. */
+  y = fw_chart_layout_y_of (layout, 100);
+  g_assert_true (line_at (surface, x, y, CHURN_LIGHT));
+  g_assert_false (line_at (surface, x, y, CUSTOMERS_LIGHT));
+  /* Between the lines and the grid, the background. */
+  y = fw_chart_layout_y_of (layout, 900);
+  g_assert_cmphex (pixel (surface, x, y), ==, 0xffffff);
+
+  /* The marker: the accent at period 12, from the top of the plot down,
+   * where no series is drawn. */
+  accent = ((guint32) (style.accent[0] * 255 + 0.5) << 16) | ((guint32) (style.accent[1] * 255 + 0.5) << 8)
+           | (guint32) (style.accent[2] * 255 + 0.5);
+  x = fw_chart_layout_x_of (layout, 12);
+  g_assert_true (near_color (pixel (surface, x, fw_chart_layout_y_of (layout, 900)), accent, 8));
+  g_assert_true (near_color (pixel (surface, x, fw_chart_layout_y_of (layout, 300)), accent, 8));
+  /* ...and only there. */
+  g_assert_cmphex (pixel (surface, fw_chart_layout_x_of (layout, 11.5), fw_chart_layout_y_of (layout, 900)),
+                   ==, 0xffffff);
+  cairo_surface_destroy (surface);
+
+  /* No marker, no line. */
+  fw_chart_set_marker (chart, -1);
+  surface = paint (chart, 800, 500);
+  g_assert_cmphex (pixel (surface, x, fw_chart_layout_y_of (layout, 900)), ==, 0xffffff);
+  cairo_surface_destroy (surface);
+  series_clear (&series);
+}
+
+static void
+test_paint_hidden (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  cairo_surface_t *surface;
+  Series series;
+
+  series_init (&series, "Baseline", 100000);
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+  surface = paint (chart, 600, 400);
+  layout = fw_chart_get_layout (chart, 600, 400);
+  g_assert_cmpuint (count_color (surface, layout, CUSTOMERS_LIGHT), >, layout->plot_w * 0.9);
+  g_assert_cmpuint (count_color (surface, layout, CHURN_LIGHT), >, layout->plot_w * 0.9);
+  cairo_surface_destroy (surface);
+
+  /* Customers hidden: not a pixel of its colour in the plot, not in the
+   * legend; the axis fits what is left (momentum's 600). */
+  fw_chart_set_visible (chart, FW_CHART_ALL_SERIES & ~FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS));
+  surface = paint (chart, 600, 400);
+  layout = fw_chart_get_layout (chart, 600, 400);
+  g_assert_cmpuint (count_color (surface, layout, CUSTOMERS_LIGHT), ==, 0);
+  g_assert_cmpuint (count_color (surface, layout, CHURN_LIGHT), >, layout->plot_w * 0.9);
+  g_assert_cmpfloat (layout->y_high, <, 1000);
+  for (guint i = 0; i < layout->n_legend; i++)
+    g_assert_false (layout->legend[i].kind == FW_CHART_LEGEND_SERIES
+                    && layout->legend[i].index == FW_CHART_CUSTOMERS);
+  cairo_surface_destroy (surface);
+
+  /* Nothing visible: axes only, nothing to find under the pointer. */
+  fw_chart_set_visible (chart, 0);
+  surface = paint (chart, 600, 400);
+  g_assert_cmpuint (count_color (surface, layout, CHURN_LIGHT), ==, 0);
+  cairo_surface_destroy (surface);
+  series_clear (&series);
+}
+
+static void
+test_paint_band (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  cairo_surface_t *surface;
+  Series series;
+  guint32 inside;
+  double x;
+
+  series_init (&series, "Baseline", 60);
+  series_add_band (&series, 700, 1300);
+  fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS));
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+  surface = paint (chart, 800, 500);
+  layout = fw_chart_get_layout (chart, 800, 500);
+  x = fw_chart_layout_x_of (layout, 30.5);
+
+  /* Inside the band, a tint of the customers' blue (more blue than red);
+   * outside, the background; the axis reaches the band's top. */
+  inside = pixel (surface, x, fw_chart_layout_y_of (layout, 850));
+  g_assert_cmphex (inside, !=, 0xffffff);
+  g_assert_cmpuint (inside & 0xff, >, (inside >> 16) & 0xff);
+  g_assert_cmphex (pixel (surface, x, fw_chart_layout_y_of (layout, 650)), ==, 0xffffff);
+  g_assert_cmphex (pixel (surface, x, fw_chart_layout_y_of (layout, 1350)), ==, 0xffffff);
+  g_assert_cmpfloat (layout->y_high, >=, 1300);
+  cairo_surface_destroy (surface);
+
+  /* Hidden band: the background there. */
+  fw_chart_set_band_shown (chart, FALSE);
+  surface = paint (chart, 800, 500);
+  layout = fw_chart_get_layout (chart, 800, 500);
+  g_assert_cmphex (pixel (surface, x, fw_chart_layout_y_of (layout, 850)), ==, 0xffffff);
+  cairo_surface_destroy (surface);
+  series_clear (&series);
+}
+
+/* Decimation as drawn: a single spike in 100,000 periods still shows. */
+static void
+test_paint_spike_kept (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  cairo_surface_t *surface;
+  Series series;
+  guint spike = 61234;
+
+  series_init (&series, "Baseline", 100000);
+  series.values[FW_CHART_CHURN][spike] = 900;
+  fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CHURN));
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+  surface = paint (chart, 700, 400);
+  layout = fw_chart_get_layout (chart, 700, 400);
+
+  /* Near the top of the spike, in churn's colour, in the spike's pixel
+   * column (give or take one). */
+  {
+    double y = fw_chart_layout_y_of (layout, 850);
+    double x = fw_chart_layout_x_of (layout, spike);
+    gboolean found = FALSE;
+
+    for (int dx = -1; dx <= 1; dx++)
+      found = found || line_at (surface, x + dx, y, CHURN_LIGHT);
+    g_assert_true (found);
+    g_assert_cmphex (pixel (surface, x + 6, y), ==, 0xffffff);
+  }
+  cairo_surface_destroy (surface);
+  series_clear (&series);
+}
+
+static void
+test_paint_scenarios (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  cairo_surface_t *surface;
+  Series series[3];
+  guint n_scenario_entries = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      series_init (&series[i], i == 0 ? "Baseline" : i == 1 ? "Without friction" : "Rewards", 24);
+      for (guint t = 0; t <= 24; t++)
+        series[i].values[FW_CHART_CUSTOMERS][t] = 1000 + 300 * i;
+    }
+  fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario,
+                                                       series[2].scenario }, 3);
+  surface = paint (chart, 900, 500);
+  layout = fw_chart_get_layout (chart, 900, 500);
+
+  /* Each scenario named in the legend (the names are copied). */
+  for (guint i = 0; i < layout->n_legend; i++)
+    if (layout->legend[i].kind == FW_CHART_LEGEND_SCENARIO)
+      n_scenario_entries++;
+  g_assert_cmpuint (n_scenario_entries, ==, 3);
+
+  /* Each one's customers line is drawn at its level: solid for the
+   * first, so found at any x; the others dashed, so found along the way. */
+  for (guint i = 0; i < 3; i++)
+    {
+      double y = fw_chart_layout_y_of (layout, 1000 + 300 * i);
+      guint hits = 0, total = 0;
+
+      for (double x = layout->plot_x + 30; x < layout->plot_x + layout->plot_w - 30; x += 1, total++)
+        if (line_at (surface, x, y, CUSTOMERS_LIGHT))
+          hits++;
+      if (i == 0)
+        g_assert_cmpuint (hits, >, total * 0.95);
+      else
+        {
+          /* Dashed or dotted: drawn, with gaps. */
+          g_assert_cmpuint (hits, >, total * 0.15);
+          g_assert_cmpuint (hits, <, total * 0.9);
+        }
+    }
+  cairo_surface_destroy (surface);
+  for (guint i = 0; i < 3; i++)
+    series_clear (&series[i]);
+}
+
+/* Hover ------------------------------------------------------------------- */
+
+static void
+test_hover (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  FwChartHover hover;
+  Series series[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      series_init (&series[i], i == 0 ? "Baseline" : "Other", 24);
+      for (guint t = 0; t <= 24; t++)
+        series[i].values[FW_CHART_CUSTOMERS][t] = 1000 + 10 * t + 500 * i;
+    }
+  fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario }, 2);
+  layout = fw_chart_get_layout (chart, 800, 500);
+
+  /* On churn at period 10: the period, every value, churn nearest. */
+  g_assert_true (fw_chart_lookup (chart, 800, 500, fw_chart_layout_x_of (layout, 10.2),
+                                  fw_chart_layout_y_of (layout, 100) + 1, &hover));
+  g_assert_cmpuint (hover.period, ==, 10);
+  g_assert_cmpfloat_with_epsilon (hover.x, fw_chart_layout_x_of (layout, 10), 1e-9);
+  g_assert_cmpuint (hover.n_scenarios, ==, 2);
+  g_assert_cmpfloat (hover.values[0][FW_CHART_CUSTOMERS], ==, 1100);
+  g_assert_cmpfloat (hover.values[1][FW_CHART_CUSTOMERS], ==, 1600);
+  g_assert_cmpfloat (hover.values[0][FW_CHART_MOMENTUM], ==, 600);
+  g_assert_cmpint (hover.nearest_series, ==, FW_CHART_CHURN);
+  g_assert_cmpint (hover.nearest_scenario, ==, 0);  /* a tie: the one on top */
+  g_assert_cmpfloat (hover.nearest_distance, <, 1.5);
+  g_assert_true (isnan (hover.band[0][0]));
+
+  /* Near the second scenario's customers, between two periods: the line
+   * runs straight between them. */
+  g_assert_true (fw_chart_lookup (chart, 800, 500, fw_chart_layout_x_of (layout, 17.5),
+                                  fw_chart_layout_y_of (layout, 1675) - 3, &hover));
+  g_assert_cmpint (hover.nearest_scenario, ==, 1);
+  g_assert_cmpint (hover.nearest_series, ==, FW_CHART_CUSTOMERS);
+  g_assert_cmpfloat_with_epsilon (hover.nearest_distance, 3, 0.01);
+
+  /* Hidden series are not found and have no value. */
+  fw_chart_set_visible (chart, FW_CHART_ALL_SERIES & ~FW_CHART_SERIES_BIT (FW_CHART_CHURN));
+  layout = fw_chart_get_layout (chart, 800, 500);
+  g_assert_true (fw_chart_lookup (chart, 800, 500, fw_chart_layout_x_of (layout, 10),
+                                  fw_chart_layout_y_of (layout, 100), &hover));
+  g_assert_true (isnan (hover.values[0][FW_CHART_CHURN]));
+  g_assert_cmpint (hover.nearest_series, !=, FW_CHART_CHURN);
+
+  /* Outside the plot: nothing; the ends clamp to 0 and H. */
+  g_assert_false (fw_chart_lookup (chart, 800, 500, 2, 2, &hover));
+  g_assert_false (fw_chart_lookup (chart, 800, 500, 799, layout->plot_y + 10, &hover));
+  g_assert_true (fw_chart_lookup (chart, 800, 500, layout->plot_x + layout->plot_w + 1,
+                                  layout->plot_y + 10, &hover));
+  g_assert_cmpuint (hover.period, ==, 24);
+  for (guint i = 0; i < 2; i++)
+    series_clear (&series[i]);
+}
+
+static void
+test_hover_decimated (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const FwChartLayout *layout;
+  FwChartHover hover;
+  Series series;
+  guint spike = 50000;
+
+  /* At H = 100,000 a pixel holds many periods: the pointer finds what is
+   * drawn in its column (the spike), and the values at its period. */
+  series_init (&series, "Baseline", 100000);
+  series.values[FW_CHART_CHURN][spike] = 900;
+  series_add_band (&series, 800, 1200);
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+  layout = fw_chart_get_layout (chart, 700, 400);
+  g_assert_true (fw_chart_lookup (chart, 700, 400, fw_chart_layout_x_of (layout, spike),
+                                  fw_chart_layout_y_of (layout, 880), &hover));
+  g_assert_cmpuint (hover.period, >=, spike - 100000 / (guint) layout->plot_w);
+  g_assert_cmpuint (hover.period, <=, spike + 100000 / (guint) layout->plot_w);
+  g_assert_cmpint (hover.nearest_series, ==, FW_CHART_CHURN);
+  g_assert_cmpfloat (hover.nearest_distance, ==, 0.0);
+  g_assert_cmpfloat (hover.band[0][0], ==, 800);
+  g_assert_cmpfloat (hover.band[0][1], ==, 1000);
+  g_assert_cmpfloat (hover.band[0][2], ==, 1200);
+  series_clear (&series);
+}
+
+/* Degenerate data ----------------------------------------------------------- */
+
+static void
+test_degenerate (void)
+{
+  static const double sizes[][2] = { { 1, 1 }, { 30, 20 }, { 400, 250 }, { 1920, 1080 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      Series one, zeros, wild;
+      cairo_surface_t *surface;
+      FwChartHover hover;
+
+      /* No scenario at all. */
+      surface = paint (chart, (int) sizes[k][0], (int) sizes[k][1]);
+      cairo_surface_destroy (surface);
+      g_assert_false (fw_chart_lookup (chart, sizes[k][0], sizes[k][1], sizes[k][0] / 2,
+                                       sizes[k][1] / 2, &hover));
+
+      /* H = 1. */
+      series_init (&one, "One", 1);
+      fw_chart_set_scenarios (chart, &one.scenario, 1);
+      fw_chart_set_marker (chart, 1);
+      surface = paint (chart, (int) sizes[k][0], (int) sizes[k][1]);
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (fw_chart_get_layout (chart, sizes[k][0], sizes[k][1])->n_x_ticks, <=, 2);
+
+      /* All zeros: an axis from 0 to a nice top, not a division by 0. */
+      series_init (&zeros, "Zeros", 24);
+      for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+        memset (zeros.values[s], 0, sizeof (double) * 25);
+      fw_chart_set_scenarios (chart, &zeros.scenario, 1);
+      surface = paint (chart, (int) sizes[k][0], (int) sizes[k][1]);
+      cairo_surface_destroy (surface);
+      {
+        const FwChartLayout *layout = fw_chart_get_layout (chart, sizes[k][0], sizes[k][1]);
+
+        g_assert_cmpfloat (layout->y_low, ==, 0);
+        g_assert_cmpfloat (layout->y_high, >, 0);
+        g_assert_true (isfinite (layout->y_high));
+      }
+
+      /* Values out of a double's range, NaN, a run of them at the start,
+       * negative and huge values, a band with holes: gaps, never a crash,
+       * an axis that stays finite. */
+      series_init (&wild, "Wild", 500);
+      for (guint t = 0; t <= 500; t++)
+        {
+          wild.values[FW_CHART_CUSTOMERS][t] = t < 20 ? NAN : t % 7 == 0 ? INFINITY : 1e300 * t;
+          wild.values[FW_CHART_CHURN][t] = t % 2 ? -INFINITY : -50;
+          wild.values[FW_CHART_MOMENTUM][t] = NAN;
+        }
+      series_add_band (&wild, 1, 2);
+      wild.band[0][100] = NAN;
+      wild.band[2][200] = INFINITY;
+      fw_chart_set_scenarios (chart, &wild.scenario, 1);
+      fw_chart_set_marker (chart, 600);  /* past H: not drawn */
+      surface = paint (chart, (int) sizes[k][0], (int) sizes[k][1]);
+      cairo_surface_destroy (surface);
+      {
+        const FwChartLayout *layout = fw_chart_get_layout (chart, sizes[k][0], sizes[k][1]);
+
+        g_assert_true (isfinite (layout->y_low));
+        g_assert_true (isfinite (layout->y_high));
+        g_assert_cmpfloat (layout->y_low, <=, -50);
+        if (fw_chart_lookup (chart, sizes[k][0], sizes[k][1],
+                             fw_chart_layout_x_of (layout, 70), layout->plot_y + 1, &hover))
+          {
+            /* The values as they are, for the tooltip to say "—". */
+            g_assert_cmpfloat (hover.values[0][FW_CHART_CUSTOMERS], ==,
+                               hover.period % 7 == 0 ? INFINITY : 1e300 * hover.period);
+            g_assert_true (isnan (hover.values[0][FW_CHART_MOMENTUM]));
+          }
+      }
+
+      series_clear (&one);
+      series_clear (&zeros);
+      series_clear (&wild);
+    }
+}
+
+static void
+test_rows_from_projection (void)
+{
+  g_autoptr(FwScenario) scenario = fw_scenario_new ("Rows");
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  g_autoptr(FwChartRows) rows = NULL;
+  FwChartScenario described;
+
+  scenario->inflow = 100;
+  for (guint i = 0; i < 3; i++)
+    {
+      FwStage *stage = fw_stage_new ("Stage", i);
+
+      stage->count = 100 * (i + 1);
+      stage->advance = i < 2 ? 0.3 : 0;
+      stage->loss = 0.1;
+      stage->referral = i == 2 ? 0.05 : 0;
+      stage->customer = i == 2;
+      g_ptr_array_add (scenario->stages, stage);
+    }
+  fw_projection_run (projection, scenario, 30);
+  rows = fw_chart_rows_new_from_projection (projection);
+  fw_chart_rows_describe (rows, "Rows", &described);
+
+  g_assert_cmpuint (described.horizon, ==, 30);
+  g_assert_null (described.band_low);
+  for (guint t = 0; t <= 30; t++)
+    {
+      const FwFigures *figures = fw_projection_get_figures (projection, t);
+
+      g_assert_cmpfloat (described.values[FW_CHART_CUSTOMERS][t], ==, figures->customers);
+      g_assert_cmpfloat (described.values[FW_CHART_NEW_CUSTOMERS][t], ==, figures->new_customers);
+      g_assert_cmpfloat (described.values[FW_CHART_CHURN][t], ==, figures->churn);
+      g_assert_cmpfloat (described.values[FW_CHART_REFERRALS][t], ==, figures->referrals);
+      g_assert_cmpfloat (described.values[FW_CHART_MOMENTUM][t], ==, figures->momentum);
+    }
+}
+
+static void
+test_period_title (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  static const char * const cases[][2] = {
+    { "week", "Week" }, { "month", "Month" }, { "quarter", "Quarter" },
+    { NULL, "Period" }, { "", "Period" }, { "ética", "Ética" },
+  };
+
+  /* The axis and the marker name MODEL.md's unit as a title. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *title = NULL;
+
+      fw_chart_set_period_label (chart, cases[i][0]);
+      title = fw_chart_period_title (chart);
+      g_assert_cmpstr (title, ==, cases[i][1]);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/chart/columns/keep-extremes", test_columns_keep_extremes);
+  g_test_add_func ("/render/chart/layout/nice-step", test_nice_step);
+  g_test_add_func ("/render/chart/layout/readable", test_layout_readable);
+  g_test_add_func ("/render/chart/layout/text-scale", test_layout_text_scale);
+  g_test_add_func ("/render/chart/paint/series-and-marker", test_paint_series_and_marker);
+  g_test_add_func ("/render/chart/paint/hidden", test_paint_hidden);
+  g_test_add_func ("/render/chart/paint/band", test_paint_band);
+  g_test_add_func ("/render/chart/paint/spike-kept", test_paint_spike_kept);
+  g_test_add_func ("/render/chart/paint/scenarios", test_paint_scenarios);
+  g_test_add_func ("/render/chart/hover", test_hover);
+  g_test_add_func ("/render/chart/hover/decimated", test_hover_decimated);
+  g_test_add_func ("/render/chart/degenerate", test_degenerate);
+  g_test_add_func ("/render/chart/rows-from-projection", test_rows_from_projection);
+  g_test_add_func ("/render/chart/period-title", test_period_title);
+
+  return g_test_run ();
+}
