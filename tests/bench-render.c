@@ -10,7 +10,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
+#include "fw-chart.h"
 #include "fw-engine.h"
 #include "fw-wheel-painter.h"
 
@@ -18,8 +20,14 @@
  * surface the size of a full HD window: the static layer (drawn when the
  * document or the size changes, then cached by the widget), and the
  * motion and overlay layers drawn on every frame while the wheel turns.
- * The issue's case: 16 stages and 100 points. Measured, never asserted:
- * `meson test -C build --benchmark -v bench-render`. */
+ * The issue's case: 16 stages and 100 points.
+ *
+ * Then the projection chart at the same size, for H = 24 and H = 100,000:
+ * a frame that moves the marker (what playback draws), and the first
+ * frame after the data changed (the per-column summary recomputed).
+ * Measured, never asserted: `meson test -C build --benchmark -v
+ * bench-render`. Times are the process's CPU time, so that other work on
+ * a shared machine does not count (the wall-clock time is printed too). */
 
 #define WIDTH  1920
 #define HEIGHT 1080
@@ -67,8 +75,89 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
+/* CPU time of this thread, in ms: unlike the wall clock, not inflated
+ * by other processes taking the core. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 typedef void (*PaintFunc) (cairo_t *, const FwWheelLayout *, const FwWheelStyle *,
                            const FwWheelScene *);
+
+/* Frame times: the first WARMUP frames warm the font and glyph caches
+ * and are not kept. */
+#define WARMUP 3
+
+typedef struct
+{
+  guint   runs;
+  double *cpu, *wall;
+  double  cpu_start;
+  gint64  wall_start;
+} Samples;
+
+static void
+samples_init (Samples *samples,
+              guint    runs)
+{
+  samples->runs = runs;
+  samples->cpu = g_new (double, runs);
+  samples->wall = g_new (double, runs);
+}
+
+static void
+samples_start (Samples *samples)
+{
+  samples->wall_start = g_get_monotonic_time ();
+  samples->cpu_start = cpu_ms ();
+}
+
+static void
+samples_stop (Samples *samples,
+              guint    frame)
+{
+  if (frame < WARMUP)
+    return;
+  samples->cpu[frame - WARMUP] = cpu_ms () - samples->cpu_start;
+  samples->wall[frame - WARMUP] = (g_get_monotonic_time () - samples->wall_start) / 1000.0;
+}
+
+/* Prints the median and 95th percentile, and frees. */
+static void
+samples_report (Samples    *samples,
+                const char *what)
+{
+  guint runs = samples->runs;
+
+  qsort (samples->cpu, runs, sizeof (double), compare_doubles);
+  qsort (samples->wall, runs, sizeof (double), compare_doubles);
+  printf ("%-46s CPU median %7.3f ms  p95 %7.3f ms  (wall median %7.3f ms, %u runs)\n", what,
+          samples->cpu[runs / 2], samples->cpu[(guint) (runs * 0.95)], samples->wall[runs / 2], runs);
+  g_free (samples->cpu);
+  g_free (samples->wall);
+}
+
+/* To look at what was measured: BENCH_RENDER_PNG=DIR keeps each case's
+ * last frame there. */
+static void
+save_png (cairo_surface_t *surface,
+          const char      *what)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("BENCH_RENDER_PNG") == NULL)
+    return;
+  name = g_strdup_printf ("%s.png", what);
+  g_strdelimit (name, " ,:=+()", '-');
+  path = g_build_filename (g_getenv ("BENCH_RENDER_PNG"), name, NULL);
+  cairo_surface_write_to_png (surface, path);
+}
 
 /* Paints @runs frames, moving the wheel on a frame (1/60 s) before each,
  * and prints the median and 95th percentile in milliseconds. */
@@ -82,15 +171,15 @@ measure (const char          *what,
          guint                runs)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  double *times = g_new (double, runs);
+  Samples samples;
 
-  for (guint i = 0; i < runs + 3; i++)
+  samples_init (&samples, runs);
+  for (guint i = 0; i < runs + WARMUP; i++)
     {
       cairo_t *cr = cairo_create (surface);
-      gint64 start;
 
       fw_wheel_motion_advance (&scene->motion, 1.0 / 60.0);
-      start = g_get_monotonic_time ();
+      samples_start (&samples);
       if (background != NULL)
         {
           /* The cached static layer, as the widget replays it. */
@@ -105,18 +194,193 @@ measure (const char          *what,
           fw_wheel_paint_overlay (cr, layout, style, scene);
         }
       cairo_surface_flush (surface);
-      /* The first frames warm the font and glyph caches. */
-      if (i >= 3)
-        times[i - 3] = (g_get_monotonic_time () - start) / 1000.0;
+      samples_stop (&samples, i);
       cairo_destroy (cr);
     }
 
-  qsort (times, runs, sizeof *times, compare_doubles);
-  printf ("%-40s median %7.3f ms  p95 %7.3f ms  (%u runs)\n", what,
-          times[runs / 2], times[(guint) (runs * 0.95)], runs);
+  samples_report (&samples, what);
 
-  g_free (times);
+  save_png (surface, what);
   cairo_surface_destroy (surface);
+}
+
+/* The chart ------------------------------------------------------------ */
+
+typedef struct
+{
+  FwScenario      *scenarios[3];
+  FwChartRows     *rows[3];
+  FwChartScenario  input[3];
+  double          *band[3];       /* p10, p50, p90 of the first */
+} ChartData;
+
+/* Three variants of the bench wheel over @horizon periods; with @band, a
+ * band round the first's customers (made up here: the band engine is
+ * separate, the chart draws whatever arrays it is given). */
+static void
+chart_data_init (ChartData *data,
+                 guint      horizon,
+                 gboolean   band)
+{
+  static const char * const names[] = { "Baseline", "Without the long checkout", "With referral rewards" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(FwProjection) projection = fw_projection_new ();
+
+      data->scenarios[i] = make_scenario ();
+      data->scenarios[i]->inflow = 500 + 150 * i;
+      fw_projection_run (projection, data->scenarios[i], horizon);
+      data->rows[i] = fw_chart_rows_new_from_projection (projection);
+      fw_chart_rows_describe (data->rows[i], names[i], &data->input[i]);
+    }
+
+  for (guint k = 0; k < 3; k++)
+    data->band[k] = NULL;
+  if (band)
+    {
+      const double *customers = data->rows[0]->values[FW_CHART_CUSTOMERS];
+
+      for (guint k = 0; k < 3; k++)
+        {
+          data->band[k] = g_new (double, horizon + 1);
+          for (guint t = 0; t <= horizon; t++)
+            data->band[k][t] = customers[t] * (0.9 + 0.1 * k) * (1.0 + 0.05 * k * t / horizon);
+        }
+      data->input[0].band_low = data->band[0];
+      data->input[0].band_median = data->band[1];
+      data->input[0].band_high = data->band[2];
+    }
+}
+
+static void
+chart_data_clear (ChartData *data)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      fw_chart_rows_free (data->rows[i]);
+      fw_scenario_free (data->scenarios[i]);
+      g_free (data->band[i]);
+    }
+}
+
+typedef enum
+{
+  CHART_WHOLE,         /* the whole chart, layout and summaries cached */
+  CHART_DATA_CHANGED,  /* the whole chart after the data changed */
+  CHART_MARKER,        /* the static layer kept as an image: playback */
+} ChartFrame;
+
+/* Paints @runs frames of @chart at WIDTH x HEIGHT over a white
+ * background, moving the marker on a period before each (playback). */
+static void
+measure_chart (const char            *what,
+               FwChart               *chart,
+               const FwChartScenario *input,
+               guint                  n_scenarios,
+               guint                  horizon,
+               ChartFrame             frame,
+               guint                  runs)
+{
+  cairo_surface_t *cached = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  Samples samples;
+
+  fw_chart_set_scenarios (chart, input, n_scenarios);
+  if (frame == CHART_MARKER)
+    {
+      cairo_t *cr;
+
+      cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+      cr = cairo_create (cached);
+      fw_chart_paint_static (chart, cr, WIDTH, HEIGHT);
+      cairo_destroy (cr);
+    }
+  samples_init (&samples, runs);
+  for (guint i = 0; i < runs + WARMUP; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+
+      /* The background is the caller's (GTK paints the window's). */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_surface_flush (surface);
+
+      samples_start (&samples);
+      if (frame == CHART_DATA_CHANGED)
+        fw_chart_set_scenarios (chart, input, n_scenarios);
+      fw_chart_set_marker (chart, (int) ((guint64) i * horizon / (runs + WARMUP)));
+      if (frame == CHART_MARKER)
+        {
+          cairo_set_source_surface (cr, cached, 0, 0);
+          cairo_paint (cr);
+          fw_chart_paint_marker (chart, cr, WIDTH, HEIGHT);
+        }
+      else
+        fw_chart_paint (chart, cr, WIDTH, HEIGHT);
+      cairo_surface_flush (surface);
+      samples_stop (&samples, i);
+      cairo_destroy (cr);
+    }
+
+  samples_report (&samples, what);
+
+  save_png (surface, what);
+  g_clear_pointer (&cached, cairo_surface_destroy);
+  cairo_surface_destroy (surface);
+}
+
+static void
+bench_chart (void)
+{
+  static const guint horizons[] = { 24, 100000 };
+
+  printf ("\nchart: %dx%d, 16-stage wheel, every series, image surface (software);\n"
+          "each frame moves the marker; the background is cleared before the clock starts;\n"
+          "whole: everything drawn; marker frame: the static layer kept as an image (playback)\n", WIDTH, HEIGHT);
+
+  for (guint h = 0; h < G_N_ELEMENTS (horizons); h++)
+    {
+      ChartData data;
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      g_autofree char *one = g_strdup_printf ("H=%u, 1 scenario: whole", horizons[h]);
+      g_autofree char *changed = g_strdup_printf ("H=%u, 1 scenario: whole after data change", horizons[h]);
+      g_autofree char *three = g_strdup_printf ("H=%u, 3 scenarios + band: whole", horizons[h]);
+      g_autofree char *marker = g_strdup_printf ("H=%u, 3 scenarios + band: marker frame", horizons[h]);
+
+      chart_data_init (&data, horizons[h], TRUE);
+      fw_chart_set_period_label (chart, "month");
+      fw_chart_set_band_shown (chart, FALSE);
+      measure_chart (one, chart, data.input, 1, horizons[h], CHART_WHOLE, 200);
+      measure_chart (changed, chart, data.input, 1, horizons[h], CHART_DATA_CHANGED, 40);
+      fw_chart_set_band_shown (chart, TRUE);
+      measure_chart (three, chart, data.input, 3, horizons[h], CHART_WHOLE, 200);
+      measure_chart (marker, chart, data.input, 3, horizons[h], CHART_MARKER, 200);
+      chart_data_clear (&data);
+    }
+
+  /* The worst case for drawing: every series swinging from one period
+   * to the next (a wheel that moves everyone each period), so every
+   * pixel column holds a peak and a dip. */
+  {
+    guint horizon = 100000;
+    g_autoptr(FwChart) chart = fw_chart_new ();
+    FwChartScenario input = { "Swinging", horizon, { NULL }, NULL, NULL, NULL };
+    double *values[FW_CHART_N_SERIES];
+
+    for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+      {
+        values[s] = g_new (double, horizon + 1);
+        for (guint t = 0; t <= horizon; t++)
+          values[s][t] = 1000.0 * (s + 1) + (t % 2 ? 300.0 : -300.0) * (1.0 + sin (t * 1e-4));
+        input.values[s] = values[s];
+      }
+    fw_chart_set_period_label (chart, "month");
+    measure_chart ("H=100000 swinging every period: whole", chart, &input, 1, horizon,
+                   CHART_WHOLE, 100);
+    for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+      g_free (values[s]);
+  }
 }
 
 int
@@ -167,6 +431,8 @@ main (int    argc,
   measure ("frame (cached static + motion + overlay)", NULL,
            cached, &layout, &style, &scene, 400);
   cairo_surface_destroy (cached);
+
+  bench_chart ();
 
   return 0;
 }
