@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fw-color-scheme.h"
 #include "fw-settings.h"
@@ -510,10 +511,34 @@ test_window_save_failure_in_words (void)
   g_rmdir (dir);
 }
 
+/* With no help viewer on the machine, F1 says so in the window. (main()
+ * points XDG_DATA_DIRS at a folder with the system's MIME database and no
+ * applications, so no viewer is found even where one is installed.) */
+static void
+test_window_help_without_viewer (void)
+{
+  FwWindow *window = fw_window_new (NULL);
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL));
+  while (fw_window_get_error (window) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (fw_window_get_error (window), ==,
+                   "The guide could not be opened: it needs a help viewer, such as GNOME’s Help (the “yelp” package).");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *no_apps = g_dir_make_tmp ("fw-no-apps-XXXXXX", NULL);
+  g_autofree char *mime = g_build_filename (no_apps, "mime", NULL);
+
+  g_assert_no_errno (symlink ("/usr/share/mime", mime));
+  g_setenv ("XDG_DATA_DIRS", no_apps, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
@@ -525,8 +550,15 @@ main (int   argc,
   g_test_add_func ("/window-desktop/color-scheme-without-portal", test_color_scheme_without_portal);
   g_test_add_func ("/window-desktop/color-scheme-follows-portal", test_color_scheme_follows_portal);
   g_test_add_func ("/window-desktop/drop-opens-project", test_window_drop_opens_project);
+  g_test_add_func ("/window-desktop/help-without-viewer", test_window_help_without_viewer);
   g_test_add_func ("/window-errors/damaged-file-in-words", test_window_damaged_file_in_words);
   g_test_add_func ("/window-errors/save-failure-in-words", test_window_save_failure_in_words);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    g_unlink (mime);
+    g_rmdir (no_apps);
+    return status;
+  }
 }

@@ -38,6 +38,7 @@ static const struct {
   { "win.undo",       { "<Control>z", NULL } },
   { "win.redo",       { "<Shift><Control>z", "<Control>y", NULL } },
   { "win.find",       { "<Control>f", NULL } },
+  { "win.help",       { "F1", NULL } },
   { "app.quit",       { "<Control>q", NULL } },
 };
 

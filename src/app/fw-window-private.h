@@ -64,6 +64,9 @@ void fw_window_restore_state      (FwWindow    *self);
 void fw_window_save_state         (FwWindow    *self);
 gboolean fw_window_place_side_pane (FwWindow   *self);
 
+/* fw-window-help.c: "win.help", the user guide */
+void fw_window_class_add_help     (GtkWidgetClass *widget_class);
+
 /* fw-window-dnd.c: project files dropped on the window */
 void fw_window_add_file_drop      (FwWindow    *self);
 

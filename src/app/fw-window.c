@@ -224,6 +224,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
 
   fw_window_class_add_actions (widget_class);
+  fw_window_class_add_help (widget_class);
   fw_window_class_add_edit_actions (widget_class);
 }
 
