@@ -98,14 +98,14 @@ class Context:
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def run(self, *args, env=None, stdout=subprocess.PIPE, stdin=None):
+    def run(self, *args, env=None, stdout=subprocess.PIPE, stdin=None, timeout=120):
         full_env = dict(os.environ)
         full_env.setdefault("LC_ALL", "C.UTF-8")
         if env:
             full_env.update(env)
         proc = subprocess.run([self.cli] + list(args), cwd=self.dir,
                               env=full_env, stdout=stdout, input=stdin,
-                              stderr=subprocess.PIPE, timeout=120)
+                              stderr=subprocess.PIPE, timeout=timeout)
         result = Result(proc.returncode, proc.stdout or b"",
                         proc.stderr.decode("utf-8", "replace"))
         if self.verbose:
@@ -510,6 +510,83 @@ def a_pipe_is_read_like_a_file(t):
     t.fails(2, "check", "/dev/stdin", stdin=b"", contains=["/dev/stdin"])
     if os.path.exists("/dev/zero"):   # an endless device is refused, not read forever
         t.fails(2, "check", "/dev/zero", contains=["/dev/zero"])
+
+
+@test
+def what_is_not_a_regular_file_is_refused_without_blocking(t):
+    """Issue 8, finding 8: open () on a FIFO nobody writes to waits
+    forever; the CLI refuses it at once, and a device or a folder too,
+    saying what it is. A pipe on standard input is still read (above)."""
+    os.mkfifo(t.path("f.flywheel"))
+    for command in (["check"], ["dump"], ["simulate"], ["import"]):
+        args = command + ["f.flywheel"] + (["out.flywheel"] if command == ["import"] else [])
+        try:
+            t.fails(2, *args, contains=["f.flywheel", "not a regular file (a named pipe)"],
+                    timeout=10)
+        except subprocess.TimeoutExpired:
+            raise Failure("flywheel-cli %s blocked on a FIFO" % " ".join(args))
+    t.expect(not os.path.exists(t.path("out.flywheel")), "import wrote something")
+    # /dev/null even when it is standard input, as under meson: only a
+    # pipe there is read.
+    if os.path.exists("/dev/null"):
+        t.fails(2, "check", "/dev/null", contains=["/dev/null", "(a device)"], timeout=10)
+    os.mkdir(t.path("folder.flywheel"))
+    t.fails(2, "check", "folder.flywheel", contains=["folder.flywheel", "directory"])
+
+
+@test
+def names_reach_the_terminal_escaped(t):
+    """Issue 8, finding 8: names come from files, and a control character
+    in one (an OSC sequence retitles a terminal) is shown escaped, as the
+    error messages already show it, never written raw."""
+    project = sample()
+    project["name"] = "Acme\u001b]0;owned\u0007"
+    project["scenarios"][0]["name"] = "Base\u009b31m\u001b[2J"
+    t.write_json("s.json", project)
+    t.ok("import", "s.json", "x.flywheel")
+    for name in ("s.json", "x.flywheel"):
+        out = t.ok("check", name).text
+        t.expect(not any(ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) < 0xa0 for c in out),
+                 "check %s printed a control character: %r" % (name, out))
+        t.expect('"Acme\\u001b]0;owned\\u0007"' in out, "check %s: project name %r" % (name, out))
+        t.expect("\\u001b[2J" in out, "check %s: scenario name %r" % (name, out))
+        result = t.fails(2, "simulate", "--scenario", "Other", name, contains=["\\u001b[2J"])
+        t.expect("\x1b" not in result.err, "simulate's message: %r" % result.err)
+
+
+def largest_note_project(n_scenarios):
+    """A valid project whose dump takes the most bytes per character: every
+    note 2000 control characters, which JSON writes as six bytes each."""
+    project = sample()
+    scenario = project["scenarios"][0]
+    scenario["points"] = [
+        {"name": "Point %d" % i, "angle": i * 0.3, "note": "\u0001" * 2000}
+        for i in range(1000)]
+    project["scenarios"] = []
+    for s in range(n_scenarios):
+        copy_ = copy.deepcopy(scenario)
+        copy_["name"] = "Scenario %d" % s
+        project["scenarios"].append(copy_)
+    return project
+
+
+@test
+def everything_dump_writes_import_takes_back(t):
+    """Issue 8, finding 7: a valid project whose dump is larger than the
+    JSON reader's old 64 MiB limit goes round: import, dump, check and
+    import again. (MODEL.md's largest dumps to 610.5 MiB; the unit tests
+    /core/json/limits/* check that against the limit itself.)"""
+    t.write_json("big.json", largest_note_project(6))
+    t.ok("import", "big.json", "big.flywheel", timeout=300)
+    with open(t.path("dumped.json"), "wb") as out:
+        t.ok("dump", "big.flywheel", stdout=out, timeout=300)
+    size = os.path.getsize(t.path("dumped.json"))
+    t.expect(size > 64 * 1024 * 1024, "the dump should pass 64 MiB: %d bytes" % size)
+    t.expect(b"valid Flywheel JSON" in t.ok("check", "dumped.json", timeout=300).out,
+             "check should take the dump back")
+    t.ok("import", "dumped.json", "again.flywheel", timeout=300)
+    t.expect(t.read_bytes("again.flywheel") == t.read_bytes("big.flywheel"),
+             "the project should come back the same")
 
 
 @test

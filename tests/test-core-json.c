@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -19,6 +20,7 @@
 
 #include "fw-error.h"
 #include "fw-json.h"
+#include "fw-test-largest.h"
 #include "fw-json-writer.h"
 #include "fw-model.h"
 #include "fw-templates.h"
@@ -349,9 +351,10 @@ test_round_trip (void)
   g_assert_nonnull (strstr (first, "\"weight\": 0.1\n"));
   g_assert_nonnull (strstr (first, "\"churn\": -0,"));
   g_assert_nonnull (strstr (first, "\"inflow\": 100000000000000000000,"));
-  /* Text is escaped where JSON needs it, and only there. */
+  /* Text is escaped where JSON needs it, and where a terminal would
+   * take a character as a command (DEL, C1 controls); nowhere else. */
   g_assert_nonnull (strstr (first, "\"name\": \"Quote \\\" and back\\\\slash\""));
-  g_assert_nonnull (strstr (first, "\"name\": \"Tab\\tand bell \\u0001 and DEL \x7f\""));
+  g_assert_nonnull (strstr (first, "\"name\": \"Tab\\tand bell \\u0001 and DEL \\u007f\""));
   g_assert_nonnull (strstr (first, "\"name\": \"🚀 Launch / 発売\""));
 }
 
@@ -1132,7 +1135,8 @@ test_file_too_large (Files         *files,
                      gconstpointer  data)
 {
   g_autofree char *path = write_file (files, "huge.json", "");
-  g_autofree char *expected = g_strdup_printf ("%s: larger than 64 MiB, which is too large for a Flywheel project",
+  g_autofree char *expected = g_strdup_printf ("%s: larger than " FW_JSON_MAX_TEXT_SIZE_TEXT
+                                               ", which is too large for a Flywheel project",
                                                path);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwProject) project = NULL;
@@ -1141,7 +1145,7 @@ test_file_too_large (Files         *files,
   /* Sparse: the size is what counts, and it is refused unread. */
   fd = g_open (path, O_WRONLY, 0);
   g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, 64 * 1024 * 1024 + 1), ==, 0);
+  g_assert_cmpint (ftruncate (fd, FW_JSON_MAX_TEXT_SIZE + 1), ==, 0);
   g_assert_true (g_close (fd, NULL));
 
   project = fw_project_from_json_file (path, &error);
@@ -1150,12 +1154,81 @@ test_file_too_large (Files         *files,
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* A FIFO nobody writes to is refused at once, never waited on (issue 8,
+ * finding 8); so is a device. */
+static void
+test_file_not_regular (Files         *files,
+                       gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (files->dir, "f.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) device_error = NULL;
+  g_autoptr(FwProject) project = NULL;
+  g_autoptr(FwProject) device = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  project = fw_project_from_json_file (fifo, &error);
+  g_assert_null (project);
+  g_assert_error (error, FW_ERROR, FW_ERROR_NOT_PROJECT);
+  g_assert_true (g_str_has_suffix (error->message, "f.json: not a regular file (a named pipe)"));
+
+  device = fw_project_from_json_file ("/dev/null", &device_error);
+  g_assert_null (device);
+  g_assert_error (device_error, FW_ERROR, FW_ERROR_NOT_PROJECT);
+  g_assert_cmpstr (device_error->message, ==, "/dev/null: not a regular file (a device)");
+}
+
+/* Text that is not a file meets the same limit. */
+static void
+test_text_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = NULL;
+  const char *text = "{}";
+
+  /* Only the length is looked at before the refusal. */
+  project = fw_project_from_json (text, (gssize) FW_JSON_MAX_TEXT_SIZE + 1, &error);
+  g_assert_null (project);
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "larger than " FW_JSON_MAX_TEXT_SIZE_TEXT
+                                       ", which is too large for a Flywheel project");
+}
+
+/* Everything `dump` writes, `import` takes back (issue 8, finding 7): the
+ * largest project MODEL.md allows, in the characters JSON writes longest,
+ * dumps to less than the reader's limit. Scenarios of the largest project
+ * are all the same size, so one and two scenarios give the size of fifty
+ * exactly, without building 610 MiB of text. */
+static void
+test_largest_dump_fits (void)
+{
+  g_autoptr(FwProject) one = fw_test_largest_project (FW_LARGEST_FOR_JSON, 1);
+  g_autoptr(FwProject) two = fw_test_largest_project (FW_LARGEST_FOR_JSON, 2);
+  g_autofree char *one_json = fw_project_to_json (one);
+  g_autofree char *two_json = fw_project_to_json (two);
+  g_autoptr(FwProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 per_scenario = strlen (two_json) - strlen (one_json);
+  guint64 largest = strlen (one_json) + (FW_MAX_SCENARIOS - 1) * per_scenario;
+
+  g_assert_true (fw_validate_project (two, &error));
+  g_assert_no_error (error);
+  /* docs/file-format.md gives this figure; `dump` adds a newline. */
+  g_assert_cmpuint (largest, ==, 640185752);
+  g_assert_cmpuint (largest + 1, <=, FW_JSON_MAX_TEXT_SIZE);
+
+  /* And what is written reads back. */
+  back = fw_project_from_json (two_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+}
+
 /* ----------------------------------------------------------------- writer */
 
 static void
 write_escapes (FwJsonWriter *writer)
 {
-  fw_json_writer_string (writer, "\"\\/\b\f\n\r\t\x01\x1f\x7f é 🚀");
+  fw_json_writer_string (writer, "\"\\/\b\f\n\r\t\x01\x1f\x7f é \xc2\x9b\xc2\xa0 🚀");
 }
 
 static void
@@ -1208,7 +1281,9 @@ test_writer_escapes (void)
 {
   g_autofree char *text = write_json (2, write_escapes);
 
-  g_assert_cmpstr (text, ==, "\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\x7f é 🚀\"");
+  /* DEL and the C1 controls (U+009B is a terminal's CSI) are escaped
+   * too; U+00A0, right after them, is not. */
+  g_assert_cmpstr (text, ==, "\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f é \\u009b\xc2\xa0 🚀\"");
 }
 
 static void
@@ -1456,6 +1531,9 @@ main (int   argc,
   g_test_add ("/core/json/file/missing", Files, NULL, files_set_up, test_file_missing, files_tear_down);
   g_test_add ("/core/json/file/directory", Files, NULL, files_set_up, test_file_directory, files_tear_down);
   g_test_add ("/core/json/file/too-large", Files, NULL, files_set_up, test_file_too_large, files_tear_down);
+  g_test_add ("/core/json/file/not-regular", Files, NULL, files_set_up, test_file_not_regular, files_tear_down);
+  g_test_add_func ("/core/json/limits/text-too-large", test_text_too_large);
+  g_test_add_func ("/core/json/limits/largest-dump-fits", test_largest_dump_fits);
   g_test_add_func ("/core/json/writer/escapes", test_writer_escapes);
   g_test_add_func ("/core/json/writer/empty", test_writer_empty);
   g_test_add_func ("/core/json/writer/values", test_writer_values);

@@ -11,6 +11,7 @@
 
 #include "fw-cli-common.h"
 #include "fw-number.h"
+#include "fw-validate.h"
 
 /* "24 months": the horizon in the project's own unit. */
 static char *
@@ -42,13 +43,18 @@ describe (const char      *path,
   GString *text = g_string_new (NULL);
   guint n_scenarios = project->scenarios->len;
 
+  g_autofree char *project_name = fw_quote_text_up_to (project->name, FW_MAX_NAME_CHARS);
+
+  /* Names are quoted as JSON writes them: one held in a file could carry
+   * control characters, which must never reach a terminal raw (an escape
+   * sequence can retitle it, or worse). */
   g_string_append_printf (text,
-                          ngettext ("%s: valid %s \"%s\": %u scenario, horizon %s\n",
-                                    "%s: valid %s \"%s\": %u scenarios, horizon %s\n",
+                          ngettext ("%s: valid %s %s: %u scenario, horizon %s\n",
+                                    "%s: valid %s %s: %u scenarios, horizon %s\n",
                                     n_scenarios),
                           display,
                           type == FW_CLI_FILE_STORE ? _("project file") : _("Flywheel JSON"),
-                          project->name, n_scenarios, horizon);
+                          project_name, n_scenarios, horizon);
 
   for (guint i = 0; i < n_scenarios; i++)
     {
@@ -61,8 +67,10 @@ describe (const char      *path,
                                                            scenario->points->len),
                                                  scenario->points->len);
 
-      g_string_append_printf (text, _("  \"%s\": %s, %s, inflow %s\n"),
-                              scenario->name, stages, points,
+      g_autofree char *scenario_name = fw_quote_text_up_to (scenario->name, FW_MAX_NAME_CHARS);
+
+      g_string_append_printf (text, _("  %s: %s, %s, inflow %s\n"),
+                              scenario_name, stages, points,
                               fw_number_format (scenario->inflow, inflow));
     }
 

@@ -8,11 +8,12 @@
 #define G_LOG_DOMAIN "fw-cli"
 
 /* Loading the project a command names: a project file or JSON, told apart
- * by content, from a file, a pipe or a device. */
+ * by content, from a regular file or from the pipe on standard input. */
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -20,6 +21,7 @@
 
 #include "fw-cli-common.h"
 #include "fw-error.h"
+#include "fw-file.h"
 #include "fw-json.h"
 #include "fw-store.h"
 
@@ -30,13 +32,6 @@
 /* Enough of a file's start to tell the formats apart. */
 #define SNIFF_SIZE 4096
 #define READ_CHUNK (64 * 1024)
-
-/* What is read from a pipe at most, so that an endless stream is refused
- * rather than filling memory. It is not the loaders' own limit: the JSON
- * reader refuses text over 64 MiB whatever its source, and the store
- * reads files up to 512 MiB, so a project file over 256 MiB opens from
- * disk but not from a pipe. */
-#define MAX_STREAM_SIZE (256u * 1024 * 1024)
 
 /* An input that cannot be opened is a bad argument (exit 2), as the JSON
  * reader has it too; only a failure of the machine (an I/O error, no
@@ -132,10 +127,10 @@ sniff (const GByteArray *start,
   return !(whole && length == 0);
 }
 
-/* A pipe or a device can be read only once: the rest of its bytes are
- * read after the start, up to a limit so that an endless stream
- * (/dev/zero) is refused rather than filling memory, and handed to the
- * loader. */
+/* A pipe can be read only once: the rest of its bytes are read after the
+ * start, up to one byte past the loader's own size limit (so that an
+ * endless stream is refused rather than filling memory), and handed to
+ * the loader, which refuses what is too large in its own words. */
 static FwProject *
 load_stream (int            fd,
              GByteArray    *contents,
@@ -148,18 +143,12 @@ load_stream (int            fd,
   gboolean eof;
   int saved_errno;
 
-  saved_errno = read_up_to (fd, contents, MAX_STREAM_SIZE + 1, &eof);
+  gsize limit = type == FW_CLI_FILE_STORE ? FW_STORE_MAX_FILE_SIZE : FW_JSON_MAX_TEXT_SIZE;
+
+  saved_errno = read_up_to (fd, contents, limit + 1, &eof);
   if (saved_errno != 0)
     {
       set_open_error (error, display, saved_errno);
-      return NULL;
-    }
-
-  if (contents->len > MAX_STREAM_SIZE)
-    {
-      g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
-                   _("%s: larger than %u MiB, which is too large for a Flywheel project"),
-                   display, MAX_STREAM_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -178,6 +167,20 @@ load_stream (int            fd,
   return project;
 }
 
+/* The pipe a shell connected to standard input
+ * (`… | flywheel-cli check /dev/stdin`), when that is what @opened is: it
+ * is read, but no other pipe, and no device or socket, which could block
+ * or never end. */
+static gboolean
+is_standard_input_pipe (const struct stat *opened)
+{
+  struct stat input;
+
+  return (S_ISFIFO (opened->st_mode) || S_ISSOCK (opened->st_mode)) &&
+         fstat (STDIN_FILENO, &input) == 0 &&
+         opened->st_dev == input.st_dev && opened->st_ino == input.st_ino;
+}
+
 FwProject *
 fw_cli_load_project (const char     *path,
                      FwCliFileType  *type,
@@ -187,7 +190,7 @@ fw_cli_load_project (const char     *path,
   g_autofree char *display = NULL;
   FwCliFileType sniffed;
   FwProject *project;
-  GStatBuf info;
+  struct stat info;
   gboolean whole;
   int saved_errno;
   int fd;
@@ -197,24 +200,41 @@ fw_cli_load_project (const char     *path,
 
   display = g_filename_display_name (path);
 
-  if (g_stat (path, &info) != 0)
+  /* Opened without blocking, then checked by what was opened (not by the
+   * path, which could be swapped meanwhile): open () on a FIFO that no
+   * one writes to would wait forever. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0 || fstat (fd, &info) != 0)
     {
-      set_open_error (error, display, errno);
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      set_open_error (error, display, saved_errno);
       return NULL;
     }
 
   if (S_ISDIR (info.st_mode))
     {
+      close (fd);
       g_set_error (error, FW_ERROR, FW_ERROR_NOT_FOUND,
                    _("%s: is a directory, not a file"), display);
       return NULL;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (!S_ISREG (info.st_mode))
     {
-      set_open_error (error, display, errno);
-      return NULL;
+      if (!is_standard_input_pipe (&info))
+        {
+          close (fd);
+          /* TRANSLATORS: the second %s is "a named pipe", "a device" or "a socket" */
+          g_set_error (error, FW_ERROR, FW_ERROR_NOT_PROJECT,
+                       _("%s: not a regular file (%s); Flywheel reads projects from files, "
+                         "or from a pipe on standard input (/dev/stdin)"),
+                       display, fw_file_describe_kind (info.st_mode));
+          return NULL;
+        }
+      /* The shell's pipe: reads wait for the program writing into it. */
+      fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
     }
 
   start = g_byte_array_new ();

@@ -57,6 +57,7 @@ find_scenario (const FwProject  *project,
 {
   g_autofree char *trimmed = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *quoted_name = NULL;
   g_autoptr(GString) names = NULL;
   const FwScenario *scenario;
 
@@ -76,13 +77,18 @@ find_scenario (const FwProject  *project,
 
   names = g_string_new (NULL);
   for (guint i = 0; i < project->scenarios->len; i++)
-    g_string_append_printf (names, "%s\"%s\"", i > 0 ? ", " : "",
-                            fw_project_get_scenario (project, i)->name);
+    {
+      g_autofree char *quoted = fw_quote_text_up_to (fw_project_get_scenario (project, i)->name,
+                                                     FW_MAX_NAME_CHARS);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", quoted);
+    }
 
   display = g_filename_display_name (path);
+  quoted_name = fw_quote_text_up_to (trimmed, FW_MAX_NAME_CHARS);
   g_set_error (error, FW_ERROR, FW_ERROR_NOT_FOUND,
-               _("%s: no scenario named \"%s\"; the scenarios are %s"),
-               display, trimmed, names->str);
+               _("%s: no scenario named %s; the scenarios are %s"),
+               display, quoted_name, names->str);
   return NULL;
 }
 

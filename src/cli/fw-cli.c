@@ -51,8 +51,8 @@ print_help (void)
                            "  --version    Show the version and exit\n\n"));
   g_string_append (text, _("Files are told apart by their content, not by their name: a file that\n"
                            "starts with the SQLite header is a project file (.flywheel), anything\n"
-                           "else is read as Flywheel JSON. A FILE may also be a pipe, such as\n"
-                           "/dev/stdin.\n\n"));
+                           "else is read as Flywheel JSON. A FILE may also be /dev/stdin when a\n"
+                           "pipe feeds it; named pipes and devices are refused.\n\n"));
   g_string_append (text, _("Exit status: 0 on success, 2 when the input or the arguments are wrong,\n"
                            "1 when something else failed (for example, an output that cannot be\n"
                            "written).\n\n"));

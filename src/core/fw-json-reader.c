@@ -10,12 +10,13 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "fw-error.h"
+#include "fw-file.h"
 #include "fw-json.h"
 #include "fw-json-text.h"
 #include "fw-number.h"
@@ -27,11 +28,6 @@
  * fw-json-text.c first, because json-glib 1.6 accepts more than JSON and
  * misreads some of it: what reaches this file is a strict document. */
 
-/* The largest valid project (50 scenarios of 16 stages and 1000 points)
- * is about 13 MiB written out; anything much larger is not a project, and
- * is refused before it is loaded. */
-#define MAX_FILE_SIZE      (64 * 1024 * 1024)
-#define MAX_FILE_SIZE_TEXT "64 MiB"
 
 static const char * const project_keys[] = {
   "format", "version", "name", "period", "horizon", "scenarios", NULL
@@ -552,6 +548,16 @@ read_project (JsonNode  *root,
 
 /* ------------------------------------------------------------------ public */
 
+/* @name is the file's, or NULL for text from elsewhere. */
+static FwProject *
+refuse_too_large (GError     **error,
+                                const char  *name)
+{
+  fw_place_fail (error, FW_ERROR_INVALID, name,
+                 "larger than " FW_JSON_MAX_TEXT_SIZE_TEXT ", which is too large for a Flywheel project");
+  return NULL;
+}
+
 FwProject *
 fw_project_from_json (const char  *text,
                       gssize       length,
@@ -562,6 +568,9 @@ fw_project_from_json (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((length < 0 ? strlen (text) : (gsize) length) > FW_JSON_MAX_TEXT_SIZE)
+    return refuse_too_large (error, NULL);
 
   root = fw_json_text_parse (text, length, error);
   if (root == NULL)
@@ -574,12 +583,12 @@ fw_project_from_json (const char  *text,
   return g_steal_pointer (&project);
 }
 
-/* g_file_get_contents() names the file in its message already. A file
- * that is not there or cannot be opened is a bad argument, not a failure
- * of the program. */
+/* A file that is not there or cannot be opened is a bad argument, not a
+ * failure of the program. */
 static void
-propagate_read_error (GError **error,
-                      GError  *read_error)
+propagate_read_error (GError     **error,
+                      const char  *name,
+                      GError      *read_error)
 {
   if (read_error->domain == G_FILE_ERROR)
     {
@@ -600,17 +609,7 @@ propagate_read_error (GError **error,
         }
     }
 
-  g_propagate_error (error, read_error);
-}
-
-static FwProject *
-refuse_too_large (const char  *name,
-                  GError     **error)
-{
-  fw_place_fail (error, FW_ERROR_INVALID, name,
-        "larger than " MAX_FILE_SIZE_TEXT ", which is too large for a Flywheel project");
-
-  return NULL;
+  g_propagate_prefixed_error (error, read_error, "%s: ", name);
 }
 
 FwProject *
@@ -621,27 +620,44 @@ fw_project_from_json_file (const char  *path,
   g_autofree char *contents = NULL;
   GError *local_error = NULL;
   FwProject *project;
-  GStatBuf info;
+  guint64 size;
   gsize length;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_filename_display_name (path);
 
-  /* Checked before reading, so that a huge file is not loaded only to be
-   * refused; and after, for what stat() cannot size (a pipe). */
-  if (g_stat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > MAX_FILE_SIZE)
-    return refuse_too_large (name, error);
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  fd = fw_file_open_regular (path, &size, &local_error);
+  if (fd < 0)
     {
-      propagate_read_error (error, local_error);
+      propagate_read_error (error, name, local_error);
       return NULL;
     }
 
-  if (length > MAX_FILE_SIZE)
-    return refuse_too_large (name, error);
+  /* Sized before reading, so that a huge file is refused unread (by
+   * fw_project_from_json (), in the same words as text from elsewhere). */
+  if (size > FW_JSON_MAX_TEXT_SIZE)
+    {
+      close (fd);
+      return refuse_too_large (error, name);
+    }
+  contents = g_try_malloc ((gsize) size + 1);
+  if (contents == NULL)
+    {
+      close (fd);
+      g_set_error (error, FW_ERROR, FW_ERROR_FAILED, "%s: could not be read (out of memory)", name);
+      return NULL;
+    }
+  if (!fw_file_read_fully (fd, contents, (gsize) size, &length, &local_error))
+    {
+      close (fd);
+      propagate_read_error (error, name, local_error);
+      return NULL;
+    }
+  close (fd);
+  contents[length] = '\0';
 
   project = fw_project_from_json (contents, length, &local_error);
   if (project == NULL)

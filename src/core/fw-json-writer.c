@@ -141,10 +141,16 @@ append_string (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          /* Other control characters have no short form; everything
-           * else, UTF-8 included, is written as it is. */
-          if (c < 0x20)
+          /* Other control characters have no short form. DEL and the C1
+           * controls (U+0080..U+009F, "\xc2\x80".."\xc2\x9f" in UTF-8;
+           * U+009B starts an escape sequence on many terminals) are
+           * escaped as well, so that text this writes is safe to show on
+           * a terminal. Everything else, UTF-8 included, is written as
+           * it is. */
+          if (c < 0x20 || c == 0x7f)
             g_string_append_printf (out, "\\u%04x", c);
+          else if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+            g_string_append_printf (out, "\\u%04x", (guchar) *++p);
           else
             g_string_append_c (out, (char) c);
         }

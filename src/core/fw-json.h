@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* The most bytes of JSON text a project is read from, whatever its
+ * source (a file, a pipe, a string). The largest project MODEL.md allows,
+ * with every name and note at its longest in the characters JSON writes
+ * longest (control characters, six bytes each as "\u0001"), dumps to
+ * 640,185,752 bytes (610.5 MiB; docs/file-format.md, "Size limits").
+ * Everything `dump` writes, `import` and `check` take back; the margin
+ * above it covers a project written by hand with wider indentation. */
+#define FW_JSON_MAX_TEXT_SIZE      ((gsize) 768 * 1024 * 1024)
+#define FW_JSON_MAX_TEXT_SIZE_TEXT "768 MiB"
+
 /* MODEL.md's JSON interchange format. Reading is strict: a missing
  * required field, a value of the wrong type, an unknown key and every
  * rule of fw-validate.h is an error naming the place
@@ -19,7 +29,9 @@ G_BEGIN_DECLS
 FwProject *fw_project_from_json      (const char  *text,
                                       gssize       length,
                                       GError     **error);
-/* Reads @path; an error message starts with the file's name. */
+/* Reads @path, which must be a regular file (a FIFO or a device is
+ * refused without blocking); an error message starts with the file's
+ * name. */
 FwProject *fw_project_from_json_file (const char  *path,
                                       GError     **error);
 

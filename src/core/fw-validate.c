@@ -21,28 +21,37 @@
  * not a whole pasted paragraph. */
 #define QUOTE_MAX_CHARS 40
 
-/* A text value in double quotes, cut short when long. Shared with the
- * store, which quotes a bad value read from a file the same way. */
+/* A text value in double quotes, cut short after @max_chars. Shared
+ * with the store, which quotes a bad value read from a file the same
+ * way, and the command line, which shows names with it. */
 char *
-fw_quote_text (const char *value)
+fw_quote_text_up_to (const char *value,
+                     glong       max_chars)
 {
   g_autofree char *cut = NULL;
   FwJsonWriter *writer;
 
   g_return_val_if_fail (value != NULL, NULL);
 
-  if (g_utf8_strlen (value, -1) > QUOTE_MAX_CHARS)
+  if (g_utf8_strlen (value, -1) > max_chars)
     {
-      g_autofree char *start = g_utf8_substring (value, 0, QUOTE_MAX_CHARS);
+      g_autofree char *start = g_utf8_substring (value, 0, max_chars);
 
       cut = g_strconcat (start, "…", NULL);
     }
 
   /* Written as JSON writes a string, so a quote, a line break or a
-   * control character in the value shows plainly in a one-line message. */
+   * control character in the value shows plainly in a one-line message,
+   * and never reaches a terminal as an escape sequence. */
   writer = fw_json_writer_new (0);
   fw_json_writer_string (writer, cut != NULL ? cut : value);
   return fw_json_writer_free_to_string (writer);
+}
+
+char *
+fw_quote_text (const char *value)
+{
+  return fw_quote_text_up_to (value, QUOTE_MAX_CHARS);
 }
 
 static gboolean

@@ -67,5 +67,9 @@ char    *fw_name_trim         (const char *name);
  * "…" so that a pasted paragraph or a hostile file cannot fill the
  * screen. @value is valid UTF-8. */
 char    *fw_quote_text        (const char *value);
+/* The same, cut after @max_chars: a name shown whole is quoted with
+ * FW_MAX_NAME_CHARS. */
+char    *fw_quote_text_up_to  (const char *value,
+                               glong       max_chars);
 
 G_END_DECLS

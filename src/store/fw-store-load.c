@@ -7,7 +7,6 @@
 
 #define G_LOG_DOMAIN "fw-store-load"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "fw-file.h"
 #include "fw-store-private.h"
 #include "fw-validate.h"
 
@@ -23,19 +23,12 @@
  * in-memory database and checked in the order docs/file-format.md gives;
  * fw-store-rows.c reads the project out of it. */
 
-/* The largest valid project (50 scenarios of 1000 points, each with an
- * 80-character name and a 2000-character note of four-byte characters)
- * saves to about 416 MiB, so every file Flywheel can write reads back;
- * anything larger is not ours, and reading it whole would only let a
- * hostile file exhaust memory. */
-#define MAX_FILE_SIZE ((sqlite3_int64) 512 * 1024 * 1024)
-
 static gboolean
 fail_too_large (GError **error)
 {
   return fw_store_fail (error, FW_ERROR_NOT_PROJECT,
-                        "not a Flywheel project (larger than %" G_GINT64_FORMAT " MiB)",
-                        (gint64) (MAX_FILE_SIZE / (1024 * 1024)));
+                        "not a Flywheel project (larger than %" G_GUINT64_FORMAT " MiB)",
+                        FW_STORE_MAX_FILE_SIZE / (1024 * 1024));
 }
 
 static gboolean
@@ -375,44 +368,30 @@ load_image (unsigned char  *image,
 }
 
 /* Reads the whole file into memory that SQLite can take over, so that
- * the bytes are held once. The descriptor is opened without blocking (a
- * FIFO cannot hang us) and sized with fstat () on itself. */
+ * the bytes are held once. fw_file_open_regular () never blocks (a FIFO
+ * cannot hang us) and sizes the descriptor itself. */
 static unsigned char *
 read_file (const char     *path,
            sqlite3_int64  *size,
            GError        **error)
 {
   unsigned char *image;
-  struct stat st;
-  sqlite3_int64 done = 0;
-  int fd, saved_errno;
+  guint64 file_size;
+  gsize done;
+  int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  fd = fw_file_open_regular (path, &file_size, error);
   if (fd < 0)
-    goto failed;
+    return NULL;
 
-  if (fstat (fd, &st) != 0)
-    goto failed;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      errno = EISDIR;
-      goto failed;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      fw_store_fail (error, FW_ERROR_NOT_PROJECT, "not a Flywheel project (not a regular file)");
-      return NULL;
-    }
-  if (st.st_size > MAX_FILE_SIZE)
+  if (file_size > FW_STORE_MAX_FILE_SIZE)
     {
       close (fd);
       fail_too_large (error);
       return NULL;
     }
 
-  image = sqlite3_malloc64 (MAX (st.st_size, 1));
+  image = sqlite3_malloc64 (MAX (file_size, 1));
   if (image == NULL)
     {
       close (fd);
@@ -420,33 +399,16 @@ read_file (const char     *path,
       return NULL;
     }
 
-  while (done < st.st_size)
+  if (!fw_file_read_fully (fd, image, (gsize) file_size, &done, error))
     {
-      ssize_t n = read (fd, image + done, (size_t) (st.st_size - done));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          sqlite3_free (image);
-          goto failed;
-        }
-      if (n == 0)
-        break;
-      done += n;
+      close (fd);
+      sqlite3_free (image);
+      return NULL;
     }
 
   close (fd);
-  *size = done;
+  *size = (sqlite3_int64) done;
   return image;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       g_strerror (saved_errno));
-  return NULL;
 }
 
 /* Flywheel never leaves a journal beside a file, but another program
@@ -540,7 +502,7 @@ fw_store_load_bytes (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  if ((guint64) size > (guint64) MAX_FILE_SIZE)
+  if ((guint64) size > FW_STORE_MAX_FILE_SIZE)
     {
       fail_too_large (error);
       return NULL;

@@ -29,6 +29,14 @@ G_BEGIN_DECLS
 /* The format this Flywheel writes; it reads every format from 1 up to it. */
 #define FW_STORE_SCHEMA_VERSION 2
 
+/* The largest file the loader reads. The largest project MODEL.md
+ * allows, every name and note at its longest in four-byte characters (the
+ * most bytes a character takes in SQLite's text), saves to 436,346,880
+ * bytes (416.1 MiB; docs/file-format.md, "Size limits"): every file
+ * Flywheel writes reads back. Anything larger is not ours, and reading it
+ * whole would only let a hostile file exhaust memory. */
+#define FW_STORE_MAX_FILE_SIZE ((guint64) 512 * 1024 * 1024)
+
 FwProject *fw_store_load        (const char       *path,
                                  GError          **error);
 FwProject *fw_store_load_bytes  (GBytes           *bytes,

@@ -1,0 +1,45 @@
+/* fw-file.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reading the file a project comes from, for both loaders (the JSON
+ * reader and the store) and the command line.
+ *
+ * Opens @path for reading without ever blocking: open () on a FIFO that
+ * nobody writes to would wait forever, so the file is opened with
+ * O_NONBLOCK and the descriptor itself (not the path, which may have
+ * changed meanwhile) is checked with fstat (). Returns the descriptor, or
+ * -1 with:
+ * - a G_FILE_ERROR from errno when it cannot be opened
+ *   (`No such file or directory`; `Is a directory` for a folder);
+ * - FW_ERROR_NOT_PROJECT `not a regular file (a named pipe)` (or `a
+ *   device`, `a socket`) for anything else.
+ * Messages do not name the file: the caller puts its name in front.
+ * *@size is the file's size. */
+int      fw_file_open_regular (const char  *path,
+                               guint64     *size,
+                               GError     **error);
+
+/* Reads up to @size bytes from @fd into @buffer, going on after a short
+ * read or EINTR; *@done is what was read (less than @size only when the
+ * file ended early). FALSE with a G_FILE_ERROR from errno on failure. */
+gboolean fw_file_read_fully   (int          fd,
+                               void        *buffer,
+                               gsize        size,
+                               gsize       *done,
+                               GError     **error);
+
+/* What a file that is not a regular file is, for a message: "a named
+ * pipe", "a device", "a socket", "a folder"; NULL for a regular file. */
+const char *fw_file_describe_kind (guint mode);
+
+G_END_DECLS
