@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* Reading the file a project comes from, for both loaders (the JSON
- * reader and the store) and the command line.
+/* Files: reading the one a project comes from (for both loaders, the
+ * JSON reader and the store, and the command line), and writing a file
+ * whole (project files and exports).
  *
  * Opens @path for reading without ever blocking: open () on a FIFO that
  * nobody writes to would wait forever, so the file is opened with
@@ -41,5 +42,16 @@ gboolean fw_file_read_fully   (int          fd,
 /* What a file that is not a regular file is, for a message: "a named
  * pipe", "a device", "a socket", "a folder"; NULL for a regular file. */
 const char *fw_file_describe_kind (guint mode);
+
+/* Writes @bytes to @path whole or not at all: a temporary file beside
+ * @path, synced, then renamed over it, so a crash or a full disk leaves
+ * the old file (or none) and never half of the new one. A symbolic link
+ * is followed and stays a link; a file replaced keeps its permissions.
+ * The error names @path and says why in plain words ("permission
+ * denied"), in GFileError's domain: the disk, not the input, is at
+ * fault. Used for project files and every export. */
+gboolean fw_file_replace (const char  *path,
+                          GBytes      *bytes,
+                          GError     **error);
 
 G_END_DECLS

@@ -7,10 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-store-save"
 
-#include <stdlib.h>
-
-#include <glib/gstdio.h>
-
+#include "fw-file.h"
 #include "fw-store-private.h"
 #include "fw-validate.h"
 
@@ -222,63 +219,16 @@ fw_store_save_bytes (const FwProject  *project,
   return g_bytes_new_with_free_func (data, (gsize) size, sqlite3_free, data);
 }
 
-/* Why writing failed, in plain words. GLib's message names the
- * temporary file beside the target ("Failed to create file
- * “dir/x.flywheel.95Y5Y3”: No such file or directory"), which the user
- * never asked for; its last part, the system's own words, is all that
- * is kept when the code says nothing more precise. */
-static const char *
-save_failure_reason (const GError *error)
-{
-  const char *last;
-
-  if (error->domain == G_FILE_ERROR)
-    {
-      switch ((GFileError) error->code)
-        {
-        case G_FILE_ERROR_NOENT:
-          return "the folder does not exist";
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-          return "permission denied";
-        case G_FILE_ERROR_NOSPC:
-          return "the disk is full";
-        case G_FILE_ERROR_ROFS:
-          return "the disk is read-only";
-        case G_FILE_ERROR_ISDIR:
-          return "it is a folder";
-        case G_FILE_ERROR_NOTDIR:
-          return "a part of the path is not a folder";
-        case G_FILE_ERROR_NAMETOOLONG:
-          return "the name is too long";
-        default:
-          break;
-        }
-    }
-
-  last = g_strrstr (error->message, ": ");
-
-  return last != NULL ? last + 2 : error->message;
-}
-
-/* g_file_set_contents_full () writes a temporary file beside @path,
- * fsyncs it and renames it over @path, so a crash leaves the old file or
- * the new one, whole (a killed save can leave its temporary
- * "name.XXXXXX" beside the target). It replaces @path rather than
- * writing into it, which also means a database someone else has open is
- * never changed under them. */
+/* fw_file_replace() writes the bytes beside the target and renames them
+ * over it, so a crash leaves the old file or the new one, whole. It
+ * replaces @path rather than writing into it, which also means a
+ * database someone else has open is never changed under them. */
 gboolean
 fw_store_save (const FwProject  *project,
                const char       *path,
                GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *target = NULL;
-  gconstpointer data;
-  GStatBuf info;
-  int mode = 0644;
-  gsize size;
 
   g_return_val_if_fail (project != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -288,30 +238,5 @@ fw_store_save (const FwProject  *project,
   if (bytes == NULL)
     return FALSE;
 
-  /* Saving through a symbolic link saves the file it points to, and
-   * leaves the link a link (GLib would replace the link itself). */
-  target = g_file_test (path, G_FILE_TEST_IS_SYMLINK) ? realpath (path, NULL) : NULL;
-  if (target == NULL)
-    target = g_strdup (path);
-
-  /* Replacing a file keeps its permissions: a project a user made
-   * private stays private. */
-  if (g_stat (target, &info) == 0 && S_ISREG (info.st_mode))
-    mode = info.st_mode & 0777;
-
-  data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (target, data, (gssize) size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      /* Keeps GFileError's domain and code: the disk, not the project,
-       * is at fault. */
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: cannot save: %s", name, save_failure_reason (local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return fw_file_replace (path, bytes, error);
 }
