@@ -20,12 +20,15 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
 import traceback
+import xml.etree.ElementTree as ElementTree
 
 TEMPLATE_IDS = ["attract-engage-delight", "four-a", "sales-cycle"]
 FIGURES = ["total", "customers", "new_customers", "churn", "dropoff",
@@ -39,7 +42,7 @@ SUMMARY_FIELDS = {"loop_gain", "self_sustaining", "steady_customers",
                   "total_new_customers"}
 SQLITE_HEADER = b"SQLite format 3\0"
 COMMANDS = ["new", "templates", "catalog", "import", "dump", "simulate",
-            "check"]
+            "check", "export"]
 
 # A small valid project, written out in full.
 SAMPLE = {
@@ -653,6 +656,174 @@ def writing_into_a_read_only_directory_is_exit_1(t):
     finally:
         os.chmod(t.path("ro"), 0o700)
     return None
+
+
+# export -------------------------------------------------------------------
+
+def png_size(data):
+    """The width and height a PNG's header gives."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise Failure("not a PNG: %r" % data[:16])
+    return struct.unpack(">II", data[16:24])
+
+
+def pdf_text(t, name):
+    """The text pdftotext finds in @name, or None without poppler-utils."""
+    if shutil.which("pdftotext") is None:
+        return None
+    return subprocess.run(["pdftotext", "-layout", t.path(name), "-"], check=True,
+                          stdout=subprocess.PIPE).stdout.decode("utf-8")
+
+
+def pdf_pages(t, name):
+    """The page count, from pdfinfo when it is installed, otherwise by
+    counting the page objects."""
+    if shutil.which("pdfinfo") is not None:
+        info = subprocess.run(["pdfinfo", t.path(name)], check=True,
+                              stdout=subprocess.PIPE).stdout.decode("utf-8")
+        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return len(re.findall(rb"/Type\s*/Page\b", t.read_bytes(name)))
+
+
+def shown_count(value):
+    """A count as the wheel shows it in the C locale (fw_display_count):
+    none of the decimals from 1000 up, at most one below."""
+    if round(value) >= 1000:
+        return "%.0f" % value
+    text = "%.1f" % value
+    return text[:-2] if text.endswith(".0") else text
+
+
+@test
+def export_png_sizes(t):
+    t.write_json("s.json", sample())
+    t.ok("export", "s.json", "wheel.png")
+    t.expect(png_size(t.read_bytes("wheel.png")) == (1600, 900), "default PNG size")
+    t.ok("export", "s.json", "chart.PNG", "--what", "chart", "--width", "640", "--height", "480")
+    t.expect(png_size(t.read_bytes("chart.PNG")) == (640, 480), "--width/--height")
+    t.ok("export", "s.json", "wide.png", "--width", "1000")
+    t.expect(png_size(t.read_bytes("wide.png")) == (1000, 563), "16:9 from --width alone")
+    t.ok("export", "s.json", "tall.png", "--height", "8000", "--width", "100")
+    t.expect(png_size(t.read_bytes("tall.png")) == (100, 8000), "the extremes of the range")
+    # The two views differ, and so do two periods of the wheel.
+    t.ok("export", "s.json", "chart.png", "--what", "chart")
+    t.ok("export", "s.json", "later.png", "--period", "12")
+    t.expect(len({t.read_bytes(n) for n in ("wheel.png", "chart.png", "later.png")}) == 3,
+             "wheel, chart and a later period should differ")
+
+
+@test
+def export_svg_is_xml_with_the_names_as_text(t):
+    t.write_json("s.json", sample())
+    for what in ("wheel", "chart"):
+        t.ok("export", "s.json", "%s.svg" % what, "--what", what)
+        root = ElementTree.fromstring(t.read_bytes("%s.svg" % what))
+        t.expect(root.tag == "{http://www.w3.org/2000/svg}svg", "root: %r" % root.tag)
+        t.expect(root.get("width") == "960pt" and root.get("height") == "540pt",
+                 "a 16:9 slide in points: %r" % root.attrib)
+        text = " ".join(root.itertext())
+        for needle in ["Acme", "Baseline"] + (["Attract", "Engage", "Delight"]
+                                              if what == "wheel" else ["Churn"]):
+            t.expect(needle in text, "%s.svg should say %r: %r" % (what, needle, text))
+    t.ok("export", "s.json", "small.svg", "--width", "400", "--height", "300")
+    root = ElementTree.fromstring(t.read_bytes("small.svg"))
+    t.expect(root.get("width") == "400pt", "SVG size: %r" % root.attrib)
+
+
+@test
+def export_pdf_one_page_with_text(t):
+    t.write_json("s.json", sample())
+    t.ok("export", "s.json", "wheel.pdf")
+    t.ok("export", "s.json", "chart.pdf", "--what", "chart", "--scenario", "Growth")
+    for name in ("wheel.pdf", "chart.pdf"):
+        t.expect(t.read_bytes(name).startswith(b"%PDF-"), "%s is not a PDF" % name)
+        t.expect(pdf_pages(t, name) == 1, "%s: one page expected" % name)
+    wheel = pdf_text(t, "wheel.pdf")
+    if wheel is None:
+        return "text not checked: pdftotext (poppler-utils) is not installed"
+    for needle in ("Attract", "Engage", "Delight", "momentum", "Referrals"):
+        t.expect(needle in wheel, "wheel.pdf should hold %r as text: %r" % (needle, wheel))
+    chart = pdf_text(t, "chart.pdf")
+    for needle in ("Customers", "Churn", "Momentum", "Month"):
+        t.expect(needle in chart, "chart.pdf should hold %r as text: %r" % (needle, chart))
+    return None
+
+
+@test
+def export_period_shows_the_counts_then(t):
+    t.write_json("s.json", sample())
+    rows = t.csv_rows(t.ok("simulate", "s.json"))
+    header = rows[0]
+    for period in (0, 7, 12):
+        t.ok("export", "s.json", "p%d.pdf" % period, "--period", str(period))
+        text = pdf_text(t, "p%d.pdf" % period)
+        if text is None:
+            return "not checked: pdftotext (poppler-utils) is not installed"
+        row = dict(zip(header, rows[1 + period]))
+        for stage in ("Attract", "Engage", "Delight"):
+            shown = shown_count(float(row[stage]))
+            t.expect(re.search(r"(^|\s)%s(\s|$)" % re.escape(shown), text),
+                     "period %d: %s should show %s: %r" % (period, stage, shown, text))
+    t.ok("export", "s.json", "chart.pdf", "--what", "chart", "--period", "7")
+    text = pdf_text(t, "chart.pdf")
+    t.expect("Month 7" in text, "the chart's marker should name month 7: %r" % text)
+    return None
+
+
+@test
+def export_csv_is_simulate(t):
+    t.write_json("s.json", sample())
+    t.ok("import", "s.json", "s.flywheel")
+    for scenario in ("Baseline", "Growth"):
+        t.ok("export", "s.flywheel", "out.csv", "--scenario", scenario)
+        expected = t.ok("simulate", "s.flywheel", "--scenario", scenario, "--format", "csv").out
+        t.expect(t.read_bytes("out.csv") == expected,
+                 "export CSV differs from simulate's for %s" % scenario)
+
+
+@test
+def export_bad_input_leaves_out_alone(t):
+    t.write_json("s.json", sample())
+    with open(t.path("keep.png"), "wb") as f:
+        f.write(b"precious")
+    before = sorted(os.listdir(t.dir))
+    t.fails(2, "export", "s.json", "out.jpg", contains=["out.jpg", ".png"])
+    t.fails(2, "export", "s.json", "png", contains=["png"])
+    t.fails(2, "export", "s.json", "keep.png", "--period", "13", contains=["--period", "12"])
+    t.fails(2, "export", "s.json", "keep.png", "--period", "-1", contains=["--period"])
+    t.fails(2, "export", "s.json", "keep.png", "--scenario", "Nope",
+            contains=["Nope", "\"Baseline\", \"Growth\""])
+    t.fails(2, "export", "s.json", "keep.png", "--width", "99", contains=["--width", "8000"])
+    t.fails(2, "export", "s.json", "keep.png", "--height", "8001", contains=["--height"])
+    t.fails(2, "export", "s.json", "keep.png", "--width", "12px", contains=["12px"])
+    t.fails(2, "export", "s.json", "keep.png", "--what", "pie", contains=["wheel", "chart"])
+    t.fails(2, "export", "s.json", "keep.csv", "--width", "800", contains=["--width", "CSV"])
+    t.fails(2, "export", "s.json", "keep.csv", "--period", "3", contains=["--period"])
+    t.fails(2, "export", "missing.json", "keep.png", contains=["missing.json"])
+    t.fails(2, "export", "s.json", contains=["OUT"])
+    t.expect(t.read_bytes("keep.png") == b"precious", "a failed export changed OUT")
+    t.expect(sorted(os.listdir(t.dir)) == before, "files left behind: %r" % os.listdir(t.dir))
+    # Where OUT cannot be written: exit 1, nothing half-written.
+    t.fails(1, "export", "s.json", "nowhere/out.png", contains=["nowhere"])
+    os.mkdir(t.path("dir.png"))
+    t.fails(1, "export", "s.json", "dir.png", contains=["dir.png"])
+    t.expect(os.listdir(t.path("dir.png")) == [], "the directory was changed")
+    t.expect(sorted(os.listdir(t.dir)) == sorted(before + ["dir.png"]),
+             "files left behind: %r" % os.listdir(t.dir))
+
+
+@test
+def export_replaces_out_whole(t):
+    t.write_json("s.json", sample())
+    with open(t.path("out.pdf"), "wb") as f:
+        f.write(b"old")
+    os.chmod(t.path("out.pdf"), 0o600)
+    t.ok("export", "s.json", "out.pdf")
+    t.expect(t.read_bytes("out.pdf").startswith(b"%PDF-"), "OUT not replaced")
+    t.expect(os.stat(t.path("out.pdf")).st_mode & 0o777 == 0o600,
+             "replacing OUT should keep its permissions")
+    t.expect(sorted(os.listdir(t.dir)) == ["out.pdf", "s.json"],
+             "files left behind: %r" % os.listdir(t.dir))
 
 
 # new ----------------------------------------------------------------------

@@ -17,6 +17,7 @@
 
 #include "fw-cli-common.h"
 #include "fw-error.h"
+#include "fw-validate.h"
 
 const FwCliCommand *
 fw_cli_lookup_command (const char *name)
@@ -198,6 +199,51 @@ fw_cli_parse_choice (const char         *option,
   g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
                _("%s: must be %s, got \"%s\""), option, list->str, value);
   return FALSE;
+}
+
+const FwScenario *
+fw_cli_find_scenario (const FwProject  *project,
+                      const char       *path,
+                      const char       *name,
+                      GError          **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *quoted_name = NULL;
+  g_autoptr(GString) names = NULL;
+  const FwScenario *scenario;
+
+  g_return_val_if_fail (project != NULL && path != NULL, NULL);
+
+  if (name == NULL)
+    return fw_project_get_scenario (project, 0);
+
+  /* Bytes that are not UTF-8 cannot name a scenario, but the message
+   * still quotes them. */
+  if (g_utf8_validate (name, -1, NULL))
+    trimmed = fw_name_trim (name);
+  else
+    trimmed = g_utf8_make_valid (name, -1);
+
+  scenario = fw_project_find_scenario (project, trimmed);
+  if (scenario != NULL)
+    return scenario;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < project->scenarios->len; i++)
+    {
+      g_autofree char *quoted = fw_quote_text_up_to (fw_project_get_scenario (project, i)->name,
+                                                     FW_MAX_NAME_CHARS);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", quoted);
+    }
+
+  display = g_filename_display_name (path);
+  quoted_name = fw_quote_text_up_to (trimmed, FW_MAX_NAME_CHARS);
+  g_set_error (error, FW_ERROR, FW_ERROR_NOT_FOUND,
+               _("%s: no scenario named %s; the scenarios are %s"),
+               display, quoted_name, names->str);
+  return NULL;
 }
 
 int

@@ -49,6 +49,7 @@ int fw_cli_import    (int argc, char **argv);
 int fw_cli_dump      (int argc, char **argv);
 int fw_cli_simulate  (int argc, char **argv);
 int fw_cli_check     (int argc, char **argv);
+int fw_cli_export    (int argc, char **argv);
 
 /* Arguments.
  *
@@ -104,6 +105,15 @@ typedef enum
 FwProject *fw_cli_load_project (const char     *path,
                                 FwCliFileType  *type,
                                 GError        **error);
+
+/* The scenario of @project (read from @path) named @name, trimmed as
+ * names are; @name NULL picks the first. A name not found is an
+ * FW_ERROR_NOT_FOUND naming the file and listing the scenarios there
+ * are, so the user can retype it. */
+const FwScenario *fw_cli_find_scenario (const FwProject  *project,
+                                        const char       *path,
+                                        const char       *name,
+                                        GError          **error);
 
 /* Output. */
 

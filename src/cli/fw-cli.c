@@ -24,6 +24,7 @@ const FwCliCommand fw_cli_commands[] = {
   { "dump",      N_("Write a project as JSON, every field filled in"),    fw_cli_dump },
   { "simulate",  N_("Run a scenario and write its projection"),           fw_cli_simulate },
   { "check",     N_("Check a project or JSON file and say what is wrong"), fw_cli_check },
+  { "export",    N_("Draw the wheel or the chart as PNG, SVG or PDF, or write CSV"), fw_cli_export },
 };
 const guint fw_cli_n_commands = G_N_ELEMENTS (fw_cli_commands);
 

@@ -1,0 +1,181 @@
+/* fw-cli-export.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-cli-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fw-cli-common.h"
+#include "fw-engine.h"
+#include "fw-error.h"
+#include "fw-export.h"
+#include "fw-file.h"
+
+#define PARAMETERS "FILE OUT"
+
+static const char * const view_names[] = { "wheel", "chart", NULL };
+
+/* A whole number from @text within @min..@max, or a usage error naming
+ * @option and the range. */
+static gboolean
+parse_number (const char  *option,
+              const char  *text,
+              guint        min,
+              guint        max,
+              guint       *value,
+              GError     **error)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
+    {
+      g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
+                   _("%s: must be a whole number between %u and %u, got \"%s\""),
+                   option, min, max, text);
+      return FALSE;
+    }
+  *value = (guint) number;
+  return TRUE;
+}
+
+/* The size from --width and --height, the format's default when neither
+ * is given, and 16:9 for the one not given. */
+static gboolean
+parse_size (FwExportFormat   format,
+            const char      *width_text,
+            const char      *height_text,
+            guint           *width,
+            guint           *height,
+            GError         **error)
+{
+  fw_export_default_size (format, width, height);
+  if (width_text != NULL
+      && !parse_number ("--width", width_text, FW_EXPORT_MIN_SIDE, FW_EXPORT_MAX_SIDE, width, error))
+    return FALSE;
+  if (height_text != NULL
+      && !parse_number ("--height", height_text, FW_EXPORT_MIN_SIDE, FW_EXPORT_MAX_SIDE, height, error))
+    return FALSE;
+
+  if (width_text != NULL && height_text == NULL)
+    *height = CLAMP ((*width * 9 + 8) / 16, FW_EXPORT_MIN_SIDE, FW_EXPORT_MAX_SIDE);
+  else if (height_text != NULL && width_text == NULL)
+    *width = CLAMP ((*height * 16 + 4) / 9, FW_EXPORT_MIN_SIDE, FW_EXPORT_MAX_SIDE);
+  return TRUE;
+}
+
+int
+fw_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *width_text = NULL;
+  g_autofree char *height_text = NULL;
+  g_autofree char *view_text = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(FwProject) project = NULL;
+  g_autoptr(FwProjection) projection = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  FwExportRequest request = { 0 };
+  FwExportFormat format;
+  const char *out;
+  guint view, period = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "scenario", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &scenario_name,
+      N_("Export scenario NAME (default: the first)"), N_("NAME") },
+    { "period", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &period_text,
+      N_("Show period T: the wheel's counts then, a marker on the chart"),
+      N_("T") },
+    { "width", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &width_text,
+      N_("Width in pixels (PNG) or points (SVG, PDF), 100 to 8000"), N_("W") },
+    { "height", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &height_text,
+      N_("Height in pixels (PNG) or points (SVG, PDF), 100 to 8000"), N_("H") },
+    { "what", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &view_text,
+      N_("Draw the wheel or the chart (default: wheel)"), N_("WHAT") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!fw_cli_parse (argc, argv, PARAMETERS,
+                     N_("Draws a scenario of FILE (a project file, or Flywheel JSON) into OUT,\n"
+                       "in the format OUT's name ends with:\n"
+                       "\n"
+                       "  .png  an image, 1600x900 pixels unless --width/--height say otherwise\n"
+                       "  .svg  a vector drawing, 960x540 points (a 16:9 slide)\n"
+                       "  .pdf  one page, 960x540 points, text kept as text, fonts embedded\n"
+                       "  .csv  the projection, exactly as \"simulate --format csv\" writes it\n"
+                       "\n"
+                       "The wheel and the chart are drawn as the window draws them, without\n"
+                       "selection or focus, over the project's horizon. With only one of\n"
+                       "--width and --height, the other keeps 16:9. OUT is replaced whole or\n"
+                       "left as it was: never half written."),
+                     entries, &args, &status))
+    return status;
+  out = args[1];
+
+  /* Arguments first: a typo is reported before any file is read. */
+  if (!fw_export_format_for_path (out, &format))
+    {
+      g_autofree char *display = g_filename_display_name (out);
+
+      return fw_cli_usage_error ("export", PARAMETERS,
+                                 _("%s: cannot tell the format from the name; it must end in "
+                                   ".png, .svg, .pdf or .csv"), display);
+    }
+  if (format == FW_EXPORT_CSV)
+    {
+      const char *option = view_text != NULL ? "--what" : width_text != NULL ? "--width"
+                           : height_text != NULL ? "--height" : period_text != NULL ? "--period"
+                           : NULL;
+
+      if (option != NULL)
+        return fw_cli_usage_error ("export", PARAMETERS,
+                                   _("%s: does not apply to CSV, which holds every period of "
+                                     "the projection"), option);
+    }
+  if (!fw_cli_parse_choice ("--what", view_text, view_names, &view, &error)
+      || !parse_size (format, width_text, height_text, &request.width, &request.height, &error)
+      || (period_text != NULL
+          && !parse_number ("--period", period_text, 0, FW_MAX_HORIZON, &period, &error)))
+    return fw_cli_report_error (error);
+
+  project = fw_cli_load_project (args[0], NULL, &error);
+  if (project == NULL)
+    return fw_cli_report_error (error);
+
+  request.scenario = fw_cli_find_scenario (project, args[0], scenario_name, &error);
+  if (request.scenario == NULL)
+    return fw_cli_report_error (error);
+
+  if (period > project->horizon)
+    {
+      g_autofree char *display = g_filename_display_name (args[0]);
+
+      g_set_error (&error, FW_ERROR, FW_ERROR_INVALID,
+                   _("--period: must be between 0 and %u, the horizon of %s; got %u"),
+                   project->horizon, display, period);
+      return fw_cli_report_error (error);
+    }
+
+  projection = fw_projection_new ();
+  fw_projection_run (projection, request.scenario, project->horizon);
+
+  request.format = format;
+  request.view = view == 1 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL;
+  request.project = project;
+  request.projection = projection;
+  request.period = period_text != NULL ? (int) period : -1;
+
+  bytes = fw_export_render (&request, &error);
+  if (bytes == NULL || !fw_file_replace (out, bytes, &error))
+    return fw_cli_report_error (error);
+
+  return FW_CLI_EXIT_OK;
+}

@@ -1,0 +1,314 @@
+/* fw-export.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "fw-chart.h"
+#include "fw-display-number.h"
+#include "fw-error.h"
+#include "fw-export.h"
+#include "fw-projection-output.h"
+#include "fw-wheel-painter.h"
+
+gboolean
+fw_export_format_for_path (const char     *path,
+                           FwExportFormat *format)
+{
+  static const struct { const char *extension; FwExportFormat format; } formats[] = {
+    { ".png", FW_EXPORT_PNG }, { ".svg", FW_EXPORT_SVG },
+    { ".pdf", FW_EXPORT_PDF }, { ".csv", FW_EXPORT_CSV },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension)
+        && strlen (lower) > strlen (formats[i].extension))
+      {
+        if (format != NULL)
+          *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+fw_export_default_size (FwExportFormat  format,
+                        guint          *width,
+                        guint          *height)
+{
+  g_return_if_fail (width != NULL && height != NULL);
+
+  if (format == FW_EXPORT_PNG)
+    {
+      *width = 1600;
+      *height = 900;
+    }
+  else
+    {
+      *width = 960;
+      *height = 540;
+    }
+}
+
+/* Drawing ---------------------------------------------------------------- */
+
+static const char *
+period_label (const FwExportRequest *request)
+{
+  return fw_period_to_string (request->project->period);
+}
+
+static guint
+wheel_period (const FwExportRequest *request)
+{
+  guint horizon = fw_projection_get_horizon (request->projection);
+
+  return request->period < 0 ? 0 : MIN ((guint) request->period, horizon);
+}
+
+static void
+draw_wheel (cairo_t               *cr,
+            const FwExportRequest *request)
+{
+  FwWheelLayout layout;
+  FwWheelStyle style;
+  FwWheelScene scene;
+  guint period = wheel_period (request);
+
+  fw_wheel_layout_compute (&layout, request->width, request->height);
+  fw_wheel_style_init_light (&style);
+  fw_wheel_scene_init (&scene);
+  scene.scenario = request->scenario;
+  scene.projection = request->projection;
+  scene.period = period;
+  scene.period_label = period_label (request);
+  scene.momentum_shown = fw_projection_get_figures (request->projection, period)->momentum;
+  /* As the window shows it at rest: no selection, focus or hover (the
+   * scene's defaults), people where a still frame has them. */
+  fw_wheel_paint (cr, &layout, &style, &scene);
+}
+
+static void
+draw_chart (cairo_t               *cr,
+            const FwExportRequest *request)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  g_autoptr(FwChartRows) rows = fw_chart_rows_new_from_projection (request->projection);
+  FwChartScenario input;
+  FwWheelStyle style;
+
+  fw_wheel_style_init_light (&style);
+  fw_chart_rows_describe (rows, request->scenario->name, &input);
+  fw_chart_set_style (chart, &style);
+  fw_chart_set_scenarios (chart, &input, 1);
+  fw_chart_set_period_label (chart, period_label (request));
+  fw_chart_set_marker (chart, request->period);
+  fw_chart_paint (chart, cr, request->width, request->height);
+}
+
+static void
+draw (cairo_surface_t       *surface,
+      const FwExportRequest *request)
+{
+  FwWheelStyle style;
+  cairo_t *cr = cairo_create (surface);
+
+  /* An opaque page in the light style's background: it reads the same
+   * pasted on any slide. */
+  fw_wheel_style_init_light (&style);
+  cairo_set_source_rgb (cr, style.bg[0], style.bg[1], style.bg[2]);
+  cairo_paint (cr);
+
+  if (request->view == FW_EXPORT_CHART)
+    draw_chart (cr, request);
+  else
+    draw_wheel (cr, request);
+  cairo_destroy (cr);
+}
+
+/* Text -------------------------------------------------------------------- */
+
+/* "Acme — Baseline, month 6": the document's title. */
+static char *
+title_text (const FwExportRequest *request)
+{
+  if (request->view == FW_EXPORT_WHEEL || request->period >= 0)
+    /* TRANSLATORS: an export's title: project, scenario, period unit and number */
+    return g_strdup_printf (_("%s — %s, %s %u"), request->project->name, request->scenario->name,
+                            period_label (request), wheel_period (request));
+  /* TRANSLATORS: an export's title: project and scenario */
+  return g_strdup_printf (_("%s — %s"), request->project->name, request->scenario->name);
+}
+
+/* What the picture shows, in words: the stages and their people for the
+ * wheel, the series and the horizon for the chart. Cairo 1.16 draws SVG
+ * text as glyph outlines (exactly as on screen, with no font needed to
+ * view it); the SVG's <title> and <desc> say the same in text, for
+ * screen readers, search and copying. */
+static char *
+description_text (const FwExportRequest *request)
+{
+  GString *text = g_string_new (NULL);
+
+  if (request->view == FW_EXPORT_WHEEL)
+    {
+      guint period = wheel_period (request);
+      const double *counts = fw_projection_get_counts (request->projection, period);
+      g_autofree char *momentum = fw_display_count (fw_projection_get_figures (request->projection,
+                                                                               period)->momentum);
+
+      for (guint i = 0; i < request->scenario->stages->len; i++)
+        {
+          g_autofree char *count = fw_display_count (counts[i]);
+
+          /* TRANSLATORS: one stage in an export's description: name, people */
+          g_string_append_printf (text, _("%s: %s people. "),
+                                  fw_scenario_get_stage (request->scenario, i)->name, count);
+        }
+      /* TRANSLATORS: the end of a wheel export's description */
+      g_string_append_printf (text, _("Momentum: %s people moving per %s."), momentum,
+                              period_label (request));
+    }
+  else
+    {
+      for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+        g_string_append_printf (text, "%s%s", s > 0 ? ", " : "", fw_chart_series_name (s));
+      /* TRANSLATORS: a chart export's description, after the series' names:
+       * " for month 0 to 24." */
+      g_string_append_printf (text, _(" for %s 0 to %u."), period_label (request),
+                              fw_projection_get_horizon (request->projection));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Puts <title> and <desc> first inside the SVG's root element. */
+static GBytes *
+svg_with_text (GByteArray            *svg,
+               const FwExportRequest *request)
+{
+  g_autofree char *title = title_text (request);
+  g_autofree char *description = description_text (request);
+  g_autofree char *elements = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>",
+                                                       title, description);
+  const char *data = (const char *) svg->data;
+  const char *root = g_strstr_len (data, svg->len, "<svg");
+  const char *end = root != NULL ? memchr (root, '>', svg->len - (root - data)) : NULL;
+  GByteArray *result;
+
+  if (end == NULL)
+    return g_byte_array_free_to_bytes (g_byte_array_ref (svg));
+
+  result = g_byte_array_sized_new (svg->len + strlen (elements));
+  g_byte_array_append (result, svg->data, end + 1 - data);
+  g_byte_array_append (result, (const guint8 *) elements, strlen (elements));
+  g_byte_array_append (result, (const guint8 *) end + 1, svg->len - (end + 1 - data));
+  return g_byte_array_free_to_bytes (result);
+}
+
+/* Surfaces ------------------------------------------------------------------ */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, FW_ERROR, FW_ERROR_FAILED,
+               _("could not draw the export (%s)"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+GBytes *
+fw_export_render (const FwExportRequest *request,
+                  GError               **error)
+{
+  g_autoptr(GByteArray) out = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (request->project != NULL && request->scenario != NULL, NULL);
+  g_return_val_if_fail (request->projection != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (request->format == FW_EXPORT_CSV)
+    {
+      char *csv = fw_projection_to_csv (request->projection, request->scenario);
+
+      return g_bytes_new_take (csv, strlen (csv));
+    }
+
+  g_return_val_if_fail (request->width >= FW_EXPORT_MIN_SIDE && request->width <= FW_EXPORT_MAX_SIDE, NULL);
+  g_return_val_if_fail (request->height >= FW_EXPORT_MIN_SIDE && request->height <= FW_EXPORT_MAX_SIDE, NULL);
+
+  out = g_byte_array_new ();
+  switch (request->format)
+    {
+    case FW_EXPORT_PDF:
+      {
+        g_autofree char *title = title_text (request);
+
+        surface = cairo_pdf_surface_create_for_stream (append_bytes, out, request->width, request->height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flywheel");
+      }
+      break;
+    case FW_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_bytes, out, request->width, request->height);
+      /* Sizes in points, as PDF's, so a 960 x 540 export is a slide. */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      break;
+    case FW_EXPORT_PNG:
+    case FW_EXPORT_CSV:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) request->width, (int) request->height);
+      break;
+    }
+
+  if (!check_status (cairo_surface_status (surface), error))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  draw (surface, request);
+  if (request->format == FW_EXPORT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (!check_status (status, error))
+    return NULL;
+
+  if (request->format == FW_EXPORT_SVG)
+    return svg_with_text (out, request);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
