@@ -12,8 +12,12 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
+
 #include "fw-chart.h"
 #include "fw-engine.h"
+#include "fw-export.h"
+#include "fw-file.h"
 #include "fw-wheel-painter.h"
 
 /* What a frame of the wheel costs under software rendering, on an image
@@ -33,7 +37,7 @@
 #define HEIGHT 1080
 
 static FwScenario *
-make_scenario (void)
+make_scenario (guint n_points)
 {
   static const char * const names[] = {
     "Awareness", "Interest", "Consideration", "Intent", "Evaluation", "Trial",
@@ -54,7 +58,7 @@ make_scenario (void)
       stage->customer = i >= 6;
       g_ptr_array_add (scenario->stages, stage);
     }
-  for (guint k = 0; k < 100; k++)
+  for (guint k = 0; k < n_points; k++)
     {
       FwPoint *point = fw_point_new ("Point", fmod (k * 137.5, 360.0));
 
@@ -228,7 +232,7 @@ chart_data_init (ChartData *data,
     {
       g_autoptr(FwProjection) projection = fw_projection_new ();
 
-      data->scenarios[i] = make_scenario ();
+      data->scenarios[i] = make_scenario (100);
       data->scenarios[i]->inflow = 500 + 150 * i;
       fw_projection_run (projection, data->scenarios[i], horizon);
       data->rows[i] = fw_chart_rows_new_from_projection (projection);
@@ -383,11 +387,61 @@ bench_chart (void)
   }
 }
 
+/* Export ------------------------------------------------------------------ */
+
+/* `flywheel-cli export` without the process around it: the issue's
+ * case, a 16-stage, 200-point wheel as a 1920x1080 PNG, drawn, encoded
+ * and written whole (fw_file_replace(): a temporary file, fsync, rename)
+ * into a temporary folder; and the same as PDF. */
+static void
+bench_export (void)
+{
+  g_autoptr(FwScenario) scenario = make_scenario (200);
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  g_autoptr(FwProject) project = fw_project_new ("Bench");
+  g_autofree char *dir = g_dir_make_tmp ("bench-render-XXXXXX", NULL);
+  static const struct { FwExportFormat format; const char *name; } cases[] = {
+    { FW_EXPORT_PNG, "export.png" }, { FW_EXPORT_PDF, "export.pdf" },
+  };
+
+  g_assert (dir != NULL);
+  project->horizon = 24;
+  fw_projection_run (projection, scenario, project->horizon);
+  printf ("\nexport: %u stages, %u points, 1920x1080, drawn, encoded and written whole\n",
+          scenario->stages->len, scenario->points->len);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[c].name, NULL);
+      g_autofree char *what = g_strdup_printf ("%s (%s)", cases[c].name, "render + encode + write");
+      FwExportRequest request = { cases[c].format, FW_EXPORT_WHEEL, WIDTH, HEIGHT,
+                                  project, scenario, projection, -1 };
+      Samples samples;
+
+      samples_init (&samples, 20);
+      for (guint i = 0; i < 20 + WARMUP; i++)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+
+          samples_start (&samples);
+          bytes = fw_export_render (&request, &error);
+          g_assert_no_error (error);
+          fw_file_replace (path, bytes, &error);
+          g_assert_no_error (error);
+          samples_stop (&samples, i);
+        }
+      samples_report (&samples, what);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(FwScenario) scenario = make_scenario ();
+  g_autoptr(FwScenario) scenario = make_scenario (100);
   g_autoptr(FwProjection) projection = fw_projection_new ();
   const FwFigures *figures;
   cairo_surface_t *cached;
@@ -433,6 +487,7 @@ main (int    argc,
   cairo_surface_destroy (cached);
 
   bench_chart ();
+  bench_export ();
 
   return 0;
 }
