@@ -414,8 +414,13 @@ bench_export (void)
     {
       g_autofree char *path = g_build_filename (dir, cases[c].name, NULL);
       g_autofree char *what = g_strdup_printf ("%s (%s)", cases[c].name, "render + encode + write");
-      FwExportRequest request = { cases[c].format, FW_EXPORT_WHEEL, WIDTH, HEIGHT,
-                                  project, scenario, projection, -1 };
+      const FwScenario *scenarios[] = { scenario };
+      const FwProjection *projections[] = { projection };
+      FwExportRequest request = {
+        .format = cases[c].format, .view = FW_EXPORT_WHEEL, .width = WIDTH, .height = HEIGHT,
+        .project = project, .scenarios = scenarios, .projections = projections,
+        .n_scenarios = 1, .period = -1,
+      };
       Samples samples;
 
       samples_init (&samples, 20);

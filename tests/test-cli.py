@@ -771,6 +771,32 @@ def export_period_shows_the_counts_then(t):
 
 
 @test
+def export_chart_overlays_scenarios(t):
+    t.write_json("s.json", sample())
+    t.ok("export", "s.json", "both.svg", "--what", "chart", "-s", "Baseline", "-s", "Growth")
+    root = ElementTree.fromstring(t.read_bytes("both.svg"))
+    title = root.find("{http://www.w3.org/2000/svg}title").text
+    t.expect("Baseline" in title and "Growth" in title, "the title names both: %r" % title)
+    t.ok("export", "s.json", "one.svg", "--what", "chart", "-s", "Baseline")
+    t.expect(t.read_bytes("one.svg") != t.read_bytes("both.svg"), "the overlay draws nothing more")
+    t.ok("export", "s.json", "both.pdf", "--what", "chart", "-s", "Growth", "-s", "Baseline")
+    text = pdf_text(t, "both.pdf")
+    if text is not None:
+        # Several scenarios are named in the legend.
+        t.expect("Baseline" in text and "Growth" in text, "legend: %r" % text)
+    t.fails(2, "export", "s.json", "w.png", "-s", "Baseline", "-s", "Growth",
+            contains=["--scenario", "chart"])
+    t.fails(2, "export", "s.json", "w.csv", "-s", "Baseline", "-s", "Growth",
+            contains=["--scenario"])
+    t.fails(2, "export", "s.json", "c.png", "--what", "chart", "-s", "Growth", "-s", " Growth ",
+            contains=["\"Growth\"", "twice"])
+    t.fails(2, "export", "s.json", "c.png", "--what", "chart", "-s", "Growth", "-s", "Nope",
+            contains=["Nope"])
+    t.expect(not any(n.startswith(("w.", "c.")) for n in os.listdir(t.dir)),
+             "files left behind: %r" % os.listdir(t.dir))
+
+
+@test
 def export_csv_is_simulate(t):
     t.write_json("s.json", sample())
     t.ok("import", "s.json", "s.flywheel")

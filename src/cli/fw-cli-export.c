@@ -16,6 +16,7 @@
 #include "fw-error.h"
 #include "fw-export.h"
 #include "fw-file.h"
+#include "fw-validate.h"
 
 #define PARAMETERS "FILE OUT"
 
@@ -73,24 +74,25 @@ int
 fw_cli_export (int    argc,
                char **argv)
 {
-  g_autofree char *scenario_name = NULL;
+  g_auto(GStrv) scenario_names = NULL;
   g_autofree char *period_text = NULL;
   g_autofree char *width_text = NULL;
   g_autofree char *height_text = NULL;
   g_autofree char *view_text = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(FwProject) project = NULL;
-  g_autoptr(FwProjection) projection = NULL;
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_projection_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   FwExportRequest request = { 0 };
   FwExportFormat format;
   const char *out;
-  guint view, period = 0;
+  guint view, period = 0, n_names;
   int status;
   const GOptionEntry entries[] = {
-    { "scenario", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &scenario_name,
-      N_("Export scenario NAME (default: the first)"), N_("NAME") },
+    { "scenario", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &scenario_names,
+      N_("Export scenario NAME (default: the first); the chart overlays several"), N_("NAME") },
     { "period", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &period_text,
       N_("Show period T: the wheel's counts then, a marker on the chart"),
       N_("T") },
@@ -113,7 +115,8 @@ fw_cli_export (int    argc,
                        "  .csv  the projection, exactly as \"simulate --format csv\" writes it\n"
                        "\n"
                        "The wheel and the chart are drawn as the window draws them, without\n"
-                       "selection or focus, over the project's horizon. With only one of\n"
+                       "selection or focus, over the project's horizon. --scenario given\n"
+                       "several times overlays those scenarios on the chart. With only one of\n"
                        "--width and --height, the other keeps 16:9. OUT is replaced whole or\n"
                        "left as it was: never half written."),
                      entries, &args, &status))
@@ -140,8 +143,14 @@ fw_cli_export (int    argc,
                                    _("%s: does not apply to CSV, which holds every period of "
                                      "the projection"), option);
     }
-  if (!fw_cli_parse_choice ("--what", view_text, view_names, &view, &error)
-      || !parse_size (format, width_text, height_text, &request.width, &request.height, &error)
+  n_names = scenario_names != NULL ? g_strv_length (scenario_names) : 0;
+  if (!fw_cli_parse_choice ("--what", view_text, view_names, &view, &error))
+    return fw_cli_report_error (error);
+  if (n_names > 1 && (view != 1 || format == FW_EXPORT_CSV))
+    return fw_cli_usage_error ("export", PARAMETERS,
+                               _("--scenario: the wheel and CSV show one scenario; only the "
+                                 "chart (--what chart) overlays several"));
+  if (!parse_size (format, width_text, height_text, &request.width, &request.height, &error)
       || (period_text != NULL
           && !parse_number ("--period", period_text, 0, FW_MAX_HORIZON, &period, &error)))
     return fw_cli_report_error (error);
@@ -150,9 +159,23 @@ fw_cli_export (int    argc,
   if (project == NULL)
     return fw_cli_report_error (error);
 
-  request.scenario = fw_cli_find_scenario (project, args[0], scenario_name, &error);
-  if (request.scenario == NULL)
-    return fw_cli_report_error (error);
+  for (guint i = 0; i < MAX (n_names, 1); i++)
+    {
+      const FwScenario *scenario = fw_cli_find_scenario (project, args[0],
+                                                         n_names > 0 ? scenario_names[i] : NULL,
+                                                         &error);
+
+      if (scenario == NULL)
+        return fw_cli_report_error (error);
+      if (g_ptr_array_find (scenarios, scenario, NULL))
+        {
+          g_autofree char *quoted = fw_quote_text_up_to (scenario->name, FW_MAX_NAME_CHARS);
+
+          return fw_cli_usage_error ("export", PARAMETERS,
+                                     _("--scenario: %s is given twice"), quoted);
+        }
+      g_ptr_array_add (scenarios, (gpointer) scenario);
+    }
 
   if (period > project->horizon)
     {
@@ -164,13 +187,20 @@ fw_cli_export (int    argc,
       return fw_cli_report_error (error);
     }
 
-  projection = fw_projection_new ();
-  fw_projection_run (projection, request.scenario, project->horizon);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      FwProjection *projection = fw_projection_new ();
+
+      fw_projection_run (projection, g_ptr_array_index (scenarios, i), project->horizon);
+      g_ptr_array_add (projections, projection);
+    }
 
   request.format = format;
   request.view = view == 1 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL;
   request.project = project;
-  request.projection = projection;
+  request.scenarios = (const FwScenario * const *) scenarios->pdata;
+  request.projections = (const FwProjection * const *) projections->pdata;
+  request.n_scenarios = scenarios->len;
   request.period = period_text != NULL ? (int) period : -1;
 
   bytes = fw_export_render (&request, &error);

@@ -76,7 +76,7 @@ period_label (const FwExportRequest *request)
 static guint
 wheel_period (const FwExportRequest *request)
 {
-  guint horizon = fw_projection_get_horizon (request->projection);
+  guint horizon = fw_projection_get_horizon (request->projections[0]);
 
   return request->period < 0 ? 0 : MIN ((guint) request->period, horizon);
 }
@@ -93,11 +93,11 @@ draw_wheel (cairo_t               *cr,
   fw_wheel_layout_compute (&layout, request->width, request->height);
   fw_wheel_style_init_light (&style);
   fw_wheel_scene_init (&scene);
-  scene.scenario = request->scenario;
-  scene.projection = request->projection;
+  scene.scenario = request->scenarios[0];
+  scene.projection = request->projections[0];
   scene.period = period;
   scene.period_label = period_label (request);
-  scene.momentum_shown = fw_projection_get_figures (request->projection, period)->momentum;
+  scene.momentum_shown = fw_projection_get_figures (request->projections[0], period)->momentum;
   /* As the window shows it at rest: no selection, focus or hover (the
    * scene's defaults), people where a still frame has them. */
   fw_wheel_paint (cr, &layout, &style, &scene);
@@ -108,14 +108,18 @@ draw_chart (cairo_t               *cr,
             const FwExportRequest *request)
 {
   g_autoptr(FwChart) chart = fw_chart_new ();
-  g_autoptr(FwChartRows) rows = fw_chart_rows_new_from_projection (request->projection);
-  FwChartScenario input;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_chart_rows_free);
+  g_autofree FwChartScenario *input = g_new (FwChartScenario, request->n_scenarios);
   FwWheelStyle style;
 
   fw_wheel_style_init_light (&style);
-  fw_chart_rows_describe (rows, request->scenario->name, &input);
+  for (guint i = 0; i < request->n_scenarios; i++)
+    {
+      g_ptr_array_add (rows, fw_chart_rows_new_from_projection (request->projections[i]));
+      fw_chart_rows_describe (g_ptr_array_index (rows, i), request->scenarios[i]->name, &input[i]);
+    }
   fw_chart_set_style (chart, &style);
-  fw_chart_set_scenarios (chart, &input, 1);
+  fw_chart_set_scenarios (chart, input, request->n_scenarios);
   fw_chart_set_period_label (chart, period_label (request));
   fw_chart_set_marker (chart, request->period);
   fw_chart_paint (chart, cr, request->width, request->height);
@@ -143,16 +147,24 @@ draw (cairo_surface_t       *surface,
 
 /* Text -------------------------------------------------------------------- */
 
-/* "Acme — Baseline, month 6": the document's title. */
+/* "Acme — Baseline, month 6": the document's title; the chart names
+ * every scenario it overlays. */
 static char *
 title_text (const FwExportRequest *request)
 {
+  guint shown = request->view == FW_EXPORT_CHART ? request->n_scenarios : 1;
+  g_autoptr(GString) names = g_string_new (request->scenarios[0]->name);
+
+  for (guint i = 1; i < shown; i++)
+    /* TRANSLATORS: between the names of scenarios compared in an export's title */
+    g_string_append_printf (names, _(" and %s"), request->scenarios[i]->name);
+
   if (request->view == FW_EXPORT_WHEEL || request->period >= 0)
     /* TRANSLATORS: an export's title: project, scenario, period unit and number */
-    return g_strdup_printf (_("%s — %s, %s %u"), request->project->name, request->scenario->name,
+    return g_strdup_printf (_("%s — %s, %s %u"), request->project->name, names->str,
                             period_label (request), wheel_period (request));
   /* TRANSLATORS: an export's title: project and scenario */
-  return g_strdup_printf (_("%s — %s"), request->project->name, request->scenario->name);
+  return g_strdup_printf (_("%s — %s"), request->project->name, names->str);
 }
 
 /* What the picture shows, in words: the stages and their people for the
@@ -168,17 +180,17 @@ description_text (const FwExportRequest *request)
   if (request->view == FW_EXPORT_WHEEL)
     {
       guint period = wheel_period (request);
-      const double *counts = fw_projection_get_counts (request->projection, period);
-      g_autofree char *momentum = fw_display_count (fw_projection_get_figures (request->projection,
+      const double *counts = fw_projection_get_counts (request->projections[0], period);
+      g_autofree char *momentum = fw_display_count (fw_projection_get_figures (request->projections[0],
                                                                                period)->momentum);
 
-      for (guint i = 0; i < request->scenario->stages->len; i++)
+      for (guint i = 0; i < request->scenarios[0]->stages->len; i++)
         {
           g_autofree char *count = fw_display_count (counts[i]);
 
           /* TRANSLATORS: one stage in an export's description: name, people */
           g_string_append_printf (text, _("%s: %s people. "),
-                                  fw_scenario_get_stage (request->scenario, i)->name, count);
+                                  fw_scenario_get_stage (request->scenarios[0], i)->name, count);
         }
       /* TRANSLATORS: the end of a wheel export's description */
       g_string_append_printf (text, _("Momentum: %s people moving per %s."), momentum,
@@ -191,7 +203,7 @@ description_text (const FwExportRequest *request)
       /* TRANSLATORS: a chart export's description, after the series' names:
        * " for month 0 to 24." */
       g_string_append_printf (text, _(" for %s 0 to %u."), period_label (request),
-                              fw_projection_get_horizon (request->projection));
+                              fw_projection_get_horizon (request->projections[0]));
     }
 
   return g_string_free (text, FALSE);
@@ -252,13 +264,14 @@ fw_export_render (const FwExportRequest *request,
   cairo_status_t status;
 
   g_return_val_if_fail (request != NULL, NULL);
-  g_return_val_if_fail (request->project != NULL && request->scenario != NULL, NULL);
-  g_return_val_if_fail (request->projection != NULL, NULL);
+  g_return_val_if_fail (request->project != NULL, NULL);
+  g_return_val_if_fail (request->scenarios != NULL && request->projections != NULL, NULL);
+  g_return_val_if_fail (request->n_scenarios >= 1 && request->n_scenarios <= FW_CHART_MAX_SCENARIOS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (request->format == FW_EXPORT_CSV)
     {
-      char *csv = fw_projection_to_csv (request->projection, request->scenario);
+      char *csv = fw_projection_to_csv (request->projections[0], request->scenarios[0]);
 
       return g_bytes_new_take (csv, strlen (csv));
     }

@@ -56,8 +56,12 @@ typedef struct
   FwExportView        view;
   guint               width, height;  /* ignored for CSV */
   const FwProject    *project;
-  const FwScenario   *scenario;
-  const FwProjection *projection;     /* @scenario run over the horizon shown */
+  /* The scenarios shown, each with its projection over the horizon
+   * shown (1 to FW_CHART_MAX_SCENARIOS): the wheel and CSV show the
+   * first, the chart overlays them all, named in its legend. */
+  const FwScenario   *const *scenarios;
+  const FwProjection *const *projections;
+  guint               n_scenarios;
   /* The wheel shows its counts and figures at this period (-1: 0); the
    * chart marks it (-1: no marker). */
   int                 period;
