@@ -8,10 +8,12 @@
 #define G_LOG_DOMAIN "test-store"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include "fw-error.h"
 #include "fw-json.h"
 #include "fw-store.h"
+#include "fw-store-file.h"
 #include "fw-test-largest.h"
 #include "fw-validate.h"
 
@@ -1234,29 +1237,55 @@ wait_for_temporary (const char *dir,
     }
 }
 
-/* A save killed between creating its temporary file and renaming it
- * over the target leaves the temporary behind (nothing can clean up
- * after SIGKILL). Removes them and says how many there were. */
+/* The temporary files of ours beside @target in @dir
+ * (".TARGET.fw-save-XXXXXX"); any other file fails the test. */
 static guint
-remove_temporaries (const char *dir,
-                    const char *target)
+count_temporaries (const char *dir,
+                   const char *target)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strconcat (".", target, ".fw-save-", NULL);
   const char *entry;
   guint count = 0;
 
   while ((entry = g_dir_read_name (listing)) != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, entry, NULL);
-
       if (strcmp (entry, target) == 0)
         continue;
-      g_assert_true (g_str_has_prefix (entry, target));
-      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_true (g_str_has_prefix (entry, prefix));
+      g_assert_cmpuint (strlen (entry), ==, strlen (prefix) + 6);
       count++;
     }
 
   return count;
+}
+
+/* Sets @path's modification time @seconds into the past, as if that
+ * much time had gone by since it was last written. */
+static void
+age_file (const char *path,
+          int         seconds)
+{
+  struct timespec times[2] = { { 0, UTIME_OMIT }, { time (NULL) - seconds, 0 } };
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* Ages every temporary file of ours in @dir past the stale age. */
+static void
+age_temporaries (const char *dir,
+                 const char *target)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    if (strcmp (entry, target) != 0)
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+
+        age_file (path, 60);
+      }
 }
 
 /* Forks a child that saves @first to @path and, when @forever, then
@@ -1357,9 +1386,17 @@ test_save_atomic_under_kill (Fixture       *f,
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status));
       g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
-      mid_write += remove_temporaries (f->dir, "big.flywheel");
+      /* A killed save leaves its temporary (nothing runs after
+       * SIGKILL); opening the file removes it once it is stale (issue 8,
+       * finding 5): here, once the test has aged it. */
+      mid_write += count_temporaries (f->dir, "big.flywheel");
+      age_temporaries (f->dir, "big.flywheel");
+      {
+        g_autoptr(FwStoreFile) file = fw_store_file_new (path);
 
-      loaded = fw_store_load (path, &error);
+        loaded = fw_store_file_load (file, &error);
+      }
+      g_assert_cmpuint (count_temporaries (f->dir, "big.flywheel"), ==, 0);
       g_assert_no_error (error);
       diff_old = project_diff (old_project, loaded);
       diff_new = project_diff (new_project, loaded);
@@ -1375,6 +1412,236 @@ test_save_atomic_under_kill (Fixture       *f,
   g_test_message ("after 20 kills: old %u times, new %u times, %u times mid-write (%.1f s)",
                   seen_old, seen_new, mid_write, g_timer_elapsed (timer, NULL));
   g_assert_cmpuint (mid_write, >, 0);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Issue 8, finding 4: a link swapped after the project was opened is
+ * never followed. The save goes to the file the user opened; the file
+ * the new link points to is left alone, and so is the link. */
+static void
+test_file_symlink_swapped_after_open (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(FwProject) first = make_small_project ();
+  g_autoptr(FwProject) second = make_project ("Second", 2, 10, FALSE);
+  g_autoptr(FwProject) opened = NULL;
+  g_autoptr(FwProject) loaded = NULL;
+  g_autoptr(FwStoreFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real = path_in (f, "real.flywheel");
+  g_autofree char *link = path_in (f, "link.flywheel");
+  g_autofree char *other = path_in (f, "other.txt");
+  g_autofree char *other_text = NULL;
+  g_autofree char *points_to = NULL;
+
+  save_or_die (first, real);
+  g_assert_true (g_file_set_contents (other, "someone else's file", -1, NULL));
+  g_assert_cmpint (symlink ("real.flywheel", link), ==, 0);
+
+  file = fw_store_file_new (link);
+  g_assert_cmpstr (fw_store_file_get_path (file), ==, link);
+  opened = fw_store_file_load (file, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  g_assert_cmpint (symlink ("other.txt", link), ==, 0);
+
+  g_assert_true (fw_store_file_save (file, second, &error));
+  g_assert_no_error (error);
+
+  other_text = read_text (other);
+  g_assert_cmpstr (other_text, ==, "someone else's file");
+  points_to = g_file_read_link (link, NULL);
+  g_assert_cmpstr (points_to, ==, "other.txt");
+  loaded = fw_store_load (real, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (second, loaded);
+}
+
+/* A dangling link stays a link: the save creates the file it names. */
+static void
+test_save_dangling_link (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autoptr(FwProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = path_in (f, "link.flywheel");
+  g_autofree char *sub = path_in (f, "sub");
+  g_autofree char *target = g_build_filename (sub, "made.flywheel", NULL);
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink ("sub/made.flywheel", link), ==, 0);
+
+  save_or_die (project, link);
+
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  loaded = fw_store_load (target, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (project, loaded);
+}
+
+/* A hard link is a second name for the same file. A save replaces the
+ * name it was given with a new file, so the other name keeps the project
+ * as it was (docs/file-format.md says why). */
+static void
+test_save_hard_link (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(FwProject) first = make_small_project ();
+  g_autoptr(FwProject) second = make_project ("Second", 2, 10, FALSE);
+  g_autoptr(FwProject) at_path = NULL;
+  g_autoptr(FwProject) at_other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = path_in (f, "x.flywheel");
+  g_autofree char *other = path_in (f, "also.flywheel");
+
+  save_or_die (first, path);
+  g_assert_cmpint (link (path, other), ==, 0);
+  save_or_die (second, path);
+
+  at_path = fw_store_load (path, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (second, at_path);
+  at_other = fw_store_load (other, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (first, at_other);
+}
+
+/* Permissions are kept whatever they are, not only when private. */
+static void
+test_save_keeps_mode (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const int modes[] = { 0640, 0664, 0604, 0400 };
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autofree char *path = path_in (f, "mode.flywheel");
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      GStatBuf info;
+
+      save_or_die (project, path);
+      g_assert_cmpint (g_chmod (path, modes[i]), ==, 0);
+      save_or_die (project, path);
+      g_assert_cmpint (g_stat (path, &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0777, ==, modes[i]);
+    }
+}
+
+#define OTHER_UID 54321
+#define OTHER_GID 54322
+
+/* Root saving another user's project keeps it theirs (issue 8, finding
+ * 4); a user who cannot keep the owner is refused, the file unchanged. */
+static void
+test_save_keeps_owner (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autoptr(FwProject) second = make_project ("Second", 2, 10, FALSE);
+  g_autofree char *path = path_in (f, "theirs.flywheel");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GStatBuf info;
+  int status = 0;
+  pid_t pid;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root to make a file of another user");
+      return;
+    }
+
+  save_or_die (project, path);
+  g_assert_cmpint (chown (path, OTHER_UID, OTHER_GID), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  save_or_die (second, path);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_uid, ==, OTHER_UID);
+  g_assert_cmpint (info.st_gid, ==, OTHER_GID);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0666);
+
+  /* A third user who may write the folder and the file, but cannot give
+   * a new file away, is refused rather than taking it over. */
+  before = read_bytes (path);
+  g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (setgid (OTHER_GID + 10) != 0 || setuid (OTHER_UID + 10) != 0)
+        _exit (3);
+      if (fw_store_save (project, path, &error))
+        _exit (1);
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+          strstr (error->message, "cannot save: it belongs to 54321, group 54322") == NULL)
+        {
+          g_printerr ("unexpected: %s\n", error->message);
+          _exit (2);
+        }
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (count_temporaries (f->dir, "theirs.flywheel"), ==, 0);
+}
+
+/* Issue 8, finding 5: temporary files of ours that no live save holds
+ * are removed by the next save once stale; a fresh one, and one a live
+ * save has locked, are left alone; so is anything that is not ours. */
+static void
+test_save_removes_stale_temporaries (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autofree char *path = path_in (f, "x.flywheel");
+  g_autofree char *stale = path_in (f, ".x.flywheel.fw-save-AbC123");
+  g_autofree char *fresh = path_in (f, ".x.flywheel.fw-save-FrEsH1");
+  g_autofree char *live = path_in (f, ".x.flywheel.fw-save-LiVe99");
+  g_autofree char *legacy = path_in (f, "x.flywheel.Ab12Cd");
+  g_autofree char *not_ours = path_in (f, "x.flywheel.notes1");
+  g_autofree char *other_name = path_in (f, ".y.flywheel.fw-save-AbC123");
+  g_autofree char *listing = NULL;
+  g_autoptr(GBytes) image = NULL;
+  int live_fd;
+
+  save_or_die (project, path);
+  image = read_bytes (path);
+  g_assert_true (g_file_set_contents (stale, "half a save", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "a save just begun", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "a save going on", -1, NULL));
+  /* An older Flywheel's (GLib's) temporary holds our header. */
+  g_assert_true (g_file_set_contents (legacy, g_bytes_get_data (image, NULL), 4096, NULL));
+  g_assert_true (g_file_set_contents (not_ours, "the user's own file", -1, NULL));
+  g_assert_true (g_file_set_contents (other_name, "another file's", -1, NULL));
+  age_file (stale, 60);
+  age_file (live, 60);
+  age_file (legacy, 2 * 3600);
+  age_file (not_ours, 2 * 3600);
+  age_file (other_name, 60);
+  live_fd = g_open (live, O_RDONLY, 0);
+  g_assert_cmpint (flock (live_fd, LOCK_EX), ==, 0);
+
+  save_or_die (project, path);
+
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, ".x.flywheel.fw-save-FrEsH1 .x.flywheel.fw-save-LiVe99 "
+                                ".y.flywheel.fw-save-AbC123 x.flywheel x.flywheel.notes1");
+  close (live_fd);
 }
 
 /* Every file Flywheel writes, it reads back (issue 8, finding 7): the
@@ -1439,6 +1706,12 @@ main (int   argc,
   ADD ("/store/save/replaces", test_save_replaces);
   ADD ("/store/save/keeps-permissions", test_save_keeps_permissions);
   ADD ("/store/save/through-symlink", test_save_through_symlink);
+  ADD ("/store/save/symlink-swapped-after-open", test_file_symlink_swapped_after_open);
+  ADD ("/store/save/dangling-link", test_save_dangling_link);
+  ADD ("/store/save/hard-link", test_save_hard_link);
+  ADD ("/store/save/keeps-mode", test_save_keeps_mode);
+  ADD ("/store/save/keeps-owner", test_save_keeps_owner);
+  ADD ("/store/save/removes-stale-temporaries", test_save_removes_stale_temporaries);
   ADD ("/store/save/missing-directory", test_save_missing_directory);
   ADD ("/store/save/over-directory", test_save_over_directory);
   ADD ("/store/save/other-failure", test_save_other_failure);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fw-catalog.h"
 #include "fw-display-number.h"
@@ -210,6 +211,38 @@ test_window_open_edit_save_reopen (Fixture       *fixture,
   g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (fw_window_get_document (second), 0), 1)->count,
                      ==, 4321);
   gtk_window_destroy (GTK_WINDOW (second));
+}
+
+/* Saving goes to the file the user opened, even when the link they
+ * opened it through is pointed at another file meanwhile (issue 8,
+ * finding 4): the other file is left alone. */
+static void
+test_window_save_ignores_swapped_link (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *real = write_template (fixture, "four-a", "real.flywheel");
+  g_autofree char *link = path_in (fixture, "link.flywheel");
+  g_autofree char *other = path_in (fixture, "other.txt");
+  g_autofree char *other_text = NULL;
+  g_autoptr(FwProject) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (other, "someone else's file", -1, NULL));
+  g_assert_cmpint (symlink ("real.flywheel", link), ==, 0);
+  activate (fixture, "win.open-file", g_variant_new_string (link));
+  g_assert_null (fw_window_get_error (fixture->window));
+
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  g_assert_cmpint (symlink ("other.txt", link), ==, 0);
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 321, NULL));
+  activate (fixture, "win.save", NULL);
+  g_assert_null (fw_window_get_error (fixture->window));
+
+  g_assert_true (g_file_get_contents (other, &other_text, NULL, NULL));
+  g_assert_cmpstr (other_text, ==, "someone else's file");
+  saved = fw_store_load (real, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fw_project_get_scenario (saved, 0)->inflow, ==, 321);
 }
 
 /* A file that is not a project is refused with a message naming it, and
@@ -742,6 +775,7 @@ main (int   argc,
   ADD ("starts-on-a-template", test_window_starts_on_a_template);
   ADD ("open-edit-save-reopen", test_window_open_edit_save_reopen);
   ADD ("open-damaged-keeps-work", test_window_open_damaged_keeps_work);
+  ADD ("save-ignores-swapped-link", test_window_save_ignores_swapped_link);
   ADD ("failed-save-keeps-changes", test_window_failed_save_keeps_changes);
   ADD ("asks-before-discarding", test_window_asks_before_discarding);
   ADD ("close-discard-frees-cleanly", test_window_close_discard_frees_cleanly);

@@ -12,6 +12,7 @@
 
 #include "fw-error-text.h"
 #include "fw-store.h"
+#include "fw-store-file.h"
 #include "fw-templates.h"
 #include "fw-window-private.h"
 
@@ -100,10 +101,37 @@ local_path (FwWindow  *self,
   return path;
 }
 
+/* The project file the window's document came from or was last saved
+ * to, resolved through its links when it was opened (fw-store-file.h):
+ * saving writes there, never through a link swapped in since. Kept on the
+ * window as data, so it lives and dies with it. */
+#define STORE_FILE_KEY "fw-window-store-file"
+
+static void
+keep_store_file (FwWindow    *self,
+                 FwStoreFile *store_file)
+{
+  g_object_set_data_full (G_OBJECT (self), STORE_FILE_KEY, fw_store_file_ref (store_file),
+                          (GDestroyNotify) fw_store_file_unref);
+}
+
+/* The kept file when @path is the one it was opened as, else a new one. */
+static FwStoreFile *
+store_file_for (FwWindow   *self,
+                const char *path)
+{
+  FwStoreFile *kept = g_object_get_data (G_OBJECT (self), STORE_FILE_KEY);
+
+  if (kept != NULL && g_strcmp0 (fw_store_file_get_path (kept), path) == 0)
+    return fw_store_file_ref (kept);
+  return fw_store_file_new (path);
+}
+
 gboolean
 fw_window_load (FwWindow *self,
                 GFile    *file)
 {
+  g_autoptr(FwStoreFile) store_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FwDocument) document = NULL;
   g_autofree char *path = NULL;
@@ -113,7 +141,10 @@ fw_window_load (FwWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if ((path = local_path (self, file, &error)) != NULL)
-    project = fw_store_load (path, &error);
+    {
+      store_file = fw_store_file_new (path);
+      project = fw_store_file_load (store_file, &error);
+    }
 
   if (project == NULL)
     {
@@ -125,6 +156,7 @@ fw_window_load (FwWindow *self,
 
   document = fw_document_new (project);
   fw_window_set_document (self, document, file);
+  keep_store_file (self, store_file);
   fw_window_dismiss_error (self);
   remember_recent (file);
   return TRUE;
@@ -134,6 +166,7 @@ gboolean
 fw_window_save_to (FwWindow *self,
                    GFile    *file)
 {
+  g_autoptr(FwStoreFile) store_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   gboolean saved = FALSE;
@@ -146,7 +179,10 @@ fw_window_save_to (FwWindow *self,
   fw_document_seal (self->document);
 
   if ((path = local_path (self, file, &error)) != NULL)
-    saved = fw_store_save (fw_document_get_project (self->document), path, &error);
+    {
+      store_file = store_file_for (self, path);
+      saved = fw_store_file_save (store_file, fw_document_get_project (self->document), &error);
+    }
 
   if (!saved)
     {
@@ -157,6 +193,7 @@ fw_window_save_to (FwWindow *self,
     }
 
   g_set_object (&self->file, file);
+  keep_store_file (self, store_file);
   self->pristine = FALSE;
   fw_document_mark_saved (self->document);
   fw_window_dismiss_error (self);

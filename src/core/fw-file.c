@@ -7,9 +7,14 @@
 
 #define G_LOG_DOMAIN "fw-file"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -120,91 +125,419 @@ fw_file_read_fully (int       fd,
 
 /* Writing ---------------------------------------------------------------- */
 
-/* Why writing failed, in plain words. GLib's message names the
- * temporary file beside the target ("Failed to create file
- * “dir/x.flywheel.95Y5Y3”: No such file or directory"), which the user
- * never asked for; its last part, the system's own words, is all that
- * is kept when the code says nothing more precise. */
-static const char *
-failure_reason (const GError *error)
-{
-  const char *last;
+/* Links followed at most, as the kernel does (ELOOP beyond). */
+#define MAX_LINKS 40
 
-  if (error->domain == G_FILE_ERROR)
+/* A temporary file of ours is ".NAME.fw-save-XXXXXX". NAME is cut to
+ * this many bytes so that the whole stays under NAME_MAX (255). */
+#define TEMP_NAME_MAX_BASE 200
+#define TEMP_INFIX ".fw-save-"
+#define TEMP_RANDOM_CHARS 6
+
+/* A temporary file is stale when no live write holds its lock and it is
+ * older than this: the age only covers the instant between a write
+ * creating the file and locking it. */
+#define STALE_AGE_SECONDS 10
+
+/* Older Flywheels wrote with GLib, whose temporaries are "NAME.XXXXXX";
+ * one of those is removed only when the caller recognises its content as
+ * ours and it is older than this (GLib takes no lock). */
+#define LEGACY_STALE_AGE_SECONDS 3600
+
+char *
+fw_file_resolve (const char *path)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  char *real_folder;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  current = g_strdup (path);
+  for (guint i = 0; i < MAX_LINKS; i++)
     {
-      switch ((GFileError) error->code)
+      g_autofree char *target = NULL;
+      GStatBuf st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        break;
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        break;
+      if (!g_path_is_absolute (target))
         {
-        case G_FILE_ERROR_NOENT:
-          return "the folder does not exist";
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-          return "permission denied";
-        case G_FILE_ERROR_NOSPC:
-          return "the disk is full";
-        case G_FILE_ERROR_ROFS:
-          return "the disk is read-only";
-        case G_FILE_ERROR_ISDIR:
-          return "it is a folder";
-        case G_FILE_ERROR_NOTDIR:
-          return "a part of the path is not a folder";
-        case G_FILE_ERROR_NAMETOOLONG:
-          return "the name is too long";
-        default:
-          break;
+          g_autofree char *link_folder = g_path_get_dirname (current);
+          char *joined = g_build_filename (link_folder, target, NULL);
+
+          g_free (current);
+          current = joined;
+        }
+      else
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
         }
     }
 
-  last = g_strrstr (error->message, ": ");
+  folder = g_path_get_dirname (current);
+  base = g_path_get_basename (current);
+  real_folder = realpath (folder, NULL);
+  if (real_folder == NULL)
+    return g_steal_pointer (&current);
 
-  return last != NULL ? last + 2 : error->message;
+  g_free (folder);
+  folder = g_strdup (real_folder);
+  free (real_folder);
+  return g_build_filename (folder, base, NULL);
 }
 
-/* g_file_set_contents_full () writes a temporary file beside @path,
- * fsyncs it and renames it over @path, so a crash leaves the old file or
- * the new one, whole (a killed write can leave its temporary
- * "name.XXXXXX" beside the target). It replaces @path rather than
- * writing into it, which also means a database someone else has open is
- * never changed under them. */
+static char *
+temp_prefix (const char *base)
+{
+  g_autofree char *cut = g_strndup (base, TEMP_NAME_MAX_BASE);
+
+  return g_strconcat (".", cut, TEMP_INFIX, NULL);
+}
+
+static gboolean
+is_our_temporary (const char *entry,
+                  const char *prefix)
+{
+  return g_str_has_prefix (entry, prefix) &&
+         strlen (entry) == strlen (prefix) + TEMP_RANDOM_CHARS;
+}
+
+/* "NAME.XXXXXX", as GLib's g_file_set_contents () names its temporary. */
+static gboolean
+is_legacy_temporary (const char *entry,
+                     const char *base)
+{
+  gsize length = strlen (base);
+
+  if (strncmp (entry, base, length) != 0 || entry[length] != '.' ||
+      strlen (entry) != length + 1 + 6)
+    return FALSE;
+  for (const char *p = entry + length + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Removes @entry in @dir_fd if it is a regular file older than
+ * @min_age seconds that no live write has locked (and, for an older
+ * Flywheel's, that @is_ours recognises). */
+static void
+remove_if_stale (int                 dir_fd,
+                 const char         *entry,
+                 gint64              min_age,
+                 FwFileRecogniser    is_ours)
+{
+  struct stat st;
+  int fd;
+
+  fd = openat (dir_fd, entry, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0)
+    return;
+
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+      g_get_real_time () / G_USEC_PER_SEC - st.st_mtim.tv_sec >= min_age &&
+      (is_ours == NULL || is_ours (fd)) &&
+      flock (fd, LOCK_EX | LOCK_NB) == 0)
+    {
+      if (unlinkat (dir_fd, entry, 0) == 0)
+        g_debug ("removed %s, left by a write that did not finish", entry);
+    }
+
+  close (fd);
+}
+
+static void
+remove_stale_in (int               dir_fd,
+                 const char       *base,
+                 FwFileRecogniser  legacy_is_ours)
+{
+  g_autofree char *prefix = temp_prefix (base);
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
+  DIR *dir;
+  struct dirent *entry;
+  int list_fd;
+
+  list_fd = openat (dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (list_fd < 0 || (dir = fdopendir (list_fd)) == NULL)
+    {
+      if (list_fd >= 0)
+        close (list_fd);
+      return;
+    }
+  while ((entry = readdir (dir)) != NULL)
+    {
+      if (is_our_temporary (entry->d_name, prefix))
+        g_ptr_array_add (ours, g_strdup (entry->d_name));
+      else if (legacy_is_ours != NULL && is_legacy_temporary (entry->d_name, base))
+        g_ptr_array_add (legacy, g_strdup (entry->d_name));
+    }
+  closedir (dir);
+
+  for (guint i = 0; i < ours->len; i++)
+    remove_if_stale (dir_fd, g_ptr_array_index (ours, i), STALE_AGE_SECONDS, NULL);
+  for (guint i = 0; i < legacy->len; i++)
+    remove_if_stale (dir_fd, g_ptr_array_index (legacy, i), LEGACY_STALE_AGE_SECONDS, legacy_is_ours);
+}
+
+void
+fw_file_remove_stale_temporaries (const char       *real_path,
+                                  FwFileRecogniser  legacy_is_ours)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  int dir_fd;
+
+  g_return_if_fail (real_path != NULL);
+
+  folder = g_path_get_dirname (real_path);
+  base = g_path_get_basename (real_path);
+  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd < 0)
+    return;
+  remove_stale_in (dir_fd, base, legacy_is_ours);
+  close (dir_fd);
+}
+
+/* Creates ".NAME.fw-save-XXXXXX" in @dir_fd with @mode, and locks it
+ * for as long as it is open: that lock is how a cleanup tells a live
+ * write's file from a killed one's. */
+static int
+create_temporary (int          dir_fd,
+                  const char  *base,
+                  int          mode,
+                  char       **name)
+{
+  static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  g_autofree char *prefix = temp_prefix (base);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      GString *candidate = g_string_new (prefix);
+      int fd;
+
+      for (guint i = 0; i < TEMP_RANDOM_CHARS; i++)
+        g_string_append_c (candidate, chars[g_random_int_range (0, sizeof chars - 1)]);
+
+      fd = openat (dir_fd, candidate->str,
+                   O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+      if (fd >= 0)
+        {
+          flock (fd, LOCK_EX);
+          *name = g_string_free (candidate, FALSE);
+          return fd;
+        }
+      g_string_free (candidate, TRUE);
+      if (errno != EEXIST)
+        return -1;
+    }
+
+  errno = EEXIST;
+  return -1;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         size)
+{
+  while (size > 0)
+    {
+      ssize_t n = write (fd, data, MIN (size, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      size -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Why writing failed, in plain words; any other code keeps the system's
+ * own (docs/file-format.md lists them). */
+static const char *
+failure_reason (int saved_errno)
+{
+  switch (g_file_error_from_errno (saved_errno))
+    {
+    case G_FILE_ERROR_NOENT:
+      return "the folder does not exist";
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return "permission denied";
+    case G_FILE_ERROR_NOSPC:
+      return "the disk is full";
+    case G_FILE_ERROR_ROFS:
+      return "the disk is read-only";
+    case G_FILE_ERROR_ISDIR:
+      return "it is a folder";
+    case G_FILE_ERROR_NOTDIR:
+      return "a part of the path is not a folder";
+    case G_FILE_ERROR_NAMETOOLONG:
+      return "the name is too long";
+    default:
+      return g_strerror (saved_errno);
+    }
+}
+
+static gboolean
+fail_write (const char  *shown_path,
+            int          saved_errno,
+            GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (shown_path);
+
+  /* GFileError's domain and code: the disk, not the input, is at fault. */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: cannot save: %s", name, failure_reason (saved_errno));
+  return FALSE;
+}
+
+static char *
+describe_owner (const struct stat *st)
+{
+  struct passwd *user = getpwuid (st->st_uid);
+  struct group *group = getgrgid (st->st_gid);
+  g_autofree char *user_name = user ? g_strdup (user->pw_name) : g_strdup_printf ("%u", (guint) st->st_uid);
+  g_autofree char *group_name = group ? g_strdup (group->gr_name) : g_strdup_printf ("%u", (guint) st->st_gid);
+
+  return g_strdup_printf ("%s, group %s", user_name, group_name);
+}
+
+/* Gives the new file @fd the owner, group and permissions of the file it
+ * replaces (@old; NULL for a new file). A private file stays private,
+ * and another user's file (written by root, say) stays theirs. When the
+ * owner or group cannot be kept, the write is refused: silently taking a
+ * file away from its owner is worse than not saving. */
+static gboolean
+keep_ownership (const char         *shown_path,
+                int                 fd,
+                const struct stat  *old,
+                GError            **error)
+{
+  struct stat now;
+
+  if (old == NULL)
+    return TRUE;
+
+  if (fstat (fd, &now) != 0)
+    return fail_write (shown_path, errno, error);
+
+  if ((now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
+      fchown (fd, old->st_uid, old->st_gid) != 0)
+    {
+      g_autofree char *name = g_filename_display_name (shown_path);
+      g_autofree char *owner = describe_owner (old);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM,
+                   "%s: cannot save: it belongs to %s, and saving it as you would change that; "
+                   "save a copy under another name", name, owner);
+      return FALSE;
+    }
+
+  /* After fchown (), which clears set-id bits. */
+  if (fchmod (fd, old->st_mode & 0777) != 0)
+    return fail_write (shown_path, errno, error);
+
+  return TRUE;
+}
+
+gboolean
+fw_file_replace_resolved (const char        *real_path,
+                          const char        *shown_path,
+                          GBytes            *bytes,
+                          FwFileRecogniser   legacy_is_ours,
+                          struct stat       *written,
+                          GError           **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  GError *local_error = NULL;
+  struct stat old;
+  gboolean replacing;
+  gconstpointer data;
+  gsize size;
+  int dir_fd, fd;
+  int saved_errno;
+
+  g_return_val_if_fail (real_path != NULL, FALSE);
+  g_return_val_if_fail (shown_path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  folder = g_path_get_dirname (real_path);
+  base = g_path_get_basename (real_path);
+  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd < 0)
+    return fail_write (shown_path, errno, error);
+
+  remove_stale_in (dir_fd, base, legacy_is_ours);
+
+  replacing = fstatat (dir_fd, base, &old, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG (old.st_mode);
+
+  /* A file that replaces another is private until it has the other's
+   * permissions; a new one gets 0644 less the umask straight away. */
+  fd = create_temporary (dir_fd, base, replacing ? 0600 : 0644, &temp);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      close (dir_fd);
+      return fail_write (shown_path, saved_errno, error);
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  errno = 0;
+  if (!write_all (fd, data, size) ||
+      !keep_ownership (shown_path, fd, replacing ? &old : NULL, &local_error) ||
+      fsync (fd) != 0 ||
+      /* The name is renamed over in the folder opened above, whatever
+       * was swapped in since: a link put there is replaced, never
+       * followed. */
+      renameat (dir_fd, temp, dir_fd, base) != 0)
+    {
+      saved_errno = errno != 0 ? errno : EIO;
+      unlinkat (dir_fd, temp, 0);
+      close (fd);
+      close (dir_fd);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return fail_write (shown_path, saved_errno, error);
+    }
+
+  /* The rename itself is durable once the folder is synced. Some file
+   * systems refuse to sync a folder; the file is whole either way. */
+  fsync (dir_fd);
+
+  if (written != NULL && fstat (fd, written) != 0)
+    memset (written, 0, sizeof *written);
+  close (fd);
+  close (dir_fd);
+  return TRUE;
+}
+
 gboolean
 fw_file_replace (const char  *path,
                  GBytes      *bytes,
                  GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *target = NULL;
-  gconstpointer data;
-  GStatBuf info;
-  int mode = 0644;
-  gsize size;
+  g_autofree char *real_path = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Writing through a symbolic link writes the file it points to, and
-   * leaves the link a link (GLib would replace the link itself). */
-  target = g_file_test (path, G_FILE_TEST_IS_SYMLINK) ? realpath (path, NULL) : NULL;
-  if (target == NULL)
-    target = g_strdup (path);
-
-  /* Replacing a file keeps its permissions: a file a user made private
-   * stays private. */
-  if (g_stat (target, &info) == 0 && S_ISREG (info.st_mode))
-    mode = info.st_mode & 0777;
-
-  data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (target, data, (gssize) size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      /* Keeps GFileError's domain and code: the disk, not the input, is
-       * at fault. */
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: cannot save: %s", name, failure_reason (local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  real_path = fw_file_resolve (path);
+  return fw_file_replace_resolved (real_path, path, bytes, NULL, NULL, error);
 }

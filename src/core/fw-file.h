@@ -43,15 +43,56 @@ gboolean fw_file_read_fully   (int          fd,
  * pipe", "a device", "a socket", "a folder"; NULL for a regular file. */
 const char *fw_file_describe_kind (guint mode);
 
-/* Writes @bytes to @path whole or not at all: a temporary file beside
- * @path, synced, then renamed over it, so a crash or a full disk leaves
- * the old file (or none) and never half of the new one. A symbolic link
- * is followed and stays a link; a file replaced keeps its permissions.
- * The error names @path and says why in plain words ("permission
- * denied"), in GFileError's domain: the disk, not the input, is at
- * fault. Used for project files and every export. */
-gboolean fw_file_replace (const char  *path,
-                          GBytes      *bytes,
-                          GError     **error);
+/* Writing a file whole, for project files and every export
+ * (docs/file-format.md, "Saving").
+ *
+ * The path is followed through its links to the file they end at
+ * (fw_file_resolve ()), and a complete new file is written beside that
+ * one (".NAME.fw-save-XXXXXX", locked while the write lives), given the
+ * replaced file's owner, group and permissions, synced and renamed over
+ * it; then the folder is synced. A crash or a full disk leaves the old
+ * file (or none) and never half of the new one. A link stays a link,
+ * dangling or not. A write that cannot keep the owner or the group is
+ * refused rather than taking the file away from them. Stale temporary
+ * files of ours beside the file are removed first.
+ *
+ * The error names @path as given and says why in plain words ("cannot
+ * save: permission denied"), in GFileError's domain: the disk, not the
+ * input, is at fault. */
+gboolean fw_file_replace      (const char  *path,
+                               GBytes      *bytes,
+                               GError     **error);
+
+/* @path followed through its symbolic links to the file they end at,
+ * which need not exist (a dangling link names the file a write creates),
+ * with its folder made absolute and free of links. What cannot be
+ * resolved (a loop, a folder that does not exist) is returned as it is,
+ * for opening or writing to fail on with the system's reason. */
+char    *fw_file_resolve      (const char  *path);
+
+/* Says whether the file open as @fd, named like an older Flywheel's
+ * temporary ("NAME.XXXXXX", GLib's, which takes no lock), is one of ours
+ * that may be removed. */
+typedef gboolean (*FwFileRecogniser) (int fd);
+
+struct stat;
+
+/* fw_file_replace () of @real_path, already resolved (a caller that
+ * keeps a file open resolves it once, when it is opened, so that a link
+ * swapped in later is never followed), naming @shown_path in errors.
+ * @legacy_is_ours (may be NULL) lets older temporaries be removed too.
+ * *@written (may be NULL) receives the new file's fstat (). */
+gboolean fw_file_replace_resolved (const char        *real_path,
+                                   const char        *shown_path,
+                                   GBytes            *bytes,
+                                   FwFileRecogniser   legacy_is_ours,
+                                   struct stat       *written,
+                                   GError           **error);
+
+/* Removes the temporary files of ours beside @real_path that no live
+ * write holds and that are stale (older than 10 seconds; an older
+ * Flywheel's, over an hour and recognised by @legacy_is_ours). */
+void     fw_file_remove_stale_temporaries (const char       *real_path,
+                                           FwFileRecogniser  legacy_is_ours);
 
 G_END_DECLS

@@ -459,8 +459,9 @@ check_no_journal (const char           *path,
 }
 
 FwProject *
-fw_store_load (const char  *path,
-               GError     **error)
+fw_store_load_named (const char  *path,
+                     const char  *shown_path,
+                     GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -483,11 +484,18 @@ fw_store_load (const char  *path,
 
   if (project == NULL)
     {
-      name = g_filename_display_name (path);
+      name = g_filename_display_name (shown_path);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
     }
 
   return project;
+}
+
+FwProject *
+fw_store_load (const char  *path,
+               GError     **error)
+{
+  return fw_store_load_named (path, path, error);
 }
 
 FwProject *

@@ -45,6 +45,14 @@ gboolean fw_store_fail_sqlite (GError  **error,
                                sqlite3  *db,
                                int       rc);
 
+/* fw-store-load.c --------------------------------------------------- */
+
+/* fw_store_load () of @path, naming @shown_path in messages (the path as
+ * the user named it, when @path is the real file it leads to). */
+FwProject *fw_store_load_named (const char  *path,
+                                const char  *shown_path,
+                                GError     **error);
+
 /* fw-store-rows.c --------------------------------------------------- */
 
 /* Reads the project row and every scenario, with its stages and points,

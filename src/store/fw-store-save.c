@@ -7,7 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-store-save"
 
-#include "fw-file.h"
+#include "fw-store-file.h"
 #include "fw-store-private.h"
 #include "fw-validate.h"
 
@@ -219,24 +219,19 @@ fw_store_save_bytes (const FwProject  *project,
   return g_bytes_new_with_free_func (data, (gsize) size, sqlite3_free, data);
 }
 
-/* fw_file_replace() writes the bytes beside the target and renames them
- * over it, so a crash leaves the old file or the new one, whole. It
- * replaces @path rather than writing into it, which also means a
- * database someone else has open is never changed under them. */
+/* Resolved at each call: a caller that keeps a file open (the window)
+ * keeps an FwStoreFile instead, resolved once when it was opened. */
 gboolean
 fw_store_save (const FwProject  *project,
                const char       *path,
                GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FwStoreFile) file = NULL;
 
   g_return_val_if_fail (project != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = fw_store_save_bytes (project, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return fw_file_replace (path, bytes, error);
+  file = fw_store_file_new (path);
+  return fw_store_file_save (file, project, error);
 }

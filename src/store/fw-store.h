@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  *
  * Saving builds the database in memory, serializes it and writes the bytes
  * beside the target, syncs and renames over it: a crash at any moment
- * leaves the old file or the new one, whole. */
+ * leaves the old file or the new one, whole (fw-store-file.h, which also
+ * keeps a file's links, owner and permissions). */
 
 #define FW_STORE_APPLICATION_ID 0x46574C31 /* "FWL1" */
 /* The format this Flywheel writes; it reads every format from 1 up to it. */
