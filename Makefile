@@ -21,10 +21,13 @@ SAMPLE ?= $(BUILD)/sample.flywheel
 # poppler-utils (pdftotext, pdfinfo) for the tests that read exported PDFs.
 PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
            libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev \
-           gettext libxml2-utils desktop-file-utils appstream yelp-tools itstool \
+           gettext libxml2-utils desktop-file-utils appstream yelp-tools itstool locales \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common \
            xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick \
            poppler-utils
+
+# Locales the tests run in (test-window-german, test-cli-locale).
+TEST_LOCALES = de_DE.UTF-8 fr_FR.UTF-8
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,6 +44,20 @@ deps:
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@# The translated window test and the CLI's locale test run in German
+	@# and French: generate those locales when the machine lacks them.
+	@missing=""; \
+	for l in $(TEST_LOCALES); do \
+	  locale -a 2>/dev/null | grep -qix "$$(echo $$l | sed 's/UTF-8/utf8/')" || missing="$$missing $$l"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Generating locales:$$missing"; \
+	  for l in $$missing; do \
+	    $(SUDO) sed -i "s/^# *\($$l UTF-8\)/\1/" /etc/locale.gen; \
+	    grep -q "^$$l UTF-8" /etc/locale.gen || echo "$$l UTF-8" | $(SUDO) tee -a /etc/locale.gen >/dev/null; \
+	  done; \
+	  $(SUDO) locale-gen; \
 	fi
 
 $(BUILD)/build.ninja: | deps

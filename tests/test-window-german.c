@@ -1,0 +1,167 @@
+/* test-window-german.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-german"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "fw-window.h"
+
+/* The window in German, with the translations compiled in this build
+ * (BUILD_LOCALEDIR, build/po) rather than installed ones: what a German
+ * user reads, and numbers as German writes them. Run by meson with
+ * LC_ALL=de_DE.UTF-8 and LANGUAGE=de on a private virtual display. */
+
+static gboolean german_numbers;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first widget under @root, depth first, that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_stack (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), data) != NULL;
+}
+
+static gboolean
+has_action (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+is_label_reading (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static const char *
+stack_page_title (GtkWidget  *window,
+                  const char *name)
+{
+  GtkWidget *stack = find_widget (window, is_stack, name);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_page_get_title (gtk_stack_get_page (GTK_STACK (stack),
+                                                       gtk_stack_get_child_by_name (GTK_STACK (stack), name)));
+}
+
+/* What the window says, in German: title, tabs, tooltips, the template's
+ * stage names; and its figures written the German way. */
+static void
+test_window_speaks_german (void)
+{
+  FwWindow *window = fw_window_new (NULL);
+  const FwScenario *scenario;
+  GtkWidget *undo;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Unbenannt — Flywheel");
+  g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "stages"), ==, "Phasen");
+  g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "points"), ==, "Reibung & Kräfte");
+
+  undo = find_widget (GTK_WIDGET (window), has_action, "win.undo");
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Rückgängig (Strg+Z)");
+
+  scenario = fw_document_get_scenario (fw_window_get_document (window), 0);
+  g_assert_cmpstr (fw_scenario_get_stage (scenario, 0)->name, ==, "Anziehen");
+  g_assert_cmpstr (fw_scenario_get_stage (scenario, 2)->name, ==, "Begeistern");
+
+  /* The starting template has 1500 customers: "1.500" in German. */
+  if (german_numbers)
+    {
+      g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_reading, "1.500"));
+      g_assert_null (find_widget (GTK_WIDGET (window), is_label_reading, "1,500"));
+    }
+  else
+    g_test_message ("de_DE.UTF-8 is not installed: numbers not checked");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An error in German: the sentence chosen by code, the file named once. */
+static void
+test_window_error_in_german (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fw-german-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notizen.flywheel", NULL);
+  FwWindow *window = fw_window_new (NULL);
+
+  g_assert_true (g_file_set_contents (path, "kein Projekt", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  spin (20);
+  g_assert_cmpstr (fw_window_get_error (window), ==,
+                   "„notizen.flywheel“ konnte nicht geöffnet werden. Es ist kein Flywheel-Projekt.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *numeric;
+
+  /* The environment asks for German; without de_DE.UTF-8 installed the
+   * messages still follow LANGUAGE under C.UTF-8, numbers do not. */
+  if (setlocale (LC_ALL, "") == NULL)
+    {
+      /* In the environment too: gtk_init() sets the locale again. */
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "de", TRUE);
+      setlocale (LC_ALL, "");
+    }
+  numeric = setlocale (LC_NUMERIC, NULL);
+  german_numbers = numeric != NULL && g_str_has_prefix (numeric, "de");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/window-german/speaks-german", test_window_speaks_german);
+  g_test_add_func ("/window-german/error-in-german", test_window_error_in_german);
+
+  return g_test_run ();
+}
