@@ -1644,6 +1644,75 @@ test_save_removes_stale_temporaries (Fixture       *f,
   close (live_fd);
 }
 
+/* Bytes this process has read so far (rchar in /proc/self/io). */
+static guint64
+bytes_read_so_far (void)
+{
+  g_autofree char *io = NULL;
+  const char *rchar;
+
+  g_assert_true (g_file_get_contents ("/proc/self/io", &io, NULL, NULL));
+  rchar = strstr (io, "rchar: ");
+  g_assert_nonnull (rchar);
+  return g_ascii_strtoull (rchar + strlen ("rchar: "), NULL, 10);
+}
+
+/* Issue 8, finding 6: a 200 MB file that is not ours is refused by its
+ * first bytes, not read whole first. The file is sparse (its size is what
+ * counts), and the bytes read are counted by the kernel. */
+static void
+test_load_refuses_by_header (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_small_project ();
+  g_autofree char *path = path_in (f, "big.flywheel");
+  g_autoptr(GBytes) ours = NULL;
+  guint8 header[4096];
+  const struct { const char *what; guint offset; guint8 value; int code; const char *message; } cases[] = {
+    { "random bytes", 0, 0, FW_ERROR_NOT_PROJECT, "not a Flywheel project (not an SQLite database)" },
+    { "another program's database", 68, 0x00, FW_ERROR_NOT_PROJECT,
+      "not a Flywheel project (the database belongs to another program)" },
+    { "a newer format", 63, 0x63, FW_ERROR_TOO_NEW, "was saved by a newer Flywheel (file format 99;" },
+  };
+
+  if (!g_file_test ("/proc/self/io", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc/self/io to count the bytes read");
+      return;
+    }
+
+  ours = fw_store_save_bytes (project, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FwProject) loaded = NULL;
+      guint64 before;
+      int fd;
+
+      if (c == 0)
+        for (guint i = 0; i < sizeof header; i++)
+          header[i] = (guint8) g_test_rand_int_range (0, 256);
+      else
+        {
+          memcpy (header, g_bytes_get_data (ours, NULL), sizeof header);
+          header[cases[c].offset] = cases[c].value;
+        }
+      fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      g_assert_cmpint (write (fd, header, sizeof header), ==, sizeof header);
+      g_assert_cmpint (ftruncate (fd, 200 * 1024 * 1024), ==, 0);
+      g_assert_cmpint (close (fd), ==, 0);
+
+      before = bytes_read_so_far ();
+      loaded = fw_store_load (path, &error);
+      g_test_message ("%s: %" G_GUINT64_FORMAT " bytes read", cases[c].what,
+                      bytes_read_so_far () - before);
+      g_assert_cmpuint (bytes_read_so_far () - before, <, 4096);
+      g_assert_null (loaded);
+      g_assert_error (error, FW_ERROR, cases[c].code);
+      g_assert_nonnull (strstr (error->message, cases[c].message));
+    }
+}
+
 /* Every file Flywheel writes, it reads back (issue 8, finding 7): the
  * largest project MODEL.md allows, in the characters SQLite stores
  * longest, saves to less than the loader's limit. Its scenarios are all
@@ -1692,6 +1761,7 @@ main (int   argc,
   ADD ("/store/load/format-1", test_load_format_1);
   ADD ("/store/load/format-1-broken", test_load_format_1_broken);
   ADD ("/store/load/truncated", test_load_truncated);
+  ADD ("/store/load/refuses-by-header", test_load_refuses_by_header);
   ADD ("/store/load/flipped", test_load_flipped);
   ADD ("/store/load/active-content", test_load_active_content);
   ADD ("/store/load/invalid-values", test_load_invalid_values);

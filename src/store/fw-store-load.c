@@ -105,44 +105,101 @@ query_int (sqlite3        *db,
   return TRUE;
 }
 
-/* The file format a file says it has (bytes 60-63 of the header, where
- * PRAGMA user_version reads it), so that the copy can be deserialized
- * read-only when no migration will write to it. check_identity ()
- * checks the same number through SQLite afterwards. */
-static sqlite3_int64
-header_format (const unsigned char *image,
-               sqlite3_int64        size)
+/* Flywheel never leaves a journal beside a file, but another program
+ * writing to it (the sqlite3 shell, say) does while it works, and
+ * leaves one if it crashes. The main file's bytes alone are then stale
+ * or half written; SQLite would replay or roll back the journal, which
+ * means writing, and loading never writes. So the file is refused until
+ * that program has closed it. A -wal counts when it holds anything; a
+ * rollback journal when it starts with a live header (SQLite zeroes it
+ * or deletes the file on commit). */
+static gboolean
+check_no_journal (const char           *path,
+                  const unsigned char  *image,
+                  gsize                 size,
+                  GError              **error)
 {
-  if (size < 64)
-    return 0;
+  static const guchar journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  gboolean wal = is_wal_image (image, size);
+  g_autofree char *journal = g_strconcat (path, wal ? "-wal" : "-journal", NULL);
+  g_autofree char *journal_name = NULL;
+  gboolean live = FALSE;
+  GStatBuf st;
 
-  return (gint32) ((guint32) image[60] << 24 | (guint32) image[61] << 16 |
-                   (guint32) image[62] << 8 | (guint32) image[63]);
+  if (wal)
+    {
+      live = g_stat (journal, &st) == 0 && st.st_size > 0;
+    }
+  else
+    {
+      guchar header[sizeof journal_magic];
+      int fd = g_open (journal, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+
+      if (fd >= 0)
+        {
+          live = read (fd, header, sizeof header) == (ssize_t) sizeof header &&
+                 memcmp (header, journal_magic, sizeof header) == 0;
+          close (fd);
+        }
+    }
+
+  if (!live)
+    return TRUE;
+
+  journal_name = g_filename_display_name (journal);
+  return fw_store_fail (error, FW_ERROR_FAILED,
+                        "is being changed by another program (%s is beside it); "
+                        "close that program and open the file again", journal_name);
 }
 
-static gboolean
-check_identity (sqlite3        *db,
-                sqlite3_int64  *version,
-                GError        **error)
-{
-  sqlite3_int64 application_id;
+/* An SQLite header is 100 bytes; application_id is bytes 68-71 and
+ * user_version (the file format) bytes 60-63, big-endian, exactly where
+ * PRAGMA application_id and PRAGMA user_version read them. */
+#define HEADER_SIZE 100
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, error))
+static gint32
+header_int (const unsigned char *header,
+            guint                offset)
+{
+  return (gint32) ((guint32) header[offset] << 24 | (guint32) header[offset + 1] << 16 |
+                   (guint32) header[offset + 2] << 8 | (guint32) header[offset + 3]);
+}
+
+/* Steps 3 to 7 of docs/file-format.md's checks, on the first bytes of a
+ * file or image (@start, @start_size of them, up to HEADER_SIZE) whose
+ * whole size is @size: a file that is not ours is refused by its header
+ * before the rest of it is read. @path, when the bytes come from a file,
+ * is where a journal beside it would be. *@version is the file format. */
+static gboolean
+check_start (const unsigned char  *start,
+             gsize                 start_size,
+             guint64               size,
+             const char           *path,
+             gint32               *version,
+             GError              **error)
+{
+  if (size == 0)
+    return fw_store_fail (error, FW_ERROR_NOT_PROJECT, "not a Flywheel project (it is empty)");
+  if (!is_sqlite_image (start, start_size))
+    return fw_store_fail (error, FW_ERROR_NOT_PROJECT, "not a Flywheel project (not an SQLite database)");
+  if (path != NULL && !check_no_journal (path, start, start_size, error))
     return FALSE;
-  if (application_id != FW_STORE_APPLICATION_ID)
+  if (size < HEADER_SIZE || start_size < HEADER_SIZE)
+    return fw_store_fail (error, FW_ERROR_DAMAGED,
+                          "is damaged (it is shorter than an SQLite header, %d bytes)", HEADER_SIZE);
+
+  if ((guint32) header_int (start, 68) != FW_STORE_APPLICATION_ID)
     return fw_store_fail (error, FW_ERROR_NOT_PROJECT,
                           "not a Flywheel project (the database belongs to another program)");
 
-  if (!query_int (db, "PRAGMA user_version", version, error))
-    return FALSE;
+  *version = header_int (start, 60);
   if (*version > FW_STORE_SCHEMA_VERSION)
     return fw_store_fail (error, FW_ERROR_TOO_NEW,
-                          "was saved by a newer Flywheel (file format %" G_GINT64_FORMAT
-                          "; this one reads %d)", (gint64) *version, FW_STORE_SCHEMA_VERSION);
+                          "was saved by a newer Flywheel (file format %d; this one reads %d)",
+                          *version, FW_STORE_SCHEMA_VERSION);
   if (*version < 1)
     return fw_store_fail (error, FW_ERROR_NOT_PROJECT,
-                          "not a Flywheel project (unknown file format %" G_GINT64_FORMAT ")",
-                          (gint64) *version);
+                          "not a Flywheel project (unknown file format %d)", *version);
 
   return TRUE;
 }
@@ -271,7 +328,7 @@ static gboolean
 check_orphans (sqlite3  *db,
                GError  **error)
 {
-  sqlite3_int64 orphans;
+  sqlite3_int64 orphans = 0;
 
   if (!query_int (db,
                   "SELECT (SELECT count(*) FROM stage "
@@ -288,34 +345,21 @@ check_orphans (sqlite3  *db,
   return TRUE;
 }
 
-/* Opens @image (allocated with sqlite3_malloc64 (), taken) as a private,
- * read-only, in-memory database and reads the project out of it. The
+/* Opens @image (allocated with sqlite3_malloc64 (), taken), whose start
+ * has passed check_start () and which says it has file format @version,
+ * as a private, in-memory database and reads the project out of it. The
  * checks run in the order docs/file-format.md gives: each one may rely
  * on those before it. */
 static FwProject *
 load_image (unsigned char  *image,
             sqlite3_int64   size,
+            gint32          version,
             GError        **error)
 {
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(FwProject) project = NULL;
-  sqlite3_int64 version = 0;
   unsigned flags;
   int rc;
-
-  if (size == 0)
-    {
-      sqlite3_free (image);
-      fw_store_fail (error, FW_ERROR_NOT_PROJECT, "not a Flywheel project (it is empty)");
-      return NULL;
-    }
-  if (!is_sqlite_image (image, size))
-    {
-      sqlite3_free (image);
-      fw_store_fail (error, FW_ERROR_NOT_PROJECT,
-                     "not a Flywheel project (not an SQLite database)");
-      return NULL;
-    }
 
   /* SQLite refuses to open an image in WAL mode from memory (there is
    * no WAL file beside it). Everything committed and checkpointed is in
@@ -339,7 +383,7 @@ load_image (unsigned char  *image,
   /* A file of the current format is read-only; an older one is a
    * writable copy that may grow, for the migration steps. */
   flags = SQLITE_DESERIALIZE_FREEONCLOSE;
-  if (header_format (image, size) == FW_STORE_SCHEMA_VERSION)
+  if (version == FW_STORE_SCHEMA_VERSION)
     flags |= SQLITE_DESERIALIZE_READONLY;
   else
     flags |= SQLITE_DESERIALIZE_RESIZEABLE;
@@ -352,8 +396,7 @@ load_image (unsigned char  *image,
       return NULL;
     }
 
-  if (!check_identity (db, &version, error) ||
-      !check_integrity (db, error) ||
+  if (!check_integrity (db, error) ||
       !check_active_content (db, error) ||
       !migrate (db, version, error))
     return NULL;
@@ -367,17 +410,21 @@ load_image (unsigned char  *image,
   return g_steal_pointer (&project);
 }
 
-/* Reads the whole file into memory that SQLite can take over, so that
- * the bytes are held once. fw_file_open_regular () never blocks (a FIFO
- * cannot hang us) and sizes the descriptor itself. */
+/* Reads the file into memory that SQLite can take over, so that the
+ * bytes are held once: first its header, which check_start () must
+ * accept (a 200 MB file of anything else costs 100 bytes of reading),
+ * then the rest. fw_file_open_regular () never blocks (a FIFO cannot
+ * hang us) and sizes the descriptor itself. */
 static unsigned char *
 read_file (const char     *path,
            sqlite3_int64  *size,
+           gint32         *version,
            GError        **error)
 {
+  unsigned char start[HEADER_SIZE];
   unsigned char *image;
   guint64 file_size;
-  gsize done;
+  gsize start_size, done;
   int fd;
 
   fd = fw_file_open_regular (path, &file_size, error);
@@ -391,7 +438,14 @@ read_file (const char     *path,
       return NULL;
     }
 
-  image = sqlite3_malloc64 (MAX (file_size, 1));
+  if (!fw_file_read_fully (fd, start, MIN (file_size, sizeof start), &start_size, error) ||
+      !check_start (start, start_size, file_size, path, version, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  image = sqlite3_malloc64 (file_size);
   if (image == NULL)
     {
       close (fd);
@@ -399,7 +453,8 @@ read_file (const char     *path,
       return NULL;
     }
 
-  if (!fw_file_read_fully (fd, image, (gsize) file_size, &done, error))
+  memcpy (image, start, start_size);
+  if (!fw_file_read_fully (fd, image + start_size, (gsize) file_size - start_size, &done, error))
     {
       close (fd);
       sqlite3_free (image);
@@ -407,55 +462,8 @@ read_file (const char     *path,
     }
 
   close (fd);
-  *size = (sqlite3_int64) done;
+  *size = (sqlite3_int64) (start_size + done);
   return image;
-}
-
-/* Flywheel never leaves a journal beside a file, but another program
- * writing to it (the sqlite3 shell, say) does while it works, and
- * leaves one if it crashes. The main file's bytes alone are then stale
- * or half written; SQLite would replay or roll back the journal, which
- * means writing, and loading never writes. So the file is refused until
- * that program has closed it. A -wal counts when it holds anything; a
- * rollback journal when it starts with a live header (SQLite zeroes it
- * or deletes the file on commit). */
-static gboolean
-check_no_journal (const char           *path,
-                  const unsigned char  *image,
-                  sqlite3_int64         size,
-                  GError              **error)
-{
-  static const guchar journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
-  gboolean wal = is_wal_image (image, size);
-  g_autofree char *journal = g_strconcat (path, wal ? "-wal" : "-journal", NULL);
-  g_autofree char *journal_name = NULL;
-  gboolean live = FALSE;
-  GStatBuf st;
-
-  if (wal)
-    {
-      live = g_stat (journal, &st) == 0 && st.st_size > 0;
-    }
-  else
-    {
-      guchar header[sizeof journal_magic];
-      int fd = g_open (journal, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
-
-      if (fd >= 0)
-        {
-          live = read (fd, header, sizeof header) == (ssize_t) sizeof header &&
-                 memcmp (header, journal_magic, sizeof header) == 0;
-          close (fd);
-        }
-    }
-
-  if (!live)
-    return TRUE;
-
-  journal_name = g_filename_display_name (journal);
-  return fw_store_fail (error, FW_ERROR_FAILED,
-                        "is being changed by another program (%s is beside it); "
-                        "close that program and open the file again", journal_name);
 }
 
 FwProject *
@@ -467,20 +475,15 @@ fw_store_load_named (const char  *path,
   g_autofree char *name = NULL;
   unsigned char *image;
   sqlite3_int64 size = 0;
+  gint32 version = 0;
   FwProject *project = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  image = read_file (path, &size, &local_error);
+  image = read_file (path, &size, &version, &local_error);
   if (image != NULL)
-    {
-      if (is_sqlite_image (image, size) &&
-          !check_no_journal (path, image, size, &local_error))
-        sqlite3_free (image);
-      else
-        project = load_image (image, size, &local_error);
-    }
+    project = load_image (image, size, version, &local_error);
 
   if (project == NULL)
     {
@@ -504,6 +507,7 @@ fw_store_load_bytes (GBytes  *bytes,
 {
   gconstpointer data;
   unsigned char *image;
+  gint32 version = 0;
   gsize size;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -515,6 +519,8 @@ fw_store_load_bytes (GBytes  *bytes,
       fail_too_large (error);
       return NULL;
     }
+  if (!check_start (data, MIN (size, HEADER_SIZE), size, NULL, &version, error))
+    return NULL;
 
   /* SQLite gets its own copy: the caller's bytes are immutable, and the
    * image may be patched (see load_image ()). */
@@ -527,5 +533,5 @@ fw_store_load_bytes (GBytes  *bytes,
   if (size > 0)
     memcpy (image, data, size);
 
-  return load_image (image, (sqlite3_int64) size, error);
+  return load_image (image, (sqlite3_int64) size, version, error);
 }
