@@ -1644,6 +1644,175 @@ test_save_removes_stale_temporaries (Fixture       *f,
   close (live_fd);
 }
 
+typedef struct
+{
+  GArray       *steps;
+  guint         ticks;
+  gboolean      done;
+  FwProject    *project;
+  gboolean      saved;
+  GError       *error;
+} Async;
+
+static void
+on_step (FwStoreStep step,
+         gpointer    user_data)
+{
+  Async *async = user_data;
+
+  g_array_append_val (async->steps, step);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  ((Async *) user_data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Async *async = user_data;
+  FwStoreFile *file = g_object_get_data (G_OBJECT (result), "fw-store-file");
+
+  async->project = fw_store_file_load_finish (file, result, &async->error);
+  async->done = TRUE;
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Async *async = user_data;
+  FwStoreFile *file = g_object_get_data (G_OBJECT (result), "fw-store-file");
+
+  async->saved = fw_store_file_save_finish (file, result, &async->error);
+  async->done = TRUE;
+}
+
+static void
+async_init (Async *async)
+{
+  memset (async, 0, sizeof *async);
+  async->steps = g_array_new (FALSE, FALSE, sizeof (FwStoreStep));
+}
+
+static void
+async_clear (Async *async)
+{
+  g_array_unref (async->steps);
+  g_clear_pointer (&async->project, fw_project_free);
+  g_clear_error (&async->error);
+}
+
+/* Runs the default main context until @async is done, with a timer
+ * ticking every 5 ms: how often it ran shows that the loop was free. */
+static void
+async_wait (Async *async)
+{
+  guint tick = g_timeout_add (5, on_tick, async);
+
+  while (!async->done)
+    g_main_context_iteration (NULL, TRUE);
+  /* Progress calls queued before the result have run by now; let any
+   * stragglers run too. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_source_remove (tick);
+}
+
+/* Issue 8, finding 6: the largest project loads and saves on a thread;
+ * the main loop keeps running meanwhile, the steps are reported in
+ * order, and what comes back is what was saved. */
+static void
+test_file_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(FwProject) project = make_project ("Big", FW_MAX_SCENARIOS, FW_MAX_POINTS, FALSE);
+  g_autoptr(FwProject) loaded = NULL;
+  g_autofree char *path = path_in (f, "big.flywheel");
+  g_autoptr(FwStoreFile) file = fw_store_file_new (path);
+  g_autoptr(GError) error = NULL;
+  Async async;
+
+  async_init (&async);
+  fw_store_file_save_async (file, project, NULL, on_step, &async, on_saved, &async);
+  /* The save has its own copy: changing the project now changes nothing. */
+  fw_project_get_scenario (project, 0)->inflow += 1;
+  async_wait (&async);
+  g_assert_no_error (async.error);
+  g_assert_true (async.saved);
+  g_assert_cmpuint (async.steps->len, ==, 2);
+  g_assert_cmpint (g_array_index (async.steps, FwStoreStep, 0), ==, FW_STORE_STEP_BUILDING);
+  g_assert_cmpint (g_array_index (async.steps, FwStoreStep, 1), ==, FW_STORE_STEP_WRITING);
+  g_test_message ("save: the main loop ticked %u times", async.ticks);
+  g_assert_cmpuint (async.ticks, >, 2);
+  fw_project_get_scenario (project, 0)->inflow -= 1;
+  async_clear (&async);
+
+  async_init (&async);
+  fw_store_file_load_async (file, NULL, on_step, &async, on_loaded, &async);
+  async_wait (&async);
+  g_assert_no_error (async.error);
+  g_assert_nonnull (async.project);
+  assert_projects_equal (project, async.project);
+  g_assert_cmpuint (async.steps->len, ==, 2);
+  g_assert_cmpint (g_array_index (async.steps, FwStoreStep, 0), ==, FW_STORE_STEP_READING);
+  g_assert_cmpint (g_array_index (async.steps, FwStoreStep, 1), ==, FW_STORE_STEP_CHECKING);
+  g_test_message ("load: the main loop ticked %u times", async.ticks);
+  g_assert_cmpuint (async.ticks, >, 2);
+  g_assert_false (fw_store_file_changed_on_disk (file));
+  async_clear (&async);
+
+  /* Another program writes the file: the window can tell. */
+  loaded = fw_store_load (path, &error);
+  g_assert_no_error (error);
+  save_or_die (loaded, path);
+  g_assert_true (fw_store_file_changed_on_disk (file));
+}
+
+/* A cancelled load returns CANCELLED; a save cancelled before it writes
+ * leaves the file as it was. */
+static void
+test_file_async_cancelled (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FwProject) first = make_small_project ();
+  g_autoptr(FwProject) second = make_project ("Second", 2, 10, FALSE);
+  g_autofree char *path = path_in (f, "x.flywheel");
+  g_autoptr(FwStoreFile) file = fw_store_file_new (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Async async;
+
+  save_or_die (first, path);
+  before = read_bytes (path);
+  g_cancellable_cancel (cancellable);
+
+  async_init (&async);
+  fw_store_file_load_async (file, cancellable, NULL, NULL, on_loaded, &async);
+  async_wait (&async);
+  g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (async.project);
+  async_clear (&async);
+
+  async_init (&async);
+  fw_store_file_save_async (file, second, cancellable, NULL, NULL, on_saved, &async);
+  async_wait (&async);
+  g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (async.saved);
+  async_clear (&async);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (count_temporaries (f->dir, "x.flywheel"), ==, 0);
+}
+
 /* Bytes this process has read so far (rchar in /proc/self/io). */
 static guint64
 bytes_read_so_far (void)
@@ -1762,6 +1931,8 @@ main (int   argc,
   ADD ("/store/load/format-1-broken", test_load_format_1_broken);
   ADD ("/store/load/truncated", test_load_truncated);
   ADD ("/store/load/refuses-by-header", test_load_refuses_by_header);
+  ADD ("/store/file/async", test_file_async);
+  ADD ("/store/file/async-cancelled", test_file_async_cancelled);
   ADD ("/store/load/flipped", test_load_flipped);
   ADD ("/store/load/active-content", test_load_active_content);
   ADD ("/store/load/invalid-values", test_load_invalid_values);

@@ -401,13 +401,25 @@ fail_write (const char  *shown_path,
   return FALSE;
 }
 
+/* "alice, group staff" (numbers when the names are unknown). The _r
+ * calls: a save may run on a thread. */
 static char *
 describe_owner (const struct stat *st)
 {
-  struct passwd *user = getpwuid (st->st_uid);
-  struct group *group = getgrgid (st->st_gid);
-  g_autofree char *user_name = user ? g_strdup (user->pw_name) : g_strdup_printf ("%u", (guint) st->st_uid);
-  g_autofree char *group_name = group ? g_strdup (group->gr_name) : g_strdup_printf ("%u", (guint) st->st_gid);
+  char buffer[4096];
+  struct passwd user, *found_user = NULL;
+  struct group group, *found_group = NULL;
+  g_autofree char *user_name = NULL;
+  g_autofree char *group_name = NULL;
+
+  if (getpwuid_r (st->st_uid, &user, buffer, sizeof buffer, &found_user) == 0 && found_user != NULL)
+    user_name = g_strdup (found_user->pw_name);
+  else
+    user_name = g_strdup_printf ("%u", (guint) st->st_uid);
+  if (getgrgid_r (st->st_gid, &group, buffer, sizeof buffer, &found_group) == 0 && found_group != NULL)
+    group_name = g_strdup (found_group->gr_name);
+  else
+    group_name = g_strdup_printf ("%u", (guint) st->st_gid);
 
   return g_strdup_printf ("%s, group %s", user_name, group_name);
 }

@@ -124,21 +124,91 @@ holds_our_header (int fd)
   return id == FW_STORE_APPLICATION_ID;
 }
 
-gboolean
-fw_store_file_save (FwStoreFile      *file,
-                    const FwProject  *project,
-                    GError          **error)
+/* A step of a load or a save, as the thread reports it to the caller's
+ * main context. */
+typedef struct
+{
+  FwStoreProgress progress;
+  gpointer        data;
+  GMainContext   *context;
+} Progress;
+
+/* A call carries copies of what it needs, so that it may run after the
+ * task and its data are gone. */
+typedef struct
+{
+  FwStoreProgress progress;
+  gpointer        data;
+  FwStoreStep     step;
+} ProgressCall;
+
+static gboolean
+progress_call (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->progress (call->step, call->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (Progress *progress)
+{
+  g_main_context_unref (progress->context);
+  g_free (progress);
+}
+
+static void
+report (GTask       *task,
+        Progress    *progress,
+        FwStoreStep  step)
+{
+  ProgressCall *call;
+
+  if (progress == NULL || progress->progress == NULL)
+    return;
+
+  call = g_new (ProgressCall, 1);
+  call->progress = progress->progress;
+  call->data = progress->data;
+  call->step = step;
+  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, progress_call, call, g_free);
+}
+
+static Progress *
+progress_new (FwStoreProgress progress,
+              gpointer        data)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->progress = progress;
+  p->data = data;
+  p->context = g_main_context_ref_thread_default ();
+  return p;
+}
+
+static gboolean
+save_steps (FwStoreFile      *file,
+            const FwProject  *project,
+            GTask            *task,
+            Progress         *progress,
+            GCancellable     *cancellable,
+            GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   struct stat written;
 
-  g_return_val_if_fail (file != NULL, FALSE);
-  g_return_val_if_fail (project != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
+  report (task, progress, FW_STORE_STEP_BUILDING);
   bytes = fw_store_save_bytes (project, error);
-  if (bytes == NULL ||
-      !fw_file_replace_resolved (file->real_path, file->path, bytes, holds_our_header,
+  if (bytes == NULL)
+    return FALSE;
+
+  /* The last moment a save can stop without writing anything. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  report (task, progress, FW_STORE_STEP_WRITING);
+  if (!fw_file_replace_resolved (file->real_path, file->path, bytes, holds_our_header,
                                  &written, error))
     return FALSE;
 
@@ -146,27 +216,194 @@ fw_store_file_save (FwStoreFile      *file,
   return TRUE;
 }
 
-FwProject *
-fw_store_file_load (FwStoreFile  *file,
-                    GError      **error)
+gboolean
+fw_store_file_save (FwStoreFile      *file,
+                    const FwProject  *project,
+                    GError          **error)
+{
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (project != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_steps (file, project, NULL, NULL, NULL, error);
+}
+
+static FwProject *
+load_steps (FwStoreFile   *file,
+            GTask         *task,
+            Progress      *progress,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   FwProject *project;
   struct stat st;
   gboolean known;
 
-  g_return_val_if_fail (file != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   /* Taken before reading: if the file changes while it is read, the
    * next save sees a change rather than missing one. */
   known = stat (file->real_path, &st) == 0;
 
+  report (task, progress, FW_STORE_STEP_READING);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   project = fw_store_load_named (file->real_path, file->path, error);
   if (project == NULL)
     return NULL;
+
+  report (task, progress, FW_STORE_STEP_CHECKING);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      fw_project_free (project);
+      return NULL;
+    }
 
   if (known)
     remember_identity (file, &st);
   fw_file_remove_stale_temporaries (file->real_path, holds_our_header);
   return project;
+}
+
+FwProject *
+fw_store_file_load (FwStoreFile  *file,
+                    GError      **error)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_steps (file, NULL, NULL, NULL, error);
+}
+
+/* Asynchronous ----------------------------------------------------------- */
+
+typedef struct
+{
+  Progress  *progress;
+  FwProject *project;   /* the save's own copy */
+} TaskData;
+
+static void
+task_data_free (TaskData *data)
+{
+  if (data->progress != NULL)
+    progress_free (data->progress);
+  fw_project_free (data->project);
+  g_free (data);
+}
+
+static GTask *
+new_task (FwStoreFile         *file,
+          GCancellable        *cancellable,
+          FwStoreProgress      progress,
+          gpointer             progress_data,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag,
+          FwProject           *project)
+{
+  /* FwStoreFile is not a GObject: the task has no source object and
+   * keeps the file alive through its data. */
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  TaskData *data = g_new0 (TaskData, 1);
+
+  data->progress = progress != NULL ? progress_new (progress, progress_data) : NULL;
+  data->project = project;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_object_set_data_full (G_OBJECT (task), "fw-store-file", fw_store_file_ref (file),
+                          (GDestroyNotify) fw_store_file_unref);
+  /* A save that has begun writing finishes whatever happens to the
+   * cancellable; the result is still returned, not dropped. */
+  g_task_set_return_on_cancel (task, FALSE);
+  return task;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FwStoreFile *file = g_object_get_data (G_OBJECT (task), "fw-store-file");
+  TaskData *data = task_data;
+  GError *error = NULL;
+  FwProject *project = load_steps (file, task, data->progress, cancellable, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, (GDestroyNotify) fw_project_free);
+}
+
+void
+fw_store_file_load_async (FwStoreFile         *file,
+                          GCancellable        *cancellable,
+                          FwStoreProgress      progress,
+                          gpointer             progress_data,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (file != NULL);
+
+  task = new_task (file, cancellable, progress, progress_data, callback, user_data,
+                   fw_store_file_load_async, NULL);
+  g_task_run_in_thread (task, load_thread);
+}
+
+FwProject *
+fw_store_file_load_finish (FwStoreFile   *file,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fw_store_file_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FwStoreFile *file = g_object_get_data (G_OBJECT (task), "fw-store-file");
+  TaskData *data = task_data;
+  GError *error = NULL;
+
+  if (save_steps (file, data->project, task, data->progress, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+fw_store_file_save_async (FwStoreFile         *file,
+                          const FwProject     *project,
+                          GCancellable        *cancellable,
+                          FwStoreProgress      progress,
+                          gpointer             progress_data,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (file != NULL);
+  g_return_if_fail (project != NULL);
+
+  task = new_task (file, cancellable, progress, progress_data, callback, user_data,
+                   fw_store_file_save_async, fw_project_copy (project));
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+fw_store_file_save_finish (FwStoreFile   *file,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fw_store_file_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

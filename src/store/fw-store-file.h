@@ -57,6 +57,45 @@ gboolean     fw_store_file_save         (FwStoreFile        *file,
                                          const FwProject    *project,
                                          GError            **error);
 
+/* Off the main loop. The work runs on a thread (GTask); @progress, when
+ * not NULL, is called in the caller's thread-default main context as
+ * each step begins, and @callback when it is done. @cancellable stops a
+ * load at the next step (G_IO_ERROR_CANCELLED), and a save before it
+ * starts writing: once writing has begun the save completes, whole, so
+ * the file is never left half saved. One operation at a time per file.
+ * The save works on its own copy of @project: the caller may go on
+ * editing. */
+typedef enum
+{
+  FW_STORE_STEP_READING,    /* reading the file (load) */
+  FW_STORE_STEP_CHECKING,   /* checking and reading rows (load) */
+  FW_STORE_STEP_BUILDING,   /* building the database in memory (save) */
+  FW_STORE_STEP_WRITING,    /* writing, syncing and renaming (save) */
+} FwStoreStep;
+
+typedef void (*FwStoreProgress) (FwStoreStep step,
+                                 gpointer    user_data);
+
+void         fw_store_file_load_async   (FwStoreFile         *file,
+                                         GCancellable        *cancellable,
+                                         FwStoreProgress      progress,
+                                         gpointer             progress_data,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+FwProject   *fw_store_file_load_finish  (FwStoreFile         *file,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void         fw_store_file_save_async   (FwStoreFile         *file,
+                                         const FwProject     *project,
+                                         GCancellable        *cancellable,
+                                         FwStoreProgress      progress,
+                                         gpointer             progress_data,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean     fw_store_file_save_finish  (FwStoreFile         *file,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
 /* TRUE when the real file is no longer the one last opened or saved
  * (replaced, removed, or written since). */
 gboolean     fw_store_file_changed_on_disk (FwStoreFile     *file);
