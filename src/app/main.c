@@ -15,6 +15,20 @@
 #include "fw-application.h"
 #include "fw-renderer-choice.h"
 
+/* --version and the --help family print and exit without a window:
+ * no renderer to choose, and no reason to spend the OpenGL probe's
+ * fraction of a second first. */
+static gboolean
+opens_no_window (int    argc,
+                 char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--version") || g_str_equal (argv[i], "-h") ||
+        g_str_has_prefix (argv[i], "--help"))
+      return TRUE;
+  return FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -29,7 +43,8 @@ main (int   argc,
   /* Here and nowhere later: it may set GSK_RENDERER, which is only safe
    * while this process has one thread, before GApplication and GTK start
    * theirs (fw-renderer-choice.h). */
-  fw_renderer_choose_before_threads ();
+  if (!opens_no_window (argc, argv))
+    fw_renderer_choose_before_threads ();
 
   app = fw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
