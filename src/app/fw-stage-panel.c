@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-scenario-model.h"
 #include "fw-stage-panel.h"
 #include "fw-stage-row.h"
 #include "fw-widget-util.h"
@@ -25,17 +26,20 @@ struct _FwStagePanel
   GtkWidget  *add_box;
   GtkWidget  *add_button;
 
-  /* The stage names the rows were built for, in order: an edit that
-   * changes at most one of them (a rename) updates the rows in place;
-   * anything else (stages added, removed or moved, another scenario)
-   * rebuilds them. */
-  GPtrArray  *names;
-  guint       scenario;
+  /* The stages as a list model that says exactly what changed, bound
+   * to the list box: a stage added or removed adds or removes its row,
+   * a move renews the rows it passes over, and every other row stays
+   * (focus, scroll, what is being typed) and shows its new values. */
+  FwScenarioModel *model;
+  /* The row that had the keyboard focus before a change, and where in
+   * it, in case the change takes that row away. */
+  int         focus_before;
+  FwStageRowPart focus_part;
 
   int         selected;       /* the stage selected on the wheel; -1 none */
   gboolean    revealing;      /* focus moved by reveal: not a new selection */
   int         scroll_to;      /* row to scroll to once laid out; -1 none */
-  double      keep_scroll;    /* scroll position to restore after a rebuild; -1 none */
+  double      keep_scroll;    /* scroll position to restore after rows were renewed; -1 none */
   guint       scroll_frames;  /* frames left to keep the row in view */
   guint       scroll_tick;
 };
@@ -82,18 +86,6 @@ find_focus (FwStagePanel   *self,
   return -1;
 }
 
-static int
-find_stage (FwStagePanel *self,
-            const char   *name)
-{
-  const FwScenario *scenario = fw_session_get_scenario (self->session);
-
-  for (guint i = 0; i < scenario->stages->len; i++)
-    if (g_strcmp0 (fw_scenario_get_stage (scenario, i)->name, name) == 0)
-      return (int) i;
-  return -1;
-}
-
 /* How many frames the scroll to a row is made again: focus moving into
  * the row makes the viewport scroll to the focused field (only the name
  * line in view), sometimes a frame later, and a rebuilt list is laid out
@@ -107,7 +99,7 @@ get_scrolled (FwStagePanel *self)
 }
 
 /* Scrolls the scrolled window around the panel back to where it was
- * before a rebuild, then so that the whole row to scroll to shows (its
+ * before rows were renewed, then so that the whole row to scroll to shows (its
  * start, if it is taller than the view). Waits for the frame's layout: a
  * row just built has no place in the list yet. */
 static gboolean
@@ -169,8 +161,8 @@ scroll_to_stage (FwStagePanel *self,
   start_scrolling (self);
 }
 
-/* A rebuild empties the list for a moment, which takes the view to its
- * top: it comes back to where it was (near the stage removed, say). */
+/* Rows renewed may take the view to its top for a moment: it comes back
+ * to where it was (near the stage removed, say). */
 static void
 keep_scroll (FwStagePanel *self)
 {
@@ -278,108 +270,87 @@ update_add_button (FwStagePanel *self)
                                   -1);
 }
 
-static void
-rebuild (FwStagePanel *self)
+/* The list box asks for the row of a stage the model added. */
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
 {
-  const FwScenario *scenario = fw_session_get_scenario (self->session);
-  FwStageRowPart part;
-  int focused = find_focus (self, &part);
-  g_autofree char *focused_name = NULL;
-  GtkListBoxRow *old;
+  FwStagePanel *self = user_data;
+  GtkWidget *row = fw_stage_row_new (self->session, fw_scenario_item_get_index (item));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  if (focused >= 0)
-    focused_name = g_strdup (g_ptr_array_index (self->names, focused));
-  if (self->names->len > 0)
-    keep_scroll (self);
+  g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, 0);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_row_focus_enter), self, 0);
+  gtk_widget_add_controller (row, focus);
+  return row;
+}
 
-  /* Rows go without taking the focus change for a new selection. */
+/* Before the model changes the rows: where the focus is. */
+static void
+before_change (FwStagePanel   *self,
+               const FwChange *change,
+               FwSession      *session)
+{
+  self->focus_before = find_focus (self, &self->focus_part);
+  /* Rows going and coming must not be taken for a new selection. */
   self->revealing = TRUE;
-  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (old));
-
-  g_ptr_array_set_size (self->names, 0);
-  for (guint i = 0; i < scenario->stages->len; i++)
-    {
-      GtkWidget *row = fw_stage_row_new (self->session, i);
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-
-      g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, 0);
-      g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, 0);
-      g_signal_connect_object (focus, "enter", G_CALLBACK (on_row_focus_enter), self, 0);
-      gtk_widget_add_controller (row, focus);
-      gtk_list_box_append (self->list, row);
-
-      g_ptr_array_add (self->names, g_strdup (fw_scenario_get_stage (scenario, i)->name));
-    }
-  self->scenario = fw_session_get_scenario_index (self->session);
-
-  /* Nothing is marked until the wheel (through reveal) or the focus says
-   * which stage is selected now: a guess could disagree with the wheel,
-   * and focus entering that row would then not tell the wheel. */
-  self->selected = -1;
-  show_selected (self);
-  self->revealing = FALSE;
-
-  /* Focus follows the stage it was in; if that stage went, the row that
-   * took its place. Callers that know better (add, move) focus again. */
-  if (focused >= 0)
-    {
-      int stage = find_stage (self, focused_name);
-
-      focus_stage (self, stage >= 0 ? stage : MIN (focused, (int) scenario->stages->len - 1), part);
-    }
-
-  update_add_button (self);
+  if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN | FW_CHANGE_DOCUMENT))
+    keep_scroll (self);
 }
 
-static gboolean
-needs_rebuild (FwStagePanel *self)
-{
-  const FwScenario *scenario = fw_session_get_scenario (self->session);
-  guint differ = 0;
-
-  if (scenario->stages->len != self->names->len ||
-      fw_session_get_scenario_index (self->session) != self->scenario)
-    return TRUE;
-
-  for (guint i = 0; i < scenario->stages->len; i++)
-    if (g_strcmp0 (fw_scenario_get_stage (scenario, i)->name, g_ptr_array_index (self->names, i)) != 0)
-      differ++;
-
-  return differ > 1;
-}
-
+/* After it: every row shows its stage's values, in place. */
 static void
-on_session_changed (FwStagePanel   *self,
-                    const FwChange *change,
-                    FwSession      *session)
+after_change (FwStagePanel   *self,
+              const FwChange *change,
+              FwSession      *session)
 {
   const FwScenario *scenario = fw_session_get_scenario (session);
+  FwStageRow *row;
+  FwStageRowPart part;
+
+  guint current = fw_session_get_scenario_index (session);
 
   if (change->flags & FW_CHANGE_DOCUMENT)
-    {
-      g_set_object (&self->document, fw_session_get_document (session));
-      rebuild (self);
-      return;
-    }
-  if (!(change->flags & FW_CHANGE_SHOWN) &&
-      !fw_change_touches (change, fw_session_get_scenario_index (session)))
-    return;
-  if (change->flags == FW_CHANGE_RESULTS)
-    return;
+    g_set_object (&self->document, fw_session_get_document (session));
 
-  if (needs_rebuild (self))
+  if (change->flags == FW_CHANGE_RESULTS ||
+      (!(change->flags & FW_CHANGE_SHOWN) && !fw_change_touches (change, current)))
     {
-      rebuild (self);
+      self->revealing = FALSE;
       return;
     }
 
-  for (guint i = 0; i < scenario->stages->len; i++)
+  /* A row after a stage added or removed shows the same stage as
+   * before, at another index; a row whose stage changed shows it anew. */
+  for (int i = 0; (row = get_row (self, i)) != NULL && (guint) i < scenario->stages->len; i++)
     {
-      fw_stage_row_update (get_row (self, (int) i));
-      g_free (g_ptr_array_index (self->names, i));
-      g_ptr_array_index (self->names, i) = g_strdup (fw_scenario_get_stage (scenario, i)->name);
+      if (fw_stage_row_get_stage (row) != (guint) i)
+        fw_stage_row_set_stage (row, (guint) i);
+      else if (fw_change_touches_stage (change, current, (guint) i) ||
+               (change->flags & FW_CHANGE_ALL) == FW_CHANGE_ALL)
+        fw_stage_row_update (row);
     }
+
+  /* Nothing is marked after the stages changed until the wheel (through
+   * reveal) or the focus says which stage is selected now: a guess could
+   * disagree with the wheel, and focus entering that row would then not
+   * tell the wheel. */
+  if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN | FW_CHANGE_DOCUMENT))
+    {
+      self->selected = -1;
+      show_selected (self);
+    }
+  self->revealing = FALSE;
+
+  /* The focused row went (a move renews the rows it passes over, an undo
+   * may renew them all): the row in its place takes the focus. Callers
+   * that know better (add, move, remove) focus again. */
+  if (self->focus_before >= 0 && find_focus (self, &part) < 0 && scenario->stages->len > 0)
+    focus_stage (self, MIN (self->focus_before, (int) scenario->stages->len - 1), self->focus_part);
+  self->focus_before = -1;
+
+  update_add_button (self);
 }
 
 static void
@@ -416,23 +387,27 @@ fw_stage_panel_set_session (FwStagePanel *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->model);
   g_set_object (&self->session, session);
-
   if (session == NULL)
     {
-      GtkListBoxRow *old;
-
       g_clear_object (&self->document);
-      while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-        gtk_list_box_remove (self->list, GTK_WIDGET (old));
-      g_ptr_array_set_size (self->names, 0);
       gtk_widget_set_sensitive (self->add_button, FALSE);
       return;
     }
 
-  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_set_object (&self->document, fw_session_get_document (session));
-  rebuild (self);
+  /* In this order: the focus is noted before the model adds and removes
+   * rows, and every row is brought up to date after. */
+  g_signal_connect_object (session, "changed", G_CALLBACK (before_change), self, G_CONNECT_SWAPPED);
+  self->model = fw_scenario_model_new (session, FW_SCENARIO_MODEL_STAGES);
+  g_signal_connect_object (session, "changed", G_CALLBACK (after_change), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->revealing = TRUE;
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->model), create_row, self, NULL);
+  self->revealing = FALSE;
+  update_add_button (self);
 }
 
 void
@@ -494,7 +469,7 @@ fw_stage_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (fw_stage_panel_parent_class)->dispose (object);
 }
@@ -517,7 +492,7 @@ fw_stage_panel_init (FwStagePanel *self)
 {
   GtkWidget *add_content;
 
-  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->focus_before = -1;
   self->selected = -1;
   self->scroll_to = -1;
   self->keep_scroll = -1.0;

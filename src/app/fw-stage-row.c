@@ -1007,6 +1007,17 @@ fw_stage_row_set_selected (FwStageRow *self,
   fw_widget_set_css_class (GTK_WIDGET (self), "fw-selected", selected);
 }
 
+void
+fw_stage_row_set_stage (FwStageRow *self,
+                        guint       stage)
+{
+  g_return_if_fail (FW_IS_STAGE_ROW (self));
+  g_return_if_fail (stage < fw_session_get_scenario (self->session)->stages->len);
+
+  self->stage = stage;
+  fw_stage_row_update (self);
+}
+
 guint
 fw_stage_row_get_stage (FwStageRow *self)
 {

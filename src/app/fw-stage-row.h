@@ -49,6 +49,10 @@ typedef enum
 GtkWidget      *fw_stage_row_new            (FwSession      *session,
                                              guint           stage);
 guint           fw_stage_row_get_stage      (FwStageRow     *self);
+/* The same stage at another index (a stage before it came or went):
+ * shows it again there. */
+void            fw_stage_row_set_stage      (FwStageRow     *self,
+                                             guint           stage);
 /* Shows the document's values again in every field, clearing invalid
  * marks, except in the field whose typing made the change (its text is
  * what the user is typing); text that already says a field's value is
