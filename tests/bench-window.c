@@ -27,6 +27,10 @@
  * the floor is far below a real screen's 60 Hz; what matters is how close
  * the wheel comes to it and what it costs on top.
  *
+ * Then a scenario of 1000 points is opened with the point list on show,
+ * and a point dragged round the rim one step per frame (the time to open,
+ * and the frames during the drag).
+ *
  * Run under tests/with-display.py (`make bench` does): it reports frames
  * per second, frame intervals, the time GTK spends on each frame (from the
  * frame clock's update phase to the end of its paint phase: our ticks,
@@ -213,9 +217,9 @@ measure_floor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* 16 stages and 100 points spread round the rim, every stage busy. */
+/* 16 stages and @n_points points spread round the rim, every stage busy. */
 static FwProject *
-big_project (void)
+big_project (guint n_points)
 {
   FwProject *project = fw_project_new ("Benchmark");
   FwScenario *scenario = fw_scenario_new ("Baseline");
@@ -235,10 +239,10 @@ big_project (void)
       stage->weight = 1 + (i % 3);
       g_ptr_array_add (scenario->stages, stage);
     }
-  for (guint k = 0; k < 100; k++)
+  for (guint k = 0; k < n_points; k++)
     {
       g_autofree char *name = g_strdup_printf ("Point %u", k + 1);
-      FwPoint *point = fw_point_new (name, k * 3.6 + 1.0);
+      FwPoint *point = fw_point_new (name, k * 360.0 / n_points + 1.0);
 
       point->kind = k % 2 ? FW_POINT_FORCE : FW_POINT_FRICTION;
       point->conversion = k % 2 ? 0.05 : -0.05;
@@ -252,7 +256,7 @@ big_project (void)
 static void
 measure_wheel (void)
 {
-  g_autoptr(FwProject) project = big_project ();
+  g_autoptr(FwProject) project = big_project (100);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("fw-bench-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "big.flywheel", NULL);
@@ -283,6 +287,99 @@ measure_wheel (void)
   g_rmdir (dir);
 }
 
+/* The first widget of type @type under @widget. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  double     angle;
+  guint      steps;
+} Drag;
+
+/* One step of a drag per frame, through the same action the wheel's
+ * drag uses: the edit, the recompute, the wheel, the figures and the
+ * point list's rows follow it. */
+static gboolean
+drag_step (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  Drag *drag = data;
+
+  drag->angle += 0.7;
+  if (drag->angle >= 360.0)
+    drag->angle -= 360.0;
+  gtk_widget_activate_action (drag->window, "point.move", "(ud)", 0, drag->angle);
+  drag->steps++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opening a scenario of 1000 points with the point list on show, then a
+ * point dragged round the rim, one step per frame. */
+static void
+measure_thousand_points (void)
+{
+  g_autoptr(FwProject) project = big_project (1000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "thousand.flywheel", NULL);
+  Drag drag = { 0 };
+  FwWindow *window;
+  GtkWidget *stack;
+  gint64 t0;
+  double open_ms, cpu0;
+  guint tick;
+
+  g_assert_no_error (error);
+  if (!fw_store_save (project, path, &error))
+    g_error ("%s", error->message);
+
+  window = fw_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "points");
+  run_for (WARMUP_S);
+
+  /* Open: read, validate, project, and lay out until the loop is idle. */
+  cpu0 = own_cpu ();
+  t0 = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  open_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  printf ("open   1000 points, point list on show: %.1f ms wall, %.1f ms CPU\n",
+          open_ms, (own_cpu () - cpu0) * 1000.0);
+
+  drag.window = GTK_WIDGET (window);
+  tick = gtk_widget_add_tick_callback (fw_window_get_wheel (window), drag_step, &drag, NULL);
+  measure ("drag", GTK_WINDOW (window));
+  gtk_widget_remove_tick_callback (fw_window_get_wheel (window), tick);
+  printf ("drag   1000 points: %u steps, one per frame, each an edit and a recompute\n", drag.steps);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +394,7 @@ main (int   argc,
           g_getenv ("DISPLAY"));
   measure_floor ();
   measure_wheel ();
+  measure_thousand_points ();
   measure_floor ();
   return 0;
 }
