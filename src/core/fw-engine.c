@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "fw-engine.h"
+#include "fw-engine-private.h"
 
 /* The simulation of ../shared/MODEL.md. Every formula is evaluated in the
  * order the contract writes it, so that an independent implementation
@@ -111,11 +111,39 @@ point_counts (const FwPoint *point,
   return index == toggled ? toggled_enabled : point->enabled;
 }
 
-/* MODEL.md's effective rates of the stage whose points are @members (in
- * input order). The products are taken factor by factor from the base
- * rate, and a zero factor makes them exactly zero even when other factors
- * overflowed (1000 points of +10 is 11^1000): 0 * inf would be nan, and
- * no rate the user typed is nan. */
+void
+fw_effective_rates (const FwRates         *base,
+                    const FwPoint * const *points,
+                    guint                  n_points,
+                    guint                  stage,
+                    guint                  n_stages,
+                    FwRates               *rates)
+{
+  double advance = base->advance;
+  double referral = base->referral;
+  double churn_change = 0.0;
+
+  for (guint k = 0; k < n_points; k++)
+    {
+      const FwPoint *point = points[k];
+
+      advance = 1.0 + point->conversion == 0.0 ? 0.0 : advance * (1.0 + point->conversion);
+      referral = 1.0 + point->referral == 0.0 ? 0.0 : referral * (1.0 + point->referral);
+      churn_change += point->churn;
+    }
+
+  /* Once zero, a product stays zero whatever else overflows. */
+  rates->advance = MIN (1.0, advance);
+  rates->loss = MIN (1.0, MAX (0.0, base->loss + churn_change));
+  rates->referral = referral;
+  if (rates->advance + rates->loss > 1.0)
+    rates->advance = 1.0 - rates->loss;
+  if (stage == n_stages - 1)
+    rates->advance = 0.0;
+}
+
+/* The effective rates of the stage whose points are @members (in input
+ * order), the stage's own rates as the base. */
 static void
 effective_rates (const FwScenario *scenario,
                  guint             stage,
@@ -126,31 +154,20 @@ effective_rates (const FwScenario *scenario,
                  FwRates          *rates)
 {
   const FwStage *st = g_ptr_array_index (scenario->stages, stage);
-  double advance = st->advance;
-  double referral = st->referral;
-  double churn_change = 0.0;
+  const FwRates base = { st->advance, st->loss, st->referral };
+  const FwPoint *counting[FW_MAX_POINTS];
+  guint n_counting = 0;
 
   for (guint m = 0; m < n_members; m++)
     {
       guint k = members[m];
       const FwPoint *point = g_ptr_array_index (scenario->points, k);
 
-      if (!point_counts (point, k, toggled, toggled_enabled))
-        continue;
-
-      advance = 1.0 + point->conversion == 0.0 ? 0.0 : advance * (1.0 + point->conversion);
-      referral = 1.0 + point->referral == 0.0 ? 0.0 : referral * (1.0 + point->referral);
-      churn_change += point->churn;
+      if (point_counts (point, k, toggled, toggled_enabled))
+        counting[n_counting++] = point;
     }
 
-  /* Once zero, a product stays zero whatever else overflows. */
-  rates->advance = MIN (1.0, advance);
-  rates->loss = MIN (1.0, MAX (0.0, st->loss + churn_change));
-  rates->referral = referral;
-  if (rates->advance + rates->loss > 1.0)
-    rates->advance = 1.0 - rates->loss;
-  if (stage == scenario->stages->len - 1)
-    rates->advance = 0.0;
+  fw_effective_rates (&base, counting, n_counting, stage, scenario->stages->len, rates);
 }
 
 static void
@@ -320,77 +337,9 @@ compute_loop_gain (guint           n,
 }
 
 /* The impact runs: one simulation per point, each with one stage's rates
- * changed. They run side by side, IMPACT_LANES at a time, with the lanes
- * innermost so that the compiler can use vector instructions; each lane
- * performs exactly the operations of the full run, in the same order, so a
- * point whose toggle changes nothing has an impact of exactly zero. */
-#define IMPACT_LANES 16
-
-typedef struct
-{
-  double advance[FW_MAX_STAGES][IMPACT_LANES];
-  double loss[FW_MAX_STAGES][IMPACT_LANES];
-  double referral[FW_MAX_STAGES][IMPACT_LANES];
-  double counts[2][FW_MAX_STAGES][IMPACT_LANES];
-} ImpactBatch;
-
-static void
-batch_set_lane (ImpactBatch   *batch,
-                guint          lane,
-                guint          n,
-                const FwRates *rates,
-                const double  *start)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      batch->advance[i][lane] = rates[i].advance;
-      batch->loss[i][lane] = rates[i].loss;
-      batch->referral[i][lane] = rates[i].referral;
-      batch->counts[0][i][lane] = start[i];
-    }
-}
-
-/* customers(H) of every lane: the steps of compute_flows() and step(),
- * without keeping the history. */
-static void
-batch_run (ImpactBatch    *batch,
-           guint           n,
-           const gboolean *customer,
-           double          inflow,
-           guint           horizon,
-           double          customers[IMPACT_LANES])
-{
-  guint now = 0;
-
-  for (guint t = 0; t < horizon; t++)
-    {
-      const double (*restrict counts)[IMPACT_LANES] = batch->counts[now];
-      double (*restrict next)[IMPACT_LANES] = batch->counts[1 - now];
-      double referrals[IMPACT_LANES] = { 0.0 };
-
-      for (guint i = 0; i < n; i++)
-        for (guint j = 0; j < IMPACT_LANES; j++)
-          referrals[j] += batch->referral[i][j] * counts[i][j];
-
-      for (guint j = 0; j < IMPACT_LANES; j++)
-        next[0][j] = counts[0][j] - batch->advance[0][j] * counts[0][j]
-                     - batch->loss[0][j] * counts[0][j] + inflow + referrals[j];
-      for (guint i = 1; i < n; i++)
-        for (guint j = 0; j < IMPACT_LANES; j++)
-          next[i][j] = counts[i][j] - batch->advance[i][j] * counts[i][j]
-                       - batch->loss[i][j] * counts[i][j]
-                       + batch->advance[i - 1][j] * counts[i - 1][j];
-      now = 1 - now;
-    }
-
-  for (guint j = 0; j < IMPACT_LANES; j++)
-    {
-      customers[j] = 0.0;
-      for (guint i = 0; i < n; i++)
-        if (customer[i])
-          customers[j] += batch->counts[now][i][j];
-    }
-}
+ * changed, FW_LANES at a time (fw-lanes.c); each lane performs exactly
+ * the operations of the full run, in the same order, so a point whose
+ * toggle changes nothing has an impact of exactly zero. */
 
 /* impact_k = customers(H) with k enabled - customers(H) with k disabled.
  * One of the two is the full run's; the other needs a run of its own,
@@ -400,23 +349,26 @@ compute_impacts (FwProjection     *self,
                  const FwScenario *scenario)
 {
   double baseline = self->figures[self->horizon].customers;
-  ImpactBatch batch;
-  guint pending[IMPACT_LANES];
+  FwCustomerStages customer_stages;
+  FwLanes batch;
+  guint pending[FW_LANES];
   guint n_pending = 0;
+
+  fw_customer_stages_init (&customer_stages, self->customer, self->n_stages);
 
   for (guint k = 0; k <= self->n_points; k++)
     {
-      gboolean flush = k == self->n_points ? n_pending > 0 : n_pending == IMPACT_LANES;
+      gboolean flush = k == self->n_points ? n_pending > 0 : n_pending == FW_LANES;
 
       if (flush)
         {
-          double toggled[IMPACT_LANES];
+          double toggled[FW_LANES];
 
           /* Idle lanes repeat the full run; their answers are unused. */
-          for (guint j = n_pending; j < IMPACT_LANES; j++)
-            batch_set_lane (&batch, j, self->n_stages, self->rates, self->counts);
-          batch_run (&batch, self->n_stages, self->customer, scenario->inflow,
-                     self->horizon, toggled);
+          for (guint j = n_pending; j < FW_LANES; j++)
+            fw_lanes_set (&batch, j, self->n_stages, self->rates, scenario->inflow, self->counts);
+          fw_lanes_run (&batch, self->n_stages, &customer_stages, self->horizon, NULL, 0);
+          fw_lanes_customers (&batch, &customer_stages, toggled);
           for (guint j = 0; j < n_pending; j++)
             {
               const FwPoint *point = g_ptr_array_index (scenario->points, pending[j]);
@@ -441,7 +393,7 @@ compute_impacts (FwProjection     *self,
               self->point_impact[k] = baseline - baseline;
               continue;
             }
-          batch_set_lane (&batch, n_pending, self->n_stages, rates, self->counts);
+          fw_lanes_set (&batch, n_pending, self->n_stages, rates, scenario->inflow, self->counts);
           pending[n_pending++] = k;
         }
     }
