@@ -8,18 +8,26 @@
 #define G_LOG_DOMAIN "bench-engine"
 
 /* How long the window's live recompute takes: every figure and every
- * point's impact, for wheels of several sizes. Speed is measured here,
- * never asserted in a test; docs/performance.md keeps the figures.
+ * point's impact, for wheels of several sizes; and the uncertainty band,
+ * against a plain C loop doing the same arithmetic in the same run.
+ * Speed is measured here, never asserted in a test; docs/performance.md
+ * keeps the figures.
  *
  *   meson test -C build --benchmark -v      (or: build/tests/bench-engine)
+ *   build/tests/bench-engine --band         (the band's figures only)
  */
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <sys/resource.h>
 
+#include "fw-band.h"
 #include "fw-document.h"
 #include "fw-engine.h"
 #include "fw-session.h"
+#include "fw-random.h"
 
 typedef struct
 {
@@ -108,6 +116,223 @@ run_case (const Case *c)
     printf ("  (figures not finite)\n");
 }
 
+/* Microseconds of CPU time this thread has used: what "on one core"
+ * means, and much less disturbed than the wall clock when other programs
+ * share the machine (the wall clock is printed beside it). */
+static double
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static double
+median_of (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+static double
+p95_of (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len * 95 / 100);
+}
+
+/* The band of @c's wheel with spreads, @draws draws, run for about two
+ * seconds; returns the median in microseconds. */
+static double
+time_band (const FwScenario *scenario,
+           guint             horizon,
+           guint             draws,
+           double           *p95)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 started = g_get_monotonic_time ();
+
+  while (samples->len < 5 || (g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC && samples->len < 10000))
+    {
+      g_autoptr(FwBand) band = fw_band_new (scenario, horizon, draws, samples->len + 1);
+      double t0 = thread_cpu_us ();
+      double us;
+
+      if (!fw_band_compute (band, NULL, NULL))
+        g_error ("the band failed");
+      us = thread_cpu_us () - t0;
+      g_array_append_val (samples, us);
+    }
+
+  *p95 = p95_of (samples);
+  return median_of (samples);
+}
+
+/* The arithmetic the band does per draw and period, written as plainly
+ * as C allows: one draw after the other, scalar, customers(t) stored for
+ * every draw and period, the rates drawn beforehand and not timed. No
+ * percentiles, no draws, no points. */
+static double
+time_plain_loop (const FwScenario *scenario,
+                 guint             horizon,
+                 guint             draws)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = scenario->stages->len;
+  g_autofree double *advance = g_new (double, (gsize) draws * n);
+  g_autofree double *loss = g_new (double, (gsize) draws * n);
+  g_autofree double *referral = g_new (double, (gsize) draws * n);
+  g_autofree double *inflow = g_new (double, draws);
+  g_autofree double *out = g_new (double, (gsize) draws * (horizon + 1));
+  gboolean customer[FW_MAX_STAGES];
+  double start[FW_MAX_STAGES];
+  gint64 started;
+  FwRandom random;
+  double sink = 0;
+
+  fw_random_init (&random, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const FwStage *stage = fw_scenario_get_stage (scenario, i);
+
+      customer[i] = stage->customer;
+      start[i] = stage->count;
+    }
+  for (guint d = 0; d < draws; d++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const FwStage *stage = fw_scenario_get_stage (scenario, i);
+
+          advance[d * n + i] = i + 1 == n ? 0 : stage->advance * (1 + 0.1 * fw_random_symmetric (&random));
+          loss[d * n + i] = stage->loss * (1 + 0.1 * fw_random_symmetric (&random));
+          referral[d * n + i] = stage->referral * (1 + 0.1 * fw_random_symmetric (&random));
+        }
+      inflow[d] = scenario->inflow * (1 + 0.1 * fw_random_symmetric (&random));
+    }
+
+  started = g_get_monotonic_time ();
+  while (samples->len < 5 || (g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC && samples->len < 10000))
+    {
+      double t0 = thread_cpu_us ();
+      double us;
+
+      for (guint d = 0; d < draws; d++)
+        {
+          const double *a = advance + (gsize) d * n;
+          const double *l = loss + (gsize) d * n;
+          const double *r = referral + (gsize) d * n;
+          double counts[FW_MAX_STAGES];
+
+          memcpy (counts, start, n * sizeof (double));
+          for (guint t = 0; t <= horizon; t++)
+            {
+              double customers = 0, referrals = 0;
+
+              for (guint i = 0; i < n; i++)
+                if (customer[i])
+                  customers += counts[i];
+              out[(gsize) t * draws + d] = customers;
+              if (t == horizon)
+                break;
+
+              for (guint i = 0; i < n; i++)
+                referrals += r[i] * counts[i];
+              for (guint i = n - 1; i >= 1; i--)
+                counts[i] = counts[i] - a[i] * counts[i] - l[i] * counts[i] + a[i - 1] * counts[i - 1];
+              counts[0] = counts[0] - a[0] * counts[0] - l[0] * counts[0] + inflow[d] + referrals;
+            }
+        }
+      us = thread_cpu_us () - t0;
+      sink += out[(gsize) horizon * draws];
+      g_array_append_val (samples, us);
+    }
+
+  if (!isfinite (sink))
+    printf ("  (plain loop not finite)\n");
+  return median_of (samples);
+}
+
+static void
+run_band (const Case *c,
+          guint       draws)
+{
+  g_autoptr(FwScenario) scenario = make_scenario (c);
+  double band_us, band_p95, plain_us;
+  double updates = (double) draws * c->horizon * c->n_stages;
+
+  scenario->uncertainty = (FwUncertainty) { 0.2, 0.2, 0.3, 0.1 };
+  band_us = time_band (scenario, c->horizon, draws, &band_p95);
+  plain_us = time_plain_loop (scenario, c->horizon, draws);
+
+  printf ("band, %5u draws, %2u stages %4u points %5u periods: median %9.1f us  p95 %9.1f us (CPU time)\n",
+          draws, c->n_stages, c->n_points, c->horizon, band_us, band_p95);
+  printf ("  stage-updates per second: band %.3g, plain C loop %.3g (%.1f us): band/plain %.2fx the time\n",
+          updates / (band_us * 1e-6), updates / (plain_us * 1e-6), plain_us, band_us / plain_us);
+}
+
+/* The most draws over a long horizon, once: its time, and how much
+ * memory it took (the growth of the peak resident size), which must stay
+ * far below D x H doubles. */
+static void
+run_band_large (const Case *c,
+                guint       draws)
+{
+  g_autoptr(FwScenario) scenario = make_scenario (c);
+  g_autoptr(FwBand) band = NULL;
+  struct rusage before, after;
+  double t0, us;
+
+  scenario->uncertainty = (FwUncertainty) { 0.2, 0.2, 0.3, 0.1 };
+  getrusage (RUSAGE_SELF, &before);
+  t0 = thread_cpu_us ();
+  band = fw_band_new (scenario, c->horizon, draws, 1);
+  if (!fw_band_compute (band, NULL, NULL))
+    g_error ("the band failed");
+  us = thread_cpu_us () - t0;
+  getrusage (RUSAGE_SELF, &after);
+
+  printf ("band, %6u draws, %2u stages %4u points %5u periods: %.0f ms (CPU time), %.3g stage-updates/s, "
+          "peak memory +%ld MiB (D x H doubles would be %.0f MiB)\n",
+          draws, c->n_stages, c->n_points, c->horizon, us / 1000,
+          (double) draws * c->horizon * c->n_stages / (us * 1e-6),
+          (after.ru_maxrss - before.ru_maxrss) / 1024,
+          (double) draws * (c->horizon + 1) * sizeof (double) / (1024 * 1024));
+}
+
+/* What the window recomputes after one edit of the shown scenario: every
+ * figure and every point's impact (fw_projection_run ()) and the band of
+ * 1,000 draws, one after the other on one core. */
+static void
+run_whole_recompute (const Case *c)
+{
+  g_autoptr(FwScenario) scenario = make_scenario (c);
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 started = g_get_monotonic_time ();
+
+  scenario->uncertainty = (FwUncertainty) { 0.2, 0.2, 0.3, 0.1 };
+  while (samples->len < 5 || (g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC && samples->len < 10000))
+    {
+      double t0 = thread_cpu_us ();
+      g_autoptr(FwBand) band = NULL;
+      double us;
+
+      fw_projection_run (projection, scenario, c->horizon);
+      band = fw_band_new (scenario, c->horizon, FW_BAND_DEFAULT_DRAWS, FW_BAND_DEFAULT_SEED);
+      if (!fw_band_compute (band, NULL, NULL))
+        g_error ("the band failed");
+      us = thread_cpu_us () - t0;
+      g_array_append_val (samples, us);
+    }
+
+  printf ("whole recompute (figures, impacts, band of %u), %2u stages %4u points %5u periods: "
+          "median %9.1f us  p95 %9.1f us  (CPU time, %u runs)\n",
+          FW_BAND_DEFAULT_DRAWS, c->n_stages, c->n_points, c->horizon,
+          median_of (samples), p95_of (samples), samples->len);
+}
+
 /* A drag as the window does it: every step an edit of the document,
  * which copies the project and validates it; the window's session then
  * has the projection service recompute and tells the views. */
@@ -157,9 +382,25 @@ main (int   argc,
     { 16, 1000, 100000 },
   };
 
+  /* The band's targets (issue 9): 1,000 draws of 16 stages over 60
+   * periods, and the whole recompute of 12 stages and 200 points. */
+  static const Case band_case = { 16, 200, 60 };
+  static const Case edit_case = { 12, 200, 60 };
+
+  if (argc > 1 && g_str_equal (argv[1], "--band"))
+    {
+      run_band (&band_case, 1000);
+      run_whole_recompute (&edit_case);
+      run_band_large (&(Case) { 16, 200, 1000 }, FW_BAND_MAX_DRAWS);
+      return 0;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     run_case (&cases[i]);
   run_drag (&cases[0]);
+  run_band (&band_case, 1000);
+  run_band_large (&(Case) { 16, 200, 1000 }, FW_BAND_MAX_DRAWS);
+  run_whole_recompute (&edit_case);
 
   return 0;
 }

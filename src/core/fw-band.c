@@ -29,7 +29,8 @@
  *    state kept for the next block. Then the three percentiles of each
  *    period are selected from its D values. Memory is the draws' state
  *    (about 530 bytes a draw) plus one block of at most BLOCK_VALUES
- *    doubles: never D x H.
+ *    doubles: never D x H. Both are kept per thread for the next band
+ *    (the workspace, below).
  * 3. The cancellable is checked between lane groups, a few hundred
  *    microseconds of work at most. */
 
@@ -41,6 +42,10 @@
 /* How many lane groups (16 draws each) run between two checks of the
  * cancellable. */
 #define GROUPS_PER_CHECK 16
+
+/* The largest buffers kept for the next band on the same thread: enough
+ * for the window's 1,000 draws over a horizon of several thousand. */
+#define WORKSPACE_KEEP ((gsize) 16 * 1024 * 1024)
 
 struct _FwBand
 {
@@ -218,41 +223,73 @@ median3 (double a,
   return a < c ? a : (b < c ? c : b);
 }
 
+/* Moves the values of v[lo..hi) that are below @pivot (@or_equal: or
+ * equal to it) to the front, keeping each side's values, and returns
+ * where the others start. Branch-free (Lomuto's scheme with an
+ * unconditional swap): on values in random order a branch would be
+ * mispredicted half the time, which made selection cost as much as the
+ * simulation itself. */
+static gssize
+partition (double   *v,
+           gssize    lo,
+           gssize    hi,
+           double    pivot,
+           gboolean  or_equal)
+{
+  gssize first = lo;
+
+  if (or_equal)
+    {
+      for (gssize i = lo; i < hi; i++)
+        {
+          double x = v[i];
+
+          v[i] = v[first];
+          v[first] = x;
+          first += x <= pivot;
+        }
+    }
+  else
+    {
+      for (gssize i = lo; i < hi; i++)
+        {
+          double x = v[i];
+
+          v[i] = v[first];
+          v[first] = x;
+          first += x < pivot;
+        }
+    }
+
+  return first;
+}
+
 /* Puts the value of (0-based) rank @k of v[lo..hi) at v[k], smaller or
- * equal ones before it and larger or equal ones after (Hoare's FIND, as
- * Wirth writes it, with a median-of-three pivot). No value is nan. */
+ * equal ones before it and larger or equal ones after (quickselect with
+ * a median-of-three pivot). Each round splits the values below, equal to
+ * and above the pivot, so that many equal values (every draw alike, as
+ * without spreads) end it at once. No value is nan. */
 static double
 select_rank (double *v,
              gssize  lo,
              gssize  hi,
              gssize  k)
 {
-  gssize l = lo, r = hi - 1;
-
-  while (l < r)
+  while (hi - lo > 1)
     {
-      double x = median3 (v[l], v[l + (r - l) / 2], v[r]);
-      gssize i = l, j = r;
+      double pivot = median3 (v[lo], v[lo + (hi - lo) / 2], v[hi - 1]);
+      gssize below = partition (v, lo, hi, pivot, FALSE);
+      gssize not_above;
 
-      do
+      if (k < below)
         {
-          while (v[i] < x)
-            i++;
-          while (x < v[j])
-            j--;
-          if (i <= j)
-            {
-              swap (&v[i], &v[j]);
-              i++;
-              j--;
-            }
+          hi = below;
+          continue;
         }
-      while (i <= j);
-
-      if (j < k)
-        l = i;
-      if (k < i)
-        r = j;
+      not_above = partition (v, below, hi, pivot, TRUE);
+      if (k < not_above)
+        return v[k];   /* the pivot's value, already at k */
+      lo = not_above;
     }
 
   return v[k];
@@ -288,6 +325,74 @@ select_percentiles (double *v,
     }
 }
 
+/* ------------------------------------------------------------- workspace */
+
+/* The draws' state and the block of values, kept per thread between
+ * bands. A window makes a new band on every edit; fresh buffers for each
+ * (about 1 MiB for 1,000 draws) cost a page fault per 4 KiB, which was
+ * measured to triple the time of a band on a virtual machine. Per
+ * thread, so that bands on several threads never share one. */
+typedef struct
+{
+  FwLanes *lanes;
+  gsize    n_lanes;
+  double  *values;
+  gsize    n_values;
+} Workspace;
+
+static void
+workspace_free (gpointer data)
+{
+  Workspace *workspace = data;
+
+  g_free (workspace->lanes);
+  g_free (workspace->values);
+  g_free (workspace);
+}
+
+static GPrivate workspace_key = G_PRIVATE_INIT (workspace_free);
+
+static Workspace *
+workspace_take (gsize n_lanes,
+                gsize n_values)
+{
+  Workspace *workspace = g_private_get (&workspace_key);
+
+  if (workspace == NULL)
+    {
+      workspace = g_new0 (Workspace, 1);
+      g_private_set (&workspace_key, workspace);
+    }
+  if (workspace->n_lanes < n_lanes)
+    {
+      g_free (workspace->lanes);
+      workspace->lanes = g_new (FwLanes, n_lanes);
+      workspace->n_lanes = n_lanes;
+    }
+  if (workspace->n_values < n_values)
+    {
+      g_free (workspace->values);
+      workspace->values = g_new (double, n_values);
+      workspace->n_values = n_values;
+    }
+
+  return workspace;
+}
+
+/* Buffers beyond WORKSPACE_KEEP (a band of 100,000 draws takes about
+ * 60 MiB) are given back at once. */
+static void
+workspace_release (Workspace *workspace)
+{
+  if (workspace->n_lanes * sizeof (FwLanes) + workspace->n_values * sizeof (double) > WORKSPACE_KEEP)
+    {
+      g_clear_pointer (&workspace->lanes, g_free);
+      g_clear_pointer (&workspace->values, g_free);
+      workspace->n_lanes = 0;
+      workspace->n_values = 0;
+    }
+}
+
 /* --------------------------------------------------------------- compute */
 
 static gboolean
@@ -303,8 +408,9 @@ fw_band_compute (FwBand        *self,
                  GError       **error)
 {
   const FwScenario *scenario;
-  g_autofree FwLanes *lanes = NULL;
-  g_autofree double *values = NULL;
+  Workspace *workspace;
+  FwLanes *lanes;
+  double *values;
   g_autofree double *start = NULL;
   double *customers[3];
   gboolean customer[FW_MAX_STAGES];
@@ -337,7 +443,9 @@ fw_band_compute (FwBand        *self,
 
   /* 1. The draws. Idle lanes of the last group repeat its first draw;
    *    their values are never selected. */
-  lanes = g_new (FwLanes, n_groups);
+  workspace = workspace_take (n_groups, (gsize) block * stride);
+  lanes = workspace->lanes;
+  values = workspace->values;
   stage_points_init (&sp, scenario);
   fw_random_init (&random, self->seed);
   for (guint d = 0; d < self->draws && ok; d++)
@@ -361,12 +469,14 @@ fw_band_compute (FwBand        *self,
       last->inflow[lane] = last->inflow[0];
     }
   if (!ok)
-    return FALSE;
+    {
+      workspace_release (workspace);
+      return FALSE;
+    }
 
   /* 2. The periods, block by block. */
   for (guint level = 0; level < 3; level++)
     customers[level] = g_new (double, (gsize) self->horizon + 1);
-  values = g_new (double, (gsize) block * stride);
 
   for (guint t0 = 0; t0 <= self->horizon && ok; t0 += block)
     {
@@ -397,6 +507,7 @@ fw_band_compute (FwBand        *self,
         ok = !cancelled (cancellable, error);
     }
 
+  workspace_release (workspace);
   if (!ok)
     {
       for (guint level = 0; level < 3; level++)
