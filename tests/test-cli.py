@@ -42,7 +42,9 @@ SUMMARY_FIELDS = {"loop_gain", "self_sustaining", "steady_customers",
                   "total_new_customers"}
 SQLITE_HEADER = b"SQLite format 3\0"
 COMMANDS = ["new", "templates", "catalog", "import", "dump", "simulate",
-            "check", "export"]
+            "compare", "check", "export"]
+BAND = ["customers_p10", "customers_p50", "customers_p90"]
+SPREADS = {"advance": 0.2, "loss": 0.2, "referral": 0.3, "inflow": 0.1}
 
 # A small valid project, written out in full.
 SAMPLE = {
@@ -485,6 +487,177 @@ def dump_keeps_the_sample(t):
              "the full scenario should come back as written: %r" % project["scenarios"][0])
     t.expect([s["name"] for s in project["scenarios"]] == ["Baseline", "Growth"],
              "scenario order")
+
+
+# The band, --format summary, compare ---------------------------------------
+
+def sample_with_spreads():
+    project = sample()
+    project["scenarios"][0]["uncertainty"] = dict(SPREADS)
+    return project
+
+
+@test
+def simulate_draws_adds_the_band_csv(t):
+    t.write_json("u.json", sample_with_spreads())
+    plain = t.csv_rows(t.ok("simulate", "u.json"))
+    rows = t.csv_rows(t.ok("simulate", "u.json", "--draws", "200"))
+    t.expect(rows[0] == plain[0] + BAND, "header: %r" % rows[0])
+    t.expect(len(rows) == len(plain), "one row per period")
+    customers = plain[0].index("customers")
+    for line, plain_line in zip(rows[1:], plain[1:]):
+        t.expect(line[:len(plain_line)] == plain_line,
+                 "the band changes nothing else: %r" % line)
+        p10, p50, p90 = (float(v) for v in line[len(plain_line):])
+        t.expect(p10 <= p50 <= p90, "ordered: %r" % line)
+    # Period 0 is the same in every draw: the counts are not drawn.
+    t.expect(rows[1][-3:] == [rows[1][customers]] * 3, "period 0: %r" % rows[1])
+    t.expect(float(rows[-1][-3]) < float(rows[-1][-1]), "a band, not a line: %r" % rows[-1])
+
+
+@test
+def simulate_draws_json_rows_match_the_csv(t):
+    t.write_json("u.json", sample_with_spreads())
+    rows = t.csv_rows(t.ok("simulate", "u.json", "--draws", "50", "--seed", "9"))
+    out = json.loads(t.ok("simulate", "u.json", "-f", "json", "-d", "50", "--seed=9").text)
+    t.expect(len(out["rows"]) == len(rows) - 1, "rows")
+    for line, row in zip(rows[1:], out["rows"]):
+        t.expect(list(row)[-3:] == BAND, "the band's keys come last: %r" % list(row))
+        t.expect([float(v) for v in line[-3:]] == [row[k] for k in BAND],
+                 "csv and json bands differ: %r %r" % (line, row))
+
+
+@test
+def simulate_draws_reproducible_for_a_seed(t):
+    t.write_json("u.json", sample_with_spreads())
+    first = t.ok("simulate", "u.json", "--draws", "300").out
+    t.expect(t.ok("simulate", "u.json", "--draws", "300").out == first, "same run, same bytes")
+    t.expect(t.ok("simulate", "u.json", "--draws", "300", "--seed", "1").out == first,
+             "the default seed is 1")
+    t.expect(t.ok("simulate", "u.json", "--draws", "300", "--seed", "2").out != first,
+             "another seed, another band")
+    t.expect(t.ok("simulate", "u.json", "--draws", "300", "--seed", "18446744073709551615").out != first,
+             "the largest seed works")
+    t.expect(t.ok("simulate", "u.json", "--draws", "301").out != first, "another D, another band")
+    # Through a project file: the spreads are stored.
+    t.ok("import", "u.json", "u.flywheel")
+    t.expect(t.ok("simulate", "u.flywheel", "--draws", "300").out == first,
+             "a project file gives the band its JSON gives")
+
+
+@test
+def simulate_draws_without_spreads_is_the_figure(t):
+    t.write_json("s.json", sample())
+    for scenario in ("Baseline", "Growth"):
+        rows = t.csv_rows(t.ok("simulate", "s.json", "-s", scenario, "--draws", "37", "-H", "60"))
+        customers = rows[0].index("customers")
+        for line in rows[1:]:
+            t.expect(line[-3:] == [line[customers]] * 3,
+                     "%s: the band must be the customers exactly: %r" % (scenario, line))
+
+
+@test
+def simulate_draws_one_and_the_most(t):
+    t.write_json("u.json", sample_with_spreads())
+    rows = t.csv_rows(t.ok("simulate", "u.json", "--draws", "1"))
+    for line in rows[1:]:
+        t.expect(line[-3] == line[-2] == line[-1], "D = 1: one draw is every percentile: %r" % line)
+    rows = t.csv_rows(t.ok("simulate", "u.json", "--draws", "100000", "-H", "3"))
+    t.expect(len(rows) == 5 and len(rows[0]) == len(rows[1]), "D = 100000")
+
+
+@test
+def simulate_summary_is_the_json_without_rows(t):
+    t.write_json("u.json", sample_with_spreads())
+    for args in ([], ["-s", "Growth"], ["-H", "40"]):
+        full = json.loads(t.ok("simulate", "u.json", "-f", "json", *args).text)
+        summary = json.loads(t.ok("simulate", "u.json", "-f", "summary", *args).text)
+        del full["rows"]
+        t.expect(summary == full, "summary %r: %r" % (args, summary))
+        t.expect(list(summary) == ["project", "scenario", "period", "horizon", "summary", "points"],
+                 "key order: %r" % list(summary))
+
+
+def awkward_compare_project():
+    project = sample()
+    # An infinite loop gain (a referring stage nobody leaves) has no
+    # steady customer base; a name that CSV must quote.
+    project["scenarios"].append(
+        {"name": "Stuck, \"forever\"", "inflow": 1,
+         "stages": [{"name": "In", "count": 1, "referral": 0.5},
+                    {"name": "Out", "customer": True}]})
+    return project
+
+
+@test
+def compare_csv_is_every_summary_in_file_order(t):
+    t.write_json("c.json", awkward_compare_project())
+    result = t.ok("compare", "c.json")
+    rows = t.csv_rows(result)
+    t.expect(rows[0] == ["scenario", "loop_gain", "self_sustaining", "steady_customers",
+                         "customers_end", "total_churn", "total_referrals",
+                         "total_new_customers"], "header: %r" % rows[0])
+    names = [s["name"] for s in awkward_compare_project()["scenarios"]]
+    t.expect([r[0] for r in rows[1:]] == names, "file order: %r" % rows)
+    t.expect('"Stuck, ""forever"""' in result.text, "RFC 4180 quoting: %r" % result.text)
+    for line, name in zip(rows[1:], names):
+        summary = json.loads(t.ok("simulate", "c.json", "-s", name, "-f", "summary").text)["summary"]
+        for field, key in zip(line[1:], rows[0][1:]):
+            value = summary[key]
+            if isinstance(value, bool):
+                t.expect(field == ("true" if value else "false"), "%s %s: %r" % (name, key, field))
+            elif value is None:
+                t.expect(field == "", "%s %s: %r should be empty" % (name, key, field))
+            else:
+                t.expect(float(field) == value, "%s %s: %r != %r" % (name, key, field, value))
+    stuck = rows[-1]
+    t.expect(stuck[1] == "" and stuck[2] == "true" and stuck[3] == "",
+             "infinite loop gain empty, self-sustaining, no steady base: %r" % stuck)
+
+
+@test
+def compare_json_matches_the_csv(t):
+    t.write_json("c.json", awkward_compare_project())
+    items = json.loads(t.ok("compare", "c.json", "--format", "json").text)
+    rows = t.csv_rows(t.ok("compare", "c.json", "-f", "csv"))
+    t.expect(len(items) == len(rows) - 1, "one object per scenario")
+    for item, line in zip(items, rows[1:]):
+        t.expect(list(item) == rows[0], "keys in the header's order: %r" % list(item))
+        t.expect(item["scenario"] == line[0], "names")
+        t.expect(type(item["self_sustaining"]) is bool, "a boolean")
+    t.expect(items[-1]["loop_gain"] is None and items[-1]["steady_customers"] is None,
+             "null for infinite and none: %r" % items[-1])
+    # --horizon runs every scenario that long.
+    short = json.loads(t.ok("compare", "c.json", "-f", "json", "-H", "1").text)
+    one = json.loads(t.ok("simulate", "c.json", "-s", "Growth", "-f", "summary", "-H", "1").text)
+    t.expect(short[1]["customers_end"] == one["summary"]["customers_end"], "--horizon")
+
+
+@test
+def band_and_compare_option_errors(t):
+    t.write_json("u.json", sample_with_spreads())
+    cases = [
+        (["simulate", "u.json", "--seed", "3"], ["--seed", "--draws"]),
+        (["simulate", "u.json", "--draws", "0"], ["--draws", "between 1 and 100000", '"0"']),
+        (["simulate", "u.json", "--draws", "100001"], ["--draws", '"100001"']),
+        (["simulate", "u.json", "--draws", "ten"], ["--draws", '"ten"']),
+        (["simulate", "u.json", "--draws", "1.5"], ["--draws", '"1.5"']),
+        (["simulate", "u.json", "--draws", "-5"], ["--draws", '"-5"']),
+        (["simulate", "u.json", "--draws", "10", "--seed", "-1"], ["--seed", '"-1"']),
+        (["simulate", "u.json", "--draws", "10", "--seed", "18446744073709551616"],
+         ["--seed", "18446744073709551615", '"18446744073709551616"']),
+        (["simulate", "u.json", "--draws", "10", "--seed", "0x10"], ["--seed", '"0x10"']),
+        (["simulate", "u.json", "--draws", "10", "-f", "summary"], ["--draws", "summary"]),
+        (["compare", "u.json", "-f", "summary"], ["--format", "csv or json", '"summary"']),
+        (["compare", "u.json", "--horizon", "0"], ["--horizon", '"0"']),
+        (["compare", "u.json", "--draws", "10"], ["--draws"]),
+        (["compare"], ["FILE"]),
+        (["compare", "missing.json"], ["missing.json"]),
+    ]
+    for args, needles in cases:
+        t.fails(2, *args, contains=needles)
+    # The seed's range ends: 0 works.
+    t.ok("simulate", "u.json", "--draws", "10", "--seed", "0")
 
 
 @test

@@ -207,7 +207,7 @@ test_engine_infinite_loop_gain (void)
   g_assert_true (summary->self_sustaining);
   g_assert_false (summary->has_steady);
 
-  json = fw_projection_to_json (projection, project, scenario);
+  json = fw_projection_to_json (projection, project, scenario, NULL);
   g_assert_nonnull (strstr (json, "\"loop_gain\": null"));
   g_assert_nonnull (strstr (json, "\"steady_customers\": null"));
 }
@@ -317,10 +317,10 @@ test_engine_overflow_is_not_fatal (void)
   last = fw_projection_get_figures (projection, 500);
   g_assert_false (isfinite (last->total));
 
-  csv = fw_projection_to_csv (projection, scenario);
+  csv = fw_projection_to_csv (projection, scenario, NULL);
   /* dropoff sums over no stage: it stays 0 */
   g_assert_true (g_str_has_suffix (csv, "500,,,,,,,0,,\n"));
-  json = fw_projection_to_json (projection, project, scenario);
+  json = fw_projection_to_json (projection, project, scenario, NULL);
   g_assert_null (strstr (json, "inf"));
   g_assert_null (strstr (json, "nan"));
   g_assert_nonnull (strstr (json, "\"customers_end\": null"));
@@ -380,7 +380,7 @@ test_engine_csv_layout (void)
   g_free (fw_scenario_get_stage (scenario, 1)->name);
   fw_scenario_get_stage (scenario, 1)->name = g_strdup ("Happy, \"loyal\" customers");
   fw_projection_run (projection, scenario, 2);
-  csv = fw_projection_to_csv (projection, scenario);
+  csv = fw_projection_to_csv (projection, scenario, NULL);
 
   g_assert_cmpstr (csv, ==,
     "period,Leads,\"Happy, \"\"loyal\"\" customers\",total,customers,new_customers,churn,dropoff,referrals,momentum\n"

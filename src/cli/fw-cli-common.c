@@ -246,6 +246,49 @@ fw_cli_find_scenario (const FwProject  *project,
   return NULL;
 }
 
+gboolean
+fw_cli_parse_whole (const char  *option,
+                    const char  *value,
+                    guint64      min,
+                    guint64      max,
+                    guint64     *number,
+                    GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (option != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  /* Decimal digits only: no sign, no space, no 0x. */
+  if (g_ascii_string_to_unsigned (value, 10, min, max, number, NULL))
+    return TRUE;
+
+  shown = g_utf8_make_valid (value, -1);
+  g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
+               _("%s: must be a whole number between %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT
+                 ", got \"%s\""), option, min, max, shown);
+  return FALSE;
+}
+
+gboolean
+fw_cli_parse_horizon (const char  *value,
+                      guint       *horizon,
+                      GError     **error)
+{
+  guint64 number;
+
+  *horizon = 0;
+  if (value == NULL)
+    return TRUE;
+
+  if (!fw_cli_parse_whole ("--horizon", value, FW_MIN_HORIZON, FW_MAX_HORIZON, &number, error))
+    return FALSE;
+
+  *horizon = (guint) number;
+  return TRUE;
+}
+
 int
 fw_cli_report_error (const GError *error)
 {

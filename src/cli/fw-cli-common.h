@@ -48,6 +48,7 @@ int fw_cli_catalog   (int argc, char **argv);
 int fw_cli_import    (int argc, char **argv);
 int fw_cli_dump      (int argc, char **argv);
 int fw_cli_simulate  (int argc, char **argv);
+int fw_cli_compare   (int argc, char **argv);
 int fw_cli_check     (int argc, char **argv);
 int fw_cli_export    (int argc, char **argv);
 
@@ -88,6 +89,22 @@ gboolean fw_cli_parse_choice (const char         *option,
                               const char * const *choices,
                               guint              *index,
                               GError            **error);
+
+/* Reads the whole number @value of @option (decimal digits only) into
+ * *@number; one outside [@min, @max] or not a number is an
+ * FW_ERROR_INVALID naming the option, the range and the value. */
+gboolean fw_cli_parse_whole (const char  *option,
+                             const char  *value,
+                             guint64      min,
+                             guint64      max,
+                             guint64     *number,
+                             GError     **error);
+
+/* --horizon N: @value NULL (the option not given) leaves *@horizon 0,
+ * which means the project's. */
+gboolean fw_cli_parse_horizon (const char  *value,
+                               guint       *horizon,
+                               GError     **error);
 
 /* Input. */
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-band.h"
 #include "fw-cli-common.h"
 #include "fw-engine.h"
 #include "fw-error.h"
@@ -19,31 +20,54 @@ typedef enum
 {
   FORMAT_CSV,
   FORMAT_JSON,
+  FORMAT_SUMMARY,
 } Format;
 
-static const char * const format_names[] = { "csv", "json", NULL };
+static const char * const format_names[] = { "csv", "json", "summary", NULL };
 
-/* @text NULL (the option not given) leaves *@horizon 0: the project's. */
+/* --draws D and --seed S. @draws_text NULL (no band) leaves *@draws 0.
+ * A seed without draws, or draws where there are no rows to hold them,
+ * would be silently ignored: refused instead, so that the user learns
+ * the band is not there. */
 static gboolean
-parse_horizon (const char  *text,
-               guint       *horizon,
-               GError     **error)
+parse_band_options (const char  *draws_text,
+                    const char  *seed_text,
+                    Format       format,
+                    guint       *draws,
+                    guint64     *seed,
+                    GError     **error)
 {
   guint64 value;
 
-  *horizon = 0;
-  if (text == NULL)
-    return TRUE;
+  *draws = 0;
+  *seed = FW_BAND_DEFAULT_SEED;
 
-  if (!g_ascii_string_to_unsigned (text, 10, FW_MIN_HORIZON, FW_MAX_HORIZON, &value, NULL))
+  if (draws_text == NULL)
+    {
+      if (seed_text != NULL)
+        {
+          g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
+                       _("--seed: only used with --draws (the seed is for the band's draws)"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!fw_cli_parse_whole ("--draws", draws_text, FW_BAND_MIN_DRAWS, FW_BAND_MAX_DRAWS, &value, error))
+    return FALSE;
+  *draws = (guint) value;
+
+  if (seed_text != NULL &&
+      !fw_cli_parse_whole ("--seed", seed_text, 0, G_MAXUINT64, seed, error))
+    return FALSE;
+
+  if (format == FORMAT_SUMMARY)
     {
       g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
-                   _("--horizon: must be a whole number between %d and %d, got \"%s\""),
-                   FW_MIN_HORIZON, FW_MAX_HORIZON, text);
+                   _("--draws: the band is given per row, and --format summary has no rows"));
       return FALSE;
     }
 
-  *horizon = (guint) value;
   return TRUE;
 }
 
@@ -54,14 +78,19 @@ fw_cli_simulate (int    argc,
   g_autofree char *scenario_name = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *horizon_text = NULL;
+  g_autofree char *draws_text = NULL;
+  g_autofree char *seed_text = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(FwProject) project = NULL;
   g_autoptr(FwProjection) projection = NULL;
+  g_autoptr(FwBand) band = NULL;
   g_autoptr(GError) error = NULL;
   const FwScenario *scenario;
   guint format;
   guint horizon;
+  guint draws;
+  guint64 seed;
   int status;
   /* The scenario's name is taken as the bytes typed, not converted from
    * the locale's character set: names are UTF-8, and a C locale must not
@@ -72,7 +101,11 @@ fw_cli_simulate (int    argc,
     { "horizon", 'H', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &horizon_text,
       N_("Run N periods, 1 to 100000 (default: the project's horizon)"), N_("N") },
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("Write csv or json (default: csv)"), N_("FORMAT") },
+      N_("Write csv, json or summary (default: csv)"), N_("FORMAT") },
+    { "draws", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &draws_text,
+      N_("Add the uncertainty band of customers from D draws, 1 to 100000"), N_("D") },
+    { "seed", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &seed_text,
+      N_("Seed the band's draws, 0 to 18446744073709551615 (default: 1)"), N_("S") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -84,6 +117,13 @@ fw_cli_simulate (int    argc,
                        "      new_customers, churn, dropoff, referrals, momentum.\n"
                        "json: the same rows, the summary (loop gain, steady customers, totals)\n"
                        "      and each point's impact on the customers at the end.\n"
+                       "summary: the json without the rows.\n"
+                       "\n"
+                       "--draws D adds the uncertainty band of customers to every row, from\n"
+                       "the scenario's spreads: customers_p10, customers_p50 and customers_p90,\n"
+                       "the 10th, 50th and 90th percentiles over D draws. The same file, seed\n"
+                       "and D give the same band. A scenario without spreads has a band equal\n"
+                       "to its customers.\n"
                        "\n"
                        "Numbers are written in the shortest form that reads back exactly, with\n"
                        "\".\" as the decimal separator whatever the locale. A figure too large\n"
@@ -93,7 +133,8 @@ fw_cli_simulate (int    argc,
 
   /* Arguments first: a typo is reported before any file is read. */
   if (!fw_cli_parse_choice ("--format", format_text, format_names, &format, &error) ||
-      !parse_horizon (horizon_text, &horizon, &error))
+      !fw_cli_parse_horizon (horizon_text, &horizon, &error) ||
+      !parse_band_options (draws_text, seed_text, format, &draws, &seed, &error))
     return fw_cli_report_error (error);
 
   project = fw_cli_load_project (args[0], NULL, &error);
@@ -106,13 +147,31 @@ fw_cli_simulate (int    argc,
 
   /* --horizon overrides the project's; the JSON output names the
    * horizon that was run. */
+  if (horizon == 0)
+    horizon = project->horizon;
   projection = fw_projection_new ();
-  fw_projection_run (projection, scenario, horizon != 0 ? horizon : project->horizon);
+  fw_projection_run (projection, scenario, horizon);
 
-  if (format == FORMAT_JSON)
-    output = fw_projection_to_json (projection, project, scenario);
-  else
-    output = fw_projection_to_csv (projection, scenario);
+  if (draws > 0)
+    {
+      band = fw_band_new (scenario, horizon, draws, seed);
+      if (!fw_band_compute (band, NULL, &error))
+        return fw_cli_report_error (error);
+    }
+
+  switch ((Format) format)
+    {
+    case FORMAT_CSV:
+      output = fw_projection_to_csv (projection, scenario, band);
+      break;
+    case FORMAT_JSON:
+      output = fw_projection_to_json (projection, project, scenario, band);
+      break;
+    case FORMAT_SUMMARY:
+    default:
+      output = fw_projection_to_summary_json (projection, project, scenario);
+      break;
+    }
 
   return fw_cli_print_document (output);
 }

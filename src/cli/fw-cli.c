@@ -23,6 +23,7 @@ const FwCliCommand fw_cli_commands[] = {
   { "import",    N_("Convert a JSON file into a project file"),           fw_cli_import },
   { "dump",      N_("Write a project as JSON, every field filled in"),    fw_cli_dump },
   { "simulate",  N_("Run a scenario and write its projection"),           fw_cli_simulate },
+  { "compare",   N_("Run every scenario and write their summaries"),      fw_cli_compare },
   { "check",     N_("Check a project or JSON file and say what is wrong"), fw_cli_check },
   { "export",    N_("Draw the wheel or the chart as PNG, SVG or PDF, or write CSV"), fw_cli_export },
 };

@@ -37,6 +37,20 @@ figure_value (const FwFigures *figures,
   return G_STRUCT_MEMBER (double, figures, figure_columns[column].offset);
 }
 
+/* The band's columns, after momentum, in FwBandLevel order. */
+static const char * const band_columns[] = {
+  "customers_p10", "customers_p50", "customers_p90",
+};
+
+static void
+check_band (const FwProjection *projection,
+            FwBand             *band)
+{
+  g_assert (band == NULL ||
+            (fw_band_is_computed (band) &&
+             fw_band_get_horizon (band) == fw_projection_get_horizon (projection)));
+}
+
 /* RFC 4180: a field holding a comma, a quote or a line break is quoted,
  * its quotes doubled. */
 static void
@@ -71,7 +85,8 @@ append_csv_number (GString *out,
 
 char *
 fw_projection_to_csv (const FwProjection *projection,
-                      const FwScenario   *scenario)
+                      const FwScenario   *scenario,
+                      FwBand             *band)
 {
   GString *out;
   guint n, horizon;
@@ -82,6 +97,7 @@ fw_projection_to_csv (const FwProjection *projection,
   n = fw_projection_get_n_stages (projection);
   horizon = fw_projection_get_horizon (projection);
   g_return_val_if_fail (n == scenario->stages->len, NULL);
+  check_band (projection, band);
 
   out = g_string_sized_new (64 * (horizon + 2) * (n + 8) / 4);
 
@@ -93,6 +109,8 @@ fw_projection_to_csv (const FwProjection *projection,
     }
   for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
     g_string_append_printf (out, ",%s", figure_columns[c].name);
+  for (guint level = 0; band != NULL && level < G_N_ELEMENTS (band_columns); level++)
+    g_string_append_printf (out, ",%s", band_columns[level]);
   g_string_append_c (out, '\n');
 
   for (guint t = 0; t <= horizon; t++)
@@ -105,17 +123,28 @@ fw_projection_to_csv (const FwProjection *projection,
         append_csv_number (out, counts[i]);
       for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
         append_csv_number (out, figure_value (figures, c));
+      for (guint level = 0; band != NULL && level < G_N_ELEMENTS (band_columns); level++)
+        append_csv_number (out, fw_band_get_customers (band, level)[t]);
       g_string_append_c (out, '\n');
     }
 
   return g_string_free (out, FALSE);
 }
 
-static void
-write_summary (FwJsonWriter    *writer,
-               const FwSummary *summary)
+/* A JSON document ends with a line break. */
+static char *
+writer_to_document (FwJsonWriter *writer)
 {
-  fw_json_writer_begin_object (writer);
+  g_autofree char *json = fw_json_writer_free_to_string (writer);
+
+  return g_strconcat (json, "\n", NULL);
+}
+
+/* The summary's keys, in MODEL.md's order, into the open object. */
+static void
+write_summary_members (FwJsonWriter    *writer,
+                       const FwSummary *summary)
+{
   /* An infinite loop gain is null, as any other figure that is not
    * finite; the writer does that for every number. */
   fw_json_writer_key (writer, "loop_gain");
@@ -135,12 +164,21 @@ write_summary (FwJsonWriter    *writer,
   fw_json_writer_number (writer, summary->total_referrals);
   fw_json_writer_key (writer, "total_new_customers");
   fw_json_writer_number (writer, summary->total_new_customers);
+}
+
+static void
+write_summary (FwJsonWriter    *writer,
+               const FwSummary *summary)
+{
+  fw_json_writer_begin_object (writer);
+  write_summary_members (writer, summary);
   fw_json_writer_end_object (writer);
 }
 
 static void
 write_rows (FwJsonWriter       *writer,
-            const FwProjection *projection)
+            const FwProjection *projection,
+            FwBand             *band)
 {
   guint n = fw_projection_get_n_stages (projection);
   guint horizon = fw_projection_get_horizon (projection);
@@ -163,6 +201,11 @@ write_rows (FwJsonWriter       *writer,
         {
           fw_json_writer_key (writer, figure_columns[c].name);
           fw_json_writer_number (writer, figure_value (figures, c));
+        }
+      for (guint level = 0; band != NULL && level < G_N_ELEMENTS (band_columns); level++)
+        {
+          fw_json_writer_key (writer, band_columns[level]);
+          fw_json_writer_number (writer, fw_band_get_customers (band, level)[t]);
         }
       fw_json_writer_end_object (writer);
     }
@@ -189,19 +232,22 @@ write_points (FwJsonWriter       *writer,
   fw_json_writer_end_array (writer);
 }
 
-char *
-fw_projection_to_json (const FwProjection *projection,
-                       const FwProject    *project,
-                       const FwScenario   *scenario)
+/* MODEL.md's object, with its rows or without them. */
+static char *
+projection_json (const FwProjection *projection,
+                 const FwProject    *project,
+                 const FwScenario   *scenario,
+                 gboolean            with_rows,
+                 FwBand             *band)
 {
   FwJsonWriter *writer;
-  char *json, *text;
 
   g_return_val_if_fail (projection != NULL, NULL);
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (fw_projection_get_n_stages (projection) == scenario->stages->len, NULL);
   g_return_val_if_fail (fw_projection_get_n_points (projection) == scenario->points->len, NULL);
+  check_band (projection, band);
 
   writer = fw_json_writer_new (2);
   fw_json_writer_begin_object (writer);
@@ -213,16 +259,96 @@ fw_projection_to_json (const FwProjection *projection,
   fw_json_writer_string (writer, fw_period_to_string (project->period));
   fw_json_writer_key (writer, "horizon");
   fw_json_writer_int (writer, fw_projection_get_horizon (projection));
-  fw_json_writer_key (writer, "rows");
-  write_rows (writer, projection);
+  if (with_rows)
+    {
+      fw_json_writer_key (writer, "rows");
+      write_rows (writer, projection, band);
+    }
   fw_json_writer_key (writer, "summary");
   write_summary (writer, fw_projection_get_summary (projection));
   fw_json_writer_key (writer, "points");
   write_points (writer, projection, scenario);
   fw_json_writer_end_object (writer);
 
-  json = fw_json_writer_free_to_string (writer);
-  text = g_strconcat (json, "\n", NULL);
-  g_free (json);
-  return text;
+  return writer_to_document (writer);
+}
+
+char *
+fw_projection_to_json (const FwProjection *projection,
+                       const FwProject    *project,
+                       const FwScenario   *scenario,
+                       FwBand             *band)
+{
+  return projection_json (projection, project, scenario, TRUE, band);
+}
+
+char *
+fw_projection_to_summary_json (const FwProjection *projection,
+                               const FwProject    *project,
+                               const FwScenario   *scenario)
+{
+  return projection_json (projection, project, scenario, FALSE, NULL);
+}
+
+/* ----------------------------------------------------------------- compare */
+
+static const char * const summary_columns[] = {
+  "loop_gain", "self_sustaining", "steady_customers", "customers_end",
+  "total_churn", "total_referrals", "total_new_customers",
+};
+
+char *
+fw_summaries_to_csv (const FwProject         *project,
+                     const FwSummary * const *summaries)
+{
+  GString *out;
+
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (summaries != NULL, NULL);
+
+  out = g_string_new ("scenario");
+  for (guint c = 0; c < G_N_ELEMENTS (summary_columns); c++)
+    g_string_append_printf (out, ",%s", summary_columns[c]);
+  g_string_append_c (out, '\n');
+
+  for (guint s = 0; s < project->scenarios->len; s++)
+    {
+      const FwSummary *summary = summaries[s];
+
+      append_csv_field (out, fw_project_get_scenario (project, s)->name);
+      append_csv_number (out, summary->loop_gain);
+      g_string_append (out, summary->self_sustaining ? ",true" : ",false");
+      append_csv_number (out, summary->has_steady ? summary->steady_customers : NAN);
+      append_csv_number (out, summary->customers_end);
+      append_csv_number (out, summary->total_churn);
+      append_csv_number (out, summary->total_referrals);
+      append_csv_number (out, summary->total_new_customers);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+fw_summaries_to_json (const FwProject         *project,
+                      const FwSummary * const *summaries)
+{
+  FwJsonWriter *writer;
+
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (summaries != NULL, NULL);
+
+  writer = fw_json_writer_new (2);
+  fw_json_writer_begin_array (writer);
+  for (guint s = 0; s < project->scenarios->len; s++)
+    {
+      fw_json_writer_begin_object (writer);
+      fw_json_writer_key (writer, "scenario");
+      fw_json_writer_string (writer, fw_project_get_scenario (project, s)->name);
+      write_summary_members (writer, summaries[s]);
+      fw_json_writer_end_object (writer);
+    }
+  fw_json_writer_end_array (writer);
+
+  return writer_to_document (writer);
 }

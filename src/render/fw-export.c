@@ -271,7 +271,7 @@ fw_export_render (const FwExportRequest *request,
 
   if (request->format == FW_EXPORT_CSV)
     {
-      char *csv = fw_projection_to_csv (request->projections[0], request->scenarios[0]);
+      char *csv = fw_projection_to_csv (request->projections[0], request->scenarios[0], NULL);
 
       return g_bytes_new_take (csv, strlen (csv));
     }
