@@ -18,7 +18,14 @@
 #   flywheel-cli import P.json P.flywheel
 #   flywheel-cli simulate P.flywheel --format json ..., which must print
 #   the same bytes as the run on P.json,
-# and compares the JSON with the reference, the CSV with the JSON.
+# and compares the JSON with the reference, the CSV with the JSON; for the
+# same scenario
+#   flywheel-cli simulate P.json --format summary ...
+# against the reference without its rows; and once per project
+#   flywheel-cli compare P.json --format json|csv [--horizon N]
+# against the reference's summaries of every scenario, the CSV against the
+# JSON. The tolerances are the same as simulate's. (The band is checked by
+# compare_band.py: it can only agree in distribution.)
 #
 # Tolerances (numbers are doubles computed in possibly different orders):
 #  - rows: |a - b| <= 1e-9 * max(|a|, |b|) + 1e-9 * scale, where scale is the
@@ -81,6 +88,9 @@ SUMMARY_KEYS = ["loop_gain", "self_sustaining", "steady_customers",
                 "customers_end", "total_churn", "total_referrals",
                 "total_new_customers"]
 POINT_KEYS = ["name", "stage", "impact"]
+SUMMARY_TOP_KEYS = ["project", "scenario", "period", "horizon", "summary",
+                    "points"]
+COMPARE_KEYS = ["scenario"] + SUMMARY_KEYS
 NUMBER_RE = re.compile(r"^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 
 
@@ -147,57 +157,24 @@ def row_has_null(row):
             or any(row.get(k) is None for k in FIGURES))
 
 
-def compare_json(want, got):
-    """Raise Mismatch at the first difference between reference and CLI."""
-    keys_are("(top level)", got, TOP_KEYS)
+def compare_json(want, got, with_rows=True):
+    """Raise Mismatch at the first difference between reference and CLI.
+
+    @want is the reference's full object; without rows (`simulate --format
+    summary`) the reference's rows still set the scales of the summary's
+    tolerances."""
+    keys_are("(top level)", got, TOP_KEYS if with_rows else SUMMARY_TOP_KEYS)
+    if not with_rows and list(got) != SUMMARY_TOP_KEYS:
+        raise Mismatch("(top level) key order", SUMMARY_TOP_KEYS, list(got))
     for k in ("project", "scenario", "period", "horizon"):
         exact(k, want[k], got[k])
-    rows_w, rows_g = want["rows"], got["rows"]
-    if not isinstance(rows_g, list) or len(rows_g) != len(rows_w):
-        raise Mismatch("rows (count)", len(rows_w),
-                       len(rows_g) if isinstance(rows_g, list) else rows_g)
-    scale = 0.0
-    overflowed = False
-    for t, (rw, rg) in enumerate(zip(rows_w, rows_g)):
-        f = "rows[%d]" % t
-        keys_are(f, rg, ROW_KEYS)
-        exact(f + ".period", t, rg["period"])
-        scale = max(scale, row_magnitude(rw))
-        overflowed = (overflowed or row_has_null(rw) or row_has_null(rg)
-                      or row_magnitude(rw) >= BIG or row_magnitude(rg) >= BIG)
-        sg = rg["stages"]
-        if not isinstance(sg, list) or len(sg) != len(rw["stages"]):
-            raise Mismatch(f + ".stages (count)", len(rw["stages"]), sg)
-        for i, (a, b) in enumerate(zip(rw["stages"], sg)):
-            num_equal("%s.stages[%d]" % (f, i), a, b, scale, overflowed)
-        for k in FIGURES:
-            num_equal("%s.%s" % (f, k), rw[k], rg[k], scale, overflowed)
-
-    sw, sg = want["summary"], got["summary"]
-    keys_are("summary", sg, SUMMARY_KEYS)
-    G = sw["loop_gain"]
-    num_equal("summary.loop_gain", G, sg["loop_gain"], abs_tol=1e-12)
-    near_one = G is not None and G != 1.0 and abs(G - 1.0) <= 1e-9
-    if not isinstance(sg["self_sustaining"], bool):
-        raise Mismatch("summary.self_sustaining", sw["self_sustaining"],
-                       sg["self_sustaining"], "not a boolean")
-    if not near_one:
-        exact("summary.self_sustaining", sw["self_sustaining"],
-              sg["self_sustaining"])
-        rel = REL
-        if G is not None and G < 1.0:
-            rel = REL + 1e-13 / (1.0 - G)
-        num_equal("summary.steady_customers", sw["steady_customers"],
-                  sg["steady_customers"], rel=rel)
-    num_equal("summary.customers_end", sw["customers_end"],
-              sg["customers_end"], scale, overflowed)
-    for k in ("total_churn", "total_referrals", "total_new_customers"):
-        num_equal("summary." + k, sw[k], sg[k], scale, overflowed)
+    scale, overflowed = compare_rows(want["rows"], got["rows"] if with_rows else None)
+    compare_summary("summary", want["summary"], got["summary"], scale, overflowed)
 
     pw, pg = want["points"], got["points"]
     if not isinstance(pg, list) or len(pg) != len(pw):
         raise Mismatch("points (count)", len(pw), pg)
-    end = sw["customers_end"]
+    end = want["summary"]["customers_end"]
     for k, (a, b) in enumerate(zip(pw, pg)):
         f = "points[%d]" % k
         keys_are(f, b, POINT_KEYS)
@@ -206,6 +183,92 @@ def compare_json(want, got):
         pscale = max(mag(end), mag(a["impact"]))
         num_equal(f + ".impact", a["impact"], b["impact"], pscale,
                   overflowed=end is None or mag(end) >= BIG)
+
+
+def compare_rows(rows_w, rows_g):
+    """The rows (unless @rows_g is None); returns the scale of the
+    reference's figures and whether the run overflowed."""
+    if rows_g is not None and (not isinstance(rows_g, list) or len(rows_g) != len(rows_w)):
+        raise Mismatch("rows (count)", len(rows_w),
+                       len(rows_g) if isinstance(rows_g, list) else rows_g)
+    scale = 0.0
+    overflowed = False
+    for t, rw in enumerate(rows_w):
+        rg = rows_g[t] if rows_g is not None else None
+        scale = max(scale, row_magnitude(rw))
+        overflowed = overflowed or row_has_null(rw) or row_magnitude(rw) >= BIG
+        if rg is None:
+            continue
+        f = "rows[%d]" % t
+        keys_are(f, rg, ROW_KEYS)
+        exact(f + ".period", t, rg["period"])
+        overflowed = overflowed or row_has_null(rg) or row_magnitude(rg) >= BIG
+        sg = rg["stages"]
+        if not isinstance(sg, list) or len(sg) != len(rw["stages"]):
+            raise Mismatch(f + ".stages (count)", len(rw["stages"]), sg)
+        for i, (a, b) in enumerate(zip(rw["stages"], sg)):
+            num_equal("%s.stages[%d]" % (f, i), a, b, scale, overflowed)
+        for k in FIGURES:
+            num_equal("%s.%s" % (f, k), rw[k], rg[k], scale, overflowed)
+    return scale, overflowed
+
+
+def compare_summary(field, sw, sg, scale, overflowed):
+    keys_are(field, sg, SUMMARY_KEYS)
+    G = sw["loop_gain"]
+    num_equal(field + ".loop_gain", G, sg["loop_gain"], abs_tol=1e-12)
+    near_one = G is not None and G != 1.0 and abs(G - 1.0) <= 1e-9
+    if not isinstance(sg["self_sustaining"], bool):
+        raise Mismatch(field + ".self_sustaining", sw["self_sustaining"],
+                       sg["self_sustaining"], "not a boolean")
+    if not near_one:
+        exact(field + ".self_sustaining", sw["self_sustaining"],
+              sg["self_sustaining"])
+        rel = REL
+        if G is not None and G < 1.0:
+            rel = REL + 1e-13 / (1.0 - G)
+        num_equal(field + ".steady_customers", sw["steady_customers"],
+                  sg["steady_customers"], rel=rel)
+    num_equal(field + ".customers_end", sw["customers_end"],
+              sg["customers_end"], scale, overflowed)
+    for k in ("total_churn", "total_referrals", "total_new_customers"):
+        num_equal(field + "." + k, sw[k], sg[k], scale, overflowed)
+
+
+def compare_compare(wants, got):
+    """`compare --format json` against the reference's simulate objects of
+    every scenario (@wants, in file order)."""
+    if not isinstance(got, list) or len(got) != len(wants):
+        raise Mismatch("compare (count)", len(wants), got)
+    for s, (want, item) in enumerate(zip(wants, got)):
+        f = "compare[%d]" % s
+        if not isinstance(item, dict) or list(item) != COMPARE_KEYS:
+            raise Mismatch(f + " keys", COMPARE_KEYS, item)
+        exact(f + ".scenario", want["scenario"], item["scenario"])
+        scale, overflowed = compare_rows(want["rows"], None)
+        compare_summary(f, want["summary"],
+                        {k: item[k] for k in SUMMARY_KEYS}, scale, overflowed)
+
+
+def compare_compare_csv(text, got_json):
+    """The CSV of `compare` against the same file's JSON, exactly."""
+    check_rfc4180_line(text.split("\n", 1)[0].rstrip("\r"))
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    if not rows or rows[0] != COMPARE_KEYS:
+        raise Mismatch("compare csv header", COMPARE_KEYS, rows[0] if rows else None)
+    if len(rows) - 1 != len(got_json):
+        raise Mismatch("compare csv rows (count)", len(got_json), len(rows) - 1)
+    for s, (fields, item) in enumerate(zip(rows[1:], got_json)):
+        f = "compare csv row %d" % s
+        if len(fields) != len(COMPARE_KEYS):
+            raise Mismatch(f + " (field count)", len(COMPARE_KEYS), len(fields))
+        exact(f + ", scenario", item["scenario"], fields[0])
+        want_bool = "true" if item["self_sustaining"] else "false"
+        exact(f + ", self_sustaining", want_bool, fields[2])
+        for name in ("loop_gain", "steady_customers", "customers_end", "total_churn",
+                     "total_referrals", "total_new_customers"):
+            check_csv_number("%s, column %r" % (f, name),
+                             fields[COMPARE_KEYS.index(name)], item[name])
 
 
 def significant_digits(s):
@@ -231,21 +294,25 @@ def compare_csv(text, got_json, stage_names):
                            len(fields))
         want = [t] + list(jr["stages"]) + [jr[k] for k in FIGURES]
         for name, s, w in zip(header, fields, want):
-            f = "csv row %d, column %r" % (t, name)
-            if s == "":
-                if w is not None:
-                    raise Mismatch(f, w, s, "empty field for a number")
-                continue
-            if not NUMBER_RE.match(s):
-                raise Mismatch(f, w, s, "not a plain decimal number")
-            v = float(s)
-            if w is None or v != float(w):
-                raise Mismatch(f, w, s, "CSV and JSON differ")
-            # Shortest form: Python's repr is the true shortest string that
-            # reads back to v (2^-24 is 5.960464477539063e-08, not the
-            # correctly rounded 17 digits); the CLI must be as short.
-            if significant_digits(s) > significant_digits(repr(v)):
-                raise Mismatch(f, repr(v), s, "not the shortest round-trip form")
+            check_csv_number("csv row %d, column %r" % (t, name), s, w)
+
+
+def check_csv_number(f, s, w):
+    """A CSV field @s against the JSON number @w (None: null), exactly."""
+    if s == "":
+        if w is not None:
+            raise Mismatch(f, w, s, "empty field for a number")
+        return
+    if not NUMBER_RE.match(s):
+        raise Mismatch(f, w, s, "not a plain decimal number")
+    v = float(s)
+    if w is None or v != float(w):
+        raise Mismatch(f, w, s, "CSV and JSON differ")
+    # Shortest form: Python's repr is the true shortest string that
+    # reads back to v (2^-24 is 5.960464477539063e-08, not the
+    # correctly rounded 17 digits); the CLI must be as short.
+    if significant_digits(s) > significant_digits(repr(v)):
+        raise Mismatch(f, repr(v), s, "not the shortest round-trip form")
 
 
 def check_rfc4180_line(line):
@@ -361,6 +428,11 @@ def check_project(runner, seed, index, workdir, comma):
 
             if number != via_import:
                 continue
+            cmd = ["simulate", path, "--format", "summary"] + extra
+            summary = json.loads(runner.run(cmd, env).decode("utf-8"),
+                                 parse_constant=no_constants)
+            compare_json(want, summary, with_rows=False)
+
             cmd = ["import", path, flywheel]
             runner.run(cmd, env)
             cmd = ["simulate", flywheel, "--format", "json"] + extra
@@ -376,6 +448,29 @@ def check_project(runner, seed, index, workdir, comma):
                 m.command = "LC_ALL=%s %s" % (comma, m.command)
             m.path = path
             raise
+
+    # compare: every scenario at once, at the project's horizon when that
+    # is short, else at a short --horizon (the reference is slow).
+    extra = []
+    horizon = None
+    if project["horizon"] > 100:
+        horizon = rng.randint(1, 60)
+        extra = ["--horizon", str(horizon)]
+    cmd = ["compare", path, "--format", "json"] + extra
+    try:
+        got = json.loads(runner.run(cmd, env).decode("utf-8"),
+                         parse_constant=no_constants)
+        wants = [ref.simulate(project, sc["name"], horizon)
+                 for sc in project["scenarios"]]
+        compare_compare(wants, got)
+        cmd = ["compare", path, "--format", "csv"] + extra
+        compare_compare_csv(runner.run(cmd, env).decode("utf-8"), got)
+    except Mismatch as m:
+        m.command = shlex.join([runner.cli] + cmd)
+        if env is not None:
+            m.command = "LC_ALL=%s %s" % (comma, m.command)
+        m.path = path
+        raise
 
 
 def short(v):

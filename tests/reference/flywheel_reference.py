@@ -26,10 +26,16 @@
 #    loop gain has the explicit rule "a term with r*_i = 0 is 0".
 #  - The impact of a disabled point is customers(H) with that point turned
 #    on minus customers(H) as the scenario is (with it off).
+#  - The band (MODEL.md "Uncertainty") draws with Python's own generator
+#    (random.Random, a Mersenne Twister), not the program's: the two agree
+#    in distribution only, which is what compare_band.py checks.  Values
+#    are ordered with nan after +inf (MODEL.md does not say; a run past a
+#    double's range gives nan as inf - inf).
 
 import argparse
 import json
 import math
+import random
 import sys
 
 INF = math.inf
@@ -133,6 +139,16 @@ def _normalise_point(pt):
 
 def effective_rates(stages, points, point_stage, enabled):
     """(a*, l*, r*) lists for the given enabled flags (one per point)."""
+    return effective_rates_from(stages, points, point_stage, enabled,
+                                [st["advance"] for st in stages],
+                                [st["loss"] for st in stages],
+                                [st["referral"] for st in stages])
+
+
+def effective_rates_from(stages, points, point_stage, enabled,
+                         advance, loss, referral):
+    """The same from base rates a_i, l_i, r_i given apart from the stages
+    (a draw of the band)."""
     n = len(stages)
     a_eff, l_eff, r_eff = [], [], []
     for i in range(n):
@@ -144,10 +160,9 @@ def effective_rates(stages, points, point_stage, enabled):
                 prod_c = prod_c * (1.0 + pt["conversion"])
                 sum_d = sum_d + pt["churn"]
                 prod_q = prod_q * (1.0 + pt["referral"])
-        st = stages[i]
-        a = min(1.0, st["advance"] * prod_c)
-        l = min(1.0, max(0.0, st["loss"] + sum_d))
-        r = st["referral"] * prod_q
+        a = min(1.0, advance[i] * prod_c)
+        l = min(1.0, max(0.0, loss[i] + sum_d))
+        r = referral[i] * prod_q
         if a + l > 1.0:
             a = 1.0 - l
         if i == n - 1:
@@ -328,6 +343,87 @@ def simulate(project, scenario_name=None, horizon=None):
         },
         "points": out_points,
     }
+
+
+def summary_only(project, scenario_name=None, horizon=None):
+    """`simulate --format summary`: the simulate object without "rows"."""
+    out = simulate(project, scenario_name, horizon)
+    del out["rows"]
+    return out
+
+
+def compare(project, horizon=None):
+    """`compare --format json`: every scenario's summary, in file order."""
+    result = []
+    for sc in project["scenarios"]:
+        item = {"scenario": sc["name"]}
+        item.update(simulate(project, sc["name"], horizon)["summary"])
+        result.append(item)
+    return result
+
+
+def _order_key(x):
+    """Ascending, with nan after +inf."""
+    return (1, 0.0) if math.isnan(x) else (0, x)
+
+
+def nearest_rank(q, D):
+    """k = ceil(q * D / 100), and 1 when that is 0 (integers, exactly)."""
+    k = -((-q * D) // 100)
+    return max(k, 1)
+
+
+def band_draws(project, scenario_name=None, horizon=None, draws=1000,
+               seed=1):
+    """customers(t) of every draw: a list of D lists of H + 1 values."""
+    sc = find_scenario(project, scenario_name)
+    H = int(project["horizon"] if horizon is None else horizon)
+    E = float(sc.get("inflow", 0.0))
+    u = {"advance": 0.0, "loss": 0.0, "referral": 0.0, "inflow": 0.0}
+    u.update(sc.get("uncertainty", {}))
+    stages = [_normalise_stage(st) for st in sc["stages"]]
+    points = [_normalise_point(pt) for pt in sc.get("points", [])]
+    n = len(stages)
+    customer = [st["customer"] for st in stages]
+    starts = arc_starts([st["weight"] for st in stages])
+    point_stage = [stage_of_angle(pt["angle"], starts) for pt in points]
+    enabled = [pt["enabled"] for pt in points]
+    rng = random.Random(seed)
+
+    result = []
+    for _ in range(draws):
+        # For every stage independently U_a, U_l, U_r; one U_E.
+        advance, loss, referral = [], [], []
+        for st in stages:
+            advance.append(st["advance"] * (1.0 + u["advance"] * rng.uniform(-1.0, 1.0)))
+            loss.append(st["loss"] * (1.0 + u["loss"] * rng.uniform(-1.0, 1.0)))
+            referral.append(st["referral"] * (1.0 + u["referral"] * rng.uniform(-1.0, 1.0)))
+        E_draw = E * (1.0 + u["inflow"] * rng.uniform(-1.0, 1.0))
+        a_eff, l_eff, r_eff = effective_rates_from(
+            stages, points, point_stage, enabled, advance, loss, referral)
+        N = [st["count"] for st in stages]
+        values = []
+        for t in range(H + 1):
+            values.append(_add(N[i] for i in range(n) if customer[i]))
+            if t < H:
+                A, L, R = _flows(N, a_eff, l_eff, r_eff)
+                N = _next_state(N, A, L, R, E_draw)
+        result.append(values)
+    return result
+
+
+def percentiles(values, D):
+    """MODEL.md's 10th, 50th and 90th percentiles of D values."""
+    ordered = sorted(values, key=_order_key)
+    return [ordered[nearest_rank(q, D) - 1] for q in (10, 50, 90)]
+
+
+def band(project, scenario_name=None, horizon=None, draws=1000, seed=1):
+    """The band of customers: (p10, p50, p90) for t = 0..H."""
+    per_draw = band_draws(project, scenario_name, horizon, draws, seed)
+    H = len(per_draw[0]) - 1
+    return [tuple(percentiles([d[t] for d in per_draw], draws))
+            for t in range(H + 1)]
 
 
 def main(argv=None):

@@ -235,6 +235,77 @@ def test_non_finite():
     check("customers_end null", out["summary"]["customers_end"], None)
 
 
+def test_nearest_rank():
+    # k = ceil(q * D / 100), 1 when that is 0.
+    for q, D, k in [(10, 1, 1), (50, 1, 1), (90, 1, 1), (10, 10, 1), (50, 10, 5),
+                    (90, 10, 9), (10, 11, 2), (50, 7, 4), (90, 7, 7),
+                    (10, 1000, 100), (90, 1000, 900), (0, 5, 1)]:
+        check("rank q=%d D=%d" % (q, D), ref.nearest_rank(q, D), k)
+    # Ten values 1..10 in any order: p10 = x_1, p50 = x_5, p90 = x_9.
+    check("percentiles of 1..10", ref.percentiles([7, 3, 10, 1, 5, 9, 2, 8, 4, 6], 10),
+          [1, 5, 9])
+    check("nan sorts last", ref.percentiles([math.nan, 2.0, math.inf], 3)[:2],
+          [2.0, math.inf])
+
+
+def test_band_without_spreads_is_the_figure():
+    p = two_stage(horizon=6)
+    rows = ref.simulate(p)["rows"]
+    for t, levels in enumerate(ref.band(p, draws=5, seed=3)):
+        check("band t=%d" % t, list(levels), [rows[t]["customers"]] * 3)
+
+
+def test_band_draws_by_hand():
+    # Stage 0 is the customer stage and starts empty, nothing moves: so
+    # customers(1) = E * (1 + u_E U_E), U_E uniform in [-1, 1], the fourth
+    # number of each draw of a two-stage wheel (after U_a, U_l, U_r of
+    # stage 0 and of stage 1, i.e. the seventh).
+    p = project([{"name": "C", "customer": True}, {"name": "X"}], inflow=100,
+                horizon=1)
+    p["scenarios"][0]["uncertainty"] = {"inflow": 0.5}
+    rng = __import__("random").Random(11)
+    inflows = []
+    for _ in range(10):
+        for _ in range(6):
+            rng.uniform(-1.0, 1.0)
+        inflows.append(100 * (1.0 + 0.5 * rng.uniform(-1.0, 1.0)))
+    inflows.sort()
+    levels = ref.band(p, draws=10, seed=11)[1]
+    check("band p10 = x_1", levels[0], inflows[0])
+    check("band p50 = x_5", levels[1], inflows[4])
+    check("band p90 = x_9", levels[2], inflows[8])
+    check("all within E (1 +- 0.5)", all(50 <= x <= 150 for x in inflows), True)
+
+
+def test_band_clamps():
+    # A loss of 0.8 with a spread of 1 draws up to 1.6, clamped to 1: the
+    # last stage (advance 0 whatever happens) never goes below 0.
+    p = project([{"name": "In"}, {"name": "C", "customer": True, "count": 1000,
+                                  "loss": 0.8}], inflow=0, horizon=1)
+    p["scenarios"][0]["uncertainty"] = {"loss": 1}
+    values = [d[1] for d in ref.band_draws(p, draws=400, seed=2)]
+    check("never below 0", min(values) >= 0.0, True)
+    check("some clamped to exactly 0", values.count(0.0) > 50, True)
+
+
+def test_summary_and_compare():
+    p = two_stage(horizon=3)
+    p["scenarios"].append(dict(p["scenarios"][0], name="T", inflow=20))
+    full = ref.simulate(p)
+    summary = ref.summary_only(p)
+    check("summary has no rows", "rows" in summary, False)
+    check("summary keys", list(summary),
+          ["project", "scenario", "period", "horizon", "summary", "points"])
+    check("summary equals simulate's", summary["summary"] == full["summary"], True)
+    items = ref.compare(p)
+    check("compare: one per scenario, in order", [i["scenario"] for i in items], ["S", "T"])
+    check("compare keys", list(items[0]),
+          ["scenario", "loop_gain", "self_sustaining", "steady_customers",
+           "customers_end", "total_churn", "total_referrals", "total_new_customers"])
+    check("compare T", items[1]["customers_end"],
+          ref.simulate(p, "T")["summary"]["customers_end"])
+
+
 def main():
     for name, fn in sorted(globals().items()):
         if name.startswith("test_") and callable(fn):
