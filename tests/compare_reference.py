@@ -16,6 +16,7 @@
 #   flywheel-cli simulate P.json --format csv  --scenario NAME [--horizon N]
 # and, for one scenario of each project,
 #   flywheel-cli import P.json P.flywheel
+#   flywheel-cli dump P.flywheel, whose spreads must be the project's,
 #   flywheel-cli simulate P.flywheel --format json ..., which must print
 #   the same bytes as the run on P.json,
 # and compares the JSON with the reference, the CSV with the JSON; for the
@@ -435,6 +436,9 @@ def check_project(runner, seed, index, workdir, comma):
 
             cmd = ["import", path, flywheel]
             runner.run(cmd, env)
+            cmd = ["dump", flywheel]
+            dumped = json.loads(runner.run(cmd, env).decode("utf-8"))
+            check_spreads(project, dumped)
             cmd = ["simulate", flywheel, "--format", "json"] + extra
             again = runner.run(cmd, env)
             if again != raw:
@@ -471,6 +475,20 @@ def check_project(runner, seed, index, workdir, comma):
             m.command = "LC_ALL=%s %s" % (comma, m.command)
         m.path = path
         raise
+
+
+def check_spreads(project, dumped):
+    """Every scenario's uncertainty survives the project file: missing
+    spreads are 0, and a dump leaves out one that is all 0."""
+    for s, (sc, back) in enumerate(zip(project["scenarios"], dumped["scenarios"])):
+        want = {k: 0 for k in ("advance", "loss", "referral", "inflow")}
+        want.update(sc.get("uncertainty", {}))
+        got = back.get("uncertainty", {k: 0 for k in want})
+        if any(float(want[k]) != float(got[k]) for k in want) or list(got) != list(want):
+            raise Mismatch("scenarios[%d].uncertainty after import" % s, want, got)
+        if all(v == 0 for v in want.values()) and "uncertainty" in back:
+            raise Mismatch("scenarios[%d].uncertainty after import" % s, "left out",
+                           back["uncertainty"], "an all-zero uncertainty is not dumped")
 
 
 def short(v):

@@ -251,6 +251,24 @@ def _scenario(rng, taken, blowup):
     return sc
 
 
+def _uncertainty(rng):
+    """MODEL.md's optional spreads: absent, some keys, or all four, with
+    the ends of the range."""
+    keys = [k for k in ("advance", "loss", "referral", "inflow")
+            if rng.random() < 0.6]
+    return {k: rng.choice([0, 1, rng.uniform(0, 1), 0.1, 0.25]) for k in keys}
+
+
+def add_uncertainty(project, seed, index):
+    """Spreads on about half the scenarios, drawn from a generator of
+    their own so that the rest of each project stays as it was."""
+    rng = random.Random("flywheel-spreads/%d/%d" % (seed, index))
+    for sc in project["scenarios"]:
+        if rng.random() < 0.5:
+            sc["uncertainty"] = _uncertainty(rng)
+    return project
+
+
 def generate(seed, index):
     """Project number `index` of the series for `seed` (a plain dict)."""
     rng = random.Random("flywheel/%d/%d" % (seed, index))
@@ -268,7 +286,7 @@ def generate(seed, index):
                 sc["name"] += " bis"
             taken.add(sc["name"])
         scenarios.append(sc)
-    return {
+    return add_uncertainty({
         "format": "flywheel",
         "version": 1,
         "name": _name(rng),
@@ -277,7 +295,7 @@ def generate(seed, index):
                     rng.choice([1, 2, rng.randint(1, 24),
                                 rng.randint(1, 120)])),
         "scenarios": scenarios,
-    }
+    }, seed, index)
 
 
 def dumps(project, seed, index):
