@@ -250,20 +250,27 @@ def find_scenario(project, scenario_name=None):
     raise KeyError("no scenario named %r" % (scenario_name,))
 
 
-def simulate(project, scenario_name=None, horizon=None):
-    """The `simulate --format json` object for one scenario of a project.
-
-    project is the JSON interchange dict; non-finite figures are None."""
+def _inputs(project, scenario_name, horizon):
+    """A scenario's inputs with defaults filled in, and where its points sit."""
     sc = find_scenario(project, scenario_name)
     H = int(project["horizon"] if horizon is None else horizon)
     E = float(sc.get("inflow", 0.0))
     stages = [_normalise_stage(st) for st in sc["stages"]]
     points = [_normalise_point(pt) for pt in sc.get("points", [])]
-    n = len(stages)
     customer = [st["customer"] for st in stages]
     starts = arc_starts([st["weight"] for st in stages])
     point_stage = [stage_of_angle(pt["angle"], starts) for pt in points]
     enabled = [pt["enabled"] for pt in points]
+    return sc, H, E, stages, points, customer, point_stage, enabled
+
+
+def simulate(project, scenario_name=None, horizon=None):
+    """The `simulate --format json` object for one scenario of a project.
+
+    project is the JSON interchange dict; non-finite figures are None."""
+    sc, H, E, stages, points, customer, point_stage, enabled = _inputs(
+        project, scenario_name, horizon)
+    n = len(stages)
     rates = effective_rates(stages, points, point_stage, enabled)
     a_eff, l_eff, r_eff = rates
 
@@ -376,18 +383,11 @@ def nearest_rank(q, D):
 def band_draws(project, scenario_name=None, horizon=None, draws=1000,
                seed=1):
     """customers(t) of every draw: a list of D lists of H + 1 values."""
-    sc = find_scenario(project, scenario_name)
-    H = int(project["horizon"] if horizon is None else horizon)
-    E = float(sc.get("inflow", 0.0))
+    sc, H, E, stages, points, customer, point_stage, enabled = _inputs(
+        project, scenario_name, horizon)
+    n = len(stages)
     u = {"advance": 0.0, "loss": 0.0, "referral": 0.0, "inflow": 0.0}
     u.update(sc.get("uncertainty", {}))
-    stages = [_normalise_stage(st) for st in sc["stages"]]
-    points = [_normalise_point(pt) for pt in sc.get("points", [])]
-    n = len(stages)
-    customer = [st["customer"] for st in stages]
-    starts = arc_starts([st["weight"] for st in stages])
-    point_stage = [stage_of_angle(pt["angle"], starts) for pt in points]
-    enabled = [pt["enabled"] for pt in points]
     rng = random.Random(seed)
 
     result = []
