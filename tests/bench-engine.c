@@ -26,8 +26,8 @@
 #include "fw-band.h"
 #include "fw-document.h"
 #include "fw-engine.h"
-#include "fw-session.h"
 #include "fw-random.h"
+#include "fw-session.h"
 
 typedef struct
 {
