@@ -24,6 +24,7 @@
 #   flywheel-cli simulate P.json --format summary ...
 # against the reference without its rows; and once per project
 #   flywheel-cli compare P.json --format json|csv [--horizon N]
+# (these two on every second project: each run is a process).
 # against the reference's summaries of every scenario, the CSV against the
 # JSON. The tolerances are the same as simulate's. (The band is checked by
 # compare_band.py: it can only agree in distribution.)
@@ -433,10 +434,11 @@ def check_project(runner, seed, index, workdir, comma):
 
             if number != via_import:
                 continue
-            cmd = ["simulate", path, "--format", "summary"] + extra
-            summary = json.loads(runner.run(cmd, env).decode("utf-8"),
-                                 parse_constant=no_constants)
-            compare_json(want, summary, with_rows=False)
+            if index % 2 == 0:  # half the projects: each run is a process
+                cmd = ["simulate", path, "--format", "summary"] + extra
+                summary = json.loads(runner.run(cmd, env).decode("utf-8"),
+                                     parse_constant=no_constants)
+                compare_json(want, summary, with_rows=False)
 
             cmd = ["import", path, flywheel]
             runner.run(cmd, env)
@@ -458,7 +460,10 @@ def check_project(runner, seed, index, workdir, comma):
             raise
 
     # compare: every scenario at once, at the project's horizon when that
-    # is short, else at a short --horizon (the reference is slow).
+    # is short, else at a short --horizon (the reference is slow); on half
+    # the projects, as --format summary.
+    if index % 2 == 1:
+        return
     extra = []
     horizon = None
     if project["horizon"] > 100:
