@@ -255,6 +255,8 @@ fw_cli_parse_whole (const char  *option,
                     GError     **error)
 {
   g_autofree char *shown = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
 
   g_return_val_if_fail (option != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
@@ -264,10 +266,14 @@ fw_cli_parse_whole (const char  *option,
   if (g_ascii_string_to_unsigned (value, 10, min, max, number, NULL))
     return TRUE;
 
+  /* The bounds as text: a G_GUINT64_FORMAT inside a translatable
+   * message is invisible to gettext. */
   shown = g_utf8_make_valid (value, -1);
+  low = g_strdup_printf ("%" G_GUINT64_FORMAT, min);
+  high = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
   g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
-               _("%s: must be a whole number between %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT
-                 ", got \"%s\""), option, min, max, shown);
+               _("%s: must be a whole number between %s and %s, got \"%s\""),
+               option, low, high, shown);
   return FALSE;
 }
 

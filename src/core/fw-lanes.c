@@ -66,9 +66,9 @@ fw_lanes_customers (const FwLanes          *lanes,
     customers[j] = sum[j];
 }
 
-/* The state is updated in place: stage i needs the old N_(i-1), so the
- * stages are stepped from the last to the second, and stage 0, which
- * needs R(t) of the old state, last. */
+/* The state is updated in place: stage i needs the old count of stage
+ * i - 1, so the stages are stepped from the last to the second, and
+ * stage 0, which needs R(t) of the old state, last. */
 void
 fw_lanes_run (FwLanes                *lanes,
               guint                   n_stages,
