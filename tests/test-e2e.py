@@ -18,98 +18,9 @@ import sys
 import tempfile
 import time
 
-import pyatspi
+from fw_e2e import Screen, drag, dump, find, find_app, log, stage_at, window_origin, xdotool
 
 ENTRY_ID = "cant-try-before-buying"
-
-
-def log(*args):
-    print("#", *args, flush=True)
-
-
-def xdotool(*args):
-    subprocess.run(["xdotool"] + [str(a) for a in args], check=True)
-
-
-def find_app(name, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == name:
-                return app
-        time.sleep(0.2)
-    raise AssertionError(f"no application called {name!r} on the accessibility bus")
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    for i in range(node.childCount):
-        yield from walk(node.getChildAtIndex(i), depth + 1)
-
-
-def find(app, predicate, what, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        for node in walk(app):
-            try:
-                if predicate(node):
-                    return node
-            except Exception:
-                continue
-        time.sleep(0.2)
-    raise AssertionError(f"found no {what}")
-
-
-def window_origin():
-    """Where the program's window is on the screen: GTK 4.8 reports
-    positions within the window only."""
-    out = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Flywheel",
-                          "getwindowgeometry", "--shell"],
-                         check=True, capture_output=True, text=True, timeout=30).stdout
-    values = dict(line.split("=", 1) for line in out.split() if "=" in line)
-    return int(values["X"]), int(values["Y"])
-
-
-ORIGIN = None
-
-
-def extents(node):
-    box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    return box.x + ORIGIN[0], box.y + ORIGIN[1], box.width, box.height
-
-
-def drag(start, end, steps=8):
-    xdotool("mousemove", *start)
-    time.sleep(0.3)
-    xdotool("mousedown", 1)
-    time.sleep(0.2)
-    for k in range(1, steps + 1):
-        x = round(start[0] + (end[0] - start[0]) * k / steps)
-        y = round(start[1] + (end[1] - start[1]) * k / steps)
-        xdotool("mousemove", x, y)
-        time.sleep(0.1)
-    time.sleep(0.3)
-    xdotool("mouseup", 1)
-
-
-def dump(cli, path):
-    out = subprocess.run([cli, "dump", path], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
-
-
-def stage_at(stages, angle):
-    total = sum(s["weight"] for s in stages)
-    s = 0.0
-    a = angle % 360.0
-    for i, stage in enumerate(stages[:-1]):
-        s = s + 360.0 * stage["weight"] / total
-        if a < s:
-            return i
-    return len(stages) - 1
 
 
 def main():
@@ -133,8 +44,8 @@ def main():
         app = subprocess.Popen([args.app, path])
         try:
             accessible = find_app("flywheel")
-            global ORIGIN
-            ORIGIN = window_origin()
+            screen = Screen(window_origin())
+            extents = screen.extents
             row = find(accessible, lambda n: entry["name"] in (n.name or "") and
                        n.getRoleName() in ("list item", "row", "push button", "label", "panel",
                                            "table row", "list box item", "section"),
