@@ -114,10 +114,11 @@ abandon_press (FwWheelView *self,
   clear_drag (self);
   set_cursor (self, NULL);
 
-  /* The moves of this drag are one undo step of their own (sealed when
-   * it started), so undoing it puts the point back exactly. */
+  /* The moves of this drag are a run of their own (sealed when it
+   * started): taking the run back puts the point back exactly, and
+   * leaves no redo step of a drag the user called off. */
   if (restore && edited && self->document != NULL)
-    fw_document_undo (self->document);
+    fw_document_cancel_run (self->document);
 }
 
 gboolean
