@@ -38,6 +38,7 @@ struct _FwStagePanel
 
   int         selected;       /* the stage selected on the wheel; -1 none */
   gboolean    revealing;      /* focus moved by reveal: not a new selection */
+  gboolean    focus_entering; /* the selection comes from focus entering a row */
   int         scroll_to;      /* row to scroll to once laid out; -1 none */
   double      keep_scroll;    /* scroll position to restore after rows were renewed; -1 none */
   guint       scroll_frames;  /* frames left to keep the row in view */
@@ -190,7 +191,9 @@ on_row_focus_enter (GtkEventControllerFocus *controller,
 
   self->selected = stage;
   show_selected (self);
+  self->focus_entering = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", stage);
+  self->focus_entering = FALSE;
 }
 
 static void
@@ -424,6 +427,14 @@ fw_stage_panel_reveal_stage (FwStagePanel *self,
 
   self->selected = (int) stage;
   show_selected (self);
+
+  /* When the focus entering a row selected its stage (a click on its
+   * check box, say), the user is working in that row: scrolling now
+   * would move the field they are about to click out from under the
+   * pointer, and the click would land beside it. GTK keeps the focused
+   * control in view by itself. */
+  if (self->focus_entering)
+    return;
   scroll_to_stage (self, (int) stage);
 
   /* Keyboard focus moves only within the panel: taking it from the
