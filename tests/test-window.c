@@ -762,6 +762,73 @@ test_window_edit_actions (Fixture       *fixture,
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages);
 }
 
+/* Whether the keyboard focus is on something a user can see. */
+static gboolean
+focus_is_visible (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && gtk_widget_get_mapped (focus);
+}
+
+static gboolean
+focus_settled (gpointer data)
+{
+  return focus_is_visible (data);
+}
+
+/* Wherever the focused widget goes (its panel hidden for presenting, its
+ * popover closed, its row removed), the focus lands on something
+ * visible: the wheel, unless the view that changed knows better. */
+static void
+test_window_focus_has_a_home (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  GtkWidget *conversion, *name;
+  guint n;
+
+  /* Presenting: Enter on a stage would take the keyboard to its fields,
+   * which are hidden. */
+  activate (fixture, "win.present", NULL);
+  spin (100);
+  gtk_widget_grab_focus (wheel);
+  activate (fixture, "win.select-stage", g_variant_new_int32 (1));
+  activate (fixture, "win.reveal-stage", g_variant_new_uint32 (1));
+  spin (100);
+  g_assert_true (focus_is_visible (fixture));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == wheel);
+  activate (fixture, "win.present", NULL);
+  spin (100);
+
+  /* A popover closed with the focus in it. */
+  activate (fixture, "win.edit-point", g_variant_new_uint32 (0));
+  spin (100);
+  conversion = find_named (GTK_WIDGET (fixture->window), "point-conversion");
+  g_assert_nonnull (conversion);
+  g_assert_true (gtk_widget_grab_focus (conversion));
+  spin (20);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER)));
+  g_assert_true (wait_until (focus_settled, fixture));
+
+  /* The row holding the focus removed (by an undo, say). */
+  n = scenario (fixture)->stages->len;
+  name = NULL;
+  for (GtkWidget *w = find_named (GTK_WIDGET (fixture->window), "stage-name"); w != NULL; )
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (gtk_widget_get_ancestor (w, GTK_TYPE_LIST_BOX_ROW));
+
+      name = w;
+      w = next != NULL ? find_named (next, "stage-name") : NULL;
+    }
+  g_assert_nonnull (name);
+  g_assert_true (gtk_widget_grab_focus (name));
+  spin (20);
+  g_assert_true (fw_document_remove_stage (document, 0, n - 1, NULL));
+  g_assert_true (wait_until (focus_settled, fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +855,7 @@ main (int   argc,
   ADD ("point-editor-typing", test_window_point_editor_typing);
   ADD ("shows-the-period", test_window_shows_the_period);
   ADD ("edit-actions", test_window_edit_actions);
+  ADD ("focus-has-a-home", test_window_focus_has_a_home);
 #undef ADD
 
   return g_test_run ();

@@ -568,6 +568,18 @@ fw_point_editor_init (FwPointEditor *self)
   typed[4] = GTK_WIDGET (self->note_view);
 
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Edit point"));
+
+  /* GTK 4.8's switch toggles on Enter only; Space is what every other
+   * toggle answers to, and what a keyboard user tries first. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                                                         gtk_keyval_trigger_new (GDK_KEY_KP_Space, 0)),
+                                                            g_object_ref (gtk_activate_action_get ())));
+    gtk_widget_add_controller (GTK_WIDGET (self->enabled_switch), shortcuts);
+  }
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
 

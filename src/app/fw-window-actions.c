@@ -223,6 +223,10 @@ reveal_stage_activated (GtkWidget  *widget,
   if (stage >= fw_session_get_scenario (self->session)->stages->len)
     return;
   fw_wheel_view_select_stage (FW_WHEEL_VIEW (self->wheel), (int) stage);
+  /* Presenting hides the panel: the focus stays on the wheel, with the
+   * stage selected, rather than going to fields no one can see. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
+    return;
   gtk_stack_set_visible_child_name (self->side_stack, "stages");
   fw_stage_panel_focus_stage (FW_STAGE_PANEL (self->stage_panel), stage);
 }

@@ -11,6 +11,7 @@
 
 #include "fw-catalog-palette.h"
 #include "fw-figures-panel.h"
+#include "fw-focus-home.h"
 #include "fw-point-list.h"
 #include "fw-settings.h"
 #include "fw-app-resources.h"
@@ -277,6 +278,7 @@ fw_window_init (FwWindow *self)
                            G_CALLBACK (fw_window_refresh_recent), self, G_CONNECT_SWAPPED);
   fw_window_refresh_recent (self);
   gtk_widget_grab_focus (self->wheel);
+  fw_focus_home_install (GTK_WINDOW (self), self->wheel);
 }
 
 FwWindow *

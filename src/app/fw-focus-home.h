@@ -1,0 +1,28 @@
+/* fw-focus-home.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Keeps @window's keyboard focus somewhere a user can see it. When the
+ * focused widget goes away (hidden with its panel, its row removed, a
+ * popover or a dialog closed) GTK leaves the window with no focus at all:
+ * the arrow keys do nothing and Tab starts over from the header bar.
+ * After such a loss the focus goes to @home (the wheel) once the main
+ * loop is idle, so a view that rebuilt itself has had its chance to put
+ * the focus back where it belongs first. */
+void fw_focus_home_install (GtkWindow *window,
+                            GtkWidget *home);
+
+/* Whether @window's focus is on a widget a user can see: one that is
+ * mapped (shown, with everything around it). */
+gboolean fw_focus_home_is_visible (GtkWindow *window);
+
+G_END_DECLS
