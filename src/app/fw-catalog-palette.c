@@ -432,6 +432,7 @@ fw_catalog_palette_init (FwCatalogPalette *self)
   guint n_entries = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_widget_name_plainly (GTK_WIDGET (self));
 
   /* Friction first, then forces, each in the catalog's order, so that
    * each kind is one section whatever order the catalog lists them in. */

@@ -717,6 +717,7 @@ fw_figures_panel_init (FwFiguresPanel *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_widget_name_plainly (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_FIGURES; i++)
     {

@@ -560,6 +560,7 @@ fw_point_editor_init (FwPointEditor *self)
   GtkWidget *typed[5];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_widget_name_plainly (GTK_WIDGET (self));
 
   typed[0] = GTK_WIDGET (self->name_entry);
   typed[1] = GTK_WIDGET (self->conversion_entry);
@@ -568,6 +569,7 @@ fw_point_editor_init (FwPointEditor *self)
   typed[4] = GTK_WIDGET (self->note_view);
 
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Edit point"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self->kind_dropdown), _("Kind of point: friction or force"));
 
   /* GTK 4.8's switch toggles on Enter only; Space is what every other
    * toggle answers to, and what a keyboard user tries first. */

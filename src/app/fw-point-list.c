@@ -501,6 +501,7 @@ fw_point_list_init (FwPointList *self)
   /* A scrolled window of its own, with the list view as its direct
    * child: that is what lets the view make rows only for what shows. */
   self->scrolled = gtk_scrolled_window_new ();
+  fw_widget_set_accessible_label (self->scrolled, _("Friction points and forces, scrollable"));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->list));

@@ -819,6 +819,7 @@ show_words (FwStageRow    *self,
   g_autofree char *down_label = g_strdup_printf (_("Move %s down"), stage->name);
   g_autofree char *remove_label = g_strdup_printf (_("Remove stage %s"), stage->name);
   g_autofree char *customer_label = g_strdup_printf (_("People in %s are paying customers"), stage->name);
+  g_autofree char *name_label = g_strdup_printf (_("Name of stage %s"), stage->name);
   double start, end;
 
   fw_widget_set_label (self->advance_caption, advance_caption);
@@ -870,7 +871,7 @@ show_words (FwStageRow    *self,
   fw_widget_set_accessible_label (GTK_WIDGET (self->move_down_button), down_label);
   fw_widget_set_accessible_label (GTK_WIDGET (self->remove_button), remove_label);
   fw_widget_set_accessible_label (GTK_WIDGET (self->customer_check), customer_label);
-  fw_widget_set_accessible_label (GTK_WIDGET (self->name_entry), _("Stage name"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self->name_entry), name_label);
   fw_widget_set_accessible_label (GTK_WIDGET (self), stage->name);
 
   for (Field field = FIELD_COUNT; field < N_FIELDS; field++)
@@ -1130,6 +1131,7 @@ static void
 fw_stage_row_init (FwStageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_widget_name_plainly (GTK_WIDGET (self));
 
   self->fields[FIELD_NAME] = (FieldState) { self->name_entry, NULL, NULL };
   self->fields[FIELD_COUNT] = (FieldState) { self->count_entry, self->count_caption, self->count_unit };

@@ -360,6 +360,7 @@ fw_template_chooser_init (FwTemplateChooser *self)
   guint n_templates = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_widget_name_plainly (GTK_WIDGET (self));
 
   /* Before the flow box's own handling, which needs a cursor it does
    * not have until a card is clicked. */

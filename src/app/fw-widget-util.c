@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-widget-util"
 
+#include <string.h>
+
 #include "fw-widget-util.h"
 
 void
@@ -55,15 +57,109 @@ fw_widget_set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
+/* The part of @widget a keyboard reaches: a colour button and a drop-down
+ * are a box around a button of their own, which a screen reader lands
+ * on and would call by its type ("GtkButton", "GtkToggleButton"). */
+static GtkWidget *
+focusable_part (GtkWidget *widget)
+{
+  if (GTK_IS_COLOR_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+
+      if (GTK_IS_BUTTON (child))
+        return child;
+    }
+  return NULL;
+}
+
+static void
+set_label_alone (GtkWidget  *widget,
+                 const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  /* GTK 4.8 reads the label relations out after the label ("Advance,
+   * stage Engage Advance"): the name given here says it all. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
 void
 fw_widget_set_accessible_label (GtkWidget  *widget,
                                 const char *label)
 {
+  GtkWidget *part;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  set_label_alone (widget, label);
+  if ((part = focusable_part (widget)) != NULL)
+    set_label_alone (part, label);
+}
+
+char *
+fw_widget_strip_mnemonic (const char *text)
+{
+  GString *plain;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  plain = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      /* "__" is a real underscore; "_x" marks x as the mnemonic. */
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* The label @widget shows, as typed into a .ui file or a call, when it
+ * underlines a mnemonic in it; NULL otherwise. */
+static const char *
+mnemonic_label (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return NULL;
+}
+
+void
+fw_widget_name_plainly (GtkWidget *root)
+{
+  const char *label;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* GTK 4.8 gives a button its label as written, "_Open", as its name,
+   * then its label child's "Open" again; a screen reader reads out
+   * "underscore Open Open". */
+  if ((label = mnemonic_label (root)) != NULL)
+    {
+      g_autofree char *plain = fw_widget_strip_mnemonic (label);
+
+      set_label_alone (root, plain);
+    }
+  else
+    {
+      /* A field with a caption that points at it ("_Note"), and a name
+       * of its own from the .ui file: GTK 4.8 reads both, "Note Note".
+       * Every such field here has a name of its own. */
+      GList *labels = gtk_widget_list_mnemonic_labels (root);
+
+      if (labels != NULL)
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      g_list_free (labels);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fw_widget_name_plainly (child);
 }
 
 void

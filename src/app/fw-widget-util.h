@@ -30,9 +30,20 @@ gboolean fw_widget_set_text             (GtkEditable *editable,
 void     fw_widget_set_css_class        (GtkWidget   *widget,
                                          const char  *css_class,
                                          gboolean     on);
-/* The name a screen reader says for @widget. */
+/* The name a screen reader says for @widget: @label alone, not followed
+ * by the labels that point at it (GTK 4.8 reads both). For a colour
+ * button or a drop-down, the button inside it that takes the focus gets
+ * the name too. */
 void     fw_widget_set_accessible_label (GtkWidget   *widget,
                                          const char  *label);
+/* @text without its mnemonic underscores: "Re_move" as "Remove". */
+char    *fw_widget_strip_mnemonic       (const char  *text);
+/* Gives every button and check button under @root (itself included)
+ * whose label marks a mnemonic the label's plain words as its name, and
+ * lets every field a caption points at (with a mnemonic) be called by
+ * its own name alone: each such field must have one. Widgets built from
+ * templates call it once, after the template. */
+void     fw_widget_name_plainly         (GtkWidget   *root);
 
 /* Marks @field as holding text that cannot be used: red (the "error"
  * style class), @message as its tooltip and, for a screen reader,

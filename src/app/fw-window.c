@@ -246,6 +246,11 @@ fw_window_init (FwWindow *self)
       g_signal_connect_object (fw_settings_get (), "changed::present-show-figures",
                                G_CALLBACK (on_presenting_preference_changed), self, G_CONNECT_SWAPPED);
     }
+  fw_widget_name_plainly (GTK_WIDGET (self));
+  fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));
+  /* The dividers take the keyboard focus (F8 moves them). */
+  fw_widget_set_accessible_label (GTK_WIDGET (self->catalog_paned), _("Divider between the catalog and the wheel"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self->side_paned), _("Divider between the wheel and the side panel"));
   g_signal_connect_object (self->scenario_dropdown, "notify::selected",
                            G_CALLBACK (on_scenario_picked), self, G_CONNECT_SWAPPED);
 

@@ -1,0 +1,282 @@
+#!/usr/bin/python3
+# tests/test-e2e-intent.py: what a user means survives real input.
+# Copyright 2026 The Flywheel authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run inside tests/with-display.py --atspi. Starts `flywheel FILE` and,
+# finding widgets by their accessible names as a screen reader would and
+# driving them with xdotool:
+#  - every control a keyboard or a screen reader reaches in the window,
+#    the New Project dialog and the point editor has a name that is
+#    neither empty, a GTK type name, nor read with a mnemonic underscore;
+#  - Space toggles the point editor's Enabled switch;
+#  - Escape during a drag of a point takes the drag back with nothing
+#    left to redo;
+#  - the click that follows ticking "Paying customers" lands where the
+#    user aimed, and what is typed next goes into that field;
+#  - presenting, a click on the wheel, Right and Enter leave the focus
+#    on something visible.
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+from fw_e2e import (Screen, Tap, click, drag, dump, find, find_app, focused, log,
+                    rim_radius, stage_arcs, walk, wheel_point, window_origin, xdotool)
+
+# Empty, a GTK type name, or a mnemonic underscore ("_Open", "Re_move").
+BAD_NAME = re.compile(r"^\s*$|^Gtk[A-Z]|(^|[A-Za-z])_[A-Za-z]")
+SKIPPED_ROLES = {"label", "frame", "dialog", "window", "application"}
+
+
+def read_twice(name):
+    """GTK 4.8 reads a field's own name and then its caption's: "Note
+    Note", "Advance, stage Engage Advance". True when the name ends with
+    words it already said."""
+    words = name.split()
+    for k in range(1, min(6, len(words) // 2) + 1):
+        tail = words[-k:]
+        if any(words[i:i + k] == tail for i in range(len(words) - k)):
+            return True
+    return False
+
+
+def on_screen(node):
+    state = node.getState()
+    if not state.contains(pyatspi.STATE_VISIBLE):
+        return False
+    _, _, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return w > 0 and h > 0
+
+
+def actionable(node):
+    if node.getState().contains(pyatspi.STATE_FOCUSABLE):
+        return True
+    try:
+        return node.queryAction().nActions > 0 and node.getRoleName() not in SKIPPED_ROLES
+    except NotImplementedError:
+        return False
+
+
+def inside_button(node):
+    """Parts of a button (the item a drop-down shows on it): a keyboard
+    and a screen reader reach the button, whose name is checked."""
+    parent = node.parent
+    while parent is not None:
+        if parent.getRoleName() in ("push button", "toggle button"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def badly_named(root):
+    """The focusable or actionable controls on screen under @root whose
+    name a screen reader cannot use."""
+    bad, seen = [], 0
+    for node in walk(root):
+        try:
+            if (node.getRoleName() in SKIPPED_ROLES or not on_screen(node) or
+                    not actionable(node) or inside_button(node)):
+                continue
+        except Exception:
+            continue
+        seen += 1
+        if BAD_NAME.search(node.name or "") or read_twice(node.name):
+            bad.append(f"{node.getRoleName()} {node.name!r}")
+    assert seen > 0, f"no controls found in {root.name!r}"
+    log(root.name, ":", seen, "controls checked")
+    return bad
+
+
+class Session:
+    def __init__(self, args, path):
+        self.args = args
+        self.path = path
+        self.app = find_app("flywheel")
+        self.screen = Screen(window_origin())
+        time.sleep(1.0)
+        self.wheel = find(self.app, lambda n: (n.name or "").startswith("Flywheel") and
+                          self.screen.extents(n)[2] > 300, "the wheel")
+
+    def named(self, name, role=None, timeout=10):
+        return find(self.app, lambda n: n.name == name and (role is None or n.getRoleName() == role),
+                    f"{role or 'widget'} {name!r}", timeout)
+
+    def sensitive(self, name):
+        return self.named(name, "push button").getState().contains(pyatspi.STATE_SENSITIVE)
+
+    def saved(self):
+        xdotool("key", "ctrl+s")
+        time.sleep(1.0)
+        return dump(self.args.cli, self.path)
+
+    def open_editor_on_first_point(self):
+        # The wheel from the keyboard: first stage, its first point, edit.
+        click(*wheel_point(self.screen.extents(self.wheel), 0, fraction=0.0))
+        time.sleep(0.3)
+        xdotool("key", "Home", "Down", "Return")
+        return find(self.app, lambda n: n.name == "Edit point", "the point editor")
+
+
+def check_window_names(s):
+    bad = badly_named(find(s.app, lambda n: n.getRoleName() == "frame", "the window"))
+    assert not bad, "controls without a usable name: " + "; ".join(bad)
+
+
+def check_new_project_names(s):
+    xdotool("key", "ctrl+n")
+    time.sleep(1.5)
+    try:
+        bad = badly_named(find(s.app, lambda n: n.name == "New Flywheel", "the New Flywheel dialog"))
+    finally:
+        xdotool("key", "Escape")
+        time.sleep(0.5)
+    assert not bad, "controls without a usable name: " + "; ".join(bad)
+
+
+def check_point_editor(s):
+    s.open_editor_on_first_point()
+    time.sleep(0.8)
+    try:
+        root = find(s.app, lambda n: n.name == "Edit point", "the point editor")
+        bad = badly_named(root)
+        assert not bad, "controls without a usable name: " + "; ".join(bad)
+
+        # Tab to the Enabled switch, then Space toggles it.
+        switch = find(root, lambda n: n.getRoleName() == "check box", "the Enabled switch")
+        for _ in range(20):
+            if switch.getState().contains(pyatspi.STATE_FOCUSED):
+                break
+            xdotool("key", "ctrl+Tab")
+            time.sleep(0.15)
+            now = focused(s.app)
+            log("focus on", now and (now.getRoleName(), now.name))
+        assert switch.getState().contains(pyatspi.STATE_FOCUSED), "Tab never reached the Enabled switch"
+        was = switch.getState().contains(pyatspi.STATE_CHECKED)
+        xdotool("key", "space")
+        time.sleep(0.4)
+        now = switch.getState().contains(pyatspi.STATE_CHECKED)
+        assert now != was, "Space did not toggle the Enabled switch"
+        xdotool("key", "space")
+        time.sleep(0.3)
+    finally:
+        xdotool("key", "Escape")
+        time.sleep(0.5)
+
+
+def check_drag_escape(s):
+    before = s.saved()
+    stages = before["scenarios"][0]["stages"]
+    point = before["scenarios"][0]["points"][0]
+    box = s.screen.extents(s.wheel)
+    start = wheel_point(box, point["angle"], radius=rim_radius(box))
+    end = wheel_point(box, point["angle"] + 40, radius=rim_radius(box))
+    moved = {}
+
+    def escape_while_held():
+        moved["undo"] = s.sensitive("Undo")
+        xdotool("key", "Escape")
+        time.sleep(0.4)
+
+    drag(start, end, before_release=escape_while_held)
+    time.sleep(0.5)
+    assert moved.get("undo"), "the drag did not move the point (nothing to undo while dragging)"
+    assert not s.sensitive("Redo"), "Escape left a redo step behind"
+    xdotool("key", "ctrl+shift+z")
+    time.sleep(0.3)
+    after = s.saved()
+    assert after["scenarios"][0]["points"][0]["angle"] == point["angle"], \
+        (point["angle"], after["scenarios"][0]["points"][0]["angle"])
+
+
+def check_paying_customers_click(s):
+    stage = s.saved()["scenarios"][0]["stages"][1]["name"]
+    check = s.named(f"People in {stage} are paying customers", "check box")
+    advance = s.named(f"Advance per month (%), stage {stage}", "text")
+    frame = find(s.app, lambda n: n.getRoleName() == "frame", "the window")
+    bottom = s.screen.extents(frame)[1] + s.screen.extents(frame)[3]
+    # Scroll the panel until the field shows whole, its row still cut
+    # off below it: where a user sees the field and ticks the box above.
+    xdotool("mousemove", *s.screen.centre(check))
+    for _ in range(20):
+        x, y, w, h = s.screen.extents(advance)
+        if y + h < bottom - 24:
+            break
+        xdotool("click", 5)
+        time.sleep(0.2)
+    aim = s.screen.centre(advance)   # where the user saw the field
+    log("aiming at", aim, "window bottom", bottom)
+    click(*s.screen.centre(check))
+    time.sleep(1.0)
+    click(*aim)
+    time.sleep(0.4)
+    now = focused(s.app)
+    assert now is not None and now.name.startswith("Advance per month (%), stage " + stage), \
+        f"the click on {stage}'s Advance field went elsewhere; focus on {now and now.name!r}"
+    xdotool("key", "ctrl+a")
+    xdotool("type", "12")
+    xdotool("key", "Tab")
+    time.sleep(0.4)
+    after = s.saved()["scenarios"][0]["stages"][1]
+    assert after["customer"] is True and after["advance"] == 0.12, after
+
+
+def check_presenting_focus(s):
+    xdotool("key", "F11")
+    time.sleep(1.5)
+    try:
+        box = s.screen.extents(s.wheel)
+        arcs = stage_arcs(s.saved()["scenarios"][0]["stages"])
+        click(*wheel_point(box, (arcs[0][0] + arcs[0][1]) / 2, fraction=0.28))
+        time.sleep(0.3)
+        xdotool("key", "Right")
+        time.sleep(0.2)
+        xdotool("key", "Return")
+        time.sleep(0.8)
+        now = focused(s.app)
+        assert now is not None, "no widget has the focus"
+        assert on_screen(now), f"the focus is on {now.name!r}, which is not on screen"
+        x, y, w, h = s.screen.extents(now)
+        assert w > 0 and h > 0
+    finally:
+        xdotool("key", "F11")
+        time.sleep(1.0)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--cli", required=True)
+    args = parser.parse_args()
+    tap = Tap()
+
+    with tempfile.TemporaryDirectory(prefix="fw-e2e-") as tmp:
+        path = os.path.join(tmp, "Client.flywheel")
+        subprocess.run([args.cli, "new", "--template", "attract-engage-delight", path], check=True)
+        app = subprocess.Popen([args.app, path])
+        try:
+            s = Session(args, path)
+            tap.run("/e2e/intent/window-names", check_window_names, s)
+            tap.run("/e2e/intent/point-editor-names-and-space", check_point_editor, s)
+            tap.run("/e2e/intent/drag-escape-leaves-no-redo", check_drag_escape, s)
+            tap.run("/e2e/intent/paying-customers-click", check_paying_customers_click, s)
+            tap.run("/e2e/intent/presenting-keeps-focus", check_presenting_focus, s)
+            # Last: without a window manager, the keyboard does not come
+            # back to the main window once a dialog on top has closed.
+            tap.run("/e2e/intent/new-project-names", check_new_project_names, s)
+        finally:
+            app.terminate()
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
