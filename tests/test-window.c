@@ -517,21 +517,21 @@ test_window_stage_row_typing (Fixture       *fixture,
   g_assert_true (fw_document_redo (document));
   g_assert_cmpfloat (stage0_advance (document), ==, 0.3);
 
-  /* The redo came from elsewhere: the field shows the document again. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "30");
+  /* An undo and a redo made elsewhere leave the refused text alone: it
+   * is what the user typed, and stays until they say otherwise. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "70");
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+  g_assert_true (gtk_widget_get_visible (errors));
+  gtk_editable_set_text (GTK_EDITABLE (advance), "30");
   g_assert_false (gtk_widget_has_css_class (advance, "error"));
   g_assert_false (gtk_widget_get_visible (errors));
 
-  /* Invalid text, then an undo: the field follows the document. */
+  /* Valid text follows the document when it changes elsewhere. */
   fw_document_seal (document);
-  gtk_editable_set_text (GTK_EDITABLE (advance), "x");
-  g_assert_true (gtk_widget_has_css_class (advance, "error"));
   g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.25, NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "25");
-  g_assert_false (gtk_widget_has_css_class (advance, "error"));
   g_assert_true (fw_document_undo (document));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "30");
-  g_assert_false (gtk_widget_has_css_class (advance, "error"));
 
   /* A cleared field is invalid, and the document keeps its value rather
    * than what was applied on the way (the "1" of "12" deleted back). */
@@ -543,6 +543,99 @@ test_window_stage_row_typing (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (count, "error"));
   g_assert_true (gtk_widget_get_visible (errors));
   g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, count_before);
+}
+
+static const FwStage *
+stage0 (FwDocument *document)
+{
+  return fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0);
+}
+
+/* The first stage's advance 25% and drop-off 40%, sealed: each field's
+ * typing is a run of its own, as focusing the field makes it. */
+static void
+set_up_25_40 (FwDocument *document)
+{
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_LOSS, 0.4, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.25, NULL));
+  fw_document_seal (document);
+  spin (20);
+}
+
+/* A value refused because of another field stays, marked, and goes in
+ * with the edit that makes it valid, as one undo step; if that edit is
+ * taken back, it is pending again; a value that never becomes valid
+ * stays marked through other edits. Nothing invalid enters the
+ * document on the way. */
+static void
+test_window_refused_value_kept (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *advance = find_named (GTK_WIDGET (fixture->window), "stage-advance");
+  GtkWidget *loss = find_named (GTK_WIDGET (fixture->window), "stage-loss");
+  GtkWidget *errors = find_named (GTK_WIDGET (fixture->window), "stage-errors");
+
+  set_up_25_40 (document);
+
+  /* Drop-off 80 breaks advance + drop-off <= 100%: kept, marked. */
+  gtk_editable_set_text (GTK_EDITABLE (loss), "80");
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.4);
+  g_assert_true (gtk_widget_has_css_class (loss, "error"));
+  g_assert_true (gtk_widget_get_visible (errors));
+  fw_document_seal (document);
+
+  /* Advance 10 (typed "1", then "10") makes it valid: 10/80. */
+  gtk_editable_set_text (GTK_EDITABLE (advance), "1");
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.01);
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.8);
+  g_assert_false (gtk_widget_has_css_class (loss, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (advance), "10");
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.1);
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.8);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), ==, "80");
+  g_assert_false (gtk_widget_get_visible (errors));
+
+  /* Taking the advance's keystrokes back ("150" is out of range) takes
+   * back what came in with them: 80 is pending again, not lost. */
+  gtk_editable_set_text (GTK_EDITABLE (advance), "150");
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.25);
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), ==, "80");
+  g_assert_true (gtk_widget_has_css_class (loss, "error"));
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+
+  /* Corrected, the advance brings the drop-off in with it. */
+  gtk_editable_set_text (GTK_EDITABLE (advance), "10");
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.1);
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.8);
+  g_assert_false (gtk_widget_has_css_class (loss, "error"));
+  g_assert_false (gtk_widget_has_css_class (advance, "error"));
+  fw_document_seal (document);
+
+  /* One undo step for both. */
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.25);
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), ==, "40");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "25");
+  g_assert_true (fw_document_redo (document));
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.1);
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.8);
+  g_assert_true (fw_document_undo (document));
+
+  /* Advance 150 then a drop-off edit: 150 stays, marked, out of the
+   * document. */
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (advance), "150");
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (loss), "30");
+  g_assert_cmpfloat (stage0 (document)->loss, ==, 0.3);
+  g_assert_cmpfloat (stage0 (document)->advance, ==, 0.25);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "150");
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "Advance"));
 }
 
 /* The stage panel's "Add stage" button adds at the end, where it sits,
@@ -851,6 +944,7 @@ main (int   argc,
   ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);
   ADD ("presenting", test_window_presenting);
   ADD ("stage-row-typing", test_window_stage_row_typing);
+  ADD ("refused-value-kept", test_window_refused_value_kept);
   ADD ("add-stage-at-end", test_window_add_stage_at_end);
   ADD ("point-editor-typing", test_window_point_editor_typing);
   ADD ("shows-the-period", test_window_shows_the_period);

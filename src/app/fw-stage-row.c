@@ -13,10 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "fw-display-number.h"
+#include "fw-error.h"
 #include "fw-number-entry.h"
 #include "fw-place.h"
 #include "fw-point-text.h"
 #include "fw-stage-row.h"
+#include "fw-typed-field.h"
 #include "fw-validate.h"
 #include "fw-widget-util.h"
 
@@ -39,7 +41,7 @@ typedef struct
   GtkLabel *caption;       /* NULL for the name */
   GtkLabel *unit;          /* NULL for the name */
   char     *tooltip;       /* what the field means, when it is valid */
-  char     *error;         /* why the text is not the stage's value; NULL if it is */
+  FwTypedField *typed;     /* applying, refusing and keeping its text */
 } FieldState;
 
 /* How each number field is stored: rates are typed as percentages. */
@@ -63,10 +65,6 @@ struct _FwStageRow
   guint           stage;
   /* Showing the document's values: the widgets' signals are not edits. */
   gboolean        updating;
-  /* The row's own edit of the document, from typing in field @typing:
-   * the "changed" it causes must not overwrite what is being typed. */
-  gboolean        applying;
-  Field           typing;
 
   FieldState      fields[N_FIELDS];
 
@@ -189,7 +187,19 @@ field_name (FwStageRow *self,
     }
 }
 
-/* Marking fields valid and invalid. */
+/* Marking fields valid and invalid: fw-typed-field.c does it for each
+ * field; the row lists their reasons. */
+
+static Field
+field_of (FwStageRow   *self,
+          FwTypedField *typed)
+{
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (self->fields[field].typed == typed)
+      return field;
+
+  g_assert_not_reached ();
+}
 
 /* The messages of the row's invalid fields, in words under its fields:
  * red alone tells a keyboard user nothing, and a tooltip needs a
@@ -201,7 +211,8 @@ show_errors (FwStageRow *self)
 
   for (Field field = 0; field < N_FIELDS; field++)
     {
-      const char *error = self->fields[field].error;
+      const char *error = self->fields[field].typed != NULL
+                          ? fw_typed_field_get_error (self->fields[field].typed) : NULL;
 
       if (error == NULL)
         continue;
@@ -215,67 +226,10 @@ show_errors (FwStageRow *self)
 }
 
 static void
-describe_field (FwStageRow *self,
-                Field       field)
+on_field_marked (FwTypedField *typed,
+                 FwStageRow   *self)
 {
-  FieldState *state = &self->fields[field];
-
-  /* The field itself says the message too (tooltip, and description and
-   * invalid state for a screen reader). */
-  fw_widget_mark_invalid (GTK_WIDGET (state->entry), state->error, state->tooltip);
   show_errors (self);
-}
-
-static void
-mark_invalid (FwStageRow *self,
-              Field       field,
-              const char *message)
-{
-  FieldState *state = &self->fields[field];
-
-  g_free (state->error);
-  state->error = g_strdup (message);
-  describe_field (self, field);
-}
-
-static void
-mark_valid (FwStageRow *self,
-            Field       field)
-{
-  FieldState *state = &self->fields[field];
-
-  if (state->error == NULL)
-    return;
-
-  g_clear_pointer (&state->error, g_free);
-  describe_field (self, field);
-}
-
-static void
-set_text (FwStageRow *self,
-          Field       field,
-          const char *text)
-{
-  self->updating = TRUE;
-  fw_widget_set_text (GTK_EDITABLE (self->fields[field].entry), text);
-  self->updating = FALSE;
-}
-
-/* Puts the document's value back in @field, dropping what was typed. */
-static void
-restore_field (FwStageRow *self,
-               Field       field)
-{
-  const FwStage *stage = get_stage (self);
-  g_autofree char *text = NULL;
-
-  if (field == FIELD_NAME)
-    text = g_strdup (stage->name);
-  else
-    text = format_field_value (field, stage_value (stage, field));
-
-  set_text (self, field, text);
-  mark_valid (self, field);
 }
 
 /* An error of the document names its place the way files do
@@ -345,109 +299,13 @@ check_typed (FwStageRow  *self,
     }
 }
 
-/* The row's own edits of the document, from typing in @field: the
- * "changed" they cause shows the document's values in the row's other
- * fields, but leaves alone the text being typed. */
-static void
-begin_edit (FwStageRow *self,
-            Field       field)
+/* Whether the row still shows a stage: a row on its way out of a list
+ * being rebuilt gets the focus-leave of its fields after its stage went. */
+static gboolean
+has_stage (FwStageRow *self)
 {
-  self->applying = TRUE;
-  self->typing = field;
-}
-
-static void
-end_edit (FwStageRow *self)
-{
-  self->applying = FALSE;
-}
-
-/* @field's text has stopped being a value: takes back what the document
- * holds of it so far (the "7" applied on the way to "70", when 70 breaks
- * a rule), so that a value half-typed never stays in the document, and
- * marks the field with @message. The open run is the field's own: it
- * sealed the document when it got the focus. */
-static void
-refuse (FwStageRow *self,
-        Field       field,
-        const char *message)
-{
-  mark_invalid (self, field, message);
-
-  begin_edit (self, field);
-  fw_document_cancel_run (self->document);
-  end_edit (self);
-}
-
-static char *
-not_a_number_message (FwStageRow *self,
-                      Field       field,
-                      const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *quoted = NULL;
-
-  /* A cleared field is not "no value": it keeps the stage's value in the
-   * document, and says so. */
-  if (stripped[0] == '\0')
-    return g_strdup_printf (_("%s: type a number"), field_name (self, field));
-
-  quoted = fw_quote_text (stripped);
-  return g_strdup_printf (_("%s: must be a number, got %s"), field_name (self, field), quoted);
-}
-
-/* Applies the text of number field @field, or marks why it cannot be. */
-static void
-apply_number (FwStageRow *self,
-              Field       field)
-{
-  FieldState *state = &self->fields[field];
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (state->entry));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  double typed, value;
-  gboolean applied;
-
-  if (!parse_field (field, text, &typed))
-    {
-      message = not_a_number_message (self, field, text);
-      refuse (self, field, message);
-      return;
-    }
-
-  if (!check_typed (self, field, typed, &error))
-    {
-      refuse (self, field, error->message);
-      return;
-    }
-
-  value = typed_to_value (field, typed);
-  if (value == stage_value (get_stage (self), field))
-    {
-      mark_valid (self, field);
-      return;
-    }
-
-  begin_edit (self, field);
-  applied = fw_document_set_stage_field (self->document, fw_session_get_scenario_index (self->session),
-                                         self->stage,
-                                         numbers[field].doc_field, value, &error);
-  end_edit (self);
-
-  if (!applied)
-    {
-      const FwStage *stage = get_stage (self);
-
-      if ((field == FIELD_ADVANCE && !(value + stage->loss <= 1.0)) ||
-          (field == FIELD_LOSS && !(stage->advance + value <= 1.0)))
-        message = sum_message (self, field, typed);
-      else
-        message = humanize_message (self, error->message);
-      refuse (self, field, message);
-      return;
-    }
-
-  mark_valid (self, field);
+  return self->document != NULL && self->session != NULL &&
+         self->stage < fw_session_get_scenario (self->session)->stages->len;
 }
 
 static gboolean
@@ -459,42 +317,95 @@ apply_stage (FwStageRow     *self,
                                 self->stage, value, error);
 }
 
+/* Sets @error to @refused with the stage named as the row names it. */
 static void
-apply_name (FwStageRow *self)
+refuse_humanly (FwStageRow    *self,
+                const GError  *refused,
+                GError       **error)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
-  const FwScenario *scenario = fw_session_get_scenario (self->session);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *message = humanize_message (self, refused->message);
+
+  g_set_error_literal (error, refused->domain, refused->code, message);
+}
+
+/* The text of a number field into the document (FwTypedApplyFunc). */
+static gboolean
+apply_number (FwTypedField  *typed,
+              const char    *text,
+              gpointer       user_data,
+              GError       **error)
+{
+  FwStageRow *self = user_data;
+  Field field = field_of (self, typed);
+  g_autoptr(GError) refused = NULL;
+  const FwStage *stage;
+  double typed_value, value;
+
+  if (!has_stage (self))
+    return TRUE;
+
+  if (!fw_typed_field_read_number (field_name (self, field), text, numbers[field].percent,
+                                   &typed_value, error) ||
+      !check_typed (self, field, typed_value, error))
+    return FALSE;
+
+  value = typed_to_value (field, typed_value);
+  stage = get_stage (self);
+  if (value == stage_value (stage, field))
+    return TRUE;
+
+  if (fw_document_set_stage_field (self->document, fw_session_get_scenario_index (self->session),
+                                   self->stage, numbers[field].doc_field, value, &refused))
+    return TRUE;
+
+  if ((field == FIELD_ADVANCE && !(value + stage->loss <= 1.0)) ||
+      (field == FIELD_LOSS && !(stage->advance + value <= 1.0)))
+    {
+      g_autofree char *message = sum_message (self, field, typed_value);
+
+      g_set_error_literal (error, FW_ERROR, FW_ERROR_INVALID, message);
+    }
+  else
+    refuse_humanly (self, refused, error);
+  return FALSE;
+}
+
+/* The name field's text into the document (FwTypedApplyFunc). */
+static gboolean
+apply_name (FwTypedField  *typed,
+            const char    *text,
+            gpointer       user_data,
+            GError       **error)
+{
+  FwStageRow *self = user_data;
+  const FwScenario *scenario;
+  g_autoptr(GError) refused = NULL;
   g_autoptr(FwStage) copy = NULL;
   g_autofree char *trimmed = NULL;
-  gboolean applied;
 
-  if (!fw_check_name (field_name (self, FIELD_NAME), text, &error))
-    {
-      refuse (self, FIELD_NAME, error->message);
-      return;
-    }
+  if (!has_stage (self))
+    return TRUE;
+
+  if (!fw_check_name (field_name (self, FIELD_NAME), text, error))
+    return FALSE;
 
   trimmed = fw_name_trim (text);
   if (strcmp (trimmed, get_stage (self)->name) == 0)
-    {
-      mark_valid (self, FIELD_NAME);
-      return;
-    }
+    return TRUE;
 
   /* Said here in words; the document would name the other stage by its
    * index. */
+  scenario = fw_session_get_scenario (self->session);
   for (guint i = 0; i < scenario->stages->len; i++)
     {
       if (i != self->stage && strcmp (fw_scenario_get_stage (scenario, i)->name, trimmed) == 0)
         {
           g_autofree char *quoted = fw_quote_text (trimmed);
-          g_autofree char *message =
-            g_strdup_printf (_("%s: %s is already the name of another stage"),
-                             field_name (self, FIELD_NAME), quoted);
 
-          refuse (self, FIELD_NAME, message);
-          return;
+          g_set_error (error, FW_ERROR, FW_ERROR_INVALID,
+                       _("%s: %s is already the name of another stage"),
+                       field_name (self, FIELD_NAME), quoted);
+          return FALSE;
         }
     }
 
@@ -502,19 +413,40 @@ apply_name (FwStageRow *self)
   g_free (copy->name);
   copy->name = g_steal_pointer (&trimmed);
 
-  begin_edit (self, FIELD_NAME);
-  applied = apply_stage (self, copy, &error);
-  end_edit (self);
+  if (apply_stage (self, copy, &refused))
+    return TRUE;
+  refuse_humanly (self, refused, error);
+  return FALSE;
+}
 
-  if (!applied)
+/* The document's value as a field writes it, or NULL when @text already
+ * says it, perhaps written differently ("7.0" for 7), so that the cursor
+ * does not jump (FwTypedShowFunc). */
+static char *
+show_value (FwTypedField *typed,
+            const char   *text,
+            gpointer      user_data)
+{
+  FwStageRow *self = user_data;
+  Field field = field_of (self, typed);
+  const FwStage *stage;
+  double value;
+
+  if (!has_stage (self))
+    return NULL;
+
+  stage = get_stage (self);
+  if (field == FIELD_NAME)
     {
-      g_autofree char *message = humanize_message (self, error->message);
+      g_autofree char *trimmed = text != NULL ? fw_name_trim (text) : NULL;
 
-      refuse (self, FIELD_NAME, message);
-      return;
+      return g_strcmp0 (trimmed, stage->name) == 0 ? NULL : g_strdup (stage->name);
     }
 
-  mark_valid (self, FIELD_NAME);
+  if (text != NULL && parse_field (field, text, &value) &&
+      typed_to_value (field, value) == stage_value (stage, field))
+    return NULL;
+  return format_field_value (field, stage_value (stage, field));
 }
 
 static void
@@ -526,110 +458,6 @@ show_error (FwStageRow   *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", message);
 }
 
-static Field
-field_of_entry (FwStageRow *self,
-                GtkWidget  *entry)
-{
-  for (Field field = 0; field < N_FIELDS; field++)
-    if (GTK_WIDGET (self->fields[field].entry) == entry)
-      return field;
-
-  g_assert_not_reached ();
-}
-
-static void
-on_name_changed (GtkEditable *editable,
-                 FwStageRow  *self)
-{
-  if (!self->updating)
-    apply_name (self);
-}
-
-static void
-on_number_changed (GtkEditable *editable,
-                   FwStageRow  *self)
-{
-  if (self->updating)
-    return;
-
-  apply_number (self, field_of_entry (self, GTK_WIDGET (editable)));
-}
-
-/* Leaving a field (or pressing Enter in it) ends its run of keystrokes:
- * the next edit is a new undo step. Valid text is shown as the document
- * writes it; invalid text stays, marked, until it is corrected or
- * Escape brings back the stage's value. */
-static void
-finish_field (FwStageRow *self,
-              Field       field)
-{
-  fw_document_seal (self->document);
-
-  if (self->fields[field].error == NULL)
-    restore_field (self, field);
-}
-
-static void
-on_entry_activate (GtkEntry   *entry,
-                   FwStageRow *self)
-{
-  finish_field (self, field_of_entry (self, GTK_WIDGET (entry)));
-}
-
-/* Typing into a field starts a run of keystrokes of its own: the field
- * that takes back its run when its text turns invalid takes back only
- * what was typed here, never an edit made before elsewhere. */
-static void
-on_field_enter (GtkEventControllerFocus *controller,
-                FwStageRow              *self)
-{
-  if (self->document != NULL)
-    fw_document_seal (self->document);
-}
-
-static void
-on_field_leave (GtkEventControllerFocus *controller,
-                FwStageRow              *self)
-{
-  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  /* The row may be on its way out of a list being rebuilt. */
-  if (self->document == NULL || self->stage >= fw_session_get_scenario (self->session)->stages->len)
-    return;
-
-  finish_field (self, field_of_entry (self, entry));
-}
-
-static gboolean
-on_field_key_pressed (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        modifiers,
-                      FwStageRow            *self)
-{
-  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Field field;
-  const FwStage *stage;
-  g_autofree char *shown = NULL;
-
-  if (keyval != GDK_KEY_Escape)
-    return GDK_EVENT_PROPAGATE;
-
-  field = field_of_entry (self, entry);
-  stage = get_stage (self);
-  shown = field == FIELD_NAME ? g_strdup (stage->name)
-                              : format_field_value (field, stage_value (stage, field));
-
-  /* Nothing to take back: let Escape do what it does around the row. */
-  if (self->fields[field].error == NULL &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown) == 0)
-    return GDK_EVENT_PROPAGATE;
-
-  restore_field (self, field);
-  fw_document_seal (self->document);
-  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-  return GDK_EVENT_STOP;
-}
 
 static void
 on_customer_toggled (GtkCheckButton *check,
@@ -750,37 +578,8 @@ set_field_tooltip (FwStageRow *self,
 
   g_free (state->tooltip);
   state->tooltip = tooltip;
-  describe_field (self, field);
-}
-
-/* Shows @stage's value in @field, as valid: the document is what the
- * row shows. Text that already says the value (perhaps written
- * differently, "7.0" for 7) stays, so the cursor does not jump. */
-static void
-show_field (FwStageRow    *self,
-            Field          field,
-            const FwStage *stage)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->fields[field].entry));
-  g_autofree char *shown = NULL;
-  double typed;
-
-  if (field == FIELD_NAME)
-    {
-      g_autofree char *trimmed = fw_name_trim (text);
-
-      if (strcmp (trimmed, stage->name) != 0)
-        shown = g_strdup (stage->name);
-    }
-  else if (!parse_field (field, text, &typed) ||
-           typed_to_value (field, typed) != stage_value (stage, field))
-    {
-      shown = format_field_value (field, stage_value (stage, field));
-    }
-
-  if (shown != NULL)
-    set_text (self, field, shown);
-  mark_valid (self, field);
+  if (state->typed != NULL)
+    fw_typed_field_set_hint (state->typed, tooltip);
 }
 
 static void
@@ -911,13 +710,11 @@ fw_stage_row_update (FwStageRow *self)
       self->updating = FALSE;
     }
 
-  /* Every field shows the document's value, invalid text included: after
-   * an undo, or an edit made elsewhere, a field left red would say
-   * something the document no longer holds. The one exception is the
-   * field whose typing made this change (or took it back). */
+  /* Every field shows the document's value, except text being typed
+   * and text refused and kept (fw-typed-field.h). */
   for (Field field = 0; field < N_FIELDS; field++)
-    if (!(self->applying && field == self->typing))
-      show_field (self, field, stage);
+    if (self->fields[field].typed != NULL)
+      fw_typed_field_show (self->fields[field].typed);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_up_button), self->stage > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_down_button), self->stage + 1 < scenario->stages->len);
@@ -1040,6 +837,11 @@ fw_stage_row_new (FwSession *session,
   self->session = g_object_ref (session);
   self->document = g_object_ref (fw_session_get_document (session));
   self->stage = stage;
+  for (Field field = 0; field < N_FIELDS; field++)
+    self->fields[field].typed =
+      fw_typed_field_new (GTK_WIDGET (self->fields[field].entry), self->document,
+                          field == FIELD_NAME ? apply_name : apply_number, show_value,
+                          G_CALLBACK (on_field_marked), self);
   fw_stage_row_update (self);
 
   return GTK_WIDGET (self);
@@ -1065,7 +867,6 @@ fw_stage_row_finalize (GObject *object)
   for (Field field = 0; field < N_FIELDS; field++)
     {
       g_free (self->fields[field].tooltip);
-      g_free (self->fields[field].error);
     }
 
   G_OBJECT_CLASS (fw_stage_row_parent_class)->finalize (object);
@@ -1117,9 +918,6 @@ fw_stage_row_class_init (FwStageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, referral_unit);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, weight_unit);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_color_set);
   gtk_widget_class_bind_template_callback (widget_class, on_move_up_clicked);
@@ -1139,19 +937,4 @@ fw_stage_row_init (FwStageRow *self)
   self->fields[FIELD_LOSS] = (FieldState) { self->loss_entry, self->loss_caption, self->loss_unit };
   self->fields[FIELD_REFERRAL] = (FieldState) { self->referral_entry, self->referral_caption, self->referral_unit };
   self->fields[FIELD_WEIGHT] = (FieldState) { self->weight_entry, self->weight_caption, self->weight_unit };
-
-  for (Field field = 0; field < N_FIELDS; field++)
-    {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-      GtkEventController *keys = gtk_event_controller_key_new ();
-
-      g_signal_connect (focus, "enter", G_CALLBACK (on_field_enter), self);
-      g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), self);
-      gtk_widget_add_controller (GTK_WIDGET (self->fields[field].entry), focus);
-
-      /* Before the entry's own handling, which would keep Escape. */
-      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_field_key_pressed), self);
-      gtk_widget_add_controller (GTK_WIDGET (self->fields[field].entry), keys);
-    }
 }

@@ -24,6 +24,10 @@ struct _FwDocument
   GQueue        redo;         /* of FwProject*, most recent first */
   char         *merge_key;    /* of the edit that made the undo head */
   guint         step;         /* see fw_document_get_step() */
+  /* The last change was an edit, which an edit can still join (see
+   * fw_document_set_amending()); and whether edits join it now. */
+  gboolean      amendable;
+  gboolean      amending;
 
   /* The project as last saved, compared by identity: undo and redo move
    * the very same objects around, so coming back to it is "not modified".
@@ -238,6 +242,7 @@ fw_document_mark_saved (FwDocument *self)
   /* The next edit must not merge into a step from before the save, or
    * undoing it would skip the saved state. */
   fw_document_seal (self);
+  self->amendable = FALSE;
   if (was_modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
@@ -291,8 +296,15 @@ fw_document_edit_full (FwDocument      *self,
   could_undo = fw_document_can_undo (self);
   could_redo = fw_document_can_redo (self);
 
-  if (merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
-      !g_queue_is_empty (&self->undo))
+  if (self->amending)
+    {
+      /* Part of the last edit: its undo step already holds the state
+       * before it, and its run goes on under its own key. */
+      g_return_val_if_fail (self->amendable, FALSE);
+      release (self, self->project);
+    }
+  else if (merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
+           !g_queue_is_empty (&self->undo))
     {
       /* Same run of edits: the undo head already holds the state before
        * it, so the intermediate state is dropped. */
@@ -309,6 +321,7 @@ fw_document_edit_full (FwDocument      *self,
     }
   clear_queue (self, &self->redo);
   self->project = g_steal_pointer (&edited);
+  self->amendable = TRUE;
 
   said = *change;
   if (said.stages_added == G_MAXUINT)
@@ -317,6 +330,24 @@ fw_document_edit_full (FwDocument      *self,
     said.points_added = fw_project_get_scenario (self->project, scenario)->points->len;
   announce (self, &said, was_modified, could_undo, could_redo);
   return TRUE;
+}
+
+gboolean
+fw_document_can_amend (FwDocument *self)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+
+  return self->amendable && !g_queue_is_empty (&self->undo);
+}
+
+void
+fw_document_set_amending (FwDocument *self,
+                          gboolean    amending)
+{
+  g_return_if_fail (FW_IS_DOCUMENT (self));
+  g_return_if_fail (!amending || fw_document_can_amend (self));
+
+  self->amending = amending;
 }
 
 void
@@ -346,6 +377,7 @@ fw_document_cancel_run (FwDocument *self)
   release (self, self->project);
   self->project = g_queue_pop_head (&self->undo);
   fw_document_seal (self);
+  self->amendable = FALSE;
   self->step++;
 
   announce_all (self, was_modified, could_undo, could_redo);
@@ -392,6 +424,7 @@ swap_step (FwDocument *self,
   g_queue_push_head (to, self->project);
   self->project = g_queue_pop_head (from);
   fw_document_seal (self);
+  self->amendable = FALSE;
   self->step++;
 
   announce_all (self, was_modified, could_undo, could_redo);

@@ -93,6 +93,17 @@ void                fw_document_seal             (FwDocument   *self);
  * does not stay; fields seal when they gain focus, so the open run is
  * their own. Returns FALSE when there was no open run. */
 gboolean            fw_document_cancel_run       (FwDocument   *self);
+/* Amending: a value typed earlier and refused (drop-off 80% while
+ * advance is 25%) becomes valid through a later edit (advance 10%), and
+ * goes in as part of that edit: one undo step for both. Between
+ * fw_document_set_amending (TRUE) and (FALSE), accepted edits replace
+ * the project without a step of their own, and the open run (if any)
+ * goes on under its own key. Only possible right after an edit: not
+ * after an undo, a redo, a run taken back or a save
+ * (fw_document_can_amend()). */
+gboolean            fw_document_can_amend        (FwDocument   *self);
+void                fw_document_set_amending     (FwDocument   *self,
+                                                  gboolean      amending);
 /* A number that changes whenever the document takes a new step: an edit
  * that is not the continuation of the open run, an undo, a redo, a run
  * taken back. It stays the same while a run of merged

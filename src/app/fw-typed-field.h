@@ -1,0 +1,90 @@
+/* fw-typed-field.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-document.h"
+
+G_BEGIN_DECLS
+
+/* What every field typed into does with its text, in one place: the
+ * stage rows, the point editor and the marketing inflow all use it.
+ *
+ * Text applies as it is typed (the figures follow live). Text that
+ * cannot be the value (not a number, out of range, breaking a rule with
+ * another field) is refused with a reason in the user's words: the
+ * field is marked (red, the reason as tooltip and, for a screen reader,
+ * invalid with the reason as its description) and what its keystrokes
+ * applied on the way is taken back (fw_document_cancel_run()), so
+ * nothing invalid is ever in the document. The text is *pending*: it
+ * stays, marked, until
+ *  - the user changes it into something valid,
+ *  - Escape takes it back (the document's value returns), or
+ *  - another edit makes it valid: after every edit, pending fields try
+ *    again, and one that now applies goes in as part of that edit, one
+ *    undo step for both (fw_document_set_amending()). If that edit is
+ *    then taken back itself, the text is pending again.
+ * An undo, a redo or another scenario shows the document's values in
+ * every field that is not pending.
+ *
+ * A field is a GtkEditable (an entry, a spin button) or a GtkTextView. */
+typedef struct _FwTypedField FwTypedField;
+
+/* Puts @text into the document, or returns FALSE with @error set to why
+ * it cannot be, in the user's words. Text that already says the
+ * document's value applies nothing and returns TRUE. */
+typedef gboolean (*FwTypedApplyFunc) (FwTypedField *field,
+                                      const char   *text,
+                                      gpointer      user_data,
+                                      GError      **error);
+/* The document's value as the field writes it, or NULL when @text
+ * already says that value (so "7.0" is not rewritten as "7" while it is
+ * typed). */
+typedef char    *(*FwTypedShowFunc)  (FwTypedField *field,
+                                      const char   *text,
+                                      gpointer      user_data);
+
+/* Makes @widget a typed field of @document; the field lives as long as
+ * the widget. @marked is called whenever the field's reason changes
+ * (to list the reasons of a form's fields under it), may be NULL. */
+FwTypedField *fw_typed_field_new         (GtkWidget        *widget,
+                                          FwDocument       *document,
+                                          FwTypedApplyFunc  apply,
+                                          FwTypedShowFunc   show,
+                                          GCallback         marked,
+                                          gpointer          user_data);
+GtkWidget    *fw_typed_field_get_widget  (FwTypedField     *field);
+/* Why the field's text is not in the document; NULL when it is. */
+const char   *fw_typed_field_get_error   (FwTypedField     *field);
+/* What the field means, shown as its tooltip and description while its
+ * text is valid. */
+void          fw_typed_field_set_hint    (FwTypedField     *field,
+                                          const char       *hint);
+/* Shows the document's value, unless the text is pending or is being
+ * typed right now: views call it when the document changes. */
+void          fw_typed_field_show        (FwTypedField     *field);
+/* Sets the text without taking it for typing (a spin button writing its
+ * value). */
+void          fw_typed_field_set_text    (FwTypedField     *field,
+                                          const char       *text);
+/* Whether the text is being applied by this field right now: a view
+ * that refreshes on the document's "changed" leaves it alone. */
+gboolean      fw_typed_field_is_applying (FwTypedField     *field);
+
+/* Reads @text as a number typed into the field called @name (as the
+ * user sees it: "Advance"), in percent when @percent ("20 %" allowed):
+ * FALSE with @error saying why not, in the same words for every field
+ * ("Advance: type a number", "Advance: must be a number, got “lots”"). */
+gboolean      fw_typed_field_read_number (const char       *name,
+                                          const char       *text,
+                                          gboolean          percent,
+                                          double           *value,
+                                          GError          **error);
+
+G_END_DECLS
