@@ -266,6 +266,36 @@ test_window_open_damaged_keeps_work (Fixture       *fixture,
   g_assert_null (fw_window_get_file (fixture->window));
 }
 
+/* A project file with a damaged page: the window says, in plain words,
+ * that the file is damaged; SQLite's detail ("btreeInitPage() returns
+ * error code 11") is for the log, not for the user. */
+static void
+test_window_open_damaged_says_so_plainly (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Acme.flywheel");
+  g_autofree char *bytes = NULL;
+  gsize size, page_size, page;
+  const char *error;
+
+  /* Every bit of a page in the middle flipped, as test-store does. */
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+  page_size = (guint8) bytes[16] << 8 | (guint8) bytes[17];
+  page = size / page_size / 2;
+  g_assert_cmpuint (page, >, 0);
+  for (gsize i = page * page_size; i < (page + 1) * page_size; i++)
+    bytes[i] ^= 0xff;
+  g_assert_true (g_file_set_contents (path, bytes, size, NULL));
+
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+  error = fw_window_get_error (fixture->window);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error, "Could not open “Acme.flywheel”. The file is damaged"));
+  g_assert_null (strstr (error, "btree"));
+  g_assert_null (strstr (error, "error code"));
+  g_assert_null (strstr (error, "Page"));
+}
+
 /* A save that cannot be written says so and keeps the changes unsaved,
  * so nothing is lost and the title still warns. */
 static void
@@ -936,6 +966,7 @@ main (int   argc,
   ADD ("open-edit-save-reopen", test_window_open_edit_save_reopen);
   ADD ("open-damaged-keeps-work", test_window_open_damaged_keeps_work);
   ADD ("save-ignores-swapped-link", test_window_save_ignores_swapped_link);
+  ADD ("open-damaged-says-so-plainly", test_window_open_damaged_says_so_plainly);
   ADD ("failed-save-keeps-changes", test_window_failed_save_keeps_changes);
   ADD ("asks-before-discarding", test_window_asks_before_discarding);
   ADD ("close-discard-frees-cleanly", test_window_close_discard_frees_cleanly);
