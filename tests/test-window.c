@@ -732,9 +732,12 @@ test_window_point_editor_typing (Fixture       *fixture,
   g_assert_nonnull (name);
 
   fw_document_seal (document);
-  gtk_editable_set_text (GTK_EDITABLE (conversion), "200");
-  g_assert_cmpfloat (point0 (fixture)->conversion, ==, 2.0);
-  gtk_editable_set_text (GTK_EDITABLE (conversion), "2000");
+  /* The first point is a friction: its conversion is how much worse,
+   * at most 100 %. "50" applies on the way to "500", then goes. */
+  g_assert_cmpint (point0 (fixture)->kind, ==, FW_POINT_FRICTION);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "50");
+  g_assert_cmpfloat (point0 (fixture)->conversion, ==, -0.5);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "500");
   g_assert_cmpfloat (point0 (fixture)->conversion, ==, before);
   g_assert_true (gtk_widget_has_css_class (conversion, "error"));
   g_assert_true (gtk_widget_get_visible (errors));
@@ -743,10 +746,16 @@ test_window_point_editor_typing (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (conversion), "");
   g_assert_cmpfloat (point0 (fixture)->conversion, ==, before);
   g_assert_true (gtk_widget_has_css_class (conversion, "error"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "0 means no effect"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "type a number"));
 
-  /* An edit made elsewhere puts the document's value back. */
+  /* An edit made elsewhere leaves what was typed, still marked. */
   g_assert_true (fw_document_set_inflow (document, 0, fw_document_get_scenario (document, 0)->inflow + 1, NULL));
+  g_assert_true (gtk_widget_has_css_class (conversion, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (conversion)), ==, "");
+  g_assert_true (gtk_widget_get_visible (errors));
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "0");
+  g_assert_cmpfloat (point0 (fixture)->conversion, ==, 0.0);
   g_assert_false (gtk_widget_has_css_class (conversion, "error"));
   g_assert_false (gtk_widget_get_visible (errors));
 
@@ -885,6 +894,146 @@ test_window_edit_actions (Fixture       *fixture,
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages);
 }
 
+static const FwPoint *
+last_point (Fixture *fixture)
+{
+  const FwScenario *shown = scenario (fixture);
+
+  return fw_scenario_get_point (shown, shown->points->len - 1);
+}
+
+/* The point editor speaks in the point's own terms: a custom friction's
+ * conversion "20" is 20 % worse (stored -0.2, costing customers), never
+ * 20 % better; typed the other way round it is flagged where it is
+ * edited; switching kind keeps each effect's size, the new kind's way;
+ * an effect refused stays, marked, through other edits. */
+static void
+test_window_point_editor_speaks_kind (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwSession *session = fw_window_get_session (fixture->window);
+  GtkWidget *conversion, *churn, *against, *kind, *errors;
+  guint index;
+
+  activate (fixture, "win.add-custom-point", NULL);
+  spin (100);
+  index = scenario (fixture)->points->len - 1;
+  conversion = find_named (GTK_WIDGET (fixture->window), "point-conversion");
+  churn = find_named (GTK_WIDGET (fixture->window), "point-churn");
+  against = find_named (GTK_WIDGET (fixture->window), "point-against");
+  errors = find_named (GTK_WIDGET (fixture->window), "point-errors");
+  g_assert_nonnull (conversion);
+  g_assert_nonnull (against);
+  kind = gtk_widget_get_ancestor (find_type (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER),
+                                             GTK_TYPE_DROP_DOWN), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (kind);
+  g_assert_cmpint (last_point (fixture)->kind, ==, FW_POINT_FRICTION);
+
+  /* The new friction makes conversion 10 % worse, and says so. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (conversion)), ==, "10");
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "20");
+  g_assert_cmpfloat (last_point (fixture)->conversion, ==, -0.2);
+  spin (50);
+  g_assert_cmpfloat (fw_projection_get_point_impact (fw_session_get_projection (session), index), <, 0.0);
+  g_assert_false (gtk_widget_get_visible (against));
+  g_assert_false (fw_point_works_against_kind (last_point (fixture)));
+
+  /* "-20 % worse" helps: allowed (MODEL.md's arithmetic follows the
+   * effects), and flagged in words where it is edited. */
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "-20");
+  g_assert_cmpfloat (last_point (fixture)->conversion, ==, 0.2);
+  g_assert_true (gtk_widget_get_visible (against));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (against)), "helps"));
+  g_assert_true (fw_point_works_against_kind (last_point (fixture)));
+
+  /* Made a force, it keeps its size and helps, no longer flagged. */
+  fw_document_seal (document);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 1);
+  spin (20);
+  g_assert_cmpint (last_point (fixture)->kind, ==, FW_POINT_FORCE);
+  g_assert_cmpfloat (last_point (fixture)->conversion, ==, 0.2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (conversion)), ==, "20");
+  g_assert_false (gtk_widget_get_visible (against));
+
+  /* Churn of a force counts down: "2" takes 2 points off. */
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (churn), "2");
+  g_assert_cmpfloat (last_point (fixture)->churn, ==, -0.02);
+
+  /* A force improving conversion by 500 % has no friction of its size:
+   * the kind stays, and says why. */
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "500");
+  g_assert_cmpfloat (last_point (fixture)->conversion, ==, 5.0);
+  fw_document_seal (document);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 0);
+  spin (20);
+  g_assert_cmpint (last_point (fixture)->kind, ==, FW_POINT_FORCE);
+  g_assert_true (gtk_widget_get_visible (errors));
+
+  /* An effect out of range stays, marked, through another edit. */
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (conversion), "2000");
+  g_assert_cmpfloat (last_point (fixture)->conversion, ==, 5.0);
+  g_assert_true (gtk_widget_has_css_class (conversion, "error"));
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (churn), "3");
+  g_assert_cmpfloat (last_point (fixture)->churn, ==, -0.03);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (conversion)), ==, "2000");
+  g_assert_true (gtk_widget_has_css_class (conversion, "error"));
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER)));
+  spin (50);
+}
+
+/* The marketing inflow says why it refuses, as every typed field does,
+ * and keeps what was typed when the focus leaves: "lots", "-100" and
+ * "1e99" (past what the field holds) each get a reason in words. */
+static void
+test_window_inflow_says_why (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *field = find_type (GTK_WIDGET (fixture->window), GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  double before = scenario (fixture)->inflow;
+  const char *refused[] = { "lots", "-100", "1e99" };
+  const char *reasons[] = { "must be a number", "New leads from marketing", "New leads from marketing" };
+
+  g_assert_nonnull (field);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gtk_widget_grab_focus (field);
+      spin (20);
+      fw_document_seal (document);
+      gtk_editable_set_text (GTK_EDITABLE (field), refused[i]);
+      g_assert_cmpfloat (scenario (fixture)->inflow, ==, before);
+      g_assert_true (gtk_widget_has_css_class (field, "error"));
+
+      /* Tab away: the text stays, marked, with its reason. */
+      gtk_widget_grab_focus (wheel);
+      spin (50);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, refused[i]);
+      g_assert_true (gtk_widget_has_css_class (field, "error"));
+      g_assert_cmpfloat (scenario (fixture)->inflow, ==, before);
+      {
+        const char *tooltip = gtk_widget_get_tooltip_text (field);
+
+        g_assert_nonnull (tooltip);
+        g_assert_nonnull (strstr (tooltip, reasons[i]));
+      }
+    }
+
+  /* A number it can hold applies. */
+  gtk_widget_grab_focus (field);
+  spin (20);
+  gtk_editable_set_text (GTK_EDITABLE (field), "250");
+  g_assert_cmpfloat (scenario (fixture)->inflow, ==, 250);
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+}
+
 /* Whether the keyboard focus is on something a user can see. */
 static gboolean
 focus_is_visible (Fixture *fixture)
@@ -981,6 +1130,8 @@ main (int   argc,
   ADD ("shows-the-period", test_window_shows_the_period);
   ADD ("edit-actions", test_window_edit_actions);
   ADD ("focus-has-a-home", test_window_focus_has_a_home);
+  ADD ("point-editor-speaks-kind", test_window_point_editor_speaks_kind);
+  ADD ("inflow-says-why", test_window_inflow_says_why);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include "fw-figures-panel.h"
 #include "fw-number.h"
 #include "fw-number-entry.h"
+#include "fw-typed-field.h"
 #include "fw-tween.h"
 #include "fw-validate.h"
 #include "fw-widget-util.h"
@@ -89,8 +90,7 @@ struct _FwFiguresPanel
   guint          step;        /* the document's step the baselines belong to */
   guint          tick_id;
   gboolean       syncing;    /* the panel writes the spin button, not the user */
-  gboolean       typing;     /* the user typed since the inflow was last applied */
-  gboolean       applying;   /* the panel's own edit of the inflow */
+  FwTypedField  *inflow_field; /* for the current document */
 };
 
 G_DEFINE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, GTK_TYPE_WIDGET)
@@ -412,62 +412,96 @@ show_figures (FwFiguresPanel *self,
     stop_easing (self);
 }
 
-/* Inflow input */
+/* Inflow input: a typed field (fw-typed-field.h) in a spin button, whose
+ * arrows step the value too. */
 
 static gboolean
-parse_inflow (const char  *text,
-              double      *value,
-              char       **message)
+read_inflow (FwFiguresPanel  *self,
+             const char      *text,
+             double          *value,
+             GError         **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autoptr(GError) error = NULL;
-
-  if (trimmed[0] == '\0')
-    {
-      *message = g_strdup (_("Type the number of new leads marketing brings, such as 120."));
-      return FALSE;
-    }
-
-  if (!fw_number_entry_parse (trimmed, value))
-    {
-      *message = g_strdup_printf (_("“%s” is not a number: type digits, such as 120 or 12.5."), trimmed);
-      return FALSE;
-    }
-
   /* The validator's own words, as every other field says them, naming
-   * the field as the user sees it. */
-  if (!fw_check_range (_("New leads from marketing"), *value, 0.0, INFINITY, &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
+   * the field as the user sees it. The spin button holds no more than
+   * its upper bound: beyond that is refused in words, not cut short. */
+  const char *name = _("New leads from marketing");
+  double upper = gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (self->inflow_spin));
 
-  return TRUE;
+  return fw_typed_field_read_number (name, text, FALSE, value, error) &&
+         fw_check_range (name, *value, 0.0, upper, error);
 }
 
-static void
-mark_inflow (FwFiguresPanel *self,
-             const char     *message)
+static double
+document_inflow (FwFiguresPanel *self)
 {
-  fw_widget_mark_invalid (GTK_WIDGET (self->inflow_spin), message,
-                          _("The scenario’s marketing inflow: press Enter to apply what you type."));
-  /* In words under the field too: red alone tells a keyboard user
-   * nothing, and a tooltip needs a pointer. */
+  return fw_session_get_scenario (self->session)->inflow;
+}
+
+/* FwTypedApplyFunc */
+static gboolean
+apply_inflow (FwTypedField  *typed,
+              const char    *text,
+              gpointer       user_data,
+              GError       **error)
+{
+  FwFiguresPanel *self = user_data;
+  double value;
+
+  if (self->session == NULL)
+    return TRUE;
+  if (!read_inflow (self, text, &value, error))
+    return FALSE;
+  if (value == document_inflow (self))
+    return TRUE;
+
+  return fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
+                                 value, error);
+}
+
+/* FwTypedShowFunc */
+static char *
+show_inflow (FwTypedField *typed,
+             const char   *text,
+             gpointer      user_data)
+{
+  FwFiguresPanel *self = user_data;
+  double value;
+
+  if (self->session == NULL)
+    return NULL;
+  if (text != NULL && fw_number_entry_parse (text, &value) && value == document_inflow (self))
+    return NULL;
+  return fw_number_entry_format (document_inflow (self));
+}
+
+/* In words under the field too: red alone tells a keyboard user
+ * nothing, and a tooltip needs a pointer. */
+static void
+on_inflow_marked (FwTypedField   *typed,
+                  FwFiguresPanel *self)
+{
+  const char *message = fw_typed_field_get_error (typed);
+
   fw_widget_set_label (self->inflow_error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->inflow_error), message != NULL);
 }
 
-/* Shows the document's inflow, unless the user is typing another. */
+/* Shows the document's inflow, unless the user is typing another or
+ * kept one that was refused. */
 static void
 sync_inflow (FwFiguresPanel *self)
 {
-  if (self->typing)
+  if (self->inflow_field == NULL || fw_typed_field_is_applying (self->inflow_field))
     return;
 
-  self->syncing = TRUE;
-  gtk_spin_button_set_value (self->inflow_spin, fw_session_get_scenario (self->session)->inflow);
-  self->syncing = FALSE;
-  mark_inflow (self, NULL);
+  /* The spin button's own value follows, so its arrows step from it. */
+  if (!fw_typed_field_is_pending (self->inflow_field))
+    {
+      self->syncing = TRUE;
+      gtk_spin_button_set_value (self->inflow_spin, document_inflow (self));
+      self->syncing = FALSE;
+    }
+  fw_typed_field_show (self->inflow_field);
 }
 
 static int
@@ -475,87 +509,49 @@ on_inflow_input (FwFiguresPanel *self,
                  double         *new_value,
                  GtkSpinButton  *spin)
 {
-  g_autofree char *message = NULL;
-
-  if (!parse_inflow (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value, &message))
+  if (!read_inflow (self, gtk_editable_get_text (GTK_EDITABLE (spin)), new_value, NULL))
     return GTK_INPUT_ERROR;
   return TRUE;
 }
 
-/* The exact value, so what the user typed reads back unchanged. */
+/* The exact value, so what the user typed reads back unchanged; text
+ * refused and kept stays (the spin button writes its value on every
+ * focus change). */
 static gboolean
 on_inflow_output (FwFiguresPanel *self,
                   GtkSpinButton  *spin)
 {
-  g_autofree char *text = fw_number_entry_format (gtk_spin_button_get_value (spin));
-  gboolean syncing = self->syncing;
+  g_autofree char *text = NULL;
 
-  self->syncing = TRUE;
-  fw_widget_set_text (GTK_EDITABLE (spin), text);
-  self->syncing = syncing;
+  if (self->inflow_field == NULL || fw_typed_field_is_pending (self->inflow_field))
+    return TRUE;
+
+  text = fw_number_entry_format (gtk_spin_button_get_value (spin));
+  fw_typed_field_set_text (self->inflow_field, text);
   return TRUE;
 }
 
-static void
-on_inflow_text_changed (FwFiguresPanel *self,
-                        GtkEditable    *editable)
-{
-  g_autofree char *message = NULL;
-  double value;
-
-  if (self->syncing || self->document == NULL)
-    return;
-
-  self->typing = TRUE;
-  if (parse_inflow (gtk_editable_get_text (editable), &value, &message))
-    mark_inflow (self, NULL);
-  else
-    mark_inflow (self, message);
-}
-
+/* The arrows (or the spin button reading typed text back): clicks in a
+ * row merge into one undo step, as the document merges same-field
+ * edits. */
 static void
 on_inflow_value_changed (FwFiguresPanel *self,
                          GtkSpinButton  *spin)
 {
   g_autoptr(GError) error = NULL;
-  gboolean typed = self->typing;
-  gboolean applied;
+  double value = gtk_spin_button_get_value (spin);
 
-  if (self->syncing || self->document == NULL)
+  if (self->syncing || self->session == NULL || value == document_inflow (self))
     return;
 
-  self->typing = FALSE;
-  self->applying = TRUE;
-  applied = fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
-                                    gtk_spin_button_get_value (spin), &error);
-  self->applying = FALSE;
-  if (!applied)
+  if (!fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
+                               value, &error))
     {
-      mark_inflow (self, error->message);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
     }
-
-  /* A typed value is one edit of its own; clicks on + and - in a row
-   * merge into one undo step (the document merges same-field edits). */
-  if (typed)
-    fw_document_seal (self->document);
-}
-
-/* Leaving the field applies what was typed, as Enter does (this may run
- * before the spin button's own handler); what is left invalid is
- * dropped, as the spin button drops it: show the document's value. */
-static void
-on_inflow_focus_leave (FwFiguresPanel *self)
-{
-  if (self->document == NULL)
-    return;
-
-  if (self->typing)
-    gtk_spin_button_update (self->inflow_spin);
-  fw_document_seal (self->document);
-  self->typing = FALSE;
-  sync_inflow (self);
+  /* A value set with the arrows is the user's word over text kept. */
+  fw_typed_field_take_back (self->inflow_field);
 }
 
 /* Whether every figure is back at the value the current edit started
@@ -616,11 +612,6 @@ on_session_changed (FwFiguresPanel *self,
       self->step = step;
     }
   show_figures (self, mode);
-  /* A change made elsewhere (an undo, another scenario) replaces what is
-   * being typed in the field, invalid text included: the field must not
-   * say what the document does not hold. */
-  if (!self->applying)
-    self->typing = FALSE;
   sync_inflow (self);
 }
 
@@ -704,7 +695,6 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inflow_input);
   gtk_widget_class_bind_template_callback (widget_class, on_inflow_output);
   gtk_widget_class_bind_template_callback (widget_class, on_inflow_value_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_inflow_text_changed);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "figurespanel");
@@ -714,8 +704,6 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
 static void
 fw_figures_panel_init (FwFiguresPanel *self)
 {
-  GtkEventController *focus;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_widget_name_plainly (GTK_WIDGET (self));
 
@@ -725,11 +713,6 @@ fw_figures_panel_init (FwFiguresPanel *self)
       gtk_label_set_text (self->figures[i].value, "—");
     }
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_inflow_focus_leave), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->inflow_spin), focus);
-
-  mark_inflow (self, NULL);
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Figures"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->inflow_spin), FALSE);
 }
@@ -745,7 +728,14 @@ static void
 show_document (FwFiguresPanel *self)
 {
   g_set_object (&self->document, fw_session_get_document (self->session));
-  self->typing = FALSE;
+  if (self->inflow_field == NULL)
+    self->inflow_field = fw_typed_field_new (GTK_WIDGET (self->inflow_spin), self->document,
+                                             apply_inflow, show_inflow,
+                                             G_CALLBACK (on_inflow_marked), self);
+  else
+    fw_typed_field_set_document (self->inflow_field, self->document);
+  fw_typed_field_set_hint (self->inflow_field,
+                           _("The scenario’s marketing inflow: new leads each period."));
   self->scenario_index = fw_session_get_scenario_index (self->session);
   self->step = fw_document_get_step (self->document);
   show_figures (self, SHOW_AT_ONCE);
@@ -780,7 +770,6 @@ fw_figures_panel_set_session (FwFiguresPanel *self,
   if (session == NULL)
     {
       g_clear_object (&self->document);
-      self->typing = FALSE;
       stop_easing (self);
       for (guint i = 0; i < N_FIGURES; i++)
         {

@@ -8,13 +8,26 @@
 #define G_LOG_DOMAIN "fw-point-editor"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stddef.h>
 
 #include "fw-number-entry.h"
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
+#include "fw-typed-field.h"
 #include "fw-validate.h"
 #include "fw-widget-util.h"
+
+/* The fields typed into (fw-typed-field.h). */
+enum
+{
+  TYPED_NAME,
+  TYPED_CONVERSION,   /* the effects, in Effect order */
+  TYPED_CHURN,
+  TYPED_REFERRAL,
+  TYPED_NOTE,
+  N_TYPED
+};
 
 struct _FwPointEditor
 {
@@ -25,6 +38,9 @@ struct _FwPointEditor
   GtkLabel    *summary_label;
   GtkEntry    *name_entry;
   GtkDropDown *kind_dropdown;
+  GtkLabel    *conversion_caption;
+  GtkLabel    *churn_caption;
+  GtkLabel    *referral_caption;
   GtkEntry    *conversion_entry;
   GtkEntry    *churn_entry;
   GtkEntry    *referral_entry;
@@ -32,6 +48,7 @@ struct _FwPointEditor
   GtkTextView *note_view;
   GtkSwitch   *enabled_switch;
   GtkButton   *remove_button;
+  GtkLabel    *against_label;
   GtkLabel    *error_label;
 
   FwSession   *session;
@@ -42,47 +59,108 @@ struct _FwPointEditor
   guint        scenario;
   guint        n_points;
   /* Set while the fields are filled from the document, so that filling
-   * them is not taken for typing. */
+   * them is not taken for a click. */
   gboolean     updating;
-  /* Set around the editor's own edits from typing in @typing: the
-   * "changed" they cause must not overwrite the text being typed. */
-  gboolean     applying;
-  GtkWidget   *typing;
+  FwTypedField *typed[N_TYPED];
+  char        *kind_error;    /* why the kind could not change */
 };
 
 G_DEFINE_FINAL_TYPE (FwPointEditor, fw_point_editor, GTK_TYPE_POPOVER)
 
-/* The hint a field shows while its value is fine, kept while the field
- * shows an error in its place. */
-#define HINT_KEY "fw-point-editor-hint"
-/* Why a field's text is not the point's value, while it is marked. */
-#define ERROR_KEY "fw-point-editor-error"
+/* The three effects, each typed in the point's own terms: how much
+ * worse a friction makes conversion, how much it adds to churn, how much
+ * it cuts referrals; how much a force improves them. The document keeps
+ * them with the sign MODEL.md's arithmetic needs (a friction's
+ * conversion of "20" worse is -0.2). */
+typedef enum
+{
+  EFFECT_CONVERSION,
+  EFFECT_CHURN,
+  EFFECT_REFERRAL,
+  N_EFFECTS
+} Effect;
+
+static const struct {
+  gsize  offset;
+  double min, max;      /* of the stored value (MODEL.md) */
+} effects[N_EFFECTS] = {
+  [EFFECT_CONVERSION] = { G_STRUCT_OFFSET (FwPoint, conversion), FW_MIN_CONVERSION, FW_MAX_CONVERSION },
+  [EFFECT_CHURN]      = { G_STRUCT_OFFSET (FwPoint, churn), FW_MIN_CHURN_EFFECT, FW_MAX_CHURN_EFFECT },
+  [EFFECT_REFERRAL]   = { G_STRUCT_OFFSET (FwPoint, referral), FW_MIN_REFERRAL_EFFECT, FW_MAX_REFERRAL_EFFECT },
+};
+
+/* +1 when the number typed for @effect of a point of @kind is the stored
+ * value in percent, -1 when it is its opposite: a friction's "worse by
+ * 20" conversion is -20 %, a force's "cuts churn by 2" is -2 points. */
+static double
+effect_sign (FwPointKind kind,
+             Effect      effect)
+{
+  /* Conversion and referrals hurt when they fall; churn when it rises. */
+  double hurt = effect == EFFECT_CHURN ? 1.0 : -1.0;
+
+  return kind == FW_POINT_FRICTION ? hurt : -hurt;
+}
+
+/* The effect's caption, in the point's terms, with its mnemonic. */
+static const char *
+effect_caption (FwPointKind kind,
+                Effect      effect)
+{
+  gboolean friction = kind == FW_POINT_FRICTION;
+
+  switch (effect)
+    {
+    case EFFECT_CONVERSION: return friction ? _("_Conversion worse by") : _("_Conversion better by");
+    case EFFECT_CHURN:      return friction ? _("C_hurn up by") : _("C_hurn down by");
+    case EFFECT_REFERRAL:   return friction ? _("_Referrals down by") : _("_Referrals up by");
+    case N_EFFECTS:
+    default:                g_assert_not_reached ();
+    }
+}
+
+static char *
+effect_hint (FwPointKind kind,
+             Effect      effect)
+{
+  gboolean friction = kind == FW_POINT_FRICTION;
+
+  switch (effect)
+    {
+    case EFFECT_CONVERSION:
+      return g_strdup (friction ? _("How much smaller this friction makes the share of people who move on: 20 turns 30 % into 24 %.")
+                                : _("How much larger this force makes the share of people who move on: 20 turns 30 % into 36 %."));
+    case EFFECT_CHURN:
+      return g_strdup (friction ? _("How many percentage points this friction adds to the share of people lost each period: 2 turns 5 % into 7 %.")
+                                : _("How many percentage points this force takes off the share of people lost each period: 2 turns 5 % into 3 %."));
+    case EFFECT_REFERRAL:
+      return g_strdup (friction ? _("How much this friction cuts the new leads each person here brings: 50 turns 0.1 into 0.05.")
+                                : _("How much this force adds to the new leads each person here brings: 50 turns 0.1 into 0.15."));
+    case N_EFFECTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double
+effect_value (const FwPoint *point,
+              Effect         effect)
+{
+  return G_STRUCT_MEMBER (double, point, effects[effect].offset);
+}
 
 static const FwPoint *
 current_point (FwPointEditor *self)
 {
-  const FwScenario *scenario = fw_document_get_scenario (self->document, self->scenario);
+  const FwScenario *scenario;
 
+  if (self->document == NULL)
+    return NULL;
+  scenario = fw_document_get_scenario (self->document, self->scenario);
   if (self->point >= scenario->points->len)
     return NULL;
 
   return fw_scenario_get_point (scenario, self->point);
-}
-
-/* The fields that can be marked invalid, in the order their messages
- * are listed under them. */
-static GtkWidget **
-marked_fields (FwPointEditor *self,
-               GtkWidget     *fields[7])
-{
-  fields[0] = GTK_WIDGET (self->name_entry);
-  fields[1] = GTK_WIDGET (self->kind_dropdown);
-  fields[2] = GTK_WIDGET (self->conversion_entry);
-  fields[3] = GTK_WIDGET (self->churn_entry);
-  fields[4] = GTK_WIDGET (self->referral_entry);
-  fields[5] = self->note_scroller;
-  fields[6] = GTK_WIDGET (self->enabled_switch);
-  return fields;
 }
 
 /* The messages of the invalid fields, in words at the bottom of the
@@ -92,12 +170,10 @@ static void
 show_errors (FwPointEditor *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *fields[7];
 
-  marked_fields (self, fields);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < N_TYPED; i++)
     {
-      const char *error = g_object_get_data (G_OBJECT (fields[i]), ERROR_KEY);
+      const char *error = self->typed[i] != NULL ? fw_typed_field_get_error (self->typed[i]) : NULL;
 
       if (error == NULL)
         continue;
@@ -105,103 +181,221 @@ show_errors (FwPointEditor *self)
         g_string_append_c (text, '\n');
       g_string_append (text, error);
     }
+  if (self->kind_error != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, self->kind_error);
+    }
 
   fw_widget_set_label (self->error_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
 }
 
 static void
-show_invalid (FwPointEditor *self,
-              GtkWidget     *field,
-              const char    *message)
+on_field_marked (FwTypedField  *typed,
+                 FwPointEditor *self)
 {
-  if (!gtk_widget_has_css_class (field, "error"))
-    g_object_set_data_full (G_OBJECT (field), HINT_KEY,
-                            g_strdup (gtk_widget_get_tooltip_text (field)), g_free);
-
-  g_object_set_data_full (G_OBJECT (field), ERROR_KEY, g_strdup (message), g_free);
-  fw_widget_mark_invalid (field, message, NULL);
   show_errors (self);
 }
 
-static void
-show_valid (FwPointEditor *self,
-            GtkWidget     *field)
+static int
+effect_of (FwPointEditor *self,
+           FwTypedField  *typed)
 {
-  if (!gtk_widget_has_css_class (field, "error"))
-    return;
-
-  g_object_set_data (G_OBJECT (field), ERROR_KEY, NULL);
-  fw_widget_mark_invalid (field, NULL, g_object_get_data (G_OBJECT (field), HINT_KEY));
-  show_errors (self);
+  for (Effect effect = 0; effect < N_EFFECTS; effect++)
+    if (self->typed[TYPED_CONVERSION + effect] == typed)
+      return effect;
+  return -1;
 }
 
-/* A percent as typed (fw_number_entry_parse_percent()). An empty field
- * is not taken for 0: it would put "no effect" in the document while
- * the user is only clearing the field to type another number. */
+/* Puts @edited in the document, as an edit of the point. */
 static gboolean
-parse_percent (const char *text,
-               double     *value)
+set_point (FwPointEditor  *self,
+           const FwPoint  *edited,
+           GError        **error)
 {
-  return fw_number_entry_parse_percent (text, value);
+  return fw_document_set_point (self->document, self->scenario, self->point, edited, error);
+}
+
+/* An effect's text into the document (FwTypedApplyFunc). */
+static gboolean
+apply_effect (FwTypedField  *typed,
+              const char    *text,
+              gpointer       user_data,
+              GError       **error)
+{
+  FwPointEditor *self = user_data;
+  const FwPoint *point = current_point (self);
+  Effect effect = effect_of (self, typed);
+  g_autofree char *name = NULL;
+  g_autoptr(FwPoint) edited = NULL;
+  double sign, typed_value, lo, hi, value;
+
+  if (point == NULL)
+    return TRUE;
+
+  name = fw_widget_strip_mnemonic (effect_caption (point->kind, effect));
+  if (!fw_typed_field_read_number (name, text, TRUE, &typed_value, error))
+    return FALSE;
+
+  /* Checked in the units and the direction typed, so the message speaks
+   * of what the user sees; the document checks the stored value again. */
+  sign = effect_sign (point->kind, effect);
+  lo = MIN (sign * effects[effect].min, sign * effects[effect].max) * 100.0;
+  hi = MAX (sign * effects[effect].min, sign * effects[effect].max) * 100.0;
+  if (!fw_check_range (name, typed_value, lo, hi, error))
+    return FALSE;
+
+  value = sign * typed_value / 100.0;
+  if (value == 0.0)
+    value = 0.0;    /* no "-0" stored for a typed 0 */
+  if (effect_value (point, effect) == value)
+    return TRUE;
+
+  edited = fw_point_copy (point);
+  G_STRUCT_MEMBER (double, edited, effects[effect].offset) = value;
+  return set_point (self, edited, error);
 }
 
 static char *
-get_note_text (FwPointEditor *self)
+show_effect (FwTypedField *typed,
+             const char   *text,
+             gpointer      user_data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
+  FwPointEditor *self = user_data;
+  const FwPoint *point = current_point (self);
+  Effect effect = effect_of (self, typed);
+  double sign, typed_value;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (point == NULL)
+    return NULL;
+
+  sign = effect_sign (point->kind, effect);
+  if (text != NULL && fw_number_entry_parse_percent (text, &typed_value) &&
+      sign * typed_value / 100.0 == effect_value (point, effect))
+    return NULL;
+  return fw_number_entry_format_percent (sign * effect_value (point, effect) + 0.0);
 }
 
-/* Whether the document's value goes into @field now: not while the
- * field's own typing made the change (its text is what is being typed),
- * always otherwise, invalid text included, so that after an undo or an
- * edit made elsewhere no field says what the document does not hold. */
 static gboolean
-takes_document (FwPointEditor *self,
-                gpointer       field)
+apply_name (FwTypedField  *typed,
+            const char    *text,
+            gpointer       user_data,
+            GError       **error)
 {
-  return !(self->applying && GTK_WIDGET (field) == self->typing);
+  FwPointEditor *self = user_data;
+  const FwPoint *point = current_point (self);
+  g_autoptr(FwPoint) edited = NULL;
+  g_autofree char *trimmed = NULL;
+
+  if (point == NULL)
+    return TRUE;
+  if (!fw_check_name (_("Name"), text, error))
+    return FALSE;
+
+  trimmed = fw_name_trim (text);
+  if (g_strcmp0 (trimmed, point->name) == 0)
+    return TRUE;
+
+  edited = fw_point_copy (point);
+  g_free (edited->name);
+  edited->name = g_steal_pointer (&trimmed);
+  return set_point (self, edited, error);
 }
 
-/* Fills an effect field from the document unless it already says the
- * same: rewriting it would move the cursor or eat a "20." being typed.
- * @fill: the first time, to write the value as fields write it. */
-static void
-sync_effect (FwPointEditor *self,
-             GtkEntry      *entry,
-             double         value,
-             gboolean       fill)
+static char *
+show_name (FwTypedField *typed,
+           const char   *text,
+           gpointer      user_data)
 {
-  g_autofree char *text = NULL;
-  double typed;
+  FwPointEditor *self = user_data;
+  const FwPoint *point = current_point (self);
+  g_autofree char *trimmed = text != NULL ? fw_name_trim (text) : NULL;
 
-  if (!takes_document (self, entry))
-    return;
+  if (point == NULL || g_strcmp0 (trimmed, point->name) == 0)
+    return NULL;
+  return g_strdup (point->name);
+}
 
-  if (fill ||
-      !parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed) ||
-      typed / 100.0 != value)
+static gboolean
+apply_note (FwTypedField  *typed,
+            const char    *text,
+            gpointer       user_data,
+            GError       **error)
+{
+  FwPointEditor *self = user_data;
+  const FwPoint *point = current_point (self);
+  g_autoptr(FwPoint) edited = NULL;
+
+  if (point == NULL)
+    return TRUE;
+  if (!fw_check_note (_("Note"), text, error))
+    return FALSE;
+  if (g_strcmp0 (text, point->note) == 0)
+    return TRUE;
+
+  edited = fw_point_copy (point);
+  g_free (edited->note);
+  edited->note = g_strdup (text);
+  return set_point (self, edited, error);
+}
+
+static char *
+show_note (FwTypedField *typed,
+           const char   *text,
+           gpointer      user_data)
+{
+  const FwPoint *point = current_point (user_data);
+
+  if (point == NULL || g_strcmp0 (text, point->note) == 0)
+    return NULL;
+  return g_strdup (point->note);
+}
+
+/* Captions, hints and names follow the point's kind; a point whose
+ * effects work against its kind says so. */
+static void
+show_kind_words (FwPointEditor *self,
+                 const FwPoint *point)
+{
+  GtkLabel *captions[N_EFFECTS] = { self->conversion_caption, self->churn_caption, self->referral_caption };
+
+  for (Effect effect = 0; effect < N_EFFECTS; effect++)
     {
-      text = fw_number_entry_format_percent (value);
-      fw_widget_set_text (GTK_EDITABLE (entry), text);
+      const char *caption = effect_caption (point->kind, effect);
+      g_autofree char *plain = fw_widget_strip_mnemonic (caption);
+      g_autofree char *hint = effect_hint (point->kind, effect);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", plain,
+                                                effect == EFFECT_CHURN ? _("percentage points") : _("percent"));
+
+      if (g_strcmp0 (gtk_label_get_label (captions[effect]), caption) != 0)
+        gtk_label_set_text_with_mnemonic (captions[effect], caption);
+      fw_typed_field_set_hint (self->typed[TYPED_CONVERSION + effect], hint);
+      fw_widget_set_accessible_label (fw_typed_field_get_widget (self->typed[TYPED_CONVERSION + effect]), label);
     }
-  show_valid (self, GTK_WIDGET (entry));
+
+  {
+    g_autofree char *against = fw_point_text_against (point);
+
+    fw_widget_set_label (self->against_label, against != NULL ? against : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->against_label), against != NULL);
+    /* A screen reader hears it with the point's name. */
+    if (against != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, against, -1);
+    else
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->name_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  }
 }
 
 static void
-refresh (FwPointEditor *self,
-         gboolean       fill)
+refresh (FwPointEditor *self)
 {
   const FwPoint *point = current_point (self);
   const FwProjection *projection = fw_session_get_projection (self->session);
   const FwScenario *scenario = fw_document_get_scenario (self->document, self->scenario);
   const FwStage *stage;
-  g_autofree char *trimmed = NULL;
-  g_autofree char *note = NULL;
   g_autofree char *place = NULL;
   g_autofree char *outcome = NULL;
   g_autofree char *summary = NULL;
@@ -220,33 +414,15 @@ refresh (FwPointEditor *self,
   summary = g_strdup_printf ("%s · %s", place, outcome);
   gtk_label_set_text (self->summary_label, summary);
 
-  if (takes_document (self, self->name_entry))
-    {
-      trimmed = fw_name_trim (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
-      if (g_strcmp0 (trimmed, point->name) != 0)
-        fw_widget_set_text (GTK_EDITABLE (self->name_entry), point->name);
-      show_valid (self, GTK_WIDGET (self->name_entry));
-    }
-
   if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint) point->kind)
     gtk_drop_down_set_selected (self->kind_dropdown, point->kind);
-  show_valid (self, GTK_WIDGET (self->kind_dropdown));
+  show_kind_words (self, point);
 
-  sync_effect (self, self->conversion_entry, point->conversion, fill);
-  sync_effect (self, self->churn_entry, point->churn, fill);
-  sync_effect (self, self->referral_entry, point->referral, fill);
-
-  if (takes_document (self, self->note_scroller))
-    {
-      note = get_note_text (self);
-      if (g_strcmp0 (note, point->note) != 0)
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), point->note, -1);
-      show_valid (self, self->note_scroller);
-    }
+  for (guint i = 0; i < N_TYPED; i++)
+    fw_typed_field_show (self->typed[i]);
 
   if (gtk_switch_get_active (self->enabled_switch) != point->enabled)
     gtk_switch_set_active (self->enabled_switch, point->enabled);
-  show_valid (self, GTK_WIDGET (self->enabled_switch));
 
   self->updating = FALSE;
 }
@@ -276,158 +452,35 @@ on_session_changed (FwPointEditor  *self,
     }
 
   self->n_points = n_points;
-  refresh (self, FALSE);
+  refresh (self);
 }
 
-/* @field's text has stopped being a value: takes back what the document
- * holds of it so far (the "200" applied on the way to "2000", when 2000%
- * is out of range), so that a value half-typed never stays in the
- * document, and marks the field with @message. The open run is the
- * field's own: fields seal the document when they get the focus. */
-static void
-refuse (FwPointEditor *self,
-        gpointer       field,
-        const char    *message)
+/* A click is one undo step of its own, not part of typing a field. */
+static gboolean
+apply_click (FwPointEditor  *self,
+             const FwPoint  *edited,
+             GError        **error)
 {
-  show_invalid (self, GTK_WIDGET (field), message);
-
-  self->applying = TRUE;
-  self->typing = GTK_WIDGET (field);
-  fw_document_cancel_run (self->document);
-  self->applying = FALSE;
-}
-
-/* Puts @edited in the document; a refusal marks @field with the reason
- * and the value stays out of the document. */
-static void
-apply (FwPointEditor *self,
-       const FwPoint *edited,
-       gpointer       field)
-{
-  g_autoptr(GError) error = NULL;
   gboolean applied;
 
-  self->applying = TRUE;
-  self->typing = GTK_WIDGET (field);
-  applied = fw_document_set_point (self->document, self->scenario, self->point, edited, &error);
-  self->applying = FALSE;
-
-  if (applied)
-    show_valid (self, GTK_WIDGET (field));
-  else
-    refuse (self, field, error->message);
+  fw_document_seal (self->document);
+  applied = set_point (self, edited, error);
+  fw_document_seal (self->document);
+  return applied;
 }
 
-static void
-on_name_changed (FwPointEditor *self,
-                 GtkEditable   *entry)
-{
-  g_autoptr(FwPoint) edited = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *trimmed = NULL;
-  const FwPoint *point = current_point (self);
-  const char *text = gtk_editable_get_text (entry);
-
-  if (self->updating || point == NULL)
-    return;
-
-  if (!fw_check_name (_("Name"), text, &error))
-    {
-      refuse (self, entry, error->message);
-      return;
-    }
-
-  trimmed = fw_name_trim (text);
-  if (g_strcmp0 (trimmed, point->name) == 0)
-    {
-      show_valid (self, GTK_WIDGET (entry));
-      return;
-    }
-
-  edited = fw_point_copy (point);
-  g_free (edited->name);
-  edited->name = g_steal_pointer (&trimmed);
-  apply (self, edited, entry);
-}
-
-/* One of the effects, typed in percent (conversion and referral: a
- * relative change; churn: percentage points of the loss rate). */
-static void
-apply_effect (FwPointEditor *self,
-              GtkEntry      *entry,
-              const char    *what,
-              gsize          offset,
-              double         min,
-              double         max)
-{
-  g_autoptr(FwPoint) edited = NULL;
-  g_autoptr(GError) error = NULL;
-  const FwPoint *point = current_point (self);
-  double typed, value;
-
-  if (self->updating || point == NULL)
-    return;
-
-  if (!parse_percent (gtk_editable_get_text (GTK_EDITABLE (entry)), &typed))
-    {
-      g_autofree char *message =
-        /* Translators: shown on an effect field holding something else than a number */
-        g_strdup_printf (_("%s: type a number, such as −20 or 12.5; 0 means no effect"), what);
-
-      refuse (self, entry, message);
-      return;
-    }
-
-  /* Checked in the units typed, so the message speaks of what the user
-   * sees; the document checks the stored fraction again. */
-  if (!fw_check_range (what, typed, min * 100.0, max * 100.0, &error))
-    {
-      refuse (self, entry, error->message);
-      return;
-    }
-
-  value = typed / 100.0;
-  if (G_STRUCT_MEMBER (double, point, offset) == value)
-    {
-      show_valid (self, GTK_WIDGET (entry));
-      return;
-    }
-
-  edited = fw_point_copy (point);
-  G_STRUCT_MEMBER (double, edited, offset) = value;
-  apply (self, edited, entry);
-}
-
-static void
-on_conversion_changed (FwPointEditor *self,
-                       GtkEntry      *entry)
-{
-  apply_effect (self, entry, _("Conversion (%)"), G_STRUCT_OFFSET (FwPoint, conversion),
-                FW_MIN_CONVERSION, FW_MAX_CONVERSION);
-}
-
-static void
-on_churn_changed (FwPointEditor *self,
-                  GtkEntry      *entry)
-{
-  apply_effect (self, entry, _("Churn (percentage points)"), G_STRUCT_OFFSET (FwPoint, churn),
-                FW_MIN_CHURN_EFFECT, FW_MAX_CHURN_EFFECT);
-}
-
-static void
-on_referral_changed (FwPointEditor *self,
-                     GtkEntry      *entry)
-{
-  apply_effect (self, entry, _("Referrals (%)"), G_STRUCT_OFFSET (FwPoint, referral),
-                FW_MIN_REFERRAL_EFFECT, FW_MAX_REFERRAL_EFFECT);
-}
-
+/* Switching kind keeps the size of each effect and points it the new
+ * kind's way: a friction that makes conversion 20 % worse becomes a
+ * force that makes it 20 % better, and a friction flagged for helping
+ * (typed "-20" worse) becomes the force it was meant to be, 20 % better,
+ * no longer flagged. */
 static void
 on_kind_changed (FwPointEditor *self,
                  GParamSpec    *pspec,
                  GtkDropDown   *dropdown)
 {
   g_autoptr(FwPoint) edited = NULL;
+  g_autoptr(GError) error = NULL;
   const FwPoint *point = current_point (self);
   FwPointKind kind = gtk_drop_down_get_selected (dropdown) == 1 ? FW_POINT_FORCE : FW_POINT_FRICTION;
 
@@ -436,10 +489,25 @@ on_kind_changed (FwPointEditor *self,
 
   edited = fw_point_copy (point);
   edited->kind = kind;
-  /* A click is one undo step of its own, not part of typing a field. */
-  fw_document_seal (self->document);
-  apply (self, edited, dropdown);
-  fw_document_seal (self->document);
+  for (Effect effect = 0; effect < N_EFFECTS; effect++)
+    G_STRUCT_MEMBER (double, edited, effects[effect].offset) =
+      effect_sign (kind, effect) * fabs (effect_value (point, effect)) + 0.0;
+
+  g_clear_pointer (&self->kind_error, g_free);
+  if (!apply_click (self, edited, &error))
+    {
+      const char *other = kind == FW_POINT_FORCE ? _("a force") : _("a friction");
+
+      /* Conversion may rise tenfold but fall only to nothing: a force
+       * improving it by 500 % has no friction of the same size. */
+      self->kind_error = g_strdup_printf (_("Kind: its effects are too large for %s; make them smaller first"),
+                                          other);
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (dropdown, point->kind);
+      self->updating = FALSE;
+    }
+  fw_widget_mark_invalid (GTK_WIDGET (dropdown), self->kind_error, NULL);
+  show_errors (self);
 }
 
 static void
@@ -448,6 +516,7 @@ on_enabled_changed (FwPointEditor *self,
                     GtkSwitch     *toggle)
 {
   g_autoptr(FwPoint) edited = NULL;
+  g_autoptr(GError) error = NULL;
   const FwPoint *point = current_point (self);
   gboolean enabled = gtk_switch_get_active (toggle);
 
@@ -456,39 +525,8 @@ on_enabled_changed (FwPointEditor *self,
 
   edited = fw_point_copy (point);
   edited->enabled = enabled;
-  fw_document_seal (self->document);
-  apply (self, edited, toggle);
-  fw_document_seal (self->document);
-}
-
-static void
-on_note_changed (FwPointEditor *self,
-                 GtkTextBuffer *buffer)
-{
-  g_autoptr(FwPoint) edited = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-  const FwPoint *point = current_point (self);
-
-  if (self->updating || point == NULL)
-    return;
-
-  note = get_note_text (self);
-  if (!fw_check_note (_("Note"), note, &error))
-    {
-      refuse (self, self->note_scroller, error->message);
-      return;
-    }
-  if (g_strcmp0 (note, point->note) == 0)
-    {
-      show_valid (self, self->note_scroller);
-      return;
-    }
-
-  edited = fw_point_copy (point);
-  g_free (edited->note);
-  edited->note = g_steal_pointer (&note);
-  apply (self, edited, self->note_scroller);
+  if (!apply_click (self, edited, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
 }
 
 static void
@@ -510,6 +548,7 @@ fw_point_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_POINT_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->kind_error, g_free);
 
   G_OBJECT_CLASS (fw_point_editor_parent_class)->dispose (object);
 }
@@ -527,6 +566,9 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, name_entry);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, conversion_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, churn_caption);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, referral_caption);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, conversion_entry);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, churn_entry);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, referral_entry);
@@ -534,39 +576,18 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, enabled_switch);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, against_label);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_conversion_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_churn_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_referral_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_enabled_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
-}
-
-/* Getting the focus, a field starts a run of keystrokes of its own, so
- * that taking back its run when its text turns invalid takes back only
- * what was typed there; leaving it ends the run. */
-static void
-on_field_focus (FwPointEditor *self)
-{
-  if (self->document != NULL)
-    fw_document_seal (self->document);
 }
 
 static void
 fw_point_editor_init (FwPointEditor *self)
 {
-  GtkWidget *typed[5];
-
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_widget_name_plainly (GTK_WIDGET (self));
-
-  typed[0] = GTK_WIDGET (self->name_entry);
-  typed[1] = GTK_WIDGET (self->conversion_entry);
-  typed[2] = GTK_WIDGET (self->churn_entry);
-  typed[3] = GTK_WIDGET (self->referral_entry);
-  typed[4] = GTK_WIDGET (self->note_view);
 
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Edit point"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->kind_dropdown), _("Kind of point: friction or force"));
@@ -582,17 +603,6 @@ fw_point_editor_init (FwPointEditor *self)
                                                             g_object_ref (gtk_activate_action_get ())));
     gtk_widget_add_controller (GTK_WIDGET (self->enabled_switch), shortcuts);
   }
-  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
-                           G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
-
-  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-
-      g_signal_connect_object (focus, "enter", G_CALLBACK (on_field_focus), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (focus, "leave", G_CALLBACK (on_field_focus), self, G_CONNECT_SWAPPED);
-      gtk_widget_add_controller (typed[i], focus);
-    }
 }
 
 GtkWidget *
@@ -613,10 +623,28 @@ fw_point_editor_new (FwSession *session,
   g_signal_connect_object (session, "changed",
                            G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
 
+  {
+    GtkWidget *widgets[N_TYPED] = {
+      [TYPED_NAME] = GTK_WIDGET (self->name_entry),
+      [TYPED_CONVERSION] = GTK_WIDGET (self->conversion_entry),
+      [TYPED_CHURN] = GTK_WIDGET (self->churn_entry),
+      [TYPED_REFERRAL] = GTK_WIDGET (self->referral_entry),
+      [TYPED_NOTE] = GTK_WIDGET (self->note_view),
+    };
+
+    for (guint i = 0; i < N_TYPED; i++)
+      self->typed[i] =
+        fw_typed_field_new (widgets[i], self->document,
+                            i == TYPED_NAME ? apply_name : i == TYPED_NOTE ? apply_note : apply_effect,
+                            i == TYPED_NAME ? show_name : i == TYPED_NOTE ? show_note : show_effect,
+                            G_CALLBACK (on_field_marked), self);
+    fw_typed_field_set_hint (self->typed[TYPED_NAME], _("The point's name, as the wheel and the list show it"));
+  }
+
   /* Edits start a new undo step: not merged into an earlier edit of the
    * same point. */
   fw_document_seal (self->document);
-  refresh (self, TRUE);
+  refresh (self);
 
   return GTK_WIDGET (self);
 }

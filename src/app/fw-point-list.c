@@ -54,6 +54,7 @@ typedef struct
   GtkWidget   *remove_button;
   FwPointKind  kind;      /* as the marker draws it */
   gboolean     enabled;
+  gboolean     against;   /* its effects work against its kind */
   char        *described; /* the row's accessible label, as last set */
 } PointRow;
 
@@ -80,11 +81,21 @@ draw_marker (GtkDrawingArea *area,
              gpointer        user_data)
 {
   PointRow *row = user_data;
+  const FwScenario *scenario;
   FwWheelStyle style;
+  guint index;
+
+  if (row->item == NULL || row->list->session == NULL)
+    return;
+  scenario = fw_session_get_scenario (row->list->session);
+  index = row_index (row);
+  if (index >= scenario->points->len)
+    return;
 
   fw_wheel_style_init_light (&style);
-  fw_wheel_paint_marker (cr, &style, row->kind, row->enabled,
-                         width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 2.0);
+  /* Smaller than the row, so a flag (a friction that helps) fits. */
+  fw_wheel_paint_point_marker (cr, &style, fw_scenario_get_point (scenario, index),
+                               width / 2.0 - 2.0, height / 2.0 + 2.0, MIN (width, height) / 2.0 - 5.0);
 }
 
 static void
@@ -279,7 +290,9 @@ show_point (FwPointList *self,
   guint stage = fw_projection_get_point_stage (projection, index);
   double impact = fw_projection_get_point_impact (projection, index);
   const char *stage_name = fw_scenario_get_stage (scenario, stage)->name;
+  gboolean against = fw_point_works_against_kind (point);
   g_autofree char *place = fw_point_text_place (point->kind, stage_name);
+  g_autofree char *against_text = fw_point_text_against (point);
   g_autofree char *impact_shown = fw_point_text_impact (project, point->enabled, impact);
   /* Without the impact, which changes with every edit anywhere: the
    * impact label reads it out itself. */
@@ -290,15 +303,35 @@ show_point (FwPointList *self,
   /* The note, for a reminder of why the point is there. */
   const char *name_tooltip = point->note[0] != '\0' ? point->note : NULL;
 
-  if (row->kind != point->kind || row->enabled != point->enabled)
+  if (row->kind != point->kind || row->enabled != point->enabled || row->against != against)
     {
       row->kind = point->kind;
       row->enabled = point->enabled;
+      row->against = against;
       gtk_widget_queue_draw (row->marker);
     }
 
+  /* A point working against its kind says so where it is listed, in
+   * words and (for a screen reader) as the row's description. */
+  if (against)
+    {
+      g_autofree char *flagged =
+        g_strdup_printf ("%s · %s", place,
+                         point->kind == FW_POINT_FRICTION ? _("helps, though a friction")
+                                                          : _("hurts, though a force"));
+
+      fw_widget_set_label (GTK_LABEL (row->place_label), flagged);
+    }
+  else
+    fw_widget_set_label (GTK_LABEL (row->place_label), place);
+  fw_widget_set_css_class (row->row, "fw-against-kind", against);
+  fw_widget_set_tooltip (row->place_label, against_text);
+  if (against_text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, against_text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   fw_widget_set_label (GTK_LABEL (row->name_label), point->name);
-  fw_widget_set_label (GTK_LABEL (row->place_label), place);
   fw_widget_set_label (GTK_LABEL (row->impact_label), impact_shown);
   fw_widget_set_tooltip (row->name_label, name_tooltip);
   fw_widget_set_css_class (row->impact_label, "fw-impact-gain", point->enabled && impact > 0);

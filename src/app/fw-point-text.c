@@ -114,3 +114,33 @@ fw_point_text_impact (const FwProject *project,
   /* Translators: the impact a disabled point would have */
   return g_strdup_printf (_("Off: would be %s"), words);
 }
+
+char *
+fw_point_text_against (const FwPoint *point)
+{
+  gboolean friction;
+  g_autoptr(GPtrArray) what = NULL;
+  g_autofree char *list = NULL;
+
+  g_return_val_if_fail (point != NULL, NULL);
+
+  if (!fw_point_works_against_kind (point))
+    return NULL;
+
+  /* What it does the wrong way round for its kind. */
+  friction = point->kind == FW_POINT_FRICTION;
+  what = g_ptr_array_new ();
+  if (friction ? point->conversion > 0.0 : point->conversion < 0.0)
+    g_ptr_array_add (what, friction ? _("improves conversion") : _("worsens conversion"));
+  if (friction ? point->churn < 0.0 : point->churn > 0.0)
+    g_ptr_array_add (what, friction ? _("cuts churn") : _("adds to churn"));
+  if (friction ? point->referral > 0.0 : point->referral < 0.0)
+    g_ptr_array_add (what, friction ? _("raises referrals") : _("cuts referrals"));
+  g_ptr_array_add (what, NULL);
+  /* Translators: joins what a point does: "improves conversion, cuts churn" */
+  list = g_strjoinv (_(", "), (char **) what->pdata);
+
+  return friction
+    ? g_strdup_printf (_("This friction helps: it %s. Type how much worse it makes things, or make it a force."), list)
+    : g_strdup_printf (_("This force hurts: it %s. Type how much better it makes things, or make it a friction."), list);
+}

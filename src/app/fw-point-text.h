@@ -32,4 +32,10 @@ char       *fw_point_text_impact   (const FwProject *project,
                                     gboolean         enabled,
                                     double           impact);
 
+/* For a point whose effects work against its kind
+ * (fw_point_works_against_kind()), what it does instead, in a sentence:
+ * "This friction helps: it improves conversion. Type how much worse it
+ * makes things, or make it a force."; NULL for any other point. */
+char       *fw_point_text_against  (const FwPoint   *point);
+
 G_END_DECLS

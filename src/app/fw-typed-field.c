@@ -364,11 +364,26 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (field->state != STATE_PENDING && shown == NULL)
     return GDK_EVENT_PROPAGATE;
 
-  fw_document_seal (field->document);
-  follow_document (field);
+  fw_typed_field_take_back (field);
   if (!GTK_IS_TEXT_VIEW (field->widget))
     gtk_editable_set_position (GTK_EDITABLE (field->widget), -1);
   return GDK_EVENT_STOP;
+}
+
+void
+fw_typed_field_take_back (FwTypedField *field)
+{
+  g_return_if_fail (field != NULL);
+
+  fw_document_seal (field->document);
+  follow_document (field);
+}
+
+gboolean
+fw_typed_field_is_pending (FwTypedField *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  return field->state == STATE_PENDING;
 }
 
 static void
@@ -415,7 +430,8 @@ fw_typed_field_new (GtkWidget        *widget,
     g_signal_connect_swapped (text_buffer (field), "changed", G_CALLBACK (on_typed), field);
   else
     g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_typed), field);
-  if (GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget))
+  /* (A spin button reads its text back on Enter itself.) */
+  if (GTK_IS_ENTRY (widget))
     g_signal_connect_swapped (widget, "activate", G_CALLBACK (finish), field);
 
   focus = gtk_event_controller_focus_new ();
@@ -430,6 +446,25 @@ fw_typed_field_new (GtkWidget        *widget,
   gtk_widget_add_controller (widget, keys);
 
   return field;
+}
+
+void
+fw_typed_field_set_document (FwTypedField *field,
+                             FwDocument   *document)
+{
+  Registry *registry;
+
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+
+  if (field->document == document)
+    return;
+
+  if ((registry = get_registry (field->document)) != NULL)
+    g_ptr_array_remove (registry->fields, field);
+  g_set_object (&field->document, document);
+  g_ptr_array_add (ensure_registry (document)->fields, field);
+  follow_document (field);
 }
 
 GtkWidget *

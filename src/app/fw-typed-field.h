@@ -73,6 +73,16 @@ void          fw_typed_field_show        (FwTypedField     *field);
  * value). */
 void          fw_typed_field_set_text    (FwTypedField     *field,
                                           const char       *text);
+/* Whether the text was refused and is kept, marked (a spin button must
+ * not write its value over it). */
+gboolean      fw_typed_field_is_pending  (FwTypedField     *field);
+/* What Escape does: the document's value back in the field, any mark
+ * gone. Also for a value set another way (a spin button's arrows). */
+void          fw_typed_field_take_back   (FwTypedField     *field);
+/* Another document behind the field (a file opened in the window): its
+ * value, unmarked. */
+void          fw_typed_field_set_document (FwTypedField    *field,
+                                           FwDocument      *document);
 /* Whether the text is being applied by this field right now: a view
  * that refreshes on the document's "changed" leaves it alone. */
 gboolean      fw_typed_field_is_applying (FwTypedField     *field);

@@ -218,6 +218,13 @@ append_selection (FwWheelView *self,
       if (!point->enabled)
         g_string_append (text, _(", disabled"));
       g_string_append (text, ".");
+      /* The wheel flags it with a badge; a screen reader hears why. */
+      {
+        g_autofree char *against = fw_point_text_against (point);
+
+        if (against != NULL)
+          g_string_append_printf (text, " %s", against);
+      }
     }
   else if (self->selected_stage >= 0)
     {
@@ -820,8 +827,11 @@ point_tooltip (FwWheelView *self,
   g_autofree char *place = fw_point_text_place (point->kind, fw_scenario_get_stage (scenario, stage)->name);
   g_autofree char *effects = fw_point_text_effects (point->conversion, point->churn, point->referral);
   g_autofree char *outcome = fw_point_text_impact (project, point->enabled, impact);
+  g_autofree char *against = fw_point_text_against (point);
 
-  /* Name, "Friction on Engage", effects, impact. */
+  /* Name, "Friction on Engage", effects, impact; and why it is flagged. */
+  if (against != NULL)
+    return g_markup_printf_escaped ("<b>%s</b>\n%s\n%s\n%s\n%s", point->name, place, effects, outcome, against);
   return g_markup_printf_escaped ("<b>%s</b>\n%s\n%s\n%s", point->name, place, effects, outcome);
 }
 

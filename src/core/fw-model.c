@@ -372,3 +372,17 @@ fw_scenario_stage_at_angle (const FwScenario *scenario,
   /* Past the last boundary, rounding included, is the last stage. */
   return n - 1;
 }
+
+gboolean
+fw_point_works_against_kind (const FwPoint *point)
+{
+  gboolean helps, hurts;
+
+  g_return_val_if_fail (point != NULL, FALSE);
+
+  /* Conversion and referrals help when they grow; churn when it falls. */
+  helps = point->conversion > 0.0 || point->churn < 0.0 || point->referral > 0.0;
+  hurts = point->conversion < 0.0 || point->churn > 0.0 || point->referral < 0.0;
+
+  return point->kind == FW_POINT_FRICTION ? helps : hurts;
+}

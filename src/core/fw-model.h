@@ -128,6 +128,11 @@ FwScenario *fw_project_find_scenario (const FwProject *project, const char *name
 
 const char *fw_period_to_string     (FwPeriod period);
 gboolean    fw_period_from_string   (const char *text, FwPeriod *period);
+/* Whether @point's effects work against its kind: a friction that helps
+ * (improves conversion, cuts churn or raises referrals) or a force that
+ * hurts. MODEL.md's arithmetic follows the effects, never the kind, so
+ * such a point is valid; the window flags it wherever it shows. */
+gboolean    fw_point_works_against_kind (const FwPoint *point);
 const char *fw_point_kind_to_string (FwPointKind kind);
 gboolean    fw_point_kind_from_string (const char *text, FwPointKind *kind);
 

@@ -19,6 +19,7 @@
 #define FRICTION_COLOR "#d6401f"  /* red-orange */
 #define FORCE_COLOR    "#218c5a"  /* green, dark enough for a white glyph */
 #define REMOVE_COLOR   "#c01c28"
+#define AGAINST_COLOR  "#f6d32d"  /* yellow: a warning, unlike either kind */
 
 static void
 octagon_path (cairo_t *cr,
@@ -85,6 +86,40 @@ glyph_path (cairo_t     *cr,
       cairo_line_to (cr, lx - nx, ry + ny);
       cairo_close_path (cr);
     }
+}
+
+/* The flag of a point whose effects work against its kind: a yellow
+ * warning badge with an exclamation mark at the marker's upper right,
+ * readable on both themes (dark ink on yellow), and a yellow ring. */
+static void
+paint_against_flag (cairo_t *cr,
+                    double   x,
+                    double   y,
+                    double   size)
+{
+  FwRgb yellow = fw_wheel_parse_color (AGAINST_COLOR);
+  double r = MAX (4.0, size * 0.5);
+  double bx = x + size * 0.8, by = y - size * 0.8;
+  double bar = MAX (1.0, r * 0.22);
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, size + MAX (1.0, size * 0.08), 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, yellow.r, yellow.g, yellow.b);
+  cairo_set_line_width (cr, MAX (1.5, size * 0.16));
+  cairo_stroke (cr);
+
+  cairo_new_path (cr);
+  cairo_arc (cr, bx, by, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, yellow.r, yellow.g, yellow.b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  cairo_set_line_width (cr, MAX (1.0, r * 0.12));
+  cairo_stroke (cr);
+
+  /* "!": a bar and a dot. */
+  cairo_rectangle (cr, bx - bar / 2, by - r * 0.6, bar, r * 0.75);
+  cairo_arc (cr, bx, by + r * 0.45, bar * 0.6, 0, 2 * G_PI);
+  cairo_fill (cr);
 }
 
 static void
@@ -170,6 +205,9 @@ fw_wheel_paint_marker_look (cairo_t            *cr,
       cairo_set_source_rgba (cr, color.r, color.g, color.b, 0.7);
       cairo_fill (cr);
     }
+
+  if (look == FW_MARKER_AGAINST)
+    paint_against_flag (cr, x, y, size);
 
   cairo_restore (cr);
 }

@@ -13,6 +13,14 @@
 #include "fw-wheel-painter.h"
 #include "fw-wheel-private.h"
 
+/* How a point's marker looks where it sits: flagged when its effects
+ * work against its kind (a friction that helps). */
+static FwMarkerLook
+resting_look (const FwPoint *point)
+{
+  return fw_point_works_against_kind (point) ? FW_MARKER_AGAINST : FW_MARKER_NORMAL;
+}
+
 /* The people drawn moving: at most this many per 100 user units of track
  * for the largest flow; the others in proportion. */
 #define PEOPLE_PER_100 5.0
@@ -458,7 +466,7 @@ paint_markers (cairo_t             *cr,
         continue;
       fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
       fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
-                                  FW_MARKER_NORMAL, x, y, layout->marker);
+                                  resting_look (point), x, y, layout->marker);
     }
 }
 
@@ -766,7 +774,7 @@ markers_over_stage (cairo_t             *cr,
         continue;
       fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
       fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
-                                  FW_MARKER_NORMAL, x, y, layout->marker);
+                                  resting_look (point), x, y, layout->marker);
     }
 }
 
@@ -866,7 +874,7 @@ paint_selection (cairo_t             *cr,
        * comes forward. */
       fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
       fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
-                                  FW_MARKER_NORMAL, x, y, layout->marker);
+                                  resting_look (point), x, y, layout->marker);
       marker_ring (cr, layout, style, point->angle, layout->marker + 4.0, FALSE);
       if (scene->focused)
         marker_ring (cr, layout, style, point->angle, layout->marker + 9.0, TRUE);
@@ -918,7 +926,7 @@ paint_dragged (cairo_t             *cr,
   point = fw_scenario_get_point (scene->scenario, (guint) scene->dragged_point);
   fw_wheel_layout_position (layout, scene->dragged_angle, layout->rim, &x, &y);
   fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
-                              scene->dragged_off ? FW_MARKER_REMOVE : FW_MARKER_NORMAL,
+                              scene->dragged_off ? FW_MARKER_REMOVE : resting_look (point),
                               x, y, layout->marker * 1.15);
 }
 
@@ -966,6 +974,21 @@ fw_wheel_paint (cairo_t             *cr,
   fw_wheel_paint_static (cr, layout, style, scene);
   fw_wheel_paint_motion (cr, layout, style, scene);
   fw_wheel_paint_overlay (cr, layout, style, scene);
+}
+
+void
+fw_wheel_paint_point_marker (cairo_t            *cr,
+                             const FwWheelStyle *style,
+                             const FwPoint      *point,
+                             double              x,
+                             double              y,
+                             double              size)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (point != NULL);
+
+  fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled, resting_look (point), x, y, size);
 }
 
 void

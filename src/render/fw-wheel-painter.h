@@ -85,6 +85,14 @@ void fw_wheel_paint             (cairo_t             *cr,
 
 /* One point marker centred on (@x, @y) with radius @size: the same shape
  * and colour as on the wheel, for lists, the palette and drag icons. */
+/* @point's marker as the wheel draws it: its kind, dimmed when disabled,
+ * flagged when its effects work against its kind. */
+void fw_wheel_paint_point_marker (cairo_t             *cr,
+                                  const FwWheelStyle  *style,
+                                  const FwPoint       *point,
+                                  double               x,
+                                  double               y,
+                                  double               size);
 void fw_wheel_paint_marker      (cairo_t             *cr,
                                  const FwWheelStyle  *style,
                                  FwPointKind          kind,

@@ -112,6 +112,7 @@ typedef enum
 {
   FW_MARKER_NORMAL,
   FW_MARKER_REMOVE,   /* dragged off the wheel: will be removed */
+  FW_MARKER_AGAINST,  /* its effects work against its kind: flagged */
 } FwMarkerLook;
 
 void         fw_wheel_paint_marker_look   (cairo_t             *cr,
