@@ -233,10 +233,43 @@ test_layout_hit_points (void)
                                         y - layout.marker * 1.1 * sin (G_PI / 4), &index),
                    !=, FW_WHEEL_HIT_POINT);
 
-  /* Two markers overlapping: the one drawn last, on top, is hit. */
-  fw_wheel_layout_position (&layout, 201, layout.rim, &x, &y);
-  g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_POINT);
-  g_assert_cmpuint (index, ==, 2);
+  /* Points 2 degrees apart, whose markers would hide each other, fan
+   * out round their middle: each drawn whole, each hit at its own place;
+   * a lone point's marker stays at its angle. */
+  {
+    g_autofree double *angles = fw_wheel_layout_marker_angles (&layout, scenario);
+    double x1, y1, x2, y2;
+
+    g_assert_cmpfloat (angles[0], ==, 40);
+    g_assert_cmpfloat (angles[3], ==, -30);
+    g_assert_cmpfloat_with_epsilon ((angles[1] + angles[2]) / 2, 201, 1e-9);
+    fw_wheel_layout_position (&layout, angles[1], layout.rim, &x1, &y1);
+    fw_wheel_layout_position (&layout, angles[2], layout.rim, &x2, &y2);
+    g_assert_cmpfloat (hypot (x2 - x1, y2 - y1), >=, 2 * layout.marker);
+    g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x1, y1, &index), ==, FW_WHEEL_HIT_POINT);
+    g_assert_cmpuint (index, ==, 1);
+    g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x2, y2, &index), ==, FW_WHEEL_HIT_POINT);
+    g_assert_cmpuint (index, ==, 2);
+  }
+
+  /* Ten points dropped at the same angle: ten markers, none on another. */
+  {
+    g_autoptr(FwScenario) crowded = make_scenario ();
+    g_autofree double *angles = NULL;
+
+    for (guint k = 0; k < 10; k++)
+      add_point (crowded, FW_POINT_FRICTION, 100, TRUE);
+    angles = fw_wheel_layout_marker_angles (&layout, crowded);
+    for (guint k = 0; k < 10; k++)
+      for (guint j = k + 1; j < 10; j++)
+        {
+          double xa, ya, xb, yb;
+
+          fw_wheel_layout_position (&layout, angles[k], layout.rim, &xa, &ya);
+          fw_wheel_layout_position (&layout, angles[j], layout.rim, &xb, &yb);
+          g_assert_cmpfloat (hypot (xb - xa, yb - ya), >=, 2 * layout.marker - 1e-6);
+        }
+  }
 
   fw_wheel_layout_position (&layout, 330, layout.rim, &x, &y);
   g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_POINT);

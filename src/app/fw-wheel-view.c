@@ -366,10 +366,11 @@ fw_wheel_view_marker_rect (FwWheelView  *self,
                            guint         point,
                            GdkRectangle *rect)
 {
-  const FwPoint *p = fw_scenario_get_point (get_scenario (self), point);
+  /* Where the marker is drawn, fanned out from its neighbours. */
+  g_autofree double *angles = fw_wheel_layout_marker_angles (&self->layout, get_scenario (self));
   double x, y, r = self->layout.marker;
 
-  fw_wheel_layout_position (&self->layout, p->angle, self->layout.rim, &x, &y);
+  fw_wheel_layout_position (&self->layout, angles[point], self->layout.rim, &x, &y);
   rect->x = (int) floor (x - r);
   rect->y = (int) floor (y - r);
   rect->width = (int) ceil (2 * r);

@@ -742,17 +742,19 @@ label_context_init (LabelContext             *context,
   context->markers = markers;
   context->angles = angles;
   context->n_markers = 0;
-  for (guint k = 0; k < scenario->points->len; k++)
-    {
-      const FwPoint *point = fw_scenario_get_point (scenario, k);
+  {
+    g_autofree double *drawn = fw_wheel_layout_marker_angles (layout, scenario);
 
-      if ((int) k == scene->dragged_point)
-        continue;
-      fw_wheel_layout_position (layout, point->angle, layout->rim,
-                                &markers[2 * context->n_markers],
-                                &markers[2 * context->n_markers + 1]);
-      angles[context->n_markers++] = point->angle;
-    }
+    for (guint k = 0; k < scenario->points->len; k++)
+      {
+        if ((int) k == scene->dragged_point)
+          continue;
+        fw_wheel_layout_position (layout, drawn[k], layout->rim,
+                                  &markers[2 * context->n_markers],
+                                  &markers[2 * context->n_markers + 1]);
+        angles[context->n_markers++] = drawn[k];
+      }
+  }
 }
 
 /* One form of count for the whole wheel: a consultant cannot show

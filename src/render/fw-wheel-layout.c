@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-wheel-layout"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "fw-wheel-layout.h"
 #include "fw-wheel-private.h"
@@ -104,6 +105,98 @@ fw_wheel_layout_radians (double degrees)
   return (degrees - 90.0) * G_PI / 180.0;
 }
 
+typedef struct
+{
+  double angle;   /* normalized */
+  guint  index;
+} MarkerSlot;
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  const MarkerSlot *sa = a, *sb = b;
+
+  if (sa->angle != sb->angle)
+    return sa->angle < sb->angle ? -1 : 1;
+  return sa->index < sb->index ? -1 : (sa->index > sb->index);
+}
+
+/* A run of markers fanned out: slots [first, first + count) of the sorted
+ * array, centred on the mean of their angles. */
+typedef struct
+{
+  guint  first, count;
+  double sum;
+} MarkerRun;
+
+static double
+run_start (const MarkerRun *run,
+           double           gap)
+{
+  return run->sum / run->count - (run->count - 1) * gap / 2.0;
+}
+
+double *
+fw_wheel_layout_marker_angles (const FwWheelLayout *layout,
+                               const FwScenario    *scenario)
+{
+  guint n;
+  double *angles;
+  double gap;
+  g_autofree MarkerSlot *slots = NULL;
+  g_autofree MarkerRun *runs = NULL;
+  guint n_runs = 0;
+
+  g_return_val_if_fail (layout != NULL && scenario != NULL, NULL);
+
+  n = scenario->points->len;
+  angles = g_new (double, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    angles[k] = fw_scenario_get_point (scenario, k)->angle;
+
+  /* Centre to centre, a marker's width and a little air. */
+  gap = 2.1 * layout->marker / MAX (layout->rim, 1.0) * 180.0 / G_PI;
+  if (n < 2 || !(gap > 0.0) || gap * n >= 360.0)
+    return angles;
+
+  slots = g_new (MarkerSlot, n);
+  for (guint k = 0; k < n; k++)
+    slots[k] = (MarkerSlot) { fw_angle_normalize (angles[k]), k };
+  qsort (slots, n, sizeof *slots, compare_slots);
+
+  /* Runs in rim order, merged while one would reach into the one before
+   * (the last marker of one a gap short of the first of the next). */
+  runs = g_new (MarkerRun, n);
+  for (guint i = 0; i < n; i++)
+    {
+      runs[n_runs++] = (MarkerRun) { i, 1, slots[i].angle };
+      while (n_runs >= 2)
+        {
+          MarkerRun *before = &runs[n_runs - 2], *last = &runs[n_runs - 1];
+
+          if (run_start (last, gap) >= run_start (before, gap) + before->count * gap - 1e-9)
+            break;
+          before->count += last->count;
+          before->sum += last->sum;
+          n_runs--;
+        }
+    }
+
+  for (guint r = 0; r < n_runs; r++)
+    {
+      double start = run_start (&runs[r], gap);
+
+      /* A lone marker stays exactly where its point is. */
+      if (runs[r].count == 1)
+        continue;
+      for (guint j = 0; j < runs[r].count; j++)
+        angles[slots[runs[r].first + j].index] = start + j * gap;
+    }
+
+  return angles;
+}
+
 FwWheelHit
 fw_wheel_layout_hit (const FwWheelLayout *layout,
                      const FwScenario    *scenario,
@@ -118,19 +211,22 @@ fw_wheel_layout_hit (const FwWheelLayout *layout,
   /* Markers are drawn last, in order, so the last one under the pointer
    * is the one the user sees. */
   if (scenario != NULL)
-    for (guint k = scenario->points->len; k > 0; k--)
-      {
-        const FwPoint *point = g_ptr_array_index (scenario->points, k - 1);
-        double px, py;
+    {
+      g_autofree double *angles = fw_wheel_layout_marker_angles (layout, scenario);
 
-        fw_wheel_layout_position (layout, point->angle, layout->rim, &px, &py);
-        if (hypot (x - px, y - py) <= layout->marker * FW_WHEEL_MARKER_EXTENT)
-          {
-            if (index != NULL)
-              *index = k - 1;
-            return FW_WHEEL_HIT_POINT;
-          }
-      }
+      for (guint k = scenario->points->len; k > 0; k--)
+        {
+          double px, py;
+
+          fw_wheel_layout_position (layout, angles[k - 1], layout->rim, &px, &py);
+          if (hypot (x - px, y - py) <= layout->marker * FW_WHEEL_MARKER_EXTENT)
+            {
+              if (index != NULL)
+                *index = k - 1;
+              return FW_WHEEL_HIT_POINT;
+            }
+        }
+    }
 
   fw_wheel_layout_polar (layout, x, y, &degrees, &distance);
 

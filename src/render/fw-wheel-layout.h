@@ -57,6 +57,13 @@ void       fw_wheel_layout_polar     (const FwWheelLayout *layout,
                                       double              *distance);
 /* Cairo's angle (radians, clockwise from 3 o'clock) for a model angle. */
 double     fw_wheel_layout_radians   (double               degrees);
+/* The angle, in degrees, each point's marker is drawn at, in a new
+ * array of one per point: its own angle, except where markers would
+ * hide each other (points dropped at nearly the same angle). Such a run
+ * fans out evenly round its middle, a marker's width apart, so that each
+ * shows and takes a click of its own. The model's angles are untouched. */
+double    *fw_wheel_layout_marker_angles (const FwWheelLayout *layout,
+                                          const FwScenario    *scenario);
 /* What is drawn at (@x, @y): markers first, since they sit on the arcs. */
 FwWheelHit fw_wheel_layout_hit       (const FwWheelLayout *layout,
                                       const FwScenario    *scenario,

@@ -456,6 +456,7 @@ paint_markers (cairo_t             *cr,
                const FwWheelScene  *scene)
 {
   const FwScenario *scenario = scene->scenario;
+  g_autofree double *angles = fw_wheel_layout_marker_angles (layout, scenario);
 
   for (guint k = 0; k < scenario->points->len; k++)
     {
@@ -464,7 +465,7 @@ paint_markers (cairo_t             *cr,
 
       if ((int) k == scene->dragged_point)
         continue;
-      fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
+      fw_wheel_layout_position (layout, angles[k], layout->rim, &x, &y);
       fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
                                   resting_look (point), x, y, layout->marker);
     }
@@ -754,6 +755,7 @@ markers_over_stage (cairo_t             *cr,
                     int                  stage)
 {
   const FwScenario *scenario = scene->scenario;
+  g_autofree double *angles = NULL;
   double start, end, reach;
 
   if (stage < 0 || (guint) stage >= scenario->stages->len)
@@ -762,17 +764,18 @@ markers_over_stage (cairo_t             *cr,
   /* The angle a marker and the outline's halo reach on the rim. */
   reach = (layout->marker + 4.0) / MAX (layout->rim, 1.0) * 180.0 / G_PI;
 
+  angles = fw_wheel_layout_marker_angles (layout, scenario);
   for (guint k = 0; k < scenario->points->len; k++)
     {
       const FwPoint *point = fw_scenario_get_point (scenario, k);
-      double off = fmod (point->angle - start + reach, 360.0);
+      double off = fmod (angles[k] - start + reach, 360.0);
       double x, y;
 
       if (off < 0.0)
         off += 360.0;
       if ((int) k == scene->dragged_point || off > end - start + 2.0 * reach)
         continue;
-      fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
+      fw_wheel_layout_position (layout, angles[k], layout->rim, &x, &y);
       fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
                                   resting_look (point), x, y, layout->marker);
     }
@@ -868,16 +871,18 @@ paint_selection (cairo_t             *cr,
   if (has_point)
     {
       const FwPoint *point = fw_scenario_get_point (scenario, (guint) scene->selected_point);
+      g_autofree double *angles = fw_wheel_layout_marker_angles (layout, scenario);
+      double angle = angles[scene->selected_point];
       double x, y;
 
       /* Redrawn on top, so a selected point buried under its neighbours
        * comes forward. */
-      fw_wheel_layout_position (layout, point->angle, layout->rim, &x, &y);
+      fw_wheel_layout_position (layout, angle, layout->rim, &x, &y);
       fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
                                   resting_look (point), x, y, layout->marker);
-      marker_ring (cr, layout, style, point->angle, layout->marker + 4.0, FALSE);
+      marker_ring (cr, layout, style, angle, layout->marker + 4.0, FALSE);
       if (scene->focused)
-        marker_ring (cr, layout, style, point->angle, layout->marker + 9.0, TRUE);
+        marker_ring (cr, layout, style, angle, layout->marker + 9.0, TRUE);
     }
   else if (scene->focused && scene->selected_stage >= 0
            && (guint) scene->selected_stage < scenario->stages->len)
