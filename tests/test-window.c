@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "test-window"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <gtk/gtk.h>
 #include <string.h>
 #include <unistd.h>
@@ -1034,6 +1035,190 @@ test_window_inflow_says_why (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (field, "error"));
 }
 
+/* The first widget under @widget with the style class @css_class. */
+static GtkWidget *
+find_class (GtkWidget  *widget,
+            const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* WCAG's relative luminance of an 8-bit sRGB colour. */
+static double
+luminance (const guint8 rgb[3])
+{
+  double l[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = rgb[i] / 255.0;
+
+      l[i] = c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+static double
+contrast (const guint8 a[3],
+          const guint8 b[3])
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The contrast of @label's text on what is behind it, as drawn: the
+ * window rendered to pixels, the label's box cut out; its background is
+ * the commonest colour there, its text the colour that stands out most
+ * from it (the core of a glyph's stroke). */
+static double
+drawn_contrast (Fixture   *fixture,
+                GtkWidget *label)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  graphene_rect_t drawn;
+  int width, height;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autofree guint8 *pixels = NULL;
+  graphene_rect_t box;
+  guint32 background = 0;
+  guint most = 0;
+  guint8 bg[3], best[3] = { 0, 0, 0 };
+  double best_ratio = 1.0;
+  gsize stride;
+
+  /* The paintable draws all the window draws (its shadow too), from the
+   * top left corner of that: the label's box is moved there with it. */
+  g_assert_true (gtk_widget_compute_bounds (window, window, &drawn));
+  width = (int) ceil (drawn.size.width);
+  height = (int) ceil (drawn.size.height);
+  stride = (gsize) width * 4;
+  g_assert_true (gtk_widget_compute_bounds (label, window, &box));
+  box.origin.x -= drawn.origin.x;
+  box.origin.y -= drawn.origin.y;
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+
+  /* Cairo's ARGB32 in memory order (little endian): B, G, R, A; opaque. */
+  for (int y = (int) box.origin.y + 1; y < (int) (box.origin.y + box.size.height) - 1; y++)
+    for (int x = (int) box.origin.x + 1; x < (int) (box.origin.x + box.size.width) - 1; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * 4;
+        guint32 key = (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0];
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (key))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (key), GUINT_TO_POINTER (n));
+        if (n > most)
+          {
+            most = n;
+            background = key;
+          }
+      }
+  bg[0] = background >> 16;
+  bg[1] = background >> 8;
+  bg[2] = background;
+
+  for (int y = (int) box.origin.y + 1; y < (int) (box.origin.y + box.size.height) - 1; y++)
+    for (int x = (int) box.origin.x + 1; x < (int) (box.origin.x + box.size.width) - 1; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * 4;
+        guint8 rgb[3] = { p[2], p[1], p[0] };
+        double ratio = contrast (rgb, bg);
+
+        if (ratio > best_ratio)
+          {
+            best_ratio = ratio;
+            memcpy (best, rgb, 3);
+          }
+      }
+
+  g_test_message ("%s: text #%02x%02x%02x on #%02x%02x%02x, %.2f:1",
+                  gtk_label_get_text (GTK_LABEL (label)),
+                  best[0], best[1], best[2], bg[0], bg[1], bg[2], best_ratio);
+  return best_ratio;
+}
+
+/* The status pill ("Self-sustaining", "Needs marketing") and the change
+ * lines under the figures reach WCAG's 4.5:1 against what is behind
+ * them, in the light style and the dark one, measured on the pixels
+ * drawn. */
+static void
+test_window_status_text_contrast (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *pill = find_class (GTK_WIDGET (fixture->window), "fw-pill");
+  guint last = scenario (fixture)->stages->len - 1;
+  gboolean dark_before;
+
+  g_assert_nonnull (pill);
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark_before, NULL);
+
+  /* The application's style, as FwApplication loads it (a window made
+   * alone has GTK's only). */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/flywheelapp/Flywheel/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      GtkWidget *good, *bad;
+
+      g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
+      spin (300);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "Needs marketing");
+      g_assert_cmpfloat (drawn_contrast (fixture, pill), >=, 4.5);
+
+      /* Referrals enough to feed the wheel: self-sustaining, and a gain
+       * to show under the figures. */
+      fw_document_seal (document);
+      g_assert_true (fw_document_set_stage_field (document, 0, last, FW_STAGE_REFERRAL, 3.0, NULL));
+      spin (1500);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "Self-sustaining");
+      g_assert_cmpfloat (drawn_contrast (fixture, pill), >=, 4.5);
+      good = find_class (GTK_WIDGET (fixture->window), "fw-change-good");
+      g_assert_nonnull (good);
+      g_assert_cmpfloat (drawn_contrast (fixture, good), >=, 4.5);
+
+      g_assert_true (fw_document_undo (document));
+      fw_document_seal (document);
+      g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_COUNT, 0.0, NULL));
+      spin (1500);
+      bad = find_class (GTK_WIDGET (fixture->window), "fw-change-bad");
+      g_assert_nonnull (bad);
+      g_assert_cmpfloat (drawn_contrast (fixture, bad), >=, 4.5);
+      g_assert_true (fw_document_undo (document));
+    }
+
+  g_object_set (settings, "gtk-application-prefer-dark-theme", dark_before, NULL);
+}
+
 /* Whether the keyboard focus is on something a user can see. */
 static gboolean
 focus_is_visible (Fixture *fixture)
@@ -1132,6 +1317,7 @@ main (int   argc,
   ADD ("focus-has-a-home", test_window_focus_has_a_home);
   ADD ("point-editor-speaks-kind", test_window_point_editor_speaks_kind);
   ADD ("inflow-says-why", test_window_inflow_says_why);
+  ADD ("status-text-contrast", test_window_status_text_contrast);
 #undef ADD
 
   return g_test_run ();
