@@ -118,6 +118,30 @@ test_window_panes_remembered (void)
   g_assert_cmpint (g_settings_get_int (settings, "side-pane-width"), ==, 480);
 }
 
+/* Run from a build folder without the settings schema, a window still
+ * opens with the panes at the schema's default widths and the wheel
+ * between them (GtkPaned alone gave the right pane the whole window).
+ * Meaningful only in a process that has no schema: meson runs it so as
+ * test-window-no-settings. */
+static void
+test_window_panes_without_settings (void)
+{
+  FwWindow *window;
+
+  if (fw_settings_get () != NULL)
+    {
+      g_test_skip ("the settings schema is installed here");
+      return;
+    }
+
+  window = fw_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (width_becomes (fw_window_get_palette (window), 260), ==, 260);
+  g_assert_cmpint (width_becomes (side_pane (window), 400), ==, 400);
+  g_assert_cmpint (gtk_widget_get_width (fw_window_get_wheel (window)), >, 400);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Presenting without the figures gives the wheel the whole window; the
  * preference changed while presenting shows at once, and the figures
  * come back when presenting ends. */
@@ -557,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/window-desktop/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window-desktop/icons-load", test_icons_load);
   g_test_add_func ("/window-desktop/panes-remembered", test_window_panes_remembered);
+  g_test_add_func ("/window-desktop/panes-without-settings", test_window_panes_without_settings);
   g_test_add_func ("/window-desktop/presenting-preferences", test_window_presenting_preferences);
   g_test_add_func ("/window-desktop/color-scheme-values", test_color_scheme_values);
   g_test_add_func ("/window-desktop/color-scheme-without-portal", test_color_scheme_without_portal);

@@ -20,6 +20,14 @@
  * divider is counted from the left, and the wheel in the middle is what
  * grows and shrinks with the window (the panes do not resize with it). */
 
+/* The panes' widths when there are no settings to read (a program run
+ * from its build folder without GSETTINGS_SCHEMA_DIR): GtkPaned alone
+ * would give the right pane the whole window and hide the wheel. The
+ * same values as the schema's defaults
+ * (data/io.github.flywheelapp.Flywheel.gschema.xml.in). */
+#define DEFAULT_CATALOG_PANE_WIDTH 260
+#define DEFAULT_SIDE_PANE_WIDTH    400
+
 /* GtkPaned's divider, in Adwaita a 1 pixel line: for the first guess. */
 #define HANDLE_WIDTH 1
 
@@ -53,19 +61,23 @@ void
 fw_window_restore_state (FwWindow *self)
 {
   GSettings *settings = fw_settings_get ();
-  int width, side;
+  int width, height;
+  int catalog = DEFAULT_CATALOG_PANE_WIDTH;
+  int side = DEFAULT_SIDE_PANE_WIDTH;
 
-  if (settings == NULL)
-    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (settings != NULL)
+    {
+      width = g_settings_get_int (settings, "window-width");
+      height = g_settings_get_int (settings, "window-height");
+      catalog = g_settings_get_int (settings, "catalog-pane-width");
+      side = g_settings_get_int (settings, "side-pane-width");
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 
-  width = g_settings_get_int (settings, "window-width");
-  side = g_settings_get_int (settings, "side-pane-width");
-  gtk_window_set_default_size (GTK_WINDOW (self), width,
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  gtk_paned_set_position (self->catalog_paned, g_settings_get_int (settings, "catalog-pane-width"));
+  gtk_paned_set_position (self->catalog_paned, catalog);
   gtk_paned_set_position (self->side_paned, MAX (width - side - HANDLE_WIDTH, 0));
   self->side_pane_width = side;
 }
