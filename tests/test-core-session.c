@@ -151,6 +151,56 @@ test_session_view_state (void)
 }
 
 /* Another document: the view state starts afresh, presenting stays. */
+/* The selection is the session's alone, and one rule keeps it naming
+ * something after an edit, whichever view made the edit: a removed
+ * point leaves its stage selected (the keyboard stays where it was). */
+static void
+test_session_selection_follows_edits (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  g_autoptr(GError) error = NULL;
+  const FwScenario *scenario = fw_session_get_scenario (session);
+  guint n_points = scenario->points->len;
+  guint last = n_points - 1;
+  guint stage;
+  double start, end;
+  Seen point = { 0 };
+
+  g_assert_cmpuint (n_points, >=, 2);
+  g_signal_connect (session, "notify::selected-point", G_CALLBACK (on_notify), &point);
+
+  /* The last point, moved to the last stage, then removed. */
+  fw_session_set_selection (session, -1, (int) last);
+  g_assert_cmpuint (point.n_notifies, ==, 1);
+  fw_scenario_stage_arc (scenario, scenario->stages->len - 1, &start, &end);
+  g_assert_true (fw_document_move_point (document, 0, last, (start + end) / 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, (int) last);
+  stage = fw_session_get_scenario (session)->stages->len - 1;
+  g_assert_true (fw_document_remove_point (document, 0, last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, -1);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, (int) stage);
+  g_assert_cmpuint (point.n_notifies, ==, 2);
+
+  /* Undone: the point is back, the stage stays selected. */
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, (int) stage);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, -1);
+
+  /* An edit of another scenario leaves the selection alone. */
+  fw_session_set_selection (session, -1, 0);
+  g_assert_true (fw_document_remove_point (document, 1, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, 0);
+
+  /* An edit that keeps the points keeps the point selected. */
+  g_assert_true (fw_document_set_inflow (document, 0, 10, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fw_session_get_selected_point (session), ==, 0);
+}
+
 static void
 test_session_new_document (void)
 {
@@ -509,6 +559,7 @@ main (int   argc,
 
   g_test_add_func ("/core/session/view-state", test_session_view_state);
   g_test_add_func ("/core/session/new-document", test_session_new_document);
+  g_test_add_func ("/core/session/selection-follows-edits", test_session_selection_follows_edits);
   g_test_add_func ("/core/document/says-what-changed", test_document_says_what_changed);
   g_test_add_func ("/core/scenario-model/items-changed", test_scenario_models);
   g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);

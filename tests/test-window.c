@@ -194,7 +194,7 @@ test_window_open_edit_save_reopen (Fixture       *fixture,
   shown = scenario (fixture);
   g_assert_cmpuint (shown->points->len, ==, n_points + 1);
   g_assert_cmpuint (fw_scenario_stage_at_angle (shown, fw_scenario_get_point (shown, n_points)->angle), ==, 2);
-  g_assert_cmpint (fw_wheel_view_get_selected_point (FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window))),
+  g_assert_cmpint (fw_session_get_selected_point (fw_window_get_session (fixture->window)),
                    ==, (int) n_points);
 
   activate (fixture, "win.save", NULL);

@@ -173,7 +173,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   if (fw_wheel_view_hit (self, x, y, &index) == FW_WHEEL_HIT_POINT)
     {
       /* Selected at once, as a press selects in any list. */
-      fw_wheel_view_select_point (self, index);
+      fw_wheel_view_select (self, -1, index);
       self->drag_point = index;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       set_cursor (self, "grabbing");
@@ -253,7 +253,7 @@ click_at (FwWheelView *self,
     case FW_WHEEL_HIT_HUB:
     case FW_WHEEL_HIT_NONE:
     default:
-      fw_wheel_view_select_stage (self, -1);
+      fw_wheel_view_select (self, -1, -1);
       break;
     }
 }
@@ -295,7 +295,7 @@ on_drag_end (GtkGestureDrag *gesture,
   if (!off)
     {
       fw_document_seal (self->document);
-      fw_wheel_view_select_point (self, point);
+      fw_wheel_view_select (self, -1, point);
       return;
     }
 
@@ -401,7 +401,7 @@ on_drop (GtkDropTarget *target,
     }
 
   /* The new point is the last; selected, so Delete or Enter act on it. */
-  fw_wheel_view_select_point (self, fw_session_get_scenario (self->session)->points->len - 1);
+  fw_wheel_view_select (self, -1, fw_session_get_scenario (self->session)->points->len - 1);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
   return TRUE;

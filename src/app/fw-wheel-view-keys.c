@@ -31,6 +31,19 @@ scenario_of (FwWheelView *self)
   return fw_session_get_scenario (self->session);
 }
 
+/* The selection is the session's. */
+static int
+selected_stage (FwWheelView *self)
+{
+  return fw_session_get_selected_stage (self->session);
+}
+
+static int
+selected_point (FwWheelView *self)
+{
+  return fw_session_get_selected_point (self->session);
+}
+
 static guint
 stage_of_point (FwWheelView *self,
                 guint        point)
@@ -89,10 +102,10 @@ index_in (GArray *points,
 static int
 current_stage (FwWheelView *self)
 {
-  if (self->selected_point >= 0)
-    return stage_of_point (self, self->selected_point);
+  if (selected_point (self) >= 0)
+    return stage_of_point (self, selected_point (self));
 
-  return self->selected_stage;
+  return selected_stage (self);
 }
 
 static void
@@ -103,9 +116,9 @@ step_stage (FwWheelView *self,
   int current = current_stage (self);
 
   if (current < 0)
-    fw_wheel_view_select_stage (self, delta > 0 ? 0 : n - 1);
+    fw_wheel_view_select (self, delta > 0 ? 0 : n - 1, -1);
   else
-    fw_wheel_view_select_stage (self, ((current + delta) % n + n) % n);
+    fw_wheel_view_select (self, ((current + delta) % n + n) % n, -1);
 }
 
 static void
@@ -117,7 +130,7 @@ step_down (FwWheelView *self)
 
   if (stage < 0)
     {
-      fw_wheel_view_select_stage (self, 0);
+      fw_wheel_view_select (self, 0, -1);
       return;
     }
 
@@ -125,15 +138,15 @@ step_down (FwWheelView *self)
   if (points->len == 0)
     return;
 
-  if (self->selected_point < 0)
+  if (selected_point (self) < 0)
     {
-      fw_wheel_view_select_point (self, g_array_index (points, guint, 0));
+      fw_wheel_view_select (self, -1, g_array_index (points, guint, 0));
       return;
     }
 
-  at = index_in (points, self->selected_point);
+  at = index_in (points, selected_point (self));
   if (at + 1 < (int) points->len)
-    fw_wheel_view_select_point (self, g_array_index (points, guint, at + 1));
+    fw_wheel_view_select (self, -1, g_array_index (points, guint, at + 1));
 }
 
 static void
@@ -142,16 +155,16 @@ step_up (FwWheelView *self)
   g_autoptr(GArray) points = NULL;
   int stage, at;
 
-  if (self->selected_point < 0)
+  if (selected_point (self) < 0)
     return;
 
   stage = current_stage (self);
   points = points_on_stage (self, stage);
-  at = index_in (points, self->selected_point);
+  at = index_in (points, selected_point (self));
   if (at > 0)
-    fw_wheel_view_select_point (self, g_array_index (points, guint, at - 1));
+    fw_wheel_view_select (self, -1, g_array_index (points, guint, at - 1));
   else
-    fw_wheel_view_select_stage (self, stage);
+    fw_wheel_view_select (self, stage, -1);
 }
 
 static gboolean
@@ -184,19 +197,19 @@ move_selected (FwWheelView *self,
   const FwPoint *point;
   double angle;
 
-  if (self->selected_point < 0)
+  if (selected_point (self) < 0)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
-  point = fw_scenario_get_point (scenario_of (self), self->selected_point);
+  point = fw_scenario_get_point (scenario_of (self), selected_point (self));
   /* Kept on tenths of a degree, so steps never pile up rounding dust. */
   angle = round (fw_angle_normalize (point->angle + degrees) * 10.0) / 10.0;
   if (angle >= 360.0)
     angle -= 360.0;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "point.move", "(ud)", (guint) self->selected_point, angle);
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.move", "(ud)", (guint) selected_point (self), angle);
 
   /* Moves of the same point merge in the document until sealed. */
   g_clear_handle_id (&self->seal_source, g_source_remove);
@@ -208,13 +221,13 @@ remove_selected (FwWheelView *self)
 {
   guint point, stage, n_points;
 
-  if (self->selected_point < 0)
+  if (selected_point (self) < 0)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
-  point = self->selected_point;
+  point = selected_point (self);
   stage = stage_of_point (self, point);
   n_points = scenario_of (self)->points->len;
   fw_wheel_view_seal_moves (self);
@@ -223,18 +236,18 @@ remove_selected (FwWheelView *self)
     return;
 
   /* The keyboard stays where it was: on the stage the point was on. */
-  fw_wheel_view_select_stage (self, stage);
+  fw_wheel_view_select (self, stage, -1);
 }
 
 static gboolean
 activate_selected (FwWheelView *self)
 {
-  if (self->selected_point >= 0)
-    fw_wheel_view_edit_point (self, self->selected_point);
-  else if (self->selected_stage >= 0)
+  if (selected_point (self) >= 0)
+    fw_wheel_view_edit_point (self, selected_point (self));
+  else if (selected_stage (self) >= 0)
     /* Enter on a stage takes the keyboard to its fields in the panel. */
     gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-stage", "u",
-                                (guint) self->selected_stage);
+                                (guint) selected_stage (self));
   else
     return FALSE;
 
@@ -266,9 +279,9 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Escape:
       if (fw_wheel_view_cancel_drag (self, TRUE))
         return TRUE;
-      if (self->selected_point < 0 && self->selected_stage < 0)
+      if (selected_point (self) < 0 && selected_stage (self) < 0)
         return FALSE;
-      fw_wheel_view_select_stage (self, -1);
+      fw_wheel_view_select (self, -1, -1);
       return TRUE;
 
     case GDK_KEY_Left:
@@ -311,12 +324,12 @@ on_key_pressed (GtkEventControllerKey *controller,
 
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-      fw_wheel_view_select_stage (self, 0);
+      fw_wheel_view_select (self, 0, -1);
       return TRUE;
 
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
-      fw_wheel_view_select_stage (self, scenario_of (self)->stages->len - 1);
+      fw_wheel_view_select (self, scenario_of (self)->stages->len - 1, -1);
       return TRUE;
 
     case GDK_KEY_Delete:

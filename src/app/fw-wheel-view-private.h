@@ -66,11 +66,6 @@ struct _FwWheelView
   GtkSettings    *settings;         /* the one we listen to */
   guint64         frames_drawn;
 
-  int             selected_stage;
-  int             selected_point;
-  int             selected_point_stage;  /* the stage that point is on */
-  guint           n_points_seen;         /* fewer: the selected point may be gone */
-
   /* A point being dragged with the pointer (-1 none). */
   GtkGesture     *drag_gesture;
   gboolean        press_active;    /* a primary press is being tracked */
@@ -91,6 +86,10 @@ struct _FwWheelView
 
 /* fw-wheel-view.c */
 void     fw_wheel_view_invalidate_static  (FwWheelView *self);
+/* Asks the session to select a stage or a point (-1 for none). */
+void     fw_wheel_view_select             (FwWheelView *self,
+                                           int          stage,
+                                           int          point);
 /* The point or stage under (@x, @y) in widget coordinates. */
 FwWheelHit fw_wheel_view_hit              (FwWheelView *self,
                                            double       x,

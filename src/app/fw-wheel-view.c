@@ -28,8 +28,6 @@ G_DEFINE_FINAL_TYPE (FwWheelView, fw_wheel_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SESSION,
-  PROP_SELECTED_STAGE,
-  PROP_SELECTED_POINT,
   N_PROPS
 };
 
@@ -203,10 +201,10 @@ append_selection (FwWheelView *self,
 {
   const FwScenario *scenario = get_scenario (self);
 
-  if (self->selected_point >= 0)
+  if (self->scene.selected_point >= 0)
     {
-      const FwPoint *point = fw_scenario_get_point (scenario, self->selected_point);
-      guint stage = fw_projection_get_point_stage (self->scene.projection, self->selected_point);
+      const FwPoint *point = fw_scenario_get_point (scenario, self->scene.selected_point);
+      guint stage = fw_projection_get_point_stage (self->scene.projection, self->scene.selected_point);
       const FwStage *on = fw_scenario_get_stage (scenario, stage);
 
       if (point->kind == FW_POINT_FORCE)
@@ -226,9 +224,9 @@ append_selection (FwWheelView *self,
           g_string_append_printf (text, " %s", against);
       }
     }
-  else if (self->selected_stage >= 0)
+  else if (self->scene.selected_stage >= 0)
     {
-      const FwStage *stage = fw_scenario_get_stage (scenario, self->selected_stage);
+      const FwStage *stage = fw_scenario_get_stage (scenario, self->scene.selected_stage);
 
       g_string_append_printf (text, _("Selected: stage %s."), stage->name);
     }
@@ -291,7 +289,7 @@ describe_wheel (FwWheelView *self)
   /* Translators: "Momentum 245 people per month." */
   g_string_append_printf (text, _("Momentum %s people per %s."), momentum, self->scene.period_label);
 
-  if (self->selected_stage >= 0 || self->selected_point >= 0)
+  if (self->scene.selected_stage >= 0 || self->scene.selected_point >= 0)
     g_string_append (text, " ");
   append_selection (self, text);
 
@@ -314,49 +312,34 @@ update_description (FwWheelView *self)
                                   -1);
 }
 
-/* Selection in one place: clamped to what exists, announced once. */
-static void
-set_selection (FwWheelView *self,
-               int          stage,
-               int          point)
+/* The selection is the session's: the wheel asks it to change and
+ * draws what it holds (on_session_selection). */
+void
+fw_wheel_view_select (FwWheelView *self,
+                      int          stage,
+                      int          point)
 {
-  const FwScenario *scenario = get_scenario (self);
-  int n_stages = scenario != NULL ? (int) scenario->stages->len : 0;
-  int n_points = scenario != NULL ? (int) scenario->points->len : 0;
-  gboolean stage_changed, point_changed;
+  if (self->session != NULL)
+    fw_session_set_selection (self->session, stage, point);
+}
 
-  if (stage < 0 || stage >= n_stages)
-    stage = -1;
-  if (point < 0 || point >= n_points)
-    point = -1;
-  if (point >= 0)
-    stage = -1;
+/* Takes the session's selection into the scene, wherever it was set: a
+ * key, a click, a list, an action, or an edit that removed the point. */
+static void
+on_session_selection (FwWheelView *self)
+{
+  int stage = self->session != NULL ? fw_session_get_selected_stage (self->session) : -1;
+  int point = self->session != NULL ? fw_session_get_selected_point (self->session) : -1;
 
-  stage_changed = stage != self->selected_stage;
-  point_changed = point != self->selected_point;
-  if (!stage_changed && !point_changed)
+  if (stage == self->scene.selected_stage && point == self->scene.selected_point)
     return;
 
   /* A run of keyboard moves ends with the point it moved. */
-  if (point_changed)
+  if (point != self->scene.selected_point)
     fw_wheel_view_seal_moves (self);
 
-  self->selected_stage = self->scene.selected_stage = stage;
-  self->selected_point = self->scene.selected_point = point;
-  if (point >= 0)
-    self->selected_point_stage = fw_projection_get_point_stage (self->scene.projection, point);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (stage_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STAGE]);
-  if (point_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_POINT]);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  /* Kept in the session, for every other view of the window. */
-  if (self->session != NULL)
-    fw_session_set_selection (self->session, stage, point);
-
+  self->scene.selected_stage = stage;
+  self->scene.selected_point = point;
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -429,19 +412,8 @@ on_session_changed (FwWheelView    *self,
   sync_scene (self);
   scenario = self->scene.scenario;
 
-  /* What the selection named may be gone or moved: with fewer points (a
-   * removal, an undone addition) the index of the selected point may now
-   * name another one, and another scenario has other stages and points. */
-  if (change->flags & FW_CHANGE_SHOWN)
-    set_selection (self, -1, -1);
-  else if (scenario->points->len < self->n_points_seen && self->selected_point >= 0)
-    set_selection (self, self->selected_point_stage, -1);
-  else
-    set_selection (self, self->selected_stage, self->selected_point);
-  /* The keyboard lands on this stage if the point goes away. */
-  if (self->selected_point >= 0)
-    self->selected_point_stage = fw_projection_get_point_stage (self->scene.projection, self->selected_point);
-  self->n_points_seen = scenario->points->len;
+  /* What the selection names after the edit is the session's rule. */
+  on_session_selection (self);
   if (self->drag_point >= (int) scenario->points->len)
     fw_wheel_view_cancel_drag (self, FALSE);
 
@@ -461,14 +433,6 @@ on_period_changed (FwWheelView *self)
   update_description (self);
   fw_wheel_view_invalidate_static (self);
   update_ticking (self);
-}
-
-/* The session's selection set from elsewhere (a list, the window). */
-static void
-on_session_selection (FwWheelView *self)
-{
-  set_selection (self, fw_session_get_selected_stage (self->session),
-                 fw_session_get_selected_point (self->session));
 }
 
 static gboolean
@@ -868,15 +832,15 @@ fw_wheel_view_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   /* From the keyboard, the tooltip is about what is selected. */
-  if (keyboard_mode && self->selected_point >= 0)
+  if (keyboard_mode && self->scene.selected_point >= 0)
     {
       hit = FW_WHEEL_HIT_POINT;
-      index = self->selected_point;
+      index = self->scene.selected_point;
     }
-  else if (keyboard_mode && self->selected_stage >= 0)
+  else if (keyboard_mode && self->scene.selected_stage >= 0)
     {
       hit = FW_WHEEL_HIT_STAGE;
-      index = self->selected_stage;
+      index = self->scene.selected_stage;
     }
   else if (keyboard_mode)
     {
@@ -956,12 +920,6 @@ fw_wheel_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
-    case PROP_SELECTED_STAGE:
-      g_value_set_int (value, self->selected_stage);
-      break;
-    case PROP_SELECTED_POINT:
-      g_value_set_int (value, self->selected_point);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -979,12 +937,6 @@ fw_wheel_view_set_property (GObject      *object,
     {
     case PROP_SESSION:
       fw_wheel_view_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTED_STAGE:
-      fw_wheel_view_select_stage (self, g_value_get_int (value));
-      break;
-    case PROP_SELECTED_POINT:
-      fw_wheel_view_select_point (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1016,12 +968,6 @@ fw_wheel_view_class_init (FwWheelViewClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, FW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_STAGE] =
-    g_param_spec_int ("selected-stage", NULL, NULL, -1, FW_MAX_STAGES - 1, -1,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_POINT] =
-    g_param_spec_int ("selected-point", NULL, NULL, -1, FW_MAX_POINTS - 1, -1,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "fwwheel");
@@ -1036,8 +982,6 @@ fw_wheel_view_init (FwWheelView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
-  self->selected_stage = -1;
-  self->selected_point = -1;
   self->drag_point = -1;
   self->animations = TRUE;
 
@@ -1092,10 +1036,9 @@ reset_for_document (FwWheelView *self)
       fw_tween_init (&self->momentum,
                      fw_projection_get_figures (self->scene.projection, self->scene.period)->momentum);
       retarget_motion (self, FALSE);
-      self->n_points_seen = self->scene.scenario->points->len;
     }
 
-  set_selection (self, -1, -1);
+  on_session_selection (self);
   update_description (self);
   fw_wheel_view_invalidate_static (self);
   update_ticking (self);
@@ -1128,41 +1071,6 @@ fw_wheel_view_set_session (FwWheelView *self,
   reset_for_document (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-int
-fw_wheel_view_get_selected_stage (FwWheelView *self)
-{
-  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), -1);
-
-  return self->selected_stage;
-}
-
-int
-fw_wheel_view_get_selected_point (FwWheelView *self)
-{
-  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), -1);
-
-  return self->selected_point;
-}
-
-void
-fw_wheel_view_select_stage (FwWheelView *self,
-                            int          stage)
-{
-  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
-
-  set_selection (self, stage, -1);
-}
-
-void
-fw_wheel_view_select_point (FwWheelView *self,
-                            int          point)
-{
-  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
-
-  /* Deselecting the point leaves nothing selected. */
-  set_selection (self, -1, point);
 }
 
 static gboolean
@@ -1213,7 +1121,7 @@ fw_wheel_view_edit_point (FwWheelView *self,
 
   fw_wheel_view_cancel_drag (self, TRUE);
   fw_wheel_view_seal_moves (self);
-  set_selection (self, -1, point);
+  fw_wheel_view_select (self, -1, point);
 
   close_editor (self);
   self->editor = fw_point_editor_new (self->session, point);
@@ -1287,7 +1195,8 @@ void
 fw_wheel_view_activate_stage (FwWheelView *self,
                               int          stage)
 {
-  set_selection (self, stage, -1);
-  if (self->selected_stage >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", self->selected_stage);
+  fw_wheel_view_select (self, stage, -1);
+  stage = fw_session_get_selected_stage (self->session);
+  if (stage >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", stage);
 }

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * points be dragged round the rim or off it, and is driven entirely from
  * the keyboard as well.
  *
- * Selection is either a stage or a point (the other is -1). Errors (an
+ * The selection is the session's (a stage or a point). Errors (an
  * edit the document refuses) are reported through the "win.show-error"
  * action, so the window shows them where the user looks. */
 #define FW_TYPE_WHEEL_VIEW (fw_wheel_view_get_type ())
@@ -27,18 +27,10 @@ G_DECLARE_FINAL_TYPE (FwWheelView, fw_wheel_view, FW, WHEEL_VIEW, GtkWidget)
 
 GtkWidget  *fw_wheel_view_new                (void);
 FwSession  *fw_wheel_view_get_session        (FwWheelView *self);
-/* Shows @session's current scenario at its period, and keeps the
- * selection in it. */
+/* Shows @session's current scenario at its period and its selection;
+ * the wheel's keys and clicks select through the session. */
 void        fw_wheel_view_set_session        (FwWheelView *self,
                                               FwSession   *session);
-/* Properties "selected-stage" and "selected-point" (int, -1 for none),
- * the session's selection as the wheel keeps it. */
-int         fw_wheel_view_get_selected_stage (FwWheelView *self);
-int         fw_wheel_view_get_selected_point (FwWheelView *self);
-void        fw_wheel_view_select_stage       (FwWheelView *self,
-                                              int          stage);
-void        fw_wheel_view_select_point       (FwWheelView *self,
-                                              int          point);
 /* Opens the point editor popover on @point, pointing at its marker. */
 void        fw_wheel_view_edit_point         (FwWheelView *self,
                                               guint        point);

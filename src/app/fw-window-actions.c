@@ -72,7 +72,7 @@ add_point (FwWindow      *self,
     }
 
   scenario = fw_session_get_scenario (self->session);
-  fw_wheel_view_select_point (FW_WHEEL_VIEW (self->wheel), (int) scenario->points->len - 1);
+  fw_session_set_selection (self->session, -1, (int) scenario->points->len - 1);
   return TRUE;
 }
 
@@ -114,10 +114,9 @@ add_point_activated (GtkWidget  *widget,
 static guint
 target_stage (FwWindow *self)
 {
-  FwWheelView *wheel = FW_WHEEL_VIEW (self->wheel);
   const FwScenario *scenario = fw_session_get_scenario (self->session);
-  int stage = fw_wheel_view_get_selected_stage (wheel);
-  int point = fw_wheel_view_get_selected_point (wheel);
+  int stage = fw_session_get_selected_stage (self->session);
+  int point = fw_session_get_selected_point (self->session);
 
   if (stage >= 0 && (guint) stage < scenario->stages->len)
     return (guint) stage;
@@ -205,7 +204,7 @@ select_stage_activated (GtkWidget  *widget,
   FwWindow *self = FW_WINDOW (widget);
   int stage = g_variant_get_int32 (parameter);
 
-  fw_wheel_view_select_stage (FW_WHEEL_VIEW (self->wheel), stage);
+  fw_session_set_selection (self->session, stage, -1);
   gtk_stack_set_visible_child_name (self->side_stack, "stages");
   /* Shows the stage's row without taking the keyboard from the wheel. */
   if (stage >= 0)
@@ -222,7 +221,7 @@ reveal_stage_activated (GtkWidget  *widget,
 
   if (stage >= fw_session_get_scenario (self->session)->stages->len)
     return;
-  fw_wheel_view_select_stage (FW_WHEEL_VIEW (self->wheel), (int) stage);
+  fw_session_set_selection (self->session, (int) stage, -1);
   /* Presenting hides the panel: the focus stays on the wheel, with the
    * stage selected, rather than going to fields no one can see. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
@@ -238,7 +237,7 @@ select_point_activated (GtkWidget  *widget,
 {
   FwWindow *self = FW_WINDOW (widget);
 
-  fw_wheel_view_select_point (FW_WHEEL_VIEW (self->wheel), g_variant_get_int32 (parameter));
+  fw_session_set_selection (self->session, -1, g_variant_get_int32 (parameter));
 }
 
 static void

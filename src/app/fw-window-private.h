@@ -37,7 +37,6 @@ struct _FwWindow
   GtkWidget            *side_separator;
   GtkWidget            *side_switcher;
 
-  gboolean              presenting; /* as shown: the session's "presenting" */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
 
   /* What the window shows of its document, and the projections. */

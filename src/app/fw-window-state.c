@@ -123,7 +123,7 @@ fw_window_save_state (FwWindow *self)
   save_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!self->presenting)
+  if (!fw_session_get_presenting (self->session))
     {
       save_pane_width (settings, "catalog-pane-width", self->palette);
       save_pane_width (settings, "side-pane-width", self->side_pane);

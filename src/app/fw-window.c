@@ -90,7 +90,7 @@ presenting_preference (const char *key)
 static void
 show_presenting_layout (FwWindow *self)
 {
-  gboolean presenting = self->presenting;
+  gboolean presenting = fw_session_get_presenting (self->session);
 
   gtk_widget_set_visible (self->palette, !presenting);
   gtk_widget_set_visible (self->side_separator, !presenting);
@@ -104,15 +104,10 @@ show_presenting_layout (FwWindow *self)
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+/* The session notifies only when presenting really changes. */
 static void
 on_presenting (FwWindow *self)
 {
-  gboolean presenting = fw_session_get_presenting (self->session);
-
-  if (self->presenting == presenting)
-    return;
-
-  self->presenting = presenting;
   show_presenting_layout (self);
   gtk_widget_grab_focus (self->wheel);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
@@ -122,7 +117,7 @@ on_presenting (FwWindow *self)
 static void
 on_presenting_preference_changed (FwWindow *self)
 {
-  if (self->presenting)
+  if (fw_session_get_presenting (self->session))
     show_presenting_layout (self);
 }
 
@@ -137,7 +132,8 @@ fw_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PRESENTING:
-      g_value_set_boolean (value, self->presenting);
+      /* Asked for by the "win.present" action before the session exists. */
+      g_value_set_boolean (value, self->session != NULL && fw_session_get_presenting (self->session));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -22,6 +22,11 @@ struct _FwSession
   guint                period;
   int                  selected_stage;
   int                  selected_point;
+  /* The stage the selected point is on, and the current scenario's
+   * number of points, as of the last change: fewer points may mean the
+   * selected one is gone. */
+  guint                selected_point_stage;
+  guint                n_points_seen;
   gboolean             playing;
   gboolean             presenting;
 };
@@ -79,19 +84,35 @@ set_period_clamped (FwSession *self,
   notify (self, PROP_PERIOD);
 }
 
-/* Keeps the selection naming something that exists. */
+/* Notes what follow_selection() compares with after the next change. */
 static void
-clamp_selection (FwSession *self)
+remember_points (FwSession *self)
+{
+  self->n_points_seen = fw_session_get_scenario (self)->points->len;
+  if (self->selected_point >= 0)
+    self->selected_point_stage =
+      fw_projection_get_point_stage (fw_session_get_projection (self), (guint) self->selected_point);
+}
+
+/* What the selection names after an edit, one rule for every view: with
+ * fewer points (a removal, an undone addition) the index of the selected
+ * point may now name another one, so the selection falls back to the
+ * stage that point was on (the keyboard stays where it was); otherwise
+ * it is kept, clamped to what exists. */
+static void
+follow_selection (FwSession *self)
 {
   const FwScenario *scenario = fw_session_get_scenario (self);
   int stage = self->selected_stage;
   int point = self->selected_point;
 
-  if (stage >= (int) scenario->stages->len)
-    stage = -1;
-  if (point >= (int) scenario->points->len)
-    point = -1;
+  if (point >= 0 && scenario->points->len < self->n_points_seen)
+    {
+      stage = (int) self->selected_point_stage;
+      point = -1;
+    }
   fw_session_set_selection (self, stage, point);
+  remember_points (self);
 }
 
 /* Drops scenarios the document no longer has; the current one falls
@@ -135,8 +156,14 @@ on_document_changed (FwSession      *self,
   fw_projection_service_update (self->projections, change);
   if (change->flags & FW_CHANGE_PROJECT)
     set_period_clamped (self, self->period);
-  if (fw_change_touches (change, current (self)))
-    clamp_selection (self);
+  if (other_current)
+    {
+      /* Another scenario has other stages and points. */
+      fw_session_set_selection (self, -1, -1);
+      remember_points (self);
+    }
+  else if (fw_change_touches (change, current (self)))
+    follow_selection (self);
 
   if (other_current)
     {
@@ -367,6 +394,7 @@ fw_session_set_document (FwSession  *self,
       notify (self, PROP_PERIOD);
     }
   fw_session_set_selection (self, -1, -1);
+  remember_points (self);
   fw_session_set_playing (self, FALSE);
 
   g_signal_emit (self, signals[CHANGED], 0, &change);
@@ -469,6 +497,7 @@ fw_session_set_shown (FwSession   *self,
     {
       /* Another scenario has other stages and points. */
       fw_session_set_selection (self, -1, -1);
+      remember_points (self);
       notify (self, PROP_SCENARIO_INDEX);
     }
   change.scenario = (int) current (self);
@@ -533,6 +562,9 @@ fw_session_set_selection (FwSession *self,
       self->selected_stage = stage;
       notify (self, PROP_SELECTED_STAGE);
     }
+  if (point >= 0)
+    self->selected_point_stage =
+      fw_projection_get_point_stage (fw_session_get_projection (self), (guint) point);
   if (point != self->selected_point)
     {
       self->selected_point = point;
