@@ -20,6 +20,13 @@ typedef struct
   guint         generation;
   gboolean      running;      /* a job is in a thread for this slot */
   GCancellable *cancellable;  /* the running job's */
+
+  /* The band, on the same pattern with its own generation (another
+   * number of draws restarts the band, not the impacts). */
+  FwBand       *band;         /* computed from the document as it is, or NULL */
+  guint         band_generation;
+  gboolean      band_running;
+  GCancellable *band_cancellable;
 } Slot;
 
 struct _FwProjectionService
@@ -30,12 +37,15 @@ struct _FwProjectionService
   GPtrArray  *slots;          /* of Slot*, in the order shown */
   guint       next_id;
   guint64     sync_budget;
+  guint       band_draws;
+  guint64     band_seed;
 };
 
 G_DEFINE_FINAL_TYPE (FwProjectionService, fw_projection_service, G_TYPE_OBJECT)
 
 enum {
   COMPLETED,
+  BAND_READY,
   N_SIGNALS
 };
 
@@ -68,6 +78,10 @@ slot_free (gpointer data)
   if (slot->cancellable != NULL)
     g_cancellable_cancel (slot->cancellable);
   g_clear_object (&slot->cancellable);
+  if (slot->band_cancellable != NULL)
+    g_cancellable_cancel (slot->band_cancellable);
+  g_clear_object (&slot->band_cancellable);
+  g_clear_object (&slot->band);
   fw_projection_free (slot->projection);
   g_free (slot);
 }
@@ -179,6 +193,102 @@ start_job (FwProjectionService *self,
   g_task_run_in_thread (task, run_job);
 }
 
+/* ----------------------------------------------------------------- band */
+
+/* A band job: the band (which holds its own copy of the scenario) and
+ * which slot and generation it was started for. The service is kept
+ * alive until the job is back, so the answer always has somewhere to go
+ * (a slot gone meanwhile just drops it). */
+typedef struct
+{
+  FwProjectionService *service;
+  guint                slot_id;
+  guint                generation;
+} BandJob;
+
+static void start_band (FwProjectionService *self,
+                        Slot                *slot);
+
+static gboolean
+wants_band (FwProjectionService *self,
+            Slot                *slot)
+{
+  const FwScenario *scenario = fw_document_get_scenario (self->document, slot->scenario);
+
+  return !fw_uncertainty_is_zero (&scenario->uncertainty);
+}
+
+static void
+band_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  FwBand *band = FW_BAND (object);
+  BandJob *job = user_data;
+  g_autoptr(FwProjectionService) self = job->service;
+  gboolean computed = fw_band_compute_finish (band, result, NULL);
+  Slot *slot = find_slot_by_id (self, job->slot_id);
+  guint generation = job->generation;
+
+  g_free (job);
+  if (slot == NULL)
+    return;
+
+  slot->band_running = FALSE;
+  g_clear_object (&slot->band_cancellable);
+
+  if (!computed || generation != slot->band_generation)
+    {
+      /* Stale or cancelled: the band of what the document holds now is
+       * still wanted, unless it has no spreads any more. */
+      if (self->document != NULL && slot->band == NULL && wants_band (self, slot))
+        start_band (self, slot);
+      return;
+    }
+
+  g_set_object (&slot->band, band);
+  g_signal_emit (self, signals[BAND_READY], 0, slot->scenario);
+}
+
+static void
+start_band (FwProjectionService *self,
+            Slot                *slot)
+{
+  g_autoptr(FwBand) band = NULL;
+  BandJob *job;
+
+  if (slot->band_running)
+    return;
+
+  band = fw_band_new (fw_document_get_scenario (self->document, slot->scenario),
+                      fw_document_get_project (self->document)->horizon,
+                      self->band_draws, self->band_seed);
+  job = g_new0 (BandJob, 1);
+  job->service = g_object_ref (self);
+  job->slot_id = slot->id;
+  job->generation = slot->band_generation;
+
+  slot->band_running = TRUE;
+  slot->band_cancellable = g_cancellable_new ();
+  fw_band_compute_async (band, slot->band_cancellable, band_done, job);
+}
+
+/* The band is out of date: drop it, stop the job working on it, and
+ * start on the new one. */
+static void
+restart_band (FwProjectionService *self,
+              Slot                *slot)
+{
+  slot->band_generation++;
+  g_clear_object (&slot->band);
+  if (slot->band_cancellable != NULL)
+    g_cancellable_cancel (slot->band_cancellable);
+  if (wants_band (self, slot))
+    start_band (self, slot);
+}
+
+/* ----------------------------------------------------------- projection */
+
 /* What a full recompute costs, in stage-periods. */
 static guint64
 cost_of (const FwScenario *scenario,
@@ -197,6 +307,7 @@ recompute (FwProjectionService *self,
   slot->generation++;
   if (slot->cancellable != NULL)
     g_cancellable_cancel (slot->cancellable);
+  restart_band (self, slot);
 
   if (cost_of (scenario, horizon) <= self->sync_budget)
     {
@@ -247,6 +358,17 @@ fw_projection_service_class_init (FwProjectionServiceClass *klass)
   signals[COMPLETED] =
     g_signal_new ("completed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * FwProjectionService::band-ready:
+   * @scenario: the scenario whose band is in
+   *
+   * fw_projection_service_get_band() now returns the band of @scenario,
+   * computed from what the document holds now.
+   */
+  signals[BAND_READY] =
+    g_signal_new ("band-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -254,6 +376,8 @@ fw_projection_service_init (FwProjectionService *self)
 {
   self->slots = g_ptr_array_new_with_free_func (slot_free);
   self->sync_budget = FW_PROJECTION_SYNC_BUDGET;
+  self->band_draws = FW_BAND_DEFAULT_DRAWS;
+  self->band_seed = FW_BAND_DEFAULT_SEED;
 }
 
 FwProjectionService *
@@ -357,6 +481,65 @@ fw_projection_service_is_busy (FwProjectionService *self,
 
   slot = find_slot (self, scenario);
   return slot != NULL && slot->running;
+}
+
+FwBand *
+fw_projection_service_get_band (FwProjectionService *self,
+                                guint                scenario)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), NULL);
+
+  slot = find_slot (self, scenario);
+  return slot != NULL ? slot->band : NULL;
+}
+
+gboolean
+fw_projection_service_is_band_busy (FwProjectionService *self,
+                                    guint                scenario)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), FALSE);
+
+  slot = find_slot (self, scenario);
+  return slot != NULL && slot->band_running;
+}
+
+void
+fw_projection_service_set_band_draws (FwProjectionService *self,
+                                      guint                draws,
+                                      guint64              seed)
+{
+  g_return_if_fail (FW_IS_PROJECTION_SERVICE (self));
+  g_return_if_fail (draws >= FW_BAND_MIN_DRAWS && draws <= FW_BAND_MAX_DRAWS);
+
+  if (draws == self->band_draws && seed == self->band_seed)
+    return;
+
+  self->band_draws = draws;
+  self->band_seed = seed;
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < self->slots->len; i++)
+    restart_band (self, g_ptr_array_index (self->slots, i));
+}
+
+guint
+fw_projection_service_get_band_draws (FwProjectionService *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), FW_BAND_DEFAULT_DRAWS);
+
+  return self->band_draws;
+}
+
+guint64
+fw_projection_service_get_band_seed (FwProjectionService *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), FW_BAND_DEFAULT_SEED);
+
+  return self->band_seed;
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "fw-band.h"
 #include "fw-document.h"
 #include "fw-engine.h"
 
@@ -27,8 +28,26 @@ G_BEGIN_DECLS
  *    with "completed". Every edit restarts that work: the job running is
  *    cancelled, at most one runs per scenario, and a result computed
  *    from before an edit is dropped, never shown.
- * The uncertainty band goes the same second way (a job per scenario,
- * restarted on every edit), in the slot "completed" announces. */
+ *
+ * The uncertainty band of every scenario on show that has spreads
+ * (MODEL.md, "Uncertainty") always goes the second way: an FwBand of
+ * the project's horizon, fw_projection_service_get_band_draws() draws
+ * (1,000 unless set) and the seed (MODEL.md's 1 unless set), computed in
+ * a thread. Every edit of the scenario cancels it and drops what it had:
+ * fw_projection_service_get_band() is NULL until the band of what the
+ * document holds now is ready, and "band-ready" then says so. A band
+ * finished from before an edit is dropped, never shown; at most one
+ * band job runs per scenario (a cancelled one stops within a few
+ * hundred microseconds, and its stale answer starts the next).
+ *
+ * Signals, both emitted on the main loop, never during an edit:
+ *  - "completed" (guint scenario): the points' impacts of @scenario are
+ *    in; FwSession passes it on as "changed" with FW_CHANGE_RESULTS.
+ *  - "band-ready" (guint scenario): the band of @scenario is in
+ *    (fw_projection_service_get_band() now returns it). Views that draw
+ *    the band (the chart) connect to it on fw_session_get_projections();
+ *    the session's "changed" after an edit is the moment the band goes
+ *    (the getter is then NULL). */
 #define FW_TYPE_PROJECTION_SERVICE (fw_projection_service_get_type ())
 
 G_DECLARE_FINAL_TYPE (FwProjectionService, fw_projection_service, FW, PROJECTION_SERVICE, GObject)
@@ -56,8 +75,26 @@ void                 fw_projection_service_update       (FwProjectionService *se
  * the next change of the document or of the scenarios shown. */
 const FwProjection  *fw_projection_service_get          (FwProjectionService *self,
                                                          guint                scenario);
-/* Whether work for @scenario is running or waiting off the main loop. */
+/* Whether the points' impacts of @scenario are being worked out off the
+ * main loop. */
 gboolean             fw_projection_service_is_busy      (FwProjectionService *self,
+                                                         guint                scenario);
+/* The band of shown scenario @scenario, computed from what the document
+ * holds now, or NULL: not on show, no spreads (then its band is its
+ * customers figure, fw_projection_service_get()), or not ready yet. It is
+ * complete (fw_band_is_computed()); valid until the next change of the
+ * document or of the scenarios shown (take a reference to keep it). */
+FwBand              *fw_projection_service_get_band     (FwProjectionService *self,
+                                                         guint                scenario);
+/* Draws (FW_BAND_MIN_DRAWS..FW_BAND_MAX_DRAWS) and seed of the bands;
+ * setting either recomputes the bands on show. */
+void                 fw_projection_service_set_band_draws (FwProjectionService *self,
+                                                           guint                draws,
+                                                           guint64              seed);
+guint                fw_projection_service_get_band_draws (FwProjectionService *self);
+guint64              fw_projection_service_get_band_seed  (FwProjectionService *self);
+/* Whether the band of @scenario is being worked out off the main loop. */
+gboolean             fw_projection_service_is_band_busy (FwProjectionService *self,
                                                          guint                scenario);
 /* For tests and benchmarks: another budget for the main loop's share. */
 void                 fw_projection_service_set_sync_budget (FwProjectionService *self,
