@@ -201,6 +201,79 @@ test_session_selection_follows_edits (void)
   g_assert_cmpint (fw_session_get_selected_point (session), ==, 0);
 }
 
+/* Playback in the session: the position eases between whole periods
+ * while playing, stops at H, is back on a whole period when paused, and
+ * nothing moves while paused. */
+static void
+test_session_playback (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  g_autoptr(GError) error = NULL;
+  guint horizon = fw_document_get_project (document)->horizon;
+  Seen period = { 0 }, position = { 0 };
+
+  g_signal_connect (session, "notify::period", G_CALLBACK (on_notify), &period);
+  g_signal_connect (session, "notify::position", G_CALLBACK (on_notify), &position);
+
+  /* Paused, time passing moves nothing. */
+  g_assert_false (fw_session_get_playing (session));
+  g_assert_false (fw_session_play_on (session, 10.0));
+  g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+  g_assert_cmpuint (position.n_notifies, ==, 0);
+
+  /* Two periods a second: a quarter of a second is half a period. */
+  fw_session_set_speed (session, 2.0);
+  g_assert_cmpfloat (fw_session_get_speed (session), ==, 2.0);
+  fw_session_set_playing (session, TRUE);
+  g_assert_true (fw_session_play_on (session, 0.25));
+  g_assert_cmpfloat (fw_session_get_position (session), ==, 0.5);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+  g_assert_cmpuint (period.n_notifies, ==, 0);
+  g_assert_true (fw_session_play_on (session, 0.5));
+  g_assert_cmpfloat (fw_session_get_position (session), ==, 1.5);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 1);
+  g_assert_cmpuint (period.n_notifies, ==, 1);
+
+  /* Paused between periods: exactly the period, no fraction. */
+  fw_session_set_playing (session, FALSE);
+  g_assert_cmpfloat (fw_session_get_position (session), ==, 1.0);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 1);
+
+  /* Played to the end: it stops at H, not past it. */
+  fw_session_set_playing (session, TRUE);
+  while (fw_session_play_on (session, 0.4))
+    g_assert_cmpfloat (fw_session_get_position (session), <, horizon);
+  g_assert_false (fw_session_get_playing (session));
+  g_assert_cmpuint (fw_session_get_period (session), ==, horizon);
+  g_assert_cmpfloat (fw_session_get_position (session), ==, horizon);
+
+  /* The speed keeps to its range; a setter out of range clamps. */
+  fw_session_set_speed (session, 1e6);
+  g_assert_cmpfloat (fw_session_get_speed (session), ==, FW_SESSION_MAX_SPEED);
+  fw_session_set_speed (session, 0.0);
+  g_assert_cmpfloat (fw_session_get_speed (session), ==, FW_SESSION_MIN_SPEED);
+
+  /* A shorter horizon takes the period shown with it, and ends playing
+   * that is past it. */
+  fw_session_set_period (session, horizon - 2);
+  fw_session_set_playing (session, TRUE);
+  g_assert_true (fw_document_set_horizon (document, horizon - 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fw_session_get_period (session), ==, horizon - 5);
+  g_assert_false (fw_session_get_playing (session));
+
+  /* Another document: period 0, paused. */
+  fw_session_set_playing (session, TRUE);
+  {
+    g_autoptr(FwDocument) other = fw_document_new (two_scenarios ());
+
+    fw_session_set_document (session, other);
+  }
+  g_assert_false (fw_session_get_playing (session));
+  g_assert_cmpfloat (fw_session_get_position (session), ==, 0.0);
+}
+
 static void
 test_session_new_document (void)
 {
@@ -560,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/core/session/view-state", test_session_view_state);
   g_test_add_func ("/core/session/new-document", test_session_new_document);
   g_test_add_func ("/core/session/selection-follows-edits", test_session_selection_follows_edits);
+  g_test_add_func ("/core/session/playback", test_session_playback);
   g_test_add_func ("/core/document/says-what-changed", test_document_says_what_changed);
   g_test_add_func ("/core/scenario-model/items-changed", test_scenario_models);
   g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);

@@ -556,6 +556,33 @@ fw_document_set_inflow (FwDocument  *self,
 }
 
 static gboolean
+edit_horizon (FwProject  *project,
+              guint       scenario,
+              gpointer    user_data,
+              GError    **error)
+{
+  const EditArgs *args = user_data;
+
+  project->horizon = (guint) args->index;
+  return TRUE;
+}
+
+gboolean
+fw_document_set_horizon (FwDocument  *self,
+                         guint        horizon,
+                         GError     **error)
+{
+  EditArgs args = { .index = horizon };
+  FwChange change = { .flags = FW_CHANGE_PROJECT, .scenario = FW_CHANGE_EVERY_SCENARIO };
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+
+  /* The validator words a horizon out of range ("horizon: must be a
+   * whole number between 1 and 100000, got 0"). */
+  return fw_document_edit_full (self, 0, "project horizon", edit_horizon, &args, &change, error);
+}
+
+static gboolean
 edit_add_point (FwProject  *project,
                 guint       scenario,
                 gpointer    user_data,

@@ -129,6 +129,11 @@ gboolean            fw_document_set_inflow       (FwDocument   *self,
                                                   guint         scenario,
                                                   double        inflow,
                                                   GError      **error);
+/* The project's horizon H (MODEL.md: 1..100000), shared by every
+ * scenario; typed edits of it merge into one undo step. */
+gboolean            fw_document_set_horizon      (FwDocument   *self,
+                                                  guint         horizon,
+                                                  GError      **error);
 /* Adds a copy of @point; its index is the scenario's last. */
 gboolean            fw_document_add_point        (FwDocument   *self,
                                                   guint         scenario,

@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-session"
 
+#include <math.h>
 #include <string.h>
 
 #include "fw-session.h"
@@ -20,6 +21,8 @@ struct _FwSession
 
   GArray              *shown;         /* of guint, the current one first */
   guint                period;
+  double               position;      /* period + the eased fraction while playing */
+  double               speed;         /* periods played a second */
   int                  selected_stage;
   int                  selected_point;
   /* The stage the selected point is on, and the current scenario's
@@ -42,6 +45,8 @@ enum {
   PROP_SELECTED_POINT,
   PROP_PLAYING,
   PROP_PRESENTING,
+  PROP_POSITION,
+  PROP_SPEED,
   N_PROPS
 };
 
@@ -72,16 +77,39 @@ notify (FwSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* The one place the period and the position change: the period is the
+ * position's whole part, both within 0..H. */
+static void
+set_position_clamped (FwSession *self,
+                      double     position)
+{
+  guint horizon = project_of (self)->horizon;
+  guint period;
+
+  if (!(position >= 0.0))
+    position = 0.0;
+  position = MIN (position, (double) horizon);
+  period = MIN ((guint) floor (position), horizon);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (position != self->position)
+    {
+      self->position = position;
+      notify (self, PROP_POSITION);
+    }
+  if (period != self->period)
+    {
+      self->period = period;
+      notify (self, PROP_PERIOD);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 static void
 set_period_clamped (FwSession *self,
                     guint      period)
 {
-  period = MIN (period, project_of (self)->horizon);
-  if (period == self->period)
-    return;
-
-  self->period = period;
-  notify (self, PROP_PERIOD);
+  set_position_clamped (self, (double) period);
 }
 
 /* Notes what follow_selection() compares with after the next change. */
@@ -155,7 +183,12 @@ on_document_changed (FwSession      *self,
     other_current = clamp_shown (self);
   fw_projection_service_update (self->projections, change);
   if (change->flags & FW_CHANGE_PROJECT)
-    set_period_clamped (self, self->period);
+    {
+      /* A shorter horizon: the period shown and playback end there. */
+      set_position_clamped (self, self->position);
+      if (self->playing && self->period >= project_of (self)->horizon)
+        fw_session_set_playing (self, FALSE);
+    }
   if (other_current)
     {
       /* Another scenario has other stages and points. */
@@ -245,6 +278,12 @@ fw_session_get_property (GObject    *object,
     case PROP_PRESENTING:
       g_value_set_boolean (value, self->presenting);
       break;
+    case PROP_POSITION:
+      g_value_set_double (value, self->position);
+      break;
+    case PROP_SPEED:
+      g_value_set_double (value, self->speed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -281,6 +320,12 @@ fw_session_set_property (GObject      *object,
     case PROP_PRESENTING:
       fw_session_set_presenting (self, g_value_get_boolean (value));
       break;
+    case PROP_POSITION:
+      fw_session_set_position (self, g_value_get_double (value));
+      break;
+    case PROP_SPEED:
+      fw_session_set_speed (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -311,6 +356,11 @@ fw_session_class_init (FwSessionClass *klass)
     g_param_spec_boolean ("playing", NULL, NULL, FALSE, flags);
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE, flags);
+  properties[PROP_POSITION] =
+    g_param_spec_double ("position", NULL, NULL, 0.0, FW_MAX_HORIZON, 0.0, flags);
+  properties[PROP_SPEED] =
+    g_param_spec_double ("speed", NULL, NULL, FW_SESSION_MIN_SPEED, FW_SESSION_MAX_SPEED,
+                         FW_SESSION_DEFAULT_SPEED, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -337,6 +387,7 @@ fw_session_init (FwSession *self)
   g_array_append_val (self->shown, first);
   self->selected_stage = -1;
   self->selected_point = -1;
+  self->speed = FW_SESSION_DEFAULT_SPEED;
   self->projections = fw_projection_service_new ();
   g_signal_connect_object (self->projections, "completed",
                            G_CALLBACK (on_projection_completed), self, G_CONNECT_SWAPPED);
@@ -388,14 +439,10 @@ fw_session_set_document (FwSession  *self,
   notify (self, PROP_DOCUMENT);
   if (old_current != 0)
     notify (self, PROP_SCENARIO_INDEX);
-  if (self->period != 0)
-    {
-      self->period = 0;
-      notify (self, PROP_PERIOD);
-    }
+  fw_session_set_playing (self, FALSE);
+  set_position_clamped (self, 0.0);
   fw_session_set_selection (self, -1, -1);
   remember_points (self);
-  fw_session_set_playing (self, FALSE);
 
   g_signal_emit (self, signals[CHANGED], 0, &change);
 
@@ -591,8 +638,70 @@ fw_session_set_playing (FwSession *self,
   if (playing == self->playing)
     return;
 
+  g_object_freeze_notify (G_OBJECT (self));
   self->playing = playing;
   notify (self, PROP_PLAYING);
+  /* Paused: exactly the period's own figures, no fraction. */
+  if (!playing)
+    set_position_clamped (self, (double) self->period);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+double
+fw_session_get_position (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), 0.0);
+
+  return self->position;
+}
+
+void
+fw_session_set_position (FwSession *self,
+                         double     position)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  set_position_clamped (self, position);
+}
+
+double
+fw_session_get_speed (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), FW_SESSION_DEFAULT_SPEED);
+
+  return self->speed;
+}
+
+void
+fw_session_set_speed (FwSession *self,
+                      double     speed)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (isfinite (speed));
+
+  speed = CLAMP (speed, FW_SESSION_MIN_SPEED, FW_SESSION_MAX_SPEED);
+  if (speed == self->speed)
+    return;
+
+  self->speed = speed;
+  notify (self, PROP_SPEED);
+}
+
+gboolean
+fw_session_play_on (FwSession *self,
+                    double     seconds)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), FALSE);
+
+  if (!self->playing)
+    return FALSE;
+
+  if (seconds > 0.0)
+    set_position_clamped (self, self->position + seconds * self->speed);
+  if (self->position >= project_of (self)->horizon)
+    fw_session_set_playing (self, FALSE);
+
+  return self->playing;
 }
 
 gboolean

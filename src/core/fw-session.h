@@ -51,10 +51,19 @@ void                 fw_session_set_shown          (FwSession   *self,
                                                     const guint *scenarios,
                                                     guint        n_scenarios);
 
-/* The period shown, 0..H (clamped). */
+/* The period shown, 0..H (clamped). Setting it sets the position to it
+ * exactly. */
 guint                fw_session_get_period         (FwSession  *self);
 void                 fw_session_set_period         (FwSession  *self,
                                                     guint       period);
+/* The position, 0..H: the period shown plus how far playback has gone
+ * towards the next one, for views that ease between periods. It equals
+ * the period whenever playback is paused, so paused views show exactly
+ * the period's figures. "notify::position" comes every frame while
+ * playing; "notify::period" only when the whole period changes. */
+double               fw_session_get_position       (FwSession  *self);
+void                 fw_session_set_position       (FwSession  *self,
+                                                    double      position);
 
 /* Selection: a stage or a point of the current scenario, or nothing
  * (-1); at most one of the two. */
@@ -64,9 +73,24 @@ void                 fw_session_set_selection      (FwSession  *self,
                                                     int         stage,
                                                     int         point);
 
+/* Playing: the periods advance by themselves at the speed. Pausing puts
+ * the position back on its period. Nothing runs in the session itself:
+ * whoever drives playback (the window's FwPlayback, from the frame
+ * clock) calls fw_session_play_on() each frame while playing. */
 gboolean             fw_session_get_playing        (FwSession  *self);
 void                 fw_session_set_playing        (FwSession  *self,
                                                     gboolean    playing);
+/* Periods played a second. */
+#define FW_SESSION_MIN_SPEED     0.25
+#define FW_SESSION_MAX_SPEED     100.0
+#define FW_SESSION_DEFAULT_SPEED 1.0
+double               fw_session_get_speed          (FwSession  *self);
+void                 fw_session_set_speed          (FwSession  *self,
+                                                    double      speed);
+/* Plays on by @seconds at the speed; at H playback stops there. Returns
+ * whether it is still playing (FALSE at once when paused). */
+gboolean             fw_session_play_on            (FwSession  *self,
+                                                    double      seconds);
 gboolean             fw_session_get_presenting     (FwSession  *self);
 void                 fw_session_set_presenting     (FwSession  *self,
                                                     gboolean    presenting);
