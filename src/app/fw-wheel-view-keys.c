@@ -17,7 +17,8 @@
  *   Ctrl+Left/Right, < >     move the selected point 5° round the rim
  *   Shift+Ctrl+Left/Right    the same by 1°
  *   Delete, BackSpace        remove the selected point
- *   Enter, space             edit the point / reveal the stage
+ *   Enter                    edit the point / reveal the stage
+ * (Space plays and pauses the periods: fw-window-playback.c.)
  *   Escape                   cancel a drag, then clear the selection */
 
 #define COARSE_STEP 5.0
@@ -343,8 +344,6 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
       if (ctrl)
         return FALSE;
       return activate_selected (self);

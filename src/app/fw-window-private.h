@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fw-playback.h"
 #include "fw-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ struct _FwWindow
   GtkLabel             *error_label;
   GtkWidget            *palette;
   GtkWidget            *wheel;
+  GtkWidget            *playback_bar;
   GtkWidget            *figures;
   GtkWidget            *stage_panel;
   GtkWidget            *point_list;
@@ -41,6 +43,7 @@ struct _FwWindow
 
   /* What the window shows of its document, and the projections. */
   FwSession            *session;
+  FwPlayback           *playback;   /* plays the session's periods */
   FwDocument           *document;   /* the session's, kept here for short */
   GFile                *file;
   gboolean              pristine;   /* untitled and never edited */
@@ -72,6 +75,10 @@ void fw_window_add_file_drop      (FwWindow    *self);
 /* fw-window-actions.c */
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);
 void fw_window_update_actions     (FwWindow    *self);
+
+/* fw-window-playback.c: "win.play-pause", steps, and their keys */
+void fw_window_class_add_playback_actions (GtkWidgetClass *widget_class);
+void fw_window_init_playback      (FwWindow    *self);
 
 /* fw-window-edits.c */
 void fw_window_class_add_edit_actions (GtkWidgetClass *widget_class);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "fw-document.h"
+#include "fw-playback.h"
 #include "fw-session.h"
 
 G_BEGIN_DECLS
@@ -42,5 +43,7 @@ const char *fw_window_get_error    (FwWindow       *self);
 /* The window's parts, for tests and benchmarks. */
 GtkWidget  *fw_window_get_wheel    (FwWindow       *self);
 GtkWidget  *fw_window_get_palette  (FwWindow       *self);
+/* What plays the session's periods (fw-playback.h). */
+FwPlayback *fw_window_get_playback (FwWindow       *self);
 
 G_END_DECLS
