@@ -997,7 +997,8 @@ test_window_inflow_says_why (Fixture       *fixture,
                              gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  GtkWidget *field = find_type (GTK_WIDGET (fixture->window), GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *field = find_type (find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL),
+                                GTK_TYPE_SPIN_BUTTON);
   GtkWidget *wheel = fw_window_get_wheel (fixture->window);
   double before = scenario (fixture)->inflow;
   const char *refused[] = { "lots", "-100", "1e99" };

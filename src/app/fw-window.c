@@ -12,6 +12,7 @@
 #include "fw-catalog-palette.h"
 #include "fw-figures-panel.h"
 #include "fw-focus-home.h"
+#include "fw-playback-bar.h"
 #include "fw-point-list.h"
 #include "fw-settings.h"
 #include "fw-app-resources.h"
@@ -43,6 +44,7 @@ fw_window_dispose (GObject *object)
   FwWindow *self = FW_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_WINDOW);
+  g_clear_object (&self->playback);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -190,6 +192,7 @@ fw_window_class_init (FwWindowClass *klass)
 
   g_type_ensure (FW_TYPE_CATALOG_PALETTE);
   g_type_ensure (FW_TYPE_FIGURES_PANEL);
+  g_type_ensure (FW_TYPE_PLAYBACK_BAR);
   g_type_ensure (FW_TYPE_POINT_LIST);
   g_type_ensure (FW_TYPE_STAGE_PANEL);
   g_type_ensure (FW_TYPE_WHEEL_VIEW);
@@ -202,6 +205,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, wheel);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, playback_bar);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, figures);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, stage_panel);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, point_list);
@@ -223,6 +227,7 @@ fw_window_class_init (FwWindowClass *klass)
   fw_window_class_add_actions (widget_class);
   fw_window_class_add_help (widget_class);
   fw_window_class_add_edit_actions (widget_class);
+  fw_window_class_add_playback_actions (widget_class);
 }
 
 static void
@@ -271,9 +276,11 @@ fw_window_init (FwWindow *self)
   fw_figures_panel_set_session (FW_FIGURES_PANEL (self->figures), self->session);
   fw_stage_panel_set_session (FW_STAGE_PANEL (self->stage_panel), self->session);
   fw_point_list_set_session (FW_POINT_LIST (self->point_list), self->session);
+  fw_playback_bar_set_session (FW_PLAYBACK_BAR (self->playback_bar), self->session);
 
   fw_window_set_document (self, document, NULL);
   self->pristine = TRUE;
+  fw_window_init_playback (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (fw_window_refresh_recent), self, G_CONNECT_SWAPPED);

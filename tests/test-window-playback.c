@@ -1,0 +1,357 @@
+/* test-window-playback.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-playback"
+
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+
+#include "fw-playback-bar.h"
+#include "fw-window.h"
+
+/* Playing the periods in a real window on a private display: the
+ * "win." playback actions on the session, the playback bar following
+ * them, playback stopping at H, nothing running while paused, and the
+ * horizon typed into the bar. */
+
+typedef struct
+{
+  FwWindow *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so, for at most @seconds. */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            guint      seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_reading (GtkWidget   *widget,
+                  const char  *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (is_label_reading (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (20);
+}
+
+static FwSession *
+session (Fixture *fixture)
+{
+  return fw_window_get_session (fixture->window);
+}
+
+static guint
+horizon (Fixture *fixture)
+{
+  return fw_document_get_project (fw_window_get_document (fixture->window))->horizon;
+}
+
+static FwPlaybackBar *
+bar (Fixture *fixture)
+{
+  GtkWidget *found = find_type (GTK_WIDGET (fixture->window), FW_TYPE_PLAYBACK_BAR);
+
+  g_assert_nonnull (found);
+  return FW_PLAYBACK_BAR (found);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+}
+
+/* Whether the bar's button for @action can be pressed: the window
+ * disables the action where it would do nothing. */
+static gboolean
+button_enabled (GtkWidget  *widget,
+                const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return gtk_widget_is_sensitive (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (button_enabled (child, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* Steps, start and end: the session's period, the slider and its words
+ * follow; stepping pauses; nothing steps past either end. */
+static void
+test_playback_steps (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
+  guint h = horizon (fixture);
+  g_autofree char *words = NULL;
+
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 0);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 0);
+  g_assert_false (button_enabled (GTK_WIDGET (bar (fixture)), "win.step-back"));
+  g_assert_true (button_enabled (GTK_WIDGET (bar (fixture)), "win.step-forward"));
+
+  activate (fixture, "win.step-forward");
+  activate (fixture, "win.step-forward");
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 2);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 2);
+  words = fw_playback_bar_period_text (FW_PERIOD_MONTH, 2, h);
+  g_assert_cmpstr (words, ==, "Month 2 of 24");
+  g_assert_true (is_label_reading (GTK_WIDGET (bar (fixture)), words));
+
+  activate (fixture, "win.step-back");
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 1);
+
+  /* Stepping while playing pauses there. */
+  activate (fixture, "win.play-pause");
+  g_assert_true (fw_session_get_playing (session (fixture)));
+  activate (fixture, "win.step-forward");
+  g_assert_false (fw_session_get_playing (session (fixture)));
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 2);
+
+  activate (fixture, "win.go-to-end");
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, h);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, h);
+  g_assert_false (button_enabled (GTK_WIDGET (bar (fixture)), "win.step-forward"));
+  g_assert_true (button_enabled (GTK_WIDGET (bar (fixture)), "win.step-back"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.step-forward", NULL);
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, h);
+
+  activate (fixture, "win.go-to-start");
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 0);
+  activate (fixture, "win.step-back");
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 0);
+
+  /* The slider moved by the user shows that period. */
+  gtk_range_set_value (slider, 7);
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 7);
+}
+
+static gboolean
+stopped (gpointer data)
+{
+  return !fw_session_get_playing (data);
+}
+
+static gboolean
+past_first_period (gpointer data)
+{
+  return fw_session_get_period (data) >= 1;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Played, the periods advance by themselves from the frame clock, the
+ * slider glides with them, and playback stops at H; paused, nothing
+ * runs: no tick callback, and time passing moves nothing. */
+static void
+test_playback_plays_and_stops (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  FwPlayback *playback = fw_window_get_playback (fixture->window);
+  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
+  guint positions = 0;
+  gint64 started;
+  double seconds;
+
+  g_assert_false (fw_playback_is_ticking (playback));
+
+  /* At 5 periods a second, a period goes by in a fifth of a second. */
+  fw_session_set_speed (shown, 5);
+  started = g_get_monotonic_time ();
+  activate (fixture, "win.play-pause");
+  g_assert_true (fw_session_get_playing (shown));
+  g_assert_true (fw_playback_is_ticking (playback));
+  g_assert_true (wait_until (past_first_period, shown, 10));
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  /* Not before its time (a loaded machine may take longer, never less). */
+  g_assert_cmpfloat (seconds, >=, 0.15);
+  g_assert_cmpfloat (fabs (gtk_range_get_value (slider) - fw_session_get_position (shown)), <, 1e-9);
+
+  /* Paused between periods: back on a whole one, and nothing runs. */
+  activate (fixture, "win.play-pause");
+  g_assert_false (fw_session_get_playing (shown));
+  g_assert_false (fw_playback_is_ticking (playback));
+  g_assert_cmpfloat (fw_session_get_position (shown), ==, fw_session_get_period (shown));
+  g_signal_connect (shown, "notify::position", G_CALLBACK (count_notify), &positions);
+  spin (400);
+  g_assert_cmpuint (positions, ==, 0);
+  g_assert_false (fw_playback_is_ticking (playback));
+
+  /* To the end at the fastest speed: it stops at H by itself. */
+  fw_session_set_speed (shown, FW_SESSION_MAX_SPEED);
+  activate (fixture, "win.play-pause");
+  g_assert_true (wait_until (stopped, shown, 20));
+  g_assert_cmpuint (fw_session_get_period (shown), ==, horizon (fixture));
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, horizon (fixture));
+  spin (100);
+  g_assert_false (fw_playback_is_ticking (playback));
+  g_signal_handlers_disconnect_by_func (shown, count_notify, &positions);
+
+  /* Played again from the end: from the beginning. */
+  activate (fixture, "win.play-pause");
+  g_assert_true (fw_session_get_playing (shown));
+  g_assert_cmpuint (fw_session_get_period (shown), <, horizon (fixture));
+  activate (fixture, "win.play-pause");
+  g_assert_false (fw_playback_is_ticking (playback));
+}
+
+/* A hidden window asks for no frames, even while playing. */
+static void
+test_playback_hidden (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FwPlayback *playback = fw_window_get_playback (fixture->window);
+
+  activate (fixture, "win.play-pause");
+  g_assert_true (fw_playback_is_ticking (playback));
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  g_assert_false (fw_playback_is_ticking (playback));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+  g_assert_true (fw_playback_is_ticking (playback));
+  activate (fixture, "win.play-pause");
+  g_assert_false (fw_playback_is_ticking (playback));
+}
+
+/* The horizon typed into the bar: an undoable edit of the project; text
+ * out of MODEL.md's range is refused in words, the document untouched. */
+static void
+test_playback_horizon (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *field = fw_playback_bar_get_horizon (bar (fixture));
+  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
+  const char *refused[] = { "0", "100001", "2.5", "lots" };
+
+  g_assert_cmpuint (horizon (fixture), ==, 24);
+  gtk_widget_grab_focus (field);
+  spin (20);
+  gtk_editable_set_text (GTK_EDITABLE (field), "36");
+  g_assert_cmpuint (horizon (fixture), ==, 36);
+  spin (20);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_range_get_adjustment (slider)), ==, 36);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      const char *tooltip;
+
+      fw_document_seal (document);
+      gtk_editable_set_text (GTK_EDITABLE (field), refused[i]);
+      g_assert_cmpuint (horizon (fixture), ==, 36);
+      g_assert_true (gtk_widget_has_css_class (field, "error"));
+      tooltip = gtk_widget_get_tooltip_text (field);
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, "Horizon"));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (field), "12");
+  g_assert_cmpuint (horizon (fixture), ==, 12);
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+
+  /* A shorter horizon takes the period shown with it. */
+  activate (fixture, "win.go-to-end");
+  g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 12);
+
+  /* Undone, one step at a time: 36, then 24. */
+  gtk_widget_grab_focus (fw_window_get_wheel (fixture->window));
+  spin (20);
+  fw_document_seal (document);
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpuint (horizon (fixture), ==, 36);
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpuint (horizon (fixture), ==, 24);
+  spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "24");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/window/playback/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("steps", test_playback_steps);
+  ADD ("plays-and-stops", test_playback_plays_and_stops);
+  ADD ("hidden", test_playback_hidden);
+  ADD ("horizon", test_playback_horizon);
+#undef ADD
+
+  return g_test_run ();
+}
