@@ -431,6 +431,7 @@ fw_playback_bar_init (FwPlaybackBar *self)
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Playback"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->period_scale), _("Period"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->speed_dropdown), _("Playback speed"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self->horizon_spin), _("Horizon"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->step_back_button), _("Previous period"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->step_forward_button), _("Next period"));
   /* Translators: tooltips; Alt+← and Alt+→ are the keys */
