@@ -16,6 +16,7 @@
 
 #include "fw-display-number.h"
 #include "fw-engine.h"
+#include "fw-render-text.h"
 #include "fw-templates.h"
 #include "fw-tween.h"
 #include "fw-wheel-layout.h"
@@ -646,6 +647,111 @@ test_paint_stage_colours (void)
   fixture_clear (&f);
 }
 
+
+/* Whether the arc of @stage shows in its own colour at (@x, @y). */
+static gboolean
+stage_coloured (Fixture         *f,
+                cairo_surface_t *surface,
+                guint            stage)
+{
+  const FwStage *s = fw_scenario_get_stage (f->scenario, stage);
+  guint value = (guint) g_ascii_strtoull (s->color + 1, NULL, 16);
+  double start, end, x, y, rgba[4];
+
+  fw_scenario_stage_arc (f->scenario, stage, &start, &end);
+  fw_wheel_layout_position (&f->layout, start + (end - start) * 0.06,
+                            (f->layout.inner + f->layout.outer) / 2, &x, &y);
+  pixel_at (surface, x, y, rgba);
+  return fabs (rgba[0] - ((value >> 16) & 0xff) / 255.0) < 0.02
+         && fabs (rgba[1] - ((value >> 8) & 0xff) / 255.0) < 0.02
+         && fabs (rgba[2] - (value & 0xff) / 255.0) < 0.02;
+}
+
+/* Ink at the marker of @point. */
+static double
+marker_ink (Fixture         *f,
+            cairo_surface_t *surface,
+            guint            point)
+{
+  double x, y, rgba[4];
+
+  fw_wheel_layout_position (&f->layout, fw_scenario_get_point (f->scenario, point)->angle,
+                            f->layout.rim, &x, &y);
+  pixel_at (surface, x, y, rgba);
+  return rgba[3];
+}
+
+/* A guided reveal, drawn as the screen and an export draw it: the first
+ * n stages at step n, then the referral loop, then the points. */
+static void
+test_paint_reveal (void)
+{
+  FwScenario *scenario = make_scenario ();
+  guint n = scenario->stages->len, last;
+  Fixture f;
+
+  add_point (scenario, FW_POINT_FRICTION, 40, TRUE);
+  fixture_init (&f, scenario, 700, 600);
+  last = fw_wheel_reveal_last_step (scenario);
+  g_assert_cmpuint (last, ==, n + 2);
+
+  for (guint step = 0; step <= last + 1; step++)
+    {
+      cairo_surface_t *surface;
+      FwReferralGeometry referral;
+      double x, y, rgba[4];
+
+      fw_wheel_scene_set_reveal (&f.scene, step == last + 1 ? -1 : (int) step);
+      surface = paint_to_image (&f, fw_wheel_paint_static, FALSE);
+      for (guint i = 0; i < n; i++)
+        g_assert_true (stage_coloured (&f, surface, i) == (i < step));
+
+      /* The referral band, at 12 o'clock, from step n + 1. */
+      fw_wheel_referral_geometry (&f.layout, &f.scene, &referral);
+      fw_wheel_layout_position (&f.layout, 0.0, referral.radius, &x, &y);
+      pixel_at (surface, x, y, rgba);
+      g_assert_true ((rgba[3] > 0.3) == (step >= n + 1));
+      /* The point's marker, last. */
+      g_assert_true ((marker_ink (&f, surface, 0) > 0.5) == (step >= n + 2));
+      cairo_surface_destroy (surface);
+    }
+  fixture_clear (&f);
+}
+
+/* Presenting's text: a floor for every size the wheel lays out, point
+ * names included, measured as the render layer makes its text. */
+static void
+test_paint_text_floor (void)
+{
+  FwScenario *scenario = make_scenario ();
+  FwWheelText text = { 1.0, 24.0, TRUE };
+  cairo_surface_t *surface;
+  Fixture f;
+
+  add_point (scenario, FW_POINT_FRICTION, 40, TRUE);
+  add_point (scenario, FW_POINT_FORCE, 200, TRUE);
+  fixture_init (&f, scenario, 900, 700);
+  fw_wheel_layout_compute_text (&f.layout, 900, 700, &text);
+  g_assert_cmpfloat (f.layout.label_size, >=, 24.0);
+  f.scene.point_names = TRUE;
+
+  fw_render_text_reset_smallest ();
+  surface = paint_to_image (&f, fw_wheel_paint, FALSE);
+  g_assert_cmpfloat (fw_render_text_get_smallest (), >=, 24.0);
+  cairo_surface_destroy (surface);
+
+  /* A larger text scale never makes the text smaller. */
+  {
+    FwWheelLayout larger;
+    FwWheelText scaled = { 1.5, 0.0, FALSE };
+
+    fw_wheel_layout_compute_text (&larger, 900, 700, &scaled);
+    fw_wheel_layout_compute (&f.layout, 900, 700);
+    g_assert_cmpfloat (larger.label_size, >=, f.layout.label_size * 1.5 - 1e-9);
+  }
+  fixture_clear (&f);
+}
+
 /* How far from white a pixel is: more ink, larger. */
 static double
 ink (const double rgba[4])
@@ -1060,6 +1166,8 @@ main (int    argc,
   g_test_add_func ("/render/number/grouping", test_number_grouping);
   g_test_add_func ("/render/paint/stage-colours", test_paint_stage_colours);
   g_test_add_func ("/render/paint/markers", test_paint_markers);
+  g_test_add_func ("/render/paint/reveal", test_paint_reveal);
+  g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
   g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-render-text"
 
+#include <math.h>
+
 #include "fw-render-text.h"
 
 static void
@@ -17,6 +19,21 @@ unhint_metrics (PangoContext *context)
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+}
+
+/* See fw_render_text_get_smallest(). */
+static double smallest_size = INFINITY;
+
+void
+fw_render_text_reset_smallest (void)
+{
+  smallest_size = INFINITY;
+}
+
+double
+fw_render_text_get_smallest (void)
+{
+  return smallest_size;
 }
 
 PangoContext *
@@ -49,6 +66,8 @@ fw_render_text_layout (cairo_t      *cr,
     }
   else
     layout = pango_layout_new (context);
+
+  smallest_size = MIN (smallest_size, MAX (size, 1.0));
 
   font = pango_font_description_new ();
   pango_font_description_set_family (font, family != NULL ? family : "Sans");

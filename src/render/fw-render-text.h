@@ -37,4 +37,10 @@ void          fw_render_text_size        (PangoLayout  *layout,
                                           double       *width,
                                           double       *height);
 
+/* The smallest size any layout was made at since the last reset
+ * (INFINITY when none): what a test measures to know that nothing drawn
+ * is too small to read. Main thread only. */
+void          fw_render_text_reset_smallest (void);
+double        fw_render_text_get_smallest   (void);
+
 G_END_DECLS

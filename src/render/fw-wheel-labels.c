@@ -23,13 +23,15 @@
 #define DARK_TEXT "#241f31"
 
 PangoLayout *
-fw_wheel_text_layout (cairo_t            *cr,
-                      const FwWheelStyle *style,
-                      double              size,
-                      gboolean            bold,
-                      const char         *text)
+fw_wheel_text_layout (cairo_t             *cr,
+                      const FwWheelLayout *layout,
+                      const FwWheelStyle  *style,
+                      double               size,
+                      gboolean             bold,
+                      const char          *text)
 {
-  return fw_render_text_layout (cr, NULL, style->font_family, size, bold, text);
+  return fw_render_text_layout (cr, NULL, style->font_family, MAX (size, layout->min_text),
+                                bold, text);
 }
 
 /* Draws @layout with its logical box centred horizontally on @x, its
@@ -245,10 +247,7 @@ best_fit (const Sector *sector,
   return best;
 }
 
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Box;
+typedef FwWheelBox Box;
 
 /* The most boxes the referral band is taken as, for labels to avoid. */
 #define MAX_BAND_BOXES 96
@@ -298,11 +297,18 @@ paint_label_outside (cairo_t             *cr,
   room = fabs (dx) > 0.5 ? (dx > 0.0 ? layout->width - EDGE_MARGIN - ax : ax - EDGE_MARGIN)
                          : layout->width - 2.0 * EDGE_MARGIN;
   limit = MIN (layout->label_size * 9.0, room);
-  if (limit < MAX (min_w, count_w))
+  if (limit < count_w)
     return FALSE;
+  /* A long name takes a second line before it is cut short. */
   pango_layout_set_width (name, (int) (limit * PANGO_SCALE));
+  pango_layout_set_wrap (name, PANGO_WRAP_WORD);
+  pango_layout_set_height (name, -2);
+  pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
   fw_render_text_size (name, &name_w, &name_h);
+  /* Whole (on up to two lines), or cut no shorter than @min_w. */
+  if (pango_layout_is_ellipsized (name) && name_w < min_w)
+    return FALSE;
   w = MAX (name_w, count_w);
   h = name_h + count_h;
 
@@ -625,12 +631,14 @@ label_pass (const LabelContext *context,
             gboolean            compact,
             gboolean            probe,
             gboolean            draw,
-            Fit                *fits)
+            Fit                *fits,
+            GArray             *outside_boxes)
 {
   const FwWheelLayout *layout = context->layout;
   const FwScenario *scenario = context->scene->scenario;
   Box placed[FW_MAX_STAGES + 1 + MAX_BAND_BOXES];
-  guint n_placed = reserve_referral (context, placed);
+  guint n_reserved = reserve_referral (context, placed);
+  guint n_placed = n_reserved;
   g_autofree double *near = g_new (double, 2 * MAX (context->n_markers, 1));
 
   for (guint i = 0; i < scenario->stages->len; i++)
@@ -644,6 +652,11 @@ label_pass (const LabelContext *context,
       double start, end, name_w, name_h;
       Sector sector;
       FwRgb ink;
+
+      /* A stage a guided reveal has not shown yet has no label. */
+      fits[i] = FIT_NONE;
+      if (i >= context->scene->reveal_stages)
+        continue;
 
       fw_scenario_stage_arc (scenario, i, &start, &end);
       sector.layout = layout;
@@ -667,10 +680,10 @@ label_pass (const LabelContext *context,
             }
         }
 
-      name = fw_wheel_text_layout (context->cr, context->style, layout->label_size, TRUE,
+      name = fw_wheel_text_layout (context->cr, layout, context->style, layout->label_size, TRUE,
                                    stage->name);
       pango_layout_set_single_paragraph_mode (name, TRUE);
-      count = fw_wheel_text_layout (context->cr, context->style, layout->label_size, FALSE,
+      count = fw_wheel_text_layout (context->cr, layout, context->style, layout->label_size, FALSE,
                                     count_text);
 
       ink = text_color_on (fw_wheel_parse_color (stage->color));
@@ -702,7 +715,7 @@ label_pass (const LabelContext *context,
           if (draw)
             {
               g_object_unref (name);
-              name = fw_wheel_text_layout (context->cr, context->style, layout->label_size,
+              name = fw_wheel_text_layout (context->cr, layout, context->style, layout->label_size,
                                            TRUE, stage->name);
               pango_layout_set_single_paragraph_mode (name, TRUE);
               paint_label_inside (context->cr, layout, &sector, name, count, count_text,
@@ -715,6 +728,8 @@ label_pass (const LabelContext *context,
       fits[i] = MIN (paint_label_inside (context->cr, layout, &sector, name, count, count_text,
                                          TRUE, FALSE, draw, TRUE, ink), FIT_SHORT);
     }
+  if (outside_boxes != NULL)
+    g_array_append_vals (outside_boxes, placed + n_reserved, n_placed - n_reserved);
   return TRUE;
 }
 
@@ -781,7 +796,7 @@ choose_compact (const LabelContext *context)
       differ = g_strcmp0 (a, b) != 0;
     }
 
-  return differ && !label_pass (context, FALSE, TRUE, FALSE, fits);
+  return differ && !label_pass (context, FALSE, TRUE, FALSE, fits, NULL);
 }
 
 gboolean
@@ -816,7 +831,8 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
                              const FwWheelStyle  *style,
                              const FwWheelScene  *scene,
                              const FwReferralGeometry *referral,
-                             const double         reserved[4])
+                             const double         reserved[4],
+                             GArray              *placed)
 {
   guint n_points = scene->scenario->points->len;
   g_autofree double *markers = g_new (double, 2 * MAX (n_points, 1));
@@ -825,7 +841,7 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
   LabelContext context;
 
   label_context_init (&context, cr, layout, style, scene, referral, reserved, markers, angles);
-  label_pass (&context, choose_compact (&context), FALSE, TRUE, fits);
+  label_pass (&context, choose_compact (&context), FALSE, TRUE, fits, placed);
 }
 
 /* Referral label -------------------------------------------------------- */
@@ -856,7 +872,7 @@ fw_wheel_paint_referral_label (cairo_t                  *cr,
   else
     markup = g_markup_printf_escaped (_("<b>Referrals</b> %s"), figure);
 
-  text = fw_wheel_text_layout (cr, style, layout->label_size * 0.95, FALSE, "");
+  text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.95, FALSE, "");
   pango_layout_set_markup (text, markup, -1);
   fw_render_text_size (text, &w, &h);
 
@@ -895,18 +911,18 @@ fw_wheel_paint_hub_text (cairo_t             *cr,
   room_h = layout->hub * 1.6;
   small = MAX (layout->label_size * 0.85, 12.0);
 
-  figure = fw_wheel_text_layout (cr, style, layout->figure_size, TRUE, figure_text);
+  figure = fw_wheel_text_layout (cr, layout, style, layout->figure_size, TRUE, figure_text);
   fw_render_text_size (figure, &fig_w, &fig_h);
   if (fig_w > room)
     {
       /* A long figure shrinks to the hub rather than spilling over. */
       g_object_unref (figure);
-      figure = fw_wheel_text_layout (cr, style, layout->figure_size * room / fig_w, TRUE,
+      figure = fw_wheel_text_layout (cr, layout, style, layout->figure_size * room / fig_w, TRUE,
                                      figure_text);
       fw_render_text_size (figure, &fig_w, &fig_h);
     }
 
-  caption = fw_wheel_text_layout (cr, style, small, TRUE, _("momentum"));
+  caption = fw_wheel_text_layout (cr, layout, style, small, TRUE, _("momentum"));
   fw_render_text_size (caption, &cap_w, &cap_h);
 
   if (scene->period_label != NULL)
@@ -914,7 +930,7 @@ fw_wheel_paint_hub_text (cairo_t             *cr,
     unit_text = g_strdup_printf (_("people moving per %s"), scene->period_label);
   else
     unit_text = g_strdup (_("people moving per period"));
-  unit = fw_wheel_text_layout (cr, style, small, FALSE, unit_text);
+  unit = fw_wheel_text_layout (cr, layout, style, small, FALSE, unit_text);
   pango_layout_set_alignment (unit, PANGO_ALIGN_CENTER);
   pango_layout_set_width (unit, (int) (room * PANGO_SCALE));
   pango_layout_set_wrap (unit, PANGO_WRAP_WORD);

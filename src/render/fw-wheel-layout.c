@@ -24,7 +24,18 @@ fw_wheel_layout_compute (FwWheelLayout *layout,
                          double         width,
                          double         height)
 {
+  fw_wheel_layout_compute_text (layout, width, height, NULL);
+}
+
+void
+fw_wheel_layout_compute_text (FwWheelLayout     *layout,
+                              double             width,
+                              double             height,
+                              const FwWheelText *text)
+{
   double size, margin, band;
+  double scale = text != NULL && isfinite (text->scale) && text->scale > 0.0 ? text->scale : 1.0;
+  double min_size = text != NULL && isfinite (text->min_size) ? MAX (text->min_size, 0.0) : 0.0;
 
   g_return_if_fail (layout != NULL);
 
@@ -37,17 +48,25 @@ fw_wheel_layout_compute (FwWheelLayout *layout,
   layout->cx = width / 2.0;
   layout->cy = height / 2.0;
 
-  layout->label_size = CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE);
-  layout->marker = MAX (layout->label_size * 0.8, 9.0);
+  /* Scaled as a whole, floor included: larger desktop text or a zoom
+   * never makes the wheel's text smaller. */
+  layout->label_size = MAX (CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE) * scale, min_size);
+  layout->min_text = min_size;
+  /* Large presenting type would make the markers crowd the labels off
+   * their arcs: there they grow less with the text. */
+  layout->marker = MAX (layout->label_size * (min_size > 0.0 ? 0.65 : 0.8), 9.0);
 
   /* Room outside the ring for the markers that straddle it, the
    * referral flow and its label, and labels of arcs too narrow to hold
    * their own. */
   margin = layout->marker * 1.2 + layout->label_size * 3.0;
+  if (text != NULL && text->point_names)
+    margin += layout->label_size * 1.2;
   layout->outer = MAX (size / 2.0 - margin, size * 0.2);
 
   /* The band holds a bold name over a count: never thinner than that. */
-  band = MAX (layout->outer * 0.31, layout->label_size * 4.4);
+  /* Presenting, a name may take two lines over its count. */
+  band = MAX (layout->outer * 0.31, layout->label_size * (min_size > 0.0 ? 5.2 : 4.4));
   band = MIN (band, layout->outer * 0.5);
   layout->inner = layout->outer - band;
   layout->hub = layout->inner * 0.64;

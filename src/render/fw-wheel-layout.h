@@ -30,7 +30,17 @@ typedef struct
   double marker;         /* radius of a point marker */
   double label_size;     /* font size of stage names, >= a readable minimum */
   double figure_size;    /* font size of the hub's momentum figure */
+  double min_text;       /* no text is drawn smaller than this (0: no floor) */
 } FwWheelLayout;
+
+/* How big the wheel's text is, besides what its area allows. */
+typedef struct
+{
+  double scale;     /* the user's zoom times the desktop's text scale; 1 */
+  double min_size;  /* a floor for every text, in user units; 0 for none
+                     * (presenting: a share of the screen's height) */
+  gboolean point_names; /* room outside the ring for the points' names */
+} FwWheelText;
 
 typedef enum
 {
@@ -43,6 +53,12 @@ typedef enum
 void       fw_wheel_layout_compute   (FwWheelLayout       *layout,
                                       double               width,
                                       double               height);
+/* The same with the text scaled by @text->scale (the ring leaves room
+ * for it) and never below @text->min_size; NULL is the default. */
+void       fw_wheel_layout_compute_text (FwWheelLayout     *layout,
+                                      double               width,
+                                      double               height,
+                                      const FwWheelText   *text);
 /* The position at @degrees and @radius from the centre. */
 void       fw_wheel_layout_position  (const FwWheelLayout *layout,
                                       double               degrees,

@@ -60,6 +60,7 @@ fw_wheel_style_init_light (FwWheelStyle *style)
   rgba_from_hex (style->bg, "#ffffff");
   rgba_from_hex (style->accent, "#3584e4");
   style->font_family = NULL;
+  style->high_contrast = FALSE;
 }
 
 void
@@ -82,6 +83,38 @@ fw_wheel_scene_init (FwWheelScene *scene)
   scene->dragged_angle = 0.0;
   scene->dragged_off = FALSE;
   scene->animate = TRUE;
+  scene->point_names = FALSE;
+  fw_wheel_scene_set_reveal (scene, -1);
+}
+
+guint
+fw_wheel_reveal_last_step (const FwScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, 0);
+
+  return scenario->stages->len + 2;
+}
+
+void
+fw_wheel_scene_set_reveal (FwWheelScene *scene,
+                           int           step)
+{
+  guint n;
+
+  g_return_if_fail (scene != NULL);
+
+  n = scene->scenario != NULL ? scene->scenario->stages->len : 0;
+  if (step < 0 || scene->scenario == NULL || (guint) step >= fw_wheel_reveal_last_step (scene->scenario))
+    {
+      scene->reveal_stages = G_MAXUINT;
+      scene->reveal_referral = TRUE;
+      scene->reveal_points = TRUE;
+      return;
+    }
+
+  scene->reveal_stages = MIN ((guint) step, n);
+  scene->reveal_referral = (guint) step >= n + 1;
+  scene->reveal_points = FALSE;
 }
 
 /* Shared helpers ------------------------------------------------------- */
@@ -315,11 +348,15 @@ paint_hub_disc (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
+/* The stages revealed so far in their colours; the others, during a
+ * guided reveal, as a faint outline of where they will be. */
 static void
 paint_arcs (cairo_t             *cr,
             const FwWheelLayout *layout,
-            const FwScenario    *scenario)
+            const FwWheelStyle  *style,
+            const FwWheelScene  *scene)
 {
+  const FwScenario *scenario = scene->scenario;
   double gap = scenario->stages->len > 1 ? fw_wheel_gap (layout) : 0.0;
 
   for (guint i = 0; i < scenario->stages->len; i++)
@@ -331,8 +368,19 @@ paint_arcs (cairo_t             *cr,
       fw_scenario_stage_arc (scenario, i, &start, &end);
       cairo_new_path (cr);
       fw_wheel_arc_path (cr, layout, start, end, layout->inner, layout->outer, gap);
-      cairo_set_source_rgb (cr, rgb.r, rgb.g, rgb.b);
-      cairo_fill (cr);
+      if (i < scene->reveal_stages)
+        {
+          cairo_set_source_rgb (cr, rgb.r, rgb.g, rgb.b);
+          cairo_fill (cr);
+        }
+      else
+        {
+          set_rgba (cr, style->fg, 0.05);
+          cairo_fill_preserve (cr);
+          set_rgba (cr, style->fg, 0.18);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+        }
     }
 }
 
@@ -491,12 +539,39 @@ fw_wheel_paint_static (cairo_t             *cr,
 
   if (scene->scenario != NULL && scene->scenario->stages->len > 0)
     {
-      paint_arcs (cr, layout, scene->scenario);
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+
+      paint_arcs (cr, layout, style, scene);
       fw_wheel_referral_geometry (layout, scene, &referral);
-      paint_referral_band (cr, layout, style, scene, &referral);
-      fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, referral_box);
-      fw_wheel_paint_stage_labels (cr, layout, style, scene, &referral, referral_box);
-      paint_markers (cr, layout, style, scene);
+      if (scene->reveal_referral)
+        {
+          paint_referral_band (cr, layout, style, scene, &referral);
+          fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, referral_box);
+        }
+      else
+        {
+          /* Not shown yet, but its room kept: the labels stay put. */
+          cairo_save (cr);
+          cairo_new_path (cr);
+          cairo_rectangle (cr, 0, 0, 0, 0);
+          cairo_clip (cr);
+          fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, referral_box);
+          cairo_restore (cr);
+        }
+      fw_wheel_paint_stage_labels (cr, layout, style, scene, &referral, referral_box, placed);
+      if (scene->reveal_points)
+        {
+          paint_markers (cr, layout, style, scene);
+          if (scene->point_names)
+            {
+              FwWheelBox box = { referral_box[0], referral_box[1], referral_box[2], referral_box[3] };
+
+              if (scene->reveal_referral && box.x1 > box.x0)
+                g_array_append_val (placed, box);
+              fw_wheel_paint_point_names (cr, layout, style, scene,
+                                          (const FwWheelBox *) placed->data, placed->len);
+            }
+        }
     }
   cairo_restore (cr);
 }
@@ -652,6 +727,12 @@ paint_people (cairo_t             *cr,
 
   /* They take the colour of the stage they are in, so a person visibly
    * becomes a prospect, then a customer: one fill for each stage. */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      /* Nobody walks onto a stage the reveal has not shown yet. */
+      if (i + 1 >= scene->reveal_stages)
+        people[i] = 0;
+    }
   for (guint k = 0; k < n; k++)
     {
       FwRgb rgb = fw_wheel_parse_color (fw_scenario_get_stage (scenario, k)->color);
@@ -669,7 +750,7 @@ paint_people (cairo_t             *cr,
 
   /* Outside it, the referrals go from the last stage back to the first,
    * beads on the referral band in its colours. */
-  if (referral.shown && referral.width > 0.0)
+  if (referral.shown && referral.width > 0.0 && scene->reveal_referral)
     {
       double span = referral.end - referral.start;
       double flow = isfinite (referral.referrals) ? referral.referrals : largest;

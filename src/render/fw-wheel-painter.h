@@ -39,6 +39,7 @@ typedef struct
   double   bg[4];           /* background behind the wheel (RGBA) */
   double   accent[4];       /* selection and focus colour */
   const char *font_family;  /* NULL: "Sans" */
+  gboolean high_contrast;   /* the desktop's high contrast: stronger strokes, text at full strength */
 } FwWheelStyle;
 
 typedef struct
@@ -60,7 +61,25 @@ typedef struct
   double              dragged_angle;
   gboolean            dragged_off;     /* would be removed if dropped */
   gboolean            animate;         /* FALSE: no people in motion */
+
+  /* Presenting and teaching. A guided reveal shows the wheel in parts:
+   * the stages one at a time, then the referral loop, then the points
+   * (fw_wheel_scene_set_reveal()); what is not shown yet leaves the
+   * layout as it is, so nothing jumps when it appears. */
+  gboolean            point_names;     /* each point's name beside its marker */
+  guint               reveal_stages;   /* stages drawn, from the first */
+  gboolean            reveal_referral; /* the referral loop drawn */
+  gboolean            reveal_points;   /* the points drawn */
 } FwWheelScene;
+
+/* A guided reveal's steps: 0 shows no stage yet, 1 to n the first n of
+ * the scenario's n stages, n + 1 the referral loop too and n + 2, the
+ * last step, the points: everything. */
+guint fw_wheel_reveal_last_step  (const FwScenario   *scenario);
+/* Shows the scene's scenario as at @step of a guided reveal; a negative
+ * step, or one past the last, shows everything (the default). */
+void  fw_wheel_scene_set_reveal  (FwWheelScene       *scene,
+                                  int                 step);
 
 void fw_wheel_style_init_light  (FwWheelStyle       *style);
 void fw_wheel_scene_init        (FwWheelScene       *scene);

@@ -45,6 +45,13 @@ typedef struct
   double   referrals; /* R(0) */
 } FwReferralGeometry;
 
+/* A box (x0, y0, x1, y1) drawn outside the ring, for other text to
+ * keep clear of. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} FwWheelBox;
+
 /* fw-wheel-painter.c */
 FwRgb        fw_wheel_parse_color         (const char          *color);
 double       fw_wheel_luminance           (FwRgb                rgb);
@@ -77,19 +84,24 @@ cairo_pattern_t *fw_wheel_referral_pattern (const FwScenario   *scenario,
                                            double               alpha);
 
 /* fw-wheel-labels.c */
+/* Text at @size, but never below the layout's floor (min_text). */
 PangoLayout *fw_wheel_text_layout         (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            double               size,
                                            gboolean             bold,
                                            const char          *text);
 /* Labels placed outside keep clear of @referral's band and of
- * @reserved, a box (x0, y0, x1, y1): the referral label. */
+ * @reserved, a box (x0, y0, x1, y1): the referral label. The labels of
+ * the stages the scene reveals; those drawn outside the ring are added
+ * to @placed (FwWheelBox), when not NULL. */
 void         fw_wheel_paint_stage_labels  (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
                                            const FwReferralGeometry *referral,
-                                           const double         reserved[4]);
+                                           const double         reserved[4],
+                                           GArray              *placed);
 /* Whether the stage labels show every count in the compact form ("12k")
  * rather than exact ("12,000"): one form for the whole wheel. */
 gboolean     fw_wheel_labels_compact      (cairo_t             *cr,
@@ -106,6 +118,16 @@ void         fw_wheel_paint_hub_text      (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene);
+
+/* fw-wheel-names.c: each point's name beside its marker, outside the
+ * ring, clear of the @n_avoid boxes in @avoid and of one another; a
+ * name with no room is left out rather than drawn over something. */
+void         fw_wheel_paint_point_names   (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene,
+                                           const FwWheelBox    *avoid,
+                                           guint                n_avoid);
 
 /* fw-wheel-markers.c */
 typedef enum

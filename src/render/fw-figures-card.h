@@ -1,0 +1,60 @@
+/* fw-figures-card.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "fw-wheel-painter.h"
+
+G_BEGIN_DECLS
+
+/* A column of key figures in large type, for presenting beside the
+ * wheel: a title, a line under it, then each figure as a caption over
+ * its value (and an optional note). The caller writes the words and the
+ * numbers (already formatted); this only sets them, with Cairo and Pango,
+ * so the screen and an export draw them alike. Every text is a multiple
+ * of one size, the captions' (the smallest): text_size. */
+typedef struct
+{
+  const char *caption;  /* "Customers now" */
+  const char *value;    /* "1,234" */
+  const char *note;     /* NULL, or a word under the value ("Self-sustaining") */
+} FwFiguresCardItem;
+
+typedef struct
+{
+  const char              *title;     /* the scenario's name */
+  const char              *subtitle;  /* NULL, or the period shown ("Month 3 of 24") */
+  const FwFiguresCardItem *items;
+  guint                    n_items;
+} FwFiguresCard;
+
+/* The room @card takes with its smallest text at @text_size. */
+void   fw_figures_card_measure  (const FwFiguresCard *card,
+                                 const FwWheelStyle  *style,
+                                 double               text_size,
+                                 double              *width,
+                                 double              *height);
+/* The largest text size from @min_size up to @preferred at which @card
+ * is no taller than @height (@min_size when even that is too tall). */
+double fw_figures_card_fit      (const FwFiguresCard *card,
+                                 const FwWheelStyle  *style,
+                                 double               preferred,
+                                 double               min_size,
+                                 double               height);
+/* Draws @card with its top left at (@x, @y), centred in @height. */
+void   fw_figures_card_paint    (cairo_t             *cr,
+                                 const FwFiguresCard *card,
+                                 const FwWheelStyle  *style,
+                                 double               text_size,
+                                 double               x,
+                                 double               y,
+                                 double               height);
+
+G_END_DECLS
