@@ -18,6 +18,7 @@
 #include "fw-settings.h"
 #include "fw-store.h"
 #include "fw-templates.h"
+#include "fw-present-view.h"
 #include "fw-window.h"
 
 /* The window as a citizen of the desktop: what it remembers between
@@ -143,13 +144,14 @@ test_window_panes_without_settings (void)
 }
 
 /* Presenting without the figures gives the wheel the whole window; the
- * preference changed while presenting shows at once, and the figures
- * come back when presenting ends. */
+ * preference changed while presenting shows at once, and the editor
+ * comes back when presenting ends. */
 static void
 test_window_presenting_preferences (void)
 {
   GSettings *settings = fw_settings_get ();
   FwWindow *window = fw_window_new (NULL);
+  FwPresentView *present = FW_PRESENT_VIEW (fw_window_get_present_view (window));
 
   g_settings_set_boolean (settings, "present-show-figures", FALSE);
   g_settings_set_boolean (settings, "present-fullscreen", FALSE);
@@ -158,17 +160,19 @@ test_window_presenting_preferences (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   spin (50);
-  g_assert_false (gtk_widget_get_visible (side_pane (window)));
-  g_assert_false (gtk_widget_get_visible (fw_window_get_palette (window)));
+  g_assert_false (gtk_widget_is_visible (side_pane (window)));
+  g_assert_false (gtk_widget_is_visible (fw_window_get_palette (window)));
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (present), ==, 0.0);
 
   g_settings_set_boolean (settings, "present-show-figures", TRUE);
-  g_assert_true (gtk_widget_get_visible (side_pane (window)));
+  spin (50);
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (present), >, 0.0);
 
   g_settings_set_boolean (settings, "present-show-figures", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   spin (50);
-  g_assert_true (gtk_widget_get_visible (side_pane (window)));
-  g_assert_true (gtk_widget_get_visible (fw_window_get_palette (window)));
+  g_assert_true (gtk_widget_is_visible (side_pane (window)));
+  g_assert_true (gtk_widget_is_visible (fw_window_get_palette (window)));
 
   g_settings_reset (settings, "present-show-figures");
   g_settings_reset (settings, "present-fullscreen");

@@ -17,6 +17,7 @@
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
 #include "fw-json.h"
+#include "fw-present-view.h"
 #include "fw-store.h"
 #include "fw-templates.h"
 #include "fw-wheel-view.h"
@@ -454,26 +455,30 @@ test_window_wheel_rests_without_momentum (Fixture       *fixture,
   g_assert_true (fw_wheel_view_is_ticking (wheel));
 }
 
-/* Presenting hides the catalog and the lists, keeps the wheel, and brings
- * them back as they were. */
+/* Presenting swaps the editor (catalog, wheel, lists) for the presenting
+ * view, and brings it back as it was. */
 static void
 test_window_presenting (Fixture       *fixture,
                         gconstpointer  data)
 {
   GtkWidget *palette = fw_window_get_palette (fixture->window);
+  GtkWidget *present = fw_window_get_present_view (fixture->window);
   gboolean presenting;
 
-  g_assert_true (gtk_widget_get_visible (palette));
+  g_assert_true (gtk_widget_is_visible (palette));
+  g_assert_false (gtk_widget_is_visible (present));
   activate (fixture, "win.present", NULL);
   g_object_get (fixture->window, "presenting", &presenting, NULL);
   g_assert_true (presenting);
-  g_assert_false (gtk_widget_get_visible (palette));
-  g_assert_true (gtk_widget_get_visible (fw_window_get_wheel (fixture->window)));
+  g_assert_false (gtk_widget_is_visible (palette));
+  g_assert_false (gtk_widget_is_visible (fw_window_get_wheel (fixture->window)));
+  g_assert_true (gtk_widget_is_visible (present));
 
   activate (fixture, "win.present", NULL);
   g_object_get (fixture->window, "presenting", &presenting, NULL);
   g_assert_false (presenting);
-  g_assert_true (gtk_widget_get_visible (palette));
+  g_assert_true (gtk_widget_is_visible (palette));
+  g_assert_false (gtk_widget_is_visible (present));
 }
 
 /* The first widget named @name (gtk_widget_set_name) under @widget, depth
@@ -1243,20 +1248,20 @@ test_window_focus_has_a_home (Fixture       *fixture,
                               gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  GtkWidget *present = fw_window_get_present_view (fixture->window);
   GtkWidget *conversion, *name;
   guint n;
 
-  /* Presenting: Enter on a stage would take the keyboard to its fields,
-   * which are hidden. */
+  /* Presenting: revealing a stage would take the keyboard to its fields,
+   * which are hidden; it stays on the wheel on show. */
   activate (fixture, "win.present", NULL);
   spin (100);
-  gtk_widget_grab_focus (wheel);
   activate (fixture, "win.select-stage", g_variant_new_int32 (1));
   activate (fixture, "win.reveal-stage", g_variant_new_uint32 (1));
   spin (100);
-  g_assert_true (focus_is_visible (fixture));
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == wheel);
+  g_assert_true (wait_until (focus_settled, fixture));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window))
+                 == fw_present_view_get_wheel (FW_PRESENT_VIEW (present)));
   activate (fixture, "win.present", NULL);
   spin (100);
 

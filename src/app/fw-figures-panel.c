@@ -15,6 +15,7 @@
 #include "fw-figures-panel.h"
 #include "fw-number.h"
 #include "fw-number-entry.h"
+#include "fw-point-text.h"
 #include "fw-typed-field.h"
 #include "fw-tween.h"
 #include "fw-validate.h"
@@ -287,8 +288,6 @@ can_animate (FwFiguresPanel *self)
 static void
 update_captions (FwFiguresPanel *self)
 {
-  /* TRANSLATORS: %s is a figure's name, such as "Churn". */
-  static const char *per_period[] = { N_("%s per week"), N_("%s per month"), N_("%s per quarter") };
   static const char *inflow[] = {
     N_("New leads from _marketing per week"),
     N_("New leads from _marketing per month"),
@@ -296,31 +295,12 @@ update_captions (FwFiguresPanel *self)
   };
   const FwProject *project = fw_document_get_project (self->document);
   const FwScenario *scenario = fw_session_get_scenario (self->session);
-  const char *format = _(per_period[MIN (project->period, G_N_ELEMENTS (per_period) - 1)]);
-  g_autofree char *new_caption = g_strdup_printf (format, _("New customers"));
-  g_autofree char *churn_caption = g_strdup_printf (format, _("Churn"));
-  g_autofree char *referrals_caption = g_strdup_printf (format, _("Referral inflow"));
-  g_autofree char *momentum_caption = g_strdup_printf (format, _("Momentum"));
-  g_autofree char *end_caption = NULL;
+  g_autofree char *new_caption = fw_point_text_per_period (project->period, _("New customers"));
+  g_autofree char *churn_caption = fw_point_text_per_period (project->period, _("Churn"));
+  g_autofree char *referrals_caption = fw_point_text_per_period (project->period, _("Referral inflow"));
+  g_autofree char *momentum_caption = fw_point_text_per_period (project->period, _("Momentum"));
+  g_autofree char *end_caption = fw_point_text_customers_after (project->period, project->horizon);
   g_autofree char *inflow_name = NULL;
-  guint h = project->horizon;
-
-  switch (project->period)
-    {
-    case FW_PERIOD_WEEK:
-      end_caption = g_strdup_printf (g_dngettext (NULL, "Customers after %u week",
-                                                  "Customers after %u weeks", h), h);
-      break;
-    case FW_PERIOD_QUARTER:
-      end_caption = g_strdup_printf (g_dngettext (NULL, "Customers after %u quarter",
-                                                  "Customers after %u quarters", h), h);
-      break;
-    case FW_PERIOD_MONTH:
-    default:
-      end_caption = g_strdup_printf (g_dngettext (NULL, "Customers after %u month",
-                                                  "Customers after %u months", h), h);
-      break;
-    }
 
   gtk_label_set_text (self->new_caption, new_caption);
   gtk_label_set_text (self->churn_caption, churn_caption);

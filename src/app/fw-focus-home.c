@@ -78,3 +78,17 @@ fw_focus_home_install (GtkWindow *window,
   /* Coming back to the window (a dialog closed) with nowhere to go. */
   g_signal_connect (window, "notify::is-active", G_CALLBACK (on_focus_changed), home);
 }
+
+void
+fw_focus_home_set (GtkWindow *window,
+                   GtkWidget *home_widget)
+{
+  FocusHome *home;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WIDGET (home_widget));
+
+  home = g_object_get_data (G_OBJECT (window), "fw-focus-home");
+  g_return_if_fail (home != NULL);
+  home->home = home_widget;
+}

@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 void fw_focus_home_install (GtkWindow *window,
                             GtkWidget *home);
 
+/* Another home, for as long as it is the one on show (the presenting
+ * wheel while presenting). */
+void fw_focus_home_set     (GtkWindow *window,
+                            GtkWidget *home);
+
 /* Whether @window's focus is on a widget a user can see: one that is
  * mapped (shown, with everything around it). */
 gboolean fw_focus_home_is_visible (GtkWindow *window);

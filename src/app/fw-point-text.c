@@ -39,6 +39,55 @@ fw_point_text_period (FwPeriod period)
     }
 }
 
+char *
+fw_point_text_per_period (FwPeriod    period,
+                          const char *name)
+{
+  /* TRANSLATORS: %s is a figure's name, such as "Churn". */
+  static const char *per_period[] = { N_("%s per week"), N_("%s per month"), N_("%s per quarter") };
+
+  return g_strdup_printf (_(per_period[MIN ((guint) period, G_N_ELEMENTS (per_period) - 1)]), name);
+}
+
+char *
+fw_point_text_customers_after (FwPeriod period,
+                               guint    h)
+{
+  switch (period)
+    {
+    case FW_PERIOD_WEEK:
+      return g_strdup_printf (g_dngettext (NULL, "Customers after %u week",
+                                           "Customers after %u weeks", h), h);
+    case FW_PERIOD_QUARTER:
+      return g_strdup_printf (g_dngettext (NULL, "Customers after %u quarter",
+                                           "Customers after %u quarters", h), h);
+    case FW_PERIOD_MONTH:
+    default:
+      return g_strdup_printf (g_dngettext (NULL, "Customers after %u month",
+                                           "Customers after %u months", h), h);
+    }
+}
+
+char *
+fw_point_text_period_of (FwPeriod period,
+                         guint    shown,
+                         guint    horizon)
+{
+  switch (period)
+    {
+    case FW_PERIOD_WEEK:
+      /* TRANSLATORS: the period on show while presenting, "Week 3 of 52" */
+      return g_strdup_printf (_("Week %u of %u"), shown, horizon);
+    case FW_PERIOD_QUARTER:
+      /* TRANSLATORS: the period on show while presenting, "Quarter 3 of 8" */
+      return g_strdup_printf (_("Quarter %u of %u"), shown, horizon);
+    case FW_PERIOD_MONTH:
+    default:
+      /* TRANSLATORS: the period on show while presenting, "Month 3 of 24" */
+      return g_strdup_printf (_("Month %u of %u"), shown, horizon);
+    }
+}
+
 /* "+20%" or "−2.5%"; U+2212 MINUS SIGN as fw_display_change() writes it. */
 static char *
 signed_percent (double fraction)

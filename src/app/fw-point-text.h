@@ -21,6 +21,16 @@ char       *fw_point_text_place    (FwPointKind      kind,
                                     const char      *stage_name);
 /* "month": the period a rate or a flow is counted in. */
 const char *fw_point_text_period   (FwPeriod         period);
+/* "Churn per month": a figure's @name, per the project's period. */
+char       *fw_point_text_per_period (FwPeriod       period,
+                                    const char      *name);
+/* "Customers after 24 months". */
+char       *fw_point_text_customers_after (FwPeriod  period,
+                                    guint            horizon);
+/* "Month 3 of 24": the period shown, of the horizon. */
+char       *fw_point_text_period_of (FwPeriod        period,
+                                    guint            shown,
+                                    guint            horizon);
 /* "−20% conversion · +1.5 pts churn · +50% referrals", or "No effect":
  * conversion and referral are relative changes, churn an absolute change
  * of the loss rate in percentage points. */

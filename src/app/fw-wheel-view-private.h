@@ -47,6 +47,14 @@ struct _FwWheelView
   FwWheelStyle    style;
   char           *font_family;   /* owned; style.font_family points here */
   FwWheelLayout   layout;
+  FwWheelText     text;          /* scale and floor of the wheel's text */
+
+  /* Presenting (construct-only): the wheel as a room sees it, driven by
+   * its FwPresentView. No editing input, no selection, no focus ring,
+   * point names if asked for, and a guided reveal's step (-1: all). */
+  gboolean        presenting;
+  gboolean        point_names;
+  int             reveal_step;
 
   /* The static layer, recorded once and replayed every frame until the
    * document, the size, the scale or the style changes. */

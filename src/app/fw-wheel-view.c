@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (FwWheelView, fw_wheel_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_PRESENTING,
   N_PROPS
 };
 
@@ -169,6 +170,8 @@ sync_scene (FwWheelView *self)
   self->scene.period = fw_session_get_period (self->session);
   self->scene.period_label = fw_point_text_period (fw_document_get_project (fw_session_get_document (self->session))->period);
   self->scene.animate = self->animations;
+  self->scene.point_names = self->point_names;
+  fw_wheel_scene_set_reveal (&self->scene, self->reveal_step);
 }
 
 /* Up to the figure the wheel turns at, eased or at once. */
@@ -331,6 +334,9 @@ on_session_selection (FwWheelView *self)
   int stage = self->session != NULL ? fw_session_get_selected_stage (self->session) : -1;
   int point = self->session != NULL ? fw_session_get_selected_point (self->session) : -1;
 
+  /* A room sees the wheel, not the editor's selection. */
+  if (self->presenting)
+    return;
   if (stage == self->scene.selected_stage && point == self->scene.selected_point)
     return;
 
@@ -658,9 +664,10 @@ fw_wheel_view_snapshot (GtkWidget   *widget,
     return;
 
   sync_scene (self);
-  self->scene.focused = gtk_widget_has_visible_focus (widget);
+  /* Presenting keeps the keyboard focus but shows no ring to the room. */
+  self->scene.focused = !self->presenting && gtk_widget_has_visible_focus (widget);
   if (self->layout.width != width || self->layout.height != height)
-    fw_wheel_layout_compute (&self->layout, width, height);
+    fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
 
   if (self->static_node == NULL || self->static_width != width ||
       self->static_height != height || self->static_scale != scale)
@@ -705,7 +712,7 @@ fw_wheel_view_size_allocate (GtkWidget *widget,
 {
   FwWheelView *self = FW_WHEEL_VIEW (widget);
 
-  fw_wheel_layout_compute (&self->layout, width, height);
+  fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
   if (width != self->static_width || height != self->static_height)
     fw_wheel_view_invalidate_static (self);
 
@@ -920,6 +927,9 @@ fw_wheel_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -938,9 +948,30 @@ fw_wheel_view_set_property (GObject      *object,
     case PROP_SESSION:
       fw_wheel_view_set_session (self, g_value_get_object (value));
       break;
+    case PROP_PRESENTING:
+      self->presenting = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Input for editing only on a wheel that edits. */
+static void
+fw_wheel_view_constructed (GObject *object)
+{
+  FwWheelView *self = FW_WHEEL_VIEW (object);
+
+  G_OBJECT_CLASS (fw_wheel_view_parent_class)->constructed (object);
+
+  if (self->presenting)
+    {
+      /* Tooltips are written for the editor's eyes, at its sizes. */
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), FALSE);
+      return;
+    }
+  fw_wheel_view_init_dnd (self);
+  fw_wheel_view_init_keys (self);
 }
 
 static void
@@ -949,6 +980,7 @@ fw_wheel_view_class_init (FwWheelViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = fw_wheel_view_constructed;
   object_class->dispose = fw_wheel_view_dispose;
   object_class->finalize = fw_wheel_view_finalize;
   object_class->get_property = fw_wheel_view_get_property;
@@ -968,6 +1000,9 @@ fw_wheel_view_class_init (FwWheelViewClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, FW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "fwwheel");
@@ -984,6 +1019,10 @@ fw_wheel_view_init (FwWheelView *self)
 
   self->drag_point = -1;
   self->animations = TRUE;
+  self->reveal_step = -1;
+  self->text.scale = 1.0;
+  self->text.min_size = 0.0;
+  self->text.point_names = FALSE;
 
   fw_wheel_scene_init (&self->scene);
   fw_wheel_motion_init (&self->scene.motion);
@@ -997,15 +1036,87 @@ fw_wheel_view_init (FwWheelView *self)
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Flywheel"));
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), NULL);
-
-  fw_wheel_view_init_dnd (self);
-  fw_wheel_view_init_keys (self);
 }
 
 GtkWidget *
 fw_wheel_view_new (void)
 {
   return g_object_new (FW_TYPE_WHEEL_VIEW, NULL);
+}
+
+GtkWidget *
+fw_wheel_view_new_presenting (void)
+{
+  return g_object_new (FW_TYPE_WHEEL_VIEW, "presenting", TRUE, NULL);
+}
+
+/* What changes the layout of the text: laid out again, drawn again. */
+static void
+relayout (FwWheelView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (width > 0 && height > 0)
+    fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
+  fw_wheel_view_invalidate_static (self);
+}
+
+void
+fw_wheel_view_set_text (FwWheelView *self,
+                        double       scale,
+                        double       min_size)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+
+  if (self->text.scale == scale && self->text.min_size == min_size)
+    return;
+  self->text.scale = scale;
+  self->text.min_size = min_size;
+  relayout (self);
+}
+
+const FwWheelStyle *
+fw_wheel_view_get_style (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+
+  return &self->style;
+}
+
+double
+fw_wheel_view_get_label_size (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0.0);
+
+  return self->layout.label_size;
+}
+
+void
+fw_wheel_view_set_point_names (FwWheelView *self,
+                               gboolean     shown)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+
+  if (self->point_names == !!shown)
+    return;
+  self->point_names = !!shown;
+  self->text.point_names = self->point_names;
+  relayout (self);
+}
+
+void
+fw_wheel_view_set_reveal (FwWheelView *self,
+                          int          step)
+{
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self));
+
+  if (step < 0)
+    step = -1;
+  if (self->reveal_step == step)
+    return;
+  self->reveal_step = step;
+  fw_wheel_view_invalidate_static (self);
 }
 
 FwSession *

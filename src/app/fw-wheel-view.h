@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "fw-session.h"
+#include "fw-wheel-painter.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,27 @@ void        fw_wheel_view_set_session        (FwWheelView *self,
 /* Opens the point editor popover on @point, pointing at its marker. */
 void        fw_wheel_view_edit_point         (FwWheelView *self,
                                               guint        point);
+/* The size of the wheel's text: @scale times what its area gives (the
+ * user's zoom and the desktop's text scale), never below @min_size. */
+void        fw_wheel_view_set_text           (FwWheelView *self,
+                                              double       scale,
+                                              double       min_size);
+/* The colours and font the wheel draws with, from the theme. */
+const FwWheelStyle *fw_wheel_view_get_style  (FwWheelView *self);
+/* The stage names' size as laid out now, in logical pixels. */
+double      fw_wheel_view_get_label_size     (FwWheelView *self);
+
+/* A wheel made with "presenting" TRUE shows the session for a room:
+ * it takes no edits (no drops, drags, editing keys or popovers), shows
+ * no selection and no focus ring, and its owner sets what it shows: */
+GtkWidget  *fw_wheel_view_new_presenting     (void);
+/* each point's name beside its marker; */
+void        fw_wheel_view_set_point_names    (FwWheelView *self,
+                                              gboolean     shown);
+/* a step of a guided reveal (fw_wheel_scene_set_reveal()); -1 all. */
+void        fw_wheel_view_set_reveal         (FwWheelView *self,
+                                              int          step);
+
 /* Whether a tick callback is installed right now (tests check that a
  * wheel at rest costs nothing), and frames drawn so far (benchmarks). */
 gboolean    fw_wheel_view_is_ticking         (FwWheelView *self);

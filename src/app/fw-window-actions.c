@@ -224,7 +224,7 @@ reveal_stage_activated (GtkWidget  *widget,
   fw_session_set_selection (self->session, (int) stage, -1);
   /* Presenting hides the panel: the focus stays on the wheel, with the
    * stage selected, rather than going to fields no one can see. */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
+  if (!gtk_widget_is_visible (GTK_WIDGET (self->side_stack)))
     return;
   gtk_stack_set_visible_child_name (self->side_stack, "stages");
   fw_stage_panel_focus_stage (FW_STAGE_PANEL (self->stage_panel), stage);

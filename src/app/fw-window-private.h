@@ -38,7 +38,10 @@ struct _FwWindow
   GtkWidget            *side_pane;
   GtkWidget            *side_separator;
   GtkWidget            *side_switcher;
+  GtkWidget            *present_view;
 
+  gboolean              reveal_next;      /* the next presenting starts a guided reveal */
+  gboolean              fullscreen_wanted; /* F11's choice, kept through presenting */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
 
   /* What the window shows of its document, and the projections. */
@@ -65,6 +68,10 @@ char *fw_window_display_folder    (GFile       *folder);
 void fw_window_restore_state      (FwWindow    *self);
 void fw_window_save_state         (FwWindow    *self);
 gboolean fw_window_place_side_pane (FwWindow   *self);
+
+/* fw-window-present.c: presenting (F5), plain full screen (F11) */
+void fw_window_class_add_present  (GtkWidgetClass *widget_class);
+void fw_window_init_present       (FwWindow    *self);
 
 /* fw-window-help.c: "win.help", the user guide */
 void fw_window_class_add_help     (GtkWidgetClass *widget_class);

@@ -75,54 +75,6 @@ fw_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-/* Presenting shows the wheel and its figures, full screen: for a
- * projector at the front of a room, or a client meeting. The catalog and
- * the stage and point lists come back as they were when it ends. It is
- * the session's state; the window follows it. Two preferences (menu,
- * GSettings) change it: whether it fills the screen, and whether the
- * figures stay beside the wheel. */
-static gboolean
-presenting_preference (const char *key)
-{
-  GSettings *settings = fw_settings_get ();
-
-  return settings == NULL || g_settings_get_boolean (settings, key);
-}
-
-static void
-show_presenting_layout (FwWindow *self)
-{
-  gboolean presenting = fw_session_get_presenting (self->session);
-
-  gtk_widget_set_visible (self->palette, !presenting);
-  gtk_widget_set_visible (self->side_separator, !presenting);
-  gtk_widget_set_visible (self->side_switcher, !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), !presenting);
-  gtk_widget_set_visible (self->side_pane,
-                          !presenting || presenting_preference ("present-show-figures"));
-  if (presenting && presenting_preference ("present-fullscreen"))
-    gtk_window_fullscreen (GTK_WINDOW (self));
-  else
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-}
-
-/* The session notifies only when presenting really changes. */
-static void
-on_presenting (FwWindow *self)
-{
-  show_presenting_layout (self);
-  gtk_widget_grab_focus (self->wheel);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
-}
-
-/* A preference changed from the menu while presenting shows at once. */
-static void
-on_presenting_preference_changed (FwWindow *self)
-{
-  if (fw_session_get_presenting (self->session))
-    show_presenting_layout (self);
-}
-
 static void
 fw_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -221,8 +173,9 @@ fw_window_class_init (FwWindowClass *klass)
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The header bar's toggle; F5 and the rest in fw-window-present.c. */
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
+  fw_window_class_add_present (widget_class);
 
   fw_window_class_add_actions (widget_class);
   fw_window_class_add_help (widget_class);
@@ -240,13 +193,6 @@ fw_window_init (FwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_window_restore_state (self);
   fw_window_add_file_drop (self);
-  if (fw_settings_get () != NULL)
-    {
-      g_signal_connect_object (fw_settings_get (), "changed::present-fullscreen",
-                               G_CALLBACK (on_presenting_preference_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (fw_settings_get (), "changed::present-show-figures",
-                               G_CALLBACK (on_presenting_preference_changed), self, G_CONNECT_SWAPPED);
-    }
   fw_widget_name_plainly (GTK_WIDGET (self));
   fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));
   /* The dividers take the keyboard focus (F8 moves them). */
@@ -270,13 +216,12 @@ fw_window_init (FwWindow *self)
    * makes it old news. */
   g_signal_connect_object (self->session, "changed",
                            G_CALLBACK (fw_window_dismiss_error), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::presenting",
-                           G_CALLBACK (on_presenting), self, G_CONNECT_SWAPPED);
   fw_wheel_view_set_session (FW_WHEEL_VIEW (self->wheel), self->session);
   fw_figures_panel_set_session (FW_FIGURES_PANEL (self->figures), self->session);
   fw_stage_panel_set_session (FW_STAGE_PANEL (self->stage_panel), self->session);
   fw_point_list_set_session (FW_POINT_LIST (self->point_list), self->session);
   fw_playback_bar_set_session (FW_PLAYBACK_BAR (self->playback_bar), self->session);
+  fw_window_init_present (self);
 
   fw_window_set_document (self, document, NULL);
   self->pristine = TRUE;
@@ -493,4 +438,11 @@ fw_window_get_palette (FwWindow *self)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
   return self->palette;
+}
+
+GtkWidget *
+fw_window_get_present_view (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->present_view;
 }

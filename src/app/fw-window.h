@@ -45,5 +45,7 @@ GtkWidget  *fw_window_get_wheel    (FwWindow       *self);
 GtkWidget  *fw_window_get_palette  (FwWindow       *self);
 /* What plays the session's periods (fw-playback.h). */
 FwPlayback *fw_window_get_playback (FwWindow       *self);
+/* The FwPresentView shown instead of the editor while presenting. */
+GtkWidget  *fw_window_get_present_view (FwWindow   *self);
 
 G_END_DECLS

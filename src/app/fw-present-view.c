@@ -1,0 +1,520 @@
+/* fw-present-view.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-present-view"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fw-display-number.h"
+#include "fw-figures-card.h"
+#include "fw-point-text.h"
+#include "fw-present-view.h"
+#include "fw-wheel-view.h"
+#include "fw-widget-util.h"
+
+/* The figures' captions at this share of the height when there is room
+ * (values are 2.2 times as large), never below the floor. */
+#define FIGURES_TEXT_SHARE 0.034
+/* The figures take at most this share of the width; the wheel the rest. */
+#define FIGURES_MAX_SHARE  0.45
+/* The card's figures (see build_card). */
+#define N_CARD_ITEMS 6
+
+struct _FwPresentView
+{
+  GtkWidget      parent_instance;
+
+  FwSession     *session;
+  GtkWidget     *wheel;           /* FwWheelView, presenting */
+
+  gboolean       show_figures;
+  gboolean       point_names;
+  int            reveal_step;     /* -1: everything shown */
+  double         text_scale;
+
+  /* The figures as laid out at the last allocation. */
+  double         min_text;
+  double         card_text;       /* 0: not shown */
+  double         card_x;
+  GskRenderNode *card_node;       /* kept until the figures, size or style change */
+};
+
+G_DEFINE_FINAL_TYPE (FwPresentView, fw_present_view, GTK_TYPE_WIDGET)
+
+/* The key figures ------------------------------------------------------- */
+
+static const char *
+keep (GPtrArray *strings,
+      char      *text)
+{
+  g_ptr_array_add (strings, text);
+  return text;
+}
+
+/* The card's words and numbers, owned by @strings, for the session's
+ * current scenario at its period. */
+static void
+build_card (FwPresentView     *self,
+            FwFiguresCard     *card,
+            FwFiguresCardItem  items[N_CARD_ITEMS],
+            GPtrArray         *strings)
+{
+  const FwProject *project = fw_document_get_project (fw_session_get_document (self->session));
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  guint period = fw_session_get_period (self->session);
+  const FwFigures *figures = fw_projection_get_figures (projection, period);
+  const FwSummary *summary = fw_projection_get_summary (projection);
+
+  card->title = scenario->name;
+  card->subtitle = keep (strings, fw_point_text_period_of (project->period, period, project->horizon));
+  items[0].caption = _("Customers");
+  items[0].value = keep (strings, fw_display_count (figures->customers));
+  items[1].caption = keep (strings, fw_point_text_customers_after (project->period, project->horizon));
+  items[1].value = keep (strings, fw_display_count (summary->customers_end));
+  items[2].caption = keep (strings, fw_point_text_per_period (project->period, _("New customers")));
+  items[2].value = keep (strings, fw_display_count (figures->new_customers));
+  items[3].caption = keep (strings, fw_point_text_per_period (project->period, _("Churn")));
+  items[3].value = keep (strings, fw_display_count (figures->churn));
+  items[4].caption = keep (strings, fw_point_text_per_period (project->period, _("Referral inflow")));
+  items[4].value = keep (strings, fw_display_count (figures->referrals));
+  items[5].caption = _("Loop gain");
+  items[5].value = keep (strings, fw_display_gain (summary->loop_gain));
+  for (guint i = 0; i < N_CARD_ITEMS; i++)
+    items[i].note = NULL;
+  items[5].note = summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing");
+  card->items = items;
+  card->n_items = N_CARD_ITEMS;
+}
+
+static const FwWheelStyle *
+style_of (FwPresentView *self)
+{
+  return fw_wheel_view_get_style (FW_WHEEL_VIEW (self->wheel));
+}
+
+/* Screen readers hear the figures the room reads. */
+static void
+describe_card (FwPresentView       *self,
+               const FwFiguresCard *card)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s, %s.", card->title, card->subtitle);
+  for (guint i = 0; i < card->n_items; i++)
+    {
+      g_string_append_printf (text, " %s: %s", card->items[i].caption, card->items[i].value);
+      if (card->items[i].note != NULL)
+        g_string_append_printf (text, ", %s", card->items[i].note);
+      g_string_append_c (text, '.');
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
+}
+
+static void
+invalidate_card (FwPresentView *self)
+{
+  g_clear_pointer (&self->card_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Sizes ------------------------------------------------------------------- */
+
+/* How wide the figures are at the text size the height allows: the
+ * wheel gets the rest. */
+static void
+lay_out (FwPresentView *self,
+         int            width,
+         int            height,
+         int           *wheel_width)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+  double card_w, pad;
+
+  self->min_text = ceil (height * FW_PRESENT_MIN_TEXT_SHARE);
+  fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), self->text_scale, self->min_text);
+
+  *wheel_width = width;
+  self->card_text = 0.0;
+  if (!self->show_figures || self->session == NULL)
+    return;
+
+  build_card (self, &card, items, strings);
+  self->card_text = fw_figures_card_fit (&card, style_of (self),
+                                         MAX (self->min_text, height * FIGURES_TEXT_SHARE) * self->text_scale,
+                                         self->min_text, height * 0.94);
+  fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, NULL);
+  pad = self->card_text * 1.5;
+  card_w = MIN (card_w + 2.0 * pad, width * FIGURES_MAX_SHARE);
+  *wheel_width = MAX (1, (int) floor (width - card_w));
+  self->card_x = *wheel_width + pad * 0.5;
+}
+
+static void
+fw_present_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+
+  gtk_widget_measure (self->wheel, orientation, -1, minimum, natural, NULL, NULL);
+}
+
+static void
+fw_present_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+  int wheel_width;
+
+  lay_out (self, width, height, &wheel_width);
+  gtk_widget_allocate (self->wheel, wheel_width, height, -1, NULL);
+  invalidate_card (self);
+}
+
+static void
+record_card (FwPresentView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+  GtkSnapshot *recorder;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  build_card (self, &card, items, strings);
+  describe_card (self, &card);
+
+  recorder = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (self->card_x, 0, width - self->card_x, height));
+  fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x, 0, height);
+  cairo_destroy (cr);
+  self->card_node = gtk_snapshot_free_to_node (recorder);
+}
+
+static void
+fw_present_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+
+  gtk_widget_snapshot_child (widget, self->wheel, snapshot);
+  if (self->card_text <= 0.0 || self->session == NULL)
+    return;
+  if (self->card_node == NULL)
+    record_card (self);
+  if (self->card_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->card_node);
+}
+
+static void
+fw_present_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (fw_present_view_parent_class)->css_changed (widget, change);
+
+  /* The wheel's colours and font, which the figures share. */
+  gtk_widget_queue_allocate (widget);
+}
+
+/* Stepping ---------------------------------------------------------------- */
+
+static guint
+last_step (FwPresentView *self)
+{
+  return fw_wheel_reveal_last_step (fw_session_get_scenario (self->session));
+}
+
+static void
+set_reveal (FwPresentView *self,
+            int            step)
+{
+  self->reveal_step = step;
+  fw_wheel_view_set_reveal (FW_WHEEL_VIEW (self->wheel), step);
+}
+
+/* The reveal's next part while there is one, then the next period. */
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+
+  if (self->reveal_step >= 0 && (guint) self->reveal_step < last_step (self))
+    set_reveal (self, self->reveal_step + 1);
+  else
+    gtk_widget_activate_action (widget, "win.step-forward", NULL);
+}
+
+/* Back a period; at the first, back a part of the reveal. */
+static void
+previous_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+
+  if (self->reveal_step > 0 && fw_session_get_period (self->session) == 0)
+    set_reveal (self, self->reveal_step - 1);
+  else
+    gtk_widget_activate_action (widget, "win.step-back", NULL);
+}
+
+static void
+reveal_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  set_reveal (FW_PRESENT_VIEW (widget), 0);
+}
+
+static void
+show_all_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  set_reveal (FW_PRESENT_VIEW (widget), -1);
+}
+
+static void
+names_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+
+  self->point_names = !self->point_names;
+  fw_wheel_view_set_point_names (FW_WHEEL_VIEW (self->wheel), self->point_names);
+}
+
+/* The next scenario (+1) or the previous (-1), round the list. */
+static void
+scenario_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+  guint n = fw_document_get_n_scenarios (fw_session_get_document (self->session));
+  int delta = g_variant_get_int32 (parameter);
+  guint current = fw_session_get_scenario_index (self->session);
+
+  if (n > 1)
+    fw_session_set_scenario_index (self->session, (current + (delta > 0 ? 1 : n - 1)) % n);
+}
+
+static void
+end_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (widget);
+
+  fw_session_set_presenting (self->session, FALSE);
+}
+
+/* A presenter's click: next; a right-click: previous. */
+static void
+on_click (GtkGestureClick *gesture,
+          int              n_press,
+          double           x,
+          double           y,
+          FwPresentView   *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  gtk_widget_grab_focus (self->wheel);
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              button == GDK_BUTTON_SECONDARY ? "present.previous" : "present.next",
+                              NULL);
+}
+
+/* Class ------------------------------------------------------------------- */
+
+static void
+fw_present_view_dispose (GObject *object)
+{
+  FwPresentView *self = FW_PRESENT_VIEW (object);
+
+  g_clear_pointer (&self->wheel, gtk_widget_unparent);
+  g_clear_pointer (&self->card_node, gsk_render_node_unref);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (fw_present_view_parent_class)->dispose (object);
+}
+
+static void
+fw_present_view_class_init (FwPresentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint next_keys[] = { GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, GDK_KEY_Right, GDK_KEY_KP_Right,
+                                     GDK_KEY_Down, GDK_KEY_KP_Down, GDK_KEY_Return, GDK_KEY_KP_Enter };
+  static const guint previous_keys[] = { GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, GDK_KEY_Left, GDK_KEY_KP_Left,
+                                         GDK_KEY_Up, GDK_KEY_KP_Up, GDK_KEY_BackSpace };
+
+  object_class->dispose = fw_present_view_dispose;
+  widget_class->measure = fw_present_view_measure;
+  widget_class->size_allocate = fw_present_view_size_allocate;
+  widget_class->snapshot = fw_present_view_snapshot;
+  widget_class->css_changed = fw_present_view_css_changed;
+
+  gtk_widget_class_install_action (widget_class, "present.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "present.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "present.reveal", NULL, reveal_activated);
+  gtk_widget_class_install_action (widget_class, "present.show-all", NULL, show_all_activated);
+  gtk_widget_class_install_action (widget_class, "present.names", NULL, names_activated);
+  gtk_widget_class_install_action (widget_class, "present.scenario", "i", scenario_activated);
+  gtk_widget_class_install_action (widget_class, "present.end", NULL, end_activated);
+
+  /* A presenter's clicker sends Page Down and Page Up (some send the
+   * arrows, Enter or BackSpace): all of them step. */
+  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "present.next", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0, "present.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play-pause", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.go-to-start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.go-to-end", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "present.scenario", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_SHIFT_MASK, "present.scenario", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "present.reveal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "present.show-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "present.names", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "present.end", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "fwpresent");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fw_present_view_init (FwPresentView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->show_figures = TRUE;
+  self->point_names = TRUE;
+  self->reveal_step = -1;
+  self->text_scale = 1.0;
+
+  self->wheel = fw_wheel_view_new_presenting ();
+  gtk_widget_set_parent (self->wheel, GTK_WIDGET (self));
+  fw_wheel_view_set_point_names (FW_WHEEL_VIEW (self->wheel), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "canvas");
+  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Presentation"));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+fw_present_view_new (void)
+{
+  return g_object_new (FW_TYPE_PRESENT_VIEW, NULL);
+}
+
+/* The figures follow every change of the session's scenario or period. */
+static void
+on_session_changed (FwPresentView *self)
+{
+  /* Another scenario has other stages: a reveal in progress keeps its
+   * place as far as the new one allows. */
+  if (self->reveal_step >= 0 && (guint) self->reveal_step > last_step (self))
+    set_reveal (self, (int) last_step (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+fw_present_view_set_session (FwPresentView *self,
+                             FwSession     *session)
+{
+  g_return_if_fail (FW_IS_PRESENT_VIEW (self));
+  g_return_if_fail (FW_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::period", G_CALLBACK (invalidate_card), self, G_CONNECT_SWAPPED);
+  fw_wheel_view_set_session (FW_WHEEL_VIEW (self->wheel), session);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+GtkWidget *
+fw_present_view_get_wheel (FwPresentView *self)
+{
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), NULL);
+
+  return self->wheel;
+}
+
+void
+fw_present_view_set_show_figures (FwPresentView *self,
+                                  gboolean       shown)
+{
+  g_return_if_fail (FW_IS_PRESENT_VIEW (self));
+
+  if (self->show_figures == !!shown)
+    return;
+  self->show_figures = !!shown;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+fw_present_view_set_text_scale (FwPresentView *self,
+                                double         scale)
+{
+  g_return_if_fail (FW_IS_PRESENT_VIEW (self));
+
+  if (self->text_scale == scale)
+    return;
+  self->text_scale = scale;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+fw_present_view_start (FwPresentView *self,
+                       gboolean       reveal)
+{
+  g_return_if_fail (FW_IS_PRESENT_VIEW (self));
+
+  set_reveal (self, reveal ? 0 : -1);
+  self->point_names = TRUE;
+  fw_wheel_view_set_point_names (FW_WHEEL_VIEW (self->wheel), TRUE);
+}
+
+int
+fw_present_view_get_reveal_step (FwPresentView *self)
+{
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), -1);
+
+  return self->reveal_step;
+}
+
+double
+fw_present_view_get_figures_text_size (FwPresentView *self)
+{
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0.0);
+
+  return self->card_text;
+}

@@ -1,0 +1,278 @@
+/* test-window-present.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-present"
+
+#include <gtk/gtk.h>
+#include <math.h>
+
+#include "fw-present-view.h"
+#include "fw-render-text.h"
+#include "fw-wheel-painter.h"
+#include "fw-wheel-view.h"
+#include "fw-window.h"
+
+/* Presenting as an instructor does it, on a 1280x720 virtual screen (run
+ * by tests/with-display.py --size 1280x720): F5's action, the clicker's
+ * steps, the guided reveal, the end; the smallest text measured as the
+ * render layer lays it out; the keyboard focus never lost. */
+
+#define SCREEN_WIDTH  1280
+#define SCREEN_HEIGHT 720
+
+typedef struct
+{
+  FwWindow      *window;
+  FwPresentView *present;
+  GtkWidget     *wheel;    /* the presenting wheel */
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so, for at most ten seconds (the
+ * machine may be loaded). */
+static gboolean
+wait_until (gboolean (*done) (Fixture *),
+            Fixture   *fixture)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!done (fixture))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+presenting_laid_out (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->present))
+         && gtk_widget_get_height (GTK_WIDGET (fixture->present)) > 0
+         && fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)) > 0.0;
+}
+
+static gboolean
+editor_back (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (fw_window_get_wheel (fixture->window));
+}
+
+static gboolean
+focus_on_presenting_wheel (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window)) == fixture->wheel;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), action, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), SCREEN_WIDTH, SCREEN_HEIGHT);
+  fixture->present = FW_PRESENT_VIEW (fw_window_get_present_view (fixture->window));
+  fixture->wheel = fw_present_view_get_wheel (fixture->present);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  spin (20);
+}
+
+static void
+start_presenting (Fixture    *fixture,
+                  const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  g_assert_true (wait_until (presenting_laid_out, fixture));
+  g_assert_true (wait_until (focus_on_presenting_wheel, fixture));
+}
+
+/* Every GtkLabel on show under @widget: presenting shows none, all its
+ * text is drawn by the render layer (and measured there). */
+static guint
+count_visible_labels (GtkWidget *widget)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+            && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "") != 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_visible_labels (child);
+  return n;
+}
+
+/* F5: no header bar, no editing controls, the wheel and the figures;
+ * Escape brings the editor back with the focus on its wheel. */
+static void
+test_present_start_and_end (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *editor_wheel = fw_window_get_wheel (fixture->window);
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
+
+  g_assert_true (gtk_widget_get_mapped (titlebar));
+  start_presenting (fixture, "win.present-start");
+  g_assert_false (gtk_widget_get_visible (titlebar));
+  g_assert_false (gtk_widget_is_visible (editor_wheel));
+  g_assert_false (gtk_widget_is_visible (fw_window_get_palette (fixture->window)));
+  g_assert_cmpuint (count_visible_labels (GTK_WIDGET (fixture->window)), ==, 0);
+  g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, -1);
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >, 0.0);
+
+  /* F5 again changes nothing: a clicker's start button may send it twice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present-start", NULL));
+  g_assert_true (fw_session_get_presenting (fw_window_get_session (fixture->window)));
+
+  activate (fixture, "present.end");
+  g_assert_false (fw_session_get_presenting (fw_window_get_session (fixture->window)));
+  g_assert_true (wait_until (editor_back, fixture));
+  g_assert_true (gtk_widget_get_visible (titlebar));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == editor_wheel);
+}
+
+/* F11 is plain full screen: it does not present. */
+static void
+test_present_f11_is_fullscreen (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fullscreen", NULL));
+  spin (50);
+  g_assert_false (fw_session_get_presenting (fw_window_get_session (fixture->window)));
+  g_assert_true (gtk_widget_is_visible (fw_window_get_wheel (fixture->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fullscreen", NULL));
+}
+
+/* Nothing in presenting is smaller than 2.5% of the screen's height:
+ * every text the wheel and the figures lay out, measured as the render
+ * layer makes it, at 1280x720. */
+static void
+test_present_smallest_text (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint64 frames;
+  double smallest;
+
+  start_presenting (fixture, "win.present-start");
+  /* The whole screen but for a frame (no window manager to make it
+   * full screen under Xvfb). */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->present)), <=, SCREEN_HEIGHT);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->present)), >=, SCREEN_HEIGHT - 24);
+
+  /* Everything laid out and drawn afresh, the point names included. */
+  fw_render_text_reset_smallest ();
+  frames = fw_wheel_view_get_frames_drawn (FW_WHEEL_VIEW (fixture->wheel));
+  activate (fixture, "present.names");
+  activate (fixture, "present.names");
+  gtk_widget_queue_allocate (GTK_WIDGET (fixture->present));
+  while (fw_wheel_view_get_frames_drawn (FW_WHEEL_VIEW (fixture->wheel)) < frames + 2)
+    g_main_context_iteration (NULL, TRUE);
+  spin (50);
+
+  smallest = fw_render_text_get_smallest ();
+  g_test_message ("smallest text while presenting at %dx%d: %.2f px (%.2f%% of the height); "
+                  "stage names %.2f px, figures' captions %.2f px",
+                  SCREEN_WIDTH, SCREEN_HEIGHT, smallest, 100.0 * smallest / SCREEN_HEIGHT,
+                  fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)),
+                  fw_present_view_get_figures_text_size (fixture->present));
+  g_assert_true (isfinite (smallest));
+  g_assert_cmpfloat (smallest, >=, 0.025 * SCREEN_HEIGHT);
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
+  g_assert_cmpuint (count_visible_labels (GTK_WIDGET (fixture->window)), ==, 0);
+}
+
+/* Shift+F5: the stages one at a time, then the referral loop, then the
+ * points, each on the next key press; A shows everything at once, R
+ * starts again; the previous key goes back a part. */
+static void
+test_present_guided_reveal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  guint last = fw_wheel_reveal_last_step (fw_session_get_scenario (session));
+
+  start_presenting (fixture, "win.present-reveal");
+  g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, 0);
+  for (guint step = 1; step <= last; step++)
+    {
+      activate (fixture, "present.next");
+      g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, step);
+      g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+    }
+  activate (fixture, "present.previous");
+  g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, last - 1);
+
+  activate (fixture, "present.show-all");
+  g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, -1);
+  activate (fixture, "present.reveal");
+  g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, 0);
+  g_assert_true (focus_on_presenting_wheel (fixture));
+}
+
+/* The clicker's keys act on the session and never lose the focus: the
+ * scenario key, and revealing a stage (which in the editor would take
+ * the keyboard to its fields, hidden while presenting). */
+static void
+test_present_keeps_focus (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+
+  start_presenting (fixture, "win.present-start");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario",
+                                             "i", 1));
+  spin (50);
+  g_assert_true (focus_on_presenting_wheel (fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reveal-stage",
+                                             "u", 1));
+  g_assert_true (wait_until (focus_on_presenting_wheel, fixture));
+  g_assert_true (fw_session_get_presenting (session));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/present/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("start-and-end", test_present_start_and_end);
+  ADD ("f11-is-fullscreen", test_present_f11_is_fullscreen);
+  ADD ("smallest-text", test_present_smallest_text);
+  ADD ("guided-reveal", test_present_guided_reveal);
+  ADD ("keeps-focus", test_present_keeps_focus);
+#undef ADD
+
+  return g_test_run ();
+}
