@@ -12,6 +12,7 @@
 
 #include "fw-present-view.h"
 #include "fw-render-text.h"
+#include "fw-settings.h"
 #include "fw-wheel-painter.h"
 #include "fw-wheel-view.h"
 #include "fw-window.h"
@@ -258,6 +259,99 @@ test_present_keeps_focus (Fixture       *fixture,
   g_assert_true (fw_session_get_presenting (session));
 }
 
+static gboolean
+editor_laid_out (Fixture *fixture)
+{
+  return fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window))) > 0.0;
+}
+
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 scale the wheel's and the figures'
+ * text, remembered for the next window; presenting follows too. */
+static void
+test_text_size_zoom (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  double normal, larger, presenting_normal, figures_normal;
+  FwWindow *next;
+
+  g_assert_true (wait_until (editor_laid_out, fixture));
+  normal = fw_wheel_view_get_label_size (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+  spin (50);
+  larger = fw_wheel_view_get_label_size (editor);
+  g_test_message ("stage names: %.2f px normal, %.2f px two steps larger", normal, larger);
+  g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.3);
+  g_assert_cmpfloat (larger, >=, normal * 1.25);
+
+  /* Remembered: a new window opens with it. */
+  if (fw_settings_get () != NULL)
+    {
+      next = fw_window_new (NULL);
+      g_assert_cmpfloat (fw_window_get_text_scale (next), ==, 1.3);
+      gtk_window_destroy (GTK_WINDOW (next));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
+  spin (50);
+  g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (fw_wheel_view_get_label_size (editor), normal, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
+  spin (50);
+  g_assert_cmpfloat (fw_wheel_view_get_label_size (editor), <, normal);
+
+  /* Presenting: larger, but never below its floor; the figures are as
+   * large as the screen's height lets them be already at 1280x720, so
+   * there only the wheel grows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
+  start_presenting (fixture, "win.present-start");
+  presenting_normal = fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel));
+  figures_normal = fw_present_view_get_figures_text_size (fixture->present);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
+  spin (100);
+  g_assert_cmpfloat (fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)), >=, 0.025 * SCREEN_HEIGHT);
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+  spin (100);
+  g_assert_cmpfloat (fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)), >, presenting_normal);
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, figures_normal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
+}
+
+/* The desktop's larger text makes the wheel's text larger, never
+ * smaller; its high-contrast theme gives the wheel stronger ink. */
+static void
+test_text_size_follows_desktop (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
+  FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  g_autofree char *theme = NULL;
+  double normal, large;
+  int dpi;
+
+  g_assert_true (wait_until (editor_laid_out, fixture));
+  g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-theme-name", &theme, NULL);
+  normal = fw_wheel_view_get_label_size (editor);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  spin (200);
+  large = fw_wheel_view_get_label_size (editor);
+  g_test_message ("stage names: %.2f px at the desktop's normal text, %.2f px at 150%%", normal, large);
+  g_assert_cmpfloat (large, >=, normal * 1.4);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  spin (100);
+
+  g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
+  g_object_set (settings, "gtk-theme-name", "HighContrast", NULL);
+  spin (200);
+  g_assert_true (fw_wheel_view_get_style (editor)->high_contrast);
+  g_object_set (settings, "gtk-theme-name", theme, NULL);
+  spin (100);
+  g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +366,8 @@ main (int   argc,
   ADD ("smallest-text", test_present_smallest_text);
   ADD ("guided-reveal", test_present_guided_reveal);
   ADD ("keeps-focus", test_present_keeps_focus);
+  ADD ("text-size-zoom", test_text_size_zoom);
+  ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
 #undef ADD
 
   return g_test_run ();

@@ -132,8 +132,17 @@ refresh_style (FwWheelView *self)
   style.dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
   lookup_theme_color (context, bg_names, style.dark ? "#242424" : "#fafafa", style.bg);
   lookup_theme_color (context, accent_names, "#3584e4", style.accent);
+  {
+    g_autofree char *theme = NULL;
+
+    /* GTK's HighContrast and HighContrastInverse themes, which GNOME's
+     * High Contrast switch selects without libadwaita. */
+    g_object_get (gtk_widget_get_settings (widget), "gtk-theme-name", &theme, NULL);
+    style.high_contrast = theme != NULL && strstr (theme, "HighContrast") != NULL;
+  }
 
   changed = style.dark != self->style.dark ||
+            style.high_contrast != self->style.high_contrast ||
             !rgba_equal (style.fg, self->style.fg) ||
             !rgba_equal (style.bg, self->style.bg) ||
             !rgba_equal (style.accent, self->style.accent) ||

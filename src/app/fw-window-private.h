@@ -42,6 +42,7 @@ struct _FwWindow
 
   gboolean              reveal_next;      /* the next presenting starts a guided reveal */
   gboolean              fullscreen_wanted; /* F11's choice, kept through presenting */
+  double                text_scale;        /* Ctrl+plus's, when there are no settings */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
 
   /* What the window shows of its document, and the projections. */
@@ -72,6 +73,10 @@ gboolean fw_window_place_side_pane (FwWindow   *self);
 /* fw-window-present.c: presenting (F5), plain full screen (F11) */
 void fw_window_class_add_present  (GtkWidgetClass *widget_class);
 void fw_window_init_present       (FwWindow    *self);
+
+/* fw-window-text-size.c: Ctrl+plus, Ctrl+minus, Ctrl+0; the desktop's text scale */
+void fw_window_class_add_text_size (GtkWidgetClass *widget_class);
+void fw_window_init_text_size     (FwWindow    *self);
 
 /* fw-window-help.c: "win.help", the user guide */
 void fw_window_class_add_help     (GtkWidgetClass *widget_class);

@@ -176,6 +176,7 @@ fw_window_class_init (FwWindowClass *klass)
   /* The header bar's toggle; F5 and the rest in fw-window-present.c. */
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   fw_window_class_add_present (widget_class);
+  fw_window_class_add_text_size (widget_class);
 
   fw_window_class_add_actions (widget_class);
   fw_window_class_add_help (widget_class);
@@ -222,6 +223,7 @@ fw_window_init (FwWindow *self)
   fw_point_list_set_session (FW_POINT_LIST (self->point_list), self->session);
   fw_playback_bar_set_session (FW_PLAYBACK_BAR (self->playback_bar), self->session);
   fw_window_init_present (self);
+  fw_window_init_text_size (self);
 
   fw_window_set_document (self, document, NULL);
   self->pristine = TRUE;

@@ -45,6 +45,9 @@ GtkWidget  *fw_window_get_wheel    (FwWindow       *self);
 GtkWidget  *fw_window_get_palette  (FwWindow       *self);
 /* What plays the session's periods (fw-playback.h). */
 FwPlayback *fw_window_get_playback (FwWindow       *self);
+/* The user's text size for the wheel and the figures (1 normal), as
+ * Ctrl+plus and Ctrl+minus set it. */
+double      fw_window_get_text_scale (FwWindow     *self);
 /* The FwPresentView shown instead of the editor while presenting. */
 GtkWidget  *fw_window_get_present_view (FwWindow   *self);
 

@@ -350,13 +350,13 @@ paint_label_outside (cairo_t             *cr,
   cairo_new_path (cr);
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1, y1);
-  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], 0.55);
-  cairo_set_line_width (cr, 1.25);
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], FW_WHEEL_INK (style, 0.55));
+  cairo_set_line_width (cr, FW_WHEEL_STROKE (style, 1.25));
   cairo_stroke (cr);
 
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
   show_centred (cr, name, bx, by - h / 2.0);
-  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.75);
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.75));
   show_centred (cr, count, bx, by - h / 2.0 + name_h);
   return TRUE;
 }
@@ -883,7 +883,7 @@ fw_wheel_paint_referral_label (cairo_t                  *cr,
       - layout->label_size * 0.2 - h;
 
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2],
-                         style->fg[3] * (geometry->width > 0.0 ? 1.0 : 0.6));
+                         style->fg[3] * (geometry->width > 0.0 ? 1.0 : FW_WHEEL_INK (style, 0.6)));
   show_centred (cr, text, x, y);
   box[0] = x - w / 2.0;
   box[1] = y;
@@ -951,12 +951,12 @@ fw_wheel_paint_hub_text (cairo_t             *cr,
   show_centred (cr, figure, layout->cx, top);
   if (show_caption)
     {
-      cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.85);
+      cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.85));
       show_centred (cr, caption, layout->cx, top + fig_h);
     }
   if (show_unit)
     {
-      cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.7);
+      cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.7));
       show_centred (cr, unit, layout->cx, top + fig_h + cap_h);
     }
 }

@@ -50,8 +50,10 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
 
   /* Scaled as a whole, floor included: larger desktop text or a zoom
    * never makes the wheel's text smaller. */
-  layout->label_size = MAX (CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE) * scale, min_size);
-  layout->min_text = min_size;
+  layout->label_size = MAX (MAX (CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE), min_size) * scale,
+                            min_size);
+  /* The floor grows with a larger scale too, never shrinks below itself. */
+  layout->min_text = min_size * MAX (scale, 1.0);
   /* Large presenting type would make the markers crowd the labels off
    * their arcs: there they grow less with the text. */
   layout->marker = MAX (layout->label_size * (min_size > 0.0 ? 0.65 : 0.8), 9.0);

@@ -343,8 +343,8 @@ paint_hub_disc (cairo_t             *cr,
   cairo_arc (cr, layout->cx, layout->cy, layout->hub, 0, 2 * G_PI);
   set_rgba (cr, style->fg, style->dark ? 0.08 : 0.04);
   cairo_fill_preserve (cr);
-  set_rgba (cr, style->fg, 0.12);
-  cairo_set_line_width (cr, 1.0);
+  set_rgba (cr, style->fg, FW_WHEEL_INK (style, 0.12));
+  cairo_set_line_width (cr, FW_WHEEL_STROKE (style, 1.0));
   cairo_stroke (cr);
 }
 
@@ -371,7 +371,17 @@ paint_arcs (cairo_t             *cr,
       if (i < scene->reveal_stages)
         {
           cairo_set_source_rgb (cr, rgb.r, rgb.g, rgb.b);
-          cairo_fill (cr);
+          if (style->high_contrast)
+            {
+              /* Each arc edged in the text colour: it stands apart from
+               * its neighbours and the background whatever its colour. */
+              cairo_fill_preserve (cr);
+              set_rgba (cr, style->fg, 1.0);
+              cairo_set_line_width (cr, 2.0);
+              cairo_stroke (cr);
+            }
+          else
+            cairo_fill (cr);
         }
       else
         {
@@ -462,8 +472,8 @@ paint_referral_band (cairo_t                  *cr,
                  fw_wheel_layout_radians (geometry->start),
                  fw_wheel_layout_radians (geometry->end));
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_line_width (cr, 1.5);
-      set_rgba (cr, style->fg, 0.35);
+      cairo_set_line_width (cr, FW_WHEEL_STROKE (style, 1.5));
+      set_rgba (cr, style->fg, FW_WHEEL_INK (style, 0.35));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       return;
@@ -473,13 +483,13 @@ paint_referral_band (cairo_t                  *cr,
   head_deg = head_len / geometry->radius * 180.0 / G_PI;
 
   fw_wheel_referral_points (layout, geometry, &x0, &y0, &x1, &y1);
-  gradient = fw_wheel_referral_pattern (scenario, x0, y0, x1, y1, 0.75);
+  gradient = fw_wheel_referral_pattern (scenario, x0, y0, x1, y1, FW_WHEEL_INK (style, 0.75));
 
   cairo_new_path (cr);
   cairo_arc (cr, layout->cx, layout->cy, geometry->radius,
              fw_wheel_layout_radians (geometry->start),
              fw_wheel_layout_radians (geometry->end - head_deg * 0.6));
-  cairo_set_line_width (cr, geometry->width);
+  cairo_set_line_width (cr, FW_WHEEL_STROKE (style, geometry->width));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_source (cr, gradient);
   cairo_stroke (cr);

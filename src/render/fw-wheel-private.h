@@ -52,6 +52,12 @@ typedef struct
   double x0, y0, x1, y1;
 } FwWheelBox;
 
+/* How strong secondary ink is drawn: @alpha, or full strength in the
+ * desktop's high contrast. */
+#define FW_WHEEL_INK(style, alpha) ((style)->high_contrast ? 1.0 : (alpha))
+/* A stroke's width, heavier in high contrast. */
+#define FW_WHEEL_STROKE(style, width) ((style)->high_contrast ? (width) * 1.8 : (width))
+
 /* fw-wheel-painter.c */
 FwRgb        fw_wheel_parse_color         (const char          *color);
 double       fw_wheel_luminance           (FwRgb                rgb);
