@@ -352,6 +352,46 @@ test_text_size_follows_desktop (Fixture       *fixture,
   g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
 }
 
+static gboolean
+wheel_has_the_room (Fixture *fixture)
+{
+  int window = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+
+  return gtk_widget_get_width (fw_window_get_wheel (fixture->window)) >= window * 0.9;
+}
+
+/* At 1280x720 the catalog and the figures and lists fold away (F9 and
+ * Shift+F9 through the settings), the wheel takes their room, and they
+ * come back as wide as they were. */
+static void
+test_panes_fold_away (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GSettings *settings = fw_settings_get ();
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  int before;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("no settings schema");
+      return;
+    }
+  g_assert_true (wait_until (editor_laid_out, fixture));
+  before = gtk_widget_get_width (wheel);
+  g_settings_set_boolean (settings, "catalog-visible", FALSE);
+  g_settings_set_boolean (settings, "side-pane-visible", FALSE);
+  g_assert_true (wait_until (wheel_has_the_room, fixture));
+  g_test_message ("the wheel at 1280x720: %d px wide with the panes, %d without",
+                  before, gtk_widget_get_width (wheel));
+  g_assert_false (gtk_widget_is_visible (fw_window_get_palette (fixture->window)));
+
+  g_settings_reset (settings, "catalog-visible");
+  g_settings_reset (settings, "side-pane-visible");
+  spin (100);
+  g_assert_true (gtk_widget_is_visible (fw_window_get_palette (fixture->window)));
+  g_assert_cmpint (gtk_widget_get_width (wheel), <, gtk_widget_get_width (GTK_WIDGET (fixture->window)) * 0.9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +408,7 @@ main (int   argc,
   ADD ("keeps-focus", test_present_keeps_focus);
   ADD ("text-size-zoom", test_text_size_zoom);
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
+  ADD ("panes-fold-away", test_panes_fold_away);
 #undef ADD
 
   return g_test_run ();

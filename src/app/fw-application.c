@@ -39,6 +39,8 @@ static const struct {
   { "win.redo",       { "<Shift><Control>z", "<Control>y", NULL } },
   { "win.find",       { "<Control>f", NULL } },
   { "win.help",       { "F1", NULL } },
+  { "app.catalog-visible",   { "F9", NULL } },
+  { "app.side-pane-visible", { "<Shift>F9", NULL } },
   { "app.quit",       { "<Control>q", NULL } },
 };
 
@@ -85,12 +87,14 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
-/* The presenting preferences as stateful actions ("app.present-fullscreen"),
- * so the menu shows them as check items bound to the settings. */
+/* The presenting preferences and the panes shown as stateful actions
+ * ("app.present-fullscreen", "app.catalog-visible"), so the menu shows
+ * them as check items bound to the settings. */
 static void
 add_preference_actions (GActionMap *map)
 {
-  static const char *keys[] = { "present-fullscreen", "present-show-figures" };
+  static const char *keys[] = { "present-fullscreen", "present-show-figures",
+                                "catalog-visible", "side-pane-visible" };
   GSettings *settings = fw_settings_get ();
 
   for (guint i = 0; settings != NULL && i < G_N_ELEMENTS (keys); i++)

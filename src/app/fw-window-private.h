@@ -69,6 +69,8 @@ char *fw_window_display_folder    (GFile       *folder);
 void fw_window_restore_state      (FwWindow    *self);
 void fw_window_save_state         (FwWindow    *self);
 gboolean fw_window_place_side_pane (FwWindow   *self);
+/* The catalog and the side pane shown or hidden as the settings say. */
+void fw_window_init_panes         (FwWindow    *self);
 
 /* fw-window-present.c: presenting (F5), plain full screen (F11) */
 void fw_window_class_add_present  (GtkWidgetClass *widget_class);

@@ -57,6 +57,34 @@ fw_window_place_side_pane (FwWindow *self)
   return TRUE;
 }
 
+/* The catalog and the figures and lists can be hidden (F9, Shift+F9,
+ * the menu), remembered, to give the wheel their room on a small screen
+ * or a projector's 1024x768. Presenting hides the whole editor anyway. */
+static void
+show_panes (FwWindow *self)
+{
+  GSettings *settings = fw_settings_get ();
+
+  if (settings == NULL)
+    return;
+  gtk_widget_set_visible (self->palette, g_settings_get_boolean (settings, "catalog-visible"));
+  gtk_widget_set_visible (self->side_pane, g_settings_get_boolean (settings, "side-pane-visible"));
+}
+
+void
+fw_window_init_panes (FwWindow *self)
+{
+  GSettings *settings = fw_settings_get ();
+
+  if (settings == NULL)
+    return;
+  g_signal_connect_object (settings, "changed::catalog-visible",
+                           G_CALLBACK (show_panes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::side-pane-visible",
+                           G_CALLBACK (show_panes), self, G_CONNECT_SWAPPED);
+  show_panes (self);
+}
+
 void
 fw_window_restore_state (FwWindow *self)
 {

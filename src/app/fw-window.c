@@ -193,6 +193,7 @@ fw_window_init (FwWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_window_restore_state (self);
+  fw_window_init_panes (self);
   fw_window_add_file_drop (self);
   fw_widget_name_plainly (GTK_WIDGET (self));
   fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));
