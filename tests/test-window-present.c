@@ -146,6 +146,11 @@ test_present_start_and_end (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (fw_window_get_palette (fixture->window)));
   g_assert_cmpuint (count_visible_labels (GTK_WIDGET (fixture->window)), ==, 0);
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, -1);
+  /* Nothing is edited while presenting, not even by Ctrl+Z. */
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 123.0, NULL));
+  spin (20);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpfloat (fw_session_get_scenario (fw_window_get_session (fixture->window))->inflow, ==, 123.0);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >, 0.0);
 
   /* F5 again changes nothing: a clicker's start button may send it twice. */

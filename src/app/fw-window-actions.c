@@ -401,6 +401,10 @@ fw_window_class_add_actions (GtkWidgetClass *widget_class)
 void
 fw_window_update_actions (FwWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", fw_document_can_undo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", fw_document_can_redo (self->document));
+  /* Presenting edits nothing: Ctrl+Z there would change the wheel in
+   * front of the room with no way to see why. */
+  gboolean editing = !fw_session_get_presenting (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", editing && fw_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", editing && fw_document_can_redo (self->document));
 }

@@ -75,6 +75,7 @@ on_presenting (FwWindow *self)
     fw_present_view_start (present_view (self), self->reveal_next);
   self->reveal_next = FALSE;
   show_presenting_layout (self);
+  fw_window_update_actions (self);
 
   /* The keyboard goes with the wheel on show, and comes back to it from
    * wherever it might otherwise be lost. */

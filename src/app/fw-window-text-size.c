@@ -8,7 +8,6 @@
 #define G_LOG_DOMAIN "fw-window-text-size"
 
 #include <math.h>
-#include <stdio.h>
 
 #include "fw-figures-panel.h"
 #include "fw-present-view.h"
@@ -59,6 +58,8 @@ apply_text_size (FwWindow *self)
   double user = user_scale (self);
   double scale = user * desktop_scale (GTK_WIDGET (self));
   char css[256];
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+  char value_long[G_ASCII_DTOSTR_BUF_SIZE];
 
   fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), scale, 0.0);
   fw_present_view_set_text_scale (FW_PRESENT_VIEW (self->present_view), scale);
@@ -72,11 +73,14 @@ apply_text_size (FwWindow *self)
     }
   /* The captions are in em of the panel's font, which follows the
    * desktop: only the user's scale for them. */
+  /* CSS wants "30.8px" in every locale, not German's "30,8px". */
   g_snprintf (css, sizeof css,
               "figurespanel { font-size: %d%%; }\n"
-              "figurespanel .fw-figure-value { font-size: %.1fpx; }\n"
-              "figurespanel .fw-figure-value.fw-figure-long { font-size: %.1fpx; }\n",
-              (int) round (user * 100.0), FIGURE_VALUE_PX * scale, FIGURE_VALUE_LONG_PX * scale);
+              "figurespanel .fw-figure-value { font-size: %spx; }\n"
+              "figurespanel .fw-figure-value.fw-figure-long { font-size: %spx; }\n",
+              (int) round (user * 100.0),
+              g_ascii_formatd (value, sizeof value, "%.1f", FIGURE_VALUE_PX * scale),
+              g_ascii_formatd (value_long, sizeof value_long, "%.1f", FIGURE_VALUE_LONG_PX * scale));
   gtk_css_provider_load_from_data (figures_css, css, -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger", user < steps[G_N_ELEMENTS (steps) - 1] - 1e-6);

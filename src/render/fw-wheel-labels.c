@@ -252,12 +252,6 @@ typedef FwWheelBox Box;
 /* The most boxes the referral band is taken as, for labels to avoid. */
 #define MAX_BAND_BOXES 96
 
-static gboolean
-boxes_overlap (const Box *a,
-               const Box *b)
-{
-  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
-}
 
 /* Kept this far inside the area's edges, so nothing outside the ring is
  * ever cut off by the widget or the page. */
@@ -336,7 +330,7 @@ paint_label_outside (cairo_t             *cr,
       box.y0 = by - h / 2.0;
       box.y1 = by + h / 2.0;
       for (guint i = 0; i < *n_placed && found; i++)
-        found = !boxes_overlap (&box, &placed[i]);
+        found = !fw_wheel_boxes_overlap (&box, &placed[i]);
     }
   if (!found)
     return FALSE;  /* crowded out */

@@ -42,12 +42,6 @@ compare_ranked (const void *a,
   return ra->index < rb->index ? -1 : (ra->index > rb->index ? 1 : 0);
 }
 
-static gboolean
-overlaps (const FwWheelBox *a,
-          const FwWheelBox *b)
-{
-  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
-}
 
 static gboolean
 collides (const FwWheelBox *box,
@@ -56,10 +50,10 @@ collides (const FwWheelBox *box,
           GArray           *placed)
 {
   for (guint i = 0; i < n_avoid; i++)
-    if (overlaps (box, &avoid[i]))
+    if (fw_wheel_boxes_overlap (box, &avoid[i]))
       return TRUE;
   for (guint i = 0; i < placed->len; i++)
-    if (overlaps (box, &g_array_index (placed, FwWheelBox, i)))
+    if (fw_wheel_boxes_overlap (box, &g_array_index (placed, FwWheelBox, i)))
       return TRUE;
   return FALSE;
 }

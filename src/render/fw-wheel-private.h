@@ -52,6 +52,13 @@ typedef struct
   double x0, y0, x1, y1;
 } FwWheelBox;
 
+static inline gboolean
+fw_wheel_boxes_overlap (const FwWheelBox *a,
+                        const FwWheelBox *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
 /* How strong secondary ink is drawn: @alpha, or full strength in the
  * desktop's high contrast. */
 #define FW_WHEEL_INK(style, alpha) ((style)->high_contrast ? 1.0 : (alpha))
