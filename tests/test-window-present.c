@@ -232,8 +232,21 @@ test_present_guided_reveal (Fixture       *fixture,
       g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, step);
       g_assert_cmpuint (fw_session_get_period (session), ==, 0);
     }
+  /* Everything shown: the next press steps the period (the playback's
+   * win.step-forward), the previous one steps back, then un-reveals. */
+  activate (fixture, "present.next");
+  g_assert_cmpuint (fw_session_get_period (session), ==, 1);
+  g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, last);
+  activate (fixture, "present.previous");
+  g_assert_cmpuint (fw_session_get_period (session), ==, 0);
   activate (fixture, "present.previous");
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, last - 1);
+
+  /* Space plays and pauses, through the playback's win.play-pause. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "win.play-pause", NULL));
+  g_assert_true (fw_session_get_playing (session));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "win.play-pause", NULL));
+  g_assert_false (fw_session_get_playing (session));
 
   activate (fixture, "present.show-all");
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, -1);

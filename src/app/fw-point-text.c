@@ -68,26 +68,6 @@ fw_point_text_customers_after (FwPeriod period,
     }
 }
 
-char *
-fw_point_text_period_of (FwPeriod period,
-                         guint    shown,
-                         guint    horizon)
-{
-  switch (period)
-    {
-    case FW_PERIOD_WEEK:
-      /* TRANSLATORS: the period on show while presenting, "Week 3 of 52" */
-      return g_strdup_printf (_("Week %u of %u"), shown, horizon);
-    case FW_PERIOD_QUARTER:
-      /* TRANSLATORS: the period on show while presenting, "Quarter 3 of 8" */
-      return g_strdup_printf (_("Quarter %u of %u"), shown, horizon);
-    case FW_PERIOD_MONTH:
-    default:
-      /* TRANSLATORS: the period on show while presenting, "Month 3 of 24" */
-      return g_strdup_printf (_("Month %u of %u"), shown, horizon);
-    }
-}
-
 /* "+20%" or "−2.5%"; U+2212 MINUS SIGN as fw_display_change() writes it. */
 static char *
 signed_percent (double fraction)

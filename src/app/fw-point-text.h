@@ -27,10 +27,6 @@ char       *fw_point_text_per_period (FwPeriod       period,
 /* "Customers after 24 months". */
 char       *fw_point_text_customers_after (FwPeriod  period,
                                     guint            horizon);
-/* "Month 3 of 24": the period shown, of the horizon. */
-char       *fw_point_text_period_of (FwPeriod        period,
-                                    guint            shown,
-                                    guint            horizon);
 /* "−20% conversion · +1.5 pts churn · +50% referrals", or "No effect":
  * conversion and referral are relative changes, churn an absolute change
  * of the loss rate in percentage points. */

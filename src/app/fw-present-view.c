@@ -12,6 +12,7 @@
 
 #include "fw-display-number.h"
 #include "fw-figures-card.h"
+#include "fw-playback-bar.h"
 #include "fw-point-text.h"
 #include "fw-present-view.h"
 #include "fw-wheel-view.h"
@@ -72,7 +73,7 @@ build_card (FwPresentView     *self,
   const FwSummary *summary = fw_projection_get_summary (projection);
 
   card->title = scenario->name;
-  card->subtitle = keep (strings, fw_point_text_period_of (project->period, period, project->horizon));
+  card->subtitle = keep (strings, fw_playback_bar_period_text (project->period, period, project->horizon));
   items[0].caption = _("Customers");
   items[0].value = keep (strings, fw_display_count (figures->customers));
   items[1].caption = keep (strings, fw_point_text_customers_after (project->period, project->horizon));
