@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fw-idle-gate.h"
 #include "fw-number-entry.h"
 
 /* Locales ---------------------------------------------------------------- */
@@ -421,6 +422,73 @@ test_locale_space (void)
   use_c_locale ();
 }
 
+/* The animation gate ------------------------------------------------------ */
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Always ready, above idle priority: a frame clock that is always due. */
+static gboolean
+stay_busy (gpointer user_data)
+{
+  guint *left = user_data;
+
+  return --*left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* A frame passes, then none until the idle work queued meanwhile (GTK's
+ * accessibility registration, in the window) has had its turn. */
+static void
+test_idle_gate_yields (void)
+{
+  FwIdleGate gate = FW_IDLE_GATE_INIT;
+  gboolean idle_ran = FALSE;
+  guint busy_left = 50;
+
+  g_assert_true (fw_idle_gate_pass (&gate));
+  g_assert_false (fw_idle_gate_is_open (&gate));
+  g_assert_false (fw_idle_gate_pass (&gate));
+
+  g_idle_add (set_flag, &idle_ran);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, stay_busy, &busy_left, NULL);
+  /* While something more urgent is always ready, the gate stays shut. */
+  for (guint i = 0; i < 49; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_false (fw_idle_gate_is_open (&gate));
+      g_assert_false (idle_ran);
+    }
+  while (!fw_idle_gate_is_open (&gate))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (busy_left, ==, 0);
+  g_assert_true (idle_ran);
+
+  g_assert_true (fw_idle_gate_pass (&gate));
+}
+
+/* Clearing opens the gate and leaves no idle behind that could touch it
+ * after its owner is gone. */
+static void
+test_idle_gate_clear (void)
+{
+  FwIdleGate *gate = g_new0 (FwIdleGate, 1);
+  gboolean later = FALSE;
+
+  g_assert_true (fw_idle_gate_pass (gate));
+  fw_idle_gate_clear (gate);
+  g_assert_true (fw_idle_gate_is_open (gate));
+  g_free (gate);
+
+  g_idle_add (set_flag, &later);
+  while (!later)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_main_context_pending (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +498,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/app/idle-gate/yields", test_idle_gate_yields);
+  g_test_add_func ("/app/idle-gate/clear", test_idle_gate_clear);
   g_test_add_func ("/app/number-entry/parse/plain", test_parse_plain);
   g_test_add_func ("/app/number-entry/parse/signs", test_parse_signs);
   g_test_add_func ("/app/number-entry/parse/junk", test_parse_junk);

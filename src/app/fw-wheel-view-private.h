@@ -10,6 +10,7 @@
 #include "fw-tween.h"
 #include "fw-wheel-layout.h"
 #include "fw-wheel-painter.h"
+#include "fw-idle-gate.h"
 #include "fw-wheel-view.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,7 @@ struct _FwWheelView
   /* Animation: installed only while something moves. */
   guint           tick_id;
   gint64          last_frame_time;  /* 0: no frame seen since installing */
+  FwIdleGate      frame_gate;       /* slow frames leave idle work its turn */
   FwTween         momentum;
   gboolean        animations;       /* GtkSettings:gtk-enable-animations */
   GtkSettings    *settings;         /* the one we listen to */

@@ -468,13 +468,21 @@ on_tick (GtkWidget     *widget,
   self->scene.momentum_shown = fw_tween_value (&self->momentum, now);
   easing = !fw_tween_is_done (&self->momentum, now);
 
-  /* Only the moving layers are painted again: the static one is replayed. */
-  gtk_widget_queue_draw (widget);
-
   if (moving || easing)
-    return G_SOURCE_CONTINUE;
+    {
+      /* Only the moving layers are painted again: the static one is
+       * replayed. On a machine too slow for every frame, one is skipped
+       * until the main loop has been idle (fw-idle-gate.h): the motion
+       * follows the clock, so the wheel is where it should be either way. */
+      if (fw_idle_gate_pass (&self->frame_gate))
+        gtk_widget_queue_draw (widget);
+      return G_SOURCE_CONTINUE;
+    }
 
-  /* At rest: nothing is asked of the frame clock until the next change. */
+  /* At rest, the last frame is always drawn; then nothing is asked of
+   * the frame clock until the next change. */
+  gtk_widget_queue_draw (widget);
+  fw_idle_gate_clear (&self->frame_gate);
   self->tick_id = 0;
   self->last_frame_time = 0;
   return G_SOURCE_REMOVE;
@@ -509,6 +517,8 @@ update_ticking (FwWheelView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
       self->last_frame_time = 0;
+      fw_idle_gate_clear (&self->frame_gate);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
@@ -898,6 +908,7 @@ fw_wheel_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  fw_idle_gate_clear (&self->frame_gate);
   fw_wheel_view_seal_moves (self);
   g_clear_handle_id (&self->editor_cleanup, g_source_remove);
   close_editor (self);
