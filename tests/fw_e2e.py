@@ -18,7 +18,7 @@ def xdotool(*args):
     subprocess.run(["xdotool"] + [str(a) for a in args], check=True)
 
 
-def find_app(name, timeout=20):
+def find_app(name, timeout=60):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -36,6 +36,22 @@ def walk(node, depth=0):
     yield node
     for i in range(node.childCount):
         yield from walk(node.getChildAtIndex(i), depth + 1)
+
+
+def eventually(predicate, timeout=20, step=0.1):
+    """Whether @predicate becomes true within @timeout seconds: what
+    input changes shows a moment later, later still in an instrumented
+    build on a loaded machine. A pass returns at once."""
+    end = time.time() + timeout
+    while True:
+        try:
+            if predicate():
+                return True
+        except Exception:
+            pass
+        if time.time() >= end:
+            return False
+        time.sleep(step)
 
 
 def find(app, predicate, what, timeout=10):

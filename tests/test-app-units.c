@@ -468,6 +468,7 @@ test_idle_gate_yields (void)
   g_assert_true (idle_ran);
 
   g_assert_true (fw_idle_gate_pass (&gate));
+  fw_idle_gate_clear (&gate);
 }
 
 /* Clearing opens the gate and leaves no idle behind that could touch it

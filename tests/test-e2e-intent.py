@@ -26,7 +26,7 @@ import time
 
 import pyatspi
 
-from fw_e2e import (Screen, Tap, click, drag, dump, find, find_app, focused, log,
+from fw_e2e import (Screen, eventually, Tap, click, drag, dump, find, find_app, focused, log,
                     rim_radius, stage_arcs, walk, wheel_point, window_origin, xdotool)
 
 # Empty, a GTK type name, or a mnemonic underscore ("_Open", "Re_move").
@@ -159,9 +159,8 @@ def check_point_editor(s):
         assert switch.getState().contains(pyatspi.STATE_FOCUSED), "Tab never reached the Enabled switch"
         was = switch.getState().contains(pyatspi.STATE_CHECKED)
         xdotool("key", "space")
-        time.sleep(0.4)
-        now = switch.getState().contains(pyatspi.STATE_CHECKED)
-        assert now != was, "Space did not toggle the Enabled switch"
+        assert eventually(lambda: switch.getState().contains(pyatspi.STATE_CHECKED) != was), \
+            "Space did not toggle the Enabled switch"
         xdotool("key", "space")
         time.sleep(0.3)
     finally:
@@ -214,14 +213,14 @@ def check_paying_customers_click(s):
     click(*s.screen.centre(check))
     time.sleep(1.0)
     click(*aim)
-    time.sleep(0.4)
+    eventually(lambda: focused(s.app).name.startswith("Advance per month (%), stage " + stage), timeout=10)
     now = focused(s.app)
     assert now is not None and now.name.startswith("Advance per month (%), stage " + stage), \
         f"the click on {stage}'s Advance field went elsewhere; focus on {now and now.name!r}"
     xdotool("key", "ctrl+a")
     xdotool("type", "12")
     xdotool("key", "Tab")
-    time.sleep(0.4)
+    eventually(lambda: s.saved()["scenarios"][0]["stages"][1]["advance"] == 0.12, timeout=10)
     after = s.saved()["scenarios"][0]["stages"][1]
     assert after["customer"] is True and after["advance"] == 0.12, after
 
@@ -237,7 +236,7 @@ def check_presenting_focus(s):
         xdotool("key", "Right")
         time.sleep(0.2)
         xdotool("key", "Return")
-        time.sleep(0.8)
+        eventually(lambda: focused(s.app) is not None, timeout=10)
         now = focused(s.app)
         assert now is not None, "no widget has the focus"
         assert on_screen(now), f"the focus is on {now.name!r}, which is not on screen"
