@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-json-writer"
 
 #include <math.h>
+#include <string.h>
 
 #include "fw-json-writer.h"
 #include "fw-number.h"
@@ -115,47 +116,116 @@ begin_value (FwJsonWriter *writer)
   return TRUE;
 }
 
+/* Whether byte @c (followed by @next) must be escaped: the control
+ * characters, DEL and the C1 controls (U+0080..U+009F, "\xc2\x80" ..
+ * "\xc2\x9f" in UTF-8; U+009B starts an escape sequence on many
+ * terminals), so that text this writes is safe to show on a terminal,
+ * and the quote and backslash JSON itself needs. */
+static inline gboolean
+needs_escape (guchar c,
+              guchar next)
+{
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f ||
+         (c == 0xc2 && next >= 0x80 && next <= 0x9f);
+}
+
+/* How many bytes @c (followed by @next) takes in a JSON string; for a
+ * C1 control, both its bytes together. */
+static inline guint
+escaped_length (guchar c,
+                guchar next)
+{
+  if (!needs_escape (c, next))
+    return 1;
+  switch (c)
+    {
+    case '"': case '\\': case '\b': case '\f': case '\n': case '\r': case '\t':
+      return 2;
+    default:
+      return 6;
+    }
+}
+
+/* Writes @value into @out, which has room for exactly its escaped form.
+ * By hand rather than a printf or a GString call per byte: a name made
+ * of control characters is six bytes of output per byte of input, and
+ * a call per byte made `dump` of such a project twice as slow
+ * (docs/performance.md, "The largest JSON round trip"). */
+static void
+write_escaped (char       *out,
+               const char *value)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      char short_form = 0;
+
+      if (!needs_escape (c, (guchar) p[1]))
+        {
+          *out++ = (char) c;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':  short_form = '"'; break;
+        case '\\': short_form = '\\'; break;
+        case '\b': short_form = 'b'; break;
+        case '\f': short_form = 'f'; break;
+        case '\n': short_form = 'n'; break;
+        case '\r': short_form = 'r'; break;
+        case '\t': short_form = 't'; break;
+        default:
+          /* A C1 control is escaped by its code point, the byte after
+           * 0xc2 (other control characters have no short form). */
+          if (c == 0xc2)
+            c = (guchar) *++p;
+          break;
+        }
+
+      *out++ = '\\';
+      if (short_form != 0)
+        {
+          *out++ = short_form;
+          continue;
+        }
+      *out++ = 'u';
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = hex[c >> 4];
+      *out++ = hex[c & 0xf];
+    }
+}
+
 static void
 append_string (GString    *out,
                const char *value)
 {
   g_autofree char *valid = NULL;
+  gsize start, length = 0;
 
   /* The model's strings are checked UTF-8, but a writer must not emit
    * text that no reader accepts: anything else is repaired with U+FFFD. */
   if (!g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);
 
-  g_string_append_c (out, '"');
+  /* Measured first, so the string grows once. */
   for (const char *p = value; *p != '\0'; p++)
     {
-      guchar c = (guchar) *p;
+      guint bytes = escaped_length ((guchar) *p, (guchar) p[1]);
 
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          /* Other control characters have no short form. DEL and the C1
-           * controls (U+0080..U+009F, "\xc2\x80".."\xc2\x9f" in UTF-8;
-           * U+009B starts an escape sequence on many terminals) are
-           * escaped as well, so that text this writes is safe to show on
-           * a terminal. Everything else, UTF-8 included, is written as
-           * it is. */
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\u%04x", c);
-          else if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
-            g_string_append_printf (out, "\\u%04x", (guchar) *++p);
-          else
-            g_string_append_c (out, (char) c);
-        }
+      length += bytes;
+      if (bytes == 6 && (guchar) *p == 0xc2)
+        p++;
     }
-  g_string_append_c (out, '"');
+
+  start = out->len;
+  g_string_set_size (out, start + length + 2);
+  out->str[start] = '"';
+  write_escaped (out->str + start + 1, value);
+  out->str[start + length + 1] = '"';
 }
 
 static void
