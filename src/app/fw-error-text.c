@@ -66,8 +66,11 @@ why_not_saved (const GError *error)
       case G_FILE_ERROR_NOSPC:
         return _("The disk is full.");
       case G_FILE_ERROR_ACCES:
-      case G_FILE_ERROR_PERM:
         return _("You are not allowed to save in that folder.");
+      case G_FILE_ERROR_PERM:
+        /* The folder may be written, the file not: it is another user's
+         * (src/core/fw-file.c refuses to take it from them). */
+        return _("The file belongs to another user, and saving it would take it from them. Save a copy under another name.");
       case G_FILE_ERROR_ROFS:
         return _("That disk cannot be written to.");
       case G_FILE_ERROR_NOENT:

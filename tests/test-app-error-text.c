@@ -1,0 +1,55 @@
+/* test-app-error-text.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-app-error-text"
+
+#include <string.h>
+
+#include "fw-error.h"
+#include "fw-error-text.h"
+
+/* The sentences the window says, chosen by error code (fw-error-text.h);
+ * no display needed. */
+
+static char *
+save_text (GQuark      domain,
+           int         code,
+           const char *message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/somewhere/Acme.flywheel");
+  g_autoptr(GError) error = g_error_new_literal (domain, code, message);
+
+  return fw_error_text_save (file, error);
+}
+
+/* A file of another user, in a folder the user may write, is refused for
+ * the file's sake (src/core/fw-file.c, keep_ownership ()): the sentence
+ * names the file's owner, not the folder. */
+static void
+test_save_other_users_file (void)
+{
+  g_autofree char *text =
+    save_text (G_FILE_ERROR, G_FILE_ERROR_PERM,
+               "/somewhere/Acme.flywheel: cannot save: it belongs to alice, group staff, ...");
+  g_autofree char *folder = save_text (G_FILE_ERROR, G_FILE_ERROR_ACCES, "permission denied");
+
+  g_assert_nonnull (strstr (text, "belongs to another user"));
+  g_assert_null (strstr (text, "folder"));
+  g_assert_null (strstr (text, "alice"));   /* the detail is for the log */
+  g_assert_nonnull (strstr (folder, "not allowed to save in that folder"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/error-text/save/other-users-file", test_save_other_users_file);
+
+  return g_test_run ();
+}
