@@ -16,6 +16,8 @@
 #include "fw-catalog.h"
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
+#include "fw-point-list.h"
+#include "fw-stage-panel.h"
 #include "fw-json.h"
 #include "fw-present-view.h"
 #include "fw-store.h"
@@ -1307,6 +1309,133 @@ test_window_focus_has_a_home (Fixture       *fixture,
   g_assert_true (wait_until (focus_settled, fixture));
 }
 
+/* The vertical adjustment of the scrolled window that scrolls @widget. */
+static GtkAdjustment *
+scroll_of (GtkWidget *widget)
+{
+  GtkWidget *scrolled = GTK_IS_SCROLLED_WINDOW (widget)
+                        ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         value;
+} ScrollWait;
+
+static gboolean
+scrolled_to (gpointer data)
+{
+  ScrollWait *wait = data;
+
+  return gtk_adjustment_get_value (wait->adjustment) == wait->value;
+}
+
+static gboolean
+can_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) > 100;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+ten_frames (gpointer data)
+{
+  return *(guint *) data >= 10;
+}
+
+/* Waits until @widget has been drawn ten times: what a change started
+ * in it (a scroll) is done, on a loaded machine too. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  g_assert_true (wait_until (ten_frames, &frames));
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+/* Scrolls the list under @widget to its end, once it is long enough. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkAdjustment *adjustment = scroll_of (widget);
+  ScrollWait wait = { adjustment, 0 };
+
+  /* Shown and settled first, as a user sees it before scrolling. */
+  wait_frames (widget);
+  g_assert_true (wait_until (can_scroll, adjustment));
+  wait.value = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, wait.value);
+  spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+}
+
+/* A project opened shows its stages and points from the top, not
+ * scrolled as far as the last project's lists were. */
+static void
+test_window_new_project_lists_at_top (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create ("sales-cycle", &error);
+  g_autofree char *path = path_in (fixture, "long.flywheel");
+  FwScenario *base = fw_project_get_scenario (project, 0);
+  GtkWidget *stages = find_type (GTK_WIDGET (fixture->window), FW_TYPE_STAGE_PANEL);
+  GtkWidget *points = find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  GtkStack *side = GTK_STACK (gtk_widget_get_ancestor (stages, GTK_TYPE_STACK));
+  ScrollWait at_top = { NULL, 0.0 };
+
+  for (guint i = base->points->len; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Point %u", i);
+
+      g_ptr_array_add (base->points, fw_point_new (name, i * 3.0));
+    }
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_no_error (error);
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+  g_assert_cmpuint (scenario (fixture)->points->len, ==, 120);
+
+  gtk_stack_set_visible_child_name (side, "stages");
+  scroll_to_end (stages);
+  gtk_stack_set_visible_child_name (side, "points");
+  scroll_to_end (find_type (points, GTK_TYPE_LIST_VIEW));
+
+  /* Another project as long: nothing clamps the scroll to the top. */
+  g_free (path);
+  path = path_in (fixture, "long-too.flywheel");
+  g_assert_true (fw_store_save (project, path, &error));
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+  g_assert_true (g_str_has_prefix (title (fixture), "long-too"));
+  at_top.adjustment = scroll_of (find_type (points, GTK_TYPE_LIST_VIEW));
+  g_assert_true (wait_until (scrolled_to, &at_top));
+  spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (at_top.adjustment), ==, 0.0);
+
+  gtk_stack_set_visible_child_name (side, "stages");
+  at_top.adjustment = scroll_of (stages);
+  g_assert_true (wait_until (scrolled_to, &at_top));
+  spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (at_top.adjustment), ==, 0.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1339,6 +1468,7 @@ main (int   argc,
   ADD ("point-editor-speaks-kind", test_window_point_editor_speaks_kind);
   ADD ("inflow-says-why", test_window_inflow_says_why);
   ADD ("status-text-contrast", test_window_status_text_contrast);
+  ADD ("new-project-lists-at-top", test_window_new_project_lists_at_top);
 #undef ADD
 
   return g_test_run ();

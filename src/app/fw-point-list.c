@@ -35,6 +35,8 @@ struct _FwPointList
   /* The rows bound to a point right now: every edit changes every
    * point's impact, so they show it again on every change. */
   GPtrArray  *rows;
+  guint       home_tick;      /* scrolling back to the first point */
+  gboolean    home_laid_out;  /* ... once laid out */
 };
 
 G_DEFINE_FINAL_TYPE (FwPointList, fw_point_list, GTK_TYPE_WIDGET)
@@ -412,13 +414,53 @@ update_placeholder (FwPointList *self)
   gtk_widget_set_visible (self->scrolled, !empty);
 }
 
+/* Once the list has been laid out with its new rows: the list view
+ * finds the row at the top only then, and warns if asked before. Ticks
+ * come before the frame's layout, so the first tick that finds the list
+ * shown waits for the next one. */
+static gboolean
+home_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  FwPointList *self = FW_POINT_LIST (widget);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    {
+      self->home_laid_out = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (!self->home_laid_out)
+    {
+      self->home_laid_out = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0.0);
+  self->home_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Another project starts at its first point: GtkListView keeps its
+ * scroll through a model whose items were all replaced. */
+static void
+scroll_home (FwPointList *self)
+{
+  self->home_laid_out = FALSE;
+  if (self->home_tick == 0)
+    self->home_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), home_tick_cb, NULL, NULL);
+}
+
 static void
 on_session_changed (FwPointList    *self,
                     const FwChange *change,
                     FwSession      *session)
 {
   if (change->flags & FW_CHANGE_DOCUMENT)
-    g_set_object (&self->document, fw_session_get_document (session));
+    {
+      g_set_object (&self->document, fw_session_get_document (session));
+      scroll_home (self);
+    }
   else if (!(change->flags & FW_CHANGE_SHOWN) &&
            !fw_change_touches (change, fw_session_get_scenario_index (session)))
     return;
@@ -481,6 +523,11 @@ fw_point_list_dispose (GObject *object)
 {
   FwPointList *self = (FwPointList *) object;
 
+  if (self->home_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->home_tick);
+      self->home_tick = 0;
+    }
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);

@@ -177,6 +177,18 @@ keep_scroll (FwStagePanel *self)
   start_scrolling (self);
 }
 
+/* Another project starts at its first stage. */
+static void
+scroll_to_top (FwStagePanel *self)
+{
+  if (get_scrolled (self) == NULL)
+    return;
+
+  self->keep_scroll = 0.0;
+  self->scroll_to = -1;
+  start_scrolling (self);
+}
+
 /* Focus entering a row selects its stage on the wheel, once: the window
  * answers with fw_stage_panel_reveal_stage(), which finds it selected. */
 static void
@@ -298,7 +310,9 @@ before_change (FwStagePanel   *self,
   self->focus_before = find_focus (self, &self->focus_part);
   /* Rows going and coming must not be taken for a new selection. */
   self->revealing = TRUE;
-  if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN | FW_CHANGE_DOCUMENT))
+  if (change->flags & FW_CHANGE_DOCUMENT)
+    scroll_to_top (self);
+  else if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN))
     keep_scroll (self);
 }
 
