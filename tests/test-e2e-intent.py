@@ -12,6 +12,7 @@
 #  - Space toggles the point editor's Enabled switch;
 #  - Escape during a drag of a point takes the drag back with nothing
 #    left to redo;
+#  - Escape in a field takes back a refused value kept there;
 #  - the click that follows ticking "Paying customers" lands where the
 #    user aimed, and what is typed next goes into that field;
 #  - presenting, a click on the wheel, Right and Enter leave the focus
@@ -193,6 +194,39 @@ def check_drag_escape(s):
         (point["angle"], after["scenarios"][0]["points"][0]["angle"])
 
 
+def field_text(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def check_escape_takes_back(s):
+    """A value refused and kept in its field (pending) is taken back by
+    Escape: the field shows the project's value again, unmarked, and the
+    project never held the refused one."""
+    before = s.saved()["scenarios"][0]["stages"][0]
+    assert not before["customer"], before
+    field = s.named(f"Drop-off per month (%), stage {before['name']}", "text")
+    click(*s.screen.centre(field))
+    time.sleep(0.3)
+    # Too much with the stage's advance: refused, and kept.
+    refused = str(round(100 - before["advance"] * 100) + 10)
+    xdotool("key", "ctrl+a")
+    xdotool("type", refused)
+    time.sleep(0.5)
+    assert field_text(field) == refused, field_text(field)
+    assert field.getState().contains(pyatspi.STATE_INVALID_ENTRY), "the refused value is not marked"
+    xdotool("key", "Escape")
+    time.sleep(0.5)
+    shown = field_text(field)
+    assert float(shown) == round(before["loss"] * 100, 6), (shown, before["loss"])
+    assert not field.getState().contains(pyatspi.STATE_INVALID_ENTRY), "still marked after Escape"
+    assert field.getState().contains(pyatspi.STATE_FOCUSED), "Escape took the focus away"
+    xdotool("key", "Tab")
+    time.sleep(0.3)
+    after = s.saved()["scenarios"][0]["stages"][0]
+    assert after == before, (before, after)
+
+
 def check_paying_customers_click(s):
     stage = s.saved()["scenarios"][0]["stages"][1]["name"]
     check = s.named(f"People in {stage} are paying customers", "check box")
@@ -263,6 +297,7 @@ def main():
             tap.run("/e2e/intent/window-names", check_window_names, s)
             tap.run("/e2e/intent/point-editor-names-and-space", check_point_editor, s)
             tap.run("/e2e/intent/drag-escape-leaves-no-redo", check_drag_escape, s)
+            tap.run("/e2e/intent/escape-takes-pending-back", check_escape_takes_back, s)
             tap.run("/e2e/intent/paying-customers-click", check_paying_customers_click, s)
             tap.run("/e2e/intent/presenting-keeps-focus", check_presenting_focus, s)
             # Last: without a window manager, the keyboard does not come

@@ -1436,6 +1436,122 @@ test_window_new_project_lists_at_top (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (at_top.adjustment), ==, 0.0);
 }
 
+/* The @n-th widget named @name under @widget, in the order of the tree
+ * (the field of the @n-th stage row). */
+static GtkWidget *
+nth_named (GtkWidget  *widget,
+           const char *name,
+           guint      *n)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && (*n)-- == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nth_named (child, name, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+stage_field (Fixture    *fixture,
+             guint       stage,
+             const char *name)
+{
+  GtkWidget *field = nth_named (GTK_WIDGET (fixture->window), name, &stage);
+
+  g_assert_nonnull (field);
+  return field;
+}
+
+static void
+assert_pending (GtkWidget  *field,
+                const char *text)
+{
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, text);
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+}
+
+/* Text refused and kept in a stage's field stays with its stage when the
+ * panel renews rows: the stage moved, stages added and removed around
+ * it, another scenario shown and this one again. It still goes in when
+ * an edit makes it valid; removing its stage is the user's word. */
+static void
+test_window_pending_survives_rows (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create ("sales-cycle", &error);
+  g_autofree char *path = path_in (fixture, "two.flywheel");
+  FwScenario *copy = fw_scenario_copy (fw_project_get_scenario (project, 0));
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwDocument *document;
+  g_autofree char *name = NULL;
+  double other_loss;
+  guint n;
+
+  g_free (copy->name);
+  copy->name = g_strdup ("Plan B");
+  g_ptr_array_add (project->scenarios, copy);
+  g_assert_true (fw_store_save (project, path, &error));
+  activate (fixture, "win.open-file", g_variant_new_string (path));
+  document = fw_window_get_document (fixture->window);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document), ==, 2);
+  other_loss = fw_scenario_get_stage (fw_document_get_scenario (document, 1), 0)->loss;
+  n = scenario (fixture)->stages->len;
+  name = g_strdup (stage0 (document)->name);
+
+  set_up_25_40 (document);
+  gtk_editable_set_text (GTK_EDITABLE (stage_field (fixture, 0, "stage-loss")), "80");
+  assert_pending (stage_field (fixture, 0, "stage-loss"), "80");
+  fw_document_seal (document);
+
+  /* Moved down a place: its row is renewed, the text comes along. */
+  activate (fixture, "stage.move", g_variant_new ("(uu)", 0, 1));
+  g_assert_cmpstr (fw_scenario_get_stage (scenario (fixture), 1)->name, ==, name);
+  assert_pending (stage_field (fixture, 1, "stage-loss"), "80");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (stage_field (fixture, 0, "stage-loss"))), !=, "80");
+
+  /* Stages added and removed around it. */
+  activate (fixture, "stage.add", g_variant_new_uint32 (0));
+  assert_pending (stage_field (fixture, 2, "stage-loss"), "80");
+  activate (fixture, "stage.remove", g_variant_new_uint32 (0));
+  activate (fixture, "stage.remove", g_variant_new_uint32 (n - 1));
+  assert_pending (stage_field (fixture, 1, "stage-loss"), "80");
+  g_assert_cmpfloat (fw_scenario_get_stage (scenario (fixture), 1)->loss, ==, 0.4);
+
+  /* Undone and redone: the rows of a changed number of stages are all
+   * renewed. */
+  activate (fixture, "win.undo", NULL);
+  assert_pending (stage_field (fixture, 1, "stage-loss"), "80");
+  activate (fixture, "win.redo", NULL);
+  assert_pending (stage_field (fixture, 1, "stage-loss"), "80");
+
+  /* Another scenario: its own values, unmarked; back: the text again. */
+  fw_session_set_scenario_index (session, 1);
+  spin (50);
+  g_assert_cmpfloat (fabs (g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (stage_field (fixture, 0, "stage-loss"))),
+                                           NULL) / 100.0 - other_loss), <, 1e-9);
+  for (guint i = 0; i < fw_session_get_scenario (session)->stages->len; i++)
+    g_assert_false (gtk_widget_has_css_class (stage_field (fixture, i, "stage-loss"), "error"));
+  fw_session_set_scenario_index (session, 0);
+  spin (50);
+  assert_pending (stage_field (fixture, 1, "stage-loss"), "80");
+
+  /* Still pending in earnest: advance 10 makes it valid, and it goes in. */
+  fw_document_seal (document);
+  gtk_editable_set_text (GTK_EDITABLE (stage_field (fixture, 1, "stage-advance")), "10");
+  g_assert_cmpfloat (fw_scenario_get_stage (scenario (fixture), 1)->advance, ==, 0.1);
+  g_assert_cmpfloat (fw_scenario_get_stage (scenario (fixture), 1)->loss, ==, 0.8);
+  g_assert_false (gtk_widget_has_css_class (stage_field (fixture, 1, "stage-loss"), "error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1469,6 +1585,7 @@ main (int   argc,
   ADD ("inflow-says-why", test_window_inflow_says_why);
   ADD ("status-text-contrast", test_window_status_text_contrast);
   ADD ("new-project-lists-at-top", test_window_new_project_lists_at_top);
+  ADD ("pending-survives-rows", test_window_pending_survives_rows);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "fw-scenario-model.h"
 #include "fw-stage-panel.h"
 #include "fw-stage-row.h"
+#include "fw-typed-field.h"
 #include "fw-widget-util.h"
 
 struct _FwStagePanel
@@ -35,6 +36,7 @@ struct _FwStagePanel
    * it, in case the change takes that row away. */
   int         focus_before;
   FwStageRowPart focus_part;
+  gboolean    stashed;        /* pending text kept while rows are renewed */
 
   int         selected;       /* the stage selected on the wheel; -1 none */
   gboolean    revealing;      /* focus moved by reveal: not a new selection */
@@ -301,6 +303,15 @@ create_row (gpointer item,
   return row;
 }
 
+static void
+stash_pending (FwStagePanel *self)
+{
+  FwStageRow *row;
+
+  for (int i = 0; (row = get_row (self, i)) != NULL; i++)
+    fw_stage_row_stash_pending (row);
+}
+
 /* Before the model changes the rows: where the focus is. */
 static void
 before_change (FwStagePanel   *self,
@@ -308,6 +319,13 @@ before_change (FwStagePanel   *self,
                FwSession      *session)
 {
   self->focus_before = find_focus (self, &self->focus_part);
+  /* Rows may go: what was typed in them and refused is kept with the
+   * document, for the rows that show those stages after. */
+  if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN | FW_CHANGE_DOCUMENT))
+    {
+      stash_pending (self);
+      self->stashed = TRUE;
+    }
   /* Rows going and coming must not be taken for a new selection. */
   self->revealing = TRUE;
   if (change->flags & FW_CHANGE_DOCUMENT)
@@ -330,6 +348,17 @@ after_change (FwStagePanel   *self,
 
   if (change->flags & FW_CHANGE_DOCUMENT)
     g_set_object (&self->document, fw_session_get_document (session));
+
+  /* Every row of this scenario took back its text as it was made: what
+   * is left was typed into a stage that is gone (removed, by the user's
+   * word). Another scenario's stays until it is shown again. */
+  if (self->stashed)
+    {
+      g_autofree char *prefix = fw_stage_row_key_prefix (session);
+
+      fw_typed_field_forget_stashed (self->document, prefix);
+      self->stashed = FALSE;
+    }
 
   if (change->flags == FW_CHANGE_RESULTS ||
       (!(change->flags & FW_CHANGE_SHOWN) && !fw_change_touches (change, current)))

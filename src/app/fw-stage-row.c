@@ -711,16 +711,44 @@ fw_stage_row_update (FwStageRow *self)
     }
 
   /* Every field shows the document's value, except text being typed
-   * and text refused and kept (fw-typed-field.h). */
+   * and text refused and kept (fw-typed-field.h), or kept from a row
+   * that showed this stage before. */
   for (Field field = 0; field < N_FIELDS; field++)
     if (self->fields[field].typed != NULL)
-      fw_typed_field_show (self->fields[field].typed);
+      {
+        g_autofree char *prefix = fw_stage_row_key_prefix (self->session);
+        g_autofree char *key = g_strdup_printf ("%s%s\n%d", prefix, stage->name, field);
+
+        fw_typed_field_show (self->fields[field].typed);
+        fw_typed_field_set_key (self->fields[field].typed, key);
+      }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_up_button), self->stage > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_down_button), self->stage + 1 < scenario->stages->len);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), scenario->stages->len > FW_MIN_STAGES);
 
   show_words (self, stage, scenario->stages->len);
+}
+
+/* Scenario names are unique in a project, and stage names in a
+ * scenario (fw-validate.c), so the names say which field of which stage
+ * a text was typed into, wherever its row is now. */
+char *
+fw_stage_row_key_prefix (FwSession *session)
+{
+  g_return_val_if_fail (FW_IS_SESSION (session), NULL);
+
+  return g_strdup_printf ("%s\n", fw_session_get_scenario (session)->name);
+}
+
+void
+fw_stage_row_stash_pending (FwStageRow *self)
+{
+  g_return_if_fail (FW_IS_STAGE_ROW (self));
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (self->fields[field].typed != NULL)
+      fw_typed_field_stash (self->fields[field].typed);
 }
 
 /* The row's parts, in FwStageRowPart order. */

@@ -17,6 +17,7 @@
 
 #define FIELD_KEY    "fw-typed-field"
 #define REGISTRY_KEY "fw-typed-fields"
+#define STASH_KEY    "fw-typed-stash"
 
 typedef enum
 {
@@ -44,6 +45,9 @@ struct _FwTypedField
   char             *error;
   char             *landed_error; /* the reason it had before it landed */
   char             *hint;
+  char             *key;        /* what the field edits, for the stash */
+  char             *typed;      /* the text last typed: the widget may be
+                                 * half gone when the field is freed */
   gboolean          setting;    /* writing the text ourselves */
   gboolean          applying;   /* our own edit of the document */
 };
@@ -205,6 +209,8 @@ on_typed (FwTypedField *field)
   if (field->setting)
     return;
 
+  g_free (field->typed);
+  field->typed = get_text (field);
   if (apply_text (field, &error))
     {
       field->state = STATE_SHOWN;
@@ -386,6 +392,122 @@ fw_typed_field_is_pending (FwTypedField *field)
   return field->state == STATE_PENDING;
 }
 
+/* The stash */
+
+/* Pending text whose field went with its row (a stage moved, the rows of
+ * another scenario shown), kept by the document under the field's key
+ * until a field with that key comes back. */
+typedef struct
+{
+  char *text;
+  char *error;
+} Stashed;
+
+static void
+stashed_free (gpointer data)
+{
+  Stashed *stashed = data;
+
+  g_free (stashed->text);
+  g_free (stashed->error);
+  g_free (stashed);
+}
+
+static GHashTable *
+get_stash (FwDocument *document,
+           gboolean    create)
+{
+  GHashTable *stash = g_object_get_data (G_OBJECT (document), STASH_KEY);
+
+  if (stash == NULL && create)
+    {
+      stash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stashed_free);
+      g_object_set_data_full (G_OBJECT (document), STASH_KEY, stash, (GDestroyNotify) g_hash_table_unref);
+    }
+  return stash;
+}
+
+void
+fw_typed_field_stash (FwTypedField *field)
+{
+  Stashed *stashed;
+
+  g_return_if_fail (field != NULL);
+
+  if (field->key == NULL || field->typed == NULL || field->state != STATE_PENDING)
+    return;
+
+  stashed = g_new0 (Stashed, 1);
+  stashed->text = g_strdup (field->typed);
+  stashed->error = g_strdup (field->error);
+  g_hash_table_replace (get_stash (field->document, TRUE), g_strdup (field->key), stashed);
+}
+
+/* A field that shows what a stashed text was typed for takes it back,
+ * still pending: it tries again after the next edit. */
+static void
+unstash (FwTypedField *field)
+{
+  GHashTable *table = get_stash (field->document, FALSE);
+  Stashed *stashed = table != NULL ? g_hash_table_lookup (table, field->key) : NULL;
+
+  if (stashed == NULL || field->state != STATE_SHOWN || field->applying)
+    return;
+
+  fw_typed_field_set_text (field, stashed->text);
+  g_free (field->typed);
+  field->typed = g_strdup (stashed->text);
+  field->state = STATE_PENDING;
+  set_error (field, stashed->error);
+  g_hash_table_remove (table, field->key);
+}
+
+void
+fw_typed_field_set_key (FwTypedField *field,
+                        const char   *key)
+{
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (key != NULL);
+
+  if (g_strcmp0 (field->key, key) != 0)
+    {
+      g_free (field->key);
+      field->key = g_strdup (key);
+    }
+  unstash (field);
+}
+
+void
+fw_typed_field_forget_stashed (FwDocument *document,
+                               const char *prefix)
+{
+  GHashTable *table;
+  GHashTableIter iter;
+  const char *key;
+
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+  g_return_if_fail (prefix != NULL);
+
+  if ((table = get_stash (document, FALSE)) == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
+}
+
+gboolean
+fw_typed_field_has_stashed (FwDocument *document)
+{
+  GHashTable *table;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (document), FALSE);
+
+  table = get_stash (document, FALSE);
+  return table != NULL && g_hash_table_size (table) > 0;
+}
+
 static void
 field_free (gpointer data)
 {
@@ -398,6 +520,8 @@ field_free (gpointer data)
   g_free (field->error);
   g_free (field->landed_error);
   g_free (field->hint);
+  g_free (field->key);
+  g_free (field->typed);
   g_free (field);
 }
 

@@ -83,6 +83,21 @@ void          fw_typed_field_take_back   (FwTypedField     *field);
  * value, unmarked. */
 void          fw_typed_field_set_document (FwTypedField    *field,
                                            FwDocument      *document);
+/* What the field edits, as a key its view makes (the scenario's and the
+ * stage's names and the field's). A view about to renew its rows (a
+ * stage moved past, another scenario shown) stashes each field: pending
+ * text is kept by the document under the field's key, and a field given
+ * the same key later shows it again, pending. */
+void          fw_typed_field_set_key     (FwTypedField     *field,
+                                          const char       *key);
+void          fw_typed_field_stash       (FwTypedField     *field);
+/* Drops the kept pending text of keys starting with @prefix that no
+ * field took back: a view calls it once its rows are renewed (a stage
+ * removed takes its typed text with it). */
+void          fw_typed_field_forget_stashed (FwDocument    *document,
+                                             const char    *prefix);
+/* Whether @document keeps pending text of fields not shown now. */
+gboolean      fw_typed_field_has_stashed (FwDocument       *document);
 /* Whether the text is being applied by this field right now: a view
  * that refreshes on the document's "changed" leaves it alone. */
 gboolean      fw_typed_field_is_applying (FwTypedField     *field);
