@@ -1552,6 +1552,38 @@ test_window_pending_survives_rows (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (stage_field (fixture, 1, "stage-loss"), "error"));
 }
 
+static void
+log_minimum_heights (GtkWidget *widget,
+                     int        depth)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum >= 100 && depth < 9)
+    g_test_message ("%*s%s: %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && depth < 9;
+       child = gtk_widget_get_next_sibling (child))
+    log_minimum_heights (child, depth + 1);
+}
+
+/* At GDK_SCALE=2 a 1920x1080 screen is 960x540 in GTK's pixels, and a
+ * desktop's top bar takes some of that (GNOME Shell's is 32 pixels):
+ * the window fits in what is left, with room to spare for larger text. */
+static void
+test_window_fits_a_scaled_screen (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  int min_width, min_height;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_VERTICAL, 960,
+                      &min_height, NULL, NULL, NULL);
+  log_minimum_heights (GTK_WIDGET (fixture->window), 0);
+  g_assert_cmpint (min_width, <=, 960);
+  g_assert_cmpint (min_height, <=, 540 - 32 - 48);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1586,6 +1618,7 @@ main (int   argc,
   ADD ("status-text-contrast", test_window_status_text_contrast);
   ADD ("new-project-lists-at-top", test_window_new_project_lists_at_top);
   ADD ("pending-survives-rows", test_window_pending_survives_rows);
+  ADD ("fits-a-scaled-screen", test_window_fits_a_scaled_screen);
 #undef ADD
 
   return g_test_run ();
