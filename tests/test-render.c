@@ -272,6 +272,34 @@ test_layout_hit_points (void)
         }
   }
 
+  /* Across the top of the wheel, where 359 degrees meets 0: points at
+   * 359.5 and 0.5 fan out round 0 like any others, and the lone point
+   * at 40 stays. */
+  {
+    g_autoptr(FwScenario) seam = make_scenario ();
+    g_autofree double *angles = NULL;
+    double xa, ya, xb, yb, xc, yc;
+
+    add_point (seam, FW_POINT_FRICTION, 359.5, TRUE);
+    add_point (seam, FW_POINT_FORCE, 0.5, TRUE);
+    add_point (seam, FW_POINT_FORCE, 40, TRUE);
+    angles = fw_wheel_layout_marker_angles (&layout, seam);
+    fw_wheel_layout_position (&layout, angles[0], layout.rim, &xa, &ya);
+    fw_wheel_layout_position (&layout, angles[1], layout.rim, &xb, &yb);
+    fw_wheel_layout_position (&layout, angles[2], layout.rim, &xc, &yc);
+    g_assert_cmpfloat (hypot (xb - xa, yb - ya), >=, 2 * layout.marker - 1e-6);
+    /* Round their middle, the top: the friction left of it, the force
+     * right of it, as their angles are. */
+    g_assert_cmpfloat_with_epsilon ((xa + xb) / 2, layout.cx, 1e-6);
+    g_assert_cmpfloat (xa, <, layout.cx);
+    g_assert_cmpfloat (xb, >, layout.cx);
+    g_assert_cmpfloat (angles[2], ==, 40);
+    g_assert_cmpint (fw_wheel_layout_hit (&layout, seam, xa, ya, &index), ==, FW_WHEEL_HIT_POINT);
+    g_assert_cmpuint (index, ==, 0);
+    g_assert_cmpint (fw_wheel_layout_hit (&layout, seam, xb, yb, &index), ==, FW_WHEEL_HIT_POINT);
+    g_assert_cmpuint (index, ==, 1);
+  }
+
   fw_wheel_layout_position (&layout, 330, layout.rim, &x, &y);
   g_assert_cmpint (fw_wheel_layout_hit (&layout, scenario, x, y, &index), ==, FW_WHEEL_HIT_POINT);
   g_assert_cmpuint (index, ==, 3);

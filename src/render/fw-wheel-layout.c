@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-wheel-layout"
 
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "fw-wheel-layout.h"
@@ -158,6 +159,39 @@ run_start (const MarkerRun *run,
   return run->sum / run->count - (run->count - 1) * gap / 2.0;
 }
 
+/* The rim is a circle: points at 359.5 and 0.5 degrees are neighbours,
+ * though sorting puts them at the two ends. The slots, sorted, start
+ * over at the widest gap between neighbours instead, the ones moved to
+ * the end a turn further on (360.5), so a crowd across the top of the
+ * wheel is one run like any other. The widest gap is at least 360 / n
+ * degrees, more than the markers need. */
+static void
+unwrap_at_widest_gap (MarkerSlot *slots,
+                      guint       n)
+{
+  g_autofree MarkerSlot *rotated = NULL;
+  guint start = 0;
+  double widest = slots[0].angle + 360.0 - slots[n - 1].angle;
+
+  for (guint i = 1; i < n; i++)
+    if (slots[i].angle - slots[i - 1].angle > widest)
+      {
+        widest = slots[i].angle - slots[i - 1].angle;
+        start = i;
+      }
+  if (start == 0)
+    return;
+
+  rotated = g_new (MarkerSlot, n);
+  for (guint j = 0; j < n; j++)
+    {
+      rotated[j] = slots[(start + j) % n];
+      if (start + j >= n)
+        rotated[j].angle += 360.0;
+    }
+  memcpy (slots, rotated, n * sizeof *slots);
+}
+
 double *
 fw_wheel_layout_marker_angles (const FwWheelLayout *layout,
                                const FwScenario    *scenario)
@@ -185,6 +219,7 @@ fw_wheel_layout_marker_angles (const FwWheelLayout *layout,
   for (guint k = 0; k < n; k++)
     slots[k] = (MarkerSlot) { fw_angle_normalize (angles[k]), k };
   qsort (slots, n, sizeof *slots, compare_slots);
+  unwrap_at_widest_gap (slots, n);
 
   /* Runs in rim order, merged while one would reach into the one before
    * (the last marker of one a gap short of the first of the next). */
