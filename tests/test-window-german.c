@@ -142,6 +142,47 @@ test_window_error_in_german (void)
   g_rmdir (dir);
 }
 
+static gboolean
+is_named (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* A value refused where it is typed, and an edit the document refuses,
+ * in German: sentences the window chooses by rule and code, never the
+ * core's English ("must be between 0 and 1, got 1.5"). */
+static void
+test_window_validation_in_german (void)
+{
+  FwWindow *window = fw_window_new (NULL);
+  GtkWidget *advance, *name, *errors;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  advance = find_widget (GTK_WIDGET (window), is_named, "stage-advance");
+  name = find_widget (GTK_WIDGET (window), is_named, "stage-name");
+  errors = find_widget (GTK_WIDGET (window), is_named, "stage-errors");
+  g_assert_nonnull (advance);
+  g_assert_nonnull (name);
+  g_assert_nonnull (errors);
+
+  gtk_editable_set_text (GTK_EDITABLE (advance), "150");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (errors)), ==,
+                   "Übergang: muss zwischen 0 und 100 liegen, erhalten: 150");
+  gtk_editable_set_text (GTK_EDITABLE (advance), "10");
+  gtk_editable_set_text (GTK_EDITABLE (name), "  ");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (errors)), ==, "Name: darf nicht leer sein");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Anziehen");
+
+  /* The starting wheel has three stages; a wheel needs two. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "stage.remove", "u", 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "stage.remove", "u", 0));
+  spin (20);
+  g_assert_cmpstr (fw_window_get_error (window), ==, "Ein Rad braucht mindestens 2 Phasen");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +209,7 @@ main (int   argc,
 
   g_test_add_func ("/window-german/speaks-german", test_window_speaks_german);
   g_test_add_func ("/window-german/error-in-german", test_window_error_in_german);
+  g_test_add_func ("/window-german/validation-in-german", test_window_validation_in_german);
 
   return g_test_run ();
 }

@@ -7,10 +7,15 @@
 
 #define G_LOG_DOMAIN "fw-error-text"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "fw-error.h"
 #include "fw-error-text.h"
+#include "fw-model.h"
+#include "fw-number-entry.h"
+#include "fw-validate.h"
 
 static const char *
 why_not_opened (const GError *error)
@@ -131,4 +136,140 @@ fw_error_text_save (GFile        *file,
    * saying why, such as "The disk is full." */
   return g_strdup_printf (_("Could not save “%s”. %s Your changes are still here; try saving somewhere else with Save As."),
                           name, why_not_saved (error));
+}
+
+/* Typed values */
+
+gboolean
+fw_error_text_check_range (const char  *name,
+                           double       value,
+                           double       min,
+                           double       max,
+                           GError     **error)
+{
+  g_autofree char *got = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (fw_check_range (name, value, min, max, NULL))
+    return TRUE;
+
+  got = fw_number_entry_format (value);
+  low = fw_number_entry_format (min);
+  high = fw_number_entry_format (max);
+  if (!isfinite (value))
+    /* Translators: %s is a field's name, such as "Advance". */
+    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: type a finite number"), name);
+  else if (isfinite (min) && isfinite (max))
+    /* Translators: a field's name, its smallest and largest value, and
+     * what was typed: "Advance: must be between 0 and 100, got 150". */
+    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be between %s and %s, got %s"),
+                 name, low, high, got);
+  else if (value < min)
+    /* Translators: "Churn: must be at least 0, got -5". */
+    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be at least %s, got %s"), name, low, got);
+  else
+    /* Translators: "Conversion: must be at most 100, got 150". */
+    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be at most %s, got %s"), name, high, got);
+  return FALSE;
+}
+
+gboolean
+fw_error_text_check_weight (const char  *name,
+                            double       value,
+                            GError     **error)
+{
+  g_autofree char *got = NULL;
+  g_autofree char *high = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (fw_check_weight (name, value, NULL))
+    return TRUE;
+
+  got = fw_number_entry_format (value);
+  high = fw_number_entry_format (FW_MAX_WEIGHT);
+  /* Translators: "Share of circle: must be more than 0 and at most 100, got 0". */
+  g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be more than 0 and at most %s, got %s"),
+               name, high, got);
+  return FALSE;
+}
+
+/* What a name or a note breaks: it is empty, or too long. */
+static gboolean
+check_text (const char  *name,
+            const char  *value,
+            gboolean     is_name,
+            GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  glong max = is_name ? FW_MAX_NAME_CHARS : FW_MAX_NOTE_CHARS;
+
+  if (is_name ? fw_check_name (name, value, NULL) : fw_check_note (name, value, NULL))
+    return TRUE;
+
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    {
+      /* Translators: %s is a field's name. */
+      g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be text"), name);
+      return FALSE;
+    }
+
+  trimmed = is_name ? fw_name_trim (value) : g_strdup (value);
+  if (trimmed[0] == '\0')
+    /* Translators: %s is a field's name, such as "Name". */
+    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must not be empty"), name);
+  else
+    /* Translators: a field's name, how many characters it may hold and
+     * how many were typed. */
+    g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be at most %ld characters long, got %ld"),
+                 name, max, g_utf8_strlen (trimmed, -1));
+  return FALSE;
+}
+
+gboolean
+fw_error_text_check_name (const char  *name,
+                          const char  *value,
+                          GError     **error)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  return check_text (name, value, TRUE, error);
+}
+
+gboolean
+fw_error_text_check_note (const char  *name,
+                          const char  *value,
+                          GError     **error)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  return check_text (name, value, FALSE, error);
+}
+
+/* Edits */
+
+char *
+fw_error_text_edit (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  g_message ("Edit refused: %s (%s %d)", error->message,
+             g_quark_to_string (error->domain), error->code);
+  if (g_error_matches (error, FW_ERROR, FW_ERROR_INVALID))
+    return g_strdup (_("That change would break one of the model’s rules, so it was not made."));
+  return g_strdup (_("That change could not be made."));
+}
+
+void
+fw_error_text_word_edit (GError **error)
+{
+  char *sentence;
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  sentence = fw_error_text_edit (*error);
+  g_free ((*error)->message);
+  (*error)->message = sentence;
 }

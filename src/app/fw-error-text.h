@@ -27,4 +27,34 @@ char *fw_error_text_open (GFile        *file,
 char *fw_error_text_save (GFile        *file,
                           const GError *error);
 
+/* The window's own words for values typed into a field the user knows
+ * as @name ("Advance"). The rule is the core's (fw-validate.h decides
+ * whether the value is allowed); the sentence is chosen from the rule
+ * and its bounds, in the user's language, with numbers as the fields
+ * write them. The core's messages are written for files and the command
+ * line ("scenarios[0].stages[2].advance: must be ...") and are never
+ * shown or edited. FALSE with @error set when the value breaks the rule. */
+gboolean fw_error_text_check_range  (const char  *name,
+                                     double       value,
+                                     double       min,
+                                     double       max,
+                                     GError     **error);
+gboolean fw_error_text_check_weight (const char  *name,
+                                     double       value,
+                                     GError     **error);
+gboolean fw_error_text_check_name   (const char  *name,
+                                     const char  *value,
+                                     GError     **error);
+gboolean fw_error_text_check_note   (const char  *name,
+                                     const char  *value,
+                                     GError     **error);
+
+/* An edit the document refused, as the window says it: a sentence
+ * chosen by the error's domain and code; the core's message goes to the
+ * log. */
+char    *fw_error_text_edit         (const GError *error);
+/* The same, in place: *@error keeps its domain and code and gets the
+ * sentence as its message (for a typed field's reason). */
+void     fw_error_text_word_edit    (GError     **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-error-text.h"
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
 #include "fw-number.h"
@@ -408,7 +409,7 @@ read_inflow (FwFiguresPanel  *self,
   double upper = gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (self->inflow_spin));
 
   return fw_typed_field_read_number (name, text, FALSE, value, error) &&
-         fw_check_range (name, *value, 0.0, upper, error);
+         fw_error_text_check_range (name, *value, 0.0, upper, error);
 }
 
 static double
@@ -434,8 +435,11 @@ apply_inflow (FwTypedField  *typed,
   if (value == document_inflow (self))
     return TRUE;
 
-  return fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
-                                 value, error);
+  if (fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
+                              value, error))
+    return TRUE;
+  fw_error_text_word_edit (error);
+  return FALSE;
 }
 
 /* FwTypedShowFunc */
@@ -527,7 +531,9 @@ on_inflow_value_changed (FwFiguresPanel *self,
   if (!fw_document_set_inflow (self->document, fw_session_get_scenario_index (self->session),
                                value, &error))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      g_autofree char *sentence = fw_error_text_edit (error);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", sentence);
       return;
     }
   /* A value set with the arrows is the user's word over text kept. */

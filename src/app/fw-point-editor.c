@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "fw-error-text.h"
 #include "fw-number-entry.h"
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
@@ -215,7 +216,10 @@ set_point (FwPointEditor  *self,
            const FwPoint  *edited,
            GError        **error)
 {
-  return fw_document_set_point (self->document, self->scenario, self->point, edited, error);
+  if (fw_document_set_point (self->document, self->scenario, self->point, edited, error))
+    return TRUE;
+  fw_error_text_word_edit (error);
+  return FALSE;
 }
 
 /* An effect's text into the document (FwTypedApplyFunc). */
@@ -244,7 +248,7 @@ apply_effect (FwTypedField  *typed,
   sign = effect_sign (point->kind, effect);
   lo = MIN (sign * effects[effect].min, sign * effects[effect].max) * 100.0;
   hi = MAX (sign * effects[effect].min, sign * effects[effect].max) * 100.0;
-  if (!fw_check_range (name, typed_value, lo, hi, error))
+  if (!fw_error_text_check_range (name, typed_value, lo, hi, error))
     return FALSE;
 
   value = sign * typed_value / 100.0;
@@ -291,7 +295,7 @@ apply_name (FwTypedField  *typed,
 
   if (point == NULL)
     return TRUE;
-  if (!fw_check_name (_("Name"), text, error))
+  if (!fw_error_text_check_name (_("Name"), text, error))
     return FALSE;
 
   trimmed = fw_name_trim (text);
@@ -330,7 +334,7 @@ apply_note (FwTypedField  *typed,
 
   if (point == NULL)
     return TRUE;
-  if (!fw_check_note (_("Note"), text, error))
+  if (!fw_error_text_check_note (_("Note"), text, error))
     return FALSE;
   if (g_strcmp0 (text, point->note) == 0)
     return TRUE;
@@ -526,7 +530,7 @@ on_enabled_changed (FwPointEditor *self,
   edited = fw_point_copy (point);
   edited->enabled = enabled;
   if (!apply_click (self, edited, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);  /* worded by set_point () */
 }
 
 static void

@@ -12,10 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-error-text.h"
 #include "fw-display-number.h"
 #include "fw-error.h"
 #include "fw-number-entry.h"
-#include "fw-place.h"
 #include "fw-point-text.h"
 #include "fw-stage-row.h"
 #include "fw-typed-field.h"
@@ -232,31 +232,6 @@ on_field_marked (FwTypedField *typed,
   show_errors (self);
 }
 
-/* An error of the document names its place the way files do
- * ("scenarios[0].stages[2]: advance + loss ..."); here the place is the
- * stage's row, so it is named by the stage's name instead. */
-static char *
-humanize_message (FwStageRow *self,
-                  const char *message)
-{
-  g_autofree char *scenario_place =
-    fw_place_element (NULL, "scenarios", fw_session_get_scenario_index (self->session));
-  g_autofree char *place = fw_place_element (scenario_place, "stages", self->stage);
-  const char *name = get_stage (self)->name;
-
-  if (g_str_has_prefix (message, place))
-    {
-      const char *rest = message + strlen (place);
-
-      if (rest[0] == '.')
-        return g_strdup_printf ("%s, %s", name, rest + 1);
-      if (rest[0] == ':')
-        return g_strconcat (name, rest, NULL);
-    }
-
-  return g_strdup (message);
-}
-
 /* The clash between advance and loss in the percentages the user typed,
  * rather than the document's fractions. */
 static char *
@@ -288,11 +263,11 @@ check_typed (FwStageRow  *self,
 
   switch (field)
     {
-    case FIELD_COUNT:    return fw_check_range (name, typed, 0.0, FW_MAX_COUNT, error);
+    case FIELD_COUNT:    return fw_error_text_check_range (name, typed, 0.0, FW_MAX_COUNT, error);
     case FIELD_ADVANCE:
-    case FIELD_LOSS:     return fw_check_range (name, typed, 0.0, 100.0, error);
-    case FIELD_REFERRAL: return fw_check_range (name, typed, 0.0, FW_MAX_REFERRAL, error);
-    case FIELD_WEIGHT:   return fw_check_weight (name, typed, error);
+    case FIELD_LOSS:     return fw_error_text_check_range (name, typed, 0.0, 100.0, error);
+    case FIELD_REFERRAL: return fw_error_text_check_range (name, typed, 0.0, FW_MAX_REFERRAL, error);
+    case FIELD_WEIGHT:   return fw_error_text_check_weight (name, typed, error);
     case FIELD_NAME:
     case N_FIELDS:
     default:             g_assert_not_reached ();
@@ -315,17 +290,6 @@ apply_stage (FwStageRow     *self,
 {
   return fw_document_set_stage (self->document, fw_session_get_scenario_index (self->session),
                                 self->stage, value, error);
-}
-
-/* Sets @error to @refused with the stage named as the row names it. */
-static void
-refuse_humanly (FwStageRow    *self,
-                const GError  *refused,
-                GError       **error)
-{
-  g_autofree char *message = humanize_message (self, refused->message);
-
-  g_set_error_literal (error, refused->domain, refused->code, message);
 }
 
 /* The text of a number field into the document (FwTypedApplyFunc). */
@@ -366,7 +330,10 @@ apply_number (FwTypedField  *typed,
       g_set_error_literal (error, FW_ERROR, FW_ERROR_INVALID, message);
     }
   else
-    refuse_humanly (self, refused, error);
+    {
+      fw_error_text_word_edit (&refused);
+      g_propagate_error (error, g_steal_pointer (&refused));
+    }
   return FALSE;
 }
 
@@ -379,14 +346,13 @@ apply_name (FwTypedField  *typed,
 {
   FwStageRow *self = user_data;
   const FwScenario *scenario;
-  g_autoptr(GError) refused = NULL;
   g_autoptr(FwStage) copy = NULL;
   g_autofree char *trimmed = NULL;
 
   if (!has_stage (self))
     return TRUE;
 
-  if (!fw_check_name (field_name (self, FIELD_NAME), text, error))
+  if (!fw_error_text_check_name (field_name (self, FIELD_NAME), text, error))
     return FALSE;
 
   trimmed = fw_name_trim (text);
@@ -413,9 +379,9 @@ apply_name (FwTypedField  *typed,
   g_free (copy->name);
   copy->name = g_steal_pointer (&trimmed);
 
-  if (apply_stage (self, copy, &refused))
+  if (apply_stage (self, copy, error))
     return TRUE;
-  refuse_humanly (self, refused, error);
+  fw_error_text_word_edit (error);
   return FALSE;
 }
 
@@ -453,7 +419,7 @@ static void
 show_error (FwStageRow   *self,
             const GError *error)
 {
-  g_autofree char *message = humanize_message (self, error->message);
+  g_autofree char *message = fw_error_text_edit (error);
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", message);
 }

@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-wheel-view"
 
+#include "fw-error-text.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -1318,8 +1319,9 @@ void
 fw_wheel_view_report_error (FwWheelView  *self,
                             const GError *error)
 {
-  g_debug ("Edit refused: %s", error->message);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+  g_autofree char *sentence = fw_error_text_edit (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", sentence);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fw-error-text.h"
 #include "fw-catalog.h"
 #include "fw-stage-panel.h"
 #include "fw-template-chooser.h"
@@ -67,7 +68,9 @@ add_point (FwWindow      *self,
   if (!fw_document_add_point (self->document, fw_session_get_scenario_index (self->session),
                               point, &error))
     {
-      fw_window_show_error (self, error->message);
+      g_autofree char *sentence = fw_error_text_edit (error);
+
+      fw_window_show_error (self, sentence);
       return FALSE;
     }
 

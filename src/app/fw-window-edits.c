@@ -7,6 +7,9 @@
 
 #define G_LOG_DOMAIN "fw-window-edits"
 
+#include <glib/gi18n.h>
+
+#include "fw-error-text.h"
 #include "fw-window-private.h"
 
 /* The edits of the current scenario's points and stages, one action
@@ -38,7 +41,11 @@ report (FwWindow *self,
         GError   *error)
 {
   if (!done && error != NULL)
-    fw_window_show_error (self, error->message);
+    {
+      g_autofree char *sentence = fw_error_text_edit (error);
+
+      fw_window_show_error (self, sentence);
+    }
 }
 
 static gboolean
@@ -124,6 +131,15 @@ stage_add_activated (GtkWidget  *widget,
   if (position > fw_session_get_scenario (self->session)->stages->len)
     return;
 
+  /* The rule the document would refuse by, said as the panel says it. */
+  if (fw_session_get_scenario (self->session)->stages->len >= FW_MAX_STAGES)
+    {
+      g_autofree char *full = g_strdup_printf (_("A wheel has at most %d stages"), FW_MAX_STAGES);
+
+      fw_window_show_error (self, full);
+      return;
+    }
+
   done = fw_document_insert_stage (self->document, current_scenario (self), position, &error);
   report (self, done, error);
 }
@@ -140,6 +156,12 @@ stage_remove_activated (GtkWidget  *widget,
 
   if (!stage_exists (self, stage))
     return;
+
+  if (fw_session_get_scenario (self->session)->stages->len <= FW_MIN_STAGES)
+    {
+      fw_window_show_error (self, _("A wheel needs at least 2 stages"));
+      return;
+    }
 
   done = fw_document_remove_stage (self->document, current_scenario (self), stage, &error);
   report (self, done, error);
