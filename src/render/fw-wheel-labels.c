@@ -793,30 +793,87 @@ choose_compact (const LabelContext *context)
   return differ && !label_pass (context, FALSE, TRUE, FALSE, fits, NULL);
 }
 
+/* What deciding about labels without drawing them needs: the referral
+ * label's box as the painter reserves it (painted into nothing), and
+ * where the markers are. */
+typedef struct
+{
+  FwReferralGeometry referral;
+  double             reserved[4];
+  double            *markers;
+  double            *angles;
+} LabelProbe;
+
+static void
+label_probe_init (LabelProbe          *probe,
+                  LabelContext        *context,
+                  cairo_t             *cr,
+                  const FwWheelLayout *layout,
+                  const FwWheelStyle  *style,
+                  const FwWheelScene  *scene)
+{
+  guint n_points = scene->scenario->points->len;
+
+  memset (probe->reserved, 0, sizeof probe->reserved);
+  probe->markers = g_new (double, 2 * MAX (n_points, 1));
+  probe->angles = g_new (double, MAX (n_points, 1));
+  fw_wheel_referral_geometry (layout, scene, &probe->referral);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, 0, 0);
+  cairo_clip (cr);
+  fw_wheel_paint_referral_label (cr, layout, style, scene, &probe->referral, probe->reserved);
+  cairo_restore (cr);
+  label_context_init (context, cr, layout, style, scene, &probe->referral, probe->reserved,
+                      probe->markers, probe->angles);
+}
+
+static void
+label_probe_clear (LabelProbe *probe)
+{
+  g_free (probe->markers);
+  g_free (probe->angles);
+}
+
 gboolean
 fw_wheel_labels_compact (cairo_t             *cr,
                          const FwWheelLayout *layout,
                          const FwWheelStyle  *style,
                          const FwWheelScene  *scene)
 {
-  guint n_points = scene->scenario->points->len;
-  g_autofree double *markers = g_new (double, 2 * MAX (n_points, 1));
-  g_autofree double *angles = g_new (double, MAX (n_points, 1));
-  FwReferralGeometry referral;
-  double reserved[4] = { 0, 0, 0, 0 };
+  LabelProbe probe;
   LabelContext context;
+  gboolean compact;
 
-  /* The referral label's box as the painter reserves it. */
-  fw_wheel_referral_geometry (layout, scene, &referral);
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, 0, 0);
-  cairo_clip (cr);
-  fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, reserved);
-  cairo_restore (cr);
+  label_probe_init (&probe, &context, cr, layout, style, scene);
+  compact = choose_compact (&context);
+  label_probe_clear (&probe);
+  return compact;
+}
 
-  label_context_init (&context, cr, layout, style, scene, &referral, reserved, markers, angles);
-  return choose_compact (&context);
+guint
+fw_wheel_count_stage_labels (cairo_t             *cr,
+                             const FwWheelLayout *layout,
+                             const FwWheelStyle  *style,
+                             const FwWheelScene  *scene)
+{
+  LabelProbe probe;
+  LabelContext context;
+  Fit fits[FW_MAX_STAGES];
+  guint n_stages, drawn = 0;
+
+  g_return_val_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL, 0);
+
+  if (scene->scenario == NULL)
+    return 0;
+
+  n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
+  label_probe_init (&probe, &context, cr, layout, style, scene);
+  label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL);
+  label_probe_clear (&probe);
+  for (guint i = 0; i < n_stages; i++)
+    drawn += fits[i] != FIT_NONE;
+  return drawn;
 }
 
 void

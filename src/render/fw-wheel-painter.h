@@ -102,6 +102,14 @@ void fw_wheel_paint             (cairo_t             *cr,
                                  const FwWheelStyle  *style,
                                  const FwWheelScene  *scene);
 
+/* How many stage labels fw_wheel_paint_static() draws (inside its arc,
+ * whole or cut short, or outside the ring): every stage's, unless the
+ * area is too small for one. For tests of small windows. */
+guint fw_wheel_count_stage_labels (cairo_t             *cr,
+                                   const FwWheelLayout *layout,
+                                   const FwWheelStyle  *style,
+                                   const FwWheelScene  *scene);
+
 /* One point marker centred on (@x, @y) with radius @size: the same shape
  * and colour as on the wheel, for lists, the palette and drag icons. */
 /* @point's marker as the wheel draws it: its kind, dimmed when disabled,
