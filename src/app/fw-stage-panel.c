@@ -303,15 +303,6 @@ create_row (gpointer item,
   return row;
 }
 
-static void
-stash_pending (FwStagePanel *self)
-{
-  FwStageRow *row;
-
-  for (int i = 0; (row = get_row (self, i)) != NULL; i++)
-    fw_stage_row_stash_pending (row);
-}
-
 /* Before the model changes the rows: where the focus is. */
 static void
 before_change (FwStagePanel   *self,
@@ -319,13 +310,11 @@ before_change (FwStagePanel   *self,
                FwSession      *session)
 {
   self->focus_before = find_focus (self, &self->focus_part);
-  /* Rows may go: what was typed in them and refused is kept with the
-   * document, for the rows that show those stages after. */
+  /* Rows may go, and what was typed in them and refused is kept with the
+   * document as they go (fw_stage_row_stash_pending()), for the rows that
+   * show those stages after. */
   if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN | FW_CHANGE_DOCUMENT))
-    {
-      stash_pending (self);
-      self->stashed = TRUE;
-    }
+    self->stashed = TRUE;
   /* Rows going and coming must not be taken for a new selection. */
   self->revealing = TRUE;
   if (change->flags & FW_CHANGE_DOCUMENT)

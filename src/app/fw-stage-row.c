@@ -707,11 +707,12 @@ fw_stage_row_key_prefix (FwSession *session)
   return g_strdup_printf ("%s\n", fw_session_get_scenario (session)->name);
 }
 
-void
-fw_stage_row_stash_pending (FwStageRow *self)
+/* Keeps the text refused and kept in the row's fields (pending) with
+ * the document as the row goes: a row showing the same stage later
+ * shows it again (fw_typed_field_stash()). */
+static void
+stash_pending (FwStageRow *self)
 {
-  g_return_if_fail (FW_IS_STAGE_ROW (self));
-
   for (Field field = 0; field < N_FIELDS; field++)
     if (self->fields[field].typed != NULL)
       fw_typed_field_stash (self->fields[field].typed);
@@ -866,6 +867,17 @@ fw_stage_row_finalize (GObject *object)
   G_OBJECT_CLASS (fw_stage_row_parent_class)->finalize (object);
 }
 
+/* The row leaves the list (its stage moved, removed, another scenario
+ * shown): what was typed in it and refused goes to the document, for
+ * the row that shows the stage next; its fields edit nothing more. */
+static void
+fw_stage_row_unroot (GtkWidget *widget)
+{
+  stash_pending (FW_STAGE_ROW (widget));
+
+  GTK_WIDGET_CLASS (fw_stage_row_parent_class)->unroot (widget);
+}
+
 static void
 fw_stage_row_class_init (FwStageRowClass *klass)
 {
@@ -874,6 +886,7 @@ fw_stage_row_class_init (FwStageRowClass *klass)
 
   object_class->dispose = fw_stage_row_dispose;
   object_class->finalize = fw_stage_row_finalize;
+  widget_class->unroot = fw_stage_row_unroot;
 
   /**
    * FwStageRow::move:

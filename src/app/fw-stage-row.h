@@ -64,10 +64,6 @@ void            fw_stage_row_set_stage      (FwStageRow     *self,
  * label that shows the messages of the row's invalid fields). */
 void            fw_stage_row_update         (FwStageRow     *self);
 /* Which of the row's controls has the keyboard focus, if any. */
-/* Keeps the text refused and kept in the row's fields (pending) with
- * the document, before the row may go: a row showing the same stage
- * later shows it again (fw_typed_field_stash()). */
-void            fw_stage_row_stash_pending  (FwStageRow     *self);
 /* The start of the keys the rows of the current scenario give their
  * fields' pending text. */
 char           *fw_stage_row_key_prefix     (FwSession      *session);

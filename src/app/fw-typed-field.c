@@ -430,11 +430,20 @@ get_stash (FwDocument *document,
 void
 fw_typed_field_stash (FwTypedField *field)
 {
+  Registry *registry;
   Stashed *stashed;
+  gboolean pending;
 
   g_return_if_fail (field != NULL);
 
-  if (field->key == NULL || field->typed == NULL || field->state != STATE_PENDING)
+  /* Its widget is going: it no longer tries again after edits, which
+   * would apply its text to whatever its row's index names now. */
+  pending = field->state == STATE_PENDING;
+  field->state = STATE_SHOWN;
+  if ((registry = get_registry (field->document)) != NULL)
+    g_ptr_array_remove (registry->fields, field);
+
+  if (field->key == NULL || field->typed == NULL || !pending)
     return;
 
   stashed = g_new0 (Stashed, 1);

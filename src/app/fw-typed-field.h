@@ -84,10 +84,11 @@ void          fw_typed_field_take_back   (FwTypedField     *field);
 void          fw_typed_field_set_document (FwTypedField    *field,
                                            FwDocument      *document);
 /* What the field edits, as a key its view makes (the scenario's and the
- * stage's names and the field's). A view about to renew its rows (a
- * stage moved past, another scenario shown) stashes each field: pending
- * text is kept by the document under the field's key, and a field given
- * the same key later shows it again, pending. */
+ * stage's names and the field's). A field whose widget goes with its row
+ * (a stage moved past, another scenario shown) is stashed: it stops
+ * following the document, its pending text is kept by the document under
+ * its key, and a field given the same key later shows it again,
+ * pending. */
 void          fw_typed_field_set_key     (FwTypedField     *field,
                                           const char       *key);
 void          fw_typed_field_stash       (FwTypedField     *field);
