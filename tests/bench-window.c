@@ -27,6 +27,8 @@
  * the floor is far below a real screen's 60 Hz; what matters is how close
  * the wheel comes to it and what it costs on top.
  *
+ * Then the same wheel while the periods play, two a second.
+ *
  * Then a scenario of 1000 points is opened with the point list on show,
  * and a point dragged round the rim one step per frame (the time to open,
  * and the frames during the drag).
@@ -281,6 +283,29 @@ measure_wheel (void)
           gtk_widget_get_width (GTK_WIDGET (wheel)), gtk_widget_get_height (GTK_WIDGET (wheel)),
           fw_wheel_view_get_frames_drawn (wheel) - frames0,
           fw_wheel_view_is_ticking (wheel) ? "yes" : "no");
+
+  /* The same wheel while the periods play (two a second: the 24 months
+   * last past the measurement): counts, moving people, hub and figures
+   * easing between periods on top of the turning. */
+  {
+    FwSession *session = fw_window_get_session (window);
+    FwPlayback *playback = fw_window_get_playback (window);
+    guint64 played0 = fw_playback_get_frames (playback);
+
+    fw_session_set_speed (session, 2.0);
+    fw_session_set_period (session, 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.play-pause", NULL);
+    frames0 = fw_wheel_view_get_frames_drawn (wheel);
+    measure ("play", GTK_WINDOW (window));
+    printf ("play   %" G_GUINT64_FORMAT " wheel frames drawn, %" G_GUINT64_FORMAT
+            " playback ticks, reached period %u of %u, still playing: %s\n",
+            fw_wheel_view_get_frames_drawn (wheel) - frames0,
+            fw_playback_get_frames (playback) - played0,
+            fw_session_get_period (session),
+            fw_document_get_project (fw_window_get_document (window))->horizon,
+            fw_session_get_playing (session) ? "yes" : "no");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.play-pause", NULL);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

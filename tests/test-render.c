@@ -16,6 +16,7 @@
 
 #include "fw-display-number.h"
 #include "fw-engine.h"
+#include "fw-period-blend.h"
 #include "fw-render-text.h"
 #include "fw-templates.h"
 #include "fw-tween.h"
@@ -1170,6 +1171,57 @@ test_paint_marker_alone (void)
   cairo_surface_destroy (surface);
 }
 
+/* Between two periods while playing, the picture blends period t into
+ * t + 1; at a whole position it is period t's figure exactly, and the
+ * scene draws what the position says. */
+static void
+test_period_blend (void)
+{
+  g_autoptr(FwProject) project = fw_template_create ("attract-engage-delight", NULL);
+  const FwScenario *scenario = fw_project_get_scenario (project, 0);
+  FwProjection *projection = fw_projection_new ();
+  const FwFigures *a, *b;
+  FwFigures figures;
+  FwWheelScene scene;
+  double f;
+
+  fw_projection_run (projection, scenario, project->horizon);
+  a = fw_projection_get_figures (projection, 3);
+  b = fw_projection_get_figures (projection, 4);
+
+  fw_period_blend_figures (projection, 3.0, &figures);
+  g_assert_cmpfloat (figures.customers, ==, a->customers);
+  g_assert_cmpfloat (figures.momentum, ==, a->momentum);
+  fw_period_blend_figures (projection, 3.5, &figures);
+  g_assert_cmpfloat_with_epsilon (figures.customers, (a->customers + b->customers) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fw_period_blend_count (projection, 3.25, 1),
+                                  0.75 * fw_projection_get_counts (projection, 3)[1] +
+                                  0.25 * fw_projection_get_counts (projection, 4)[1], 1e-9);
+
+  /* Ends: nothing before 0 or past H to blend with. */
+  g_assert_cmpuint (fw_period_blend_split (projection, -1.0, &f), ==, 0);
+  g_assert_cmpfloat (f, ==, 0.0);
+  g_assert_cmpuint (fw_period_blend_split (projection, project->horizon + 0.5, &f), ==, project->horizon);
+  g_assert_cmpfloat (f, ==, 0.0);
+  g_assert_cmpfloat (fw_period_blend (INFINITY, 5.0, 0.5), ==, INFINITY);
+  g_assert_cmpfloat (fw_period_blend (2.0, NAN, 0.5), ==, 2.0);
+
+  /* The scene: a position within its period is drawn, any other is not. */
+  fw_wheel_scene_init (&scene);
+  scene.scenario = scenario;
+  scene.projection = projection;
+  scene.period = 3;
+  scene.position = 3.5;
+  g_assert_cmpfloat (fw_wheel_scene_position (&scene), ==, 3.5);
+  g_assert_cmpfloat_with_epsilon (fw_wheel_stage_count (&scene, 1),
+                                  fw_period_blend_count (projection, 3.5, 1), 1e-12);
+  scene.position = 0.0;
+  g_assert_cmpfloat (fw_wheel_scene_position (&scene), ==, 3.0);
+  g_assert_cmpfloat (fw_wheel_stage_count (&scene, 1), ==, fw_projection_get_counts (projection, 3)[1]);
+
+  fw_projection_free (projection);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1204,6 +1256,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/unusual", test_paint_unusual);
   g_test_add_func ("/render/paint/vector", test_paint_vector);
   g_test_add_func ("/render/paint/marker-alone", test_paint_marker_alone);
+  g_test_add_func ("/render/period-blend", test_period_blend);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "fw-error-text.h"
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
+#include "fw-period-blend.h"
 #include "fw-number.h"
 #include "fw-number-entry.h"
 #include "fw-point-text.h"
@@ -91,6 +92,7 @@ struct _FwFiguresPanel
   guint          scenario_index;
   guint          step;        /* the document's step the baselines belong to */
   guint          tick_id;
+  gint64         rolled_time;  /* when playing last rolled the values on */
   gboolean       syncing;    /* the panel writes the spin button, not the user */
   FwTypedField  *inflow_field; /* for the current document */
 };
@@ -357,17 +359,24 @@ show_figures (FwFiguresPanel *self,
   const FwProjection *projection = fw_session_get_projection (self->session);
   const FwFigures *figures = fw_projection_get_figures (projection, fw_session_get_period (self->session));
   const FwSummary *summary = fw_projection_get_summary (projection);
-  gboolean animate = mode != SHOW_AT_ONCE && can_animate (self);
+  gboolean playing = fw_session_get_playing (self->session);
+  gboolean animate = mode != SHOW_AT_ONCE && !playing && can_animate (self);
+  FwFigures shown;
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   gint64 now = frame_clock ? gdk_frame_clock_get_frame_time (frame_clock) : g_get_monotonic_time ();
 
   update_captions (self);
   update_sustaining (self, summary);
+  /* Playing, the values glide with the position (on_position_changed
+   * moves them every frame); words for a screen reader and the tooltips
+   * say the whole period's figures. */
+  fw_period_blend_figures (projection, fw_session_get_position (self->session), &shown);
 
   for (guint i = 0; i < N_FIGURES; i++)
     {
       Figure *figure = &self->figures[i];
       double target = figure_target (i, figures, summary);
+      double value = figure_target (i, &shown, summary);
       g_autofree char *tooltip = figure_tooltip (i, target);
 
       if (mode == SHOW_EDIT)
@@ -375,8 +384,8 @@ show_figures (FwFiguresPanel *self,
       else
         show_change (figure, i, target, target);
 
-      if (mode == SHOW_AT_ONCE)
-        fw_tween_init (&figure->tween, target);
+      if (mode == SHOW_AT_ONCE || playing)
+        fw_tween_init (&figure->tween, value);
       else
         fw_tween_retarget (&figure->tween, target, now, animate ? FW_TWEEN_DURATION_US : 0);
 
@@ -738,6 +747,32 @@ on_period_changed (FwFiguresPanel *self)
   show_figures (self, SHOW_OTHER);
 }
 
+/* Playing: the values between two periods, rolling on at most every
+ * FW_PERIOD_BLEND_TEXT_INTERVAL_US (the position itself glides). Paused,
+ * the position is back on its period, whose figures ease in exactly. */
+static void
+on_position_changed (FwFiguresPanel *self)
+{
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  const FwSummary *summary = fw_projection_get_summary (projection);
+  gint64 now = g_get_monotonic_time ();
+  FwFigures shown;
+
+  if (!fw_session_get_playing (self->session))
+    {
+      show_figures (self, SHOW_OTHER);
+      return;
+    }
+  if (now - self->rolled_time < FW_PERIOD_BLEND_TEXT_INTERVAL_US)
+    return;
+  self->rolled_time = now;
+
+  fw_period_blend_figures (projection, fw_session_get_position (self->session), &shown);
+  for (guint i = 0; i < N_FIGURES; i++)
+    fw_tween_init (&self->figures[i].tween, figure_target (i, &shown, summary));
+  stop_easing (self);
+}
+
 void
 fw_figures_panel_set_session (FwFiguresPanel *self,
                               FwSession      *session)
@@ -767,5 +802,6 @@ fw_figures_panel_set_session (FwFiguresPanel *self,
 
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::period", G_CALLBACK (on_period_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::position", G_CALLBACK (on_position_changed), self, G_CONNECT_SWAPPED);
   show_document (self);
 }

@@ -63,6 +63,7 @@ struct _FwWheelView
   int             static_width;
   int             static_height;
   int             static_scale;
+  gint64          static_time;    /* when it was painted (monotonic) */
   /* The overlay, kept while what it shows stays the same. */
   GskRenderNode  *overlay_node;
   OverlayKey      overlay_key;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fw-display-number.h"
+#include "fw-period-blend.h"
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
 #include "fw-wheel-view-private.h"
@@ -178,31 +179,40 @@ sync_scene (FwWheelView *self)
   self->scene.scenario = fw_session_get_scenario (self->session);
   self->scene.projection = fw_session_get_projection (self->session);
   self->scene.period = fw_session_get_period (self->session);
+  self->scene.position = fw_session_get_position (self->session);
   self->scene.period_label = fw_point_text_period (fw_document_get_project (fw_session_get_document (self->session))->period);
   self->scene.animate = self->animations;
   self->scene.point_names = self->point_names;
   fw_wheel_scene_set_reveal (&self->scene, self->reveal_step);
 }
 
-/* Up to the figure the wheel turns at, eased or at once. */
+/* Up to the figure the wheel turns at, eased or at once; while the
+ * periods play, the hub's figure follows the position itself, which
+ * glides from period to period. */
 static void
 retarget_motion (FwWheelView *self,
                  gboolean     jump)
 {
-  const FwFigures *figures = fw_projection_get_figures (self->scene.projection, self->scene.period);
+  gboolean playing = self->session != NULL && fw_session_get_playing (self->session);
   gint64 now = frame_time (self);
+  FwFigures figures;
 
-  fw_wheel_motion_set_target (&self->scene.motion, figures->momentum, figures->total);
+  fw_period_blend_figures (self->scene.projection, fw_wheel_scene_position (&self->scene), &figures);
+  fw_wheel_motion_set_target (&self->scene.motion, figures.momentum, figures.total);
 
   if (jump || !self->animations)
     {
       /* No animation: the final values at once, and no frames asked for. */
       self->scene.motion.speed = self->scene.motion.target_speed;
-      fw_tween_init (&self->momentum, figures->momentum);
+      fw_tween_init (&self->momentum, figures.momentum);
     }
-  else if (self->momentum.to != figures->momentum)
+  else if (playing)
     {
-      fw_tween_retarget (&self->momentum, figures->momentum, now, FW_TWEEN_DURATION_US);
+      fw_tween_init (&self->momentum, figures.momentum);
+    }
+  else if (self->momentum.to != figures.momentum)
+    {
+      fw_tween_retarget (&self->momentum, figures.momentum, now, FW_TWEEN_DURATION_US);
     }
 
   self->scene.momentum_shown = fw_tween_value (&self->momentum, now);
@@ -440,14 +450,41 @@ on_session_changed (FwWheelView    *self,
   update_ticking (self);
 }
 
-/* Another period: other counts and figures, eased like an edit's. */
+/* Another period: other counts and figures, eased like an edit's. While
+ * playing, on_position_changed paints and the words for a screen reader
+ * wait for the pause (a description a period would flood it). */
 static void
 on_period_changed (FwWheelView *self)
 {
+  if (fw_session_get_playing (self->session))
+    return;
+
   sync_scene (self);
   retarget_motion (self, FALSE);
   update_description (self);
   fw_wheel_view_invalidate_static (self);
+  update_ticking (self);
+}
+
+/* Playing: every frame the position moves on a little. The moving
+ * people and the hub follow it at once; the counts on the arcs (in the
+ * static layer, a whole redraw) at most FW_PERIOD_BLEND_TEXT_INTERVAL_US
+ * apart. Paused, the position is back on its
+ * period and everything shows that period exactly. */
+static void
+on_position_changed (FwWheelView *self)
+{
+  gboolean playing = fw_session_get_playing (self->session);
+  gint64 now = g_get_monotonic_time ();
+
+  sync_scene (self);
+  retarget_motion (self, FALSE);
+  if (!playing)
+    update_description (self);
+  if (!playing || now - self->static_time >= FW_PERIOD_BLEND_TEXT_INTERVAL_US)
+    fw_wheel_view_invalidate_static (self);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   update_ticking (self);
 }
 
@@ -618,6 +655,7 @@ record_static (FwWheelView *self,
   self->static_width = width;
   self->static_height = height;
   self->static_scale = scale;
+  self->static_time = g_get_monotonic_time ();
 }
 
 /* Everything of the scene the overlay is drawn from, besides what
@@ -1195,6 +1233,8 @@ fw_wheel_view_set_session (FwWheelView *self,
                                G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::period",
                                G_CALLBACK (on_period_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::position",
+                               G_CALLBACK (on_position_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::selected-stage",
                                G_CALLBACK (on_session_selection), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::selected-point",

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "fw-period-blend.h"
 #include "fw-wheel-painter.h"
 #include "fw-wheel-private.h"
 
@@ -71,6 +72,7 @@ fw_wheel_scene_init (FwWheelScene *scene)
   scene->scenario = NULL;
   scene->projection = NULL;
   scene->period = 0;
+  scene->position = 0.0;
   scene->period_label = NULL;
   fw_wheel_motion_init (&scene->motion);
   scene->momentum_shown = 0.0;
@@ -155,6 +157,14 @@ fw_wheel_luminance (FwRgb rgb)
 }
 
 double
+fw_wheel_scene_position (const FwWheelScene *scene)
+{
+  if (scene->position >= scene->period && scene->position < scene->period + 1.0)
+    return scene->position;
+  return scene->period;
+}
+
+double
 fw_wheel_stage_count (const FwWheelScene *scene,
                       guint               stage)
 {
@@ -162,7 +172,7 @@ fw_wheel_stage_count (const FwWheelScene *scene,
 
   if (scene->projection != NULL
       && fw_projection_get_n_stages (scene->projection) == scenario->stages->len)
-    return fw_projection_get_counts (scene->projection, scene->period)[stage];
+    return fw_period_blend_count (scene->projection, fw_wheel_scene_position (scene), stage);
 
   return fw_scenario_get_stage (scenario, stage)->count;
 }
@@ -263,7 +273,7 @@ fw_wheel_referral_geometry (const FwWheelLayout *layout,
                             FwReferralGeometry  *geometry)
 {
   const FwScenario *scenario = scene->scenario;
-  const FwFigures *figures;
+  FwFigures figures;
   double s, e, first_mid, last_mid, ratio;
   guint n;
 
@@ -281,21 +291,21 @@ fw_wheel_referral_geometry (const FwWheelLayout *layout,
   fw_scenario_stage_arc (scenario, n - 1, &s, &e);
   last_mid = (s + e) / 2.0;
 
-  figures = fw_projection_get_figures (scene->projection, scene->period);
+  fw_period_blend_figures (scene->projection, fw_wheel_scene_position (scene), &figures);
   geometry->shown = TRUE;
   geometry->start = last_mid;
   geometry->end = first_mid + 360.0;
   /* Outside the markers that straddle the rim and the focus ring. */
   geometry->radius = layout->outer + layout->marker * 1.55 + layout->label_size * 0.45;
-  geometry->referrals = figures->referrals;
+  geometry->referrals = figures.referrals;
 
-  if (isfinite (figures->referrals) && figures->referrals > 0.0)
+  if (isfinite (figures.referrals) && figures.referrals > 0.0)
     {
-      ratio = (isfinite (figures->momentum) && figures->momentum > 0.0)
-              ? figures->referrals / figures->momentum : 1.0;
+      ratio = (isfinite (figures.momentum) && figures.momentum > 0.0)
+              ? figures.referrals / figures.momentum : 1.0;
       geometry->width = MAX (2.0, layout->label_size * 0.8 * CLAMP (ratio, 0.0, 1.0));
     }
-  else if (!isfinite (figures->referrals))
+  else if (!isfinite (figures.referrals))
     geometry->width = layout->label_size * 0.8;
 }
 
@@ -710,7 +720,7 @@ paint_people (cairo_t             *cr,
       fw_scenario_stage_arc (scenario, i, &s, &e);
       mids[i] = (s + e) / 2.0;
       cuts[i] = e;
-      flows[i] = i + 1 < n ? fw_projection_get_advancing (scene->projection, scene->period, i) : 0.0;
+      flows[i] = i + 1 < n ? fw_period_blend_advancing (scene->projection, fw_wheel_scene_position (scene), i) : 0.0;
       if (isfinite (flows[i]))
         largest = MAX (largest, flows[i]);
     }

@@ -47,6 +47,10 @@ typedef struct
   const FwScenario   *scenario;
   const FwProjection *projection;
   guint               period;       /* the period whose counts and figures are shown */
+  double              position;     /* while playing, period + the way to the next
+                                     * (period <= position < period + 1): counts
+                                     * and flows ease between the two; any other
+                                     * value means the period itself */
   const char         *period_label; /* "month": momentum is per period */
 
   FwWheelMotion       motion;
@@ -83,6 +87,9 @@ void  fw_wheel_scene_set_reveal  (FwWheelScene       *scene,
 
 void fw_wheel_style_init_light  (FwWheelStyle       *style);
 void fw_wheel_scene_init        (FwWheelScene       *scene);
+/* Where between two periods the scene is: its position when that lies
+ * within its period, else the period (fw-period-blend.h). */
+double fw_wheel_scene_position  (const FwWheelScene *scene);
 
 void fw_wheel_paint_static      (cairo_t             *cr,
                                  const FwWheelLayout *layout,

@@ -68,7 +68,8 @@ fw_wheel_boxes_overlap (const FwWheelBox *a,
 /* fw-wheel-painter.c */
 FwRgb        fw_wheel_parse_color         (const char          *color);
 double       fw_wheel_luminance           (FwRgb                rgb);
-/* The stage's count at period 0 (from the projection when it matches). */
+/* The stage's count at the scene's position (from the projection when it
+ * matches). */
 double       fw_wheel_stage_count         (const FwWheelScene  *scene,
                                            guint                stage);
 void         fw_wheel_arc_path            (cairo_t             *cr,

@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+# tests/test-e2e-playback.py: scrubbing and playing the periods with
+# real input.
+# Copyright 2026 The Flywheel authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run inside tests/with-display.py --atspi. Starts `flywheel FILE`,
+# finds the period slider by the name a screen reader hears ("Period")
+# and the wheel by its own, and with xdotool:
+#  - drags the slider's knob with the mouse: the slider's value reads
+#    "Month N of 24" and the wheel's description (its counts) changes;
+#  - with the focus on the slider, Right steps one month, Space plays
+#    (the months advance by themselves) and Space pauses (they stop);
+#  - Alt+Home goes back to month 0, where the wheel says what it said at
+#    the start.
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+from fw_e2e import Screen, Tap, find, find_app, log, window_origin, xdotool
+
+
+class Session:
+    def __init__(self):
+        self.app = find_app("flywheel")
+        self.screen = Screen(window_origin())
+        time.sleep(1.0)
+        self.wheel = find(self.app, lambda n: (n.name or "").startswith("Flywheel") and
+                          self.screen.extents(n)[2] > 300, "the wheel")
+        self.slider = find(self.app, lambda n: n.name == "Period" and n.getRoleName() == "slider",
+                           "the period slider")
+
+    def value(self):
+        return self.slider.queryValue().currentValue
+
+    def value_text(self):
+        """What a screen reader says for the value ("Month 5 of 24"),
+        where this AT-SPI offers it (the Value interface's text)."""
+        try:
+            return self.slider.queryValue().text
+        except Exception:
+            return None
+
+    def wheel_says(self):
+        return self.wheel.description or ""
+
+
+def wait_for(predicate, what, timeout=10.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def check_scrub(s):
+    start_says = s.wheel_says()
+    assert s.value() == 0, f"the slider starts at {s.value()}"
+    assert start_says.startswith("3 stages: Attract"), start_says
+    x, y, w, h = s.screen.extents(s.slider)
+    # The knob sits at the left end at month 0; drag it to the middle.
+    xdotool("mousemove", x + 8, y + h // 2)
+    time.sleep(0.3)
+    xdotool("mousedown", 1)
+    time.sleep(0.2)
+    for k in range(1, 9):
+        xdotool("mousemove", x + 8 + (w // 2 - 8) * k // 8, y + h // 2)
+        time.sleep(0.1)
+    time.sleep(0.3)
+    xdotool("mouseup", 1)
+    wait_for(lambda: s.value() >= 6, "the slider to move")
+    month = round(s.value())
+    log("scrubbed to month", month)
+    assert s.value() == month, f"the slider stopped between months: {s.value()}"
+    wait_for(lambda: s.wheel_says() != start_says, "the wheel to show another month")
+    log("the wheel now says:", s.wheel_says()[:80])
+    text = s.value_text()
+    log("the slider reads", repr(text))
+    if text is not None:
+        assert text == f"Month {month} of 24", f"the slider reads {text!r}"
+
+
+def check_keys(s):
+    # The slider has the focus after the drag; Right steps a month.
+    before = round(s.value())
+    xdotool("key", "Right")
+    wait_for(lambda: round(s.value()) == before + 1, "Right to step a month")
+
+    xdotool("key", "space")
+    wait_for(lambda: s.value() >= before + 3, "Space to play the months", timeout=15)
+    xdotool("key", "space")
+    time.sleep(0.5)
+    paused = s.value()
+    assert paused == round(paused), f"paused between months: {paused}"
+    time.sleep(1.5)
+    assert s.value() == paused, f"the months went on while paused: {paused} -> {s.value()}"
+
+    xdotool("key", "alt+Home")
+    wait_for(lambda: s.value() == 0, "Alt+Home to go back to month 0")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--cli", required=True)
+    args = parser.parse_args()
+    tap = Tap()
+
+    with tempfile.TemporaryDirectory(prefix="fw-e2e-") as tmp:
+        path = os.path.join(tmp, "Class.flywheel")
+        subprocess.run([args.cli, "new", "--template", "attract-engage-delight", path], check=True)
+        app = subprocess.Popen([args.app, path])
+        try:
+            s = Session()
+            tap.run("/e2e/playback/scrub-the-slider", check_scrub, s)
+            tap.run("/e2e/playback/keys", check_keys, s)
+        finally:
+            app.terminate()
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
