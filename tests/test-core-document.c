@@ -440,6 +440,59 @@ test_document_layout_limits (void)
   g_assert_false (fw_scenario_get_point (fw_document_get_scenario (document, 0), 0)->enabled);
 }
 
+/* A save that runs while the user goes on editing marks only what it
+ * wrote as saved; an edit merged away meanwhile leaves nothing marked.
+ * A restored project is unsaved from the start. */
+static void
+test_document_save_while_editing (void)
+{
+  g_auto(Watch) watch = { 0 };
+  g_autoptr(FwDocument) document = new_document (&watch);
+  g_autoptr(FwProject) written = NULL;
+
+  g_assert_true (fw_document_set_inflow (document, 0, 10, NULL));
+  written = fw_project_copy (fw_document_begin_save (document));
+  g_assert_true (fw_document_set_inflow (document, 0, 20, NULL));
+  fw_document_end_save (document, TRUE);
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 10);
+  g_assert_false (fw_document_get_modified (document));
+
+  /* Failed: nothing changes. */
+  g_assert_true (fw_document_set_inflow (document, 0, 30, NULL));
+  (void) fw_document_begin_save (document);
+  fw_document_end_save (document, FALSE);
+  g_assert_true (fw_document_get_modified (document));
+
+  /* Edits after the save began never merge into the written version:
+   * undoing them comes back to it. */
+  (void) fw_document_begin_save (document);
+  g_assert_true (fw_document_set_inflow (document, 0, 31, NULL));
+  g_assert_true (fw_document_set_inflow (document, 0, 32, NULL));
+  fw_document_end_save (document, TRUE);
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 30);
+  g_assert_false (fw_document_get_modified (document));
+
+  /* The written version undone and replaced by another edit meanwhile
+   * (so freed): nothing on screen is what the file holds. */
+  g_assert_true (fw_document_set_inflow (document, 0, 40, NULL));
+  (void) fw_document_begin_save (document);
+  g_assert_true (fw_document_undo (document));
+  g_assert_true (fw_document_set_inflow (document, 0, 41, NULL));
+  fw_document_end_save (document, TRUE);
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_true (fw_document_undo (document));
+  g_assert_true (fw_document_get_modified (document));
+
+  fw_document_mark_saved (document);
+  g_assert_false (fw_document_get_modified (document));
+  fw_document_mark_unsaved (document);
+  g_assert_true (fw_document_get_modified (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/core/document/layout-keeps-points", test_document_layout_keeps_points);
   g_test_add_func ("/core/document/layout-limits", test_document_layout_limits);
   g_test_add_func ("/core/document/cancel-run", test_document_cancel_run);
+  g_test_add_func ("/core/document/save-while-editing", test_document_save_while_editing);
 
   return g_test_run ();
 }

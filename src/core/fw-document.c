@@ -33,6 +33,9 @@ struct _FwDocument
    * the very same objects around, so coming back to it is "not modified".
    * Cleared whenever that object is freed. */
   const FwProject *saved;
+  /* The project a save in progress writes (fw_document_begin_save()),
+   * cleared like @saved when that object is freed. */
+  const FwProject *saving;
 };
 
 G_DEFINE_FINAL_TYPE (FwDocument, fw_document, G_TYPE_OBJECT)
@@ -59,6 +62,8 @@ release (FwDocument *self,
 {
   if (project == self->saved)
     self->saved = NULL;
+  if (project == self->saving)
+    self->saving = NULL;
   fw_project_free (project);
 }
 
@@ -244,6 +249,51 @@ fw_document_mark_saved (FwDocument *self)
   fw_document_seal (self);
   self->amendable = FALSE;
   if (was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+fw_document_mark_unsaved (FwDocument *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (FW_IS_DOCUMENT (self));
+
+  was_modified = fw_document_get_modified (self);
+  self->saved = NULL;
+  if (!was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+const FwProject *
+fw_document_begin_save (FwDocument *self)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
+
+  /* As fw_document_mark_saved (): an edit made while the file is
+   * written is a step of its own, never merged into the saved one. */
+  fw_document_seal (self);
+  self->amendable = FALSE;
+  self->saving = self->project;
+  return self->project;
+}
+
+void
+fw_document_end_save (FwDocument *self,
+                      gboolean    written)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (FW_IS_DOCUMENT (self));
+
+  was_modified = fw_document_get_modified (self);
+  /* The saved version may have been freed meanwhile (undone, then
+   * replaced by another edit): then no version the document holds is
+   * what the file holds, not even the one saved before. */
+  if (written)
+    self->saved = self->saving;
+  self->saving = NULL;
+  if (was_modified != fw_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 

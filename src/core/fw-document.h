@@ -66,6 +66,17 @@ const FwScenario   *fw_document_get_scenario     (FwDocument   *self,
 gboolean            fw_document_get_modified     (FwDocument   *self);
 /* After a save: the project as it is now is what the file holds. */
 void                fw_document_mark_saved       (FwDocument   *self);
+/* The project as it is now is not what any file holds (a project
+ * restored from a recovery copy). */
+void                fw_document_mark_unsaved     (FwDocument   *self);
+/* A save that runs while the user goes on editing: begin returns the
+ * version it writes (valid until the next change: copy it); end says
+ * whether it was written, and marks that version saved. Edits made
+ * meanwhile stay unsaved, and undoing back to the written version
+ * clears "modified" again. */
+const FwProject    *fw_document_begin_save       (FwDocument   *self);
+void                fw_document_end_save         (FwDocument   *self,
+                                                  gboolean      written);
 
 /* Applies @func to scenario @scenario of a copy of the project; says it
  * changed the whole scenario. */
