@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-store-file"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -106,6 +107,57 @@ fw_store_file_changed_on_disk (FwStoreFile *file)
 
   return st.st_dev != file->device || st.st_ino != file->inode || st.st_size != file->size ||
          st.st_mtim.tv_sec != file->mtime.tv_sec || st.st_mtim.tv_nsec != file->mtime.tv_nsec;
+}
+
+gboolean
+fw_store_file_is_path (FwStoreFile *file,
+                       const char  *path)
+{
+  g_autofree char *real = NULL;
+
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  real = fw_file_resolve (path);
+  return g_strcmp0 (real, file->real_path) == 0;
+}
+
+char *
+fw_store_file_get_identity (FwStoreFile *file)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+
+  if (!file->known)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                          ":%" G_GINT64_FORMAT ":%ld",
+                          (guint64) file->device, (guint64) file->inode, (gint64) file->size,
+                          (gint64) file->mtime.tv_sec, (long) file->mtime.tv_nsec);
+}
+
+void
+fw_store_file_set_identity (FwStoreFile *file,
+                            const char  *identity)
+{
+  guint64 device, inode;
+  gint64 size, sec;
+  long nsec;
+
+  g_return_if_fail (file != NULL);
+
+  if (identity == NULL ||
+      sscanf (identity, "%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+              ":%" G_GINT64_FORMAT ":%ld", &device, &inode, &size, &sec, &nsec) != 5)
+    {
+      file->known = FALSE;
+      return;
+    }
+  file->known = TRUE;
+  file->device = device;
+  file->inode = inode;
+  file->size = size;
+  file->mtime.tv_sec = sec;
+  file->mtime.tv_nsec = nsec;
 }
 
 /* An older Flywheel's temporary (GLib's "NAME.XXXXXX") is ours when it

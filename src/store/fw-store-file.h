@@ -45,6 +45,9 @@ void         fw_store_file_unref        (FwStoreFile        *file);
 /* The path as the user named it, and the real file saves go to. */
 const char  *fw_store_file_get_path     (FwStoreFile        *file);
 const char  *fw_store_file_get_real_path (FwStoreFile       *file);
+/* Whether @path names the same real file as @file (links resolved). */
+gboolean     fw_store_file_is_path      (FwStoreFile        *file,
+                                         const char         *path);
 
 /* Loads the real file (fw_store_load ()), removes our stale temporary
  * files beside it and remembers its identity. */
@@ -99,6 +102,14 @@ gboolean     fw_store_file_save_finish  (FwStoreFile         *file,
 /* TRUE when the real file is no longer the one last opened or saved
  * (replaced, removed, or written since). */
 gboolean     fw_store_file_changed_on_disk (FwStoreFile     *file);
+
+/* That identity as text, to keep with a recovery copy (fw-recovery.h);
+ * NULL when the file has not been opened or saved. Giving it back to a
+ * new FwStoreFile of the same path lets a restored project still tell
+ * whether the file changed since the user last opened or saved it. */
+char        *fw_store_file_get_identity (FwStoreFile        *file);
+void         fw_store_file_set_identity (FwStoreFile        *file,
+                                         const char         *identity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwStoreFile, fw_store_file_unref)
 

@@ -1,0 +1,103 @@
+/* fw-recovery.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* Recovery copies: the unsaved work of each window, kept in the user's
+ * state folder (by default ~/.local/state/flywheel/recovery) so that a
+ * crash, a kill or a power cut costs at most the last few seconds of
+ * editing (docs/file-format.md, "Recovery copies").
+ *
+ * One FwRecovery per running program. It holds a lock on a file named
+ * after the program's instance for as long as it lives; every copy it
+ * writes is named after that instance ("INSTANCE-N.flywheel", with
+ * "INSTANCE-N.info" beside it saying which file the work belongs to). A
+ * copy whose instance holds no lock any more was left by a program that
+ * ended without saving or discarding it: an orphan, which the next
+ * start offers back. Copies of a program still running are never
+ * offered to another one.
+ *
+ * A copy is a complete project file, written whole (fw_file_replace ():
+ * a temporary, synced and renamed), never over the user's own file. */
+typedef struct _FwRecovery FwRecovery;
+
+/* What a copy says about the work it holds. */
+typedef struct
+{
+  char    *slot;          /* its name in the folder, without extension */
+  char    *path;          /* the file the work belongs to; NULL if never saved */
+  char    *identity;      /* that file as it was when opened or last saved (FwStoreFile) */
+  char    *project_name;
+  gint64   written;       /* when the copy was written, in seconds since 1970 */
+} FwRecoveredCopy;
+
+void             fw_recovered_copy_free (FwRecoveredCopy *copy);
+
+/* Takes the folder (created 0700 if needed) and this instance's lock.
+ * NULL with @error when the folder cannot be made or locked: the caller
+ * goes on without recovery. */
+FwRecovery      *fw_recovery_new        (const char   *folder,
+                                         GError      **error);
+/* g_get_user_state_dir ()/flywheel/recovery */
+char            *fw_recovery_default_folder (void);
+FwRecovery      *fw_recovery_ref        (FwRecovery   *self);
+/* The last reference lets go of the lock: what copies are left are
+ * orphans, offered at the next start. */
+void             fw_recovery_unref      (FwRecovery   *self);
+const char      *fw_recovery_get_folder (FwRecovery   *self);
+
+/* A new slot name for one window's copies (nothing is written yet). */
+char            *fw_recovery_new_slot   (FwRecovery   *self);
+
+/* Writes @project as the copy in @slot: the work belongs to @path (NULL
+ * for a project never saved), whose identity as FwStoreFile keeps it is
+ * @identity (may be NULL). Replaces the slot's earlier copy whole. */
+gboolean         fw_recovery_write      (FwRecovery       *self,
+                                         const char       *slot,
+                                         const FwProject  *project,
+                                         const char       *path,
+                                         const char       *identity,
+                                         GError          **error);
+/* The same on a thread: the project is taken (freed when done), so the
+ * caller hands over a copy and may go on editing. */
+void             fw_recovery_write_async  (FwRecovery          *self,
+                                           const char          *slot,
+                                           FwProject           *project,
+                                           const char          *path,
+                                           const char          *identity,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean         fw_recovery_write_finish (FwRecovery          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* Removes the copy in @slot, if there is one. */
+void             fw_recovery_remove     (FwRecovery   *self,
+                                         const char   *slot);
+
+/* The copies no running program holds, oldest first, each taken over by
+ * this instance (renamed into a slot of its own, so that no other
+ * program offers it too): the caller offers them, and what it neither
+ * restores nor discards is an orphan again once this program ends. */
+GPtrArray       *fw_recovery_adopt_orphans (FwRecovery *self);
+
+/* The project a copy holds, read and checked like any project file. */
+FwProject       *fw_recovery_load       (FwRecovery             *self,
+                                         const FwRecoveredCopy  *copy,
+                                         GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwRecoveredCopy, fw_recovered_copy_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwRecovery, fw_recovery_unref)
+
+G_END_DECLS
