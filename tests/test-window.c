@@ -127,6 +127,21 @@ write_template (Fixture    *fixture,
   return path;
 }
 
+static gboolean
+window_idle (gpointer window)
+{
+  return !fw_window_is_busy (window);
+}
+
+/* Opening and saving run off the main loop: waits for the one under
+ * way, if any, to end. */
+static void
+wait_for_files (FwWindow *window)
+{
+  g_assert_true (wait_until (window_idle, window));
+  spin (20);
+}
+
 static void
 activate (Fixture    *fixture,
           const char *action,
@@ -134,6 +149,7 @@ activate (Fixture    *fixture,
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
   spin (20);
+  wait_for_files (fixture->window);
 }
 
 static const char *
@@ -209,7 +225,7 @@ test_window_open_edit_save_reopen (Fixture       *fixture,
 
   second = g_object_ref_sink (fw_window_new (NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-file", "s", path));
-  spin (20);
+  wait_for_files (second);
   g_assert_null (fw_window_get_error (second));
   reopened_json = fw_project_to_json (fw_document_get_project (fw_window_get_document (second)));
   g_assert_cmpstr (reopened_json, ==, saved_json);
@@ -364,6 +380,7 @@ test_window_asks_before_discarding (Fixture       *fixture,
   g_assert_true (fw_window_get_document (fixture->window) == document);
   gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
   spin (20);
+  wait_for_files (fixture->window);
   g_assert_true (fw_window_get_document (fixture->window) != document);
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, 7);
 }

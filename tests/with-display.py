@@ -7,8 +7,9 @@
 #
 # Starts Xvfb on a display number it picks itself (-displayfd, so tests
 # running side by side never race for one), gives the command a private
-# D-Bus session (dbus-run-session), in-memory settings and its own data
-# and config folders (recent files go there, not into the user's home),
+# D-Bus session (dbus-run-session), in-memory settings and its own data,
+# config and state folders (recent files and recovery copies go there,
+# not into the user's home),
 # and with --atspi an accessibility bus so a test can find widgets by
 # their accessible names, as a screen reader would. Exits with the
 # command's status; 77 (skipped) when there is no Xvfb to run on.
@@ -95,6 +96,7 @@ def main():
             "GDK_BACKEND": "x11",
             "GSETTINGS_BACKEND": "memory",
             "XDG_DATA_HOME": os.path.join(home, "data"),
+            "XDG_STATE_HOME": os.path.join(home, "state"),
             "XDG_CONFIG_HOME": os.path.join(home, "config"),
             "XDG_CACHE_HOME": os.path.join(home, "cache"),
             "XDG_RUNTIME_DIR": home,

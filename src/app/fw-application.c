@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "fw-app-resources.h"
 #include "fw-application.h"
@@ -20,6 +22,13 @@
 struct _FwApplication
 {
   GtkApplication parent_instance;
+
+  /* Recovery copies of unsaved work (fw-recovery.h); NULL when the
+   * state folder cannot be used. */
+  FwRecovery    *recovery;
+  /* Copies left by a program that ended without saving or discarding
+   * them, offered in the first window shown. */
+  GPtrArray     *recovered;
 };
 
 G_DEFINE_FINAL_TYPE (FwApplication, fw_application, GTK_TYPE_APPLICATION)
@@ -61,6 +70,78 @@ quit_activated (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
+}
+
+/* Writes every window's unsaved work as a recovery copy, at once: the
+ * program is about to end without asking (SIGTERM, the session ending). */
+static void
+write_recovery_copies (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (FW_IS_WINDOW (l->data))
+      fw_window_recovery_write_now (l->data);
+}
+
+/* SIGTERM, SIGINT and SIGHUP (a logout, `kill`, Ctrl+C, a closed
+ * terminal) end the program at once, as users and service managers
+ * expect, but no unsaved work is lost: it is written as recovery copies
+ * first, offered back at the next start. */
+static gboolean
+on_terminate (gpointer user_data)
+{
+  GApplication *app = user_data;
+
+  g_message ("Asked to end: keeping unsaved work as recovery copies");
+  write_recovery_copies (GTK_APPLICATION (app));
+  g_application_quit (app);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The session is ending (GtkApplication:register-session): the session
+ * manager may end the program any moment now. */
+static void
+on_query_end (GtkApplication *app)
+{
+  write_recovery_copies (app);
+}
+
+static void
+start_recovery (FwApplication *self)
+{
+  g_autofree char *folder = fw_recovery_default_folder ();
+  g_autoptr(GError) error = NULL;
+
+  self->recovery = fw_recovery_new (folder, &error);
+  if (self->recovery == NULL)
+    {
+      g_warning ("No recovery copies: %s", error->message);
+      return;
+    }
+  self->recovered = fw_recovery_adopt_orphans (self->recovery);
+}
+
+/* The copies found at start, each offered in @window (once). */
+static void
+offer_recovered (FwApplication *self,
+                 FwWindow      *window)
+{
+  if (self->recovered == NULL)
+    return;
+  for (guint i = 0; i < self->recovered->len; i++)
+    fw_window_offer_recovered (window, g_steal_pointer (&self->recovered->pdata[i]));
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
+}
+
+static void
+fw_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  FwApplication *self = FW_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (fw_application_parent_class)->window_added (application, window);
+  if (FW_IS_WINDOW (window) && self->recovery != NULL &&
+      fw_window_get_recovery_slot (FW_WINDOW (window)) == NULL)
+    fw_window_set_recovery (FW_WINDOW (window), self->recovery);
 }
 
 static void
@@ -129,6 +210,22 @@ fw_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APP_ID);
+
+  start_recovery (FW_APPLICATION (application));
+  g_unix_signal_add (SIGTERM, on_terminate, application);
+  g_unix_signal_add (SIGINT, on_terminate, application);
+  g_unix_signal_add (SIGHUP, on_terminate, application);
+  g_signal_connect (application, "query-end", G_CALLBACK (on_query_end), NULL);
+}
+
+static void
+fw_application_shutdown (GApplication *application)
+{
+  FwApplication *self = FW_APPLICATION (application);
+
+  G_APPLICATION_CLASS (fw_application_parent_class)->shutdown (application);
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
+  g_clear_pointer (&self->recovery, fw_recovery_unref);
 }
 
 static void
@@ -136,11 +233,13 @@ fw_application_activate (GApplication *application)
 {
   FwWindow *window = fw_window_new (GTK_APPLICATION (application));
 
+  offer_recovered (FW_APPLICATION (application), window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A file goes into the window that holds an untouched new project, if
- * there is one, so `flywheel FILE` opens one window, not two. */
+ * there is one, so `flywheel FILE` opens one window, not two; a file
+ * already open brings its window forward instead. */
 static void
 fw_application_open (GApplication  *application,
                      GFile        **files,
@@ -150,13 +249,19 @@ fw_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     {
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
-      FwWindow *window;
+      FwWindow *window = fw_window_find_for_file (GTK_APPLICATION (application), files[i]);
 
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
       if (FW_IS_WINDOW (active) && fw_window_is_pristine (FW_WINDOW (active)))
         window = FW_WINDOW (active);
       else
         window = fw_window_new (GTK_APPLICATION (application));
 
+      offer_recovered (FW_APPLICATION (application), window);
       fw_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -185,6 +290,8 @@ fw_application_class_init (FwApplicationClass *klass)
   app_class->startup = fw_application_startup;
   app_class->activate = fw_application_activate;
   app_class->open = fw_application_open;
+  app_class->shutdown = fw_application_shutdown;
+  GTK_APPLICATION_CLASS (klass)->window_added = fw_application_window_added;
 }
 
 static const GOptionEntry option_entries[] = {
@@ -211,5 +318,7 @@ fw_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", APP_RESOURCE_PATH,
+                       /* For "query-end" when the session ends. */
+                       "register-session", TRUE,
                        NULL);
 }

@@ -107,12 +107,18 @@ local_path (FwWindow  *self,
  * window as data, so it lives and dies with it. */
 #define STORE_FILE_KEY "fw-window-store-file"
 
-static void
-keep_store_file (FwWindow    *self,
-                 FwStoreFile *store_file)
+void
+fw_window_keep_store_file (FwWindow    *self,
+                           FwStoreFile *store_file)
 {
   g_object_set_data_full (G_OBJECT (self), STORE_FILE_KEY, fw_store_file_ref (store_file),
                           (GDestroyNotify) fw_store_file_unref);
+}
+
+FwStoreFile *
+fw_window_get_store_file (FwWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), STORE_FILE_KEY);
 }
 
 /* The kept file when @path is the one it was opened as, else a new one. */
@@ -120,86 +126,413 @@ static FwStoreFile *
 store_file_for (FwWindow   *self,
                 const char *path)
 {
-  FwStoreFile *kept = g_object_get_data (G_OBJECT (self), STORE_FILE_KEY);
+  FwStoreFile *kept = fw_window_get_store_file (self);
 
   if (kept != NULL && g_strcmp0 (fw_store_file_get_path (kept), path) == 0)
     return fw_store_file_ref (kept);
   return fw_store_file_new (path);
 }
 
+/* One file, one window: two windows on one file would each save over
+ * the other's work. Compared by the real file, so a link and its
+ * target are the same file. */
+FwWindow *
+fw_window_find_for_file (GtkApplication *application,
+                         GFile          *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (application == NULL || (path = g_file_get_path (file)) == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      FwStoreFile *kept;
+
+      if (!FW_IS_WINDOW (l->data) || FW_WINDOW (l->data)->file == NULL)
+        continue;
+      kept = fw_window_get_store_file (l->data);
+      if (kept != NULL && fw_store_file_is_path (kept, path))
+        return l->data;
+    }
+  return NULL;
+}
+
 gboolean
+fw_window_is_busy (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  return self->file_operation != NULL;
+}
+
+/* While a file is read or written, nothing else may start one. */
+static void
+set_busy (FwWindow     *self,
+          GCancellable *operation)
+{
+  static const char *actions[] = { "win.new", "win.new-from-template", "win.open",
+                                   "win.open-file", "win.save", "win.save-as", "win.save-to" };
+
+  g_set_object (&self->file_operation, operation);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], operation == NULL);
+  if (operation == NULL)
+    fw_window_progress_end (self);
+}
+
+/* A close asked for while a file was read or written happens now. */
+static void
+close_if_asked (FwWindow *self)
+{
+  if (self->close_when_done && !self->closing && self->document != NULL)
+    {
+      self->close_when_done = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+typedef struct
+{
+  FwWindow    *self;
+  GFile       *file;
+  FwStoreFile *store_file;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->file);
+  fw_store_file_unref (load->store_file);
+  g_free (load);
+}
+
+static void
+on_load_step (FwStoreStep step,
+              gpointer    user_data)
+{
+  Load *load = user_data;
+  g_autofree char *name = g_file_get_basename (load->file);
+  g_autofree char *text = NULL;
+
+  if (load->self->file_operation == NULL)
+    return;
+  text = step == FW_STORE_STEP_READING
+         ? g_strdup_printf (_("Opening “%s”: reading…"), name)
+         : g_strdup_printf (_("Opening “%s”: checking…"), name);
+  fw_window_progress_say (load->self, text);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(FwWindow) self = g_object_ref (load->self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwDocument) document = NULL;
+  FwProject *project = fw_store_file_load_finish (load->store_file, result, &error);
+
+  /* Closed meanwhile: nothing to show it in. */
+  if (self->file_operation == NULL)
+    {
+      g_clear_pointer (&project, fw_project_free);
+      load_free (load);
+      return;
+    }
+  set_busy (self, NULL);
+
+  if (project == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = fw_error_text_open (load->file, error);
+
+          fw_window_show_error (self, message);
+        }
+    }
+  else
+    {
+      document = fw_document_new (project);
+      fw_window_set_document (self, document, load->file);
+      fw_window_keep_store_file (self, load->store_file);
+      fw_window_dismiss_error (self);
+      remember_recent (load->file);
+    }
+  load_free (load);
+  close_if_asked (self);
+}
+
+/* Reads @file on a thread; the window's document is replaced only once
+ * the whole file has been read and checked, and the window keeps
+ * working meanwhile (with Cancel in a banner when it takes a while). */
+void
 fw_window_load (FwWindow *self,
                 GFile    *file)
 {
-  g_autoptr(FwStoreFile) store_file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *path = NULL;
-  FwProject *project = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  Load *load;
 
-  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  if ((path = local_path (self, file, &error)) != NULL)
-    {
-      store_file = fw_store_file_new (path);
-      project = fw_store_file_load (store_file, &error);
-    }
-
-  if (project == NULL)
+  if (self->file_operation != NULL)
+    return;
+  if ((path = local_path (self, file, &error)) == NULL)
     {
       g_autofree char *message = fw_error_text_open (file, error);
 
       fw_window_show_error (self, message);
-      return FALSE;
+      return;
     }
 
-  document = fw_document_new (project);
-  fw_window_set_document (self, document, file);
-  keep_store_file (self, store_file);
-  fw_window_dismiss_error (self);
-  remember_recent (file);
-  return TRUE;
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->file = g_object_ref (file);
+  load->store_file = fw_store_file_new (path);
+  cancellable = g_cancellable_new ();
+  set_busy (self, cancellable);
+  name = g_file_get_basename (file);
+  text = g_strdup_printf (_("Opening “%s”…"), name);
+  fw_window_progress_begin (self, text, cancellable);
+  fw_store_file_load_async (load->store_file, cancellable, on_load_step, load, on_loaded, load);
 }
 
-gboolean
-fw_window_save_to (FwWindow *self,
-                   GFile    *file)
+/* Saving ------------------------------------------------------------------- */
+
+typedef struct
+{
+  FwWindow     *self;
+  GFile        *file;
+  FwStoreFile  *store_file;
+  Continuation *continuation;
+} Save;
+
+static void
+save_free (Save *save)
+{
+  g_object_unref (save->self);
+  g_object_unref (save->file);
+  fw_store_file_unref (save->store_file);
+  if (save->continuation != NULL)
+    continuation_free (save->continuation);
+  g_free (save);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Save *save = user_data;
+  g_autoptr(FwWindow) self = g_object_ref (save->self);
+  g_autoptr(GError) error = NULL;
+  gboolean saved = fw_store_file_save_finish (save->store_file, result, &error);
+
+  /* Destroyed meanwhile: the file is saved (or not), nothing to show. */
+  if (self->document == NULL)
+    {
+      save_free (save);
+      return;
+    }
+  fw_document_end_save (self->document, saved);
+  set_busy (self, NULL);
+
+  if (!saved)
+    {
+      g_autofree char *message = fw_error_text_save (save->file, error);
+
+      /* Closing waited for this save; it failed, so closing asks again. */
+      fw_window_show_error (self, message);
+      save_free (save);
+      close_if_asked (self);
+      return;
+    }
+
+  g_set_object (&self->file, save->file);
+  fw_window_keep_store_file (self, save->store_file);
+  self->pristine = FALSE;
+  fw_window_dismiss_error (self);
+  fw_window_update_title (self);
+  remember_recent (save->file);
+  if (save->continuation != NULL)
+    continuation_run (save->continuation, self);
+  save_free (save);
+  close_if_asked (self);
+}
+
+static void
+save_now (FwWindow     *self,
+          GFile        *file,
+          FwStoreFile  *store_file,
+          Continuation *continuation)
+{
+  g_autoptr(GCancellable) operation = g_cancellable_new ();
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Saving “%s”…"), name);
+  Save *save = g_new0 (Save, 1);
+
+  save->self = g_object_ref (self);
+  save->file = g_object_ref (file);
+  save->store_file = fw_store_file_ref (store_file);
+  save->continuation = continuation;
+
+  set_busy (self, operation);
+  /* A save cannot be cancelled from the window: once writing has begun
+   * it ends whole, and before that it takes a moment. */
+  fw_window_progress_begin (self, text, NULL);
+  fw_store_file_save_async (store_file, fw_document_begin_save (self->document), NULL,
+                            NULL, NULL, on_saved, save);
+}
+
+/* Asking before saving over a file another program changed */
+
+typedef struct
+{
+  FwWindow     *self;
+  GFile        *file;
+  FwStoreFile  *store_file;
+  Continuation *continuation;
+} Conflict;
+
+enum
+{
+  RESPONSE_SAVE_ANYWAY = 1,
+  RESPONSE_RELOAD = 2,
+};
+
+static void
+on_conflict_response (GtkDialog *dialog,
+                      int        response,
+                      gpointer   user_data)
+{
+  Conflict *conflict = user_data;
+  FwWindow *self = conflict->self;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  switch (response)
+    {
+    case RESPONSE_SAVE_ANYWAY:
+      save_now (self, conflict->file, conflict->store_file, g_steal_pointer (&conflict->continuation));
+      break;
+
+    case RESPONSE_RELOAD:
+      /* The user chose the file as it is now over the unsaved changes. */
+      fw_window_load (self, conflict->file);
+      break;
+
+    default:
+      /* Closing waited for a save that will not happen now. */
+      self->close_when_done = FALSE;
+      break;
+    }
+
+  g_object_unref (conflict->file);
+  fw_store_file_unref (conflict->store_file);
+  if (conflict->continuation != NULL)
+    continuation_free (conflict->continuation);
+  g_free (conflict);
+}
+
+static void
+ask_before_overwriting (FwWindow     *self,
+                        GFile        *file,
+                        FwStoreFile  *store_file,
+                        Continuation *continuation)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *real = g_file_get_path (file);
+  GtkWidget *dialog;
+  GtkWidget *anyway;
+  Conflict *conflict;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   g_file_test (real, G_FILE_TEST_EXISTS)
+                                   ? _("“%s” was changed by another program")
+                                   : _("“%s” was moved or deleted by another program"),
+                                   name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Since you opened or last saved it, the file on disk has changed. "
+                                              "Saving replaces that version with yours; reloading shows that "
+                                              "version and drops your unsaved changes."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Reload"), RESPONSE_RELOAD);
+  anyway = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _Anyway"), RESPONSE_SAVE_ANYWAY);
+  gtk_widget_add_css_class (anyway, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  /* As the settle dialog: the dialog holds the window until it goes. */
+  g_object_set_data_full (G_OBJECT (dialog), "fw-window-asking",
+                          g_object_ref (self), g_object_unref);
+
+  conflict = g_new0 (Conflict, 1);
+  conflict->self = self;
+  conflict->file = g_object_ref (file);
+  conflict->store_file = fw_store_file_ref (store_file);
+  conflict->continuation = continuation;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), conflict);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves to @file off the main loop, asking first if another program
+ * changed the file since it was opened or last saved; then runs
+ * @continuation (taken; may be NULL) if the save went through. */
+static void
+save_then (FwWindow     *self,
+           GFile        *file,
+           Continuation *continuation)
 {
   g_autoptr(FwStoreFile) store_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean saved = FALSE;
 
-  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  if (self->file_operation != NULL)
+    {
+      if (continuation != NULL)
+        continuation_free (continuation);
+      return;
+    }
 
   /* A save is a point the user may come back to: end any run of merged
    * edits, so the next keystroke starts a new undo step. */
   fw_document_seal (self->document);
 
-  if ((path = local_path (self, file, &error)) != NULL)
-    {
-      store_file = store_file_for (self, path);
-      saved = fw_store_file_save (store_file, fw_document_get_project (self->document), &error);
-    }
-
-  if (!saved)
+  if ((path = local_path (self, file, &error)) == NULL)
     {
       g_autofree char *message = fw_error_text_save (file, error);
 
       fw_window_show_error (self, message);
-      return FALSE;
+      if (continuation != NULL)
+        continuation_free (continuation);
+      return;
     }
 
-  g_set_object (&self->file, file);
-  keep_store_file (self, store_file);
-  self->pristine = FALSE;
-  fw_document_mark_saved (self->document);
-  fw_window_dismiss_error (self);
-  fw_window_update_title (self);
-  remember_recent (file);
-  return TRUE;
+  store_file = store_file_for (self, path);
+  if (fw_store_file_changed_on_disk (store_file))
+    ask_before_overwriting (self, file, store_file, continuation);
+  else
+    save_now (self, file, store_file, continuation);
+}
+
+void
+fw_window_save_to (FwWindow *self,
+                   GFile    *file)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  save_then (self, file, NULL);
 }
 
 void
@@ -238,8 +571,20 @@ void
 fw_window_open_file (FwWindow *self,
                      GFile    *file)
 {
+  FwWindow *holder;
+
   g_return_if_fail (FW_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* Already open here or in another window: show that one. */
+  holder = fw_window_find_for_file (gtk_window_get_application (GTK_WINDOW (self)), file);
+  if (holder == NULL && self->file != NULL && g_file_equal (self->file, file))
+    holder = self;
+  if (holder != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (holder));
+      return;
+    }
 
   fw_window_settle_changes (self, load_then, g_object_ref (file), g_object_unref);
 }
@@ -276,11 +621,7 @@ on_settle_response (GtkDialog *dialog,
     {
     case GTK_RESPONSE_ACCEPT:
       if (self->file != NULL)
-        {
-          if (fw_window_save_to (self, self->file))
-            continuation_run (c, self);
-          continuation_free (c);
-        }
+        save_then (self, self->file, c);
       else
         fw_window_choose_save (self, save_done_then, c, (GDestroyNotify) continuation_free);
       break;
@@ -380,7 +721,7 @@ on_open_response (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        fw_window_load (self, file);
+        fw_window_open_file (self, file);
     }
 
   g_object_unref (native);
@@ -422,7 +763,6 @@ on_save_response (GtkNativeDialog *native,
                   int              response,
                   gpointer         user_data)
 {
-  Continuation *c = g_object_get_data (G_OBJECT (native), "continuation");
   FwWindow *self = g_object_get_data (G_OBJECT (native), "window");
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -430,8 +770,8 @@ on_save_response (GtkNativeDialog *native,
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GFile) file = chosen ? with_extension (chosen) : NULL;
 
-      if (file != NULL && fw_window_save_to (self, file))
-        continuation_run (c, self);
+      if (file != NULL)
+        save_then (self, file, g_object_steal_data (G_OBJECT (native), "continuation"));
     }
 
   g_object_unref (native);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "fw-playback.h"
+#include "fw-store-file.h"
 #include "fw-window.h"
 
 G_BEGIN_DECLS
@@ -52,7 +53,17 @@ struct _FwWindow
   GFile                *file;
   gboolean              pristine;   /* untitled and never edited */
   gboolean              closing;    /* the user agreed: close for real */
+
+  /* fw-window-files.c: the open or save under way, if any */
+  GCancellable         *file_operation;
+  gboolean              close_when_done; /* closing waits for a save */
+  /* fw-window-banner.c and fw-window-recovery.c */
+  struct _FwWindowProgress *progress;
+  struct _FwWindowRecovery *recovery;
 };
+
+typedef struct _FwWindowProgress FwWindowProgress;
+typedef struct _FwWindowRecovery FwWindowRecovery;
 
 /* fw-window.c */
 void fw_window_set_document       (FwWindow    *self,
@@ -106,9 +117,11 @@ void fw_window_settle_changes     (FwWindow       *self,
                                    FwWindowThen    then,
                                    gpointer        data,
                                    GDestroyNotify  free_data);
-gboolean fw_window_load           (FwWindow    *self,
+/* Both run off the main loop (fw_window_is_busy ()); failures show in
+ * the window's banner. */
+void fw_window_load               (FwWindow    *self,
                                    GFile       *file);
-gboolean fw_window_save_to        (FwWindow    *self,
+void fw_window_save_to            (FwWindow    *self,
                                    GFile       *file);
 void fw_window_choose_open        (FwWindow    *self);
 /* Asks where to save; then saves and runs @then (may be NULL). */
@@ -119,5 +132,35 @@ void fw_window_choose_save        (FwWindow       *self,
 void fw_window_new_from_template  (FwWindow    *self,
                                    const char  *template_id);
 void fw_window_refresh_recent     (FwWindow    *self);
+/* The project file the document came from or was saved to (links
+ * resolved when it was opened), or NULL. */
+FwStoreFile *fw_window_get_store_file (FwWindow  *self);
+void fw_window_keep_store_file    (FwWindow    *self,
+                                   FwStoreFile *store_file);
+
+/* fw-window-banner.c: banners below the error banner, and the progress
+ * of a slow open or save in one of them. */
+GtkWidget *fw_window_banner_new   (FwWindow    *self,
+                                   GtkWidget   *lead,
+                                   const char  *text,
+                                   GtkLabel   **label_out);
+GtkWidget *fw_window_banner_add_button (GtkWidget  *banner,
+                                        const char *mnemonic,
+                                        gboolean    suggested);
+/* Shows @text after a moment; with Cancel when @cancellable is given. */
+void fw_window_progress_begin     (FwWindow     *self,
+                                   const char   *text,
+                                   GCancellable *cancellable);
+void fw_window_progress_say       (FwWindow     *self,
+                                   const char   *text);
+void fw_window_progress_end       (FwWindow     *self);
+void fw_window_progress_free      (FwWindow     *self);
+
+/* fw-window-recovery.c */
+void fw_window_recovery_follow    (FwWindow    *self,
+                                   FwDocument  *document);
+/* The copy goes: the work was saved or the user discarded it. */
+void fw_window_recovery_forget    (FwWindow    *self);
+void fw_window_recovery_free      (FwWindow    *self);
 
 G_END_DECLS

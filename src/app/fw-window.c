@@ -43,6 +43,13 @@ fw_window_dispose (GObject *object)
 {
   FwWindow *self = FW_WINDOW (object);
 
+  /* An open under way is dropped; a save under way finishes on its
+   * thread, whole (fw-store-file.h). */
+  if (self->file_operation != NULL)
+    g_cancellable_cancel (self->file_operation);
+  g_clear_object (&self->file_operation);
+  fw_window_progress_free (self);
+  fw_window_recovery_free (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_WINDOW);
   g_clear_object (&self->playback);
   g_clear_object (&self->session);
@@ -57,6 +64,8 @@ close_now (FwWindow *self,
            gpointer  data)
 {
   self->closing = TRUE;
+  /* Saved or discarded: no copy of the work is kept. */
+  fw_window_recovery_forget (self);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -68,8 +77,18 @@ fw_window_close_request (GtkWindow *window)
   FwWindow *self = FW_WINDOW (window);
 
   fw_window_save_state (self);
+  /* A save under way ends first (it cannot be stopped half way); the
+   * window then closes, or asks if the save failed. */
+  if (self->file_operation != NULL && fw_document_get_modified (self->document))
+    {
+      self->close_when_done = TRUE;
+      return TRUE;
+    }
   if (self->closing || !fw_document_get_modified (self->document))
-    return GTK_WINDOW_CLASS (fw_window_parent_class)->close_request (window);
+    {
+      fw_window_recovery_forget (self);
+      return GTK_WINDOW_CLASS (fw_window_parent_class)->close_request (window);
+    }
 
   fw_window_settle_changes (self, close_now, NULL, NULL);
   return TRUE;
@@ -312,6 +331,7 @@ fw_window_set_document (FwWindow   *self,
 
   /* The views hear of it from the session. */
   fw_session_set_document (self->session, document);
+  fw_window_recovery_follow (self, document);
 
   update_scenarios (self);
   fw_window_update_title (self);

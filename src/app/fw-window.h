@@ -11,6 +11,7 @@
 
 #include "fw-document.h"
 #include "fw-playback.h"
+#include "fw-recovery.h"
 #include "fw-session.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,29 @@ gboolean    fw_window_is_pristine  (FwWindow       *self);
  * are shown in the window and the current project is kept. */
 void        fw_window_open_file    (FwWindow       *self,
                                     GFile          *file);
+/* Whether an open or a save is under way (off the main loop). */
+gboolean    fw_window_is_busy      (FwWindow       *self);
+/* The window of @application that has @file open (its real file, links
+ * resolved), or NULL: a file is open in one window only. */
+FwWindow   *fw_window_find_for_file (GtkApplication *application,
+                                     GFile          *file);
+
+/* Recovery copies of unsaved work (fw-recovery.h): the application gives
+ * every window the program's @recovery once. */
+void        fw_window_set_recovery (FwWindow       *self,
+                                    FwRecovery     *recovery);
+/* Writes the copy now, on this thread (the program is about to end). */
+gboolean    fw_window_recovery_write_now (FwWindow *self);
+/* The slot this window's copy is written to, or NULL without recovery. */
+const char *fw_window_get_recovery_slot (FwWindow *self);
+/* A banner offering @copy (taken) back: Restore, Discard. */
+void        fw_window_offer_recovered (FwWindow        *self,
+                                       FwRecoveredCopy *copy);
+/* Shows the work in @copy, unsaved, under its original file's name. */
+gboolean    fw_window_restore_copy (FwWindow               *self,
+                                    const FwRecoveredCopy  *copy,
+                                    GError                **error);
+
 /* The message on show in the window's error banner, or NULL. */
 const char *fw_window_get_error    (FwWindow       *self);
 /* The window's parts, for tests and benchmarks. */

@@ -1,0 +1,381 @@
+/* fw-window-recovery.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-window-recovery"
+
+#include <glib/gi18n.h>
+
+#include "fw-store-file.h"
+#include "fw-window-private.h"
+
+/* Each window keeps a recovery copy of its unsaved work (fw-recovery.h):
+ * a few seconds after an edit the project is copied (on the main loop,
+ * which the edit itself already took) and written on a thread, so the
+ * window never waits for the disk. Saving, undoing back to the saved
+ * state, discarding or closing removes the copy; a kill leaves it, and
+ * the next start offers it back in a banner (Restore, Discard). */
+
+/* After the first edit of a burst: the copy then holds every edit up to
+ * that moment, and any edit after it starts the next one. So the copy is
+ * never more than about this far behind the window (plus a write), well
+ * within the 10 seconds promised, and a long drag is not written on
+ * every frame. */
+#define RECOVERY_DELAY_SECONDS 2
+
+struct _FwWindowRecovery
+{
+  FwRecovery   *store;
+  char         *slot;
+  guint         timeout;
+  gboolean      writing;
+  gboolean      written;      /* a copy of this slot may be on disk */
+  GCancellable *cancellable;  /* of the write, for the window's end */
+};
+
+static void schedule (FwWindow *self);
+
+static gboolean
+has_unsaved_work (FwWindow *self)
+{
+  return self->document != NULL && fw_document_get_modified (self->document);
+}
+
+static void
+remove_copy (FwWindowRecovery *recovery)
+{
+  if (recovery->written)
+    fw_recovery_remove (recovery->store, recovery->slot);
+  recovery->written = FALSE;
+}
+
+/* The file the work belongs to, and what it was like on disk when last
+ * opened or saved, so that a restored project still asks before saving
+ * over a file that changed since. */
+static void
+describe_file (FwWindow  *self,
+               char     **path,
+               char     **identity)
+{
+  FwStoreFile *store_file = fw_window_get_store_file (self);
+
+  *path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  *identity = store_file != NULL ? fw_store_file_get_identity (store_file) : NULL;
+}
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(FwWindow) self = user_data;
+  FwWindowRecovery *recovery = self->recovery;
+  g_autoptr(GError) error = NULL;
+
+  if (recovery == NULL)
+    return;
+
+  recovery->writing = FALSE;
+  if (!fw_recovery_write_finish (recovery->store, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not write a recovery copy: %s", error->message);
+      return;
+    }
+
+  /* Saved or taken back while it was written: the copy is old news. */
+  if (!has_unsaved_work (self))
+    remove_copy (recovery);
+}
+
+static gboolean
+write_copy (gpointer user_data)
+{
+  FwWindow *self = user_data;
+  FwWindowRecovery *recovery = self->recovery;
+  g_autofree char *path = NULL;
+  g_autofree char *identity = NULL;
+
+  recovery->timeout = 0;
+  if (!has_unsaved_work (self))
+    return G_SOURCE_REMOVE;
+
+  describe_file (self, &path, &identity);
+  recovery->writing = TRUE;
+  recovery->written = TRUE;
+  fw_recovery_write_async (recovery->store, recovery->slot,
+                           fw_project_copy (fw_document_get_project (self->document)),
+                           path, identity, recovery->cancellable, on_written, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (FwWindow *self)
+{
+  FwWindowRecovery *recovery = self->recovery;
+
+  if (recovery->timeout == 0)
+    recovery->timeout = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, write_copy, self);
+}
+
+/* Every edit, save and switch of documents comes here. */
+static void
+on_document_state (FwWindow *self)
+{
+  FwWindowRecovery *recovery = self->recovery;
+
+  if (recovery == NULL)
+    return;
+
+  if (has_unsaved_work (self))
+    schedule (self);
+  else
+    {
+      g_clear_handle_id (&recovery->timeout, g_source_remove);
+      /* A write under way removes its copy when it ends (on_written). */
+      if (!recovery->writing)
+        remove_copy (recovery);
+    }
+}
+
+void
+fw_window_recovery_follow (FwWindow   *self,
+                           FwDocument *document)
+{
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_state),
+                           self, G_CONNECT_SWAPPED);
+  on_document_state (self);
+}
+
+void
+fw_window_set_recovery (FwWindow   *self,
+                        FwRecovery *store)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (self->recovery == NULL);
+
+  if (store == NULL)
+    return;
+  self->recovery = g_new0 (FwWindowRecovery, 1);
+  self->recovery->store = fw_recovery_ref (store);
+  self->recovery->slot = fw_recovery_new_slot (store);
+  self->recovery->cancellable = g_cancellable_new ();
+  on_document_state (self);
+}
+
+gboolean
+fw_window_recovery_write_now (FwWindow *self)
+{
+  FwWindowRecovery *recovery = self->recovery;
+  g_autofree char *path = NULL;
+  g_autofree char *identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (recovery == NULL || !has_unsaved_work (self))
+    return TRUE;
+
+  g_clear_handle_id (&recovery->timeout, g_source_remove);
+  describe_file (self, &path, &identity);
+  recovery->written = TRUE;
+  if (!fw_recovery_write (recovery->store, recovery->slot, fw_document_get_project (self->document),
+                          path, identity, &error))
+    {
+      g_warning ("Could not write a recovery copy: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+fw_window_get_recovery_slot (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->recovery != NULL ? self->recovery->slot : NULL;
+}
+
+void
+fw_window_recovery_forget (FwWindow *self)
+{
+  FwWindowRecovery *recovery = self->recovery;
+
+  if (recovery == NULL)
+    return;
+  g_clear_handle_id (&recovery->timeout, g_source_remove);
+  g_cancellable_cancel (recovery->cancellable);
+  recovery->written = TRUE;
+  remove_copy (recovery);
+}
+
+/* The window is going away; its copy stays unless it was forgotten (a
+ * program ended by SIGTERM or by the session keeps it). */
+void
+fw_window_recovery_free (FwWindow *self)
+{
+  FwWindowRecovery *recovery = self->recovery;
+
+  if (recovery == NULL)
+    return;
+  g_clear_handle_id (&recovery->timeout, g_source_remove);
+  g_clear_object (&recovery->cancellable);
+  g_clear_pointer (&recovery->store, fw_recovery_unref);
+  g_free (recovery->slot);
+  g_clear_pointer (&self->recovery, g_free);
+}
+
+/* Restoring ---------------------------------------------------------------- */
+
+gboolean
+fw_window_restore_copy (FwWindow               *self,
+                        const FwRecoveredCopy  *copy,
+                        GError                **error)
+{
+  FwWindowRecovery *recovery = self->recovery;
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  FwProject *project;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (recovery != NULL, FALSE);
+
+  if ((project = fw_recovery_load (recovery->store, copy, error)) == NULL)
+    return FALSE;
+
+  /* The window's own copy (if any) gives way to the restored one, whose
+   * slot it keeps writing from now on. */
+  fw_window_recovery_forget (self);
+  g_free (recovery->slot);
+  recovery->slot = g_strdup (copy->slot);
+  recovery->written = TRUE;
+  g_clear_object (&recovery->cancellable);
+  recovery->cancellable = g_cancellable_new ();
+
+  document = fw_document_new (project);
+  fw_document_mark_unsaved (document);
+  if (copy->path != NULL)
+    {
+      g_autoptr(FwStoreFile) store_file = fw_store_file_new (copy->path);
+
+      fw_store_file_set_identity (store_file, copy->identity);
+      file = g_file_new_for_path (copy->path);
+      fw_window_set_document (self, document, file);
+      fw_window_keep_store_file (self, store_file);
+    }
+  else
+    fw_window_set_document (self, document, NULL);
+  fw_window_dismiss_error (self);
+  return TRUE;
+}
+
+/* Offering ----------------------------------------------------------------- */
+
+typedef struct
+{
+  FwWindow        *self;
+  FwRecoveredCopy *copy;
+  GtkWidget       *banner;
+} Offer;
+
+static void
+offer_free (Offer *offer)
+{
+  fw_recovered_copy_free (offer->copy);
+  g_free (offer);
+}
+
+static void
+withdraw (Offer *offer)
+{
+  GtkWidget *banner = offer->banner;
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (banner), FALSE);
+  /* The offer goes with its banner. */
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banner)), banner);
+}
+
+static void
+on_restore_clicked (GtkButton *button,
+                    Offer     *offer)
+{
+  FwWindow *self = offer->self;
+  FwWindow *target = self;
+  g_autoptr(GError) error = NULL;
+
+  /* Into this window if it holds nothing of the user's, else its own. */
+  if (!fw_window_is_pristine (self))
+    {
+      target = fw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+        fw_window_set_recovery (target, self->recovery->store);
+    }
+
+  if (!fw_window_restore_copy (target, offer->copy, &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_message ("Recovery copy %s: %s", offer->copy->slot, error->message);
+      message = g_strdup (_("The recovered work could not be read: the copy is damaged."));
+      fw_window_show_error (self, message);
+      if (target != self)
+        gtk_window_destroy (GTK_WINDOW (target));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (target));
+  withdraw (offer);
+}
+
+static void
+on_discard_clicked (GtkButton *button,
+                    Offer     *offer)
+{
+  fw_recovery_remove (offer->self->recovery->store, offer->copy->slot);
+  withdraw (offer);
+}
+
+static char *
+offer_text (const FwRecoveredCopy *copy)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (copy->written);
+  /* Translators: a date and time, as g_date_time_format () writes them. */
+  g_autofree char *time = when ? g_date_time_format (when, _("%x %H:%M")) : g_strdup ("");
+
+  if (copy->path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (copy->path);
+
+      return g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when Flywheel ended."),
+                              name, time);
+    }
+  return g_strdup_printf (_("An unsaved new project, “%s”, from %s was kept when Flywheel ended."),
+                          copy->project_name != NULL ? copy->project_name : "", time);
+}
+
+void
+fw_window_offer_recovered (FwWindow        *self,
+                           FwRecoveredCopy *copy)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *icon = gtk_image_new_from_icon_name ("document-revert-symbolic");
+  GtkWidget *discard;
+  GtkWidget *restore;
+  Offer *offer;
+
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (self->recovery != NULL);
+
+  text = offer_text (copy);
+  offer = g_new0 (Offer, 1);
+  offer->self = self;
+  offer->copy = copy;
+  offer->banner = fw_window_banner_new (self, icon, text, NULL);
+  discard = fw_window_banner_add_button (offer->banner, _("_Discard"), FALSE);
+  restore = fw_window_banner_add_button (offer->banner, _("_Restore"), TRUE);
+  g_signal_connect (discard, "clicked", G_CALLBACK (on_discard_clicked), offer);
+  g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), offer);
+  g_object_set_data_full (G_OBJECT (offer->banner), "fw-offer", offer, (GDestroyNotify) offer_free);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (offer->banner), TRUE);
+}

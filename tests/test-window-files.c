@@ -1,0 +1,667 @@
+/* test-window-files.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-files"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fw-application.h"
+#include "fw-json.h"
+#include "fw-recovery.h"
+#include "fw-store.h"
+#include "fw-templates.h"
+#include "fw-validate.h"
+#include "fw-window.h"
+
+/* The window and the user's files (issue 8): one window per file, asking
+ * before saving over a file another program changed, opening and saving
+ * off the main loop, recovery copies of unsaved work offered back after
+ * a crash. Run by tests/with-display.py. */
+
+typedef struct
+{
+  char       *dir;
+  FwRecovery *recovery;
+  FwWindow   *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+wait_until_for (gboolean (*done) (gpointer),
+                gpointer   data,
+                guint      seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+window_idle (gpointer window)
+{
+  return !fw_window_is_busy (window);
+}
+
+static void
+wait_for_files (FwWindow *window)
+{
+  g_assert_true (wait_until_for (window_idle, window, 60));
+  spin (20);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  fixture->dir = g_dir_make_tmp ("fw-window-files-XXXXXX", &error);
+  g_assert_no_error (error);
+  folder = g_build_filename (fixture->dir, "recovery", NULL);
+  fixture->recovery = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  fw_window_set_recovery (fixture->window, fixture->recovery);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  fw_recovery_unref (fixture->recovery);
+  g_assert_cmpint (system (command), ==, 0);
+  g_free (fixture->dir);
+  spin (20);
+}
+
+static char *
+write_template (Fixture    *fixture,
+                const char *template_id,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create (template_id, &error);
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+open_file (FwWindow   *window,
+           const char *path)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  wait_for_files (window);
+  g_assert_null (fw_window_get_error (window));
+}
+
+static guint
+n_stages_on_disk (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_store_load (path, &error);
+
+  g_assert_no_error (error);
+  return fw_project_get_scenario (project, 0)->stages->len;
+}
+
+static double
+inflow_on_disk (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_store_load (path, &error);
+
+  g_assert_no_error (error);
+  return fw_project_get_scenario (project, 0)->inflow;
+}
+
+static gboolean
+find_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        {
+          *(GtkDialog **) data = GTK_DIALOG (item);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+dialog_text (GtkDialog *dialog)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (dialog, "text", &text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* Another program (here the store, as `flywheel-cli new --force` does)
+ * replaces the file while it is open; Ctrl+S asks first. Cancel keeps
+ * both: the other version on disk, the user's edits on screen; Save
+ * Anyway writes the user's; Reload shows the other version. */
+static void
+test_asks_before_overwriting (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Acme.flywheel");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) other = fw_template_create ("sales-cycle", &error);
+  g_autofree char *question = NULL;
+  GtkDialog *dialog = NULL;
+  FwDocument *document;
+
+  open_file (fixture->window, path);
+  document = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (document, 0, 4242, NULL));
+  g_assert_true (fw_store_save (other, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  question = dialog_text (dialog);
+  g_assert_cmpstr (question, ==, "“Acme.flywheel” was changed by another program");
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  wait_for_files (fixture->window);
+  g_assert_cmpuint (n_stages_on_disk (path), ==, 7);
+  g_assert_true (fw_document_get_modified (document));
+
+  /* Asked again, and again not overwritten without a yes. */
+  dialog = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  g_assert_cmpuint (n_stages_on_disk (path), ==, 7);
+  gtk_dialog_response (dialog, 1 /* Save Anyway */);
+  spin (50);
+  wait_for_files (fixture->window);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_cmpuint (n_stages_on_disk (path), ==, 4);
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 4242);
+  g_assert_false (fw_document_get_modified (document));
+
+  /* Our own save is no outside change: the next save asks nothing. */
+  g_assert_true (fw_document_set_inflow (document, 0, 4343, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for_files (fixture->window);
+  g_assert_false (find_dialog (&dialog) && dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 4343);
+
+  /* Changed again outside; Reload shows that version. */
+  g_assert_true (fw_store_save (other, path, &error));
+  g_assert_true (fw_document_set_inflow (document, 0, 4444, NULL));
+  dialog = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  gtk_dialog_response (dialog, 2 /* Reload */);
+  spin (50);
+  wait_for_files (fixture->window);
+  g_assert_cmpuint (n_stages_on_disk (path), ==, 7);
+  document = fw_window_get_document (fixture->window);
+  g_assert_cmpuint (fw_document_get_scenario (document, 0)->stages->len, ==, 7);
+  g_assert_false (fw_document_get_modified (document));
+}
+
+/* A file deleted while it is open: asked too, not silently re-created. */
+static void
+test_asks_when_file_deleted (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Gone.flywheel");
+  g_autofree char *question = NULL;
+  GtkDialog *dialog = NULL;
+
+  open_file (fixture->window, path);
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 12, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  question = dialog_text (dialog);
+  g_assert_cmpstr (question, ==, "“Gone.flywheel” was moved or deleted by another program");
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Edits made while a save is under way stay on screen and stay unsaved:
+ * the file holds what was there when the save began. */
+static void
+test_edits_during_save_kept (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Busy.flywheel");
+  FwDocument *document;
+
+  open_file (fixture->window, path);
+  document = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (document, 0, 100, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  /* No main loop has run: the save's thread cannot have reported. */
+  g_assert_true (fw_window_is_busy (fixture->window));
+  g_assert_true (fw_document_set_inflow (document, 0, 200, NULL));
+  wait_for_files (fixture->window);
+
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 100);
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 200);
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+
+  /* Undoing back to what was saved is "not modified". */
+  g_assert_true (fw_document_undo (document));
+  g_assert_false (fw_document_get_modified (document));
+}
+
+static gboolean
+tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The largest project MODEL.md describes (50 scenarios of 16 stages and
+ * 1000 points) opens and saves on a thread: the action returns at once
+ * and the window goes on (the ticks of a 5 ms timer meanwhile are
+ * logged, not asserted: the window's own frames share the loop, and
+ * the machine's load decides how many). Cancel in the progress banner
+ * stops an open and keeps the project on screen. */
+static void
+test_big_files_off_the_main_loop (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) big = fw_template_create ("four-a", &error);
+  g_autofree char *path = g_build_filename (fixture->dir, "Big.flywheel", NULL);
+  FwDocument *before;
+  guint ticks = 0;
+  guint timer;
+  gint64 start;
+
+  g_assert_no_error (error);
+  /* 50 scenarios of 16 stages and 1000 points each. */
+  {
+    FwScenario *first = fw_project_get_scenario (big, 0);
+
+    while (first->stages->len < 16)
+      {
+        FwStage *stage = fw_stage_copy (fw_scenario_get_stage (first, 0));
+
+        g_free (stage->name);
+        stage->name = g_strdup_printf ("Stage %u", first->stages->len + 1);
+        g_ptr_array_add (first->stages, stage);
+      }
+    for (guint i = 0; first->points->len < 1000; i++)
+      {
+        FwPoint *point = fw_point_copy (fw_scenario_get_point (first, i % 1));
+
+        point->angle = (i * 0.35);
+        g_ptr_array_add (first->points, point);
+      }
+    while (big->scenarios->len < 50)
+      {
+        FwScenario *copy = fw_scenario_copy (first);
+
+        g_free (copy->name);
+        copy->name = g_strdup_printf ("Scenario %u", big->scenarios->len + 1);
+        g_ptr_array_add (big->scenarios, copy);
+      }
+  }
+  fw_validate_project (big, &error);
+  g_assert_no_error (error);
+  g_assert_true (fw_store_save (big, path, &error));
+  g_assert_no_error (error);
+
+  timer = g_timeout_add (5, tick, &ticks);
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
+  g_assert_true (fw_window_is_busy (fixture->window));
+  wait_for_files (fixture->window);
+  g_test_message ("opened in %.0f ms, %u ticks of 5 ms meanwhile",
+                  (g_get_monotonic_time () - start) / 1000.0, ticks);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_cmpuint (fw_document_get_n_scenarios (fw_window_get_document (fixture->window)), ==, 50);
+
+  ticks = 0;
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 9, NULL));
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (fw_window_is_busy (fixture->window));
+  wait_for_files (fixture->window);
+  g_test_message ("saved in %.0f ms, %u ticks of 5 ms meanwhile",
+                  (g_get_monotonic_time () - start) / 1000.0, ticks);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 9);
+  g_source_remove (timer);
+
+  /* Cancel: from a new project, open the big one and cancel at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-from-template", "s", "four-a"));
+  spin (50);
+  before = fw_window_get_document (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
+  g_assert_true (fw_window_is_busy (fixture->window));
+  {
+    GtkWidget *cancel = NULL;
+    GtkWidget *child;
+    GPtrArray *stack = g_ptr_array_new ();
+
+    /* The banner's Cancel button, as a user clicks it. */
+    g_ptr_array_add (stack, fixture->window);
+    while (stack->len > 0 && cancel == NULL)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Cancel") == 0)
+          cancel = widget;
+        for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+    g_ptr_array_unref (stack);
+    g_assert_nonnull (cancel);
+    g_assert_true (gtk_widget_get_visible (cancel));
+    g_signal_emit_by_name (cancel, "clicked");
+  }
+  wait_for_files (fixture->window);
+  g_assert_true (fw_window_get_document (fixture->window) == before);
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
+/* `flywheel FILE` twice, or the same file through a link: one window. */
+static void
+test_one_file_one_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-one-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Once.flywheel", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.flywheel", NULL);
+  g_autoptr(FwProject) project = fw_template_create ("four-a", NULL);
+  g_autoptr(FwApplication) app = fw_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) through_link = g_file_new_for_path (link);
+  g_autoptr(FwWindow) other = NULL;
+  GList *windows;
+  FwWindow *window;
+
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_cmpint (symlink ("Once.flywheel", link), ==, 0);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  wait_for_files (window);
+  g_assert_true (g_file_equal (fw_window_get_file (window), file));
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (window), 0, 31, NULL));
+
+  /* Edited, so not pristine: a second file would get its own window;
+   * the same one brings this window forward. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_application_open (G_APPLICATION (app), &through_link, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_cmpfloat (fw_document_get_scenario (fw_window_get_document (window), 0)->inflow, ==, 31);
+
+  /* Opening it from another window's Open does the same. */
+  other = g_object_ref (fw_window_new (GTK_APPLICATION (app)));
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.open-file", "s", path);
+  wait_for_files (other);
+  g_assert_null (fw_window_get_file (other));
+  g_assert_true (fw_window_find_for_file (GTK_APPLICATION (app), through_link) == window);
+
+  fw_document_mark_saved (fw_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_unlink (link);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Recovery ----------------------------------------------------------------- */
+
+static guint
+n_copies (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fw_recovery_get_folder (fixture->recovery), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".info");
+  return n;
+}
+
+static gboolean
+has_copy (gpointer data)
+{
+  return n_copies (data) == 1;
+}
+
+static char *
+copy_path (Fixture *fixture)
+{
+  g_autofree char *name = g_strconcat (fw_window_get_recovery_slot (fixture->window), ".flywheel", NULL);
+
+  return g_build_filename (fw_recovery_get_folder (fixture->recovery), name, NULL);
+}
+
+/* An edit is in a recovery copy within 10 seconds (never in the user's
+ * file); a save removes it. The same for a project never saved. */
+static void
+test_recovery_copy_follows_edits (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Work.flywheel");
+  g_autofree char *copy = NULL;
+  g_autoptr(GError) error = NULL;
+  FwDocument *document;
+
+  /* Never saved. */
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 55, NULL));
+  g_assert_true (wait_until_for (has_copy, fixture, 10));
+  copy = copy_path (fixture);
+  spin (100);
+  g_assert_cmpfloat (inflow_on_disk (copy), ==, 55);
+  /* Undone back to where it started: nothing left to recover. */
+  g_assert_true (fw_document_undo (fw_window_get_document (fixture->window)));
+  spin (100);
+  g_assert_cmpuint (n_copies (fixture), ==, 0);
+
+  open_file (fixture->window, path);
+  document = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (document, 0, 66, NULL));
+  g_assert_true (wait_until_for (has_copy, fixture, 10));
+  spin (100);
+  g_assert_cmpfloat (inflow_on_disk (copy), ==, 66);
+  g_assert_cmpfloat (inflow_on_disk (path), !=, 66);
+
+  /* A later edit reaches the copy too. */
+  g_assert_true (fw_document_set_inflow (document, 0, 77, NULL));
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+    while (inflow_on_disk (copy) != 77 && g_get_monotonic_time () < end)
+      spin (100);
+  }
+  g_assert_cmpfloat (inflow_on_disk (copy), ==, 77);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for_files (fixture->window);
+  spin (100);
+  g_assert_cmpuint (n_copies (fixture), ==, 0);
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 77);
+}
+
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL &&
+          gtk_widget_is_visible (child))
+        return child;
+      if ((found = find_label_with (child, part)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0 &&
+          gtk_widget_is_visible (child))
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Work left by a program that ended without saving is offered in a
+ * banner; Restore shows it unsaved, under its file's name; saving goes
+ * to that file (asking, when it changed since) and removes the copy.
+ * Discard removes the copy. */
+static void
+test_recovery_restore_and_discard (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "four-a", "Client.flywheel");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) edited = fw_store_load (path, &error);
+  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *slot_a = NULL;
+  g_autofree char *slot_b = NULL;
+  GtkDialog *dialog = NULL;
+  GtkWidget *restore;
+  FwRecovery *dead;
+
+  /* A program that had Client.flywheel open with an edit, and a new
+   * project, and ended without a word. */
+  {
+    g_autofree char *folder = g_strdup (fw_recovery_get_folder (fixture->recovery));
+    FwWindow *opened = g_object_ref_sink (fw_window_new (NULL));
+
+    dead = fw_recovery_new (folder, &error);
+    g_assert_no_error (error);
+    fw_window_set_recovery (opened, dead);
+    open_file (opened, path);
+    g_assert_true (fw_document_set_inflow (fw_window_get_document (opened), 0, 1234, NULL));
+    g_assert_true (fw_window_recovery_write_now (opened));
+    slot_a = g_strdup (fw_window_get_recovery_slot (opened));
+    gtk_window_destroy (GTK_WINDOW (opened));
+    g_object_unref (opened);
+    slot_b = fw_recovery_new_slot (dead);
+    g_assert_true (fw_recovery_write (dead, slot_b, untitled, NULL, NULL, &error));
+    fw_recovery_unref (dead);
+  }
+  spin (50);
+
+  copies = fw_recovery_adopt_orphans (fixture->recovery);
+  g_assert_cmpuint (copies->len, ==, 2);
+  for (guint i = 0; i < copies->len; i++)
+    fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[i]));
+  spin (300);
+
+  /* Restore Client's: it fills this untouched window. */
+  g_assert_true (fw_window_is_pristine (fixture->window));
+  restore = find_label_with (GTK_WIDGET (fixture->window), "Unsaved changes to “Client.flywheel” from ");
+  g_assert_nonnull (restore);
+  restore = find_button (gtk_widget_get_parent (restore), "_Restore");
+  g_assert_nonnull (restore);
+  g_signal_emit_by_name (restore, "clicked");
+  spin (100);
+  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), file));
+  g_assert_true (fw_document_get_modified (fw_window_get_document (fixture->window)));
+  g_assert_cmpfloat (fw_document_get_scenario (fw_window_get_document (fixture->window), 0)->inflow, ==, 1234);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "• Client.flywheel"));
+
+  /* The other, the new project never saved: Discard, and its copy is
+   * gone. */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (fixture->window), "An unsaved new project, “Seven-step sales cycle”, from "));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (fixture->window), "_Discard"), "clicked");
+  spin (100);
+  g_assert_null (find_button (GTK_WIDGET (fixture->window), "_Restore"));
+  g_assert_cmpuint (n_copies (fixture), ==, 1);
+
+  /* The file changed since the work was recovered: saving asks. */
+  g_assert_true (fw_store_save (untitled, path, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  gtk_dialog_response (dialog, 1 /* Save Anyway */);
+  spin (50);
+  wait_for_files (fixture->window);
+  spin (100);
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 1234);
+  g_assert_false (fw_document_get_modified (fw_window_get_document (fixture->window)));
+  g_assert_cmpuint (n_copies (fixture), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
+
+#define ADD(path, func) \
+  g_test_add ("/window-files/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("asks-before-overwriting", test_asks_before_overwriting);
+  ADD ("asks-when-file-deleted", test_asks_when_file_deleted);
+  ADD ("edits-during-save-kept", test_edits_during_save_kept);
+  ADD ("big-files-off-the-main-loop", test_big_files_off_the_main_loop);
+  ADD ("recovery-copy-follows-edits", test_recovery_copy_follows_edits);
+  ADD ("recovery-restore-and-discard", test_recovery_restore_and_discard);
+  g_test_add_func ("/window-files/one-file-one-window", test_one_file_one_window);
+  return g_test_run ();
+}
