@@ -288,6 +288,53 @@ test_edits_during_save_kept (Fixture       *fixture,
   g_assert_false (fw_document_get_modified (document));
 }
 
+/* The first visible widget under @root, depth first, that @matches. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*matches) (GtkWidget *, const char *),
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (matches (child, text) && gtk_widget_is_visible (child))
+        return child;
+      if ((found = find_widget (child, matches, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_with (GtkWidget  *widget,
+               const char *part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+static gboolean
+is_button (GtkWidget  *widget,
+           const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *part)
+{
+  return find_widget (root, is_label_with, part);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  return find_widget (root, is_button, label);
+}
+
 static gboolean
 tick (gpointer data)
 {
@@ -376,24 +423,10 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
   g_assert_true (fw_window_is_busy (fixture->window));
   {
-    GtkWidget *cancel = NULL;
-    GtkWidget *child;
-    GPtrArray *stack = g_ptr_array_new ();
-
     /* The banner's Cancel button, as a user clicks it. */
-    g_ptr_array_add (stack, fixture->window);
-    while (stack->len > 0 && cancel == NULL)
-      {
-        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+    GtkWidget *cancel = find_button (GTK_WIDGET (fixture->window), "_Cancel");
 
-        if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Cancel") == 0)
-          cancel = widget;
-        for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-          g_ptr_array_add (stack, child);
-      }
-    g_ptr_array_unref (stack);
     g_assert_nonnull (cancel);
-    g_assert_true (gtk_widget_get_visible (cancel));
     g_signal_emit_by_name (cancel, "clicked");
   }
   wait_for_files (fixture->window);
@@ -527,42 +560,6 @@ test_recovery_copy_follows_edits (Fixture       *fixture,
   spin (100);
   g_assert_cmpuint (n_copies (fixture), ==, 0);
   g_assert_cmpfloat (inflow_on_disk (path), ==, 77);
-}
-
-static GtkWidget *
-find_label_with (GtkWidget  *root,
-                 const char *part)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL &&
-          gtk_widget_is_visible (child))
-        return child;
-      if ((found = find_label_with (child, part)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0 &&
-          gtk_widget_is_visible (child))
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Work left by a program that ended without saving is offered in a
