@@ -35,6 +35,19 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Opening and saving run off the main loop: waits for the one under
+ * way, if any, to end. */
+static void
+wait_for_files (FwWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (fw_window_is_busy (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (fw_window_is_busy (window));
+  spin (20);
+}
+
 /* A window closed at one size makes the next one open at that size. */
 static void
 test_window_size_remembered (void)
@@ -467,6 +480,7 @@ test_window_drop_opens_project (void)
 
   g_assert_true (drop_files (window, paths));
   spin (20);
+  wait_for_files (window);
   g_assert_null (fw_window_get_error (window));
   g_assert_nonnull (fw_window_get_file (window));
   opened = g_file_get_path (fw_window_get_file (window));
@@ -517,7 +531,7 @@ test_window_damaged_file_in_words (void)
 
   damage_pages (path);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
-  spin (20);
+  wait_for_files (window);
 
   error = fw_window_get_error (window);
   g_assert_cmpstr (error, ==, "Could not open “Acme.flywheel”. The file is damaged, so Flywheel "
@@ -542,6 +556,7 @@ test_window_save_failure_in_words (void)
 
   g_assert_true (fw_document_set_inflow (fw_window_get_document (window), 0, 4321, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-to", "s", path));
+  wait_for_files (window);
   g_assert_cmpstr (fw_window_get_error (window), ==,
                    "Could not save “Acme.flywheel”. The folder it would go in does not exist. "
                    "Your changes are still here; try saving somewhere else with Save As.");

@@ -32,6 +32,19 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Opening and saving run off the main loop: waits for the one under
+ * way, if any, to end. */
+static void
+wait_for_files (FwWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (fw_window_is_busy (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (fw_window_is_busy (window));
+  spin (20);
+}
+
 /* The first widget under @root, depth first, that @match accepts. */
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -133,7 +146,7 @@ test_window_error_in_german (void)
 
   g_assert_true (g_file_set_contents (path, "kein Projekt", -1, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
-  spin (20);
+  wait_for_files (window);
   g_assert_cmpstr (fw_window_get_error (window), ==,
                    "„notizen.flywheel“ konnte nicht geöffnet werden. Es ist kein Flywheel-Projekt.");
 

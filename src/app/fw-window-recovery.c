@@ -32,6 +32,7 @@ struct _FwWindowRecovery
   char         *slot;
   guint         timeout;
   gboolean      writing;
+  gboolean      again;        /* edits came while writing: write again */
   gboolean      written;      /* a copy of this slot may be on disk */
   GCancellable *cancellable;  /* of the write, for the window's end */
 };
@@ -66,29 +67,51 @@ describe_file (FwWindow  *self,
   *identity = store_file != NULL ? fw_store_file_get_identity (store_file) : NULL;
 }
 
+/* A write outlives its window's wish for it when the window is closed
+ * (saved or discarded) or the work saved while it ran: it then removes
+ * what it wrote. It keeps the folder and the slot, since the window
+ * (and its FwWindowRecovery) may be gone by the time it ends. */
+typedef struct
+{
+  GWeakRef    window;
+  FwRecovery *store;
+  char       *slot;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_weak_ref_clear (&job->window);
+  fw_recovery_unref (job->store);
+  g_free (job->slot);
+  g_free (job);
+}
+
 static void
 on_written (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(FwWindow) self = user_data;
-  FwWindowRecovery *recovery = self->recovery;
+  WriteJob *job = user_data;
+  g_autoptr(FwWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
+  gboolean written = fw_recovery_write_finish (job->store, result, &error);
+  FwWindowRecovery *recovery = self != NULL ? self->recovery : NULL;
 
-  if (recovery == NULL)
-    return;
-
-  recovery->writing = FALSE;
-  if (!fw_recovery_write_finish (recovery->store, result, &error))
+  if (recovery != NULL)
+    recovery->writing = FALSE;
+  if (recovery != NULL && recovery->again && has_unsaved_work (self))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not write a recovery copy: %s", error->message);
-      return;
+      recovery->again = FALSE;
+      schedule (self);
     }
+  if (!written && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not write a recovery copy: %s", error->message);
 
-  /* Saved or taken back while it was written: the copy is old news. */
-  if (!has_unsaved_work (self))
-    remove_copy (recovery);
+  /* Closed, or saved or taken back while it was written: old news. */
+  if (self == NULL || self->closing || recovery == NULL || !has_unsaved_work (self))
+    fw_recovery_remove (job->store, job->slot);
+  write_job_free (job);
 }
 
 static gboolean
@@ -98,17 +121,28 @@ write_copy (gpointer user_data)
   FwWindowRecovery *recovery = self->recovery;
   g_autofree char *path = NULL;
   g_autofree char *identity = NULL;
+  WriteJob *job;
 
   recovery->timeout = 0;
   if (!has_unsaved_work (self))
     return G_SOURCE_REMOVE;
+  /* One write at a time per slot, so an older copy never lands last. */
+  if (recovery->writing)
+    {
+      recovery->again = TRUE;
+      return G_SOURCE_REMOVE;
+    }
 
   describe_file (self, &path, &identity);
   recovery->writing = TRUE;
   recovery->written = TRUE;
+  job = g_new0 (WriteJob, 1);
+  g_weak_ref_init (&job->window, self);
+  job->store = fw_recovery_ref (recovery->store);
+  job->slot = g_strdup (recovery->slot);
   fw_recovery_write_async (recovery->store, recovery->slot,
                            fw_project_copy (fw_document_get_project (self->document)),
-                           path, identity, recovery->cancellable, on_written, g_object_ref (self));
+                           path, identity, recovery->cancellable, on_written, job);
   return G_SOURCE_REMOVE;
 }
 
