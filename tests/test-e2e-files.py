@@ -46,7 +46,8 @@ def wait_for(condition, what, timeout=15):
 
 def start(args, *files):
     app = subprocess.Popen([args.app, *files])
-    accessible = find_app("flywheel")
+    # A minute: starting takes long on a machine shared by many builds.
+    accessible = find_app("flywheel", timeout=60)
     return app, accessible
 
 

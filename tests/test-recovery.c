@@ -225,11 +225,11 @@ test_recovery_async (void)
   g_autofree char *slot = fw_recovery_new_slot (recovery);
   g_autofree char *path = NULL;
   g_autoptr(FwProject) loaded = NULL;
+  g_autoptr(FwProject) lent = template_named ("On a thread");
   gboolean done = FALSE;
 
   g_assert_no_error (error);
-  fw_recovery_write_async (recovery, slot, template_named ("On a thread"), NULL, NULL, NULL,
-                           on_written, &done);
+  fw_recovery_write_async (recovery, slot, lent, NULL, NULL, NULL, on_written, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 

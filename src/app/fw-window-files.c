@@ -312,6 +312,7 @@ fw_window_load (FwWindow *self,
 typedef struct
 {
   FwWindow     *self;
+  FwDocument   *document;   /* whose version is written */
   GFile        *file;
   FwStoreFile  *store_file;
   Continuation *continuation;
@@ -320,6 +321,7 @@ typedef struct
 static void
 save_free (Save *save)
 {
+  g_object_unref (save->document);
   g_object_unref (save->self);
   g_object_unref (save->file);
   fw_store_file_unref (save->store_file);
@@ -338,13 +340,13 @@ on_saved (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean saved = fw_store_file_save_finish (save->store_file, result, &error);
 
+  fw_document_end_save (save->document, saved);
   /* Destroyed meanwhile: the file is saved (or not), nothing to show. */
   if (self->document == NULL)
     {
       save_free (save);
       return;
     }
-  fw_document_end_save (self->document, saved);
   set_busy (self, NULL);
 
   if (!saved)
@@ -382,6 +384,7 @@ save_now (FwWindow     *self,
   Save *save = g_new0 (Save, 1);
 
   save->self = g_object_ref (self);
+  save->document = g_object_ref (self->document);
   save->file = g_object_ref (file);
   save->store_file = fw_store_file_ref (store_file);
   save->continuation = continuation;
@@ -390,8 +393,10 @@ save_now (FwWindow     *self,
   /* A save cannot be cancelled from the window: once writing has begun
    * it ends whole, and before that it takes a moment. */
   fw_window_progress_begin (self, text, NULL);
-  fw_store_file_save_async (store_file, fw_document_begin_save (self->document), NULL,
-                            NULL, NULL, on_saved, save);
+  /* The version on screen, lent by the document until the save ends:
+   * copying the largest project would hold the window a few hundred ms. */
+  fw_store_file_save_lent_async (store_file, fw_document_begin_save (self->document), NULL,
+                                 NULL, NULL, on_saved, save);
 }
 
 /* Asking before saving over a file another program changed */

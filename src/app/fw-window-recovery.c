@@ -13,9 +13,9 @@
 #include "fw-window-private.h"
 
 /* Each window keeps a recovery copy of its unsaved work (fw-recovery.h):
- * a few seconds after an edit the project is copied (on the main loop,
- * which the edit itself already took) and written on a thread, so the
- * window never waits for the disk. Saving, undoing back to the saved
+ * a few seconds after an edit the project (lent by the document, not
+ * copied) is written on a thread, so the window never waits for the
+ * disk. Saving, undoing back to the saved
  * state, discarding or closing removes the copy; a kill leaves it, and
  * the next start offers it back in a banner (Restore, Discard). */
 
@@ -73,14 +73,18 @@ describe_file (FwWindow  *self,
  * (and its FwWindowRecovery) may be gone by the time it ends. */
 typedef struct
 {
-  GWeakRef    window;
-  FwRecovery *store;
-  char       *slot;
+  GWeakRef         window;
+  FwRecovery      *store;
+  char            *slot;
+  FwDocument      *document;
+  const FwProject *lent;      /* the version written, lent by @document */
 } WriteJob;
 
 static void
 write_job_free (WriteJob *job)
 {
+  fw_document_give_back (job->document, job->lent);
+  g_object_unref (job->document);
   g_weak_ref_clear (&job->window);
   fw_recovery_unref (job->store);
   g_free (job->slot);
@@ -140,8 +144,9 @@ write_copy (gpointer user_data)
   g_weak_ref_init (&job->window, self);
   job->store = fw_recovery_ref (recovery->store);
   job->slot = g_strdup (recovery->slot);
-  fw_recovery_write_async (recovery->store, recovery->slot,
-                           fw_project_copy (fw_document_get_project (self->document)),
+  job->document = g_object_ref (self->document);
+  job->lent = fw_document_lend (self->document);
+  fw_recovery_write_async (recovery->store, recovery->slot, job->lent,
                            path, identity, recovery->cancellable, on_written, job);
   return G_SOURCE_REMOVE;
 }

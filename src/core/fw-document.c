@@ -34,8 +34,15 @@ struct _FwDocument
    * Cleared whenever that object is freed. */
   const FwProject *saved;
   /* The project a save in progress writes (fw_document_begin_save()),
-   * cleared like @saved when that object is freed. */
+   * cleared like @saved when the document lets go of it. */
   const FwProject *saving;
+  const FwProject *lent_to_save;
+
+  /* Versions lent to readers on other threads (fw_document_lend()),
+   * with how many times each; and those the document let go of while
+   * lent, freed when the last loan comes back. */
+  GHashTable   *lent;
+  GHashTable   *let_go;
 };
 
 G_DEFINE_FINAL_TYPE (FwDocument, fw_document, G_TYPE_OBJECT)
@@ -64,7 +71,10 @@ release (FwDocument *self,
     self->saved = NULL;
   if (project == self->saving)
     self->saving = NULL;
-  fw_project_free (project);
+  if (g_hash_table_contains (self->lent, project))
+    g_hash_table_add (self->let_go, project);
+  else
+    fw_project_free (project);
 }
 
 static void
@@ -84,7 +94,11 @@ fw_document_finalize (GObject *object)
 
   clear_queue (self, &self->undo);
   clear_queue (self, &self->redo);
-  g_clear_pointer (&self->project, fw_project_free);
+  release (self, g_steal_pointer (&self->project));
+  /* A borrower keeps the document alive until it gives its loan back. */
+  g_warn_if_fail (g_hash_table_size (self->lent) == 0);
+  g_clear_pointer (&self->lent, g_hash_table_unref);
+  g_clear_pointer (&self->let_go, g_hash_table_unref);
   g_clear_pointer (&self->merge_key, g_free);
 
   G_OBJECT_CLASS (fw_document_parent_class)->finalize (object);
@@ -151,6 +165,8 @@ fw_document_init (FwDocument *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+  self->lent = g_hash_table_new (NULL, NULL);
+  self->let_go = g_hash_table_new (NULL, NULL);
 }
 
 /* Tells the views what changed, then the property watchers. */
@@ -266,16 +282,51 @@ fw_document_mark_unsaved (FwDocument *self)
 }
 
 const FwProject *
+fw_document_lend (FwDocument *self)
+{
+  guint count;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->lent, self->project));
+  g_hash_table_insert (self->lent, self->project, GUINT_TO_POINTER (count + 1));
+  return self->project;
+}
+
+void
+fw_document_give_back (FwDocument      *self,
+                       const FwProject *project)
+{
+  FwProject *version = (FwProject *) project;
+  guint count;
+
+  g_return_if_fail (FW_IS_DOCUMENT (self));
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->lent, version));
+  g_return_if_fail (count > 0);
+  if (count > 1)
+    {
+      g_hash_table_insert (self->lent, version, GUINT_TO_POINTER (count - 1));
+      return;
+    }
+  g_hash_table_remove (self->lent, version);
+  if (g_hash_table_remove (self->let_go, version))
+    fw_project_free (version);
+}
+
+const FwProject *
 fw_document_begin_save (FwDocument *self)
 {
   g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (self->lent_to_save == NULL, NULL);
 
   /* As fw_document_mark_saved (): an edit made while the file is
    * written is a step of its own, never merged into the saved one. */
   fw_document_seal (self);
   self->amendable = FALSE;
   self->saving = self->project;
-  return self->project;
+  self->lent_to_save = fw_document_lend (self);
+  return self->lent_to_save;
 }
 
 void
@@ -293,6 +344,8 @@ fw_document_end_save (FwDocument *self,
   if (written)
     self->saved = self->saving;
   self->saving = NULL;
+  if (self->lent_to_save != NULL)
+    fw_document_give_back (self, g_steal_pointer (&self->lent_to_save));
   if (was_modified != fw_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }

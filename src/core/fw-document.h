@@ -69,11 +69,19 @@ void                fw_document_mark_saved       (FwDocument   *self);
 /* The project as it is now is not what any file holds (a project
  * restored from a recovery copy). */
 void                fw_document_mark_unsaved     (FwDocument   *self);
-/* A save that runs while the user goes on editing: begin returns the
- * version it writes (valid until the next change: copy it); end says
- * whether it was written, and marks that version saved. Edits made
- * meanwhile stay unsaved, and undoing back to the written version
- * clears "modified" again. */
+/* The project as it is now, lent to a reader on another thread (a save,
+ * a recovery copy) without copying it: versions never change, and this
+ * one stays alive, even if the document moves on, until it is given
+ * back. The borrower keeps a reference to the document meanwhile. Both
+ * on the document's own thread. */
+const FwProject    *fw_document_lend             (FwDocument      *self);
+void                fw_document_give_back        (FwDocument      *self,
+                                                  const FwProject *project);
+/* A save that runs while the user goes on editing: begin lends the
+ * version it writes until end, which says whether it was written and
+ * marks that version saved. Edits made meanwhile stay unsaved, and
+ * undoing back to the written version clears "modified" again. One save
+ * at a time. */
 const FwProject    *fw_document_begin_save       (FwDocument   *self);
 void                fw_document_end_save         (FwDocument   *self,
                                                   gboolean      written);

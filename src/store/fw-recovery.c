@@ -215,17 +215,16 @@ fw_recovery_write (FwRecovery       *self,
 
 typedef struct
 {
-  char      *slot;
-  FwProject *project;
-  char      *path;
-  char      *identity;
+  char            *slot;
+  const FwProject *project;   /* lent */
+  char            *path;
+  char            *identity;
 } WriteData;
 
 static void
 write_data_free (WriteData *data)
 {
   g_free (data->slot);
-  fw_project_free (data->project);
   g_free (data->path);
   g_free (data->identity);
   g_free (data);
@@ -251,7 +250,7 @@ write_thread (GTask        *task,
 void
 fw_recovery_write_async (FwRecovery          *self,
                          const char          *slot,
-                         FwProject           *project,
+                         const FwProject     *project,
                          const char          *path,
                          const char          *identity,
                          GCancellable        *cancellable,

@@ -68,11 +68,11 @@ gboolean         fw_recovery_write      (FwRecovery       *self,
                                          const char       *path,
                                          const char       *identity,
                                          GError          **error);
-/* The same on a thread: the project is taken (freed when done), so the
- * caller hands over a copy and may go on editing. */
+/* The same on a thread. @project is lent, not copied: it must stay
+ * unchanged and alive until @callback runs (fw_document_lend ()). */
 void             fw_recovery_write_async  (FwRecovery          *self,
                                            const char          *slot,
-                                           FwProject           *project,
+                                           const FwProject     *project,
                                            const char          *path,
                                            const char          *identity,
                                            GCancellable        *cancellable,

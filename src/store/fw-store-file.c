@@ -330,7 +330,8 @@ fw_store_file_load (FwStoreFile  *file,
 typedef struct
 {
   Progress  *progress;
-  FwProject *project;   /* the save's own copy */
+  FwProject *project;   /* the save's own copy, or lent */
+  gboolean   lent;
 } TaskData;
 
 static void
@@ -338,7 +339,8 @@ task_data_free (TaskData *data)
 {
   if (data->progress != NULL)
     progress_free (data->progress);
-  fw_project_free (data->project);
+  if (!data->lent)
+    fw_project_free (data->project);
   g_free (data);
 }
 
@@ -446,6 +448,27 @@ fw_store_file_save_async (FwStoreFile         *file,
 
   task = new_task (file, cancellable, progress, progress_data, callback, user_data,
                    fw_store_file_save_async, fw_project_copy (project));
+  g_task_run_in_thread (task, save_thread);
+}
+
+void
+fw_store_file_save_lent_async (FwStoreFile         *file,
+                               const FwProject     *project,
+                               GCancellable        *cancellable,
+                               FwStoreProgress      progress,
+                               gpointer             progress_data,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (file != NULL);
+  g_return_if_fail (project != NULL);
+
+  /* Tagged like a save that copies: one finish for both. */
+  task = new_task (file, cancellable, progress, progress_data, callback, user_data,
+                   fw_store_file_save_async, (FwProject *) project);
+  ((TaskData *) g_task_get_task_data (task))->lent = TRUE;
   g_task_run_in_thread (task, save_thread);
 }
 

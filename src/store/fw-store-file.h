@@ -95,6 +95,17 @@ void         fw_store_file_save_async   (FwStoreFile         *file,
                                          gpointer             progress_data,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+/* The same without copying @project, which must stay unchanged and
+ * alive until @callback runs (fw_document_begin_save () lends it so):
+ * for the largest projects a copy costs the main loop a few hundred
+ * milliseconds. Finished with fw_store_file_save_finish (). */
+void         fw_store_file_save_lent_async (FwStoreFile         *file,
+                                            const FwProject     *project,
+                                            GCancellable        *cancellable,
+                                            FwStoreProgress      progress,
+                                            gpointer             progress_data,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 gboolean     fw_store_file_save_finish  (FwStoreFile         *file,
                                          GAsyncResult        *result,
                                          GError             **error);
