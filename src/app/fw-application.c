@@ -50,6 +50,9 @@ static const struct {
   { "win.help",       { "F1", NULL } },
   { "app.catalog-visible",   { "F9", NULL } },
   { "app.side-pane-visible", { "<Shift>F9", NULL } },
+  { "scenario.new",        { "<Shift><Control>n", NULL } },
+  { "scenario.duplicate",  { "<Control>d", NULL } },
+  { "scenario.ask-rename", { "F2", NULL } },
   { "app.quit",       { "<Control>q", NULL } },
 };
 

@@ -13,6 +13,7 @@
 
 #include "fw-error-text.h"
 #include "fw-display-number.h"
+#include "fw-figure-words.h"
 #include "fw-figures-panel.h"
 #include "fw-period-blend.h"
 #include "fw-number.h"
@@ -82,6 +83,8 @@ struct _FwFiguresPanel
   GtkLabel      *referrals_caption;
   GtkLabel      *momentum_caption;
   GtkLabel      *sustain_pill;
+  GtkLabel      *new_total;
+  GtkLabel      *churn_total;
   GtkLabel      *inflow_label;
   GtkSpinButton *inflow_spin;
   GtkLabel      *inflow_error;
@@ -319,6 +322,29 @@ update_captions (FwFiguresPanel *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->scenario_label), scenario->name);
 }
 
+/* The per-period flows' sums over the horizon, under them: what a
+ * business owner plans a year with. */
+static void
+update_totals (FwFiguresPanel  *self,
+               const FwSummary *summary)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  g_autofree char *span = fw_figure_words_span (project);
+  g_autofree char *new_total = fw_display_count (summary->total_new_customers);
+  g_autofree char *churn_total = fw_display_count (summary->total_churn);
+  /* TRANSLATORS: under a figure per period, its sum over the horizon:
+   * the first %s is a span such as "24 months", the second a number. */
+  g_autofree char *new_text = g_strdup_printf (_("Total over %s: %s"), span, new_total);
+  g_autofree char *churn_text = g_strdup_printf (_("Total over %s: %s"), span, churn_total);
+
+  fw_widget_set_label (self->new_total, new_text);
+  fw_widget_set_label (self->churn_total, churn_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->figures[FIGURE_NEW_CUSTOMERS].tile),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, new_text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->figures[FIGURE_CHURN].tile),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, churn_text, -1);
+}
+
 static void
 update_sustaining (FwFiguresPanel  *self,
                    const FwSummary *summary)
@@ -371,6 +397,7 @@ show_figures (FwFiguresPanel *self,
    * moves them every frame); words for a screen reader and the tooltips
    * say the whole period's figures. */
   fw_period_blend_figures (projection, fw_session_get_position (self->session), &shown);
+  update_totals (self, summary);
 
   for (guint i = 0; i < N_FIGURES; i++)
     {
@@ -677,6 +704,8 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, referrals_caption);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, momentum_caption);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, sustain_pill);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, new_total);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, churn_total);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_label);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_error);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_spin);

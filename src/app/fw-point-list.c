@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-point-list"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "fw-number.h"
 #include "fw-point-list.h"
@@ -28,6 +29,11 @@ struct _FwPointList
    * one again only when its point changed: a thousand points cost what
    * a screenful does. */
   FwScenarioModel *model;
+  /* The same points, in the order shown: as added, or by impact. */
+  GtkSortListModel *sorted;
+  GtkSorter  *by_impact;      /* costliest first; set on @sorted when chosen */
+  gboolean    sort_by_impact;
+  GtkWidget  *sort_check;
   GtkWidget  *box;
   GtkWidget  *scrolled;
   GtkListView *list;
@@ -40,6 +46,14 @@ struct _FwPointList
 };
 
 G_DEFINE_FINAL_TYPE (FwPointList, fw_point_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SORT_BY_IMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The parts of one row; it lives as long as the list view's row. */
 typedef struct
@@ -410,6 +424,7 @@ update_placeholder (FwPointList *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
 
+  gtk_widget_set_visible (self->sort_check, !empty);
   gtk_widget_set_visible (self->placeholder, empty);
   gtk_widget_set_visible (self->scrolled, !empty);
 }
@@ -465,6 +480,10 @@ on_session_changed (FwPointList    *self,
            !fw_change_touches (change, fw_session_get_scenario_index (session)))
     return;
 
+  /* Every edit (and impacts arriving from a thread) may change the
+   * order; the sort model moves only the rows whose place changed. */
+  if (self->sort_by_impact)
+    gtk_sorter_changed (self->by_impact, GTK_SORTER_CHANGE_DIFFERENT);
   refresh_rows (self);
 }
 
@@ -474,7 +493,84 @@ on_activate (GtkListView *list,
              guint        position,
              FwPointList *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-point", "i", (int) position);
+  g_autoptr(FwScenarioItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-point", "i",
+                                (int) fw_scenario_item_get_index (item));
+}
+
+/* Costliest first: the most negative impact (customers at the horizon
+ * lost to the point) on top, the forces that help most at the bottom;
+ * impacts still being worked out (long horizons) last; ties in the
+ * order added. */
+static int
+compare_impacts (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  FwPointList *self = user_data;
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  guint ia = fw_scenario_item_get_index ((FwScenarioItem *) a);
+  guint ib = fw_scenario_item_get_index ((FwScenarioItem *) b);
+  guint n = fw_projection_get_n_points (projection);
+  double va = ia < n ? fw_projection_get_point_impact (projection, ia) : NAN;
+  double vb = ib < n ? fw_projection_get_point_impact (projection, ib) : NAN;
+
+  if (isnan (va) != isnan (vb))
+    return isnan (va) ? 1 : -1;
+  if (!isnan (va) && va != vb)
+    return va < vb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+set_sort_by_impact (FwPointList *self,
+                    gboolean     by_impact)
+{
+  by_impact = !!by_impact;
+  if (by_impact == self->sort_by_impact)
+    return;
+
+  self->sort_by_impact = by_impact;
+  gtk_sort_list_model_set_sorter (self->sorted, by_impact ? self->by_impact : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY_IMPACT]);
+}
+
+static void
+fw_point_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FwPointList *self = FW_POINT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_BY_IMPACT:
+      g_value_set_boolean (value, self->sort_by_impact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_point_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FwPointList *self = FW_POINT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_BY_IMPACT:
+      set_sort_by_impact (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 GtkWidget *
@@ -501,6 +597,7 @@ fw_point_list_set_session (FwPointList *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_list_view_set_model (self->list, NULL);
   g_clear_object (&self->model);
+  g_clear_object (&self->sorted);
   g_set_object (&self->session, session);
   g_clear_object (&self->document);
 
@@ -513,7 +610,9 @@ fw_point_list_set_session (FwPointList *self,
   g_set_object (&self->document, fw_session_get_document (session));
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_placeholder), self, G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
+                                         self->sort_by_impact ? g_object_ref (self->by_impact) : NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   update_placeholder (self);
 }
@@ -535,6 +634,8 @@ fw_point_list_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->by_impact);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -549,6 +650,21 @@ fw_point_list_class_init (FwPointListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_point_list_dispose;
+  object_class->get_property = fw_point_list_get_property;
+  object_class->set_property = fw_point_list_set_property;
+
+  /**
+   * FwPointList:sort-by-impact:
+   *
+   * Whether the points are listed by their impact on the customers at
+   * the horizon, costliest first, instead of in the order added; the
+   * action "points.sort-by-impact" toggles it.
+   */
+  properties[PROP_SORT_BY_IMPACT] =
+    g_param_spec_boolean ("sort-by-impact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "points.sort-by-impact", "sort-by-impact");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fwpointlist");
@@ -562,6 +678,7 @@ fw_point_list_init (FwPointList *self)
 
   /* The rows bound right now; each is freed with its widgets. */
   self->rows = g_ptr_array_new ();
+  self->by_impact = GTK_SORTER (gtk_custom_sorter_new (compare_impacts, self, NULL));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -599,8 +716,34 @@ fw_point_list_init (FwPointList *self)
   gtk_widget_add_css_class (self->placeholder, "fw-list-placeholder");
   gtk_widget_add_css_class (self->placeholder, "dim-label");
 
+  /* What to fix first: the costliest friction on top, its cost said in
+   * customers at the horizon on its row. */
+  self->sort_check = gtk_check_button_new_with_label (_("Sort by impact, costliest first"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sort_check), "points.sort-by-impact");
+  gtk_widget_set_tooltip_text (self->sort_check,
+                               _("List the points by how many customers at the end of the horizon "
+                                 "each one costs or brings, the costliest friction first"));
+  gtk_widget_set_margin_start (self->sort_check, 12);
+  gtk_widget_set_margin_end (self->sort_check, 12);
+  gtk_widget_set_margin_top (self->sort_check, 6);
+
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->box), self->sort_check);
   gtk_box_append (GTK_BOX (self->box), self->placeholder);
   gtk_box_append (GTK_BOX (self->box), self->scrolled);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+guint
+fw_point_list_get_point_at (FwPointList *self,
+                            guint        position)
+{
+  g_autoptr(FwScenarioItem) item = NULL;
+
+  g_return_val_if_fail (FW_IS_POINT_LIST (self), G_MAXUINT);
+
+  if (self->sorted == NULL)
+    return G_MAXUINT;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  return item != NULL ? fw_scenario_item_get_index (item) : G_MAXUINT;
 }

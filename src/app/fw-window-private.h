@@ -34,6 +34,10 @@ struct _FwWindow
   GtkWidget            *point_list;
   GtkStack             *side_stack;
   GtkDropDown          *scenario_dropdown;
+  GtkWidget            *scenario_menu_button;
+  GtkWidget            *compare_panel;
+  GtkWidget            *spreads_editor;
+  gboolean              syncing_picker; /* the window sets the picker, not the user */
   GtkPaned             *catalog_paned;
   GtkPaned             *side_paned;
   GtkWidget            *side_pane;
@@ -107,6 +111,10 @@ void fw_window_init_playback      (FwWindow    *self);
 
 /* fw-window-edits.c */
 void fw_window_class_add_edit_actions (GtkWidgetClass *widget_class);
+
+/* fw-window-scenarios.c: the scenarios, compare, the project's name */
+void fw_window_class_add_scenario_actions (GtkWidgetClass *widget_class);
+void fw_window_update_scenario_actions    (FwWindow       *self);
 
 /* fw-window-files.c */
 typedef void (*FwWindowThen) (FwWindow *self,

@@ -10,10 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "fw-catalog-palette.h"
+#include "fw-compare-panel.h"
 #include "fw-figures-panel.h"
 #include "fw-focus-home.h"
 #include "fw-playback-bar.h"
 #include "fw-point-list.h"
+#include "fw-spreads-editor.h"
 #include "fw-settings.h"
 #include "fw-app-resources.h"
 #include "fw-stage-panel.h"
@@ -37,6 +39,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void on_scenario_picked (FwWindow *self);
 static void update_scenarios   (FwWindow *self);
+static void on_project_changed (FwWindow       *self,
+                                const FwChange *change);
+static void on_project_changed (FwWindow *self, const FwChange *change);
 
 static void
 fw_window_dispose (GObject *object)
@@ -162,6 +167,8 @@ fw_window_class_init (FwWindowClass *klass)
   fw_app_resources_ensure ();
 
   g_type_ensure (FW_TYPE_CATALOG_PALETTE);
+  g_type_ensure (FW_TYPE_COMPARE_PANEL);
+  g_type_ensure (FW_TYPE_SPREADS_EDITOR);
   g_type_ensure (FW_TYPE_FIGURES_PANEL);
   g_type_ensure (FW_TYPE_PLAYBACK_BAR);
   g_type_ensure (FW_TYPE_POINT_LIST);
@@ -182,6 +189,9 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, point_list);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, scenario_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, scenario_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, compare_panel);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, spreads_editor);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, catalog_paned);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_pane);
@@ -201,6 +211,7 @@ fw_window_class_init (FwWindowClass *klass)
   fw_window_class_add_help (widget_class);
   fw_window_class_add_edit_actions (widget_class);
   fw_window_class_add_playback_actions (widget_class);
+  fw_window_class_add_scenario_actions (widget_class);
 }
 
 static void
@@ -233,6 +244,8 @@ fw_window_init (FwWindow *self)
   self->session = fw_session_new (document);
   g_signal_connect_object (self->session, "changed",
                            G_CALLBACK (update_scenarios), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "changed",
+                           G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   /* An error is about the last thing tried; the next edit that works
    * makes it old news. */
   g_signal_connect_object (self->session, "changed",
@@ -244,6 +257,8 @@ fw_window_init (FwWindow *self)
   fw_playback_bar_set_session (FW_PLAYBACK_BAR (self->playback_bar), self->session);
   fw_window_init_present (self);
   fw_window_init_text_size (self);
+  fw_compare_panel_set_session (FW_COMPARE_PANEL (self->compare_panel), self->session);
+  fw_spreads_editor_set_session (FW_SPREADS_EDITOR (self->spreads_editor), self->session);
 
   fw_window_set_document (self, document, NULL);
   self->pristine = TRUE;
@@ -277,6 +292,8 @@ update_scenarios (FwWindow *self)
     same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
                       fw_project_get_scenario (project, i)->name) == 0;
 
+  /* A new model selects its first item: that is not the user's pick. */
+  self->syncing_picker = TRUE;
   if (!same)
     {
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -287,7 +304,18 @@ update_scenarios (FwWindow *self)
     }
   if (gtk_drop_down_get_selected (self->scenario_dropdown) != shown)
     gtk_drop_down_set_selected (self->scenario_dropdown, shown);
+  self->syncing_picker = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->scenario_dropdown), n > 1);
+  fw_window_update_scenario_actions (self);
+}
+
+/* The project's name is in the header bar's subtitle. */
+static void
+on_project_changed (FwWindow       *self,
+                    const FwChange *change)
+{
+  if (change->flags & FW_CHANGE_PROJECT)
+    fw_window_update_title (self);
 }
 
 static void
@@ -295,9 +323,10 @@ on_scenario_picked (FwWindow *self)
 {
   guint picked = gtk_drop_down_get_selected (self->scenario_dropdown);
 
-  if (self->session != NULL && picked != GTK_INVALID_LIST_POSITION &&
-      picked < fw_document_get_n_scenarios (self->document))
-    fw_session_set_scenario_index (self->session, picked);
+  if (self->session != NULL && !self->syncing_picker && picked != GTK_INVALID_LIST_POSITION &&
+      picked < fw_document_get_n_scenarios (self->document) &&
+      picked != fw_session_get_scenario_index (self->session))
+    gtk_widget_activate_action (GTK_WIDGET (self), "scenario.switch", "u", picked);
 }
 
 static void

@@ -22,7 +22,7 @@ typedef enum
   FW_CHANGE_PROJECT      = 1 << 0,
   /* Scenarios added, removed, reordered or renamed. */
   FW_CHANGE_SCENARIOS    = 1 << 1,
-  /* The scenario's own values (inflow). */
+  /* The scenario's own values (inflow, spreads). */
   FW_CHANGE_INFLOW       = 1 << 2,
   /* Stages added, removed or moved: as GListModel::items-changed says
    * it, @stages_removed at @stage_position replaced by @stages_added (a

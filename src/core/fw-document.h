@@ -208,4 +208,29 @@ gboolean            fw_document_move_stage       (FwDocument    *self,
                                                   guint          to,
                                                   GError       **error);
 
+/* The project's scenarios and its own fields (fw-document-scenarios.c).
+ * Names are stored trimmed; the validator refuses an empty, too long or
+ * repeated name, a 51st scenario and the removal of the last one. */
+/* Inserts a copy of @scenario at @position (0..n). */
+gboolean            fw_document_insert_scenario  (FwDocument        *self,
+                                                  guint              position,
+                                                  const FwScenario  *scenario,
+                                                  GError           **error);
+gboolean            fw_document_remove_scenario  (FwDocument   *self,
+                                                  guint         scenario,
+                                                  GError      **error);
+gboolean            fw_document_rename_scenario  (FwDocument   *self,
+                                                  guint         scenario,
+                                                  const char   *name,
+                                                  GError      **error);
+gboolean            fw_document_rename_project   (FwDocument   *self,
+                                                  const char   *name,
+                                                  GError      **error);
+/* MODEL.md's spreads of scenario @scenario; merges with the edit of the
+ * same scenario's spreads just before it. */
+gboolean            fw_document_set_uncertainty  (FwDocument          *self,
+                                                  guint                scenario,
+                                                  const FwUncertainty *uncertainty,
+                                                  GError             **error);
+
 G_END_DECLS

@@ -20,6 +20,8 @@ struct _FwSession
   FwProjectionService *projections;
 
   GArray              *shown;         /* of guint, the current one first */
+  GPtrArray           *shown_names;   /* their names, to follow them when scenarios come and go */
+  guint                n_scenarios;   /* the document's, when shown_names was taken */
   guint                period;
   double               position;      /* period + the eased fraction while playing */
   double               speed;         /* periods played a second */
@@ -143,27 +145,64 @@ follow_selection (FwSession *self)
   remember_points (self);
 }
 
-/* Drops scenarios the document no longer has; the current one falls
- * back to the last there is. */
-static gboolean
-clamp_shown (FwSession *self)
+static void
+remember_names (FwSession *self)
 {
-  guint n = fw_document_get_n_scenarios (self->document);
+  g_ptr_array_set_size (self->shown_names, 0);
+  for (guint i = 0; i < self->shown->len; i++)
+    g_ptr_array_add (self->shown_names,
+                     g_strdup (fw_document_get_scenario (self->document,
+                                                         g_array_index (self->shown, guint, i))->name));
+}
+
+static gboolean
+is_shown (GArray *shown,
+          guint   scenario)
+{
+  for (guint i = 0; i < shown->len; i++)
+    if (g_array_index (shown, guint, i) == scenario)
+      return TRUE;
+  return FALSE;
+}
+
+/* Follows the scenarios on show when the list of scenarios changed
+ * (added, removed, renamed, or any of it undone): a scenario is found
+ * by its name (names are unique), else, when no scenario came or went,
+ * at its place (it was renamed); one gone is no longer shown. When the
+ * current one went, the one now at its place (or the last) is current. */
+static gboolean
+follow_shown (FwSession *self)
+{
+  const FwProject *project = project_of (self);
+  guint n = project->scenarios->len;
+  gboolean same_count = n == self->n_scenarios;
   guint old_current = current (self);
-  gboolean changed = FALSE;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean changed;
 
-  for (guint i = self->shown->len; i-- > 0;)
-    if (g_array_index (self->shown, guint, i) >= n)
-      {
-        g_array_remove_index (self->shown, i);
-        changed = TRUE;
-      }
-  if (self->shown->len == 0)
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      guint last = n - 1;
+      guint was = g_array_index (self->shown, guint, i);
+      const char *name = g_ptr_array_index (self->shown_names, i);
+      guint now = G_MAXUINT;
 
-      g_array_append_val (self->shown, last);
+      for (guint k = 0; k < n && now == G_MAXUINT; k++)
+        if (g_strcmp0 (fw_project_get_scenario (project, k)->name, name) == 0)
+          now = k;
+      if (now == G_MAXUINT && same_count && was < n)
+        now = was;
+      if (now == G_MAXUINT && i == 0)
+        now = MIN (was, n - 1);   /* the current one went: its neighbour */
+      if (now != G_MAXUINT && !is_shown (shown, now))
+        g_array_append_val (shown, now);
     }
+
+  changed = shown->len != self->shown->len ||
+            memcmp (shown->data, self->shown->data, shown->len * sizeof (guint)) != 0;
+  g_array_set_size (self->shown, 0);
+  g_array_append_vals (self->shown, shown->data, shown->len);
+  self->n_scenarios = n;
+  remember_names (self);
   if (changed)
     fw_projection_service_set_shown (self->projections, (const guint *) self->shown->data,
                                      self->shown->len);
@@ -180,7 +219,7 @@ on_document_changed (FwSession      *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   if (change->flags & FW_CHANGE_SCENARIOS)
-    other_current = clamp_shown (self);
+    other_current = follow_shown (self);
   fw_projection_service_update (self->projections, change);
   if (change->flags & FW_CHANGE_PROJECT)
     {
@@ -243,6 +282,7 @@ fw_session_finalize (GObject *object)
   FwSession *self = FW_SESSION (object);
 
   g_array_unref (self->shown);
+  g_ptr_array_unref (self->shown_names);
 
   G_OBJECT_CLASS (fw_session_parent_class)->finalize (object);
 }
@@ -385,6 +425,7 @@ fw_session_init (FwSession *self)
 
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (self->shown, first);
+  self->shown_names = g_ptr_array_new_with_free_func (g_free);
   self->selected_stage = -1;
   self->selected_point = -1;
   self->speed = FW_SESSION_DEFAULT_SPEED;
@@ -434,6 +475,8 @@ fw_session_set_document (FwSession  *self,
   old_current = current (self);
   g_array_set_size (self->shown, 0);
   g_array_append_val (self->shown, first);
+  self->n_scenarios = fw_document_get_n_scenarios (document);
+  remember_names (self);
   fw_projection_service_set_document (self->projections, document);
 
   notify (self, PROP_DOCUMENT);
@@ -538,6 +581,7 @@ fw_session_set_shown (FwSession   *self,
 
   g_array_set_size (self->shown, 0);
   g_array_append_vals (self->shown, scenarios, n_scenarios);
+  remember_names (self);
   fw_projection_service_set_shown (self->projections, scenarios, n_scenarios);
 
   if (current (self) != old_current)

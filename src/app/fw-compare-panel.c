@@ -1,0 +1,470 @@
+/* fw-compare-panel.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-compare-panel"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fw-compare-panel.h"
+#include "fw-display-number.h"
+#include "fw-figure-words.h"
+#include "fw-widget-util.h"
+
+/* The summary figures of MODEL.md, one row each. */
+typedef enum
+{
+  ROW_CUSTOMERS_END,
+  ROW_NEW_CUSTOMERS,
+  ROW_CHURN,
+  ROW_REFERRALS,
+  ROW_LOOP_GAIN,
+  ROW_SELF_SUSTAINING,
+  ROW_STEADY,
+  N_ROWS
+} RowId;
+
+/* Whether a rise is good news: it colours the differences. */
+static const gboolean rise_is_good[N_ROWS] = {
+  [ROW_CUSTOMERS_END] = TRUE,
+  [ROW_NEW_CUSTOMERS] = TRUE,
+  [ROW_CHURN] = FALSE,
+  [ROW_REFERRALS] = TRUE,
+  [ROW_LOOP_GAIN] = TRUE,
+  [ROW_SELF_SUSTAINING] = TRUE,
+  [ROW_STEADY] = TRUE,
+};
+
+struct _FwComparePanel
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GtkWidget  *checks_box;    /* one check button per scenario */
+  GPtrArray  *checks;        /* of GtkCheckButton*, by scenario index */
+  GtkGrid    *table;
+  GtkLabel   *table_note;
+
+  FwSession  *session;
+  gboolean    syncing;       /* the panel sets the check boxes, not the user */
+};
+
+G_DEFINE_FINAL_TYPE (FwComparePanel, fw_compare_panel, GTK_TYPE_WIDGET)
+
+static char *
+row_caption (RowId            row,
+             const FwProject *project)
+{
+  switch (row)
+    {
+    case ROW_CUSTOMERS_END:   return fw_figure_words_customers_after (project);
+    case ROW_NEW_CUSTOMERS:   return fw_figure_words_over_horizon (project, _("New customers"));
+    case ROW_CHURN:           return fw_figure_words_over_horizon (project, _("Churn"));
+    case ROW_REFERRALS:       return fw_figure_words_over_horizon (project, _("Referral inflow"));
+    case ROW_LOOP_GAIN:       return g_strdup (_("Loop gain"));
+    case ROW_SELF_SUSTAINING: return g_strdup (_("Self-sustaining"));
+    case ROW_STEADY:          return g_strdup (_("Customers it settles at"));
+    case N_ROWS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The row's number; NAN when there is none (no steady state). */
+static double
+row_value (RowId            row,
+           const FwSummary *summary)
+{
+  switch (row)
+    {
+    case ROW_CUSTOMERS_END:   return summary->customers_end;
+    case ROW_NEW_CUSTOMERS:   return summary->total_new_customers;
+    case ROW_CHURN:           return summary->total_churn;
+    case ROW_REFERRALS:       return summary->total_referrals;
+    case ROW_LOOP_GAIN:       return summary->loop_gain;
+    case ROW_SELF_SUSTAINING: return summary->self_sustaining ? 1 : 0;
+    case ROW_STEADY:          return summary->has_steady ? summary->steady_customers : NAN;
+    case N_ROWS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+row_text (RowId            row,
+          const FwSummary *summary)
+{
+  switch (row)
+    {
+    case ROW_LOOP_GAIN:
+      return fw_display_gain (summary->loop_gain);
+    case ROW_SELF_SUSTAINING:
+      return g_strdup (summary->self_sustaining ? _("Yes") : _("No"));
+    case ROW_STEADY:
+      /* No steady state: the wheel grows without end, or never settles. */
+      return summary->has_steady ? fw_display_count (summary->steady_customers) : g_strdup ("—");
+    default:
+      return fw_display_count (row_value (row, summary));
+    }
+}
+
+/* "+45" or "−3.2" from the first column; NULL when there is nothing to
+ * say (the same, not a number, or a yes/no). */
+static char *
+row_difference (RowId            row,
+                const FwSummary *first,
+                const FwSummary *other,
+                gboolean        *good)
+{
+  double a = row_value (row, first);
+  double b = row_value (row, other);
+  g_autofree char *shown_a = row_text (row, first);
+  g_autofree char *shown_b = row_text (row, other);
+
+  if (row == ROW_SELF_SUSTAINING || !isfinite (a) || !isfinite (b) ||
+      g_strcmp0 (shown_a, shown_b) == 0)
+    return NULL;
+
+  *good = (b > a) == rise_is_good[row];
+  if (row == ROW_LOOP_GAIN)
+    {
+      g_autofree char *size = fw_display_gain (fabs (b - a));
+
+      /* U+2212 MINUS SIGN, as fw_display_change() writes it. */
+      return g_strconcat (b > a ? "+" : "−", size, NULL);
+    }
+  return fw_display_change (b - a);
+}
+
+/* The scenarios on show in the project's order: the table's columns. */
+static GArray *
+columns (FwComparePanel *self)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_shown;
+  const guint *shown = fw_session_get_shown (self->session, &n_shown);
+  guint n = fw_document_get_n_scenarios (fw_session_get_document (self->session));
+
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < n_shown; k++)
+      if (shown[k] == i)
+        g_array_append_val (indices, i);
+  return indices;
+}
+
+static GtkWidget *
+cell (const char *text,
+      const char *css_class,
+      float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+clear_table (FwComparePanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
+    gtk_grid_remove (self->table, child);
+}
+
+static void
+update_table (FwComparePanel *self)
+{
+  FwProjectionService *service = fw_session_get_projections (self->session);
+  FwDocument *document = fw_session_get_document (self->session);
+  const FwProject *project = fw_document_get_project (document);
+  g_autoptr(GArray) shown = columns (self);
+  const FwSummary *first = NULL;
+
+  clear_table (self);
+
+  for (guint c = 0; c < shown->len; c++)
+    {
+      guint index = g_array_index (shown, guint, c);
+      const FwProjection *projection = fw_projection_service_get (service, index);
+      const FwSummary *summary;
+      GtkWidget *name;
+
+      if (projection == NULL)
+        continue;
+      summary = fw_projection_get_summary (projection);
+      if (first == NULL)
+        first = summary;
+
+      name = cell (fw_document_get_scenario (document, index)->name, "fw-compare-heading", 1);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+      gtk_widget_set_tooltip_text (name, fw_document_get_scenario (document, index)->name);
+      gtk_grid_attach (self->table, name, (int) c + 1, 0, 1, 1);
+
+      for (RowId row = 0; row < N_ROWS; row++)
+        {
+          g_autofree char *text = row_text (row, summary);
+          g_autofree char *difference = NULL;
+          gboolean good = TRUE;
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+          gtk_box_append (GTK_BOX (box), cell (text, "fw-compare-value", 1));
+          if (summary != first)
+            difference = row_difference (row, first, summary, &good);
+          if (difference != NULL)
+            {
+              GtkWidget *label = cell (difference, good ? "fw-change-good" : "fw-change-bad", 1);
+
+              gtk_widget_add_css_class (label, "fw-compare-difference");
+              gtk_box_append (GTK_BOX (box), label);
+            }
+          gtk_grid_attach (self->table, box, (int) c + 1, (int) row + 1, 1, 1);
+        }
+    }
+
+  for (RowId row = 0; row < N_ROWS; row++)
+    {
+      g_autofree char *caption = row_caption (row, project);
+      GtkWidget *label = cell (caption, "fw-compare-caption", 0);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_grid_attach (self->table, label, 0, (int) row + 1, 1, 1);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->table_note), shown->len > 1);
+  if (shown->len > 1)
+    {
+      g_autofree char *note =
+        g_strdup_printf (_("Below each figure: its difference from “%s”."),
+                         fw_document_get_scenario (document, g_array_index (shown, guint, 0))->name);
+
+      gtk_label_set_text (self->table_note, note);
+    }
+}
+
+static void
+on_check_toggled (GtkCheckButton *check,
+                  FwComparePanel *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "fw-scenario"));
+
+  if (self->syncing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "scenario.compare", "(ub)",
+                              index, gtk_check_button_get_active (check));
+}
+
+/* One check box per scenario, made again only when the scenarios' names
+ * or number changed, so the one the user just ticked keeps the focus. */
+static void
+update_checks (FwComparePanel *self)
+{
+  FwDocument *document = fw_session_get_document (self->session);
+  guint n = fw_document_get_n_scenarios (document);
+  guint current = fw_session_get_scenario_index (self->session);
+  guint n_shown;
+  const guint *shown = fw_session_get_shown (self->session, &n_shown);
+  gboolean same = self->checks->len == n;
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (g_object_get_data (g_ptr_array_index (self->checks, i), "fw-name"),
+                      fw_document_get_scenario (document, i)->name) == 0;
+
+  if (!same)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (self->checks_box)) != NULL)
+        gtk_box_remove (GTK_BOX (self->checks_box), child);
+      g_ptr_array_set_size (self->checks, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *name = fw_document_get_scenario (document, i)->name;
+          GtkWidget *check = gtk_check_button_new_with_label (name);
+
+          g_object_set_data (G_OBJECT (check), "fw-scenario", GUINT_TO_POINTER (i));
+          g_object_set_data_full (G_OBJECT (check), "fw-name", g_strdup (name), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
+          gtk_box_append (GTK_BOX (self->checks_box), check);
+          g_ptr_array_add (self->checks, check);
+        }
+    }
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->checks, i);
+      gboolean on = FALSE;
+
+      for (guint k = 0; k < n_shown; k++)
+        on |= shown[k] == i;
+      gtk_check_button_set_active (check, on);
+      /* The current scenario is always on show: it is the one edited. */
+      gtk_widget_set_sensitive (GTK_WIDGET (check), i != current);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (check),
+                                   i == current ? _("The scenario you are editing is always shown")
+                                                : NULL);
+    }
+  self->syncing = FALSE;
+}
+
+static void
+on_session_changed (FwComparePanel *self,
+                    const FwChange *change)
+{
+  /* The points' impacts and the band are not in the table. */
+  if (change->flags == FW_CHANGE_RESULTS)
+    return;
+  if (change->flags & (FW_CHANGE_SCENARIOS | FW_CHANGE_SHOWN | FW_CHANGE_DOCUMENT))
+    update_checks (self);
+  update_table (self);
+}
+
+static void
+fw_compare_panel_dispose (GObject *object)
+{
+  FwComparePanel *self = FW_COMPARE_PANEL (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fw_compare_panel_parent_class)->dispose (object);
+}
+
+static void
+fw_compare_panel_class_init (FwComparePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_compare_panel_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fwcomparepanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+fw_compare_panel_init (FwComparePanel *self)
+{
+  GtkWidget *intro;
+  GtkWidget *scroller;
+
+  self->checks = g_ptr_array_new ();
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_box_append (GTK_BOX (self->box), heading (_("Compare scenarios")));
+  intro = gtk_label_new (_("Tick scenarios to show them beside the one you are editing, "
+                           "on the chart and in the table below."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_add_css_class (intro, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), intro);
+
+  self->checks_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  fw_widget_set_accessible_label (self->checks_box, _("Scenarios to compare"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_box),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (GTK_LABEL (intro)), -1);
+  gtk_box_append (GTK_BOX (self->box), self->checks_box);
+
+  self->table = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->table, 18);
+  gtk_grid_set_row_spacing (self->table, 8);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->table), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "fw-compare-table");
+  fw_widget_set_accessible_label (GTK_WIDGET (self->table), _("Summary figures of the scenarios on show"));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
+  gtk_box_append (GTK_BOX (self->box), scroller);
+
+  self->table_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->table_note, TRUE);
+  gtk_label_set_xalign (self->table_note, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_note), "dim-label");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->table_note));
+}
+
+GtkWidget *
+fw_compare_panel_new (void)
+{
+  return g_object_new (FW_TYPE_COMPARE_PANEL, NULL);
+}
+
+void
+fw_compare_panel_set_session (FwComparePanel *self,
+                              FwSession      *session)
+{
+  g_return_if_fail (FW_IS_COMPARE_PANEL (self));
+  g_return_if_fail (FW_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  update_checks (self);
+  update_table (self);
+}
+
+char *
+fw_compare_panel_get_text (FwComparePanel *self)
+{
+  GString *text = g_string_new (NULL);
+  int n_columns = 0;
+
+  g_return_val_if_fail (FW_IS_COMPARE_PANEL (self), NULL);
+
+  while (gtk_grid_get_child_at (self->table, n_columns, 0) != NULL ||
+         gtk_grid_get_child_at (self->table, n_columns, 1) != NULL)
+    n_columns++;
+
+  for (int row = 0; row <= N_ROWS; row++)
+    {
+      for (int column = 0; column < n_columns; column++)
+        {
+          GtkWidget *child = gtk_grid_get_child_at (self->table, column, row);
+
+          if (column > 0)
+            g_string_append_c (text, '\t');
+          /* A value cell is a box of the value and its difference. */
+          for (GtkWidget *label = child != NULL && GTK_IS_BOX (child) ? gtk_widget_get_first_child (child) : child;
+               label != NULL;
+               label = child != NULL && GTK_IS_BOX (child) ? gtk_widget_get_next_sibling (label) : NULL)
+            {
+              if (label != child && label != gtk_widget_get_first_child (child))
+                g_string_append_c (text, ' ');
+              g_string_append (text, gtk_label_get_text (GTK_LABEL (label)));
+            }
+        }
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,307 @@
+/* fw-spreads-editor.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-spreads-editor"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fw-number-entry.h"
+#include "fw-spreads-editor.h"
+#include "fw-typed-field.h"
+#include "fw-validate.h"
+#include "fw-widget-util.h"
+
+typedef enum
+{
+  SPREAD_ADVANCE,
+  SPREAD_LOSS,
+  SPREAD_REFERRAL,
+  SPREAD_INFLOW,
+  N_SPREADS
+} SpreadId;
+
+/* Each field's caption (a mnemonic) and what it means. */
+static const struct {
+  const char *caption;
+  const char *hint;
+} spread_info[N_SPREADS] = {
+  [SPREAD_ADVANCE]  = { N_("_Advance rates ±"),
+                        N_("How far each stage's advance rate may be off, as a percentage of it") },
+  [SPREAD_LOSS]     = { N_("_Drop-off and churn ±"),
+                        N_("How far each stage's drop-off or churn rate may be off, as a percentage of it") },
+  [SPREAD_REFERRAL] = { N_("Re_ferral rates ±"),
+                        N_("How far each stage's referral rate may be off, as a percentage of it") },
+  [SPREAD_INFLOW]   = { N_("_Marketing inflow ±"),
+                        N_("How far the new leads from marketing may be off, as a percentage of them") },
+};
+
+typedef struct
+{
+  FwSpreadsEditor *editor;
+  SpreadId         id;
+  GtkWidget       *entry;
+  FwTypedField    *field;
+} Spread;
+
+struct _FwSpreadsEditor
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GtkLabel   *heading;
+  GtkLabel   *errors;
+  Spread      spreads[N_SPREADS];
+
+  FwSession  *session;
+};
+
+G_DEFINE_FINAL_TYPE (FwSpreadsEditor, fw_spreads_editor, GTK_TYPE_WIDGET)
+
+static double *
+spread_in (FwUncertainty *uncertainty,
+           SpreadId       id)
+{
+  switch (id)
+    {
+    case SPREAD_ADVANCE:  return &uncertainty->advance;
+    case SPREAD_LOSS:     return &uncertainty->loss;
+    case SPREAD_REFERRAL: return &uncertainty->referral;
+    case SPREAD_INFLOW:   return &uncertainty->inflow;
+    case N_SPREADS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double
+document_spread (Spread *spread)
+{
+  FwUncertainty uncertainty = fw_session_get_scenario (spread->editor->session)->uncertainty;
+
+  return *spread_in (&uncertainty, spread->id);
+}
+
+/* The caption as the user reads it, to name the field in messages. */
+static char *
+spread_name (SpreadId id)
+{
+  g_autofree char *plain = fw_widget_strip_mnemonic (_(spread_info[id].caption));
+
+  /* "Advance rates ±" reads "Advance rates" in a sentence. */
+  if (g_str_has_suffix (plain, "±"))
+    plain[strlen (plain) - strlen ("±")] = '\0';
+  return g_strchomp (g_steal_pointer (&plain));
+}
+
+/* FwTypedApplyFunc: a percentage 0..100, as MODEL.md's spread 0..1. */
+static gboolean
+apply_spread (FwTypedField  *field,
+              const char    *text,
+              gpointer       user_data,
+              GError       **error)
+{
+  Spread *spread = user_data;
+  FwSession *session = spread->editor->session;
+  g_autofree char *name = spread_name (spread->id);
+  FwUncertainty uncertainty;
+  double percent;
+
+  if (session == NULL)
+    return TRUE;
+  if (!fw_typed_field_read_number (name, text, TRUE, &percent, error) ||
+      !fw_check_range (name, percent, 0, FW_MAX_SPREAD * 100, error))
+    return FALSE;
+  if (percent / 100.0 == document_spread (spread))
+    return TRUE;
+
+  uncertainty = fw_session_get_scenario (session)->uncertainty;
+  *spread_in (&uncertainty, spread->id) = percent / 100.0;
+  return fw_document_set_uncertainty (fw_session_get_document (session),
+                                      fw_session_get_scenario_index (session), &uncertainty, error);
+}
+
+/* FwTypedShowFunc */
+static char *
+show_spread (FwTypedField *field,
+             const char   *text,
+             gpointer      user_data)
+{
+  Spread *spread = user_data;
+  double percent;
+
+  if (spread->editor->session == NULL)
+    return NULL;
+  if (text != NULL && fw_number_entry_parse_percent (text, &percent) &&
+      percent / 100.0 == document_spread (spread))
+    return NULL;
+  return fw_number_entry_format_percent (document_spread (spread));
+}
+
+/* Every refused field's reason under the form, in words. */
+static void
+on_marked (FwTypedField *field,
+           Spread       *marked)
+{
+  FwSpreadsEditor *self = marked->editor;
+  GString *text = g_string_new (NULL);
+
+  for (SpreadId id = 0; id < N_SPREADS; id++)
+    {
+      const char *message = self->spreads[id].field != NULL
+                            ? fw_typed_field_get_error (self->spreads[id].field) : NULL;
+
+      if (message == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+  fw_widget_set_label (self->errors, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors), text->len > 0);
+  g_string_free (text, TRUE);
+}
+
+static void
+update_heading (FwSpreadsEditor *self)
+{
+  g_autofree char *text =
+    g_strdup_printf (_("Uncertainty of “%s”"), fw_session_get_scenario (self->session)->name);
+
+  fw_widget_set_label (self->heading, text);
+}
+
+static void
+on_session_changed (FwSpreadsEditor *self,
+                    const FwChange  *change)
+{
+  if (change->flags == FW_CHANGE_RESULTS)
+    return;
+  if (change->flags & FW_CHANGE_DOCUMENT)
+    for (SpreadId id = 0; id < N_SPREADS; id++)
+      fw_typed_field_set_document (self->spreads[id].field, fw_session_get_document (self->session));
+  update_heading (self);
+  for (SpreadId id = 0; id < N_SPREADS; id++)
+    if (!fw_typed_field_is_applying (self->spreads[id].field))
+      fw_typed_field_show (self->spreads[id].field);
+}
+
+static void
+fw_spreads_editor_dispose (GObject *object)
+{
+  FwSpreadsEditor *self = FW_SPREADS_EDITOR (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (fw_spreads_editor_parent_class)->dispose (object);
+}
+
+static void
+fw_spreads_editor_class_init (FwSpreadsEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_spreads_editor_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fwspreadseditor");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fw_spreads_editor_init (FwSpreadsEditor *self)
+{
+  GtkWidget *intro;
+  GtkWidget *grid;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->heading, 0);
+  gtk_label_set_ellipsize (self->heading, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->heading));
+
+  intro = gtk_label_new (_("How far each estimate may be off. The chart then shows the range "
+                           "the customers will likely fall in (10th to 90th percentile of "
+                           "1,000 draws)."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_add_css_class (intro, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), intro);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_box_append (GTK_BOX (self->box), grid);
+
+  for (SpreadId id = 0; id < N_SPREADS; id++)
+    {
+      Spread *spread = &self->spreads[id];
+      GtkWidget *caption = gtk_label_new_with_mnemonic (_(spread_info[id].caption));
+      GtkWidget *unit = gtk_label_new ("%");
+      g_autofree char *name = spread_name (id);
+
+      spread->editor = self;
+      spread->id = id;
+      spread->entry = gtk_entry_new ();
+      gtk_editable_set_width_chars (GTK_EDITABLE (spread->entry), 6);
+      gtk_entry_set_alignment (GTK_ENTRY (spread->entry), 1.0);
+      gtk_widget_set_hexpand (caption, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spread->entry);
+      fw_widget_set_accessible_label (spread->entry, name);
+      gtk_grid_attach (GTK_GRID (grid), caption, 0, (int) id, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), spread->entry, 1, (int) id, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), unit, 2, (int) id, 1, 1);
+    }
+
+  self->errors = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->errors, TRUE);
+  gtk_label_set_xalign (self->errors, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->errors), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->errors), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->errors));
+}
+
+GtkWidget *
+fw_spreads_editor_new (void)
+{
+  return g_object_new (FW_TYPE_SPREADS_EDITOR, NULL);
+}
+
+void
+fw_spreads_editor_set_session (FwSpreadsEditor *self,
+                               FwSession       *session)
+{
+  g_return_if_fail (FW_IS_SPREADS_EDITOR (self));
+  g_return_if_fail (FW_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  for (SpreadId id = 0; id < N_SPREADS; id++)
+    {
+      Spread *spread = &self->spreads[id];
+
+      spread->field = fw_typed_field_new (spread->entry, fw_session_get_document (session),
+                                          apply_spread, show_spread, G_CALLBACK (on_marked), spread);
+      fw_typed_field_set_hint (spread->field, _(spread_info[id].hint));
+    }
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  update_heading (self);
+  for (SpreadId id = 0; id < N_SPREADS; id++)
+    fw_typed_field_show (self->spreads[id].field);
+}

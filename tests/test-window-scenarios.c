@@ -1,0 +1,474 @@
+/* test-window-scenarios.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-scenarios"
+
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+
+#include "fw-compare-panel.h"
+#include "fw-point-list.h"
+#include "fw-spreads-editor.h"
+#include "fw-window.h"
+
+/* Scenarios in the window as a consultant uses them: create, duplicate,
+ * rename, delete, switch, compare side by side, sort the frictions by
+ * what they cost, the spreads of the band; through the same actions the
+ * menus, buttons and shortcuts activate, on a private virtual display
+ * (tests/with-display.py). */
+
+typedef struct
+{
+  FwWindow *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  spin (20);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
+  spin (20);
+}
+
+static FwDocument *
+document (Fixture *fixture)
+{
+  return fw_window_get_document (fixture->window);
+}
+
+static FwSession *
+session (Fixture *fixture)
+{
+  return fw_window_get_session (fixture->window);
+}
+
+static const char *
+scenario_name (Fixture *fixture,
+               guint    index)
+{
+  return fw_document_get_scenario (document (fixture), index)->name;
+}
+
+/* The first widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label under @root whose text holds @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dialog the window opened over itself, if any. */
+static GtkWidget *
+find_dialog (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+#define assert_shown(f, ...) assert_shown_at (__LINE__, f, __VA_ARGS__)
+
+static void
+assert_shown_at (int          line,
+                 Fixture     *fixture,
+                 const guint *expected,
+                 guint        n_expected)
+{
+  guint n;
+  const guint *shown = fw_session_get_shown (session (fixture), &n);
+
+  g_test_message ("line %d: %u shown, first %u", line, n, shown[0]);
+  g_assert_cmpuint (n, ==, n_expected);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (shown[i], ==, expected[i]);
+}
+
+static void
+test_scenario_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *baseline = g_strdup (scenario_name (fixture, 0));
+  g_autofree char *copy_name = g_strdup_printf ("%s (copy)", baseline);
+  guint n_points = fw_document_get_scenario (document (fixture), 0)->points->len;
+
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 1);
+  /* The last scenario cannot go. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.remove", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 1);
+
+  /* Duplicate: the copy next to it, edited, with the original beside it. */
+  activate (fixture, "scenario.duplicate", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 2);
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, copy_name);
+  g_assert_cmpuint (fw_document_get_scenario (document (fixture), 1)->points->len, ==, n_points);
+  assert_shown (fixture, (guint[]) { 1, 0 }, 2);
+  /* A second copy gets a name of its own. */
+  activate (fixture, "scenario.duplicate", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 3);
+  g_assert_cmpstr (scenario_name (fixture, 2), ==, "Baseline (copy) (copy)");
+  assert_shown (fixture, (guint[]) { 2, 1 }, 2);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 2);
+  /* The copy the undo took away is no longer shown; its original is. */
+  assert_shown (fixture, (guint[]) { 1 }, 1);
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 0, TRUE));
+  assert_shown (fixture, (guint[]) { 1, 0 }, 2);
+
+  /* Rename: refused for a name taken or empty, said in the banner. */
+  activate (fixture, "scenario.rename", g_variant_new_string (baseline));
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, copy_name);
+  g_assert_nonnull (fw_window_get_error (fixture->window));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), baseline));
+  activate (fixture, "scenario.rename", g_variant_new_string ("   "));
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, copy_name);
+  activate (fixture, "scenario.rename", g_variant_new_string ("  Without the friction "));
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, "Without the friction");
+  /* Still shown, still current, through the rename and its undo. */
+  assert_shown (fixture, (guint[]) { 1, 0 }, 2);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, copy_name);
+  assert_shown (fixture, (guint[]) { 1, 0 }, 2);
+  activate (fixture, "win.redo", NULL);
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, "Without the friction");
+
+  /* New: the same wheel, no points, shown alone. */
+  activate (fixture, "scenario.new", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 3);
+  g_assert_cmpstr (scenario_name (fixture, 2), ==, "Scenario 3");
+  g_assert_cmpuint (fw_document_get_scenario (document (fixture), 2)->points->len, ==, 0);
+  g_assert_cmpuint (fw_document_get_scenario (document (fixture), 2)->stages->len, ==,
+                    fw_document_get_scenario (document (fixture), 0)->stages->len);
+  assert_shown (fixture, (guint[]) { 2 }, 1);
+
+  /* Switch: the one left stays beside it (the session's rule); then
+   * compare: the current one stays first. */
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
+  assert_shown (fixture, (guint[]) { 0, 2 }, 2);
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 2, FALSE));
+  assert_shown (fixture, (guint[]) { 0 }, 1);
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 1, TRUE));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 2, TRUE));
+  assert_shown (fixture, (guint[]) { 0, 1, 2 }, 3);
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 1, FALSE));
+  assert_shown (fixture, (guint[]) { 0, 2 }, 2);
+  /* The current one cannot be taken out of the comparison. */
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 0, FALSE));
+  assert_shown (fixture, (guint[]) { 0, 2 }, 2);
+
+  /* Delete the current one: the one now at its place is shown, and the
+   * one compared stays compared; undo brings it back. */
+  activate (fixture, "scenario.remove", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 2);
+  g_assert_cmpstr (scenario_name (fixture, 0), ==, "Without the friction");
+  g_assert_cmpstr (fw_session_get_scenario (session (fixture))->name, ==, "Without the friction");
+  assert_shown (fixture, (guint[]) { 0, 1 }, 2);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 3);
+  g_assert_cmpstr (scenario_name (fixture, 0), ==, baseline);
+
+  /* The project's name: in the title, undoable. */
+  activate (fixture, "project.rename", g_variant_new_string ("Acme Retention"));
+  g_assert_cmpstr (fw_document_get_project (document (fixture))->name, ==, "Acme Retention");
+  g_assert_nonnull (find_label (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)), "Acme Retention"));
+  activate (fixture, "project.rename", g_variant_new_string (""));
+  g_assert_cmpstr (fw_document_get_project (document (fixture))->name, ==, "Acme Retention");
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpstr (fw_document_get_project (document (fixture))->name, !=, "Acme Retention");
+}
+
+/* The dialogs the menu opens: a name checked as it is typed; deleting
+ * asks first. */
+static void
+test_scenario_dialogs (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  GtkWidget *accept;
+  g_autofree char *baseline = g_strdup (scenario_name (fixture, 0));
+
+  activate (fixture, "scenario.duplicate", NULL);
+  activate (fixture, "scenario.ask-rename", NULL);
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  entry = find_widget (dialog, GTK_TYPE_ENTRY);
+  accept = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, scenario_name (fixture, 1));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), baseline);
+  g_assert_false (gtk_widget_get_sensitive (accept));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_false (gtk_widget_get_sensitive (accept));
+  /* Enter on a refused name does nothing; the dialog stays. */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (20);
+  g_assert_true (find_dialog (fixture) == dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fixed onboarding");
+  g_assert_true (gtk_widget_get_sensitive (accept));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (20);
+  g_assert_null (find_dialog (fixture));
+  g_assert_cmpstr (scenario_name (fixture, 1), ==, "Fixed onboarding");
+
+  /* Delete asks; Cancel keeps it, Delete removes it. */
+  activate (fixture, "scenario.ask-remove", NULL);
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (20);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 2);
+  activate (fixture, "scenario.ask-remove", NULL);
+  dialog = find_dialog (fixture);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (20);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 1);
+}
+
+/* The point with the most negative impact: the costliest friction. */
+static guint
+costliest (const FwProjection *projection)
+{
+  guint worst = 0;
+
+  for (guint k = 1; k < fw_projection_get_n_points (projection); k++)
+    if (fw_projection_get_point_impact (projection, k) < fw_projection_get_point_impact (projection, worst))
+      worst = k;
+  return worst;
+}
+
+/* What the consultant does: duplicate the baseline, remove the costliest
+ * friction in the copy, and read what it costs beside the original. */
+static void
+test_compare_table (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FwComparePanel *panel = FW_COMPARE_PANEL (find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL));
+  FwProjectionService *service = fw_session_get_projections (session (fixture));
+  guint worst = costliest (fw_session_get_projection (session (fixture)));
+  double impact = fw_projection_get_point_impact (fw_session_get_projection (session (fixture)), worst);
+  double before, after;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (panel);
+  g_assert_cmpfloat (impact, <, 0);
+
+  activate (fixture, "scenario.duplicate", NULL);
+  activate (fixture, "point.remove", g_variant_new_uint32 (worst));
+  g_assert_cmpuint (fw_document_get_scenario (document (fixture), 1)->points->len, ==,
+                    fw_document_get_scenario (document (fixture), 0)->points->len - 1);
+
+  /* At once: both projections are there, and the difference is the
+   * friction's impact (MODEL.md: customers(H) with it minus without). */
+  before = fw_projection_get_summary (fw_projection_service_get (service, 0))->customers_end;
+  after = fw_projection_get_summary (fw_projection_service_get (service, 1))->customers_end;
+  g_assert_cmpfloat (fabs ((after - before) + impact), <=, 1e-9 * fabs (before));
+
+  /* The table: a column per scenario on show in the project's order,
+   * the difference from the first under the second. */
+  text = fw_compare_panel_get_text (panel);
+  lines = g_strsplit (text, "\n", -1);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (lines[0], scenario_name (fixture, 0)));
+  g_assert_nonnull (strstr (lines[0], scenario_name (fixture, 1)));
+  g_assert_true (strstr (lines[0], scenario_name (fixture, 0)) < strstr (lines[0], scenario_name (fixture, 1)));
+  /* Customers at the end: a gain, written with a plus. */
+  g_assert_nonnull (strstr (lines[1], "Customers after 24 months"));
+  g_assert_nonnull (strstr (lines[1], "+"));
+  /* Seven summary figures. */
+  g_assert_nonnull (strstr (text, "Loop gain"));
+  g_assert_nonnull (strstr (text, "Self-sustaining"));
+  g_assert_nonnull (strstr (text, "Churn over 24 months"));
+  g_assert_nonnull (strstr (text, "New customers over 24 months"));
+
+  /* Only the current one shown: one column, no differences. */
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 0, FALSE));
+  g_clear_pointer (&text, g_free);
+  text = fw_compare_panel_get_text (panel);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (text, "\n", -1);
+  {
+    g_auto(GStrv) cells = g_strsplit (lines[0], "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (cells), ==, 2);
+    g_assert_cmpstr (cells[1], ==, scenario_name (fixture, 1));
+  }
+  g_assert_null (strstr (text, "+"));
+  g_assert_null (strstr (text, "−"));
+}
+
+/* What to fix first: the list by impact, the costliest friction on top,
+ * following every edit. */
+static void
+test_sort_by_impact (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  const FwProjection *projection = fw_session_get_projection (session (fixture));
+  guint n = fw_projection_get_n_points (projection);
+  guint worst = costliest (projection);
+
+  g_assert_nonnull (list);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), i), ==, i);
+
+  g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
+  spin (20);
+  g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==, worst);
+  for (guint i = 1; i < n; i++)
+    {
+      projection = fw_session_get_projection (session (fixture));
+      g_assert_cmpfloat (fw_projection_get_point_impact (projection, fw_point_list_get_point_at (FW_POINT_LIST (list), i - 1)),
+                         <=,
+                         fw_projection_get_point_impact (projection, fw_point_list_get_point_at (FW_POINT_LIST (list), i)));
+    }
+
+  /* Removing the costliest: the order follows the edit at once. */
+  activate (fixture, "point.remove", g_variant_new_uint32 (worst));
+  projection = fw_session_get_projection (session (fixture));
+  g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==, costliest (projection));
+  g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), n - 1), ==, G_MAXUINT);
+
+  /* And back to the order added. */
+  g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
+  spin (20);
+  for (guint i = 0; i + 1 < n; i++)
+    g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), i), ==, i);
+}
+
+/* The spreads typed per scenario: applied, refused in words, undone;
+ * the band comes with them. */
+static void
+test_spreads (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *editor = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_SPREADS_EDITOR);
+  FwProjectionService *service = fw_session_get_projections (session (fixture));
+  GtkWidget *entry;
+  gint64 end;
+
+  g_assert_nonnull (editor);
+  entry = find_widget (editor, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
+  g_assert_null (fw_projection_service_get_band (service, 0));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "20");
+  spin (20);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
+  end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (fw_projection_service_get_band (service, 0) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (fw_projection_service_get_band (service, 0));
+
+  /* As leaving the field and coming back would: a run of its own. */
+  fw_document_seal (document (fixture));
+
+  /* Bad typing: refused in words, the document keeps 20 %. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "150");
+  spin (20);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "lots");
+  spin (20);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "35");
+  spin (20);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.35);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* One undo step for each run of typing: back to 20 %, then to no
+   * spread, and no band. */
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0);
+  g_assert_null (fw_projection_service_get_band (service, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/window/scenarios/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("actions", test_scenario_actions);
+  ADD ("dialogs", test_scenario_dialogs);
+  ADD ("compare-table", test_compare_table);
+  ADD ("sort-by-impact", test_sort_by_impact);
+  ADD ("spreads", test_spreads);
+
+  return g_test_run ();
+}
