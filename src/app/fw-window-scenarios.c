@@ -32,7 +32,7 @@
  *   project.rename    s     rename the project
  * and the ones that ask first, for menus and shortcuts:
  *   scenario.ask-rename, scenario.ask-remove, project.ask-rename
- * and scenario.show-compare, which opens the side panel's Scenarios page
+ * and scenario.show-compare, which opens the side panel's Compare page
  * (the compare check boxes and table, the spreads). */
 
 static guint

@@ -214,6 +214,24 @@ fw_window_class_init (FwWindowClass *klass)
   fw_window_class_add_scenario_actions (widget_class);
 }
 
+/* Three pages in the side switcher: GTK gives each button at least 100
+ * pixels of text and all the width of the widest, wider together than
+ * the side pane at its narrowest. Each is as wide as its title instead.
+ * Set here rather than in style.css, which only an application loads:
+ * the window's width must not depend on it. */
+static void
+narrow_side_switcher (FwWindow *self)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_data (css, "button.text-button { min-width: 64px; }", -1);
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->side_switcher)), FALSE);
+  for (GtkWidget *button = gtk_widget_get_first_child (self->side_switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_style_context_add_provider (gtk_widget_get_style_context (button), GTK_STYLE_PROVIDER (css),
+                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 fw_window_init (FwWindow *self)
 {
@@ -226,6 +244,7 @@ fw_window_init (FwWindow *self)
   fw_window_init_panes (self);
   fw_window_add_file_drop (self);
   fw_widget_name_plainly (GTK_WIDGET (self));
+  narrow_side_switcher (self);
   fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));
   /* The dividers take the keyboard focus (F8 moves them). */
   fw_widget_set_accessible_label (GTK_WIDGET (self->catalog_paned), _("Divider between the catalog and the wheel"));
