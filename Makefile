@@ -26,8 +26,9 @@ PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
            xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick \
            poppler-utils
 
-# Locales the tests run in (test-window-german, test-cli-locale).
-TEST_LOCALES = de_DE.UTF-8 fr_FR.UTF-8
+# Locales the tests run in (test-window-german, test-cli-locale; en_US for
+# US Letter paper in test-cli-report).
+TEST_LOCALES = de_DE.UTF-8 fr_FR.UTF-8 en_US.UTF-8
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -42,7 +42,7 @@ SUMMARY_FIELDS = {"loop_gain", "self_sustaining", "steady_customers",
                   "total_new_customers"}
 SQLITE_HEADER = b"SQLite format 3\0"
 COMMANDS = ["new", "templates", "catalog", "import", "dump", "simulate",
-            "compare", "check", "export"]
+            "compare", "check", "export", "report"]
 BAND = ["customers_p10", "customers_p50", "customers_p90"]
 SPREADS = {"advance": 0.2, "loss": 0.2, "referral": 0.3, "inflow": 0.1}
 

@@ -51,6 +51,7 @@ int fw_cli_simulate  (int argc, char **argv);
 int fw_cli_compare   (int argc, char **argv);
 int fw_cli_check     (int argc, char **argv);
 int fw_cli_export    (int argc, char **argv);
+int fw_cli_report    (int argc, char **argv);
 
 /* Arguments.
  *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-chart-data.h"
 #include "fw-cli-common.h"
 #include "fw-engine.h"
 #include "fw-error.h"
@@ -85,6 +86,7 @@ fw_cli_export (int    argc,
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_projection_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  FwBand *bands[FW_CHART_MAX_SCENARIOS] = { NULL };
   FwExportRequest request = { 0 };
   FwExportFormat format;
   const char *out;
@@ -193,6 +195,9 @@ fw_cli_export (int    argc,
 
       fw_projection_run (projection, g_ptr_array_index (scenarios, i), project->horizon);
       g_ptr_array_add (projections, projection);
+      /* The chart draws each scenario's band, as the window does. */
+      if (view == 1 && format != FW_EXPORT_CSV)
+        bands[i] = fw_export_band_new (g_ptr_array_index (scenarios, i), project->horizon);
     }
 
   request.format = format;
@@ -200,10 +205,13 @@ fw_cli_export (int    argc,
   request.project = project;
   request.scenarios = (const FwScenario * const *) scenarios->pdata;
   request.projections = (const FwProjection * const *) projections->pdata;
+  request.bands = bands;
   request.n_scenarios = scenarios->len;
   request.period = period_text != NULL ? (int) period : -1;
 
   bytes = fw_export_render (&request, &error);
+  for (guint i = 0; i < scenarios->len; i++)
+    g_clear_object (&bands[i]);
   if (bytes == NULL || !fw_file_replace (out, bytes, &error))
     return fw_cli_report_error (error);
 

@@ -26,6 +26,7 @@ const FwCliCommand fw_cli_commands[] = {
   { "compare",   N_("Run every scenario and write their summaries"),      fw_cli_compare },
   { "check",     N_("Check a project or JSON file and say what is wrong"), fw_cli_check },
   { "export",    N_("Draw the wheel or the chart as PNG, SVG or PDF, or write CSV"), fw_cli_export },
+  { "report",    N_("Write a one-page PDF report on a scenario"),         fw_cli_report },
 };
 const guint fw_cli_n_commands = G_N_ELEMENTS (fw_cli_commands);
 

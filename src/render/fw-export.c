@@ -65,6 +65,24 @@ fw_export_default_size (FwExportFormat  format,
     }
 }
 
+FwBand *
+fw_export_band_new (const FwScenario *scenario,
+                    guint             horizon)
+{
+  g_autoptr(FwBand) band = NULL;
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (fw_uncertainty_is_zero (&scenario->uncertainty))
+    return NULL;
+
+  band = fw_band_new (scenario, horizon, FW_BAND_DEFAULT_DRAWS, FW_BAND_DEFAULT_SEED);
+  /* Without a cancellable it cannot fail. */
+  if (!fw_band_compute (band, NULL, NULL))
+    return NULL;
+  return g_steal_pointer (&band);
+}
+
 /* Drawing ---------------------------------------------------------------- */
 
 static const char *
@@ -117,6 +135,12 @@ draw_chart (cairo_t               *cr,
     {
       g_ptr_array_add (rows, fw_chart_rows_new_from_projection (request->projections[i]));
       fw_chart_rows_describe (g_ptr_array_index (rows, i), request->scenarios[i]->name, &input[i]);
+      if (request->bands != NULL && request->bands[i] != NULL)
+        {
+          input[i].band_low = fw_band_get_customers (request->bands[i], FW_BAND_P10);
+          input[i].band_median = fw_band_get_customers (request->bands[i], FW_BAND_P50);
+          input[i].band_high = fw_band_get_customers (request->bands[i], FW_BAND_P90);
+        }
     }
   fw_chart_set_style (chart, &style);
   fw_chart_set_scenarios (chart, input, request->n_scenarios);
@@ -235,8 +259,8 @@ svg_with_text (GByteArray            *svg,
 
 /* Surfaces ------------------------------------------------------------------ */
 
-static cairo_status_t
-append_bytes (void                *closure,
+cairo_status_t
+fw_export_append_bytes (void                *closure,
               const unsigned char *data,
               unsigned int         length)
 {
@@ -286,13 +310,13 @@ fw_export_render (const FwExportRequest *request,
       {
         g_autofree char *title = title_text (request);
 
-        surface = cairo_pdf_surface_create_for_stream (append_bytes, out, request->width, request->height);
+        surface = cairo_pdf_surface_create_for_stream (fw_export_append_bytes, out, request->width, request->height);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flywheel");
       }
       break;
     case FW_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, out, request->width, request->height);
+      surface = cairo_svg_surface_create_for_stream (fw_export_append_bytes, out, request->width, request->height);
       /* Sizes in points, as PDF's, so a 960 x 540 export is a slide. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       break;
@@ -311,7 +335,7 @@ fw_export_render (const FwExportRequest *request,
 
   draw (surface, request);
   if (request->format == FW_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+    status = cairo_surface_write_to_png_stream (surface, fw_export_append_bytes, out);
   else
     {
       cairo_surface_finish (surface);

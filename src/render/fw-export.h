@@ -7,8 +7,10 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
+#include "fw-band.h"
 #include "fw-engine.h"
 #include "fw-model.h"
 
@@ -61,15 +63,31 @@ typedef struct
    * first, the chart overlays them all, named in its legend. */
   const FwScenario   *const *scenarios;
   const FwProjection *const *projections;
+  /* NULL, or one per scenario: its computed band of customers, drawn on
+   * the chart, or NULL for none (fw_export_band_new ()). */
+  FwBand             *const *bands;
   guint               n_scenarios;
   /* The wheel shows its counts and figures at this period (-1: 0); the
    * chart marks it (-1: no marker). */
   int                 period;
 } FwExportRequest;
 
+/* @scenario's band of customers over @horizon, computed as
+ * `simulate --draws 1000` computes it (FW_BAND_DEFAULT_DRAWS draws, seed
+ * FW_BAND_DEFAULT_SEED), or NULL when the scenario has no spreads: its
+ * band would be the line itself. For the chart's exports and the report. */
+FwBand      *fw_export_band_new         (const FwScenario      *scenario,
+                                         guint                  horizon);
+
 /* The export's bytes, or NULL with an FW_ERROR_FAILED error when drawing
  * failed (out of memory, a size the surface refuses). */
 GBytes      *fw_export_render           (const FwExportRequest *request,
                                          GError               **error);
+
+/* A cairo_write_func_t that appends to the GByteArray @closure: how
+ * exports and the report collect a surface's bytes. */
+cairo_status_t fw_export_append_bytes   (void                *closure,
+                                         const unsigned char *data,
+                                         unsigned int         length);
 
 G_END_DECLS

@@ -1,0 +1,674 @@
+/* fw-report-painter.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-report"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fw-chart.h"
+#include "fw-display-number.h"
+#include "fw-render-text.h"
+#include "fw-report-private.h"
+#include "fw-wheel-painter.h"
+
+/* The page, top to bottom: a header (project, scenario, date), the wheel
+ * beside the summary figures, the projection chart with its band, the
+ * friction and the forces ranked by impact side by side, and the
+ * scenarios compared. Every part gets a share of the page's height that
+ * does not depend on what the project holds; lists take the rows that
+ * fit their share and say how many more there are, so the report is one
+ * page whatever it shows. Sizes are points (1/72 inch) and scale with
+ * the paper's width. */
+
+/* GNOME's palette: text, secondary text, rules, accent, and the red and
+ * green of losses and gains, each readable on white. */
+#define COLOR_TEXT   "#241f31"
+#define COLOR_MUTED  "#5e5c64"
+#define COLOR_RULE   "#deddda"
+#define COLOR_SHADE  "#f6f5f4"
+#define COLOR_ACCENT "#1c71d8"
+#define COLOR_BAD    "#c01c28"
+#define COLOR_GOOD   "#26a269"
+
+typedef struct
+{
+  cairo_t         *cr;
+  FwReport        *report;
+  const FwScenario *scenario;
+  double           unit;     /* 1 on A4: every size is a multiple of it */
+  double           left, right, width;  /* the text column */
+} Page;
+
+static void
+set_color (cairo_t    *cr,
+           const char *hex)
+{
+  guint value = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
+
+  cairo_set_source_rgb (cr, ((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0,
+                        (value & 0xff) / 255.0);
+}
+
+/* Text ------------------------------------------------------------------- */
+
+typedef enum
+{
+  TEXT_PLAIN = 0,
+  TEXT_BOLD = 1 << 0,
+  TEXT_WRAP = 1 << 1,       /* else ellipsized at the width */
+  TEXT_RIGHT = 1 << 2,
+  TEXT_MARKUP = 1 << 3,
+} TextFlags;
+
+/* A layout of @text at @size points (times the page's unit), @width wide
+ * (0: as wide as it is), wrapped onto at most @lines lines (0: any). */
+static PangoLayout *
+text_layout (Page       *page,
+             const char *text,
+             double      size,
+             TextFlags   flags,
+             double      width,
+             int         lines)
+{
+  PangoLayout *layout = fw_render_text_layout (page->cr, NULL, NULL, size * page->unit,
+                                               (flags & TEXT_BOLD) != 0,
+                                               (flags & TEXT_MARKUP) != 0 ? NULL : text);
+
+  if ((flags & TEXT_MARKUP) != 0)
+    pango_layout_set_markup (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if ((flags & TEXT_WRAP) != 0)
+        {
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, lines > 0 ? -lines : -1000);
+        }
+      if ((flags & TEXT_RIGHT) != 0)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+    }
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  double height;
+
+  fw_render_text_size (layout, NULL, &height);
+  return height;
+}
+
+/* Draws @text with its top left at (@x, @y); returns its height. */
+static double
+show_text (Page       *page,
+           const char *text,
+           double      size,
+           TextFlags   flags,
+           const char *color,
+           double      x,
+           double      y,
+           double      width,
+           int         lines)
+{
+  g_autoptr(PangoLayout) layout = text_layout (page, text, size, flags, width, lines);
+
+  set_color (page->cr, color);
+  cairo_move_to (page->cr, x, y);
+  pango_cairo_show_layout (page->cr, layout);
+  return layout_height (layout);
+}
+
+static void
+draw_rule (Page       *page,
+           double      y,
+           double      thickness,
+           const char *color)
+{
+  set_color (page->cr, color);
+  cairo_rectangle (page->cr, page->left, y, page->width, thickness * page->unit);
+  cairo_fill (page->cr);
+}
+
+/* A section's title in the accent colour; returns the height it took. */
+static double
+show_heading (Page       *page,
+              const char *text,
+              double      x,
+              double      y,
+              double      width)
+{
+  return show_text (page, text, 10.5, TEXT_BOLD, COLOR_ACCENT, x, y, width, 1) + 3 * page->unit;
+}
+
+/* "24 months": the horizon in the project's own unit. */
+static char *
+horizon_text (const FwProject *project)
+{
+  guint h = project->horizon;
+
+  switch (project->period)
+    {
+    case FW_PERIOD_WEEK:
+      return g_strdup_printf (ngettext ("%u week", "%u weeks", h), h);
+    case FW_PERIOD_QUARTER:
+      return g_strdup_printf (ngettext ("%u quarter", "%u quarters", h), h);
+    case FW_PERIOD_MONTH:
+    default:
+      return g_strdup_printf (ngettext ("%u month", "%u months", h), h);
+    }
+}
+
+/* Header ------------------------------------------------------------------ */
+
+static double
+draw_header (Page   *page,
+             double  y)
+{
+  FwReport *report = page->report;
+  g_autofree char *date = NULL;
+  g_autofree char *horizon = horizon_text (report->project);
+  g_autofree char *subtitle = NULL;
+  double date_width = 150 * page->unit;
+  double title_width = page->width - date_width - 12 * page->unit;
+  double title_height, subtitle_height, title_size;
+
+  /* TRANSLATORS: the report's date, as strftime () formats it: "4 December 2026" */
+  date = g_date_time_format (report->date, _("%-d %B %Y"));
+  /* TRANSLATORS: under the project's name in the report: the scenario's
+   * name and the horizon ("24 months") */
+  subtitle = g_strdup_printf (_("Scenario: %s · Projection over %s"), page->scenario->name, horizon);
+
+  show_text (page, date, 9.5, TEXT_RIGHT, COLOR_MUTED, page->right - date_width,
+             y + 6 * page->unit, date_width, 1);
+  /* The project's name in full: on two lines at most, smaller when it
+   * is long (MODEL.md allows 80 characters). */
+  for (title_size = 20; title_size > 12; title_size -= 2)
+    {
+      g_autoptr(PangoLayout) title = text_layout (page, report->project->name, title_size,
+                                                  TEXT_BOLD | TEXT_WRAP, title_width, 0);
+
+      if (pango_layout_get_line_count (title) <= 2)
+        break;
+    }
+  title_height = show_text (page, report->project->name, title_size, TEXT_BOLD | TEXT_WRAP,
+                            COLOR_TEXT, page->left, y, title_width, 2);
+  y += title_height + 2 * page->unit;
+  subtitle_height = show_text (page, subtitle, 11, TEXT_WRAP, COLOR_MUTED, page->left, y,
+                               page->width, 2);
+  y += subtitle_height + 8 * page->unit;
+  draw_rule (page, y, 1.5, COLOR_ACCENT);
+  return y + 1.5 * page->unit;
+}
+
+/* The wheel and the summary --------------------------------------------- */
+
+static void
+draw_wheel (Page   *page,
+            double  x,
+            double  y,
+            double  side)
+{
+  /* The wheel is laid out as on a screen 1.8 times the size and drawn
+   * scaled down: its labels keep the room the screen gives them, at a
+   * size (about 7 points) that reads well on paper. */
+  const double zoom = 1.8;
+  FwWheelLayout layout;
+  FwWheelStyle style;
+  FwWheelScene scene;
+
+  fw_wheel_layout_compute (&layout, side * zoom, side * zoom);
+  fw_wheel_style_init_light (&style);
+  fw_wheel_scene_init (&scene);
+  scene.scenario = page->scenario;
+  scene.projection = page->report->projection;
+  scene.period = 0;
+  scene.period_label = fw_period_to_string (page->report->project->period);
+  scene.momentum_shown = fw_projection_get_figures (page->report->projection, 0)->momentum;
+
+  cairo_save (page->cr);
+  cairo_translate (page->cr, x, y);
+  cairo_rectangle (page->cr, 0, 0, side, side);
+  cairo_clip (page->cr);
+  cairo_scale (page->cr, 1 / zoom, 1 / zoom);
+  fw_wheel_paint (page->cr, &layout, &style, &scene);
+  cairo_restore (page->cr);
+}
+
+typedef struct
+{
+  char       *value;    /* markup */
+  char       *caption;
+} Figure;
+
+/* The summary: five figures, each a large value over a caption. */
+
+static void
+draw_figures (Page   *page,
+              double  x,
+              double  y,
+              double  width,
+              double  height)
+{
+  const FwSummary *summary = fw_projection_get_summary (page->report->projection);
+  const FwFigures *start = fw_projection_get_figures (page->report->projection, 0);
+  guint h = page->report->project->horizon;
+  g_autofree char *horizon = horizon_text (page->report->project);
+  g_autofree char *gain = fw_display_gain (summary->loop_gain);
+  g_autofree char *now = fw_display_count (start->customers);
+  g_autofree char *end = fw_display_count (summary->customers_end);
+  g_autofree char *new_customers = fw_display_count (summary->total_new_customers);
+  g_autofree char *churn = fw_display_count (summary->total_churn);
+  g_autofree char *referrals = fw_display_count (summary->total_referrals);
+  Figure figures[5];
+  double value_size, needed = 0, gap;
+
+  figures[0].value = g_markup_printf_escaped ("%s  <span size='60%%' foreground='%s'>%s</span>", gain,
+                                              summary->self_sustaining ? COLOR_GOOD : COLOR_BAD,
+                                              summary->self_sustaining
+                                              /* TRANSLATORS: beside the loop gain in the report */
+                                              ? _("Self-sustaining")
+                                              /* TRANSLATORS: beside the loop gain in the report */
+                                              : _("Not self-sustaining"));
+  figures[0].caption = g_strdup (summary->self_sustaining
+                                 ? _("Loop gain: the referral leads one new lead brings. At 1 or "
+                                     "more the wheel turns without marketing.")
+                                 : _("Loop gain: the referral leads one new lead brings. Below 1 "
+                                     "the wheel needs marketing to keep turning."));
+  figures[1].value = g_markup_printf_escaped ("%s → %s", now, end);
+  figures[1].caption = g_strdup_printf (ngettext ("Customers now and after %u month",
+                                                  "Customers now and after %u months", h), h);
+  figures[2].value = g_markup_escape_text (new_customers, -1);
+  /* TRANSLATORS: %s is the horizon, "24 months" */
+  figures[2].caption = g_strdup_printf (_("New customers over %s"), horizon);
+  figures[3].value = g_markup_escape_text (churn, -1);
+  /* TRANSLATORS: %s is the horizon, "24 months" */
+  figures[3].caption = g_strdup_printf (_("Customers lost to churn over %s"), horizon);
+  figures[4].value = g_markup_escape_text (referrals, -1);
+  /* TRANSLATORS: %s is the horizon, "24 months" */
+  figures[4].caption = g_strdup_printf (_("Referral inflow: leads from referrals over %s"), horizon);
+
+  y += show_heading (page, _("Summary"), x, y, width);
+  height -= 10.5 * 1.3 * page->unit + 3 * page->unit;
+
+  /* The figures share the wheel's height, evenly spaced; their size
+   * comes down a step at a time until they fit (a small paper). */
+  for (value_size = 16; value_size > 11; value_size -= 1)
+    {
+      needed = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+        {
+          g_autoptr(PangoLayout) value = text_layout (page, figures[i].value, value_size,
+                                                      TEXT_BOLD | TEXT_MARKUP, width, 1);
+          g_autoptr(PangoLayout) caption = text_layout (page, figures[i].caption, 8,
+                                                        TEXT_WRAP, width, 2);
+
+          needed += layout_height (value) + layout_height (caption);
+        }
+      if (needed <= height)
+        break;
+    }
+  gap = MAX (height - needed, 0) / G_N_ELEMENTS (figures);
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      y += show_text (page, figures[i].value, value_size, TEXT_BOLD | TEXT_MARKUP, COLOR_TEXT,
+                      x, y, width, 1);
+      y += show_text (page, figures[i].caption, 8, TEXT_WRAP, COLOR_MUTED, x, y, width, 2);
+      y += gap;
+      g_free (figures[i].value);
+      g_free (figures[i].caption);
+    }
+}
+
+/* The chart ---------------------------------------------------------------- */
+
+static double
+draw_chart (Page   *page,
+            double  y,
+            double  height)
+{
+  FwReport *report = page->report;
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  g_autoptr(FwChartRows) rows = fw_chart_rows_new_from_projection (report->projection);
+  FwChartScenario input;
+  FwWheelStyle style;
+  double heading;
+
+  heading = show_heading (page, _("Projection"), page->left, y, page->width);
+  fw_chart_rows_describe (rows, page->scenario->name, &input);
+  if (report->band != NULL)
+    {
+      input.band_low = fw_band_get_customers (report->band, FW_BAND_P10);
+      input.band_median = fw_band_get_customers (report->band, FW_BAND_P50);
+      input.band_high = fw_band_get_customers (report->band, FW_BAND_P90);
+    }
+
+  fw_wheel_style_init_light (&style);
+  fw_chart_set_style (chart, &style);
+  fw_chart_set_scenarios (chart, &input, 1);
+  /* The summary's figures; momentum, people moving round the wheel,
+   * is the window's to show and would flatten the rest. */
+  fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)
+                               | FW_CHART_SERIES_BIT (FW_CHART_NEW_CUSTOMERS)
+                               | FW_CHART_SERIES_BIT (FW_CHART_CHURN)
+                               | FW_CHART_SERIES_BIT (FW_CHART_REFERRALS));
+  fw_chart_set_period_label (chart, fw_period_to_string (report->project->period));
+  fw_chart_set_text_scale (chart, 0.75);
+  fw_chart_set_marker (chart, -1);
+
+  cairo_save (page->cr);
+  cairo_translate (page->cr, page->left, y + heading);
+  fw_chart_paint (chart, page->cr, page->width, height - heading);
+  cairo_restore (page->cr);
+  return y + height;
+}
+
+/* The ranking ------------------------------------------------------------- */
+
+/* One ranked point: its rank, its name in full (wrapped), its stage, and
+ * its impact; returns the height it took, or draws nothing and returns
+ * -1 when it would pass @bottom. */
+static double
+draw_ranked_point (Page   *page,
+                   guint   rank,
+                   guint   index,
+                   double  x,
+                   double  y,
+                   double  width,
+                   double  bottom)
+{
+  const FwReport *report = page->report;
+  const FwPoint *point = fw_scenario_get_point (page->scenario, index);
+  guint stage = fw_projection_get_point_stage (report->projection, index);
+  double impact = fw_projection_get_point_impact (report->projection, index);
+  g_autofree char *rank_text = g_strdup_printf ("%u", rank);
+  g_autofree char *impact_text = fw_display_change (impact);
+  double number_width = 16 * page->unit, impact_width = 58 * page->unit;
+  double name_width = width - number_width - impact_width - 6 * page->unit;
+  g_autoptr(PangoLayout) name = text_layout (page, point->name, 8.5, TEXT_WRAP, name_width, 0);
+  g_autoptr(PangoLayout) where = text_layout (page, fw_scenario_get_stage (page->scenario, stage)->name,
+                                              7, TEXT_PLAIN, name_width, 1);
+  double height = layout_height (name) + layout_height (where) + 4 * page->unit;
+
+  if (y + height > bottom)
+    return -1;
+
+  show_text (page, rank_text, 8.5, TEXT_PLAIN, COLOR_MUTED, x, y, number_width, 1);
+  set_color (page->cr, COLOR_TEXT);
+  cairo_move_to (page->cr, x + number_width, y);
+  pango_cairo_show_layout (page->cr, name);
+  set_color (page->cr, COLOR_MUTED);
+  cairo_move_to (page->cr, x + number_width, y + layout_height (name));
+  pango_cairo_show_layout (page->cr, where);
+  show_text (page, impact_text, 8.5, TEXT_BOLD | TEXT_RIGHT,
+             !isfinite (impact) || impact == 0 ? COLOR_MUTED : impact < 0 ? COLOR_BAD : COLOR_GOOD,
+             x + width - impact_width, y, impact_width, 1);
+  cairo_set_line_width (page->cr, 0.5 * page->unit);
+  set_color (page->cr, COLOR_RULE);
+  cairo_move_to (page->cr, x, y + height - 2 * page->unit);
+  cairo_line_to (page->cr, x + width, y + height - 2 * page->unit);
+  cairo_stroke (page->cr);
+  return height;
+}
+
+/* Returns where the list ended. */
+static double
+draw_ranking (Page       *page,
+              const char *title,
+              const char *empty,
+              GArray     *ranked,
+              double      x,
+              double      y,
+              double      width,
+              double      bottom)
+{
+  g_autoptr(PangoLayout) more = text_layout (page, "0", 8, TEXT_PLAIN, width, 1);
+  double more_height = layout_height (more) + 2 * page->unit;
+  guint shown = 0;
+
+  y += show_heading (page, title, x, y, width);
+  if (ranked->len == 0)
+    return y + show_text (page, empty, 8.5, TEXT_WRAP, COLOR_MUTED, x, y, width, 2);
+
+  for (; shown < ranked->len; shown++)
+    {
+      /* The last row needs no room kept for "and N more". */
+      double limit = shown + 1 == ranked->len ? bottom : bottom - more_height;
+      double height = draw_ranked_point (page, shown + 1, g_array_index (ranked, guint, shown),
+                                         x, y, width, limit);
+
+      if (height < 0)
+        break;
+      y += height;
+    }
+
+  if (shown < ranked->len)
+    {
+      /* TRANSLATORS: the end of a list in the report that did not fit */
+      g_autofree char *text = g_strdup_printf (_("and %u more"), ranked->len - shown);
+
+      y += show_text (page, text, 8, TEXT_PLAIN, COLOR_MUTED, x + 16 * page->unit, y + page->unit,
+                      width, 1) + page->unit;
+    }
+  return y;
+}
+
+/* Returns where the ranking ended. */
+static double
+draw_rankings (Page   *page,
+               double  y,
+               double  bottom)
+{
+  FwReport *report = page->report;
+  g_autofree char *horizon = horizon_text (report->project);
+  g_autofree char *note = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double gap = 20 * page->unit, column = (page->width - gap) / 2, end;
+
+  if (report->n_disabled > 0)
+    /* TRANSLATORS: under the ranking in the report; %s is the horizon,
+     * "24 months"; %u the number of points switched off */
+    note = g_strdup_printf (ngettext ("Impact: the change in customers after %s that each point "
+                                      "makes. %u point switched off is not ranked.",
+                                      "Impact: the change in customers after %s that each point "
+                                      "makes. %u points switched off are not ranked.",
+                                      report->n_disabled),
+                            horizon, report->n_disabled);
+  else
+    /* TRANSLATORS: under the ranking in the report; %s is the horizon */
+    note = g_strdup_printf (_("Impact: the change in customers after %s that each point makes."),
+                            horizon);
+  layout = text_layout (page, note, 7.5, TEXT_WRAP, page->width, 2);
+  bottom -= layout_height (layout) + 4 * page->unit;
+
+  end = draw_ranking (page, _("Costliest friction"), _("No friction points on this wheel."),
+                      report->frictions, page->left, y, column, bottom);
+  end = MAX (end, draw_ranking (page, _("Strongest forces"), _("No forces on this wheel."),
+                                report->forces, page->left + column + gap, y, column, bottom));
+
+  /* The note follows the longer list. */
+  set_color (page->cr, COLOR_MUTED);
+  cairo_move_to (page->cr, page->left, end + 4 * page->unit);
+  pango_cairo_show_layout (page->cr, layout);
+  return end + 4 * page->unit + layout_height (layout);
+}
+
+/* The comparison ----------------------------------------------------------- */
+
+#define N_COLUMNS 7
+#define TITLE_ROW 33  /* three lines of 7.5 points */
+#define TABLE_ROW 12
+
+/* The table's height for @rows scenarios (and a line for those left out). */
+static double
+table_height (Page  *page,
+              guint  rows)
+{
+  return 10.5 * 1.3 * page->unit + 3 * page->unit   /* heading */
+         + TITLE_ROW * page->unit                    /* column titles */
+         + rows * TABLE_ROW * page->unit             /* rows */
+         + 12 * page->unit;                          /* "and N more" */
+}
+
+/* One row of the table, in cells on @lines lines at most (the column
+ * titles take up to three). */
+static void
+draw_table_row (Page        *page,
+                const char **cells,
+                const double *widths,
+                double       y,
+                gboolean     bold,
+                const char  *color,
+                int          lines)
+{
+  double x = page->left + 4 * page->unit;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      TextFlags flags = (bold ? TEXT_BOLD : TEXT_PLAIN) | (c > 0 ? TEXT_RIGHT : TEXT_PLAIN)
+                        | (lines > 1 ? TEXT_WRAP : TEXT_PLAIN);
+
+      show_text (page, cells[c], lines > 1 ? 7.5 : 8, flags, color, x, y + 2 * page->unit,
+                 widths[c] - 6 * page->unit, lines);
+      x += widths[c];
+    }
+}
+
+static void
+draw_comparison (Page  *page,
+                 double y,
+                 guint  rows)
+{
+  FwReport *report = page->report;
+  guint n = report->project->scenarios->len, h = report->project->horizon;
+  g_autofree char *end_title = g_strdup_printf (ngettext ("Customers after %u month",
+                                                          "Customers after %u months", h), h);
+  const char *titles[N_COLUMNS] = {
+    _("Scenario"), _("Loop gain"), _("Self-sustaining"), end_title,
+    _("New customers"), _("Churn"), _("Referral inflow"),
+  };
+  double widths[N_COLUMNS];
+  double number_width = (page->width - 4 * page->unit) * 0.122;
+  double row = TABLE_ROW * page->unit;
+
+  widths[0] = page->width - 4 * page->unit - (N_COLUMNS - 1) * number_width;
+  for (guint c = 1; c < N_COLUMNS; c++)
+    widths[c] = number_width;
+
+  y += show_heading (page, _("Scenarios compared"), page->left, y, page->width);
+  set_color (page->cr, COLOR_SHADE);
+  cairo_rectangle (page->cr, page->left, y, page->width, TITLE_ROW * page->unit);
+  cairo_fill (page->cr);
+  draw_table_row (page, titles, widths, y, TRUE, COLOR_MUTED, 3);
+  y += TITLE_ROW * page->unit;
+
+  for (guint shown = 0; shown < MIN (rows, n); shown++)
+    {
+      /* The reported scenario is always in the table: when it is past
+       * the rows that fit, it takes the last of them. */
+      guint i = shown + 1 == rows && report->scenario >= rows ? report->scenario : shown;
+      const FwSummary *summary = &report->summaries[i];
+      g_autofree char *gain = fw_display_gain (summary->loop_gain);
+      g_autofree char *end = fw_display_count (summary->customers_end);
+      g_autofree char *new_customers = fw_display_count (summary->total_new_customers);
+      g_autofree char *churn = fw_display_count (summary->total_churn);
+      g_autofree char *referrals = fw_display_count (summary->total_referrals);
+      const char *cells[N_COLUMNS] = {
+        fw_project_get_scenario (report->project, i)->name, gain,
+        summary->self_sustaining ? _("Yes") : _("No"), end, new_customers, churn, referrals,
+      };
+
+      if (i == report->scenario)
+        {
+          set_color (page->cr, "#e8f0fb");
+          cairo_rectangle (page->cr, page->left, y, page->width, row);
+          cairo_fill (page->cr);
+        }
+      draw_table_row (page, cells, widths, y, i == report->scenario, COLOR_TEXT, 1);
+      y += row;
+      draw_rule (page, y - 0.5 * page->unit, 0.5, COLOR_RULE);
+    }
+
+  if (rows < n)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("and %u more scenario",
+                                                         "and %u more scenarios", n - rows),
+                                               n - rows);
+
+      show_text (page, text, 8, TEXT_PLAIN, COLOR_MUTED, page->left + 4 * page->unit,
+                 y + 2 * page->unit, page->width, 1);
+    }
+}
+
+/* The page ------------------------------------------------------------------ */
+
+static void
+draw_footer (Page   *page,
+             double  bottom)
+{
+  g_autofree char *title = fw_report_get_title (page->report);
+  double half = page->width / 2;
+
+  draw_rule (page, bottom - 14 * page->unit, 0.5, COLOR_RULE);
+  show_text (page, title, 7, TEXT_PLAIN, COLOR_MUTED, page->left, bottom - 10 * page->unit,
+             half, 1);
+  /* TRANSLATORS: the report's footer, right */
+  show_text (page, _("Made with Flywheel"), 7, TEXT_RIGHT, COLOR_MUTED, page->left + half,
+             bottom - 10 * page->unit, half, 1);
+}
+
+void
+fw_report_paint_page (FwReport *report,
+                      cairo_t  *cr,
+                      double    width,
+                      double    height)
+{
+  Page page = { cr, report, fw_project_get_scenario (report->project, report->scenario) };
+  double margin, y, bottom, body, wheel_side, gap;
+  guint n_scenarios = report->project->scenarios->len, table_rows = 0;
+
+  /* The page is laid out for A4's width and scaled to the paper. */
+  page.unit = width / 595.276;
+  margin = 40 * page.unit;
+  page.left = margin;
+  page.right = width - margin;
+  page.width = page.right - page.left;
+
+  y = draw_header (&page, margin) + 12 * page.unit;
+  bottom = height - margin + 6 * page.unit;
+  draw_footer (&page, bottom);
+  bottom -= 20 * page.unit;
+  body = bottom - y;
+
+  /* The wheel beside the summary: almost a third of the body. */
+  gap = 18 * page.unit;
+  wheel_side = MIN (body * 0.31, page.width * 0.5);
+  draw_wheel (&page, page.left, y, wheel_side);
+  draw_figures (&page, page.left + wheel_side + gap, y, page.width - wheel_side - gap, wheel_side);
+  y += wheel_side + 12 * page.unit;
+
+  y = draw_chart (&page, y, body * 0.25) + 12 * page.unit;
+
+  /* The comparison takes what it needs, up to a sixth of the body, and
+   * the ranking the rest; the table follows the ranking. */
+  if (n_scenarios > 1)
+    {
+      table_rows = n_scenarios;
+      while (table_rows > 2 && table_height (&page, table_rows) > body * 0.17)
+        table_rows--;
+      y = draw_rankings (&page, y, bottom - table_height (&page, table_rows) - 14 * page.unit);
+      draw_comparison (&page, y + 14 * page.unit, table_rows);
+    }
+  else
+    draw_rankings (&page, y, bottom);
+}

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+# tests/test-cli-report.py
+#
+# Copyright 2026 The Flywheel authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""`flywheel-cli report` as a user runs it, and the band on the chart's
+exports: one page whatever the project holds, the names and the ranking
+as text, the paper of the locale, clear errors and nothing half written.
+
+    python3 tests/test-cli-report.py --cli build/src/cli/flywheel-cli [-v] [-k NAME]
+
+Uses test-cli.py's harness (a fresh directory per test, exit codes and
+messages checked). The PDF is read back with poppler-utils (pdftotext,
+pdfinfo), which the Makefile installs; without them the text checks are
+skipped and say so.
+"""
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+spec = importlib.util.spec_from_file_location("cli_harness", os.path.join(HERE, "test-cli.py"))
+harness = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(harness)
+
+import report_projects  # noqa: E402  (after the path is set)
+
+TESTS = []
+
+
+def test(function):
+    TESTS.append(function)
+    return function
+
+
+def locale_installed(name):
+    out = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+    return name.lower().replace("utf-8", "utf8") in out.split()
+
+
+def page_size(t, name):
+    """The page's size in points, from pdfinfo, or None without it."""
+    if shutil.which("pdfinfo") is None:
+        return None
+    info = subprocess.run(["pdfinfo", t.path(name)], check=True,
+                          stdout=subprocess.PIPE).stdout.decode("utf-8")
+    match = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    return round(float(match.group(1))), round(float(match.group(2)))
+
+
+def flat_text(t, name):
+    """pdftotext's text in the order it is drawn (-raw: one column after
+    the other, not mixed line by line as the page's layout), with every
+    run of white space made one space, so a name wrapped onto two lines
+    still reads as one; None without poppler-utils."""
+    if shutil.which("pdftotext") is None:
+        return None
+    text = subprocess.run(["pdftotext", "-raw", t.path(name), "-"], check=True,
+                          stdout=subprocess.PIPE).stdout.decode("utf-8")
+    return " ".join(text.split())
+
+
+A4 = (595, 842)
+LETTER = (612, 792)
+
+
+@test
+def report_holds_names_figures_and_ranking(t):
+    project = json.loads(json.dumps(harness.SAMPLE))
+    baseline = project["scenarios"][0]
+    baseline["points"] = [
+        {"name": "Slow replies to pricing questions", "kind": "friction", "angle": 10,
+         "conversion": -0.1},
+        {"name": "Checkout asks twice for the same details", "kind": "friction", "angle": 150,
+         "conversion": -0.6},
+        {"name": "Referral reward for both sides", "kind": "force", "angle": 300,
+         "referral": 0.5},
+        {"name": "Invoices nobody can read", "kind": "friction", "angle": 300, "churn": 0.02},
+        {"name": "Self-service help centre", "kind": "force", "angle": 100, "conversion": 0.05},
+        {"name": "Switched off friction", "kind": "friction", "angle": 200,
+         "conversion": -0.5, "enabled": False},
+    ]
+    t.write_json("p.json", project)
+    t.ok("report", "p.json", "report.pdf")
+    t.expect(harness.pdf_pages(t, "report.pdf") == 1, "report.pdf: one page expected")
+    text = flat_text(t, "report.pdf")
+    if text is None:
+        return "text not checked: pdftotext (poppler-utils) is not installed"
+    for needle in ("Acme", "Baseline", "Attract", "Engage", "Delight", "Summary",
+                   "Loop gain", "Not self-sustaining", "Projection", "Costliest friction",
+                   "Strongest forces", "Scenarios compared", "Growth"):
+        t.expect(needle in text, "report.pdf should hold %r as text: %r" % (needle, text))
+    t.expect("Switched off friction" not in text, "a point switched off is not ranked")
+    t.expect("1 point switched off" in text, "the report says a point is switched off")
+
+    # The ranking as the engine's impacts order it.
+    summary = json.loads(t.ok("simulate", "p.json", "--format", "summary").text)
+    names = {p["name"]: p["impact"] for p in summary["points"]}
+    kinds = {p["name"]: p["kind"] for p in baseline["points"]}
+    frictions = sorted((n for n in names if kinds[n] == "friction" and n != "Switched off friction"),
+                       key=lambda n: names[n])
+    forces = sorted((n for n in names if kinds[n] == "force"), key=lambda n: -names[n])
+    for ranking in (frictions, forces):
+        places = [text.find(name) for name in ranking]
+        t.expect(-1 not in places and places == sorted(places),
+                 "ranked in order of impact %r, found at %r: %r" % (ranking, places, text))
+    t.expect(names[frictions[0]] < names[frictions[-1]], "impacts differ, so the order means something")
+
+    # The report on another scenario names it and has its own ranking.
+    t.ok("report", "p.json", "growth.pdf", "--scenario", "Growth")
+    text = flat_text(t, "growth.pdf")
+    t.expect("Scenario: Growth" in text and "No friction points" in text, text)
+
+
+@test
+def report_of_the_largest_project_is_one_page(t):
+    project = report_projects.project(name="Northwind Traders — customer retention review 2027",
+                                      n_points=1000, n_scenarios=50, long_names=True)
+    # MODEL.md's longest names: 80 characters.
+    project["name"] = ("Northwind Traders, customer retention and referral review for the "
+                       "board 2027")[:80]
+    project["scenarios"][0]["name"] = "Baseline: " + "the plan the board approved " * 3
+    project["scenarios"][0]["name"] = project["scenarios"][0]["name"][:80].strip()
+    t.write_json("big.json", project)
+    for paper in ("a4", "letter"):
+        out = "big-%s.pdf" % paper
+        t.ok("report", "big.json", out, "--paper", paper)
+        t.expect(harness.pdf_pages(t, out) == 1, "%s: one page expected" % out)
+        text = flat_text(t, out)
+        if text is None:
+            return "text not checked: pdftotext (poppler-utils) is not installed"
+        t.expect(project["name"] in text, "the project's name in full: %r" % text)
+        t.expect(project["scenarios"][0]["name"] in text, "the scenario's name in full")
+        more = [int(n) for n in re.findall(r"and (\d+) more\b", text)]
+        t.expect(len(more) >= 2, "%s: the lists that do not fit say how many more: %r"
+                 % (out, text))
+        t.expect(re.search(r"and \d+ more scenarios", text), "%s: the scenarios left out" % out)
+    # A friction's name shown in full, however long.
+    longest = max((p["name"] for p in project["scenarios"][0]["points"]), key=len)
+    t.expect(len(longest) > 50, "the sample has long names")
+
+
+@test
+def report_paper_follows_lc_paper(t):
+    t.write_json("p.json", harness.SAMPLE)
+    env = {"LC_ALL": "", "LANG": "C.UTF-8"}
+    if locale_installed("de_DE.UTF-8"):
+        t.ok("report", "p.json", "de.pdf", env=dict(env, LC_PAPER="de_DE.UTF-8"))
+        size = page_size(t, "de.pdf")
+        if size is not None:
+            t.expect(size == A4, "LC_PAPER=de_DE: A4 expected, got %r" % (size,))
+    if not locale_installed("en_US.UTF-8"):
+        return "US Letter not checked: the en_US.UTF-8 locale is not installed"
+    t.ok("report", "p.json", "us.pdf", env=dict(env, LC_PAPER="en_US.UTF-8"))
+    t.ok("report", "p.json", "us-all.pdf", env={"LC_ALL": "en_US.UTF-8"})
+    t.ok("report", "p.json", "c.pdf", env={"LC_ALL": "C.UTF-8"})
+    t.ok("report", "p.json", "forced.pdf", "--paper", "a4", env=dict(env, LC_PAPER="en_US.UTF-8"))
+    sizes = [page_size(t, name) for name in ("us.pdf", "us-all.pdf", "c.pdf", "forced.pdf")]
+    if sizes[0] is None:
+        return "sizes not checked: pdfinfo (poppler-utils) is not installed"
+    t.expect(sizes == [LETTER, LETTER, A4, A4], "Letter, Letter, A4, A4 expected: %r" % sizes)
+
+
+@test
+def report_fonts_are_embedded(t):
+    if shutil.which("pdffonts") is None:
+        return "not checked: pdffonts (poppler-utils) is not installed"
+    t.write_json("p.json", harness.SAMPLE)
+    t.ok("report", "p.json", "report.pdf")
+    out = subprocess.run(["pdffonts", t.path("report.pdf")], check=True,
+                         stdout=subprocess.PIPE).stdout.decode("utf-8").splitlines()[2:]
+    t.expect(out, "the report has fonts (its text is text)")
+    for line in out:
+        # name type encoding emb sub uni id: "emb" is the fourth field from the end.
+        t.expect(line.split()[-5] == "yes", "every font embedded: %r" % line)
+
+
+@test
+def report_bad_input_leaves_out_alone(t):
+    t.write_json("p.json", harness.SAMPLE)
+    with open(t.path("keep.pdf"), "wb") as f:
+        f.write(b"keep")
+    t.fails(2, "report", "p.json", "report.png", contains=["report.png", ".pdf"])
+    t.fails(2, "report", "p.json", ".pdf", contains=[".pdf"])
+    t.fails(2, "report", "p.json", contains=["OUT"])
+    t.fails(2, "report", "p.json", "keep.pdf", "--scenario", "Nope",
+            contains=["Nope", "Baseline", "Growth"])
+    t.fails(2, "report", "p.json", "keep.pdf", "--paper", "b5", contains=["--paper", "a4", "letter"])
+    t.fails(2, "report", "missing.json", "keep.pdf", contains=["missing.json"])
+    t.write_json("bad.json", "{ not json")
+    t.fails(2, "report", "bad.json", "keep.pdf", contains=["bad.json"])
+    t.fails(1, "report", "p.json", os.path.join("no-such-folder", "r.pdf"),
+            contains=["no-such-folder"])
+    t.expect(t.read_bytes("keep.pdf") == b"keep", "a failed report leaves OUT as it was")
+    t.expect(sorted(os.listdir(t.dir)) == ["bad.json", "keep.pdf", "p.json"],
+             "nothing else written: %r" % os.listdir(t.dir))
+    help_text = t.ok("report", "--help").text
+    for needle in ("FILE OUT", "--scenario", "--paper", "LC_PAPER", "one page"):
+        t.expect(needle in help_text, "report --help should mention %r" % needle)
+
+
+@test
+def chart_exports_draw_the_band(t):
+    project = json.loads(json.dumps(harness.SAMPLE))
+    project["scenarios"][0]["uncertainty"] = harness.SPREADS
+    t.write_json("p.json", project)
+    t.ok("export", "p.json", "band.svg", "--what", "chart")
+    t.ok("export", "p.json", "none.svg", "--what", "chart", "--scenario", "Growth")
+    t.ok("export", "p.json", "band.pdf", "--what", "chart")
+    text = flat_text(t, "band.pdf")
+    if text is not None:
+        t.expect("10th–90th percentile" in text, "the band is in the legend: %r" % text)
+        t.ok("export", "p.json", "none.pdf", "--what", "chart", "--scenario", "Growth")
+        t.expect("percentile" not in flat_text(t, "none.pdf"),
+                 "a scenario without spreads has no band")
+    # The same band as `simulate --draws 1000`: the band's median reaches
+    # where simulate says, so it is drawn from the same numbers.
+    rows = t.csv_rows(t.ok("simulate", "p.json", "--draws", "1000"))
+    t.expect(rows[0][-3:] == ["customers_p10", "customers_p50", "customers_p90"], rows[0])
+    band = t.read_bytes("band.svg")
+    none = t.read_bytes("none.svg")
+    t.expect(len(band) > 0 and band != none, "the band changes the drawing")
+
+
+def main():
+    harness.TESTS[:] = TESTS
+    return harness.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+/* test-report.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-report"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <glib/gi18n.h>
+
+#include "fw-report.h"
+#include "fw-test-largest.h"
+
+/* The one-page report through src/render, without a display: whatever
+ * the project holds, everything drawn stays on the page, inside its
+ * margins; the paper's sizes; and, run under German with this build's
+ * translations (meson runs it a second time with LC_ALL=de_DE.UTF-8),
+ * the report's words in the user's language. */
+
+static gboolean german;
+
+static FwProject *
+sample_project (guint n_scenarios)
+{
+  FwProject *project = fw_project_new ("Acme");
+
+  for (guint s = 0; s < n_scenarios; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Scenario %u", s + 1);
+      FwScenario *scenario = fw_scenario_new (name);
+
+      scenario->inflow = 100 + s;
+      for (guint i = 0; i < 3; i++)
+        {
+          FwStage *stage = fw_stage_new (i == 0 ? "Attract" : i == 1 ? "Engage" : "Delight", i);
+
+          stage->count = 100 * (i + 1);
+          stage->customer = i == 2;
+          stage->advance = i == 2 ? 0 : 0.3;
+          stage->loss = 0.1;
+          stage->referral = i == 2 ? 0.1 : 0;
+          g_ptr_array_add (scenario->stages, stage);
+        }
+      for (guint k = 0; k < 4; k++)
+        {
+          FwPoint *point = fw_point_new (k % 2 ? "Referral reward" : "Slow replies", 30 + 90 * k);
+
+          point->kind = k % 2 ? FW_POINT_FORCE : FW_POINT_FRICTION;
+          point->conversion = k % 2 ? 0.1 * (k + 1) : -0.1 * (k + 1);
+          g_ptr_array_add (scenario->points, point);
+        }
+      g_ptr_array_add (project->scenarios, scenario);
+    }
+  return project;
+}
+
+/* Draws @report on @paper into a recording surface and checks that every
+ * mark lies on the page, inside a margin of @margin points. */
+static void
+assert_on_page (FwReport *report,
+                FwPaper   paper,
+                double    margin)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  double width, height, x, y, w, h;
+  cairo_t *cr = cairo_create (surface);
+
+  fw_paper_get_size (paper, &width, &height);
+  fw_report_paint (report, cr, width, height);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+  g_assert_cmpfloat (w, >, width / 2);
+  g_assert_cmpfloat (h, >, height / 2);
+  g_assert_cmpfloat (x, >=, margin);
+  g_assert_cmpfloat (y, >=, margin);
+  g_assert_cmpfloat (x + w, <=, width - margin);
+  g_assert_cmpfloat (y + h, <=, height - margin);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_report_paper_sizes (void)
+{
+  double width, height;
+
+  fw_paper_get_size (FW_PAPER_A4, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 210 / 25.4 * 72, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 297 / 25.4 * 72, 0.01);
+  fw_paper_get_size (FW_PAPER_LETTER, &width, &height);
+  g_assert_cmpfloat (width, ==, 612);
+  g_assert_cmpfloat (height, ==, 792);
+}
+
+static void
+test_report_largest_stays_on_the_page (void)
+{
+  for (guint kind = FW_LARGEST_FOR_JSON; kind <= FW_LARGEST_FOR_STORE; kind++)
+    {
+      g_autoptr(FwProject) project = fw_test_largest_project (kind, 50);
+      g_autoptr(FwReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+
+      /* The most of everything the page shows; a horizon of 100,000
+       * periods would only make the engine's part (1000 impacts, the
+       * band) take a minute, and draws the same page. */
+      project->horizon = 120;
+      report = fw_report_new (project, 49, NULL);
+
+      assert_on_page (report, FW_PAPER_A4, 20);
+      assert_on_page (report, FW_PAPER_LETTER, 20);
+      pdf = fw_report_render_pdf (report, FW_PAPER_LETTER, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+    }
+}
+
+/* The PDF's text, from pdftotext; NULL (and the test skipped) without it. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-raw", NULL, "-", NULL };
+  int fd, status;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    return NULL;
+  fd = g_file_open_tmp ("test-report-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  argv[2] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_report_words (void)
+{
+  g_autoptr(FwProject) project = sample_project (2);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
+  g_autoptr(FwReport) report = fw_report_new (project, 1, date);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = fw_report_render_pdf (report, FW_PAPER_A4, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *title = fw_report_get_title (report);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Acme — Scenario 2");
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (strstr (text, fw_scenario_get_stage (fw_project_get_scenario (project, 1),
+                                                            i)->name));
+  if (german)
+    {
+      g_assert_nonnull (strstr (text, "4. Dezember 2026"));
+      g_assert_nonnull (strstr (text, "Szenario: Scenario 2"));
+      g_assert_nonnull (strstr (text, "Zusammenfassung"));
+      g_assert_nonnull (strstr (text, "Teuerste Reibungspunkte"));
+      g_assert_nonnull (strstr (text, "Stärkste Kräfte"));
+      g_assert_nonnull (strstr (text, "Szenarien im Vergleich"));
+      g_assert_nonnull (strstr (text, "Nicht selbsttragend"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (text, "4 December 2026"));
+      g_assert_nonnull (strstr (text, "Scenario: Scenario 2"));
+      g_assert_nonnull (strstr (text, "Summary"));
+      g_assert_nonnull (strstr (text, "Costliest friction"));
+      g_assert_nonnull (strstr (text, "Strongest forces"));
+      g_assert_nonnull (strstr (text, "Scenarios compared"));
+    }
+}
+
+static void
+test_report_band_only_with_spreads (void)
+{
+  g_autoptr(FwProject) project = sample_project (1);
+  g_autoptr(FwReport) plain = fw_report_new (project, 0, NULL);
+  g_autoptr(FwReport) uncertain = NULL;
+  FwScenario *scenario = fw_project_get_scenario (project, 0);
+
+  g_assert_null (fw_report_get_band (plain));
+  scenario->uncertainty.advance = 0.2;
+  uncertain = fw_report_new (project, 0, NULL);
+  g_assert_nonnull (fw_report_get_band (uncertain));
+  g_assert_true (fw_band_is_computed (fw_report_get_band (uncertain)));
+  g_assert_cmpuint (fw_band_get_draws (fw_report_get_band (uncertain)), ==, FW_BAND_DEFAULT_DRAWS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *messages;
+
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  german = messages != NULL && g_str_has_prefix (messages, "de");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/report/paper-sizes", test_report_paper_sizes);
+  g_test_add_func ("/report/largest-stays-on-the-page", test_report_largest_stays_on_the_page);
+  g_test_add_func ("/report/words", test_report_words);
+  g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
+  return g_test_run ();
+}
