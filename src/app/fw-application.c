@@ -53,6 +53,8 @@ static const struct {
   { "scenario.new",        { "<Shift><Control>n", NULL } },
   { "scenario.duplicate",  { "<Control>d", NULL } },
   { "scenario.ask-rename", { "F2", NULL } },
+  { "win.export",     { "<Shift><Control>e", NULL } },
+  { "win.print",      { "<Control>p", NULL } },
   { "app.quit",       { "<Control>q", NULL } },
 };
 

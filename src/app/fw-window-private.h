@@ -101,6 +101,23 @@ void fw_window_class_add_help     (GtkWidgetClass *widget_class);
 /* fw-window-dnd.c: project files dropped on the window */
 void fw_window_add_file_drop      (FwWindow    *self);
 
+/* fw-window-export.c: Export, Export Report, Print, Copy on the wheel */
+void fw_window_class_add_export_actions (GtkWidgetClass *widget_class);
+void fw_window_add_wheel_copy     (FwWindow    *self);
+/* What the dialogs' answers do; the tests call them directly. Each says
+ * why it failed in the banner. @view: FW_EXPORT_WHEEL or FW_EXPORT_CHART. */
+gboolean fw_window_export_to      (FwWindow    *self,
+                                   GFile       *file,
+                                   guint        view);
+gboolean fw_window_export_report_to (FwWindow  *self,
+                                   GFile       *file);
+/* Prints the report through GtkPrintOperation into @pdf_path, no dialog. */
+gboolean fw_window_print_report_to (FwWindow   *self,
+                                   const char  *pdf_path);
+/* The wheel as Copy puts it on the clipboard. */
+GdkTexture *fw_window_render_wheel_texture (FwWindow *self,
+                                   GError     **error);
+
 /* fw-window-actions.c */
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);
 void fw_window_update_actions     (FwWindow    *self);

@@ -212,6 +212,7 @@ fw_window_class_init (FwWindowClass *klass)
   fw_window_class_add_edit_actions (widget_class);
   fw_window_class_add_playback_actions (widget_class);
   fw_window_class_add_scenario_actions (widget_class);
+  fw_window_class_add_export_actions (widget_class);
 }
 
 /* Three pages in the side switcher: GTK gives each button at least 100
@@ -243,6 +244,7 @@ fw_window_init (FwWindow *self)
   fw_window_restore_state (self);
   fw_window_init_panes (self);
   fw_window_add_file_drop (self);
+  fw_window_add_wheel_copy (self);
   fw_widget_name_plainly (GTK_WIDGET (self));
   narrow_side_switcher (self);
   fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));

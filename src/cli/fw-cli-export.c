@@ -83,11 +83,10 @@ fw_cli_export (int    argc,
   g_auto(GStrv) args = NULL;
   g_autoptr(FwProject) project = NULL;
   g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
-  g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_projection_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  FwBand *bands[FW_CHART_MAX_SCENARIOS] = { NULL };
-  FwExportRequest request = { 0 };
+  guint indices[FW_CHART_MAX_SCENARIOS];
+  guint width, height;
   FwExportFormat format;
   const char *out;
   guint view, period = 0, n_names;
@@ -152,7 +151,7 @@ fw_cli_export (int    argc,
     return fw_cli_usage_error ("export", PARAMETERS,
                                _("--scenario: the wheel and CSV show one scenario; only the "
                                  "chart (--what chart) overlays several"));
-  if (!parse_size (format, width_text, height_text, &request.width, &request.height, &error)
+  if (!parse_size (format, width_text, height_text, &width, &height, &error)
       || (period_text != NULL
           && !parse_number ("--period", period_text, 0, FW_MAX_HORIZON, &period, &error)))
     return fw_cli_report_error (error);
@@ -190,28 +189,10 @@ fw_cli_export (int    argc,
     }
 
   for (guint i = 0; i < scenarios->len; i++)
-    {
-      FwProjection *projection = fw_projection_new ();
-
-      fw_projection_run (projection, g_ptr_array_index (scenarios, i), project->horizon);
-      g_ptr_array_add (projections, projection);
-      /* The chart draws each scenario's band, as the window does. */
-      if (view == 1 && format != FW_EXPORT_CSV)
-        bands[i] = fw_export_band_new (g_ptr_array_index (scenarios, i), project->horizon);
-    }
-
-  request.format = format;
-  request.view = view == 1 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL;
-  request.project = project;
-  request.scenarios = (const FwScenario * const *) scenarios->pdata;
-  request.projections = (const FwProjection * const *) projections->pdata;
-  request.bands = bands;
-  request.n_scenarios = scenarios->len;
-  request.period = period_text != NULL ? (int) period : -1;
-
-  bytes = fw_export_render (&request, &error);
-  for (guint i = 0; i < scenarios->len; i++)
-    g_clear_object (&bands[i]);
+    g_ptr_array_find (project->scenarios, g_ptr_array_index (scenarios, i), &indices[i]);
+  bytes = fw_export_project (project, indices, scenarios->len, format,
+                             view == 1 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL,
+                             width, height, period_text != NULL ? (int) period : -1, &error);
   if (bytes == NULL || !fw_file_replace (out, bytes, &error))
     return fw_cli_report_error (error);
 

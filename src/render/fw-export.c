@@ -349,3 +349,54 @@ fw_export_render (const FwExportRequest *request,
     return svg_with_text (out, request);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
+
+GBytes *
+fw_export_project (const FwProject  *project,
+                   const guint      *scenarios,
+                   guint             n_scenarios,
+                   FwExportFormat    format,
+                   FwExportView      view,
+                   guint             width,
+                   guint             height,
+                   int               period,
+                   GError          **error)
+{
+  const FwScenario *shown[FW_CHART_MAX_SCENARIOS];
+  FwProjection *projections[FW_CHART_MAX_SCENARIOS];
+  FwBand *bands[FW_CHART_MAX_SCENARIOS] = { NULL };
+  FwExportRequest request = { 0 };
+  GBytes *bytes;
+
+  g_return_val_if_fail (project != NULL && scenarios != NULL, NULL);
+  g_return_val_if_fail (n_scenarios >= 1 && n_scenarios <= FW_CHART_MAX_SCENARIOS, NULL);
+
+  for (guint i = 0; i < n_scenarios; i++)
+    {
+      g_return_val_if_fail (scenarios[i] < project->scenarios->len, NULL);
+      shown[i] = fw_project_get_scenario (project, scenarios[i]);
+      projections[i] = fw_projection_new ();
+      fw_projection_run (projections[i], shown[i], project->horizon);
+      /* The chart draws each scenario's band, as the window does. */
+      if (view == FW_EXPORT_CHART && format != FW_EXPORT_CSV)
+        bands[i] = fw_export_band_new (shown[i], project->horizon);
+    }
+
+  request.format = format;
+  request.view = view;
+  request.width = width;
+  request.height = height;
+  request.project = project;
+  request.scenarios = shown;
+  request.projections = (const FwProjection * const *) projections;
+  request.bands = bands;
+  request.n_scenarios = n_scenarios;
+  request.period = period;
+  bytes = fw_export_render (&request, error);
+
+  for (guint i = 0; i < n_scenarios; i++)
+    {
+      fw_projection_free (projections[i]);
+      g_clear_object (&bands[i]);
+    }
+  return bytes;
+}

@@ -84,6 +84,22 @@ FwBand      *fw_export_band_new         (const FwScenario      *scenario,
 GBytes      *fw_export_render           (const FwExportRequest *request,
                                          GError               **error);
 
+/* What `flywheel-cli export` and the window's Export do once the user
+ * has chosen: runs the scenarios @scenarios of @project (indices, 1 to
+ * FW_CHART_MAX_SCENARIOS, no repeats; the wheel and CSV show the first)
+ * over the project's horizon, with their bands for the chart, and
+ * renders the export (@width and @height ignored for CSV; @period as in
+ * FwExportRequest). */
+GBytes      *fw_export_project          (const FwProject       *project,
+                                         const guint           *scenarios,
+                                         guint                  n_scenarios,
+                                         FwExportFormat         format,
+                                         FwExportView           view,
+                                         guint                  width,
+                                         guint                  height,
+                                         int                    period,
+                                         GError               **error);
+
 /* A cairo_write_func_t that appends to the GByteArray @closure: how
  * exports and the report collect a surface's bytes. */
 cairo_status_t fw_export_append_bytes   (void                *closure,

@@ -1,0 +1,437 @@
+/* fw-window-export.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-window-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fw-error-text.h"
+#include "fw-export.h"
+#include "fw-file.h"
+#include "fw-report.h"
+#include "fw-window-private.h"
+
+/* Getting the model out of the window: Export (the wheel or the chart as
+ * PNG, SVG or PDF, or the projection as CSV, the format taken from the
+ * name), Export Report (the one-page PDF), Print (that same page through
+ * GtkPrintOperation, so "Print to File" gives the same PDF) and Copy on
+ * the wheel (the wheel as an image on the clipboard). Everything is drawn
+ * by src/render, as `flywheel-cli export` and `report` draw it, and every
+ * file is written whole or not at all (fw_file_replace ()). */
+
+/* The size a copied wheel has: the PNG export's default, a 16:9 slide. */
+#define COPY_WIDTH  1600
+#define COPY_HEIGHT 900
+
+static const struct {
+  FwExportFormat format;
+  const char    *extension;
+  const char    *mime_type;
+  const char    *name;     /* translatable */
+} formats[] = {
+  { FW_EXPORT_PNG, ".png", "image/png",       N_("PNG image") },
+  { FW_EXPORT_SVG, ".svg", "image/svg+xml",   N_("SVG drawing") },
+  { FW_EXPORT_PDF, ".pdf", "application/pdf", N_("PDF document") },
+  { FW_EXPORT_CSV, ".csv", "text/csv",        N_("CSV table of the projection") },
+};
+
+/* "Acme — Baseline": the name exports are offered under, safe as a file
+ * name. */
+static char *
+suggested_name (FwWindow   *self,
+                const char *extension)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  const FwScenario *scenario = fw_session_get_scenario (self->session);
+  char *name = g_strdup_printf ("%s — %s%s", project->name, scenario->name, extension);
+
+  return g_strdelimit (name, "/\\", '-');
+}
+
+static void
+show_write_error (FwWindow     *self,
+                  GFile        *file,
+                  const GError *error)
+{
+  g_autofree char *message = fw_error_text_save (file, error);
+
+  fw_window_show_error (self, message);
+}
+
+/* Writes @bytes to @file whole; says why not in the banner. */
+static gboolean
+write_whole (FwWindow  *self,
+             GFile     *file,
+             GBytes    *bytes,
+             GError    *render_error)
+{
+  g_autoptr(GError) error = render_error;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (bytes != NULL && path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 "%s", "exports are written to local files only");
+  if (bytes == NULL || error != NULL || !fw_file_replace (path, bytes, &error))
+    {
+      show_write_error (self, file, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fw_window_export_to (FwWindow *self,
+                     GFile    *file,
+                     guint     view)
+{
+  const FwProject *project;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  FwExportFormat format;
+  const guint *shown;
+  guint n_shown, width, height;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_basename (file);
+  if (!fw_export_format_for_path (path, &format))
+    {
+      g_autofree char *message =
+        /* TRANSLATORS: %s is a file name */
+        g_strdup_printf (_("Could not export to “%s”: its name must end in .png, .svg, .pdf "
+                           "or .csv, which says what to write."), path);
+
+      fw_window_show_error (self, message);
+      return FALSE;
+    }
+
+  /* What the window shows: the chart overlays the scenarios on show. */
+  project = fw_document_get_project (self->document);
+  shown = fw_session_get_shown (self->session, &n_shown);
+  fw_export_default_size (format, &width, &height);
+  bytes = fw_export_project (project, shown, view == FW_EXPORT_CHART ? n_shown : 1, format, view,
+                             width, height, (int) fw_session_get_period (self->session), &error);
+  return write_whole (self, file, bytes, error);
+}
+
+static FwReport *
+new_report (FwWindow *self)
+{
+  return fw_report_new (fw_document_get_project (self->document),
+                        fw_session_get_scenario_index (self->session), NULL);
+}
+
+gboolean
+fw_window_export_report_to (FwWindow *self,
+                            GFile    *file)
+{
+  g_autoptr(FwReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  report = new_report (self);
+  bytes = fw_report_render_pdf (report, fw_paper_for_locale (), &error);
+  return write_whole (self, file, bytes, error);
+}
+
+/* Choosing where ---------------------------------------------------------- */
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    FwWindow        *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+      const char *extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
+      const char *what = gtk_file_chooser_get_choice (chooser, "what");
+
+      /* A name without a known extension takes the chosen type's. */
+      if (name != NULL && !fw_export_format_for_path (name, NULL) && extension != NULL)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *named = g_strconcat (name, extension, NULL);
+
+          file = g_file_get_child (parent, named);
+        }
+      else
+        file = g_steal_pointer (&chosen);
+
+      if (file != NULL)
+        fw_window_export_to (self, file,
+                             g_strcmp0 (what, "chart") == 0 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL);
+    }
+  g_object_unref (native);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  const char *what_ids[] = { "wheel", "chart", NULL };
+  const char *what_labels[] = { _("The wheel"), _("The projection chart"), NULL };
+  g_autofree char *name = suggested_name (self, ".png");
+
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
+      g_object_set_data (G_OBJECT (filter), "extension", (gpointer) formats[i].extension);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      g_object_unref (filter);
+    }
+  /* TRANSLATORS: in the Export dialog: what to draw */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "what", _("Draw"),
+                               what_ids, what_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "what", "wheel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_report_response (GtkNativeDialog *native,
+                           int              response,
+                           FwWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
+      g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+      g_autoptr(GFile) file = NULL;
+
+      /* A report is a PDF, whatever the name typed. */
+      if (lower != NULL && !g_str_has_suffix (lower, ".pdf"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *named = g_strconcat (name, ".pdf", NULL);
+
+          file = g_file_get_child (parent, named);
+        }
+      else
+        file = g_steal_pointer (&chosen);
+
+      if (file != NULL)
+        fw_window_export_report_to (self, file);
+    }
+  g_object_unref (native);
+}
+
+static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self, ".pdf");
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF document"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_report_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Printing ------------------------------------------------------------------ */
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              FwReport          *report)
+{
+  /* The whole sheet in points, as the PDF's page: the report keeps its
+   * own margins, wide enough for a printer's unprintable edge. */
+  fw_report_paint (report, gtk_print_context_get_cairo_context (context),
+                   gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+static GtkPrintOperation *
+new_print_operation (FwWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autofree char *title = NULL;
+  FwReport *report = new_report (self);
+
+  /* The locale's paper, as the exported report has it; the print dialog
+   * may change it, and the page is drawn for whatever it is. */
+  paper = gtk_paper_size_new (fw_paper_for_locale () == FW_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                         : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  title = fw_report_get_title (report);
+  gtk_print_operation_set_job_name (operation, title);
+
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page), report,
+                         (GClosureNotify) (void (*) (void)) fw_report_free, 0);
+  return operation;
+}
+
+static void
+report_print_error (FwWindow          *self,
+                    GtkPrintOperation *operation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_print_operation_get_error (operation, &error);
+  g_message ("Printing failed: %s", error != NULL ? error->message : "no reason given");
+  /* TRANSLATORS: in the window's banner when printing failed */
+  message = g_strdup (_("The report could not be printed. Check the printer, or print to a "
+                        "file instead."));
+  fw_window_show_error (self, message);
+}
+
+gboolean
+fw_window_print_report_to (FwWindow    *self,
+                           const char  *pdf_path)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+
+  operation = new_print_operation (self);
+  gtk_print_operation_set_export_filename (operation, pdf_path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (self), NULL);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      report_print_error (self, operation);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               FwWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    report_print_error (self, operation);
+  g_object_unref (operation);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  GtkPrintOperation *operation = new_print_operation (self);
+
+  /* Asynchronous where the platform allows: the window keeps drawing
+   * while the dialog is up. "done" ends every run, failed or not, and
+   * owns the operation. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self), NULL);
+}
+
+/* Copying ------------------------------------------------------------------- */
+
+GdkTexture *
+fw_window_render_wheel_texture (FwWindow  *self,
+                                GError   **error)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  guint scenario = fw_session_get_scenario_index (self->session);
+  g_autoptr(GBytes) png = NULL;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  /* The PNG export, read back as a texture: the clipboard offers it as
+   * image/png (and whatever else GDK converts a texture to), drawn
+   * exactly as an exported wheel. */
+  png = fw_export_project (project, &scenario, 1, FW_EXPORT_PNG, FW_EXPORT_WHEEL,
+                           COPY_WIDTH, COPY_HEIGHT, (int) fw_session_get_period (self->session),
+                           error);
+  return png != NULL ? gdk_texture_new_from_bytes (png, error) : NULL;
+}
+
+static void
+copy_wheel_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = fw_window_render_wheel_texture (self, &error);
+
+  if (texture == NULL)
+    {
+      g_message ("Copying the wheel failed: %s", error->message);
+      /* TRANSLATORS: in the window's banner */
+      fw_window_show_error (self, _("The wheel could not be copied."));
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}
+
+/* Setting up ----------------------------------------------------------------- */
+
+void
+fw_window_class_add_export_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-wheel", NULL, copy_wheel_activated);
+}
+
+void
+fw_window_add_wheel_copy (FwWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Ctrl+C copies the wheel only while the wheel has the focus: in a
+   * text field it still copies text. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>c"),
+                                                          gtk_named_action_new ("win.copy-wheel")));
+  gtk_widget_add_controller (self->wheel, controller);
+}

@@ -1,0 +1,345 @@
+/* test-window-export.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-export"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "fw-export.h"
+#include "fw-window-private.h"
+
+/* Getting the model out of the window, on a private virtual display
+ * (tests/with-display.py): Export, Export Report, printing the report to
+ * a file through GtkPrintOperation (no dialog) and Copy on the wheel. The
+ * dialogs' answers are called directly (a native file chooser cannot be
+ * driven here); the menu, the shortcuts and the actions behind them are
+ * checked to lead there. */
+
+typedef struct
+{
+  char     *dir;
+  FwWindow *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("fw-window-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  spin (20);
+}
+
+static GFile *
+file_in (Fixture    *fixture,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GBytes *
+contents (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* What a poppler tool says about @file; NULL (the caller skips) without it. */
+static char *
+poppler (const char *tool,
+         GFile      *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *found = g_find_program_in_path (tool);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { tool, path, "-", NULL };
+  char *out = NULL;
+
+  if (found == NULL)
+    return NULL;
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+assert_png_size (GBytes *bytes,
+                 guint   width,
+                 guint   height)
+{
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 16)), ==, width);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 20)), ==, height);
+}
+
+static void
+test_export_formats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) png = file_in (fixture, "wheel.png");
+  g_autoptr(GFile) svg = file_in (fixture, "chart.SVG");
+  g_autoptr(GFile) pdf = file_in (fixture, "wheel.pdf");
+  g_autoptr(GFile) csv = file_in (fixture, "rows.csv");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const FwScenario *scenario = fw_session_get_scenario (fw_window_get_session (fixture->window));
+
+  g_assert_true (fw_window_export_to (fixture->window, png, FW_EXPORT_WHEEL));
+  bytes = contents (png);
+  assert_png_size (bytes, 1600, 900);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (fw_window_export_to (fixture->window, svg, FW_EXPORT_CHART));
+  bytes = contents (svg);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "<svg"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (fw_window_export_to (fixture->window, csv, FW_EXPORT_WHEEL));
+  bytes = contents (csv);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "period,"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (fw_window_export_to (fixture->window, pdf, FW_EXPORT_WHEEL));
+  text = poppler ("pdftotext", pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("the PDF's text not checked: pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  for (guint i = 0; i < scenario->stages->len; i++)
+    g_assert_nonnull (strstr (text, fw_scenario_get_stage (scenario, i)->name));
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
+static void
+test_export_refusals_keep_files (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) jpeg = file_in (fixture, "wheel.jpg");
+  g_autoptr(GFile) nowhere = file_in (fixture, "no-such-folder/wheel.png");
+  g_autoptr(GFile) report = file_in (fixture, "no-such-folder/report.pdf");
+
+  g_assert_false (fw_window_export_to (fixture->window, jpeg, FW_EXPORT_WHEEL));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), ".png"));
+  g_assert_false (g_file_query_exists (jpeg, NULL));
+
+  g_assert_false (fw_window_export_to (fixture->window, nowhere, FW_EXPORT_WHEEL));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "wheel.png"));
+  g_assert_false (fw_window_export_report_to (fixture->window, report));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "report.pdf"));
+}
+
+static void
+test_report_and_print_to_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) exported = file_in (fixture, "report.pdf");
+  g_autoptr(GFile) printed = file_in (fixture, "printed.pdf");
+  g_autofree char *printed_path = g_file_get_path (printed);
+  const FwProject *project = fw_document_get_project (fw_window_get_document (fixture->window));
+  const FwScenario *scenario = fw_session_get_scenario (fw_window_get_session (fixture->window));
+  g_autofree char *exported_info = NULL;
+  g_autofree char *printed_info = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (fw_window_export_report_to (fixture->window, exported));
+  g_assert_true (fw_window_print_report_to (fixture->window, printed_path));
+  g_assert_true (g_file_query_exists (printed, NULL));
+
+  exported_info = poppler ("pdfinfo", exported);
+  printed_info = poppler ("pdfinfo", printed);
+  if (exported_info == NULL)
+    {
+      g_test_skip ("pages not checked: pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  /* One page each, on the same paper. */
+  g_assert_nonnull (strstr (exported_info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (printed_info, "Pages:           1\n"));
+  g_assert_cmpstr (strstr (exported_info, "Page size:"), !=, NULL);
+  {
+    g_autofree char *a = g_strndup (strstr (exported_info, "Page size:"), 40);
+    g_autofree char *b = g_strndup (strstr (printed_info, "Page size:"), 40);
+
+    g_assert_cmpstr (strchr (a, '(') != NULL ? strchr (a, '(') : a, ==,
+                     strchr (b, '(') != NULL ? strchr (b, '(') : b);
+  }
+
+  /* The printed page is the report: names and ranking as text. */
+  text = poppler ("pdftotext", printed);
+  g_assert_nonnull (strstr (text, project->name));
+  g_assert_nonnull (strstr (text, scenario->name));
+  g_assert_nonnull (strstr (text, "Costliest friction"));
+  g_assert_nonnull (strstr (text, "Summary"));
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+  gboolean    done;
+} ReadTexture;
+
+static void
+on_texture_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ReadTexture *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  read->texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  read->done = TRUE;
+}
+
+/* The wheel's Ctrl+C: a shortcut on the wheel itself, so it copies only
+ * while the wheel has the focus (a text field keeps its own Ctrl+C). */
+static gboolean
+wheel_has_copy_shortcut (GtkWidget *wheel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (wheel);
+  g_autoptr(GtkShortcutTrigger) ctrl_c = gtk_shortcut_trigger_parse_string ("<Control>c");
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_c)
+              && GTK_IS_NAMED_ACTION (action)
+              && g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                              "win.copy-wheel"))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_copy_wheel (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+  ReadTexture read = { NULL, FALSE };
+  gint64 end;
+
+  g_assert_true (wheel_has_copy_shortcut (wheel));
+  gdk_clipboard_set_text (clipboard, "something else");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-wheel", NULL));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &read);
+  end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (!read.done && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (read.done);
+  g_assert_nonnull (read.texture);
+  g_assert_cmpint (gdk_texture_get_width (read.texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (read.texture), ==, 900);
+  g_object_unref (read.texture);
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
+static void
+test_actions (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *wanted[] = { "win.export", "win.export-report", "win.print", "win.copy-wheel" };
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (fixture->window);
+  guint found = 0;
+  const char *name, *property;
+  const GVariantType *parameter;
+  GType owner;
+
+  /* The menu's entries and the shortcuts activate these, parameterless. */
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter, &property); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (wanted); k++)
+      if (g_str_equal (name, wanted[k]))
+        {
+          g_assert_null (parameter);
+          found++;
+        }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (wanted));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_test_init (&argc, &argv, NULL);
+  /* A still wheel: nothing here needs it to turn, and its frames would
+   * only take the loaded machine's time. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/window-export/formats", Fixture, NULL, fixture_set_up, test_export_formats,
+              fixture_tear_down);
+  g_test_add ("/window-export/refusals-keep-files", Fixture, NULL, fixture_set_up,
+              test_export_refusals_keep_files, fixture_tear_down);
+  g_test_add ("/window-export/report-and-print-to-file", Fixture, NULL, fixture_set_up,
+              test_report_and_print_to_file, fixture_tear_down);
+  g_test_add ("/window-export/copy-wheel", Fixture, NULL, fixture_set_up, test_copy_wheel,
+              fixture_tear_down);
+  g_test_add ("/window-export/actions", Fixture, NULL, fixture_set_up, test_actions,
+              fixture_tear_down);
+  return g_test_run ();
+}
