@@ -20,7 +20,7 @@ SAMPLE ?= $(BUILD)/sample.flywheel
 # accessibility bus through which the end-to-end test finds widgets;
 # poppler-utils (pdftotext, pdfinfo) for the tests that read exported PDFs.
 PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
-           libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev \
+           libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev libpng-dev \
            gettext libxml2-utils desktop-file-utils appstream yelp-tools itstool locales \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common \
            xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick \

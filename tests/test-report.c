@@ -17,7 +17,9 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-export.h"
 #include "fw-report.h"
+#include "fw-wheel-layout.h"
 #include "fw-test-largest.h"
 
 /* The one-page report through src/render, without a display: whatever
@@ -211,6 +213,87 @@ test_report_band_only_with_spreads (void)
   g_assert_cmpuint (fw_band_get_draws (fw_report_get_band (uncertain)), ==, FW_BAND_DEFAULT_DRAWS);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} ReadPng;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  ReadPng *read = closure;
+
+  if (read->offset + length > read->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, read->data + read->offset, length);
+  read->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG export, decoded by another reader (cairo's, through libpng):
+ * its size, the white page and each stage's colour in the middle of its
+ * arc, so a channel swapped in the encoder (cairo's pixels are BGRx in
+ * memory) shows. */
+static void
+test_export_png_pixels (void)
+{
+  g_autoptr(FwProject) project = sample_project (1);
+  FwScenario *scenario = fw_project_get_scenario (project, 0);
+  const guint shown = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *image;
+  FwWheelLayout layout;
+  ReadPng read = { NULL, 0, 0 };
+  const guint8 *pixels;
+  int stride;
+
+  /* Stage colours far apart in every channel. */
+  g_strlcpy (fw_scenario_get_stage (scenario, 0)->color, "#e01b24", 8);
+  g_strlcpy (fw_scenario_get_stage (scenario, 1)->color, "#2ec27e", 8);
+  g_strlcpy (fw_scenario_get_stage (scenario, 2)->color, "#1c71d8", 8);
+  /* No markers on the arcs. */
+  g_ptr_array_set_size (scenario->points, 0);
+
+  png = fw_export_project (project, &shown, 1, FW_EXPORT_PNG, FW_EXPORT_WHEEL, 1920, 1080, -1, &error);
+  g_assert_no_error (error);
+  read.data = g_bytes_get_data (png, &read.length);
+  image = cairo_image_surface_create_from_png_stream (read_png, &read);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1080);
+  pixels = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+
+  g_assert_cmphex (*(const guint32 *) pixels & 0xffffff, ==, 0xffffff);
+  fw_wheel_layout_compute (&layout, 1920, 1080);
+  for (guint i = 0; i < 3; i++)
+    {
+      const FwStage *stage = fw_scenario_get_stage (scenario, i);
+      guint32 expected = (guint32) g_ascii_strtoull (stage->color + 1, NULL, 16);
+      double start, end, x, y;
+      guint32 pixel;
+
+      fw_scenario_stage_arc (scenario, i, &start, &end);
+      /* Near the arc's start, clear of its label in the middle. */
+      fw_wheel_layout_position (&layout, start + (end - start) * 0.12,
+                                (layout.inner + layout.outer) / 2, &x, &y);
+      pixel = *(const guint32 *) (pixels + (int) y * stride + (int) x * 4) & 0xffffff;
+      /* The arc is its colour, perhaps shaded: the strongest channel
+       * stays the strongest. */
+      for (guint shift = 0; shift <= 16; shift += 8)
+        if (((expected >> shift) & 0xff) > 0xc0)
+          g_assert_cmpuint ((pixel >> shift) & 0xff, >, 0x80);
+        else if (((expected >> shift) & 0xff) < 0x40)
+          g_assert_cmpuint ((pixel >> shift) & 0xff, <, 0xa0);
+    }
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +312,6 @@ main (int   argc,
   g_test_add_func ("/report/largest-stays-on-the-page", test_report_largest_stays_on_the_page);
   g_test_add_func ("/report/words", test_report_words);
   g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
+  g_test_add_func ("/export/png-pixels", test_export_png_pixels);
   return g_test_run ();
 }
