@@ -36,7 +36,8 @@ static const char * const dark_colors[FW_CHART_N_SERIES] = {
 };
 
 /* Scenarios after the first are told apart by dash patterns, in line
- * widths (0 length with round caps: dots). */
+ * widths; each dash has square ends half a line long (0 length: a
+ * square dot), see append_dashes(). */
 typedef struct
 {
   guint  n;
@@ -45,11 +46,11 @@ typedef struct
 
 static const Dash scenario_dashes[] = {
   { 0, { 0 } },
-  { 2, { 4.0, 2.5 } },
-  { 2, { 0.0, 2.2 } },
-  { 4, { 5.0, 2.2, 0.0, 2.2 } },
-  { 2, { 9.0, 3.0 } },
-  { 4, { 3.0, 2.0, 3.0, 5.0 } },
+  { 2, { 4.0, 3.0 } },
+  { 2, { 0.0, 2.6 } },
+  { 4, { 5.0, 2.6, 0.0, 2.6 } },
+  { 2, { 9.0, 3.5 } },
+  { 4, { 3.0, 2.5, 3.0, 5.5 } },
 };
 
 static FwRgb
@@ -98,7 +99,7 @@ show_text (cairo_t       *cr,
            double         align_x,
            double         align_y)
 {
-  g_autoptr(PangoLayout) layout = fw_render_text_layout (cr, NULL, chart->style.font_family,
+  g_autoptr(PangoLayout) layout = fw_render_text_layout (NULL, chart->paint_text, chart->style.font_family,
                                                          size, bold, text);
   PangoRectangle logical;
 
@@ -266,6 +267,99 @@ append_subpaths (cairo_t *cr,
         cairo_line_to (cr, g_array_index (points, Point, i).x, g_array_index (points, Point, i).y);
       if (close)
         cairo_close_path (cr);
+    }
+}
+
+/* Dashed lines are filled, not stroked: each dash becomes a rectangle
+ * with square ends (a dot of length 0 becomes a square), all of them
+ * one path filled at once. Cairo strokes a dashed path dash by dash,
+ * each with its own caps (half circles with round caps), and that made
+ * the overlaid scenarios cost most of the chart's time (3 to 6 ms at
+ * 1920x1080, docs/performance.md); a rectangle is four edges. Every
+ * rectangle turns the same way, so where two overlap (at a corner of
+ * the line) the non-zero fill draws them once. */
+static void
+add_dash (cairo_t     *cr,
+          const Point *a,
+          double       ux,
+          double       uy,
+          double       from,
+          double       to,
+          double       half)
+{
+  /* Along the unit direction (ux, uy), from @from - @half to @to + @half,
+   * @half either side. */
+  double x0 = a->x + ux * (from - half), y0 = a->y + uy * (from - half);
+  double x1 = a->x + ux * (to + half), y1 = a->y + uy * (to + half);
+  double nx = -uy * half, ny = ux * half;
+
+  cairo_move_to (cr, x0 + nx, y0 + ny);
+  cairo_line_to (cr, x1 + nx, y1 + ny);
+  cairo_line_to (cr, x1 - nx, y1 - ny);
+  /* cairo_fill() closes each sub-path itself. */
+  cairo_line_to (cr, x0 - nx, y0 - ny);
+}
+
+static void
+append_dashes (cairo_t    *cr,
+               GArray     *points,
+               GArray     *starts,
+               const Dash *dash,
+               double      line_width)
+{
+  double half = line_width / 2.0;
+
+  for (guint k = 0; k < starts->len; k++)
+    {
+      guint from = g_array_index (starts, guint, k);
+      guint to = k + 1 < starts->len ? g_array_index (starts, guint, k + 1) : points->len;
+      /* Where in the pattern the line is: element @d, @left of it to go. */
+      guint d = 0;
+      double left = dash->dashes[0] * line_width;
+
+      if (to - from == 1)
+        {
+          const Point *p = &g_array_index (points, Point, from);
+
+          add_dash (cr, p, 1.0, 0.0, 0.0, 0.0, half);
+          continue;
+        }
+      for (guint i = from; i + 1 < to; i++)
+        {
+          const Point *a = &g_array_index (points, Point, i);
+          const Point *b = &g_array_index (points, Point, i + 1);
+          double length = hypot (b->x - a->x, b->y - a->y);
+          double ux, uy, at = 0.0;
+
+          if (length <= 0.0)
+            continue;
+          ux = (b->x - a->x) / length;
+          uy = (b->y - a->y) / length;
+          /* Even elements are drawn, odd ones are the gaps. A dash that
+           * goes round a corner is drawn in two pieces. */
+          while (at < length)
+            {
+              double step = MIN (left, length - at);
+
+              if (d % 2 == 0)
+                add_dash (cr, a, ux, uy, at, at + step, half);
+              at += step;
+              left -= step;
+              if (left <= 0.0)
+                {
+                  d = (d + 1) % dash->n;
+                  left = dash->dashes[d] * line_width;
+                  /* A dot is drawn where it starts: at a corner, on
+                   * the next segment. */
+                  if (d % 2 == 0 && left <= 0.0 && at < length)
+                    {
+                      add_dash (cr, a, ux, uy, at, at, half);
+                      d = (d + 1) % dash->n;
+                      left = dash->dashes[d] * line_width;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -461,11 +555,16 @@ stroke_track (cairo_t              *cr,
 
   cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
   cairo_new_path (cr);
-  append_subpaths (cr, path.lines, path.line_starts, FALSE);
-  cairo_set_line_width (cr, line_width);
-  set_dash (cr, layout, entry);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0.0);
+  if (scenario_dashes[entry % G_N_ELEMENTS (scenario_dashes)].n == 0)
+    {
+      append_subpaths (cr, path.lines, path.line_starts, FALSE);
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
+  else
+    append_dashes (cr, path.lines, path.line_starts,
+                   &scenario_dashes[entry % G_N_ELEMENTS (scenario_dashes)], line_width);
+  /* Dashes and bodies are filled together: one pass of the rasterizer. */
   append_subpaths (cr, path.bodies, path.body_starts, TRUE);
   cairo_fill (cr);
 
@@ -481,6 +580,9 @@ paint_band (FwChart             *chart,
   const FwChartColumns *low, *high, *median;
   double width = track_width (chart, layout, entry);
   FwRgb rgb = series_color (chart, FW_CHART_CUSTOMERS);
+  GArray *top = g_array_new (FALSE, FALSE, sizeof (Point));
+  GArray *bottom = g_array_new (FALSE, FALSE, sizeof (Point));
+  Simplifier top_s, bottom_s;
   guint c = 0;
 
   low = fw_chart_track_columns (chart, entry, FW_CHART_TRACK_BAND_LOW);
@@ -506,16 +608,30 @@ paint_band (FwChart             *chart,
              && low->columns[end].joined && high->columns[end].joined)
         end++;
 
+      /* Each edge as few segments as the simplifier leaves: a band is
+       * as smooth as the lines, and a polygon costs by the edge. */
+      simplifier_start (&top_s, top);
+      simplifier_start (&bottom_s, bottom);
       for (guint k = start; k < end; k++)
-        cairo_line_to (cr, fw_chart_columns_x (high, k, layout->plot_x, width),
-                       fw_chart_layout_y_of (layout, high->columns[k].high));
-      for (guint k = end; k > start; k--)
-        cairo_line_to (cr, fw_chart_columns_x (low, k - 1, layout->plot_x, width),
-                       fw_chart_layout_y_of (layout, low->columns[k - 1].low));
+        {
+          double x = fw_chart_columns_x (high, k, layout->plot_x, width);
+
+          simplifier_add (&top_s, x, fw_chart_layout_y_of (layout, high->columns[k].high));
+          simplifier_add (&bottom_s, x, fw_chart_layout_y_of (layout, low->columns[k].low));
+        }
+      simplifier_finish (&top_s);
+      simplifier_finish (&bottom_s);
+      for (guint k = 0; k < top->len; k++)
+        cairo_line_to (cr, g_array_index (top, Point, k).x, g_array_index (top, Point, k).y);
+      for (guint k = bottom->len; k > 0; k--)
+        cairo_line_to (cr, g_array_index (bottom, Point, k - 1).x,
+                       g_array_index (bottom, Point, k - 1).y);
       cairo_close_path (cr);
       cairo_new_sub_path (cr);
       c = end;
     }
+  g_array_unref (top);
+  g_array_unref (bottom);
   cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, chart->style.dark ? 0.26 : 0.18);
   cairo_fill (cr);
 
@@ -658,7 +774,7 @@ paint_marker (FwChart             *chart,
   title = fw_chart_period_title (chart);
   /* TRANSLATORS: the chart's marker, e.g. "Month 12" */
   text = g_strdup_printf (_("%s %u"), title, (guint) chart->marker);
-  label = fw_render_text_layout (cr, NULL, chart->style.font_family, size, TRUE, text);
+  label = fw_render_text_layout (NULL, chart->paint_text, chart->style.font_family, size, TRUE, text);
   fw_render_text_size (label, &w, &h);
   chip_w = w + size * 0.8;
   chip_h = h + size * 0.2;
@@ -756,13 +872,24 @@ paint_legend (FwChart             *chart,
 
 /* All ---------------------------------------------------------------------- */
 
+/* Every text of one painting is laid out in one context made for @cr. */
 static void
-begin (cairo_t *cr)
+begin (FwChart *chart,
+       cairo_t *cr)
 {
+  chart->paint_text = fw_render_text_context_for_cairo (cr);
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+}
+
+static void
+end (FwChart *chart,
+     cairo_t *cr)
+{
+  cairo_restore (cr);
+  g_clear_object (&chart->paint_text);
 }
 
 void
@@ -777,7 +904,7 @@ fw_chart_paint_static (FwChart *chart,
   g_return_if_fail (cr != NULL);
 
   layout = fw_chart_get_layout (chart, width, height);
-  begin (cr);
+  begin (chart, cr);
 
   paint_axes (chart, cr, layout);
 
@@ -797,7 +924,7 @@ fw_chart_paint_static (FwChart *chart,
   cairo_restore (cr);
 
   paint_legend (chart, cr, layout);
-  cairo_restore (cr);
+  end (chart, cr);
 }
 
 void
@@ -809,9 +936,9 @@ fw_chart_paint_marker (FwChart *chart,
   g_return_if_fail (chart != NULL);
   g_return_if_fail (cr != NULL);
 
-  begin (cr);
+  begin (chart, cr);
   paint_marker (chart, cr, fw_chart_get_layout (chart, width, height));
-  cairo_restore (cr);
+  end (chart, cr);
 }
 
 void

@@ -57,6 +57,7 @@ struct _FwChart
   char         *font_family;         /* style.font_family points here */
 
   PangoContext *measure;             /* text metrics without a surface */
+  PangoContext *paint_text;          /* while painting: for the target */
 
   gboolean      layout_valid;
   FwChartLayout layout;

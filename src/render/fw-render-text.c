@@ -45,6 +45,15 @@ fw_render_text_context_new (void)
   return context;
 }
 
+PangoContext *
+fw_render_text_context_for_cairo (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+
+  unhint_metrics (context);
+  return context;
+}
+
 PangoLayout *
 fw_render_text_layout (cairo_t      *cr,
                        PangoContext *context,

@@ -22,6 +22,11 @@ G_BEGIN_DECLS
 /* A context to measure text with, no surface needed: the same metrics as
  * a layout made on a cairo_t by fw_render_text_layout(). */
 PangoContext *fw_render_text_context_new (void);
+/* A context for drawing many texts on @cr: what fw_render_text_layout()
+ * makes for each text when given @cr, made once (a context costs more
+ * than laying out a short label). Valid while @cr's transformation and
+ * target stay the same. */
+PangoContext *fw_render_text_context_for_cairo (cairo_t *cr);
 
 /* A layout of @text in @family ("Sans" when NULL) at @size user units,
  * made on @cr, or on @context when @cr is NULL. */
