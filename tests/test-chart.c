@@ -447,6 +447,31 @@ test_paint_hidden (void)
                     && layout->legend[i].index == FW_CHART_CUSTOMERS);
   cairo_surface_destroy (surface);
 
+  /* The legend as the series' switches: customers still listed, marked
+   * hidden, and found where it is drawn; still not a pixel of it in the
+   * plot. */
+  {
+    const FwChartLegendEntry *found = NULL;
+
+    fw_chart_set_legend_toggles (chart, TRUE);
+    layout = fw_chart_get_layout (chart, 600, 400);
+    for (guint i = 0; i < layout->n_legend; i++)
+      if (layout->legend[i].kind == FW_CHART_LEGEND_SERIES
+          && layout->legend[i].index == FW_CHART_CUSTOMERS)
+        found = &layout->legend[i];
+    g_assert_nonnull (found);
+    g_assert_true (found->hidden);
+    g_assert_true (fw_chart_legend_at (chart, 600, 400, found->x + 2, found->y + found->height / 2)
+                   == found);
+    g_assert_null (fw_chart_legend_at (chart, 600, 400, layout->plot_x + layout->plot_w / 2,
+                                       layout->plot_y + layout->plot_h / 2));
+    surface = paint (chart, 600, 400);
+    g_assert_cmpuint (count_color (surface, layout, CUSTOMERS_LIGHT), ==, 0);
+    cairo_surface_destroy (surface);
+    fw_chart_set_legend_toggles (chart, FALSE);
+    layout = fw_chart_get_layout (chart, 600, 400);
+  }
+
   /* Nothing visible: axes only, nothing to find under the pointer. */
   fw_chart_set_visible (chart, 0);
   surface = paint (chart, 600, 400);

@@ -146,7 +146,8 @@ place_legend (FwChart       *chart,
   layout->n_legend = 0;
 
   for (guint i = 0; i < chart->n_entries; i++)
-    any_band = any_band || fw_chart_track_drawn (chart, i, FW_CHART_TRACK_BAND_LOW);
+    any_band = any_band || (chart->legend_toggles ? chart->entries[i].has_band
+                                                  : fw_chart_track_drawn (chart, i, FW_CHART_TRACK_BAND_LOW));
 
   for (guint pass = 0; pass < 3; pass++)
     {
@@ -163,14 +164,17 @@ place_legend (FwChart       *chart,
               gboolean present = FALSE;
 
               for (guint k = 0; k < chart->n_entries; k++)
-                present = present || fw_chart_track_drawn (chart, k, i);
+                present = present || (chart->legend_toggles ? chart->entries[k].scenario.values[i] != NULL
+                                                            : fw_chart_track_drawn (chart, k, i));
               wanted = present;
               entry->kind = FW_CHART_LEGEND_SERIES;
+              entry->hidden = (chart->visible & FW_CHART_SERIES_BIT (i)) == 0;
             }
           else if (pass == 1)
             {
               wanted = any_band;
               entry->kind = FW_CHART_LEGEND_BAND;
+              entry->hidden = !chart->band_shown;
             }
           else
             {
@@ -178,6 +182,7 @@ place_legend (FwChart       *chart,
                * their dash. */
               wanted = chart->n_entries > 1;
               entry->kind = FW_CHART_LEGEND_SCENARIO;
+              entry->hidden = FALSE;
             }
           if (!wanted)
             continue;

@@ -34,6 +34,7 @@ typedef struct
   FwChartLegendKind kind;
   guint             index;
   double            x, y, width, height;  /* the sample and the name */
+  gboolean          hidden;   /* listed but not drawn (legend toggles) */
 } FwChartLegendEntry;
 
 typedef struct

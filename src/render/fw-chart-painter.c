@@ -820,6 +820,9 @@ paint_legend (FwChart             *chart,
       const FwChartLegendEntry *entry = &layout->legend[i];
       double cy = entry->y + entry->height / 2.0;
       double x0 = entry->x, x1 = entry->x + sample;
+      /* A hidden series (legend toggles) is listed faintly, its sample
+       * an outline: there to be clicked, plainly not drawn. */
+      double alpha = entry->hidden ? 0.4 : 1.0;
 
       cairo_new_path (cr);
       switch (entry->kind)
@@ -828,10 +831,19 @@ paint_legend (FwChart             *chart,
           {
             FwRgb rgb = series_color (chart, entry->index);
 
-            cairo_set_source_rgb (cr, rgb.r, rgb.g, rgb.b);
+            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
             cairo_set_line_width (cr, MAX (layout->line_width * 1.4, 3.0));
             cairo_move_to (cr, x0, cy);
             cairo_line_to (cr, x1, cy);
+            if (entry->hidden)
+              {
+                /* An outline of the line it would be. */
+                double w = MAX (layout->line_width * 1.4, 3.0);
+
+                cairo_new_path (cr);
+                cairo_rectangle (cr, x0, cy - w / 2.0, sample, w);
+                cairo_set_line_width (cr, 1.0);
+              }
             cairo_stroke (cr);
           }
           break;
@@ -841,11 +853,11 @@ paint_legend (FwChart             *chart,
             FwRgb rgb = series_color (chart, FW_CHART_CUSTOMERS);
 
             cairo_rectangle (cr, x0, cy - size * 0.45, sample, size * 0.9);
-            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, chart->style.dark ? 0.26 : 0.18);
+            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, (chart->style.dark ? 0.26 : 0.18) * alpha);
             cairo_fill (cr);
             cairo_move_to (cr, x0, cy);
             cairo_line_to (cr, x1, cy);
-            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, 0.9);
+            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, 0.9 * alpha);
             cairo_set_line_width (cr, layout->line_width * 0.6);
             cairo_stroke (cr);
           }
@@ -863,7 +875,7 @@ paint_legend (FwChart             *chart,
           break;
         }
 
-      set_fg (cr, chart, 0.9);
+      set_fg (cr, chart, 0.9 * alpha);
       show_text (cr, chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,
                  fw_chart_legend_name (chart, entry),
                  entry->width - sample - between, x1 + between, cy, 0.0, 0.5);

@@ -50,6 +50,7 @@ struct _FwChart
 
   guint         visible;
   gboolean      band_shown;
+  gboolean      legend_toggles;      /* hidden series listed, dimmed */
   int           marker;
   char         *period_label;
   double        text_scale;

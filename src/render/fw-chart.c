@@ -155,6 +155,41 @@ fw_chart_set_band_shown (FwChart  *chart,
 }
 
 void
+fw_chart_set_legend_toggles (FwChart  *chart,
+                             gboolean  toggles)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (!toggles == !chart->legend_toggles)
+    return;
+  chart->legend_toggles = !!toggles;
+  chart->layout_valid = FALSE;
+}
+
+const FwChartLegendEntry *
+fw_chart_legend_at (FwChart *chart,
+                    double   width,
+                    double   height,
+                    double   x,
+                    double   y)
+{
+  const FwChartLayout *layout;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  layout = fw_chart_get_layout (chart, width, height);
+  for (guint i = 0; i < layout->n_legend; i++)
+    {
+      const FwChartLegendEntry *entry = &layout->legend[i];
+
+      if (x >= entry->x && x < entry->x + entry->width &&
+          y >= entry->y && y < entry->y + entry->height)
+        return entry;
+    }
+  return NULL;
+}
+
+void
 fw_chart_set_marker (FwChart *chart,
                      int      period)
 {

@@ -53,6 +53,12 @@ guint     fw_chart_get_visible      (const FwChart         *chart);
  * (default TRUE). */
 void      fw_chart_set_band_shown   (FwChart               *chart,
                                      gboolean               shown);
+/* Whether the legend doubles as the series' switches (default FALSE):
+ * it then lists every series the data has and the band, hidden ones
+ * dimmed, so that a click on an entry (fw_chart_legend_at()) can show
+ * it again. Exports list only what is drawn. */
+void      fw_chart_set_legend_toggles (FwChart             *chart,
+                                       gboolean             toggles);
 /* The period the window shows, marked by a line; -1 for none. */
 void      fw_chart_set_marker       (FwChart               *chart,
                                      int                    period);
@@ -91,6 +97,13 @@ void      fw_chart_paint            (FwChart               *chart,
                                      cairo_t               *cr,
                                      double                 width,
                                      double                 height);
+
+/* The legend entry at (@x, @y) in an area @width x @height, or NULL. */
+const FwChartLegendEntry *fw_chart_legend_at (FwChart *chart,
+                                              double   width,
+                                              double   height,
+                                              double   x,
+                                              double   y);
 
 /* What is under the pointer, for a tooltip. */
 typedef struct
