@@ -18,6 +18,7 @@
 #include "fw-period-blend.h"
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
+#include "fw-render-style.h"
 #include "fw-wheel-view-private.h"
 #include "fw-widget-util.h"
 
@@ -69,98 +70,13 @@ fw_wheel_view_invalidate_static (FwWheelView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-rgba_equal (const double a[4],
-            const double b[4])
-{
-  return memcmp (a, b, 4 * sizeof (double)) == 0;
-}
-
-static void
-rgba_to_doubles (const GdkRGBA *rgba,
-                 double         out[4])
-{
-  out[0] = rgba->red;
-  out[1] = rgba->green;
-  out[2] = rgba->blue;
-  out[3] = rgba->alpha;
-}
-
-/* The first of @names the theme defines; @fallback otherwise. Libadwaita
- * and GTK's own theme name their colours differently. */
-static void
-lookup_theme_color (GtkStyleContext *context,
-                    const char      *const *names,
-                    const char      *fallback,
-                    double           out[4])
-{
-  GdkRGBA rgba;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (gtk_style_context_lookup_color (context, names[i], &rgba))
-        {
-          rgba_to_doubles (&rgba, out);
-          return;
-        }
-    }
-
-  gdk_rgba_parse (&rgba, fallback);
-  rgba_to_doubles (&rgba, out);
-}
-
-/* Reads the colours and font the theme gives the widget; the cached
- * layer is dropped only when one of them really changed, since GTK calls
- * css_changed for every state change (hover, focus) as well. */
+/* The theme's colours and font; the cached layers are dropped only when
+ * one of them really changed. */
 static void
 refresh_style (FwWheelView *self)
 {
-  /* The app's style sheet names what the wheel sits on; the rest are
-   * what libadwaita and GTK's own theme call their backgrounds. */
-  static const char * const bg_names[] = { "fw_wheel_bg_color", "view_bg_color", "theme_base_color", NULL };
-  static const char * const accent_names[] = { "accent_bg_color", "theme_selected_bg_color", NULL };
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  PangoContext *pango = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (pango);
-  const char *family = font != NULL ? pango_font_description_get_family (font) : NULL;
-  FwWheelStyle style = { 0 };
-  GdkRGBA fg;
-  gboolean changed;
-
-  gtk_style_context_get_color (context, &fg);
-  rgba_to_doubles (&fg, style.fg);
-  /* Light text means a dark theme, whatever the theme is called. */
-  style.dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
-  lookup_theme_color (context, bg_names, style.dark ? "#242424" : "#fafafa", style.bg);
-  lookup_theme_color (context, accent_names, "#3584e4", style.accent);
-  {
-    g_autofree char *theme = NULL;
-
-    /* GTK's HighContrast and HighContrastInverse themes, which GNOME's
-     * High Contrast switch selects without libadwaita. */
-    g_object_get (gtk_widget_get_settings (widget), "gtk-theme-name", &theme, NULL);
-    style.high_contrast = theme != NULL && strstr (theme, "HighContrast") != NULL;
-  }
-
-  changed = style.dark != self->style.dark ||
-            style.high_contrast != self->style.high_contrast ||
-            !rgba_equal (style.fg, self->style.fg) ||
-            !rgba_equal (style.bg, self->style.bg) ||
-            !rgba_equal (style.accent, self->style.accent) ||
-            g_strcmp0 (family, self->font_family) != 0;
-
-  if (!changed)
-    return;
-
-  if (g_strcmp0 (family, self->font_family) != 0)
-    {
-      g_free (self->font_family);
-      self->font_family = g_strdup (family);
-    }
-  style.font_family = self->font_family;
-  self->style = style;
-  fw_wheel_view_invalidate_static (self);
+  if (fw_render_style_update (GTK_WIDGET (self), &self->style, &self->font_family))
+    fw_wheel_view_invalidate_static (self);
 }
 
 /* The scene points into the document, which replaces its project on
@@ -614,44 +530,24 @@ wheel_bounds (FwWheelView     *self,
   graphene_rect_init (bounds, x0, y0, MAX (0.0, x1 - x0), MAX (0.0, y1 - y0));
 }
 
-/* The static layer is painted once into pixels at the screen's scale and
- * kept as a texture, not as a cairo node: a cairo node holds a recording
- * that every frame replays, vector by vector (5 to 9 ms for 16 stages and
- * 100 points under the cairo renderer), where a texture is one copy, and
- * the GL renderer uploads it once and keeps it. Text stays crisp because
- * the pixels are the device's own. */
+static void
+paint_static (cairo_t  *cr,
+              gpointer  data)
+{
+  FwWheelView *self = data;
+
+  fw_wheel_paint_static (cr, &self->layout, &self->style, &self->scene);
+}
+
+/* The static layer as pixels (fw_render_texture_node() says why). */
 static void
 record_static (FwWheelView *self,
                int          width,
                int          height,
                int          scale)
 {
-  g_autoptr(GBytes) pixels = NULL;
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-  GtkSnapshot *recorder;
-  cairo_t *cr;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  fw_wheel_paint_static (cr, &self->layout, &self->style, &self->scene);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */
-  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                       (gsize) cairo_image_surface_get_stride (surface) * height * scale,
-                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
-                                    pixels, cairo_image_surface_get_stride (surface));
-
-  recorder = gtk_snapshot_new ();
-  gtk_snapshot_append_texture (recorder, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_object_unref (texture);
-
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  self->static_node = gtk_snapshot_free_to_node (recorder);
+  self->static_node = fw_render_texture_node (width, height, scale, paint_static, self);
   self->static_width = width;
   self->static_height = height;
   self->static_scale = scale;

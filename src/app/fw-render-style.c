@@ -1,0 +1,134 @@
+/* fw-render-style.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-render-style"
+
+#include <string.h>
+
+#include "fw-render-style.h"
+
+static gboolean
+rgba_equal (const double a[4],
+            const double b[4])
+{
+  return memcmp (a, b, 4 * sizeof (double)) == 0;
+}
+
+static void
+rgba_to_doubles (const GdkRGBA *rgba,
+                 double         out[4])
+{
+  out[0] = rgba->red;
+  out[1] = rgba->green;
+  out[2] = rgba->blue;
+  out[3] = rgba->alpha;
+}
+
+/* The first of @names the theme defines; @fallback otherwise. Libadwaita
+ * and GTK's own theme name their colours differently. */
+static void
+lookup_theme_color (GtkStyleContext *context,
+                    const char      *const *names,
+                    const char      *fallback,
+                    double           out[4])
+{
+  GdkRGBA rgba;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (gtk_style_context_lookup_color (context, names[i], &rgba))
+        {
+          rgba_to_doubles (&rgba, out);
+          return;
+        }
+    }
+
+  gdk_rgba_parse (&rgba, fallback);
+  rgba_to_doubles (&rgba, out);
+}
+
+gboolean
+fw_render_style_update (GtkWidget     *widget,
+                        FwWheelStyle  *style,
+                        char         **family)
+{
+  /* The app's style sheet names what the drawings sit on; the rest are
+   * what libadwaita and GTK's own theme call their backgrounds. */
+  static const char * const bg_names[] = { "fw_wheel_bg_color", "view_bg_color", "theme_base_color", NULL };
+  static const char * const accent_names[] = { "accent_bg_color", "theme_selected_bg_color", NULL };
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  PangoContext *pango = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (pango);
+  const char *font_family = font != NULL ? pango_font_description_get_family (font) : NULL;
+  FwWheelStyle read = { 0 };
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (context, &fg);
+  rgba_to_doubles (&fg, read.fg);
+  /* Light text means a dark theme, whatever the theme is called. */
+  read.dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+  lookup_theme_color (context, bg_names, read.dark ? "#242424" : "#fafafa", read.bg);
+  lookup_theme_color (context, accent_names, "#3584e4", read.accent);
+  {
+    g_autofree char *theme = NULL;
+
+    /* GTK's HighContrast and HighContrastInverse themes, which GNOME's
+     * High Contrast switch selects without libadwaita. */
+    g_object_get (gtk_widget_get_settings (widget), "gtk-theme-name", &theme, NULL);
+    read.high_contrast = theme != NULL && strstr (theme, "HighContrast") != NULL;
+  }
+
+  if (read.dark == style->dark &&
+      read.high_contrast == style->high_contrast &&
+      rgba_equal (read.fg, style->fg) &&
+      rgba_equal (read.bg, style->bg) &&
+      rgba_equal (read.accent, style->accent) &&
+      g_strcmp0 (font_family, *family) == 0)
+    return FALSE;
+
+  if (g_strcmp0 (font_family, *family) != 0)
+    {
+      g_free (*family);
+      *family = g_strdup (font_family);
+    }
+  read.font_family = *family;
+  *style = read;
+  return TRUE;
+}
+
+GskRenderNode *
+fw_render_texture_node (int                width,
+                        int                height,
+                        int                scale,
+                        FwRenderPaintFunc  paint,
+                        gpointer           data)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  GtkSnapshot *recorder;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  paint (cr, data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */
+  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                       (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                       (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                    pixels, cairo_image_surface_get_stride (surface));
+
+  recorder = gtk_snapshot_new ();
+  gtk_snapshot_append_texture (recorder, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_object_unref (texture);
+  return gtk_snapshot_free_to_node (recorder);
+}
