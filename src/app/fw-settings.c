@@ -33,3 +33,18 @@ fw_settings_get (void)
 
   return settings;
 }
+
+void
+fw_settings_save_int (GSettings  *settings,
+                      const char *key,
+                      int         value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  if (g_settings_schema_key_range_check (schema_key, variant))
+    g_settings_set_value (settings, key, variant);
+}

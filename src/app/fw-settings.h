@@ -18,4 +18,11 @@ G_BEGIN_DECLS
  * program. */
 GSettings *fw_settings_get (void);
 
+/* Sets integer @key to @value if the schema's range allows it, else
+ * leaves it (GSettings would refuse it loudly): a pane hidden or squeezed
+ * has no size worth keeping. */
+void       fw_settings_save_int (GSettings  *settings,
+                                 const char *key,
+                                 int         value);
+
 G_END_DECLS

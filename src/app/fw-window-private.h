@@ -44,11 +44,16 @@ struct _FwWindow
   GtkWidget            *side_separator;
   GtkWidget            *side_switcher;
   GtkWidget            *present_view;
+  GtkPaned             *centre_paned;
+  GtkWidget            *centre_column; /* the wheel, then the playback bar */
+  GtkWidget            *chart;
 
   gboolean              reveal_next;      /* the next presenting starts a guided reveal */
   gboolean              fullscreen_wanted; /* F11's choice, kept through presenting */
   double                text_scale;        /* Ctrl+plus's, when there are no settings */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
+  int                   chart_pane_height; /* the chart's, expanded; kept in GSettings */
+  gboolean              chart_pane_placed; /* once the window knows its height */
 
   /* What the window shows of its document, and the projections. */
   FwSession            *session;
@@ -94,6 +99,12 @@ void fw_window_init_present       (FwWindow    *self);
 /* fw-window-text-size.c: Ctrl+plus, Ctrl+minus, Ctrl+0; the desktop's text scale */
 void fw_window_class_add_text_size (GtkWidgetClass *widget_class);
 void fw_window_init_text_size     (FwWindow    *self);
+
+/* fw-window-chart.c: the centre column, wheel above, projection below */
+void fw_window_init_chart         (FwWindow    *self);
+gboolean fw_window_place_chart_pane (FwWindow  *self);
+void fw_window_save_chart_state   (FwWindow    *self,
+                                   GSettings   *settings);
 
 /* fw-window-help.c: "win.help", the user guide */
 void fw_window_class_add_help     (GtkWidgetClass *widget_class);

@@ -110,30 +110,13 @@ fw_window_restore_state (FwWindow *self)
   self->side_pane_width = side;
 }
 
-/* Only a width the schema's range allows (GSettings would refuse it
- * loudly); a pane hidden while presenting has no width to keep. */
-static void
-save_int (GSettings  *settings,
-          const char *key,
-          int         value)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
-  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  schema_key = g_settings_schema_get_key (schema, key);
-  if (g_settings_schema_key_range_check (schema_key, variant))
-    g_settings_set_value (settings, key, variant);
-}
-
 static void
 save_pane_width (GSettings  *settings,
                  const char *key,
                  GtkWidget  *pane)
 {
   if (gtk_widget_get_visible (pane))
-    save_int (settings, key, gtk_widget_get_width (pane));
+    fw_settings_save_int (settings, key, gtk_widget_get_width (pane));
 }
 
 void
@@ -147,8 +130,8 @@ fw_window_save_state (FwWindow *self)
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (settings);
-  save_int (settings, "window-width", width);
-  save_int (settings, "window-height", height);
+  fw_settings_save_int (settings, "window-width", width);
+  fw_settings_save_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!fw_session_get_presenting (self->session))
@@ -156,5 +139,6 @@ fw_window_save_state (FwWindow *self)
       save_pane_width (settings, "catalog-pane-width", self->palette);
       save_pane_width (settings, "side-pane-width", self->side_pane);
     }
+  fw_window_save_chart_state (self, settings);
   g_settings_apply (settings);
 }

@@ -11,6 +11,7 @@
 
 #include "fw-catalog-palette.h"
 #include "fw-compare-panel.h"
+#include "fw-chart-view.h"
 #include "fw-figures-panel.h"
 #include "fw-focus-home.h"
 #include "fw-playback-bar.h"
@@ -147,6 +148,9 @@ fw_window_size_allocate (GtkWidget *widget,
    * the right pane, then the children again with it. */
   if (fw_window_place_side_pane (FW_WINDOW (widget)))
     GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* The same for the chart's height under the wheel. */
+  if (fw_window_place_chart_pane (FW_WINDOW (widget)))
+    GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -169,6 +173,7 @@ fw_window_class_init (FwWindowClass *klass)
   g_type_ensure (FW_TYPE_CATALOG_PALETTE);
   g_type_ensure (FW_TYPE_COMPARE_PANEL);
   g_type_ensure (FW_TYPE_SPREADS_EDITOR);
+  g_type_ensure (FW_TYPE_CHART_VIEW);
   g_type_ensure (FW_TYPE_FIGURES_PANEL);
   g_type_ensure (FW_TYPE_PLAYBACK_BAR);
   g_type_ensure (FW_TYPE_POINT_LIST);
@@ -197,6 +202,9 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_separator);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_switcher);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, centre_paned);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, centre_column);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, chart);
 
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
@@ -280,6 +288,7 @@ fw_window_init (FwWindow *self)
   fw_window_init_text_size (self);
   fw_compare_panel_set_session (FW_COMPARE_PANEL (self->compare_panel), self->session);
   fw_spreads_editor_set_session (FW_SPREADS_EDITOR (self->spreads_editor), self->session);
+  fw_window_init_chart (self);
 
   fw_window_set_document (self, document, NULL);
   self->pristine = TRUE;

@@ -60,6 +60,21 @@ series_color (const FwChart *chart,
   return fw_wheel_parse_color (chart->style.dark ? dark_colors[series] : light_colors[series]);
 }
 
+void
+fw_chart_series_color (const FwChart *chart,
+                       guint          series,
+                       double         rgb[3])
+{
+  FwRgb color;
+
+  g_return_if_fail (series < FW_CHART_N_SERIES);
+
+  color = series_color (chart, series);
+  rgb[0] = color.r;
+  rgb[1] = color.g;
+  rgb[2] = color.b;
+}
+
 static void
 set_fg (cairo_t       *cr,
         const FwChart *chart,

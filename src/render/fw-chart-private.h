@@ -75,8 +75,6 @@ const FwChartColumns *fw_chart_track_columns (FwChart *chart,
 gboolean     fw_chart_track_drawn    (const FwChart *chart,
                                       guint          entry,
                                       guint          track);
-/* "Month", "Week"...: the period unit as a title. */
-char        *fw_chart_period_title   (const FwChart *chart);
 
 /* fw-chart-layout.c */
 void         fw_chart_layout_compute (FwChart       *chart,

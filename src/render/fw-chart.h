@@ -66,6 +66,13 @@ void      fw_chart_set_marker       (FwChart               *chart,
  * axis ("Month"). NULL: "Period". */
 void      fw_chart_set_period_label (FwChart               *chart,
                                      const char            *label);
+/* The colour @series is drawn in with the chart's style: for a view's
+ * own marks that must match the lines (a readout's swatches). */
+void      fw_chart_series_color     (const FwChart         *chart,
+                                     guint                  series,
+                                     double                 rgb[3]);
+/* "Month", "Week"...: the period unit as the axis names it. */
+char     *fw_chart_period_title     (const FwChart         *chart);
 /* Text and lines grow by @scale (1.0 by default; larger to present). */
 void      fw_chart_set_text_scale   (FwChart               *chart,
                                      double                 scale);

@@ -1,0 +1,524 @@
+/* fw-chart-view.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-chart-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fw-chart-canvas.h"
+#include "fw-chart-text.h"
+#include "fw-chart-view.h"
+#include "fw-display-number.h"
+#include "fw-projection-table.h"
+#include "fw-widget-util.h"
+
+struct _FwChartView
+{
+  GtkWidget       parent_instance;
+
+  FwSession      *session;
+  gboolean        collapsed;
+
+  GtkWidget      *header;
+  GtkButton      *collapse_button;
+  GtkImage       *collapse_icon;
+  GtkWidget      *series_button;
+  GtkWidget      *series_checks[6];     /* the series, then the band */
+  GtkWidget      *switcher;
+  GtkLabel       *readout;
+  char           *readout_text;         /* the same, plain */
+  GtkStack       *stack;
+  FwChartCanvas  *canvas;
+  FwProjectionTable *table;
+};
+
+G_DEFINE_FINAL_TYPE (FwChartView, fw_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_COLLAPSED,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define BAND_CHECK FW_CHART_N_SERIES
+
+/* Readout ----------------------------------------------------------------- */
+
+/* "#1c71d8": for the swatch before a value. */
+static char *
+series_hex (FwChartCanvas *canvas,
+            guint          series)
+{
+  double rgb[3];
+
+  fw_chart_series_color (fw_chart_canvas_get_chart (canvas), series, rgb);
+  return g_strdup_printf ("#%02x%02x%02x", (guint) lround (rgb[0] * 255),
+                          (guint) lround (rgb[1] * 255), (guint) lround (rgb[2] * 255));
+}
+
+/* One scenario's values: "● Customers 1,234   ● Churn 12 …", each
+ * swatch in its line's colour. */
+static void
+append_values (FwChartView        *self,
+               GString            *markup,
+               GString            *plain,
+               const FwChartHover *values,
+               guint               i)
+{
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *hex = NULL;
+      g_autofree char *item = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (isnan (values->values[i][s]))
+        continue;
+      number = fw_display_count (values->values[i][s]);
+      hex = series_hex (self->canvas, s);
+      item = g_strdup_printf (_("%s %s"), fw_chart_series_name (s), number);
+      escaped = g_markup_escape_text (item, -1);
+      g_string_append_printf (markup, "   <span foreground=\"%s\">●</span> %s", hex, escaped);
+      g_string_append_printf (plain, "%s%s", plain->len > 0 ? _(", ") : "", item);
+    }
+  if (!isnan (values->band[i][0]))
+    {
+      g_autofree char *low = fw_display_count (values->band[i][0]);
+      g_autofree char *high = fw_display_count (values->band[i][2]);
+      /* TRANSLATORS: the band of customers in the chart's readout, e.g.
+       * "likely 1,100–1,400" */
+      g_autofree char *item = g_strdup_printf (_("likely %s–%s"), low, high);
+      g_autofree char *escaped = g_markup_escape_text (item, -1);
+
+      g_string_append_printf (markup, "   %s", escaped);
+      g_string_append_printf (plain, "%s%s", plain->len > 0 ? _(", ") : "", item);
+    }
+}
+
+/* The values at the period under the pointer, or else at the period
+ * shown: always something to read, and what the mouse points at first. */
+static void
+update_readout (FwChartView *self)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  FwChartHover values;
+  int period;
+
+  if (self->session == NULL)
+    return;
+
+  period = fw_chart_canvas_get_readout (self->canvas);
+  if (period < 0)
+    period = (int) fw_session_get_period (self->session);
+
+  title = fw_chart_text_period (self->canvas, (guint) period);
+  escaped = g_markup_escape_text (title, -1);
+  g_string_append_printf (markup, "<b>%s</b>", escaped);
+  g_string_append (plain, title);
+
+  if (fw_chart_canvas_get_values (self->canvas, (guint) period, &values))
+    {
+      for (guint i = 0; i < values.n_scenarios && i < 4; i++)
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          if (values.n_scenarios > 1)
+            {
+              g_autofree char *name =
+                g_markup_escape_text (fw_chart_canvas_get_scenario_name (self->canvas, i), -1);
+
+              g_string_append_printf (markup, "%s<b>%s</b>", i == 0 ? "   " : "\n", name);
+              g_string_append_printf (plain, "%s%s:", i == 0 ? " " : "\n",
+                                      fw_chart_canvas_get_scenario_name (self->canvas, i));
+            }
+          append_values (self, markup, line, &values, i);
+          g_string_append_printf (plain, " %s", line->str);
+        }
+      if (values.n_scenarios > 4)
+        {
+          /* TRANSLATORS: the readout lists four scenarios, then this */
+          g_autofree char *more = g_strdup_printf (ngettext ("and %u more scenario",
+                                                             "and %u more scenarios",
+                                                             values.n_scenarios - 4),
+                                                   values.n_scenarios - 4);
+
+          g_string_append_printf (markup, "\n%s", more);
+          g_string_append_printf (plain, "\n%s", more);
+        }
+    }
+
+  if (g_strcmp0 (plain->str, self->readout_text) == 0)
+    return;
+  g_free (self->readout_text);
+  self->readout_text = g_strdup (plain->str);
+  gtk_label_set_markup (self->readout, markup->str);
+}
+
+const char *
+fw_chart_view_get_readout (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+
+  update_readout (self);
+  return self->readout_text;
+}
+
+/* Series switches ---------------------------------------------------------- */
+
+static void
+sync_checks (FwChartView *self)
+{
+  guint visible = fw_chart_canvas_get_visible (self->canvas);
+
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->series_checks[s]),
+                                 (visible & FW_CHART_SERIES_BIT (s)) != 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->series_checks[BAND_CHECK]),
+                               fw_chart_canvas_get_band_shown (self->canvas));
+  gtk_widget_set_sensitive (self->series_checks[BAND_CHECK], fw_chart_canvas_has_band (self->canvas));
+}
+
+static void
+on_check_toggled (GtkCheckButton *check,
+                  FwChartView    *self)
+{
+  gboolean active = gtk_check_button_get_active (check);
+
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    if (GTK_WIDGET (check) == self->series_checks[s])
+      {
+        guint visible = fw_chart_canvas_get_visible (self->canvas);
+
+        fw_chart_canvas_set_visible (self->canvas, active ? visible | FW_CHART_SERIES_BIT (s)
+                                                          : visible & ~FW_CHART_SERIES_BIT (s));
+        return;
+      }
+  fw_chart_canvas_set_band_shown (self->canvas, active);
+}
+
+static GtkWidget *
+build_series_menu (FwChartView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  for (guint i = 0; i <= BAND_CHECK; i++)
+    {
+      const char *name = i < FW_CHART_N_SERIES ? fw_chart_series_name (i)
+                                               /* TRANSLATORS: the switch for the chart's band */
+                                               : _("Customers, 10th–90th percentile");
+      GtkWidget *check = gtk_check_button_new_with_label (name);
+
+      self->series_checks[i] = check;
+      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_widget_set_tooltip_text (self->series_checks[BAND_CHECK],
+                               _("Drawn when the scenario has spreads and its band is worked out"));
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Series"));
+  gtk_widget_set_tooltip_text (button, _("The lines the chart draws (or click their names in the chart)"));
+  fw_widget_set_accessible_label (button, _("Series shown"));
+  return button;
+}
+
+/* Collapsing ---------------------------------------------------------------- */
+
+static void
+show_collapsed (FwChartView *self)
+{
+  gboolean chart = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "chart") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !self->collapsed);
+  gtk_widget_set_visible (GTK_WIDGET (self->readout), !self->collapsed && chart);
+  gtk_widget_set_visible (self->series_button, !self->collapsed && chart);
+  gtk_widget_set_visible (self->switcher, !self->collapsed);
+  gtk_image_set_from_icon_name (self->collapse_icon,
+                                self->collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->collapse_button),
+                               self->collapsed ? _("Show the projection") : _("Hide the projection"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->collapse_button),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, !self->collapsed, -1);
+}
+
+gboolean
+fw_chart_view_get_collapsed (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), FALSE);
+  return self->collapsed;
+}
+
+void
+fw_chart_view_set_collapsed (FwChartView *self,
+                             gboolean     collapsed)
+{
+  g_return_if_fail (FW_IS_CHART_VIEW (self));
+
+  collapsed = !!collapsed;
+  if (collapsed == self->collapsed)
+    return;
+  /* The focus must not stay on a control that goes away. */
+  if (collapsed && gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL &&
+      gtk_widget_get_focus_child (GTK_WIDGET (self)) != self->header)
+    gtk_widget_grab_focus (GTK_WIDGET (self->collapse_button));
+  self->collapsed = collapsed;
+  show_collapsed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
+}
+
+static void
+on_collapse_clicked (FwChartView *self)
+{
+  fw_chart_view_set_collapsed (self, !self->collapsed);
+}
+
+const char *
+fw_chart_view_get_page (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+fw_chart_view_set_page (FwChartView *self,
+                        const char  *page)
+{
+  g_return_if_fail (FW_IS_CHART_VIEW (self));
+  g_return_if_fail (g_strcmp0 (page, "chart") == 0 || g_strcmp0 (page, "table") == 0);
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+/* The table opens at the period shown. */
+static void
+on_page_changed (FwChartView *self)
+{
+  show_collapsed (self);
+  if (self->session != NULL && g_strcmp0 (fw_chart_view_get_page (self), "table") == 0)
+    fw_projection_table_scroll_to (self->table, fw_session_get_period (self->session));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* Session ------------------------------------------------------------------- */
+
+static void
+on_session_changed (FwChartView *self)
+{
+  sync_checks (self);
+}
+
+void
+fw_chart_view_set_session (FwChartView *self,
+                           FwSession   *session)
+{
+  g_return_if_fail (FW_IS_CHART_VIEW (self));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  fw_chart_canvas_set_session (self->canvas, session);
+  fw_projection_table_set_session (self->table, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
+                             G_CONNECT_SWAPPED);
+  sync_checks (self);
+  update_readout (self);
+}
+
+GtkWidget *
+fw_chart_view_get_canvas (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+  return GTK_WIDGET (self->canvas);
+}
+
+GtkWidget *
+fw_chart_view_get_table (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+  return GTK_WIDGET (self->table);
+}
+
+/* Building ------------------------------------------------------------------ */
+
+static void
+build_header (FwChartView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Projection"));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkStackSwitcher *switcher;
+
+  self->header = box;
+  gtk_widget_add_css_class (box, "fw-chart-header");
+
+  self->collapse_icon = GTK_IMAGE (gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->collapse_icon));
+  gtk_box_append (GTK_BOX (inner), title);
+  self->collapse_button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_child (self->collapse_button, inner);
+  gtk_button_set_has_frame (self->collapse_button, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->collapse_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Projection chart and table"),
+                                  -1);
+  g_signal_connect_swapped (self->collapse_button, "clicked", G_CALLBACK (on_collapse_clicked), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->collapse_button));
+
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), spacer);
+
+  self->series_button = build_series_menu (self);
+  gtk_box_append (GTK_BOX (box), self->series_button);
+
+  switcher = GTK_STACK_SWITCHER (gtk_stack_switcher_new ());
+  gtk_stack_switcher_set_stack (switcher, self->stack);
+  self->switcher = GTK_WIDGET (switcher);
+  gtk_box_append (GTK_BOX (box), self->switcher);
+
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+}
+
+static void
+fw_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FwChartView *self = FW_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLAPSED:
+      g_value_set_boolean (value, self->collapsed);
+      break;
+    case PROP_PAGE:
+      g_value_set_string (value, fw_chart_view_get_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FwChartView *self = FW_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLAPSED:
+      fw_chart_view_set_collapsed (self, g_value_get_boolean (value));
+      break;
+    case PROP_PAGE:
+      fw_chart_view_set_page (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_chart_view_dispose (GObject *object)
+{
+  FwChartView *self = FW_CHART_VIEW (object);
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->readout_text, g_free);
+
+  G_OBJECT_CLASS (fw_chart_view_parent_class)->dispose (object);
+}
+
+static void
+fw_chart_view_class_init (FwChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_chart_view_dispose;
+  object_class->get_property = fw_chart_view_get_property;
+  object_class->set_property = fw_chart_view_set_property;
+
+  properties[PROP_COLLAPSED] =
+    g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "chart",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fwchartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fw_chart_view_init (FwChartView *self)
+{
+  GtkStackPage *page;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Projection"),
+                                  -1);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->canvas = FW_CHART_CANVAS (fw_chart_canvas_new ());
+  self->table = FW_PROJECTION_TABLE (fw_projection_table_new ());
+  page = gtk_stack_add_titled (self->stack, GTK_WIDGET (self->canvas), "chart", _("Chart"));
+  gtk_stack_page_set_icon_name (page, NULL);
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->table), "table", _("Table"));
+
+  build_header (self);
+
+  self->readout = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->readout, 0.0);
+  gtk_label_set_wrap (self->readout, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->readout), "fw-chart-readout");
+  gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");
+  gtk_widget_set_parent (GTK_WIDGET (self->readout), GTK_WIDGET (self));
+
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
+  g_signal_connect_object (self->canvas, "readout-changed", G_CALLBACK (update_readout), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::visible-series", G_CALLBACK (sync_checks), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::band-shown", G_CALLBACK (sync_checks), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_changed),
+                           self, G_CONNECT_SWAPPED);
+  show_collapsed (self);
+}
+
+GtkWidget *
+fw_chart_view_new (void)
+{
+  return g_object_new (FW_TYPE_CHART_VIEW, NULL);
+}

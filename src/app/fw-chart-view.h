@@ -1,0 +1,43 @@
+/* fw-chart-view.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-session.h"
+
+G_BEGIN_DECLS
+
+/* The projection under the wheel: a header (collapse, the series shown,
+ * Chart or Table), the values at the period under the pointer or shown,
+ * and either the chart (FwChartCanvas) or the same rows as a table
+ * (FwProjectionTable). Collapsed, only the header shows; the window
+ * gives the pane its room back (fw-window-chart.c). */
+#define FW_TYPE_CHART_VIEW (fw_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwChartView, fw_chart_view, FW, CHART_VIEW, GtkWidget)
+
+GtkWidget  *fw_chart_view_new           (void);
+void        fw_chart_view_set_session   (FwChartView *self,
+                                         FwSession   *session);
+/* Only the header shows; property "collapsed". */
+gboolean    fw_chart_view_get_collapsed (FwChartView *self);
+void        fw_chart_view_set_collapsed (FwChartView *self,
+                                         gboolean     collapsed);
+/* "chart" or "table"; property "page". */
+const char *fw_chart_view_get_page      (FwChartView *self);
+void        fw_chart_view_set_page      (FwChartView *self,
+                                         const char  *page);
+
+/* For tests. */
+GtkWidget  *fw_chart_view_get_canvas    (FwChartView *self);
+GtkWidget  *fw_chart_view_get_table     (FwChartView *self);
+/* The readout's text as shown (without its colours). */
+const char *fw_chart_view_get_readout   (FwChartView *self);
+
+G_END_DECLS

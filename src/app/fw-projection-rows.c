@@ -1,0 +1,192 @@
+/* fw-projection-rows.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-projection-rows"
+
+#include "fw-projection-rows.h"
+
+/* A row ------------------------------------------------------------------ */
+
+struct _FwProjectionRow
+{
+  GObject parent_instance;
+  guint   period;
+  double  values[FW_CHART_N_SERIES];
+};
+
+G_DEFINE_FINAL_TYPE (FwProjectionRow, fw_projection_row, G_TYPE_OBJECT)
+
+static void
+fw_projection_row_class_init (FwProjectionRowClass *klass)
+{
+}
+
+static void
+fw_projection_row_init (FwProjectionRow *self)
+{
+}
+
+guint
+fw_projection_row_get_period (FwProjectionRow *row)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_ROW (row), 0);
+  return row->period;
+}
+
+double
+fw_projection_row_get_value (FwProjectionRow *row,
+                             FwChartSeries    series)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_ROW (row), 0.0);
+  g_return_val_if_fail (series < FW_CHART_N_SERIES, 0.0);
+  return row->values[series];
+}
+
+/* The model -------------------------------------------------------------- */
+
+struct _FwProjectionRows
+{
+  GObject    parent_instance;
+  FwSession *session;
+  guint      n_items;
+};
+
+static void fw_projection_rows_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FwProjectionRows, fw_projection_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      fw_projection_rows_list_model_init))
+
+static GType
+fw_projection_rows_get_item_type (GListModel *model)
+{
+  return FW_TYPE_PROJECTION_ROW;
+}
+
+static guint
+fw_projection_rows_get_n_items (GListModel *model)
+{
+  return FW_PROJECTION_ROWS (model)->n_items;
+}
+
+static gpointer
+fw_projection_rows_get_item (GListModel *model,
+                             guint       position)
+{
+  FwProjectionRows *self = FW_PROJECTION_ROWS (model);
+  const FwProjection *projection;
+  const FwFigures *figures;
+  FwProjectionRow *row;
+
+  if (position >= self->n_items)
+    return NULL;
+  projection = fw_session_get_projection (self->session);
+  if (projection == NULL || position > fw_projection_get_horizon (projection))
+    return NULL;
+
+  figures = fw_projection_get_figures (projection, position);
+  row = g_object_new (FW_TYPE_PROJECTION_ROW, NULL);
+  row->period = position;
+  /* The chart's series, from the same figures (fw-chart-data.c). */
+  row->values[FW_CHART_CUSTOMERS] = figures->customers;
+  row->values[FW_CHART_NEW_CUSTOMERS] = figures->new_customers;
+  row->values[FW_CHART_CHURN] = figures->churn;
+  row->values[FW_CHART_REFERRALS] = figures->referrals;
+  row->values[FW_CHART_MOMENTUM] = figures->momentum;
+  return row;
+}
+
+static void
+fw_projection_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fw_projection_rows_get_item_type;
+  iface->get_n_items = fw_projection_rows_get_n_items;
+  iface->get_item = fw_projection_rows_get_item;
+}
+
+static guint
+count_rows (FwProjectionRows *self)
+{
+  const FwProjection *projection;
+
+  if (self->session == NULL)
+    return 0;
+  projection = fw_session_get_projection (self->session);
+  return projection != NULL ? fw_projection_get_horizon (projection) + 1 : 0;
+}
+
+/* Every row may have changed: the rows on show are asked for again. */
+static void
+refresh (FwProjectionRows *self)
+{
+  guint removed = self->n_items;
+
+  self->n_items = count_rows (self);
+  if (removed > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+}
+
+static void
+on_session_changed (FwProjectionRows *self,
+                    const FwChange   *change)
+{
+  guint current = fw_session_get_scenario_index (self->session);
+
+  /* The points' impacts arriving, or another scenario's edit, change
+   * none of the current scenario's figures. */
+  if ((change->flags & (FW_CHANGE_DOCUMENT | FW_CHANGE_SHOWN)) == 0 &&
+      ((change->flags & FW_CHANGE_RESULTS) != 0 || !fw_change_touches (change, current)))
+    return;
+  refresh (self);
+}
+
+void
+fw_projection_rows_set_session (FwProjectionRows *self,
+                                FwSession        *session)
+{
+  g_return_if_fail (FW_IS_PROJECTION_ROWS (self));
+  g_return_if_fail (session == NULL || FW_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
+                             G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+fw_projection_rows_dispose (GObject *object)
+{
+  FwProjectionRows *self = FW_PROJECTION_ROWS (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (fw_projection_rows_parent_class)->dispose (object);
+}
+
+static void
+fw_projection_rows_class_init (FwProjectionRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = fw_projection_rows_dispose;
+}
+
+static void
+fw_projection_rows_init (FwProjectionRows *self)
+{
+}
+
+FwProjectionRows *
+fw_projection_rows_new (void)
+{
+  return g_object_new (FW_TYPE_PROJECTION_ROWS, NULL);
+}

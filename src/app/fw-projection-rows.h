@@ -1,0 +1,42 @@
+/* fw-projection-rows.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fw-chart-data.h"
+#include "fw-session.h"
+
+G_BEGIN_DECLS
+
+/* The projection of the session's current scenario as a GListModel of
+ * rows, one per period t = 0..H, for the table beside the chart. The
+ * rows are made when a view asks for them (a GtkColumnView asks for what
+ * it shows), never all at once: a 100,000-period horizon is a count, not
+ * 100,001 objects. Each row is a snapshot of its period's figures; when
+ * the projection changes the model says so with "items-changed" over
+ * every row, and the view asks again for those it shows. */
+
+#define FW_TYPE_PROJECTION_ROW (fw_projection_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwProjectionRow, fw_projection_row, FW, PROJECTION_ROW, GObject)
+
+guint   fw_projection_row_get_period (FwProjectionRow *row);
+/* The figure the chart draws as @series at the row's period. */
+double  fw_projection_row_get_value  (FwProjectionRow *row,
+                                      FwChartSeries    series);
+
+#define FW_TYPE_PROJECTION_ROWS (fw_projection_rows_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwProjectionRows, fw_projection_rows, FW, PROJECTION_ROWS, GObject)
+
+FwProjectionRows *fw_projection_rows_new         (void);
+void              fw_projection_rows_set_session (FwProjectionRows *self,
+                                                  FwSession        *session);
+
+G_END_DECLS

@@ -1,0 +1,223 @@
+/* fw-projection-table.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-projection-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fw-chart.h"
+#include "fw-display-number.h"
+#include "fw-projection-rows.h"
+#include "fw-projection-table.h"
+
+struct _FwProjectionTable
+{
+  GtkWidget          parent_instance;
+
+  FwSession         *session;
+  FwProjectionRows  *rows;
+  GtkLabel          *caption;
+  GtkScrolledWindow *scroller;
+  GtkColumnView     *view;
+  GtkColumnViewColumn *period_column;
+};
+
+G_DEFINE_FINAL_TYPE (FwProjectionTable, fw_projection_table, GTK_TYPE_WIDGET)
+
+/* Which column a cell belongs to: -1 the period, else an FwChartSeries. */
+#define COLUMN_KEY "fw-column"
+#define PERIOD_COLUMN (-1)
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Numbers line up on the right, in figures of one width. */
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  int column = GPOINTER_TO_INT (data);
+  FwProjectionRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+  if (column == PERIOD_COLUMN)
+    text = fw_display_count (fw_projection_row_get_period (row));
+  else
+    /* "1,234" as the wheel and the figures say it, "—" when a wheel
+     * grew past what a number holds (MODEL.md). */
+    text = fw_display_count (fw_projection_row_get_value (row, (FwChartSeries) column));
+  gtk_label_set_text (label, text);
+}
+
+static GtkColumnViewColumn *
+add_column (FwProjectionTable *self,
+            const char        *title,
+            int                column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, column != PERIOD_COLUMN);
+  gtk_column_view_append_column (self->view, view_column);
+  g_object_unref (view_column);
+  return view_column;
+}
+
+/* The first column is named for the project's period unit ("Month"). */
+static void
+update_titles (FwProjectionTable *self)
+{
+  const FwProject *project;
+  const FwScenario *scenario;
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *caption = NULL;
+
+  if (self->session == NULL)
+    return;
+  project = fw_document_get_project (fw_session_get_document (self->session));
+  scenario = fw_session_get_scenario (self->session);
+  fw_chart_set_period_label (chart, fw_period_to_string (project->period));
+  title = fw_chart_period_title (chart);
+  gtk_column_view_column_set_title (self->period_column, title);
+
+  /* TRANSLATORS: over the table of the projection; %s is a scenario */
+  caption = g_strdup_printf (_("%s, period by period"), scenario != NULL ? scenario->name : "");
+  gtk_label_set_text (self->caption, caption);
+}
+
+void
+fw_projection_table_set_session (FwProjectionTable *self,
+                                 FwSession         *session)
+{
+  g_return_if_fail (FW_IS_PROJECTION_TABLE (self));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  fw_projection_rows_set_session (self->rows, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (update_titles), self,
+                             G_CONNECT_SWAPPED);
+  update_titles (self);
+}
+
+GListModel *
+fw_projection_table_get_model (FwProjectionTable *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_TABLE (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+void
+fw_projection_table_scroll_to (FwProjectionTable *self,
+                               guint              period)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  double upper, page;
+
+  g_return_if_fail (FW_IS_PROJECTION_TABLE (self));
+
+  /* GTK 4.8's column view cannot scroll to an item itself (4.12 can):
+   * rows are of one height, so the row's place is its share of the
+   * whole. Centred, so the rows round it show too. */
+  if (n == 0)
+    return;
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, CLAMP (upper * (period + 0.5) / n - page / 2.0,
+                                               0.0, MAX (upper - page, 0.0)));
+}
+
+static void
+fw_projection_table_dispose (GObject *object)
+{
+  FwProjectionTable *self = FW_PROJECTION_TABLE (object);
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (fw_projection_table_parent_class)->dispose (object);
+}
+
+static void
+fw_projection_table_class_init (FwProjectionTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_projection_table_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fwprojectiontable");
+}
+
+static void
+fw_projection_table_init (FwProjectionTable *self)
+{
+  GtkSelectionModel *selection;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->caption = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->caption, 0.0);
+  gtk_label_set_ellipsize (self->caption, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "dim-label");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->caption), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->caption), 4);
+  gtk_widget_set_parent (GTK_WIDGET (self->caption), GTK_WIDGET (self));
+
+  self->rows = fw_projection_rows_new ();
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (selection));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Projection table"),
+                                  -1);
+
+  self->period_column = add_column (self, _("Period"), PERIOD_COLUMN);
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    add_column (self, fw_chart_series_name (s), (int) s);
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+}
+
+GtkWidget *
+fw_projection_table_new (void)
+{
+  return g_object_new (FW_TYPE_PROJECTION_TABLE, NULL);
+}
