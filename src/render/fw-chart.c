@@ -189,6 +189,13 @@ fw_chart_legend_at (FwChart *chart,
   return NULL;
 }
 
+int
+fw_chart_get_marker (const FwChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, -1);
+  return chart->marker;
+}
+
 void
 fw_chart_set_marker (FwChart *chart,
                      int      period)

@@ -62,6 +62,7 @@ void      fw_chart_set_legend_toggles (FwChart             *chart,
 /* The period the window shows, marked by a line; -1 for none. */
 void      fw_chart_set_marker       (FwChart               *chart,
                                      int                    period);
+int       fw_chart_get_marker       (const FwChart         *chart);
 /* The period unit, "week", "month" or "quarter" (MODEL.md): names the
  * axis ("Month"). NULL: "Period". */
 void      fw_chart_set_period_label (FwChart               *chart,

@@ -1,0 +1,511 @@
+/* test-chart-view.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-chart-view"
+
+#include <gdk/x11/gdkx.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+
+#include "fw-chart-canvas.h"
+#include "fw-chart-layout.h"
+#include "fw-chart-view.h"
+#include "fw-display-number.h"
+#include "fw-projection-rows.h"
+#include "fw-projection-table.h"
+#include "fw-session.h"
+#include "fw-settings.h"
+#include "fw-templates.h"
+#include "fw-window.h"
+
+/* The projection under the wheel on a private display
+ * (tests/with-display.py): series switched, values read out under the
+ * real pointer (xdotool), the marker following the session's period and
+ * setting it, the table's rows equal to the projection, scenarios
+ * overlaid, and the pane collapsed and remembered in a real window. */
+
+typedef struct
+{
+  FwSession   *session;
+  GtkWindow   *window;
+  FwChartView *view;
+  FwChartCanvas *canvas;
+} Fixture;
+
+/* Runs the main loop until @done says so, for at most ten seconds (a
+ * loaded machine). */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 100;
+}
+
+/* The first widget of @type under @root. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_widgets (GtkWidget *root)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+/* A project of the first template with @n_scenarios scenarios (copies
+ * of the first with more marketing each) over @horizon periods. */
+static FwSession *
+make_session (guint n_scenarios,
+              guint horizon)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwDocument) document = NULL;
+  FwProject *project = fw_template_create ("attract-engage-delight", &error);
+
+  g_assert_no_error (error);
+  project->horizon = horizon;
+  for (guint i = 1; i < n_scenarios; i++)
+    {
+      FwScenario *copy = fw_scenario_copy (fw_project_get_scenario (project, 0));
+
+      g_free (copy->name);
+      copy->name = g_strdup_printf ("More marketing %u", i);
+      copy->inflow *= 1.0 + 0.5 * i;
+      g_ptr_array_add (project->scenarios, copy);
+    }
+  document = fw_document_new (project);
+  return fw_session_new (document);
+}
+
+static void
+fixture_set_up_with (Fixture *fixture,
+                     guint    n_scenarios,
+                     guint    horizon)
+{
+  fixture->session = make_session (n_scenarios, horizon);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 640);
+  fixture->view = FW_CHART_VIEW (fw_chart_view_new ());
+  fw_chart_view_set_session (fixture->view, fixture->session);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  fixture->canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (fixture->view));
+  gtk_window_present (fixture->window);
+  g_assert_true (wait_until (is_drawn, fixture->canvas));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_set_up_with (fixture, 1, 24);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->session);
+}
+
+/* Real input -------------------------------------------------------------- */
+
+/* Runs xdotool with @args on the window's X11 window. */
+static void
+xdotool (GtkWindow  *window,
+         const char *format,
+         ...)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  command = g_strdup_printf (args, (gulong) gdk_x11_surface_get_xid (surface));
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Where (@x, @y) of @widget is in its window's X11 window. */
+static void
+window_point (GtkWidget *widget,
+              double     x,
+              double     y,
+              int       *wx,
+              int       *wy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *wx = (int) lround (point.x + sx);
+  *wy = (int) lround (point.y + sy);
+}
+
+/* The plot's point at period @t, halfway up. */
+static void
+plot_point (FwChartCanvas *canvas,
+            double         t,
+            int           *wx,
+            int           *wy)
+{
+  GtkWidget *widget = GTK_WIDGET (canvas);
+  const FwChartLayout *layout = fw_chart_get_layout (fw_chart_canvas_get_chart (canvas),
+                                                     gtk_widget_get_width (widget),
+                                                     gtk_widget_get_height (widget));
+
+  window_point (widget, fw_chart_layout_x_of (layout, t), layout->plot_y + layout->plot_h / 2.0,
+                wx, wy);
+}
+
+typedef struct
+{
+  FwChartCanvas *canvas;
+  int            period;
+} ReadoutWait;
+
+static gboolean
+readout_is (gpointer data)
+{
+  ReadoutWait *wait = data;
+
+  return fw_chart_canvas_get_readout (wait->canvas) == wait->period;
+}
+
+typedef struct
+{
+  FwSession *session;
+  guint      period;
+} PeriodWait;
+
+static gboolean
+period_is (gpointer data)
+{
+  PeriodWait *wait = data;
+
+  return fw_session_get_period (wait->session) == wait->period;
+}
+
+/* Tests --------------------------------------------------------------------- */
+
+/* The Series menu's switches show and hide lines: the chart stops
+ * drawing churn, the readout stops naming it, and back. */
+static void
+test_toggle_series (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FwChart *chart = fw_chart_canvas_get_chart (fixture->canvas);
+  GtkWidget *menu = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu));
+  GtkWidget *check = NULL;
+  const char *churn = fw_chart_series_name (FW_CHART_CHURN);
+
+  /* The switch named for churn, as a screen reader finds it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_popover_get_child (popover));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), churn) == 0)
+      check = child;
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture->view), churn));
+
+  gtk_widget_activate (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpuint (fw_chart_get_visible (chart) & FW_CHART_SERIES_BIT (FW_CHART_CHURN), ==, 0);
+  g_assert_cmpuint (fw_chart_canvas_get_visible (fixture->canvas), ==,
+                    FW_CHART_ALL_SERIES & ~FW_CHART_SERIES_BIT (FW_CHART_CHURN));
+  g_assert_null (strstr (fw_chart_view_get_readout (fixture->view), churn));
+
+  /* The canvas' own switch (its legend) reaches the menu too. */
+  fw_chart_canvas_set_visible (fixture->canvas, FW_CHART_ALL_SERIES);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture->view), churn));
+}
+
+/* The pointer over the plot reads out that period's values, as the
+ * projection has them; a click there makes it the period shown, and the
+ * keyboard moves it on. */
+static void
+test_hover_and_click (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const FwProjection *projection = fw_session_get_projection (fixture->session);
+  const FwFigures *figures = fw_projection_get_figures (projection, 9);
+  g_autofree char *customers = fw_display_count (figures->customers);
+  g_autofree char *churn = fw_display_count (figures->churn);
+  ReadoutWait hover = { fixture->canvas, 9 };
+  PeriodWait clicked = { fixture->session, 9 }, stepped = { fixture->session, 10 };
+  const char *readout;
+  int x, y;
+
+  g_assert_cmpint (fw_chart_canvas_get_readout (fixture->canvas), ==, -1);
+  plot_point (fixture->canvas, 9, &x, &y);
+  xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d", x, y);
+  g_assert_true (wait_until (readout_is, &hover));
+
+  readout = fw_chart_view_get_readout (fixture->view);
+  g_test_message ("readout: %s", readout);
+  g_assert_true (g_str_has_prefix (readout, "Month 9"));
+  g_assert_nonnull (strstr (readout, customers));
+  g_assert_nonnull (strstr (readout, churn));
+  /* Hovering is looking, not choosing: the period shown stays. */
+  g_assert_cmpuint (fw_session_get_period (fixture->session), ==, 0);
+
+  xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d click 1", x, y);
+  g_assert_true (wait_until (period_is, &clicked));
+  g_assert_cmpint (fw_chart_get_marker (fw_chart_canvas_get_chart (fixture->canvas)), ==, 9);
+
+  /* The click gave the chart the keyboard focus; Right steps on. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->canvas)));
+  xdotool (fixture->window, "xdotool key --window %%lu Right");
+  g_assert_true (wait_until (period_is, &stepped));
+
+  /* Away from the plot, the readout goes back to the period shown. */
+  xdotool (fixture->window, "xdotool mousemove --window %%lu 2 2");
+  hover.period = 10;  /* the focus is on the chart: its marker */
+  g_assert_true (wait_until (readout_is, &hover));
+  g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 10"));
+}
+
+/* The marker follows the session's period, whoever sets it (playback,
+ * the slider, the wheel), and the chart's accessible value with it. */
+static void
+test_marker_follows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FwChart *chart = fw_chart_canvas_get_chart (fixture->canvas);
+
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 0);
+  fw_session_set_period (fixture->session, 17);
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 17);
+  g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 17"));
+  fw_session_set_period (fixture->session, 24);
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 24);
+}
+
+/* The table's rows are the projection's, row for row. */
+static void
+test_table_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *rows = fw_projection_table_get_model (FW_PROJECTION_TABLE (fw_chart_view_get_table (fixture->view)));
+  const FwProjection *projection = fw_session_get_projection (fixture->session);
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 25);
+  for (guint t = 0; t <= 24; t++)
+    {
+      g_autoptr(FwProjectionRow) row = g_list_model_get_item (rows, t);
+      const FwFigures *figures = fw_projection_get_figures (projection, t);
+
+      g_assert_cmpuint (fw_projection_row_get_period (row), ==, t);
+      g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CUSTOMERS), ==, figures->customers);
+      g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_NEW_CUSTOMERS), ==, figures->new_customers);
+      g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CHURN), ==, figures->churn);
+      g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_REFERRALS), ==, figures->referrals);
+      g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_MOMENTUM), ==, figures->momentum);
+    }
+
+  /* An edit: the rows follow it. */
+  {
+    FwDocument *document = fw_session_get_document (fixture->session);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwProjectionRow) row = NULL;
+
+    g_assert_true (fw_document_set_inflow (document, 0, 2000, &error));
+    g_assert_no_error (error);
+    projection = fw_session_get_projection (fixture->session);
+    row = g_list_model_get_item (rows, 24);
+    g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CUSTOMERS), ==,
+                       fw_projection_get_figures (projection, 24)->customers);
+  }
+}
+
+/* 100,000 periods: 100,001 rows, and only those on screen made into
+ * widgets. */
+static void
+test_table_long (void)
+{
+  Fixture fixture;
+  GtkWidget *table;
+  GListModel *rows;
+  g_autoptr(FwProjectionRow) last = NULL;
+
+  fixture_set_up_with (&fixture, 1, 100000);
+  fw_chart_view_set_page (fixture.view, "table");
+  table = fw_chart_view_get_table (fixture.view);
+  g_assert_true (wait_until (is_drawn, table));
+  rows = fw_projection_table_get_model (FW_PROJECTION_TABLE (table));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100001);
+  last = g_list_model_get_item (rows, 100000);
+  g_assert_cmpfloat (fw_projection_row_get_value (last, FW_CHART_CUSTOMERS), ==,
+                     fw_projection_get_figures (fw_session_get_projection (fixture.session), 100000)->customers);
+  /* GTK 4.8's column view keeps about 200 rows round those on screen
+   * (six cells each): thousands of widgets, not 600,000. */
+  g_assert_cmpuint (count_widgets (table), <, 5000);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* Every scenario on show is drawn, the current one first. */
+static void
+test_compare (void)
+{
+  Fixture fixture;
+  FwChartHover values;
+  const FwChartLayout *layout;
+  guint n_scenario_entries = 0;
+
+  fixture_set_up_with (&fixture, 3, 24);
+  fw_session_set_shown (fixture.session, (guint[]) { 2, 0 }, 2);
+  g_assert_true (fw_chart_canvas_get_values (fixture.canvas, 24, &values));
+  g_assert_cmpuint (values.n_scenarios, ==, 2);
+  g_assert_cmpstr (fw_chart_canvas_get_scenario_name (fixture.canvas, 0), ==, "More marketing 2");
+  g_assert_cmpstr (fw_chart_canvas_get_scenario_name (fixture.canvas, 1), ==, "Baseline");
+  g_assert_cmpfloat (values.values[0][FW_CHART_CUSTOMERS], >, values.values[1][FW_CHART_CUSTOMERS]);
+
+  layout = fw_chart_get_layout (fw_chart_canvas_get_chart (fixture.canvas),
+                                gtk_widget_get_width (GTK_WIDGET (fixture.canvas)),
+                                gtk_widget_get_height (GTK_WIDGET (fixture.canvas)));
+  for (guint i = 0; i < layout->n_legend; i++)
+    n_scenario_entries += layout->legend[i].kind == FW_CHART_LEGEND_SCENARIO;
+  g_assert_cmpuint (n_scenario_entries, ==, 2);
+  /* Both named in the readout. */
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), "More marketing 2"));
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), "Baseline"));
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* In the window: the projection under the wheel, collapsed to its
+ * header and back to its height, and collapsed again in the next
+ * window (GSettings). */
+typedef struct
+{
+  GtkWidget *widget;
+  int        below;
+} HeightWait;
+
+static gboolean
+height_below (gpointer data)
+{
+  HeightWait *wait = data;
+
+  return gtk_widget_get_height (wait->widget) > 0 && gtk_widget_get_height (wait->widget) < wait->below;
+}
+
+static gboolean
+height_above (gpointer data)
+{
+  HeightWait *wait = data;
+
+  return gtk_widget_get_height (wait->widget) > wait->below;
+}
+
+static void
+test_window_pane (void)
+{
+  FwWindow *window = fw_window_new (NULL);
+  GtkWidget *view, *wheel;
+  HeightWait wait;
+  int open_height;
+
+  gtk_window_present (GTK_WINDOW (window));
+  view = find_widget (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  g_assert_nonnull (view);
+  wheel = fw_window_get_wheel (window);
+  g_assert_true (wait_until (is_drawn, fw_chart_view_get_canvas (FW_CHART_VIEW (view))));
+  /* The wheel above the chart, in the same column. */
+  {
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (wheel, view, &GRAPHENE_POINT_INIT (0, 0), &point));
+    g_assert_cmpfloat (point.y, <, 0);
+  }
+  open_height = gtk_widget_get_height (view);
+  g_assert_cmpint (open_height, >=, 200);
+
+  fw_chart_view_set_collapsed (FW_CHART_VIEW (view), TRUE);
+  wait = (HeightWait) { view, 80 };
+  g_assert_true (wait_until (height_below, &wait));
+  fw_chart_view_set_collapsed (FW_CHART_VIEW (view), FALSE);
+  wait = (HeightWait) { view, open_height - 2 };
+  g_assert_true (wait_until (height_above, &wait));
+
+  /* Closed collapsed, the next window opens collapsed. */
+  fw_chart_view_set_collapsed (FW_CHART_VIEW (view), TRUE);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (g_settings_get_boolean (fw_settings_get (), "chart-pane-collapsed"));
+  g_assert_cmpint (g_settings_get_int (fw_settings_get (), "chart-pane-height"), >=, open_height - 2);
+
+  window = fw_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  view = find_widget (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  g_assert_true (fw_chart_view_get_collapsed (FW_CHART_VIEW (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/chart-view/toggle-series", Fixture, NULL, fixture_set_up, test_toggle_series, fixture_tear_down);
+  g_test_add ("/chart-view/hover-and-click", Fixture, NULL, fixture_set_up, test_hover_and_click, fixture_tear_down);
+  g_test_add ("/chart-view/marker-follows", Fixture, NULL, fixture_set_up, test_marker_follows, fixture_tear_down);
+  g_test_add ("/chart-view/table-rows", Fixture, NULL, fixture_set_up, test_table_rows, fixture_tear_down);
+  g_test_add_func ("/chart-view/table-long", test_table_long);
+  g_test_add_func ("/chart-view/compare", test_compare);
+  g_test_add_func ("/chart-view/window-pane", test_window_pane);
+
+  return g_test_run ();
+}
