@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fw-band.h"
 #include "fw-chart-canvas.h"
 #include "fw-chart-layout.h"
 #include "fw-chart-view.h"
@@ -95,8 +96,9 @@ count_widgets (GtkWidget *root)
 /* A project of the first template with @n_scenarios scenarios (copies
  * of the first with more marketing each) over @horizon periods. */
 static FwSession *
-make_session (guint n_scenarios,
-              guint horizon)
+make_session (guint                n_scenarios,
+              guint                horizon,
+              const FwUncertainty *spreads)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FwDocument) document = NULL;
@@ -104,6 +106,8 @@ make_session (guint n_scenarios,
 
   g_assert_no_error (error);
   project->horizon = horizon;
+  if (spreads != NULL)
+    fw_project_get_scenario (project, 0)->uncertainty = *spreads;
   for (guint i = 1; i < n_scenarios; i++)
     {
       FwScenario *copy = fw_scenario_copy (fw_project_get_scenario (project, 0));
@@ -118,11 +122,12 @@ make_session (guint n_scenarios,
 }
 
 static void
-fixture_set_up_with (Fixture *fixture,
-                     guint    n_scenarios,
-                     guint    horizon)
+fixture_set_up_spread (Fixture             *fixture,
+                       guint                n_scenarios,
+                       guint                horizon,
+                       const FwUncertainty *spreads)
 {
-  fixture->session = make_session (n_scenarios, horizon);
+  fixture->session = make_session (n_scenarios, horizon, spreads);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 640);
   fixture->view = FW_CHART_VIEW (fw_chart_view_new ());
@@ -131,6 +136,14 @@ fixture_set_up_with (Fixture *fixture,
   fixture->canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (fixture->view));
   gtk_window_present (fixture->window);
   g_assert_true (wait_until (is_drawn, fixture->canvas));
+}
+
+static void
+fixture_set_up_with (Fixture *fixture,
+                     guint    n_scenarios,
+                     guint    horizon)
+{
+  fixture_set_up_spread (fixture, n_scenarios, horizon, NULL);
 }
 
 static void
@@ -423,6 +436,42 @@ test_compare (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* A scenario with spreads: its band is drawn once the projection
+ * service has worked it out (off the main loop), read out, and switched
+ * off and on like a series. */
+static gboolean
+has_band (gpointer data)
+{
+  return fw_chart_canvas_has_band (data);
+}
+
+static void
+test_band (void)
+{
+  Fixture fixture;
+  FwChartHover values;
+  FwBand *band;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+
+  fixture_set_up_spread (&fixture, 1, 24, &spreads);
+  g_assert_true (wait_until (has_band, fixture.canvas));
+
+  band = fw_projection_service_get_band (fw_session_get_projections (fixture.session), 0);
+  g_assert_nonnull (band);
+  g_assert_true (fw_chart_canvas_get_values (fixture.canvas, 12, &values));
+  g_assert_cmpfloat (values.band[0][0], ==, fw_band_get_customers (band, FW_BAND_P10)[12]);
+  g_assert_cmpfloat (values.band[0][2], ==, fw_band_get_customers (band, FW_BAND_P90)[12]);
+  g_assert_cmpfloat (values.band[0][0], <, values.band[0][2]);
+  fw_session_set_period (fixture.session, 12);
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), "likely"));
+
+  fw_chart_canvas_set_band_shown (fixture.canvas, FALSE);
+  g_assert_true (fw_chart_canvas_get_values (fixture.canvas, 12, &values));
+  g_assert_true (isnan (values.band[0][0]));
+  g_assert_null (strstr (fw_chart_view_get_readout (fixture.view), "likely"));
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* In the window: the projection under the wheel, collapsed to its
  * header and back to its height, and collapsed again in the next
  * window (GSettings). */
@@ -505,6 +554,7 @@ main (int    argc,
   g_test_add ("/chart-view/table-rows", Fixture, NULL, fixture_set_up, test_table_rows, fixture_tear_down);
   g_test_add_func ("/chart-view/table-long", test_table_long);
   g_test_add_func ("/chart-view/compare", test_compare);
+  g_test_add_func ("/chart-view/band", test_band);
   g_test_add_func ("/chart-view/window-pane", test_window_pane);
 
   return g_test_run ();

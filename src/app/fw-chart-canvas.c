@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fw-band.h"
 #include "fw-chart-canvas.h"
 #include "fw-chart-layout.h"
 #include "fw-chart-text.h"
@@ -101,9 +102,19 @@ describe_band (FwChartCanvas   *self,
                guint            scenario,
                FwChartScenario *input)
 {
-  g_ptr_array_add (self->bands, NULL);
-  (void) scenario;
-  (void) input;
+  FwBand *band = fw_projection_service_get_band (fw_session_get_projections (self->session), scenario);
+
+  /* NULL until worked out (and for a scenario without spreads, whose
+   * band is its line). */
+  if (band == NULL || fw_band_get_horizon (band) != input->horizon)
+    {
+      g_ptr_array_add (self->bands, NULL);
+      return;
+    }
+  g_ptr_array_add (self->bands, g_object_ref (band));
+  input->band_low = fw_band_get_customers (band, FW_BAND_P10);
+  input->band_median = fw_band_get_customers (band, FW_BAND_P50);
+  input->band_high = fw_band_get_customers (band, FW_BAND_P90);
 }
 
 /* The chart's arrays from the session's projections: one scenario per
@@ -221,6 +232,15 @@ fw_chart_canvas_get_values (FwChartCanvas *self,
                           layout->plot_y + layout->plot_h / 2.0, values);
 }
 
+guint
+fw_chart_canvas_get_n_scenarios (FwChartCanvas *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_CANVAS (self), 0);
+
+  ensure_data (self);
+  return self->names->len;
+}
+
 const char *
 fw_chart_canvas_get_scenario_name (FwChartCanvas *self,
                                    guint          index)
@@ -303,6 +323,15 @@ on_session_changed (FwChartCanvas  *self,
 }
 
 static void
+on_band_ready (FwChartCanvas *self,
+               guint          scenario)
+{
+  self->data_dirty = TRUE;
+  invalidate_static (self);
+  schedule_refresh (self);
+}
+
+static void
 on_period_changed (FwChartCanvas *self)
 {
   fw_chart_set_marker (self->chart, (int) fw_session_get_period (self->session));
@@ -334,6 +363,10 @@ fw_chart_canvas_set_session (FwChartCanvas *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::period", G_CALLBACK (on_period_changed), self,
                                G_CONNECT_SWAPPED);
+      /* A band arrives after the edit that started it (off the main
+       * loop): drawn when it does. */
+      g_signal_connect_object (fw_session_get_projections (session), "band-ready",
+                               G_CALLBACK (on_band_ready), self, G_CONNECT_SWAPPED);
     }
   self->data_dirty = TRUE;
   invalidate_static (self);

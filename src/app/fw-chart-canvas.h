@@ -59,6 +59,8 @@ double     fw_chart_canvas_get_readout_x    (FwChartCanvas *self);
 gboolean   fw_chart_canvas_get_values       (FwChartCanvas *self,
                                              guint          period,
                                              FwChartHover  *values);
+/* How many scenarios are drawn. */
+guint      fw_chart_canvas_get_n_scenarios  (FwChartCanvas *self);
 /* The name of scenario @index of those drawn (FwChartHover's order). */
 const char *fw_chart_canvas_get_scenario_name (FwChartCanvas *self,
                                                guint          index);

@@ -105,6 +105,26 @@ append_values (FwChartView        *self,
     }
 }
 
+/* The readout keeps one height while the pointer moves, whatever its
+ * numbers: a line more for the values to wrap onto, and one per
+ * scenario compared (at most four and "and 2 more"). Otherwise a value
+ * growing a digit would wrap, the chart below would shrink by a line,
+ * and its whole picture would be painted again under the pointer. */
+static void
+reserve_readout_lines (FwChartView *self,
+                       guint        n_scenarios)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->readout));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  guint lines = n_scenarios > 1 ? MIN (n_scenarios, 4) + (n_scenarios > 4) + 1 : 2;
+
+  pango_font_metrics_unref (metrics);
+
+  gtk_label_set_lines (self->readout, (int) lines);
+  gtk_widget_set_size_request (GTK_WIDGET (self->readout), -1, line * (int) lines);
+}
+
 /* The values at the period under the pointer, or else at the period
  * shown: always something to read, and what the mouse points at first. */
 static void
@@ -165,6 +185,7 @@ update_readout (FwChartView *self)
   g_free (self->readout_text);
   self->readout_text = g_strdup (plain->str);
   gtk_label_set_markup (self->readout, markup->str);
+  reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
 }
 
 const char *
@@ -500,6 +521,8 @@ fw_chart_view_init (FwChartView *self)
   self->readout = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->readout, 0.0);
   gtk_label_set_wrap (self->readout, TRUE);
+  gtk_label_set_ellipsize (self->readout, PANGO_ELLIPSIZE_END);
+  gtk_label_set_yalign (self->readout, 0.0);
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "fw-chart-readout");
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");
   gtk_widget_set_parent (GTK_WIDGET (self->readout), GTK_WIDGET (self));
@@ -507,6 +530,9 @@ fw_chart_view_init (FwChartView *self)
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
   g_signal_connect_object (self->canvas, "readout-changed", G_CALLBACK (update_readout), self,
+                           G_CONNECT_SWAPPED);
+  /* A band arriving makes its switch available. */
+  g_signal_connect_object (self->canvas, "readout-changed", G_CALLBACK (sync_checks), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::visible-series", G_CALLBACK (sync_checks), self,
                            G_CONNECT_SWAPPED);
