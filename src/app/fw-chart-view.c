@@ -66,6 +66,23 @@ series_hex (FwChartCanvas *canvas,
                           (guint) lround (rgb[1] * 255), (guint) lround (rgb[2] * 255));
 }
 
+/* @text with its spaces made non-breaking: a value never wraps away
+ * from its name. */
+static char *
+unbroken (const char *text)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        g_string_append (joined, "\u00a0");
+      else
+        g_string_append_c (joined, *p);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 /* One scenario's values: "● Customers 1,234   ● Churn 12 …", each
  * swatch in its line's colour. */
 static void
@@ -81,26 +98,29 @@ append_values (FwChartView        *self,
       g_autofree char *hex = NULL;
       g_autofree char *item = NULL;
       g_autofree char *escaped = NULL;
+      g_autofree char *spaced = NULL;
 
       if (isnan (values->values[i][s]))
         continue;
       number = fw_display_count (values->values[i][s]);
       hex = series_hex (self->canvas, s);
       item = g_strdup_printf (_("%s %s"), fw_chart_series_name (s), number);
-      escaped = g_markup_escape_text (item, -1);
-      g_string_append_printf (markup, "   <span foreground=\"%s\">●</span> %s", hex, escaped);
-      g_string_append_printf (plain, "%s%s", plain->len > 0 ? _(", ") : "", item);
-    }
-  if (!isnan (values->band[i][0]))
-    {
-      g_autofree char *low = fw_display_count (values->band[i][0]);
-      g_autofree char *high = fw_display_count (values->band[i][2]);
-      /* TRANSLATORS: the band of customers in the chart's readout, e.g.
-       * "likely 1,100–1,400" */
-      g_autofree char *item = g_strdup_printf (_("likely %s–%s"), low, high);
-      g_autofree char *escaped = g_markup_escape_text (item, -1);
+      /* The band belongs with the customers it spreads. */
+      if (s == FW_CHART_CUSTOMERS && !isnan (values->band[i][0]))
+        {
+          g_autofree char *low = fw_display_count (values->band[i][0]);
+          g_autofree char *high = fw_display_count (values->band[i][2]);
+          g_autofree char *with_band = NULL;
 
-      g_string_append_printf (markup, "   %s", escaped);
+          /* TRANSLATORS: customers and their band in the chart's
+           * readout, e.g. "Customers 1,250 (likely 1,100–1,400)" */
+          with_band = g_strdup_printf (_("%s (likely %s–%s)"), item, low, high);
+          g_free (item);
+          item = g_steal_pointer (&with_band);
+        }
+      escaped = g_markup_escape_text (item, -1);
+      spaced = unbroken (escaped);
+      g_string_append_printf (markup, "   <span foreground=\"%s\">●</span>\u00a0%s", hex, spaced);
       g_string_append_printf (plain, "%s%s", plain->len > 0 ? _(", ") : "", item);
     }
 }
