@@ -37,7 +37,9 @@ static const char * const dark_colors[FW_CHART_N_SERIES] = {
 
 /* Scenarios after the first are told apart by dash patterns, in line
  * widths; each dash has square ends half a line long (0 length: a
- * square dot), see append_dashes(). */
+ * square dot), see append_dashes(). Long elements: every dash is a
+ * shape to fill, so the second and third scenarios (the usual compare)
+ * take few of them. */
 typedef struct
 {
   guint  n;
@@ -46,8 +48,8 @@ typedef struct
 
 static const Dash scenario_dashes[] = {
   { 0, { 0 } },
-  { 2, { 4.0, 3.0 } },
-  { 2, { 0.0, 2.6 } },
+  { 2, { 6.0, 4.0 } },
+  { 2, { 1.0, 3.0 } },
   { 4, { 5.0, 2.6, 0.0, 2.6 } },
   { 2, { 9.0, 3.5 } },
   { 4, { 3.0, 2.5, 3.0, 5.5 } },
