@@ -24,6 +24,9 @@
 /* The schema's default, for a program run without its settings. */
 #define DEFAULT_CHART_PANE_HEIGHT 300
 
+/* What the wheel and the playback bar keep when the projection opens. */
+#define WHEEL_COLUMN_MIN 420
+
 /* A collapsed projection dragged open this far past its header opens. */
 #define DRAG_OPEN_MARGIN 48
 
@@ -49,8 +52,13 @@ apply_position (FwWindow *self)
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
     gtk_paned_set_position (self->centre_paned, height);
   else
+    /* The wheel and its playback bar keep at least WHEEL_COLUMN_MIN
+     * pixels when the window has them: on a small window a projection at
+     * its remembered height left the wheel too little room for its
+     * stage names (240 px high at 912x600 lost two of seven). */
     gtk_paned_set_position (self->centre_paned,
-                            MAX (height - self->chart_pane_height - (height - chart_height (self, 0)), 0));
+                            MAX (height - self->chart_pane_height - (height - chart_height (self, 0)),
+                                 MIN (WHEEL_COLUMN_MIN, height)));
 }
 
 gboolean
