@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-figure-words.h"
+#include "fw-point-text.h"
 
 char *
 fw_figure_words_span (const FwProject *project)
@@ -28,26 +29,11 @@ fw_figure_words_span (const FwProject *project)
     }
 }
 
+/* The figures panel's words for the same tile (fw-point-text.c). */
 char *
 fw_figure_words_customers_after (const FwProject *project)
 {
-  guint h = project->horizon;
-
-  /* Whole sentences, not "%s" + span: some languages decline the unit
-   * after "after". */
-  switch (project->period)
-    {
-    case FW_PERIOD_WEEK:
-      return g_strdup_printf (g_dngettext (NULL, "Customers after %u week",
-                                           "Customers after %u weeks", h), h);
-    case FW_PERIOD_QUARTER:
-      return g_strdup_printf (g_dngettext (NULL, "Customers after %u quarter",
-                                           "Customers after %u quarters", h), h);
-    case FW_PERIOD_MONTH:
-    default:
-      return g_strdup_printf (g_dngettext (NULL, "Customers after %u month",
-                                           "Customers after %u months", h), h);
-    }
+  return fw_point_text_customers_after (project->period, project->horizon);
 }
 
 char *
