@@ -259,7 +259,7 @@ test_export_png_pixels (void)
   /* No markers on the arcs. */
   g_ptr_array_set_size (scenario->points, 0);
 
-  png = fw_export_project (project, &shown, 1, FW_EXPORT_PNG, FW_EXPORT_WHEEL, 1920, 1080, -1, &error);
+  png = fw_export_project (project, &shown, 1, NULL, FW_EXPORT_PNG, FW_EXPORT_WHEEL, 1920, 1080, -1, &error);
   g_assert_no_error (error);
   read.data = g_bytes_get_data (png, &read.length);
   image = cairo_image_surface_create_from_png_stream (read_png, &read);

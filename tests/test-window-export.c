@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fw-export.h"
+#include "fw-report.h"
 #include "fw-window-private.h"
 
 /* Getting the model out of the window, on a private virtual display
@@ -161,6 +162,73 @@ test_export_formats (Fixture       *fixture,
   for (guint i = 0; i < scenario->stages->len; i++)
     g_assert_nonnull (strstr (text, fw_scenario_get_stage (scenario, i)->name));
   g_assert_null (fw_window_get_error (fixture->window));
+}
+
+/* Runs the main loop until the projection service has the band of
+ * scenario 0, for at most a minute (a loaded machine). */
+static FwBand *
+wait_for_band (FwSession *session)
+{
+  FwProjectionService *service = fw_session_get_projections (session);
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  while (fw_projection_service_get_band (service, 0) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return fw_projection_service_get_band (service, 0);
+}
+
+static GBytes *
+export_chart (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(GFile) file = file_in (fixture, name);
+
+  g_assert_true (fw_window_export_to (fixture->window, file, FW_EXPORT_CHART));
+  return contents (file);
+}
+
+/* The chart's exports and the report draw the band the projection
+ * service has on screen, not one of their own: given other draws than
+ * the command line's, the window's export follows the service (and
+ * differs from `flywheel-cli export`'s), and with the command line's
+ * draws it is that export, byte for byte. */
+static void
+test_band_from_service (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwProjectionService *service = fw_session_get_projections (session);
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) computed = NULL;
+  g_autoptr(GBytes) own_draws = NULL;
+  g_autoptr(GBytes) same_draws = NULL;
+  g_autoptr(FwReport) report = NULL;
+  guint scenario = 0;
+  FwBand *band;
+
+  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
+  g_assert_no_error (error);
+  fw_projection_service_set_band_draws (service, 64, 7);
+  band = wait_for_band (session);
+  g_assert_nonnull (band);
+  g_assert_cmpuint (fw_band_get_draws (band), ==, 64);
+
+  own_draws = export_chart (fixture, "service.png");
+  computed = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
+                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, 0, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (own_draws, computed));
+
+  /* The report takes the same band. */
+  report = fw_window_new_report (fixture->window);
+  g_assert_true (fw_report_get_band (report) == band);
+
+  fw_projection_service_set_band_draws (service, FW_BAND_DEFAULT_DRAWS, FW_BAND_DEFAULT_SEED);
+  g_assert_nonnull (wait_for_band (session));
+  same_draws = export_chart (fixture, "default.png");
+  g_assert_true (g_bytes_equal (same_draws, computed));
 }
 
 static void
@@ -333,6 +401,8 @@ main (int   argc,
 
   g_test_add ("/window-export/formats", Fixture, NULL, fixture_set_up, test_export_formats,
               fixture_tear_down);
+  g_test_add ("/window-export/band-from-service", Fixture, NULL, fixture_set_up,
+              test_band_from_service, fixture_tear_down);
   g_test_add ("/window-export/refusals-keep-files", Fixture, NULL, fixture_set_up,
               test_export_refusals_keep_files, fixture_tear_down);
   g_test_add ("/window-export/report-and-print-to-file", Fixture, NULL, fixture_set_up,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-chart.h"
 #include "fw-error-text.h"
 #include "fw-export.h"
 #include "fw-file.h"
@@ -85,6 +86,17 @@ write_whole (FwWindow  *self,
   return TRUE;
 }
 
+/* The band the chart shows for document scenario @scenario, when the
+ * projection service has it ready: exports draw that one, so they match
+ * the screen and nothing is computed twice (render computes it only
+ * while the service is still at work). */
+static FwBand *
+ready_band (FwWindow *self,
+            guint     scenario)
+{
+  return fw_projection_service_get_band (fw_session_get_projections (self->session), scenario);
+}
+
 gboolean
 fw_window_export_to (FwWindow *self,
                      GFile    *file,
@@ -95,6 +107,7 @@ fw_window_export_to (FwWindow *self,
   g_autofree char *path = NULL;
   GError *error = NULL;
   FwExportFormat format;
+  FwBand *bands[FW_CHART_MAX_SCENARIOS] = { NULL };
   const guint *shown;
   guint n_shown, width, height;
 
@@ -116,17 +129,22 @@ fw_window_export_to (FwWindow *self,
   /* What the window shows: the chart overlays the scenarios on show. */
   project = fw_document_get_project (self->document);
   shown = fw_session_get_shown (self->session, &n_shown);
+  n_shown = view == FW_EXPORT_CHART ? MIN (n_shown, FW_CHART_MAX_SCENARIOS) : 1;
+  for (guint i = 0; i < n_shown; i++)
+    bands[i] = ready_band (self, shown[i]);
   fw_export_default_size (format, &width, &height);
-  bytes = fw_export_project (project, shown, view == FW_EXPORT_CHART ? n_shown : 1, format, view,
+  bytes = fw_export_project (project, shown, n_shown, bands, format, view,
                              width, height, (int) fw_session_get_period (self->session), &error);
   return write_whole (self, file, bytes, error);
 }
 
-static FwReport *
-new_report (FwWindow *self)
+FwReport *
+fw_window_new_report (FwWindow *self)
 {
-  return fw_report_new (fw_document_get_project (self->document),
-                        fw_session_get_scenario_index (self->session), NULL);
+  guint scenario = fw_session_get_scenario_index (self->session);
+
+  return fw_report_new_with_band (fw_document_get_project (self->document), scenario, NULL,
+                                  ready_band (self, scenario));
 }
 
 gboolean
@@ -140,7 +158,7 @@ fw_window_export_report_to (FwWindow *self,
   g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  report = new_report (self);
+  report = fw_window_new_report (self);
   bytes = fw_report_render_pdf (report, fw_paper_for_locale (), &error);
   return write_whole (self, file, bytes, error);
 }
@@ -287,7 +305,7 @@ new_print_operation (FwWindow *self)
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *title = NULL;
-  FwReport *report = new_report (self);
+  FwReport *report = fw_window_new_report (self);
 
   /* The locale's paper, as the exported report has it; the print dialog
    * may change it, and the page is drawn for whatever it is. */
@@ -387,7 +405,7 @@ fw_window_render_wheel_texture (FwWindow  *self,
   /* The PNG export, read back as a texture: the clipboard offers it as
    * image/png (and whatever else GDK converts a texture to), drawn
    * exactly as an exported wheel. */
-  png = fw_export_project (project, &scenario, 1, FW_EXPORT_PNG, FW_EXPORT_WHEEL,
+  png = fw_export_project (project, &scenario, 1, NULL, FW_EXPORT_PNG, FW_EXPORT_WHEEL,
                            COPY_WIDTH, COPY_HEIGHT, (int) fw_session_get_period (self->session),
                            error);
   return png != NULL ? gdk_texture_new_from_bytes (png, error) : NULL;

@@ -125,6 +125,9 @@ gboolean fw_window_export_report_to (FwWindow  *self,
 /* Prints the report through GtkPrintOperation into @pdf_path, no dialog. */
 gboolean fw_window_print_report_to (FwWindow   *self,
                                    const char  *pdf_path);
+/* The report of the scenario on show, as Export Report and Print draw
+ * it (an FwReport; the band the chart shows). */
+struct _FwReport *fw_window_new_report (FwWindow *self);
 /* The wheel as Copy puts it on the clipboard. */
 GdkTexture *fw_window_render_wheel_texture (FwWindow *self,
                                    GError     **error);

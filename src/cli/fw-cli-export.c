@@ -190,7 +190,7 @@ fw_cli_export (int    argc,
 
   for (guint i = 0; i < scenarios->len; i++)
     g_ptr_array_find (project->scenarios, g_ptr_array_index (scenarios, i), &indices[i]);
-  bytes = fw_export_project (project, indices, scenarios->len, format,
+  bytes = fw_export_project (project, indices, scenarios->len, NULL, format,
                              view == 1 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL,
                              width, height, period_text != NULL ? (int) period : -1, &error);
   if (bytes == NULL || !fw_file_replace (out, bytes, &error))

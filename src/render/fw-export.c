@@ -468,6 +468,7 @@ GBytes *
 fw_export_project (const FwProject  *project,
                    const guint      *scenarios,
                    guint             n_scenarios,
+                   FwBand   *const  *ready_bands,
                    FwExportFormat    format,
                    FwExportView      view,
                    guint             width,
@@ -490,8 +491,13 @@ fw_export_project (const FwProject  *project,
       shown[i] = fw_project_get_scenario (project, scenarios[i]);
       projections[i] = fw_projection_new ();
       fw_projection_run (projections[i], shown[i], project->horizon);
-      /* The chart draws each scenario's band, as the window does. */
-      if (view == FW_EXPORT_CHART && format != FW_EXPORT_CSV)
+      /* The chart draws each scenario's band, as the window does: the
+       * one given, or one computed the same way. */
+      if (view != FW_EXPORT_CHART || format == FW_EXPORT_CSV)
+        continue;
+      if (ready_bands != NULL && ready_bands[i] != NULL)
+        bands[i] = g_object_ref (ready_bands[i]);
+      else
         bands[i] = fw_export_band_new (shown[i], project->horizon);
     }
 

@@ -89,10 +89,14 @@ GBytes      *fw_export_render           (const FwExportRequest *request,
  * FW_CHART_MAX_SCENARIOS, no repeats; the wheel and CSV show the first)
  * over the project's horizon, with their bands for the chart, and
  * renders the export (@width and @height ignored for CSV; @period as in
- * FwExportRequest). */
+ * FwExportRequest). @ready_bands is NULL, or one per scenario: a band
+ * already computed as fw_export_band_new () would compute it (the
+ * window's projection service has the one on screen), or NULL to have
+ * it computed here. */
 GBytes      *fw_export_project          (const FwProject       *project,
                                          const guint           *scenarios,
                                          guint                  n_scenarios,
+                                         FwBand         *const *ready_bands,
                                          FwExportFormat         format,
                                          FwExportView           view,
                                          guint                  width,

@@ -136,6 +136,15 @@ fw_report_new (const FwProject *project,
                guint            scenario,
                GDateTime       *date)
 {
+  return fw_report_new_with_band (project, scenario, date, NULL);
+}
+
+FwReport *
+fw_report_new_with_band (const FwProject *project,
+                         guint            scenario,
+                         GDateTime       *date,
+                         FwBand          *band)
+{
   FwReport *self;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -149,8 +158,11 @@ fw_report_new (const FwProject *project,
   self->projection = fw_projection_new ();
   fw_projection_run (self->projection, fw_project_get_scenario (self->project, scenario),
                      project->horizon);
-  self->band = fw_export_band_new (fw_project_get_scenario (self->project, scenario),
-                                   project->horizon);
+  if (band != NULL)
+    self->band = g_object_ref (band);
+  else
+    self->band = fw_export_band_new (fw_project_get_scenario (self->project, scenario),
+                                     project->horizon);
   rank_points (self);
 
   if (project->scenarios->len > 1)

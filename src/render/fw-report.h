@@ -53,6 +53,13 @@ typedef struct _FwReport FwReport;
 FwReport    *fw_report_new         (const FwProject *project,
                                     guint            scenario,
                                     GDateTime       *date);
+/* The same, drawing @band (referenced; NULL: computed as above) as the
+ * reported scenario's band: the window passes the one its projection
+ * service has on screen rather than computing it again. */
+FwReport    *fw_report_new_with_band (const FwProject *project,
+                                      guint            scenario,
+                                      GDateTime       *date,
+                                      FwBand          *band);
 void         fw_report_free        (FwReport        *report);
 
 /* The reported scenario's band of customers, or NULL when it has no
