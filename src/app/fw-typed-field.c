@@ -401,6 +401,7 @@ typedef struct
 {
   char *text;
   char *error;
+  char *name;   /* the field's, to say where the text was typed */
 } Stashed;
 
 static void
@@ -410,6 +411,7 @@ stashed_free (gpointer data)
 
   g_free (stashed->text);
   g_free (stashed->error);
+  g_free (stashed->name);
   g_free (stashed);
 }
 
@@ -449,6 +451,7 @@ fw_typed_field_stash (FwTypedField *field)
   stashed = g_new0 (Stashed, 1);
   stashed->text = g_strdup (field->typed);
   stashed->error = g_strdup (field->error);
+  stashed->name = g_strdup (fw_widget_get_accessible_label (field->widget));
   g_hash_table_replace (get_stash (field->document, TRUE), g_strdup (field->key), stashed);
 }
 
@@ -515,6 +518,67 @@ fw_typed_field_has_stashed (FwDocument *document)
 
   table = get_stash (document, FALSE);
   return table != NULL && g_hash_table_size (table) > 0;
+}
+
+/* What the user would lose */
+
+void
+fw_pending_text_free (FwPendingText *pending)
+{
+  g_free (pending->name);
+  g_free (pending->text);
+  g_free (pending->reason);
+  g_free (pending);
+}
+
+static void
+add_pending (GPtrArray  *list,
+             const char *name,
+             const char *text,
+             const char *reason,
+             GtkWidget  *widget)
+{
+  FwPendingText *pending = g_new0 (FwPendingText, 1);
+
+  pending->name = g_strdup (name);
+  pending->text = g_strdup (text);
+  pending->reason = g_strdup (reason);
+  pending->widget = widget;
+  g_ptr_array_add (list, pending);
+}
+
+GPtrArray *
+fw_typed_field_list_pending (FwDocument *document)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_pending_text_free);
+  Registry *registry;
+  GHashTable *table;
+
+  g_return_val_if_fail (FW_IS_DOCUMENT (document), list);
+
+  if ((registry = get_registry (document)) != NULL)
+    for (guint i = 0; i < registry->fields->len; i++)
+      {
+        FwTypedField *field = g_ptr_array_index (registry->fields, i);
+        g_autofree char *text = NULL;
+
+        if (field->state != STATE_PENDING)
+          continue;
+        text = get_text (field);
+        add_pending (list, fw_widget_get_accessible_label (field->widget), text, field->error,
+                     field->widget);
+      }
+
+  if ((table = get_stash (document, FALSE)) != NULL)
+    {
+      GHashTableIter iter;
+      Stashed *stashed;
+
+      g_hash_table_iter_init (&iter, table);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stashed))
+        add_pending (list, stashed->name, stashed->text, stashed->error, NULL);
+    }
+  return list;
 }
 
 static void

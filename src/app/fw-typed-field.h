@@ -99,6 +99,22 @@ void          fw_typed_field_forget_stashed (FwDocument    *document,
                                              const char    *prefix);
 /* Whether @document keeps pending text of fields not shown now. */
 gboolean      fw_typed_field_has_stashed (FwDocument       *document);
+/* Text the user typed into a field of a document and that was refused,
+ * still kept: what would be lost if the document went (a file opened in
+ * its window, the window closed). */
+typedef struct
+{
+  char      *name;    /* the field's, as a screen reader says it; may be NULL */
+  char      *text;    /* what the user typed */
+  char      *reason;  /* why it was refused, naming the field */
+  GtkWidget *widget;  /* the field on show, or NULL (stashed); unowned */
+} FwPendingText;
+
+void          fw_pending_text_free       (FwPendingText    *pending);
+/* Every pending text of @document, on show first, then stashed: a
+ * GPtrArray of FwPendingText, empty when there is none. */
+GPtrArray    *fw_typed_field_list_pending (FwDocument      *document);
+
 /* Whether the text is being applied by this field right now: a view
  * that refreshes on the document's "changed" leaves it alone. */
 gboolean      fw_typed_field_is_applying (FwTypedField     *field);

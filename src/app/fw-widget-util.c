@@ -11,6 +11,8 @@
 
 #include "fw-widget-util.h"
 
+#define ACCESSIBLE_LABEL_KEY "fw-accessible-label"
+
 void
 fw_widget_set_label (GtkLabel   *label,
                      const char *text)
@@ -96,6 +98,16 @@ fw_widget_set_accessible_label (GtkWidget  *widget,
   set_label_alone (widget, label);
   if ((part = focusable_part (widget)) != NULL)
     set_label_alone (part, label);
+  /* GTK 4.8 has no getter for it. */
+  g_object_set_data_full (G_OBJECT (widget), ACCESSIBLE_LABEL_KEY, g_strdup (label), g_free);
+}
+
+const char *
+fw_widget_get_accessible_label (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_data (G_OBJECT (widget), ACCESSIBLE_LABEL_KEY);
 }
 
 char *

@@ -36,6 +36,8 @@ void     fw_widget_set_css_class        (GtkWidget   *widget,
  * the name too. */
 void     fw_widget_set_accessible_label (GtkWidget   *widget,
                                          const char  *label);
+/* The name last given by fw_widget_set_accessible_label (), or NULL. */
+const char *fw_widget_get_accessible_label (GtkWidget *widget);
 /* @text without its mnemonic underscores: "Re_move" as "Remove". */
 char    *fw_widget_strip_mnemonic       (const char  *text);
 /* Gives every button and check button under @root (itself included)

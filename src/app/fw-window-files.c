@@ -14,6 +14,7 @@
 #include "fw-store.h"
 #include "fw-store-file.h"
 #include "fw-templates.h"
+#include "fw-typed-field.h"
 #include "fw-window-private.h"
 
 /* Opening, saving and starting projects, and asking before unsaved work
@@ -457,6 +458,7 @@ ask_before_overwriting (FwWindow     *self,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *real = g_file_get_path (file);
+  g_autoptr(GString) secondary = NULL;
   GtkWidget *dialog;
   GtkWidget *anyway;
   Conflict *conflict;
@@ -468,10 +470,16 @@ ask_before_overwriting (FwWindow     *self,
                                    ? _("“%s” was changed by another program")
                                    : _("“%s” was moved or deleted by another program"),
                                    name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Since you opened or last saved it, the file on disk has changed. "
-                                              "Saving replaces that version with yours; reloading shows that "
-                                              "version and drops your unsaved changes."));
+  secondary = g_string_new (_("Since you opened or last saved it, the file on disk has changed. "
+                               "Saving replaces that version with yours; reloading shows that "
+                               "version and drops your unsaved changes."));
+  /* Refused text stays in its field through a save, not a reload. */
+  if (fw_window_has_pending_text (self))
+    {
+      g_string_append_c (secondary, ' ');
+      g_string_append (secondary, _("Reloading also drops the typed values that were not applied."));
+    }
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary->str);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Reload"), RESPONSE_RELOAD);
   anyway = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _Anyway"), RESPONSE_SAVE_ANYWAY);
@@ -602,6 +610,7 @@ typedef struct
 {
   FwWindow     *self;
   Continuation *continuation;
+  gboolean      about_pending;  /* the question was about refused text */
 } Settle;
 
 static void
@@ -638,34 +647,21 @@ on_settle_response (GtkDialog *dialog,
 
     default:
       continuation_free (c);
+      if (settle->about_pending)
+        fw_window_focus_pending (self);
       break;
     }
 
   g_free (settle);
 }
 
-void
-fw_window_settle_changes (FwWindow       *self,
-                          FwWindowThen    then,
-                          gpointer        data,
-                          GDestroyNotify  free_data)
+static GtkWidget *
+save_question (FwWindow *self)
 {
-  Continuation *c = continuation_new (then, data, free_data);
-  g_autofree char *name = NULL;
+  g_autofree char *name = display_name (self);
   GtkWidget *dialog;
   GtkWidget *discard;
-  Settle *settle;
 
-  g_return_if_fail (FW_IS_WINDOW (self));
-
-  if (!fw_document_get_modified (self->document))
-    {
-      continuation_run (c, self);
-      continuation_free (c);
-      return;
-    }
-
-  name = display_name (self);
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
@@ -680,6 +676,33 @@ fw_window_settle_changes (FwWindow       *self,
   gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT),
                             "suggested-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  return dialog;
+}
+
+void
+fw_window_settle_changes (FwWindow       *self,
+                          FwWindowThen    then,
+                          gpointer        data,
+                          GDestroyNotify  free_data)
+{
+  Continuation *c = continuation_new (then, data, free_data);
+  g_autoptr(GPtrArray) pending = NULL;
+  GtkWidget *dialog;
+  Settle *settle;
+
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  /* Text refused and kept in a field is the user's too, though the
+   * document never held it (fw-window-pending.c). */
+  pending = fw_typed_field_list_pending (self->document);
+  if (!fw_document_get_modified (self->document) && pending->len == 0)
+    {
+      continuation_run (c, self);
+      continuation_free (c);
+      return;
+    }
+
+  dialog = pending->len > 0 ? fw_window_pending_question (self, pending) : save_question (self);
 
   /* Discard may close the window from inside the dialog's "response",
    * and that emission keeps the dialog alive after gtk_window_destroy ()
@@ -692,6 +715,7 @@ fw_window_settle_changes (FwWindow       *self,
   settle = g_new0 (Settle, 1);
   settle->self = self;
   settle->continuation = c;
+  settle->about_pending = pending->len > 0;
   g_signal_connect (dialog, "response", G_CALLBACK (on_settle_response), settle);
   gtk_window_present (GTK_WINDOW (dialog));
 }

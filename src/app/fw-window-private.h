@@ -177,6 +177,18 @@ FwStoreFile *fw_window_get_store_file (FwWindow  *self);
 void fw_window_keep_store_file    (FwWindow    *self,
                                    FwStoreFile *store_file);
 
+/* fw-window-pending.c: refused text kept in fields counts as unsaved work */
+gboolean   fw_window_has_pending_text (FwWindow  *self);
+/* The document modified, or refused text kept in a field. */
+gboolean   fw_window_has_unsaved_work (FwWindow  *self);
+/* "“80” in Drop-off (%), stage Engage was not applied": Go Back
+ * (GTK_RESPONSE_CANCEL), Discard (REJECT), and Save Other Changes
+ * (ACCEPT) when the document is modified. @pending: of FwPendingText. */
+GtkWidget *fw_window_pending_question (FwWindow  *self,
+                                       GPtrArray *pending);
+/* Going back: the keyboard to the first refused field on show. */
+void       fw_window_focus_pending    (FwWindow  *self);
+
 /* fw-window-banner.c: banners below the error banner, and the progress
  * of a slow open or save in one of them. */
 GtkWidget *fw_window_banner_new   (FwWindow    *self,

@@ -75,7 +75,7 @@ close_now (FwWindow *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Closing with unsaved changes asks first; the close that follows the
+/* Closing with unsaved changes, or refused text kept in a field, asks first; the close that follows the
  * user's answer goes through. */
 static gboolean
 fw_window_close_request (GtkWindow *window)
@@ -90,7 +90,7 @@ fw_window_close_request (GtkWindow *window)
       self->close_when_done = TRUE;
       return TRUE;
     }
-  if (self->closing || !fw_document_get_modified (self->document))
+  if (self->closing || !fw_window_has_unsaved_work (self))
     {
       fw_window_recovery_forget (self);
       return GTK_WINDOW_CLASS (fw_window_parent_class)->close_request (window);
@@ -495,7 +495,10 @@ gboolean
 fw_window_is_pristine (FwWindow *self)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
-  return self->pristine && !fw_document_get_modified (self->document);
+  /* Refused text typed into a field is the user's work too: a file
+   * opened from outside or a recovered copy goes to a window of its own. */
+  return self->pristine && !fw_document_get_modified (self->document) &&
+         !fw_window_has_pending_text (self);
 }
 
 const char *

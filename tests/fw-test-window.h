@@ -1,0 +1,38 @@
+/* fw-test-window.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-window.h"
+
+G_BEGIN_DECLS
+
+/* What the window tests do again and again, in one place (the older
+ * test-window*.c files still have their own copies). */
+
+/* Runs the main loop for @ms milliseconds. */
+void       fw_test_spin               (guint        ms);
+/* Runs the main loop until @done says so, for at most a minute (a bound
+ * for failing on a loaded machine, not a speed); FALSE if it never did. */
+gboolean   fw_test_wait_until         (gboolean   (*done) (gpointer),
+                                       gpointer     data);
+/* Until the open or save under way in @window, if any, has ended. */
+void       fw_test_wait_for_files     (FwWindow    *window);
+/* The first widget under @root (itself included) of that widget name. */
+GtkWidget *fw_test_find_named         (GtkWidget   *root,
+                                       const char  *name);
+/* The first button under @root labelled @label ("_Restore"). */
+GtkWidget *fw_test_find_button        (GtkWidget   *root,
+                                       const char  *label);
+/* The message dialog on show, or NULL. */
+GtkMessageDialog *fw_test_find_message_dialog (void);
+/* Waits for a message dialog to show; NULL if none did within the bound. */
+GtkMessageDialog *fw_test_wait_for_message_dialog (void);
+
+G_END_DECLS

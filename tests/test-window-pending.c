@@ -1,0 +1,453 @@
+/* test-window-pending.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-pending"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "fw-application.h"
+#include "fw-recovery.h"
+#include "fw-store.h"
+#include "fw-templates.h"
+#include "fw-test-window.h"
+#include "fw-window.h"
+
+/* Text typed into a field and refused (issue 7, item 1) is kept, marked,
+ * until the user says what becomes of it; the document never holds it.
+ * So every way the window's content can go asks first, as for unsaved
+ * edits, and names the value that was not applied: opening a file (Open,
+ * a recent file, a file dropped on the window), a new project, closing
+ * the window or quitting, a file opened from outside or a recovered copy
+ * restored (they take a window of their own instead). Run by
+ * tests/with-display.py. */
+
+typedef struct
+{
+  char       *dir;
+  FwRecovery *recovery;
+  FwWindow   *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  fixture->dir = g_dir_make_tmp ("fw-window-pending-XXXXXX", &error);
+  g_assert_no_error (error);
+  folder = g_build_filename (fixture->dir, "recovery", NULL);
+  fixture->recovery = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  fw_window_set_recovery (fixture->window, fixture->recovery);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fw_test_spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  /* Whatever a test left pending, the window may go now. */
+  if (fw_window_get_document (fixture->window) != NULL)
+    fw_document_mark_saved (fw_window_get_document (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  fw_recovery_unref (fixture->recovery);
+  g_assert_cmpint (system (command), ==, 0);
+  g_free (fixture->dir);
+  fw_test_spin (20);
+}
+
+static char *
+write_template (Fixture    *fixture,
+                const char *template_id,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create (template_id, &error);
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static const FwStage *
+stage0 (FwWindow *window)
+{
+  return fw_scenario_get_stage (fw_document_get_scenario (fw_window_get_document (window), 0), 0);
+}
+
+/* Types @text into the first stage's field @name ("stage-advance") as
+ * a user does: the focus there first, then the text. */
+static GtkWidget *
+type_into (FwWindow   *window,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *field = fw_test_find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (field);
+  gtk_widget_grab_focus (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+  fw_test_spin (20);
+  return field;
+}
+
+/* Drop-off 80 with advance 25: together over 100 %, refused and kept;
+ * nothing of it is in the document, which stays unmodified. */
+static GtkWidget *
+refuse_a_drop_off (FwWindow *window)
+{
+  FwDocument *document = fw_window_get_document (window);
+  GtkWidget *loss;
+
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_LOSS, 0.4, NULL));
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.25, NULL));
+  fw_document_mark_saved (document);
+  fw_test_spin (20);
+  loss = type_into (window, "stage-loss", "80");
+  g_assert_true (gtk_widget_has_css_class (loss, "error"));
+  g_assert_cmpfloat (stage0 (window)->loss, ==, 0.4);
+  g_assert_false (fw_document_get_modified (document));
+  return loss;
+}
+
+/* "lots" in the first stage's Advance: not a number, refused and kept;
+ * the document is never touched, so the window is still untouched but
+ * for the text. */
+static GtkWidget *
+refuse_a_word (FwWindow *window)
+{
+  GtkWidget *advance = type_into (window, "stage-advance", "lots");
+
+  g_assert_true (gtk_widget_has_css_class (advance, "error"));
+  g_assert_false (fw_document_get_modified (fw_window_get_document (window)));
+  return advance;
+}
+
+static char *
+dialog_heading (GtkMessageDialog *dialog)
+{
+  char *text = NULL;
+
+  g_object_get (dialog, "text", &text, NULL);
+  return text;
+}
+
+static char *
+dialog_body (GtkMessageDialog *dialog)
+{
+  char *text = NULL;
+
+  g_object_get (dialog, "secondary-text", &text, NULL);
+  return text;
+}
+
+/* The question names what was typed, where and why, and its safe
+ * answer is the default. */
+static void
+assert_asks_about (GtkMessageDialog *dialog,
+                   const char       *typed,
+                   const char       *where)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *quoted = g_strdup_printf ("“%s”", typed);
+
+  g_assert_nonnull (dialog);
+  heading = dialog_heading (dialog);
+  body = dialog_body (dialog);
+  g_test_message ("asked: %s / %s", heading, body);
+  g_assert_nonnull (strstr (heading, "was not applied"));
+  g_assert_nonnull (strstr (heading, quoted));
+  g_assert_nonnull (strstr (heading, where));
+  g_assert_nonnull (strstr (body, "drop-off together must be at most 100%"));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT));
+}
+
+static void
+answer (GtkMessageDialog *dialog,
+        int               response)
+{
+  gtk_dialog_response (GTK_DIALOG (dialog), response);
+  fw_test_spin (50);
+  g_assert_null (fw_test_find_message_dialog ());
+}
+
+static gboolean
+focus_in (GtkWidget *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (field));
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+/* Closing a window whose only unsaved work is a refused value asks;
+ * Go Back keeps it, marked, with the keyboard in its field; Discard
+ * closes. On today's main the window closed without a word. */
+static void
+test_close_asks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FwWindow *closing = fw_window_new (NULL);  /* owned by GTK's toplevels */
+  gpointer alive = closing;
+  GtkMessageDialog *dialog;
+  GtkWidget *loss;
+
+  g_object_add_weak_pointer (G_OBJECT (closing), &alive);
+  gtk_window_present (GTK_WINDOW (closing));
+  fw_test_spin (100);
+  loss = refuse_a_drop_off (closing);
+
+  gtk_window_close (GTK_WINDOW (closing));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  /* Nothing was edited: no Save to offer, it would not keep the value. */
+  g_assert_null (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT));
+  answer (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (alive);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), ==, "80");
+  g_assert_true (gtk_widget_has_css_class (loss, "error"));
+  g_assert_true (focus_in (loss));
+
+  /* Quitting closes every window the same way. */
+  gtk_window_close (GTK_WINDOW (closing));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  answer (dialog, GTK_RESPONSE_REJECT);
+  fw_test_spin (50);
+  g_assert_null (alive);
+}
+
+/* Opening a file (a recent one, Open, one dropped on the window) or
+ * starting a new project asks first while a value is refused; Go Back
+ * keeps the value and the document; Discard goes on. */
+static void
+test_open_and_new_ask (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "sales-cycle", "Pipeline.flywheel");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FwWindow *window = fixture->window;
+  FwDocument *document = fw_window_get_document (window);
+  GtkMessageDialog *dialog;
+  GtkWidget *loss = refuse_a_drop_off (window);
+
+  /* A recent file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  answer (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_true (fw_window_get_document (window) == document);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), ==, "80");
+
+  /* Open…: asked before the file chooser. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  answer (dialog, GTK_RESPONSE_CANCEL);
+
+  /* A new project. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "four-a"));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  answer (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_true (fw_window_get_document (window) == document);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  answer (dialog, GTK_RESPONSE_CANCEL);
+
+  /* A file dropped on the window goes through the same door. */
+  fw_window_open_file (window, file);
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  g_assert_true (fw_window_get_document (window) == document);
+  answer (dialog, GTK_RESPONSE_REJECT);
+  fw_test_wait_for_files (window);
+  g_assert_true (fw_window_get_document (window) != document);
+  g_assert_true (g_file_equal (fw_window_get_file (window), file));
+  /* The field shows the new document's value, unmarked. */
+  loss = fw_test_find_named (GTK_WIDGET (window), "stage-loss");
+  g_assert_false (gtk_widget_has_css_class (loss, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), !=, "80");
+}
+
+/* With edits too, the question offers to save the edits that went in
+ * (never the refused value) and then goes on. */
+static void
+test_save_other_changes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *first = write_template (fixture, "four-a", "First.flywheel");
+  g_autofree char *second = write_template (fixture, "sales-cycle", "Second.flywheel");
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) saved = NULL;
+  FwWindow *window = fixture->window;
+  GtkMessageDialog *dialog;
+  GtkWidget *save;
+  g_autofree char *body = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", first));
+  fw_test_wait_for_files (window);
+  refuse_a_drop_off (window);
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (window), 0, 777, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", second));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  body = dialog_body (dialog);
+  g_assert_nonnull (strstr (body, "other changes"));
+  save = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (save);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (save)), ==, "_Save Other Changes");
+  answer (dialog, GTK_RESPONSE_ACCEPT);
+  fw_test_wait_for_files (window);
+  fw_test_wait_for_files (window);
+
+  saved = fw_store_load (first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fw_project_get_scenario (saved, 0)->inflow, ==, 777);
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_project_get_scenario (saved, 0), 0)->loss, ==, 0.4);
+  g_assert_true (g_file_equal (fw_window_get_file (window), second_file));
+}
+
+/* A refused value of a scenario not on show (its row is gone, the text
+ * kept by the document) counts too, and is named. */
+static void
+test_other_scenario_counts (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  GtkMessageDialog *dialog;
+
+  refuse_a_drop_off (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.duplicate", NULL));
+  fw_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.switch", "u", 1));
+  fw_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fw_test_find_named (GTK_WIDGET (window), "stage-loss"))),
+                   !=, "80");
+  fw_document_mark_saved (fw_window_get_document (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "four-a"));
+  dialog = fw_test_wait_for_message_dialog ();
+  assert_asks_about (dialog, "80", "stage");
+  answer (dialog, GTK_RESPONSE_CANCEL);
+}
+
+/* A window holding a refused value is not an untouched one: a file
+ * opened from outside (`flywheel FILE`) and a recovered copy restored
+ * each take a window of their own, and the value stays where it is. */
+static void
+test_not_reused (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_template (fixture, "sales-cycle", "Outside.flywheel");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FwApplication) app = fw_application_new ();
+  g_autoptr(GError) error = NULL;
+  FwWindow *window;
+  FwWindow *opened;
+  GtkWidget *field;
+  GList *windows;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = fw_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  fw_test_spin (100);
+  g_assert_true (fw_window_is_pristine (window));
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  field = refuse_a_word (window);
+  g_assert_false (fw_window_is_pristine (window));
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  opened = windows->data != window ? windows->data : windows->next->data;
+  fw_test_wait_for_files (opened);
+  g_assert_true (g_file_equal (fw_window_get_file (opened), file));
+  g_assert_true (fw_window_get_document (window) != fw_window_get_document (opened));
+  g_assert_null (fw_test_find_message_dialog ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "lots");
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  gtk_window_destroy (GTK_WINDOW (opened));
+
+  /* Restore, in the fixture's window (no application): a new window. */
+  {
+    g_autoptr(FwProject) project = fw_template_create ("four-a", NULL);
+    g_autoptr(GPtrArray) copies = NULL;
+    FwRecovery *dead = fw_recovery_new (fw_recovery_get_folder (fixture->recovery), &error);
+    g_autofree char *slot = fw_recovery_new_slot (dead);
+    FwDocument *document = fw_window_get_document (fixture->window);
+    GtkWidget *restore;
+    guint before = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+    g_assert_true (fw_recovery_write (dead, slot, project, NULL, NULL, &error));
+    fw_recovery_unref (dead);
+    g_assert_true (fw_window_is_pristine (fixture->window));
+    field = refuse_a_word (fixture->window);
+    copies = fw_recovery_adopt_orphans (fixture->recovery);
+    g_assert_cmpuint (copies->len, ==, 1);
+    fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[0]));
+    fw_test_spin (100);
+    restore = fw_test_find_button (GTK_WIDGET (fixture->window), "_Restore");
+    g_assert_nonnull (restore);
+    g_signal_emit_by_name (restore, "clicked");
+    fw_test_spin (100);
+    g_assert_true (fw_window_get_document (fixture->window) == document);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "lots");
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, before + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+        if (FW_IS_WINDOW (item) && FW_WINDOW (item) != fixture->window && FW_WINDOW (item) != window)
+          {
+            g_assert_true (fw_document_get_modified (fw_window_get_document (FW_WINDOW (item))));
+            fw_document_mark_saved (fw_window_get_document (FW_WINDOW (item)));
+            gtk_window_destroy (GTK_WINDOW (item));
+            break;
+          }
+      }
+  }
+
+  fw_document_mark_saved (fw_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fw_test_spin (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
+
+#define ADD(path, func) \
+  g_test_add ("/window-pending/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("close-asks", test_close_asks);
+  ADD ("open-and-new-ask", test_open_and_new_ask);
+  ADD ("save-other-changes", test_save_other_changes);
+  ADD ("other-scenario-counts", test_other_scenario_counts);
+  ADD ("not-reused", test_not_reused);
+  return g_test_run ();
+}
