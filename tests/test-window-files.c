@@ -487,6 +487,105 @@ test_one_file_one_window (void)
   g_rmdir (dir);
 }
 
+/* Save As onto a file another window has open (directly or through a
+ * link, or still opening it) is refused in words that name the file,
+ * and nothing is written; "Switch to That Window" brings that window
+ * forward. The window that asked keeps its work, unsaved. */
+static void
+test_save_as_onto_file_open_elsewhere (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-save-as-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Held.flywheel", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.flywheel", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "Other.flywheel", NULL);
+  g_autoptr(FwProject) project = fw_template_create ("four-a", NULL);
+  g_autoptr(FwApplication) app = fw_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *question = NULL;
+  g_autofree char *detail = NULL;
+  GtkDialog *dialog = NULL;
+  FwWindow *holder;
+  FwWindow *saver;
+
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_cmpint (symlink ("Held.flywheel", link), ==, 0);
+  /* An id of its own: the application of another test in this process
+   * may still hold the program's object path on the bus. */
+  g_application_set_application_id (G_APPLICATION (app), "io.github.flywheelapp.Flywheel.TestSaveAs");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  holder = g_object_ref (fw_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (holder));
+  open_file (holder, path);
+  saver = g_object_ref (fw_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (saver));
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (saver), 0, 808, NULL));
+  spin (50);
+
+  /* Through the link: the same file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-to", "s", link));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  question = dialog_text (dialog);
+  g_assert_cmpstr (question, ==, "“link.flywheel” is open in another window");
+  g_object_get (dialog, "secondary-text", &detail, NULL);
+  g_assert_nonnull (strstr (detail, "another name"));
+  g_assert_false (fw_window_is_busy (saver));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (saver));
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  spin (50);
+  wait_for_files (saver);
+  g_assert_cmpuint (n_stages_on_disk (path), ==, 4);
+  g_assert_cmpfloat (inflow_on_disk (path), !=, 808);
+  g_assert_true (fw_document_get_modified (fw_window_get_document (saver)));
+  g_assert_null (fw_window_get_file (saver));
+
+  /* By its own name; "Switch to That Window" presents the holder. */
+  dialog = NULL;
+  gtk_window_present (GTK_WINDOW (saver));
+  spin (50);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == saver);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-to", "s", path));
+  g_assert_true (wait_until_for (find_dialog, &dialog, 10));
+  g_clear_pointer (&question, g_free);
+  question = dialog_text (dialog);
+  g_assert_cmpstr (question, ==, "“Held.flywheel” is open in another window");
+  gtk_dialog_response (dialog, 3 /* Switch to That Window */);
+  spin (100);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == holder);
+  g_assert_cmpfloat (inflow_on_disk (path), !=, 808);
+
+  /* A window still opening the file holds it too. */
+  gtk_window_destroy (GTK_WINDOW (holder));
+  g_clear_object (&holder);
+  spin (50);
+  holder = g_object_ref (fw_window_new (GTK_APPLICATION (app)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (holder), "win.open-file", "s", path));
+  g_assert_true (fw_window_is_busy (holder));
+  g_assert_true (fw_window_find_for_file (GTK_APPLICATION (app), file) == holder);
+  wait_for_files (holder);
+  g_assert_true (fw_window_find_for_file (GTK_APPLICATION (app), file) == holder);
+
+  /* Another name is saved as asked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-to", "s", other_path));
+  wait_for_files (saver);
+  g_assert_null (fw_window_get_error (saver));
+  g_assert_cmpfloat (inflow_on_disk (other_path), ==, 808);
+  g_assert_false (fw_document_get_modified (fw_window_get_document (saver)));
+
+  gtk_window_destroy (GTK_WINDOW (saver));
+  gtk_window_destroy (GTK_WINDOW (holder));
+  g_object_unref (saver);
+  g_object_unref (holder);
+  spin (50);
+  g_unlink (link);
+  g_unlink (path);
+  g_unlink (other_path);
+  g_rmdir (dir);
+}
+
 /* Recovery ----------------------------------------------------------------- */
 
 static guint
@@ -660,5 +759,6 @@ main (int   argc,
   ADD ("recovery-copy-follows-edits", test_recovery_copy_follows_edits);
   ADD ("recovery-restore-and-discard", test_recovery_restore_and_discard);
   g_test_add_func ("/window-files/one-file-one-window", test_one_file_one_window);
+  g_test_add_func ("/window-files/save-as-onto-file-open-elsewhere", test_save_as_onto_file_open_elsewhere);
   return g_test_run ();
 }

@@ -134,9 +134,13 @@ store_file_for (FwWindow   *self,
   return fw_store_file_new (path);
 }
 
+/* The file an open under way is reading: the window holds it already,
+ * for "one file, one window", though its document is not shown yet. */
+#define LOADING_FILE_KEY "fw-window-loading-file"
+
 /* One file, one window: two windows on one file would each save over
  * the other's work. Compared by the real file, so a link and its
- * target are the same file. */
+ * target are the same file; a window still opening the file holds it. */
 FwWindow *
 fw_window_find_for_file (GtkApplication *application,
                          GFile          *file)
@@ -151,11 +155,14 @@ fw_window_find_for_file (GtkApplication *application,
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     {
       FwStoreFile *kept;
+      FwStoreFile *loading;
 
-      if (!FW_IS_WINDOW (l->data) || FW_WINDOW (l->data)->file == NULL)
+      if (!FW_IS_WINDOW (l->data))
         continue;
-      kept = fw_window_get_store_file (l->data);
-      if (kept != NULL && fw_store_file_is_path (kept, path))
+      kept = FW_WINDOW (l->data)->file != NULL ? fw_window_get_store_file (l->data) : NULL;
+      loading = g_object_get_data (l->data, LOADING_FILE_KEY);
+      if ((kept != NULL && fw_store_file_is_path (kept, path)) ||
+          (loading != NULL && fw_store_file_is_path (loading, path)))
         return l->data;
     }
   return NULL;
@@ -247,6 +254,7 @@ on_loaded (GObject      *source,
       return;
     }
   set_busy (self, NULL);
+  g_object_set_data (G_OBJECT (self), LOADING_FILE_KEY, NULL);
 
   if (project == NULL)
     {
@@ -300,6 +308,8 @@ fw_window_load (FwWindow *self,
   load->self = g_object_ref (self);
   load->file = g_object_ref (file);
   load->store_file = fw_store_file_new (path);
+  g_object_set_data_full (G_OBJECT (self), LOADING_FILE_KEY, fw_store_file_ref (load->store_file),
+                          (GDestroyNotify) fw_store_file_unref);
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
   name = g_file_get_basename (file);
@@ -498,9 +508,68 @@ ask_before_overwriting (FwWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Refusing to save over a file another window has open */
+
+enum
+{
+  RESPONSE_SWITCH = 3,
+};
+
+static void
+on_open_elsewhere_response (GtkDialog *dialog,
+                            int        response,
+                            gpointer   user_data)
+{
+  GWeakRef *holder_ref = user_data;
+  g_autoptr(FwWindow) holder = g_weak_ref_get (holder_ref);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == RESPONSE_SWITCH && holder != NULL)
+    gtk_window_present (GTK_WINDOW (holder));
+  g_weak_ref_clear (holder_ref);
+  g_free (holder_ref);
+}
+
+/* One file, one window, for Save As too: saving over a file another
+ * window shows would leave that window with a stale project, and its
+ * next save would silently take this one back. The user is told which
+ * file and may go to that window; nothing is written. */
+static void
+refuse_open_elsewhere (FwWindow *self,
+                       GFile    *file,
+                       FwWindow *holder)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+  GWeakRef *holder_ref;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” is open in another window"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Saving this project over it would replace the project "
+                                              "in that window. Save this one under another name, or "
+                                              "switch to that window to work on the file there."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Switch to That Window"),
+                                                   RESPONSE_SWITCH),
+                            "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SWITCH);
+  /* As the settle dialog: the dialog holds the window until it goes. */
+  g_object_set_data_full (G_OBJECT (dialog), "fw-window-asking",
+                          g_object_ref (self), g_object_unref);
+
+  holder_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (holder_ref, holder);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_elsewhere_response), holder_ref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Saves to @file off the main loop, asking first if another program
  * changed the file since it was opened or last saved; then runs
- * @continuation (taken; may be NULL) if the save went through. */
+ * @continuation (taken; may be NULL) if the save went through. A file
+ * another window has open is refused, and @continuation dropped. */
 static void
 save_then (FwWindow     *self,
            GFile        *file,
@@ -509,6 +578,7 @@ save_then (FwWindow     *self,
   g_autoptr(FwStoreFile) store_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  FwWindow *holder;
 
   if (self->file_operation != NULL)
     {
@@ -526,6 +596,15 @@ save_then (FwWindow     *self,
       g_autofree char *message = fw_error_text_save (file, error);
 
       fw_window_show_error (self, message);
+      if (continuation != NULL)
+        continuation_free (continuation);
+      return;
+    }
+
+  holder = fw_window_find_for_file (gtk_window_get_application (GTK_WINDOW (self)), file);
+  if (holder != NULL && holder != self)
+    {
+      refuse_open_elsewhere (self, file, holder);
       if (continuation != NULL)
         continuation_free (continuation);
       return;
