@@ -35,13 +35,25 @@ def recovery_copies():
     return sorted(glob.glob(os.path.join(folder, "*.info")))
 
 
-def wait_for(condition, what, timeout=15):
+def window_titles():
+    """The names of the program's top-level windows, for a failure's log."""
+    out = subprocess.run(["xdotool", "search", "--name", "Flywheel"], capture_output=True, text=True)
+    names = []
+    for wid in out.stdout.split():
+        name = subprocess.run(["xdotool", "getwindowname", wid], capture_output=True, text=True)
+        names.append(name.stdout.strip())
+    return names
+
+
+# A minute, as the other window tests: a save is synced to the disk, which
+# takes long on a machine shared by many builds.
+def wait_for(condition, what, timeout=60):
     end = time.time() + timeout
     while time.time() < end:
         if condition():
             return
         time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what} (windows: {window_titles()})")
 
 
 def start(args, *files):
