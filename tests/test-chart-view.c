@@ -330,7 +330,8 @@ test_hover_and_click (Fixture       *fixture,
 }
 
 /* The marker follows the session's period, whoever sets it (playback,
- * the slider, the wheel), and the chart's accessible value with it. */
+ * the slider, the wheel), and the chart's accessible value with it;
+ * while playing it eases with the position. */
 static void
 test_marker_follows (Fixture       *fixture,
                      gconstpointer  data)
@@ -341,6 +342,21 @@ test_marker_follows (Fixture       *fixture,
   fw_session_set_period (fixture->session, 17);
   g_assert_cmpint (fw_chart_get_marker (chart), ==, 17);
   g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 17"));
+
+  /* Playing, it glides between periods as the wheel's people do, its
+   * label and the readout on the whole period; paused, back on it. */
+  fw_session_set_speed (fixture->session, 1.0);
+  fw_session_set_playing (fixture->session, TRUE);
+  g_assert_true (fw_session_play_on (fixture->session, 0.5));
+  g_assert_cmpfloat_with_epsilon (fw_chart_get_marker_position (chart), 17.5, 1e-9);
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 17);
+  g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 17"));
+  g_assert_true (fw_session_play_on (fixture->session, 0.75));
+  g_assert_cmpfloat_with_epsilon (fw_chart_get_marker_position (chart), 18.25, 1e-9);
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 18);
+  fw_session_set_playing (fixture->session, FALSE);
+  g_assert_cmpfloat (fw_chart_get_marker_position (chart), ==, 18.0);
+
   fw_session_set_period (fixture->session, 24);
   g_assert_cmpint (fw_chart_get_marker (chart), ==, 24);
 }

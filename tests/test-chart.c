@@ -410,6 +410,28 @@ test_paint_series_and_marker (void)
                    ==, 0xffffff);
   cairo_surface_destroy (surface);
 
+  /* Playing, the line glides: at 12.5 it is half way to 13, and no
+   * longer at 12; its label still names month 12. */
+  fw_chart_set_marker_position (chart, 12.5);
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 12);
+  surface = paint (chart, 800, 500);
+  {
+    /* Off the pixel grid the line is antialiased over two columns: the
+     * one it covers most is at least three quarters the accent. */
+    double glide = fw_chart_layout_x_of (layout, 12.5);
+    gboolean drawn = FALSE;
+
+    for (int dx = -1; dx <= 1; dx++)
+      drawn = drawn || near_color (pixel (surface, glide + dx, fw_chart_layout_y_of (layout, 900)),
+                                   accent, 64);
+    g_assert_true (drawn);
+  }
+  g_assert_cmphex (pixel (surface, x, fw_chart_layout_y_of (layout, 900)), ==, 0xffffff);
+  cairo_surface_destroy (surface);
+  /* A whole period puts it back exactly. */
+  fw_chart_set_marker (chart, 12);
+  g_assert_cmpfloat (fw_chart_get_marker_position (chart), ==, 12.0);
+
   /* No marker, no line. */
   fw_chart_set_marker (chart, -1);
   surface = paint (chart, 800, 500);

@@ -168,7 +168,7 @@ rebuild_data (FwChartCanvas *self)
 
   fw_chart_set_scenarios (self->chart, input, n);
   fw_chart_set_period_label (self->chart, fw_period_to_string (project->period));
-  fw_chart_set_marker (self->chart, (int) fw_session_get_period (self->session));
+  fw_chart_set_marker_position (self->chart, fw_session_get_position (self->session));
 }
 
 static void
@@ -334,12 +334,23 @@ on_band_ready (FwChartCanvas *self,
 static void
 on_period_changed (FwChartCanvas *self)
 {
-  fw_chart_set_marker (self->chart, (int) fw_session_get_period (self->session));
+  fw_chart_set_marker_position (self->chart, fw_session_get_position (self->session));
   /* Only the marker: the static layer stays. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible (self);
   if (self->hover_period < 0)
     readout_changed (self);
+}
+
+/* Playing, the marker glides with the position as the wheel's people
+ * do, every frame; its label, the readout and the words for a screen
+ * reader change with the whole period (on_period_changed). Only the
+ * strip round the marker is drawn again. */
+static void
+on_position_changed (FwChartCanvas *self)
+{
+  fw_chart_set_marker_position (self->chart, fw_session_get_position (self->session));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -362,6 +373,8 @@ fw_chart_canvas_set_session (FwChartCanvas *self,
       g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::period", G_CALLBACK (on_period_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::position", G_CALLBACK (on_position_changed), self,
                                G_CONNECT_SWAPPED);
       /* A band arrives after the edit that started it (off the main
        * loop): drawn when it does. */
@@ -722,7 +735,7 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
   /* The marker in a strip round it (its label is a few words wide), so
    * a frame of playback draws that strip alone. */
   band = layout->text_size * 10.0;
-  marker_x = fw_chart_layout_x_of (layout, fw_session_get_period (self->session));
+  marker_x = fw_chart_layout_x_of (layout, fw_session_get_position (self->session));
   {
     double x0 = CLAMP (marker_x - band, 0.0, (double) width);
     double x1 = CLAMP (marker_x + band, 0.0, (double) width);

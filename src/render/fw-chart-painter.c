@@ -779,7 +779,8 @@ paint_marker (FwChart             *chart,
   if (chart->marker < 0 || (guint) chart->marker > layout->horizon || chart->n_entries == 0)
     return;
 
-  x = fw_chart_layout_x_of (layout, chart->marker);
+  /* The line where playback has got to; its label names the period. */
+  x = fw_chart_layout_x_of (layout, MIN (chart->marker_position, (double) layout->horizon));
   cairo_new_path (cr);
   cairo_move_to (cr, x, layout->plot_y);
   cairo_line_to (cr, x, layout->plot_y + layout->plot_h);

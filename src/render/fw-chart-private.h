@@ -52,6 +52,7 @@ struct _FwChart
   gboolean      band_shown;
   gboolean      legend_toggles;      /* hidden series listed, dimmed */
   int           marker;
+  double        marker_position;     /* where its line is: marker + a fraction */
   char         *period_label;
   double        text_scale;
   FwWheelStyle  style;

@@ -24,6 +24,7 @@ fw_chart_new (void)
   chart->visible = FW_CHART_ALL_SERIES;
   chart->band_shown = TRUE;
   chart->marker = -1;
+  chart->marker_position = -1.0;
   chart->text_scale = 1.0;
   fw_wheel_style_init_light (&chart->style);
   chart->measure = fw_render_text_context_new ();
@@ -204,6 +205,29 @@ fw_chart_set_marker (FwChart *chart,
 
   /* Only drawn: the layout stays. */
   chart->marker = period;
+  chart->marker_position = period;
+}
+
+double
+fw_chart_get_marker_position (const FwChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, -1.0);
+  return chart->marker_position;
+}
+
+void
+fw_chart_set_marker_position (FwChart *chart,
+                              double   position)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (!(position >= 0.0))
+    {
+      fw_chart_set_marker (chart, -1);
+      return;
+    }
+  chart->marker = (int) MIN (floor (position), (double) G_MAXINT);
+  chart->marker_position = position;
 }
 
 void

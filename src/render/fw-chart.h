@@ -63,6 +63,13 @@ void      fw_chart_set_legend_toggles (FwChart             *chart,
 void      fw_chart_set_marker       (FwChart               *chart,
                                      int                    period);
 int       fw_chart_get_marker       (const FwChart         *chart);
+/* While the periods play, the marker's line glides: drawn at @position
+ * (the period shown plus how far playback has gone towards the next,
+ * FwSession's "position"), its label still naming the whole period.
+ * fw_chart_set_marker() puts the line back on its period. */
+void      fw_chart_set_marker_position (FwChart            *chart,
+                                        double              position);
+double    fw_chart_get_marker_position (const FwChart      *chart);
 /* The period unit, "week", "month" or "quarter" (MODEL.md): names the
  * axis ("Month"). NULL: "Period". */
 void      fw_chart_set_period_label (FwChart               *chart,
