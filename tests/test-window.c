@@ -23,6 +23,7 @@
 #include "fw-store.h"
 #include "fw-templates.h"
 #include "fw-wheel-view.h"
+#include "fw-point-value.h"
 #include "fw-window.h"
 
 /* The window as a user drives it, through the same "win." actions its
@@ -888,6 +889,14 @@ test_window_shows_the_period (Fixture       *fixture,
   g_assert_true (wait_until (label_shown, &(LabelWanted) { figures, customers_now }));
 }
 
+static const FwPoint *
+last_point (Fixture *fixture)
+{
+  const FwScenario *shown = scenario (fixture);
+
+  return fw_scenario_get_point (shown, shown->points->len - 1);
+}
+
 /* Every edit of points and stages is one action of the window: the
  * wheel, the lists and the editor all go through these. */
 static void
@@ -912,6 +921,31 @@ test_window_edit_actions (Fixture       *fixture,
   activate (fixture, "point.remove", g_variant_new_uint32 (0));
   g_assert_cmpuint (scenario (fixture)->points->len, ==, n_points - 1);
 
+  /* point.add: the path a drop from the catalog and its keyboard take;
+   * the new point is the last and selected. */
+  {
+    g_autoptr(FwPoint) point = fw_point_new ("Slow replies", 200.0);
+
+    point->kind = FW_POINT_FRICTION;
+    point->churn = 0.02;
+    point->enabled = FALSE;
+    activate (fixture, "point.add", fw_point_value_to_variant (point));
+    g_assert_cmpuint (scenario (fixture)->points->len, ==, n_points);
+    g_assert_cmpstr (last_point (fixture)->name, ==, "Slow replies");
+    g_assert_cmpfloat (last_point (fixture)->angle, ==, 200.0);
+    g_assert_cmpfloat (last_point (fixture)->churn, ==, 0.02);
+    g_assert_false (last_point (fixture)->enabled);
+    g_assert_cmpint (fw_session_get_selected_point (fw_window_get_session (fixture->window)),
+                     ==, (int) n_points - 1);
+    /* One the document refuses is said in the banner, and not added. */
+    point->churn = 5.0;
+    g_assert_null (fw_window_get_error (fixture->window));
+    activate (fixture, "point.add", fw_point_value_to_variant (point));
+    g_assert_cmpuint (scenario (fixture)->points->len, ==, n_points);
+    g_assert_nonnull (fw_window_get_error (fixture->window));
+    activate (fixture, "win.dismiss-error", NULL);
+  }
+
   activate (fixture, "stage.add", g_variant_new_uint32 (n_stages));
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages + 1);
   activate (fixture, "stage.move", g_variant_new ("(uu)", 0, 1));
@@ -932,14 +966,6 @@ test_window_edit_actions (Fixture       *fixture,
     fw_document_undo (document);
   g_assert_cmpuint (scenario (fixture)->points->len, ==, n_points);
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, n_stages);
-}
-
-static const FwPoint *
-last_point (Fixture *fixture)
-{
-  const FwScenario *shown = scenario (fixture);
-
-  return fw_scenario_get_point (shown, shown->points->len - 1);
 }
 
 /* The point editor speaks in the point's own terms: a custom friction's

@@ -21,4 +21,13 @@ G_BEGIN_DECLS
 
 GType fw_point_value_get_type (void) G_GNUC_CONST;
 
+/* A point as the parameter of the "point.add" action, and back: name,
+ * kind, angle, conversion, churn, referral, enabled, note. */
+#define FW_POINT_VARIANT_TYPE "(suddddbs)"
+
+GVariant *fw_point_value_to_variant   (const FwPoint *point);
+/* NULL when @variant is not of FW_POINT_VARIANT_TYPE or its kind is
+ * unknown; the values themselves are the document's to check. */
+FwPoint  *fw_point_value_from_variant (GVariant      *variant);
+
 G_END_DECLS

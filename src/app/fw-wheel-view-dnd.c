@@ -383,8 +383,8 @@ on_drop (GtkDropTarget *target,
          FwWheelView   *self)
 {
   g_autoptr(FwPoint) point = NULL;
-  g_autoptr(GError) error = NULL;
   const FwPoint *dropped = g_value_get_boxed (value);
+  guint before;
 
   clear_highlight (self);
 
@@ -393,17 +393,16 @@ on_drop (GtkDropTarget *target,
 
   point = fw_point_copy (dropped);
   point->angle = fw_wheel_view_angle_at (self, x, y);
-  if (!fw_document_add_point (self->document, fw_session_get_scenario_index (self->session),
-                              point, &error))
-    {
-      fw_wheel_view_report_error (self, error);
-      return FALSE;
-    }
+  /* The window's one path for adding a point, as the catalog's keyboard
+   * path takes: it adds, selects the new point and says any refusal. */
+  before = fw_session_get_scenario (self->session)->points->len;
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "point.add",
+                                      fw_point_value_to_variant (point));
+  if (fw_session_get_scenario (self->session)->points->len <= before)
+    return FALSE;
 
-  /* The new point is the last; selected, so Delete or Enter act on it. */
-  fw_wheel_view_select (self, -1, fw_session_get_scenario (self->session)->points->len - 1);
+  /* Delete or Enter act on the new point from here. */
   gtk_widget_grab_focus (GTK_WIDGET (self));
-
   return TRUE;
 }
 

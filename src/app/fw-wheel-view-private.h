@@ -115,9 +115,6 @@ double   fw_wheel_view_angle_at           (FwWheelView *self,
 void     fw_wheel_view_marker_rect        (FwWheelView  *self,
                                            guint         point,
                                            GdkRectangle *rect);
-/* Asks the window to show @error, an edit the document refused. */
-void     fw_wheel_view_report_error       (FwWheelView  *self,
-                                           const GError *error);
 /* Selects the stage and asks the window to reveal it in its side panel. */
 void     fw_wheel_view_activate_stage     (FwWheelView *self,
                                            int          stage);

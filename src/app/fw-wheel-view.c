@@ -1273,15 +1273,6 @@ fw_wheel_view_angle_at (FwWheelView *self,
 }
 
 void
-fw_wheel_view_report_error (FwWheelView  *self,
-                            const GError *error)
-{
-  g_autofree char *sentence = fw_error_text_edit (error);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", sentence);
-}
-
-void
 fw_wheel_view_activate_stage (FwWheelView *self,
                               int          stage)
 {

@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "fw-error-text.h"
 #include "fw-catalog.h"
+#include "fw-point-value.h"
 #include "fw-stage-panel.h"
 #include "fw-template-chooser.h"
 #include "fw-wheel-view.h"
@@ -57,26 +57,18 @@ dismiss_error_activated (GtkWidget  *widget,
   fw_window_dismiss_error (FW_WINDOW (widget));
 }
 
-/* Adds @point to the document and selects it, or says why not. */
+/* Adds @point through "point.add" (fw-window-edits.c), the one path a
+ * drop on the wheel takes too: it is selected, or the banner says why
+ * not. Returns whether it was added. */
 static gboolean
 add_point (FwWindow      *self,
            const FwPoint *point)
 {
-  g_autoptr(GError) error = NULL;
-  const FwScenario *scenario;
+  guint before = fw_session_get_scenario (self->session)->points->len;
 
-  if (!fw_document_add_point (self->document, fw_session_get_scenario_index (self->session),
-                              point, &error))
-    {
-      g_autofree char *sentence = fw_error_text_edit (error);
-
-      fw_window_show_error (self, sentence);
-      return FALSE;
-    }
-
-  scenario = fw_session_get_scenario (self->session);
-  fw_session_set_selection (self->session, -1, (int) scenario->points->len - 1);
-  return TRUE;
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "point.add",
+                                      fw_point_value_to_variant (point));
+  return fw_session_get_scenario (self->session)->points->len > before;
 }
 
 static const FwCatalogEntry *

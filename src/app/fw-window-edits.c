@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-error-text.h"
+#include "fw-point-value.h"
 #include "fw-window-private.h"
 
 /* The edits of the current scenario's points and stages, one action
@@ -21,6 +22,9 @@
  * whether it went through compares fw_document_get_step() or the
  * document itself before and after.
  *
+ *   point.add          (suddddbs)  add a point (fw_point_value_to_variant():
+ *                             the catalog's dragged or chosen entry, a
+ *                             custom one) as the last, and select it
  *   point.remove       u      remove point @index
  *   point.move         (ud)   put point @index at @angle (merges with the
  *                             moves of the same point just before it)
@@ -60,6 +64,29 @@ stage_exists (FwWindow *self,
               guint     stage)
 {
   return stage < fw_session_get_scenario (self->session)->stages->len;
+}
+
+static void
+point_add_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  g_autoptr(FwPoint) point = fw_point_value_from_variant (parameter);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (point == NULL)
+    return;
+
+  /* An addition is an undo step of its own, as a removal is. */
+  fw_document_seal (self->document);
+  done = fw_document_add_point (self->document, current_scenario (self), point, &error);
+  report (self, done, error);
+  /* Selected, so Delete, Enter or the arrows act on it next. */
+  if (done)
+    fw_session_set_selection (self->session, -1,
+                              (int) fw_session_get_scenario (self->session)->points->len - 1);
 }
 
 static void
@@ -188,6 +215,7 @@ stage_move_activated (GtkWidget  *widget,
 void
 fw_window_class_add_edit_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "point.add", FW_POINT_VARIANT_TYPE, point_add_activated);
   gtk_widget_class_install_action (widget_class, "point.remove", "u", point_remove_activated);
   gtk_widget_class_install_action (widget_class, "point.move", "(ud)", point_move_activated);
   gtk_widget_class_install_action (widget_class, "point.set-enabled", "(ub)", point_set_enabled_activated);
