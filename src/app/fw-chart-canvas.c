@@ -728,7 +728,7 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
       self->static_width = width;
       self->static_height = height;
       self->static_scale = scale;
-      self->static_node = fw_render_texture_node (width, height, scale, paint_static, self);
+      self->static_node = fw_render_texture_node (GTK_WIDGET (self), width, height, scale, paint_static, self);
     }
   gtk_snapshot_append_node (snapshot, self->static_node);
 

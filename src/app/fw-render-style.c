@@ -100,8 +100,18 @@ fw_render_style_update (GtkWidget     *widget,
   return TRUE;
 }
 
+static gboolean
+draws_with_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
 GskRenderNode *
-fw_render_texture_node (int                width,
+fw_render_texture_node (GtkWidget         *widget,
+                        int                width,
                         int                height,
                         int                scale,
                         FwRenderPaintFunc  paint,
@@ -119,6 +129,20 @@ fw_render_texture_node (int                width,
   paint (cr, data);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+
+  if (draws_with_cairo (widget))
+    {
+      /* The recording holds one operation, "paint these pixels": cairo
+       * keeps the surface (a snapshot it never has to copy, as nothing
+       * writes to it again). */
+      recorder = gtk_snapshot_new ();
+      cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return gtk_snapshot_free_to_node (recorder);
+    }
 
   /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */
   pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),

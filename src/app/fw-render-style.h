@@ -30,13 +30,21 @@ typedef void (*FwRenderPaintFunc) (cairo_t *cr,
                                    gpointer data);
 
 /* A node showing what @paint draws in @width x @height, painted once
- * into pixels at the screen's @scale and kept as a texture, not as a
- * cairo node: a cairo node holds a recording that every frame replays,
- * vector by vector (5 to 9 ms for the wheel's 16 stages and 100 points
- * under the cairo renderer), where a texture is one copy, and the GL
- * renderer uploads it once and keeps it. Text stays crisp because the
- * pixels are the device's own. */
-GskRenderNode *fw_render_texture_node  (int                width,
+ * into pixels at the screen's @scale and kept, never a recording of the
+ * vectors themselves (a cairo node of the drawing replays it, vector by
+ * vector, every frame: 5 to 9 ms for the wheel's 16 stages and 100
+ * points under the cairo renderer). Text stays crisp because the pixels
+ * are the device's own.
+ *
+ * How the pixels are kept depends on @widget's renderer. For GL, a
+ * texture, which it uploads once and keeps. GTK 4.8's cairo renderer
+ * instead converts a texture's every pixel through floats each time it
+ * draws it, whatever the part of it on screen changed (a quarter of a
+ * playback frame's CPU, perf, Dec 2026): there the pixels are an image
+ * surface a cairo node paints, which pixman copies only where the frame
+ * is redrawn. */
+GskRenderNode *fw_render_texture_node  (GtkWidget         *widget,
+                                        int                width,
                                         int                height,
                                         int                scale,
                                         FwRenderPaintFunc  paint,

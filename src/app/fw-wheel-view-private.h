@@ -64,6 +64,7 @@ struct _FwWheelView
   int             static_height;
   int             static_scale;
   gint64          static_time;    /* when it was painted (monotonic) */
+  gboolean        hold_numbers;   /* playing: the hub's figure waits for the counts' roll */
   /* The overlay, kept while what it shows stays the same. */
   GskRenderNode  *overlay_node;
   OverlayKey      overlay_key;

@@ -103,8 +103,9 @@ sync_scene (FwWheelView *self)
 }
 
 /* Up to the figure the wheel turns at, eased or at once; while the
- * periods play, the hub's figure follows the position itself, which
- * glides from period to period. */
+ * periods play, the wheel's speed follows the position itself, which
+ * glides from period to period, and the hub's figure, a number written
+ * out, rolls on with the counts on the arcs (on_position_changed). */
 static void
 retarget_motion (FwWheelView *self,
                  gboolean     jump)
@@ -124,7 +125,10 @@ retarget_motion (FwWheelView *self,
     }
   else if (playing)
     {
-      fw_tween_init (&self->momentum, figures.momentum);
+      /* Held between two rolls: a hub figure redrawn every frame costs
+       * its text every frame, and cannot be read anyway. */
+      if (!self->hold_numbers)
+        fw_tween_init (&self->momentum, figures.momentum);
     }
   else if (self->momentum.to != figures.momentum)
     {
@@ -383,23 +387,30 @@ on_period_changed (FwWheelView *self)
 }
 
 /* Playing: every frame the position moves on a little. The moving
- * people and the hub follow it at once; the counts on the arcs (in the
- * static layer, a whole redraw) at most FW_PERIOD_BLEND_TEXT_INTERVAL_US
- * apart. Paused, the position is back on its
- * period and everything shows that period exactly. */
+ * people and the wheel's speed follow it at once; the numbers written
+ * out (the counts on the arcs, in the static layer, a whole redraw, and
+ * the hub's figure) roll on at most FW_PERIOD_BLEND_TEXT_INTERVAL_US
+ * apart. Paused, the position is back on its period and everything
+ * shows that period exactly. */
 static void
 on_position_changed (FwWheelView *self)
 {
   gboolean playing = fw_session_get_playing (self->session);
   gint64 now = g_get_monotonic_time ();
+  gboolean roll = !playing || now - self->static_time >= FW_PERIOD_BLEND_TEXT_INTERVAL_US;
 
   sync_scene (self);
+  self->hold_numbers = !roll;
   retarget_motion (self, FALSE);
+  self->hold_numbers = FALSE;
   if (!playing)
     update_description (self);
-  if (!playing || now - self->static_time >= FW_PERIOD_BLEND_TEXT_INTERVAL_US)
+  if (roll)
     fw_wheel_view_invalidate_static (self);
-  else
+  /* Between two rolls only the moving layers change: a frame through the
+   * same gate the turning takes (fw-idle-gate.h), so playing on a slow
+   * machine never starves the main loop's idle work either. */
+  else if (fw_idle_gate_pass (&self->frame_gate))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   update_ticking (self);
 }
@@ -547,7 +558,7 @@ record_static (FwWheelView *self,
                int          scale)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  self->static_node = fw_render_texture_node (width, height, scale, paint_static, self);
+  self->static_node = fw_render_texture_node (GTK_WIDGET (self), width, height, scale, paint_static, self);
   self->static_width = width;
   self->static_height = height;
   self->static_scale = scale;
