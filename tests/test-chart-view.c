@@ -452,6 +452,75 @@ test_compare (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Compared, the table reads one scenario on show at a time, the
+ * current one first; a "Scenario" list chooses another, and the rows,
+ * the caption and the table's description follow it. */
+static void
+test_table_compare (void)
+{
+  Fixture fixture;
+  FwProjectionTable *table;
+  GtkWidget *chooser;
+  GListModel *rows;
+  FwProjectionService *service;
+
+  fixture_set_up_with (&fixture, 3, 24);
+  table = FW_PROJECTION_TABLE (fw_chart_view_get_table (fixture.view));
+  chooser = fw_projection_table_get_chooser (table);
+  rows = fw_projection_table_get_model (table);
+  fw_chart_view_set_page (fixture.view, "table");
+  g_assert_true (wait_until (is_drawn, GTK_WIDGET (table)));
+  /* One scenario on show: nothing to choose. */
+  g_assert_false (gtk_widget_is_visible (chooser));
+
+  fw_session_set_shown (fixture.session, (guint[]) { 0, 2 }, 2);
+  service = fw_session_get_projections (fixture.session);
+  g_assert_true (gtk_widget_is_visible (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (chooser))), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (chooser)), ==, 0);
+  {
+    g_autoptr(FwProjectionRow) row = g_list_model_get_item (rows, 24);
+
+    g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CUSTOMERS), ==,
+                       fw_projection_get_figures (fw_projection_service_get (service, 0), 24)->customers);
+  }
+
+  /* The second scenario compared: its rows. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), 1);
+  {
+    g_autoptr(FwProjectionRow) row = g_list_model_get_item (rows, 24);
+    const FwFigures *figures = fw_projection_get_figures (fw_projection_service_get (service, 2), 24);
+
+    g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CUSTOMERS), ==, figures->customers);
+    g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CHURN), ==, figures->churn);
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (table))))),
+                            "More marketing 2"));
+
+  /* An edit of that scenario: its rows follow. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwProjectionRow) row = NULL;
+
+    g_assert_true (fw_document_set_inflow (fw_session_get_document (fixture.session), 2, 5000, &error));
+    g_assert_no_error (error);
+    row = g_list_model_get_item (rows, 24);
+    g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CUSTOMERS), ==,
+                       fw_projection_get_figures (fw_projection_service_get (service, 2), 24)->customers);
+  }
+
+  /* Back to one on show: the current scenario's rows, nothing to choose. */
+  fw_session_set_shown (fixture.session, (guint[]) { 0 }, 1);
+  g_assert_false (gtk_widget_is_visible (chooser));
+  {
+    g_autoptr(FwProjectionRow) row = g_list_model_get_item (rows, 24);
+
+    g_assert_cmpfloat (fw_projection_row_get_value (row, FW_CHART_CUSTOMERS), ==,
+                       fw_projection_get_figures (fw_session_get_projection (fixture.session), 24)->customers);
+  }
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* A scenario with spreads: its band is drawn once the projection
  * service has worked it out (off the main loop), read out, and switched
  * off and on like a series. */
@@ -570,6 +639,7 @@ main (int    argc,
   g_test_add ("/chart-view/table-rows", Fixture, NULL, fixture_set_up, test_table_rows, fixture_tear_down);
   g_test_add_func ("/chart-view/table-long", test_table_long);
   g_test_add_func ("/chart-view/compare", test_compare);
+  g_test_add_func ("/chart-view/table-compare", test_table_compare);
   g_test_add_func ("/chart-view/band", test_band);
   g_test_add_func ("/chart-view/window-pane", test_window_pane);
 

@@ -52,6 +52,7 @@ struct _FwProjectionRows
 {
   GObject    parent_instance;
   FwSession *session;
+  guint      chosen;      /* a scenario, or FW_PROJECTION_ROWS_CURRENT */
   guint      n_items;
 };
 
@@ -60,6 +61,38 @@ static void fw_projection_rows_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (FwProjectionRows, fw_projection_rows, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       fw_projection_rows_list_model_init))
+
+static gboolean
+is_shown (FwSession *session,
+          guint      scenario)
+{
+  guint n_shown;
+  const guint *shown = fw_session_get_shown (session, &n_shown);
+
+  for (guint i = 0; i < n_shown; i++)
+    if (shown[i] == scenario)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+fw_projection_rows_get_scenario (FwProjectionRows *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_ROWS (self), 0);
+
+  if (self->session == NULL)
+    return 0;
+  if (self->chosen != FW_PROJECTION_ROWS_CURRENT && is_shown (self->session, self->chosen))
+    return self->chosen;
+  return fw_session_get_scenario_index (self->session);
+}
+
+static const FwProjection *
+get_projection (FwProjectionRows *self)
+{
+  return fw_projection_service_get (fw_session_get_projections (self->session),
+                                    fw_projection_rows_get_scenario (self));
+}
 
 static GType
 fw_projection_rows_get_item_type (GListModel *model)
@@ -84,7 +117,7 @@ fw_projection_rows_get_item (GListModel *model,
 
   if (position >= self->n_items)
     return NULL;
-  projection = fw_session_get_projection (self->session);
+  projection = get_projection (self);
   if (projection == NULL || position > fw_projection_get_horizon (projection))
     return NULL;
 
@@ -115,7 +148,7 @@ count_rows (FwProjectionRows *self)
 
   if (self->session == NULL)
     return 0;
-  projection = fw_session_get_projection (self->session);
+  projection = get_projection (self);
   return projection != NULL ? fw_projection_get_horizon (projection) + 1 : 0;
 }
 
@@ -134,10 +167,10 @@ static void
 on_session_changed (FwProjectionRows *self,
                     const FwChange   *change)
 {
-  guint current = fw_session_get_scenario_index (self->session);
+  guint current = fw_projection_rows_get_scenario (self);
 
   /* The points' impacts arriving, or another scenario's edit, change
-   * none of the current scenario's figures. */
+   * none of the figures of the scenario given. */
   if ((change->flags & (FW_CHANGE_DOCUMENT | FW_CHANGE_SHOWN)) == 0 &&
       ((change->flags & FW_CHANGE_RESULTS) != 0 || !fw_change_touches (change, current)))
     return;
@@ -162,6 +195,20 @@ fw_projection_rows_set_session (FwProjectionRows *self,
   refresh (self);
 }
 
+void
+fw_projection_rows_set_scenario (FwProjectionRows *self,
+                                 guint             scenario)
+{
+  guint before;
+
+  g_return_if_fail (FW_IS_PROJECTION_ROWS (self));
+
+  before = fw_projection_rows_get_scenario (self);
+  self->chosen = scenario;
+  if (fw_projection_rows_get_scenario (self) != before)
+    refresh (self);
+}
+
 static void
 fw_projection_rows_dispose (GObject *object)
 {
@@ -183,6 +230,7 @@ fw_projection_rows_class_init (FwProjectionRowsClass *klass)
 static void
 fw_projection_rows_init (FwProjectionRows *self)
 {
+  self->chosen = FW_PROJECTION_ROWS_CURRENT;
 }
 
 FwProjectionRows *

@@ -14,8 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* The projection of the session's current scenario as a GListModel of
- * rows, one per period t = 0..H, for the table beside the chart. The
+/* The projection of one scenario on show (the session's current one
+ * unless another is chosen) as a GListModel of rows, one per period
+ * t = 0..H, for the table beside the chart. The
  * rows are made when a view asks for them (a GtkColumnView asks for what
  * it shows), never all at once: a 100,000-period horizon is a count, not
  * 100,001 objects. Each row is a snapshot of its period's figures; when
@@ -38,5 +39,14 @@ G_DECLARE_FINAL_TYPE (FwProjectionRows, fw_projection_rows, FW, PROJECTION_ROWS,
 FwProjectionRows *fw_projection_rows_new         (void);
 void              fw_projection_rows_set_session (FwProjectionRows *self,
                                                   FwSession        *session);
+/* The scenario (its index in the document) whose rows are given, one of
+ * those on show; FW_PROJECTION_ROWS_CURRENT follows the session's
+ * current scenario, and so does a chosen one once it is no longer on
+ * show. */
+#define FW_PROJECTION_ROWS_CURRENT G_MAXUINT
+void              fw_projection_rows_set_scenario (FwProjectionRows *self,
+                                                   guint             scenario);
+/* The scenario given now (never FW_PROJECTION_ROWS_CURRENT). */
+guint             fw_projection_rows_get_scenario (FwProjectionRows *self);
 
 G_END_DECLS

@@ -22,7 +22,12 @@ struct _FwProjectionTable
 
   FwSession         *session;
   FwProjectionRows  *rows;
+  GtkWidget         *header;
   GtkLabel          *caption;
+  GtkWidget         *chooser_box;   /* "Scenario" and its list */
+  GtkDropDown       *chooser;
+  GtkStringList     *chooser_names;
+  gboolean           syncing;       /* the table sets the list, not the user */
   GtkScrolledWindow *scroller;
   GtkColumnView     *view;
   GtkColumnViewColumn *period_column;
@@ -85,7 +90,41 @@ add_column (FwProjectionTable *self,
   return view_column;
 }
 
-/* The first column is named for the project's period unit ("Month"). */
+/* The list of the scenarios on show, the one read selected; hidden
+ * while only one is on show. */
+static void
+update_chooser (FwProjectionTable *self)
+{
+  const FwProject *project = fw_document_get_project (fw_session_get_document (self->session));
+  guint n_shown, read = fw_projection_rows_get_scenario (self->rows), selected = 0;
+  const guint *shown = fw_session_get_shown (self->session, &n_shown);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->chooser_names));
+  gboolean same = n_before == n_shown;
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      const char *name = fw_project_get_scenario (project, shown[i])->name;
+
+      g_ptr_array_add (names, (gpointer) name);
+      if (shown[i] == read)
+        selected = i;
+      if (same && g_strcmp0 (gtk_string_list_get_string (self->chooser_names, i), name) != 0)
+        same = FALSE;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->syncing = TRUE;
+  if (!same)
+    gtk_string_list_splice (self->chooser_names, 0, n_before, (const char * const *) names->pdata);
+  if (gtk_drop_down_get_selected (self->chooser) != selected)
+    gtk_drop_down_set_selected (self->chooser, selected);
+  self->syncing = FALSE;
+  gtk_widget_set_visible (self->chooser_box, n_shown > 1);
+}
+
+/* The first column is named for the project's period unit ("Month"),
+ * the caption for the scenario read. */
 static void
 update_titles (FwProjectionTable *self)
 {
@@ -98,7 +137,7 @@ update_titles (FwProjectionTable *self)
   if (self->session == NULL)
     return;
   project = fw_document_get_project (fw_session_get_document (self->session));
-  scenario = fw_session_get_scenario (self->session);
+  scenario = fw_project_get_scenario (project, fw_projection_rows_get_scenario (self->rows));
   fw_chart_set_period_label (chart, fw_period_to_string (project->period));
   title = fw_chart_period_title (chart);
   gtk_column_view_column_set_title (self->period_column, title);
@@ -106,6 +145,37 @@ update_titles (FwProjectionTable *self)
   /* TRANSLATORS: over the table of the projection; %s is a scenario */
   caption = g_strdup_printf (_("%s, period by period"), scenario != NULL ? scenario->name : "");
   gtk_label_set_text (self->caption, caption);
+  /* A screen reader entering the table hears whose rows they are. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption,
+                                  -1);
+  update_chooser (self);
+}
+
+static void
+on_session_changed (FwProjectionTable *self,
+                    const FwChange    *change)
+{
+  /* Scenarios added or removed renumber them: back to the current. */
+  if ((change->flags & (FW_CHANGE_SCENARIOS | FW_CHANGE_DOCUMENT)) != 0)
+    fw_projection_rows_set_scenario (self->rows, FW_PROJECTION_ROWS_CURRENT);
+  update_titles (self);
+}
+
+/* The user chose another of the scenarios on show. */
+static void
+on_chooser_selected (FwProjectionTable *self)
+{
+  guint n_shown, selected = gtk_drop_down_get_selected (self->chooser);
+  const guint *shown;
+
+  if (self->syncing || self->session == NULL)
+    return;
+  shown = fw_session_get_shown (self->session, &n_shown);
+  if (selected >= n_shown)
+    return;
+  fw_projection_rows_set_scenario (self->rows, selected == 0 ? FW_PROJECTION_ROWS_CURRENT : shown[selected]);
+  update_titles (self);
 }
 
 void
@@ -117,9 +187,10 @@ fw_projection_table_set_session (FwProjectionTable *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  fw_projection_rows_set_scenario (self->rows, FW_PROJECTION_ROWS_CURRENT);
   fw_projection_rows_set_session (self->rows, session);
   if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (update_titles), self,
+    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
                              G_CONNECT_SWAPPED);
   update_titles (self);
 }
@@ -129,6 +200,13 @@ fw_projection_table_get_model (FwProjectionTable *self)
 {
   g_return_val_if_fail (FW_IS_PROJECTION_TABLE (self), NULL);
   return G_LIST_MODEL (self->rows);
+}
+
+GtkWidget *
+fw_projection_table_get_chooser (FwProjectionTable *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_TABLE (self), NULL);
+  return GTK_WIDGET (self->chooser);
 }
 
 void
@@ -164,6 +242,7 @@ fw_projection_table_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->rows);
+  g_clear_object (&self->chooser_names);
 
   G_OBJECT_CLASS (fw_projection_table_parent_class)->dispose (object);
 }
@@ -187,13 +266,38 @@ fw_projection_table_init (FwProjectionTable *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
+  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_start (self->header, 12);
+  gtk_widget_set_margin_end (self->header, 12);
+  gtk_widget_set_margin_bottom (self->header, 4);
+  gtk_widget_set_parent (self->header, GTK_WIDGET (self));
+
   self->caption = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->caption, 0.0);
   gtk_label_set_ellipsize (self->caption, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->caption), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->caption), "dim-label");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->caption), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->caption), 4);
-  gtk_widget_set_parent (GTK_WIDGET (self->caption), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->header), GTK_WIDGET (self->caption));
+
+  /* Which of the scenarios compared the table reads. */
+  {
+    GtkWidget *label = gtk_label_new (_("Scenario"));
+
+    self->chooser_names = gtk_string_list_new (NULL);
+    self->chooser = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->chooser_names)), NULL));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->chooser));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->chooser),
+                                 _("The scenario whose numbers the table shows"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->chooser),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scenario in the table"),
+                                    -1);
+    g_signal_connect_swapped (self->chooser, "notify::selected", G_CALLBACK (on_chooser_selected), self);
+    self->chooser_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_box_append (GTK_BOX (self->chooser_box), label);
+    gtk_box_append (GTK_BOX (self->chooser_box), GTK_WIDGET (self->chooser));
+    gtk_widget_set_visible (self->chooser_box, FALSE);
+    gtk_box_append (GTK_BOX (self->header), self->chooser_box);
+  }
 
   self->rows = fw_projection_rows_new ();
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
