@@ -549,6 +549,11 @@ test_band (void)
   g_assert_cmpfloat (values.band[0][0], <, values.band[0][2]);
   fw_session_set_period (fixture.session, 12);
   g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), "likely"));
+  /* Today is known exactly: no "likely 1,500–1,500". */
+  g_assert_true (fw_chart_view_band_is_point (values.band[0][0], values.band[0][0]));
+  fw_session_set_period (fixture.session, 0);
+  g_assert_null (strstr (fw_chart_view_get_readout (fixture.view), "likely"));
+  fw_session_set_period (fixture.session, 12);
 
   fw_chart_canvas_set_band_shown (fixture.canvas, FALSE);
   g_assert_true (fw_chart_canvas_get_values (fixture.canvas, 12, &values));

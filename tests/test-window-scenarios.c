@@ -13,6 +13,7 @@
 
 #include "fw-compare-panel.h"
 #include "fw-point-list.h"
+#include "fw-point-value.h"
 #include "fw-spreads-editor.h"
 #include "fw-window.h"
 
@@ -405,6 +406,46 @@ test_sort_by_impact (Fixture       *fixture,
     g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), i), ==, i);
 }
 
+/* Sorting a list scrolled down shows its first row, the costliest: the
+ * list view would otherwise keep the row that was at the top, which the
+ * new order puts anywhere. */
+static void
+test_sort_shows_the_costliest (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  GtkWidget *scrolled = find_widget (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *stack = gtk_widget_get_ancestor (list, GTK_TYPE_STACK);
+  gint64 end;
+
+  /* Enough points that the list scrolls; the cheapest added first. */
+  for (guint k = 0; k < 16; k++)
+    {
+      g_autoptr(FwPoint) point = fw_point_new ("Small friction", 10.0 + k);
+
+      point->conversion = k == 0 ? -0.9 : -0.01;
+      activate (fixture, "point.add", fw_point_value_to_variant (point));
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "points");
+  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+       gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1.0 &&
+       g_get_monotonic_time () < end;)
+    spin (20);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 1.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  spin (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+
+  g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
+  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+       gtk_adjustment_get_value (adjustment) != 0.0 && g_get_monotonic_time () < end;)
+    spin (20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+  g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==,
+                    costliest (fw_session_get_projection (session (fixture))));
+}
+
 /* The spreads typed per scenario: applied, refused in words, undone;
  * the band comes with them. */
 static void
@@ -468,6 +509,7 @@ main (int   argc,
   ADD ("dialogs", test_scenario_dialogs);
   ADD ("compare-table", test_compare_table);
   ADD ("sort-by-impact", test_sort_by_impact);
+  ADD ("sort-shows-the-costliest", test_sort_shows_the_costliest);
   ADD ("spreads", test_spreads);
 
   return g_test_run ();

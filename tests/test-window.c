@@ -897,6 +897,47 @@ last_point (Fixture *fixture)
   return fw_scenario_get_point (shown, shown->points->len - 1);
 }
 
+/* How many labels under @root say @text. */
+static guint
+count_labels_saying (GtkWidget  *root,
+                     const char *text)
+{
+  guint n = GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels_saying (child, text);
+  return n;
+}
+
+/* The figures say what an edit changed; a longer horizon is no such
+ * change: "customers after 36 months" is not "+739" on those after 24. */
+static void
+test_window_horizon_is_no_change (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *figures = find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
+  g_autoptr(GError) error = NULL;
+  guint horizon = fw_document_get_project (document)->horizon;
+
+  g_assert_true (fw_document_set_inflow (document, 0, fw_document_get_scenario (document, 0)->inflow * 2, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpuint (count_labels_saying (figures, "since last edit"), >, 0);
+
+  g_assert_true (fw_document_set_horizon (document, horizon + 12, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpuint (count_labels_saying (figures, "since last edit"), ==, 0);
+
+  /* The next edit is counted from the new horizon's figures again. */
+  g_assert_true (fw_document_set_inflow (document, 0, fw_document_get_scenario (document, 0)->inflow / 2, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpuint (count_labels_saying (figures, "since last edit"), >, 0);
+}
+
 /* Every edit of points and stages is one action of the window: the
  * wheel, the lists and the editor all go through these. */
 static void
@@ -1707,6 +1748,7 @@ main (int   argc,
   ADD ("point-editor-typing", test_window_point_editor_typing);
   ADD ("shows-the-period", test_window_shows_the_period);
   ADD ("edit-actions", test_window_edit_actions);
+  ADD ("horizon-is-no-change", test_window_horizon_is_no_change);
   ADD ("focus-has-a-home", test_window_focus_has_a_home);
   ADD ("point-editor-speaks-kind", test_window_point_editor_speaks_kind);
   ADD ("inflow-says-why", test_window_inflow_says_why);

@@ -83,6 +83,16 @@ unbroken (const char *text)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
+gboolean
+fw_chart_view_band_is_point (double low,
+                             double high)
+{
+  g_autofree char *low_text = fw_display_count (low);
+  g_autofree char *high_text = fw_display_count (high);
+
+  return g_strcmp0 (low_text, high_text) == 0;
+}
+
 /* One scenario's values: "● Customers 1,234   ● Churn 12 …", each
  * swatch in its line's colour. */
 static void
@@ -105,8 +115,11 @@ append_values (FwChartView        *self,
       number = fw_display_count (values->values[i][s]);
       hex = series_hex (self->canvas, s);
       item = g_strdup_printf (_("%s %s"), fw_chart_series_name (s), number);
-      /* The band belongs with the customers it spreads. */
-      if (s == FW_CHART_CUSTOMERS && !isnan (values->band[i][0]))
+      /* The band belongs with the customers it spreads; where it has no
+       * width yet (today, known exactly), "likely 1,500–1,500" says
+       * nothing. */
+      if (s == FW_CHART_CUSTOMERS && !isnan (values->band[i][0]) &&
+          !fw_chart_view_band_is_point (values->band[i][0], values->band[i][2]))
         {
           g_autofree char *low = fw_display_count (values->band[i][0]);
           g_autofree char *high = fw_display_count (values->band[i][2]);

@@ -40,4 +40,9 @@ GtkWidget  *fw_chart_view_get_table     (FwChartView *self);
 /* The readout's text as shown (without its colours). */
 const char *fw_chart_view_get_readout   (FwChartView *self);
 
+/* Whether a band from @low to @high reads as one number (as the
+ * readout writes them): then it is not said. */
+gboolean     fw_chart_view_band_is_point (double low,
+                                          double high);
+
 G_END_DECLS

@@ -617,6 +617,12 @@ on_session_changed (FwFiguresPanel *self,
       (!(change->flags & FW_CHANGE_SHOWN) && !fw_change_touches (change, index)))
     return;
 
+  /* The horizon (or the period unit) changed what "customers after H
+   * months" means: 4,459 after 36 months is not "+739" on 3,720 after
+   * 24. The figures are shown as they are, without a change. */
+  if ((change->flags & FW_CHANGE_ALL) == FW_CHANGE_PROJECT)
+    mode = SHOW_OTHER;
+
   step = fw_document_get_step (self->document);
 
   self->scenario_index = index;

@@ -534,6 +534,9 @@ set_sort_by_impact (FwPointList *self,
 
   self->sort_by_impact = by_impact;
   gtk_sort_list_model_set_sorter (self->sorted, by_impact ? self->by_impact : NULL);
+  /* The list view would keep the row it showed at the top, now
+   * anywhere: the new order is read from its first row, the costliest. */
+  scroll_home (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY_IMPACT]);
 }
 
