@@ -267,7 +267,8 @@ on_loaded (GObject      *source,
     }
   else
     {
-      document = fw_document_new (project);
+      /* The store checked it, on its thread (fw-store-file.h). */
+      document = fw_document_new_validated (project);
       fw_window_set_document (self, document, load->file);
       fw_window_keep_store_file (self, load->store_file);
       fw_window_dismiss_error (self);

@@ -293,7 +293,8 @@ fw_window_restore_copy (FwWindow               *self,
   g_clear_object (&recovery->cancellable);
   recovery->cancellable = g_cancellable_new ();
 
-  document = fw_document_new (project);
+  /* Read as any project file is, which validates it. */
+  document = fw_document_new_validated (project);
   fw_document_mark_unsaved (document);
   if (copy->path != NULL)
     {

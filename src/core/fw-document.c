@@ -205,10 +205,20 @@ announce_all (FwDocument *self,
 FwDocument *
 fw_document_new (FwProject *project)
 {
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (fw_validate_project (project, NULL), NULL);
+
+  return fw_document_new_validated (project);
+}
+
+FwDocument *
+fw_document_new_validated (FwProject *project)
+{
   FwDocument *self;
 
   g_return_val_if_fail (project != NULL, NULL);
-  g_return_val_if_fail (fw_validate_project (project, NULL), NULL);
+  g_return_val_if_fail (project->scenarios->len >= FW_MIN_SCENARIOS &&
+                        project->scenarios->len <= FW_MAX_SCENARIOS, NULL);
 
   self = g_object_new (FW_TYPE_DOCUMENT, NULL);
   self->project = project;

@@ -55,6 +55,13 @@ typedef enum
 
 /* Takes @project, which must be valid (as fw_validate_project() says). */
 FwDocument         *fw_document_new              (FwProject    *project);
+/* The same for a project fw_validate_project() has accepted since it
+ * last changed, without checking it again: the store's loaders validate
+ * every project they return, on their own thread, and checking the
+ * largest project MODEL.md allows once more would hold the window's main
+ * loop for half a second (docs/performance.md, "Opening the largest
+ * project in the window"). */
+FwDocument         *fw_document_new_validated    (FwProject    *project);
 
 const FwProject    *fw_document_get_project      (FwDocument   *self);
 guint               fw_document_get_n_scenarios  (FwDocument   *self);
