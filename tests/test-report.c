@@ -135,10 +135,11 @@ pdf_text (GBytes *pdf)
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   const char *argv[] = { "pdftotext", "-raw", NULL, "-", NULL };
   int fd, status;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     return NULL;
   fd = g_file_open_tmp ("test-report-XXXXXX.pdf", &path, &error);
   g_assert_no_error (error);
