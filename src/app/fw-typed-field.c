@@ -251,6 +251,9 @@ after_change (FwTypedField *field,
            * still what the user typed, and refused again. */
           field->state = STATE_PENDING;
           set_error (field, field->landed_error);
+          /* Pending again: its reason is the error now, and landing once
+           * more keeps a new copy. */
+          g_clear_pointer (&field->landed_error, g_free);
           return;
         }
       /* A new step, an undo or a redo: it is the document's now. */
