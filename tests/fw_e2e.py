@@ -54,7 +54,11 @@ def eventually(predicate, timeout=20, step=0.1):
         time.sleep(step)
 
 
-def find(app, predicate, what, timeout=10):
+def find(app, predicate, what, timeout=60):
+    """The first node under @app that @predicate accepts, looked for
+    again until it shows: a minute, a bound for failing (the instrumented
+    build on a loaded machine takes that long to open a dialog), not a
+    speed. A node already there returns at once."""
     end = time.time() + timeout
     while time.time() < end:
         for node in walk(app):
