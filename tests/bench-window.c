@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 
+#include "fw-present-view.h"
 #include "fw-renderer-choice.h"
 #include "fw-store.h"
 #include "fw-wheel-view.h"
@@ -28,6 +29,10 @@
  * the wheel comes to it and what it costs on top.
  *
  * Then the same wheel while the periods play, two a second.
+ *
+ * Then the same wheel presenting (F5: the present view's own wheel, the
+ * editor hidden), turning and then playing, to compare with editing's in
+ * the same run.
  *
  * Then a scenario of 1000 points is opened with the point list on show,
  * and a point dragged round the rim one step per frame (the time to open,
@@ -271,6 +276,9 @@ big_project (guint n_points)
   return project;
 }
 
+static GtkWidget *find_type (GtkWidget *widget,
+                             GType      type);
+
 static void
 measure_wheel (void)
 {
@@ -324,6 +332,30 @@ measure_wheel (void)
             fw_document_get_project (fw_window_get_document (window))->horizon,
             fw_session_get_playing (session) ? "yes" : "no");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.play-pause", NULL);
+  }
+
+  /* Presenting (F5): the present view's own wheel, larger and with the
+   * point names, the editor hidden; turning, then playing as above. */
+  {
+    FwSession *session = fw_window_get_session (window);
+    FwWheelView *editor = wheel;
+    guint64 editor_frames0;
+
+    fw_session_set_period (session, 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present-start", NULL);
+    wheel = FW_WHEEL_VIEW (fw_present_view_get_wheel (FW_PRESENT_VIEW (find_type (GTK_WIDGET (window),
+                                                                                  FW_TYPE_PRESENT_VIEW))));
+    editor_frames0 = fw_wheel_view_get_frames_drawn (editor);
+    measure ("pres", GTK_WINDOW (window), wheel);
+    printf ("pres   wheel area %d x %d\n",
+            gtk_widget_get_width (GTK_WIDGET (wheel)), gtk_widget_get_height (GTK_WIDGET (wheel)));
+    fw_session_set_period (session, 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.play-pause", NULL);
+    measure ("pplay", GTK_WINDOW (window), wheel);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.play-pause", NULL);
+    printf ("pres   the hidden editing wheel drew %" G_GUINT64_FORMAT " frames meanwhile\n",
+            fw_wheel_view_get_frames_drawn (editor) - editor_frames0);
+    fw_session_set_presenting (session, FALSE);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -442,7 +474,8 @@ main (int   argc,
           g_getenv ("DISPLAY"));
   measure_floor ();
   measure_wheel ();
-  /* --wheel: the floor, the turning wheel and playback only. */
+  /* --wheel: the floor, the turning wheel and playback, editing and
+   * presenting, only. */
   if (argc > 1 && g_strcmp0 (argv[1], "--wheel") == 0)
     return 0;
   measure_thousand_points ();

@@ -164,6 +164,43 @@ test_present_start_and_end (Fixture       *fixture,
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == editor_wheel);
 }
 
+static gboolean editor_laid_out (Fixture *fixture);
+
+/* While presenting, the hidden editing wheel does nothing for the
+ * periods stepped and the edits made (its description, which every
+ * change it takes in renews, stays as it was, and it draws nothing);
+ * when presenting ends it shows what the session holds, as the
+ * presenting wheel did. */
+static void
+test_present_editor_wheel_rests (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  FwSession *session = fw_window_get_session (fixture->window);
+  g_autofree char *before = NULL;
+  g_autofree char *shown = NULL;
+  guint64 frames;
+
+  g_assert_true (wait_until (editor_laid_out, fixture));
+  before = g_strdup (fw_wheel_view_get_description (editor));
+  start_presenting (fixture, "win.present-start");
+  frames = fw_wheel_view_get_frames_drawn (editor);
+
+  activate (fixture, "present.next");
+  activate (fixture, "present.next");
+  g_assert_cmpuint (fw_session_get_period (session), ==, 2);
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 4321.0, NULL));
+  spin (50);
+  g_assert_cmpstr (fw_wheel_view_get_description (editor), ==, before);
+  g_assert_cmpuint (fw_wheel_view_get_frames_drawn (editor), ==, frames);
+  shown = g_strdup (fw_wheel_view_get_description (FW_WHEEL_VIEW (fixture->wheel)));
+  g_assert_cmpstr (shown, !=, before);
+
+  activate (fixture, "present.end");
+  g_assert_true (wait_until (editor_back, fixture));
+  g_assert_cmpstr (fw_wheel_view_get_description (editor), ==, shown);
+}
+
 /* F11 is plain full screen: it does not present. */
 static void
 test_present_f11_is_fullscreen (Fixture       *fixture,
@@ -420,6 +457,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/present/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("start-and-end", test_present_start_and_end);
+  ADD ("editor-wheel-rests", test_present_editor_wheel_rests);
   ADD ("f11-is-fullscreen", test_present_f11_is_fullscreen);
   ADD ("smallest-text", test_present_smallest_text);
   ADD ("guided-reveal", test_present_guided_reveal);

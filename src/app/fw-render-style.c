@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "fw-image-surface.h"
 #include "fw-render-style.h"
 
 static gboolean
@@ -123,7 +124,10 @@ fw_render_texture_node (GtkWidget         *widget,
   GtkSnapshot *recorder;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  /* A new layer is drawn on every change (several times a second while the
+   * periods play): its pixels in huge pages spare a thousand page faults
+   * each time on a large window (fw-image-surface.h). */
+  surface = fw_image_surface_new (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   paint (cr, data);

@@ -69,6 +69,10 @@ struct _FwWheelView
   GskRenderNode  *overlay_node;
   OverlayKey      overlay_key;
 
+  /* Hidden (the editor's wheel while presenting): the session's changes
+   * are only noted, and taken in when the wheel is shown again. */
+  gboolean        behind;
+
   /* Animation: installed only while something moves. */
   guint           tick_id;
   gint64          last_frame_time;  /* 0: no frame seen since installing */

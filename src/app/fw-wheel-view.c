@@ -337,6 +337,38 @@ place_editor (FwWheelView *self)
 
 static void reset_for_document (FwWheelView *self);
 
+/* A hidden wheel (the editor's, while presenting takes the screen) does
+ * nothing for an edit, a period or a playing position but note that it
+ * is behind: catch_up() takes in what the session holds when it is
+ * shown again. So presenting costs what its own wheel costs. */
+static gboolean
+defer_while_hidden (FwWheelView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  self->behind = TRUE;
+  return TRUE;
+}
+
+static void
+catch_up (FwWheelView *self)
+{
+  if (!self->behind)
+    return;
+  self->behind = FALSE;
+  if (self->session == NULL)
+    return;
+
+  sync_scene (self);
+  on_session_selection (self);
+  /* Straight to what the session shows: nothing eases from a state the
+   * user never saw. */
+  retarget_motion (self, TRUE);
+  place_editor (self);
+  update_description (self);
+  fw_wheel_view_invalidate_static (self);
+}
+
 static void
 on_session_changed (FwWheelView    *self,
                     const FwChange *change)
@@ -353,6 +385,8 @@ on_session_changed (FwWheelView    *self,
       !fw_change_touches (change, fw_session_get_scenario_index (self->session)))
     return;
   if (change->flags == FW_CHANGE_RESULTS)
+    return;
+  if (defer_while_hidden (self))
     return;
 
   sync_scene (self);
@@ -376,7 +410,7 @@ on_session_changed (FwWheelView    *self,
 static void
 on_period_changed (FwWheelView *self)
 {
-  if (fw_session_get_playing (self->session))
+  if (fw_session_get_playing (self->session) || defer_while_hidden (self))
     return;
 
   sync_scene (self);
@@ -399,6 +433,8 @@ on_position_changed (FwWheelView *self)
   gint64 now = g_get_monotonic_time ();
   gboolean roll = !playing || now - self->static_time >= FW_PERIOD_BLEND_TEXT_INTERVAL_US;
 
+  if (defer_while_hidden (self))
+    return;
   sync_scene (self);
   self->hold_numbers = !roll;
   retarget_motion (self, FALSE);
@@ -726,6 +762,7 @@ fw_wheel_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->map (widget);
 
+  catch_up (FW_WHEEL_VIEW (widget));
   update_ticking (FW_WHEEL_VIEW (widget));
 }
 
@@ -1104,6 +1141,7 @@ reset_for_document (FwWheelView *self)
   fw_wheel_view_seal_moves (self);
   close_editor (self);
   g_set_object (&self->document, document);
+  self->behind = FALSE;   /* everything is taken in below */
 
   /* A new project starts from rest: the wheel spins up to its speed. */
   fw_wheel_motion_init (&self->scene.motion);
