@@ -7,12 +7,15 @@
 
 #define G_LOG_DOMAIN "test-window-present"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
 
 #include "fw-present-view.h"
 #include "fw-render-text.h"
 #include "fw-settings.h"
+#include "fw-store.h"
+#include "fw-templates.h"
 #include "fw-wheel-painter.h"
 #include "fw-wheel-view.h"
 #include "fw-window.h"
@@ -199,6 +202,138 @@ test_present_editor_wheel_rests (Fixture       *fixture,
   activate (fixture, "present.end");
   g_assert_true (wait_until (editor_back, fixture));
   g_assert_cmpstr (fw_wheel_view_get_description (editor), ==, shown);
+}
+
+/* Point names a consultant might give, cycled (with a number after the
+ * first round) over as many points as a crowded wheel holds. */
+static const char *const point_names[] = {
+  "Slow follow-up", "No free trial", "Referral reward", "Long checkout form", "Case studies",
+  "Onboarding call", "Price confusion", "Live chat", "Missing integrations", "Customer community",
+  "Knowledge base", "Annual discount", "Unclear pricing page", "Partner program", "Webinars",
+  "Cold outreach", "Demo video", "Support backlog", "Loyalty points", "Product tours",
+};
+
+static void
+add_points (FwScenario *scenario,
+            guint       n_points)
+{
+  g_ptr_array_set_size (scenario->points, 0);
+  for (guint k = 0; k < n_points; k++)
+    {
+      const char *base = point_names[k % G_N_ELEMENTS (point_names)];
+      g_autofree char *name = k < G_N_ELEMENTS (point_names)
+                              ? g_strdup (base)
+                              : g_strdup_printf ("%s %u", base, k / (guint) G_N_ELEMENTS (point_names) + 1);
+      FwPoint *point = fw_point_new (name, fmod (k * 360.0 / n_points + 3.0, 360.0));
+
+      point->kind = k % 2 ? FW_POINT_FRICTION : FW_POINT_FORCE;
+      point->conversion = k % 2 ? -0.02 : 0.02;
+      g_ptr_array_add (scenario->points, point);
+    }
+}
+
+/* The seven-step sales cycle (the template with the longest names) with
+ * @n_points points. */
+static FwProject *
+seven_steps (guint n_points)
+{
+  FwProject *project = fw_template_create ("sales-cycle", NULL);
+
+  add_points (fw_project_get_scenario (project, 0), n_points);
+  return project;
+}
+
+/* Sixteen stages, MODEL.md's most, named as a long customer journey,
+ * with @n_points points. */
+static FwProject *
+sixteen_stages (guint n_points)
+{
+  static const char *const names[] = {
+    "Awareness", "Interest", "Consideration", "Evaluation", "Free trial", "Purchase",
+    "Onboarding", "First value", "Adoption", "Habit", "Renewal", "Expansion", "Loyalty",
+    "Advocacy", "Referrals", "Win-back",
+  };
+  FwProject *project = fw_project_new ("Sixteen stages");
+  FwScenario *scenario = fw_scenario_new ("Baseline");
+
+  project->horizon = 24;
+  scenario->inflow = 500;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      FwStage *stage = fw_stage_new (names[i], i);
+
+      stage->count = 1000 + 97 * i;
+      stage->advance = i + 1 < G_N_ELEMENTS (names) ? 0.3 : 0.0;
+      stage->loss = 0.05;
+      stage->referral = i >= 12 ? 0.05 : 0.0;
+      stage->customer = i >= 5;
+      g_ptr_array_add (scenario->stages, stage);
+    }
+  add_points (scenario, n_points);
+  g_ptr_array_add (project->scenarios, scenario);
+  return project;
+}
+
+static gboolean
+window_idle (Fixture *fixture)
+{
+  return !fw_window_is_busy (fixture->window);
+}
+
+static void
+open_project (Fixture   *fixture,
+              FwProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-present-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "crowded.flywheel", NULL);
+  g_assert_true (fw_store_save (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
+  g_assert_true (wait_until (window_idle, fixture));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* At 1280x720, presenting a crowded wheel, every stage's name is drawn
+ * in full (inside its arc, on two lines if need be, or outside the ring
+ * with a leader line, slid round to where there is room): the seven
+ * steps with 40 points and sixteen stages with 60. The editor at the
+ * same size names every stage in full too. */
+static void
+test_present_stage_names_whole (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  FwProject *projects[] = { seven_steps (40), sixteen_stages (60), sixteen_stages (0) };
+
+  for (guint p = 0; p < G_N_ELEMENTS (projects); p++)
+    {
+      FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+      guint n_stages = fw_project_get_scenario (projects[p], 0)->stages->len;
+      guint drawn, whole;
+
+      open_project (fixture, projects[p]);
+      g_assert_true (wait_until (editor_laid_out, fixture));
+      drawn = fw_wheel_view_count_stage_labels (editor, &whole);
+      g_test_message ("%u stages, %u points, editing at 1280x720 (wheel %dx%d): %u labels, %u whole",
+                      n_stages, fw_project_get_scenario (projects[p], 0)->points->len,
+                      gtk_widget_get_width (GTK_WIDGET (editor)), gtk_widget_get_height (GTK_WIDGET (editor)),
+                      drawn, whole);
+      g_assert_cmpuint (whole, ==, n_stages);
+
+      start_presenting (fixture, "win.present-start");
+      drawn = fw_wheel_view_count_stage_labels (FW_WHEEL_VIEW (fixture->wheel), &whole);
+      g_test_message ("presenting (wheel %dx%d): %u labels, %u whole",
+                      gtk_widget_get_width (fixture->wheel), gtk_widget_get_height (fixture->wheel),
+                      drawn, whole);
+      g_assert_cmpuint (whole, ==, n_stages);
+      activate (fixture, "present.end");
+      g_assert_true (wait_until (editor_back, fixture));
+      fw_project_free (projects[p]);
+    }
 }
 
 /* F11 is plain full screen: it does not present. */
@@ -459,6 +594,7 @@ main (int   argc,
   ADD ("start-and-end", test_present_start_and_end);
   ADD ("editor-wheel-rests", test_present_editor_wheel_rests);
   ADD ("f11-is-fullscreen", test_present_f11_is_fullscreen);
+  ADD ("stage-names-whole", test_present_stage_names_whole);
   ADD ("smallest-text", test_present_smallest_text);
   ADD ("guided-reveal", test_present_guided_reveal);
   ADD ("keeps-focus", test_present_keeps_focus);

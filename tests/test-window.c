@@ -1714,7 +1714,7 @@ test_window_small_keeps_stage_labels (Fixture       *fixture,
           shown = fw_document_get_scenario (fw_window_get_document (window), 0);
           g_test_message ("%s at %dx600: wheel %dx%d", templates[t].id, widths[w],
                           gtk_widget_get_width (wheel), gtk_widget_get_height (wheel));
-          g_assert_cmpuint (fw_wheel_view_count_stage_labels (FW_WHEEL_VIEW (wheel)), ==, shown->stages->len);
+          g_assert_cmpuint (fw_wheel_view_count_stage_labels (FW_WHEEL_VIEW (wheel), NULL), ==, shown->stages->len);
         }
       gtk_window_destroy (GTK_WINDOW (window));
     }

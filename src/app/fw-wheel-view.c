@@ -1266,7 +1266,8 @@ fw_wheel_view_get_description (FwWheelView *self)
 }
 
 guint
-fw_wheel_view_count_stage_labels (FwWheelView *self)
+fw_wheel_view_count_stage_labels (FwWheelView *self,
+                                  guint       *whole)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -1274,13 +1275,15 @@ fw_wheel_view_count_stage_labels (FwWheelView *self)
 
   g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
 
+  if (whole != NULL)
+    *whole = 0;
   if (self->scene.scenario == NULL)
     return 0;
 
   /* Text is measured the same on any surface (fw-render-text.h). */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  drawn = fw_wheel_count_stage_labels (cr, &self->layout, &self->style, &self->scene);
+  drawn = fw_wheel_count_stage_labels (cr, &self->layout, &self->style, &self->scene, whole);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return drawn;

@@ -60,9 +60,11 @@ void        fw_wheel_view_set_reveal         (FwWheelView *self,
  * wheel at rest costs nothing), and frames drawn so far (benchmarks). */
 gboolean    fw_wheel_view_is_ticking         (FwWheelView *self);
 guint64     fw_wheel_view_get_frames_drawn   (FwWheelView *self);
-/* How many stage labels the wheel draws at its size now (tests: no
- * stage's label may vanish in a small window). */
-guint       fw_wheel_view_count_stage_labels (FwWheelView *self);
+/* How many stage labels the wheel draws at its size now, and in @whole
+ * (when not NULL) how many show the name in full (tests: no stage's
+ * label may vanish in a small window, none is cut short presenting). */
+guint       fw_wheel_view_count_stage_labels (FwWheelView *self,
+                                              guint       *whole);
 /* What the wheel says it shows to screen readers (its accessible
  * description): counts, points and momentum at the session's period. */
 const char *fw_wheel_view_get_description    (FwWheelView *self);

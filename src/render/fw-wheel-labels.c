@@ -257,32 +257,94 @@ typedef FwWheelBox Box;
  * ever cut off by the widget or the page. */
 #define EDGE_MARGIN 2.0
 
+/* How far round the ring a label outside may slide from its arc's
+ * middle to find room (beside the referral label at 12 o'clock, or past
+ * a neighbour's label), in steps of SLIDE_STEP degrees: its leader line
+ * then runs slanted from its arc. */
+#define SLIDE_STEP 3.0
+#define SLIDE_MAX  60.0
+
+/* Where a @w x @h label outside the ring at @angle goes, pushed out by
+ * @attempt steps: its centre in (@bx, @by), its box in @box. FALSE when
+ * the area has no room for it there. */
+static gboolean
+outside_box_at (const FwWheelLayout *layout,
+                double               angle,
+                double               anchor,
+                double               w,
+                double               h,
+                guint                attempt,
+                double              *bx,
+                double              *by,
+                Box                 *box)
+{
+  double dx = sin (angle * G_PI / 180.0), dy = -cos (angle * G_PI / 180.0);
+  /* The box's nearest edge sits on the anchor circle. */
+  double support = fabs (dx) * w / 2.0 + fabs (dy) * h / 2.0;
+  double fx, fy;
+
+  fw_wheel_layout_position (layout, angle, anchor + support + attempt * h * 0.8, &fx, &fy);
+  *bx = CLAMP (fx, w / 2.0 + EDGE_MARGIN, MAX (w / 2.0, layout->width - w / 2.0 - EDGE_MARGIN));
+  *by = CLAMP (fy, h / 2.0 + EDGE_MARGIN, MAX (h / 2.0, layout->height - h / 2.0 - EDGE_MARGIN));
+  /* Pushed back into the area by more than a little, it would lie
+   * over the ring: no room outside. */
+  if (fabs (fx - *bx) > layout->label_size || fabs (fy - *by) > layout->label_size)
+    return FALSE;
+  /* Never past the edges, however small the area. */
+  if (*bx - w / 2.0 < 0.0 || *bx + w / 2.0 > layout->width
+      || *by - h / 2.0 < 0.0 || *by + h / 2.0 > layout->height)
+    return FALSE;
+  /* Nor over the ring and its markers, which a slide sideways could
+   * bring it back to. */
+  if (hypot (CLAMP (layout->cx, *bx - w / 2.0, *bx + w / 2.0) - layout->cx,
+             CLAMP (layout->cy, *by - h / 2.0, *by + h / 2.0) - layout->cy)
+      < layout->rim + layout->marker)
+    return FALSE;
+  box->x0 = *bx - w / 2.0 - 2.0;
+  box->x1 = *bx + w / 2.0 + 2.0;
+  box->y0 = *by - h / 2.0;
+  box->y1 = *by + h / 2.0;
+  return TRUE;
+}
+
+static gboolean
+overlaps_any (const Box *box,
+              const Box *placed,
+              guint      n_placed)
+{
+  for (guint i = 0; i < n_placed; i++)
+    if (fw_wheel_boxes_overlap (box, &placed[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Labels of arcs too narrow to hold them, outside the ring with a leader
- * line in; pushed further out when they would cover one already placed.
- * A name too long for the room between the ring and the area's edge is
- * cut short first (down to @min_w). FALSE, drawing nothing, when there
- * is no room for them there. */
+ * line in from their arc [@start, @end]; pushed further out when they
+ * would cover one already placed, then slid round the ring, nearest
+ * their arc first. A name too long for the room between the ring and
+ * the area's edge takes two lines, then is cut short (down to @min_w).
+ * FALSE, drawing nothing, when there is no room for them there. */
 static gboolean
 paint_label_outside (cairo_t             *cr,
                      const FwWheelLayout *layout,
                      const FwWheelStyle  *style,
                      PangoLayout         *name,
                      PangoLayout         *count,
-                     double               angle,
+                     double               start,
+                     double               end,
                      double               min_w,
                      gboolean             draw,
                      Box                 *placed,
                      guint               *n_placed)
 {
-  double name_w, name_h, count_w, count_h, w, h, dx, dy, support, room;
-  double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit;
+  double name_w, name_h, count_w, count_h, w, h, dx, room, angle = (start + end) / 2.0;
+  double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit, at = angle, from;
   gboolean found = FALSE;
   Box box = { 0, 0, 0, 0 };
 
   /* Outside the markers that straddle the rim. */
   anchor = layout->rim + layout->marker + layout->label_size * 0.35;
   dx = sin (angle * G_PI / 180.0);
-  dy = -cos (angle * G_PI / 180.0);
   fw_render_text_size (count, &count_w, &count_h);
 
   /* Beside the ring (towards 3 or 9 o'clock) the label is as wide as the
@@ -306,31 +368,16 @@ paint_label_outside (cairo_t             *cr,
   w = MAX (name_w, count_w);
   h = name_h + count_h;
 
-  /* The box's nearest edge sits on the anchor circle. */
-  support = fabs (dx) * w / 2.0 + fabs (dy) * h / 2.0;
-
-  for (guint attempt = 0; attempt < 3 && !found; attempt++)
+  /* Straight out from the arc's middle, pushed out a little at most;
+   * then slid round the ring, a step to one side and then the other. */
+  for (guint slide = 0; slide <= 2 * (guint) (SLIDE_MAX / SLIDE_STEP) && !found; slide++)
     {
-      double fx, fy;
+      double offset = SLIDE_STEP * ((slide + 1) / 2) * (slide % 2 ? 1.0 : -1.0);
 
-      found = TRUE;
-      fw_wheel_layout_position (layout, angle, anchor + support + attempt * h * 0.8, &fx, &fy);
-      bx = CLAMP (fx, w / 2.0 + EDGE_MARGIN, MAX (w / 2.0, layout->width - w / 2.0 - EDGE_MARGIN));
-      by = CLAMP (fy, h / 2.0 + EDGE_MARGIN, MAX (h / 2.0, layout->height - h / 2.0 - EDGE_MARGIN));
-      /* Pushed back into the area by more than a little, it would lie
-       * over the ring: no room outside. */
-      if (fabs (fx - bx) > layout->label_size || fabs (fy - by) > layout->label_size)
-        return FALSE;
-      /* Never past the edges, however small the area. */
-      if (bx - w / 2.0 < 0.0 || bx + w / 2.0 > layout->width
-          || by - h / 2.0 < 0.0 || by + h / 2.0 > layout->height)
-        return FALSE;
-      box.x0 = bx - w / 2.0 - 2.0;
-      box.x1 = bx + w / 2.0 + 2.0;
-      box.y0 = by - h / 2.0;
-      box.y1 = by + h / 2.0;
-      for (guint i = 0; i < *n_placed && found; i++)
-        found = !fw_wheel_boxes_overlap (&box, &placed[i]);
+      at = angle + (slide == 0 ? 0.0 : offset);
+      for (guint attempt = 0; attempt < 3 && !found; attempt++)
+        found = outside_box_at (layout, at, anchor, w, h, attempt, &bx, &by, &box)
+                && !overlaps_any (&box, placed, *n_placed);
     }
   if (!found)
     return FALSE;  /* crowded out */
@@ -338,12 +385,28 @@ paint_label_outside (cairo_t             *cr,
   if (!draw)
     return TRUE;
 
-  /* A short leader from the arc to the label. */
-  fw_wheel_layout_position (layout, angle, layout->outer - 2.0, &x0, &y0);
-  fw_wheel_layout_position (layout, angle, anchor - 2.0, &x1, &y1);
+  /* A leader from the arc (its point nearest the label's angle) out to
+   * the label's angle past the markers, then on to the label's nearest
+   * edge: a label slid or pushed away from its arc still shows which
+   * arc it names; one straight out is a short radial line. */
+  from = at;
+  if (fmod (at - start + 720.0, 360.0) > end - start)
+    from = fabs (remainder (at - start, 360.0)) < fabs (remainder (at - end, 360.0)) ? start + 1.0
+                                                                                    : end - 1.0;
+  fw_wheel_layout_position (layout, from, layout->outer - 2.0, &x0, &y0);
+  fw_wheel_layout_position (layout, at, anchor - 2.0, &x1, &y1);
   cairo_new_path (cr);
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1, y1);
+  {
+    double nx = CLAMP (x1, bx - w / 2.0, bx + w / 2.0);
+    double ny = CLAMP (y1, by - h / 2.0, by + h / 2.0);
+    double length = hypot (nx - x1, ny - y1);
+
+    /* Stopping a little short of the text. */
+    if (length > 4.0)
+      cairo_line_to (cr, nx - (nx - x1) / length * 3.0, ny - (ny - y1) / length * 3.0);
+  }
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], FW_WHEEL_INK (style, 0.55));
   cairo_set_line_width (cr, FW_WHEEL_STROKE (style, 1.25));
   cairo_stroke (cr);
@@ -695,12 +758,13 @@ label_pass (const LabelContext *context,
       fw_render_text_size (name, &name_w, &name_h);
       if (n_placed < G_N_ELEMENTS (placed)
           && paint_label_outside (context->cr, layout, context->style, outside, count,
-                                  (start + end) / 2.0,
+                                  start, end,
                                   fits[i] == FIT_SHORT ? name_w : stub_width (name, name_w),
                                   draw, placed, &n_placed))
         {
-          if (fits[i] != FIT_SHORT)
-            fits[i] = FIT_OUTSIDE;
+          /* Whole outside (as it must be to leave a short label
+           * inside), or cut short there too. */
+          fits[i] = pango_layout_is_ellipsized (outside) ? FIT_SHORT : FIT_OUTSIDE;
           continue;
         }
       if (fits[i] == FIT_SHORT)
@@ -855,15 +919,18 @@ guint
 fw_wheel_count_stage_labels (cairo_t             *cr,
                              const FwWheelLayout *layout,
                              const FwWheelStyle  *style,
-                             const FwWheelScene  *scene)
+                             const FwWheelScene  *scene,
+                             guint               *whole)
 {
   LabelProbe probe;
   LabelContext context;
   Fit fits[FW_MAX_STAGES];
-  guint n_stages, drawn = 0;
+  guint n_stages, drawn = 0, in_full = 0;
 
   g_return_val_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL, 0);
 
+  if (whole != NULL)
+    *whole = 0;
   if (scene->scenario == NULL)
     return 0;
 
@@ -872,7 +939,12 @@ fw_wheel_count_stage_labels (cairo_t             *cr,
   label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL);
   label_probe_clear (&probe);
   for (guint i = 0; i < n_stages; i++)
-    drawn += fits[i] != FIT_NONE;
+    {
+      drawn += fits[i] != FIT_NONE;
+      in_full += fits[i] == FIT_WHOLE || fits[i] == FIT_OUTSIDE;
+    }
+  if (whole != NULL)
+    *whole = in_full;
   return drawn;
 }
 

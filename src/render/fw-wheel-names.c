@@ -24,6 +24,9 @@
 #define EDGE_MARGIN 2.0
 /* Tries a name this many rows further out before giving up on it. */
 #define MAX_PUSHES 3
+/* ...and at each, fanned this many rows to either side along the ring,
+ * with a leader back to its marker. */
+#define MAX_FAN 3
 
 typedef struct
 {
@@ -80,10 +83,23 @@ rank_points (const FwWheelScene *scene)
   return ranked;
 }
 
+/* Whether @box keeps clear of the ring and the markers on its rim. */
+static gboolean
+clear_of_ring (const FwWheelLayout *layout,
+               const FwWheelBox    *box)
+{
+  double nx = CLAMP (layout->cx, box->x0, box->x1);
+  double ny = CLAMP (layout->cy, box->y0, box->y1);
+
+  return hypot (nx - layout->cx, ny - layout->cy) >= layout->rim + layout->marker;
+}
+
 /* Places @text for a marker at @angle: beside the marker, on its side
  * of the wheel, extending away from the wheel (to the right on the right
  * half, upwards at the top), pushed out row by row while it would cover
- * something. FALSE when it finds no room. */
+ * something, and at each row fanned a row at a time to either side
+ * along the ring (a crowded stretch of rim spreads its names out, each
+ * with a leader to its marker). FALSE when it finds no room. */
 static gboolean
 place_name (const FwWheelLayout *layout,
             PangoLayout         *text,
@@ -117,21 +133,31 @@ place_name (const FwWheelLayout *layout,
   w += 2.0 * pad;
 
   for (guint push = 0; push <= MAX_PUSHES; push++)
-    {
-      double r = gap + push * layout->label_size * 1.2;
-      double cx = mx + dx * r + side * w / 2.0;
-      double cy = my + dy * r + dy * h / 2.0;
+    for (guint fan = 0; fan <= 2 * MAX_FAN; fan++)
+      {
+        double r = gap + push * layout->label_size * 1.2;
+        /* Along the ring: the tangent at the marker, a row's height. */
+        double along = ((fan + 1) / 2) * (fan % 2 ? 1.0 : -1.0) * (h + pad);
+        double cx = mx + dx * r + side * w / 2.0 - dy * along;
+        double cy = my + dy * r + dy * h / 2.0 + dx * along;
 
-      box->x0 = cx - w / 2.0;
-      box->x1 = cx + w / 2.0;
-      box->y0 = cy - h / 2.0;
-      box->y1 = cy + h / 2.0;
-      if (box->x0 < EDGE_MARGIN || box->x1 > layout->width - EDGE_MARGIN
-          || box->y0 < EDGE_MARGIN || box->y1 > layout->height - EDGE_MARGIN)
-        return FALSE;
-      if (!collides (box, avoid, n_avoid, placed))
-        return TRUE;
-    }
+        box->x0 = cx - w / 2.0;
+        box->x1 = cx + w / 2.0;
+        box->y0 = cy - h / 2.0;
+        box->y1 = cy + h / 2.0;
+        if (box->x0 < EDGE_MARGIN || box->x1 > layout->width - EDGE_MARGIN
+            || box->y0 < EDGE_MARGIN || box->y1 > layout->height - EDGE_MARGIN)
+          {
+            /* Straight out past the edge: no row further out can do. */
+            if (fan == 0)
+              return FALSE;
+            continue;
+          }
+        if (fan > 0 && !clear_of_ring (layout, box))
+          continue;
+        if (!collides (box, avoid, n_avoid, placed))
+          return TRUE;
+      }
   return FALSE;
 }
 

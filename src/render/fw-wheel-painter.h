@@ -111,11 +111,14 @@ void fw_wheel_paint             (cairo_t             *cr,
 
 /* How many stage labels fw_wheel_paint_static() draws (inside its arc,
  * whole or cut short, or outside the ring): every stage's, unless the
- * area is too small for one. For tests of small windows. */
+ * area is too small for one; and in @whole (when not NULL) how many of
+ * them show the stage's name in full. For tests of small windows and of
+ * presenting. */
 guint fw_wheel_count_stage_labels (cairo_t             *cr,
                                    const FwWheelLayout *layout,
                                    const FwWheelStyle  *style,
-                                   const FwWheelScene  *scene);
+                                   const FwWheelScene  *scene,
+                                   guint               *whole);
 
 /* One point marker centred on (@x, @y) with radius @size: the same shape
  * and colour as on the wheel, for lists, the palette and drag icons. */
