@@ -18,7 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "fw-export.h"
-#include "fw-report.h"
+#include "fw-report-private.h"
+#include "fw-templates.h"
 #include "fw-wheel-layout.h"
 #include "fw-test-largest.h"
 
@@ -126,6 +127,53 @@ test_report_largest_stays_on_the_page (void)
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
     }
+}
+
+/* The report's wheel names every stage in full, as a consultant hands
+ * it out: the seven steps (the longest names of the templates, "Nurture
+ * and delight" and "Initiate contact" beside narrow arcs) and sixteen
+ * stages of a long customer journey with a point on each, on both
+ * papers. */
+static void
+test_report_wheel_names_whole (void)
+{
+  static const char *const journey[] = {
+    "Awareness", "Interest", "Consideration", "Evaluation", "Free trial", "Purchase",
+    "Onboarding", "First value", "Adoption", "Habit", "Renewal", "Expansion", "Loyalty",
+    "Advocacy", "Referrals", "Win-back",
+  };
+  g_autoptr(FwProject) seven = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(FwProject) sixteen = fw_template_create ("sales-cycle", NULL);
+  FwScenario *scenario = fw_project_get_scenario (sixteen, 0);
+  FwProject *projects[] = { seven, sixteen };
+
+  g_ptr_array_set_size (scenario->stages, 0);
+  g_ptr_array_set_size (scenario->points, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (journey); i++)
+    {
+      FwStage *stage = fw_stage_new (journey[i], i);
+
+      stage->count = 1000 + 97 * i;
+      stage->advance = i + 1 < G_N_ELEMENTS (journey) ? 0.3 : 0.0;
+      stage->referral = i >= 12 ? 0.05 : 0.0;
+      stage->customer = i >= 5;
+      g_ptr_array_add (scenario->stages, stage);
+      g_ptr_array_add (scenario->points, fw_point_new (journey[i], i * 22.5 + 11.0));
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (projects); p++)
+    for (FwPaper paper = FW_PAPER_A4; paper <= FW_PAPER_LETTER; paper++)
+      {
+        g_autoptr(FwReport) report = fw_report_new (projects[p], 0, NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) pdf = fw_report_render_pdf (report, paper, &error);
+        guint n_stages = fw_project_get_scenario (projects[p], 0)->stages->len;
+
+        g_assert_no_error (error);
+        g_test_message ("%s: %u of %u stages named in full", projects[p]->name,
+                        report->wheel_names_whole, n_stages);
+        g_assert_cmpuint (report->wheel_names_whole, ==, n_stages);
+      }
 }
 
 /* The PDF's text, from pdftotext; NULL (and the test skipped) without it. */
@@ -312,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/report/paper-sizes", test_report_paper_sizes);
   g_test_add_func ("/report/largest-stays-on-the-page", test_report_largest_stays_on_the_page);
   g_test_add_func ("/report/words", test_report_words);
+  g_test_add_func ("/report/wheel-names-whole", test_report_wheel_names_whole);
   g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
   g_test_add_func ("/export/png-pixels", test_export_png_pixels);
   return g_test_run ();

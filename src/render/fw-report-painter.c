@@ -216,17 +216,20 @@ static void
 draw_wheel (Page   *page,
             double  x,
             double  y,
+            double  width,
             double  side)
 {
   /* The wheel is laid out as on a screen 1.8 times the size and drawn
    * scaled down: its labels keep the room the screen gives them, at a
-   * size (about 7 points) that reads well on paper. */
+   * size (about 7 points) that reads well on paper. The area is wider
+   * than the wheel: the labels of narrow arcs beside it go outside the
+   * ring whole ("Initiate contact") rather than cut short inside. */
   const double zoom = 1.8;
   FwWheelLayout layout;
   FwWheelStyle style;
   FwWheelScene scene;
 
-  fw_wheel_layout_compute (&layout, side * zoom, side * zoom);
+  fw_wheel_layout_compute (&layout, width * zoom, side * zoom);
   fw_wheel_style_init_light (&style);
   fw_wheel_scene_init (&scene);
   scene.scenario = page->scenario;
@@ -235,9 +238,10 @@ draw_wheel (Page   *page,
   scene.period_label = fw_period_to_string (page->report->project->period);
   scene.momentum_shown = fw_projection_get_figures (page->report->projection, 0)->momentum;
 
+  fw_wheel_count_stage_labels (page->cr, &layout, &style, &scene, &page->report->wheel_names_whole);
   cairo_save (page->cr);
   cairo_translate (page->cr, x, y);
-  cairo_rectangle (page->cr, 0, 0, side, side);
+  cairo_rectangle (page->cr, 0, 0, width, side);
   cairo_clip (page->cr);
   cairo_scale (page->cr, 1 / zoom, 1 / zoom);
   fw_wheel_paint (page->cr, &layout, &style, &scene);
@@ -634,7 +638,7 @@ fw_report_paint_page (FwReport *report,
                       double    height)
 {
   Page page = { cr, report, fw_project_get_scenario (report->project, report->scenario) };
-  double margin, y, bottom, body, wheel_side, gap;
+  double margin, y, bottom, body, wheel_side, wheel_width, gap;
   guint n_scenarios = report->project->scenarios->len, table_rows = 0;
 
   /* The page is laid out for A4's width and scaled to the paper. */
@@ -650,11 +654,13 @@ fw_report_paint_page (FwReport *report,
   bottom -= 20 * page.unit;
   body = bottom - y;
 
-  /* The wheel beside the summary: almost a third of the body. */
-  gap = 18 * page.unit;
-  wheel_side = MIN (body * 0.31, page.width * 0.5);
-  draw_wheel (&page, page.left, y, wheel_side);
-  draw_figures (&page, page.left + wheel_side + gap, y, page.width - wheel_side - gap, wheel_side);
+  /* The wheel beside the summary: almost a third of the body high, in
+   * an area a third wider for the labels outside its ring. */
+  gap = 12 * page.unit;
+  wheel_side = MIN (body * 0.31, page.width * 0.45);
+  wheel_width = wheel_side * 1.35;
+  draw_wheel (&page, page.left, y, wheel_width, wheel_side);
+  draw_figures (&page, page.left + wheel_width + gap, y, page.width - wheel_width - gap, wheel_side);
   y += wheel_side + 12 * page.unit;
 
   y = draw_chart (&page, y, body * 0.25) + 12 * page.unit;

@@ -31,6 +31,9 @@ struct _FwReport
   GArray       *frictions;
   GArray       *forces;
   guint         n_disabled;    /* points switched off, not ranked */
+  /* How many stages the last page painted named in full on its wheel
+   * (tests: none may be cut short). */
+  guint         wheel_names_whole;
 };
 
 void fw_report_paint_page (FwReport *report,
