@@ -320,6 +320,15 @@ new_print_operation (FwWindow *self)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   title = fw_report_get_title (report);
   gtk_print_operation_set_job_name (operation, title);
+  {
+    /* "Print to File" offers the report's name, as Export Report does,
+     * not "output.pdf". */
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autofree char *basename = g_strdelimit (g_strdup (title), "/\\", '-');
+
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+    gtk_print_operation_set_print_settings (operation, settings);
+  }
 
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page), report,
                          (GClosureNotify) (void (*) (void)) fw_report_free, 0);
