@@ -6,9 +6,11 @@
 # Run inside tests/with-display.py --atspi. Starts `flywheel FILE` and,
 # finding widgets by their accessible names as a screen reader would and
 # driving them with xdotool:
-#  - every control a keyboard or a screen reader reaches in the window,
-#    the New Project dialog and the point editor has a name that is
-#    neither empty, a GTK type name, nor read with a mnemonic underscore;
+#  - every control a keyboard or a screen reader reaches in the window
+#    (each page of the side panel, presenting too), the New Project
+#    dialog and the point editor has a name that is neither empty, a GTK
+#    type name, nor read with a mnemonic underscore, and the compare
+#    boxes, spread fields and the chart's series button say what they do;
 #  - Space toggles the point editor's Enabled switch;
 #  - Escape during a drag of a point takes the drag back with nothing
 #    left to redo;
@@ -121,12 +123,53 @@ class Session:
         click(*wheel_point(self.screen.extents(self.wheel), 0, fraction=0.0))
         time.sleep(0.3)
         xdotool("key", "Home", "Down", "Return")
-        return find(self.app, lambda n: n.name == "Edit point", "the point editor")
+        return find(self.app, lambda n: (n.name or "").startswith("Edit point"), "the point editor")
 
 
 def check_window_names(s):
     bad = badly_named(find(s.app, lambda n: n.getRoleName() == "frame", "the window"))
     assert not bad, "controls without a usable name: " + "; ".join(bad)
+
+
+def check_side_pages_names(s):
+    """The other pages of the side panel (points; compare and spreads),
+    once shown, and what each control there does and to what: a compare
+    box is not just a scenario's name, a spread field says it is an
+    uncertainty, the chart's series button says what it chooses."""
+    frame = find(s.app, lambda n: n.getRoleName() == "frame", "the window")
+    try:
+        for page in ("Friction & Forces", "Compare"):
+            tab = s.named(page, "page tab")
+            click(*s.screen.centre(tab))
+            time.sleep(1.0)
+            bad = badly_named(frame)
+            assert not bad, f"on {page}: controls without a usable name: " + "; ".join(bad)
+        names = []
+        for node in walk(frame):
+            try:
+                if on_screen(node):
+                    names.append(node.name or "")
+            except NotImplementedError:
+                continue
+        compare = [n for n in names if n.startswith("Compare scenario ")]
+        assert compare, "no compare box says what it does: " + repr([n for n in names if "Baseline" in n])
+        spreads = [n for n in names if n.endswith("uncertainty (± %)")]
+        assert len(spreads) == 4, f"spread fields: {spreads!r}"
+        assert "Series shown" in names, "the chart's series button does not say what it chooses"
+    finally:
+        click(*s.screen.centre(s.named("Stages", "page tab")))
+        time.sleep(0.5)
+
+
+def check_presenting_names(s):
+    xdotool("key", "F5")
+    time.sleep(1.5)
+    try:
+        bad = badly_named(find(s.app, lambda n: n.getRoleName() == "frame", "the window"))
+        assert not bad, "controls without a usable name while presenting: " + "; ".join(bad)
+    finally:
+        xdotool("key", "Escape")
+        time.sleep(1.0)
 
 
 def check_new_project_names(s):
@@ -144,7 +187,7 @@ def check_point_editor(s):
     s.open_editor_on_first_point()
     time.sleep(0.8)
     try:
-        root = find(s.app, lambda n: n.name == "Edit point", "the point editor")
+        root = find(s.app, lambda n: (n.name or "").startswith("Edit point"), "the point editor")
         bad = badly_named(root)
         assert not bad, "controls without a usable name: " + "; ".join(bad)
 
@@ -313,6 +356,8 @@ def main():
         try:
             s = Session(args, path)
             tap.run("/e2e/intent/window-names", check_window_names, s)
+            tap.run("/e2e/intent/side-pages-names", check_side_pages_names, s)
+            tap.run("/e2e/intent/presenting-names", check_presenting_names, s)
             tap.run("/e2e/intent/point-editor-names-and-space", check_point_editor, s)
             tap.run("/e2e/intent/drag-escape-leaves-no-redo", check_drag_escape, s)
             tap.run("/e2e/intent/escape-takes-pending-back", check_escape_takes_back, s)

@@ -289,10 +289,13 @@ update_checks (FwComparePanel *self)
       for (guint i = 0; i < n; i++)
         {
           const char *name = fw_document_get_scenario (document, i)->name;
+          g_autofree char *label = g_strdup_printf (_("Compare scenario %s"), name);
           GtkWidget *check = gtk_check_button_new_with_label (name);
 
           g_object_set_data (G_OBJECT (check), "fw-scenario", GUINT_TO_POINTER (i));
           g_object_set_data_full (G_OBJECT (check), "fw-name", g_strdup (name), g_free);
+          /* Its label is only the scenario's name: say what ticking does. */
+          fw_widget_set_accessible_label (check, label);
           g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
           gtk_box_append (GTK_BOX (self->checks_box), check);
           g_ptr_array_add (self->checks, check);
@@ -401,6 +404,7 @@ fw_compare_panel_init (FwComparePanel *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "fw-compare-table");
   fw_widget_set_accessible_label (GTK_WIDGET (self->table), _("Summary figures of the scenarios on show"));
   scroller = gtk_scrolled_window_new ();
+  fw_widget_set_accessible_label (scroller, _("Summary figures, scrollable"));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));

@@ -62,6 +62,8 @@ struct _FwPointEditor
   /* Set while the fields are filled from the document, so that filling
    * them is not taken for a click. */
   gboolean     updating;
+  /* Its point went: what was typed for it goes too. */
+  gboolean     point_gone;
   FwTypedField *typed[N_TYPED];
   char        *kind_error;    /* why the kind could not change */
 };
@@ -370,14 +372,28 @@ show_kind_words (FwPointEditor *self,
       const char *caption = effect_caption (point->kind, effect);
       g_autofree char *plain = fw_widget_strip_mnemonic (caption);
       g_autofree char *hint = effect_hint (point->kind, effect);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", plain,
-                                                effect == EFFECT_CHURN ? _("percentage points") : _("percent"));
+      /* "Conversion worse by (percent), point Slow first response": a
+       * screen reader user hears which point, as a stage's fields name
+       * their stage. */
+      g_autofree char *label = g_strdup_printf (_("%s (%s), point %s"), plain,
+                                                effect == EFFECT_CHURN ? _("percentage points") : _("percent"),
+                                                point->name);
 
       if (g_strcmp0 (gtk_label_get_label (captions[effect]), caption) != 0)
         gtk_label_set_text_with_mnemonic (captions[effect], caption);
       fw_typed_field_set_hint (self->typed[TYPED_CONVERSION + effect], hint);
       fw_widget_set_accessible_label (fw_typed_field_get_widget (self->typed[TYPED_CONVERSION + effect]), label);
     }
+
+  {
+    g_autofree char *editor_name = g_strdup_printf (_("Edit point %s"), point->name);
+    g_autofree char *name_name = g_strdup_printf (_("Name of point %s"), point->name);
+    g_autofree char *note_name = g_strdup_printf (_("Note on point %s"), point->name);
+
+    fw_widget_set_accessible_label (GTK_WIDGET (self), editor_name);
+    fw_widget_set_accessible_label (GTK_WIDGET (self->name_entry), name_name);
+    fw_widget_set_accessible_label (GTK_WIDGET (self->note_view), note_name);
+  }
 
   {
     g_autofree char *against = fw_point_text_against (point);
@@ -423,7 +439,17 @@ refresh (FwPointEditor *self)
   show_kind_words (self, point);
 
   for (guint i = 0; i < N_TYPED; i++)
-    fw_typed_field_show (self->typed[i]);
+    {
+      /* Text refused and kept here outlives the popover (a click
+       * elsewhere closes it): the document keeps it under this key, and
+       * the point's next editor shows it again (fw_typed_field_stash ()).
+       * Unlike a stage's keys (fw_stage_row_key_prefix ()), it starts
+       * with a line break, which no scenario name does. */
+      g_autofree char *key = g_strdup_printf ("\npoint\n%s\n%s\n%u", scenario->name, point->name, i);
+
+      fw_typed_field_show (self->typed[i]);
+      fw_typed_field_set_key (self->typed[i], key);
+    }
 
   if (gtk_switch_get_active (self->enabled_switch) != point->enabled)
     gtk_switch_set_active (self->enabled_switch, point->enabled);
@@ -451,6 +477,7 @@ on_session_changed (FwPointEditor  *self,
   n_points = fw_document_get_scenario (self->document, self->scenario)->points->len;
   if (n_points < self->n_points || self->point >= n_points)
     {
+      self->point_gone = TRUE;
       gtk_popover_popdown (GTK_POPOVER (self));
       return;
     }
@@ -549,6 +576,14 @@ fw_point_editor_dispose (GObject *object)
 {
   FwPointEditor *self = FW_POINT_EDITOR (object);
 
+  /* Closed, whichever way: refused text is kept for the point's next
+   * editor, and the window asks before it is lost (fw-window-pending.c). */
+  for (guint i = 0; i < N_TYPED; i++)
+    {
+      if (self->typed[i] != NULL && !self->point_gone)
+        fw_typed_field_stash (self->typed[i]);
+      self->typed[i] = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_POINT_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->session);
@@ -593,7 +628,6 @@ fw_point_editor_init (FwPointEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_widget_name_plainly (GTK_WIDGET (self));
 
-  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Edit point"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->kind_dropdown), _("Kind of point: friction or force"));
 
   /* GTK 4.8's switch toggles on Enter only; Space is what every other

@@ -375,6 +375,10 @@ show_point (FwPointList *self,
   g_free (row->described);
   row->described = g_strdup (row_label);
   fw_widget_set_accessible_label (row->row, row_label);
+  /* The list view's own item round the row is what the keyboard lands
+   * on: without the row's name it is read as nothing at all. */
+  if (gtk_widget_get_parent (row->row) != NULL)
+    fw_widget_set_accessible_label (gtk_widget_get_parent (row->row), row_label);
   fw_widget_set_accessible_label (row->enabled_switch, switch_label);
   fw_widget_set_accessible_label (row->edit_button, edit_label);
   fw_widget_set_accessible_label (row->remove_button, remove_label);
@@ -702,6 +706,9 @@ fw_point_list_init (FwPointList *self)
    * child: that is what lets the view make rows only for what shows. */
   self->scrolled = gtk_scrolled_window_new ();
   fw_widget_set_accessible_label (self->scrolled, _("Friction points and forces, scrollable"));
+  /* The page itself takes the "points." actions: a screen reader lists
+   * it, so it needs a name too. */
+  fw_widget_set_accessible_label (GTK_WIDGET (self), _("Friction points and forces on the wheel"));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->list));

@@ -254,6 +254,9 @@ fw_spreads_editor_init (FwSpreadsEditor *self)
       GtkWidget *caption = gtk_label_new_with_mnemonic (_(spread_info[id].caption));
       GtkWidget *unit = gtk_label_new ("%");
       g_autofree char *name = spread_name (id);
+      /* "Advance rates, uncertainty (± %)": what the field is, not only
+       * what it is about. */
+      g_autofree char *label = g_strdup_printf (_("%s, uncertainty (± %%)"), name);
 
       spread->editor = self;
       spread->id = id;
@@ -263,7 +266,7 @@ fw_spreads_editor_init (FwSpreadsEditor *self)
       gtk_widget_set_hexpand (caption, TRUE);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
       gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spread->entry);
-      fw_widget_set_accessible_label (spread->entry, name);
+      fw_widget_set_accessible_label (spread->entry, label);
       gtk_grid_attach (GTK_GRID (grid), caption, 0, (int) id, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), spread->entry, 1, (int) id, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), unit, 2, (int) id, 1, 1);

@@ -59,13 +59,13 @@ fw_widget_set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
-/* The part of @widget a keyboard reaches: a colour button and a drop-down
- * are a box around a button of their own, which a screen reader lands
+/* The part of @widget a keyboard reaches: a colour button, a drop-down
+ * and a menu button are a box around a button of their own, which a screen reader lands
  * on and would call by its type ("GtkButton", "GtkToggleButton"). */
 static GtkWidget *
 focusable_part (GtkWidget *widget)
 {
-  if (GTK_IS_COLOR_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+  if (GTK_IS_COLOR_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))
     {
       GtkWidget *child = gtk_widget_get_first_child (widget);
 

@@ -32,8 +32,8 @@ void     fw_widget_set_css_class        (GtkWidget   *widget,
                                          gboolean     on);
 /* The name a screen reader says for @widget: @label alone, not followed
  * by the labels that point at it (GTK 4.8 reads both). For a colour
- * button or a drop-down, the button inside it that takes the focus gets
- * the name too. */
+ * button, a drop-down or a menu button, the button inside it that takes
+ * the focus gets the name too. */
 void     fw_widget_set_accessible_label (GtkWidget   *widget,
                                          const char  *label);
 /* The name last given by fw_widget_set_accessible_label (), or NULL. */

@@ -1,0 +1,159 @@
+/* test-window-focus.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-focus"
+
+#include <gtk/gtk.h>
+#include <stdlib.h>
+
+#include "fw-app-resources.h"
+#include "fw-test-window.h"
+#include "fw-window.h"
+
+/* The keyboard's focus is always somewhere a user can see (issue 7,
+ * item 3): every control of the point editor draws a ring when it has
+ * the focus, measured on the pixels drawn. GTK 4.8's theme rings entries
+ * and buttons but neither a switch nor a text view in a frame, which
+ * the application's style sheet adds. Run by tests/with-display.py. */
+
+/* The pixels of @widget's popover or window, as drawn now (B, G, R, A
+ * bytes), with the origin of @widget in them. */
+static guint8 *
+render (GtkWidget        *widget,
+        int              *width,
+        int              *height,
+        graphene_rect_t  *box)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (native);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint8 *pixels;
+
+  *width = gtk_widget_get_width (native);
+  *height = gtk_widget_get_height (native);
+  g_assert_true (gtk_widget_compute_bounds (widget, native, box));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), *width, *height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (native)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+/* How many pixels in the band from @inner to @outer pixels outside the
+ * edge of @box (negative: inside it) differ clearly between @a and @b. */
+static guint
+changed_in_band (const guint8          *a,
+                 const guint8          *b,
+                 int                    width,
+                 int                    height,
+                 const graphene_rect_t *box,
+                 int                    inner,
+                 int                    outer)
+{
+  int x0 = (int) box->origin.x, y0 = (int) box->origin.y;
+  int x1 = (int) (box->origin.x + box->size.width), y1 = (int) (box->origin.y + box->size.height);
+  guint changed = 0;
+
+  for (int y = MAX (0, y0 - outer); y < MIN (height, y1 + outer); y++)
+    for (int x = MAX (0, x0 - outer); x < MIN (width, x1 + outer); x++)
+      {
+        /* Distance outside the box's edge (negative inside). */
+        int dx = x < x0 ? x0 - x : x >= x1 ? x - x1 + 1 : -MIN (x - x0 + 1, x1 - x);
+        int dy = y < y0 ? y0 - y : y >= y1 ? y - y1 + 1 : -MIN (y - y0 + 1, y1 - y);
+        int outside = MAX (dx, dy);
+        const guint8 *p = a + ((gsize) y * width + x) * 4;
+        const guint8 *q = b + ((gsize) y * width + x) * 4;
+
+        if (outside < inner || outside > outer)
+          continue;
+        if (abs (p[0] - q[0]) > 24 || abs (p[1] - q[1]) > 24 || abs (p[2] - q[2]) > 24)
+          changed++;
+      }
+  return changed;
+}
+
+/* Whether giving @target the keyboard's focus draws a ring round @ringed
+ * (the band from @inner to @outer pixels of its edge). The caret of a
+ * text view blinks inside it, away from the band. */
+static void
+assert_ring (GtkWidget  *target,
+             GtkWidget  *ringed,
+             GtkWidget  *elsewhere,
+             int         inner,
+             int         outer,
+             const char *what)
+{
+  g_autofree guint8 *without = NULL;
+  g_autofree guint8 *with = NULL;
+  graphene_rect_t box;
+  int width, height;
+  guint changed;
+
+  /* Past the theme's transitions. */
+  gtk_widget_grab_focus (elsewhere);
+  fw_test_spin (500);
+  without = render (ringed, &width, &height, &box);
+  g_assert_true (gtk_widget_grab_focus (target));
+  /* As after Tab: the window shows where the keyboard is. */
+  gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (target)), TRUE);
+  fw_test_spin (500);
+  g_test_message ("%s: focus visible %d", what,
+                  (gtk_widget_get_state_flags (target) & GTK_STATE_FLAG_FOCUS_VISIBLE) != 0);
+  with = render (ringed, &width, &height, &box);
+  changed = changed_in_band (without, with, width, height, &box, inner, outer);
+  g_test_message ("%s: %u pixels of its edge change with the focus (%.0fx%.0f)",
+                  what, changed, box.size.width, box.size.height);
+  /* A ring runs round the whole edge: at least once round it. */
+  g_assert_cmpuint (changed, >=, (guint) (box.size.width + box.size.height));
+}
+
+static void
+test_point_editor_rings (void)
+{
+  FwWindow *window = fw_window_new (NULL);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *name, *note, *scroller, *enabled;
+
+  /* The application's style sheet, as the program loads it. */
+  fw_app_resources_ensure ();
+  gtk_css_provider_load_from_resource (css, "/io/github/flywheelapp/Flywheel/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  gtk_window_present (GTK_WINDOW (window));
+  fw_test_spin (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-point", "u", 0));
+  fw_test_spin (200);
+  name = fw_test_find_named (GTK_WIDGET (window), "point-name");
+  note = fw_test_find_named (GTK_WIDGET (window), "point-note");
+  enabled = fw_test_find_named (GTK_WIDGET (window), "point-enabled");
+  g_assert_nonnull (name);
+  g_assert_nonnull (note);
+  g_assert_nonnull (enabled);
+  scroller = gtk_widget_get_ancestor (note, GTK_TYPE_SCROLLED_WINDOW);
+
+  assert_ring (name, name, enabled, -2, 0, "the name field");
+  assert_ring (note, scroller, name, -2, 0, "the note");
+  assert_ring (enabled, enabled, name, 1, 4, "the Enabled switch");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fw_test_spin (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);
+  return g_test_run ();
+}
