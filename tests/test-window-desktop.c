@@ -132,6 +132,49 @@ test_window_panes_remembered (void)
   g_assert_cmpint (g_settings_get_int (settings, "side-pane-width"), ==, 480);
 }
 
+/* A window made wider gives the room to the wheel and the chart in the
+ * middle; the catalog and the right pane keep the widths the user gave
+ * them (and that are remembered), as on any GNOME application with
+ * sidebars. */
+static void
+test_window_wider_grows_the_centre (void)
+{
+  GSettings *settings = fw_settings_get ();
+  FwWindow *window;
+  GtkWidget *wheel;
+  int wheel_before, window_before;
+
+  g_settings_set_int (settings, "window-width", 1440);
+  g_settings_set_int (settings, "window-height", 900);
+  g_settings_set_int (settings, "catalog-pane-width", 260);
+  g_settings_set_int (settings, "side-pane-width", 400);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = fw_window_new (NULL);
+  wheel = fw_window_get_wheel (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (width_becomes (side_pane (window), 400), ==, 400);
+  spin (50);
+  /* The window's own width, the shadow around it left out. */
+  window_before = gtk_widget_get_width (GTK_WIDGET (window));
+  wheel_before = gtk_widget_get_width (wheel);
+
+  /* 480 pixels more: all of them for the wheel and the chart. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 900);
+  g_assert_cmpint (width_becomes (GTK_WIDGET (window), window_before + 480), ==, window_before + 480);
+  g_assert_cmpint (width_becomes (wheel, wheel_before + 480), ==, wheel_before + 480);
+  g_assert_cmpint (gtk_widget_get_width (side_pane (window)), ==, 400);
+  g_assert_cmpint (gtk_widget_get_width (fw_window_get_palette (window)), ==, 260);
+
+  /* And back: the centre gives the room up again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  g_assert_cmpint (width_becomes (GTK_WIDGET (window), window_before), ==, window_before);
+  g_assert_cmpint (width_becomes (wheel, wheel_before), ==, wheel_before);
+  g_assert_cmpint (gtk_widget_get_width (side_pane (window)), ==, 400);
+  g_assert_cmpint (gtk_widget_get_width (fw_window_get_palette (window)), ==, 260);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run from a build folder without the settings schema, a window still
  * opens with the panes at the schema's default widths and the wheel
  * between them (GtkPaned alone gave the right pane the whole window).
@@ -600,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/window-desktop/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window-desktop/icons-load", test_icons_load);
   g_test_add_func ("/window-desktop/panes-remembered", test_window_panes_remembered);
+  g_test_add_func ("/window-desktop/wider-grows-the-centre", test_window_wider_grows_the_centre);
   g_test_add_func ("/window-desktop/panes-without-settings", test_window_panes_without_settings);
   g_test_add_func ("/window-desktop/presenting-preferences", test_window_presenting_preferences);
   g_test_add_func ("/window-desktop/color-scheme-values", test_color_scheme_values);
