@@ -7,6 +7,9 @@
 
 #define G_LOG_DOMAIN "fw-test-window"
 
+#include <gdk/x11/gdkx.h>
+#include <math.h>
+
 #include "fw-test-window.h"
 
 void
@@ -110,4 +113,43 @@ fw_test_wait_for_message_dialog (void)
   if (!fw_test_wait_until (has_message_dialog, NULL))
     return NULL;
   return fw_test_find_message_dialog ();
+}
+
+void
+fw_test_xdotool (GtkWindow  *window,
+                 const char *format,
+                 ...)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  command = g_strdup_printf (args, (gulong) gdk_x11_surface_get_xid (surface));
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+void
+fw_test_window_point (GtkWidget *widget,
+                      double     x,
+                      double     y,
+                      int       *wx,
+                      int       *wy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *wx = (int) lround (point.x + sx);
+  *wy = (int) lround (point.y + sy);
 }

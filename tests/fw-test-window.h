@@ -35,4 +35,17 @@ GtkMessageDialog *fw_test_find_message_dialog (void);
 /* Waits for a message dialog to show; NULL if none did within the bound. */
 GtkMessageDialog *fw_test_wait_for_message_dialog (void);
 
+/* Runs xdotool (real input on the virtual display): @format, printf
+ * style, whose "%%lu" then becomes @window's X11 window, as in
+ * "xdotool mousemove --window %%lu %d %d click 1". */
+void       fw_test_xdotool            (GtkWindow   *window,
+                                       const char  *format,
+                                       ...);
+/* Where (@x, @y) of @widget is in its window's X11 window. */
+void       fw_test_window_point       (GtkWidget   *widget,
+                                       double       x,
+                                       double       y,
+                                       int         *wx,
+                                       int         *wy);
+
 G_END_DECLS

@@ -7,7 +7,6 @@
 
 #define G_LOG_DOMAIN "test-chart-view"
 
-#include <gdk/x11/gdkx.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "fw-chart-layout.h"
 #include "fw-chart-view.h"
 #include "fw-display-number.h"
+#include "fw-test-window.h"
 #include "fw-projection-rows.h"
 #include "fw-projection-table.h"
 #include "fw-session.h"
@@ -163,47 +163,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Real input -------------------------------------------------------------- */
 
-/* Runs xdotool with @args on the window's X11 window. */
-static void
-xdotool (GtkWindow  *window,
-         const char *format,
-         ...)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *args = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list ap;
-
-  va_start (ap, format);
-  args = g_strdup_vprintf (format, ap);
-  va_end (ap);
-  command = g_strdup_printf (args, (gulong) gdk_x11_surface_get_xid (surface));
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-}
-
-/* Where (@x, @y) of @widget is in its window's X11 window. */
-static void
-window_point (GtkWidget *widget,
-              double     x,
-              double     y,
-              int       *wx,
-              int       *wy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t point;
-  double sx, sy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  *wx = (int) lround (point.x + sx);
-  *wy = (int) lround (point.y + sy);
-}
-
 /* The plot's point at period @t, halfway up. */
 static void
 plot_point (FwChartCanvas *canvas,
@@ -216,7 +175,7 @@ plot_point (FwChartCanvas *canvas,
                                                      gtk_widget_get_width (widget),
                                                      gtk_widget_get_height (widget));
 
-  window_point (widget, fw_chart_layout_x_of (layout, t), layout->plot_y + layout->plot_h / 2.0,
+  fw_test_window_point (widget, fw_chart_layout_x_of (layout, t), layout->plot_y + layout->plot_h / 2.0,
                 wx, wy);
 }
 
@@ -302,7 +261,7 @@ test_hover_and_click (Fixture       *fixture,
 
   g_assert_cmpint (fw_chart_canvas_get_readout (fixture->canvas), ==, -1);
   plot_point (fixture->canvas, 9, &x, &y);
-  xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d", x, y);
+  fw_test_xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d", x, y);
   g_assert_true (wait_until (readout_is, &hover));
 
   readout = fw_chart_view_get_readout (fixture->view);
@@ -313,17 +272,17 @@ test_hover_and_click (Fixture       *fixture,
   /* Hovering is looking, not choosing: the period shown stays. */
   g_assert_cmpuint (fw_session_get_period (fixture->session), ==, 0);
 
-  xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d click 1", x, y);
+  fw_test_xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d click 1", x, y);
   g_assert_true (wait_until (period_is, &clicked));
   g_assert_cmpint (fw_chart_get_marker (fw_chart_canvas_get_chart (fixture->canvas)), ==, 9);
 
   /* The click gave the chart the keyboard focus; Right steps on. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->canvas)));
-  xdotool (fixture->window, "xdotool key --window %%lu Right");
+  fw_test_xdotool (fixture->window, "xdotool key --window %%lu Right");
   g_assert_true (wait_until (period_is, &stepped));
 
   /* Away from the plot, the readout goes back to the period shown. */
-  xdotool (fixture->window, "xdotool mousemove --window %%lu 2 2");
+  fw_test_xdotool (fixture->window, "xdotool mousemove --window %%lu 2 2");
   hover.period = 10;  /* the focus is on the chart: its marker */
   g_assert_true (wait_until (readout_is, &hover));
   g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 10"));

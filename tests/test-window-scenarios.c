@@ -15,6 +15,7 @@
 #include "fw-point-list.h"
 #include "fw-point-value.h"
 #include "fw-spreads-editor.h"
+#include "fw-test-window.h"
 #include "fw-window.h"
 
 /* Scenarios in the window as a consultant uses them: create, duplicate,
@@ -446,6 +447,207 @@ test_sort_shows_the_costliest (Fixture       *fixture,
                     costliest (fw_session_get_projection (session (fixture))));
 }
 
+/* The row on show for the point of that name: the row box
+ * (fw-point-row) whose name label reads @name. */
+static GtkWidget *
+find_point_row (GtkWidget  *root,
+                const char *name)
+{
+  if (gtk_widget_has_css_class (root, "fw-point-row") && gtk_widget_get_child_visible (gtk_widget_get_parent (root)))
+    {
+      GtkWidget *label = find_label (root, name);
+
+      if (label != NULL && strcmp (gtk_label_get_text (GTK_LABEL (label)), name) == 0)
+        return root;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_point_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The name of the point at @position in the list as shown. */
+static const char *
+name_at (Fixture     *fixture,
+         FwPointList *list,
+         guint        position)
+{
+  guint index = fw_point_list_get_point_at (list, position);
+  const FwScenario *scenario = fw_session_get_scenario (session (fixture));
+
+  g_assert_cmpuint (index, <, scenario->points->len);
+  return ((FwPoint *) g_ptr_array_index (scenario->points, index))->name;
+}
+
+/* The remove button of a row: its last button. */
+static GtkWidget *
+remove_button (GtkWidget *row)
+{
+  GtkWidget *button = gtk_widget_get_last_child (row);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  return button;
+}
+
+/* TRUE when @row lies wholly inside the scrolled window's view. */
+static gboolean
+row_in_view (GtkWidget *row,
+             GtkWidget *scrolled)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return FALSE;
+  return bounds.origin.y >= -0.5 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled) + 0.5;
+}
+
+/* Removed from a sorted list with the trash button: the neighbour in the
+ * list as shown (the row that took the removed one's place) has the
+ * focus and is in view, and the list stays where the user was. */
+static gboolean
+removal_kept_place (Fixture     *fixture,
+                    FwPointList *list,
+                    GtkWidget   *scrolled,
+                    guint        position)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
+  gboolean kept = FALSE;
+
+  while (!kept && g_get_monotonic_time () < end)
+    {
+      GtkWidget *row = find_point_row (GTK_WIDGET (list), name_at (fixture, list, position));
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+      kept = row != NULL && focus == remove_button (row) && row_in_view (row, scrolled);
+      spin (20);
+    }
+  return kept;
+}
+
+static void
+test_remove_keeps_place_in_sorted_list (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  FwPointList *list = FW_POINT_LIST (find_widget (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST));
+  GtkWidget *scrolled = find_widget (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_STACK);
+  GtkWidget *row;
+  guint position, n;
+  gint64 end;
+
+  /* Enough points that the list scrolls, their costs in another order
+   * than the order added. */
+  for (guint k = 0; k < 16; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Friction %02u", k);
+      g_autoptr(FwPoint) point = fw_point_new (name, 10.0 + k);
+
+      point->conversion = -0.01 * (1 + (k * 7) % 16);
+      activate (fixture, "point.add", fw_point_value_to_variant (point));
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "points");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "points.sort-by-impact", NULL));
+  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+       (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1.0 ||
+        find_point_row (GTK_WIDGET (list), name_at (fixture, list, 0)) == NULL) &&
+       g_get_monotonic_time () < end;)
+    spin (20);
+  spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+
+  /* The costliest, on top: the next costliest takes its place, at the
+   * top of the list. */
+  row = find_point_row (GTK_WIDGET (list), name_at (fixture, list, 0));
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (remove_button (row));
+  g_signal_emit_by_name (remove_button (row), "clicked");
+  g_assert_true (removal_kept_place (fixture, list, scrolled, 0));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+
+  /* One in the middle of the list scrolled down: its neighbour below. */
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2);
+  spin (200);
+  row = NULL;
+  n = fw_session_get_scenario (session (fixture))->points->len;
+  for (position = 1; position + 1 < n; position++)
+    {
+      row = find_point_row (GTK_WIDGET (list), name_at (fixture, list, position));
+      if (row != NULL && row_in_view (row, scrolled) && gtk_adjustment_get_value (adjustment) > 0.0)
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (row, scrolled, &bounds));
+          if (bounds.origin.y > gtk_widget_get_height (scrolled) / 3.0)
+            break;
+        }
+      row = NULL;
+    }
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (remove_button (row));
+  g_signal_emit_by_name (remove_button (row), "clicked");
+  g_assert_true (removal_kept_place (fixture, list, scrolled, position));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+}
+
+/* The mouse wheel over the Compare page scrolls the page, wherever the
+ * pointer is on it: over the table too, which scrolls sideways on its
+ * own when too wide, and must not swallow the wheel's up and down (the
+ * Uncertainty fields below the fold were out of reach of the wheel). */
+static void
+test_compare_page_scrolls_under_wheel (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  GtkWidget *panel = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *page = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
+  GtkWidget *table = find_label (panel, "Loop gain");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  gint64 end;
+  int x, y;
+
+  /* Two scenarios side by side, so the table has rows; the page has
+   * more than its height (the figures take the top of the pane). */
+  activate (fixture, "scenario.duplicate", NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
+  table = find_label (panel, "Loop gain");
+  g_assert_nonnull (table);
+  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+       (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1.0 ||
+        !gtk_widget_get_mapped (table)) &&
+       g_get_monotonic_time () < end;)
+    spin (20);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 1.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+
+  /* The wheel turned down with the pointer on the table's first figure,
+   * in view on the page. */
+  table = find_label (panel, "Customers after");
+  g_assert_nonnull (table);
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (table, page, &bounds));
+    g_test_message ("table's first row at %g of a page %d high", bounds.origin.y, gtk_widget_get_height (page));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <, gtk_widget_get_height (page));
+  }
+  fw_test_window_point (table, 4, gtk_widget_get_height (table) / 2.0, &x, &y);
+  fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool mousemove --window %%lu %d %d", x, y);
+  spin (50);
+  fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool click --repeat 3 --delay 30 5");
+  for (end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
+       gtk_adjustment_get_value (adjustment) == 0.0 && g_get_monotonic_time () < end;)
+    spin (20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+}
+
 /* The spreads typed per scenario: applied, refused in words, undone;
  * the band comes with them. */
 static void
@@ -510,6 +712,8 @@ main (int   argc,
   ADD ("compare-table", test_compare_table);
   ADD ("sort-by-impact", test_sort_by_impact);
   ADD ("sort-shows-the-costliest", test_sort_shows_the_costliest);
+  ADD ("remove-keeps-place-in-sorted-list", test_remove_keeps_place_in_sorted_list);
+  ADD ("compare-page-scrolls-under-wheel", test_compare_page_scrolls_under_wheel);
   ADD ("spreads", test_spreads);
 
   return g_test_run ();

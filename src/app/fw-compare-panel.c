@@ -369,6 +369,28 @@ heading (const char *text)
   return label;
 }
 
+/* The table scrolls sideways when it is wider than the pane, but the
+ * wheel's up and down belong to the page it is on (the spreads below the
+ * fold): GTK 4.8's GtkScrolledWindow takes every wheel event over it,
+ * even in a direction it cannot scroll. Its own scroll controller is told
+ * to read sideways motion only (a touchpad's swipe, a tilting wheel);
+ * the rest goes on to the page. */
+static void
+scroll_sideways_only (GtkWidget *scroller)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        gtk_event_controller_scroll_set_flags (GTK_EVENT_CONTROLLER_SCROLL (controller),
+                                               GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL |
+                                               GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
+    }
+}
+
 static void
 fw_compare_panel_init (FwComparePanel *self)
 {
@@ -408,6 +430,7 @@ fw_compare_panel_init (FwComparePanel *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
+  scroll_sideways_only (scroller);
   gtk_box_append (GTK_BOX (self->box), scroller);
 
   self->table_note = GTK_LABEL (gtk_label_new (NULL));

@@ -160,26 +160,44 @@ find_row (FwPointList *self,
   return NULL;
 }
 
+/* Where the point at @index stands in the list as shown (sorted by
+ * impact or not); G_MAXUINT if it is not there. */
+static guint
+shown_position (FwPointList *self,
+                guint        index)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  for (guint position = 0; position < n; position++)
+    if (fw_point_list_get_point_at (self, position) == index)
+      return position;
+  return G_MAXUINT;
+}
+
 static void
 on_remove_clicked (GtkButton *button,
                    PointRow  *row)
 {
   FwPointList *self = row->list;
-  guint index, n;
+  guint position, n;
   PointRow *next;
 
   if (row->item == NULL)
     return;
 
-  index = row_index (row);
+  position = shown_position (self, row_index (row));
   n = fw_session_get_scenario (self->session)->points->len;
-  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", index);
-  if (fw_session_get_scenario (self->session)->points->len == n || n == 1)
+  gtk_widget_activate_action (GTK_WIDGET (self), "point.remove", "u", row_index (row));
+  if (fw_session_get_scenario (self->session)->points->len == n || n == 1 || position == G_MAXUINT)
     return;
 
-  /* The next point moved up into this place; after the last one, the
-   * point above takes the focus, so a user can go on removing. */
-  next = find_row (self, MIN (index, n - 2));
+  /* The user stays where they were in the list as they see it: the row
+   * that moved up into this place (by impact, not the next point in the
+   * document, which may be anywhere) takes the focus, in view, and after
+   * the last row the one above, so a user can go on removing. */
+  position = MIN (position, n - 2);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  next = find_row (self, fw_point_list_get_point_at (self, position));
   if (next != NULL)
     gtk_widget_grab_focus (next->remove_button);
 }
