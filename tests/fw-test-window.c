@@ -37,6 +37,45 @@ fw_test_wait_until (gboolean (*done) (gpointer),
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 from;     /* frame time (microseconds) that counts */
+  guint  frames;   /* frames begun at or after it */
+} FramesPast;
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  FramesPast *past = data;
+
+  if (gdk_frame_clock_get_frame_time (clock) >= past->from)
+    past->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames_past (gpointer data)
+{
+  return ((FramesPast *) data)->frames >= 2;
+}
+
+/* Frames, not a sleep: on a loaded machine (or in an instrumented
+ * build) the window may draw nothing for longer than any fixed wait, and
+ * a style is only applied, and a transition only advanced, in a frame. */
+gboolean
+fw_test_wait_frames_past (GtkWidget *widget,
+                          guint      ms)
+{
+  FramesPast past = { g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND, 0 };
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &past, NULL);
+  gboolean reached = fw_test_wait_until (two_frames_past, &past);
+
+  gtk_widget_remove_tick_callback (widget, tick);
+  return reached;
+}
+
 static gboolean
 window_idle (gpointer window)
 {

@@ -22,6 +22,12 @@ void       fw_test_spin               (guint        ms);
  * for failing on a loaded machine, not a speed); FALSE if it never did. */
 gboolean   fw_test_wait_until         (gboolean   (*done) (gpointer),
                                        gpointer     data);
+/* Until @widget's frame clock has begun two frames timed @ms or more
+ * from now: what was queued before (a new style, a layout) has been
+ * applied in the first, and a CSS transition of @ms has run its course.
+ * A minute's bound, for failing; FALSE if the frames never came. */
+gboolean   fw_test_wait_frames_past   (GtkWidget   *widget,
+                                       guint        ms);
 /* Until the open or save under way in @window, if any, has ended. */
 void       fw_test_wait_for_files     (FwWindow    *window);
 /* The first widget under @root (itself included) of that widget name. */
