@@ -4,6 +4,8 @@
 #
 #   make run     build, then open Flywheel on a sample project
 #   make check   build, then run every test
+#   make check SANITIZE=1   the same suite built with ASan and UBSan, in
+#                build-sanitize/ (.ci/sanitize): what CI runs
 #   make bench   build, then run the benchmarks (docs/performance.md)
 #   make screenshot  retake README's screenshot from the real program
 #
@@ -73,8 +75,15 @@ run: build
 	@[ -f $(SAMPLE) ] || $(BUILD)/src/cli/flywheel-cli new --template attract-engage-delight $(SAMPLE)
 	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/app/flywheel $(SAMPLE)
 
+# With SANITIZE set, .ci/sanitize builds build-sanitize/ with ASan and
+# UBSan and runs the suite there, after the same packages and locales.
+ifdef SANITIZE
+check: deps
+	.ci/sanitize
+else
 check: build
 	$(MESON) test -C $(BUILD) --print-errorlogs
+endif
 
 bench: build
 	$(MESON) test -C $(BUILD) --benchmark --verbose
