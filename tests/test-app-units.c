@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fw-idle-gate.h"
+#include "fw-layer-pool.h"
 #include "fw-number-entry.h"
 
 /* Locales ---------------------------------------------------------------- */
@@ -490,6 +491,132 @@ test_idle_gate_clear (void)
   g_assert_false (g_main_context_pending (NULL));
 }
 
+/* The layer pool ---------------------------------------------------------- */
+
+/* A cairo node painting @pixels, as fw_render_texture_node() makes one. */
+static GskRenderNode *
+node_showing (cairo_surface_t *pixels,
+              int              size)
+{
+  GtkSnapshot *recorder = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (0, 0, size, size));
+
+  cairo_set_source_surface (cr, pixels, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (recorder);
+}
+
+static void
+fill (cairo_surface_t *pixels,
+      double           red)
+{
+  cairo_t *cr = cairo_create (pixels);
+
+  cairo_set_source_rgb (cr, red, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (pixels);
+}
+
+/* The first pixel @node draws, as 0xAARRGGBB. */
+static guint32
+drawn_by (GskRenderNode *node)
+{
+  cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+  cairo_t *cr = cairo_create (out);
+  guint32 pixel;
+
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (out);
+  pixel = *(guint32 *) cairo_image_surface_get_data (out);
+  cairo_surface_destroy (out);
+  return pixel;
+}
+
+static gboolean
+all_clear (cairo_surface_t *pixels)
+{
+  const guchar *data = cairo_image_surface_get_data (pixels);
+  gsize size = (gsize) cairo_image_surface_get_stride (pixels) * cairo_image_surface_get_height (pixels);
+
+  for (gsize i = 0; i < size; i++)
+    if (data[i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Pixels a node still shows are never handed out again; once it is gone
+ * they are, cleared; the node showing the other ones keeps its picture. */
+static void
+test_layer_pool_reuses_unshown (void)
+{
+  FwLayerPool pool = FW_LAYER_POOL_INIT;
+  cairo_surface_t *first;
+  GskRenderNode *first_node, *second_node;
+  cairo_surface_t *second, *third, *reused;
+
+  /* GSK registers its node types with its first renderer; no display here. */
+  g_type_ensure (GSK_TYPE_CAIRO_NODE);
+  first = fw_layer_pool_take (&pool, 8, 8);
+
+  g_assert_true (all_clear (first));
+  fill (first, 1.0);
+  first_node = node_showing (first, 8);
+  fw_layer_pool_shown (&pool, first, first_node);
+  cairo_surface_destroy (first);
+
+  /* Shown: the next layer gets other pixels. */
+  second = fw_layer_pool_take (&pool, 8, 8);
+  g_assert_true (second != first);
+  fill (second, 0.0);
+  second_node = node_showing (second, 8);
+  fw_layer_pool_shown (&pool, second, second_node);
+  cairo_surface_destroy (second);
+
+  /* Both shown: new pixels again (the older slot's go to the node that
+   * shows them, as cairo's copy), and both nodes keep their pictures. */
+  third = fw_layer_pool_take (&pool, 8, 8);
+  g_assert_true (all_clear (third));
+  fill (third, 0.5);
+  g_assert_cmphex (drawn_by (first_node), ==, 0xffff0000);
+  g_assert_cmphex (drawn_by (second_node), ==, 0xff000000);
+  cairo_surface_destroy (third);
+
+  /* The second node gone (the third pixels were never shown, and are
+   * free too): free pixels come back cleared. */
+  gsk_render_node_unref (second_node);
+  reused = fw_layer_pool_take (&pool, 8, 8);
+  /* (Both still in the pool, so the pointers say which.) */
+  g_assert_true (reused == second || reused == third);
+  third = reused;
+  g_assert_true (all_clear (third));
+  fill (third, 1.0);
+  g_assert_cmphex (drawn_by (first_node), ==, 0xffff0000);
+  cairo_surface_destroy (third);
+
+  gsk_render_node_unref (first_node);
+  fw_layer_pool_clear (&pool);
+}
+
+/* Another size is other pixels. */
+static void
+test_layer_pool_size (void)
+{
+  FwLayerPool pool = FW_LAYER_POOL_INIT;
+  cairo_surface_t *small = fw_layer_pool_take (&pool, 8, 8);
+  cairo_surface_t *large;
+
+  cairo_surface_destroy (small);
+  large = fw_layer_pool_take (&pool, 16, 8);
+  g_assert_cmpint (cairo_image_surface_get_width (large), ==, 16);
+  g_assert_cmpint (cairo_image_surface_get_height (large), ==, 8);
+  g_assert_true (all_clear (large));
+  cairo_surface_destroy (large);
+  fw_layer_pool_clear (&pool);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +628,8 @@ main (int   argc,
 
   g_test_add_func ("/app/idle-gate/yields", test_idle_gate_yields);
   g_test_add_func ("/app/idle-gate/clear", test_idle_gate_clear);
+  g_test_add_func ("/app/layer-pool/reuses-unshown", test_layer_pool_reuses_unshown);
+  g_test_add_func ("/app/layer-pool/size", test_layer_pool_size);
   g_test_add_func ("/app/number-entry/parse/plain", test_parse_plain);
   g_test_add_func ("/app/number-entry/parse/signs", test_parse_signs);
   g_test_add_func ("/app/number-entry/parse/junk", test_parse_junk);

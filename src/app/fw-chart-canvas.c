@@ -41,6 +41,7 @@ struct _FwChartCanvas
 
   /* The static layer (axes, lines, legend) as pixels. */
   GskRenderNode *static_node;
+  FwLayerPool    static_pixels;  /* its pixels, reused at each repaint */
   int            static_width, static_height, static_scale;
 
   /* The pointer over the plot, or -1. */
@@ -728,7 +729,8 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
       self->static_width = width;
       self->static_height = height;
       self->static_scale = scale;
-      self->static_node = fw_render_texture_node (GTK_WIDGET (self), width, height, scale, paint_static, self);
+      self->static_node = fw_render_texture_node (GTK_WIDGET (self), &self->static_pixels,
+                                                  width, height, scale, paint_static, self);
     }
   gtk_snapshot_append_node (snapshot, self->static_node);
 
@@ -846,6 +848,7 @@ fw_chart_canvas_dispose (GObject *object)
   fw_chart_canvas_set_session (self, NULL);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  fw_layer_pool_clear (&self->static_pixels);
 
   G_OBJECT_CLASS (fw_chart_canvas_parent_class)->dispose (object);
 }

@@ -112,6 +112,7 @@ draws_with_cairo (GtkWidget *widget)
 
 GskRenderNode *
 fw_render_texture_node (GtkWidget         *widget,
+                        FwLayerPool       *pool,
                         int                width,
                         int                height,
                         int                scale,
@@ -119,33 +120,43 @@ fw_render_texture_node (GtkWidget         *widget,
                         gpointer           data)
 {
   g_autoptr(GBytes) pixels = NULL;
+  gboolean with_cairo = draws_with_cairo (widget);
   cairo_surface_t *surface;
+  GskRenderNode *node;
   GdkTexture *texture;
   GtkSnapshot *recorder;
   cairo_t *cr;
 
-  /* A new layer is drawn on every change (several times a second while the
-   * periods play): its pixels in huge pages spare a thousand page faults
-   * each time on a large window (fw-image-surface.h). */
-  surface = fw_image_surface_new (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  /* A new layer is drawn on every change (five times a second while the
+   * periods play): under the cairo renderer the pool's pixels, reused
+   * once no frame shows them (fw-layer-pool.h); else new pixels, in huge
+   * pages to spare a thousand page faults on a large window
+   * (fw-image-surface.h). */
+  if (with_cairo && pool != NULL)
+    surface = fw_layer_pool_take (pool, width * scale, height * scale);
+  else
+    surface = fw_image_surface_new (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   paint (cr, data);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  if (draws_with_cairo (widget))
+  if (with_cairo)
     {
       /* The recording holds one operation, "paint these pixels": cairo
        * keeps the surface (a snapshot it never has to copy, as nothing
-       * writes to it again). */
+       * writes to it again while the node lives). */
       recorder = gtk_snapshot_new ();
       cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (0, 0, width, height));
       cairo_set_source_surface (cr, surface, 0, 0);
       cairo_paint (cr);
       cairo_destroy (cr);
+      node = gtk_snapshot_free_to_node (recorder);
+      if (pool != NULL)
+        fw_layer_pool_shown (pool, surface, node);
       cairo_surface_destroy (surface);
-      return gtk_snapshot_free_to_node (recorder);
+      return node;
     }
 
   /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fw-layer-pool.h"
 #include "fw-wheel-painter.h"
 
 G_BEGIN_DECLS
@@ -42,8 +43,9 @@ typedef void (*FwRenderPaintFunc) (cairo_t *cr,
  * draws it, whatever the part of it on screen changed (a quarter of a
  * playback frame's CPU, perf, Dec 2026): there the pixels are an image
  * surface a cairo node paints, which pixman copies only where the frame
- * is redrawn. */
+ * is redrawn, from @pool's reused pixels when not NULL. */
 GskRenderNode *fw_render_texture_node  (GtkWidget         *widget,
+                                        FwLayerPool       *pool,
                                         int                width,
                                         int                height,
                                         int                scale,

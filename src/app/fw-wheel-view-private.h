@@ -11,6 +11,7 @@
 #include "fw-wheel-layout.h"
 #include "fw-wheel-painter.h"
 #include "fw-idle-gate.h"
+#include "fw-layer-pool.h"
 #include "fw-wheel-view.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,7 @@ struct _FwWheelView
   /* The static layer, recorded once and replayed every frame until the
    * document, the size, the scale or the style changes. */
   GskRenderNode  *static_node;
+  FwLayerPool     static_pixels;  /* its pixels, reused at each repaint */
   int             static_width;
   int             static_height;
   int             static_scale;

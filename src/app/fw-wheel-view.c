@@ -594,7 +594,8 @@ record_static (FwWheelView *self,
                int          scale)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  self->static_node = fw_render_texture_node (GTK_WIDGET (self), width, height, scale, paint_static, self);
+  self->static_node = fw_render_texture_node (GTK_WIDGET (self), &self->static_pixels,
+                                              width, height, scale, paint_static, self);
   self->static_width = width;
   self->static_height = height;
   self->static_scale = scale;
@@ -897,6 +898,7 @@ fw_wheel_view_dispose (GObject *object)
   close_editor (self);
   watch_settings (self, NULL);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  fw_layer_pool_clear (&self->static_pixels);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
