@@ -41,8 +41,13 @@ struct _FwPointList
   /* The rows bound to a point right now: every edit changes every
    * point's impact, so they show it again on every change. */
   GPtrArray  *rows;
-  guint       home_tick;      /* scrolling back to the first point */
-  gboolean    home_laid_out;  /* ... once laid out */
+  /* What waits for the list to be laid out with its new rows (the list
+   * view finds a row only then, and warns if asked before): scrolling
+   * back to the first point, or to the place a removal kept. */
+  guint       layout_tick;
+  gboolean    laid_out;
+  gboolean    home_pending;
+  guint       place_pending;  /* G_MAXUINT: none */
 };
 
 G_DEFINE_FINAL_TYPE (FwPointList, fw_point_list, GTK_TYPE_WIDGET)
@@ -174,13 +179,14 @@ shown_position (FwPointList *self,
   return G_MAXUINT;
 }
 
+static void after_layout (FwPointList *self);
+
 static void
 on_remove_clicked (GtkButton *button,
                    PointRow  *row)
 {
   FwPointList *self = row->list;
   guint position, n;
-  PointRow *next;
 
   if (row->item == NULL)
     return;
@@ -194,12 +200,10 @@ on_remove_clicked (GtkButton *button,
   /* The user stays where they were in the list as they see it: the row
    * that moved up into this place (by impact, not the next point in the
    * document, which may be anywhere) takes the focus, in view, and after
-   * the last row the one above, so a user can go on removing. */
-  position = MIN (position, n - 2);
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
-  next = find_row (self, fw_point_list_get_point_at (self, position));
-  if (next != NULL)
-    gtk_widget_grab_focus (next->remove_button);
+   * the last row the one above, so a user can go on removing. Once the
+   * list has its new rows: on a loaded machine that is a frame later. */
+  self->place_pending = MIN (position, n - 2);
+  after_layout (self);
 }
 
 /* The exact impact, worked out only when the tooltip is shown: it
@@ -451,31 +455,59 @@ update_placeholder (FwPointList *self)
   gtk_widget_set_visible (self->scrolled, !empty);
 }
 
-/* Once the list has been laid out with its new rows: the list view
- * finds the row at the top only then, and warns if asked before. Ticks
- * come before the frame's layout, so the first tick that finds the list
- * shown waits for the next one. */
+/* The row at @position as shown in view, with the focus on its remove
+ * button, so a user can go on removing. */
+static void
+show_place (FwPointList *self,
+            guint        position)
+{
+  PointRow *row;
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  row = find_row (self, fw_point_list_get_point_at (self, position));
+  if (row != NULL)
+    gtk_widget_grab_focus (row->remove_button);
+}
+
+/* Once the list has been laid out with its new rows. Ticks come before
+ * the frame's layout, so the first tick that finds the list shown waits
+ * for the next one. */
 static gboolean
-home_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
+layout_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
   FwPointList *self = FW_POINT_LIST (widget);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->list)))
     {
-      self->home_laid_out = FALSE;
+      self->laid_out = FALSE;
       return G_SOURCE_CONTINUE;
     }
-  if (!self->home_laid_out)
+  if (!self->laid_out)
     {
-      self->home_laid_out = TRUE;
+      self->laid_out = TRUE;
       return G_SOURCE_CONTINUE;
     }
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0.0);
-  self->home_tick = 0;
+  if (self->home_pending)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0.0);
+  if (self->place_pending != G_MAXUINT)
+    show_place (self, self->place_pending);
+  self->home_pending = FALSE;
+  self->place_pending = G_MAXUINT;
+  self->layout_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+after_layout (FwPointList *self)
+{
+  self->laid_out = FALSE;
+  if (self->layout_tick == 0)
+    self->layout_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), layout_tick_cb, NULL, NULL);
 }
 
 /* Another project starts at its first point: GtkListView keeps its
@@ -483,9 +515,9 @@ home_tick_cb (GtkWidget     *widget,
 static void
 scroll_home (FwPointList *self)
 {
-  self->home_laid_out = FALSE;
-  if (self->home_tick == 0)
-    self->home_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), home_tick_cb, NULL, NULL);
+  self->home_pending = TRUE;
+  self->place_pending = G_MAXUINT;
+  after_layout (self);
 }
 
 static void
@@ -647,10 +679,10 @@ fw_point_list_dispose (GObject *object)
 {
   FwPointList *self = (FwPointList *) object;
 
-  if (self->home_tick != 0)
+  if (self->layout_tick != 0)
     {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->home_tick);
-      self->home_tick = 0;
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
+      self->layout_tick = 0;
     }
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -703,6 +735,7 @@ fw_point_list_init (FwPointList *self)
 
   /* The rows bound right now; each is freed with its widgets. */
   self->rows = g_ptr_array_new ();
+  self->place_pending = G_MAXUINT;
   self->by_impact = GTK_SORTER (gtk_custom_sorter_new (compare_impacts, self, NULL));
 
   factory = gtk_signal_list_item_factory_new ();
