@@ -605,6 +605,39 @@ test_remove_keeps_place_in_sorted_list (Fixture       *fixture,
  * pointer is on it: over the table too, which scrolls sideways on its
  * own when too wide, and must not swallow the wheel's up and down (the
  * Uncertainty fields below the fold were out of reach of the wheel). */
+/* The header bar's scenario picker does not grow with a long name: an
+ * 80-character one (MODEL.md's longest) takes the room of a short
+ * sentence, and the whole name is its tooltip. */
+static void
+test_picker_keeps_long_names_short (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
+  GtkWidget *picker = find_widget (header, GTK_TYPE_DROP_DOWN);
+  g_autofree char *sentence = g_strnfill (24, 'm');
+  g_autofree char *longest = g_strnfill (80, 'm');
+  int short_width, long_width;
+  guint shown;
+
+  activate (fixture, "scenario.duplicate", NULL);
+  /* The button shows the scenario on show. */
+  shown = fw_session_get_scenario_index (fw_window_get_session (fixture->window));
+  g_assert_nonnull (picker);
+  g_assert_true (gtk_widget_get_visible (picker));
+
+  g_assert_true (fw_document_rename_scenario (document, shown, sentence, NULL));
+  spin (50);
+  gtk_widget_measure (picker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &short_width, NULL, NULL);
+
+  g_assert_true (fw_document_rename_scenario (document, shown, longest, NULL));
+  spin (50);
+  gtk_widget_measure (picker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &long_width, NULL, NULL);
+
+  g_test_message ("picker %d px wide for 24 characters, %d px for 80", short_width, long_width);
+  g_assert_cmpint (long_width, <=, short_width + 4);
+}
+
 static void
 test_compare_page_scrolls_under_wheel (Fixture       *fixture,
                                        gconstpointer  data)
@@ -719,6 +752,7 @@ main (int   argc,
   ADD ("remove-keeps-place-in-sorted-list", test_remove_keeps_place_in_sorted_list);
   ADD ("compare-page-scrolls-under-wheel", test_compare_page_scrolls_under_wheel);
   ADD ("spreads", test_spreads);
+  ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);
 
   return g_test_run ();
 }

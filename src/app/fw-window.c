@@ -16,6 +16,7 @@
 #include "fw-focus-home.h"
 #include "fw-playback-bar.h"
 #include "fw-point-list.h"
+#include "fw-scenario-picker.h"
 #include "fw-spreads-editor.h"
 #include "fw-settings.h"
 #include "fw-app-resources.h"
@@ -256,6 +257,7 @@ fw_window_init (FwWindow *self)
   fw_widget_name_plainly (GTK_WIDGET (self));
   narrow_side_switcher (self);
   fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));
+  fw_scenario_picker_init (self->scenario_dropdown);
   /* The dividers take the keyboard focus (F8 moves them). */
   fw_widget_set_accessible_label (GTK_WIDGET (self->catalog_paned), _("Divider between the catalog and the wheel"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->side_paned), _("Divider between the wheel and the side panel"));
