@@ -19,6 +19,7 @@
 #include "fw-templates.h"
 #include "fw-validate.h"
 #include "fw-window.h"
+#include "fw-window-private.h"
 
 /* The window and the user's files (issue 8): one window per file, asking
  * before saving over a file another program changed, opening and saving
@@ -346,8 +347,10 @@ tick (gpointer data)
  * 1000 points) opens and saves on a thread: the action returns at once
  * and the window goes on (the ticks of a 5 ms timer meanwhile are
  * logged, not asserted: the window's own frames share the loop, and
- * the machine's load decides how many). Cancel in the progress banner
- * stops an open and keeps the project on screen. */
+ * the machine's load decides how many). The example a new window starts
+ * with is greyed out meanwhile, so that nobody edits it for their
+ * project. Cancel in the progress banner stops an open and keeps the
+ * project on screen. */
 static void
 test_big_files_off_the_main_loop (Fixture       *fixture,
                                   gconstpointer  data)
@@ -396,9 +399,12 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
 
   timer = g_timeout_add (5, tick, &ticks);
   start = g_get_monotonic_time ();
+  g_assert_true (fw_window_is_pristine (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
   g_assert_true (fw_window_is_busy (fixture->window));
+  g_assert_false (gtk_widget_is_sensitive (fixture->window->wheel));
   wait_for_files (fixture->window);
+  g_assert_true (gtk_widget_is_sensitive (fixture->window->wheel));
   g_test_message ("opened in %.0f ms, %u ticks of 5 ms meanwhile",
                   (g_get_monotonic_time () - start) / 1000.0, ticks);
   g_assert_null (fw_window_get_error (fixture->window));
@@ -431,6 +437,7 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   }
   wait_for_files (fixture->window);
   g_assert_true (fw_window_get_document (fixture->window) == before);
+  g_assert_true (gtk_widget_is_sensitive (fixture->window->wheel));
   g_assert_null (fw_window_get_error (fixture->window));
 }
 

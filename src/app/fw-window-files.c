@@ -255,6 +255,7 @@ on_loaded (GObject      *source,
     }
   set_busy (self, NULL);
   g_object_set_data (G_OBJECT (self), LOADING_FILE_KEY, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), TRUE);
 
   if (project == NULL)
     {
@@ -313,6 +314,12 @@ fw_window_load (FwWindow *self,
                           (GDestroyNotify) fw_store_file_unref);
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
+  /* A window opened for this file holds only the example it starts
+   * with: greyed out while the file is read, so that nobody takes it for
+   * their project or edits it meanwhile. A window with the user's own
+   * project keeps working. */
+  if (fw_window_is_pristine (self))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), FALSE);
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Opening “%s”…"), name);
   fw_window_progress_begin (self, text, cancellable);
