@@ -441,24 +441,32 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_assert_null (fw_window_get_error (fixture->window));
 }
 
-/* `flywheel FILE` twice, or the same file through a link: one window. */
+/* `flywheel FILE` twice, or the same file by another name: through a
+ * symbolic link, a linked folder, or a hard link: one window. */
 static void
 test_one_file_one_window (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("fw-one-window-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "Once.flywheel", NULL);
-  g_autofree char *link = g_build_filename (dir, "link.flywheel", NULL);
+  g_autofree char *soft = g_build_filename (dir, "link.flywheel", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.flywheel", NULL);
+  g_autofree char *folder_link = g_build_filename (dir, "here", NULL);
+  g_autofree char *through_folder_path = g_build_filename (dir, "here", ".", "Once.flywheel", NULL);
   g_autoptr(FwProject) project = fw_template_create ("four-a", NULL);
   g_autoptr(FwApplication) app = fw_application_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) through_link = g_file_new_for_path (link);
+  g_autoptr(GFile) through_link = g_file_new_for_path (soft);
+  g_autoptr(GFile) hard_link = g_file_new_for_path (hard);
+  g_autoptr(GFile) through_folder = g_file_new_for_path (through_folder_path);
   g_autoptr(FwWindow) other = NULL;
   GList *windows;
   FwWindow *window;
 
   g_assert_true (fw_store_save (project, path, &error));
-  g_assert_cmpint (symlink ("Once.flywheel", link), ==, 0);
+  g_assert_cmpint (symlink ("Once.flywheel", soft), ==, 0);
+  g_assert_cmpint (symlink (".", folder_link), ==, 0);
+  g_assert_cmpint (link (path, hard), ==, 0);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
@@ -475,8 +483,12 @@ test_one_file_one_window (void)
    * the same one brings this window forward. */
   g_application_open (G_APPLICATION (app), &file, 1, "");
   g_application_open (G_APPLICATION (app), &through_link, 1, "");
+  g_application_open (G_APPLICATION (app), &through_folder, 1, "");
+  g_application_open (G_APPLICATION (app), &hard_link, 1, "");
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_cmpfloat (fw_document_get_scenario (fw_window_get_document (window), 0)->inflow, ==, 31);
+  /* Saves still go where the user opened it, not to the other names. */
+  g_assert_true (g_file_equal (fw_window_get_file (window), file));
 
   /* Opening it from another window's Open does the same. */
   other = g_object_ref (fw_window_new (GTK_APPLICATION (app)));
@@ -484,12 +496,25 @@ test_one_file_one_window (void)
   wait_for_files (other);
   g_assert_null (fw_window_get_file (other));
   g_assert_true (fw_window_find_for_file (GTK_APPLICATION (app), through_link) == window);
+  g_assert_true (fw_window_find_for_file (GTK_APPLICATION (app), hard_link) == window);
 
-  fw_document_mark_saved (fw_window_get_document (window));
+  /* A save replaces the file under the name it was opened by; the hard
+   * link keeps the project as it was, a file of its own now, which
+   * opens in a window of its own (docs/file-format.md, "Hard links"). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for_files (window);
+  g_assert_null (fw_window_get_error (window));
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 31);
+  g_assert_cmpfloat (inflow_on_disk (hard), !=, 31);
+  g_assert_true (fw_window_find_for_file (GTK_APPLICATION (app), file) == window);
+  g_assert_null (fw_window_find_for_file (GTK_APPLICATION (app), hard_link));
+
   gtk_window_destroy (GTK_WINDOW (other));
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
-  g_unlink (link);
+  g_unlink (folder_link);
+  g_unlink (hard);
+  g_unlink (soft);
   g_unlink (path);
   g_rmdir (dir);
 }

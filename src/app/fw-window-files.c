@@ -139,8 +139,9 @@ store_file_for (FwWindow   *self,
 #define LOADING_FILE_KEY "fw-window-loading-file"
 
 /* One file, one window: two windows on one file would each save over
- * the other's work. Compared by the real file, so a link and its
- * target are the same file; a window still opening the file holds it. */
+ * the other's work. Compared by the file itself (fw_store_file_is_path ()),
+ * so a symbolic link and its target, or two hard links, are the same
+ * file; a window still opening the file holds it. */
 FwWindow *
 fw_window_find_for_file (GtkApplication *application,
                          GFile          *file)

@@ -114,12 +114,22 @@ fw_store_file_is_path (FwStoreFile *file,
                        const char  *path)
 {
   g_autofree char *real = NULL;
+  struct stat named, ours;
 
   g_return_val_if_fail (file != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   real = fw_file_resolve (path);
-  return g_strcmp0 (real, file->real_path) == 0;
+  if (g_strcmp0 (real, file->real_path) == 0)
+    return TRUE;
+
+  /* Another name of the same file: a hard link, or a path whose folders
+   * no link resolution can tell apart (a bind mount). Compared as the
+   * two names stand now: once a save has replaced the file under one
+   * name (docs/file-format.md, "Hard links"), its other names are
+   * another file, holding the project as it was. */
+  return stat (real, &named) == 0 && stat (file->real_path, &ours) == 0 &&
+         named.st_dev == ours.st_dev && named.st_ino == ours.st_ino;
 }
 
 char *

@@ -45,7 +45,9 @@ void         fw_store_file_unref        (FwStoreFile        *file);
 /* The path as the user named it, and the real file saves go to. */
 const char  *fw_store_file_get_path     (FwStoreFile        *file);
 const char  *fw_store_file_get_real_path (FwStoreFile       *file);
-/* Whether @path names the same real file as @file (links resolved). */
+/* Whether @path names the same file as @file: the same real file once
+ * symbolic links are resolved, or the same file on disk under another
+ * name (a hard link), by device and inode as they are now. */
 gboolean     fw_store_file_is_path      (FwStoreFile        *file,
                                          const char         *path);
 
