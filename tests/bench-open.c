@@ -18,6 +18,7 @@
 #include "fw-renderer-choice.h"
 #include "fw-store.h"
 #include "fw-test-largest.h"
+#include "fw-test-window.h"
 #include "fw-window.h"
 
 /* How long the window's main loop stalls while the largest project
@@ -33,11 +34,15 @@
  * scheduler's, the CPU is the window's own. From the moment Open is
  * activated until the project is on show and the loop has been quiet
  * for a while, the benchmark reports the longest stalls, when they
- * happened, and how long the open took.
+ * happened, and how long the open took; then the same while the user
+ * turns to the page that lists the points ("points").
  *
  * Run under tests/with-display.py:
  *   meson test -C build --benchmark -v bench-open
- * BENCH_OPEN_RUNS=N repeats the open N times (3 by default). */
+ * BENCH_OPEN_RUNS=N repeats the open N times (3 by default);
+ * BENCH_OPEN_SCENARIOS=N opens a project of N scenarios instead of 50,
+ * for a quicker look at what the window does once a project is in (the
+ * load itself is then short). */
 
 #define WIDTH   1920
 #define HEIGHT  1080
@@ -147,65 +152,98 @@ longer_first (gconstpointer a,
 }
 
 static void
+watchdog_start (Watchdog *dog)
+{
+  memset (dog, 0, sizeof *dog);
+  g_mutex_init (&dog->lock);
+  g_cond_init (&dog->cond);
+  pthread_getcpuclockid (pthread_self (), &dog->main_clock);
+  dog->stalls = g_array_new (FALSE, FALSE, sizeof (Stall));
+  dog->start = g_get_monotonic_time ();
+}
+
+/* Stops the watchdog, prints what it saw (with @done_ms, when not
+ * negative, as when the open was done) and frees it. */
+static void
+watchdog_report (Watchdog   *dog,
+                 GThread    *thread,
+                 const char *label,
+                 double      done_ms)
+{
+  double stalled_ms = 0.0;
+  GString *worst = g_string_new (NULL);
+
+  g_mutex_lock (&dog->lock);
+  dog->stop = TRUE;
+  g_mutex_unlock (&dog->lock);
+  /* Its last call may still wait for the loop. */
+  while (!g_atomic_int_get (&dog->finished))
+    g_main_context_iteration (NULL, FALSE);
+  g_thread_join (thread);
+
+  for (guint i = 0; i < dog->stalls->len; i++)
+    stalled_ms += g_array_index (dog->stalls, Stall, i).ms;
+  g_array_sort (dog->stalls, longer_first);
+  for (guint i = 0; i < MIN (dog->stalls->len, 5); i++)
+    {
+      Stall *stall = &g_array_index (dog->stalls, Stall, i);
+
+      g_string_append_printf (worst, " %.0f(%.0f)@%.0f", stall->ms, stall->cpu_ms, stall->at_ms);
+    }
+
+  printf ("%-8s longest stall %7.1f ms wall, most main-thread CPU in one %7.1f ms | %3u stalls over %.0f ms,"
+          " %7.1f ms in all |",
+          label, dog->longest_ms, dog->longest_cpu_ms, dog->stalls->len, STALL_MS, stalled_ms);
+  if (done_ms >= 0.0)
+    printf (" open done %7.1f ms |", done_ms);
+  printf (" worst wall (CPU) @ since start, ms:%s\n", worst->str);
+  fflush (stdout);
+
+  g_string_free (worst, TRUE);
+  g_array_unref (dog->stalls);
+  g_mutex_clear (&dog->lock);
+  g_cond_clear (&dog->cond);
+}
+
+static void
 open_once (const char *label,
            const char *path,
            guint       n_scenarios)
 {
   FwWindow *window = fw_window_new (NULL);
-  Watchdog dog = { 0 };
-  double loaded_ms, stalled_ms = 0.0;
+  Watchdog dog;
+  double loaded_ms;
   GThread *thread;
-  GString *worst = g_string_new (NULL);
+  GtkWidget *points;
 
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   run_for (1000);
 
-  g_mutex_init (&dog.lock);
-  g_cond_init (&dog.cond);
-  pthread_getcpuclockid (pthread_self (), &dog.main_clock);
-  dog.stalls = g_array_new (FALSE, FALSE, sizeof (Stall));
-  dog.start = g_get_monotonic_time ();
+  watchdog_start (&dog);
   thread = g_thread_new ("watchdog", watch, &dog);
-
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path);
   while (fw_window_is_busy (window))
     g_main_context_iteration (NULL, TRUE);
   loaded_ms = (g_get_monotonic_time () - dog.start) / 1000.0;
   /* Then until the views have taken it and the loop has been quiet. */
   run_for (QUIET_MS);
-  g_mutex_lock (&dog.lock);
-  dog.stop = TRUE;
-  g_mutex_unlock (&dog.lock);
-  /* Its last call may still wait for the loop. */
-  while (!g_atomic_int_get (&dog.finished))
-    g_main_context_iteration (NULL, FALSE);
-  g_thread_join (thread);
+  watchdog_report (&dog, thread, label, loaded_ms);
 
   if (fw_document_get_n_scenarios (fw_window_get_document (window)) != n_scenarios)
     g_error ("%s: the project did not open (%s)", label,
              fw_window_get_error (window) ? fw_window_get_error (window) : "no error shown");
 
-  for (guint i = 0; i < dog.stalls->len; i++)
-    stalled_ms += g_array_index (dog.stalls, Stall, i).ms;
-  g_array_sort (dog.stalls, longer_first);
-  for (guint i = 0; i < MIN (dog.stalls->len, 5); i++)
-    {
-      Stall *stall = &g_array_index (dog.stalls, Stall, i);
+  /* The user then looks at the points: the side panel's page that lists
+   * them (a page of the stack, hidden until now). */
+  points = fw_test_find_named (GTK_WIDGET (window), "FwPointList");
+  g_assert_nonnull (points);
+  watchdog_start (&dog);
+  thread = g_thread_new ("watchdog", watch, &dog);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (points)), points);
+  run_for (QUIET_MS);
+  watchdog_report (&dog, thread, "points", -1.0);
 
-      g_string_append_printf (worst, " %.0f(%.0f)@%.0f", stall->ms, stall->cpu_ms, stall->at_ms);
-    }
-
-  printf ("%-8s longest stall %7.1f ms wall, most main-thread CPU in one %7.1f ms | %3u stalls over %.0f ms,"
-          " %7.1f ms in all | open done %7.1f ms | worst wall (CPU) @ since Open, ms:%s\n",
-          label, dog.longest_ms, dog.longest_cpu_ms, dog.stalls->len, STALL_MS, stalled_ms,
-          loaded_ms, worst->str);
-  fflush (stdout);
-
-  g_string_free (worst, TRUE);
-  g_array_unref (dog.stalls);
-  g_mutex_clear (&dog.lock);
-  g_cond_clear (&dog.cond);
   /* Not modified: it closes without asking. */
   gtk_window_destroy (GTK_WINDOW (window));
   run_for (200);
@@ -244,13 +282,15 @@ main (int   argc,
       char *argv[])
 {
   const char *runs_env = g_getenv ("BENCH_OPEN_RUNS");
+  const char *scenarios_env = g_getenv ("BENCH_OPEN_SCENARIOS");
   guint runs = runs_env ? (guint) atoi (runs_env) : 3;
+  guint n_scenarios = scenarios_env ? (guint) atoi (scenarios_env) : FW_MAX_SCENARIOS;
 
   fw_renderer_choose_before_threads ();
   gtk_init ();
   printf ("renderer: GSK_RENDERER=%s; a stall is a wait of the watchdog's call at G_PRIORITY_HIGH\n",
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK's choice)");
 
-  measure ("largest", FW_LARGEST_FOR_STORE, FW_MAX_SCENARIOS, MAX (runs, 1));
+  measure ("largest", FW_LARGEST_FOR_STORE, CLAMP (n_scenarios, 1, FW_MAX_SCENARIOS), MAX (runs, 1));
   return 0;
 }

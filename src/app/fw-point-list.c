@@ -32,6 +32,13 @@ struct _FwPointList
   /* The same points, in the order shown: as added, or by impact. */
   GtkSortListModel *sorted;
   GtkSorter  *by_impact;      /* costliest first; set on @sorted when chosen */
+  /* What the list view is given of @sorted: all of it, but while a new
+   * project or scenario comes in, a first screenful that grows each
+   * frame (see fill_gradually ()). */
+  GtkSliceListModel *shown;
+  guint       fill_tick;
+  guint       fill_step;      /* rows added on the next frame */
+  gint64      fill_last_frame;
   gboolean    sort_by_impact;
   GtkWidget  *sort_check;
   GtkWidget  *box;
@@ -87,6 +94,8 @@ point_row_free (gpointer data)
   g_free (row->described);
   g_free (row);
 }
+
+static void show_every_row (FwPointList *self);
 
 static guint
 row_index (PointRow *row)
@@ -201,7 +210,9 @@ on_remove_clicked (GtkButton *button,
    * that moved up into this place (by impact, not the next point in the
    * document, which may be anywhere) takes the focus, in view, and after
    * the last row the one above, so a user can go on removing. Once the
-   * list has its new rows: on a loaded machine that is a frame later. */
+   * list has its new rows: on a loaded machine that is a frame later.
+   * The place may be past the rows given to the view so far. */
+  show_every_row (self);
   self->place_pending = MIN (position, n - 2);
   after_layout (self);
 }
@@ -250,6 +261,18 @@ new_label (const char *css_class)
   /* Wrapped, not cut short: the list is read from across a room. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* No hyphen where a word too long for the row is broken: Pango 1.50
+   * lays a line out again for each place it tries to break with one; a
+   * name of 80 letters without a space took two to four times as long
+   * to lay out at a row's width (Pango alone, docs/performance.md), and
+   * a row is measured at several widths. */
+  {
+    PangoAttrList *attributes = pango_attr_list_new ();
+
+    pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+    gtk_label_set_attributes (GTK_LABEL (label), attributes);
+    pango_attr_list_unref (attributes);
+  }
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -302,10 +325,12 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), row->enabled_switch);
 
   row->edit_button = flat_button ("document-edit-symbolic");
+  fw_widget_set_tooltip_lazily (row->edit_button, _("Edit this point's name, effects and note"));
   g_signal_connect (row->edit_button, "clicked", G_CALLBACK (on_edit_clicked), row);
   gtk_box_append (GTK_BOX (box), row->edit_button);
 
   row->remove_button = flat_button ("user-trash-symbolic");
+  fw_widget_set_tooltip_lazily (row->remove_button, _("Remove this point from the wheel"));
   g_signal_connect (row->remove_button, "clicked", G_CALLBACK (on_remove_clicked), row);
   gtk_box_append (GTK_BOX (box), row->remove_button);
 
@@ -363,7 +388,10 @@ show_point (FwPointList *self,
   else
     fw_widget_set_label (GTK_LABEL (row->place_label), place);
   fw_widget_set_css_class (row->row, "fw-against-kind", against);
-  fw_widget_set_tooltip (row->place_label, against_text);
+  /* Tooltips given lazily: a project opened binds a couple of hundred
+   * rows at once, and GTK's own setter costs round trips to the display
+   * each time. */
+  fw_widget_set_tooltip_lazily (row->place_label, against_text);
   if (against_text != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, against_text, -1);
@@ -371,7 +399,7 @@ show_point (FwPointList *self,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   fw_widget_set_label (GTK_LABEL (row->name_label), point->name);
   fw_widget_set_label (GTK_LABEL (row->impact_label), impact_shown);
-  fw_widget_set_tooltip (row->name_label, name_tooltip);
+  fw_widget_set_tooltip_lazily (row->name_label, name_tooltip);
   fw_widget_set_css_class (row->impact_label, "fw-impact-gain", point->enabled && impact > 0);
   fw_widget_set_css_class (row->impact_label, "fw-impact-loss", point->enabled && impact < 0);
   fw_widget_set_css_class (row->row, "fw-disabled", !point->enabled);
@@ -383,11 +411,9 @@ show_point (FwPointList *self,
       g_signal_handlers_unblock_by_func (row->enabled_switch, on_enabled_changed, row);
     }
 
-  fw_widget_set_tooltip (row->enabled_switch,
-                         point->enabled ? _("On: this point changes the wheel. Turn off to compare.")
-                                        : _("Off: this point has no effect. Turn on to use it."));
-  fw_widget_set_tooltip (row->edit_button, _("Edit this point's name, effects and note"));
-  fw_widget_set_tooltip (row->remove_button, _("Remove this point from the wheel"));
+  fw_widget_set_tooltip_lazily (row->enabled_switch,
+                                point->enabled ? _("On: this point changes the wheel. Turn off to compare.")
+                                               : _("Off: this point has no effect. Turn on to use it."));
 
   /* Every label below follows from the row's: with a thousand points,
    * an edit elsewhere should not touch them all. */
@@ -518,6 +544,98 @@ scroll_home (FwPointList *self)
   self->home_pending = TRUE;
   self->place_pending = G_MAXUINT;
   after_layout (self);
+}
+
+/* GTK 4.8's list view makes and keeps rows for up to 200 items round
+ * the top, whatever shows, and measures every one of them in the frame
+ * after they change: with MODEL.md's longest names, seconds of one
+ * frame (docs/performance.md). So a new list of points is given to the
+ * view a few rows at a time: a first few at once, then more on each
+ * frame while the list is on screen, more when the last frame came
+ * quickly and fewer when it did not, until the view makes no more rows;
+ * then all the rest at once, which only adds to the list's length. */
+#define FIRST_ROWS        8
+#define MAX_ROWS_AT_ONCE  128
+#define QUICK_FRAME_US    (34 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  FwPointList *self = FW_POINT_LIST (widget);
+  guint size = gtk_slice_list_model_get_size (self->shown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint rows = self->rows->len;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (!gtk_widget_get_mapped (widget))
+    {
+      /* Hidden: no frames to spread over; on_map () goes on. */
+      self->fill_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->fill_last_frame != 0)
+    self->fill_step = now - self->fill_last_frame < QUICK_FRAME_US
+                      ? MIN (self->fill_step * 2, MAX_ROWS_AT_ONCE)
+                      : MAX (self->fill_step / 2, 1);
+  self->fill_last_frame = now;
+  gtk_slice_list_model_set_size (self->shown, size + self->fill_step);
+  /* The view made fewer rows than it was given items: it has all it
+   * will make, and the rest only add to the list's length. */
+  if (size + self->fill_step >= n || self->rows->len - rows < self->fill_step)
+    {
+      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      self->fill_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Gives the view every point now, as when the list is in use. */
+static void
+show_every_row (FwPointList *self)
+{
+  if (self->fill_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+      self->fill_tick = 0;
+    }
+  if (self->shown != NULL)
+    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static void
+keep_filling (FwPointList *self)
+{
+  if (self->fill_tick == 0 && self->shown != NULL &&
+      gtk_slice_list_model_get_size (self->shown) != G_MAXUINT &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->fill_step = FIRST_ROWS;
+      self->fill_last_frame = 0;
+      self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
+    }
+}
+
+/* Before the model replaces every point (another project, another
+ * scenario on show): the view keeps only the first rows, and grows back
+ * from there. */
+static void
+fill_gradually (FwPointList    *self,
+                const FwChange *change)
+{
+  if ((change->flags & (FW_CHANGE_DOCUMENT | FW_CHANGE_SHOWN)) == 0)
+    return;
+  gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
+  keep_filling (self);
+}
+
+static void
+on_map (FwPointList *self)
+{
+  keep_filling (self);
 }
 
 static void
@@ -655,23 +773,29 @@ fw_point_list_set_session (FwPointList *self,
   gtk_list_view_set_model (self->list, NULL);
   g_clear_object (&self->model);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->shown);
   g_set_object (&self->session, session);
   g_clear_object (&self->document);
 
   if (session == NULL)
     return;
 
-  /* The model first: it has the list view renew the rows of the points
-   * that changed before refresh_rows() shows the others' new impacts. */
+  /* Before the model hears of a new project, the view is cut to its
+   * first rows (fill_gradually ()). Then the model: it has the list view
+   * renew the rows of the points that changed before refresh_rows()
+   * shows the others' new impacts. */
+  g_signal_connect_object (session, "changed", G_CALLBACK (fill_gradually), self, G_CONNECT_SWAPPED);
   self->model = fw_scenario_model_new (session, FW_SCENARIO_MODEL_POINTS);
   g_set_object (&self->document, fw_session_get_document (session));
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_placeholder), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
                                          self->sort_by_impact ? g_object_ref (self->by_impact) : NULL);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, FIRST_ROWS);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   update_placeholder (self);
+  keep_filling (self);
 }
 
 static void
@@ -684,6 +808,11 @@ fw_point_list_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
       self->layout_tick = 0;
     }
+  if (self->fill_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+      self->fill_tick = 0;
+    }
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
@@ -692,6 +821,7 @@ fw_point_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->model);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->shown);
   g_clear_object (&self->by_impact);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
@@ -793,6 +923,7 @@ fw_point_list_init (FwPointList *self)
   gtk_box_append (GTK_BOX (self->box), self->placeholder);
   gtk_box_append (GTK_BOX (self->box), self->scrolled);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 guint

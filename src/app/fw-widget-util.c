@@ -33,6 +33,56 @@ fw_widget_set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+/* What a screen reader says of @widget after its name; NULL, nothing. */
+static void
+set_description (GtkWidget  *widget,
+                 const char *text)
+{
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+#define LAZY_TOOLTIP_KEY "fw-lazy-tooltip"
+
+static gboolean
+on_query_lazy_tooltip (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), LAZY_TOOLTIP_KEY);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+fw_widget_set_tooltip_lazily (GtkWidget  *widget,
+                              const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* As GTK: an empty tooltip is none. */
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), LAZY_TOOLTIP_KEY), text) == 0)
+    return;
+
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_lazy_tooltip, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_lazy_tooltip), NULL);
+  g_object_set_data_full (G_OBJECT (widget), LAZY_TOOLTIP_KEY, g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  set_description (widget, text);
+}
+
 gboolean
 fw_widget_set_text (GtkEditable *editable,
                     const char  *text)
@@ -185,13 +235,7 @@ fw_widget_mark_invalid (GtkWidget  *field,
 
   fw_widget_set_css_class (field, "error", message != NULL);
   gtk_widget_set_tooltip_text (field, text);
-
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  set_description (field, text);
 
   if (message != NULL)
     gtk_accessible_update_state (GTK_ACCESSIBLE (field),

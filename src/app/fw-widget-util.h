@@ -22,6 +22,16 @@ void     fw_widget_set_label            (GtkLabel    *label,
                                          const char  *text);
 void     fw_widget_set_tooltip          (GtkWidget   *widget,
                                          const char  *text);
+/* The same for widgets made and refreshed by the hundred (the rows of
+ * a long list): gtk_widget_set_tooltip_text () asks the display where
+ * the pointer is on every call (GTK 4.8 on X11: two round trips to the
+ * server), which a thousand rows cannot afford. The text is given when
+ * GTK asks for the tooltip ("query-tooltip"), and is the accessible
+ * description, as GTK makes it; a tooltip already on screen keeps its
+ * text until the pointer moves. gtk_widget_get_tooltip_text () does not
+ * know it. */
+void     fw_widget_set_tooltip_lazily   (GtkWidget   *widget,
+                                         const char  *text);
 /* Returns whether the text changed (the caller's signal handlers ran). */
 gboolean fw_widget_set_text             (GtkEditable *editable,
                                          const char  *text);
