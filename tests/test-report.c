@@ -246,6 +246,41 @@ test_report_words (void)
     }
 }
 
+/* The report counts time in the project's own period, wherever it names
+ * it: a weekly or quarterly project's report never says "month". */
+static void
+test_report_period_unit (void)
+{
+  const struct { FwPeriod period; const char *unit, *unit_de; } cases[] = {
+    { FW_PERIOD_WEEK, "week", "woche" },
+    { FW_PERIOD_QUARTER, "quarter", "quartal" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(FwProject) project = sample_project (2);
+      g_autoptr(FwReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
+
+      project->period = cases[c].period;
+      report = fw_report_new (project, 0, NULL);
+      pdf = fw_report_render_pdf (report, FW_PAPER_A4, &error);
+      g_assert_no_error (error);
+      text = pdf_text (pdf);
+      if (text == NULL)
+        {
+          g_test_skip ("pdftotext (poppler-utils) is not installed");
+          return;
+        }
+      lower = g_utf8_strdown (text, -1);
+      g_assert_null (strstr (lower, german ? "monat" : "month"));
+      g_assert_nonnull (strstr (lower, german ? cases[c].unit_de : cases[c].unit));
+    }
+}
+
 static void
 test_report_band_only_with_spreads (void)
 {
@@ -360,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/report/paper-sizes", test_report_paper_sizes);
   g_test_add_func ("/report/largest-stays-on-the-page", test_report_largest_stays_on_the_page);
   g_test_add_func ("/report/words", test_report_words);
+  g_test_add_func ("/report/period-unit", test_report_period_unit);
   g_test_add_func ("/report/wheel-names-whole", test_report_wheel_names_whole);
   g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
   g_test_add_func ("/export/png-pixels", test_export_png_pixels);

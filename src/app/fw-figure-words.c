@@ -10,30 +10,19 @@
 #include <glib/gi18n.h>
 
 #include "fw-figure-words.h"
-#include "fw-point-text.h"
+#include "fw-period-words.h"
 
 char *
 fw_figure_words_span (const FwProject *project)
 {
-  guint h = project->horizon;
-
-  switch (project->period)
-    {
-    case FW_PERIOD_WEEK:
-      return g_strdup_printf (g_dngettext (NULL, "%u week", "%u weeks", h), h);
-    case FW_PERIOD_QUARTER:
-      return g_strdup_printf (g_dngettext (NULL, "%u quarter", "%u quarters", h), h);
-    case FW_PERIOD_MONTH:
-    default:
-      return g_strdup_printf (g_dngettext (NULL, "%u month", "%u months", h), h);
-    }
+  return fw_period_words_span (project->period, project->horizon);
 }
 
-/* The figures panel's words for the same tile (fw-point-text.c). */
+/* The report says the same (src/render/fw-period-words.c). */
 char *
 fw_figure_words_customers_after (const FwProject *project)
 {
-  return fw_point_text_customers_after (project->period, project->horizon);
+  return fw_period_words_customers_after (project->period, project->horizon);
 }
 
 char *

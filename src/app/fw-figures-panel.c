@@ -16,6 +16,7 @@
 #include "fw-figure-words.h"
 #include "fw-figures-panel.h"
 #include "fw-period-blend.h"
+#include "fw-period-words.h"
 #include "fw-number.h"
 #include "fw-number-entry.h"
 #include "fw-point-text.h"
@@ -305,7 +306,7 @@ update_captions (FwFiguresPanel *self)
   g_autofree char *churn_caption = fw_point_text_per_period (project->period, _("Churn"));
   g_autofree char *referrals_caption = fw_point_text_per_period (project->period, _("Referral inflow"));
   g_autofree char *momentum_caption = fw_point_text_per_period (project->period, _("Momentum"));
-  g_autofree char *end_caption = fw_point_text_customers_after (project->period, project->horizon);
+  g_autofree char *end_caption = fw_period_words_customers_after (project->period, project->horizon);
   g_autofree char *inflow_name = NULL;
 
   gtk_label_set_text (self->new_caption, new_caption);

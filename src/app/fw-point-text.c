@@ -49,25 +49,6 @@ fw_point_text_per_period (FwPeriod    period,
   return g_strdup_printf (_(per_period[MIN ((guint) period, G_N_ELEMENTS (per_period) - 1)]), name);
 }
 
-char *
-fw_point_text_customers_after (FwPeriod period,
-                               guint    h)
-{
-  switch (period)
-    {
-    case FW_PERIOD_WEEK:
-      return g_strdup_printf (g_dngettext (NULL, "Customers after %u week",
-                                           "Customers after %u weeks", h), h);
-    case FW_PERIOD_QUARTER:
-      return g_strdup_printf (g_dngettext (NULL, "Customers after %u quarter",
-                                           "Customers after %u quarters", h), h);
-    case FW_PERIOD_MONTH:
-    default:
-      return g_strdup_printf (g_dngettext (NULL, "Customers after %u month",
-                                           "Customers after %u months", h), h);
-    }
-}
-
 /* "+20%" or "−2.5%"; U+2212 MINUS SIGN as fw_display_change() writes it. */
 static char *
 signed_percent (double fraction)

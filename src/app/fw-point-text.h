@@ -24,9 +24,6 @@ const char *fw_point_text_period   (FwPeriod         period);
 /* "Churn per month": a figure's @name, per the project's period. */
 char       *fw_point_text_per_period (FwPeriod       period,
                                     const char      *name);
-/* "Customers after 24 months". */
-char       *fw_point_text_customers_after (FwPeriod  period,
-                                    guint            horizon);
 /* "−20% conversion · +1.5 pts churn · +50% referrals", or "No effect":
  * conversion and referral are relative changes, churn an absolute change
  * of the loss rate in percentage points. */

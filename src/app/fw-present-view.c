@@ -12,6 +12,7 @@
 
 #include "fw-display-number.h"
 #include "fw-figures-card.h"
+#include "fw-period-words.h"
 #include "fw-playback-bar.h"
 #include "fw-point-text.h"
 #include "fw-present-view.h"
@@ -76,7 +77,7 @@ build_card (FwPresentView     *self,
   card->subtitle = keep (strings, fw_playback_bar_period_text (project->period, period, project->horizon));
   items[0].caption = _("Customers");
   items[0].value = keep (strings, fw_display_count (figures->customers));
-  items[1].caption = keep (strings, fw_point_text_customers_after (project->period, project->horizon));
+  items[1].caption = keep (strings, fw_period_words_customers_after (project->period, project->horizon));
   items[1].value = keep (strings, fw_display_count (summary->customers_end));
   items[2].caption = keep (strings, fw_point_text_per_period (project->period, _("New customers")));
   items[2].value = keep (strings, fw_display_count (figures->new_customers));

@@ -15,6 +15,7 @@
 
 #include "fw-chart.h"
 #include "fw-display-number.h"
+#include "fw-period-words.h"
 #include "fw-render-text.h"
 #include "fw-report-private.h"
 #include "fw-wheel-painter.h"
@@ -154,18 +155,7 @@ show_heading (Page       *page,
 static char *
 horizon_text (const FwProject *project)
 {
-  guint h = project->horizon;
-
-  switch (project->period)
-    {
-    case FW_PERIOD_WEEK:
-      return g_strdup_printf (ngettext ("%u week", "%u weeks", h), h);
-    case FW_PERIOD_QUARTER:
-      return g_strdup_printf (ngettext ("%u quarter", "%u quarters", h), h);
-    case FW_PERIOD_MONTH:
-    default:
-      return g_strdup_printf (ngettext ("%u month", "%u months", h), h);
-    }
+  return fw_period_words_span (project->period, project->horizon);
 }
 
 /* Header ------------------------------------------------------------------ */
@@ -289,8 +279,7 @@ draw_figures (Page   *page,
                                  : _("Loop gain: the referral leads one new lead brings. Below 1 "
                                      "the wheel needs marketing to keep turning."));
   figures[1].value = g_markup_printf_escaped ("%s → %s", now, end);
-  figures[1].caption = g_strdup_printf (ngettext ("Customers now and after %u month",
-                                                  "Customers now and after %u months", h), h);
+  figures[1].caption = fw_period_words_customers_now_after (page->report->project->period, h);
   figures[2].value = g_markup_escape_text (new_customers, -1);
   /* TRANSLATORS: %s is the horizon, "24 months" */
   figures[2].caption = g_strdup_printf (_("New customers over %s"), horizon);
@@ -555,8 +544,7 @@ draw_comparison (Page  *page,
 {
   FwReport *report = page->report;
   guint n = report->project->scenarios->len, h = report->project->horizon;
-  g_autofree char *end_title = g_strdup_printf (ngettext ("Customers after %u month",
-                                                          "Customers after %u months", h), h);
+  g_autofree char *end_title = fw_period_words_customers_after (report->project->period, h);
   const char *titles[N_COLUMNS] = {
     _("Scenario"), _("Loop gain"), _("Self-sustaining"), end_title,
     _("New customers"), _("Churn"), _("Referral inflow"),

@@ -1,0 +1,32 @@
+/* fw-period-words.h
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* A count of the project's periods put into words, in the project's own
+ * unit (week, month or quarter), for every place that shows one: the
+ * window's figures, compare table and presenting view, and the report.
+ * They live in render because the report needs them and render must not
+ * depend on the app; the app uses these, so both say the same. */
+
+/* "24 months", "1 week". */
+char *fw_period_words_span                (FwPeriod period,
+                                           guint    count);
+/* "Customers after 24 months": customers(H). */
+char *fw_period_words_customers_after     (FwPeriod period,
+                                           guint    horizon);
+/* "Customers now and after 24 months": customers(0) → customers(H). */
+char *fw_period_words_customers_now_after (FwPeriod period,
+                                           guint    horizon);
+
+G_END_DECLS
