@@ -781,6 +781,60 @@ test_paint_text_floor (void)
   fixture_clear (&f);
 }
 
+/* Presenting's point names keep clear of the referral band as the stage
+ * labels do: "Referral programme with rewards" beside a marker under
+ * the band is drawn outside it, not across it, wherever on the band's
+ * stretch of rim the marker is. */
+static void
+test_paint_names_clear_of_referral (void)
+{
+  static const double sizes[][2] = { { 900, 700 }, { 1280, 560 }, { 1920, 900 } };
+  guint named_total = 0, tried = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (double angle = 300.0; angle <= 420.0; angle += 10.0)
+      {
+        FwScenario *scenario = make_scenario ();
+        FwWheelText text = { 1.0, 24.0, TRUE };
+        FwReferralGeometry referral;
+        FwWheelBox band[FW_WHEEL_MAX_BAND_BOXES];
+        g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+        cairo_surface_t *surface;
+        cairo_t *cr;
+        FwPoint *point = add_point (scenario, FW_POINT_FORCE, fmod (angle, 360.0), TRUE);
+        guint n_band;
+        Fixture f;
+
+        g_free (point->name);
+        point->name = g_strdup ("Referral programme with rewards");
+        fixture_init (&f, scenario, sizes[s][0], sizes[s][1]);
+        fw_wheel_layout_compute_text (&f.layout, sizes[s][0], sizes[s][1], &text);
+        f.scene.point_names = TRUE;
+        fw_wheel_referral_geometry (&f.layout, &f.scene, &referral);
+        g_assert_true (referral.shown);
+        n_band = fw_wheel_referral_band_boxes (&f.layout, &referral, band);
+        g_assert_cmpuint (n_band, >=, 2);
+
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[s][0], (int) sizes[s][1]);
+        cr = cairo_create (surface);
+        fw_wheel_paint_point_names (cr, &f.layout, &f.style, &f.scene, &referral, NULL, 0, named);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+
+        tried++;
+        named_total += named->len;
+        for (guint i = 0; i < named->len; i++)
+          for (guint b = 0; b < n_band; b++)
+            if (fw_wheel_boxes_overlap (&g_array_index (named, FwWheelBox, i), &band[b]))
+              g_error ("at %gx%g the name of the point at %g degrees is drawn over the referral band",
+                       sizes[s][0], sizes[s][1], fmod (angle, 360.0));
+        fixture_clear (&f);
+      }
+  /* ...and still named, pushed out past the band, nearly everywhere. */
+  g_test_message ("named %u of %u points under the referral band", named_total, tried);
+  g_assert_cmpuint (named_total, >=, tried * 3 / 4);
+}
+
 /* How far from white a pixel is: more ink, larger. */
 static double
 ink (const double rgba[4])
@@ -1248,6 +1302,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/markers", test_paint_markers);
   g_test_add_func ("/render/paint/reveal", test_paint_reveal);
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
+  g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
   g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);

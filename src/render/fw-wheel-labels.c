@@ -249,8 +249,34 @@ best_fit (const Sector *sector,
 
 typedef FwWheelBox Box;
 
-/* The most boxes the referral band is taken as, for labels to avoid. */
-#define MAX_BAND_BOXES 96
+guint
+fw_wheel_referral_band_boxes (const FwWheelLayout      *layout,
+                              const FwReferralGeometry *referral,
+                              FwWheelBox               *boxes)
+{
+  double half, length;
+  guint n;
+
+  if (!referral->shown)
+    return 0;
+  /* Squares as wide as the band (and a little), close enough along it
+   * that no text fits between two. */
+  half = MAX (referral->width, 2.0) / 2.0 + 2.0;
+  length = (referral->end - referral->start) * G_PI / 180.0 * referral->radius;
+  n = (guint) CLAMP (ceil (length / half), 2, FW_WHEEL_MAX_BAND_BOXES);
+  for (guint i = 0; i < n; i++)
+    {
+      double a = referral->start + (referral->end - referral->start) * i / (n - 1);
+      double bx, by;
+
+      fw_wheel_layout_position (layout, a, referral->radius, &bx, &by);
+      boxes[i].x0 = bx - half;
+      boxes[i].y0 = by - half;
+      boxes[i].x1 = bx + half;
+      boxes[i].y1 = by + half;
+    }
+  return n;
+}
 
 
 /* Kept this far inside the area's edges, so nothing outside the ring is
@@ -644,7 +670,6 @@ static guint
 reserve_referral (const LabelContext *context,
                   Box                *placed)
 {
-  const FwReferralGeometry *referral = context->referral;
   const double *reserved = context->reserved;
   guint n_placed = 0;
 
@@ -656,26 +681,8 @@ reserve_referral (const LabelContext *context,
       placed[0].y1 = reserved[3];
       n_placed = 1;
     }
-  /* ...and of the referral band, taken as a row of small boxes. */
-  if (referral->shown)
-    {
-      double half = MAX (referral->width, 2.0) / 2.0 + 2.0;
-      double length = (referral->end - referral->start) * G_PI / 180.0 * referral->radius;
-      guint n = (guint) CLAMP (ceil (length / half), 2, MAX_BAND_BOXES);
-
-      for (guint i = 0; i < n; i++)
-        {
-          double a = referral->start + (referral->end - referral->start) * i / (n - 1);
-          double bx, by;
-
-          fw_wheel_layout_position (context->layout, a, referral->radius, &bx, &by);
-          placed[n_placed].x0 = bx - half;
-          placed[n_placed].y0 = by - half;
-          placed[n_placed].x1 = bx + half;
-          placed[n_placed].y1 = by + half;
-          n_placed++;
-        }
-    }
+  /* ...and of the referral band. */
+  n_placed += fw_wheel_referral_band_boxes (context->layout, context->referral, placed + n_placed);
   return n_placed;
 }
 
@@ -693,7 +700,7 @@ label_pass (const LabelContext *context,
 {
   const FwWheelLayout *layout = context->layout;
   const FwScenario *scenario = context->scene->scenario;
-  Box placed[FW_MAX_STAGES + 1 + MAX_BAND_BOXES];
+  Box placed[FW_MAX_STAGES + 1 + FW_WHEEL_MAX_BAND_BOXES];
   guint n_reserved = reserve_referral (context, placed);
   guint n_placed = n_reserved;
   g_autofree double *near = g_new (double, 2 * MAX (context->n_markers, 1));

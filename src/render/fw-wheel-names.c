@@ -16,9 +16,10 @@
 /* Point names beside their markers, for presenting: a room reads "Slow
  * onboarding" where an editor would hover for a tooltip. Each name sits
  * just outside its marker, on the side of the wheel the marker is on, so
- * it reads as the marker's; where names would cover each other, the
- * points that move the wheel most are named first and a name with no
- * room is left out rather than drawn over another. */
+ * it reads as the marker's, clear of the referral band and the stage
+ * labels; where names would cover each other, the points that move the
+ * wheel most are named first and a name with no room is left out rather
+ * than drawn over another. */
 
 /* Kept inside the area's edges by this much. */
 #define EDGE_MARGIN 2.0
@@ -191,8 +192,8 @@ draw_name (cairo_t             *cr,
       cairo_stroke (cr);
     }
 
-  /* A plate in the background's colour: the name reads over the
-   * referral band and the people walking it. */
+  /* A plate in the background's colour: the name reads over whatever
+   * passes behind it (the people walking the band). */
   x0 = box->x0;
   y0 = box->y0;
   x1 = box->x1;
@@ -219,13 +220,16 @@ fw_wheel_paint_point_names (cairo_t             *cr,
                             const FwWheelLayout *layout,
                             const FwWheelStyle  *style,
                             const FwWheelScene  *scene,
+                            const FwReferralGeometry *referral,
                             const FwWheelBox    *avoid,
-                            guint                n_avoid)
+                            guint                n_avoid,
+                            GArray              *named)
 {
   const FwScenario *scenario = scene->scenario;
   g_autofree double *angles = NULL;
   g_autofree Ranked *ranked = NULL;
   g_autoptr(GArray) placed = NULL;
+  guint n_band;
 
   if (scenario == NULL || scenario->points->len == 0)
     return;
@@ -233,6 +237,16 @@ fw_wheel_paint_point_names (cairo_t             *cr,
   angles = fw_wheel_layout_marker_angles (layout, scenario);
   ranked = rank_points (scene);
   placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+  /* Clear of the referral band as the stage labels are: a plate over
+   * it hid the flow the room is being shown ("Referral programme with
+   * rewards" across the arc at 11 o'clock). */
+  if (referral != NULL)
+    {
+      g_array_set_size (placed, FW_WHEEL_MAX_BAND_BOXES);
+      g_array_set_size (placed, fw_wheel_referral_band_boxes (layout, referral,
+                                                              (FwWheelBox *) placed->data));
+    }
+  n_band = placed->len;
 
   for (guint i = 0; i < scenario->points->len; i++)
     {
@@ -250,4 +264,6 @@ fw_wheel_paint_point_names (cairo_t             *cr,
       g_array_append_val (placed, box);
       draw_name (cr, layout, style, text, &box, angles[k], point->enabled);
     }
+  if (named != NULL)
+    g_array_append_vals (named, &g_array_index (placed, FwWheelBox, n_band), placed->len - n_band);
 }

@@ -589,7 +589,8 @@ fw_wheel_paint_static (cairo_t             *cr,
               if (scene->reveal_referral && box.x1 > box.x0)
                 g_array_append_val (placed, box);
               fw_wheel_paint_point_names (cr, layout, style, scene,
-                                          (const FwWheelBox *) placed->data, placed->len);
+                                          scene->reveal_referral ? &referral : NULL,
+                                          (const FwWheelBox *) placed->data, placed->len, NULL);
             }
         }
     }

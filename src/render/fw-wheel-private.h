@@ -122,6 +122,14 @@ gboolean     fw_wheel_labels_compact      (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene);
+/* The referral band taken as a row of small boxes along it, for text
+ * outside the ring to keep clear of (stage labels and point names
+ * alike): written to @boxes, at most FW_WHEEL_MAX_BAND_BOXES; how many
+ * (none while the band is not shown). */
+#define FW_WHEEL_MAX_BAND_BOXES 96
+guint        fw_wheel_referral_band_boxes (const FwWheelLayout *layout,
+                                           const FwReferralGeometry *referral,
+                                           FwWheelBox          *boxes);
 void         fw_wheel_paint_referral_label (cairo_t            *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
@@ -134,14 +142,18 @@ void         fw_wheel_paint_hub_text      (cairo_t             *cr,
                                            const FwWheelScene  *scene);
 
 /* fw-wheel-names.c: each point's name beside its marker, outside the
- * ring, clear of the @n_avoid boxes in @avoid and of one another; a
- * name with no room is left out rather than drawn over something. */
+ * ring, clear of the @n_avoid boxes in @avoid, of @referral's band (when
+ * not NULL: the band is drawn) and of one another; a name with no room
+ * is left out rather than drawn over something. The boxes of the names
+ * drawn are added to @named (FwWheelBox), when not NULL. */
 void         fw_wheel_paint_point_names   (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
+                                           const FwReferralGeometry *referral,
                                            const FwWheelBox    *avoid,
-                                           guint                n_avoid);
+                                           guint                n_avoid,
+                                           GArray              *named);
 
 /* fw-wheel-markers.c */
 typedef enum
