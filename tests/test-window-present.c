@@ -510,6 +510,46 @@ test_text_size_zoom (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
 }
 
+/* The labels among @widget's descendants that are on show and cut
+ * short with an ellipsis, among those of @css_class. */
+static guint
+count_cut_labels (GtkWidget  *widget,
+                  const char *css_class)
+{
+  guint cut = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
+      && gtk_widget_get_mapped (widget)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("cut short: \"%s\"", gtk_label_get_text (GTK_LABEL (widget)));
+      cut++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cut += count_cut_labels (child, css_class);
+  return cut;
+}
+
+/* At the largest text the figures' captions and totals wrap at a word
+ * rather than lose their last words ("Customers after ..."). */
+static void
+test_text_size_figure_captions_whole (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  g_assert_true (wait_until (editor_laid_out, fixture));
+  while (gtk_widget_activate_action (window, "win.text-larger", NULL)
+         && fw_window_get_text_scale (fixture->window) < 2.0)
+    ;
+  spin (200);
+  g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 2.0);
+  g_assert_cmpuint (count_cut_labels (window, "fw-figure-caption"), ==, 0);
+  g_assert_cmpuint (count_cut_labels (window, "fw-figure-total"), ==, 0);
+  g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
+}
+
 /* The desktop's larger text makes the wheel's text larger, never
  * smaller; its high-contrast theme gives the wheel stronger ink. */
 static void
@@ -599,6 +639,7 @@ main (int   argc,
   ADD ("guided-reveal", test_present_guided_reveal);
   ADD ("keeps-focus", test_present_keeps_focus);
   ADD ("text-size-zoom", test_text_size_zoom);
+  ADD ("text-size-figure-captions-whole", test_text_size_figure_captions_whole);
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
   ADD ("panes-fold-away", test_panes_fold_away);
 #undef ADD

@@ -314,7 +314,6 @@ update_captions (FwFiguresPanel *self)
   gtk_label_set_text (self->referrals_caption, referrals_caption);
   gtk_label_set_text (self->momentum_caption, momentum_caption);
   gtk_label_set_text (self->end_caption, end_caption);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->end_caption), end_caption);
   gtk_label_set_text_with_mnemonic (self->inflow_label,
                                     _(inflow[MIN (project->period, G_N_ELEMENTS (inflow) - 1)]));
   inflow_name = g_strdup (gtk_label_get_text (self->inflow_label));
