@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 #include <math.h>
 
+#include "fw-chart-canvas.h"
 #include "fw-present-view.h"
 #include "fw-render-text.h"
 #include "fw-settings.h"
@@ -455,18 +456,49 @@ editor_laid_out (Fixture *fixture)
   return fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window))) > 0.0;
 }
 
-/* Ctrl+plus, Ctrl+minus and Ctrl+0 scale the wheel's and the figures'
- * text, remembered for the next window; presenting follows too. */
+/* The first of @widget and its descendants of @type, or NULL. */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The projection chart's text size, laid out at one fixed size (so only
+ * the text scale tells two apart). */
+static double
+chart_text_size (Fixture *fixture)
+{
+  GtkWidget *canvas = find_of_type (GTK_WIDGET (fixture->window), FW_TYPE_CHART_CANVAS);
+
+  g_assert_nonnull (canvas);
+  return fw_chart_get_layout (fw_chart_canvas_get_chart (FW_CHART_CANVAS (canvas)), 800, 300)->text_size;
+}
+
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 scale the wheel's, the chart's and
+ * the figures' text, remembered for the next window; presenting follows
+ * too. */
 static void
 test_text_size_zoom (Fixture       *fixture,
                      gconstpointer  data)
 {
   FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
-  double normal, larger, presenting_normal, figures_normal;
+  double normal, larger, presenting_normal, figures_normal, chart_normal;
   FwWindow *next;
 
   g_assert_true (wait_until (editor_laid_out, fixture));
   normal = fw_wheel_view_get_label_size (editor);
+  chart_normal = chart_text_size (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   spin (50);
@@ -474,6 +506,9 @@ test_text_size_zoom (Fixture       *fixture,
   g_test_message ("stage names: %.2f px normal, %.2f px two steps larger", normal, larger);
   g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.3);
   g_assert_cmpfloat (larger, >=, normal * 1.25);
+  g_test_message ("chart text: %.2f px normal, %.2f px two steps larger", chart_normal,
+                  chart_text_size (fixture));
+  g_assert_cmpfloat_with_epsilon (chart_text_size (fixture), chart_normal * 1.3, 1e-6);
 
   /* Remembered: a new window opens with it. */
   if (fw_settings_get () != NULL)
@@ -487,6 +522,7 @@ test_text_size_zoom (Fixture       *fixture,
   spin (50);
   g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.0);
   g_assert_cmpfloat_with_epsilon (fw_wheel_view_get_label_size (editor), normal, 1e-9);
+  g_assert_cmpfloat_with_epsilon (chart_text_size (fixture), chart_normal, 1e-9);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
   spin (50);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (editor), <, normal);

@@ -436,6 +436,16 @@ fw_chart_canvas_set_band_shown (FwChartCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAND_SHOWN]);
 }
 
+void
+fw_chart_canvas_set_text_scale (FwChartCanvas *self,
+                                double         scale)
+{
+  g_return_if_fail (FW_IS_CHART_CANVAS (self));
+
+  fw_chart_set_text_scale (self->chart, scale);
+  invalidate_static (self);
+}
+
 gboolean
 fw_chart_canvas_has_band (FwChartCanvas *self)
 {

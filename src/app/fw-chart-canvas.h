@@ -45,6 +45,10 @@ void       fw_chart_canvas_set_visible      (FwChartCanvas *self,
 gboolean   fw_chart_canvas_get_band_shown   (FwChartCanvas *self);
 void       fw_chart_canvas_set_band_shown   (FwChartCanvas *self,
                                              gboolean       shown);
+/* The size of the chart's text, times its own (Ctrl+plus and the
+ * desktop's text size: fw-window-text-size.c). */
+void       fw_chart_canvas_set_text_scale   (FwChartCanvas *self,
+                                             double         scale);
 /* Whether any scenario on show has a band (to offer its switch). */
 gboolean   fw_chart_canvas_has_band         (FwChartCanvas *self);
 

@@ -9,20 +9,23 @@
 
 #include <math.h>
 
+#include "fw-chart-canvas.h"
+#include "fw-chart-view.h"
 #include "fw-figures-panel.h"
 #include "fw-present-view.h"
 #include "fw-settings.h"
 #include "fw-wheel-view.h"
 #include "fw-window-private.h"
 
-/* The size of the wheel's and the figures' text:
+/* The size of the wheel's, the chart's and the figures' text:
  *   Ctrl+plus, Ctrl+minus, Ctrl+0   larger, smaller, normal (remembered:
  *                                   the "text-scale" setting)
  * times the desktop's text scale (GtkSettings:gtk-xft-dpi, which GNOME's
  * "Large Text" and text scaling factor set), so larger desktop text
  * never makes the wheel's text smaller. GTK's own labels follow the
- * desktop already; the wheel draws its text at sizes of its own, and the
- * figures' values are set in pixels, so both are scaled here. */
+ * desktop already; the wheel and the chart draw their text at sizes of
+ * their own, and the figures' values are set in pixels, so all three are
+ * scaled here. */
 
 /* The steps Ctrl+plus and Ctrl+minus go through. */
 static const double steps[] = { 0.75, 0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0 };
@@ -63,6 +66,8 @@ apply_text_size (FwWindow *self)
 
   fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), scale, 0.0);
   fw_present_view_set_text_scale (FW_PRESENT_VIEW (self->present_view), scale);
+  fw_chart_canvas_set_text_scale (FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart))),
+                                  scale);
 
   if (figures_css == NULL)
     {
