@@ -685,6 +685,39 @@ test_compare_page_scrolls_under_wheel (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
 }
 
+/* Nothing but the table in its scroller: the Uncertainty section starts
+ * right under the table's last row, not a gap of empty lines below it
+ * (the scroller once asked for the table's height at its narrowest, with
+ * every caption wrapped word by word). */
+static void
+test_compare_table_no_gap (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *panel = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *stack = gtk_widget_get_ancestor (panel, GTK_TYPE_STACK);
+  GtkWidget *scroller = find_widget (panel, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *table = find_widget (scroller, GTK_TYPE_GRID);
+  GtkWidget *last = find_label (panel, "Customers it settles at");
+  double bottom = 0;
+  graphene_rect_t bounds;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
+  g_assert_nonnull (last);
+  g_assert_true (fw_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, last));
+  spin (100);
+
+  /* The lowest edge of any cell, in the scroller's coordinates. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (table); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_assert_true (gtk_widget_compute_bounds (cell, scroller, &bounds));
+      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+  g_test_message ("the table's last row ends at %g in a scroller %d high", bottom, gtk_widget_get_height (scroller));
+  g_assert_cmpfloat (bottom, >, 0);
+  g_assert_cmpfloat (gtk_widget_get_height (scroller) - bottom, <=, gtk_grid_get_row_spacing (GTK_GRID (table)));
+}
+
 /* The spreads typed per scenario: applied, refused in words, undone;
  * the band comes with them. */
 static void
@@ -751,6 +784,7 @@ main (int   argc,
   ADD ("sort-shows-the-costliest", test_sort_shows_the_costliest);
   ADD ("remove-keeps-place-in-sorted-list", test_remove_keeps_place_in_sorted_list);
   ADD ("compare-page-scrolls-under-wheel", test_compare_page_scrolls_under_wheel);
+  ADD ("compare-table-no-gap", test_compare_table_no_gap);
   ADD ("spreads", test_spreads);
   ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);
 

@@ -235,6 +235,11 @@ update_table (FwComparePanel *self)
       GtkWidget *label = cell (caption, "fw-compare-caption", 0);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* As wide as it may grow, not narrower: the table's scroller asks
+       * for its height at its narrowest (it scrolls sideways, so any
+       * width would do), and captions wrapped word by word there left a
+       * gap as tall as the extra lines under the table. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_valign (label, GTK_ALIGN_START);
       gtk_grid_attach (self->table, label, 0, (int) row + 1, 1, 1);
