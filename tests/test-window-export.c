@@ -285,6 +285,17 @@ test_report_and_print_to_file (Fixture       *fixture,
                      strchr (b, '(') != NULL ? strchr (b, '(') : b);
   }
 
+  /* Titled as the exported report is ("Acme — Baseline"), not untitled. */
+  {
+    g_autofree char *title = g_strdup_printf ("%s — %s", project->name, scenario->name);
+    const char *line = strstr (printed_info, "Title:");
+
+    g_assert_nonnull (line);
+    g_assert_nonnull (strstr (exported_info, "Title:"));
+    g_assert_true (strncmp (line, strstr (exported_info, "Title:"), strcspn (line, "\n")) == 0);
+    g_assert_nonnull (g_strstr_len (line, strcspn (line, "\n"), title));
+  }
+
   /* The printed page is the report: names and ranking as text. */
   text = poppler ("pdftotext", printed);
   g_assert_nonnull (strstr (text, project->name));

@@ -292,10 +292,15 @@ on_draw_page (GtkPrintOperation *operation,
               int                page,
               FwReport          *report)
 {
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  g_autofree char *title = fw_report_get_title (report);
+
+  /* Printed to a PDF file (or to a printer that takes PDF), the file
+   * carries the title `flywheel-cli report` and Export Report give it. */
+  fw_export_describe_pdf (cairo_get_target (cr), title);
   /* The whole sheet in points, as the PDF's page: the report keeps its
    * own margins, wide enough for a printer's unprintable edge. */
-  fw_report_paint (report, gtk_print_context_get_cairo_context (context),
-                   gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+  fw_report_paint (report, cr, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
 static GtkPrintOperation *

@@ -377,6 +377,18 @@ fw_export_append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+void
+fw_export_describe_pdf (cairo_surface_t *surface,
+                        const char      *title)
+{
+  g_return_if_fail (surface != NULL && title != NULL);
+
+  if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_PDF)
+    return;
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flywheel");
+}
+
 static gboolean
 check_status (cairo_status_t   status,
               GError         **error)
@@ -420,8 +432,7 @@ fw_export_render (const FwExportRequest *request,
         g_autofree char *title = title_text (request);
 
         surface = cairo_pdf_surface_create_for_stream (fw_export_append_bytes, out, request->width, request->height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flywheel");
+        fw_export_describe_pdf (surface, title);
       }
       break;
     case FW_EXPORT_SVG:

@@ -110,4 +110,11 @@ cairo_status_t fw_export_append_bytes   (void                *closure,
                                          const unsigned char *data,
                                          unsigned int         length);
 
+/* Names a PDF @surface in its metadata: @title, and Flywheel as its
+ * creator (what pdfinfo and a viewer's title bar show). Any other
+ * surface (a printer's PostScript, SVG) is left as it is, so a print
+ * operation's page can be handed over whatever it prints to. */
+void           fw_export_describe_pdf   (cairo_surface_t     *surface,
+                                         const char          *title);
+
 G_END_DECLS

@@ -255,8 +255,7 @@ fw_report_render_pdf (FwReport  *self,
   fw_paper_get_size (paper, &width, &height);
   title = fw_report_get_title (self);
   surface = cairo_pdf_surface_create_for_stream (fw_export_append_bytes, out, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flywheel");
+  fw_export_describe_pdf (surface, title);
 
   cr = cairo_create (surface);
   fw_report_paint (self, cr, width, height);
