@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "test-app-error-text"
 
+#include <locale.h>
 #include <string.h>
 
 #include "fw-error.h"
@@ -43,6 +44,29 @@ test_save_other_users_file (void)
   g_assert_nonnull (strstr (folder, "not allowed to save in that folder"));
 }
 
+/* A refused number is repeated with its digits grouped as the figures
+ * are, the limits too, where the locale groups digits. */
+static void
+test_range_grouped (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("no en_US.UTF-8 locale installed to check grouping");
+      return;
+    }
+  g_assert_false (fw_error_text_check_range ("New leads from marketing", 99999999999999.0, 0, 1e12, &error));
+  g_assert_error (error, FW_ERROR, FW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "New leads from marketing: must be between 0 and 1,000,000,000,000, got 99,999,999,999,999");
+  g_clear_error (&error);
+  /* Never rounded onto the limit. */
+  g_assert_false (fw_error_text_check_range ("Drop-off", 100.04, 0, 100, &error));
+  g_assert_cmpstr (error->message, ==, "Drop-off: must be between 0 and 100, got 100.04");
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -50,6 +74,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/error-text/save/other-users-file", test_save_other_users_file);
+  g_test_add_func ("/error-text/range/grouped", test_range_grouped);
 
   return g_test_run ();
 }

@@ -588,7 +588,29 @@ test_number_grouping (void)
   text = fw_display_change (-2500);
   g_assert_cmpstr (text, ==, "−2,500");
   g_free (text);
+  /* Every digit, grouped the same way. */
+  assert_text (fw_display_exact (1e12), "1,000,000,000,000");
+  assert_text (fw_display_exact (99999999999999.0), "99,999,999,999,999");
+  assert_text (fw_display_exact (-1234567.25), "−1,234,567.25");
+  assert_text (fw_display_exact (100.04), "100.04");
   setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* The numbers a message repeats: never rounded, "—" when not finite. */
+static void
+test_number_exact (void)
+{
+  assert_text (fw_display_exact (0), "0");
+  assert_text (fw_display_exact (-0.0), "0");
+  assert_text (fw_display_exact (100.04), "100.04");   /* not the limit 100 */
+  assert_text (fw_display_exact (0.1), "0.1");
+  assert_text (fw_display_exact (1234.5), "1234.5");   /* no grouping in C.UTF-8 */
+  assert_text (fw_display_exact (1e12), "1000000000000");
+  assert_text (fw_display_exact (-5), "−5");
+  assert_text (fw_display_exact (1e-8), "1e-8");
+  assert_text (fw_display_exact (1.5e22), "1.5e+22");
+  assert_text (fw_display_exact (INFINITY), "—");
+  assert_text (fw_display_exact (NAN), "—");
 }
 
 /* Painting -------------------------------------------------------------- */
@@ -1298,6 +1320,7 @@ main (int    argc,
   g_test_add_func ("/render/number/change", test_number_change);
   g_test_add_func ("/render/number/percent-gain", test_number_percent_gain);
   g_test_add_func ("/render/number/grouping", test_number_grouping);
+  g_test_add_func ("/render/number/exact", test_number_exact);
   g_test_add_func ("/render/paint/stage-colours", test_paint_stage_colours);
   g_test_add_func ("/render/paint/markers", test_paint_markers);
   g_test_add_func ("/render/paint/reveal", test_paint_reveal);

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-display-number.h"
 #include "fw-error.h"
 #include "fw-error-text.h"
 #include "fw-model.h"
-#include "fw-number-entry.h"
 #include "fw-validate.h"
 
 static const char *
@@ -156,9 +156,11 @@ fw_error_text_check_range (const char  *name,
   if (fw_check_range (name, value, min, max, NULL))
     return TRUE;
 
-  got = fw_number_entry_format (value);
-  low = fw_number_entry_format (min);
-  high = fw_number_entry_format (max);
+  /* Grouped as the figures are ("1,000,000,000,000"), every digit kept:
+   * "got 100.04" must not read as the limit 100. */
+  got = fw_display_exact (value);
+  low = fw_display_exact (min);
+  high = fw_display_exact (max);
   if (!isfinite (value))
     /* Translators: %s is a field's name, such as "Advance". */
     g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: type a finite number"), name);
@@ -189,8 +191,8 @@ fw_error_text_check_weight (const char  *name,
   if (fw_check_weight (name, value, NULL))
     return TRUE;
 
-  got = fw_number_entry_format (value);
-  high = fw_number_entry_format (FW_MAX_WEIGHT);
+  got = fw_display_exact (value);
+  high = fw_display_exact (FW_MAX_WEIGHT);
   /* Translators: "Share of circle: must be more than 0 and at most 100, got 0". */
   g_set_error (error, FW_ERROR, FW_ERROR_INVALID, _("%s: must be more than 0 and at most %s, got %s"),
                name, high, got);

@@ -7,10 +7,12 @@
 
 #define G_LOG_DOMAIN "fw-display-number"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "fw-display-number.h"
+#include "fw-number.h"
 
 #define NONE  "—"       /* a figure out of range of a double (MODEL.md) */
 #define MINUS "\u2212"  /* a real minus sign, not a hyphen */
@@ -79,6 +81,36 @@ fw_display_count (double value)
   if (shows_zero (text))
     return g_strdup ("0");
   return g_steal_pointer (&text);
+}
+
+char *
+fw_display_exact (double value)
+{
+  char buf[FW_NUMBER_BUF_SIZE];
+  const char *ascii, *point, *decimal;
+  g_autofree char *whole = NULL;
+
+  if (!isfinite (value))
+    return g_strdup (NONE);
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  ascii = fw_number_format (fabs (value), buf);
+  point = strchr (ascii, '.');
+  decimal = localeconv ()->decimal_point;
+  if (decimal == NULL || decimal[0] == '\0')
+    decimal = ".";
+
+  /* The whole part of the shortest text is the double's own below 2^53
+   * (it reads back to @value, so it cannot have rounded up into it):
+   * printf groups it, as format_magnitude() does. */
+  if (strchr (ascii, 'e') == NULL && fabs (value) < 9007199254740992.0)
+    whole = g_strdup_printf ("%'.0f", trunc (fabs (value)));
+  else
+    whole = g_strndup (ascii, point != NULL ? (gsize) (point - ascii) : strlen (ascii));
+
+  return g_strconcat (value < 0.0 ? MINUS : "", whole,
+                      point != NULL ? decimal : "", point != NULL ? point + 1 : "", NULL);
 }
 
 char *

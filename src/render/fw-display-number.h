@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 /* "1,234", "12.6", "0.35": grouped by the locale, at most one decimal
  * below 1000 and none above; "—" when not finite. */
 char *fw_display_count    (double value);
+/* "1,234,567.25", "150", "−0.5": every digit of @value (the shortest
+ * text that reads back to it), grouped and with the decimal separator
+ * of the locale, as fw_display_count() groups; for the numbers a message
+ * repeats back to the user, where rounding could make "100.04" read as
+ * the limit "100". Past 2^53 (whole doubles there have more digits than
+ * they mean) and in exponent form ("1e-8", "1e+21") the digits are not
+ * grouped. "—" when not finite. */
+char *fw_display_exact    (double value);
 /* "12.6k", "3.4M", "1.2B": for the wheel's tight labels. */
 char *fw_display_compact  (double value);
 /* "+12", "−3.5", "±0": the change since the edit before. */
