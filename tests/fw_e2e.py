@@ -2,12 +2,28 @@
 # found through AT-SPI as a screen reader finds it, driven by xdotool.
 # Copyright 2026 The Flywheel authors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import argparse
+import contextlib
 import json
 import math
 import subprocess
 import time
 
 import pyatspi
+
+# How long a test waits for what it expects before it fails: a bound for
+# failing (an instrumented build on a machine shared by many builds takes
+# that long to open a dialog), never a speed. A pass returns at once;
+# speed is measured by the benchmarks (tests/bench-*), never asserted.
+PATIENCE = 60
+
+
+def arguments():
+    """The programs under test: --app (flywheel) and --cli (flywheel-cli)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--cli", required=True)
+    return parser.parse_args()
 
 
 def log(*args):
@@ -18,7 +34,7 @@ def xdotool(*args):
     subprocess.run(["xdotool"] + [str(a) for a in args], check=True)
 
 
-def find_app(name, timeout=60):
+def find_app(name, timeout=PATIENCE):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -38,7 +54,7 @@ def walk(node, depth=0):
         yield from walk(node.getChildAtIndex(i), depth + 1)
 
 
-def eventually(predicate, timeout=20, step=0.1):
+def eventually(predicate, timeout=PATIENCE, step=0.1):
     """Whether @predicate becomes true within @timeout seconds: what
     input changes shows a moment later, later still in an instrumented
     build on a loaded machine. A pass returns at once."""
@@ -54,11 +70,21 @@ def eventually(predicate, timeout=20, step=0.1):
         time.sleep(step)
 
 
-def find(app, predicate, what, timeout=60):
+def wait_for(condition, what, timeout=PATIENCE, context=None):
+    """Returns once @condition() is true; fails naming @what (and what
+    @context(), if given, says about the screen) if it never was."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}" + (f" ({context()})" if context else ""))
+
+
+def find(app, predicate, what, timeout=PATIENCE):
     """The first node under @app that @predicate accepts, looked for
-    again until it shows: a minute, a bound for failing (the instrumented
-    build on a loaded machine takes that long to open a dialog), not a
-    speed. A node already there returns at once."""
+    again until it shows (PATIENCE). A node already there returns at
+    once."""
     end = time.time() + timeout
     while time.time() < end:
         for node in walk(app):
@@ -69,6 +95,28 @@ def find(app, predicate, what, timeout=60):
                 continue
         time.sleep(0.2)
     raise AssertionError(f"found no {what}")
+
+
+def find_wheel(app, screen):
+    """The wheel, by the start of the name a screen reader hears and its
+    width."""
+    return find(app, lambda n: (n.name or "").startswith("Flywheel") and
+                screen.extents(n)[2] > 300, "the wheel")
+
+
+@contextlib.contextmanager
+def running(*argv):
+    """The program started with @argv, ended when the block is left:
+    asked to end (SIGTERM), killed if it has not within ten seconds."""
+    app = subprocess.Popen(list(argv))
+    try:
+        yield app
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
 
 
 def window_origin(name="Flywheel"):

@@ -14,7 +14,6 @@
 # 2. With a file open and edited, `flywheel-cli new --force` replaces it;
 #    Ctrl+S asks (the file keeps the other version), Cancel keeps both.
 # 3. SIGTERM with unsaved work ends the program and keeps a copy.
-import argparse
 import glob
 import os
 import signal
@@ -25,7 +24,9 @@ import time
 
 import pyatspi
 
-from fw_e2e import Screen, Tap, click, dump, find, find_app, log, walk, window_origin, xdotool
+import fw_e2e
+from fw_e2e import (PATIENCE, Screen, Tap, arguments, click, dump, find, find_app, log, walk,
+                    window_origin, xdotool)
 
 INFLOW = "New leads from marketing"
 
@@ -45,21 +46,14 @@ def window_titles():
     return names
 
 
-# A minute, as the other window tests: a save is synced to the disk, which
-# takes long on a machine shared by many builds.
-def wait_for(condition, what, timeout=60):
-    end = time.time() + timeout
-    while time.time() < end:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what} (windows: {window_titles()})")
+def wait_for(condition, what):
+    """fw_e2e.wait_for, naming the program's windows if it fails."""
+    fw_e2e.wait_for(condition, what, context=lambda: f"windows: {window_titles()}")
 
 
 def start(args, *files):
     app = subprocess.Popen([args.app, *files])
-    # A minute: starting takes long on a machine shared by many builds.
-    accessible = find_app("flywheel", timeout=60)
+    accessible = find_app("flywheel")
     return app, accessible
 
 
@@ -114,7 +108,7 @@ def check_kill_and_restore(args, tmp):
     app, accessible = start(args, path)
     try:
         type_inflow(accessible, 4321)
-        wait_for(lambda: len(recovery_copies()) == 1, "a recovery copy within 10 seconds", 12)
+        wait_for(lambda: len(recovery_copies()) == 1, "a recovery copy")
         log("recovery copy", recovery_copies())
         time.sleep(0.5)
         app.send_signal(signal.SIGKILL)
@@ -125,7 +119,7 @@ def check_kill_and_restore(args, tmp):
 
     app, accessible = start(args)
     try:
-        restore = find(accessible, is_restore_button, "the Restore button", timeout=20)
+        restore = find(accessible, is_restore_button, "the Restore button")
         banner = find(accessible, lambda n: "Client.flywheel" in (n.name or "") and
                       "were kept when Flywheel ended" in (n.name or ""), "the banner's sentence")
         log("banner:", banner.name)
@@ -178,17 +172,14 @@ def check_sigterm_keeps_copy(args, tmp):
     try:
         type_inflow(accessible, 99)
         app.send_signal(signal.SIGTERM)
-        assert app.wait(timeout=15) == 0, "SIGTERM did not end the program cleanly"
+        assert app.wait(timeout=PATIENCE) == 0, "SIGTERM did not end the program cleanly"
     finally:
         stop(app)
     assert len(recovery_copies()) == 1, recovery_copies()
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--app", required=True)
-    parser.add_argument("--cli", required=True)
-    args = parser.parse_args()
+    args = arguments()
     tap = Tap()
     with tempfile.TemporaryDirectory(prefix="fw-e2e-files-") as tmp:
         tap.run("/e2e/files/kill-then-restore", check_kill_and_restore, args, tmp)

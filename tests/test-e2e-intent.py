@@ -19,7 +19,6 @@
 #    user aimed, and what is typed next goes into that field;
 #  - presenting, a click on the wheel, Right and Enter leave the focus
 #    on something visible.
-import argparse
 import os
 import re
 import subprocess
@@ -29,8 +28,9 @@ import time
 
 import pyatspi
 
-from fw_e2e import (Screen, eventually, Tap, click, drag, dump, find, find_app, focused, log,
-                    rim_radius, stage_arcs, walk, wheel_point, window_origin, xdotool)
+from fw_e2e import (PATIENCE, Screen, eventually, Tap, arguments, click, drag, dump, find, find_app,
+                    find_wheel, focused, log, rim_radius, running, stage_arcs, walk, wheel_point,
+                    window_origin, xdotool)
 
 # Empty, a GTK type name, or a mnemonic underscore ("_Open", "Re_move").
 BAD_NAME = re.compile(r"^\s*$|^Gtk[A-Z]|(^|[A-Za-z])_[A-Za-z]")
@@ -103,12 +103,11 @@ class Session:
         self.app = find_app("flywheel")
         self.screen = Screen(window_origin())
         time.sleep(1.0)
-        self.wheel = find(self.app, lambda n: (n.name or "").startswith("Flywheel") and
-                          self.screen.extents(n)[2] > 300, "the wheel")
+        self.wheel = find_wheel(self.app, self.screen)
 
-    def named(self, name, role=None, timeout=10):
+    def named(self, name, role=None):
         return find(self.app, lambda n: n.name == name and (role is None or n.getRoleName() == role),
-                    f"{role or 'widget'} {name!r}", timeout)
+                    f"{role or 'widget'} {name!r}")
 
     def sensitive(self, name):
         return self.named(name, "push button").getState().contains(pyatspi.STATE_SENSITIVE)
@@ -278,7 +277,7 @@ def settled_extents(screen, node):
     twice, half a second apart (an instrumented build on a loaded machine
     scrolls late)."""
     before = None
-    end = time.time() + 60
+    end = time.time() + PATIENCE
     while time.time() < end:
         now = screen.extents(node)
         if now == before:
@@ -308,14 +307,14 @@ def check_paying_customers_click(s):
     click(*s.screen.centre(check))
     time.sleep(1.0)
     click(*aim)
-    eventually(lambda: focused(s.app).name.startswith("Advance per month (%), stage " + stage), timeout=10)
+    eventually(lambda: focused(s.app).name.startswith("Advance per month (%), stage " + stage))
     now = focused(s.app)
     assert now is not None and now.name.startswith("Advance per month (%), stage " + stage), \
         f"the click on {stage}'s Advance field went elsewhere; focus on {now and now.name!r}"
     xdotool("key", "ctrl+a")
     xdotool("type", "12")
     xdotool("key", "Tab")
-    eventually(lambda: s.saved()["scenarios"][0]["stages"][1]["advance"] == 0.12, timeout=10)
+    eventually(lambda: s.saved()["scenarios"][0]["stages"][1]["advance"] == 0.12)
     after = s.saved()["scenarios"][0]["stages"][1]
     assert after["customer"] is True and after["advance"] == 0.12, after
 
@@ -331,7 +330,7 @@ def check_presenting_focus(s):
         xdotool("key", "Right")
         time.sleep(0.2)
         xdotool("key", "Return")
-        eventually(lambda: focused(s.app) is not None, timeout=10)
+        eventually(lambda: focused(s.app) is not None)
         now = focused(s.app)
         assert now is not None, "no widget has the focus"
         assert on_screen(now), f"the focus is on {now.name!r}, which is not on screen"
@@ -343,17 +342,13 @@ def check_presenting_focus(s):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--app", required=True)
-    parser.add_argument("--cli", required=True)
-    args = parser.parse_args()
+    args = arguments()
     tap = Tap()
 
     with tempfile.TemporaryDirectory(prefix="fw-e2e-") as tmp:
         path = os.path.join(tmp, "Client.flywheel")
         subprocess.run([args.cli, "new", "--template", "attract-engage-delight", path], check=True)
-        app = subprocess.Popen([args.app, path])
-        try:
+        with running(args.app, path):
             s = Session(args, path)
             tap.run("/e2e/intent/window-names", check_window_names, s)
             tap.run("/e2e/intent/side-pages-names", check_side_pages_names, s)
@@ -366,12 +361,6 @@ def main():
             # Last: without a window manager, the keyboard does not come
             # back to the main window once a dialog on top has closed.
             tap.run("/e2e/intent/new-project-names", check_new_project_names, s)
-        finally:
-            app.terminate()
-            try:
-                app.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
     return tap.finish()
 
 

@@ -13,16 +13,14 @@
 #    (the months advance by themselves) and Space pauses (they stop);
 #  - Alt+Home goes back to month 0, where the wheel says what it said at
 #    the start.
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
 import time
 
-import pyatspi
-
-from fw_e2e import Screen, Tap, find, find_app, log, window_origin, xdotool
+from fw_e2e import (Screen, Tap, arguments, drag, find, find_app, find_wheel, log, running,
+                    wait_for, window_origin, xdotool)
 
 
 class Session:
@@ -30,8 +28,7 @@ class Session:
         self.app = find_app("flywheel")
         self.screen = Screen(window_origin())
         time.sleep(1.0)
-        self.wheel = find(self.app, lambda n: (n.name or "").startswith("Flywheel") and
-                          self.screen.extents(n)[2] > 300, "the wheel")
+        self.wheel = find_wheel(self.app, self.screen)
         self.slider = find(self.app, lambda n: n.name == "Period" and n.getRoleName() == "slider",
                            "the period slider")
 
@@ -50,30 +47,13 @@ class Session:
         return self.wheel.description or ""
 
 
-def wait_for(predicate, what, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def check_scrub(s):
     start_says = s.wheel_says()
     assert s.value() == 0, f"the slider starts at {s.value()}"
     assert start_says.startswith("3 stages: Attract"), start_says
     x, y, w, h = s.screen.extents(s.slider)
     # The knob sits at the left end at month 0; drag it to the middle.
-    xdotool("mousemove", x + 8, y + h // 2)
-    time.sleep(0.3)
-    xdotool("mousedown", 1)
-    time.sleep(0.2)
-    for k in range(1, 9):
-        xdotool("mousemove", x + 8 + (w // 2 - 8) * k // 8, y + h // 2)
-        time.sleep(0.1)
-    time.sleep(0.3)
-    xdotool("mouseup", 1)
+    drag((x + 8, y + h // 2), (x + w // 2, y + h // 2))
     wait_for(lambda: s.value() >= 6, "the slider to move")
     month = round(s.value())
     log("scrubbed to month", month)
@@ -93,7 +73,7 @@ def check_keys(s):
     wait_for(lambda: round(s.value()) == before + 1, "Right to step a month")
 
     xdotool("key", "space")
-    wait_for(lambda: s.value() >= before + 3, "Space to play the months", timeout=15)
+    wait_for(lambda: s.value() >= before + 3, "Space to play the months")
     xdotool("key", "space")
     time.sleep(0.5)
     paused = s.value()
@@ -106,26 +86,16 @@ def check_keys(s):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--app", required=True)
-    parser.add_argument("--cli", required=True)
-    args = parser.parse_args()
+    args = arguments()
     tap = Tap()
 
     with tempfile.TemporaryDirectory(prefix="fw-e2e-") as tmp:
         path = os.path.join(tmp, "Class.flywheel")
         subprocess.run([args.cli, "new", "--template", "attract-engage-delight", path], check=True)
-        app = subprocess.Popen([args.app, path])
-        try:
+        with running(args.app, path):
             s = Session()
             tap.run("/e2e/playback/scrub-the-slider", check_scrub, s)
             tap.run("/e2e/playback/keys", check_keys, s)
-        finally:
-            app.terminate()
-            try:
-                app.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
     return tap.finish()
 
 

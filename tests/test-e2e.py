@@ -9,7 +9,6 @@
 # wheel's second stage with the mouse (xdotool), presses Ctrl+S, and then
 # reads the file back with `flywheel-cli dump`: the new point must be
 # there, on that stage.
-import argparse
 import json
 import math
 import os
@@ -18,16 +17,14 @@ import sys
 import tempfile
 import time
 
-from fw_e2e import Screen, drag, dump, find, find_app, log, stage_at, window_origin, xdotool
+from fw_e2e import (Screen, arguments, drag, dump, find, find_app, find_wheel, log, running,
+                    stage_at, wait_for, window_origin, xdotool)
 
 ENTRY_ID = "cant-try-before-buying"
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--app", required=True)
-    parser.add_argument("--cli", required=True)
-    args = parser.parse_args()
+    args = arguments()
 
     catalog = json.loads(subprocess.run([args.cli, "catalog", "--format", "json"], check=True,
                                         capture_output=True, text=True).stdout)
@@ -41,8 +38,7 @@ def main():
         n_before = len(before["scenarios"][0]["points"])
         stages = before["scenarios"][0]["stages"]
 
-        app = subprocess.Popen([args.app, path])
-        try:
+        with running(args.app, path):
             accessible = find_app("flywheel")
             screen = Screen(window_origin())
             extents = screen.extents
@@ -50,8 +46,7 @@ def main():
                        n.getRoleName() in ("list item", "row", "push button", "label", "panel",
                                            "table row", "list box item", "section"),
                        f"catalog entry {entry['name']!r}")
-            wheel = find(accessible, lambda n: (n.name or "").startswith("Flywheel") and
-                         extents(n)[2] > 300, "the wheel")
+            wheel = find_wheel(accessible, screen)
             time.sleep(1.0)
 
             rx, ry, rw, rh = extents(row)
@@ -69,17 +64,9 @@ def main():
             time.sleep(0.5)
 
             xdotool("key", "ctrl+s")
-            end = time.time() + 10
+            wait_for(lambda: len(dump(args.cli, path)["scenarios"][0]["points"]) != n_before,
+                     "the saved file to change")
             after = dump(args.cli, path)
-            while len(after["scenarios"][0]["points"]) == n_before and time.time() < end:
-                time.sleep(0.2)
-                after = dump(args.cli, path)
-        finally:
-            app.terminate()
-            try:
-                app.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
 
     points = after["scenarios"][0]["points"]
     assert len(points) == n_before + 1, f"expected {n_before + 1} points after the drop, found {len(points)}"
