@@ -18,6 +18,7 @@
 #include "fw-present-view.h"
 #include "fw-renderer-choice.h"
 #include "fw-store.h"
+#include "fw-test-window.h"
 #include "fw-wheel-view.h"
 #include "fw-window.h"
 
@@ -276,9 +277,6 @@ big_project (guint n_points)
   return project;
 }
 
-static GtkWidget *find_type (GtkWidget *widget,
-                             GType      type);
-
 static void
 measure_wheel (void)
 {
@@ -343,7 +341,7 @@ measure_wheel (void)
 
     fw_session_set_period (session, 0);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.present-start", NULL);
-    wheel = FW_WHEEL_VIEW (fw_present_view_get_wheel (FW_PRESENT_VIEW (find_type (GTK_WIDGET (window),
+    wheel = FW_WHEEL_VIEW (fw_present_view_get_wheel (FW_PRESENT_VIEW (fw_test_find_type (GTK_WIDGET (window),
                                                                                   FW_TYPE_PRESENT_VIEW))));
     editor_frames0 = fw_wheel_view_get_frames_drawn (editor);
     measure ("pres", GTK_WINDOW (window), wheel);
@@ -361,47 +359,6 @@ measure_wheel (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
-}
-
-/* The first widget of type @type under @widget. */
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The side panel's stack: the one with a "points" page (the window has
- * other stacks, the chart's Chart/Table among them, and their order in
- * the widget tree follows the panes'). */
-static GtkWidget *
-find_side_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "points") != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_side_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -452,7 +409,9 @@ measure_thousand_points (void)
   window = fw_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  stack = find_side_stack (GTK_WIDGET (window));
+  /* The side panel's stack: the one with a "points" page (the window
+   * has other stacks, the chart's Chart/Table among them). */
+  stack = fw_test_find (GTK_WIDGET (window), fw_test_is_stack_with, "points");
   g_assert_nonnull (stack);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "points");
   run_for (WARMUP_S);

@@ -9,6 +9,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <math.h>
+#include <string.h>
 
 #include "fw-test-window.h"
 
@@ -25,7 +26,7 @@ gboolean
 fw_test_wait_until (gboolean (*done) (gpointer),
                     gpointer   data)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  gint64 end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
 
   while (!done (data))
     {
@@ -89,17 +90,51 @@ fw_test_wait_for_files (FwWindow *window)
   fw_test_spin (20);
 }
 
-GtkWidget *
-fw_test_find_named (GtkWidget  *root,
-                    const char *name)
+FwWindow *
+fw_test_window_new (void)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  FwWindow *window = g_object_ref_sink (fw_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  fw_test_spin (100);
+  return window;
+}
+
+void
+fw_test_window_close (FwWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  fw_test_spin (20);
+}
+
+void
+fw_test_window_set_up (FwTestWindow *fixture,
+                       gconstpointer data)
+{
+  fixture->window = fw_test_window_new ();
+}
+
+void
+fw_test_window_tear_down (FwTestWindow *fixture,
+                          gconstpointer data)
+{
+  fw_test_window_close (g_steal_pointer (&fixture->window));
+}
+
+static GtkWidget *
+find (GtkWidget    *root,
+      FwTestMatch   matches,
+      gconstpointer data,
+      gboolean      shown)
+{
+  if (matches (root, data) && (!shown || gtk_widget_is_visible (root)))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = fw_test_find_named (child, name);
+      GtkWidget *found = find (child, matches, data, shown);
 
       if (found != NULL)
         return found;
@@ -108,21 +143,89 @@ fw_test_find_named (GtkWidget  *root,
 }
 
 GtkWidget *
+fw_test_find (GtkWidget    *root,
+              FwTestMatch   matches,
+              gconstpointer data)
+{
+  return find (root, matches, data, FALSE);
+}
+
+GtkWidget *
+fw_test_find_shown (GtkWidget    *root,
+                    FwTestMatch   matches,
+                    gconstpointer data)
+{
+  return find (root, matches, data, TRUE);
+}
+
+gboolean
+fw_test_is_button (GtkWidget    *widget,
+                   gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+gboolean
+fw_test_is_label_with (GtkWidget    *widget,
+                       gconstpointer part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+gboolean
+fw_test_is_label_reading (GtkWidget    *widget,
+                          gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+gboolean
+fw_test_is_stack_with (GtkWidget    *widget,
+                       gconstpointer page)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), page) != NULL;
+}
+
+static gboolean
+is_type (GtkWidget    *widget,
+         gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_named (GtkWidget    *widget,
+          gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+fw_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return fw_test_find (root, is_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+fw_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  return fw_test_find (root, is_named, name);
+}
+
+GtkWidget *
 fw_test_find_button (GtkWidget  *root,
                      const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
+  return fw_test_find (root, fw_test_is_button, label);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = fw_test_find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+GtkWidget *
+fw_test_find_label_reading (GtkWidget  *root,
+                            const char *text)
+{
+  return fw_test_find (root, fw_test_is_label_reading, text);
 }
 
 GtkMessageDialog *

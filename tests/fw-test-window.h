@@ -13,13 +13,18 @@
 
 G_BEGIN_DECLS
 
-/* What the window tests do again and again, in one place (the older
- * test-window*.c files still have their own copies). */
+/* What the window tests do again and again, in one place. */
+
+/* How long a test waits for what it expects before it fails: a bound
+ * for failing (an instrumented build on a machine shared by many builds
+ * is that slow), never a speed. A pass returns at once; speed is
+ * measured by the benchmarks (tests/bench-*), never asserted. */
+#define FW_TEST_PATIENCE_SECONDS 60
 
 /* Runs the main loop for @ms milliseconds. */
 void       fw_test_spin               (guint        ms);
-/* Runs the main loop until @done says so, for at most a minute (a bound
- * for failing on a loaded machine, not a speed); FALSE if it never did. */
+/* Runs the main loop until @done says so, for at most
+ * FW_TEST_PATIENCE_SECONDS; FALSE if it never did. */
 gboolean   fw_test_wait_until         (gboolean   (*done) (gpointer),
                                        gpointer     data);
 /* Until @widget's frame clock has begun two frames timed @ms or more
@@ -30,12 +35,56 @@ gboolean   fw_test_wait_frames_past   (GtkWidget   *widget,
                                        guint        ms);
 /* Until the open or save under way in @window, if any, has ended. */
 void       fw_test_wait_for_files     (FwWindow    *window);
-/* The first widget under @root (itself included) of that widget name. */
+
+/* A new window (its own reference), shown and laid out; and its end. */
+FwWindow  *fw_test_window_new         (void);
+void       fw_test_window_close       (FwWindow    *window);
+
+/* The fixture of the tests of one window and nothing else. */
+typedef struct
+{
+  FwWindow *window;
+} FwTestWindow;
+
+void       fw_test_window_set_up      (FwTestWindow *fixture,
+                                       gconstpointer data);
+void       fw_test_window_tear_down   (FwTestWindow *fixture,
+                                       gconstpointer data);
+
+/* Whether @widget is what a search looks for, as @data describes it. */
+typedef gboolean (*FwTestMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+/* The first widget under @root (itself included), depth first, that
+ * @matches; _shown: the first of those on show (it and its parents
+ * visible). */
+GtkWidget *fw_test_find               (GtkWidget    *root,
+                                       FwTestMatch   matches,
+                                       gconstpointer data);
+GtkWidget *fw_test_find_shown         (GtkWidget    *root,
+                                       FwTestMatch   matches,
+                                       gconstpointer data);
+/* Matches: a button labelled @data ("_Restore"); a label whose text
+ * holds @data; a label that reads @data exactly; a stack with a page
+ * named @data. */
+gboolean   fw_test_is_button          (GtkWidget    *widget,
+                                       gconstpointer label);
+gboolean   fw_test_is_label_with      (GtkWidget    *widget,
+                                       gconstpointer part);
+gboolean   fw_test_is_label_reading   (GtkWidget    *widget,
+                                       gconstpointer text);
+gboolean   fw_test_is_stack_with      (GtkWidget    *widget,
+                                       gconstpointer page);
+/* The first widget under @root (itself included) of @type; of that
+ * widget name; the first button labelled @label; the first label that
+ * reads @text. */
+GtkWidget *fw_test_find_type          (GtkWidget   *root,
+                                       GType        type);
 GtkWidget *fw_test_find_named         (GtkWidget   *root,
                                        const char  *name);
-/* The first button under @root labelled @label ("_Restore"). */
 GtkWidget *fw_test_find_button        (GtkWidget   *root,
                                        const char  *label);
+GtkWidget *fw_test_find_label_reading (GtkWidget   *root,
+                                       const char  *text);
 /* The message dialog on show, or NULL. */
 GtkMessageDialog *fw_test_find_message_dialog (void);
 /* Waits for a message dialog to show; NULL if none did within the bound. */

@@ -38,48 +38,12 @@ typedef struct
   FwChartCanvas *canvas;
 } Fixture;
 
-/* Runs the main loop until @done says so, for at most ten seconds (a
- * loaded machine). */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
 static gboolean
 is_drawn (gpointer data)
 {
   GtkWidget *widget = data;
 
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 100;
-}
-
-/* The first widget of @type under @root. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -135,7 +99,7 @@ fixture_set_up_spread (Fixture             *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   fixture->canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (fixture->view));
   gtk_window_present (fixture->window);
-  g_assert_true (wait_until (is_drawn, fixture->canvas));
+  g_assert_true (fw_test_wait_until (is_drawn, fixture->canvas));
 }
 
 static void
@@ -216,7 +180,7 @@ test_toggle_series (Fixture       *fixture,
                     gconstpointer  data)
 {
   FwChart *chart = fw_chart_canvas_get_chart (fixture->canvas);
-  GtkWidget *menu = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *menu = fw_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_MENU_BUTTON);
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu));
   GtkWidget *check = NULL;
   const char *churn = fw_chart_series_name (FW_CHART_CHURN);
@@ -262,7 +226,7 @@ test_hover_and_click (Fixture       *fixture,
   g_assert_cmpint (fw_chart_canvas_get_readout (fixture->canvas), ==, -1);
   plot_point (fixture->canvas, 9, &x, &y);
   fw_test_xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d", x, y);
-  g_assert_true (wait_until (readout_is, &hover));
+  g_assert_true (fw_test_wait_until (readout_is, &hover));
 
   readout = fw_chart_view_get_readout (fixture->view);
   g_test_message ("readout: %s", readout);
@@ -273,18 +237,18 @@ test_hover_and_click (Fixture       *fixture,
   g_assert_cmpuint (fw_session_get_period (fixture->session), ==, 0);
 
   fw_test_xdotool (fixture->window, "xdotool mousemove --window %%lu %d %d click 1", x, y);
-  g_assert_true (wait_until (period_is, &clicked));
+  g_assert_true (fw_test_wait_until (period_is, &clicked));
   g_assert_cmpint (fw_chart_get_marker (fw_chart_canvas_get_chart (fixture->canvas)), ==, 9);
 
   /* The click gave the chart the keyboard focus; Right steps on. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->canvas)));
   fw_test_xdotool (fixture->window, "xdotool key --window %%lu Right");
-  g_assert_true (wait_until (period_is, &stepped));
+  g_assert_true (fw_test_wait_until (period_is, &stepped));
 
   /* Away from the plot, the readout goes back to the period shown. */
   fw_test_xdotool (fixture->window, "xdotool mousemove --window %%lu 2 2");
   hover.period = 10;  /* the focus is on the chart: its marker */
-  g_assert_true (wait_until (readout_is, &hover));
+  g_assert_true (fw_test_wait_until (readout_is, &hover));
   g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 10"));
 }
 
@@ -370,7 +334,7 @@ test_table_long (void)
   fixture_set_up_with (&fixture, 1, 100000);
   fw_chart_view_set_page (fixture.view, "table");
   table = fw_chart_view_get_table (fixture.view);
-  g_assert_true (wait_until (is_drawn, table));
+  g_assert_true (fw_test_wait_until (is_drawn, table));
   rows = fw_projection_table_get_model (FW_PROJECTION_TABLE (table));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100001);
   last = g_list_model_get_item (rows, 100000);
@@ -428,7 +392,7 @@ test_table_compare (void)
   chooser = fw_projection_table_get_chooser (table);
   rows = fw_projection_table_get_model (table);
   fw_chart_view_set_page (fixture.view, "table");
-  g_assert_true (wait_until (is_drawn, GTK_WIDGET (table)));
+  g_assert_true (fw_test_wait_until (is_drawn, GTK_WIDGET (table)));
   /* One scenario on show: nothing to choose. */
   g_assert_false (gtk_widget_is_visible (chooser));
 
@@ -498,7 +462,7 @@ test_band (void)
   FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
 
   fixture_set_up_spread (&fixture, 1, 24, &spreads);
-  g_assert_true (wait_until (has_band, fixture.canvas));
+  g_assert_true (fw_test_wait_until (has_band, fixture.canvas));
 
   band = fw_projection_service_get_band (fw_session_get_projections (fixture.session), 0);
   g_assert_nonnull (band);
@@ -555,10 +519,10 @@ test_window_pane (void)
   int open_height;
 
   gtk_window_present (GTK_WINDOW (window));
-  view = find_widget (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  view = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
   g_assert_nonnull (view);
   wheel = fw_window_get_wheel (window);
-  g_assert_true (wait_until (is_drawn, fw_chart_view_get_canvas (FW_CHART_VIEW (view))));
+  g_assert_true (fw_test_wait_until (is_drawn, fw_chart_view_get_canvas (FW_CHART_VIEW (view))));
   /* The wheel above the chart, in the same column. */
   {
     graphene_point_t point;
@@ -571,10 +535,10 @@ test_window_pane (void)
 
   fw_chart_view_set_collapsed (FW_CHART_VIEW (view), TRUE);
   wait = (HeightWait) { view, 80 };
-  g_assert_true (wait_until (height_below, &wait));
+  g_assert_true (fw_test_wait_until (height_below, &wait));
   fw_chart_view_set_collapsed (FW_CHART_VIEW (view), FALSE);
   wait = (HeightWait) { view, open_height - 2 };
-  g_assert_true (wait_until (height_above, &wait));
+  g_assert_true (fw_test_wait_until (height_above, &wait));
 
   /* Closed collapsed, the next window opens collapsed. */
   fw_chart_view_set_collapsed (FW_CHART_VIEW (view), TRUE);
@@ -584,7 +548,7 @@ test_window_pane (void)
 
   window = fw_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  view = find_widget (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  view = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
   g_assert_true (fw_chart_view_get_collapsed (FW_CHART_VIEW (view)));
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (fw_settings_get (), "chart-pane-collapsed");

@@ -14,6 +14,7 @@
 #include "fw-application.h"
 #include "fw-recovery.h"
 #include "fw-store.h"
+#include "fw-test-window.h"
 #include "fw-window.h"
 
 /* The session ending (issue 8): a logout may end the program any moment
@@ -216,37 +217,35 @@ manager_emit (Manager    *manager,
   g_assert_no_error (error);
 }
 
-/* Runs the program's main loop until @done holds (under the lock) or
- * a minute passes. */
-static gboolean
-spin_until (Manager  *manager,
-            gboolean (*done) (Manager *))
+/* The answers the manager's thread has had so far, read under its lock;
+ * and whether the program has unregistered. */
+static guint
+responses (Manager  *manager,
+           gboolean *unregistered)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
-  gboolean reached = FALSE;
+  guint n;
 
-  while (!reached && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_mutex_lock (&manager->lock);
-      reached = done (manager);
-      g_mutex_unlock (&manager->lock);
-      if (!reached)
-        g_usleep (1000);
-    }
-  return reached;
+  g_mutex_lock (&manager->lock);
+  n = manager->responses;
+  *unregistered = manager->unregistered;
+  g_mutex_unlock (&manager->lock);
+  return n;
 }
 
 static gboolean
-answered (Manager *manager)
+answered (gpointer manager)
 {
-  return manager->responses > 0;
+  gboolean unregistered;
+
+  return responses (manager, &unregistered) > 0;
 }
 
 static gboolean
-answered_twice (Manager *manager)
+answered_twice (gpointer manager)
 {
-  return manager->responses > 1 && manager->unregistered;
+  gboolean unregistered;
+
+  return responses (manager, &unregistered) > 1 && unregistered;
 }
 
 static void
@@ -291,7 +290,7 @@ test_query_end_writes_recovery_copies (void)
 
   /* At once, well before a copy's own delay: the logout asks. */
   manager_emit (&manager, "QueryEndSession", g_variant_new ("(u)", 0));
-  g_assert_true (spin_until (&manager, answered));
+  g_assert_true (fw_test_wait_until (answered, &manager));
   g_mutex_lock (&manager.lock);
   g_assert_true (manager.ok_to_end);
   g_assert_cmpuint (manager.copies_at_response, ==, 1);
@@ -301,7 +300,7 @@ test_query_end_writes_recovery_copies (void)
   /* The session ends: GTK answers, unregisters and quits; the copy
    * stays for the next start to offer. */
   manager_emit (&manager, "EndSession", g_variant_new ("(u)", 0));
-  g_assert_true (spin_until (&manager, answered_twice));
+  g_assert_true (fw_test_wait_until (answered_twice, &manager));
   g_assert_cmpuint (count_copies (manager.recovery_folder, &copy), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (untouched));

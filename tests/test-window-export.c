@@ -15,6 +15,7 @@
 
 #include "fw-export.h"
 #include "fw-report.h"
+#include "fw-test-window.h"
 #include "fw-window-private.h"
 
 /* Getting the model out of the window, on a private virtual display
@@ -31,15 +32,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -47,9 +39,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("fw-window-export-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (fw_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
+  fixture->window = fw_test_window_new ();
 }
 
 static void
@@ -59,8 +49,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
   const char *name;
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
+  fw_test_window_close (fixture->window);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
@@ -69,7 +58,6 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
-  spin (20);
 }
 
 static GFile *
@@ -165,12 +153,12 @@ test_export_formats (Fixture       *fixture,
 }
 
 /* Runs the main loop until the projection service has the band of
- * scenario 0, for at most a minute (a loaded machine). */
+ * scenario 0, for at most FW_TEST_PATIENCE_SECONDS. */
 static FwBand *
 wait_for_band (FwSession *session)
 {
   FwProjectionService *service = fw_session_get_projections (session);
-  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  gint64 end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
 
   while (fw_projection_service_get_band (service, 0) == NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -367,7 +355,7 @@ test_copy_wheel (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-wheel", NULL));
 
   gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &read);
-  end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
   while (!read.done && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (read.done);

@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 
+#include "fw-test-window.h"
 #include "fw-window.h"
 
 /* The window in German, with the translations compiled in this build
@@ -23,53 +24,6 @@
 
 static gboolean german_numbers;
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Opening and saving run off the main loop: waits for the one under
- * way, if any, to end. */
-static void
-wait_for_files (FwWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
-
-  while (fw_window_is_busy (window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (fw_window_is_busy (window));
-  spin (20);
-}
-
-/* The first widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_stack (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), data) != NULL;
-}
-
 static gboolean
 has_action (GtkWidget *widget, gconstpointer data)
 {
@@ -77,17 +31,11 @@ has_action (GtkWidget *widget, gconstpointer data)
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
 }
 
-static gboolean
-is_label_reading (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
 static const char *
 stack_page_title (GtkWidget  *window,
                   const char *name)
 {
-  GtkWidget *stack = find_widget (window, is_stack, name);
+  GtkWidget *stack = fw_test_find (window, fw_test_is_stack_with, name);
 
   g_assert_nonnull (stack);
   return gtk_stack_page_get_title (gtk_stack_get_page (GTK_STACK (stack),
@@ -104,13 +52,13 @@ test_window_speaks_german (void)
   GtkWidget *undo;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  fw_test_spin (200);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Unbenannt — Flywheel");
   g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "stages"), ==, "Phasen");
   g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "points"), ==, "Reibung & Kräfte");
 
-  undo = find_widget (GTK_WIDGET (window), has_action, "win.undo");
+  undo = fw_test_find (GTK_WIDGET (window), has_action, "win.undo");
   g_assert_nonnull (undo);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Rückgängig (Strg+Z)");
 
@@ -121,14 +69,14 @@ test_window_speaks_german (void)
   /* The starting template has 1500 customers: "1.500" in German. */
   if (german_numbers)
     {
-      gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
+      gint64 end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
 
       /* Figures may ease into place over a few frames. */
-      while (find_widget (GTK_WIDGET (window), is_label_reading, "1.500") == NULL &&
+      while (fw_test_find_label_reading (GTK_WIDGET (window), "1.500") == NULL &&
              g_get_monotonic_time () < end)
         g_main_context_iteration (NULL, FALSE);
-      g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_reading, "1.500"));
-      g_assert_null (find_widget (GTK_WIDGET (window), is_label_reading, "1,500"));
+      g_assert_nonnull (fw_test_find_label_reading (GTK_WIDGET (window), "1.500"));
+      g_assert_null (fw_test_find_label_reading (GTK_WIDGET (window), "1,500"));
     }
   else
     g_test_message ("de_DE.UTF-8 is not installed: numbers not checked");
@@ -146,19 +94,13 @@ test_window_error_in_german (void)
 
   g_assert_true (g_file_set_contents (path, "kein Projekt", -1, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
-  wait_for_files (window);
+  fw_test_wait_for_files (window);
   g_assert_cmpstr (fw_window_get_error (window), ==,
                    "„notizen.flywheel“ konnte nicht geöffnet werden. Es ist kein Flywheel-Projekt.");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
-}
-
-static gboolean
-is_named (GtkWidget *widget, gconstpointer data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
 /* A value refused where it is typed, and an edit the document refuses,
@@ -171,10 +113,10 @@ test_window_validation_in_german (void)
   GtkWidget *advance, *name, *errors;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
-  advance = find_widget (GTK_WIDGET (window), is_named, "stage-advance");
-  name = find_widget (GTK_WIDGET (window), is_named, "stage-name");
-  errors = find_widget (GTK_WIDGET (window), is_named, "stage-errors");
+  fw_test_spin (200);
+  advance = fw_test_find_named (GTK_WIDGET (window), "stage-advance");
+  name = fw_test_find_named (GTK_WIDGET (window), "stage-name");
+  errors = fw_test_find_named (GTK_WIDGET (window), "stage-errors");
   g_assert_nonnull (advance);
   g_assert_nonnull (name);
   g_assert_nonnull (errors);
@@ -190,7 +132,7 @@ test_window_validation_in_german (void)
   /* The starting wheel has three stages; a wheel needs two. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "stage.remove", "u", 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "stage.remove", "u", 0));
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpstr (fw_window_get_error (window), ==, "Ein Rad braucht mindestens 2 Phasen");
 
   gtk_window_destroy (GTK_WINDOW (window));

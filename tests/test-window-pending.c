@@ -15,6 +15,7 @@
 #include "fw-recovery.h"
 #include "fw-store.h"
 #include "fw-templates.h"
+#include "fw-test-files.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
 
@@ -27,61 +28,16 @@
  * restored (they take a window of their own instead). Run by
  * tests/with-display.py. */
 
-typedef struct
-{
-  char       *dir;
-  FwRecovery *recovery;
-  FwWindow   *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
-
-  fixture->dir = g_dir_make_tmp ("fw-window-pending-XXXXXX", &error);
-  g_assert_no_error (error);
-  folder = g_build_filename (fixture->dir, "recovery", NULL);
-  fixture->recovery = fw_recovery_new (folder, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (fw_window_new (NULL));
-  fw_window_set_recovery (fixture->window, fixture->recovery);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fw_test_spin (100);
-}
+typedef FwTestFiles Fixture;
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   /* Whatever a test left pending, the window may go now. */
   if (fw_window_get_document (fixture->window) != NULL)
     fw_document_mark_saved (fw_window_get_document (fixture->window));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  fw_recovery_unref (fixture->recovery);
-  g_assert_cmpint (system (command), ==, 0);
-  g_free (fixture->dir);
-  fw_test_spin (20);
-}
-
-static char *
-write_template (Fixture    *fixture,
-                const char *template_id,
-                const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FwProject) project = fw_template_create (template_id, &error);
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_no_error (error);
-  g_assert_true (fw_store_save (project, path, &error));
-  g_assert_no_error (error);
-  return path;
+  fw_test_files_tear_down (fixture, data);
 }
 
 static const FwStage *
@@ -240,7 +196,7 @@ static void
 test_open_and_new_ask (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = write_template (fixture, "sales-cycle", "Pipeline.flywheel");
+  g_autofree char *path = fw_test_write_template (fixture->dir, "sales-cycle", "Pipeline.flywheel");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   FwWindow *window = fixture->window;
   FwDocument *document = fw_window_get_document (window);
@@ -293,8 +249,8 @@ static void
 test_save_other_changes (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *first = write_template (fixture, "four-a", "First.flywheel");
-  g_autofree char *second = write_template (fixture, "sales-cycle", "Second.flywheel");
+  g_autofree char *first = fw_test_write_template (fixture->dir, "four-a", "First.flywheel");
+  g_autofree char *second = fw_test_write_template (fixture->dir, "sales-cycle", "Second.flywheel");
   g_autoptr(GFile) second_file = g_file_new_for_path (second);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwProject) saved = NULL;
@@ -358,7 +314,7 @@ static void
 test_not_reused (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_template (fixture, "sales-cycle", "Outside.flywheel");
+  g_autofree char *path = fw_test_write_template (fixture->dir, "sales-cycle", "Outside.flywheel");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(FwApplication) app = fw_application_new ();
   g_autoptr(GError) error = NULL;
@@ -531,7 +487,7 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
 
 #define ADD(path, func) \
-  g_test_add ("/window-pending/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window-pending/" path, Fixture, NULL, fw_test_files_set_up, func, fixture_tear_down)
 
   ADD ("close-asks", test_close_asks);
   ADD ("open-and-new-ask", test_open_and_new_ask);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fw-playback-bar.h"
+#include "fw-test-window.h"
 #include "fw-window.h"
 
 /* Playing the periods in a real window on a private display: the
@@ -19,85 +20,7 @@
  * them, playback stopping at H, nothing running while paused, and the
  * horizon typed into the bar. */
 
-typedef struct
-{
-  FwWindow *window;
-} Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done says so, for at most @seconds. */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_label_reading (GtkWidget   *widget,
-                  const char  *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (is_label_reading (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->window = g_object_ref_sink (fw_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  spin (20);
-}
+typedef FwTestWindow Fixture;
 
 static FwSession *
 session (Fixture *fixture)
@@ -114,7 +37,7 @@ horizon (Fixture *fixture)
 static FwPlaybackBar *
 bar (Fixture *fixture)
 {
-  GtkWidget *found = find_type (GTK_WIDGET (fixture->window), FW_TYPE_PLAYBACK_BAR);
+  GtkWidget *found = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_PLAYBACK_BAR);
 
   g_assert_nonnull (found);
   return FW_PLAYBACK_BAR (found);
@@ -164,7 +87,7 @@ test_playback_steps (Fixture       *fixture,
   g_assert_cmpfloat (gtk_range_get_value (slider), ==, 2);
   words = fw_playback_bar_period_text (FW_PERIOD_MONTH, 2, h);
   g_assert_cmpstr (words, ==, "Month 2 of 24");
-  g_assert_true (is_label_reading (GTK_WIDGET (bar (fixture)), words));
+  g_assert_nonnull (fw_test_find_label_reading (GTK_WIDGET (bar (fixture)), words));
 
   activate (fixture, "win.step-back");
   g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 1);
@@ -236,7 +159,7 @@ test_playback_plays_and_stops (Fixture       *fixture,
   activate (fixture, "win.play-pause");
   g_assert_true (fw_session_get_playing (shown));
   g_assert_true (fw_playback_is_ticking (playback));
-  g_assert_true (wait_until (past_first_period, shown, 10));
+  g_assert_true (fw_test_wait_until (past_first_period, shown));
   seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   /* Not before its time (a loaded machine may take longer, never less). */
   g_assert_cmpfloat (seconds, >=, 0.15);
@@ -248,17 +171,17 @@ test_playback_plays_and_stops (Fixture       *fixture,
   g_assert_false (fw_playback_is_ticking (playback));
   g_assert_cmpfloat (fw_session_get_position (shown), ==, fw_session_get_period (shown));
   g_signal_connect (shown, "notify::position", G_CALLBACK (count_notify), &positions);
-  spin (400);
+  fw_test_spin (400);
   g_assert_cmpuint (positions, ==, 0);
   g_assert_false (fw_playback_is_ticking (playback));
 
   /* To the end at the fastest speed: it stops at H by itself. */
   fw_session_set_speed (shown, FW_SESSION_MAX_SPEED);
   activate (fixture, "win.play-pause");
-  g_assert_true (wait_until (stopped, shown, 20));
+  g_assert_true (fw_test_wait_until (stopped, shown));
   g_assert_cmpuint (fw_session_get_period (shown), ==, horizon (fixture));
   g_assert_cmpfloat (gtk_range_get_value (slider), ==, horizon (fixture));
-  spin (100);
+  fw_test_spin (100);
   g_assert_false (fw_playback_is_ticking (playback));
   g_signal_handlers_disconnect_by_func (shown, count_notify, &positions);
 
@@ -282,7 +205,7 @@ test_playback_hidden (Fixture       *fixture,
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
   g_assert_false (fw_playback_is_ticking (playback));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
+  fw_test_spin (100);
   g_assert_true (fw_playback_is_ticking (playback));
   activate (fixture, "win.play-pause");
   g_assert_false (fw_playback_is_ticking (playback));
@@ -301,10 +224,10 @@ test_playback_horizon (Fixture       *fixture,
 
   g_assert_cmpuint (horizon (fixture), ==, 24);
   gtk_widget_grab_focus (field);
-  spin (20);
+  fw_test_spin (20);
   gtk_editable_set_text (GTK_EDITABLE (field), "36");
   g_assert_cmpuint (horizon (fixture), ==, 36);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_range_get_adjustment (slider)), ==, 36);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -329,13 +252,13 @@ test_playback_horizon (Fixture       *fixture,
 
   /* Undone, one step at a time: 36, then 24. */
   gtk_widget_grab_focus (fw_window_get_wheel (fixture->window));
-  spin (20);
+  fw_test_spin (20);
   fw_document_seal (document);
   g_assert_true (fw_document_undo (document));
   g_assert_cmpuint (horizon (fixture), ==, 36);
   g_assert_true (fw_document_undo (document));
   g_assert_cmpuint (horizon (fixture), ==, 24);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "24");
 }
 
@@ -346,7 +269,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/window/playback/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window/playback/" name, Fixture, NULL, fw_test_window_set_up, func, fw_test_window_tear_down)
   ADD ("steps", test_playback_steps);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("hidden", test_playback_hidden);

@@ -17,6 +17,7 @@
 #include "fw-settings.h"
 #include "fw-store.h"
 #include "fw-templates.h"
+#include "fw-test-window.h"
 #include "fw-wheel-painter.h"
 #include "fw-wheel-view.h"
 #include "fw-window.h"
@@ -36,50 +37,29 @@ typedef struct
   GtkWidget     *wheel;    /* the presenting wheel */
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done says so, for at most ten seconds (the
- * machine may be loaded). */
 static gboolean
-wait_until (gboolean (*done) (Fixture *),
-            Fixture   *fixture)
+presenting_laid_out (gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  Fixture *fixture = data;
 
-  while (!done (fixture))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-presenting_laid_out (Fixture *fixture)
-{
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->present))
          && gtk_widget_get_height (GTK_WIDGET (fixture->present)) > 0
          && fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)) > 0.0;
 }
 
 static gboolean
-editor_back (Fixture *fixture)
+editor_back (gpointer data)
 {
+  Fixture *fixture = data;
+
   return gtk_widget_get_mapped (fw_window_get_wheel (fixture->window));
 }
 
 static gboolean
-focus_on_presenting_wheel (Fixture *fixture)
+focus_on_presenting_wheel (gpointer data)
 {
+  Fixture *fixture = data;
+
   return gtk_root_get_focus (GTK_ROOT (fixture->window)) == fixture->wheel;
 }
 
@@ -99,16 +79,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->present = FW_PRESENT_VIEW (fw_window_get_present_view (fixture->window));
   fixture->wheel = fw_present_view_get_wheel (fixture->present);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
+  fw_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  spin (20);
+  fw_test_window_close (fixture->window);
 }
 
 static void
@@ -116,8 +94,8 @@ start_presenting (Fixture    *fixture,
                   const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-  g_assert_true (wait_until (presenting_laid_out, fixture));
-  g_assert_true (wait_until (focus_on_presenting_wheel, fixture));
+  g_assert_true (fw_test_wait_until (presenting_laid_out, fixture));
+  g_assert_true (fw_test_wait_until (focus_on_presenting_wheel, fixture));
 }
 
 /* Every GtkLabel on show under @widget: presenting shows none, all its
@@ -152,7 +130,7 @@ test_present_start_and_end (Fixture       *fixture,
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, -1);
   /* Nothing is edited while presenting, not even by Ctrl+Z. */
   g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 123.0, NULL));
-  spin (20);
+  fw_test_spin (20);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpfloat (fw_session_get_scenario (fw_window_get_session (fixture->window))->inflow, ==, 123.0);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >, 0.0);
@@ -163,12 +141,12 @@ test_present_start_and_end (Fixture       *fixture,
 
   activate (fixture, "present.end");
   g_assert_false (fw_session_get_presenting (fw_window_get_session (fixture->window)));
-  g_assert_true (wait_until (editor_back, fixture));
+  g_assert_true (fw_test_wait_until (editor_back, fixture));
   g_assert_true (gtk_widget_get_visible (titlebar));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == editor_wheel);
 }
 
-static gboolean editor_laid_out (Fixture *fixture);
+static gboolean editor_laid_out (gpointer data);
 
 /* While presenting, the hidden editing wheel does nothing for the
  * periods stepped and the edits made (its description, which every
@@ -185,7 +163,7 @@ test_present_editor_wheel_rests (Fixture       *fixture,
   g_autofree char *shown = NULL;
   guint64 frames;
 
-  g_assert_true (wait_until (editor_laid_out, fixture));
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   before = g_strdup (fw_wheel_view_get_description (editor));
   start_presenting (fixture, "win.present-start");
   frames = fw_wheel_view_get_frames_drawn (editor);
@@ -194,14 +172,14 @@ test_present_editor_wheel_rests (Fixture       *fixture,
   activate (fixture, "present.next");
   g_assert_cmpuint (fw_session_get_period (session), ==, 2);
   g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 4321.0, NULL));
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpstr (fw_wheel_view_get_description (editor), ==, before);
   g_assert_cmpuint (fw_wheel_view_get_frames_drawn (editor), ==, frames);
   shown = g_strdup (fw_wheel_view_get_description (FW_WHEEL_VIEW (fixture->wheel)));
   g_assert_cmpstr (shown, !=, before);
 
   activate (fixture, "present.end");
-  g_assert_true (wait_until (editor_back, fixture));
+  g_assert_true (fw_test_wait_until (editor_back, fixture));
   g_assert_cmpstr (fw_wheel_view_get_description (editor), ==, shown);
 }
 
@@ -275,12 +253,6 @@ sixteen_stages (guint n_points)
   return project;
 }
 
-static gboolean
-window_idle (Fixture *fixture)
-{
-  return !fw_window_is_busy (fixture->window);
-}
-
 static void
 open_project (Fixture   *fixture,
               FwProject *project)
@@ -294,7 +266,7 @@ open_project (Fixture   *fixture,
   g_assert_true (fw_store_save (project, path, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
-  g_assert_true (wait_until (window_idle, fixture));
+  fw_test_wait_for_files (fixture->window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -317,7 +289,7 @@ test_present_stage_names_whole (Fixture       *fixture,
       guint drawn, whole;
 
       open_project (fixture, projects[p]);
-      g_assert_true (wait_until (editor_laid_out, fixture));
+      g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
       drawn = fw_wheel_view_count_stage_labels (editor, &whole);
       g_test_message ("%u stages, %u points, editing at 1280x720 (wheel %dx%d): %u labels, %u whole",
                       n_stages, fw_project_get_scenario (projects[p], 0)->points->len,
@@ -332,7 +304,7 @@ test_present_stage_names_whole (Fixture       *fixture,
                       drawn, whole);
       g_assert_cmpuint (whole, ==, n_stages);
       activate (fixture, "present.end");
-      g_assert_true (wait_until (editor_back, fixture));
+      g_assert_true (fw_test_wait_until (editor_back, fixture));
       fw_project_free (projects[p]);
     }
 }
@@ -343,7 +315,7 @@ test_present_f11_is_fullscreen (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fullscreen", NULL));
-  spin (50);
+  fw_test_spin (50);
   g_assert_false (fw_session_get_presenting (fw_window_get_session (fixture->window)));
   g_assert_true (gtk_widget_is_visible (fw_window_get_wheel (fixture->window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fullscreen", NULL));
@@ -373,7 +345,7 @@ test_present_smallest_text (Fixture       *fixture,
   gtk_widget_queue_allocate (GTK_WIDGET (fixture->present));
   while (fw_wheel_view_get_frames_drawn (FW_WHEEL_VIEW (fixture->wheel)) < frames + 2)
     g_main_context_iteration (NULL, TRUE);
-  spin (50);
+  fw_test_spin (50);
 
   smallest = fw_render_text_get_smallest ();
   g_test_message ("smallest text while presenting at %dx%d: %.2f px (%.2f%% of the height); "
@@ -441,18 +413,20 @@ test_present_keeps_focus (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario",
                                              "i", 1));
-  spin (50);
+  fw_test_spin (50);
   g_assert_true (focus_on_presenting_wheel (fixture));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reveal-stage",
                                              "u", 1));
-  g_assert_true (wait_until (focus_on_presenting_wheel, fixture));
+  g_assert_true (fw_test_wait_until (focus_on_presenting_wheel, fixture));
   g_assert_true (fw_session_get_presenting (session));
 }
 
 static gboolean
-editor_laid_out (Fixture *fixture)
+editor_laid_out (gpointer data)
 {
+  Fixture *fixture = data;
+
   return fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window))) > 0.0;
 }
 
@@ -496,12 +470,12 @@ test_text_size_zoom (Fixture       *fixture,
   double normal, larger, presenting_normal, figures_normal, chart_normal;
   FwWindow *next;
 
-  g_assert_true (wait_until (editor_laid_out, fixture));
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   normal = fw_wheel_view_get_label_size (editor);
   chart_normal = chart_text_size (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
-  spin (50);
+  fw_test_spin (50);
   larger = fw_wheel_view_get_label_size (editor);
   g_test_message ("stage names: %.2f px normal, %.2f px two steps larger", normal, larger);
   g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.3);
@@ -519,12 +493,12 @@ test_text_size_zoom (Fixture       *fixture,
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.0);
   g_assert_cmpfloat_with_epsilon (fw_wheel_view_get_label_size (editor), normal, 1e-9);
   g_assert_cmpfloat_with_epsilon (chart_text_size (fixture), chart_normal, 1e-9);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (editor), <, normal);
 
   /* Presenting: larger, but never below its floor; the figures are as
@@ -535,12 +509,12 @@ test_text_size_zoom (Fixture       *fixture,
   presenting_normal = fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel));
   figures_normal = fw_present_view_get_figures_text_size (fixture->present);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
-  spin (100);
+  fw_test_spin (100);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)), >=, 0.025 * SCREEN_HEIGHT);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
-  spin (100);
+  fw_test_spin (100);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)), >, presenting_normal);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, figures_normal);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
@@ -598,29 +572,31 @@ test_text_size_follows_desktop (Fixture       *fixture,
   double normal, large;
   int dpi;
 
-  g_assert_true (wait_until (editor_laid_out, fixture));
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-theme-name", &theme, NULL);
   normal = fw_wheel_view_get_label_size (editor);
   g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
-  spin (200);
+  fw_test_spin (200);
   large = fw_wheel_view_get_label_size (editor);
   g_test_message ("stage names: %.2f px at the desktop's normal text, %.2f px at 150%%", normal, large);
   g_assert_cmpfloat (large, >=, normal * 1.4);
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
-  spin (100);
+  fw_test_spin (100);
 
   g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
   g_object_set (settings, "gtk-theme-name", "HighContrast", NULL);
-  spin (200);
+  fw_test_spin (200);
   g_assert_true (fw_wheel_view_get_style (editor)->high_contrast);
   g_object_set (settings, "gtk-theme-name", theme, NULL);
-  spin (100);
+  fw_test_spin (100);
   g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
 }
 
 static gboolean
-wheel_has_the_room (Fixture *fixture)
+wheel_has_the_room (gpointer data)
 {
+  Fixture *fixture = data;
+
   int window = gtk_widget_get_width (GTK_WIDGET (fixture->window));
 
   return gtk_widget_get_width (fw_window_get_wheel (fixture->window)) >= window * 0.9;
@@ -642,18 +618,18 @@ test_panes_fold_away (Fixture       *fixture,
       g_test_skip ("no settings schema");
       return;
     }
-  g_assert_true (wait_until (editor_laid_out, fixture));
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   before = gtk_widget_get_width (wheel);
   g_settings_set_boolean (settings, "catalog-visible", FALSE);
   g_settings_set_boolean (settings, "side-pane-visible", FALSE);
-  g_assert_true (wait_until (wheel_has_the_room, fixture));
+  g_assert_true (fw_test_wait_until (wheel_has_the_room, fixture));
   g_test_message ("the wheel at 1280x720: %d px wide with the panes, %d without",
                   before, gtk_widget_get_width (wheel));
   g_assert_false (gtk_widget_is_visible (fw_window_get_palette (fixture->window)));
 
   g_settings_reset (settings, "catalog-visible");
   g_settings_reset (settings, "side-pane-visible");
-  spin (100);
+  fw_test_spin (100);
   g_assert_true (gtk_widget_is_visible (fw_window_get_palette (fixture->window)));
   g_assert_cmpint (gtk_widget_get_width (wheel), <, gtk_widget_get_width (GTK_WIDGET (fixture->window)) * 0.9);
 }

@@ -22,6 +22,8 @@
 #include "fw-present-view.h"
 #include "fw-store.h"
 #include "fw-templates.h"
+#include "fw-test-files.h"
+#include "fw-test-window.h"
 #include "fw-wheel-view.h"
 #include "fw-point-value.h"
 #include "fw-window.h"
@@ -37,33 +39,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done says so, for at most a minute (an
- * instrumented build on a loaded machine is slow; a pass is at once). */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -71,9 +46,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("fw-window-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (fw_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
+  fixture->window = fw_test_window_new ();
 }
 
 static void
@@ -98,11 +71,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
+  fw_test_window_close (fixture->window);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
-  spin (20);
 }
 
 static char *
@@ -112,45 +83,14 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
-/* A project file made by the store, as another session would have left it. */
-static char *
-write_template (Fixture    *fixture,
-                const char *template_id,
-                const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FwProject) project = fw_template_create (template_id, &error);
-  char *path = path_in (fixture, name);
-
-  g_assert_no_error (error);
-  g_assert_true (fw_store_save (project, path, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static gboolean
-window_idle (gpointer window)
-{
-  return !fw_window_is_busy (window);
-}
-
-/* Opening and saving run off the main loop: waits for the one under
- * way, if any, to end. */
-static void
-wait_for_files (FwWindow *window)
-{
-  g_assert_true (wait_until (window_idle, window));
-  spin (20);
-}
-
 static void
 activate (Fixture    *fixture,
           const char *action,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
-  spin (20);
-  wait_for_files (fixture->window);
+  fw_test_spin (20);
+  fw_test_wait_for_files (fixture->window);
 }
 
 static const char *
@@ -184,7 +124,7 @@ static void
 test_window_open_edit_save_reopen (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autofree char *path = write_template (fixture, "four-a", "Acme.flywheel");
+  g_autofree char *path = fw_test_write_template (fixture->dir, "four-a", "Acme.flywheel");
   g_autoptr(FwWindow) second = NULL;
   g_autofree char *saved_json = NULL;
   g_autofree char *reopened_json = NULL;
@@ -226,7 +166,7 @@ test_window_open_edit_save_reopen (Fixture       *fixture,
 
   second = g_object_ref_sink (fw_window_new (NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-file", "s", path));
-  wait_for_files (second);
+  fw_test_wait_for_files (second);
   g_assert_null (fw_window_get_error (second));
   reopened_json = fw_project_to_json (fw_document_get_project (fw_window_get_document (second)));
   g_assert_cmpstr (reopened_json, ==, saved_json);
@@ -242,7 +182,7 @@ static void
 test_window_save_ignores_swapped_link (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  g_autofree char *real = write_template (fixture, "four-a", "real.flywheel");
+  g_autofree char *real = fw_test_write_template (fixture->dir, "four-a", "real.flywheel");
   g_autofree char *link = path_in (fixture, "link.flywheel");
   g_autofree char *other = path_in (fixture, "other.txt");
   g_autofree char *other_text = NULL;
@@ -295,7 +235,7 @@ static void
 test_window_open_damaged_says_so_plainly (Fixture       *fixture,
                                           gconstpointer  data)
 {
-  g_autofree char *path = write_template (fixture, "four-a", "Acme.flywheel");
+  g_autofree char *path = fw_test_write_template (fixture->dir, "four-a", "Acme.flywheel");
   g_autofree char *bytes = NULL;
   gsize size, page_size, page;
   const char *error;
@@ -338,50 +278,34 @@ test_window_failed_save_keeps_changes (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-static gboolean
-has_question_dialog (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        {
-          *(GtkDialog **) data = GTK_DIALOG (item);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Closing, or opening another file, with unsaved changes asks first;
  * Cancel keeps everything, Discard goes on. */
 static void
 test_window_asks_before_discarding (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *path = write_template (fixture, "sales-cycle", "Pipeline.flywheel");
+  g_autofree char *path = fw_test_write_template (fixture->dir, "sales-cycle", "Pipeline.flywheel");
   FwDocument *document = fw_window_get_document (fixture->window);
   GtkDialog *dialog = NULL;
 
   g_assert_true (fw_document_set_inflow (document, 0, 5, NULL));
 
   gtk_window_close (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (has_question_dialog, &dialog));
+  dialog = GTK_DIALOG (fw_test_wait_for_message_dialog ());
+  g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
-  spin (20);
+  fw_test_spin (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (fw_window_get_document (fixture->window) == document);
 
   activate (fixture, "win.open-file", g_variant_new_string (path));
   dialog = NULL;
-  g_assert_true (wait_until (has_question_dialog, &dialog));
+  dialog = GTK_DIALOG (fw_test_wait_for_message_dialog ());
+  g_assert_nonnull (dialog);
   g_assert_true (fw_window_get_document (fixture->window) == document);
   gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
-  spin (20);
-  wait_for_files (fixture->window);
+  fw_test_spin (20);
+  fw_test_wait_for_files (fixture->window);
   g_assert_true (fw_window_get_document (fixture->window) != document);
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, 7);
 }
@@ -402,14 +326,15 @@ test_window_close_discard_frees_cleanly (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (closing), &alive);
   gtk_window_present (GTK_WINDOW (closing));
-  spin (50);
+  fw_test_spin (50);
   g_assert_true (fw_document_set_inflow (fw_window_get_document (closing), 0, 5, NULL));
 
   gtk_window_close (GTK_WINDOW (closing));
-  g_assert_true (wait_until (has_question_dialog, &dialog));
+  dialog = GTK_DIALOG (fw_test_wait_for_message_dialog ());
+  g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
-  spin (100);
+  fw_test_spin (100);
 
   g_assert_null (alive);
   g_assert_null (dialog);
@@ -466,13 +391,13 @@ test_window_wheel_rests_without_momentum (Fixture       *fixture,
   for (guint i = 0; i < shown->stages->len; i++)
     g_assert_true (fw_document_set_stage_field (document, 0, i, FW_STAGE_COUNT, 0, NULL));
 
-  g_assert_true (wait_until (is_at_rest, wheel));
-  spin (200);
+  g_assert_true (fw_test_wait_until (is_at_rest, wheel));
+  fw_test_spin (200);
   g_assert_false (fw_wheel_view_is_ticking (wheel));
 
   /* People on the wheel again: it turns. */
   g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_COUNT, 1000, NULL));
-  spin (50);
+  fw_test_spin (50);
   g_assert_true (fw_wheel_view_is_ticking (wheel));
 }
 
@@ -502,28 +427,6 @@ test_window_presenting (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (present));
 }
 
-/* The first widget named @name (gtk_widget_set_name) under @widget, depth
- * first: the stage panel's rows come in stage order. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static double
 stage0_advance (FwDocument *document)
 {
@@ -541,9 +444,9 @@ test_window_stage_row_typing (Fixture       *fixture,
                               gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  GtkWidget *advance = find_named (GTK_WIDGET (fixture->window), "stage-advance");
-  GtkWidget *count = find_named (GTK_WIDGET (fixture->window), "stage-count");
-  GtkWidget *errors = find_named (GTK_WIDGET (fixture->window), "stage-errors");
+  GtkWidget *advance = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-advance");
+  GtkWidget *count = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-count");
+  GtkWidget *errors = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-errors");
   double count_before;
 
   g_assert_nonnull (advance);
@@ -554,7 +457,7 @@ test_window_stage_row_typing (Fixture       *fixture,
   g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.3, NULL));
   /* As focusing the field would: its typing is a run of its own. */
   fw_document_seal (document);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "30");
 
   gtk_editable_set_text (GTK_EDITABLE (advance), "7");
@@ -616,7 +519,7 @@ set_up_25_40 (FwDocument *document)
   g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_LOSS, 0.4, NULL));
   g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_ADVANCE, 0.25, NULL));
   fw_document_seal (document);
-  spin (20);
+  fw_test_spin (20);
 }
 
 /* A value refused because of another field stays, marked, and goes in
@@ -629,9 +532,9 @@ test_window_refused_value_kept (Fixture       *fixture,
                                 gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  GtkWidget *advance = find_named (GTK_WIDGET (fixture->window), "stage-advance");
-  GtkWidget *loss = find_named (GTK_WIDGET (fixture->window), "stage-loss");
-  GtkWidget *errors = find_named (GTK_WIDGET (fixture->window), "stage-errors");
+  GtkWidget *advance = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-advance");
+  GtkWidget *loss = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-loss");
+  GtkWidget *errors = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-errors");
 
   set_up_25_40 (document);
 
@@ -708,21 +611,21 @@ test_window_add_stage_at_end (Fixture       *fixture,
   guint n = scenario (fixture)->stages->len;
 
   activate (fixture, "win.select-stage", g_variant_new_int32 (0));
-  button = find_named (GTK_WIDGET (fixture->window), "stage-add");
+  button = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-add");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (50);
+  fw_test_spin (50);
 
   g_assert_cmpuint (scenario (fixture)->stages->len, ==, n + 1);
   g_assert_cmpstr (fw_scenario_get_stage (scenario (fixture), 0)->name, ==, first);
   /* The last row's name entry is the last one named so. */
-  for (GtkWidget *w = find_named (GTK_WIDGET (fixture->window), "stage-name"); w != NULL; )
+  for (GtkWidget *w = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-name"); w != NULL; )
     {
       GtkWidget *row = gtk_widget_get_ancestor (w, GTK_TYPE_LIST_BOX_ROW);
       GtkWidget *next = gtk_widget_get_next_sibling (row);
 
       name = w;
-      w = next != NULL ? find_named (next, "stage-name") : NULL;
+      w = next != NULL ? fw_test_find_named (next, "stage-name") : NULL;
     }
   g_assert_nonnull (name);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
@@ -750,10 +653,10 @@ test_window_point_editor_typing (Fixture       *fixture,
   g_assert_cmpuint (scenario (fixture)->points->len, >, 0);
   before = point0 (fixture)->conversion;
   activate (fixture, "win.edit-point", g_variant_new_uint32 (0));
-  spin (50);
-  conversion = find_named (GTK_WIDGET (fixture->window), "point-conversion");
-  errors = find_named (GTK_WIDGET (fixture->window), "point-errors");
-  name = find_named (GTK_WIDGET (fixture->window), "point-name");
+  fw_test_spin (50);
+  conversion = fw_test_find_named (GTK_WIDGET (fixture->window), "point-conversion");
+  errors = fw_test_find_named (GTK_WIDGET (fixture->window), "point-errors");
+  name = fw_test_find_named (GTK_WIDGET (fixture->window), "point-name");
   g_assert_nonnull (conversion);
   g_assert_nonnull (errors);
   g_assert_nonnull (name);
@@ -792,23 +695,7 @@ test_window_point_editor_typing (Fixture       *fixture,
   g_assert_cmpstr (point0 (fixture)->name, !=, "");
 
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (name, GTK_TYPE_POPOVER)));
-  spin (50);
-}
-
-/* Whether a label under @widget says @text. */
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
+  fw_test_spin (50);
 }
 
 typedef struct
@@ -822,27 +709,7 @@ label_shown (gpointer data)
 {
   LabelWanted *wanted = data;
 
-  return has_label (wanted->widget, wanted->text);
-}
-
-/* The first widget of type @type under @widget. */
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fw_test_find_label_reading (wanted->widget, wanted->text) != NULL;
 }
 
 /* The period is the session's: set it, and the wheel's counts (as its
@@ -853,7 +720,7 @@ test_window_shows_the_period (Fixture       *fixture,
 {
   FwSession *session = fw_window_get_session (fixture->window);
   FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
-  GtkWidget *figures = find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
+  GtkWidget *figures = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
   const FwProjection *projection = fw_session_get_projection (session);
   guint horizon = fw_projection_get_horizon (projection);
   g_autofree char *at_start = g_strdup (fw_wheel_view_get_description (wheel));
@@ -865,7 +732,7 @@ test_window_shows_the_period (Fixture       *fixture,
   g_assert_cmpuint (horizon, >, 1);
 
   fw_session_set_period (session, horizon);
-  spin (1000);
+  fw_test_spin (1000);
   projection = fw_session_get_projection (session);
   first_then = fw_display_count (fw_projection_get_counts (projection, horizon)[0]);
   customers_then = fw_display_count (fw_projection_get_figures (projection, horizon)->customers);
@@ -877,8 +744,8 @@ test_window_shows_the_period (Fixture       *fixture,
   /* The customers tile follows the period (the horizon's tile shows
    * customers(H) anyway): period 0's count is nowhere any more, once
    * the tile has eased to its new value. */
-  g_assert_true (wait_until (label_shown, &(LabelWanted) { figures, customers_then }));
-  g_assert_false (has_label (figures, customers_now));
+  g_assert_true (fw_test_wait_until (label_shown, &(LabelWanted) { figures, customers_then }));
+  g_assert_null (fw_test_find_label_reading (figures, customers_now));
 
   /* Edits keep the period. */
   g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0,
@@ -886,7 +753,7 @@ test_window_shows_the_period (Fixture       *fixture,
   g_assert_cmpuint (fw_session_get_period (session), ==, horizon);
 
   fw_session_set_period (session, 0);
-  g_assert_true (wait_until (label_shown, &(LabelWanted) { figures, customers_now }));
+  g_assert_true (fw_test_wait_until (label_shown, &(LabelWanted) { figures, customers_now }));
 }
 
 static const FwPoint *
@@ -917,24 +784,24 @@ test_window_horizon_is_no_change (Fixture       *fixture,
                                   gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  GtkWidget *figures = find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
+  GtkWidget *figures = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
   g_autoptr(GError) error = NULL;
   guint horizon = fw_document_get_project (document)->horizon;
 
   g_assert_true (fw_document_set_inflow (document, 0, fw_document_get_scenario (document, 0)->inflow * 2, &error));
   g_assert_no_error (error);
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpuint (count_labels_saying (figures, "since last edit"), >, 0);
 
   g_assert_true (fw_document_set_horizon (document, horizon + 12, &error));
   g_assert_no_error (error);
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpuint (count_labels_saying (figures, "since last edit"), ==, 0);
 
   /* The next edit is counted from the new horizon's figures again. */
   g_assert_true (fw_document_set_inflow (document, 0, fw_document_get_scenario (document, 0)->inflow / 2, &error));
   g_assert_no_error (error);
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpuint (count_labels_saying (figures, "since last edit"), >, 0);
 }
 
@@ -1024,15 +891,15 @@ test_window_point_editor_speaks_kind (Fixture       *fixture,
   guint index;
 
   activate (fixture, "win.add-custom-point", NULL);
-  spin (100);
+  fw_test_spin (100);
   index = scenario (fixture)->points->len - 1;
-  conversion = find_named (GTK_WIDGET (fixture->window), "point-conversion");
-  churn = find_named (GTK_WIDGET (fixture->window), "point-churn");
-  against = find_named (GTK_WIDGET (fixture->window), "point-against");
-  errors = find_named (GTK_WIDGET (fixture->window), "point-errors");
+  conversion = fw_test_find_named (GTK_WIDGET (fixture->window), "point-conversion");
+  churn = fw_test_find_named (GTK_WIDGET (fixture->window), "point-churn");
+  against = fw_test_find_named (GTK_WIDGET (fixture->window), "point-against");
+  errors = fw_test_find_named (GTK_WIDGET (fixture->window), "point-errors");
   g_assert_nonnull (conversion);
   g_assert_nonnull (against);
-  kind = gtk_widget_get_ancestor (find_type (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER),
+  kind = gtk_widget_get_ancestor (fw_test_find_type (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER),
                                              GTK_TYPE_DROP_DOWN), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (kind);
   g_assert_cmpint (last_point (fixture)->kind, ==, FW_POINT_FRICTION);
@@ -1042,7 +909,7 @@ test_window_point_editor_speaks_kind (Fixture       *fixture,
   fw_document_seal (document);
   gtk_editable_set_text (GTK_EDITABLE (conversion), "20");
   g_assert_cmpfloat (last_point (fixture)->conversion, ==, -0.2);
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpfloat (fw_projection_get_point_impact (fw_session_get_projection (session), index), <, 0.0);
   g_assert_false (gtk_widget_get_visible (against));
   g_assert_false (fw_point_works_against_kind (last_point (fixture)));
@@ -1058,7 +925,7 @@ test_window_point_editor_speaks_kind (Fixture       *fixture,
   /* Made a force, it keeps its size and helps, no longer flagged. */
   fw_document_seal (document);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 1);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpint (last_point (fixture)->kind, ==, FW_POINT_FORCE);
   g_assert_cmpfloat (last_point (fixture)->conversion, ==, 0.2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (conversion)), ==, "20");
@@ -1076,7 +943,7 @@ test_window_point_editor_speaks_kind (Fixture       *fixture,
   g_assert_cmpfloat (last_point (fixture)->conversion, ==, 5.0);
   fw_document_seal (document);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 0);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpint (last_point (fixture)->kind, ==, FW_POINT_FORCE);
   g_assert_true (gtk_widget_get_visible (errors));
 
@@ -1092,7 +959,7 @@ test_window_point_editor_speaks_kind (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (conversion, "error"));
 
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER)));
-  spin (50);
+  fw_test_spin (50);
 }
 
 /* The marketing inflow says why it refuses, as every typed field does,
@@ -1103,7 +970,7 @@ test_window_inflow_says_why (Fixture       *fixture,
                              gconstpointer  data)
 {
   FwDocument *document = fw_window_get_document (fixture->window);
-  GtkWidget *field = find_type (find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL),
+  GtkWidget *field = fw_test_find_type (fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL),
                                 GTK_TYPE_SPIN_BUTTON);
   GtkWidget *wheel = fw_window_get_wheel (fixture->window);
   double before = scenario (fixture)->inflow;
@@ -1114,7 +981,7 @@ test_window_inflow_says_why (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       gtk_widget_grab_focus (field);
-      spin (20);
+      fw_test_spin (20);
       fw_document_seal (document);
       gtk_editable_set_text (GTK_EDITABLE (field), refused[i]);
       g_assert_cmpfloat (scenario (fixture)->inflow, ==, before);
@@ -1122,7 +989,7 @@ test_window_inflow_says_why (Fixture       *fixture,
 
       /* Tab away: the text stays, marked, with its reason. */
       gtk_widget_grab_focus (wheel);
-      spin (50);
+      fw_test_spin (50);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, refused[i]);
       g_assert_true (gtk_widget_has_css_class (field, "error"));
       g_assert_cmpfloat (scenario (fixture)->inflow, ==, before);
@@ -1136,10 +1003,17 @@ test_window_inflow_says_why (Fixture       *fixture,
 
   /* A number it can hold applies. */
   gtk_widget_grab_focus (field);
-  spin (20);
+  fw_test_spin (20);
   gtk_editable_set_text (GTK_EDITABLE (field), "250");
   g_assert_cmpfloat (scenario (fixture)->inflow, ==, 250);
   g_assert_false (gtk_widget_has_css_class (field, "error"));
+}
+
+static gboolean
+has_class (GtkWidget    *widget,
+           gconstpointer css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
 }
 
 /* The first widget under @widget with the style class @css_class. */
@@ -1147,19 +1021,7 @@ static GtkWidget *
 find_class (GtkWidget  *widget,
             const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fw_test_find (widget, has_class, css_class);
 }
 
 /* WCAG's relative luminance of an 8-bit sRGB colour. */
@@ -1298,7 +1160,7 @@ test_window_status_text_contrast (Fixture       *fixture,
       GtkWidget *good, *bad;
 
       g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
-      spin (300);
+      fw_test_spin (300);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "Needs marketing");
       g_assert_cmpfloat (drawn_contrast (fixture, pill), >=, 4.5);
 
@@ -1306,7 +1168,7 @@ test_window_status_text_contrast (Fixture       *fixture,
        * to show under the figures. */
       fw_document_seal (document);
       g_assert_true (fw_document_set_stage_field (document, 0, last, FW_STAGE_REFERRAL, 3.0, NULL));
-      spin (1500);
+      fw_test_spin (1500);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "Self-sustaining");
       g_assert_cmpfloat (drawn_contrast (fixture, pill), >=, 4.5);
       good = find_class (GTK_WIDGET (fixture->window), "fw-change-good");
@@ -1316,7 +1178,7 @@ test_window_status_text_contrast (Fixture       *fixture,
       g_assert_true (fw_document_undo (document));
       fw_document_seal (document);
       g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_COUNT, 0.0, NULL));
-      spin (1500);
+      fw_test_spin (1500);
       bad = find_class (GTK_WIDGET (fixture->window), "fw-change-bad");
       g_assert_nonnull (bad);
       g_assert_cmpfloat (drawn_contrast (fixture, bad), >=, 4.5);
@@ -1356,41 +1218,41 @@ test_window_focus_has_a_home (Fixture       *fixture,
   /* Presenting: revealing a stage would take the keyboard to its fields,
    * which are hidden; it stays on the wheel on show. */
   activate (fixture, "win.present", NULL);
-  spin (100);
+  fw_test_spin (100);
   activate (fixture, "win.select-stage", g_variant_new_int32 (1));
   activate (fixture, "win.reveal-stage", g_variant_new_uint32 (1));
-  spin (100);
-  g_assert_true (wait_until (focus_settled, fixture));
+  fw_test_spin (100);
+  g_assert_true (fw_test_wait_until (focus_settled, fixture));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window))
                  == fw_present_view_get_wheel (FW_PRESENT_VIEW (present)));
   activate (fixture, "win.present", NULL);
-  spin (100);
+  fw_test_spin (100);
 
   /* A popover closed with the focus in it. */
   activate (fixture, "win.edit-point", g_variant_new_uint32 (0));
-  spin (100);
-  conversion = find_named (GTK_WIDGET (fixture->window), "point-conversion");
+  fw_test_spin (100);
+  conversion = fw_test_find_named (GTK_WIDGET (fixture->window), "point-conversion");
   g_assert_nonnull (conversion);
   g_assert_true (gtk_widget_grab_focus (conversion));
-  spin (20);
+  fw_test_spin (20);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (conversion, GTK_TYPE_POPOVER)));
-  g_assert_true (wait_until (focus_settled, fixture));
+  g_assert_true (fw_test_wait_until (focus_settled, fixture));
 
   /* The row holding the focus removed (by an undo, say). */
   n = scenario (fixture)->stages->len;
   name = NULL;
-  for (GtkWidget *w = find_named (GTK_WIDGET (fixture->window), "stage-name"); w != NULL; )
+  for (GtkWidget *w = fw_test_find_named (GTK_WIDGET (fixture->window), "stage-name"); w != NULL; )
     {
       GtkWidget *next = gtk_widget_get_next_sibling (gtk_widget_get_ancestor (w, GTK_TYPE_LIST_BOX_ROW));
 
       name = w;
-      w = next != NULL ? find_named (next, "stage-name") : NULL;
+      w = next != NULL ? fw_test_find_named (next, "stage-name") : NULL;
     }
   g_assert_nonnull (name);
   g_assert_true (gtk_widget_grab_focus (name));
-  spin (20);
+  fw_test_spin (20);
   g_assert_true (fw_document_remove_stage (document, 0, n - 1, NULL));
-  g_assert_true (wait_until (focus_settled, fixture));
+  g_assert_true (fw_test_wait_until (focus_settled, fixture));
 }
 
 /* The vertical adjustment of the scrolled window that scrolls @widget. */
@@ -1463,10 +1325,10 @@ scroll_to_end (GtkWidget *widget)
 
   /* Shown and settled first, as a user sees it before scrolling. */
   wait_frames (widget);
-  g_assert_true (wait_until (can_scroll, adjustment));
+  g_assert_true (fw_test_wait_until (can_scroll, adjustment));
   wait.value = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
   gtk_adjustment_set_value (adjustment, wait.value);
-  spin (100);
+  fw_test_spin (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
 }
 
@@ -1480,8 +1342,8 @@ test_window_new_project_lists_at_top (Fixture       *fixture,
   g_autoptr(FwProject) project = fw_template_create ("sales-cycle", &error);
   g_autofree char *path = path_in (fixture, "long.flywheel");
   FwScenario *base = fw_project_get_scenario (project, 0);
-  GtkWidget *stages = find_type (GTK_WIDGET (fixture->window), FW_TYPE_STAGE_PANEL);
-  GtkWidget *points = find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  GtkWidget *stages = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_STAGE_PANEL);
+  GtkWidget *points = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
   GtkStack *side = GTK_STACK (gtk_widget_get_ancestor (stages, GTK_TYPE_STACK));
   ScrollWait at_top = { NULL, 0.0 };
 
@@ -1499,7 +1361,7 @@ test_window_new_project_lists_at_top (Fixture       *fixture,
   gtk_stack_set_visible_child_name (side, "stages");
   scroll_to_end (stages);
   gtk_stack_set_visible_child_name (side, "points");
-  scroll_to_end (find_type (points, GTK_TYPE_LIST_VIEW));
+  scroll_to_end (fw_test_find_type (points, GTK_TYPE_LIST_VIEW));
 
   /* Another project as long: nothing clamps the scroll to the top. */
   g_free (path);
@@ -1507,15 +1369,15 @@ test_window_new_project_lists_at_top (Fixture       *fixture,
   g_assert_true (fw_store_save (project, path, &error));
   activate (fixture, "win.open-file", g_variant_new_string (path));
   g_assert_true (g_str_has_prefix (title (fixture), "long-too"));
-  at_top.adjustment = scroll_of (find_type (points, GTK_TYPE_LIST_VIEW));
-  g_assert_true (wait_until (scrolled_to, &at_top));
-  spin (200);
+  at_top.adjustment = scroll_of (fw_test_find_type (points, GTK_TYPE_LIST_VIEW));
+  g_assert_true (fw_test_wait_until (scrolled_to, &at_top));
+  fw_test_spin (200);
   g_assert_cmpfloat (gtk_adjustment_get_value (at_top.adjustment), ==, 0.0);
 
   gtk_stack_set_visible_child_name (side, "stages");
   at_top.adjustment = scroll_of (stages);
-  g_assert_true (wait_until (scrolled_to, &at_top));
-  spin (200);
+  g_assert_true (fw_test_wait_until (scrolled_to, &at_top));
+  fw_test_spin (200);
   g_assert_cmpfloat (gtk_adjustment_get_value (at_top.adjustment), ==, 0.0);
 }
 
@@ -1629,13 +1491,13 @@ test_window_pending_survives_rows (Fixture       *fixture,
 
   /* Another scenario: its own values, unmarked; back: the text again. */
   fw_session_set_scenario_index (session, 1);
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpfloat (fabs (g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (stage_field (fixture, 0, "stage-loss"))),
                                            NULL) / 100.0 - other_loss), <, 1e-9);
   for (guint i = 0; i < fw_session_get_scenario (session)->stages->len; i++)
     g_assert_false (gtk_widget_has_css_class (stage_field (fixture, i, "stage-loss"), "error"));
   fw_session_set_scenario_index (session, 0);
-  spin (50);
+  fw_test_spin (50);
   assert_pending (stage_field (fixture, 1, "stage-loss"), "80");
 
   /* Still pending in earnest: advance 10 makes it valid, and it goes in. */
@@ -1711,7 +1573,7 @@ test_window_small_keeps_stage_labels (Fixture       *fixture,
           /* The wheel takes the new scenario at once; its size stays. */
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s",
                                                      templates[t].id));
-          spin (50);
+          fw_test_spin (50);
           shown = fw_document_get_scenario (fw_window_get_document (window), 0);
           drawn = fw_wheel_view_count_stage_labels (FW_WHEEL_VIEW (wheel), &whole);
           g_test_message ("%s at %dx600: wheel %dx%d, %u labels, %u in full", templates[t].id, widths[w],
