@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-test-files"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw-store.h"
 #include "fw-templates.h"
@@ -59,4 +60,23 @@ fw_test_write_template (const char *dir,
   g_assert_true (fw_store_save (project, path, &error));
   g_assert_no_error (error);
   return path;
+}
+
+guint
+fw_test_count_copies (const char  *folder,
+                      char       **first)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".info") && n++ == 0 && first != NULL)
+      {
+        g_autofree char *slot = g_strndup (name, strlen (name) - strlen (".info"));
+        g_autofree char *file = g_strconcat (slot, ".flywheel", NULL);
+
+        *first = g_build_filename (folder, file, NULL);
+      }
+  return n;
 }

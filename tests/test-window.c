@@ -1308,7 +1308,7 @@ wait_frames (GtkWidget *widget)
 {
   guint frames = 0;
   guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  gint64 end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
 
   while (frames < 5 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
