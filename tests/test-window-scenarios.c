@@ -24,37 +24,7 @@
  * menus, buttons and shortcuts activate, on a private virtual display
  * (tests/with-display.py). */
 
-typedef struct
-{
-  FwWindow *window;
-} Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->window = g_object_ref_sink (fw_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  spin (20);
-}
+typedef FwTestWindow Fixture;
 
 static void
 activate (Fixture    *fixture,
@@ -62,7 +32,7 @@ activate (Fixture    *fixture,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
-  spin (20);
+  fw_test_spin (20);
 }
 
 static FwDocument *
@@ -82,42 +52,6 @@ scenario_name (Fixture *fixture,
                guint    index)
 {
   return fw_document_get_scenario (document (fixture), index)->name;
-}
-
-/* The first widget of @type under @root, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A label under @root whose text holds @text. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The dialog the window opened over itself, if any. */
@@ -240,7 +174,7 @@ test_scenario_actions (Fixture       *fixture,
   /* The project's name: in the title, undoable. */
   activate (fixture, "project.rename", g_variant_new_string ("Acme Retention"));
   g_assert_cmpstr (fw_document_get_project (document (fixture))->name, ==, "Acme Retention");
-  g_assert_nonnull (find_label (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)), "Acme Retention"));
+  g_assert_nonnull (fw_test_find (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)), fw_test_is_label_with, "Acme Retention"));
   activate (fixture, "project.rename", g_variant_new_string (""));
   g_assert_cmpstr (fw_document_get_project (document (fixture))->name, ==, "Acme Retention");
   activate (fixture, "win.undo", NULL);
@@ -262,7 +196,7 @@ test_scenario_dialogs (Fixture       *fixture,
   activate (fixture, "scenario.ask-rename", NULL);
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
-  entry = find_widget (dialog, GTK_TYPE_ENTRY);
+  entry = fw_test_find_type (dialog, GTK_TYPE_ENTRY);
   accept = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, scenario_name (fixture, 1));
 
@@ -272,12 +206,12 @@ test_scenario_dialogs (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (accept));
   /* Enter on a refused name does nothing; the dialog stays. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin (20);
+  fw_test_spin (20);
   g_assert_true (find_dialog (fixture) == dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Fixed onboarding");
   g_assert_true (gtk_widget_get_sensitive (accept));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin (20);
+  fw_test_spin (20);
   g_assert_null (find_dialog (fixture));
   g_assert_cmpstr (scenario_name (fixture, 1), ==, "Fixed onboarding");
 
@@ -286,12 +220,12 @@ test_scenario_dialogs (Fixture       *fixture,
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 2);
   activate (fixture, "scenario.ask-remove", NULL);
   dialog = find_dialog (fixture);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 1);
 }
 
@@ -313,7 +247,7 @@ static void
 test_compare_table (Fixture       *fixture,
                     gconstpointer  data)
 {
-  FwComparePanel *panel = FW_COMPARE_PANEL (find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL));
+  FwComparePanel *panel = FW_COMPARE_PANEL (fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL));
   FwProjectionService *service = fw_session_get_projections (session (fixture));
   guint worst = costliest (fw_session_get_projection (session (fixture)));
   double impact = fw_projection_get_point_impact (fw_session_get_projection (session (fixture)), worst);
@@ -374,7 +308,7 @@ static void
 test_sort_by_impact (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  GtkWidget *list = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
   const FwProjection *projection = fw_session_get_projection (session (fixture));
   guint n = fw_projection_get_n_points (projection);
   guint worst = costliest (projection);
@@ -384,7 +318,7 @@ test_sort_by_impact (Fixture       *fixture,
     g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), i), ==, i);
 
   g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==, worst);
   for (guint i = 1; i < n; i++)
     {
@@ -402,7 +336,7 @@ test_sort_by_impact (Fixture       *fixture,
 
   /* And back to the order added. */
   g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
-  spin (20);
+  fw_test_spin (20);
   for (guint i = 0; i + 1 < n; i++)
     g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), i), ==, i);
 }
@@ -414,8 +348,8 @@ static void
 test_sort_shows_the_costliest (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
-  GtkWidget *scrolled = find_widget (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *list = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  GtkWidget *scrolled = fw_test_find_type (list, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   GtkWidget *stack = gtk_widget_get_ancestor (list, GTK_TYPE_STACK);
   gint64 end;
@@ -429,19 +363,19 @@ test_sort_shows_the_costliest (Fixture       *fixture,
       activate (fixture, "point.add", fw_point_value_to_variant (point));
     }
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "points");
-  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  for (end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
        gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1.0 &&
        g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 1.0);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  spin (50);
+  fw_test_spin (50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
 
   g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
-  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  for (end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
        gtk_adjustment_get_value (adjustment) != 0.0 && g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
   g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==,
                     costliest (fw_session_get_projection (session (fixture))));
@@ -455,7 +389,7 @@ find_point_row (GtkWidget  *root,
 {
   if (gtk_widget_has_css_class (root, "fw-point-row") && gtk_widget_get_child_visible (gtk_widget_get_parent (root)))
     {
-      GtkWidget *label = find_label (root, name);
+      GtkWidget *label = fw_test_find (root, fw_test_is_label_with, name);
 
       if (label != NULL && strcmp (gtk_label_get_text (GTK_LABEL (label)), name) == 0)
         return root;
@@ -517,7 +451,7 @@ removal_kept_place (Fixture     *fixture,
                     GtkWidget   *scrolled,
                     guint        position)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
+  gint64 end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
   gboolean kept = FALSE;
 
   while (!kept && g_get_monotonic_time () < end)
@@ -526,7 +460,7 @@ removal_kept_place (Fixture     *fixture,
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
 
       kept = row != NULL && focus == remove_button (row) && row_in_view (row, scrolled);
-      spin (20);
+      fw_test_spin (20);
     }
   return kept;
 }
@@ -541,8 +475,8 @@ static void
 test_remove_keeps_place_in_sorted_list (Fixture       *fixture,
                                         gconstpointer  data)
 {
-  FwPointList *list = FW_POINT_LIST (find_widget (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST));
-  GtkWidget *scrolled = find_widget (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  FwPointList *list = FW_POINT_LIST (fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST));
+  GtkWidget *scrolled = fw_test_find_type (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_STACK);
   GtkWidget *row;
@@ -561,11 +495,11 @@ test_remove_keeps_place_in_sorted_list (Fixture       *fixture,
     }
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "points");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "points.sort-by-impact", NULL));
-  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  for (end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
        (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1.0 ||
         find_point_row (GTK_WIDGET (list), name_at (fixture, list, 0)) == NULL) &&
        g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   /* The list goes back to its top a frame after the new order is laid
    * out: frames come slowly on a loaded machine. */
   g_assert_true (fw_test_wait_until (at_top, adjustment));
@@ -585,7 +519,7 @@ test_remove_keeps_place_in_sorted_list (Fixture       *fixture,
    * (fatal in a test), which a loaded machine made happen. */
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (list), 0));
   gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2);
-  spin (200);
+  fw_test_spin (200);
   row = NULL;
   n = fw_session_get_scenario (session (fixture))->points->len;
   for (position = 1; position + 1 < n; position++)
@@ -621,7 +555,7 @@ test_picker_keeps_long_names_short (Fixture       *fixture,
 {
   FwDocument *document = fw_window_get_document (fixture->window);
   GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
-  GtkWidget *picker = find_widget (header, GTK_TYPE_DROP_DOWN);
+  GtkWidget *picker = fw_test_find_type (header, GTK_TYPE_DROP_DOWN);
   g_autofree char *sentence = g_strnfill (24, 'm');
   g_autofree char *longest = g_strnfill (80, 'm');
   int short_width, long_width;
@@ -634,11 +568,11 @@ test_picker_keeps_long_names_short (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (picker));
 
   g_assert_true (fw_document_rename_scenario (document, shown, sentence, NULL));
-  spin (50);
+  fw_test_spin (50);
   gtk_widget_measure (picker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &short_width, NULL, NULL);
 
   g_assert_true (fw_document_rename_scenario (document, shown, longest, NULL));
-  spin (50);
+  fw_test_spin (50);
   gtk_widget_measure (picker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &long_width, NULL, NULL);
 
   g_test_message ("picker %d px wide for 24 characters, %d px for 80", short_width, long_width);
@@ -649,10 +583,10 @@ static void
 test_compare_page_scrolls_under_wheel (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  GtkWidget *panel = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
   GtkWidget *page = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
-  GtkWidget *table = find_label (panel, "Loop gain");
+  GtkWidget *table = fw_test_find (panel, fw_test_is_label_with, "Loop gain");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
   gint64 end;
   int x, y;
@@ -661,19 +595,19 @@ test_compare_page_scrolls_under_wheel (Fixture       *fixture,
    * more than its height (the figures take the top of the pane). */
   activate (fixture, "scenario.duplicate", NULL);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
-  table = find_label (panel, "Loop gain");
+  table = fw_test_find (panel, fw_test_is_label_with, "Loop gain");
   g_assert_nonnull (table);
-  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  for (end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
        (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1.0 ||
         !gtk_widget_get_mapped (table)) &&
        g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 1.0);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
 
   /* The wheel turned down with the pointer on the table's first figure,
    * in view on the page. */
-  table = find_label (panel, "Customers after");
+  table = fw_test_find (panel, fw_test_is_label_with, "Customers after");
   g_assert_nonnull (table);
   {
     graphene_rect_t bounds;
@@ -684,11 +618,11 @@ test_compare_page_scrolls_under_wheel (Fixture       *fixture,
   }
   fw_test_window_point (table, 4, gtk_widget_get_height (table) / 2.0, &x, &y);
   fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool mousemove --window %%lu %d %d", x, y);
-  spin (50);
+  fw_test_spin (50);
   fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool click --repeat 3 --delay 30 5");
-  for (end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
+  for (end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
        gtk_adjustment_get_value (adjustment) == 0.0 && g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
 }
 
@@ -721,7 +655,7 @@ test_compare_table_shift_wheel (Fixture       *fixture,
        (gtk_adjustment_get_upper (sideways) <= gtk_adjustment_get_page_size (sideways) + 1.0 ||
         !gtk_widget_get_mapped (cell)) &&
        g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   g_test_message ("the table is %g wide in a scroller %g wide",
                   gtk_adjustment_get_upper (sideways), gtk_adjustment_get_page_size (sideways));
   g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >, gtk_adjustment_get_page_size (sideways) + 1.0);
@@ -733,11 +667,11 @@ test_compare_table_shift_wheel (Fixture       *fixture,
   g_assert_nonnull (cell);
   fw_test_window_point (cell, 4, gtk_widget_get_height (cell) / 2.0, &x, &y);
   fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool mousemove --window %%lu %d %d", x, y);
-  spin (50);
+  fw_test_spin (50);
   fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool keydown shift click --repeat 3 --delay 30 5 keyup shift");
   for (end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
        gtk_adjustment_get_value (sideways) == 0.0 && g_get_monotonic_time () < end;)
-    spin (20);
+    fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0.0);
   g_assert_cmpfloat (gtk_adjustment_get_value (down), ==, page_at);
 }
@@ -761,7 +695,7 @@ test_compare_table_no_gap (Fixture       *fixture,
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
   g_assert_nonnull (last);
   g_assert_true (fw_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, last));
-  spin (100);
+  fw_test_spin (100);
 
   /* The lowest edge of any cell, in the scroller's coordinates. */
   for (GtkWidget *cell = gtk_widget_get_first_child (table); cell != NULL;
@@ -781,20 +715,20 @@ static void
 test_spreads (Fixture       *fixture,
               gconstpointer  data)
 {
-  GtkWidget *editor = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_SPREADS_EDITOR);
+  GtkWidget *editor = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_SPREADS_EDITOR);
   FwProjectionService *service = fw_session_get_projections (session (fixture));
   GtkWidget *entry;
   gint64 end;
 
   g_assert_nonnull (editor);
-  entry = find_widget (editor, GTK_TYPE_ENTRY);
+  entry = fw_test_find_type (editor, GTK_TYPE_ENTRY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
   g_assert_null (fw_projection_service_get_band (service, 0));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "20");
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
-  end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
   while (fw_projection_service_get_band (service, 0) == NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (fw_projection_service_get_band (service, 0));
@@ -804,14 +738,14 @@ test_spreads (Fixture       *fixture,
 
   /* Bad typing: refused in words, the document keeps 20 %. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "150");
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "lots");
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
   gtk_editable_set_text (GTK_EDITABLE (entry), "35");
-  spin (20);
+  fw_test_spin (20);
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.35);
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
@@ -833,7 +767,7 @@ main (int   argc,
   gtk_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/window/scenarios/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window/scenarios/" path, Fixture, NULL, fw_test_window_set_up, func, fw_test_window_tear_down)
   ADD ("actions", test_scenario_actions);
   ADD ("dialogs", test_scenario_dialogs);
   ADD ("compare-table", test_compare_table);
