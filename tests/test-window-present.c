@@ -553,7 +553,7 @@ test_text_size_figure_captions_whole (Fixture       *fixture,
   while (gtk_widget_activate_action (window, "win.text-larger", NULL)
          && fw_window_get_text_scale (fixture->window) < 2.0)
     ;
-  spin (200);
+  fw_test_spin (200);
   g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 2.0);
   g_assert_cmpuint (count_cut_labels (window, "fw-figure-caption"), ==, 0);
   g_assert_cmpuint (count_cut_labels (window, "fw-figure-total"), ==, 0);
