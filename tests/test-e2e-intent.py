@@ -11,6 +11,8 @@
 #    dialog and the point editor has a name that is neither empty, a GTK
 #    type name, nor read with a mnemonic underscore, and the compare
 #    boxes, spread fields and the chart's series button say what they do;
+#  - the projection shown as a table: the table and the group around it
+#    named, none of Flywheel's own elements read as its type name;
 #  - Space toggles the point editor's Enabled switch;
 #  - Escape during a drag of a point takes the drag back with nothing
 #    left to redo;
@@ -157,6 +159,31 @@ def check_side_pages_names(s):
         assert "Series shown" in names, "the chart's series button does not say what it chooses"
     finally:
         click(*s.screen.centre(s.named("Stages", "page tab")))
+        time.sleep(0.5)
+
+
+# One of Flywheel's own type names ("FwProjectionTable"): what GTK 4.8
+# reads for an element given no role or name of its own.
+OWN_TYPE_NAME = re.compile(r"^Fw[A-Z][A-Za-z]*$")
+
+
+def check_projection_table_names(s):
+    """The projection as a table: the table is "Projection table", and
+    the group around it (its caption, the scenario chooser) is named by
+    its caption, not read as its type name."""
+    frame = find(s.app, lambda n: n.getRoleName() == "frame", "the window")
+    click(*s.screen.centre(s.named("Table", "page tab")))
+    try:
+        table = s.named("Projection table", "tree table")
+        group = table.parent
+        while group is not None and group.getRoleName() != "panel":
+            group = group.parent
+        assert group is not None, "the table is in no group"
+        assert group.name.endswith("period by period"), f"the table's group is called {group.name!r}"
+        leaked = [f"{n.getRoleName()} {n.name!r}" for n in walk(frame) if OWN_TYPE_NAME.match(n.name or "")]
+        assert not leaked, "read by their type name: " + "; ".join(leaked)
+    finally:
+        click(*s.screen.centre(s.named("Chart", "page tab")))
         time.sleep(0.5)
 
 
@@ -352,6 +379,7 @@ def main():
             s = Session(args, path)
             tap.run("/e2e/intent/window-names", check_window_names, s)
             tap.run("/e2e/intent/side-pages-names", check_side_pages_names, s)
+            tap.run("/e2e/intent/projection-table-names", check_projection_table_names, s)
             tap.run("/e2e/intent/presenting-names", check_presenting_names, s)
             tap.run("/e2e/intent/point-editor-names-and-space", check_point_editor, s)
             tap.run("/e2e/intent/drag-escape-leaves-no-redo", check_drag_escape, s)

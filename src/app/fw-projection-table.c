@@ -256,6 +256,9 @@ fw_projection_table_class_init (FwProjectionTableClass *klass)
   object_class->dispose = fw_projection_table_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fwprojectiontable");
+  /* A group named by its caption ("Baseline, period by period"), not a
+   * nameless element a screen reader reads as "FwProjectionTable". */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -278,6 +281,8 @@ fw_projection_table_init (FwProjectionTable *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->caption), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->caption), "dim-label");
   gtk_box_append (GTK_BOX (self->header), GTK_WIDGET (self->caption));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->caption, NULL, -1);
 
   /* Which of the scenarios compared the table reads. */
   {
