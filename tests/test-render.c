@@ -1136,6 +1136,76 @@ test_paint_labels (void)
   fixture_clear (&f);
 }
 
+/* A template's first scenario as the window draws it at @width x
+ * @height, from @projection already run. */
+static void
+template_wheel_init (FwProject     *project,
+                     FwProjection  *projection,
+                     double         width,
+                     double         height,
+                     FwWheelLayout *layout,
+                     FwWheelStyle  *style,
+                     FwWheelScene  *scene)
+{
+  fw_wheel_layout_compute (layout, width, height);
+  fw_wheel_style_init_light (style);
+  fw_wheel_scene_init (scene);
+  scene->scenario = fw_project_get_scenario (project, 0);
+  scene->projection = projection;
+  scene->period_label = fw_period_to_string (project->period);
+  scene->momentum_shown = fw_projection_get_figures (projection, 0)->momentum;
+}
+
+/* A stage's label outside the ring keeps a space's width from the
+ * referral label at 12 o'clock: "Referrals 200" (the sales cycle's stage)
+ * touched "Referrals 50/month" on the wheel of a 1280x720 window. */
+static void
+test_paint_labels_clear_of_referrals (void)
+{
+  static const double sizes[][2] = { { 608, 282 }, { 600, 260 }, { 640, 300 }, { 700, 340 } };
+  g_autoptr(FwProject) project = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  FwScenario *scenario = fw_project_get_scenario (project, 0);
+  guint checked = 0;
+
+  fw_projection_run (projection, scenario, project->horizon);
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[k][0], (int) sizes[k][1]);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+      FwReferralGeometry referral;
+      FwWheelLayout layout;
+      FwWheelStyle style;
+      FwWheelScene scene;
+      double box[4];
+
+      template_wheel_init (project, projection, sizes[k][0], sizes[k][1], &layout, &style, &scene);
+      fw_wheel_referral_geometry (&layout, &scene, &referral);
+      fw_wheel_paint_referral_label (cr, &layout, &style, &scene, &referral, box);
+      g_assert_cmpfloat (box[2], >, box[0]);
+      fw_wheel_paint_stage_labels (cr, &layout, &style, &scene, &referral, box, placed);
+
+      for (guint i = 0; i < placed->len; i++)
+        {
+          const FwWheelBox *label = &g_array_index (placed, FwWheelBox, i);
+          /* The text, without the 2 px the placing adds either side. */
+          double x0 = label->x0 + 2.0, x1 = label->x1 - 2.0;
+
+          if (label->y1 <= box[1] || label->y0 >= box[3])
+            continue;   /* above or below it */
+          checked++;
+          g_test_message ("%gx%g: a label at %g..%g beside the referral label at %g..%g",
+                          sizes[k][0], sizes[k][1], x0, x1, box[0], box[2]);
+          g_assert_cmpfloat (MAX (x0 - box[2], box[0] - x1), >=, layout.label_size * 0.4);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* The sizes are those where a label sits beside it. */
+  g_assert_cmpuint (checked, >, 0);
+}
+
 static void
 test_paint_unusual (void)
 {
@@ -1188,13 +1258,7 @@ paint_templates_to (cairo_surface_t *surface)
       cairo_t *cr = cairo_create (surface);
 
       fw_projection_run (projection, scenario, project->horizon);
-      fw_wheel_layout_compute (&layout, 600, 500);
-      fw_wheel_style_init_light (&style);
-      fw_wheel_scene_init (&scene);
-      scene.scenario = scenario;
-      scene.projection = projection;
-      scene.period_label = fw_period_to_string (project->period);
-      scene.momentum_shown = fw_projection_get_figures (projection, 0)->momentum;
+      template_wheel_init (project, projection, 600, 500, &layout, &style, &scene);
       fw_wheel_paint (cr, &layout, &style, &scene);
       cairo_show_page (cr);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
@@ -1331,6 +1395,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);
   g_test_add_func ("/render/paint/overlay-states", test_paint_overlay_states);
   g_test_add_func ("/render/paint/labels", test_paint_labels);
+  g_test_add_func ("/render/paint/labels-clear-of-referrals", test_paint_labels_clear_of_referrals);
   g_test_add_func ("/render/paint/unusual", test_paint_unusual);
   g_test_add_func ("/render/paint/vector", test_paint_vector);
   g_test_add_func ("/render/paint/marker-alone", test_paint_marker_alone);

@@ -675,9 +675,14 @@ reserve_referral (const LabelContext *context,
 
   if (reserved[2] > reserved[0])
     {
-      placed[0].x0 = reserved[0];
+      /* With a space's width to spare: a stage's label beside it
+       * ("Referrals 200" by "Referrals 50/month") must not read as one
+       * line with it. */
+      double gap = context->layout->label_size * 0.5;
+
+      placed[0].x0 = reserved[0] - gap;
       placed[0].y0 = reserved[1];
-      placed[0].x1 = reserved[2];
+      placed[0].x1 = reserved[2] + gap;
       placed[0].y1 = reserved[3];
       n_placed = 1;
     }
