@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include <glib/gi18n.h>
@@ -378,6 +379,159 @@ test_export_png_pixels (void)
   cairo_surface_destroy (image);
 }
 
+/* The first @needle in @length bytes at @data (which may hold NULs), or
+ * NULL. */
+static const char *
+find_bytes (const char *data,
+            gsize       length,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = data; p != NULL && p + n <= data + length;
+       p = memchr (p + 1, needle[0], data + length - p - 1))
+    if (memcmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* The text of every /ActualText span in the content streams of @pdf.
+ * Cairo writes one wherever the glyphs drawn are not the characters one
+ * for one: a ligature ("fl" drawn as one glyph), or the characters an
+ * ellipsis ("…") stands for -- which pdftotext gives back as if they had
+ * been drawn, so a cut name is only seen here. */
+static GPtrArray *
+pdf_actual_texts (GBytes *pdf)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  const char *end = data + size, *p = data;
+
+  while ((p = find_bytes (p, end - p, "stream\n")) != NULL)
+    {
+      const char *stop = find_bytes (p + 7, end - p - 7, "endstream");
+      g_autoptr(GZlibDecompressor) inflate = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+      g_autoptr(GInputStream) raw = NULL;
+      g_autoptr(GInputStream) in = NULL;
+      g_autoptr(GByteArray) text = g_byte_array_new ();
+      char buffer[4096];
+      gssize n;
+
+      if (stop == NULL)
+        break;
+      raw = g_memory_input_stream_new_from_data (p + 7, stop - p - 7, NULL);
+      in = g_converter_input_stream_new (raw, G_CONVERTER (inflate));
+      while ((n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
+        g_byte_array_append (text, (const guint8 *) buffer, n);
+      g_byte_array_append (text, (const guint8 *) "", 1);
+      for (const char *at = (const char *) text->data;
+           (at = strstr (at, "/ActualText <")) != NULL; at++)
+        {
+          /* UTF-16BE in hex, after its byte order mark FEFF. */
+          const char *hex = at + strlen ("/ActualText <feff");
+          GString *utf16 = g_string_new (NULL);
+          g_autofree gunichar2 *units = NULL;
+
+          for (; g_ascii_isxdigit (hex[0]) && g_ascii_isxdigit (hex[1]); hex += 2)
+            g_string_append_c (utf16, (char) (g_ascii_xdigit_value (hex[0]) * 16
+                                              + g_ascii_xdigit_value (hex[1])));
+          units = g_new0 (gunichar2, utf16->len / 2 + 1);
+          for (gsize i = 0; i + 1 < utf16->len; i += 2)
+            units[i / 2] = (gunichar2) (((guint8) utf16->str[i] << 8) | (guint8) utf16->str[i + 1]);
+          g_ptr_array_add (found, g_utf16_to_utf8 (units, utf16->len / 2, NULL, NULL, NULL));
+          g_string_free (utf16, TRUE);
+        }
+      p = stop + strlen ("endstream");
+    }
+  return found;
+}
+
+/* What an ellipsis stands for in a chart of the first @n scenarios of
+ * @project exported as a PDF @width points wide (16:9): the spans that
+ * are not ligatures; none when every name is drawn whole. */
+static GPtrArray *
+chart_cuts (const FwProject *project,
+            guint            n,
+            guint            width)
+{
+  const char *ligatures[] = { "fi", "fl", "ff", "ffi", "ffl", NULL };
+  const guint shown[] = { 0, 1, 2 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = fw_export_project (project, shown, n, NULL, FW_EXPORT_PDF, FW_EXPORT_CHART,
+                                             width, width * 9 / 16, -1, &error);
+  GPtrArray *spans;
+
+  g_assert_no_error (error);
+  spans = pdf_actual_texts (pdf);
+  for (guint i = spans->len; i > 0; i--)
+    if (g_strv_contains (ligatures, g_ptr_array_index (spans, i - 1)))
+      g_ptr_array_remove_index (spans, i - 1);
+  for (guint i = 0; i < spans->len; i++)
+    g_test_message ("%u scenarios, %u points wide: “%s” drawn as an ellipsis",
+                    n, width, (const char *) g_ptr_array_index (spans, i));
+  return spans;
+}
+
+/* A chart comparing scenarios names each one whole in its legend, at the
+ * export's default size and at any from a small one up, even at the
+ * longest a scenario's name may be (MODEL.md: 80 characters): the legend
+ * takes more rows rather than cutting a name a client has to read. Only
+ * a name wider than a whole row is cut, and in its middle. */
+static void
+test_export_chart_legend_names (void)
+{
+  const char *names[] = {
+    "Baseline (copy)",
+    "Baseline",
+    /* 80 characters, in words. */
+    "Northern region expansion with the referral programme and a second sales hire Q3",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) project = fw_template_create ("attract-engage-delight", &error);
+  g_autoptr(GPtrArray) cuts = NULL;
+  const char *cut;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_utf8_strlen (names[2], -1), ==, FW_MAX_NAME_CHARS);
+  while (project->scenarios->len < G_N_ELEMENTS (names))
+    g_ptr_array_add (project->scenarios, fw_scenario_copy (fw_project_get_scenario (project, 0)));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      FwScenario *scenario = fw_project_get_scenario (project, i);
+
+      g_free (scenario->name);
+      scenario->name = g_strdup (names[i]);
+    }
+  /* The reviewer's project: 36 months, spreads (so the band's entry too). */
+  project->horizon = 36;
+  fw_project_get_scenario (project, 0)->uncertainty.advance = 0.2;
+  fw_project_get_scenario (project, 0)->uncertainty.loss = 0.2;
+
+  /* The reviewer's chart: the first two at the PDF's default 960 x 540
+   * ("Baseline (cop…" at the end of the legend's first row). */
+  cuts = chart_cuts (project, 2, 960);
+  g_assert_cmpuint (cuts->len, ==, 0);
+  g_clear_pointer (&cuts, g_ptr_array_unref);
+
+  /* All three, from a small chart to a large one. */
+  for (guint width = 560; width <= 1600; width += 48)
+    {
+      cuts = chart_cuts (project, 3, width);
+      g_assert_cmpuint (cuts->len, ==, 0);
+      g_clear_pointer (&cuts, g_ptr_array_unref);
+    }
+
+  /* Too narrow for the long name on a row of its own: cut, in the
+   * middle, both its ends still there. */
+  cuts = chart_cuts (project, 3, 320);
+  g_assert_cmpuint (cuts->len, ==, 1);
+  cut = g_ptr_array_index (cuts, 0);
+  g_assert_nonnull (strstr (names[2], cut));
+  g_assert_false (g_str_has_prefix (names[2], cut));
+  g_assert_false (g_str_has_suffix (names[2], cut));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,5 +553,6 @@ main (int   argc,
   g_test_add_func ("/report/wheel-names-whole", test_report_wheel_names_whole);
   g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
   g_test_add_func ("/export/png-pixels", test_export_png_pixels);
+  g_test_add_func ("/export/chart-legend-names", test_export_chart_legend_names);
   return g_test_run ();
 }

@@ -205,7 +205,7 @@ test_band_from_service (Fixture       *fixture,
 
   own_draws = export_chart (fixture, "service.png");
   computed = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
-                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, 0, &error);
+                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, -1, &error);
   g_assert_no_error (error);
   g_assert_false (g_bytes_equal (own_draws, computed));
 
@@ -217,6 +217,35 @@ test_band_from_service (Fixture       *fixture,
   g_assert_nonnull (wait_for_band (session));
   same_draws = export_chart (fixture, "default.png");
   g_assert_true (g_bytes_equal (same_draws, computed));
+}
+
+/* Where playback stands is the window's state, not the projection's: a
+ * chart exported at period 5 has no marker, and is exactly what
+ * `flywheel-cli export --what chart` draws without --period
+ * (docs/model-notes.md). */
+static void
+test_chart_without_marker (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwDocument *document = fw_window_get_document (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GBytes) unmarked = NULL;
+  g_autoptr(GBytes) marked = NULL;
+  guint scenario = 0;
+
+  fw_session_set_period (session, 5);
+  exported = export_chart (fixture, "chart.png");
+  unmarked = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
+                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, -1, &error);
+  g_assert_no_error (error);
+  marked = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
+                              FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, 5, &error);
+  g_assert_no_error (error);
+  /* The marker shows in the image when asked for: the comparison can fail. */
+  g_assert_false (g_bytes_equal (marked, unmarked));
+  g_assert_true (g_bytes_equal (exported, unmarked));
 }
 
 static void
@@ -402,6 +431,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window-export/band-from-service", Fixture, NULL, fixture_set_up,
               test_band_from_service, fixture_tear_down);
+  g_test_add ("/window-export/chart-without-marker", Fixture, NULL, fixture_set_up,
+              test_chart_without_marker, fixture_tear_down);
   g_test_add ("/window-export/refusals-keep-files", Fixture, NULL, fixture_set_up,
               test_export_refusals_keep_files, fixture_tear_down);
   g_test_add ("/window-export/report-and-print-to-file", Fixture, NULL, fixture_set_up,

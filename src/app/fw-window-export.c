@@ -133,8 +133,14 @@ fw_window_export_to (FwWindow *self,
   for (guint i = 0; i < n_shown; i++)
     bands[i] = ready_band (self, shown[i]);
   fw_export_default_size (format, &width, &height);
-  bytes = fw_export_project (project, shown, n_shown, bands, format, view,
-                             width, height, (int) fw_session_get_period (self->session), &error);
+  /* The wheel is drawn at the period shown (its counts then); the chart
+   * without the playback marker, as `flywheel-cli export --what chart`
+   * draws it without --period: where playback stands is the window's
+   * state, like the selection, not part of the projection handed out
+   * (docs/model-notes.md). */
+  bytes = fw_export_project (project, shown, n_shown, bands, format, view, width, height,
+                             view == FW_EXPORT_CHART ? -1 : (int) fw_session_get_period (self->session),
+                             &error);
   return write_whole (self, file, bytes, error);
 }
 

@@ -190,8 +190,11 @@ place_legend (FwChart       *chart,
           entry->index = i;
           w = sample + between + text_width (chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,
                                              fw_chart_legend_name (chart, entry));
-          /* A name too long for a row is cut at the row's end
-           * (fw-chart-painter.c ellipsizes it). */
+          /* A name wider than a whole row is the only one cut, in its
+           * middle (fw-chart-painter.c); every other name starts a new
+           * row when it does not fit the rest of this one, and is shown
+           * whole. */
+          entry->cut = w > right - left;
           w = MIN (w, right - left);
           if (x > left && x + w > right)
             {

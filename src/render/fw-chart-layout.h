@@ -35,6 +35,7 @@ typedef struct
   guint             index;
   double            x, y, width, height;  /* the sample and the name */
   gboolean          hidden;   /* listed but not drawn (legend toggles) */
+  gboolean          cut;      /* the name is wider than a whole row */
 } FwChartLegendEntry;
 
 typedef struct

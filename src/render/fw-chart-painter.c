@@ -103,18 +103,20 @@ set_dash (cairo_t             *cr,
 /* Text ------------------------------------------------------------------- */
 
 /* Draws @text with its logical box's point (@align_x, @align_y) (0 left or
- * top, 1 right or bottom) at (@x, @y); returns its width. */
+ * top, 1 right or bottom) at (@x, @y); returns its width. A @max_width
+ * above 0 cuts the text to it, with @ellipsize. */
 static double
-show_text (cairo_t       *cr,
-           const FwChart *chart,
-           double         size,
-           gboolean       bold,
-           const char    *text,
-           double         max_width,
-           double         x,
-           double         y,
-           double         align_x,
-           double         align_y)
+show_text (cairo_t            *cr,
+           const FwChart      *chart,
+           double              size,
+           gboolean            bold,
+           const char         *text,
+           double              max_width,
+           PangoEllipsizeMode  ellipsize,
+           double              x,
+           double              y,
+           double              align_x,
+           double              align_y)
 {
   g_autoptr(PangoLayout) layout = fw_render_text_layout (NULL, chart->paint_text, chart->style.font_family,
                                                          size, bold, text);
@@ -123,7 +125,7 @@ show_text (cairo_t       *cr,
   if (max_width > 0.0)
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_ellipsize (layout, ellipsize);
     }
   pango_layout_get_extents (layout, NULL, &logical);
   cairo_move_to (cr,
@@ -740,14 +742,14 @@ paint_axes (FwChart             *chart,
       double value = layout->y_low + i * layout->y_step;
       g_autofree char *label = fw_chart_y_tick_text (layout, i);
 
-      show_text (cr, chart, size, FALSE, label, 0.0, left - size * 0.5,
+      show_text (cr, chart, size, FALSE, label, 0.0, PANGO_ELLIPSIZE_NONE, left - size * 0.5,
                  fw_chart_layout_y_of (layout, value), 1.0, 0.5);
     }
   for (guint i = 0; i < layout->n_x_ticks; i++)
     {
       g_autofree char *label = fw_chart_x_tick_text (i * layout->x_step);
 
-      show_text (cr, chart, size, FALSE, label, 0.0,
+      show_text (cr, chart, size, FALSE, label, 0.0, PANGO_ELLIPSIZE_NONE,
                  fw_chart_layout_x_of (layout, (double) i * layout->x_step),
                  layout->x_labels_y, 0.5, 0.0);
     }
@@ -757,7 +759,7 @@ paint_axes (FwChart             *chart,
       g_autofree char *title = fw_chart_period_title (chart);
 
       set_fg (cr, chart, 0.9);
-      show_text (cr, chart, size, TRUE, title, layout->plot_w,
+      show_text (cr, chart, size, TRUE, title, layout->plot_w, PANGO_ELLIPSIZE_END,
                  left + layout->plot_w / 2.0, layout->axis_title_y, 0.5, 0.0);
     }
 }
@@ -819,7 +821,7 @@ paint_marker (FwChart             *chart,
     else
       cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
   }
-  show_text (cr, chart, size, TRUE, text, 0.0, chip_x + chip_w / 2.0,
+  show_text (cr, chart, size, TRUE, text, 0.0, PANGO_ELLIPSIZE_NONE, chip_x + chip_w / 2.0,
              chip_y + chip_h / 2.0, 0.5, 0.5);
 }
 
@@ -894,9 +896,14 @@ paint_legend (FwChart             *chart,
         }
 
       set_fg (cr, chart, 0.9 * alpha);
+      /* Only a name wider than a row is cut (fw-chart-layout.c), in the
+       * middle, so both ends of "Q3 plan: ... (copy)" still tell it
+       * apart; any other is drawn whole: limited to its measured width
+       * it could lose its last letters to rounding. */
       show_text (cr, chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,
                  fw_chart_legend_name (chart, entry),
-                 entry->width - sample - between, x1 + between, cy, 0.0, 0.5);
+                 entry->cut ? entry->width - sample - between : 0.0, PANGO_ELLIPSIZE_MIDDLE,
+                 x1 + between, cy, 0.0, 0.5);
     }
 }
 
