@@ -262,7 +262,7 @@ dialog_folder (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
   for (guint tries = 0; dialog == NULL && tries < 600; tries++)
     {
-      spin (50);
+      fw_test_spin (50);
       for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
         {
           g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
@@ -274,7 +274,7 @@ dialog_folder (Fixture    *fixture,
   g_assert_nonnull (dialog);
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  spin (50);
+  fw_test_spin (50);
   return folder;
 }
 

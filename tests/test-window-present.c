@@ -549,7 +549,7 @@ test_text_size_figure_captions_whole (Fixture       *fixture,
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
 
-  g_assert_true (wait_until (editor_laid_out, fixture));
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   while (gtk_widget_activate_action (window, "win.text-larger", NULL)
          && fw_window_get_text_scale (fixture->window) < 2.0)
     ;

@@ -632,10 +632,10 @@ static void
 test_compare_table_shift_wheel (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  GtkWidget *panel = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
   GtkWidget *page = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
-  GtkWidget *scroller = find_widget (panel, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = fw_test_find_type (panel, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
   GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
   GtkWidget *cell;
@@ -649,7 +649,7 @@ test_compare_table_shift_wheel (Fixture       *fixture,
   for (guint i = 0; i < 6; i++)
     activate (fixture, "scenario.compare", g_variant_new ("(ub)", i, TRUE));
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
-  cell = find_label (panel, "Loop gain");
+  cell = fw_test_find (panel, fw_test_is_label_with, "Loop gain");
   g_assert_nonnull (cell);
   for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
        (gtk_adjustment_get_upper (sideways) <= gtk_adjustment_get_page_size (sideways) + 1.0 ||
@@ -663,7 +663,7 @@ test_compare_table_shift_wheel (Fixture       *fixture,
   page_at = gtk_adjustment_get_value (down);
 
   /* The pointer on the first row's caption, in view on the page. */
-  cell = find_label (panel, "Customers after");
+  cell = fw_test_find (panel, fw_test_is_label_with, "Customers after");
   g_assert_nonnull (cell);
   fw_test_window_point (cell, 4, gtk_widget_get_height (cell) / 2.0, &x, &y);
   fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool mousemove --window %%lu %d %d", x, y);
@@ -684,11 +684,11 @@ static void
 test_compare_table_no_gap (Fixture       *fixture,
                            gconstpointer  data)
 {
-  GtkWidget *panel = find_widget (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
   GtkWidget *stack = gtk_widget_get_ancestor (panel, GTK_TYPE_STACK);
-  GtkWidget *scroller = find_widget (panel, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *table = find_widget (scroller, GTK_TYPE_GRID);
-  GtkWidget *last = find_label (panel, "Customers it settles at");
+  GtkWidget *scroller = fw_test_find_type (panel, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *table = fw_test_find_type (scroller, GTK_TYPE_GRID);
+  GtkWidget *last = fw_test_find (panel, fw_test_is_label_with, "Customers it settles at");
   double bottom = 0;
   graphene_rect_t bounds;
 
