@@ -626,56 +626,6 @@ test_compare_page_scrolls_under_wheel (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
 }
 
-/* Shift and the mouse wheel over a table wider than the pane scroll it
- * sideways, as anywhere in GTK; the page stays where it is. */
-static void
-test_compare_table_shift_wheel (Fixture       *fixture,
-                                gconstpointer  data)
-{
-  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
-  GtkWidget *page = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
-  GtkWidget *scroller = fw_test_find_type (panel, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
-  GtkWidget *cell;
-  double page_at;
-  gint64 end;
-  int x, y;
-
-  /* Six scenarios side by side: more columns than the pane is wide. */
-  for (guint i = 1; i < 6; i++)
-    activate (fixture, "scenario.duplicate", NULL);
-  for (guint i = 0; i < 6; i++)
-    activate (fixture, "scenario.compare", g_variant_new ("(ub)", i, TRUE));
-  gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
-  cell = fw_test_find (panel, fw_test_is_label_with, "Loop gain");
-  g_assert_nonnull (cell);
-  for (end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
-       (gtk_adjustment_get_upper (sideways) <= gtk_adjustment_get_page_size (sideways) + 1.0 ||
-        !gtk_widget_get_mapped (cell)) &&
-       g_get_monotonic_time () < end;)
-    fw_test_spin (20);
-  g_test_message ("the table is %g wide in a scroller %g wide",
-                  gtk_adjustment_get_upper (sideways), gtk_adjustment_get_page_size (sideways));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >, gtk_adjustment_get_page_size (sideways) + 1.0);
-  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0.0);
-  page_at = gtk_adjustment_get_value (down);
-
-  /* The pointer on the first row's caption, in view on the page. */
-  cell = fw_test_find (panel, fw_test_is_label_with, "Customers after");
-  g_assert_nonnull (cell);
-  fw_test_window_point (cell, 4, gtk_widget_get_height (cell) / 2.0, &x, &y);
-  fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool mousemove --window %%lu %d %d", x, y);
-  fw_test_spin (50);
-  fw_test_xdotool (GTK_WINDOW (fixture->window), "xdotool keydown shift click --repeat 3 --delay 30 5 keyup shift");
-  for (end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND; /* a bound for failing, not a speed */
-       gtk_adjustment_get_value (sideways) == 0.0 && g_get_monotonic_time () < end;)
-    fw_test_spin (20);
-  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0.0);
-  g_assert_cmpfloat (gtk_adjustment_get_value (down), ==, page_at);
-}
-
 /* Nothing but the table in its scroller: the Uncertainty section starts
  * right under the table's last row, not a gap of empty lines below it
  * (the scroller once asked for the table's height at its narrowest, with
@@ -776,7 +726,6 @@ main (int   argc,
   ADD ("remove-keeps-place-in-sorted-list", test_remove_keeps_place_in_sorted_list);
   ADD ("compare-page-scrolls-under-wheel", test_compare_page_scrolls_under_wheel);
   ADD ("compare-table-no-gap", test_compare_table_no_gap);
-  ADD ("compare-table-shift-wheel", test_compare_table_shift_wheel);
   ADD ("spreads", test_spreads);
   ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);
 
