@@ -99,6 +99,8 @@ struct _FwFiguresPanel
   gint64         rolled_time;  /* when playing last rolled the values on */
   gboolean       syncing;    /* the panel writes the spin button, not the user */
   FwTypedField  *inflow_field; /* for the current document */
+  int            width;      /* as last allocated; 0 before */
+  guint          remeasure_id;
 };
 
 G_DEFINE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, GTK_TYPE_WIDGET)
@@ -652,6 +654,61 @@ fw_figures_panel_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (fw_figures_panel_parent_class)->unmap (widget);
 }
 
+/* GTK 4.8's scrolled window asks its child's height for no width in
+ * particular (-1), which a panel of wrapping captions answers at its
+ * narrowest: every caption on many lines, a tall natural height, and
+ * blank room taken from the lists below it. Once the panel has a width,
+ * its height is measured for that width. */
+static void
+fw_figures_panel_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  FwFiguresPanel *self = FW_FIGURES_PANEL (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && self->width > 0)
+    for_size = self->width;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static gboolean
+remeasure (gpointer user_data)
+{
+  FwFiguresPanel *self = user_data;
+
+  self->remeasure_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fw_figures_panel_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  FwFiguresPanel *self = FW_FIGURES_PANEL (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* A new width: measured again for it, after this layout. */
+  if (width != self->width)
+    {
+      self->width = width;
+      if (self->remeasure_id == 0)
+        self->remeasure_id = g_idle_add (remeasure, self);
+    }
+}
+
 static void
 fw_figures_panel_dispose (GObject *object)
 {
@@ -663,6 +720,7 @@ fw_figures_panel_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  g_clear_handle_id (&self->remeasure_id, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -726,7 +784,8 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inflow_output);
   gtk_widget_class_bind_template_callback (widget_class, on_inflow_value_changed);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = fw_figures_panel_measure;
+  widget_class->size_allocate = fw_figures_panel_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "figurespanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
