@@ -138,6 +138,58 @@ test_layout_sizes (void)
   g_assert_cmpfloat (small.inner, <, small.outer);
 }
 
+/* Zooming in makes the text larger and keeps the ring large: at every
+ * step up to the largest (2x) the ring keeps most of its radius (90%
+ * where the area has the room above it for the referral label, 80% in
+ * the editor's low wheel at 1280x720), its text grows by the step, and
+ * the referral label over it stays inside the area. */
+static void
+test_layout_text_scale_keeps_ring (void)
+{
+  static const double steps[] = { 1.15, 1.3, 1.5, 1.75, 2.0 };
+  /* The editor's wheel at 1280x720, presenting's there, a large area. */
+  static const struct { double width, height, min_size; gboolean names; } areas[] = {
+    { 608, 340, 0.0, FALSE }, { 906, 710, 18.0, TRUE }, { 1200, 900, 0.0, FALSE },
+  };
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      FwWheelText plain_text = { 1.0, areas[a].min_size, areas[a].names };
+      FwWheelLayout plain;
+
+      fw_wheel_layout_compute_text (&plain, areas[a].width, areas[a].height, &plain_text);
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          FwWheelText text = { steps[i], areas[a].min_size, areas[a].names };
+          FwReferralGeometry referral;
+          cairo_surface_t *surface;
+          double box[4];
+          cairo_t *cr;
+          Fixture f;
+
+          fixture_init (&f, make_scenario (), areas[a].width, areas[a].height);
+          fw_wheel_layout_compute_text (&f.layout, areas[a].width, areas[a].height, &text);
+          g_test_message ("%gx%g at %gx: ring %.1f px across (%.1f normal), names %.1f px",
+                          areas[a].width, areas[a].height, steps[i], 2.0 * f.layout.outer,
+                          2.0 * plain.outer, f.layout.label_size);
+          g_assert_cmpfloat (f.layout.label_size, >=, plain.label_size * steps[i] - 1e-9);
+          g_assert_cmpfloat (f.layout.outer, >=, plain.outer * (steps[i] <= 1.5 ? 0.88 : 0.8));
+          g_assert_cmpfloat (f.layout.inner, <, f.layout.outer);
+          g_assert_cmpfloat (f.layout.hub, >, 0.0);
+
+          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a].width,
+                                                (int) areas[a].height);
+          cr = cairo_create (surface);
+          fw_wheel_referral_geometry (&f.layout, &f.scene, &referral);
+          fw_wheel_paint_referral_label (cr, &f.layout, &f.style, &f.scene, &referral, box);
+          g_assert_cmpfloat (box[1], >=, 0.0);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          fixture_clear (&f);
+        }
+    }
+}
+
 static void
 test_layout_polar (void)
 {
@@ -1370,6 +1422,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/layout/sizes", test_layout_sizes);
+  g_test_add_func ("/render/layout/text-scale-keeps-ring", test_layout_text_scale_keeps_ring);
   g_test_add_func ("/render/layout/polar", test_layout_polar);
   g_test_add_func ("/render/layout/hit-stages", test_layout_hit_stages);
   g_test_add_func ("/render/layout/hit-points", test_layout_hit_points);

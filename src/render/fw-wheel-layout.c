@@ -19,6 +19,9 @@
 #define MIN_LABEL_SIZE 12.0
 /* ...and grow with the wheel up to this, for projection. */
 #define MAX_LABEL_SIZE 30.0
+/* With larger text the ring keeps at least this share of its radius at
+ * the normal text size, where the area has the room. */
+#define RING_KEPT 0.9
 
 void
 fw_wheel_layout_compute (FwWheelLayout *layout,
@@ -28,15 +31,27 @@ fw_wheel_layout_compute (FwWheelLayout *layout,
   fw_wheel_layout_compute_text (layout, width, height, NULL);
 }
 
+/* Room outside the ring for the markers that straddle it, the referral
+ * flow and its label, and labels of arcs too narrow to hold their own
+ * (and, presenting, the points' names). */
+static double
+outside_room (double   label_size,
+              double   marker,
+              gboolean point_names)
+{
+  return marker * 1.2 + label_size * (point_names ? 4.2 : 3.0);
+}
+
 void
 fw_wheel_layout_compute_text (FwWheelLayout     *layout,
                               double             width,
                               double             height,
                               const FwWheelText *text)
 {
-  double size, margin, band;
+  double size, band, plain, outer;
   double scale = text != NULL && isfinite (text->scale) && text->scale > 0.0 ? text->scale : 1.0;
   double min_size = text != NULL && isfinite (text->min_size) ? MAX (text->min_size, 0.0) : 0.0;
+  gboolean point_names = text != NULL && text->point_names;
 
   g_return_if_fail (layout != NULL);
 
@@ -49,23 +64,35 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
   layout->cx = width / 2.0;
   layout->cy = height / 2.0;
 
+  /* The stage names' size at the normal text size. */
+  plain = MAX (CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE), min_size);
   /* Scaled as a whole, floor included: larger desktop text or a zoom
    * never makes the wheel's text smaller. */
-  layout->label_size = MAX (MAX (CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE), min_size) * scale,
-                            min_size);
+  layout->label_size = MAX (plain * scale, min_size);
   /* The floor grows with a larger scale too, never shrinks below itself. */
   layout->min_text = min_size * MAX (scale, 1.0);
   /* Large presenting type would make the markers crowd the labels off
-   * their arcs: there they grow less with the text. */
-  layout->marker = MAX (layout->label_size * (min_size > 0.0 ? 0.65 : 0.8), 9.0);
+   * their arcs: there they grow less with the text. The text size is
+   * the text's: markers are symbols and keep the size of the normal
+   * text (but shrink with a smaller one), or larger text would take
+   * the ring's room for them too. */
+  layout->marker = MAX (MIN (layout->label_size, plain) * (min_size > 0.0 ? 0.65 : 0.8), 9.0);
 
-  /* Room outside the ring for the markers that straddle it, the
-   * referral flow and its label, and labels of arcs too narrow to hold
-   * their own. */
-  margin = layout->marker * 1.2 + layout->label_size * 3.0;
-  if (text != NULL && text->point_names)
-    margin += layout->label_size * 1.2;
-  layout->outer = MAX (size / 2.0 - margin, size * 0.2);
+  outer = size / 2.0 - outside_room (layout->label_size, layout->marker, point_names);
+  if (scale > 1.0)
+    {
+      /* Larger text reads better on a ring that stays large: it keeps
+       * RING_KEPT of its radius at the normal text size, as far as the
+       * referral flow and its label still fit above it (the room the
+       * text needs outside the ring elsewhere gives way: labels that
+       * fit no arc slide round to where there is room, names with none
+       * are left out). docs/model-notes.md, "Text size". */
+      double kept = RING_KEPT * (size / 2.0 - outside_room (plain, layout->marker, point_names));
+      double above = layout->marker * 1.55 + layout->label_size * 2.2 + 2.0;
+
+      outer = MAX (outer, MIN (kept, size / 2.0 - above));
+    }
+  layout->outer = MAX (outer, size * 0.2);
 
   /* The band holds a bold name over a count: never thinner than that. */
   /* Presenting, a name may take two lines over its count. */
