@@ -295,3 +295,36 @@ fw_test_window_point (GtkWidget *widget,
   *wx = (int) lround (point.x + sx);
   *wy = (int) lround (point.y + sy);
 }
+
+char *
+fw_test_tooltip_text (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_label_new (NULL));
+  GtkWidget *box;
+  char *text = NULL;
+  gboolean shown = FALSE;
+
+  /* What GTK does when the pointer rests on the widget's middle: it
+   * asks the widget for its tooltip, and shows one if it says so. */
+  g_signal_emit_by_name (widget, "query-tooltip",
+                         gtk_widget_get_width (widget) / 2, gtk_widget_get_height (widget) / 2,
+                         FALSE, tooltip, &shown);
+  if (!shown)
+    return NULL;
+
+  /* GTK 4.8 cannot read a tooltip's text back: the label that shows it
+   * sits beside a custom widget, which can be found. */
+  gtk_tooltip_set_custom (tooltip, probe);
+  box = gtk_widget_get_parent (probe);
+  g_assert_nonnull (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && child != probe)
+      {
+        g_assert_null (text);
+        text = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+      }
+  gtk_tooltip_set_custom (tooltip, NULL);
+  g_assert_nonnull (text);
+  return text;
+}

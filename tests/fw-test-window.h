@@ -90,6 +90,12 @@ GtkMessageDialog *fw_test_find_message_dialog (void);
 /* Waits for a message dialog to show; NULL if none did within the bound. */
 GtkMessageDialog *fw_test_wait_for_message_dialog (void);
 
+/* The text of the tooltip GTK would show for @widget, asked as GTK asks
+ * when the pointer rests on it ("query-tooltip": tooltips given lazily,
+ * fw_widget_set_tooltip_lazily (), are known only then), or NULL when it
+ * would show none. Free it. */
+char      *fw_test_tooltip_text       (GtkWidget   *widget);
+
 /* Runs xdotool (real input on the virtual display): @format, printf
  * style, whose "%%lu" then becomes @window's X11 window, as in
  * "xdotool mousemove --window %%lu %d %d click 1". */

@@ -232,13 +232,13 @@ test_playback_horizon (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      const char *tooltip;
+      g_autofree char *tooltip = NULL;
 
       fw_document_seal (document);
       gtk_editable_set_text (GTK_EDITABLE (field), refused[i]);
       g_assert_cmpuint (horizon (fixture), ==, 36);
       g_assert_true (gtk_widget_has_css_class (field, "error"));
-      tooltip = gtk_widget_get_tooltip_text (field);
+      tooltip = fw_test_tooltip_text (field);
       g_assert_nonnull (tooltip);
       g_assert_nonnull (strstr (tooltip, "Horizon"));
     }

@@ -994,7 +994,7 @@ test_window_inflow_says_why (Fixture       *fixture,
       g_assert_true (gtk_widget_has_css_class (field, "error"));
       g_assert_cmpfloat (scenario (fixture)->inflow, ==, before);
       {
-        const char *tooltip = gtk_widget_get_tooltip_text (field);
+        g_autofree char *tooltip = fw_test_tooltip_text (field);
 
         g_assert_nonnull (tooltip);
         g_assert_nonnull (strstr (tooltip, reasons[i]));

@@ -520,13 +520,13 @@ set_button_tooltip (GtkWidget  *box,
                     GtkButton  *button,
                     const char *text)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), text) == 0)
-    return;
-
-  gtk_widget_set_tooltip_text (box, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  /* Lazily, as every tooltip of the row (fw-widget-util.h): sixteen
+   * rows of eleven tooltips, given eagerly, asked the display where the
+   * pointer was 176 times as a project opened. */
+  if (fw_widget_set_tooltip_lazily (box, text))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
 }
 
 static void
@@ -616,9 +616,9 @@ show_words (FwStageRow    *self,
   set_field_tooltip (self, FIELD_WEIGHT,
                      g_strdup (_("How much of the wheel this stage's arc takes compared with the others: 2 is twice as wide as 1.")));
 
-  fw_widget_set_tooltip (GTK_WIDGET (self->color_button), _("The colour of this stage's arc on the wheel."));
-  fw_widget_set_tooltip (GTK_WIDGET (self->customer_check),
-               _("Tick if people in this stage pay you: they count as customers, and those who leave count as churn."));
+  fw_widget_set_tooltip_lazily (GTK_WIDGET (self->color_button), _("The colour of this stage's arc on the wheel."));
+  fw_widget_set_tooltip_lazily (GTK_WIDGET (self->customer_check),
+                                _("Tick if people in this stage pay you: they count as customers, and those who leave count as churn."));
   set_button_tooltip (self->move_up_box, self->move_up_button,
                       self->stage > 0 ? _("Move this stage one place up (anticlockwise on the wheel)")
                                       : _("This is already the first stage"));

@@ -64,23 +64,32 @@ on_query_lazy_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-void
+gboolean
 fw_widget_set_tooltip_lazily (GtkWidget  *widget,
                               const char *text)
 {
-  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
   /* As GTK: an empty tooltip is none. */
   if (text != NULL && text[0] == '\0')
     text = NULL;
   if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), LAZY_TOOLTIP_KEY), text) == 0)
-    return;
+    return FALSE;
 
   if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_lazy_tooltip, NULL) == 0)
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_lazy_tooltip), NULL);
+  /* One tooltip: a text given the eager way before (a .ui file's) goes. */
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    gtk_widget_set_tooltip_text (widget, NULL);
   g_object_set_data_full (G_OBJECT (widget), LAZY_TOOLTIP_KEY, g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, text != NULL);
   set_description (widget, text);
+  /* Under the pointer, a tooltip may be on show: it takes the new text
+   * now, as after gtk_widget_set_tooltip_text (). GTK marks the widgets
+   * under the pointer as prelit, so only those ask the display. */
+  if (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_PRELIGHT)
+    gtk_widget_trigger_tooltip_query (widget);
+  return TRUE;
 }
 
 gboolean
@@ -234,8 +243,10 @@ fw_widget_mark_invalid (GtkWidget  *field,
   g_return_if_fail (GTK_IS_WIDGET (field));
 
   fw_widget_set_css_class (field, "error", message != NULL);
-  gtk_widget_set_tooltip_text (field, text);
-  set_description (field, text);
+  /* Lazily: a row of the stage panel has six such fields (and a form
+   * is refreshed on every edit); the text and the description are the
+   * same as gtk_widget_set_tooltip_text () would give. */
+  fw_widget_set_tooltip_lazily (field, text);
 
   if (message != NULL)
     gtk_accessible_update_state (GTK_ACCESSIBLE (field),

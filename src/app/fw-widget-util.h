@@ -27,10 +27,12 @@ void     fw_widget_set_tooltip          (GtkWidget   *widget,
  * the pointer is on every call (GTK 4.8 on X11: two round trips to the
  * server), which a thousand rows cannot afford. The text is given when
  * GTK asks for the tooltip ("query-tooltip"), and is the accessible
- * description, as GTK makes it; a tooltip already on screen keeps its
- * text until the pointer moves. gtk_widget_get_tooltip_text () does not
- * know it. */
-void     fw_widget_set_tooltip_lazily   (GtkWidget   *widget,
+ * description, as GTK makes it; only a widget under the pointer, whose
+ * tooltip may be on show, asks the display again. A tooltip given
+ * before with gtk_widget_set_tooltip_text () goes, and that function's
+ * getter does not know this one (tests ask as GTK does:
+ * fw_test_tooltip_text ()). Returns whether the text changed. */
+gboolean fw_widget_set_tooltip_lazily   (GtkWidget   *widget,
                                          const char  *text);
 /* Returns whether the text changed (the caller's signal handlers ran). */
 gboolean fw_widget_set_text             (GtkEditable *editable,
@@ -61,7 +63,8 @@ void     fw_widget_name_plainly         (GtkWidget   *root);
  * style class), @message as its tooltip and, for a screen reader,
  * invalid with @message as its description. With @message NULL, marks
  * it valid again, with @hint (what the field means, or NULL) as its
- * tooltip and description. */
+ * tooltip and description. The tooltip is given lazily
+ * (fw_widget_set_tooltip_lazily ()). */
 void     fw_widget_mark_invalid         (GtkWidget   *field,
                                          const char  *message,
                                          const char  *hint);
