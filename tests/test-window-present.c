@@ -501,9 +501,8 @@ test_text_size_zoom (Fixture       *fixture,
   fw_test_spin (50);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (editor), <, normal);
 
-  /* Presenting: larger, but never below its floor; the figures are as
-   * large as the screen's height lets them be already at 1280x720, so
-   * there only the wheel grows. */
+  /* Presenting: larger, but never below its floor (how far the wheel
+   * and the figures grow: test_present_zoom_keeps_words). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
   start_presenting (fixture, "win.present-start");
   presenting_normal = fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel));
@@ -518,6 +517,60 @@ test_text_size_zoom (Fixture       *fixture,
   g_assert_cmpfloat (fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)), >, presenting_normal);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, figures_normal);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
+}
+
+/* Presenting a crowded wheel at 1280x720, every Ctrl+plus up to the
+ * largest: no word is lost (every stage's name in full, the hub's
+ * figure, "momentum" and "people moving per month" all within the hub),
+ * nothing gets smaller, and the figures beside the wheel grow (in two
+ * columns when one would stop them); the wheel's text grows as far as
+ * the screen has room for every word. */
+static void
+test_present_zoom_keeps_words (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FwProject *project = sixteen_stages (40);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fixture->wheel);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  double label = 0.0, figures = 0.0, figures_normal, label_normal;
+  guint n_stages = fw_project_get_scenario (project, 0)->stages->len;
+
+  open_project (fixture, project);
+  fw_project_free (project);
+  start_presenting (fixture, "win.present-start");
+  label_normal = fw_wheel_view_get_label_size (wheel);
+  figures_normal = fw_present_view_get_figures_text_size (fixture->present);
+
+  do
+    {
+      guint whole = 0, hub_texts;
+      gboolean inside = FALSE;
+
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+      fw_wheel_view_count_stage_labels (wheel, &whole);
+      hub_texts = fw_wheel_view_count_hub_texts (wheel, &inside);
+      g_test_message ("zoom %.2f: stage names %.2f px, %u of %u whole; figures %.2f px in %u column(s); "
+                      "hub texts %u%s",
+                      fw_window_get_text_scale (fixture->window), fw_wheel_view_get_label_size (wheel),
+                      whole, n_stages, fw_present_view_get_figures_text_size (fixture->present),
+                      fw_present_view_get_figures_columns (fixture->present),
+                      hub_texts, inside ? ", inside the hub" : ", spilling");
+      g_assert_cmpuint (whole, ==, n_stages);
+      g_assert_cmpuint (hub_texts, ==, 3);
+      g_assert_true (inside);
+      g_assert_cmpfloat (fw_wheel_view_get_label_size (wheel), >=, label - 1e-6);
+      g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, figures - 1e-6);
+      g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
+      label = fw_wheel_view_get_label_size (wheel);
+      figures = fw_present_view_get_figures_text_size (fixture->present);
+    }
+  while (fw_window_get_text_scale (fixture->window) < 2.0
+         && gtk_widget_activate_action (window, "win.text-larger", NULL));
+
+  g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 2.0);
+  g_assert_cmpfloat (label, >, label_normal);
+  g_assert_cmpfloat (figures, >=, figures_normal * 1.15);
+  g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
 }
 
 /* The labels among @widget's descendants that are on show and cut
@@ -651,6 +704,7 @@ main (int   argc,
   ADD ("guided-reveal", test_present_guided_reveal);
   ADD ("keeps-focus", test_present_keeps_focus);
   ADD ("text-size-zoom", test_text_size_zoom);
+  ADD ("zoom-keeps-words", test_present_zoom_keeps_words);
   ADD ("text-size-figure-captions-whole", test_text_size_figure_captions_whole);
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
   ADD ("panes-fold-away", test_panes_fold_away);

@@ -42,7 +42,9 @@ struct _FwPresentView
   /* The figures as laid out at the last allocation. */
   double         min_text;
   double         card_text;       /* 0: not shown */
+  guint          card_columns;    /* 1, or 2 when zoomed in on a low screen */
   double         card_x;
+  double         card_column_width;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
 };
 
@@ -92,6 +94,8 @@ build_card (FwPresentView     *self,
   items[5].note = summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing");
   card->items = items;
   card->n_items = N_CARD_ITEMS;
+  card->columns = self->card_columns;
+  card->column_width = self->card_column_width;
 }
 
 static const FwWheelStyle *
@@ -151,9 +155,15 @@ lay_out (FwPresentView *self,
     return;
 
   build_card (self, &card, items, strings);
+  /* Zoomed in, the figures grow: where one column would stop them
+   * growing (a low screen: 1280x720), they go in pairs, two columns. */
   self->card_text = fw_figures_card_fit (&card, style_of (self),
                                          MAX (self->min_text, height * FIGURES_TEXT_SHARE) * self->text_scale,
-                                         self->min_text, height * 0.94);
+                                         self->min_text,
+                                         width * FIGURES_MAX_SHARE - 3.0 * self->min_text, height * 0.94,
+                                         self->text_scale > 1.0 ? 2 : 1);
+  self->card_columns = card.columns;
+  self->card_column_width = card.column_width;
   fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, NULL);
   pad = self->card_text * 1.5;
   card_w = MIN (card_w + 2.0 * pad, width * FIGURES_MAX_SHARE);
@@ -417,6 +427,7 @@ fw_present_view_init (FwPresentView *self)
   self->point_names = TRUE;
   self->reveal_step = -1;
   self->text_scale = 1.0;
+  self->card_columns = 1;
 
   self->wheel = fw_wheel_view_new_presenting ();
   gtk_widget_set_parent (self->wheel, GTK_WIDGET (self));
@@ -519,4 +530,12 @@ fw_present_view_get_figures_text_size (FwPresentView *self)
   g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0.0);
 
   return self->card_text;
+}
+
+guint
+fw_present_view_get_figures_columns (FwPresentView *self)
+{
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0);
+
+  return self->card_text > 0.0 ? self->card_columns : 0;
 }

@@ -62,5 +62,7 @@ int        fw_present_view_get_reveal_step (FwPresentView *self);
 /* The text size of the figures' captions, their smallest text, as laid
  * out now; 0 when the figures are hidden. */
 double     fw_present_view_get_figures_text_size (FwPresentView *self);
+/* The figures' columns as laid out now (1 or 2); 0 when hidden. */
+guint      fw_present_view_get_figures_columns (FwPresentView *self);
 
 G_END_DECLS

@@ -16,6 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* What a presenting wheel's fitted text depends on. */
+typedef struct
+{
+  int                 width, height;
+  FwWheelText         text;
+  const FwScenario   *scenario;
+  gboolean            high_contrast;
+  char               *font_family;  /* owned in the kept key */
+} FwWheelFitKey;
+
 /* What the overlay layer was last recorded from. */
 typedef struct
 {
@@ -50,6 +60,12 @@ struct _FwWheelView
   char           *font_family;   /* owned; style.font_family points here */
   FwWheelLayout   layout;
   FwWheelText     text;          /* scale and floor of the wheel's text */
+
+  /* Presenting, the layout its text was last fitted for (compute_layout
+   * in fw-wheel-view.c), kept while these stay the same. */
+  FwWheelFitKey   fit_key;
+  FwWheelLayout   fitted_layout;
+  gboolean        fitted;
 
   /* Presenting (construct-only): the wheel as a room sees it, driven by
    * its FwPresentView. No editing input, no selection, no focus ring,

@@ -38,6 +38,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_ticking (FwWheelView *self);
+static void relayout (FwWheelView *self);
 
 /* Time as the frame clock counts it, also between frames and before the
  * widget has a clock, so tweens started from a document change line up
@@ -100,6 +101,69 @@ sync_scene (FwWheelView *self)
   self->scene.animate = self->animations;
   self->scene.point_names = self->point_names;
   fw_wheel_scene_set_reveal (&self->scene, self->reveal_step);
+}
+
+/* A context to lay text out on: text is measured the same on any
+ * surface (fw-render-text.h). */
+static cairo_t *
+measuring_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+/* The layout at @width x @height. Presenting, the text grows with the
+ * zoom only as far as every stage's name and the hub's words still fit
+ * (fw_wheel_fit_text): a presenter who zooms in never loses a word.
+ * Fitting lays the labels out a few times over: the fit is kept until
+ * the size, the text or the scenario changes (band results, which
+ * reallocate, change none of them). */
+static gboolean
+fit_key_equal (const FwWheelFitKey *a,
+               const FwWheelFitKey *b)
+{
+  return a->width == b->width && a->height == b->height
+         && a->text.scale == b->text.scale && a->text.min_size == b->text.min_size
+         && a->text.point_names == b->text.point_names && a->scenario == b->scenario
+         && a->high_contrast == b->high_contrast && g_strcmp0 (a->font_family, b->font_family) == 0;
+}
+
+static void
+compute_layout (FwWheelView *self,
+                int          width,
+                int          height)
+{
+  FwWheelFitKey key;
+  cairo_t *cr;
+
+  if (!self->presenting || self->session == NULL)
+    {
+      fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
+      return;
+    }
+  sync_scene (self);
+  key.width = width;
+  key.height = height;
+  key.text = self->text;
+  key.scenario = self->scene.scenario;
+  key.high_contrast = self->style.high_contrast;
+  key.font_family = (char *) self->style.font_family;
+  if (self->fitted && fit_key_equal (&key, &self->fit_key))
+    {
+      self->layout = self->fitted_layout;
+      return;
+    }
+  cr = measuring_context ();
+  fw_wheel_fit_text (cr, &self->layout, width, height, &self->text, &self->style, &self->scene);
+  cairo_destroy (cr);
+  g_free (self->fit_key.font_family);
+  self->fit_key = key;
+  self->fit_key.font_family = g_strdup (key.font_family);
+  self->fitted_layout = self->layout;
+  self->fitted = TRUE;
 }
 
 /* Up to the figure the wheel turns at, eased or at once; while the
@@ -400,7 +464,11 @@ on_session_changed (FwWheelView    *self,
   retarget_motion (self, FALSE);
   place_editor (self);
   update_description (self);
-  fw_wheel_view_invalidate_static (self);
+  /* Presenting, another scenario has other names to fit. */
+  if (self->presenting)
+    relayout (self);
+  else
+    fw_wheel_view_invalidate_static (self);
   update_ticking (self);
 }
 
@@ -669,7 +737,7 @@ fw_wheel_view_snapshot (GtkWidget   *widget,
   /* Presenting keeps the keyboard focus but shows no ring to the room. */
   self->scene.focused = !self->presenting && gtk_widget_has_visible_focus (widget);
   if (self->layout.width != width || self->layout.height != height)
-    fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
+    compute_layout (self, width, height);
 
   if (self->static_node == NULL || self->static_width != width ||
       self->static_height != height || self->static_scale != scale)
@@ -714,7 +782,7 @@ fw_wheel_view_size_allocate (GtkWidget *widget,
 {
   FwWheelView *self = FW_WHEEL_VIEW (widget);
 
-  fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
+  compute_layout (self, width, height);
   if (width != self->static_width || height != self->static_height)
     fw_wheel_view_invalidate_static (self);
 
@@ -914,6 +982,7 @@ fw_wheel_view_finalize (GObject *object)
   FwWheelView *self = FW_WHEEL_VIEW (object);
 
   g_clear_pointer (&self->font_family, g_free);
+  g_clear_pointer (&self->fit_key.font_family, g_free);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (fw_wheel_view_parent_class)->finalize (object);
@@ -1063,7 +1132,7 @@ relayout (FwWheelView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (width > 0 && height > 0)
-    fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
+    compute_layout (self, width, height);
   fw_wheel_view_invalidate_static (self);
 }
 
@@ -1271,7 +1340,6 @@ guint
 fw_wheel_view_count_stage_labels (FwWheelView *self,
                                   guint       *whole)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   guint drawn;
 
@@ -1282,13 +1350,30 @@ fw_wheel_view_count_stage_labels (FwWheelView *self,
   if (self->scene.scenario == NULL)
     return 0;
 
-  /* Text is measured the same on any surface (fw-render-text.h). */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = measuring_context ();
   drawn = fw_wheel_count_stage_labels (cr, &self->layout, &self->style, &self->scene, whole);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   return drawn;
+}
+
+guint
+fw_wheel_view_count_hub_texts (FwWheelView *self,
+                               gboolean    *inside)
+{
+  cairo_t *cr;
+  guint shown;
+
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
+
+  if (inside != NULL)
+    *inside = FALSE;
+  if (self->scene.scenario == NULL)
+    return 0;
+
+  cr = measuring_context ();
+  shown = fw_wheel_count_hub_texts (cr, &self->layout, &self->style, &self->scene, inside);
+  cairo_destroy (cr);
+  return shown;
 }
 
 guint64

@@ -65,6 +65,11 @@ guint64     fw_wheel_view_get_frames_drawn   (FwWheelView *self);
  * label may vanish in a small window, none is cut short presenting). */
 guint       fw_wheel_view_count_stage_labels (FwWheelView *self,
                                               guint       *whole);
+/* How many of the hub's figure, "momentum" and "people moving per
+ * month" the wheel draws now, and in @inside (when not NULL) whether
+ * they keep within the hub (tests: presenting's zoom loses no words). */
+guint       fw_wheel_view_count_hub_texts    (FwWheelView *self,
+                                              gboolean    *inside);
 /* What the wheel says it shows to screen readers (its accessible
  * description): counts, points and momentum at the session's period. */
 const char *fw_wheel_view_get_description    (FwWheelView *self);

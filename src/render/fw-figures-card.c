@@ -17,6 +17,12 @@
 #define VALUE_SCALE   2.2
 #define ITEM_GAP      0.55  /* between one figure and the next */
 #define TITLE_GAP     0.9   /* between the title block and the first figure */
+#define COLUMN_GAP    1.5   /* between two columns of figures */
+/* Two columns only where one would make the text smaller than this
+ * share of what two allow. */
+#define COLUMNS_WORTH 0.95
+/* How close a fitted size comes to the largest that fits. */
+#define FIT_PRECISION 0.25
 
 /* One line of text laid out, on @cr or, to measure, on @context. */
 static PangoLayout *
@@ -37,26 +43,34 @@ typedef struct
 {
   cairo_t            *cr;       /* NULL: only measure */
   PangoContext       *context;  /* for measuring without @cr */
+  gboolean            draw;     /* FALSE: only measure, even with @cr */
   const FwWheelStyle *style;
   double              x, y;
-  double              width;    /* the widest line so far */
+  double              width;    /* the widest line so far, from the pen's x */
+  double              wrap;     /* captions wrap at this width; 0: never */
 } Pen;
 
 /* Sets one line at the pen, in the foreground at @alpha, and moves the
  * pen down under it. */
 static void
-pen_line (Pen        *pen,
+pen_text (Pen        *pen,
           double      size,
           gboolean    bold,
           double      alpha,
+          double      wrap,
           const char *text)
 {
   g_autoptr(PangoLayout) layout = card_text (pen->cr, pen->context, pen->style, size, bold, text);
   PangoRectangle logical;
   const double *fg = pen->style->fg;
 
+  if (wrap > 0.0)
+    {
+      pango_layout_set_width (layout, (int) (wrap * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+    }
   pango_layout_get_extents (layout, NULL, &logical);
-  if (pen->cr != NULL)
+  if (pen->draw)
     {
       cairo_move_to (pen->cr, pen->x - (double) logical.x / PANGO_SCALE,
                      pen->y - (double) logical.y / PANGO_SCALE);
@@ -68,12 +82,41 @@ pen_line (Pen        *pen,
   pen->y += (double) logical.height / PANGO_SCALE;
 }
 
-/* Sets the whole card from the pen's place; the pen ends under it. */
+static void
+pen_line (Pen        *pen,
+          double      size,
+          gboolean    bold,
+          double      alpha,
+          const char *text)
+{
+  pen_text (pen, size, bold, alpha, 0.0, text);
+}
+
+/* One figure: its caption over its value, and its note. */
+static void
+pen_item (Pen                     *pen,
+          const FwFiguresCardItem *item,
+          double                   size)
+{
+  pen_text (pen, size, FALSE, 0.8, pen->wrap, item->caption);
+  pen_line (pen, size * VALUE_SCALE, TRUE, 1.0, item->value);
+  if (item->note != NULL)
+    pen_line (pen, size, TRUE, 0.9, item->note);
+}
+
+/* Sets the whole card from the pen's place; the pen ends under it. In
+ * two columns the figures go in pairs, row by row, each column as wide
+ * as its widest figure. */
 static void
 pen_card (Pen                 *pen,
           const FwFiguresCard *card,
           double               size)
 {
+  guint columns = CLAMP (card->columns, 1, 2);
+  double left = pen->x, widths[2] = { 0.0, 0.0 };
+
+  pen->wrap = columns > 1 ? card->column_width : 0.0;
+
   if (card->title != NULL)
     pen_line (pen, size * TITLE_SCALE, TRUE, 1.0, card->title);
   if (card->subtitle != NULL)
@@ -81,17 +124,32 @@ pen_card (Pen                 *pen,
   if (card->title != NULL || card->subtitle != NULL)
     pen->y += size * TITLE_GAP;
 
-  for (guint i = 0; i < card->n_items; i++)
+  for (guint i = 0; columns > 1 && i < card->n_items; i++)
     {
-      const FwFiguresCardItem *item = &card->items[i];
+      Pen measure = *pen;
 
-      if (i > 0)
-        pen->y += size * ITEM_GAP;
-      pen_line (pen, size, FALSE, 0.8, item->caption);
-      pen_line (pen, size * VALUE_SCALE, TRUE, 1.0, item->value);
-      if (item->note != NULL)
-        pen_line (pen, size, TRUE, 0.9, item->note);
+      measure.draw = FALSE;
+      measure.width = 0.0;
+      pen_item (&measure, &card->items[i], size);
+      widths[i % columns] = MAX (widths[i % columns], measure.width);
     }
+
+  for (guint i = 0; i < card->n_items; i += columns)
+    {
+      double top = pen->y + (i > 0 ? size * ITEM_GAP : 0.0), bottom = top;
+
+      for (guint c = 0; c < columns && i + c < card->n_items; c++)
+        {
+          pen->x = left + (c > 0 ? widths[0] + size * COLUMN_GAP : 0.0);
+          pen->y = top;
+          pen_item (pen, &card->items[i + c], size);
+          bottom = MAX (bottom, pen->y);
+        }
+      pen->y = bottom;
+    }
+  pen->x = left;
+  if (columns > 1)
+    pen->width = MAX (pen->width, widths[0] + size * COLUMN_GAP + widths[1]);
 }
 
 void
@@ -102,7 +160,7 @@ fw_figures_card_measure (const FwFiguresCard *card,
                          double              *height)
 {
   PangoContext *context;
-  Pen pen = { NULL, NULL, style, 0.0, 0.0, 0.0 };
+  Pen pen = { NULL, NULL, FALSE, style, 0.0, 0.0, 0.0, 0.0 };
 
   g_return_if_fail (card != NULL && style != NULL);
 
@@ -117,25 +175,69 @@ fw_figures_card_measure (const FwFiguresCard *card,
     *height = pen.y;
 }
 
-double
-fw_figures_card_fit (const FwFiguresCard *card,
-                     const FwWheelStyle  *style,
-                     double               preferred,
-                     double               min_size,
-                     double               height)
+/* The largest size from @min_size up to @preferred at which @card, in
+ * its columns, fits @width x @height (@min_size when none does). */
+static double
+fit_size (const FwFiguresCard *card,
+          const FwWheelStyle  *style,
+          double               preferred,
+          double               min_size,
+          double               width,
+          double               height)
 {
-  double h;
+  double low = min_size, high = preferred, w, h;
+
+  fw_figures_card_measure (card, style, preferred, &w, &h);
+  if (w <= width && h <= height)
+    return preferred;
+  /* Larger text takes more room: the largest size that fits lies
+   * between one that does and one that does not. */
+  while (high - low > FIT_PRECISION)
+    {
+      double size = (low + high) / 2.0;
+
+      fw_figures_card_measure (card, style, size, &w, &h);
+      if (w <= width && h <= height)
+        low = size;
+      else
+        high = size;
+    }
+  /* Quarter pixels: a size that does not change with every pixel of a
+   * window being resized. */
+  return MAX (min_size, floor (low * 4.0) / 4.0);
+}
+
+double
+fw_figures_card_fit (FwFiguresCard      *card,
+                     const FwWheelStyle *style,
+                     double              preferred,
+                     double              min_size,
+                     double              width,
+                     double              height,
+                     guint               most_columns)
+{
+  double one, two;
 
   g_return_val_if_fail (card != NULL && style != NULL, min_size);
 
+  card->columns = 1;
   if (!(preferred > min_size))
     return min_size;
-  /* Height grows in proportion to the size (give or take rounding):
-   * one measure gives the answer, a second checks it. */
-  fw_figures_card_measure (card, style, preferred, NULL, &h);
-  if (h <= height || h <= 0.0)
-    return preferred;
-  return MAX (min_size, floor (preferred * height / h * 0.98 * 4.0) / 4.0);
+  one = fit_size (card, style, preferred, min_size, width, height);
+  if (most_columns < 2 || one >= preferred)
+    return one;
+
+  /* In pairs, a caption wraps at a word within its half of the width
+   * ("New customers / per month"). */
+  card->columns = 2;
+  card->column_width = (width - COLUMN_GAP * preferred) / 2.0;
+  two = fit_size (card, style, preferred, min_size, width, height);
+  if (one >= two * COLUMNS_WORTH)
+    {
+      card->columns = 1;
+      return one;
+    }
+  return two;
 }
 
 void
@@ -148,7 +250,7 @@ fw_figures_card_paint (cairo_t             *cr,
                        double               height)
 {
   double card_height;
-  Pen pen = { cr, NULL, style, x, y, 0.0 };
+  Pen pen = { cr, NULL, TRUE, style, x, y, 0.0, 0.0 };
 
   g_return_if_fail (cr != NULL && card != NULL && style != NULL);
 

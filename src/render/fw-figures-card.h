@@ -33,6 +33,8 @@ typedef struct
   const char              *subtitle;  /* NULL, or the period shown ("Month 3 of 24") */
   const FwFiguresCardItem *items;
   guint                    n_items;
+  guint                    columns;   /* 0 or 1: one column; 2: the figures in pairs */
+  double                   column_width; /* in two columns, the captions wrap at this width */
 } FwFiguresCard;
 
 /* The room @card takes with its smallest text at @text_size. */
@@ -42,12 +44,17 @@ void   fw_figures_card_measure  (const FwFiguresCard *card,
                                  double              *width,
                                  double              *height);
 /* The largest text size from @min_size up to @preferred at which @card
- * is no taller than @height (@min_size when even that is too tall). */
-double fw_figures_card_fit      (const FwFiguresCard *card,
+ * fits @width x @height (@min_size when even that does not), in one
+ * column or, when @most_columns allows two and one column would have to
+ * be clearly smaller, in two: written to @card->columns (and the
+ * captions' width in two, @card->column_width). */
+double fw_figures_card_fit      (FwFiguresCard       *card,
                                  const FwWheelStyle  *style,
                                  double               preferred,
                                  double               min_size,
-                                 double               height);
+                                 double               width,
+                                 double               height,
+                                 guint                most_columns);
 /* Draws @card with its top left at (@x, @y), centred in @height. */
 void   fw_figures_card_paint    (cairo_t             *cr,
                                  const FwFiguresCard *card,

@@ -1028,70 +1028,221 @@ fw_wheel_paint_referral_label (cairo_t                  *cr,
 
 /* Hub ------------------------------------------------------------------ */
 
-void
-fw_wheel_paint_hub_text (cairo_t             *cr,
-                         const FwWheelLayout *layout,
-                         const FwWheelStyle  *style,
-                         const FwWheelScene  *scene)
+/* The hub's figure at @size, shrunk to the hub's width when too long. */
+static PangoLayout *
+hub_figure (cairo_t             *cr,
+            const FwWheelLayout *layout,
+            const FwWheelStyle  *style,
+            const char          *text,
+            double               size,
+            double               room)
 {
-  g_autoptr(PangoLayout) figure = NULL;
-  g_autoptr(PangoLayout) caption = NULL;
-  g_autoptr(PangoLayout) unit = NULL;
-  g_autofree char *figure_text = fw_display_count (scene->momentum_shown);
-  g_autofree char *unit_text = NULL;
-  double fig_w, fig_h, cap_w, cap_h, unit_w, unit_h, small, top, room, room_h;
-  gboolean show_caption, show_unit;
+  PangoLayout *figure = fw_wheel_text_layout (cr, layout, style, size, TRUE, text);
+  double w, h;
 
-  room = layout->hub * 1.7;
-  room_h = layout->hub * 1.6;
-  small = MAX (layout->label_size * 0.85, 12.0);
-
-  figure = fw_wheel_text_layout (cr, layout, style, layout->figure_size, TRUE, figure_text);
-  fw_render_text_size (figure, &fig_w, &fig_h);
-  if (fig_w > room)
+  fw_render_text_size (figure, &w, &h);
+  if (w > room)
     {
       /* A long figure shrinks to the hub rather than spilling over. */
       g_object_unref (figure);
-      figure = fw_wheel_text_layout (cr, layout, style, layout->figure_size * room / fig_w, TRUE,
-                                     figure_text);
-      fw_render_text_size (figure, &fig_w, &fig_h);
+      figure = fw_wheel_text_layout (cr, layout, style, size * room / w, TRUE, text);
     }
+  return figure;
+}
 
-  caption = fw_wheel_text_layout (cr, layout, style, small, TRUE, _("momentum"));
-  fw_render_text_size (caption, &cap_w, &cap_h);
+/* The hub's text laid out: its figure, "momentum" and "people moving
+ * per month", which of them show, and how tall the three are. */
+typedef struct
+{
+  PangoLayout *figure, *caption, *unit;
+  double       fig_h, cap_h, unit_h;
+  gboolean     show_caption, show_unit;
+  gboolean     inside;  /* within the room the hub gives its text */
+} HubText;
+
+static void
+hub_text_clear (HubText *hub)
+{
+  g_clear_object (&hub->figure);
+  g_clear_object (&hub->caption);
+  g_clear_object (&hub->unit);
+}
+
+static void
+hub_text_lay_out (HubText             *hub,
+                  cairo_t             *cr,
+                  const FwWheelLayout *layout,
+                  const FwWheelStyle  *style,
+                  const FwWheelScene  *scene)
+{
+  g_autofree char *figure_text = fw_display_count (scene->momentum_shown);
+  g_autofree char *unit_text = NULL;
+  double fig_w, cap_w, unit_w, small, room, room_h;
+  gboolean keep_words = layout->min_text > 0.0;
+
+  room = layout->hub * FW_WHEEL_HUB_ROOM_WIDTH;
+  room_h = layout->hub * FW_WHEEL_HUB_ROOM_HEIGHT;
+  small = fw_wheel_hub_caption_size (layout);
+
+  hub->figure = hub_figure (cr, layout, style, figure_text, layout->figure_size, room);
+  fw_render_text_size (hub->figure, &fig_w, &hub->fig_h);
+
+  hub->caption = fw_wheel_text_layout (cr, layout, style, small, TRUE, _("momentum"));
+  fw_render_text_size (hub->caption, &cap_w, &hub->cap_h);
 
   if (scene->period_label != NULL)
     /* TRANSLATORS: under the momentum figure; %s is "week", "month"... */
     unit_text = g_strdup_printf (_("people moving per %s"), scene->period_label);
   else
     unit_text = g_strdup (_("people moving per period"));
-  unit = fw_wheel_text_layout (cr, layout, style, small, FALSE, unit_text);
-  pango_layout_set_alignment (unit, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (unit, (int) (room * PANGO_SCALE));
-  pango_layout_set_wrap (unit, PANGO_WRAP_WORD);
-  fw_render_text_size (unit, &unit_w, &unit_h);
+  hub->unit = fw_wheel_text_layout (cr, layout, style, small, FALSE, unit_text);
+  pango_layout_set_alignment (hub->unit, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (hub->unit, (int) (room * PANGO_SCALE));
+  pango_layout_set_wrap (hub->unit, PANGO_WRAP_WORD);
+  fw_render_text_size (hub->unit, &unit_w, &hub->unit_h);
 
-  /* A small hub keeps the figure and drops the words that do not fit,
-   * the explanation first. */
-  show_caption = cap_w <= room && fig_h + cap_h <= room_h;
-  show_unit = show_caption && pango_layout_get_line_count (unit) <= 2
-              && fig_h + cap_h + unit_h <= room_h;
-  if (!show_caption)
-    cap_h = 0.0;
-  if (!show_unit)
-    unit_h = 0.0;
+  /* Presenting, every word stays: the figure gives way to its words
+   * first (down to a size still above theirs), and the words take the
+   * lines they need; the layout grew the hub for them. */
+  if (keep_words && hub->fig_h + hub->cap_h + hub->unit_h > room_h)
+    {
+      double size = pango_font_description_get_size (pango_layout_get_font_description (hub->figure))
+                    / (double) PANGO_SCALE;
+      double smaller = MAX (size * MAX (room_h - hub->cap_h - hub->unit_h, 0.0) / hub->fig_h,
+                            small * 1.2);
 
-  top = layout->cy - (fig_h + cap_h + unit_h) / 2.0;
+      if (smaller < size)
+        {
+          g_object_unref (hub->figure);
+          hub->figure = hub_figure (cr, layout, style, figure_text, smaller, room);
+          fw_render_text_size (hub->figure, &fig_w, &hub->fig_h);
+        }
+    }
+
+  /* In the editor a small hub keeps the figure and drops the words that
+   * do not fit, the explanation first. */
+  hub->show_caption = keep_words || (cap_w <= room && hub->fig_h + hub->cap_h <= room_h);
+  hub->show_unit = keep_words || (hub->show_caption && pango_layout_get_line_count (hub->unit) <= 2
+                                  && hub->fig_h + hub->cap_h + hub->unit_h <= room_h);
+  if (!hub->show_caption)
+    hub->cap_h = 0.0;
+  if (!hub->show_unit)
+    hub->unit_h = 0.0;
+  hub->inside = hub->fig_h + hub->cap_h + hub->unit_h <= room_h + 0.5
+                && fig_w <= room + 0.5 && (!hub->show_caption || cap_w <= room + 0.5)
+                && (!hub->show_unit || unit_w <= room + 0.5);
+}
+
+void
+fw_wheel_paint_hub_text (cairo_t             *cr,
+                         const FwWheelLayout *layout,
+                         const FwWheelStyle  *style,
+                         const FwWheelScene  *scene)
+{
+  HubText hub = { NULL };
+  double top;
+
+  hub_text_lay_out (&hub, cr, layout, style, scene);
+  top = layout->cy - (hub.fig_h + hub.cap_h + hub.unit_h) / 2.0;
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
-  show_centred (cr, figure, layout->cx, top);
-  if (show_caption)
+  show_centred (cr, hub.figure, layout->cx, top);
+  if (hub.show_caption)
     {
       cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.85));
-      show_centred (cr, caption, layout->cx, top + fig_h);
+      show_centred (cr, hub.caption, layout->cx, top + hub.fig_h);
     }
-  if (show_unit)
+  if (hub.show_unit)
     {
       cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.7));
-      show_centred (cr, unit, layout->cx, top + fig_h + cap_h);
+      show_centred (cr, hub.unit, layout->cx, top + hub.fig_h + hub.cap_h);
     }
+  hub_text_clear (&hub);
+}
+
+guint
+fw_wheel_count_hub_texts (cairo_t             *cr,
+                          const FwWheelLayout *layout,
+                          const FwWheelStyle  *style,
+                          const FwWheelScene  *scene,
+                          gboolean            *inside)
+{
+  HubText hub = { NULL };
+  guint shown;
+
+  g_return_val_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL, 0);
+
+  hub_text_lay_out (&hub, cr, layout, style, scene);
+  shown = 1 + hub.show_caption + hub.show_unit;
+  if (inside != NULL)
+    *inside = hub.inside;
+  hub_text_clear (&hub);
+  return shown;
+}
+
+/* Whether, laid out with @text, every stage's name shows in full and the
+ * hub keeps its words within it (@full: the scene with everything
+ * revealed). */
+static gboolean
+words_fit (cairo_t             *cr,
+           FwWheelLayout       *layout,
+           double               width,
+           double               height,
+           const FwWheelText   *text,
+           const FwWheelStyle  *style,
+           const FwWheelScene  *full)
+{
+  guint whole = 0;
+  gboolean inside = FALSE;
+
+  fw_wheel_layout_compute_text (layout, width, height, text);
+  fw_wheel_count_stage_labels (cr, layout, style, full, &whole);
+  fw_wheel_count_hub_texts (cr, layout, style, full, &inside);
+  return whole == full->scenario->stages->len && inside;
+}
+
+/* The scales tried, from the one asked for down to 1, this far apart. */
+#define FIT_STEP 0.05
+
+double
+fw_wheel_fit_text (cairo_t             *cr,
+                   FwWheelLayout       *layout,
+                   double               width,
+                   double               height,
+                   const FwWheelText   *text,
+                   const FwWheelStyle  *style,
+                   const FwWheelScene  *scene)
+{
+  FwWheelText trial;
+  FwWheelScene full;
+
+  g_return_val_if_fail (cr != NULL && layout != NULL && text != NULL, 1.0);
+  g_return_val_if_fail (style != NULL && scene != NULL, 1.0);
+
+  fw_wheel_layout_compute_text (layout, width, height, text);
+  if (!(text->scale > 1.0) || scene->scenario == NULL)
+    return text->scale;
+
+  /* The whole wheel, whatever part of a guided reveal shows: the text
+   * keeps one size as the stages appear. */
+  full = *scene;
+  fw_wheel_scene_set_reveal (&full, -1);
+
+  /* Down from the scale asked for, on a fixed grid of scales: whether a
+   * scale fits is not monotonic (labels slide round to where there is
+   * room), so no halving; and on a grid a larger scale asked for never
+   * ends smaller than a smaller one. */
+  if (words_fit (cr, layout, width, height, text, style, &full))
+    return text->scale;
+  trial = *text;
+  for (int step = (int) floor (text->scale / FIT_STEP + 1e-6); step * FIT_STEP > 1.0 + 1e-9; step--)
+    {
+      trial.scale = step * FIT_STEP;
+      if (trial.scale < text->scale - 1e-9 && words_fit (cr, layout, width, height, &trial, style, &full))
+        return trial.scale;
+    }
+  /* Larger text never makes the text smaller than normal, even where the
+   * normal size itself leaves something out (a window too small). */
+  trial.scale = 1.0;
+  fw_wheel_layout_compute_text (layout, width, height, &trial);
+  return 1.0;
 }

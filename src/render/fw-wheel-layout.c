@@ -22,6 +22,13 @@
 /* With larger text the ring keeps at least this share of its radius at
  * the normal text size, where the area has the room. */
 #define RING_KEPT 0.9
+/* The hub's share of the ring's inner radius, the rest the tread the
+ * people move along; for large text the hub grows into the tread up to
+ * HUB_MAX_SHARE so that its words keep their place (fw_wheel_hub_room). */
+#define HUB_SHARE     0.64
+#define HUB_MAX_SHARE 0.84
+/* A line of text is about this many times its size high. */
+#define LINE_HEIGHT   1.2
 
 void
 fw_wheel_layout_compute (FwWheelLayout *layout,
@@ -99,10 +106,28 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
   band = MAX (layout->outer * 0.31, layout->label_size * (min_size > 0.0 ? 5.2 : 4.4));
   band = MIN (band, layout->outer * 0.5);
   layout->inner = layout->outer - band;
-  layout->hub = layout->inner * 0.64;
   layout->rim = layout->outer + layout->marker * 0.15;
 
+  /* The hub holds its figure over "momentum" and "people moving per
+   * month" (on up to three lines): with larger text or presenting's
+   * floor it takes the room that needs from the tread, rather than lose
+   * the words (a presenter who zooms in must not lose the explanation).
+   * The editor's wheel at its normal text keeps its proportions. */
+  layout->hub = layout->inner * HUB_SHARE;
+  if (scale > 1.0 || min_size > 0.0)
+    {
+      double words = fw_wheel_hub_caption_size (layout) * 4.0 + layout->label_size * 1.25;
+      double needed = words * LINE_HEIGHT / FW_WHEEL_HUB_ROOM_HEIGHT;
+
+      layout->hub = CLAMP (needed, layout->hub, layout->inner * HUB_MAX_SHARE);
+    }
   layout->figure_size = MAX (layout->hub * 0.30, layout->label_size * 1.25);
+}
+
+double
+fw_wheel_hub_caption_size (const FwWheelLayout *layout)
+{
+  return MAX (MAX (layout->label_size * 0.85, MIN_LABEL_SIZE), layout->min_text);
 }
 
 void

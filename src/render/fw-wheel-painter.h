@@ -120,6 +120,32 @@ guint fw_wheel_count_stage_labels (cairo_t             *cr,
                                    const FwWheelScene  *scene,
                                    guint               *whole);
 
+/* How many of the hub's three texts (its figure, "momentum", "people
+ * moving per month") the overlay draws: 3 unless a small editor's hub
+ * drops the words; in @inside (when not NULL) whether they keep within
+ * the room the hub gives them. For tests of presenting's zoom. */
+guint fw_wheel_count_hub_texts  (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene,
+                                 gboolean            *inside);
+
+/* Lays the wheel out in @width x @height into @layout with its text at
+ * the largest scale, from @text->scale down to 1, at which every
+ * stage's name still shows in full and the hub keeps its words: zooming
+ * in while presenting never loses a word; the text stops growing where
+ * the screen has no more room. The whole scenario counts, whatever part
+ * of a guided reveal @scene shows. Returns the scale laid out with (1
+ * when even the normal size leaves something out, @text->scale when it
+ * is not above 1). */
+double fw_wheel_fit_text        (cairo_t             *cr,
+                                 FwWheelLayout       *layout,
+                                 double               width,
+                                 double               height,
+                                 const FwWheelText   *text,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+
 /* One point marker centred on (@x, @y) with radius @size: the same shape
  * and colour as on the wheel, for lists, the palette and drag icons. */
 /* @point's marker as the wheel draws it: its kind, dimmed when disabled,

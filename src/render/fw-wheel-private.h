@@ -136,6 +136,16 @@ void         fw_wheel_paint_referral_label (cairo_t            *cr,
                                            const FwWheelScene  *scene,
                                            const FwReferralGeometry *geometry,
                                            double               box[4]);
+/* fw-wheel-layout.c: the size of the hub's words under its figure. The
+ * hub's text takes at most FW_WHEEL_HUB_ROOM_WIDTH and _HEIGHT times its
+ * radius (a little more than the square inside the disc: the corners
+ * are empty). */
+#define FW_WHEEL_HUB_ROOM_WIDTH  1.7
+#define FW_WHEEL_HUB_ROOM_HEIGHT 1.6
+double       fw_wheel_hub_caption_size    (const FwWheelLayout *layout);
+/* fw-wheel-labels.c: the hub's figure and words. In the editor a hub
+ * too small for them keeps the figure and drops the words; presenting
+ * (a floor on the text size) it keeps every word. */
 void         fw_wheel_paint_hub_text      (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
