@@ -10,8 +10,12 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "fw-chart-canvas.h"
+#include "fw-app-resources.h"
+#include "fw-chart-view.h"
 #include "fw-present-view.h"
 #include "fw-render-text.h"
 #include "fw-settings.h"
@@ -459,6 +463,28 @@ chart_text_size (Fixture *fixture)
   return fw_chart_get_layout (fw_chart_canvas_get_chart (FW_CHART_CANVAS (canvas)), 800, 300)->text_size;
 }
 
+static gboolean
+is_chart_readout (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-chart-readout");
+}
+
+/* The height of the first line of the chart's readout (the values at
+ * the period under the pointer), as the label lays it out. */
+static int
+readout_line_height (Fixture *fixture)
+{
+  GtkWidget *readout = fw_test_find (GTK_WIDGET (fixture->window), is_chart_readout, NULL);
+  PangoRectangle logical;
+
+  g_assert_nonnull (readout);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (readout)), !=, "");
+  pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (gtk_label_get_layout (GTK_LABEL (readout)), 0),
+                                       NULL, &logical);
+  return logical.height;
+}
+
 /* Ctrl+plus, Ctrl+minus and Ctrl+0 scale the wheel's, the chart's and
  * the figures' text, remembered for the next window; presenting follows
  * too. */
@@ -468,11 +494,13 @@ test_text_size_zoom (Fixture       *fixture,
 {
   FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
   double normal, larger, presenting_normal, figures_normal, chart_normal;
+  int readout_normal;
   FwWindow *next;
 
   g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   normal = fw_wheel_view_get_label_size (editor);
   chart_normal = chart_text_size (fixture);
+  readout_normal = readout_line_height (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   fw_test_spin (50);
@@ -483,6 +511,10 @@ test_text_size_zoom (Fixture       *fixture,
   g_test_message ("chart text: %.2f px normal, %.2f px two steps larger", chart_normal,
                   chart_text_size (fixture));
   g_assert_cmpfloat_with_epsilon (chart_text_size (fixture), chart_normal * 1.3, 1e-6);
+  /* The readout (values on hover) with the rest of the chart's text. */
+  g_test_message ("chart readout's line: %d px normal, %d px two steps larger", readout_normal,
+                  readout_line_height (fixture));
+  g_assert_cmpint (readout_line_height (fixture), >=, (int) floor (readout_normal * 1.3) - 1);
 
   /* Remembered: a new window opens with it. */
   if (fw_settings_get () != NULL)
@@ -497,9 +529,11 @@ test_text_size_zoom (Fixture       *fixture,
   g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 1.0);
   g_assert_cmpfloat_with_epsilon (fw_wheel_view_get_label_size (editor), normal, 1e-9);
   g_assert_cmpfloat_with_epsilon (chart_text_size (fixture), chart_normal, 1e-9);
+  g_assert_cmpint (readout_line_height (fixture), ==, readout_normal);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
   fw_test_spin (50);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (editor), <, normal);
+  g_assert_cmpint (readout_line_height (fixture), <, readout_normal);
 
   /* Presenting: larger, but never below its floor (how far the wheel
    * and the figures grow: test_present_zoom_keeps_words). */
@@ -687,6 +721,295 @@ test_panes_fold_away (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (wheel), <, gtk_widget_get_width (GTK_WIDGET (fixture->window)) * 0.9);
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        height;
+} HeightWait;
+
+static gboolean
+height_at_least (gpointer data)
+{
+  HeightWait *wait = data;
+
+  return gtk_widget_get_height (wait->widget) >= wait->height;
+}
+
+static gboolean
+wheel_laid_out (gpointer data)
+{
+  return fw_wheel_view_get_label_size (FW_WHEEL_VIEW (data)) > 0.0;
+}
+
+/* A new 1280x720 window, laid out; its projection in @chart. */
+static FwWindow *
+editor_at_720 (GtkWidget **chart)
+{
+  FwWindow *window = g_object_ref_sink (fw_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (fw_test_wait_until (wheel_laid_out, fw_window_get_wheel (window)));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
+  *chart = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  g_assert_nonnull (*chart);
+  return window;
+}
+
+/* At 1280x720 the editor's wheel has most of its column: until the user
+ * sets the projection's height, the projection takes a share of the
+ * column (a fixed 300 px left the wheel 245 px across); the height the
+ * user drags it to is the next window's. */
+static void
+test_editor_wheel_has_the_room (void)
+{
+  GSettings *settings = fw_settings_get ();
+  GtkWidget *chart, *wheel;
+  FwWindow *window;
+  HeightWait wait;
+  guint whole = 0, drawn;
+  int x, y, chosen;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("no settings schema");
+      return;
+    }
+  g_settings_reset (settings, "chart-pane-height");
+  g_settings_reset (settings, "chart-pane-collapsed");
+  window = editor_at_720 (&chart);
+  wheel = fw_window_get_wheel (window);
+  drawn = fw_wheel_view_count_stage_labels (FW_WHEEL_VIEW (wheel), &whole);
+  g_test_message ("editing at 1280x720: the wheel %dx%d, the projection %d high; %u stage labels, %u whole",
+                  gtk_widget_get_width (wheel), gtk_widget_get_height (wheel), gtk_widget_get_height (chart),
+                  drawn, whole);
+  g_assert_cmpint (gtk_widget_get_height (wheel), >=, gtk_widget_get_height (chart) * 3 / 2);
+  g_assert_cmpuint (whole, ==, fw_document_get_scenario (fw_window_get_document (window), 0)->stages->len);
+
+  /* The user drags the divider up by 30 px (real input; the window
+   * keeps the wheel's column at least 420 px high, fw-window-chart.c). */
+  fw_test_window_point (chart, gtk_widget_get_width (chart) / 2.0, -1.0, &x, &y);
+  wait = (HeightWait) { chart, gtk_widget_get_height (chart) + 20 };
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool mousemove --window %%lu %d %d", x, y);
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool mousedown 1");
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool mousemove --window %%lu %d %d", x, y - 15);
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool mousemove --window %%lu %d %d", x, y - 30);
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool mouseup 1");
+  g_assert_true (fw_test_wait_until (height_at_least, &wait));
+  chosen = gtk_widget_get_height (chart);
+  gtk_window_close (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_test_message ("dragged to %d px; remembered: %d px", chosen, g_settings_get_int (settings, "chart-pane-height"));
+  g_assert_cmpint (abs (g_settings_get_int (settings, "chart-pane-height") - chosen), <=, 2);
+
+  window = editor_at_720 (&chart);
+  g_assert_cmpint (abs (gtk_widget_get_height (chart) - chosen), <=, 2);
+  fw_test_window_close (window);
+  g_settings_reset (settings, "chart-pane-height");
+}
+
+/* Keyboard shortcuts, written as the guide writes them ("Shift+Ctrl+S",
+ * "Page Down", "→"): a key on the keypad is the same key, Ctrl+= is
+ * Ctrl+plus for keyboards without a plus key of their own. */
+static char *
+shortcut_words (guint           keyval,
+                GdkModifierType modifiers)
+{
+  static const struct { const char *gdk, *guide; } names[] = {
+    { "Add", "+" }, { "plus", "+" }, { "equal", "+" }, { "Subtract", "-" }, { "minus", "-" },
+    { "Page_Down", "Page Down" }, { "Page_Up", "Page Up" }, { "Next", "Page Down" }, { "Prior", "Page Up" },
+    { "Right", "→" }, { "Left", "←" }, { "Up", "↑" }, { "Down", "↓" },
+    { "Return", "Enter" }, { "Enter", "Enter" }, { "BackSpace", "Backspace" }, { "Escape", "Esc" },
+    { "space", "Space" }, { "question", "?" }, { "less", "<" }, { "greater", ">" },
+  };
+  const char *name = gdk_keyval_name (gdk_keyval_to_lower (keyval));
+  g_autofree char *key = NULL;
+
+  g_assert_nonnull (name);
+  if (g_str_has_prefix (name, "KP_"))
+    name += 3;
+  for (guint i = 0; i < G_N_ELEMENTS (names) && key == NULL; i++)
+    if (strcmp (name, names[i].gdk) == 0)
+      key = g_strdup (names[i].guide);
+  /* Letters as on the keys ("S"); named keys by their name ("F5"). */
+  if (key == NULL)
+    key = strlen (name) == 1 ? g_ascii_strup (name, -1) : g_strdup (name);
+  return g_strdup_printf ("%s%s%s%s", modifiers & GDK_SHIFT_MASK ? "Shift+" : "",
+                          modifiers & GDK_CONTROL_MASK ? "Ctrl+" : "",
+                          modifiers & GDK_ALT_MASK ? "Alt+" : "", key);
+}
+
+/* Every key trigger of @trigger (alternatives too) into @keys. */
+static void
+add_trigger (GHashTable        *keys,
+             GtkShortcutTrigger *trigger)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger (keys, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
+      add_trigger (keys, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)));
+    }
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_add (keys, shortcut_words (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                            gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+}
+
+/* The keys @widget's own shortcuts (its class's bindings, its shortcut
+ * controllers) answer to, into @keys. */
+static void
+add_widget_shortcuts (GHashTable *keys,
+                      GtkWidget  *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          add_trigger (keys, gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+}
+
+/* The keys in the first cells of help/C/shortcuts.page's tables: each
+ * <keyseq> and each <key> outside one. */
+static GHashTable *
+guide_shortcuts (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "help", "C", "shortcuts.page", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) cell = g_regex_new ("<tr><td><p>(.*?)</p></td>", 0, 0, NULL);
+  g_autoptr(GRegex) item = g_regex_new ("<keyseq>(.*?)</keyseq>|<key>(.*?)</key>", 0, 0, NULL);
+  g_autoptr(GRegex) key = g_regex_new ("<key>(.*?)</key>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) cells = NULL;
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_true (g_file_get_contents (path, &page, NULL, &error));
+  g_assert_no_error (error);
+  for (g_regex_match (cell, page, 0, &cells); g_match_info_matches (cells); g_match_info_next (cells, NULL))
+    {
+      g_autofree char *text = g_match_info_fetch (cells, 1);
+      g_autoptr(GMatchInfo) items = NULL;
+
+      for (g_regex_match (item, text, 0, &items); g_match_info_matches (items); g_match_info_next (items, NULL))
+        {
+          g_autofree char *seq = g_match_info_fetch (items, 1);
+          g_autofree char *single = g_match_info_fetch (items, 2);
+          g_autoptr(GString) words = g_string_new (NULL);
+          g_autoptr(GMatchInfo) parts = NULL;
+
+          if (seq == NULL || seq[0] == '\0')
+            {
+              g_free (seq);
+              seq = g_strdup_printf ("<key>%s</key>", single);
+            }
+          for (g_regex_match (key, seq, 0, &parts); g_match_info_matches (parts); g_match_info_next (parts, NULL))
+            {
+              g_autofree char *part = g_match_info_fetch (parts, 1);
+              g_autofree char *plain = NULL;
+
+              /* The page's "&lt;" is "<". */
+              plain = g_strcmp0 (part, "&lt;") == 0 ? g_strdup ("<")
+                      : g_strcmp0 (part, "&gt;") == 0 ? g_strdup (">") : g_strdup (part);
+              g_string_append_printf (words, "%s%s", words->len > 0 ? "+" : "", plain);
+            }
+          g_hash_table_add (keys, g_string_free (g_steal_pointer (&words), FALSE));
+        }
+    }
+  return keys;
+}
+
+/* The keys the shortcuts window (Ctrl+?) lists by accelerator. */
+static GHashTable *
+overlay_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GSList *objects;
+
+  fw_app_resources_ensure ();
+  builder = gtk_builder_new_from_resource ("/io/github/flywheelapp/Flywheel/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) each = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      if (accelerator == NULL)
+        continue;
+      each = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval = 0;
+          GdkModifierType modifiers = 0;
+
+          g_assert_true (gtk_accelerator_parse (each[i], &keyval, &modifiers));
+          g_hash_table_add (keys, shortcut_words (keyval, modifiers));
+        }
+    }
+  g_slist_free (objects);
+  /* The shortcuts window itself (GTK's Ctrl+?). */
+  g_hash_table_add (keys, g_strdup ("Ctrl+?"));
+  return keys;
+}
+
+/* Every key the window, presenting and the wheel bind (F5, Escape, F11,
+ * Space, Page Up and Down, the arrows, R, S, N, Ctrl+plus...) is in the
+ * guide's list of shortcuts and in the shortcuts window. (The keys the
+ * widgets read themselves, the wheel's and the chart's arrows, and the
+ * application's accelerators, are listed there by hand.) */
+static void
+test_shortcuts_documented (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) gtk_own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) guide = guide_shortcuts ();
+  g_autoptr(GHashTable) overlay = overlay_shortcuts ();
+  GtkWidget *plain = g_object_ref_sink (gtk_window_new ());
+  GHashTableIter iter;
+  const char *keys;
+  guint missing = 0;
+
+  add_widget_shortcuts (bound, GTK_WIDGET (fixture->window));
+  add_widget_shortcuts (bound, GTK_WIDGET (fixture->present));
+  add_widget_shortcuts (bound, fw_window_get_wheel (fixture->window));
+  /* Not GTK's own, which every window has (Tab, the inspector's keys). */
+  add_widget_shortcuts (gtk_own, plain);
+  gtk_window_destroy (GTK_WINDOW (plain));
+  g_object_unref (plain);
+  g_hash_table_iter_init (&iter, gtk_own);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &keys, NULL))
+    if (strcmp (keys, "Enter") != 0)  /* presenting's next, as well as GTK's */
+      g_hash_table_remove (bound, keys);
+  g_assert_cmpuint (g_hash_table_size (bound), >=, 20);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &keys, NULL))
+    {
+      gboolean in_guide = g_hash_table_contains (guide, keys);
+      gboolean in_overlay = g_hash_table_contains (overlay, keys);
+
+      if (!in_guide || !in_overlay)
+        {
+          g_test_message ("%s is bound but not in %s", keys,
+                          !in_guide ? "help/C/shortcuts.page" : "the shortcuts window");
+          missing++;
+        }
+    }
+  g_assert_cmpuint (missing, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,10 +1028,12 @@ main (int   argc,
   ADD ("keeps-focus", test_present_keeps_focus);
   ADD ("text-size-zoom", test_text_size_zoom);
   ADD ("zoom-keeps-words", test_present_zoom_keeps_words);
+  ADD ("shortcuts-documented", test_shortcuts_documented);
   ADD ("text-size-figure-captions-whole", test_text_size_figure_captions_whole);
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
   ADD ("panes-fold-away", test_panes_fold_away);
 #undef ADD
+  g_test_add_func ("/present/editor-wheel-has-the-room", test_editor_wheel_has_the_room);
 
   return g_test_run ();
 }

@@ -34,6 +34,7 @@ struct _FwChartView
   GtkWidget      *switcher;
   GtkLabel       *readout;
   char           *readout_text;         /* the same, plain */
+  double          text_scale;           /* Ctrl+plus/minus: the readout's size */
   GtkStack       *stack;
   FwChartCanvas  *canvas;
   FwProjectionTable *table;
@@ -149,7 +150,7 @@ reserve_readout_lines (FwChartView *self,
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->readout));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  int line = (int) ceil (pango_font_metrics_get_height (metrics) * self->text_scale / PANGO_SCALE);
   guint lines = n_scenarios > 1 ? MIN (n_scenarios, 4) + (n_scenarios > 4) + 1 : 2;
 
   pango_font_metrics_unref (metrics);
@@ -218,6 +219,28 @@ update_readout (FwChartView *self)
   g_free (self->readout_text);
   self->readout_text = g_strdup (plain->str);
   gtk_label_set_markup (self->readout, markup->str);
+  reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
+}
+
+void
+fw_chart_view_set_text_scale (FwChartView *self,
+                              double       scale,
+                              double       desktop_scale)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+
+  g_return_if_fail (FW_IS_CHART_VIEW (self));
+  g_return_if_fail (scale > 0.0 && desktop_scale > 0.0);
+
+  fw_chart_canvas_set_text_scale (self->canvas, scale * desktop_scale);
+  if (self->text_scale == scale)
+    return;
+  self->text_scale = scale;
+  /* The readout is a label: it follows the desktop's text size already;
+   * the user's zoom scales it here, as it scales the chart's own text. */
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
+  gtk_label_set_attributes (self->readout, attributes);
   reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
 }
 
@@ -551,6 +574,7 @@ fw_chart_view_init (FwChartView *self)
 
   build_header (self);
 
+  self->text_scale = 1.0;
   self->readout = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->readout, 0.0);
   gtk_label_set_wrap (self->readout, TRUE);

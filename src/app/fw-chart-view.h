@@ -37,6 +37,13 @@ void        fw_chart_view_set_page      (FwChartView *self,
 /* For tests. */
 GtkWidget  *fw_chart_view_get_canvas    (FwChartView *self);
 GtkWidget  *fw_chart_view_get_table     (FwChartView *self);
+/* The size of the chart's text and of its readout: the user's zoom
+ * (Ctrl+plus/minus) @scale times the desktop's text scale for the text
+ * the chart draws; the readout, a label, follows the desktop already and
+ * is scaled by @scale alone. */
+void        fw_chart_view_set_text_scale (FwChartView *self,
+                                          double       scale,
+                                          double       desktop_scale);
 /* The readout's text as shown (without its colours). */
 const char *fw_chart_view_get_readout   (FwChartView *self);
 

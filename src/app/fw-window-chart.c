@@ -17,11 +17,21 @@
 /* The centre column: the wheel above (with, at the end of its column,
  * the playback bar), the projection below, in a vertical GtkPaned. The
  * projection keeps its height when the window grows (the wheel takes
- * the rest), collapses to its header, and both its height and whether
- * it is collapsed are remembered (GSettings, written as the window
- * closes with the rest of its state, fw-window-state.c). */
+ * the rest), collapses to its header, and both the height the user
+ * gives it and whether it is collapsed are remembered (GSettings,
+ * written as the window closes with the rest of its state,
+ * fw-window-state.c).
+ *
+ * Until the user moves the divider, the projection takes a share of the
+ * column (CHART_PANE_SHARE, at most the schema's 300 px): on a 1280x720
+ * or 1024x768 window a fixed 300 px left the wheel a quarter of its
+ * column (245 px across at 1280x720); the wheel is what the window is
+ * for. */
 
-/* The schema's default, for a program run without its settings. */
+/* The projection's height until the user sets one: this share of the
+ * column, from the schema's least to its default. */
+#define CHART_PANE_SHARE 0.3
+#define MIN_CHART_PANE_HEIGHT     140
 #define DEFAULT_CHART_PANE_HEIGHT 300
 
 /* What the wheel and the playback bar keep when the projection opens. */
@@ -42,6 +52,17 @@ chart_height (FwWindow *self,
   return gtk_widget_get_height (GTK_WIDGET (self->centre_paned)) - position - handle;
 }
 
+/* The projection's height: the user's, or else a share of the column. */
+static int
+wanted_chart_height (FwWindow *self)
+{
+  int column = gtk_widget_get_height (GTK_WIDGET (self->centre_paned));
+
+  if (self->chart_pane_height > 0)
+    return self->chart_pane_height;
+  return CLAMP ((int) (column * CHART_PANE_SHARE), MIN_CHART_PANE_HEIGHT, DEFAULT_CHART_PANE_HEIGHT);
+}
+
 /* The divider where the projection has its height, or only its header
  * (the pane clamps the position to what the header needs). */
 static void
@@ -49,6 +70,7 @@ apply_position (FwWindow *self)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self->centre_paned));
 
+  self->placing_chart = TRUE;
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
     gtk_paned_set_position (self->centre_paned, height);
   else
@@ -57,8 +79,9 @@ apply_position (FwWindow *self)
      * its remembered height left the wheel too little room for its
      * stage names (240 px high at 912x600 lost two of seven). */
     gtk_paned_set_position (self->centre_paned,
-                            MAX (height - self->chart_pane_height - (height - chart_height (self, 0)),
+                            MAX (height - wanted_chart_height (self) - (height - chart_height (self, 0)),
                                  MIN (WHEEL_COLUMN_MIN, height)));
+  self->placing_chart = FALSE;
 }
 
 gboolean
@@ -76,23 +99,33 @@ on_collapsed (FwWindow *self)
 {
   int current = chart_height (self, gtk_paned_get_position (self->centre_paned));
 
-  /* Collapsing keeps the height it had, to open to it again. */
+  /* Collapsing keeps the height the user gave it, to open to it again
+   * (a height never set is the column's share again). */
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)) && self->chart_pane_placed &&
-      current > DRAG_OPEN_MARGIN * 3)
+      self->chart_pane_height > 0 && current > DRAG_OPEN_MARGIN * 3)
     self->chart_pane_height = current;
   if (self->chart_pane_placed)
     apply_position (self);
 }
 
-/* Dragging the divider of a collapsed projection up opens it. */
+/* The user moved the divider (a drag, or F8 and the arrows): outside
+ * the window's allocation (where it follows the window's size) and not
+ * placed by the window. The projection's new height is theirs, to keep;
+ * dragging the divider of a collapsed projection up opens it. */
 static void
 on_position (FwWindow *self)
 {
   GtkWidget *header;
   int header_height;
 
-  if (!self->chart_pane_placed || !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
+  if (!self->chart_pane_placed || self->placing_chart || self->allocating)
     return;
+  if (!fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
+    {
+      self->chart_pane_height = MAX (chart_height (self, gtk_paned_get_position (self->centre_paned)),
+                                     MIN_CHART_PANE_HEIGHT);
+      return;
+    }
   header = gtk_widget_get_first_child (self->chart);
   header_height = header != NULL ? gtk_widget_get_height (header) : 0;
   if (chart_height (self, gtk_paned_get_position (self->centre_paned)) > header_height + DRAG_OPEN_MARGIN)
@@ -110,10 +143,14 @@ fw_window_init_chart (FwWindow *self)
   GSettings *settings = fw_settings_get ();
   gboolean collapsed = FALSE;
 
-  self->chart_pane_height = DEFAULT_CHART_PANE_HEIGHT;
+  self->chart_pane_height = 0;
   if (settings != NULL)
     {
-      self->chart_pane_height = g_settings_get_int (settings, "chart-pane-height");
+      g_autoptr(GVariant) set = g_settings_get_user_value (settings, "chart-pane-height");
+
+      /* Only a height the user set: the schema's default is a share. */
+      if (set != NULL)
+        self->chart_pane_height = g_settings_get_int (settings, "chart-pane-height");
       collapsed = g_settings_get_boolean (settings, "chart-pane-collapsed");
     }
   fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), collapsed);
@@ -135,8 +172,12 @@ fw_window_save_chart_state (FwWindow  *self,
   gboolean collapsed = fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart));
   int height = self->chart_pane_height;
 
+  g_settings_set_boolean (settings, "chart-pane-collapsed", collapsed);
+  /* A height the user never set stays a share of the next window's
+   * column, whatever its size. */
+  if (height <= 0)
+    return;
   if (!collapsed && self->chart_pane_placed && gtk_widget_get_visible (self->chart))
     height = gtk_widget_get_height (self->chart);
   fw_settings_save_int (settings, "chart-pane-height", height);
-  g_settings_set_boolean (settings, "chart-pane-collapsed", collapsed);
 }

@@ -52,8 +52,11 @@ struct _FwWindow
   gboolean              fullscreen_wanted; /* F11's choice, kept through presenting */
   double                text_scale;        /* Ctrl+plus's, when there are no settings */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
-  int                   chart_pane_height; /* the chart's, expanded; kept in GSettings */
+  int                   chart_pane_height; /* the chart's, expanded, as the user set it; kept
+                                            * in GSettings; 0: never set, a share of the column */
   gboolean              chart_pane_placed; /* once the window knows its height */
+  gboolean              placing_chart;     /* the divider moved by the window, not the user */
+  gboolean              allocating;        /* in size_allocate: panes move with the window */
 
   /* What the window shows of its document, and the projections. */
   FwSession            *session;

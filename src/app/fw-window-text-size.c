@@ -9,7 +9,6 @@
 
 #include <math.h>
 
-#include "fw-chart-canvas.h"
 #include "fw-chart-view.h"
 #include "fw-figures-panel.h"
 #include "fw-present-view.h"
@@ -66,8 +65,7 @@ apply_text_size (FwWindow *self)
 
   fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), scale, 0.0);
   fw_present_view_set_text_scale (FW_PRESENT_VIEW (self->present_view), scale);
-  fw_chart_canvas_set_text_scale (FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart))),
-                                  scale);
+  fw_chart_view_set_text_scale (FW_CHART_VIEW (self->chart), user, desktop_scale (GTK_WIDGET (self)));
 
   if (figures_css == NULL)
     {

@@ -144,14 +144,20 @@ fw_window_size_allocate (GtkWidget *widget,
                          int        height,
                          int        baseline)
 {
+  FwWindow *self = FW_WINDOW (widget);
+
+  /* A divider that moves now follows the window's size: the user did
+   * not move it (fw-window-chart.c). */
+  self->allocating = TRUE;
   GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* Once, when the window first knows its width: the remembered width of
    * the right pane, then the children again with it. */
-  if (fw_window_place_side_pane (FW_WINDOW (widget)))
+  if (fw_window_place_side_pane (self))
     GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* The same for the chart's height under the wheel. */
-  if (fw_window_place_chart_pane (FW_WINDOW (widget)))
+  if (fw_window_place_chart_pane (self))
     GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
+  self->allocating = FALSE;
 }
 
 static void
