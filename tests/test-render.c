@@ -163,6 +163,7 @@ test_layout_text_scale_keeps_ring (void)
           FwWheelText text = { steps[i], areas[a].min_size, areas[a].names };
           FwReferralGeometry referral;
           cairo_surface_t *surface;
+          FwWheelRoom room;
           double box[4];
           cairo_t *cr;
           Fixture f;
@@ -180,8 +181,8 @@ test_layout_text_scale_keeps_ring (void)
           surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a].width,
                                                 (int) areas[a].height);
           cr = cairo_create (surface);
-          fw_wheel_referral_geometry (&f.layout, &f.scene, &referral);
-          fw_wheel_paint_referral_label (cr, &f.layout, &f.style, &f.scene, &referral, box);
+          fw_wheel_room_measure (&room, cr, &f.layout, &f.style, &f.scene);
+          fw_wheel_kept_referral (&f.layout, &f.scene, &room, &referral, box);
           g_assert_cmpfloat (box[1], >=, 0.0);
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
@@ -1039,6 +1040,68 @@ test_paint_count_form (void)
   fixture_clear (&f);
 }
 
+/* While the periods play, the counts roll on between two periods, over
+ * a ring painted once for both (fw-wheel-view.c): the stage labels keep
+ * room for the wider count of the two periods, so that nothing on the
+ * ring moves between two rolls, and every count of either period fits
+ * the room kept for it. */
+static void
+test_paint_counts_roll_in_place (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 800);
+  cairo_t *cr = cairo_create (surface);
+  guint wider = 0;
+  Fixture f;
+
+  fixture_init (&f, make_scenario (), 900, 800);
+  for (guint t = 0; t < 12; t++)
+    {
+      FwWheelRoom start, end, early, late;
+      FwWheelCountSpots early_spots, late_spots;
+
+      f.scene.period = t;
+      f.scene.position = t;
+      fw_wheel_room_measure (&start, cr, &f.layout, &f.style, &f.scene);
+      f.scene.position = t + 0.2;
+      fw_wheel_room_measure (&early, cr, &f.layout, &f.style, &f.scene);
+      f.scene.position = t + 0.8;
+      fw_wheel_room_measure (&late, cr, &f.layout, &f.style, &f.scene);
+      f.scene.period = t + 1;
+      f.scene.position = t + 1;
+      fw_wheel_room_measure (&end, cr, &f.layout, &f.style, &f.scene);
+
+      g_assert_true (fw_wheel_room_same_places (&early, &late));
+      for (guint form = 0; form < 2; form++)
+        for (guint i = 0; i < f.scenario->stages->len; i++)
+          {
+            g_assert_cmpfloat (early.count_width[form][i], ==,
+                               MAX (start.count_width[form][i], end.count_width[form][i]));
+            wider += start.count_width[form][i] != end.count_width[form][i];
+          }
+      g_assert_cmpfloat (early.referral_width, ==, MAX (start.referral_width, end.referral_width));
+      g_assert_cmpfloat (early.band, ==, MAX (start.band, end.band));
+
+      /* The ring's labels, and so the counts' spots, stay put. */
+      f.scene.period = t;
+      f.scene.position = t + 0.2;
+      f.scene.room = &early;
+      fw_wheel_paint_ring (cr, &f.layout, &f.style, &f.scene, &early_spots);
+      f.scene.position = t + 0.8;
+      f.scene.room = &late;
+      fw_wheel_paint_ring (cr, &f.layout, &f.style, &f.scene, &late_spots);
+      f.scene.room = NULL;
+      g_assert_cmpmem (&early_spots, sizeof early_spots, &late_spots, sizeof late_spots);
+    }
+  /* Some count in the projection takes more room than the period
+   * before's: the room was put to the test. */
+  g_test_message ("%u counts wider or narrower than the period before's", wider);
+  g_assert_cmpuint (wider, >, 0);
+
+  fixture_clear (&f);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 surfaces_equal (cairo_surface_t *a,
                 cairo_surface_t *b)
@@ -1227,16 +1290,18 @@ test_paint_labels_clear_of_referrals (void)
       cairo_t *cr = cairo_create (surface);
       g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
       FwReferralGeometry referral;
+      FwWheelCountSpots spots;
       FwWheelLayout layout;
       FwWheelStyle style;
       FwWheelScene scene;
+      FwWheelRoom room;
       double box[4];
 
       template_wheel_init (project, projection, sizes[k][0], sizes[k][1], &layout, &style, &scene);
-      fw_wheel_referral_geometry (&layout, &scene, &referral);
-      fw_wheel_paint_referral_label (cr, &layout, &style, &scene, &referral, box);
+      fw_wheel_room_measure (&room, cr, &layout, &style, &scene);
+      fw_wheel_kept_referral (&layout, &scene, &room, &referral, box);
       g_assert_cmpfloat (box[2], >, box[0]);
-      fw_wheel_paint_stage_labels (cr, &layout, &style, &scene, &referral, box, placed);
+      fw_wheel_paint_stage_labels (cr, &layout, &style, &scene, &referral, box, &room, placed, &spots);
 
       for (guint i = 0; i < placed->len; i++)
         {
@@ -1445,6 +1510,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
+  g_test_add_func ("/render/paint/counts-roll-in-place", test_paint_counts_roll_in_place);
   g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);
   g_test_add_func ("/render/paint/overlay-states", test_paint_overlay_states);
   g_test_add_func ("/render/paint/labels", test_paint_labels);

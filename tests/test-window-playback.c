@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fw-playback-bar.h"
+#include "fw-wheel-view.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
 
@@ -211,6 +212,54 @@ test_playback_hidden (Fixture       *fixture,
   g_assert_false (fw_playback_is_ticking (playback));
 }
 
+typedef struct
+{
+  FwWheelView *wheel;
+  guint64      statics;
+} Rolls;
+
+static gboolean
+rolled (gpointer data)
+{
+  Rolls *rolls = data;
+
+  return fw_wheel_view_get_statics_painted (rolls->wheel) >= rolls->statics;
+}
+
+/* Playing, the wheel's counts roll on over the ring's pixels: the ring
+ * (arcs, names, markers) is painted again only when its labels need
+ * other room, which can happen only as the periods being blended
+ * change, not at every roll of the counts. */
+static void
+test_playback_counts_roll (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  Rolls rolls = { wheel, 0 };
+  guint64 statics0, rings0;
+  guint period0, crossed;
+
+  /* Half a period a second: several rolls (at most five a second) in
+   * each period, however slow the machine. */
+  fw_session_set_speed (shown, 0.5);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (wheel), 0));
+  statics0 = fw_wheel_view_get_statics_painted (wheel);
+  rings0 = fw_wheel_view_get_rings_painted (wheel);
+  period0 = fw_session_get_period (shown);
+  activate (fixture, "win.play-pause");
+  rolls.statics = statics0 + 6;
+  g_assert_true (fw_test_wait_until (rolled, &rolls));
+  crossed = fw_session_get_period (shown) - period0;
+  g_test_message ("%" G_GUINT64_FORMAT " static layers, %" G_GUINT64_FORMAT " rings, %u periods on",
+                  fw_wheel_view_get_statics_painted (wheel) - statics0,
+                  fw_wheel_view_get_rings_painted (wheel) - rings0, crossed);
+  /* At most: the first roll off the period, then one at each period. */
+  g_assert_cmpuint (fw_wheel_view_get_rings_painted (wheel) - rings0, <=, crossed + 1);
+  g_assert_cmpuint (crossed + 1, <, 6);
+  activate (fixture, "win.play-pause");
+}
+
 /* The horizon typed into the bar: an undoable edit of the project; text
  * out of MODEL.md's range is refused in words, the document untouched. */
 static void
@@ -273,6 +322,7 @@ main (int   argc,
   ADD ("steps", test_playback_steps);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("hidden", test_playback_hidden);
+  ADD ("counts-roll", test_playback_counts_roll);
   ADD ("horizon", test_playback_horizon);
 #undef ADD
 

@@ -75,9 +75,17 @@ struct _FwWheelView
   int             reveal_step;
 
   /* The static layer, recorded once and replayed every frame until the
-   * document, the size, the scale or the style changes. */
+   * document, the size, the scale or the style changes, or the counts
+   * roll on while the periods play. It is the ring's pixels with the
+   * counts painted over them: a roll paints the counts again, and the
+   * ring only when its labels need other room (FwWheelRoom). */
   GskRenderNode  *static_node;
   FwLayerPool     static_pixels;  /* its pixels, reused at each repaint */
+  cairo_surface_t *ring_pixels;   /* the ring alone (fw_wheel_paint_ring()); NULL: out of date */
+  FwWheelRoom     ring_room;      /* the room its labels keep for the counts */
+  FwWheelCountSpots count_spots;  /* where it left the counts */
+  guint64         statics_painted; /* for tests */
+  guint64         rings_painted;
   int             static_width;
   int             static_height;
   int             static_scale;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fw-display-number.h"
+#include "fw-image-surface.h"
 #include "fw-period-blend.h"
 #include "fw-point-editor.h"
 #include "fw-point-text.h"
@@ -66,8 +67,18 @@ void
 fw_wheel_view_invalidate_static (FwWheelView *self)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
   /* The overlay is drawn from the same document, size and style. */
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Playing: the counts roll on. The static layer is painted again from
+ * the ring's pixels, which stay while the labels keep their room. */
+static void
+roll_counts (FwWheelView *self)
+{
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -509,7 +520,9 @@ on_position_changed (FwWheelView *self)
   self->hold_numbers = FALSE;
   if (!playing)
     update_description (self);
-  if (roll)
+  if (roll && playing)
+    roll_counts (self);
+  else if (roll)
     fw_wheel_view_invalidate_static (self);
   /* Between two rolls only the moving layers change: a frame through the
    * same gate the turning takes (fw-idle-gate.h), so playing on a slow
@@ -645,13 +658,55 @@ wheel_bounds (FwWheelView     *self,
   graphene_rect_init (bounds, x0, y0, MAX (0.0, x1 - x0), MAX (0.0, y1 - y0));
 }
 
+/* The counts over the ring's pixels. */
 static void
 paint_static (cairo_t  *cr,
               gpointer  data)
 {
   FwWheelView *self = data;
 
-  fw_wheel_paint_static (cr, &self->layout, &self->style, &self->scene);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, self->ring_pixels, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  fw_wheel_paint_counts (cr, &self->layout, &self->style, &self->scene, &self->count_spots);
+}
+
+/* The ring, painted again only when it is out of date or its labels
+ * need other room for the counts shown now (the next period's, while
+ * playing, as well). */
+static void
+update_ring (FwWheelView *self,
+             int          width,
+             int          height,
+             int          scale)
+{
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  FwWheelRoom room;
+  cairo_t *cr;
+
+  /* Text is measured the same on any surface (fw-render-text.h). */
+  cr = cairo_create (scratch);
+  fw_wheel_room_measure (&room, cr, &self->layout, &self->style, &self->scene);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+
+  if (self->ring_pixels != NULL && self->static_width == width && self->static_height == height &&
+      self->static_scale == scale && fw_wheel_room_same_places (&room, &self->ring_room))
+    return;
+
+  g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
+  self->ring_pixels = fw_image_surface_new (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (self->ring_pixels, scale, scale);
+  self->ring_room = room;
+  self->scene.room = &self->ring_room;
+  cr = cairo_create (self->ring_pixels);
+  fw_wheel_paint_ring (cr, &self->layout, &self->style, &self->scene, &self->count_spots);
+  cairo_destroy (cr);
+  self->scene.room = NULL;
+  cairo_surface_flush (self->ring_pixels);
+  self->rings_painted++;
 }
 
 /* The static layer as pixels (fw_render_texture_node() says why). */
@@ -662,12 +717,14 @@ record_static (FwWheelView *self,
                int          scale)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  update_ring (self, width, height, scale);
   self->static_node = fw_render_texture_node (GTK_WIDGET (self), &self->static_pixels,
                                               width, height, scale, paint_static, self);
   self->static_width = width;
   self->static_height = height;
   self->static_scale = scale;
   self->static_time = g_get_monotonic_time ();
+  self->statics_painted++;
 }
 
 /* Everything of the scene the overlay is drawn from, besides what
@@ -966,6 +1023,7 @@ fw_wheel_view_dispose (GObject *object)
   close_editor (self);
   watch_settings (self, NULL);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
   fw_layer_pool_clear (&self->static_pixels);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   if (self->session != NULL)
@@ -1382,6 +1440,22 @@ fw_wheel_view_get_frames_drawn (FwWheelView *self)
   g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
 
   return self->frames_drawn;
+}
+
+guint64
+fw_wheel_view_get_statics_painted (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
+
+  return self->statics_painted;
+}
+
+guint64
+fw_wheel_view_get_rings_painted (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
+
+  return self->rings_painted;
 }
 
 FwWheelHit

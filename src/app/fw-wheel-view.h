@@ -60,6 +60,11 @@ void        fw_wheel_view_set_reveal         (FwWheelView *self,
  * wheel at rest costs nothing), and frames drawn so far (benchmarks). */
 gboolean    fw_wheel_view_is_ticking         (FwWheelView *self);
 guint64     fw_wheel_view_get_frames_drawn   (FwWheelView *self);
+/* How many times the static layer was painted so far, and how many of
+ * those painted the ring as well (tests: while the periods play, the
+ * counts roll on over the ring's pixels, FwWheelRoom). */
+guint64     fw_wheel_view_get_statics_painted (FwWheelView *self);
+guint64     fw_wheel_view_get_rings_painted  (FwWheelView *self);
 /* How many stage labels the wheel draws at its size now, and in @whole
  * (when not NULL) how many show the name in full (tests: no stage's
  * label may vanish in a small window, none is cut short presenting). */

@@ -344,6 +344,27 @@ overlaps_any (const Box *box,
   return FALSE;
 }
 
+/* Where a count goes: its line's top middle at (@x, @y), in that
+ * colour. The counts are written there by fw_wheel_paint_counts(), on
+ * top of the ring, so that they can roll on without the ring. */
+static void
+place_count (FwWheelCountSpot *spot,
+             double            x,
+             double            y,
+             double            r,
+             double            g,
+             double            b,
+             double            a)
+{
+  spot->shown = TRUE;
+  spot->x = x;
+  spot->y = y;
+  spot->rgba[0] = r;
+  spot->rgba[1] = g;
+  spot->rgba[2] = b;
+  spot->rgba[3] = a;
+}
+
 /* Labels of arcs too narrow to hold them, outside the ring with a leader
  * line in from their arc [@start, @end]; pushed further out when they
  * would cover one already placed, then slid round the ring, nearest
@@ -361,7 +382,8 @@ paint_label_outside (cairo_t             *cr,
                      double               min_w,
                      gboolean             draw,
                      Box                 *placed,
-                     guint               *n_placed)
+                     guint               *n_placed,
+                     FwWheelCountSpot    *spot)
 {
   double name_w, name_h, count_w, count_h, w, h, dx, room, angle = (start + end) / 2.0;
   double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit, at = angle, from;
@@ -439,8 +461,8 @@ paint_label_outside (cairo_t             *cr,
 
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
   show_centred (cr, name, bx, by - h / 2.0);
-  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.75));
-  show_centred (cr, count, bx, by - h / 2.0 + name_h);
+  place_count (spot, bx, by - h / 2.0 + name_h,
+               style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.75));
   return TRUE;
 }
 
@@ -464,13 +486,14 @@ typedef enum
 } Fit;
 
 static void
-draw_two_lines (cairo_t     *cr,
-                PangoLayout *name,
-                PangoLayout *count,
-                double       w,
-                double       x,
-                double       y,
-                FwRgb        ink)
+draw_two_lines (cairo_t          *cr,
+                PangoLayout      *name,
+                PangoLayout      *count,
+                double            w,
+                double            x,
+                double            y,
+                FwRgb             ink,
+                FwWheelCountSpot *spot)
 {
   double name_w, name_h, count_w, count_h;
 
@@ -481,19 +504,19 @@ draw_two_lines (cairo_t     *cr,
 
   cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
   show_centred (cr, name, x, y - (name_h + count_h) / 2.0);
-  cairo_set_source_rgba (cr, ink.r, ink.g, ink.b, 0.9);
-  show_centred (cr, count, x, y - (name_h + count_h) / 2.0 + name_h);
+  place_count (spot, x, y - (name_h + count_h) / 2.0 + name_h, ink.r, ink.g, ink.b, 0.9);
 }
 
 static void
-draw_one_line (cairo_t     *cr,
-               PangoLayout *name,
-               PangoLayout *count,
-               double       w,
-               double       space,
-               double       x,
-               double       y,
-               FwRgb        ink)
+draw_one_line (cairo_t          *cr,
+               PangoLayout      *name,
+               PangoLayout      *count,
+               double            w,
+               double            space,
+               double            x,
+               double            y,
+               FwRgb             ink,
+               FwWheelCountSpot *spot)
 {
   double name_w, name_h, count_w, count_h, used;
 
@@ -508,8 +531,7 @@ draw_one_line (cairo_t     *cr,
 
   cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
   show_centred (cr, name, x - used / 2.0 + name_w / 2.0, y - name_h / 2.0);
-  cairo_set_source_rgba (cr, ink.r, ink.g, ink.b, 0.9);
-  show_centred (cr, count, x + used / 2.0 - count_w / 2.0, y - name_h / 2.0);
+  place_count (spot, x + used / 2.0 - count_w / 2.0, y - name_h / 2.0, ink.r, ink.g, ink.b, 0.9);
 }
 
 /* The width of the shortest stub of a name that still says which stage
@@ -563,7 +585,8 @@ paint_label_inside (cairo_t             *cr,
                     gboolean             whole_only,
                     gboolean             draw,
                     gboolean             draw_short,
-                    FwRgb                ink)
+                    FwRgb                ink,
+                    FwWheelCountSpot    *spot)
 {
   static const double wraps[] = { 0.75, 0.6, 0.45 };
   double name_w, name_h, count_w, count_h, min_w, space, w, x = 0, y = 0;
@@ -579,13 +602,13 @@ paint_label_inside (cairo_t             *cr,
   if (find_spot (sector, MAX (name_w, count_w), name_h + count_h, &x, &y))
     {
       if (draw)
-        draw_two_lines (cr, name, count, MAX (name_w, count_w), x, y, ink);
+        draw_two_lines (cr, name, count, MAX (name_w, count_w), x, y, ink, spot);
       return FIT_WHOLE;
     }
   if (find_spot (sector, name_w + space + count_w, MAX (name_h, count_h), &x, &y))
     {
       if (draw)
-        draw_one_line (cr, name, count, name_w + space + count_w, space, x, y, ink);
+        draw_one_line (cr, name, count, name_w + space + count_w, space, x, y, ink, spot);
       return FIT_WHOLE;
     }
 
@@ -603,7 +626,7 @@ paint_label_inside (cairo_t             *cr,
             && find_spot (sector, MAX (wrap_w, count_w), wrap_h + count_h, &x, &y))
           {
             if (draw)
-              draw_two_lines (cr, name, count, MAX (wrap_w, count_w), x, y, ink);
+              draw_two_lines (cr, name, count, MAX (wrap_w, count_w), x, y, ink, spot);
             return FIT_WHOLE;
           }
         pango_layout_set_width (name, -1);
@@ -618,14 +641,14 @@ paint_label_inside (cairo_t             *cr,
   if (w >= min_w && w >= count_w)
     {
       if (draw && (draw_short || w >= name_w))
-        draw_two_lines (cr, name, count, w, x, y, ink);
+        draw_two_lines (cr, name, count, w, x, y, ink, spot);
       return w >= name_w ? FIT_WHOLE : FIT_SHORT;
     }
   w = best_fit (sector, MAX (name_h, count_h), &x, &y);
   if (w >= min_w + space + count_w)
     {
       if (draw && (draw_short || w >= name_w + space + count_w))
-        draw_one_line (cr, name, count, w, space, x, y, ink);
+        draw_one_line (cr, name, count, w, space, x, y, ink, spot);
       return w >= name_w + space + count_w ? FIT_WHOLE : FIT_SHORT;
     }
   /* The last resort before leaving the label out: the name alone, on
@@ -659,6 +682,8 @@ typedef struct
   const FwWheelScene       *scene;
   const FwReferralGeometry *referral;
   const double             *reserved;
+  const FwWheelRoom        *room;       /* the room the counts are placed in */
+  FwWheelCountSpots        *spots;      /* where the counts go; NULL unless drawing */
   const double             *markers;    /* x, y of every marker but the dragged */
   const double             *angles;     /* and its angle */
   guint                     n_markers;
@@ -710,11 +735,18 @@ label_pass (const LabelContext *context,
   guint n_placed = n_reserved;
   g_autofree double *near = g_new (double, 2 * MAX (context->n_markers, 1));
 
+  if (context->spots != NULL)
+    {
+      memset (context->spots->stages, 0, sizeof context->spots->stages);
+      context->spots->compact = compact;
+    }
   for (guint i = 0; i < scenario->stages->len; i++)
     {
       const FwStage *stage = fw_scenario_get_stage (scenario, i);
-      double value = fw_wheel_stage_count (context->scene, i);
+      /* Placed for the count that takes the most room (FwWheelRoom). */
+      double value = context->room->count[compact][i];
       g_autofree char *count_text = compact ? fw_display_compact (value) : fw_display_count (value);
+      FwWheelCountSpot scratch, *spot = context->spots != NULL ? &context->spots->stages[i] : &scratch;
       g_autoptr(PangoLayout) name = NULL;
       g_autoptr(PangoLayout) count = NULL;
       g_autoptr(PangoLayout) outside = NULL;
@@ -757,7 +789,7 @@ label_pass (const LabelContext *context,
 
       ink = text_color_on (fw_wheel_parse_color (stage->color));
       fits[i] = paint_label_inside (context->cr, layout, &sector, name, count, count_text,
-                                    FALSE, probe, draw, FALSE, ink);
+                                    FALSE, probe, draw, FALSE, ink, spot);
       if (fits[i] == FIT_WHOLE)
         continue;
       if (probe)
@@ -772,7 +804,7 @@ label_pass (const LabelContext *context,
           && paint_label_outside (context->cr, layout, context->style, outside, count,
                                   start, end,
                                   fits[i] == FIT_SHORT ? name_w : stub_width (name, name_w),
-                                  draw, placed, &n_placed))
+                                  draw, placed, &n_placed, spot))
         {
           /* Whole outside (as it must be to leave a short label
            * inside), or cut short there too. */
@@ -789,14 +821,14 @@ label_pass (const LabelContext *context,
                                            TRUE, stage->name);
               pango_layout_set_single_paragraph_mode (name, TRUE);
               paint_label_inside (context->cr, layout, &sector, name, count, count_text,
-                                  FALSE, FALSE, TRUE, TRUE, ink);
+                                  FALSE, FALSE, TRUE, TRUE, ink, spot);
             }
           continue;
         }
       /* Squeezed, a label partly under a marker beats no label. */
       sector.n_markers = 0;
       fits[i] = MIN (paint_label_inside (context->cr, layout, &sector, name, count, count_text,
-                                         TRUE, FALSE, draw, TRUE, ink), FIT_SHORT);
+                                         TRUE, FALSE, draw, TRUE, ink, spot), FIT_SHORT);
     }
   if (outside_boxes != NULL)
     g_array_append_vals (outside_boxes, placed + n_reserved, n_placed - n_reserved);
@@ -813,6 +845,8 @@ label_context_init (LabelContext             *context,
                     const FwWheelScene       *scene,
                     const FwReferralGeometry *referral,
                     const double             *reserved,
+                    const FwWheelRoom        *room,
+                    FwWheelCountSpots        *spots,
                     double                   *markers,
                     double                   *angles)
 {
@@ -824,6 +858,8 @@ label_context_init (LabelContext             *context,
   context->scene = scene;
   context->referral = referral;
   context->reserved = reserved;
+  context->room = room;
+  context->spots = spots;
   context->markers = markers;
   context->angles = angles;
   context->n_markers = 0;
@@ -852,21 +888,9 @@ label_context_init (LabelContext             *context,
 static gboolean
 choose_compact (const LabelContext *context)
 {
-  const FwWheelScene *scene = context->scene;
-  guint n = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
   Fit fits[FW_MAX_STAGES];
-  gboolean differ = FALSE;
 
-  for (guint i = 0; i < n && !differ; i++)
-    {
-      double value = fw_wheel_stage_count (scene, i);
-      g_autofree char *a = fw_display_count (value);
-      g_autofree char *b = fw_display_compact (value);
-
-      differ = g_strcmp0 (a, b) != 0;
-    }
-
-  return differ && !label_pass (context, FALSE, TRUE, FALSE, fits, NULL);
+  return context->room->forms_differ && !label_pass (context, FALSE, TRUE, FALSE, fits, NULL);
 }
 
 /* What deciding about labels without drawing them needs: the referral
@@ -875,6 +899,7 @@ choose_compact (const LabelContext *context)
 typedef struct
 {
   FwReferralGeometry referral;
+  FwWheelRoom        room;
   double             reserved[4];
   double            *markers;
   double            *angles;
@@ -890,18 +915,15 @@ label_probe_init (LabelProbe          *probe,
 {
   guint n_points = scene->scenario->points->len;
 
-  memset (probe->reserved, 0, sizeof probe->reserved);
   probe->markers = g_new (double, 2 * MAX (n_points, 1));
   probe->angles = g_new (double, MAX (n_points, 1));
-  fw_wheel_referral_geometry (layout, scene, &probe->referral);
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, 0, 0);
-  cairo_clip (cr);
-  fw_wheel_paint_referral_label (cr, layout, style, scene, &probe->referral, probe->reserved);
-  cairo_restore (cr);
+  if (scene->room != NULL)
+    probe->room = *scene->room;
+  else
+    fw_wheel_room_measure (&probe->room, cr, layout, style, scene);
+  fw_wheel_kept_referral (layout, scene, &probe->room, &probe->referral, probe->reserved);
   label_context_init (context, cr, layout, style, scene, &probe->referral, probe->reserved,
-                      probe->markers, probe->angles);
+                      &probe->room, NULL, probe->markers, probe->angles);
 }
 
 static void
@@ -967,7 +989,9 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
                              const FwWheelScene  *scene,
                              const FwReferralGeometry *referral,
                              const double         reserved[4],
-                             GArray              *placed)
+                             const FwWheelRoom   *room,
+                             GArray              *placed,
+                             FwWheelCountSpots   *spots)
 {
   guint n_points = scene->scenario->points->len;
   g_autofree double *markers = g_new (double, 2 * MAX (n_points, 1));
@@ -975,30 +999,59 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
   Fit fits[FW_MAX_STAGES];
   LabelContext context;
 
-  label_context_init (&context, cr, layout, style, scene, referral, reserved, markers, angles);
-  label_pass (&context, choose_compact (&context), FALSE, TRUE, fits, placed);
+  label_context_init (&context, cr, layout, style, scene, referral, reserved, room, NULL,
+                      markers, angles);
+  /* Deciding the form places labels too: only the last pass says where
+   * the counts go. */
+  context.spots = NULL;
+  {
+    gboolean compact = choose_compact (&context);
+
+    context.spots = spots;
+    label_pass (&context, compact, FALSE, TRUE, fits, placed);
+  }
+}
+
+void
+fw_wheel_paint_stage_counts (cairo_t                 *cr,
+                             const FwWheelLayout     *layout,
+                             const FwWheelStyle      *style,
+                             const FwWheelScene      *scene,
+                             const FwWheelCountSpots *spots)
+{
+  guint n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
+  g_autoptr(PangoLayout) count = fw_wheel_text_layout (cr, layout, style, layout->label_size, FALSE, "");
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      const FwWheelCountSpot *spot = &spots->stages[i];
+      double value = fw_wheel_stage_count (scene, i);
+      g_autofree char *text = NULL;
+
+      if (!spot->shown)
+        continue;
+      /* Placed for the widest count of the periods the scene is between
+       * (FwWheelRoom): a narrower one sits in the middle of that room. */
+      text = spots->compact ? fw_display_compact (value) : fw_display_count (value);
+      pango_layout_set_text (count, text, -1);
+      cairo_set_source_rgba (cr, spot->rgba[0], spot->rgba[1], spot->rgba[2], spot->rgba[3]);
+      show_centred (cr, count, spot->x, spot->y);
+    }
 }
 
 /* Referral label -------------------------------------------------------- */
 
-void
-fw_wheel_paint_referral_label (cairo_t                  *cr,
-                               const FwWheelLayout      *layout,
-                               const FwWheelStyle       *style,
-                               const FwWheelScene       *scene,
-                               const FwReferralGeometry *geometry,
-                               double                    box[4])
+PangoLayout *
+fw_wheel_referral_label_layout (cairo_t                  *cr,
+                                const FwWheelLayout      *layout,
+                                const FwWheelStyle       *style,
+                                const FwWheelScene       *scene,
+                                const FwReferralGeometry *geometry)
 {
-  g_autoptr(PangoLayout) text = NULL;
-  g_autofree char *figure = NULL;
+  g_autofree char *figure = fw_display_count (geometry->referrals);
   g_autofree char *markup = NULL;
-  double w, h, x, y;
+  PangoLayout *text;
 
-  box[0] = box[1] = box[2] = box[3] = 0.0;
-  if (!geometry->shown)
-    return;
-
-  figure = fw_display_count (geometry->referrals);
   if (geometry->width <= 0.0)
     markup = g_markup_printf_escaped ("%s", _("No referrals"));
   else if (scene->period_label != NULL)
@@ -1009,21 +1062,62 @@ fw_wheel_paint_referral_label (cairo_t                  *cr,
 
   text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.95, FALSE, "");
   pango_layout_set_markup (text, markup, -1);
+  return text;
+}
+
+/* The top of a referral label @h high over a band @band wide: centred
+ * over 12 o'clock, which the flow always crosses, steady whatever the
+ * stages' weights. */
+static double
+referral_label_top (const FwWheelLayout      *layout,
+                    const FwReferralGeometry *geometry,
+                    double                    band,
+                    double                    h)
+{
+  return layout->cy - geometry->radius - MAX (band, 2.0) / 2.0 - layout->label_size * 0.2 - h;
+}
+
+void
+fw_wheel_kept_referral (const FwWheelLayout *layout,
+                        const FwWheelScene  *scene,
+                        const FwWheelRoom   *room,
+                        FwReferralGeometry  *kept,
+                        double               box[4])
+{
+  double top;
+
+  fw_wheel_referral_geometry (layout, scene, kept);
+  kept->width = room->band;
+  box[0] = box[1] = box[2] = box[3] = 0.0;
+  if (!kept->shown)
+    return;
+
+  top = referral_label_top (layout, kept, room->band, room->referral_height);
+  box[0] = layout->cx - room->referral_width / 2.0;
+  box[1] = top;
+  box[2] = layout->cx + room->referral_width / 2.0;
+  box[3] = top + room->referral_height;
+}
+
+void
+fw_wheel_paint_referral_label (cairo_t                  *cr,
+                               const FwWheelLayout      *layout,
+                               const FwWheelStyle       *style,
+                               const FwWheelScene       *scene,
+                               const FwReferralGeometry *geometry,
+                               double                    band)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  double w, h;
+
+  if (!geometry->shown)
+    return;
+
+  text = fw_wheel_referral_label_layout (cr, layout, style, scene, geometry);
   fw_render_text_size (text, &w, &h);
-
-  /* Centred over 12 o'clock, which the flow always crosses: steady
-   * whatever the stages' weights. */
-  x = layout->cx;
-  y = layout->cy - geometry->radius - MAX (geometry->width, 2.0) / 2.0
-      - layout->label_size * 0.2 - h;
-
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2],
                          style->fg[3] * (geometry->width > 0.0 ? 1.0 : FW_WHEEL_INK (style, 0.6)));
-  show_centred (cr, text, x, y);
-  box[0] = x - w / 2.0;
-  box[1] = y;
-  box[2] = x + w / 2.0;
-  box[3] = y + h;
+  show_centred (cr, text, layout->cx, referral_label_top (layout, geometry, band, h));
 }
 
 /* Hub ------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw-period-blend.h"
 #include "fw-wheel-painter.h"
@@ -86,6 +87,7 @@ fw_wheel_scene_init (FwWheelScene *scene)
   scene->dragged_off = FALSE;
   scene->animate = TRUE;
   scene->point_names = FALSE;
+  scene->room = NULL;
   fw_wheel_scene_set_reveal (scene, -1);
 }
 
@@ -540,19 +542,19 @@ paint_markers (cairo_t             *cr,
 }
 
 void
-fw_wheel_paint_static (cairo_t             *cr,
-                       const FwWheelLayout *layout,
-                       const FwWheelStyle  *style,
-                       const FwWheelScene  *scene)
+fw_wheel_paint_ring (cairo_t             *cr,
+                     const FwWheelLayout *layout,
+                     const FwWheelStyle  *style,
+                     const FwWheelScene  *scene,
+                     FwWheelCountSpots   *spots)
 {
-  FwReferralGeometry referral;
-  double referral_box[4];
-
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (scene != NULL);
+  g_return_if_fail (spots != NULL);
 
+  memset (spots, 0, sizeof *spots);
   cairo_save (cr);
   paint_hub_disc (cr, layout, style);
   paint_track (cr, layout, style);
@@ -560,25 +562,23 @@ fw_wheel_paint_static (cairo_t             *cr,
   if (scene->scenario != NULL && scene->scenario->stages->len > 0)
     {
       g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+      FwReferralGeometry kept;
+      FwWheelRoom measured;
+      const FwWheelRoom *room = scene->room;
+      double referral_box[4];
 
+      if (room == NULL)
+        {
+          fw_wheel_room_measure (&measured, cr, layout, style, scene);
+          room = &measured;
+        }
       paint_arcs (cr, layout, style, scene);
-      fw_wheel_referral_geometry (layout, scene, &referral);
-      if (scene->reveal_referral)
-        {
-          paint_referral_band (cr, layout, style, scene, &referral);
-          fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, referral_box);
-        }
-      else
-        {
-          /* Not shown yet, but its room kept: the labels stay put. */
-          cairo_save (cr);
-          cairo_new_path (cr);
-          cairo_rectangle (cr, 0, 0, 0, 0);
-          cairo_clip (cr);
-          fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, referral_box);
-          cairo_restore (cr);
-        }
-      fw_wheel_paint_stage_labels (cr, layout, style, scene, &referral, referral_box, placed);
+      /* The referral band and its label are the counts' to draw; the
+       * labels here keep clear of the room they take (shown yet or not:
+       * the labels stay put when they appear). */
+      fw_wheel_kept_referral (layout, scene, room, &kept, referral_box);
+      spots->band = room->band;
+      fw_wheel_paint_stage_labels (cr, layout, style, scene, &kept, referral_box, room, placed, spots);
       if (scene->reveal_points)
         {
           paint_markers (cr, layout, style, scene);
@@ -589,12 +589,56 @@ fw_wheel_paint_static (cairo_t             *cr,
               if (scene->reveal_referral && box.x1 > box.x0)
                 g_array_append_val (placed, box);
               fw_wheel_paint_point_names (cr, layout, style, scene,
-                                          scene->reveal_referral ? &referral : NULL,
+                                          scene->reveal_referral ? &kept : NULL,
                                           (const FwWheelBox *) placed->data, placed->len, NULL);
             }
         }
     }
   cairo_restore (cr);
+}
+
+void
+fw_wheel_paint_counts (cairo_t                 *cr,
+                       const FwWheelLayout     *layout,
+                       const FwWheelStyle      *style,
+                       const FwWheelScene      *scene,
+                       const FwWheelCountSpots *spots)
+{
+  const FwScenario *scenario;
+  FwReferralGeometry referral;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (spots != NULL);
+
+  scenario = scene->scenario;
+  if (scenario == NULL || scenario->stages->len == 0)
+    return;
+
+  cairo_save (cr);
+  fw_wheel_referral_geometry (layout, scene, &referral);
+  if (scene->reveal_referral)
+    {
+      paint_referral_band (cr, layout, style, scene, &referral);
+      fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, spots->band);
+    }
+
+  fw_wheel_paint_stage_counts (cr, layout, style, scene, spots);
+  cairo_restore (cr);
+}
+
+void
+fw_wheel_paint_static (cairo_t             *cr,
+                       const FwWheelLayout *layout,
+                       const FwWheelStyle  *style,
+                       const FwWheelScene  *scene)
+{
+  FwWheelCountSpots spots;
+
+  fw_wheel_paint_ring (cr, layout, style, scene, &spots);
+  fw_wheel_paint_counts (cr, layout, style, scene, &spots);
 }
 
 /* Motion ---------------------------------------------------------------- */

@@ -24,7 +24,10 @@ G_BEGIN_DECLS
  * what does not move:
  *  - static: the stage arcs with their names and counts, the referral
  *    path, the point markers; changes only with the document, the size or
- *    the style;
+ *    the style, and while the periods play, with the counts. It is two
+ *    parts: the ring (arcs, names, markers), which the counts rolling on
+ *    leave alone, and the counts with the referral path and its label;
+ *    see FwWheelRoom;
  *  - motion: the turning tread and the people moving between stages;
  *    changes every frame while the wheel turns;
  *  - overlay: the hub's momentum figure, hover highlight, selection, focus
@@ -41,6 +44,43 @@ typedef struct
   const char *font_family;  /* NULL: "Sans" */
   gboolean high_contrast;   /* the desktop's high contrast: stronger strokes, text at full strength */
 } FwWheelStyle;
+
+/* The room the labels on the static layer keep for the numbers written
+ * there: each stage's count (in both forms, exact and compact), the
+ * referral label's figure and the referral band's width.
+ *
+ * Why: while the periods play, those numbers roll on between two
+ * periods five times a second. Placed for the widest of the two
+ * periods' numbers, the labels stay put while they roll, so a roll
+ * paints the numbers again (fw_wheel_paint_counts()) and not the ring,
+ * its 16 labels placed and shaped and its 1000 markers
+ * (fw_wheel_paint_ring()). Paused, and in exports, the room is that of
+ * the numbers shown: the labels sit as they always did. */
+typedef struct
+{
+  double   count[2][FW_MAX_STAGES];  /* [compact]: the count whose text is widest */
+  double   count_width[2][FW_MAX_STAGES];
+  gboolean forms_differ;             /* some count reads differently in the two forms */
+  double   referral_width;           /* the widest referral label... */
+  double   referral_height;
+  double   band;                     /* ...and referral band */
+} FwWheelRoom;
+
+/* Where fw_wheel_paint_ring() left room for each stage's count, for
+ * fw_wheel_paint_counts() to write it in. */
+typedef struct
+{
+  gboolean shown;
+  double   x, y;     /* the middle of the count's top edge */
+  double   rgba[4];
+} FwWheelCountSpot;
+
+typedef struct
+{
+  gboolean         compact;  /* every count in the compact form ("12k") */
+  double           band;     /* the referral band's width the labels keep clear of */
+  FwWheelCountSpot stages[FW_MAX_STAGES];
+} FwWheelCountSpots;
 
 typedef struct
 {
@@ -74,6 +114,8 @@ typedef struct
   guint               reveal_stages;   /* stages drawn, from the first */
   gboolean            reveal_referral; /* the referral loop drawn */
   gboolean            reveal_points;   /* the points drawn */
+
+  const FwWheelRoom  *room;            /* NULL: the room of the numbers shown */
 } FwWheelScene;
 
 /* A guided reveal's steps: 0 shows no stage yet, 1 to n the first n of
@@ -91,10 +133,38 @@ void fw_wheel_scene_init        (FwWheelScene       *scene);
  * within its period, else the period (fw-period-blend.h). */
 double fw_wheel_scene_position  (const FwWheelScene *scene);
 
+/* The room for @scene's numbers at its position: between two periods
+ * (playing), the wider of the two periods' numbers each; on a period,
+ * its own. @cr only measures text. */
+void     fw_wheel_room_measure     (FwWheelRoom         *room,
+                                    cairo_t             *cr,
+                                    const FwWheelLayout *layout,
+                                    const FwWheelStyle  *style,
+                                    const FwWheelScene  *scene);
+/* Whether labels placed with room @a sit exactly where they would with
+ * room @b: the same widths, whatever the numbers. */
+gboolean fw_wheel_room_same_places (const FwWheelRoom   *a,
+                                    const FwWheelRoom   *b);
+
+/* The static layer is the ring and the counts painted over it. */
 void fw_wheel_paint_static      (cairo_t             *cr,
                                  const FwWheelLayout *layout,
                                  const FwWheelStyle  *style,
                                  const FwWheelScene  *scene);
+/* The ring and everything on it that stays while the periods play: hub,
+ * arcs, stage names (placed in the scene's room), markers, point names;
+ * where each count goes into @spots. */
+void fw_wheel_paint_ring        (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene,
+                                 FwWheelCountSpots   *spots);
+/* What rolls on: the counts at @spots, the referral band and its label. */
+void fw_wheel_paint_counts      (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene,
+                                 const FwWheelCountSpots *spots);
 void fw_wheel_paint_motion      (cairo_t             *cr,
                                  const FwWheelLayout *layout,
                                  const FwWheelStyle  *style,

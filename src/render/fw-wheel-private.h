@@ -105,17 +105,21 @@ PangoLayout *fw_wheel_text_layout         (cairo_t             *cr,
                                            double               size,
                                            gboolean             bold,
                                            const char          *text);
-/* Labels placed outside keep clear of @referral's band and of
- * @reserved, a box (x0, y0, x1, y1): the referral label. The labels of
- * the stages the scene reveals; those drawn outside the ring are added
- * to @placed (FwWheelBox), when not NULL. */
+/* The stage names of the stages the scene reveals, placed with room for
+ * the counts in @room; where each count goes into @spots (the counts
+ * are written by fw_wheel_paint_counts()). Labels placed outside keep
+ * clear of @referral's band and of @reserved, a box (x0, y0, x1, y1):
+ * the referral label. Those drawn outside the ring are added to @placed
+ * (FwWheelBox), when not NULL. */
 void         fw_wheel_paint_stage_labels  (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
                                            const FwReferralGeometry *referral,
                                            const double         reserved[4],
-                                           GArray              *placed);
+                                           const FwWheelRoom   *room,
+                                           GArray              *placed,
+                                           FwWheelCountSpots   *spots);
 /* Whether the stage labels show every count in the compact form ("12k")
  * rather than exact ("12,000"): one form for the whole wheel. */
 gboolean     fw_wheel_labels_compact      (cairo_t             *cr,
@@ -130,12 +134,33 @@ gboolean     fw_wheel_labels_compact      (cairo_t             *cr,
 guint        fw_wheel_referral_band_boxes (const FwWheelLayout *layout,
                                            const FwReferralGeometry *referral,
                                            FwWheelBox          *boxes);
+/* Each stage's count at the scene's position, where @spots says. */
+void         fw_wheel_paint_stage_counts  (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene,
+                                           const FwWheelCountSpots *spots);
+/* The referral label's text for @geometry's figure. */
+PangoLayout *fw_wheel_referral_label_layout (cairo_t           *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene,
+                                           const FwReferralGeometry *geometry);
+/* The referral band as other text keeps clear of it, @room's width, in
+ * @kept; in @box, the box kept for its label (all 0 when not shown). */
+void         fw_wheel_kept_referral       (const FwWheelLayout *layout,
+                                           const FwWheelScene  *scene,
+                                           const FwWheelRoom   *room,
+                                           FwReferralGeometry  *kept,
+                                           double               box[4]);
+/* The label, over 12 o'clock, above a band @band wide: the room's, so
+ * that it stays put while the figure rolls on. */
 void         fw_wheel_paint_referral_label (cairo_t            *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
                                            const FwReferralGeometry *geometry,
-                                           double               box[4]);
+                                           double               band);
 /* fw-wheel-layout.c: the size of the hub's words under its figure. The
  * hub's text takes at most FW_WHEEL_HUB_ROOM_WIDTH and _HEIGHT times its
  * radius (a little more than the square inside the disc: the corners

@@ -1,0 +1,131 @@
+/* fw-wheel-room.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-wheel-room"
+
+#include <math.h>
+#include <string.h>
+
+#include "fw-display-number.h"
+#include "fw-render-text.h"
+#include "fw-wheel-private.h"
+
+/* The periods whose numbers the labels keep room for: the scene's
+ * position's period and, between two periods, the next one. */
+static guint
+room_periods (const FwWheelScene *scene,
+              guint               periods[2])
+{
+  double position = fw_wheel_scene_position (scene);
+  double whole = floor (position);
+
+  periods[0] = (guint) whole;
+  periods[1] = (guint) whole + 1;
+  return position > whole ? 2 : 1;
+}
+
+/* @scene as it shows @period exactly. */
+static FwWheelScene
+scene_at (const FwWheelScene *scene,
+          guint               period)
+{
+  FwWheelScene at = *scene;
+
+  at.period = period;
+  at.position = period;
+  return at;
+}
+
+/* Keeps the wider of @text's width and the room so far (the first
+ * period's on a tie). */
+static void
+keep_wider (PangoLayout *count,
+            const char  *text,
+            double       value,
+            gboolean     first,
+            double      *kept_value,
+            double      *kept_width)
+{
+  double width;
+
+  pango_layout_set_text (count, text, -1);
+  fw_render_text_size (count, &width, NULL);
+  if (first || width > *kept_width)
+    {
+      *kept_value = value;
+      *kept_width = width;
+    }
+}
+
+void
+fw_wheel_room_measure (FwWheelRoom         *room,
+                       cairo_t             *cr,
+                       const FwWheelLayout *layout,
+                       const FwWheelStyle  *style,
+                       const FwWheelScene  *scene)
+{
+  g_autoptr(PangoLayout) count = NULL;
+  guint periods[2], n_periods, n_stages;
+
+  g_return_if_fail (room != NULL && cr != NULL && layout != NULL && style != NULL && scene != NULL);
+
+  /* Zeroed whole, padding included: rooms compare field by field. */
+  memset (room, 0, sizeof *room);
+  if (scene->scenario == NULL)
+    return;
+
+  n_periods = room_periods (scene, periods);
+  n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
+  /* The counts as fw_wheel_paint_stage_labels() lays them out. */
+  count = fw_wheel_text_layout (cr, layout, style, layout->label_size, FALSE, "");
+
+  for (guint p = 0; p < n_periods; p++)
+    {
+      FwWheelScene at = scene_at (scene, periods[p]);
+      FwReferralGeometry referral;
+
+      for (guint i = 0; i < n_stages; i++)
+        {
+          double value = fw_wheel_stage_count (&at, i);
+          g_autofree char *exact = fw_display_count (value);
+          g_autofree char *compact = fw_display_compact (value);
+
+          keep_wider (count, exact, value, p == 0, &room->count[0][i], &room->count_width[0][i]);
+          keep_wider (count, compact, value, p == 0, &room->count[1][i], &room->count_width[1][i]);
+          room->forms_differ = room->forms_differ || g_strcmp0 (exact, compact) != 0;
+        }
+
+      fw_wheel_referral_geometry (layout, &at, &referral);
+      if (referral.shown)
+        {
+          g_autoptr(PangoLayout) label = fw_wheel_referral_label_layout (cr, layout, style, &at, &referral);
+          double width, height;
+
+          fw_render_text_size (label, &width, &height);
+          if (width > room->referral_width)
+            {
+              room->referral_width = width;
+              room->referral_height = height;
+            }
+          room->band = MAX (room->band, referral.width);
+        }
+    }
+}
+
+gboolean
+fw_wheel_room_same_places (const FwWheelRoom *a,
+                           const FwWheelRoom *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  /* The numbers themselves do not move a label: only their widths. */
+  return memcmp (a->count_width, b->count_width, sizeof a->count_width) == 0 &&
+         a->forms_differ == b->forms_differ &&
+         a->referral_width == b->referral_width &&
+         a->referral_height == b->referral_height &&
+         a->band == b->band;
+}
