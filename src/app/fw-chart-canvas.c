@@ -17,6 +17,7 @@
 #include "fw-chart-layout.h"
 #include "fw-chart-text.h"
 #include "fw-render-style.h"
+#include "fw-widget-util.h"
 
 struct _FwChartCanvas
 {
@@ -43,6 +44,9 @@ struct _FwChartCanvas
   GskRenderNode *static_node;
   FwLayerPool    static_pixels;  /* its pixels, reused at each repaint */
   int            static_width, static_height, static_scale;
+
+  /* The device pixel the marker was last drawn at (G_MININT: none). */
+  int            marker_pixel;
 
   /* The pointer over the plot, or -1. */
   int            hover_period;
@@ -343,14 +347,35 @@ on_period_changed (FwChartCanvas *self)
     readout_changed (self);
 }
 
+/* Where the marker's line is drawn now, in device pixels. */
+static int
+marker_pixel (FwChartCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  const FwChartLayout *layout;
+
+  if (width <= 0 || height <= 0 || self->data_dirty)
+    return G_MININT;
+  layout = fw_chart_get_layout (self->chart, width, height);
+  return fw_widget_device_pixel (GTK_WIDGET (self),
+                                 fw_chart_layout_x_of (layout, fw_session_get_position (self->session)));
+}
+
 /* Playing, the marker glides with the position as the wheel's people
- * do, every frame; its label, the readout and the words for a screen
- * reader change with the whole period (on_period_changed). Only the
- * strip round the marker is drawn again. */
+ * do; its label, the readout and the words for a screen reader change
+ * with the whole period (on_period_changed). A frame is asked for only
+ * once the line has moved a device pixel, and then only the strip the
+ * marker covers is drawn again. */
 static void
 on_position_changed (FwChartCanvas *self)
 {
+  int pixel;
+
   fw_chart_set_marker_position (self->chart, fw_session_get_position (self->session));
+  pixel = marker_pixel (self);
+  if (pixel != G_MININT && pixel == self->marker_pixel)
+    return;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -724,7 +749,7 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
   const FwChartLayout *layout;
-  double band, marker_x;
+  double x0, x1;
   cairo_t *cr;
 
   if (self->session == NULL || width <= 0 || height <= 0)
@@ -744,21 +769,21 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_append_node (snapshot, self->static_node);
 
-  /* The marker in a strip round it (its label is a few words wide), so
-   * a frame of playback draws that strip alone. */
-  band = layout->text_size * 10.0;
-  marker_x = fw_chart_layout_x_of (layout, fw_session_get_position (self->session));
-  {
-    double x0 = CLAMP (marker_x - band, 0.0, (double) width);
-    double x1 = CLAMP (marker_x + band, 0.0, (double) width);
-
-    if (x1 > x0)
-      {
-        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
-        fw_chart_paint_marker (self->chart, cr, width, height);
-        cairo_destroy (cr);
-      }
-  }
+  /* The marker in the strip its line and label cover, so a frame of
+   * playback draws that strip alone (GTK redraws the area of the nodes
+   * that changed: the strip where the marker was, and where it is). */
+  self->marker_pixel = marker_pixel (self);
+  if (fw_chart_marker_extent (self->chart, width, height, &x0, &x1))
+    {
+      x0 = CLAMP (x0, 0.0, (double) width);
+      x1 = CLAMP (x1, 0.0, (double) width);
+      if (x1 > x0)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
+          fw_chart_paint_marker (self->chart, cr, width, height);
+          cairo_destroy (cr);
+        }
+    }
 
   if (self->hover_period >= 0)
     {
@@ -923,6 +948,7 @@ fw_chart_canvas_init (FwChartCanvas *self)
   self->visible = FW_CHART_ALL_SERIES;
   self->band_shown = TRUE;
   self->hover_period = -1;
+  self->marker_pixel = G_MININT;
   self->data_dirty = TRUE;
 
   gtk_widget_set_focusable (widget, TRUE);

@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-widget-util"
 
+#include <math.h>
 #include <string.h>
 
 #include "fw-widget-util.h"
@@ -254,4 +255,13 @@ fw_widget_mark_invalid (GtkWidget  *field,
                                  -1);
   else
     gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+int
+fw_widget_device_pixel (GtkWidget *widget,
+                        double     x)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  return (int) floor (x * gtk_widget_get_scale_factor (widget) + 0.5);
 }

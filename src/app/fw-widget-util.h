@@ -38,6 +38,14 @@ gboolean fw_widget_set_tooltip_lazily   (GtkWidget   *widget,
 gboolean fw_widget_set_text             (GtkEditable *editable,
                                          const char  *text);
 
+/* @x, a position in @widget in logical pixels, as the device pixel a
+ * frame draws it at. What follows a value every frame (the chart's
+ * marker while the periods play) compares it with where it was last
+ * drawn and asks for no frame until it has moved a pixel: a frame that
+ * would move nothing on screen still costs GTK a redraw of its area. */
+int      fw_widget_device_pixel         (GtkWidget   *widget,
+                                         double       x);
+
 /* Adds @css_class when @on, removes it otherwise. */
 void     fw_widget_set_css_class        (GtkWidget   *widget,
                                          const char  *css_class,

@@ -766,42 +766,73 @@ paint_axes (FwChart             *chart,
 
 /* Marker ------------------------------------------------------------------- */
 
+/* Where the marker goes: its line at @x, @line_w wide, and its label,
+ * "Month 12", in a chip over the line kept inside the area; FALSE when
+ * there is no marker. @text is the label's, owned by the caller. */
+typedef struct
+{
+  double x, line_w;
+  double size;
+  char  *text;
+  double chip_x, chip_y, chip_w, chip_h;
+} MarkerPlace;
+
+static gboolean
+place_marker (FwChart             *chart,
+              PangoContext        *context,
+              const FwChartLayout *layout,
+              MarkerPlace         *place)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(PangoLayout) label = NULL;
+  double w, h;
+
+  if (chart->marker < 0 || (guint) chart->marker > layout->horizon || chart->n_entries == 0)
+    return FALSE;
+
+  place->x = fw_chart_layout_x_of (layout, MIN (chart->marker_position, (double) layout->horizon));
+  place->line_w = MAX (layout->line_width * 0.75, 1.5);
+  place->size = layout->text_size * 0.9;
+  title = fw_chart_period_title (chart);
+  /* TRANSLATORS: the chart's marker, e.g. "Month 12" */
+  place->text = g_strdup_printf (_("%s %u"), title, (guint) chart->marker);
+  label = fw_render_text_layout (NULL, context, chart->style.font_family, place->size, TRUE, place->text);
+  fw_render_text_size (label, &w, &h);
+  place->chip_w = w + place->size * 0.8;
+  place->chip_h = h + place->size * 0.2;
+  /* Never over the vertical axis' labels. */
+  place->chip_x = CLAMP (place->x - place->chip_w / 2.0, layout->plot_x - layout->line_width,
+                         MAX (layout->width - place->chip_w, layout->plot_x));
+  place->chip_y = layout->plot_y - place->chip_h - layout->text_size * 0.1;
+  return TRUE;
+}
+
 static void
 paint_marker (FwChart             *chart,
               cairo_t             *cr,
               const FwChartLayout *layout)
 {
   const double *accent = chart->style.accent;
-  double size = layout->text_size * 0.9;
-  g_autofree char *title = NULL;
+  MarkerPlace place;
   g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) label = NULL;
-  double x, w, h, chip_w, chip_h, chip_x, chip_y;
+  double size, chip_w, chip_h, chip_x, chip_y;
 
-  if (chart->marker < 0 || (guint) chart->marker > layout->horizon || chart->n_entries == 0)
+  if (!place_marker (chart, chart->paint_text, layout, &place))
     return;
+  text = place.text;
+  size = place.size;
+  chip_w = place.chip_w;
+  chip_h = place.chip_h;
+  chip_x = place.chip_x;
+  chip_y = place.chip_y;
 
   /* The line where playback has got to; its label names the period. */
-  x = fw_chart_layout_x_of (layout, MIN (chart->marker_position, (double) layout->horizon));
   cairo_new_path (cr);
-  cairo_move_to (cr, x, layout->plot_y);
-  cairo_line_to (cr, x, layout->plot_y + layout->plot_h);
-  cairo_set_line_width (cr, MAX (layout->line_width * 0.75, 1.5));
+  cairo_move_to (cr, place.x, layout->plot_y);
+  cairo_line_to (cr, place.x, layout->plot_y + layout->plot_h);
+  cairo_set_line_width (cr, place.line_w);
   cairo_set_source_rgba (cr, accent[0], accent[1], accent[2], accent[3]);
   cairo_stroke (cr);
-
-  /* A label over the line, "Month 12", kept inside the area. */
-  title = fw_chart_period_title (chart);
-  /* TRANSLATORS: the chart's marker, e.g. "Month 12" */
-  text = g_strdup_printf (_("%s %u"), title, (guint) chart->marker);
-  label = fw_render_text_layout (NULL, chart->paint_text, chart->style.font_family, size, TRUE, text);
-  fw_render_text_size (label, &w, &h);
-  chip_w = w + size * 0.8;
-  chip_h = h + size * 0.2;
-  /* Never over the vertical axis' labels. */
-  chip_x = CLAMP (x - chip_w / 2.0, layout->plot_x - layout->line_width,
-                  MAX (layout->width - chip_w, layout->plot_x));
-  chip_y = layout->plot_y - chip_h - layout->text_size * 0.1;
 
   cairo_new_path (cr);
   cairo_move_to (cr, chip_x + chip_h / 2.0, chip_y);
@@ -976,6 +1007,26 @@ fw_chart_paint_marker (FwChart *chart,
   begin (chart, cr);
   paint_marker (chart, cr, fw_chart_get_layout (chart, width, height));
   end (chart, cr);
+}
+
+gboolean
+fw_chart_marker_extent (FwChart *chart,
+                        double   width,
+                        double   height,
+                        double  *x0,
+                        double  *x1)
+{
+  MarkerPlace place;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+
+  if (!place_marker (chart, chart->measure, fw_chart_get_layout (chart, width, height), &place))
+    return FALSE;
+  g_free (place.text);
+  /* A pixel to spare either side for the antialiasing. */
+  *x0 = MIN (place.x - place.line_w / 2.0, place.chip_x) - 1.0;
+  *x1 = MAX (place.x + place.line_w / 2.0, place.chip_x + place.chip_w) + 1.0;
+  return TRUE;
 }
 
 void

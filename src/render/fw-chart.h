@@ -108,6 +108,14 @@ void      fw_chart_paint_marker     (FwChart               *chart,
                                      cairo_t               *cr,
                                      double                 width,
                                      double                 height);
+/* The horizontal extent the marker layer paints at @width x @height
+ * (its line and its label), in @x0 and @x1; FALSE when there is no
+ * marker. Playback redraws only that strip of the chart. */
+gboolean  fw_chart_marker_extent    (FwChart               *chart,
+                                     double                 width,
+                                     double                 height,
+                                     double                *x0,
+                                     double                *x1);
 void      fw_chart_paint            (FwChart               *chart,
                                      cairo_t               *cr,
                                      double                 width,
