@@ -163,6 +163,29 @@ save_png (cairo_surface_t *surface,
   cairo_surface_write_to_png (surface, path);
 }
 
+/* Where the ring left the counts, for paint_counts(). */
+static FwWheelCountSpots roll_spots;
+
+static void
+paint_ring (cairo_t             *cr,
+            const FwWheelLayout *layout,
+            const FwWheelStyle  *style,
+            const FwWheelScene  *scene)
+{
+  FwWheelCountSpots spots;
+
+  fw_wheel_paint_ring (cr, layout, style, scene, &spots);
+}
+
+static void
+paint_counts (cairo_t             *cr,
+              const FwWheelLayout *layout,
+              const FwWheelStyle  *style,
+              const FwWheelScene  *scene)
+{
+  fw_wheel_paint_counts (cr, layout, style, scene, &roll_spots);
+}
+
 /* Paints @runs frames, moving the wheel on a frame (1/60 s) before each,
  * and prints the median and 95th percentile in milliseconds. */
 static void
@@ -449,7 +472,8 @@ main (int    argc,
   g_autoptr(FwScenario) scenario = make_scenario (100);
   g_autoptr(FwProjection) projection = fw_projection_new ();
   const FwFigures *figures;
-  cairo_surface_t *cached;
+  cairo_surface_t *cached, *ring;
+  FwWheelRoom room;
   FwWheelLayout layout;
   FwWheelStyle style;
   FwWheelScene scene;
@@ -473,6 +497,23 @@ main (int    argc,
 
   measure ("static (on document or size change)", fw_wheel_paint_static,
            NULL, &layout, &style, &scene, 40);
+
+  /* Playing, between two periods: a roll of the counts paints them over
+   * the ring's kept pixels, as the widget does (fw-wheel-view.c). */
+  scene.position = 0.5;
+  ring = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (ring);
+  fw_wheel_room_measure (&room, cr, &layout, &style, &scene);
+  scene.room = &room;
+  fw_wheel_paint_ring (cr, &layout, &style, &scene, &roll_spots);
+  scene.room = NULL;
+  cairo_destroy (cr);
+  measure ("static, playing: ring (once a period or less)", paint_ring,
+           NULL, &layout, &style, &scene, 40);
+  measure ("static, playing: a roll (counts over the ring)", paint_counts,
+           ring, &layout, &style, &scene, 200);
+  cairo_surface_destroy (ring);
+  scene.position = 0.0;
   measure ("motion (every frame)", fw_wheel_paint_motion,
            NULL, &layout, &style, &scene, 400);
 

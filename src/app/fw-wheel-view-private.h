@@ -83,6 +83,7 @@ struct _FwWheelView
   FwLayerPool     static_pixels;  /* its pixels, reused at each repaint */
   cairo_surface_t *ring_pixels;   /* the ring alone (fw_wheel_paint_ring()); NULL: out of date */
   FwWheelRoom     ring_room;      /* the room its labels keep for the counts */
+  double          ring_room_key;  /* which periods that room is for (fw_wheel_room_key()) */
   FwWheelCountSpots count_spots;  /* where it left the counts */
   guint64         statics_painted; /* for tests */
   guint64         rings_painted;

@@ -682,18 +682,25 @@ update_ring (FwWheelView *self,
              int          height,
              int          scale)
 {
-  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  gboolean kept = self->ring_pixels != NULL && self->static_width == width &&
+                  self->static_height == height && self->static_scale == scale;
+  double key = fw_wheel_room_key (&self->scene);
+  cairo_surface_t *scratch;
   FwWheelRoom room;
   cairo_t *cr;
 
+  /* Between the same two periods, the same room: most rolls end here. */
+  if (kept && key == self->ring_room_key)
+    return;
+
   /* Text is measured the same on any surface (fw-render-text.h). */
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (scratch);
   fw_wheel_room_measure (&room, cr, &self->layout, &self->style, &self->scene);
   cairo_destroy (cr);
   cairo_surface_destroy (scratch);
-
-  if (self->ring_pixels != NULL && self->static_width == width && self->static_height == height &&
-      self->static_scale == scale && fw_wheel_room_same_places (&room, &self->ring_room))
+  self->ring_room_key = key;
+  if (kept && fw_wheel_room_same_places (&room, &self->ring_room))
     return;
 
   g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);

@@ -141,6 +141,10 @@ void     fw_wheel_room_measure     (FwWheelRoom         *room,
                                     const FwWheelLayout *layout,
                                     const FwWheelStyle  *style,
                                     const FwWheelScene  *scene);
+/* Which periods @scene's room is measured from, as one number: with the
+ * same key, the same document and the same size, the same room (a view
+ * measures it once per period played rather than at every roll). */
+double   fw_wheel_room_key         (const FwWheelScene  *scene);
 /* Whether labels placed with room @a sit exactly where they would with
  * room @b: the same widths, whatever the numbers. */
 gboolean fw_wheel_room_same_places (const FwWheelRoom   *a,

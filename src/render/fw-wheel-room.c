@@ -116,6 +116,16 @@ fw_wheel_room_measure (FwWheelRoom         *room,
     }
 }
 
+double
+fw_wheel_room_key (const FwWheelScene *scene)
+{
+  guint periods[2];
+
+  g_return_val_if_fail (scene != NULL, 0.0);
+
+  return room_periods (scene, periods) == 2 ? periods[0] + 0.5 : periods[0];
+}
+
 gboolean
 fw_wheel_room_same_places (const FwWheelRoom *a,
                            const FwWheelRoom *b)
