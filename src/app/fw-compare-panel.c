@@ -374,16 +374,41 @@ heading (const char *text)
   return label;
 }
 
+/* Shift and the mouse wheel: the table sideways, as GtkScrolledWindow
+ * does itself for a wheel's up and down with Shift held. The scroller's
+ * own controller no longer sees those (scroll_sideways_only()), so this
+ * one does GTK's sum: a wheel's notch moves page^(2/3) pixels. */
+static gboolean
+on_table_wheel (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                GtkScrolledWindow        *scroller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double step = dy;
+
+  if ((state & GDK_SHIFT_MASK) == 0)
+    return FALSE;      /* the page's: up and down */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step *= pow (page, 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
+  return TRUE;
+}
+
 /* The table scrolls sideways when it is wider than the pane, but the
  * wheel's up and down belong to the page it is on (the spreads below the
  * fold): GTK 4.8's GtkScrolledWindow takes every wheel event over it,
  * even in a direction it cannot scroll. Its own scroll controller is told
  * to read sideways motion only (a touchpad's swipe, a tilting wheel);
- * the rest goes on to the page. */
+ * the rest goes on to the page, but for Shift and the wheel, which
+ * on_table_wheel() turns sideways. */
 static void
 scroll_sideways_only (GtkWidget *scroller)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+  GtkEventController *wheel;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -394,6 +419,10 @@ scroll_sideways_only (GtkWidget *scroller)
                                                GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL |
                                                GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
     }
+
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_wheel), scroller);
+  gtk_widget_add_controller (scroller, wheel);
 }
 
 static void
