@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <string.h>
 
 #include "fw-test-window.h"
 #include "fw-window.h"
@@ -110,7 +111,7 @@ static void
 test_window_validation_in_german (void)
 {
   FwWindow *window = fw_window_new (NULL);
-  GtkWidget *advance, *name, *errors;
+  GtkWidget *advance, *loss, *name, *errors;
 
   gtk_window_present (GTK_WINDOW (window));
   fw_test_spin (200);
@@ -124,6 +125,19 @@ test_window_validation_in_german (void)
   gtk_editable_set_text (GTK_EDITABLE (advance), "150");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (errors)), ==,
                    "Übergang: muss zwischen 0 und 100 liegen, erhalten: 150");
+  /* Advance and drop-off past 100 % together: both numbers written as
+   * the range's are, the German way. */
+  loss = fw_test_find_named (GTK_WIDGET (window), "stage-loss");
+  g_assert_nonnull (loss);
+  gtk_editable_set_text (GTK_EDITABLE (advance), "10");
+  gtk_editable_set_text (GTK_EDITABLE (loss), "45");
+  /* As moving to another field would: the refusal takes back only its
+   * own field's run, not the drop-off just typed. */
+  fw_document_seal (fw_window_get_document (window));
+  gtk_editable_set_text (GTK_EDITABLE (advance), "60,5");
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (errors)));
+  if (german_numbers)
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (errors)), "erhalten: 60,5 % + 45 %"));
   gtk_editable_set_text (GTK_EDITABLE (advance), "10");
   gtk_editable_set_text (GTK_EDITABLE (name), "  ");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (errors)), ==, "Name: darf nicht leer sein");

@@ -316,8 +316,8 @@ fw_number_entry_format (double value)
   return localize (fw_number_format (value, buf));
 }
 
-char *
-fw_number_entry_format_percent (double fraction)
+double
+fw_number_entry_percent (double fraction)
 {
   double percent = fraction * 100.0;
   double candidates[5];
@@ -325,7 +325,7 @@ fw_number_entry_format_percent (double fraction)
   int digits;
 
   if (fraction == 0.0 || !isfinite (percent))
-    return fw_number_entry_format (percent);
+    return percent == 0.0 ? 0.0 : percent;
 
   /* The product rounds, so the percent that was typed for @fraction may
    * be a neighbour of it: try those too. */
@@ -347,11 +347,19 @@ fw_number_entry_format_percent (double fraction)
         {
           g_ascii_formatd (buf, sizeof buf, format, candidates[i]);
           if (g_ascii_strtod (buf, NULL) / 100.0 == fraction)
-            return localize (buf);
+            return g_ascii_strtod (buf, NULL);
         }
     }
 
   /* No percent divides back to @fraction exactly (it was never typed as
    * one): the nearest, exactly. */
-  return fw_number_entry_format (percent);
+  return percent;
+}
+
+char *
+fw_number_entry_format_percent (double fraction)
+{
+  /* The shortest text of that double has no more digits than the text
+   * that read back to it. */
+  return fw_number_entry_format (fw_number_entry_percent (fraction));
 }

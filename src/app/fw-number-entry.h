@@ -49,5 +49,9 @@ char     *fw_number_entry_format         (double      value);
  * "7.000000000000001", and reads back to 0.07 exactly. Written as
  * fw_number_entry_format() writes. */
 char     *fw_number_entry_format_percent (double      fraction);
+/* The number fw_number_entry_format_percent() writes for @fraction: the
+ * percent as typed (7 for 0.07, never 7.000000000000001), for a message
+ * that writes it another way (fw_display_exact()). */
+double    fw_number_entry_percent        (double      fraction);
 
 G_END_DECLS

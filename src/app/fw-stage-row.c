@@ -233,7 +233,8 @@ on_field_marked (FwTypedField *typed,
 }
 
 /* The clash between advance and loss in the percentages the user typed,
- * rather than the document's fractions. */
+ * rather than the document's fractions; written as the other refusals
+ * write their numbers (fw_error_text_check_range()). */
 static char *
 sum_message (FwStageRow *self,
              Field       field,
@@ -241,8 +242,8 @@ sum_message (FwStageRow *self,
 {
   const FwStage *stage = get_stage (self);
   Field other = field == FIELD_ADVANCE ? FIELD_LOSS : FIELD_ADVANCE;
-  g_autofree char *mine = fw_number_entry_format (typed);
-  g_autofree char *theirs = format_field_value (other, stage_value (stage, other));
+  g_autofree char *mine = fw_display_exact (typed);
+  g_autofree char *theirs = fw_display_exact (fw_number_entry_percent (stage_value (stage, other)));
   g_autofree char *loss_name = g_utf8_strdown (field_name (self, FIELD_LOSS), -1);
 
   return g_strdup_printf (_("%s and %s together must be at most 100%%, got %s%% + %s%%"),
