@@ -31,8 +31,8 @@ import time
 import pyatspi
 
 from fw_e2e import (PATIENCE, Screen, eventually, Tap, arguments, click, drag, dump, find, find_app,
-                    find_wheel, focused, log, rim_radius, running, stage_arcs, walk, wheel_point,
-                    window_origin, xdotool)
+                    find_wheel, focused, log, rim_radius, running, stage_arcs, wait_for, walk,
+                    wheel_point, window_origin, xdotool)
 
 # Empty, a GTK type name, or a mnemonic underscore ("_Open", "Re_move").
 BAD_NAME = re.compile(r"^\s*$|^Gtk[A-Z]|(^|[A-Za-z])_[A-Za-z]")
@@ -98,6 +98,16 @@ def badly_named(root):
     return bad
 
 
+def file_identity(path):
+    """Which file @path names now (None if none): a save's rename makes
+    it another."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 class Session:
     def __init__(self, args, path):
         self.args = args
@@ -115,8 +125,13 @@ class Session:
         return self.named(name, "push button").getState().contains(pyatspi.STATE_SENSITIVE)
 
     def saved(self):
+        """Ctrl+S, then the file as saved. A save writes a new file and
+        renames it over the old one (fw-store-file.h), so the save is
+        done when the name leads to another file: waited for, not slept
+        on (a save under load can take longer than any fixed sleep)."""
+        before = file_identity(self.path)
         xdotool("key", "ctrl+s")
-        time.sleep(1.0)
+        wait_for(lambda: file_identity(self.path) != before, f"Ctrl+S to save {self.path}")
         return dump(self.args.cli, self.path)
 
     def open_editor_on_first_point(self):
