@@ -248,6 +248,91 @@ test_chart_without_marker (Fixture       *fixture,
   g_assert_true (g_bytes_equal (exported, unmarked));
 }
 
+/* Activates @action (a dialog's), and returns the folder the file
+ * chooser it opened starts in; the chooser is cancelled. Without a
+ * portal, GtkFileChooserNative shows a GtkFileChooserDialog. */
+static GFile *
+dialog_folder (Fixture    *fixture,
+               const char *action)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  GFile *folder;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  for (guint tries = 0; dialog == NULL && tries < 600; tries++)
+    {
+      fw_test_spin (50);
+      for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+            dialog = window;
+        }
+    }
+  g_assert_nonnull (dialog);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  fw_test_spin (50);
+  return folder;
+}
+
+/* The export dialogs (and Print to File) start in the project's folder,
+ * not wherever the program was started from; then wherever the user last
+ * exported, and a project never saved starts there too. */
+static void
+test_export_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *projects = g_build_filename (fixture->dir, "projects", NULL);
+  g_autofree char *slides = g_build_filename (fixture->dir, "slides", NULL);
+  g_autofree char *saved = g_build_filename (projects, "acme.flywheel", NULL);
+  g_autofree char *chart = g_build_filename (slides, "chart.png", NULL);
+  g_autoptr(GFile) projects_folder = g_file_new_for_path (projects);
+  g_autoptr(GFile) slides_folder = g_file_new_for_path (slides);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+  g_autoptr(GFile) chart_file = g_file_new_for_path (chart);
+  g_autoptr(GFile) folder = NULL;
+  FwWindow *untitled;
+
+  g_assert_cmpint (g_mkdir (projects, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (slides, 0700), ==, 0);
+  fw_window_save_to (fixture->window, saved_file);
+  fw_test_wait_for_files (fixture->window);
+  g_assert_null (fw_window_get_error (fixture->window));
+
+  folder = fw_window_export_folder (fixture->window);
+  g_assert_true (g_file_equal (folder, projects_folder));
+  g_clear_object (&folder);
+  /* The dialogs themselves: not the folder the test was started in. */
+  folder = dialog_folder (fixture, "win.export");
+  g_assert_true (g_file_equal (folder, projects_folder));
+  g_clear_object (&folder);
+  folder = dialog_folder (fixture, "win.export-report");
+  g_assert_true (g_file_equal (folder, projects_folder));
+  g_clear_object (&folder);
+
+  g_assert_true (fw_window_export_to (fixture->window, chart_file, FW_EXPORT_CHART));
+  folder = fw_window_export_folder (fixture->window);
+  g_assert_true (g_file_equal (folder, slides_folder));
+  g_clear_object (&folder);
+  folder = dialog_folder (fixture, "win.export");
+  g_assert_true (g_file_equal (folder, slides_folder));
+  g_clear_object (&folder);
+
+  untitled = g_object_ref_sink (fw_window_new (NULL));
+  folder = fw_window_export_folder (untitled);
+  g_assert_true (g_file_equal (folder, slides_folder));
+  gtk_window_destroy (GTK_WINDOW (untitled));
+  g_object_unref (untitled);
+
+  g_unlink (chart);
+  g_unlink (saved);
+  g_rmdir (slides);
+  g_rmdir (projects);
+}
+
 static void
 test_export_refusals_keep_files (Fixture       *fixture,
                                  gconstpointer  data)
@@ -426,6 +511,8 @@ main (int   argc,
   /* A still wheel: nothing here needs it to turn, and its frames would
    * only take the loaded machine's time. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* export-folder opens GTK's file chooser itself. */
+  fw_test_start_cloud_providers ();
 
   g_test_add ("/window-export/formats", Fixture, NULL, fixture_set_up, test_export_formats,
               fixture_tear_down);
@@ -433,6 +520,8 @@ main (int   argc,
               test_band_from_service, fixture_tear_down);
   g_test_add ("/window-export/chart-without-marker", Fixture, NULL, fixture_set_up,
               test_chart_without_marker, fixture_tear_down);
+  g_test_add ("/window-export/export-folder", Fixture, NULL, fixture_set_up,
+              test_export_folder, fixture_tear_down);
   g_test_add ("/window-export/refusals-keep-files", Fixture, NULL, fixture_set_up,
               test_export_refusals_keep_files, fixture_tear_down);
   g_test_add ("/window-export/report-and-print-to-file", Fixture, NULL, fixture_set_up,

@@ -65,6 +65,56 @@ show_write_error (FwWindow     *self,
   fw_window_show_error (self, message);
 }
 
+/* Where the dialogs start ---------------------------------------------------- */
+
+/* The folder any window last exported into, for the rest of the session:
+ * a second project, or one never saved, starts where the user just was
+ * rather than where the program happened to be started. */
+static GFile *session_export_folder;
+
+GFile *
+fw_window_export_folder (FwWindow *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  GFile *parent;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  if (self->export_folder != NULL)
+    return g_object_ref (self->export_folder);
+  if (self->file != NULL && (parent = g_file_get_parent (self->file)) != NULL)
+    return parent;
+  if (session_export_folder != NULL)
+    return g_object_ref (session_export_folder);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* After an export into @file: its folder is where the next one starts. */
+static void
+remember_export_folder (FwWindow *self,
+                        GFile    *file)
+{
+  GFile *folder = g_file_get_parent (file);
+
+  if (folder == NULL)
+    return;
+  g_set_object (&self->export_folder, folder);
+  g_set_object (&session_export_folder, folder);
+  g_object_unref (folder);
+}
+
+static void
+start_in_export_folder (FwWindow       *self,
+                        GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = fw_window_export_folder (self);
+
+  /* A folder that went away since is no reason not to show the dialog. */
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
 /* Writes @bytes to @file whole; says why not in the banner. */
 static gboolean
 write_whole (FwWindow  *self,
@@ -83,6 +133,7 @@ write_whole (FwWindow  *self,
       show_write_error (self, file, error);
       return FALSE;
     }
+  remember_export_folder (self, file);
   return TRUE;
 }
 
@@ -233,6 +284,7 @@ export_activated (GtkWidget  *widget,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "what", _("Draw"),
                                what_ids, what_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "what", "wheel");
+  start_in_export_folder (self, GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
   g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
@@ -284,6 +336,7 @@ export_report_activated (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("PDF document"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_export_folder (self, GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
   g_signal_connect_object (native, "response", G_CALLBACK (on_export_report_response), self, 0);
@@ -336,8 +389,12 @@ new_print_operation (FwWindow *self)
      * not "output.pdf". */
     g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
     g_autofree char *basename = g_strdelimit (g_strdup (title), "/\\", '-');
+    g_autoptr(GFile) folder = fw_window_export_folder (self);
+    g_autofree char *folder_uri = g_file_get_uri (folder);
 
     gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+    /* ... in the folder the export dialogs start in. */
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
     gtk_print_operation_set_print_settings (operation, settings);
   }
 
@@ -380,6 +437,11 @@ fw_window_print_report_to (FwWindow    *self,
       report_print_error (self, operation);
       return FALSE;
     }
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (pdf_path);
+
+    remember_export_folder (self, file);
+  }
   return TRUE;
 }
 
@@ -390,6 +452,20 @@ on_print_done (GtkPrintOperation       *operation,
 {
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     report_print_error (self, operation);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      /* Printed to a file: its folder is remembered as an export's. */
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)
+                                         : NULL;
+
+      if (uri != NULL && g_str_has_prefix (uri, "file:"))
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+          remember_export_folder (self, file);
+        }
+    }
   g_object_unref (operation);
 }
 

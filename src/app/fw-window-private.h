@@ -63,6 +63,7 @@ struct _FwWindow
   FwPlayback           *playback;   /* plays the session's periods */
   FwDocument           *document;   /* the session's, kept here for short */
   GFile                *file;
+  GFile                *export_folder; /* where this window last exported */
   gboolean              pristine;   /* untitled and never edited */
   gboolean              closing;    /* the user agreed: close for real */
 
@@ -125,6 +126,10 @@ gboolean fw_window_export_to      (FwWindow    *self,
                                    guint        view);
 gboolean fw_window_export_report_to (FwWindow  *self,
                                    GFile       *file);
+/* The folder the export dialogs (and Print to File) start in: the one
+ * this window last exported into, else the project's, else the one any
+ * window last exported into this session, else Documents, else home. */
+GFile   *fw_window_export_folder  (FwWindow    *self);
 /* Prints the report through GtkPrintOperation into @pdf_path, no dialog. */
 gboolean fw_window_print_report_to (FwWindow   *self,
                                    const char  *pdf_path);

@@ -62,6 +62,7 @@ fw_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->export_folder);
 
   G_OBJECT_CLASS (fw_window_parent_class)->dispose (object);
 }
