@@ -303,7 +303,8 @@ test_compare_table (Fixture       *fixture,
 }
 
 /* What to fix first: the list by impact, the costliest friction on top,
- * following every edit. */
+ * the strongest force first after the frictions (the starting template
+ * has two forces, of unequal strength), following every edit. */
 static void
 test_sort_by_impact (Fixture       *fixture,
                      gconstpointer  data)
@@ -322,10 +323,27 @@ test_sort_by_impact (Fixture       *fixture,
   g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==, worst);
   for (guint i = 1; i < n; i++)
     {
+      const FwScenario *shown = fw_session_get_scenario (session (fixture));
+      guint above = fw_point_list_get_point_at (FW_POINT_LIST (list), i - 1);
+      guint below = fw_point_list_get_point_at (FW_POINT_LIST (list), i);
+      FwPointKind above_kind = fw_scenario_get_point (shown, above)->kind;
+      FwPointKind below_kind = fw_scenario_get_point (shown, below)->kind;
+      double above_impact, below_impact;
+
       projection = fw_session_get_projection (session (fixture));
-      g_assert_cmpfloat (fw_projection_get_point_impact (projection, fw_point_list_get_point_at (FW_POINT_LIST (list), i - 1)),
-                         <=,
-                         fw_projection_get_point_impact (projection, fw_point_list_get_point_at (FW_POINT_LIST (list), i)));
+      above_impact = fw_projection_get_point_impact (projection, above);
+      below_impact = fw_projection_get_point_impact (projection, below);
+      g_test_message ("row %u: point %u, %s, %g", i - 1, above,
+                      fw_point_kind_to_string (above_kind), above_impact);
+      if (above_kind != below_kind)
+        {
+          g_assert_cmpint (above_kind, ==, FW_POINT_FRICTION);
+          g_assert_cmpint (below_kind, ==, FW_POINT_FORCE);
+        }
+      else if (above_kind == FW_POINT_FRICTION)
+        g_assert_cmpfloat (above_impact, <=, below_impact);
+      else
+        g_assert_cmpfloat (above_impact, >=, below_impact);
     }
 
   /* Removing the costliest: the order follows the edit at once. */

@@ -12,6 +12,7 @@
 
 #include "fw-number.h"
 #include "fw-point-list.h"
+#include "fw-point-rank.h"
 #include "fw-point-text.h"
 #include "fw-scenario-model.h"
 #include "fw-wheel-painter.h"
@@ -672,28 +673,20 @@ on_activate (GtkListView *list,
                                 (int) fw_scenario_item_get_index (item));
 }
 
-/* Costliest first: the most negative impact (customers at the horizon
- * lost to the point) on top, the forces that help most at the bottom;
- * impacts still being worked out (long horizons) last; ties in the
- * order added. */
+/* What to fix first (fw_point_rank_compare()): the costliest friction on
+ * top, then the strongest force; impacts still being worked out (long
+ * horizons) last. */
 static int
 compare_impacts (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
   FwPointList *self = user_data;
-  const FwProjection *projection = fw_session_get_projection (self->session);
-  guint ia = fw_scenario_item_get_index ((FwScenarioItem *) a);
-  guint ib = fw_scenario_item_get_index ((FwScenarioItem *) b);
-  guint n = fw_projection_get_n_points (projection);
-  double va = ia < n ? fw_projection_get_point_impact (projection, ia) : NAN;
-  double vb = ib < n ? fw_projection_get_point_impact (projection, ib) : NAN;
 
-  if (isnan (va) != isnan (vb))
-    return isnan (va) ? 1 : -1;
-  if (!isnan (va) && va != vb)
-    return va < vb ? -1 : 1;
-  return ia < ib ? -1 : ia > ib;
+  return fw_point_rank_compare (fw_session_get_scenario (self->session),
+                                fw_session_get_projection (self->session),
+                                fw_scenario_item_get_index ((FwScenarioItem *) a),
+                                fw_scenario_item_get_index ((FwScenarioItem *) b));
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include "fw-error.h"
 #include "fw-export.h"
+#include "fw-point-rank.h"
 #include "fw-report-private.h"
 
 /* Paper ------------------------------------------------------------------ */
@@ -61,34 +62,28 @@ fw_paper_get_size (FwPaper  paper,
 
 typedef struct
 {
+  const FwScenario   *scenario;
   const FwProjection *projection;
-  gboolean            costliest_first;
 } RankOrder;
 
-/* A finite impact before one that is not; then by impact, in the
- * direction asked; ties in file order, so the ranking is stable. */
+/* Frictions costliest first, forces strongest first, as the window's
+ * list sorted by impact (fw_point_rank_compare()). */
 static int
-compare_impacts (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+compare_ranks (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
   const RankOrder *order = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-  double x = fw_projection_get_point_impact (order->projection, i);
-  double y = fw_projection_get_point_impact (order->projection, j);
 
-  if (isfinite (x) != isfinite (y))
-    return isfinite (x) ? -1 : 1;
-  if (isfinite (x) && x != y)
-    return (x < y) == order->costliest_first ? -1 : 1;
-  return i < j ? -1 : i > j ? 1 : 0;
+  return fw_point_rank_compare (order->scenario, order->projection,
+                                *(const guint *) a, *(const guint *) b);
 }
 
 static void
 rank_points (FwReport *self)
 {
   const FwScenario *scenario = fw_project_get_scenario (self->project, self->scenario);
-  RankOrder order = { self->projection, TRUE };
+  RankOrder order = { scenario, self->projection };
 
   self->frictions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->forces = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -104,9 +99,8 @@ rank_points (FwReport *self)
         g_array_append_val (self->forces, k);
     }
 
-  g_array_sort_with_data (self->frictions, compare_impacts, &order);
-  order.costliest_first = FALSE;
-  g_array_sort_with_data (self->forces, compare_impacts, &order);
+  g_array_sort_with_data (self->frictions, compare_ranks, &order);
+  g_array_sort_with_data (self->forces, compare_ranks, &order);
 }
 
 /* What the page shows of @project: its name, period and horizon, the
