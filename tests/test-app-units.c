@@ -16,6 +16,7 @@
 #include "fw-idle-gate.h"
 #include "fw-layer-pool.h"
 #include "fw-number-entry.h"
+#include "fw-time-words.h"
 
 /* Locales ---------------------------------------------------------------- */
 
@@ -617,6 +618,44 @@ test_layer_pool_size (void)
   fw_layer_pool_clear (&pool);
 }
 
+static void
+assert_since (GDateTime  *when,
+              GDateTime  *now,
+              const char *expected)
+{
+  g_autofree char *words = fw_time_words_since (when, now);
+
+  g_assert_cmpstr (words, ==, expected);
+}
+
+/* When a recovery copy was written, as GNOME says it: today, yesterday,
+ * or the month by its name, never a numeric date such as "12/04/26". */
+static void
+test_time_words (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 12, 4, 16, 30, 0);
+  g_autoptr(GDateTime) early = g_date_time_new (utc, 2026, 12, 4, 0, 5, 0);
+  g_autoptr(GDateTime) last_night = g_date_time_new (utc, 2026, 12, 3, 23, 59, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_new (utc, 2026, 12, 3, 9, 12, 0);
+  g_autoptr(GDateTime) before = g_date_time_new (utc, 2026, 12, 2, 14, 5, 0);
+  g_autoptr(GDateTime) january = g_date_time_new (utc, 2026, 1, 1, 8, 0, 0);
+  g_autoptr(GDateTime) new_year = g_date_time_new (utc, 2027, 1, 1, 10, 0, 0);
+  g_autoptr(GDateTime) new_years_eve = g_date_time_new (utc, 2026, 12, 31, 23, 0, 0);
+  g_autoptr(GDateTime) last_year = g_date_time_new (utc, 2025, 12, 4, 14, 5, 0);
+
+  use_c_locale ();
+  assert_since (now, now, "from today at 16:30");
+  assert_since (early, now, "from today at 00:05");
+  assert_since (last_night, now, "from yesterday at 23:59");
+  assert_since (yesterday, now, "from yesterday at 09:12");
+  assert_since (before, now, "from 2 December at 14:05");
+  assert_since (january, now, "from 1 January at 08:00");
+  /* Yesterday across the turn of the year. */
+  assert_since (new_years_eve, new_year, "from yesterday at 23:00");
+  assert_since (last_year, now, "from 4 December 2025");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/app/number-entry/locale/comma", test_locale_comma);
   g_test_add_func ("/app/number-entry/locale/grouping", test_locale_grouping);
   g_test_add_func ("/app/number-entry/locale/space", test_locale_space);
+  g_test_add_func ("/app/time-words/since", test_time_words);
 
   status = g_test_run ();
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fw-test-window.h"
+#include "fw-time-words.h"
 #include "fw-window.h"
 
 /* The window in German, with the translations compiled in this build
@@ -152,6 +153,26 @@ test_window_validation_in_german (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* When a recovery copy was written, said the German way: "von heute",
+ * "vom 2. Dezember", never "04.12.26" nor "12/04/26". */
+static void
+test_time_words_in_german (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 12, 4, 16, 30, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_new (utc, 2026, 12, 3, 9, 12, 0);
+  g_autoptr(GDateTime) before = g_date_time_new (utc, 2026, 12, 2, 14, 5, 0);
+  g_autofree char *today_words = fw_time_words_since (now, now);
+  g_autofree char *yesterday_words = fw_time_words_since (yesterday, now);
+  g_autofree char *before_words = fw_time_words_since (before, now);
+
+  g_assert_cmpstr (today_words, ==, "von heute, 16:30 Uhr");
+  g_assert_cmpstr (yesterday_words, ==, "von gestern, 09:12 Uhr");
+  /* Month names follow LC_TIME, German only where de_DE is installed. */
+  if (german_numbers)
+    g_assert_cmpstr (before_words, ==, "vom 2. Dezember, 14:05 Uhr");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/window-german/speaks-german", test_window_speaks_german);
   g_test_add_func ("/window-german/error-in-german", test_window_error_in_german);
   g_test_add_func ("/window-german/validation-in-german", test_window_validation_in_german);
+  g_test_add_func ("/window-german/time-words-in-german", test_time_words_in_german);
 
   return g_test_run ();
 }

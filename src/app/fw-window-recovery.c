@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-store-file.h"
+#include "fw-time-words.h"
 #include "fw-window-private.h"
 
 /* Each window keeps a recovery copy of its unsaved work (fw-recovery.h):
@@ -384,17 +385,23 @@ static char *
 offer_text (const FwRecoveredCopy *copy)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (copy->written);
-  /* Translators: a date and time, as g_date_time_format () writes them. */
-  g_autofree char *time = when ? g_date_time_format (when, _("%x %H:%M")) : g_strdup ("");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* "from today at 14:05", never "12/04/26" (whose day and month depend
+   * on the country). */
+  g_autofree char *time = when != NULL && now != NULL ? fw_time_words_since (when, now) : g_strdup ("");
 
   if (copy->path != NULL)
     {
       g_autofree char *name = g_filename_display_basename (copy->path);
 
-      return g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when Flywheel ended."),
+      /* Translators: the second %s says when, with its preposition:
+       * "from today at 14:05". */
+      return g_strdup_printf (_("Unsaved changes to “%s” %s were kept when Flywheel ended."),
                               name, time);
     }
-  return g_strdup_printf (_("An unsaved new project, “%s”, from %s was kept when Flywheel ended."),
+  /* Translators: the second %s says when, with its preposition: "from
+   * yesterday at 09:12". */
+  return g_strdup_printf (_("An unsaved new project, “%s”, %s was kept when Flywheel ended."),
                           copy->project_name != NULL ? copy->project_name : "", time);
 }
 
