@@ -363,6 +363,26 @@ test_present_smallest_text (Fixture       *fixture,
   g_assert_cmpuint (count_visible_labels (GTK_WIDGET (fixture->window)), ==, 0);
 }
 
+/* Which of the figures beside the wheel show (their words, as a screen
+ * reader hears them): the stages' (customers, churn), the referral
+ * loop's (its inflow, the loop gain), where the customers end up. */
+static void
+assert_figures (Fixture  *fixture,
+                gboolean  stages,
+                gboolean  loop,
+                gboolean  outcome)
+{
+  g_autofree char *words = fw_present_view_dup_figures_words (fixture->present);
+
+  g_test_message ("step %d: %s", fw_present_view_get_reveal_step (fixture->present), words);
+  g_assert_nonnull (words);
+  g_assert_true ((strstr (words, " Customers:") != NULL) == stages);
+  g_assert_true ((strstr (words, "Churn") != NULL) == stages);
+  g_assert_true ((strstr (words, "Referral inflow") != NULL) == loop);
+  g_assert_true ((strstr (words, "Loop gain") != NULL) == loop);
+  g_assert_true ((strstr (words, "Customers after") != NULL) == outcome);
+}
+
 /* Shift+F5: the stages one at a time, then the referral loop, then the
  * points, each on the next key press; A shows everything at once, R
  * starts again; the previous key goes back a part. */
@@ -375,11 +395,16 @@ test_present_guided_reveal (Fixture       *fixture,
 
   start_presenting (fixture, "win.present-reveal");
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, 0);
+  assert_figures (fixture, FALSE, FALSE, FALSE);
   for (guint step = 1; step <= last; step++)
     {
       activate (fixture, "present.next");
       g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, step);
       g_assert_cmpuint (fw_session_get_period (session), ==, 0);
+      /* The figures come with the parts of the wheel they speak of: the
+       * stages' with the last stage, the loop's with the loop, where the
+       * customers end up with the points. */
+      assert_figures (fixture, step >= last - 2, step >= last - 1, step == last);
     }
   /* Everything shown: the next press steps the period (the playback's
    * win.step-forward), the previous one steps back, then un-reveals. */
@@ -399,6 +424,7 @@ test_present_guided_reveal (Fixture       *fixture,
 
   activate (fixture, "present.show-all");
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, -1);
+  assert_figures (fixture, TRUE, TRUE, TRUE);
   activate (fixture, "present.reveal");
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, 0);
   g_assert_true (focus_on_presenting_wheel (fixture));

@@ -60,8 +60,30 @@ keep (GPtrArray *strings,
   return text;
 }
 
+/* During a guided reveal the figures come with the parts of the wheel
+ * they speak of, never before the wheel shows anything: none while the
+ * stages are still appearing; with the last stage, what the stages hold
+ * and gain and lose (customers, new customers, churn); with the referral
+ * loop, its inflow and the loop gain; with the points, the last step,
+ * where the customers end up at the horizon. The card keeps the room of
+ * those still to come (docs/architecture.md, "Presenting"). */
+static void
+hide_unrevealed (FwPresentView     *self,
+                 FwFiguresCardItem  items[N_CARD_ITEMS])
+{
+  int last = (int) fw_wheel_reveal_last_step (fw_session_get_scenario (self->session));
+  int stages = last - 2;  /* the step that shows the last stage */
+  int step = self->reveal_step;
+
+  if (step < 0)
+    return;
+  items[0].hidden = items[2].hidden = items[3].hidden = step < stages;
+  items[4].hidden = items[5].hidden = step < stages + 1;
+  items[1].hidden = step < last;
+}
+
 /* The card's words and numbers, owned by @strings, for the session's
- * current scenario at its period. */
+ * current scenario at its period, as far as a guided reveal has come. */
 static void
 build_card (FwPresentView     *self,
             FwFiguresCard     *card,
@@ -90,8 +112,12 @@ build_card (FwPresentView     *self,
   items[5].caption = _("Loop gain");
   items[5].value = keep (strings, fw_display_gain (summary->loop_gain));
   for (guint i = 0; i < N_CARD_ITEMS; i++)
-    items[i].note = NULL;
+    {
+      items[i].note = NULL;
+      items[i].hidden = FALSE;
+    }
   items[5].note = summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing");
+  hide_unrevealed (self, items);
   card->items = items;
   card->n_items = N_CARD_ITEMS;
   card->columns = self->card_columns;
@@ -104,23 +130,33 @@ style_of (FwPresentView *self)
   return fw_wheel_view_get_style (FW_WHEEL_VIEW (self->wheel));
 }
 
-/* Screen readers hear the figures the room reads. */
-static void
-describe_card (FwPresentView       *self,
-               const FwFiguresCard *card)
+/* The figures as the room reads them, in words: what screen readers hear. */
+static char *
+card_words (const FwFiguresCard *card)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "%s, %s.", card->title, card->subtitle);
   for (guint i = 0; i < card->n_items; i++)
     {
+      if (card->items[i].hidden)
+        continue;
       g_string_append_printf (text, " %s: %s", card->items[i].caption, card->items[i].value);
       if (card->items[i].note != NULL)
         g_string_append_printf (text, ", %s", card->items[i].note);
       g_string_append_c (text, '.');
     }
+  return g_string_free (text, FALSE);
+}
+
+static void
+describe_card (FwPresentView       *self,
+               const FwFiguresCard *card)
+{
+  g_autofree char *text = card_words (card);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
 }
 
@@ -260,6 +296,8 @@ set_reveal (FwPresentView *self,
 {
   self->reveal_step = step;
   fw_wheel_view_set_reveal (FW_WHEEL_VIEW (self->wheel), step);
+  /* The figures come with the wheel's parts (hide_unrevealed()). */
+  invalidate_card (self);
 }
 
 /* The reveal's next part while there is one, then the next period. */
@@ -538,4 +576,19 @@ fw_present_view_get_figures_columns (FwPresentView *self)
   g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0);
 
   return self->card_text > 0.0 ? self->card_columns : 0;
+}
+
+char *
+fw_present_view_dup_figures_words (FwPresentView *self)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), NULL);
+
+  if (self->session == NULL)
+    return NULL;
+  build_card (self, &card, items, strings);
+  return card_words (&card);
 }

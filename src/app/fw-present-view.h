@@ -64,5 +64,8 @@ int        fw_present_view_get_reveal_step (FwPresentView *self);
 double     fw_present_view_get_figures_text_size (FwPresentView *self);
 /* The figures' columns as laid out now (1 or 2); 0 when hidden. */
 guint      fw_present_view_get_figures_columns (FwPresentView *self);
+/* The figures beside the wheel as they show now (as far as a guided
+ * reveal has come), in words, as screen readers hear them. */
+char      *fw_present_view_dup_figures_words (FwPresentView *self);
 
 G_END_DECLS

@@ -98,10 +98,15 @@ pen_item (Pen                     *pen,
           const FwFiguresCardItem *item,
           double                   size)
 {
+  gboolean draw = pen->draw;
+
+  /* One a guided reveal has not come to: its room, nothing drawn. */
+  pen->draw = draw && !item->hidden;
   pen_text (pen, size, FALSE, 0.8, pen->wrap, item->caption);
   pen_line (pen, size * VALUE_SCALE, TRUE, 1.0, item->value);
   if (item->note != NULL)
     pen_line (pen, size, TRUE, 0.9, item->note);
+  pen->draw = draw;
 }
 
 /* Sets the whole card from the pen's place; the pen ends under it. In

@@ -25,6 +25,9 @@ typedef struct
   const char *caption;  /* "Customers now" */
   const char *value;    /* "1,234" */
   const char *note;     /* NULL, or a word under the value ("Self-sustaining") */
+  gboolean    hidden;   /* its room kept, nothing drawn: a guided reveal
+                         * has not come to it yet, so nothing moves when
+                         * it does */
 } FwFiguresCardItem;
 
 typedef struct
