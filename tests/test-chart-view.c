@@ -185,10 +185,12 @@ test_toggle_series (Fixture       *fixture,
   GtkWidget *check = NULL;
   const char *churn = fw_chart_series_name (FW_CHART_CHURN);
 
-  /* The switch named for churn, as a screen reader finds it. */
+  /* The switch named for churn, as a screen reader finds it (the menu
+   * also holds the words under the band's switch). */
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_popover_get_child (popover));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), churn) == 0)
+    if (GTK_IS_CHECK_BUTTON (child) &&
+        g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), churn) == 0)
       check = child;
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -485,6 +487,56 @@ test_band (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+static gboolean
+has_no_band (gpointer data)
+{
+  return !fw_chart_canvas_has_band (data);
+}
+
+/* The band is that of the scenarios on show: showing a scenario without
+ * spreads alone, after one with, leaves no band of the first on the
+ * chart, and showing the first again brings it back; comparing both
+ * overlays it. (fw_session_set_scenario_index(), the picker's switch,
+ * keeps the scenario it leaves on show after the new one, compared, so
+ * its band stays there with its line.) */
+static void
+test_band_follows_scenario (void)
+{
+  Fixture fixture;
+  FwChartHover values;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  FwUncertainty none = { 0.0, 0.0, 0.0, 0.0 };
+  guint both[] = { 0, 1 };
+
+  fixture_set_up_spread (&fixture, 2, 24, &spreads);
+  g_assert_true (fw_document_set_uncertainty (fw_session_get_document (fixture.session), 1, &none, NULL));
+  g_assert_true (fw_test_wait_until (has_band, fixture.canvas));
+
+  g_assert_null (fw_chart_view_get_band_hint (fixture.view));
+
+  fw_session_set_shown (fixture.session, both + 1, 1);
+  g_assert_true (fw_test_wait_until (has_no_band, fixture.canvas));
+  /* The band's switch, greyed out, says what gives a band. */
+  g_assert_nonnull (fw_chart_view_get_band_hint (fixture.view));
+  g_assert_nonnull (strstr (fw_chart_view_get_band_hint (fixture.view), "Uncertainty"));
+  g_assert_true (fw_chart_canvas_get_values (fixture.canvas, 12, &values));
+  g_assert_true (isnan (values.band[0][0]));
+  fw_session_set_period (fixture.session, 12);
+  g_assert_null (strstr (fw_chart_view_get_readout (fixture.view), "likely"));
+
+  fw_session_set_shown (fixture.session, both, 1);
+  g_assert_true (fw_test_wait_until (has_band, fixture.canvas));
+  g_assert_true (fw_chart_canvas_get_values (fixture.canvas, 12, &values));
+  g_assert_false (isnan (values.band[0][0]));
+
+  /* Compared, the plain scenario current: the other's band is overlaid. */
+  both[0] = 1;
+  both[1] = 0;
+  fw_session_set_shown (fixture.session, both, 2);
+  g_assert_true (fw_test_wait_until (has_band, fixture.canvas));
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* In the window: the projection under the wheel, collapsed to its
  * header and back to its height, and collapsed again in the next
  * window (GSettings). */
@@ -569,6 +621,7 @@ main (int    argc,
   g_test_add_func ("/chart-view/compare", test_compare);
   g_test_add_func ("/chart-view/table-compare", test_table_compare);
   g_test_add_func ("/chart-view/band", test_band);
+  g_test_add_func ("/chart-view/band-follows-scenario", test_band_follows_scenario);
   g_test_add_func ("/chart-view/window-pane", test_window_pane);
 
   return g_test_run ();

@@ -31,6 +31,7 @@ struct _FwChartView
   GtkImage       *collapse_icon;
   GtkWidget      *series_button;
   GtkWidget      *series_checks[6];     /* the series, then the band */
+  GtkWidget      *band_hint;            /* why the band's switch is off */
   GtkWidget      *switcher;
   GtkLabel       *readout;
   char           *readout_text;         /* the same, plain */
@@ -245,6 +246,14 @@ fw_chart_view_set_text_scale (FwChartView *self,
 }
 
 const char *
+fw_chart_view_get_band_hint (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->band_hint) ? gtk_label_get_text (GTK_LABEL (self->band_hint)) : NULL;
+}
+
+const char *
 fw_chart_view_get_readout (FwChartView *self)
 {
   g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
@@ -266,6 +275,7 @@ sync_checks (FwChartView *self)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->series_checks[BAND_CHECK]),
                                fw_chart_canvas_get_band_shown (self->canvas));
   gtk_widget_set_sensitive (self->series_checks[BAND_CHECK], fw_chart_canvas_has_band (self->canvas));
+  gtk_widget_set_visible (self->band_hint, !fw_chart_canvas_has_band (self->canvas));
 }
 
 static void
@@ -306,6 +316,20 @@ build_series_menu (FwChartView *self)
     }
   gtk_widget_set_tooltip_text (self->series_checks[BAND_CHECK],
                                _("Drawn when the scenario has spreads and its band is worked out"));
+  /* A switch greyed out says why, in the menu itself (a tooltip on a
+   * greyed-out item is easily never seen), and what gives a band. */
+  self->band_hint = gtk_label_new (_("The band needs spreads: give this scenario’s rates a spread "
+                                     "under “Uncertainty” on the Compare page."));
+  gtk_label_set_wrap (GTK_LABEL (self->band_hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->band_hint), 32);
+  gtk_label_set_xalign (GTK_LABEL (self->band_hint), 0.0);
+  gtk_widget_add_css_class (self->band_hint, "dim-label");
+  gtk_widget_set_margin_start (self->band_hint, 6);
+  gtk_widget_set_visible (self->band_hint, FALSE);
+  gtk_box_append (GTK_BOX (box), self->band_hint);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->series_checks[BAND_CHECK]),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->band_hint, NULL,
+                                  -1);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Series"));

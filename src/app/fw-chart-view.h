@@ -46,6 +46,9 @@ void        fw_chart_view_set_text_scale (FwChartView *self,
                                           double       desktop_scale);
 /* The readout's text as shown (without its colours). */
 const char *fw_chart_view_get_readout   (FwChartView *self);
+/* What the Series menu says under the band's greyed-out switch, or NULL
+ * when the band can be switched. */
+const char *fw_chart_view_get_band_hint (FwChartView *self);
 
 /* Whether a band from @low to @high reads as one number (as the
  * readout writes them): then it is not said. */
