@@ -23,6 +23,7 @@
 #include "fw-settings.h"
 #include "fw-templates.h"
 #include "fw-window.h"
+#include "fw-test-names.h"
 
 /* The projection under the wheel on a private display
  * (tests/with-display.py): series switched, values read out under the
@@ -377,6 +378,66 @@ test_compare (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Five scenarios with long names (as a consultant names them) in a
+ * projection area as short as the window gives it at 1920x1080: the
+ * readout keeps to two lines, each name shortened in its middle and all
+ * of them whole in its tooltip; the legend keys every scenario; the
+ * plot keeps the most of the area. */
+static void
+test_compare_long_names (void)
+{
+  const char *const *names = fw_test_consultant_names;
+  Fixture fixture;
+  GtkWidget *readout;
+  const FwChartLayout *layout;
+  PangoFontMetrics *metrics;
+  const char *tooltip;
+  double line;
+  guint keyed = 0;
+
+  fixture.session = make_session (5, 36, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fw_test_consultant_names); i++)
+    g_assert_true (fw_document_rename_scenario (fw_session_get_document (fixture.session), i, names[i], NULL));
+  fw_session_set_shown (fixture.session, (guint[]) { 0, 1, 2, 3, 4 }, 5);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 1200, 300);
+  fixture.view = FW_CHART_VIEW (fw_chart_view_new ());
+  fw_chart_view_set_session (fixture.view, fixture.session);
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  fixture.canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (fixture.view));
+  gtk_window_present (fixture.window);
+  g_assert_true (fw_test_wait_until (is_drawn, fixture.canvas));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture.canvas), 0));
+
+  /* The readout: the label under the header, two lines high. */
+  readout = fw_test_find_shown (GTK_WIDGET (fixture.view), fw_test_is_label_with, "Month ");
+  g_assert_nonnull (readout);
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (readout), NULL, NULL);
+  line = pango_font_metrics_get_height (metrics) / (double) PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  g_test_message ("readout %d px high, a line %g; canvas %d of %d", gtk_widget_get_height (readout), line,
+                  gtk_widget_get_height (GTK_WIDGET (fixture.canvas)), gtk_widget_get_height (GTK_WIDGET (fixture.view)));
+  g_assert_cmpfloat (gtk_widget_get_height (readout), <=, line * 2 + 8);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (readout))), ==, 2);
+  /* Shown shortened, whole in the tooltip. */
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), "Baseline today"));
+  g_assert_null (strstr (fw_chart_view_get_readout (fixture.view), names[1]));
+  tooltip = gtk_widget_get_tooltip_text (readout);
+  g_assert_nonnull (tooltip);
+  for (guint i = 0; i < G_N_ELEMENTS (fw_test_consultant_names); i++)
+    g_assert_nonnull (strstr (tooltip, names[i]));
+
+  layout = fw_chart_get_layout (fw_chart_canvas_get_chart (fixture.canvas),
+                                gtk_widget_get_width (GTK_WIDGET (fixture.canvas)),
+                                gtk_widget_get_height (GTK_WIDGET (fixture.canvas)));
+  for (guint i = 0; i < layout->n_legend; i++)
+    keyed += layout->legend[i].kind == FW_CHART_LEGEND_SCENARIO;
+  g_test_message ("plot %g px high of %d", layout->plot_h, gtk_widget_get_height (GTK_WIDGET (fixture.view)));
+  g_assert_cmpuint (keyed, ==, 5);
+  g_assert_cmpfloat (layout->plot_h, >=, gtk_widget_get_height (GTK_WIDGET (fixture.view)) * 0.35);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* Compared, the table reads one scenario on show at a time, the
  * current one first; a "Scenario" list chooses another, and the rows,
  * the caption and the table's description follow it. */
@@ -619,6 +680,7 @@ main (int    argc,
   g_test_add ("/chart-view/table-rows", Fixture, NULL, fixture_set_up, test_table_rows, fixture_tear_down);
   g_test_add_func ("/chart-view/table-long", test_table_long);
   g_test_add_func ("/chart-view/compare", test_compare);
+  g_test_add_func ("/chart-view/compare-long-names", test_compare_long_names);
   g_test_add_func ("/chart-view/table-compare", test_table_compare);
   g_test_add_func ("/chart-view/band", test_band);
   g_test_add_func ("/chart-view/band-follows-scenario", test_band_follows_scenario);

@@ -14,6 +14,7 @@
 #include "fw-chart-columns.h"
 #include "fw-chart-private.h"
 #include "fw-render-text.h"
+#include "fw-test-names.h"
 
 /* The projection chart drawn headless: the per-column summary, the
  * layout, painted pixels, the hover lookup, and data a chart must
@@ -622,6 +623,99 @@ test_paint_scenarios (void)
     series_clear (&series[i]);
 }
 
+/* Scenarios with long names (the consultant's, up to 80 characters),
+ * five and fifty of them, in the projection's area at 1920x1080 and
+ * 1280x720, and in an export: the legend keeps to its share of the
+ * height, the plot keeps the rest, every key stays inside the area
+ * without overlapping another, and a key that cannot be whole is cut
+ * (in the middle, by the painter) or counted in "and N more". */
+static void
+test_layout_many_scenarios (void)
+{
+  /* Width, height, and on screen (legend toggles) or exported. */
+  static const double sizes[][3] = { { 1200, 260, 1 }, { 860, 170, 1 }, { 1600, 900, 0 }, { 400, 250, 0 },
+                                     { 960, 540, 0 } };
+  const char *const *names = fw_test_consultant_names;
+  static const guint counts[] = { 5, FW_CHART_MAX_SCENARIOS };
+  g_autofree char *generated[FW_CHART_MAX_SCENARIOS] = { NULL };
+  Series series[FW_CHART_MAX_SCENARIOS];
+  FwChartScenario scenarios[FW_CHART_MAX_SCENARIOS];
+
+  for (guint i = 0; i < FW_CHART_MAX_SCENARIOS; i++)
+    {
+      if (i >= G_N_ELEMENTS (fw_test_consultant_names))
+        generated[i] = g_strdup_printf ("Scenario number %u of the plans we can make", i + 1);
+      series_init (&series[i], i < G_N_ELEMENTS (fw_test_consultant_names) ? names[i] : generated[i], 36);
+      scenarios[i] = series[i].scenario;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+      {
+        g_autoptr(FwChart) chart = fw_chart_new ();
+        g_autoptr(FwChart) alone = fw_chart_new ();
+        double width = sizes[k][0], height = sizes[k][1];
+        const FwChartLayout *layout;
+        double plot_h_alone, legend_bottom = 0.0;
+        guint keyed = 0, more = 0, cut = 0;
+
+        fw_chart_set_legend_toggles (alone, sizes[k][2] != 0);
+        fw_chart_set_legend_toggles (chart, sizes[k][2] != 0);
+        fw_chart_set_scenarios (alone, scenarios, 1);
+        plot_h_alone = fw_chart_get_layout (alone, width, height)->plot_h;
+        fw_chart_set_scenarios (chart, scenarios, counts[c]);
+        layout = fw_chart_get_layout (chart, width, height);
+
+        for (guint i = 0; i < layout->n_legend; i++)
+          {
+            const FwChartLegendEntry *entry = &layout->legend[i];
+
+            g_assert_cmpfloat (entry->x, >=, 0.0);
+            g_assert_cmpfloat (entry->x + entry->width, <=, width);
+            legend_bottom = MAX (legend_bottom, entry->y + entry->height);
+            for (guint j = 0; j < i; j++)
+              {
+                const FwChartLegendEntry *other = &layout->legend[j];
+
+                g_assert_false (entry->x < other->x + other->width && other->x < entry->x + entry->width &&
+                                entry->y < other->y + other->height && other->y < entry->y + entry->height);
+              }
+            if (entry->kind == FW_CHART_LEGEND_SCENARIO)
+              {
+                keyed++;
+                cut += entry->cut;
+              }
+            if (entry->kind == FW_CHART_LEGEND_MORE)
+              more += entry->index;
+          }
+
+        if (layout->n_legend > 0)
+          {
+            /* Every scenario keyed or counted, the legend in its share:
+             * on screen a sixth of the height; exported, more when that
+             * shows every name whole; at least a row of keys. */
+            g_assert_cmpuint (keyed + more, ==, counts[c]);
+            g_assert_cmpfloat (legend_bottom - layout->legend[0].y, <=,
+                               MAX (height * (sizes[k][2] != 0 ? 0.16 : 0.30), layout->legend[0].height * 2) + 0.5);
+            g_assert_cmpfloat (legend_bottom, <, layout->plot_y);
+          }
+        /* Whatever the number and the names, the plot keeps most of
+         * the area; in a small one, it loses at most two rows of keys. */
+        if (height >= 250)
+          g_assert_cmpfloat (layout->plot_h, >=, height * 0.5);
+        else
+          g_assert_cmpfloat (layout->plot_h, >=, plot_h_alone - layout->text_size * 1.45 * 2 - 1);
+        /* The longest names do not fit beside the others: cut. */
+        if (layout->n_legend > 0 && counts[c] == 5 && width < 960)
+          g_assert_cmpuint (cut, >, 0);
+
+        /* And it paints. */
+        cairo_surface_destroy (paint (chart, (int) width, (int) height));
+      }
+  for (guint i = 0; i < FW_CHART_MAX_SCENARIOS; i++)
+    series_clear (&series[i]);
+}
+
 /* Hover ------------------------------------------------------------------- */
 
 static void
@@ -864,6 +958,7 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/band", test_paint_band);
   g_test_add_func ("/render/chart/paint/spike-kept", test_paint_spike_kept);
   g_test_add_func ("/render/chart/paint/scenarios", test_paint_scenarios);
+  g_test_add_func ("/render/chart/layout/many-scenarios", test_layout_many_scenarios);
   g_test_add_func ("/render/chart/hover", test_hover);
   g_test_add_func ("/render/chart/hover/decimated", test_hover_decimated);
   g_test_add_func ("/render/chart/degenerate", test_degenerate);

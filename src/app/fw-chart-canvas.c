@@ -575,6 +575,40 @@ toggle_legend_at (FwChartCanvas *self,
   return TRUE;
 }
 
+/* A scenario's key whose name the legend cut shows it whole; the count
+ * of those without a key names them. */
+static gboolean
+on_query_tooltip (FwChartCanvas *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  const FwChartLegendEntry *entry;
+  g_autoptr(GString) text = NULL;
+
+  if (keyboard)
+    return FALSE;
+  ensure_data (self);
+  entry = fw_chart_legend_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+  if (entry == NULL)
+    return FALSE;
+  if (entry->kind == FW_CHART_LEGEND_SCENARIO && entry->cut)
+    text = g_string_new (fw_chart_canvas_get_scenario_name (self, entry->index));
+  else if (entry->kind == FW_CHART_LEGEND_MORE)
+    {
+      text = g_string_new (NULL);
+      for (guint i = self->names->len - MIN (entry->index, self->names->len); i < self->names->len; i++)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                                (const char *) g_ptr_array_index (self->names, i));
+    }
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
 static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
@@ -975,6 +1009,9 @@ fw_chart_canvas_init (FwChartCanvas *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (widget, controller);
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_changed), self);

@@ -25,6 +25,24 @@ fw_chart_text_period (FwChartCanvas *canvas,
   return g_strdup_printf (_("%s %u"), title, period);
 }
 
+char *
+fw_chart_text_shorten (const char *name,
+                       guint       max_chars)
+{
+  glong length = g_utf8_strlen (name, -1);
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  glong keep;
+
+  if (length <= (glong) max_chars || max_chars < 3)
+    return g_strdup (name);
+  /* The ellipsis takes one; the start, which names the plan, the more. */
+  keep = (glong) max_chars - 1;
+  head = g_utf8_substring (name, 0, (keep + 1) / 2);
+  tail = g_utf8_substring (name, length - keep / 2, length);
+  return g_strconcat (g_strchomp (head), "…", g_strchug (tail), NULL);
+}
+
 /* "Customers 1,234, New customers 56, …" for scenario @i. */
 static void
 append_values (GString            *text,

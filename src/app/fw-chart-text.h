@@ -23,5 +23,9 @@ char *fw_chart_text_period   (FwChartCanvas *canvas,
  * 1,234, … Without onboarding: Customers 1,100, …". */
 char *fw_chart_text_describe (FwChartCanvas *canvas,
                               guint          period);
+/* @name in at most @max_chars characters, cut in its middle ("Baseline
+ * today…in Q3 2026"): both ends tell names apart that start alike. */
+char *fw_chart_text_shorten  (const char    *name,
+                              guint          max_chars);
 
 G_END_DECLS

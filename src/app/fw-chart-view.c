@@ -141,10 +141,12 @@ append_values (FwChartView        *self,
 }
 
 /* The readout keeps one height while the pointer moves, whatever its
- * numbers: a line more for the values to wrap onto, and one per
- * scenario compared (at most four and "and 2 more"). Otherwise a value
- * growing a digit would wrap, the chart below would shrink by a line,
- * and its whole picture would be painted again under the pointer. */
+ * numbers, and whatever the number of scenarios compared: two lines.
+ * Otherwise a value growing a digit would wrap, the chart below would
+ * shrink by a line, and its whole picture would be painted again under
+ * the pointer; and five scenarios with long names would leave no chart.
+ * One scenario's values may wrap onto the second line; several
+ * scenarios' two lines (update_readout()) are each cut at the end. */
 static void
 reserve_readout_lines (FwChartView *self,
                        guint        n_scenarios)
@@ -152,12 +154,82 @@ reserve_readout_lines (FwChartView *self,
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->readout));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
   int line = (int) ceil (pango_font_metrics_get_height (metrics) * self->text_scale / PANGO_SCALE);
-  guint lines = n_scenarios > 1 ? MIN (n_scenarios, 4) + (n_scenarios > 4) + 1 : 2;
+  const int lines = 2;
 
   pango_font_metrics_unref (metrics);
 
-  gtk_label_set_lines (self->readout, (int) lines);
-  gtk_widget_set_size_request (GTK_WIDGET (self->readout), -1, line * (int) lines);
+  /* GtkLabel's "lines" is Pango's limit per paragraph. */
+  gtk_label_set_wrap (self->readout, n_scenarios <= 1);
+  gtk_label_set_lines (self->readout, n_scenarios <= 1 ? lines : 1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->readout), -1, line * lines);
+}
+
+/* Names in the readout, in characters: the one whose values it lists,
+ * and each other one beside a single figure. Its tooltip has them whole. */
+#define FIRST_NAME_CHARS 40
+#define OTHER_NAME_CHARS 24
+
+/* Several scenarios on two lines: the first (the one edited) with all
+ * its values; then one figure (customers, unless hidden) of each other
+ * one, so the second line reads like a row of a comparison:
+ * "● Customers:  Without the…self-service 1,380   Optimistic 279".
+ * @full gets every value of every scenario, names whole, one a line. */
+static void
+append_scenarios (FwChartView        *self,
+                  GString            *markup,
+                  GString            *plain,
+                  GString            *full,
+                  const FwChartHover *values)
+{
+  int series = -1;
+
+  for (guint i = 0; i < values->n_scenarios; i++)
+    {
+      const char *name = fw_chart_canvas_get_scenario_name (self->canvas, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autoptr(GString) unused = g_string_new (NULL);
+
+      append_values (self, unused, line, values, i);
+      g_string_append_printf (full, "\n%s: %s", name, line->str);
+      for (guint s = 0; i > 0 && series < 0 && s < FW_CHART_N_SERIES; s++)
+        if (!isnan (values->values[i][s]))
+          series = (int) s;
+    }
+
+  {
+    g_autofree char *shown = fw_chart_text_shorten (fw_chart_canvas_get_scenario_name (self->canvas, 0),
+                                                    FIRST_NAME_CHARS);
+    g_autofree char *escaped = g_markup_escape_text (shown, -1);
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    g_string_append_printf (markup, "   <b>%s</b>", escaped);
+    append_values (self, markup, line, values, 0);
+    g_string_append_printf (plain, " %s: %s", shown, line->str);
+  }
+
+  if (series < 0)
+    return;
+  {
+    g_autofree char *hex = series_hex (self->canvas, (guint) series);
+    g_autofree char *escaped = g_markup_escape_text (fw_chart_series_name ((guint) series), -1);
+
+    g_string_append_printf (markup, "\n<span foreground=\"%s\">●</span>\u00a0%s:", hex, escaped);
+    g_string_append_printf (plain, "\n%s:", fw_chart_series_name ((guint) series));
+  }
+  for (guint i = 1; i < values->n_scenarios; i++)
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *number = NULL;
+
+      if (isnan (values->values[i][series]))
+        continue;
+      shown = fw_chart_text_shorten (fw_chart_canvas_get_scenario_name (self->canvas, i), OTHER_NAME_CHARS);
+      escaped = g_markup_escape_text (shown, -1);
+      number = fw_display_count (values->values[i][series]);
+      g_string_append_printf (markup, "   %s\u00a0<b>%s</b>", escaped, number);
+      g_string_append_printf (plain, "  %s %s", shown, number);
+    }
 }
 
 /* The values at the period under the pointer, or else at the period
@@ -167,9 +239,11 @@ update_readout (FwChartView *self)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(GString) plain = g_string_new (NULL);
+  g_autoptr(GString) full = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   FwChartHover values;
+  gboolean several = FALSE;
   int period;
 
   if (self->session == NULL)
@@ -183,35 +257,19 @@ update_readout (FwChartView *self)
   escaped = g_markup_escape_text (title, -1);
   g_string_append_printf (markup, "<b>%s</b>", escaped);
   g_string_append (plain, title);
+  g_string_append (full, title);
 
   if (fw_chart_canvas_get_values (self->canvas, (guint) period, &values))
     {
-      for (guint i = 0; i < values.n_scenarios && i < 4; i++)
+      several = values.n_scenarios > 1;
+      if (several)
+        append_scenarios (self, markup, plain, full, &values);
+      else
         {
           g_autoptr(GString) line = g_string_new (NULL);
 
-          if (values.n_scenarios > 1)
-            {
-              g_autofree char *name =
-                g_markup_escape_text (fw_chart_canvas_get_scenario_name (self->canvas, i), -1);
-
-              g_string_append_printf (markup, "%s<b>%s</b>", i == 0 ? "   " : "\n", name);
-              g_string_append_printf (plain, "%s%s:", i == 0 ? " " : "\n",
-                                      fw_chart_canvas_get_scenario_name (self->canvas, i));
-            }
-          append_values (self, markup, line, &values, i);
+          append_values (self, markup, line, &values, 0);
           g_string_append_printf (plain, " %s", line->str);
-        }
-      if (values.n_scenarios > 4)
-        {
-          /* TRANSLATORS: the readout lists four scenarios, then this */
-          g_autofree char *more = g_strdup_printf (ngettext ("and %u more scenario",
-                                                             "and %u more scenarios",
-                                                             values.n_scenarios - 4),
-                                                   values.n_scenarios - 4);
-
-          g_string_append_printf (markup, "\n%s", more);
-          g_string_append_printf (plain, "\n%s", more);
         }
     }
 
@@ -220,6 +278,9 @@ update_readout (FwChartView *self)
   g_free (self->readout_text);
   self->readout_text = g_strdup (plain->str);
   gtk_label_set_markup (self->readout, markup->str);
+  /* Several scenarios' names are shortened, and each other one's values
+   * but one left out: all of them, whole, on demand. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->readout), several ? full->str : NULL);
   reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
 }
 

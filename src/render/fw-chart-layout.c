@@ -22,6 +22,12 @@
  * is read from the back of a room. */
 #define MIN_TEXT_SIZE 11.0
 #define MAX_TEXT_SIZE 26.0
+/* The most of the area's height the legend may take: to show every
+ * name whole in a picture (an export has no tooltips, and a client
+ * reads the names off the slide), and otherwise. On screen a cut key
+ * shows its name when pointed at, and the plot keeps the more. */
+#define LEGEND_SHARE_WHOLE 0.30
+#define LEGEND_SHARE       0.16
 
 double
 fw_chart_layout_x_of (const FwChartLayout *layout,
@@ -96,6 +102,14 @@ fw_chart_x_tick_text (guint period)
   return fw_display_count (period);
 }
 
+char *
+fw_chart_more_text (guint count)
+{
+  /* The words the report lists its scenarios with. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more scenario", "and %u more scenarios", count),
+                          count);
+}
+
 const char *
 fw_chart_legend_name (const FwChart            *chart,
                       const FwChartLegendEntry *entry)
@@ -107,6 +121,8 @@ fw_chart_legend_name (const FwChart            *chart,
     case FW_CHART_LEGEND_BAND:
       /* TRANSLATORS: the shaded band round the customers' line */
       return _("Customers, 10th–90th percentile");
+    case FW_CHART_LEGEND_MORE:
+      return NULL;
     case FW_CHART_LEGEND_SCENARIO:
     default:
       return chart->entries[entry->index].scenario.name;
@@ -128,20 +144,127 @@ text_width (FwChart    *chart,
   return w;
 }
 
+/* The legend's sizes, shared by its two parts: a key's sample line and
+ * the gap before its name, a row, the gap between keys. */
+#define LEGEND_SAMPLE(size)  ((size) * 1.8 + (size) * 0.45)
+#define LEGEND_ROW(size)     ((size) * 1.45)
+#define LEGEND_SPACING(size) ((size) * 1.3)
+
+/* The scenarios' keys: a grid of equal columns on rows of their own,
+ * below the series'. Every name is shown whole when @whole_rows rows
+ * hold them; otherwise, in at most @max_rows, each column gets a share
+ * of the width and a longer name is cut in its middle (the painter), so
+ * that "Q3 plan: ... (copy)" keeps both ends that tell it apart. When
+ * even the narrowest readable columns cannot hold them all, the last key
+ * says how many more there are. Returns the rows used. */
+static guint
+place_scenario_keys (FwChart       *chart,
+                     FwChartLayout *layout,
+                     double         left,
+                     double         right,
+                     double         top,
+                     guint          whole_rows,
+                     guint          max_rows)
+{
+  double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
+  double avail = MAX (right - left, 1.0);
+  /* About a dozen letters: less and the names no longer tell apart. */
+  double min_col = LEGEND_SAMPLE (size) + size * 7.0;
+  double comfy_col = LEGEND_SAMPLE (size) + size * 20.0;
+  double natural[FW_CHART_MAX_SCENARIOS];
+  double widest = 0.0, col_w;
+  guint n = MIN (chart->n_entries, FW_CHART_MAX_SCENARIOS);
+  guint cols, rows, keyed;
+
+  max_rows = MAX (max_rows, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      natural[i] = LEGEND_SAMPLE (size) + text_width (chart, size, TRUE, chart->entries[i].scenario.name);
+      widest = MAX (widest, natural[i]);
+    }
+
+  /* All whole, in as few rows as they fit... */
+  cols = (guint) MAX (floor ((avail + spacing) / (widest + spacing)), 0.0);
+  if (cols >= 1 && (n + cols - 1) / cols <= MAX (whole_rows, 1))
+    {
+      cols = MIN (cols, n);
+      col_w = widest;
+    }
+  else
+    {
+      /* ...or else in columns wide enough for some forty letters,
+       * which tell most names apart in fewer rows than whole names
+       * take; when even those need more rows than there are, in the
+       * columns that keep within the rows, down to the narrowest. */
+      guint comfortable = (guint) MAX (floor ((avail + spacing) / (comfy_col + spacing)), 1.0);
+      guint most = (guint) MAX (floor ((avail + spacing) / (min_col + spacing)), 1.0);
+
+      cols = MIN (comfortable, n);
+      if ((n + cols - 1) / cols > max_rows)
+        cols = MIN (MAX ((n + max_rows - 1) / max_rows, cols), most);
+      col_w = (avail - (cols - 1) * spacing) / cols;
+    }
+  rows = MIN ((n + cols - 1) / cols, max_rows);
+  keyed = MIN (n, cols * rows);
+  if (keyed < n)
+    {
+      /* The count takes the last cells of the last row, as many as its
+       * words need (with the largest count it could say). */
+      g_autofree char *words = fw_chart_more_text (n);
+      double more_w = text_width (chart, size, FALSE, words);
+      guint cells = (guint) MIN (ceil ((more_w + spacing) / (col_w + spacing)), cols);
+
+      keyed = cols * rows - MAX (cells, 1);
+    }
+
+  for (guint k = 0; k < keyed; k++)
+    {
+      FwChartLegendEntry *entry = &layout->legend[layout->n_legend++];
+
+      entry->kind = FW_CHART_LEGEND_SCENARIO;
+      entry->index = k;
+      entry->hidden = FALSE;
+      entry->x = left + (k % cols) * (col_w + spacing);
+      entry->y = top + (k / cols) * row_h;
+      entry->cut = natural[k] > col_w;
+      entry->width = MIN (natural[k], col_w);
+      entry->height = row_h;
+    }
+  if (keyed < n)
+    {
+      FwChartLegendEntry *entry = &layout->legend[layout->n_legend++];
+
+      entry->kind = FW_CHART_LEGEND_MORE;
+      entry->index = n - keyed;
+      entry->hidden = FALSE;
+      entry->x = left + (keyed % cols) * (col_w + spacing);
+      entry->y = top + (keyed / cols) * row_h;
+      entry->cut = FALSE;
+      entry->width = right - entry->x;
+      entry->height = row_h;
+    }
+  return rows;
+}
+
 /* The legend's entries in order, flowing in rows over the top of the
- * area. Returns the height the rows take. */
+ * area: the series and the band, then the scenarios' keys, in at most
+ * @whole_height when that shows every name whole, else @max_height.
+ * Returns the height the rows take. */
 static double
 place_legend (FwChart       *chart,
               FwChartLayout *layout,
               double         left,
               double         right,
-              double         top)
+              double         top,
+              double         whole_height,
+              double         max_height)
 {
-  double size = layout->text_size;
-  double sample = size * 1.8, between = size * 0.45, spacing = size * 1.3;
-  double row_h = size * 1.45;
+  double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
   double x = left, y = top;
   gboolean any_band = FALSE;
+  guint max_rows = (guint) MAX (floor (max_height / row_h), 1.0);
+  guint whole_rows = (guint) MAX (floor (whole_height / row_h), 1.0);
+  guint rows;
 
   layout->n_legend = 0;
 
@@ -149,9 +272,9 @@ place_legend (FwChart       *chart,
     any_band = any_band || (chart->legend_toggles ? chart->entries[i].has_band
                                                   : fw_chart_track_drawn (chart, i, FW_CHART_TRACK_BAND_LOW));
 
-  for (guint pass = 0; pass < 3; pass++)
+  for (guint pass = 0; pass < 2; pass++)
     {
-      guint n = pass == 0 ? FW_CHART_N_SERIES : pass == 1 ? 1 : chart->n_entries;
+      guint n = pass == 0 ? FW_CHART_N_SERIES : 1;
 
       for (guint i = 0; i < n; i++)
         {
@@ -170,26 +293,17 @@ place_legend (FwChart       *chart,
               entry->kind = FW_CHART_LEGEND_SERIES;
               entry->hidden = (chart->visible & FW_CHART_SERIES_BIT (i)) == 0;
             }
-          else if (pass == 1)
+          else
             {
               wanted = any_band;
               entry->kind = FW_CHART_LEGEND_BAND;
               entry->hidden = !chart->band_shown;
             }
-          else
-            {
-              /* One scenario needs no key; several are told apart by
-               * their dash. */
-              wanted = chart->n_entries > 1;
-              entry->kind = FW_CHART_LEGEND_SCENARIO;
-              entry->hidden = FALSE;
-            }
           if (!wanted)
             continue;
 
           entry->index = i;
-          w = sample + between + text_width (chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,
-                                             fw_chart_legend_name (chart, entry));
+          w = LEGEND_SAMPLE (size) + text_width (chart, size, FALSE, fw_chart_legend_name (chart, entry));
           /* A name wider than a whole row is the only one cut, in its
            * middle (fw-chart-painter.c); every other name starts a new
            * row when it does not fit the rest of this one, and is shown
@@ -209,8 +323,15 @@ place_legend (FwChart       *chart,
           x += w + spacing;
         }
     }
+  rows = layout->n_legend > 0 ? (guint) lround ((y - top) / row_h) + 1 : 0;
 
-  return layout->n_legend > 0 ? y + row_h - top : 0.0;
+  /* One scenario needs no key; several are told apart by their dash. */
+  if (chart->n_entries > 1)
+    rows += place_scenario_keys (chart, layout, left, right, top + rows * row_h,
+                                 whole_rows > rows ? whole_rows - rows : 1,
+                                 max_rows > rows ? max_rows - rows : 1);
+
+  return rows * row_h;
 }
 
 /* The vertical axis: from the lowest to the highest value drawn, on nice
@@ -304,7 +425,11 @@ fw_chart_layout_compute (FwChart       *chart,
 
   /* From the top: the legend, room for the marker's label, the plot;
    * from the bottom: the axis title and the tick labels. */
-  legend_h = place_legend (chart, layout, pad, width - pad, pad);
+  /* The legend keeps to a share of the height, whatever the number of
+   * scenarios and the length of their names: the plot is the point. */
+  legend_h = place_legend (chart, layout, pad, width - pad, pad,
+                          height * (chart->legend_toggles ? LEGEND_SHARE : LEGEND_SHARE_WHOLE),
+                          height * LEGEND_SHARE);
   layout->axis_title_shown = TRUE;
   bottom = pad + text * 1.3 + text * 0.3 + text * 1.3;
   layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;

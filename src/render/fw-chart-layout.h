@@ -27,6 +27,7 @@ typedef enum
   FW_CHART_LEGEND_SERIES,    /* index: an FwChartSeries */
   FW_CHART_LEGEND_BAND,      /* the band of customers */
   FW_CHART_LEGEND_SCENARIO,  /* index: the scenario, drawn in its dash */
+  FW_CHART_LEGEND_MORE,      /* index: how many scenarios have no key */
 } FwChartLegendKind;
 
 typedef struct
@@ -35,7 +36,7 @@ typedef struct
   guint             index;
   double            x, y, width, height;  /* the sample and the name */
   gboolean          hidden;   /* listed but not drawn (legend toggles) */
-  gboolean          cut;      /* the name is wider than a whole row */
+  gboolean          cut;      /* the name is wider than its room: cut in the middle */
 } FwChartLegendEntry;
 
 typedef struct

@@ -875,6 +875,16 @@ paint_legend (FwChart             *chart,
        * an outline: there to be clicked, plainly not drawn. */
       double alpha = entry->hidden ? 0.4 : 1.0;
 
+      if (entry->kind == FW_CHART_LEGEND_MORE)
+        {
+          g_autofree char *more = fw_chart_more_text (entry->index);
+
+          set_fg (cr, chart, 0.7);
+          show_text (cr, chart, size, FALSE, more, entry->width, PANGO_ELLIPSIZE_END,
+                     x0, cy, 0.0, 0.5);
+          continue;
+        }
+
       cairo_new_path (cr);
       switch (entry->kind)
         {
@@ -927,8 +937,8 @@ paint_legend (FwChart             *chart,
         }
 
       set_fg (cr, chart, 0.9 * alpha);
-      /* Only a name wider than a row is cut (fw-chart-layout.c), in the
-       * middle, so both ends of "Q3 plan: ... (copy)" still tell it
+      /* Only a name wider than its room is cut (fw-chart-layout.c), in
+       * the middle, so both ends of "Q3 plan: ... (copy)" still tell it
        * apart; any other is drawn whole: limited to its measured width
        * it could lose its last letters to rounding. */
       show_text (cr, chart, size, entry->kind == FW_CHART_LEGEND_SCENARIO,

@@ -86,7 +86,10 @@ void         fw_chart_layout_compute (FwChart       *chart,
 char        *fw_chart_y_tick_text    (const FwChartLayout *layout,
                                       guint          tick);
 char        *fw_chart_x_tick_text    (guint          period);
-/* The legend entry's name. */
+/* The key of the scenarios the legend has no room for: "and 3 more
+ * scenarios". */
+char        *fw_chart_more_text      (guint          count);
+/* The legend entry's name; NULL for the "and 3 more" key. */
 const char  *fw_chart_legend_name    (const FwChart            *chart,
                                       const FwChartLegendEntry *entry);
 

@@ -56,7 +56,9 @@ void      fw_chart_set_band_shown   (FwChart               *chart,
 /* Whether the legend doubles as the series' switches (default FALSE):
  * it then lists every series the data has and the band, hidden ones
  * dimmed, so that a click on an entry (fw_chart_legend_at()) can show
- * it again. Exports list only what is drawn. */
+ * it again, and the legend keeps to less of the height (a cut name is
+ * there to be pointed at). Exports list only what is drawn, every
+ * scenario's name whole while the legend keeps within 30% of it. */
 void      fw_chart_set_legend_toggles (FwChart             *chart,
                                        gboolean             toggles);
 /* The period the window shows, marked by a line; -1 for none. */
