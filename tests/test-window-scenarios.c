@@ -761,6 +761,127 @@ test_compare_table_no_gap (Fixture       *fixture,
   g_assert_cmpfloat (gtk_widget_get_height (scroller) - bottom, <=, gtk_grid_get_row_spacing (GTK_GRID (table)));
 }
 
+/* Names as a consultant writes them (78 characters, two alike but for
+ * their ends) on the Compare page: nothing runs past the pane's right
+ * edge (no sideways scrolling of the page), the spreads' fields wholly
+ * in view, each long name cut in its middle with the whole in a
+ * tooltip, and the table's headings on two lines, a column wide. */
+#define LONG_A "Without the long checkout form and with a redesigned one-page self-service buy"
+#define LONG_B "Without the long checkout form and with a redesigned one-page self-service plan"
+
+typedef struct
+{
+  GtkWidget *page;
+  GtkWidget *last;
+} PageLaidOut;
+
+static gboolean
+page_laid_out (gpointer data)
+{
+  PageLaidOut *wait = data;
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (wait->page));
+
+  return gtk_widget_get_mapped (wait->last) && gtk_widget_get_width (wait->last) > 0 &&
+         gtk_adjustment_get_page_size (h) > 0;
+}
+
+/* @widget's right edge, in @page's coordinates. */
+static double
+right_edge (GtkWidget *widget,
+            GtkWidget *page)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, page, &bounds));
+  return bounds.origin.x + bounds.size.width;
+}
+
+static gboolean
+is_heading (GtkWidget     *widget,
+            gconstpointer  name)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-compare-heading") &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), name) == 0;
+}
+
+static void
+test_compare_page_long_names (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *editor = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_SPREADS_EDITOR);
+  GtkWidget *page = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
+  GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (page));
+  PangoFontMetrics *metrics;
+  PangoLayout *layout;
+  GtkWidget *entry, *check;
+  PageLaidOut wait;
+  double char_width;
+
+  activate (fixture, "scenario.duplicate", NULL);
+  activate (fixture, "scenario.duplicate", NULL);
+  g_assert_true (fw_document_rename_scenario (document (fixture), 1, LONG_A, NULL));
+  g_assert_true (fw_document_rename_scenario (document (fixture), 2, LONG_B, NULL));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 1, TRUE));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 0, TRUE));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
+
+  /* The last spread field is the last thing on the page. */
+  for (entry = fw_test_find_type (editor, GTK_TYPE_ENTRY), wait.last = entry; entry != NULL;
+       entry = gtk_widget_get_next_sibling (entry))
+    if (GTK_IS_ENTRY (entry))
+      wait.last = entry;
+  wait.page = page;
+  g_assert_true (fw_test_wait_until (page_laid_out, &wait));
+  g_assert_true (fw_test_wait_frames_past (page, 0));
+
+  g_test_message ("page %g px wide, its content %g", gtk_adjustment_get_page_size (sideways),
+                  gtk_adjustment_get_upper (sideways));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 1.0);
+
+  /* Every spread field and its unit in view. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (wait.last)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_assert_cmpfloat (right_edge (child, page), <=, gtk_widget_get_width (page));
+
+  /* The long names' check buttons: cut in the middle, whole in the tooltip. */
+  for (guint i = 1; i <= 2; i++)
+    {
+      const char *name = i == 1 ? LONG_A : LONG_B;
+      GtkWidget *label = fw_test_find (panel, fw_test_is_label_reading, name);
+
+      g_assert_nonnull (label);
+      check = gtk_widget_get_ancestor (label, GTK_TYPE_CHECK_BUTTON);
+      g_assert_nonnull (check);
+      g_assert_cmpfloat (right_edge (check, page), <=, gtk_widget_get_width (page));
+      g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_MIDDLE);
+      /* (The one edited says, after its name, why it stays ticked.) */
+      g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (check), name));
+    }
+
+  /* The table's headings: two lines, a dozen letters wide or so, the
+   * rest cut in the middle, the name whole in the tooltip. */
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (panel), NULL, NULL);
+  char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  for (guint i = 1; i <= 2; i++)
+    {
+      const char *name = i == 1 ? LONG_A : LONG_B;
+      GtkWidget *heading = fw_test_find (panel, is_heading, name);
+
+      g_assert_nonnull (heading);
+      layout = gtk_label_get_layout (GTK_LABEL (heading));
+      g_test_message ("heading %u: %d px wide, %d lines", i, gtk_widget_get_width (heading),
+                      pango_layout_get_line_count (layout));
+      g_assert_cmpint (pango_layout_get_line_count (layout), ==, 2);
+      g_assert_true (pango_layout_is_ellipsized (layout));
+      g_assert_cmpfloat (gtk_widget_get_width (heading), >=, char_width * 9);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (heading), ==, name);
+    }
+}
+
 /* The spreads typed per scenario: applied, refused in words, undone;
  * the band comes with them. */
 static void
@@ -830,6 +951,7 @@ main (int   argc,
   ADD ("compare-table-no-gap", test_compare_table_no_gap);
   ADD ("compare-table-shift-wheel", test_compare_table_shift_wheel);
   ADD ("spreads", test_spreads);
+  ADD ("compare-page-long-names", test_compare_page_long_names);
   ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);
 
   return g_test_run ();

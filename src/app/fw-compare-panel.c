@@ -156,6 +156,9 @@ columns (FwComparePanel *self)
   return indices;
 }
 
+/* A column's width, in characters of its heading. */
+#define HEADING_CHARS 12
+
 static GtkWidget *
 cell (const char *text,
       const char *css_class,
@@ -202,9 +205,19 @@ update_table (FwComparePanel *self)
       if (first == NULL)
         first = summary;
 
+      /* On two lines, and a longer name cut in the middle of the second:
+       * "Baseline today" and "Baseline tomorrow" stay apart, and the
+       * column keeps to a figure's width. Fixed, as the captions are:
+       * the scroller asks for the height at the narrowest width. */
       name = cell (fw_document_get_scenario (document, index)->name, "fw-compare-heading", 1);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (name), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_width_chars (GTK_LABEL (name), HEADING_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), HEADING_CHARS);
+      gtk_widget_set_valign (name, GTK_ALIGN_END);
       gtk_widget_set_tooltip_text (name, fw_document_get_scenario (document, index)->name);
       gtk_grid_attach (self->table, name, (int) c + 1, 0, 1, 1);
 
@@ -295,7 +308,15 @@ update_checks (FwComparePanel *self)
         {
           const char *name = fw_document_get_scenario (document, i)->name;
           g_autofree char *label = g_strdup_printf (_("Compare scenario %s"), name);
-          GtkWidget *check = gtk_check_button_new_with_label (name);
+          GtkWidget *check = gtk_check_button_new ();
+          GtkWidget *text = gtk_label_new (name);
+
+          /* A long name is cut in its middle, not the pane made wider:
+           * both ends tell apart names that start alike; the tooltip
+           * has it whole. */
+          gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_label_set_xalign (GTK_LABEL (text), 0);
+          gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
 
           g_object_set_data (G_OBJECT (check), "fw-scenario", GUINT_TO_POINTER (i));
           g_object_set_data_full (G_OBJECT (check), "fw-name", g_strdup (name), g_free);
@@ -311,6 +332,8 @@ update_checks (FwComparePanel *self)
   for (guint i = 0; i < n; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->checks, i);
+      const char *name = fw_document_get_scenario (document, i)->name;
+      g_autofree char *editing = NULL;
       gboolean on = FALSE;
 
       for (guint k = 0; k < n_shown; k++)
@@ -318,9 +341,10 @@ update_checks (FwComparePanel *self)
       gtk_check_button_set_active (check, on);
       /* The current scenario is always on show: it is the one edited. */
       gtk_widget_set_sensitive (GTK_WIDGET (check), i != current);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (check),
-                                   i == current ? _("The scenario you are editing is always shown")
-                                                : NULL);
+      /* The name whole (the label may cut it), and for the one edited
+       * why it cannot be unticked. */
+      editing = g_strconcat (name, "\n", _("The scenario you are editing is always shown"), NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (check), i == current ? editing : name);
     }
   self->syncing = FALSE;
 }

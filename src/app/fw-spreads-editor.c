@@ -231,7 +231,10 @@ fw_spreads_editor_init (FwSpreadsEditor *self)
 
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->heading, 0);
-  gtk_label_set_ellipsize (self->heading, PANGO_ELLIPSIZE_END);
+  /* The name whole, on as many lines as it takes: it is the scenario
+   * these fields change, and a long one must not widen the pane. */
+  gtk_label_set_wrap (self->heading, TRUE);
+  gtk_label_set_wrap_mode (self->heading, PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->heading));
 
@@ -265,6 +268,9 @@ fw_spreads_editor_init (FwSpreadsEditor *self)
       gtk_entry_set_alignment (GTK_ENTRY (spread->entry), 1.0);
       gtk_widget_set_hexpand (caption, TRUE);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      /* The caption gives way, never the field (a longer translation
+       * wraps). */
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
       gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spread->entry);
       fw_widget_set_accessible_label (spread->entry, label);
       gtk_grid_attach (GTK_GRID (grid), caption, 0, (int) id, 1, 1);
