@@ -308,15 +308,16 @@ update_checks (FwComparePanel *self)
         {
           const char *name = fw_document_get_scenario (document, i)->name;
           g_autofree char *label = g_strdup_printf (_("Compare scenario %s"), name);
-          GtkWidget *check = gtk_check_button_new ();
-          GtkWidget *text = gtk_label_new (name);
+          GtkWidget *check = gtk_check_button_new_with_label (name);
 
           /* A long name is cut in its middle, not the pane made wider:
            * both ends tell apart names that start alike; the tooltip
-           * has it whole. */
-          gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_MIDDLE);
-          gtk_label_set_xalign (GTK_LABEL (text), 0);
-          gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+           * has it whole. (The button's own label, not a child of ours:
+           * the theme spaces a labelled check button as a text button.) */
+          for (GtkWidget *text = gtk_widget_get_first_child (check); text != NULL;
+               text = gtk_widget_get_next_sibling (text))
+            if (GTK_IS_LABEL (text))
+              gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_MIDDLE);
 
           g_object_set_data (G_OBJECT (check), "fw-scenario", GUINT_TO_POINTER (i));
           g_object_set_data_full (G_OBJECT (check), "fw-name", g_strdup (name), g_free);
