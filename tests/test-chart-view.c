@@ -435,6 +435,17 @@ test_compare_long_names (void)
   g_test_message ("plot %g px high of %d", layout->plot_h, gtk_widget_get_height (GTK_WIDGET (fixture.view)));
   g_assert_cmpuint (keyed, ==, 5);
   g_assert_cmpfloat (layout->plot_h, >=, gtk_widget_get_height (GTK_WIDGET (fixture.view)) * 0.35);
+
+  /* The table's scenario list (a page of the same stack) does not make
+   * the projection wider than the editor's column at 1280x720 (about
+   * 600 px beside the side panes) with a 78-character name in it. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (fixture.view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("the projection at least %d px wide", minimum);
+    g_assert_cmpint (minimum, <=, 560);
+  }
   fixture_tear_down (&fixture, NULL);
 }
 

@@ -15,6 +15,7 @@
 #include "fw-display-number.h"
 #include "fw-projection-rows.h"
 #include "fw-projection-table.h"
+#include "fw-scenario-picker.h"
 
 struct _FwProjectionTable
 {
@@ -290,6 +291,10 @@ fw_projection_table_init (FwProjectionTable *self)
 
     self->chooser_names = gtk_string_list_new (NULL);
     self->chooser = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->chooser_names)), NULL));
+    /* Shown as the header bar's picker shows them: a long name must not
+     * make the projection (every page of its stack) wider than the
+     * column, which cut the chart at its right at 1280x720. */
+    fw_scenario_picker_init (self->chooser);
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->chooser));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->chooser),
                                  _("The scenario whose numbers the table shows"));
