@@ -30,6 +30,8 @@ struct _FwProjectionTable
   GtkStringList     *chooser_names;
   gboolean           syncing;       /* the table sets the list, not the user */
   GtkScrolledWindow *scroller;
+  /* Holds the rows only while the table is on screen (see map). */
+  GtkNoSelection    *selection;
   GtkColumnView     *view;
   GtkColumnViewColumn *period_column;
 };
@@ -231,6 +233,32 @@ fw_projection_table_scroll_to (FwProjectionTable *self,
                                                0.0, MAX (upper - page, 0.0)));
 }
 
+/* GTK 4.8's column view makes and binds rows for about 200 items round
+ * its top whenever its model changes, on screen or not: with six cells
+ * a row, tens of milliseconds on the main loop for every new project
+ * and every edit with a long projection, for a table on a page nobody
+ * looks at (the chart's stack keeps it hidden behind the chart). So the
+ * view gets the rows when it comes on screen and gives them back when
+ * it goes: showing the table makes its rows then. */
+static void
+fw_projection_table_map (GtkWidget *widget)
+{
+  FwProjectionTable *self = FW_PROJECTION_TABLE (widget);
+
+  GTK_WIDGET_CLASS (fw_projection_table_parent_class)->map (widget);
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+}
+
+static void
+fw_projection_table_unmap (GtkWidget *widget)
+{
+  FwProjectionTable *self = FW_PROJECTION_TABLE (widget);
+
+  if (self->selection != NULL)
+    gtk_no_selection_set_model (self->selection, NULL);
+  GTK_WIDGET_CLASS (fw_projection_table_parent_class)->unmap (widget);
+}
+
 static void
 fw_projection_table_dispose (GObject *object)
 {
@@ -242,6 +270,7 @@ fw_projection_table_dispose (GObject *object)
   g_clear_object (&self->session);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->chooser_names);
 
@@ -255,6 +284,8 @@ fw_projection_table_class_init (FwProjectionTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_projection_table_dispose;
+  widget_class->map = fw_projection_table_map;
+  widget_class->unmap = fw_projection_table_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fwprojectiontable");
   /* A group named by its caption ("Baseline, period by period"), not a
@@ -265,8 +296,6 @@ fw_projection_table_class_init (FwProjectionTableClass *klass)
 static void
 fw_projection_table_init (FwProjectionTable *self)
 {
-  GtkSelectionModel *selection;
-
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
@@ -310,8 +339,8 @@ fw_projection_table_init (FwProjectionTable *self)
   }
 
   self->rows = fw_projection_rows_new ();
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (selection));
+  self->selection = gtk_no_selection_new (NULL);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
