@@ -523,6 +523,58 @@ test_service_within_budget (void)
   g_assert_null (fw_projection_service_get (fw_session_get_projections (session), 1));
 }
 
+static gpointer
+prepare_in_thread (gpointer document)
+{
+  fw_projection_service_prepare (document);
+  return NULL;
+}
+
+/* What a loading thread works out ahead (fw_projection_service_prepare ())
+ * is what the service shows: the same figures, the impacts still worked
+ * out in a thread for a long projection, all at once within the budget;
+ * and never once the document has changed since. */
+static void
+test_service_prepared (void)
+{
+  g_autoptr(FwDocument) long_document = fw_document_new (long_project ());
+  g_autoptr(FwDocument) short_document = fw_document_new (two_scenarios ());
+  g_autoptr(FwDocument) edited = fw_document_new (long_project ());
+  g_autoptr(FwProjection) figures = fw_projection_new ();
+  FwProjectionService *service;
+  FwSession *session;
+
+  g_thread_join (g_thread_new ("prepare", prepare_in_thread, long_document));
+  session = fw_session_new (long_document);
+  service = fw_session_get_projections (session);
+  fw_projection_run_figures (figures, fw_document_get_scenario (long_document, 0), 20000);
+  g_assert_cmpfloat (fw_projection_get_summary (fw_session_get_projection (session))->customers_end, ==,
+                     fw_projection_get_summary (figures)->customers_end);
+  g_assert_false (fw_projection_has_impacts (fw_session_get_projection (session)));
+  g_assert_true (fw_projection_service_is_busy (service, 0));
+  wait_until_idle (service);
+  assert_current (long_document, 0, fw_session_get_projection (session));
+  g_object_unref (session);
+
+  g_thread_join (g_thread_new ("prepare", prepare_in_thread, short_document));
+  session = fw_session_new (short_document);
+  g_assert_false (fw_projection_service_is_busy (fw_session_get_projections (session), 0));
+  assert_current (short_document, 0, fw_session_get_projection (session));
+  g_object_unref (session);
+
+  /* Prepared, then edited: what was prepared is of the version before. */
+  g_thread_join (g_thread_new ("prepare", prepare_in_thread, edited));
+  g_assert_true (fw_document_set_inflow (edited, 0, 5000, NULL));
+  session = fw_session_new (edited);
+  service = fw_session_get_projections (session);
+  fw_projection_run_figures (figures, fw_document_get_scenario (edited, 0), 20000);
+  g_assert_cmpfloat (fw_projection_get_summary (fw_session_get_projection (session))->customers_end, ==,
+                     fw_projection_get_summary (figures)->customers_end);
+  wait_until_idle (service);
+  assert_current (edited, 0, fw_session_get_projection (session));
+  g_object_unref (session);
+}
+
 typedef struct
 {
   guint n_signals;
@@ -638,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/core/scenario-model/items-changed", test_scenario_models);
   g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);
   g_test_add_func ("/core/projection-service/long-horizon", test_service_long_horizon);
+  g_test_add_func ("/core/projection-service/prepared", test_service_prepared);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fw-error-text.h"
+#include "fw-projection-service.h"
 #include "fw-store.h"
 #include "fw-store-file.h"
 #include "fw-templates.h"
@@ -236,6 +237,69 @@ on_load_step (FwStoreStep step,
   fw_window_progress_say (load->self, text);
 }
 
+/* The open ends: @document on show, or @error said (none for a cancel). */
+static void
+show_loaded (FwWindow     *self,
+             Load         *load,
+             FwDocument   *document,
+             const GError *error)
+{
+  set_busy (self, NULL);
+  g_object_set_data (G_OBJECT (self), LOADING_FILE_KEY, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), TRUE);
+
+  if (document == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = fw_error_text_open (load->file, error);
+
+          fw_window_show_error (self, message);
+        }
+    }
+  else
+    {
+      fw_window_set_document (self, document, load->file);
+      fw_window_keep_store_file (self, load->store_file);
+      fw_window_dismiss_error (self);
+      remember_recent (load->file);
+    }
+  load_free (load);
+  close_if_asked (self);
+}
+
+/* On a thread too: the projection the window shows first, which would
+ * otherwise hold the main loop up for about 90 ms with the largest
+ * project (fw_projection_service_prepare ()). */
+static void
+prepare_document (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  fw_projection_service_prepare (FW_DOCUMENT (task_data));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_prepared (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(FwWindow) self = g_object_ref (load->self);
+  FwDocument *document = g_task_get_task_data (G_TASK (result));
+
+  /* Closed meanwhile: nothing to show it in. */
+  if (self->file_operation == NULL)
+    {
+      load_free (load);
+      return;
+    }
+  /* Cancelled after the file was read: the window keeps what it had. */
+  show_loaded (self, load, g_cancellable_is_cancelled (self->file_operation) ? NULL : document, NULL);
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -244,7 +308,7 @@ on_loaded (GObject      *source,
   Load *load = user_data;
   g_autoptr(FwWindow) self = g_object_ref (load->self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(GTask) task = NULL;
   FwProject *project = fw_store_file_load_finish (load->store_file, result, &error);
 
   /* Closed meanwhile: nothing to show it in. */
@@ -254,30 +318,17 @@ on_loaded (GObject      *source,
       load_free (load);
       return;
     }
-  set_busy (self, NULL);
-  g_object_set_data (G_OBJECT (self), LOADING_FILE_KEY, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), TRUE);
-
   if (project == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = fw_error_text_open (load->file, error);
+      show_loaded (self, load, NULL, error);
+      return;
+    }
 
-          fw_window_show_error (self, message);
-        }
-    }
-  else
-    {
-      /* The store checked it, on its thread (fw-store-file.h). */
-      document = fw_document_new_validated (project);
-      fw_window_set_document (self, document, load->file);
-      fw_window_keep_store_file (self, load->store_file);
-      fw_window_dismiss_error (self);
-      remember_recent (load->file);
-    }
-  load_free (load);
-  close_if_asked (self);
+  /* The store checked it, on its thread (fw-store-file.h). */
+  task = g_task_new (NULL, self->file_operation, on_prepared, load);
+  g_task_set_source_tag (task, on_loaded);
+  g_task_set_task_data (task, fw_document_new_validated (project), g_object_unref);
+  g_task_run_in_thread (task, prepare_document);
 }
 
 /* Reads @file on a thread; the window's document is replaced only once

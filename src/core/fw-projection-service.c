@@ -133,7 +133,8 @@ run_job (GTask        *task,
 }
 
 static void start_job (FwProjectionService *self,
-                       Slot                *slot);
+                       Slot                *slot,
+                       FwScenario          *copy);
 
 /* Back on the main loop: swaps the result in if nothing changed since it
  * was started; otherwise starts again from what the document holds now. */
@@ -158,7 +159,7 @@ job_done (GObject      *object,
       /* Stale: the scenario changed meanwhile. Its figures are current
        * already; the impacts are worked out again. */
       if (self->document != NULL && !fw_projection_has_impacts (slot->projection))
-        start_job (self, slot);
+        start_job (self, slot, NULL);
       return;
     }
 
@@ -167,9 +168,13 @@ job_done (GObject      *object,
   g_signal_emit (self, signals[COMPLETED], 0, slot->scenario);
 }
 
+/* Works out the points' impacts of @slot's scenario in a thread, from
+ * @copy (taken) when it is already a copy of the scenario as it is, or
+ * else from a copy made now. */
 static void
 start_job (FwProjectionService *self,
-           Slot                *slot)
+           Slot                *slot,
+           FwScenario          *copy)
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
@@ -177,10 +182,14 @@ start_job (FwProjectionService *self,
   /* One job per scenario: the one running finishes (or notices it was
    * cancelled) and its answer, stale by then, starts the next. */
   if (slot->running)
-    return;
+    {
+      g_clear_pointer (&copy, fw_scenario_free);
+      return;
+    }
 
   job = g_new0 (Job, 1);
-  job->scenario = fw_scenario_copy (fw_document_get_scenario (self->document, slot->scenario));
+  job->scenario = copy != NULL ? copy
+                               : fw_scenario_copy (fw_document_get_scenario (self->document, slot->scenario));
   job->horizon = fw_document_get_project (self->document)->horizon;
   job->slot_id = slot->id;
   job->generation = slot->generation;
@@ -297,26 +306,110 @@ cost_of (const FwScenario *scenario,
   return (guint64) (scenario->points->len + 1) * (horizon + 1) * scenario->stages->len;
 }
 
+/* ------------------------------------------------------ prepared ahead */
+
+/* What fw_projection_service_prepare () worked out, kept with the
+ * document until a service is given it. */
+typedef struct
+{
+  const FwProject *project;     /* the version of the document it is of */
+  FwProjection    *projection;  /* of its first scenario */
+  FwScenario      *scenario;    /* a copy of that scenario for the impacts' job, or NULL */
+} Prepared;
+
+#define PREPARED_KEY "fw-projection-service-prepared"
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  fw_projection_free (prepared->projection);
+  g_clear_pointer (&prepared->scenario, fw_scenario_free);
+  g_free (prepared);
+}
+
+/* Takes what was prepared for @slot's scenario of the document, if
+ * anything was: the figures, and the points' impacts when they took no
+ * longer than the main loop's budget (else the copy they are worked out
+ * from, for the job it starts). Whatever was prepared goes either way:
+ * it is of the document's first version, and only its first
+ * projection may use it. */
+static gboolean
+take_prepared (FwProjectionService *self,
+               Slot                *slot,
+               guint64              cost)
+{
+  Prepared *prepared = g_object_steal_data (G_OBJECT (self->document), PREPARED_KEY);
+  gboolean taken = FALSE;
+
+  if (prepared == NULL)
+    return FALSE;
+
+  if (prepared->project == fw_document_get_project (self->document) && slot->scenario == 0 &&
+      (fw_projection_has_impacts (prepared->projection) || cost > self->sync_budget))
+    {
+      fw_projection_free (slot->projection);
+      slot->projection = g_steal_pointer (&prepared->projection);
+      if (!fw_projection_has_impacts (slot->projection))
+        start_job (self, slot, g_steal_pointer (&prepared->scenario));
+      taken = TRUE;
+    }
+  prepared_free (prepared);
+  return taken;
+}
+
+void
+fw_projection_service_prepare (FwDocument *document)
+{
+  const FwProject *project;
+  const FwScenario *scenario;
+  Prepared *prepared;
+
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+
+  project = fw_document_get_project (document);
+  scenario = fw_project_get_scenario (project, 0);
+  prepared = g_new0 (Prepared, 1);
+  prepared->project = project;
+  prepared->projection = fw_projection_new ();
+  /* As recompute () will, with the budget services start with. */
+  if (cost_of (scenario, project->horizon) <= FW_PROJECTION_SYNC_BUDGET)
+    fw_projection_run (prepared->projection, scenario, project->horizon);
+  else
+    {
+      fw_projection_run_figures (prepared->projection, scenario, project->horizon);
+      prepared->scenario = fw_scenario_copy (scenario);
+    }
+  g_object_set_data_full (G_OBJECT (document), PREPARED_KEY, prepared, prepared_free);
+}
+
+/* ----------------------------------------------------------- recompute */
+
 static void
 recompute (FwProjectionService *self,
            Slot                *slot)
 {
   const FwScenario *scenario = fw_document_get_scenario (self->document, slot->scenario);
   guint horizon = fw_document_get_project (self->document)->horizon;
+  guint64 cost = cost_of (scenario, horizon);
 
   slot->generation++;
   if (slot->cancellable != NULL)
     g_cancellable_cancel (slot->cancellable);
   restart_band (self, slot);
 
-  if (cost_of (scenario, horizon) <= self->sync_budget)
+  if (take_prepared (self, slot, cost))
+    return;
+
+  if (cost <= self->sync_budget)
     {
       fw_projection_run (slot->projection, scenario, horizon);
       return;
     }
 
   fw_projection_run_figures (slot->projection, scenario, horizon);
-  start_job (self, slot);
+  start_job (self, slot, NULL);
 }
 
 static void
