@@ -554,8 +554,12 @@ scroll_home (FwPointList *self)
  * view a few rows at a time: a first few at once, then more on each
  * frame while the list is on screen, more when the last frame came
  * quickly and fewer when it did not, until the view makes no more rows;
- * then all the rest at once, which only adds to the list's length. */
-#define FIRST_ROWS        8
+ * then all the rest at once, which only adds to the list's length.
+ * Two at first: a row with two of MODEL.md's longest names takes tens
+ * of milliseconds to lay out at the panel's width the first time the
+ * list shows, and eight of them held that frame up for over 300 ms; a
+ * list of short names doubles from two to a screenful in a few frames. */
+#define FIRST_ROWS        2
 #define MAX_ROWS_AT_ONCE  128
 #define QUICK_FRAME_US    (34 * G_TIME_SPAN_MILLISECOND)
 
