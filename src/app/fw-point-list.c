@@ -520,7 +520,17 @@ layout_tick_cb (GtkWidget     *widget,
     }
 
   if (self->home_pending)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0.0);
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+
+      gtk_adjustment_set_value (adjustment, 0.0);
+      /* A list of a first few rows shorter than the view is at 0
+       * already, and the value does not change: the view would keep
+       * its old anchor (the row the last project was scrolled to) and
+       * scroll back there as rows come. Told again, it anchors at the
+       * top. */
+      g_signal_emit_by_name (adjustment, "value-changed");
+    }
   if (self->place_pending != G_MAXUINT)
     show_place (self, self->place_pending);
   self->home_pending = FALSE;
