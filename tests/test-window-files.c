@@ -143,6 +143,88 @@ test_asks_before_overwriting (Fixture       *fixture,
   g_assert_false (fw_document_get_modified (document));
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_FILE_CHOOSER (item);
+    }
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+/* The chooser selects a file given it once its folder has loaded. */
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (data);
+
+  return chosen != NULL;
+}
+
+typedef struct
+{
+  FwWindow   *window;
+  FwDocument *before;
+} Opening;
+
+/* Either the chosen file has opened or something asks the user. */
+static gboolean
+opened_or_asking (gpointer data)
+{
+  Opening *opening = data;
+
+  return fw_test_find_message_dialog () != NULL
+         || (!fw_window_is_busy (opening->window)
+             && fw_window_get_document (opening->window) != opening->before);
+}
+
+/* Open… with unsaved changes asks once, before the file chooser; the
+ * file chosen then opens without the same question again (it was asked
+ * twice). */
+static void
+test_open_asks_once (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *first = fw_test_write_template (fixture->dir, "four-a", "First.flywheel");
+  g_autofree char *second = fw_test_write_template (fixture->dir, "sales-cycle", "Second.flywheel");
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  g_autoptr(GError) error = NULL;
+  Opening opening = { fixture->window, NULL };
+  GtkFileChooser *chooser;
+
+  open_file (fixture->window, first);
+  opening.before = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (opening.before, 0, 321, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open", NULL));
+  gtk_dialog_response (wait_for_question (), GTK_RESPONSE_REJECT /* Discard */);
+  g_assert_true (fw_test_wait_until (has_file_chooser, NULL));
+  chooser = find_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (chooser, second_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_test_wait_until (chooser_has_file, chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_true (fw_test_wait_until (opened_or_asking, &opening));
+  g_assert_null (fw_test_find_message_dialog ());
+  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), second_file));
+  g_assert_cmpuint (fw_document_get_scenario (fw_window_get_document (fixture->window), 0)->stages->len, ==, 7);
+  /* Discarded means discarded: the first file keeps what it had. */
+  g_assert_cmpfloat (inflow_on_disk (first), !=, 321);
+}
+
 /* A file deleted while it is open: asked too, not silently re-created. */
 static void
 test_asks_when_file_deleted (Fixture       *fixture,
@@ -638,6 +720,7 @@ main (int   argc,
 
   ADD ("asks-before-overwriting", test_asks_before_overwriting);
   ADD ("asks-when-file-deleted", test_asks_when_file_deleted);
+  ADD ("open-asks-once", test_open_asks_once);
   ADD ("edits-during-save-kept", test_edits_during_save_kept);
   ADD ("big-files-off-the-main-loop", test_big_files_off_the_main_loop);
   ADD ("recovery-copy-follows-edits", test_recovery_copy_follows_edits);

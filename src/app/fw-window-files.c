@@ -719,26 +719,36 @@ load_then (FwWindow *self,
   fw_window_load (self, G_FILE (data));
 }
 
-void
-fw_window_open_file (FwWindow *self,
-                     GFile    *file)
+/* Shows the window that has @file open already, or loads it into @self:
+ * after asking what becomes of @self's changes, unless the user was
+ * asked already (Open asks before it shows the file chooser, and one
+ * answer is enough). */
+static void
+open_file (FwWindow *self,
+           GFile    *file,
+           gboolean  changes_settled)
 {
   FwWindow *holder;
 
-  g_return_if_fail (FW_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  /* Already open here or in another window: show that one. */
   holder = fw_window_find_for_file (gtk_window_get_application (GTK_WINDOW (self)), file);
   if (holder == NULL && self->file != NULL && g_file_equal (self->file, file))
     holder = self;
   if (holder != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (holder));
-      return;
-    }
+    gtk_window_present (GTK_WINDOW (holder));
+  else if (changes_settled)
+    fw_window_load (self, file);
+  else
+    fw_window_settle_changes (self, load_then, g_object_ref (file), g_object_unref);
+}
 
-  fw_window_settle_changes (self, load_then, g_object_ref (file), g_object_unref);
+void
+fw_window_open_file (FwWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  open_file (self, file, FALSE);
 }
 
 /* Asking before discarding */
@@ -889,13 +899,17 @@ on_open_response (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        fw_window_open_file (self, file);
+        open_file (self, file, TRUE);
     }
 
   g_object_unref (native);
   g_object_unref (self);
 }
 
+/* Called once the user has settled this window's changes (saved them or
+ * chosen to discard them): the file chosen opens without asking again.
+ * Cancelling the chooser keeps everything as it was, discarded changes
+ * included, since nothing was discarded yet. */
 void
 fw_window_choose_open (FwWindow *self)
 {
