@@ -597,6 +597,46 @@ test_picker_keeps_long_names_short (Fixture       *fixture,
   g_assert_cmpint (long_width, <=, short_width + 4);
 }
 
+static gboolean
+label_laid_out (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* The picker's open list shows long names whole, as wide as they need
+ * (up to MODEL.md's 80 characters): it was as narrow as the button, and
+ * names that differ only in their middle all read the same. */
+static void
+test_picker_list_shows_names_whole (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
+  GtkWidget *picker = fw_test_find_type (header, GTK_TYPE_DROP_DOWN);
+  const char *names[] = { "Without the long form: what the team thinks we can make",
+                          "With referral rewards: what the team thinks we can make" };
+  GtkWidget *popover;
+
+  activate (fixture, "scenario.duplicate", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (fw_document_rename_scenario (document, i, names[i], NULL));
+  fw_test_spin (50);
+
+  g_signal_emit_by_name (picker, "activate");
+  popover = fw_test_find_type (picker, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *label = fw_test_find (popover, fw_test_is_label_reading, (gpointer) names[i]);
+
+      g_assert_nonnull (label);
+      g_assert_true (fw_test_wait_until (label_laid_out, label));
+      g_test_message ("\"%s\": %d px", names[i], gtk_widget_get_width (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_compare_page_scrolls_under_wheel (Fixture       *fixture,
                                        gconstpointer  data)
@@ -953,6 +993,7 @@ main (int   argc,
   ADD ("spreads", test_spreads);
   ADD ("compare-page-long-names", test_compare_page_long_names);
   ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);
+  ADD ("picker-list-shows-names-whole", test_picker_list_shows_names_whole);
 
   return g_test_run ();
 }

@@ -80,14 +80,39 @@ show_check (GtkListItem *item)
                           ? 1.0 : 0.0);
 }
 
+/* How many characters wide the open list's names ask to be: the
+ * longest name's length, up to LIST_CHARS, and a little more, since a
+ * width in characters counts average ones and names are not. The
+ * drop-down's popover is as wide as the button or as its list's
+ * minimum width, and an ellipsizing label asks for almost none: without
+ * this every long name was cut to the button's 24 characters, and names
+ * that differ only in their middle all read the same. Every row asks
+ * the same width, so the list does not change width as it scrolls. */
+static int
+list_width_chars (GtkDropDown *dropdown)
+{
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  glong longest = 0;
+
+  for (guint i = 0; names != NULL && i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      longest = MAX (longest, g_utf8_strlen (gtk_string_object_get_string (name), -1));
+    }
+  return (int) MIN (longest + 3, LIST_CHARS);
+}
+
 static void
 bind_list_row (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                GtkDropDown              *dropdown)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (box));
 
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), name_of (item));
+  gtk_label_set_text (label, name_of (item));
+  gtk_label_set_width_chars (label, list_width_chars (dropdown));
   g_object_set_data (G_OBJECT (item), "fw-dropdown", dropdown);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (show_check), item, G_CONNECT_SWAPPED);
   show_check (item);
