@@ -285,9 +285,8 @@ tick (gpointer data)
  * 1000 points) opens and saves on a thread: the action returns at once
  * and the window goes on (the ticks of a 5 ms timer meanwhile are
  * logged, not asserted: the window's own frames share the loop, and
- * the machine's load decides how many). The example a new window starts
- * with is greyed out meanwhile, so that nobody edits it for their
- * project. Cancel in the progress banner stops an open and keeps the
+ * the machine's load decides how many). The project on screen is greyed
+ * out meanwhile, so that nobody edits what is about to be replaced. Cancel in the progress banner stops an open and keeps the
  * project on screen. */
 static void
 test_big_files_off_the_main_loop (Fixture       *fixture,
@@ -360,12 +359,20 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_assert_cmpfloat (inflow_on_disk (path), ==, 9);
   g_source_remove (timer);
 
-  /* Cancel: from a new project, open the big one and cancel at once. */
+  /* Cancel: from a new project the user has worked on (an edit, and
+   * its undo: nothing to ask about), open the big one and cancel at
+   * once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-from-template", "s", "four-a"));
   fw_test_spin (50);
   before = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (before, 0, 77, NULL));
+  g_assert_true (fw_document_undo (before));
+  g_assert_false (fw_window_is_pristine (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
   g_assert_true (fw_window_is_busy (fixture->window));
+  /* The user's own project is greyed too: it is about to be replaced,
+   * and what was typed into it meanwhile landed in the file opened. */
+  g_assert_false (gtk_widget_is_sensitive (fixture->window->wheel));
   {
     /* The banner's Cancel button, as a user clicks it. */
     GtkWidget *cancel = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Cancel");

@@ -332,8 +332,8 @@ on_loaded (GObject      *source,
 }
 
 /* Reads @file on a thread; the window's document is replaced only once
- * the whole file has been read and checked, and the window keeps
- * working meanwhile (with Cancel in a banner when it takes a while). */
+ * the whole file has been read and checked, and the window answers
+ * meanwhile (with Cancel in a banner when it takes a while). */
 void
 fw_window_load (FwWindow *self,
                 GFile    *file)
@@ -366,12 +366,13 @@ fw_window_load (FwWindow *self,
                           (GDestroyNotify) fw_store_file_unref);
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
-  /* A window opened for this file holds only the example it starts
-   * with: greyed out while the file is read, so that nobody takes it for
-   * their project or edits it meanwhile. A window with the user's own
-   * project keeps working. */
-  if (fw_window_is_pristine (self))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), FALSE);
+  /* The project on screen is greyed out while the file is read: it is
+   * about to be replaced, so an edit made meanwhile would be lost
+   * without a word, and text being typed into a field would land in the
+   * file that opens (both seen with large files). The example a new
+   * window starts with is greyed too, so that nobody takes it for their
+   * project. Cancel in the banner gives the project back as it was. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), FALSE);
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Opening “%s”…"), name);
   fw_window_progress_begin (self, text, cancellable);
