@@ -330,8 +330,17 @@ test_format_percent (void)
   assert_percent_round_trip (0.07);
   for (int i = -100000; i <= 100000; i++)
     assert_percent_round_trip ((i / 1000.0) / 100.0);
-  assert_percent_round_trip (1e-9);
+  assert_percent_round_trip (1e-7 / 100.0);   /* "1e-07" typed */
   assert_percent_round_trip (123456.789);
+
+  /* Fractions written by a file or the command line, which no typed
+   * percent gives (23.8 / 100 is 0.23800000000000002, not 0.238), show
+   * as they are written: never "23.799999999999997". */
+  assert_format_percent (0.238, "23.8");
+  assert_format_percent (0.144, "14.4");
+  assert_format_percent (0.173, "17.3");
+  assert_format_percent (0.352, "35.2");
+  assert_format_percent (0.5005, "50.05");
 
   /* A fraction no typed percent gives (from a file, say) still shows
    * the percent nearest to it. */

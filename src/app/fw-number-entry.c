@@ -316,13 +316,33 @@ fw_number_entry_format (double value)
   return localize (fw_number_format (value, buf));
 }
 
+/* How many significant digits @value needs to be read back exactly:
+ * its shortest decimal writing. */
+static int
+shortest_digits (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  int digits;
+
+  for (digits = 1; digits < 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return digits;
+}
+
 double
 fw_number_entry_percent (double fraction)
 {
   double percent = fraction * 100.0;
   double candidates[5];
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  int digits;
+  int digits, written;
 
   if (fraction == 0.0 || !isfinite (percent))
     return percent == 0.0 ? 0.0 : percent;
@@ -335,8 +355,15 @@ fw_number_entry_percent (double fraction)
   candidates[3] = nextafter (candidates[1], INFINITY);
   candidates[4] = nextafter (candidates[2], -INFINITY);
 
+  /* A fraction written by a file, a template or the command line
+   * (0.238) is not what any typed percent divides to (23.8 / 100 is
+   * 0.23800000000000002), and its product is 23.799999999999997: it
+   * shows with as many digits as the fraction is written with ("23.8"). */
+  written = shortest_digits (fraction);
+
   /* From as many digits as the whole part has, so that %g never writes
-   * 30 as "3e+01"; the first text that divides back to @fraction wins. */
+   * 30 as "3e+01"; the shortest text wins, either one that divides back
+   * to @fraction or the fraction's own writing. */
   digits = (int) CLAMP (floor (log10 (fabs (percent))) + 1, 1, 17);
   for (; digits <= 17; digits++)
     {
@@ -349,10 +376,14 @@ fw_number_entry_percent (double fraction)
           if (g_ascii_strtod (buf, NULL) / 100.0 == fraction)
             return g_ascii_strtod (buf, NULL);
         }
+      if (digits >= written)
+        {
+          g_ascii_formatd (buf, sizeof buf, format, percent);
+          return g_ascii_strtod (buf, NULL);
+        }
     }
 
-  /* No percent divides back to @fraction exactly (it was never typed as
-   * one): the nearest, exactly. */
+  /* Not reached: written is at most 17. */
   return percent;
 }
 
