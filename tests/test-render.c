@@ -16,6 +16,7 @@
 
 #include "fw-display-number.h"
 #include "fw-engine.h"
+#include "fw-figures-card.h"
 #include "fw-period-blend.h"
 #include "fw-render-text.h"
 #include "fw-templates.h"
@@ -1479,6 +1480,48 @@ test_period_blend (void)
   fw_projection_free (projection);
 }
 
+/* Presenting's figures: a scenario's name of MODEL.md's 80 characters
+ * wraps within the card's width, on two lines at most, and does not
+ * push the figures' text down to the smallest size (it ran off the
+ * screen on one line). */
+static void
+test_figures_card_long_title (void)
+{
+  FwFiguresCardItem items[] = {
+    { "Customers", "12,345", NULL },
+    { "Loop gain", "0.82", "Needs marketing" },
+  };
+  g_autofree char *title = g_strjoinv (" ", (char *[]) { "Baseline", "today", "(current",
+                                                          "processes,", "no", "changes,", "as",
+                                                          "measured", "in", "Q3", "2026,", "by",
+                                                          "the", "team)", NULL });
+  FwFiguresCard card = { title, "Month 3 of 24", items, G_N_ELEMENTS (items), 1, 0.0, 0.0 };
+  FwWheelStyle style;
+  double width = 400.0, size, card_width, card_height, one_line_height;
+
+  fw_wheel_style_init_light (&style);
+  g_assert_cmpuint (strlen (title), >=, 70);
+  size = fw_figures_card_fit (&card, &style, 24.0, 18.0, width, 1000.0, 1);
+  fw_figures_card_measure (&card, &style, size, &card_width, &card_height);
+  g_test_message ("text %.2f px, card %.0f x %.0f px in %.0f", size, card_width, card_height, width);
+  g_assert_cmpfloat (size, ==, 24.0);
+  g_assert_cmpfloat (card_width, <=, width);
+
+  /* Two lines at most: a title of any length takes no more room. */
+  {
+    g_autofree char *longer = g_strjoin (" ", title, title, title, NULL);
+    FwFiguresCard again = card;
+    double longer_height;
+
+    again.title = longer;
+    fw_figures_card_measure (&again, &style, size, NULL, &longer_height);
+    g_assert_cmpfloat (longer_height, ==, card_height);
+    again.title = "Baseline";
+    fw_figures_card_measure (&again, &style, size, NULL, &one_line_height);
+    g_assert_cmpfloat (one_line_height, <, card_height);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1519,6 +1562,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/vector", test_paint_vector);
   g_test_add_func ("/render/paint/marker-alone", test_paint_marker_alone);
   g_test_add_func ("/render/period-blend", test_period_blend);
+  g_test_add_func ("/render/figures-card/long-title", test_figures_card_long_title);
 
   return g_test_run ();
 }

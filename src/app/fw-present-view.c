@@ -45,6 +45,7 @@ struct _FwPresentView
   guint          card_columns;    /* 1, or 2 when zoomed in on a low screen */
   double         card_x;
   double         card_column_width;
+  double         card_title_width;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
 };
 
@@ -122,6 +123,7 @@ build_card (FwPresentView     *self,
   card->n_items = N_CARD_ITEMS;
   card->columns = self->card_columns;
   card->column_width = self->card_column_width;
+  card->title_width = self->card_title_width;
 }
 
 static const FwWheelStyle *
@@ -200,6 +202,7 @@ lay_out (FwPresentView *self,
                                          self->text_scale > 1.0 ? 2 : 1);
   self->card_columns = card.columns;
   self->card_column_width = card.column_width;
+  self->card_title_width = card.title_width;
   fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, NULL);
   pad = self->card_text * 1.5;
   card_w = MIN (card_w + 2.0 * pad, width * FIGURES_MAX_SHARE);

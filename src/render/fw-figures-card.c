@@ -21,6 +21,8 @@
 /* Two columns only where one would make the text smaller than this
  * share of what two allow. */
 #define COLUMNS_WORTH 0.95
+/* A long title wraps on this many lines at most. */
+#define TITLE_LINES   2
 /* How close a fitted size comes to the largest that fits. */
 #define FIT_PRECISION 0.25
 
@@ -51,13 +53,16 @@ typedef struct
 } Pen;
 
 /* Sets one line at the pen, in the foreground at @alpha, and moves the
- * pen down under it. */
+ * pen down under it. With @wrap, the text wraps at that width, on at
+ * most @most_lines lines (0: as many as it takes), the last one
+ * ellipsized. */
 static void
 pen_text (Pen        *pen,
           double      size,
           gboolean    bold,
           double      alpha,
           double      wrap,
+          int         most_lines,
           const char *text)
 {
   g_autoptr(PangoLayout) layout = card_text (pen->cr, pen->context, pen->style, size, bold, text);
@@ -67,7 +72,12 @@ pen_text (Pen        *pen,
   if (wrap > 0.0)
     {
       pango_layout_set_width (layout, (int) (wrap * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (most_lines > 0)
+        {
+          pango_layout_set_height (layout, -most_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
     }
   pango_layout_get_extents (layout, NULL, &logical);
   if (pen->draw)
@@ -89,7 +99,7 @@ pen_line (Pen        *pen,
           double      alpha,
           const char *text)
 {
-  pen_text (pen, size, bold, alpha, 0.0, text);
+  pen_text (pen, size, bold, alpha, 0.0, 0, text);
 }
 
 /* One figure: its caption over its value, and its note. */
@@ -102,7 +112,7 @@ pen_item (Pen                     *pen,
 
   /* One a guided reveal has not come to: its room, nothing drawn. */
   pen->draw = draw && !item->hidden;
-  pen_text (pen, size, FALSE, 0.8, pen->wrap, item->caption);
+  pen_text (pen, size, FALSE, 0.8, pen->wrap, 0, item->caption);
   pen_line (pen, size * VALUE_SCALE, TRUE, 1.0, item->value);
   if (item->note != NULL)
     pen_line (pen, size, TRUE, 0.9, item->note);
@@ -122,8 +132,10 @@ pen_card (Pen                 *pen,
 
   pen->wrap = columns > 1 ? card->column_width : 0.0;
 
+  /* A scenario's name may be 80 characters: on one line it ran off the
+   * screen, and it is the line that tells the room what they see. */
   if (card->title != NULL)
-    pen_line (pen, size * TITLE_SCALE, TRUE, 1.0, card->title);
+    pen_text (pen, size * TITLE_SCALE, TRUE, 1.0, card->title_width, TITLE_LINES, card->title);
   if (card->subtitle != NULL)
     pen_line (pen, size, FALSE, 0.8, card->subtitle);
   if (card->title != NULL || card->subtitle != NULL)
@@ -226,6 +238,7 @@ fw_figures_card_fit (FwFiguresCard      *card,
   g_return_val_if_fail (card != NULL && style != NULL, min_size);
 
   card->columns = 1;
+  card->title_width = width;
   if (!(preferred > min_size))
     return min_size;
   one = fit_size (card, style, preferred, min_size, width, height);

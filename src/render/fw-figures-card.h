@@ -38,6 +38,8 @@ typedef struct
   guint                    n_items;
   guint                    columns;   /* 0 or 1: one column; 2: the figures in pairs */
   double                   column_width; /* in two columns, the captions wrap at this width */
+  double                   title_width;  /* the title wraps at this width, on two lines at
+                                          * most; 0: one line, however long */
 } FwFiguresCard;
 
 /* The room @card takes with its smallest text at @text_size. */
@@ -50,7 +52,8 @@ void   fw_figures_card_measure  (const FwFiguresCard *card,
  * fits @width x @height (@min_size when even that does not), in one
  * column or, when @most_columns allows two and one column would have to
  * be clearly smaller, in two: written to @card->columns (and the
- * captions' width in two, @card->column_width). */
+ * captions' width in two, @card->column_width). The title wraps at
+ * @width (@card->title_width). */
 double fw_figures_card_fit      (FwFiguresCard       *card,
                                  const FwWheelStyle  *style,
                                  double               preferred,
