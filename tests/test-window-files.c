@@ -721,6 +721,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
+  /* open-asks-once opens GTK's file chooser itself. */
+  fw_test_start_cloud_providers ();
 
 #define ADD(path, func) \
   g_test_add ("/window-files/" path, Fixture, NULL, fw_test_files_set_up, func, fw_test_files_tear_down)
