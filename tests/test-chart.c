@@ -637,7 +637,8 @@ test_layout_many_scenarios (void)
                                      { 960, 540, 0 } };
   const char *const *names = fw_test_consultant_names;
   static const guint counts[] = { 5, FW_CHART_MAX_SCENARIOS };
-  g_autofree char *generated[FW_CHART_MAX_SCENARIOS] = { NULL };
+  /* (g_autofree on an array frees its first element only.) */
+  char *generated[FW_CHART_MAX_SCENARIOS] = { NULL };
   Series series[FW_CHART_MAX_SCENARIOS];
   FwChartScenario scenarios[FW_CHART_MAX_SCENARIOS];
 
@@ -713,7 +714,10 @@ test_layout_many_scenarios (void)
         cairo_surface_destroy (paint (chart, (int) width, (int) height));
       }
   for (guint i = 0; i < FW_CHART_MAX_SCENARIOS; i++)
-    series_clear (&series[i]);
+    {
+      series_clear (&series[i]);
+      g_free (generated[i]);
+    }
 }
 
 /* Hover ------------------------------------------------------------------- */
