@@ -232,33 +232,53 @@ fw_test_find_label_reading (GtkWidget  *root,
   return fw_test_find (root, fw_test_is_label_reading, text);
 }
 
-GtkMessageDialog *
-fw_test_find_message_dialog (void)
+/* The first toplevel on show that is a @type (the list is not ours). */
+static GtkWidget *
+find_toplevel (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_MESSAGE_DIALOG (item);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WIDGET (item);
     }
   return NULL;
 }
 
 static gboolean
-has_message_dialog (gpointer data)
+has_toplevel (gpointer type)
 {
-  return fw_test_find_message_dialog () != NULL;
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/* Waits for a toplevel of @type on show; NULL if none came. */
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  if (!fw_test_wait_until (has_toplevel, GSIZE_TO_POINTER (type)))
+    return NULL;
+  return find_toplevel (type);
+}
+
+GtkMessageDialog *
+fw_test_find_message_dialog (void)
+{
+  return (GtkMessageDialog *) find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
 }
 
 GtkMessageDialog *
 fw_test_wait_for_message_dialog (void)
 {
-  if (!fw_test_wait_until (has_message_dialog, NULL))
-    return NULL;
-  return fw_test_find_message_dialog ();
+  return (GtkMessageDialog *) wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+}
+
+GtkFileChooser *
+fw_test_wait_for_file_chooser (void)
+{
+  return (GtkFileChooser *) wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 }
 
 void

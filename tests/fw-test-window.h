@@ -89,6 +89,9 @@ GtkWidget *fw_test_find_label_reading (GtkWidget   *root,
 GtkMessageDialog *fw_test_find_message_dialog (void);
 /* Waits for a message dialog to show; NULL if none did within the bound. */
 GtkMessageDialog *fw_test_wait_for_message_dialog (void);
+/* The file chooser a GtkFileChooserNative shows without a portal, once
+ * on show; NULL if none came. */
+GtkFileChooser   *fw_test_wait_for_file_chooser  (void);
 
 /* The text of the tooltip GTK would show for @widget, asked as GTK asks
  * when the pointer rests on it ("query-tooltip": tooltips given lazily,

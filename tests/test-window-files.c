@@ -143,27 +143,6 @@ test_asks_before_overwriting (Fixture       *fixture,
   g_assert_false (fw_document_get_modified (document));
 }
 
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_FILE_CHOOSER (item);
-    }
-  return NULL;
-}
-
-static gboolean
-has_file_chooser (gpointer data)
-{
-  return find_file_chooser () != NULL;
-}
-
 /* The chooser selects a file given it once its folder has loaded. */
 static gboolean
 chooser_has_file (gpointer data)
@@ -210,8 +189,8 @@ test_open_asks_once (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open", NULL));
   gtk_dialog_response (wait_for_question (), GTK_RESPONSE_REJECT /* Discard */);
-  g_assert_true (fw_test_wait_until (has_file_chooser, NULL));
-  chooser = find_file_chooser ();
+  chooser = fw_test_wait_for_file_chooser ();
+  g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_set_file (chooser, second_file, &error));
   g_assert_no_error (error);
   g_assert_true (fw_test_wait_until (chooser_has_file, chooser));
