@@ -805,6 +805,34 @@ test_window_horizon_is_no_change (Fixture       *fixture,
   g_assert_cmpuint (count_labels_saying (figures, "since last edit"), >, 0);
 }
 
+/* Deleting the scenario on show puts another in its place: its figures
+ * are shown as they are, not as "+316 since last edit" on the deleted
+ * one's (found by review2, C3). */
+static void
+test_window_deleted_scenario_is_no_change (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwSession *session = fw_window_get_session (fixture->window);
+  GtkWidget *figures = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_FIGURES_PANEL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  fw_test_spin (50);
+  g_assert_cmpuint (fw_session_get_scenario_index (session), ==, 1);
+  g_assert_true (fw_document_set_inflow (document, 1, fw_document_get_scenario (document, 1)->inflow * 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.switch", "u", 0));
+  fw_test_spin (50);
+  g_assert_cmpuint (count_labels_saying (figures, "since last edit"), ==, 0);
+
+  g_assert_true (fw_document_remove_scenario (document, 0, &error));
+  g_assert_no_error (error);
+  fw_test_spin (50);
+  g_assert_cmpuint (fw_session_get_scenario_index (session), ==, 0);
+  g_assert_cmpuint (count_labels_saying (figures, "since last edit"), ==, 0);
+}
+
 /* Every edit of points and stages is one action of the window: the
  * wheel, the lists and the editor all go through these. */
 static void
@@ -1636,6 +1664,7 @@ main (int   argc,
   ADD ("shows-the-period", test_window_shows_the_period);
   ADD ("edit-actions", test_window_edit_actions);
   ADD ("horizon-is-no-change", test_window_horizon_is_no_change);
+  ADD ("deleted-scenario-is-no-change", test_window_deleted_scenario_is_no_change);
   ADD ("focus-has-a-home", test_window_focus_has_a_home);
   ADD ("point-editor-speaks-kind", test_window_point_editor_speaks_kind);
   ADD ("inflow-says-why", test_window_inflow_says_why);

@@ -605,7 +605,13 @@ on_session_changed (FwFiguresPanel *self,
                     FwSession      *session)
 {
   guint index = fw_session_get_scenario_index (session);
-  ShowMode mode = index == self->scenario_index ? SHOW_EDIT : SHOW_OTHER;
+  /* Another scenario on show is no edit of this one, and nor is a
+   * scenario added, removed or renamed: the one shown deleted puts its
+   * neighbour in its place at the same index (whose figures showed as
+   * "+316 since last edit" on the deleted one's). */
+  ShowMode mode = index == self->scenario_index &&
+                  !(change->flags & (FW_CHANGE_SHOWN | FW_CHANGE_SCENARIOS))
+                  ? SHOW_EDIT : SHOW_OTHER;
   guint step;
 
   if (change->flags & FW_CHANGE_DOCUMENT)
