@@ -87,6 +87,9 @@ GtkWidget *fw_test_find_label_reading (GtkWidget   *root,
                                        const char  *text);
 /* The message dialog on show, or NULL. */
 GtkMessageDialog *fw_test_find_message_dialog (void);
+/* Waits for a toplevel of @type to show (GTK's own dialogs too); NULL
+ * if none did within the bound. */
+GtkWidget        *fw_test_wait_for_toplevel     (GType         type);
 /* Waits for a message dialog to show; NULL if none did within the bound. */
 GtkMessageDialog *fw_test_wait_for_message_dialog (void);
 /* The file chooser a GtkFileChooserNative shows without a portal, once

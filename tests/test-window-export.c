@@ -407,6 +407,78 @@ test_report_and_print_to_file (Fixture       *fixture,
   g_assert_null (fw_window_get_error (fixture->window));
 }
 
+/* Selects GTK's "Print to File" printer in the print dialog's list, once
+ * its backend has listed it; FALSE if it never came. */
+static gboolean
+has_print_to_file (gpointer data)
+{
+  GtkSelectionModel *printers = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (printers)); i++)
+    {
+      /* GtkPrinters, read by their properties: their header is
+       * gtk4-unix-print's, which nothing else here needs. */
+      g_autoptr(GObject) printer = g_list_model_get_item (G_LIST_MODEL (printers), i);
+      g_autofree char *name = NULL;
+      gboolean is_virtual = FALSE;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (printer), "is-virtual") == NULL)
+        continue;
+      g_object_get (printer, "name", &name, "is-virtual", &is_virtual, NULL);
+      if (is_virtual && g_strcmp0 (name, "Print to File") == 0)
+        return gtk_selection_model_select_item (printers, i, TRUE);
+    }
+  return FALSE;
+}
+
+/* The PDF is whole once it ends with its trailer. */
+static gboolean
+pdf_is_written (gpointer path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 16)
+    return FALSE;
+  /* The last line ("%%EOF"); the body holds NUL bytes. */
+  return g_strstr_len (contents + length - 16, 16, "%%EOF") != NULL;
+}
+
+/* Ctrl+P, "Print to File", Print, as a user prints the report to a file:
+ * the PDF lands in the folder the export dialogs start in, named as
+ * Export Report names it. (fw_window_print_report_to () skips the
+ * dialog: a folder the dialog could not use went unnoticed there.) */
+static void
+test_print_dialog_to_file (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) exported = file_in (fixture, "first.pdf");
+  const FwProject *project = fw_document_get_project (fw_window_get_document (fixture->window));
+  const FwScenario *scenario = fw_session_get_scenario (fw_window_get_session (fixture->window));
+  g_autofree char *name = g_strdup_printf ("%s — %s.pdf", project->name, scenario->name);
+  g_autofree char *printed = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  g_autofree char *text = NULL;
+
+  /* An export into the fixture's folder: where printing to a file starts. */
+  g_assert_true (fw_window_export_report_to (fixture->window, exported));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  dialog = fw_test_wait_for_toplevel (GTK_TYPE_DIALOG);
+  g_assert_nonnull (dialog);
+  list = fw_test_find_type (dialog, GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (list);
+  g_assert_true (fw_test_wait_until (has_print_to_file, gtk_column_view_get_model (GTK_COLUMN_VIEW (list))));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+
+  g_assert_true (fw_test_wait_until (pdf_is_written, printed));
+  g_assert_null (fw_window_get_error (fixture->window));
+  text = poppler ("pdftotext", printed_file);
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, project->name));
+}
+
 typedef struct
 {
   GdkTexture *texture;
@@ -526,6 +598,8 @@ main (int   argc,
               test_export_refusals_keep_files, fixture_tear_down);
   g_test_add ("/window-export/report-and-print-to-file", Fixture, NULL, fixture_set_up,
               test_report_and_print_to_file, fixture_tear_down);
+  g_test_add ("/window-export/print-dialog-to-file", Fixture, NULL, fixture_set_up,
+              test_print_dialog_to_file, fixture_tear_down);
   g_test_add ("/window-export/copy-wheel", Fixture, NULL, fixture_set_up, test_copy_wheel,
               fixture_tear_down);
   g_test_add ("/window-export/actions", Fixture, NULL, fixture_set_up, test_actions,

@@ -390,11 +390,15 @@ new_print_operation (FwWindow *self)
     g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
     g_autofree char *basename = g_strdelimit (g_strdup (title), "/\\", '-');
     g_autoptr(GFile) folder = fw_window_export_folder (self);
-    g_autofree char *folder_uri = g_file_get_uri (folder);
+    g_autofree char *folder_path = g_file_get_path (folder);
 
     gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
-    /* ... in the folder the export dialogs start in. */
-    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
+    /* ... in the folder the export dialogs start in. GTK's file backend
+     * takes the folder as a path (it builds the file's URI from it): a
+     * URI there leaves "Print to File" without a file, and printing
+     * fails. A folder with no local path keeps GTK's default. */
+    if (folder_path != NULL)
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_path);
     gtk_print_operation_set_print_settings (operation, settings);
   }
 
