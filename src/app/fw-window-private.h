@@ -221,5 +221,8 @@ void fw_window_recovery_follow    (FwWindow    *self,
 /* The copy goes: the work was saved or the user discarded it. */
 void fw_window_recovery_forget    (FwWindow    *self);
 void fw_window_recovery_free      (FwWindow    *self);
+/* A new window (not shown yet) in @self's application, keeping its
+ * recovery copies where @self does; owned by GTK's toplevels. */
+FwWindow *fw_window_new_sibling   (FwWindow    *self);
 
 G_END_DECLS

@@ -212,6 +212,19 @@ fw_window_set_recovery (FwWindow   *self,
   on_document_state (self);
 }
 
+FwWindow *
+fw_window_new_sibling (FwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  FwWindow *window = fw_window_new (application);
+
+  /* The application gives its windows their recovery when they join it
+   * (fw-application.c); a window of none, in the tests, has its own. */
+  if (application == NULL && self->recovery != NULL)
+    fw_window_set_recovery (window, self->recovery->store);
+  return window;
+}
+
 gboolean
 fw_window_recovery_write_now (FwWindow *self)
 {
@@ -350,13 +363,11 @@ on_restore_clicked (GtkButton *button,
   FwWindow *target = self;
   g_autoptr(GError) error = NULL;
 
-  /* Into this window if it holds nothing of the user's, else its own. */
-  if (!fw_window_is_pristine (self))
-    {
-      target = fw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-      if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
-        fw_window_set_recovery (target, self->recovery->store);
-    }
+  /* Into this window if it holds nothing of the user's, else its own.
+   * A window opening a file is about to hold that file: restoring into
+   * it would be replaced by the file as it arrives. */
+  if (!fw_window_is_pristine (self) || fw_window_is_busy (self))
+    target = fw_window_new_sibling (self);
 
   if (!fw_window_restore_copy (target, offer->copy, &error))
     {
