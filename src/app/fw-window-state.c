@@ -125,7 +125,9 @@ fw_window_save_state (FwWindow *self)
   GSettings *settings = fw_settings_get ();
   int width, height;
 
-  if (settings == NULL)
+  /* A window never shown (one made to open a file, closed before it
+   * took a moment) has no size or panes of the user's to keep. */
+  if (settings == NULL || !gtk_widget_get_realized (GTK_WIDGET (self)))
     return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
