@@ -189,6 +189,23 @@ fw_test_window_close (FwWindow *window)
   fw_test_spin (20);
 }
 
+FwWindow *
+fw_test_newest_window_but (FwWindow *than)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  FwWindow *newest = NULL;
+
+  /* GTK appends each window as it is made. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (FW_IS_WINDOW (window) && window != (GObject *) than)
+        newest = FW_WINDOW (window);
+    }
+  return newest;
+}
+
 void
 fw_test_window_set_up (FwTestWindow *fixture,
                        gconstpointer data)

@@ -40,6 +40,11 @@ void       fw_test_wait_for_files     (FwWindow    *window);
 FwWindow  *fw_test_window_new         (void);
 void       fw_test_window_close       (FwWindow    *window);
 
+/* The newest FwWindow GTK has (shown or not, till destroyed) other than
+ * @than, or NULL: the window a file opened in when @than kept its own
+ * project (fw_window_open_file ()). */
+FwWindow  *fw_test_newest_window_but  (FwWindow    *than);
+
 /* The fixture of the tests of one window and nothing else. */
 typedef struct
 {

@@ -18,15 +18,17 @@
 #include "fw-store.h"
 #include "fw-templates.h"
 #include "fw-test-files.h"
+#include "fw-test-largest.h"
 #include "fw-test-window.h"
 #include "fw-validate.h"
 #include "fw-window.h"
 #include "fw-window-private.h"
 
-/* The window and the user's files (issue 8): one window per file, asking
- * before saving over a file another program changed, opening and saving
- * off the main loop, recovery copies of unsaved work offered back after
- * a crash. Run by tests/with-display.py. */
+/* The window and the user's files (issue 8): one window per file, a file
+ * opened beside the user's project in a window of its own, asking before
+ * saving over a file another program changed, opening and saving off the
+ * main loop, recovery copies of unsaved work offered back after a crash.
+ * Run by tests/with-display.py. */
 
 typedef FwTestFiles Fixture;
 
@@ -152,56 +154,158 @@ chooser_has_file (gpointer data)
   return chosen != NULL;
 }
 
-typedef struct
-{
-  FwWindow   *window;
-  FwDocument *before;
-} Opening;
-
-/* Either the chosen file has opened or something asks the user. */
+/* Either the chosen file has opened in a window beside @data, or
+ * something asks the user. */
 static gboolean
-opened_or_asking (gpointer data)
+opened_beside_or_asking (gpointer data)
 {
-  Opening *opening = data;
+  FwWindow *other = fw_test_newest_window_but (data);
 
   return fw_test_find_message_dialog () != NULL
-         || (!fw_window_is_busy (opening->window)
-             && fw_window_get_document (opening->window) != opening->before);
+         || (other != NULL && !fw_window_is_busy (other) && fw_window_get_file (other) != NULL);
 }
 
-/* Open… with unsaved changes asks once, before the file chooser; the
- * file chosen then opens without the same question again (it was asked
- * twice). */
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Open… with unsaved changes asks nothing (it asked "Save changes?"
+ * before the chooser): the file chosen opens in a window of its own,
+ * and the changes stay, unsaved, in the window they were made in. */
 static void
-test_open_asks_once (Fixture       *fixture,
-                     gconstpointer  data)
+test_open_asks_nothing (Fixture       *fixture,
+                        gconstpointer  data)
 {
   g_autofree char *first = fw_test_write_template (fixture->dir, "four-a", "First.flywheel");
   g_autofree char *second = fw_test_write_template (fixture->dir, "sales-cycle", "Second.flywheel");
+  g_autoptr(GFile) first_file = g_file_new_for_path (first);
   g_autoptr(GFile) second_file = g_file_new_for_path (second);
   g_autoptr(GError) error = NULL;
-  Opening opening = { fixture->window, NULL };
   GtkFileChooser *chooser;
+  FwDocument *before;
+  FwWindow *other;
 
   open_file (fixture->window, first);
-  opening.before = fw_window_get_document (fixture->window);
-  g_assert_true (fw_document_set_inflow (opening.before, 0, 321, NULL));
+  before = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (before, 0, 321, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open", NULL));
-  gtk_dialog_response (wait_for_question (), GTK_RESPONSE_REJECT /* Discard */);
   chooser = fw_test_wait_for_file_chooser ();
   g_assert_nonnull (chooser);
+  g_assert_null (fw_test_find_message_dialog ());
   g_assert_true (gtk_file_chooser_set_file (chooser, second_file, &error));
   g_assert_no_error (error);
   g_assert_true (fw_test_wait_until (chooser_has_file, chooser));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  g_assert_true (fw_test_wait_until (opened_or_asking, &opening));
+  g_assert_true (fw_test_wait_until (opened_beside_or_asking, fixture->window));
   g_assert_null (fw_test_find_message_dialog ());
-  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), second_file));
-  g_assert_cmpuint (fw_document_get_scenario (fw_window_get_document (fixture->window), 0)->stages->len, ==, 7);
-  /* Discarded means discarded: the first file keeps what it had. */
+  other = fw_test_newest_window_but (fixture->window);
+  g_assert_true (g_file_equal (fw_window_get_file (other), second_file));
+  g_assert_cmpuint (fw_document_get_scenario (fw_window_get_document (other), 0)->stages->len, ==, 7);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
+  /* The work is where it was, unsaved; the file keeps what it had. */
+  g_assert_true (fw_window_get_document (fixture->window) == before);
+  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), first_file));
+  g_assert_cmpfloat (fw_document_get_scenario (before, 0)->inflow, ==, 321);
+  g_assert_true (fw_document_get_modified (before));
   g_assert_cmpfloat (inflow_on_disk (first), !=, 321);
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+/* The largest project MODEL.md allows opens in a window of its own while
+ * the user goes on working in theirs (issue 8: "open the largest project
+ * and keep working while it loads"): their window is not greyed, takes a
+ * value typed into it, and keeps it once the big one has arrived. */
+static void
+test_keep_working_while_largest_loads (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *mine_path = fw_test_write_template (fixture->dir, "four-a", "Mine.flywheel");
+  g_autofree char *big_path = g_build_filename (fixture->dir, "Largest.flywheel", NULL);
+  g_autoptr(FwProject) largest = fw_test_largest_project (FW_LARGEST_FOR_STORE, 50);
+  g_autoptr(GFile) mine_file = g_file_new_for_path (mine_path);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big_path);
+  g_autoptr(GError) error = NULL;
+  FwWindow *mine = fixture->window;
+  FwDocument *document;
+  FwWindow *loading;
+  GtkWidget *count;
+
+  g_assert_true (fw_store_save (largest, big_path, &error));
+  g_assert_no_error (error);
+  open_file (mine, mine_path);
+  document = fw_window_get_document (mine);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mine), "win.open-file", "s", big_path));
+  loading = fw_test_newest_window_but (mine);
+  g_assert_nonnull (loading);
+  g_assert_true (fw_window_is_busy (loading));
+  g_assert_false (fw_window_is_busy (mine));
+  g_assert_null (fw_test_find_message_dialog ());
+
+  /* A value typed, as a user types it, while the other window reads
+   * the file (no main loop has run: it cannot have ended). */
+  count = fw_test_find_named (GTK_WIDGET (mine), "stage-count");
+  g_assert_nonnull (count);
+  g_assert_true (gtk_widget_is_sensitive (count));
+  gtk_widget_grab_focus (count);
+  gtk_editable_set_text (GTK_EDITABLE (count), "4321");
+  g_assert_true (fw_window_is_busy (loading));
+  fw_test_spin (20);
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, 4321);
+
+  fw_test_wait_for_files (loading);
+  g_assert_null (fw_window_get_error (loading));
+  g_assert_true (g_file_equal (fw_window_get_file (loading), big_file));
+  g_assert_cmpuint (fw_document_get_n_scenarios (fw_window_get_document (loading)), ==, 50);
+  g_assert_true (gtk_widget_is_sensitive (loading->wheel));
+
+  /* Kept: the same project, the value in it and in its field, unsaved. */
+  g_assert_null (fw_window_get_error (mine));
+  g_assert_true (fw_window_get_document (mine) == document);
+  g_assert_true (g_file_equal (fw_window_get_file (mine), mine_file));
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, 4321);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, "4321");
+  g_assert_true (fw_document_get_modified (document));
+  gtk_window_destroy (GTK_WINDOW (loading));
+}
+
+/* A file that is not a project, opened from a window holding one: the
+ * message names it in that window, whose project is untouched, and the
+ * window made for the file is gone again. */
+static void
+test_failed_open_leaves_work_alone (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *mine = fw_test_write_template (fixture->dir, "four-a", "Mine.flywheel");
+  g_autofree char *bad = g_build_filename (fixture->dir, "notes.flywheel", NULL);
+  g_autoptr(GFile) mine_file = g_file_new_for_path (mine);
+  FwDocument *document;
+  gpointer loading;
+
+  g_assert_true (g_file_set_contents (bad, "this is not a project", -1, NULL));
+  open_file (fixture->window, mine);
+  document = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (document, 0, 55, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", bad));
+  loading = fw_test_newest_window_but (fixture->window);
+  g_assert_nonnull (loading);
+  g_object_add_weak_pointer (loading, &loading);
+  g_assert_true (fw_test_wait_until (is_gone, &loading));
+  fw_test_spin (20);
+
+  g_assert_null (fw_test_newest_window_but (fixture->window));
+  g_assert_null (fw_test_find_message_dialog ());
+  g_assert_cmpstr (fw_window_get_error (fixture->window), ==,
+                   "Could not open “notes.flywheel”. It is not a Flywheel project.");
+  g_assert_true (fw_window_get_document (fixture->window) == document);
+  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), mine_file));
+  g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 55);
+  g_assert_true (fw_document_get_modified (document));
 }
 
 /* A file deleted while it is open: asked too, not silently re-created. */
@@ -264,9 +368,10 @@ tick (gpointer data)
  * 1000 points) opens and saves on a thread: the action returns at once
  * and the window goes on (the ticks of a 5 ms timer meanwhile are
  * logged, not asserted: the window's own frames share the loop, and
- * the machine's load decides how many). The project on screen is greyed
- * out meanwhile, so that nobody edits what is about to be replaced. Cancel in the progress banner stops an open and keeps the
- * project on screen. */
+ * the machine's load decides how many). An untouched new project is
+ * replaced in place, greyed out meanwhile, so that nobody edits what is
+ * about to be replaced. From a project the user worked on, the file opens
+ * in a window of its own; Cancel in its progress banner closes it. */
 static void
 test_big_files_off_the_main_loop (Fixture       *fixture,
                                   gconstpointer  data)
@@ -275,6 +380,7 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_autoptr(FwProject) big = fw_template_create ("four-a", &error);
   g_autofree char *path = g_build_filename (fixture->dir, "Big.flywheel", NULL);
   FwDocument *before;
+  gpointer loading;
   guint ticks = 0;
   guint timer;
   gint64 start;
@@ -339,8 +445,8 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_source_remove (timer);
 
   /* Cancel: from a new project the user has worked on (an edit, and
-   * its undo: nothing to ask about), open the big one and cancel at
-   * once. */
+   * its undo: not untouched), the big one opens in a window of its own,
+   * and its Cancel closes that window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-from-template", "s", "four-a"));
   fw_test_spin (50);
   before = fw_window_get_document (fixture->window);
@@ -348,18 +454,24 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_assert_true (fw_document_undo (before));
   g_assert_false (fw_window_is_pristine (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
-  g_assert_true (fw_window_is_busy (fixture->window));
-  /* The user's own project is greyed too: it is about to be replaced,
-   * and what was typed into it meanwhile landed in the file opened. */
-  g_assert_false (gtk_widget_is_sensitive (fixture->window->wheel));
+  loading = fw_test_newest_window_but (fixture->window);
+  g_assert_nonnull (loading);
+  g_object_add_weak_pointer (loading, &loading);
+  g_assert_true (fw_window_is_busy (loading));
+  g_assert_false (gtk_widget_is_sensitive (FW_WINDOW (loading)->wheel));
+  /* The user's own project is neither busy nor greyed. */
+  g_assert_false (fw_window_is_busy (fixture->window));
+  g_assert_true (gtk_widget_is_sensitive (fixture->window->wheel));
   {
-    /* The banner's Cancel button, as a user clicks it. */
-    GtkWidget *cancel = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Cancel");
+    /* The banner's Cancel button, as a user clicks it (the banner shows
+     * once the open takes a moment). */
+    GtkWidget *cancel = fw_test_find (loading, fw_test_is_button, "_Cancel");
 
     g_assert_nonnull (cancel);
     g_signal_emit_by_name (cancel, "clicked");
   }
-  fw_test_wait_for_files (fixture->window);
+  g_assert_true (fw_test_wait_until (is_gone, &loading));
+  g_assert_null (fw_test_newest_window_but (fixture->window));
   g_assert_true (fw_window_get_document (fixture->window) == before);
   g_assert_true (gtk_widget_is_sensitive (fixture->window->wheel));
   g_assert_null (fw_window_get_error (fixture->window));
@@ -440,6 +552,85 @@ test_one_file_one_window (void)
   g_unlink (hard);
   g_unlink (soft);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static guint
+n_windows (FwApplication *app)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+/* Where a file opens (issue 8, "keep working while it loads"): an
+ * untouched new project is replaced in place, as `flywheel FILE` does;
+ * a window holding a project keeps it, and the file opens in a window of
+ * its own, shown once it is ready or takes a moment; a file open
+ * already, or still opening, brings its window forward, asked for from
+ * any window or from the command line. */
+static void
+test_where_a_file_opens (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-where-XXXXXX", &error);
+  g_autofree char *a_path = fw_test_write_template (dir, "four-a", "A.flywheel");
+  g_autofree char *b_path = fw_test_write_template (dir, "sales-cycle", "B.flywheel");
+  g_autoptr(GFile) a = g_file_new_for_path (a_path);
+  g_autoptr(GFile) b = g_file_new_for_path (b_path);
+  g_autoptr(FwApplication) app = fw_application_new ();
+  FwDocument *document;
+  FwWindow *first;
+  FwWindow *second;
+
+  /* An id of its own, as in save-as-onto-file-open-elsewhere. */
+  g_application_set_application_id (G_APPLICATION (app), "io.github.flywheelapp.Flywheel.TestWhere");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* Untouched: replaced in place. */
+  first = fw_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (first));
+  fw_test_spin (50);
+  g_assert_true (fw_window_is_pristine (first));
+  open_file (first, a_path);
+  g_assert_cmpuint (n_windows (app), ==, 1);
+  g_assert_true (g_file_equal (fw_window_get_file (first), a));
+  document = fw_window_get_document (first);
+
+  /* Holding a project, unmodified: B opens beside it, not in it. No main
+   * loop runs before the checks, so B is still opening, not shown yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.open-file", "s", b_path));
+  second = fw_window_find_for_file (GTK_APPLICATION (app), b);
+  g_assert_nonnull (second);
+  g_assert_true (second != first);
+  g_assert_true (fw_window_is_busy (second));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (second)));
+  g_assert_cmpuint (n_windows (app), ==, 2);
+
+  /* Asked for again while it opens: that window comes, no third. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.open-file", "s", b_path));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (second)));
+  g_application_open (G_APPLICATION (app), &b, 1, "");
+  g_assert_cmpuint (n_windows (app), ==, 2);
+  fw_test_wait_for_files (second);
+  g_assert_null (fw_window_get_error (second));
+  g_assert_true (g_file_equal (fw_window_get_file (second), b));
+  g_assert_true (fw_window_get_document (first) == document);
+  g_assert_true (g_file_equal (fw_window_get_file (first), a));
+
+  /* A from the second window: the first comes forward. */
+  fw_test_spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-file", "s", a_path));
+  fw_test_spin (100);
+  g_assert_cmpuint (n_windows (app), ==, 2);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == first);
+  g_assert_true (fw_window_get_document (second) != document);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+  fw_test_spin (50);
+  g_unlink (a_path);
+  g_unlink (b_path);
   g_rmdir (dir);
 }
 
@@ -582,21 +773,12 @@ test_recovery_copy_follows_edits (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   FwDocument *document;
 
-  /* Never saved. */
-  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 55, NULL));
-  g_assert_true (fw_test_wait_until (has_copy, fixture));
-  copy = copy_path (fixture);
-  fw_test_spin (100);
-  g_assert_cmpfloat (inflow_on_disk (copy), ==, 55);
-  /* Undone back to where it started: nothing left to recover. */
-  g_assert_true (fw_document_undo (fw_window_get_document (fixture->window)));
-  fw_test_spin (100);
-  g_assert_cmpuint (n_copies (fixture), ==, 0);
-
+  /* A file opened into the untouched window. */
   open_file (fixture->window, path);
   document = fw_window_get_document (fixture->window);
   g_assert_true (fw_document_set_inflow (document, 0, 66, NULL));
   g_assert_true (fw_test_wait_until (has_copy, fixture));
+  copy = copy_path (fixture);
   fw_test_spin (100);
   g_assert_cmpfloat (inflow_on_disk (copy), ==, 66);
   g_assert_cmpfloat (inflow_on_disk (path), !=, 66);
@@ -611,6 +793,22 @@ test_recovery_copy_follows_edits (Fixture       *fixture,
   fw_test_spin (100);
   g_assert_cmpuint (n_copies (fixture), ==, 0);
   g_assert_cmpfloat (inflow_on_disk (path), ==, 77);
+
+  /* Never saved: a new project in the same window (saved, so nothing
+   * to ask). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-from-template", "s", "four-a"));
+  fw_test_spin (50);
+  g_assert_null (fw_window_get_file (fixture->window));
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 55, NULL));
+  g_assert_true (fw_test_wait_until (has_copy, fixture));
+  g_free (copy);
+  copy = copy_path (fixture);
+  fw_test_spin (100);
+  g_assert_cmpfloat (inflow_on_disk (copy), ==, 55);
+  /* Undone back to where it started: nothing left to recover. */
+  g_assert_true (fw_document_undo (fw_window_get_document (fixture->window)));
+  fw_test_spin (100);
+  g_assert_cmpuint (n_copies (fixture), ==, 0);
 }
 
 /* Work left by a program that ended without saving is offered in a
@@ -700,7 +898,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
-  /* open-asks-once opens GTK's file chooser itself. */
+  /* open-asks-nothing opens GTK's file chooser itself. */
   fw_test_start_cloud_providers ();
 
 #define ADD(path, func) \
@@ -708,12 +906,15 @@ main (int   argc,
 
   ADD ("asks-before-overwriting", test_asks_before_overwriting);
   ADD ("asks-when-file-deleted", test_asks_when_file_deleted);
-  ADD ("open-asks-once", test_open_asks_once);
+  ADD ("open-asks-nothing", test_open_asks_nothing);
+  ADD ("keep-working-while-largest-loads", test_keep_working_while_largest_loads);
+  ADD ("failed-open-leaves-work-alone", test_failed_open_leaves_work_alone);
   ADD ("edits-during-save-kept", test_edits_during_save_kept);
   ADD ("big-files-off-the-main-loop", test_big_files_off_the_main_loop);
   ADD ("recovery-copy-follows-edits", test_recovery_copy_follows_edits);
   ADD ("recovery-restore-and-discard", test_recovery_restore_and_discard);
   g_test_add_func ("/window-files/one-file-one-window", test_one_file_one_window);
+  g_test_add_func ("/window-files/where-a-file-opens", test_where_a_file_opens);
   g_test_add_func ("/window-files/save-as-onto-file-open-elsewhere", test_save_as_onto_file_open_elsewhere);
   return g_test_run ();
 }

@@ -22,10 +22,10 @@
 /* Text typed into a field and refused (issue 7, item 1) is kept, marked,
  * until the user says what becomes of it; the document never holds it.
  * So every way the window's content can go asks first, as for unsaved
- * edits, and names the value that was not applied: opening a file (Open,
- * a recent file, a file dropped on the window), a new project, closing
- * the window or quitting, a file opened from outside or a recovered copy
- * restored (they take a window of their own instead). Run by
+ * edits, and names the value that was not applied: a new project,
+ * closing the window or quitting. A file opened (Open, a recent file, a
+ * file dropped on the window or opened from outside) or a recovered copy
+ * restored takes a window of its own instead. Run by
  * tests/with-display.py. */
 
 typedef FwTestFiles Fixture;
@@ -189,12 +189,13 @@ test_close_asks (Fixture       *fixture,
   g_assert_null (alive);
 }
 
-/* Opening a file (a recent one, Open, one dropped on the window) or
- * starting a new project asks first while a value is refused; Go Back
- * keeps the value and the document; Discard goes on. */
+/* Opening a file while a value is refused asks nothing: the file opens
+ * in a window of its own, and the value stays in its field, marked.
+ * Starting a new project asks first; Go Back keeps the value and the
+ * document; Discard goes on. */
 static void
-test_open_and_new_ask (Fixture       *fixture,
-                       gconstpointer  data)
+test_open_beside_new_asks (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_autofree char *path = fw_test_write_template (fixture->dir, "sales-cycle", "Pipeline.flywheel");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -202,20 +203,21 @@ test_open_and_new_ask (Fixture       *fixture,
   FwDocument *document = fw_window_get_document (window);
   GtkMessageDialog *dialog;
   GtkWidget *loss = refuse_a_drop_off (window);
+  FwWindow *opened;
 
-  /* A recent file. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
-  dialog = fw_test_wait_for_message_dialog ();
-  assert_asks_about (dialog, "80", "stage");
-  answer (dialog, GTK_RESPONSE_CANCEL);
+  /* A recent file, or one dropped on the window (the same door). */
+  fw_window_open_file (window, file);
+  g_assert_null (fw_test_find_message_dialog ());
+  opened = fw_test_newest_window_but (window);
+  g_assert_nonnull (opened);
+  fw_test_wait_for_files (opened);
+  g_assert_null (fw_test_find_message_dialog ());
+  g_assert_true (g_file_equal (fw_window_get_file (opened), file));
   g_assert_true (fw_window_get_document (window) == document);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), ==, "80");
-
-  /* Open…: asked before the file chooser. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  dialog = fw_test_wait_for_message_dialog ();
-  assert_asks_about (dialog, "80", "stage");
-  answer (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_has_css_class (loss, "error"));
+  gtk_window_destroy (GTK_WINDOW (opened));
+  fw_test_spin (20);
 
   /* A new project. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "four-a"));
@@ -228,16 +230,15 @@ test_open_and_new_ask (Fixture       *fixture,
   assert_asks_about (dialog, "80", "stage");
   answer (dialog, GTK_RESPONSE_CANCEL);
 
-  /* A file dropped on the window goes through the same door. */
-  fw_window_open_file (window, file);
+  /* Discard: the new project, and the field shows its value, unmarked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "four-a"));
   dialog = fw_test_wait_for_message_dialog ();
   assert_asks_about (dialog, "80", "stage");
   g_assert_true (fw_window_get_document (window) == document);
   answer (dialog, GTK_RESPONSE_REJECT);
-  fw_test_wait_for_files (window);
+  fw_test_spin (50);
   g_assert_true (fw_window_get_document (window) != document);
-  g_assert_true (g_file_equal (fw_window_get_file (window), file));
-  /* The field shows the new document's value, unmarked. */
+  g_assert_null (fw_window_get_file (window));
   loss = fw_test_find_named (GTK_WIDGET (window), "stage-loss");
   g_assert_false (gtk_widget_has_css_class (loss, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (loss)), !=, "80");
@@ -250,8 +251,6 @@ test_save_other_changes (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autofree char *first = fw_test_write_template (fixture->dir, "four-a", "First.flywheel");
-  g_autofree char *second = fw_test_write_template (fixture->dir, "sales-cycle", "Second.flywheel");
-  g_autoptr(GFile) second_file = g_file_new_for_path (second);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwProject) saved = NULL;
   FwWindow *window = fixture->window;
@@ -264,7 +263,7 @@ test_save_other_changes (Fixture       *fixture,
   refuse_a_drop_off (window);
   g_assert_true (fw_document_set_inflow (fw_window_get_document (window), 0, 777, NULL));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "sales-cycle"));
   dialog = fw_test_wait_for_message_dialog ();
   assert_asks_about (dialog, "80", "stage");
   body = dialog_body (dialog);
@@ -280,7 +279,9 @@ test_save_other_changes (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpfloat (fw_project_get_scenario (saved, 0)->inflow, ==, 777);
   g_assert_cmpfloat (fw_scenario_get_stage (fw_project_get_scenario (saved, 0), 0)->loss, ==, 0.4);
-  g_assert_true (g_file_equal (fw_window_get_file (window), second_file));
+  /* Then the new project. */
+  g_assert_null (fw_window_get_file (window));
+  g_assert_cmpuint (fw_document_get_scenario (fw_window_get_document (window), 0)->stages->len, ==, 7);
 }
 
 /* A refused value of a scenario not on show (its row is gone, the text
@@ -494,7 +495,7 @@ main (int   argc,
   g_test_add ("/window-pending/" path, Fixture, NULL, fw_test_files_set_up, func, fixture_tear_down)
 
   ADD ("close-asks", test_close_asks);
-  ADD ("open-and-new-ask", test_open_and_new_ask);
+  ADD ("open-beside-new-asks", test_open_beside_new_asks);
   ADD ("save-other-changes", test_save_other_changes);
   ADD ("other-scenario-counts", test_other_scenario_counts);
   ADD ("not-reused", test_not_reused);

@@ -27,6 +27,7 @@
 #include "fw-wheel-view.h"
 #include "fw-point-value.h"
 #include "fw-window.h"
+#include "fw-window-private.h"
 
 /* The window as a user drives it, through the same "win." actions its
  * buttons, menus and shortcuts activate, on a real (virtual) display:
@@ -278,13 +279,13 @@ test_window_failed_save_keeps_changes (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* Closing, or opening another file, with unsaved changes asks first;
- * Cancel keeps everything, Discard goes on. */
+/* Closing, or starting a new project, with unsaved changes asks first;
+ * Cancel keeps everything, Discard goes on. (Opening a file asks
+ * nothing: it opens in a window of its own, test-window-files.) */
 static void
 test_window_asks_before_discarding (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *path = fw_test_write_template (fixture->dir, "sales-cycle", "Pipeline.flywheel");
   FwDocument *document = fw_window_get_document (fixture->window);
   GtkDialog *dialog = NULL;
 
@@ -298,7 +299,7 @@ test_window_asks_before_discarding (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (fw_window_get_document (fixture->window) == document);
 
-  activate (fixture, "win.open-file", g_variant_new_string (path));
+  activate (fixture, "win.new-from-template", g_variant_new_string ("sales-cycle"));
   dialog = NULL;
   dialog = GTK_DIALOG (fw_test_wait_for_message_dialog ());
   g_assert_nonnull (dialog);
@@ -1414,11 +1415,17 @@ test_window_new_project_lists_at_top (Fixture       *fixture,
   gtk_stack_set_visible_child_name (side, "points");
   scroll_to_end (fw_test_find_type (points, GTK_TYPE_LIST_VIEW));
 
-  /* Another project as long: nothing clamps the scroll to the top. */
+  /* Another project as long, in the same window (as Reload shows the
+   * file anew): nothing clamps the scroll to the top. */
   g_free (path);
   path = path_in (fixture, "long-too.flywheel");
   g_assert_true (fw_store_save (project, path, &error));
-  activate (fixture, "win.open-file", g_variant_new_string (path));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    fw_window_load (fixture->window, file);
+    fw_test_wait_for_files (fixture->window);
+  }
   g_assert_true (g_str_has_prefix (title (fixture), "long-too"));
   at_top.adjustment = scroll_of (fw_test_find_type (points, GTK_TYPE_LIST_VIEW));
   g_assert_true (fw_test_wait_until (scrolled_to, &at_top));

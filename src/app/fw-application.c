@@ -242,9 +242,11 @@ fw_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* A file goes into the window that holds an untouched new project, if
- * there is one, so `flywheel FILE` opens one window, not two; a file
- * already open brings its window forward instead. */
+/* A file from the command line or a file manager opens as from the
+ * window in front (fw_window_open_file ()): in it if it holds an
+ * untouched new project, so `flywheel FILE` opens one window, not two;
+ * else in a window of its own; a file already open brings its window
+ * forward instead. */
 static void
 fw_application_open (GApplication  *application,
                      GFile        **files,
@@ -254,21 +256,16 @@ fw_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     {
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
-      FwWindow *window = fw_window_find_for_file (GTK_APPLICATION (application), files[i]);
-
-      if (window != NULL)
-        {
-          gtk_window_present (GTK_WINDOW (window));
-          continue;
-        }
-      if (FW_IS_WINDOW (active) && fw_window_is_pristine (FW_WINDOW (active)))
-        window = FW_WINDOW (active);
-      else
-        window = fw_window_new (GTK_APPLICATION (application));
+      FwWindow *window = FW_IS_WINDOW (active) ? FW_WINDOW (active)
+                                               : fw_window_new (GTK_APPLICATION (application));
 
       offer_recovered (FW_APPLICATION (application), window);
       fw_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      /* Taken in place: the window comes forward (a file manager was in
+       * front). A window of its own shows itself. */
+      if (fw_window_find_for_file (GTK_APPLICATION (application), files[i]) == window ||
+          !gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_present (GTK_WINDOW (window));
     }
 }
 

@@ -304,19 +304,14 @@ new_from_template_activated (GtkWidget  *widget,
                             g_variant_dup_string (parameter, NULL), g_free);
 }
 
-static void
-open_then (FwWindow *self,
-           gpointer  data)
-{
-  fw_window_choose_open (self);
-}
-
+/* Nothing to ask first: the file opens in a window of its own unless
+ * this one holds nothing of the user's (fw_window_open_file ()). */
 static void
 open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  fw_window_settle_changes (FW_WINDOW (widget), open_then, NULL, NULL);
+  fw_window_choose_open (FW_WINDOW (widget));
 }
 
 static void

@@ -63,9 +63,6 @@ fw_window_banner_add_button (GtkWidget  *banner,
 
 /* Progress ---------------------------------------------------------------- */
 
-/* An open or a save shows its progress only when it takes more than a
- * moment: a banner that flashes for a small file would be noise. */
-#define PROGRESS_DELAY_MS 300
 
 struct _FwWindowProgress
 {
@@ -124,7 +121,7 @@ fw_window_progress_begin (FwWindow     *self,
   gtk_widget_set_visible (progress->cancel, cancellable != NULL);
   fw_window_progress_say (self, text);
   if (progress->timeout == 0 && !gtk_revealer_get_reveal_child (GTK_REVEALER (progress->banner)))
-    progress->timeout = g_timeout_add (PROGRESS_DELAY_MS, reveal_progress, self);
+    progress->timeout = g_timeout_add (FW_WINDOW_PROGRESS_DELAY_MS, reveal_progress, self);
 }
 
 void

@@ -10,10 +10,10 @@
 #include "fw-window-private.h"
 
 /* Project files dropped on the window, from a file manager or a
- * desktop: the first opens here as Open does (asking first about unsaved
- * changes, refusing a file that is not a project with a sentence that
- * says so); any others open through the application, each in a window
- * of its own. Drops of catalog entries are the wheel's own
+ * desktop: the first opens as Open does (here if the window holds an
+ * untouched new project, else in a window of its own; a file that is not
+ * a project refused with a sentence that says so); any others open
+ * through the application, each in a window of its own. Drops of catalog entries are the wheel's own
  * (fw-wheel-view-dnd.c): the innermost widget that accepts a drop's
  * type takes it, so the two never meet. */
 

@@ -22,7 +22,9 @@
  * would be lost. A failure is shown in the window's banner and never
  * costs the user the project on screen: the store refuses bad files
  * whole and saves atomically, so the window only switches documents once
- * a load has fully succeeded. */
+ * a load has fully succeeded. A file opens in a window of its own unless
+ * the window holds nothing of the user's (fw_window_open_file ()), so the
+ * project being worked on stays usable while another one loads. */
 
 #define MIME_TYPE "application/x-flywheel"
 #define MAX_RECENT 8
@@ -177,13 +179,15 @@ fw_window_is_busy (FwWindow *self)
   return self->file_operation != NULL;
 }
 
-/* While a file is read or written, nothing else may start one. */
+/* While a file is read or written, nothing else may replace or write
+ * the window's project. Opening stays: a file then opens in a window of
+ * its own (fw_window_open_file ()). */
 static void
 set_busy (FwWindow     *self,
           GCancellable *operation)
 {
-  static const char *actions[] = { "win.new", "win.new-from-template", "win.open",
-                                   "win.open-file", "win.save", "win.save-as", "win.save-to" };
+  static const char *actions[] = { "win.new", "win.new-from-template",
+                                   "win.save", "win.save-as", "win.save-to" };
 
   g_set_object (&self->file_operation, operation);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -210,11 +214,20 @@ typedef struct
   FwWindow    *self;
   GFile       *file;
   FwStoreFile *store_file;
+  /* For a window made for this file (fw_window_open_file ()): the window
+   * the user opened it from, which hears of a failure. The new window
+   * shows itself once the project is ready or the open takes a moment
+   * (show_timeout), and goes again if the open does not go through. */
+  gboolean     own_window;
+  GWeakRef     opener;
+  guint        show_timeout;
 } Load;
 
 static void
 load_free (Load *load)
 {
+  g_clear_handle_id (&load->show_timeout, g_source_remove);
+  g_weak_ref_clear (&load->opener);
   g_object_unref (load->self);
   g_object_unref (load->file);
   fw_store_file_unref (load->store_file);
@@ -237,6 +250,45 @@ on_load_step (FwStoreStep step,
   fw_window_progress_say (load->self, text);
 }
 
+/* The window made for a file shows itself, its progress banner with it:
+ * the open is taking a moment. */
+static gboolean
+show_loading (gpointer user_data)
+{
+  Load *load = user_data;
+
+  load->show_timeout = 0;
+  /* Not once the window is being destroyed (fw_window_dispose ()). */
+  if (load->self->file_operation != NULL)
+    gtk_window_present (GTK_WINDOW (load->self));
+  return G_SOURCE_REMOVE;
+}
+
+/* An open that did not go through in a window made for it: the window
+ * goes, and @message (NULL for a cancel) is said in the window the user
+ * opened the file from, whose project was never touched. With that
+ * window gone too, this one stays, an untouched new project saying why. */
+static void
+drop_own_window (FwWindow   *self,
+                 Load       *load,
+                 const char *message)
+{
+  g_autoptr(FwWindow) opener = g_weak_ref_get (&load->opener);
+
+  if (opener == NULL && message != NULL)
+    {
+      fw_window_show_error (self, message);
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  if (message != NULL)
+    {
+      fw_window_show_error (opener, message);
+      gtk_window_present (GTK_WINDOW (opener));
+    }
+}
+
 /* The open ends: @document on show, or @error said (none for a cancel). */
 static void
 show_loaded (FwWindow     *self,
@@ -247,15 +299,18 @@ show_loaded (FwWindow     *self,
   set_busy (self, NULL);
   g_object_set_data (G_OBJECT (self), LOADING_FILE_KEY, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), TRUE);
+  g_clear_handle_id (&load->show_timeout, g_source_remove);
 
   if (document == NULL)
     {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = fw_error_text_open (load->file, error);
+      g_autofree char *message = NULL;
 
-          fw_window_show_error (self, message);
-        }
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = fw_error_text_open (load->file, error);
+      if (load->own_window)
+        drop_own_window (self, load, message);
+      else if (message != NULL)
+        fw_window_show_error (self, message);
     }
   else
     {
@@ -263,6 +318,10 @@ show_loaded (FwWindow     *self,
       fw_window_keep_store_file (self, load->store_file);
       fw_window_dismiss_error (self);
       remember_recent (load->file);
+      /* Shown already if it took a moment: then the user may be at work
+       * in another window, and is not taken from it. */
+      if (load->own_window && !gtk_widget_get_visible (GTK_WIDGET (self)))
+        gtk_window_present (GTK_WINDOW (self));
     }
   load_free (load);
   close_if_asked (self);
@@ -331,12 +390,12 @@ on_loaded (GObject      *source,
   g_task_run_in_thread (task, prepare_document);
 }
 
-/* Reads @file on a thread; the window's document is replaced only once
- * the whole file has been read and checked, and the window answers
- * meanwhile (with Cancel in a banner when it takes a while). */
-void
-fw_window_load (FwWindow *self,
-                GFile    *file)
+/* Reads @file on a thread into @self; @opener, if not NULL, is the window
+ * the user opened it from, @self a window made for it (see Load). */
+static void
+load_into (FwWindow *self,
+           GFile    *file,
+           FwWindow *opener)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
@@ -345,16 +404,15 @@ fw_window_load (FwWindow *self,
   g_autofree char *text = NULL;
   Load *load;
 
-  g_return_if_fail (FW_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
   if (self->file_operation != NULL)
     return;
   if ((path = local_path (self, file, &error)) == NULL)
     {
       g_autofree char *message = fw_error_text_open (file, error);
 
-      fw_window_show_error (self, message);
+      fw_window_show_error (opener != NULL ? opener : self, message);
+      if (opener != NULL)
+        gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
 
@@ -362,6 +420,12 @@ fw_window_load (FwWindow *self,
   load->self = g_object_ref (self);
   load->file = g_object_ref (file);
   load->store_file = fw_store_file_new (path);
+  g_weak_ref_init (&load->opener, opener);
+  if (opener != NULL)
+    {
+      load->own_window = TRUE;
+      load->show_timeout = g_timeout_add (FW_WINDOW_PROGRESS_DELAY_MS, show_loading, load);
+    }
   g_object_set_data_full (G_OBJECT (self), LOADING_FILE_KEY, fw_store_file_ref (load->store_file),
                           (GDestroyNotify) fw_store_file_unref);
   cancellable = g_cancellable_new ();
@@ -369,14 +433,30 @@ fw_window_load (FwWindow *self,
   /* The project on screen is greyed out while the file is read: it is
    * about to be replaced, so an edit made meanwhile would be lost
    * without a word, and text being typed into a field would land in the
-   * file that opens (both seen with large files). The example a new
-   * window starts with is greyed too, so that nobody takes it for their
-   * project. Cancel in the banner gives the project back as it was. */
+   * file that opens (both seen with large files). Only an untouched new
+   * project, or the example a window made for the file starts with, is
+   * replaced so (fw_window_open_file ()), or a project the user chose to
+   * reload; greyed, nobody takes it for their project. Cancel in the
+   * banner gives the project back as it was, or closes a window made for
+   * the file. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), FALSE);
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Opening “%s”…"), name);
   fw_window_progress_begin (self, text, cancellable);
   fw_store_file_load_async (load->store_file, cancellable, on_load_step, load, on_loaded, load);
+}
+
+/* Reads @file on a thread; the window's document is replaced only once
+ * the whole file has been read and checked, and the window answers
+ * meanwhile (with Cancel in a banner when it takes a while). */
+void
+fw_window_load (FwWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_into (self, file, NULL);
 }
 
 /* Saving ------------------------------------------------------------------- */
@@ -713,43 +793,30 @@ fw_window_new_from_template (FwWindow   *self,
   self->pristine = TRUE;
 }
 
-static void
-load_then (FwWindow *self,
-           gpointer  data)
-{
-  fw_window_load (self, G_FILE (data));
-}
-
-/* Shows the window that has @file open already, or loads it into @self:
- * after asking what becomes of @self's changes, unless the user was
- * asked already (Open asks before it shows the file chooser, and one
- * answer is enough). */
-static void
-open_file (FwWindow *self,
-           GFile    *file,
-           gboolean  changes_settled)
+/* Where a file opens, as in other document applications: the window
+ * that has it open already comes forward (one file, one window, a file
+ * still opening included); a window holding nothing of the user's (an
+ * untouched new project, not busy) takes it in place; any other keeps
+ * its project, untouched and usable while the file loads in a window of
+ * its own. So nothing needs asking about unsaved changes here. */
+void
+fw_window_open_file (FwWindow *self,
+                     GFile    *file)
 {
   FwWindow *holder;
+
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   holder = fw_window_find_for_file (gtk_window_get_application (GTK_WINDOW (self)), file);
   if (holder == NULL && self->file != NULL && g_file_equal (self->file, file))
     holder = self;
   if (holder != NULL)
     gtk_window_present (GTK_WINDOW (holder));
-  else if (changes_settled)
-    fw_window_load (self, file);
+  else if (fw_window_is_pristine (self) && !fw_window_is_busy (self))
+    load_into (self, file, NULL);
   else
-    fw_window_settle_changes (self, load_then, g_object_ref (file), g_object_unref);
-}
-
-void
-fw_window_open_file (FwWindow *self,
-                     GFile    *file)
-{
-  g_return_if_fail (FW_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  open_file (self, file, FALSE);
+    load_into (fw_window_new_sibling (self), file, self);
 }
 
 /* Asking before discarding */
@@ -900,17 +967,16 @@ on_open_response (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        open_file (self, file, TRUE);
+        fw_window_open_file (self, file);
     }
 
   g_object_unref (native);
   g_object_unref (self);
 }
 
-/* Called once the user has settled this window's changes (saved them or
- * chosen to discard them): the file chosen opens without asking again.
- * Cancelling the chooser keeps everything as it was, discarded changes
- * included, since nothing was discarded yet. */
+/* Open…: the file chosen opens as fw_window_open_file () says, in this
+ * window only if it holds nothing of the user's, so nothing is asked
+ * first. */
 void
 fw_window_choose_open (FwWindow *self)
 {

@@ -206,6 +206,10 @@ GtkWidget *fw_window_banner_new   (FwWindow    *self,
 GtkWidget *fw_window_banner_add_button (GtkWidget  *banner,
                                         const char *mnemonic,
                                         gboolean    suggested);
+/* An open or a save shows its progress only when it takes more than a
+ * moment: a banner that flashes for a small file would be noise. A
+ * window made to open a file shows itself after as long. */
+#define FW_WINDOW_PROGRESS_DELAY_MS 300
 /* Shows @text after a moment; with Cancel when @cancellable is given. */
 void fw_window_progress_begin     (FwWindow     *self,
                                    const char   *text,

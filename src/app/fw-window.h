@@ -35,8 +35,10 @@ GFile      *fw_window_get_file     (FwWindow       *self);
 /* Whether the window holds an untitled, unedited project (the one it
  * opened with), which opening a file may simply replace. */
 gboolean    fw_window_is_pristine  (FwWindow       *self);
-/* Opens @file in this window, asking first about unsaved changes. Errors
- * are shown in the window and the current project is kept. */
+/* Opens @file: in this window if it holds an untouched new project, else
+ * in a new window, this one's project untouched and usable meanwhile; the
+ * window that has @file open already just comes forward. Errors are
+ * shown in this window, and its project is kept. */
 void        fw_window_open_file    (FwWindow       *self,
                                     GFile          *file);
 /* Whether an open or a save is under way (off the main loop). */
