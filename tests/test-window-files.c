@@ -171,6 +171,19 @@ is_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+/* The user's work where it was while a file opened beside it: @window
+ * still shows @document from @file, its changes unsaved. */
+static void
+assert_work_kept (FwWindow   *window,
+                  FwDocument *document,
+                  GFile      *file)
+{
+  g_assert_true (fw_window_get_document (window) == document);
+  g_assert_true (g_file_equal (fw_window_get_file (window), file));
+  g_assert_true (fw_document_get_modified (document));
+  g_assert_true (gtk_widget_is_sensitive (window->wheel));
+}
+
 /* Open… with unsaved changes asks nothing (it asked "Save changes?"
  * before the chooser): the file chosen opens in a window of its own,
  * and the changes stay, unsaved, in the window they were made in. */
@@ -207,10 +220,8 @@ test_open_asks_nothing (Fixture       *fixture,
   g_assert_cmpuint (fw_document_get_scenario (fw_window_get_document (other), 0)->stages->len, ==, 7);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
   /* The work is where it was, unsaved; the file keeps what it had. */
-  g_assert_true (fw_window_get_document (fixture->window) == before);
-  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), first_file));
+  assert_work_kept (fixture->window, before, first_file);
   g_assert_cmpfloat (fw_document_get_scenario (before, 0)->inflow, ==, 321);
-  g_assert_true (fw_document_get_modified (before));
   g_assert_cmpfloat (inflow_on_disk (first), !=, 321);
   gtk_window_destroy (GTK_WINDOW (other));
 }
@@ -265,11 +276,9 @@ test_keep_working_while_largest_loads (Fixture       *fixture,
 
   /* Kept: the same project, the value in it and in its field, unsaved. */
   g_assert_null (fw_window_get_error (mine));
-  g_assert_true (fw_window_get_document (mine) == document);
-  g_assert_true (g_file_equal (fw_window_get_file (mine), mine_file));
+  assert_work_kept (mine, document, mine_file);
   g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, 4321);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, "4321");
-  g_assert_true (fw_document_get_modified (document));
   gtk_window_destroy (GTK_WINDOW (loading));
 }
 
@@ -302,10 +311,8 @@ test_failed_open_leaves_work_alone (Fixture       *fixture,
   g_assert_null (fw_test_find_message_dialog ());
   g_assert_cmpstr (fw_window_get_error (fixture->window), ==,
                    "Could not open “notes.flywheel”. It is not a Flywheel project.");
-  g_assert_true (fw_window_get_document (fixture->window) == document);
-  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), mine_file));
+  assert_work_kept (fixture->window, document, mine_file);
   g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 55);
-  g_assert_true (fw_document_get_modified (document));
 }
 
 /* A file deleted while it is open: asked too, not silently re-created. */
@@ -606,6 +613,8 @@ test_where_a_file_opens (void)
   g_assert_true (fw_window_is_busy (second));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (second)));
   g_assert_cmpuint (n_windows (app), ==, 2);
+  /* Named after the file from the start, not "Untitled". */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (second)), ==, "B.flywheel — Flywheel");
 
   /* Asked for again while it opens: that window comes, no third. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.open-file", "s", b_path));

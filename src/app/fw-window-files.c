@@ -264,6 +264,23 @@ show_loading (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A window made for a file bears its name from the start (the window
+ * list, the header bar): the example it shows, greyed, until the file
+ * has arrived is nobody's project. */
+static void
+name_after (FwWindow *self,
+            GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("%s — Flywheel"), name);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent != NULL ? fw_window_display_folder (parent) : g_strdup ("");
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->subtitle_label, folder);
+}
+
 /* An open that did not go through in a window made for it: the window
  * goes, and @message (NULL for a cancel) is said in the window the user
  * opened the file from, whose project was never touched. With that
@@ -277,6 +294,7 @@ drop_own_window (FwWindow   *self,
 
   if (opener == NULL && message != NULL)
     {
+      fw_window_update_title (self);
       fw_window_show_error (self, message);
       gtk_window_present (GTK_WINDOW (self));
       return;
@@ -425,6 +443,7 @@ load_into (FwWindow *self,
     {
       load->own_window = TRUE;
       load->show_timeout = g_timeout_add (FW_WINDOW_PROGRESS_DELAY_MS, show_loading, load);
+      name_after (self, file);
     }
   g_object_set_data_full (G_OBJECT (self), LOADING_FILE_KEY, fw_store_file_ref (load->store_file),
                           (GDestroyNotify) fw_store_file_unref);
