@@ -901,6 +901,55 @@ test_recovery_restore_and_discard (Fixture       *fixture,
   g_assert_cmpuint (n_copies (fixture), ==, 0);
 }
 
+/* Restore clicked while the window opens a file (`flywheel FILE` after
+ * a crash offers the copy in the window that opens FILE): the work goes
+ * into a window of its own, not into the one the file is about to fill,
+ * and both are there once the file has arrived. */
+static void
+test_restore_while_opening (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = fw_test_write_template (fixture->dir, "four-a", "Opening.flywheel");
+  g_autofree char *folder = g_strdup (fw_recovery_get_folder (fixture->recovery));
+  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot = NULL;
+  FwRecovery *dead;
+  GtkWidget *restore;
+  FwWindow *restored;
+
+  /* A new project a program left unsaved when it ended. */
+  dead = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  slot = fw_recovery_new_slot (dead);
+  g_assert_true (fw_recovery_write (dead, slot, untitled, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fw_recovery_unref (dead);
+  copies = fw_recovery_adopt_orphans (fixture->recovery);
+  g_assert_cmpuint (copies->len, ==, 1);
+  fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[0]));
+  fw_test_spin (300);
+  restore = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Restore");
+  g_assert_nonnull (restore);
+
+  /* The untouched window opens the file; no main loop runs before the
+   * click, so it is still reading. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
+  g_assert_true (fw_window_is_busy (fixture->window));
+  g_signal_emit_by_name (restore, "clicked");
+  restored = fw_test_newest_window_but (fixture->window);
+  g_assert_nonnull (restored);
+  g_assert_true (fw_document_get_modified (fw_window_get_document (restored)));
+
+  fw_test_wait_for_files (fixture->window);
+  g_assert_true (g_file_equal (fw_window_get_file (fixture->window), file));
+  g_assert_cmpuint (fw_document_get_scenario (fw_window_get_document (restored), 0)->stages->len, ==, 7);
+  g_assert_true (fw_document_get_modified (fw_window_get_document (restored)));
+  gtk_window_destroy (GTK_WINDOW (restored));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,6 +971,7 @@ main (int   argc,
   ADD ("big-files-off-the-main-loop", test_big_files_off_the_main_loop);
   ADD ("recovery-copy-follows-edits", test_recovery_copy_follows_edits);
   ADD ("recovery-restore-and-discard", test_recovery_restore_and_discard);
+  ADD ("restore-while-opening", test_restore_while_opening);
   g_test_add_func ("/window-files/one-file-one-window", test_one_file_one_window);
   g_test_add_func ("/window-files/where-a-file-opens", test_where_a_file_opens);
   g_test_add_func ("/window-files/save-as-onto-file-open-elsewhere", test_save_as_onto_file_open_elsewhere);
