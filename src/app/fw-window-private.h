@@ -165,7 +165,9 @@ void fw_window_settle_changes     (FwWindow       *self,
                                    gpointer        data,
                                    GDestroyNotify  free_data);
 /* Both run off the main loop (fw_window_is_busy ()); failures show in
- * the window's banner. */
+ * the window's banner. fw_window_load () replaces this window's project
+ * whatever it holds (Reload); opening a file the user chose goes through
+ * fw_window_open_file (), which decides which window takes it. */
 void fw_window_load               (FwWindow    *self,
                                    GFile       *file);
 void fw_window_save_to            (FwWindow    *self,
