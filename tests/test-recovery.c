@@ -159,6 +159,57 @@ test_recovery_survives_kill (void)
   g_assert_null (((FwRecoveredCopy *) copies->pdata[0])->path);
 }
 
+/* Nothing but a program's own copies outlives it: the next start removes
+ * the lock file of one that was killed (it left no copy, so nothing else
+ * would), never that of one still running; and a program ending
+ * normally removes its own lock even while something still holds a
+ * reference to it (a window not yet finalized when the program quits
+ * through "Save changes?", or after SIGTERM). */
+static void
+test_recovery_stale_locks (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwRecovery) running = NULL;
+  g_autoptr(FwRecovery) next = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  FwRecovery *ending;
+  int status;
+  pid_t child = fork ();
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      if (fw_recovery_new (folder, NULL) == NULL)
+        _exit (1);
+      raise (SIGKILL);
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpuint (count_with_suffix (folder, ".lock"), ==, 1);
+
+  running = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  next = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_with_suffix (folder, ".lock"), ==, 3);
+  copies = fw_recovery_adopt_orphans (next);
+  g_assert_cmpuint (copies->len, ==, 0);
+  /* The killed one's is gone; the running one's and its own stay. */
+  g_assert_cmpuint (count_with_suffix (folder, ".lock"), ==, 2);
+
+  /* Ending with a reference still held elsewhere. */
+  ending = fw_recovery_ref (g_steal_pointer (&running));
+  fw_recovery_end (ending);
+  g_assert_cmpuint (count_with_suffix (folder, ".lock"), ==, 1);
+  fw_recovery_unref (ending);
+  fw_recovery_unref (ending);
+  g_assert_cmpuint (count_with_suffix (folder, ".lock"), ==, 1);
+  g_clear_pointer (&next, fw_recovery_unref);
+  g_assert_cmpuint (count_with_suffix (folder, ".lock"), ==, 0);
+}
+
 /* A copy is private to the user, and never written where the project
  * file is. A project without its info (a write cut short) is never
  * offered. */
@@ -279,6 +330,7 @@ main (int   argc,
 
   g_test_add_func ("/recovery/orphans-only", test_recovery_orphans_only);
   g_test_add_func ("/recovery/survives-kill", test_recovery_survives_kill);
+  g_test_add_func ("/recovery/stale-locks", test_recovery_stale_locks);
   g_test_add_func ("/recovery/private-and-whole", test_recovery_private_and_whole);
   g_test_add_func ("/recovery/async", test_recovery_async);
   g_test_add_func ("/recovery/identity", test_recovery_identity);

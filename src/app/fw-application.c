@@ -230,6 +230,11 @@ fw_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (fw_application_parent_class)->shutdown (application);
   g_clear_pointer (&self->recovered, g_ptr_array_unref);
+  /* Windows may outlive this (not finalized yet after SIGTERM, or after
+   * quitting through "Save changes?"), each holding the recovery folder:
+   * the lock goes now all the same, or its empty file would stay. */
+  if (self->recovery != NULL)
+    fw_recovery_end (self->recovery);
   g_clear_pointer (&self->recovery, fw_recovery_unref);
 }
 

@@ -68,6 +68,21 @@ in_folder (FwRecovery *self,
   return g_build_filename (self->folder, name, NULL);
 }
 
+/* Whether the lock file @fd, locked, is still the one named @lock_path:
+ * a program clearing stale locks (clear_stale_locks ()) removes a lock
+ * file it could lock itself, which it can between another program's
+ * creating the file and locking it. */
+static gboolean
+lock_is_ours (int         fd,
+              const char *lock_path)
+{
+  GStatBuf named;
+  struct stat held;
+
+  return fstat (fd, &held) == 0 && g_lstat (lock_path, &named) == 0 &&
+         held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+
 FwRecovery *
 fw_recovery_new (const char  *folder,
                  GError     **error)
@@ -75,14 +90,14 @@ fw_recovery_new (const char  *folder,
   g_autoptr(GString) instance = g_string_new (NULL);
   g_autofree char *lock_path = NULL;
   FwRecovery *self;
+  int saved = 0;
   int fd;
 
   g_return_val_if_fail (folder != NULL, NULL);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      int saved = errno;
-
+      saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                    "%s: %s", folder, g_strerror (saved));
       return NULL;
@@ -90,22 +105,31 @@ fw_recovery_new (const char  *folder,
 
   /* A fresh name for this program: its process id (a child forked from
    * a program shares its random state) and random digits, chosen again
-   * in the unlikely case the name is taken. */
+   * in the unlikely case the name is taken, or when another program,
+   * clearing away stale locks, took this one for stale in the instant
+   * between its creation and its locking (see lock_is_ours ()). */
   for (int attempt = 0;; attempt++)
     {
       g_string_printf (instance, "%08x%08x", (guint) getpid (), g_random_int ());
       g_free (lock_path);
       lock_path = g_strconcat (folder, G_DIR_SEPARATOR_S, instance->str, LOCK_SUFFIX, NULL);
       fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-      if (fd >= 0 || errno != EEXIST || attempt == 8)
+      if (fd < 0)
+        saved = errno;
+      else if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        saved = errno == EWOULDBLOCK ? EEXIST : errno;
+      else if (!lock_is_ours (fd, lock_path))
+        saved = EEXIST;
+      else
         break;
-    }
-  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      int saved = errno;
-
       if (fd >= 0)
         close (fd);
+      fd = -1;
+      if (saved != EEXIST || attempt == 8)
+        break;
+    }
+  if (fd < 0)
+    {
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                    "%s: %s", lock_path, g_strerror (saved));
       return NULL;
@@ -132,16 +156,29 @@ fw_recovery_ref (FwRecovery *self)
  * copy stays for the next start (SIGTERM, the session ending). Either
  * way the lock goes, so what is left is an orphan. */
 void
-fw_recovery_unref (FwRecovery *self)
+fw_recovery_end (FwRecovery *self)
 {
   g_autofree char *lock_path = NULL;
 
-  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
-    return;
+  g_return_if_fail (self != NULL);
 
+  if (self->lock_fd < 0)
+    return;
+  /* Removed while still locked, so no other program can take the name
+   * for stale and then see this one's removal as its own. */
   lock_path = in_folder (self, self->instance, LOCK_SUFFIX);
   g_unlink (lock_path);
   close (self->lock_fd);
+  self->lock_fd = -1;
+}
+
+void
+fw_recovery_unref (FwRecovery *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  fw_recovery_end (self);
   g_free (self->folder);
   g_free (self->instance);
   g_free (self);
@@ -307,7 +344,8 @@ fw_recovery_remove (FwRecovery *self,
 }
 
 /* Whether the program that wrote copies named @instance still runs: it
- * holds its lock file. */
+ * holds its lock file. The lock file of one that does not (killed, or
+ * ended before this version removed it on every way out) is removed. */
 static gboolean
 instance_alive (FwRecovery *self,
                 const char *instance)
@@ -323,10 +361,12 @@ instance_alive (FwRecovery *self,
   fd = g_open (lock_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
   if (fd < 0)
     return FALSE;
-  alive = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
-  close (fd);
+  alive = flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  /* Removed while this program holds it, so the one that made it (if
+   * it only just did) sees the name gone and picks another. */
   if (!alive)
     g_unlink (lock_path);
+  close (fd);
   return alive;
 }
 
@@ -394,23 +434,30 @@ fw_recovery_adopt_orphans (FwRecovery *self)
   GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_recovered_copy_free);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) locks = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_return_val_if_fail (self != NULL, copies);
 
   /* Every slot with a file in the folder; one whose info is missing is
-   * a write that never finished, removed below once its program is gone. */
+   * a write that never finished, removed below once its program is gone.
+   * And every other program's lock, each removed below if that program
+   * has ended: a lock left without copies would stay for ever. */
   dir = g_dir_open (self->folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
+      gboolean lock = g_str_has_suffix (name, LOCK_SUFFIX);
       const char *suffix = g_str_has_suffix (name, INFO_SUFFIX) ? INFO_SUFFIX
-                           : g_str_has_suffix (name, PROJECT_SUFFIX) ? PROJECT_SUFFIX : NULL;
+                           : g_str_has_suffix (name, PROJECT_SUFFIX) ? PROJECT_SUFFIX
+                           : lock ? LOCK_SUFFIX : NULL;
       g_autofree char *slot = NULL;
 
       if (suffix == NULL || name[0] == '.')
         continue;
       slot = g_strndup (name, strlen (name) - strlen (suffix));
-      if (!g_ptr_array_find_with_equal_func (slots, slot, g_str_equal, NULL))
+      if (lock)
+        g_ptr_array_add (locks, g_steal_pointer (&slot));
+      else if (!g_ptr_array_find_with_equal_func (slots, slot, g_str_equal, NULL))
         g_ptr_array_add (slots, g_steal_pointer (&slot));
     }
 
@@ -438,6 +485,9 @@ fw_recovery_adopt_orphans (FwRecovery *self)
       else
         fw_recovered_copy_free (copy);
     }
+
+  for (guint i = 0; i < locks->len; i++)
+    instance_alive (self, locks->pdata[i]);
 
   g_ptr_array_sort (copies, older_first);
   return copies;

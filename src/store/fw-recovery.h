@@ -51,6 +51,12 @@ FwRecovery      *fw_recovery_new        (const char   *folder,
 /* g_get_user_state_dir ()/flywheel/recovery */
 char            *fw_recovery_default_folder (void);
 FwRecovery      *fw_recovery_ref        (FwRecovery   *self);
+/* The program is ending normally: lets go of the lock now, however many
+ * references are still held (a window not yet finalized, a write on its
+ * way), so that no empty lock file outlives the program. Copies left
+ * from here on are orphans, offered at the next start. The last unref
+ * does the same. */
+void             fw_recovery_end        (FwRecovery   *self);
 /* The last reference lets go of the lock: what copies are left are
  * orphans, offered at the next start. */
 void             fw_recovery_unref      (FwRecovery   *self);
