@@ -7,10 +7,13 @@
 
 #define G_LOG_DOMAIN "test-window-focus"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
 #include "fw-app-resources.h"
+#include "fw-recovery.h"
+#include "fw-test-files.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
 
@@ -150,11 +153,95 @@ test_point_editor_rings (void)
   fw_test_spin (50);
 }
 
+/* Where a window starts: as `flywheel FILE` makes it (the file opened,
+ * then the window shown), with the work an ended program left in
+ * @recovery's folder offered in it, as at the program's start, when
+ * @recovery is not NULL. */
+static FwWindow *
+window_opening (const char *path,
+                FwRecovery *recovery)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FwWindow *window = g_object_ref_sink (fw_window_new (NULL));
+
+  if (recovery != NULL)
+    {
+      g_autoptr(GPtrArray) copies = NULL;
+
+      fw_window_set_recovery (window, recovery);
+      copies = fw_recovery_adopt_orphans (recovery);
+      g_assert_cmpuint (copies->len, ==, 1);
+      fw_window_offer_recovered (window, g_steal_pointer (&copies->pdata[0]));
+    }
+  fw_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  fw_test_wait_for_files (window);
+  /* Past the banners' sliding and the focus's settling once idle. */
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 500));
+  return window;
+}
+
+static gboolean
+is_playing (gpointer session)
+{
+  return fw_session_get_playing (session);
+}
+
+static gboolean
+is_paused (gpointer session)
+{
+  return !fw_session_get_playing (session);
+}
+
+static gboolean
+holds_a_space (gpointer editable)
+{
+  return g_str_equal (gtk_editable_get_text (editable), " ");
+}
+
+/* A window that opened a project has the keyboard on the wheel, its
+ * main object, never in the catalog's search field: Space plays and
+ * pauses at once (help's playback.page). In a text field Space is still
+ * a space. */
+static void
+test_opened_window_on_wheel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-test-focus-XXXXXX", &error);
+  g_autofree char *path = fw_test_write_template (dir, "four-a", "Client.flywheel");
+  FwWindow *window = window_opening (path, NULL);
+  FwSession *session = fw_window_get_session (window);
+  GtkWidget *search = fw_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == fw_window_get_wheel (window));
+
+  g_assert_false (fw_session_get_playing (session));
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key space");
+  g_assert_true (fw_test_wait_until (is_playing, session));
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key space");
+  g_assert_true (fw_test_wait_until (is_paused, session));
+
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_grab_focus (search));
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key space");
+  g_assert_true (fw_test_wait_until (holds_a_space, search));
+  g_assert_false (fw_session_get_playing (session));
+
+  fw_test_window_close (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
+  /* The keyboard first: the point editor's popover, once shown, keeps
+   * the keys typed with xdotool from the windows made after it. */
+  g_test_add_func ("/window-focus/opened-window-on-wheel", test_opened_window_on_wheel);
   g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);
   return g_test_run ();
 }

@@ -14,6 +14,8 @@ typedef struct
   GtkWindow *window;   /* unowned: the data lives on it */
   GtkWidget *home;     /* unowned: a descendant of the window */
   guint      idle_id;
+  gboolean   go_home;   /* at idle, wherever the focus is */
+  gboolean   displaced; /* the focus was lost while home was greyed out */
 } FocusHome;
 
 gboolean
@@ -27,20 +29,43 @@ fw_focus_home_is_visible (GtkWindow *window)
   return focus != NULL && gtk_widget_get_mapped (focus);
 }
 
+/* Whether the user has a popover open (a menu): the keyboard is theirs. */
+static gboolean
+in_popover (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
 static gboolean
 bring_focus_home (gpointer data)
 {
   FocusHome *home = data;
+  gboolean go_home = home->go_home;
 
   home->idle_id = 0;
-  /* Only a window the user is in: a dialog on top has the keyboard. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (home->window)) &&
-      gtk_window_is_active (home->window) &&
-      !fw_focus_home_is_visible (home->window) &&
-      gtk_widget_get_mapped (home->home))
+  /* Not on screen yet (a small file opens before its window shows):
+   * sent home all the same once it is (on_map ()). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (home->window)) || !gtk_widget_get_mapped (home->home))
+    return G_SOURCE_REMOVE;
+  home->go_home = FALSE;
+  /* Sent home: only if the user is not in a menu. Lost: only in a
+   * window the user is in (a dialog on top has the keyboard). */
+  if (go_home ? !in_popover (home->window)
+              : gtk_window_is_active (home->window) && !fw_focus_home_is_visible (home->window))
     gtk_widget_grab_focus (home->home);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (FocusHome *home,
+          gboolean   go_home)
+{
+  home->go_home |= go_home;
+  if (home->idle_id == 0)
+    home->idle_id = g_idle_add (bring_focus_home, home);
 }
 
 static void
@@ -48,8 +73,38 @@ on_focus_changed (GtkWindow  *window,
                   GParamSpec *pspec,
                   FocusHome  *home)
 {
-  if (home->idle_id == 0 && !fw_focus_home_is_visible (window))
-    home->idle_id = g_idle_add (bring_focus_home, home);
+  /* Greying out the part of the window home is in (while a file opens)
+   * takes the focus away from it; GTK then gives it to the first control
+   * it finds when the window shows (a header bar button, a banner's
+   * Discard), where a first Space or Enter would press it. */
+  if (!gtk_widget_is_sensitive (home->home) && gtk_root_get_focus (GTK_ROOT (window)) == NULL)
+    home->displaced = TRUE;
+  if (!fw_focus_home_is_visible (window))
+    schedule (home, FALSE);
+}
+
+/* GTK gives a window shown without a focus the first control it finds;
+ * the focus sent home before comes home now. */
+static void
+on_map (GtkWindow *window,
+        FocusHome *home)
+{
+  if (home->go_home)
+    schedule (home, TRUE);
+}
+
+/* Home usable again (the file opened, or could not be): the focus its
+ * greying took away comes back. */
+static void
+on_home_state (GtkWidget     *widget,
+               GtkStateFlags  previous,
+               FocusHome     *home)
+{
+  if (home->displaced && (previous & GTK_STATE_FLAG_INSENSITIVE) && gtk_widget_is_sensitive (widget))
+    {
+      home->displaced = FALSE;
+      schedule (home, TRUE);
+    }
 }
 
 static void
@@ -74,6 +129,8 @@ fw_focus_home_install (GtkWindow *window,
   home->window = window;
   home->home = home_widget;
   g_object_set_data_full (G_OBJECT (window), "fw-focus-home", home, focus_home_free);
+  g_signal_connect (home_widget, "state-flags-changed", G_CALLBACK (on_home_state), home);
+  g_signal_connect (window, "map", G_CALLBACK (on_map), home);
   g_signal_connect (window, "notify::focus-widget", G_CALLBACK (on_focus_changed), home);
   /* Coming back to the window (a dialog closed) with nowhere to go. */
   g_signal_connect (window, "notify::is-active", G_CALLBACK (on_focus_changed), home);
@@ -90,5 +147,19 @@ fw_focus_home_set (GtkWindow *window,
 
   home = g_object_get_data (G_OBJECT (window), "fw-focus-home");
   g_return_if_fail (home != NULL);
+  g_signal_handlers_disconnect_by_func (home->home, on_home_state, home);
   home->home = home_widget;
+  g_signal_connect (home_widget, "state-flags-changed", G_CALLBACK (on_home_state), home);
+}
+
+void
+fw_focus_home_return (GtkWindow *window)
+{
+  FocusHome *home;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  home = g_object_get_data (G_OBJECT (window), "fw-focus-home");
+  if (home != NULL)
+    schedule (home, TRUE);
 }

@@ -26,6 +26,13 @@ void fw_focus_home_install (GtkWindow *window,
 void fw_focus_home_set     (GtkWindow *window,
                             GtkWidget *home);
 
+/* @window shows another project (opened, new, restored): the focus goes
+ * home once the main loop is idle, as in a new window, so that Space
+ * plays it at once; unless the user is in a menu. A focus taken away by
+ * greying out home's part of the window (while a file opens) comes home
+ * by itself when that part is usable again. */
+void fw_focus_home_return (GtkWindow *window);
+
 /* Whether @window's focus is on a widget a user can see: one that is
  * mapped (shown, with everything around it). */
 gboolean fw_focus_home_is_visible (GtkWindow *window);

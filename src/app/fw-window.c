@@ -404,6 +404,9 @@ fw_window_set_document (FwWindow   *self,
   update_scenarios (self);
   fw_window_update_title (self);
   fw_window_update_actions (self);
+  /* Another project on show starts, as a new window does, on the wheel:
+   * Space plays it at once. */
+  fw_focus_home_return (GTK_WINDOW (self));
 }
 
 /* A folder as people read it: "~/Documents" for one in their home. */
