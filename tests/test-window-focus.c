@@ -13,6 +13,7 @@
 
 #include "fw-app-resources.h"
 #include "fw-recovery.h"
+#include "fw-templates.h"
 #include "fw-test-files.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
@@ -233,6 +234,106 @@ test_opened_window_on_wheel (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+typedef struct
+{
+  GtkWidget  *window;
+  const char *label;
+} Shown;
+
+static gboolean
+button_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return fw_test_find_shown (shown->window, fw_test_is_button, shown->label) != NULL;
+}
+
+static gboolean
+no_copy_left (gpointer folder)
+{
+  return fw_test_count_copies (folder, NULL) == 0;
+}
+
+/* Work an ended program left is never thrown away by a stray key: the
+ * banner that offers it back does not take the window's focus (a first
+ * Space or Enter goes to the wheel), Restore is the suggested answer,
+ * and Discard can be undone for a moment before the copy goes. */
+static void
+test_recovery_banner_never_answered_by_a_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-test-focus-XXXXXX", &error);
+  g_autofree char *path = fw_test_write_template (dir, "four-a", "Client.flywheel");
+  g_autofree char *folder = g_build_filename (dir, "recovery", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
+  FwRecovery *recovery;
+  FwWindow *window;
+  GtkWidget *restore, *discard, *focus;
+  Shown undo_shown, restore_shown;
+
+  /* A program that ended with a new project unsaved. */
+  {
+    g_autoptr(FwRecovery) ended = fw_recovery_new (folder, &error);
+    g_autofree char *slot = NULL;
+
+    g_assert_no_error (error);
+    slot = fw_recovery_new_slot (ended);
+    g_assert_true (fw_recovery_write (ended, slot, untitled, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  recovery = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  window = window_opening (path, recovery);
+  restore = fw_test_find_shown (GTK_WIDGET (window), fw_test_is_button, "_Restore");
+  discard = fw_test_find_shown (GTK_WIDGET (window), fw_test_is_button, "_Discard");
+  g_assert_nonnull (restore);
+  g_assert_nonnull (discard);
+  g_assert_true (gtk_widget_has_css_class (restore, "suggested-action"));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == fw_window_get_wheel (window));
+
+  /* The keys a user presses first: the offer stands, the copy stays. */
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key space");
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key Return");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 100));
+  g_assert_true (gtk_widget_is_visible (restore));
+  g_assert_true (gtk_widget_is_visible (discard));
+  g_assert_cmpuint (fw_test_count_copies (folder, NULL), ==, 1);
+
+  /* Discard: the work is still there while Undo is offered. */
+  undo_shown = (Shown) { GTK_WIDGET (window), "_Undo" };
+  restore_shown = (Shown) { GTK_WIDGET (window), "_Restore" };
+  g_assert_true (gtk_widget_grab_focus (discard));
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key space");
+  g_assert_true (fw_test_wait_until (button_shown, &undo_shown));
+  g_assert_false (gtk_widget_is_visible (restore));
+  g_assert_nonnull (fw_test_find_shown (GTK_WIDGET (window), fw_test_is_label_with,
+                                        "“Seven-step sales cycle” will be discarded"));
+  g_assert_cmpuint (fw_test_count_copies (folder, NULL), ==, 1);
+  /* The keyboard stayed in the banner, on Undo: a second key undoes. */
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key space");
+  g_assert_true (fw_test_wait_until (button_shown, &restore_shown));
+  g_assert_true (gtk_widget_is_visible (discard));
+  g_assert_cmpuint (fw_test_count_copies (folder, NULL), ==, 1);
+
+  /* Discarded for good: the copy goes once the moment to undo is over. */
+  g_assert_true (gtk_widget_grab_focus (discard));
+  g_signal_emit_by_name (discard, "clicked");
+  g_assert_true (fw_test_wait_until (no_copy_left, folder));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 100));
+  g_assert_null (fw_test_find_shown (GTK_WIDGET (window), fw_test_is_button, "_Undo"));
+  g_assert_null (fw_test_find_shown (GTK_WIDGET (window), fw_test_is_button, "_Restore"));
+  /* The keyboard was on Discard, and went back home with the banner,
+   * not down into the catalog's search. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == fw_window_get_wheel (window));
+
+  fw_test_window_close (window);
+  fw_recovery_unref (recovery);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +343,8 @@ main (int   argc,
   /* The keyboard first: the point editor's popover, once shown, keeps
    * the keys typed with xdotool from the windows made after it. */
   g_test_add_func ("/window-focus/opened-window-on-wheel", test_opened_window_on_wheel);
+  g_test_add_func ("/window-focus/recovery-banner-never-answered-by-a-key",
+                   test_recovery_banner_never_answered_by_a_key);
   g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);
   return g_test_run ();
 }

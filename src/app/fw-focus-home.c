@@ -160,6 +160,13 @@ fw_focus_home_return (GtkWindow *window)
   g_return_if_fail (GTK_IS_WINDOW (window));
 
   home = g_object_get_data (G_OBJECT (window), "fw-focus-home");
-  if (home != NULL)
-    schedule (home, TRUE);
+  if (home == NULL)
+    return;
+  /* At once when it can: a control about to go away (a banner's button)
+   * then never holds the focus as it goes, which GTK would hand on to
+   * the next control down at the next frame. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_mapped (home->home) &&
+      !in_popover (window) && gtk_widget_grab_focus (home->home))
+    return;
+  schedule (home, TRUE);
 }

@@ -26,9 +26,11 @@ void fw_focus_home_install (GtkWindow *window,
 void fw_focus_home_set     (GtkWindow *window,
                             GtkWidget *home);
 
-/* @window shows another project (opened, new, restored): the focus goes
- * home once the main loop is idle, as in a new window, so that Space
- * plays it at once; unless the user is in a menu. A focus taken away by
+/* @window shows another project (opened, new, restored), or the control
+ * with the focus is going away: the focus goes home, as in a new window,
+ * so that Space plays at once; now if home can take it, else once it
+ * can (the window shown, the main loop idle); unless the user is in a
+ * menu. A focus taken away by
  * greying out home's part of the window (while a file opens) comes home
  * by itself when that part is usable again. */
 void fw_focus_home_return (GtkWindow *window);

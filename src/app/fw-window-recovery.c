@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-focus-home.h"
 #include "fw-store-file.h"
 #include "fw-time-words.h"
 #include "fw-window-private.h"
@@ -18,7 +19,8 @@
  * copied) is written on a thread, so the window never waits for the
  * disk. Saving, undoing back to the saved
  * state, discarding or closing removes the copy; a kill leaves it, and
- * the next start offers it back in a banner (Restore, Discard). */
+ * the next start offers it back in a banner (Restore, Discard with a
+ * moment to Undo). */
 
 /* After the first edit of a burst: the copy then holds every edit up to
  * that moment, and any edit after it starts the next one. So the copy is
@@ -331,17 +333,44 @@ fw_window_restore_copy (FwWindow               *self,
 
 /* Offering ----------------------------------------------------------------- */
 
+/* Discard takes the copy away from sight at once but deletes it only
+ * this long after, with Undo in the banner meanwhile (as GNOME's Files
+ * does for a deletion): recovered work is the user's last chance at it,
+ * so one stray key or click must never be enough to lose it. A window
+ * closed meanwhile deletes it then; a program killed meanwhile leaves
+ * it, offered again at the next start. */
+#define DISCARD_UNDO_SECONDS 10
+
 typedef struct
 {
   FwWindow        *self;
+  FwRecovery      *store;     /* the window's, kept: the banner may outlive it */
   FwRecoveredCopy *copy;
   GtkWidget       *banner;
+  GtkLabel        *label;
+  GtkWidget       *discard;
+  GtkWidget       *restore;
+  GtkWidget       *undo;
+  char            *text;      /* the offer, said again after Undo */
+  guint            discard_timeout;   /* discarded, deleted when it fires */
 } Offer;
+
+static void
+delete_copy (Offer *offer)
+{
+  g_clear_handle_id (&offer->discard_timeout, g_source_remove);
+  fw_recovery_remove (offer->store, offer->copy->slot);
+}
 
 static void
 offer_free (Offer *offer)
 {
+  /* Discarded, and the window closes before the time to undo is up. */
+  if (offer->discard_timeout != 0)
+    delete_copy (offer);
+  fw_recovery_unref (offer->store);
   fw_recovered_copy_free (offer->copy);
+  g_free (offer->text);
   g_free (offer);
 }
 
@@ -349,7 +378,13 @@ static void
 withdraw (Offer *offer)
 {
   GtkWidget *banner = offer->banner;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (offer->self));
 
+  /* Before the banner goes: GTK would give the keyboard to the next
+   * control down, the catalog's search field, where Space no longer
+   * plays. It goes home instead. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, banner))
+    fw_focus_home_return (GTK_WINDOW (offer->self));
   gtk_revealer_set_reveal_child (GTK_REVEALER (banner), FALSE);
   /* The offer goes with its banner. */
   gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banner)), banner);
@@ -384,12 +419,61 @@ on_restore_clicked (GtkButton *button,
   withdraw (offer);
 }
 
+static gboolean
+on_discard_final (gpointer user_data)
+{
+  Offer *offer = user_data;
+
+  offer->discard_timeout = 0;
+  delete_copy (offer);
+  withdraw (offer);
+  return G_SOURCE_REMOVE;
+}
+
+/* The banner as an offer (Discard, Restore) or as a discarded copy's
+ * last moments (Undo), keeping the keyboard on it when it was there. */
+static void
+show_discarded (Offer    *offer,
+                gboolean  discarded)
+{
+  GtkWidget *from = discarded ? offer->discard : offer->undo;
+  GtkWidget *to = discarded ? offer->undo : offer->restore;
+  gboolean had_focus = gtk_widget_has_focus (from);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (discarded && offer->copy->path != NULL)
+    {
+      name = g_filename_display_basename (offer->copy->path);
+      text = g_strdup_printf (_("The unsaved changes to “%s” will be discarded."), name);
+    }
+  else if (discarded)
+    text = g_strdup_printf (_("The unsaved new project “%s” will be discarded."),
+                            offer->copy->project_name != NULL ? offer->copy->project_name : "");
+  gtk_label_set_text (offer->label, discarded ? text : offer->text);
+  gtk_widget_set_visible (offer->undo, discarded);
+  gtk_widget_set_visible (offer->discard, !discarded);
+  gtk_widget_set_visible (offer->restore, !discarded);
+  if (had_focus)
+    gtk_widget_grab_focus (to);
+}
+
 static void
 on_discard_clicked (GtkButton *button,
                     Offer     *offer)
 {
-  fw_recovery_remove (offer->self->recovery->store, offer->copy->slot);
-  withdraw (offer);
+  if (offer->discard_timeout != 0)
+    return;
+  offer->discard_timeout = g_timeout_add_seconds (DISCARD_UNDO_SECONDS, on_discard_final, offer);
+  show_discarded (offer, TRUE);
+}
+
+static void
+on_undo_clicked (GtkButton *button,
+                 Offer     *offer)
+{
+  g_clear_handle_id (&offer->discard_timeout, g_source_remove);
+  show_discarded (offer, FALSE);
 }
 
 static char *
@@ -420,24 +504,25 @@ void
 fw_window_offer_recovered (FwWindow        *self,
                            FwRecoveredCopy *copy)
 {
-  g_autofree char *text = NULL;
   GtkWidget *icon = gtk_image_new_from_icon_name ("document-revert-symbolic");
-  GtkWidget *discard;
-  GtkWidget *restore;
   Offer *offer;
 
   g_return_if_fail (FW_IS_WINDOW (self));
   g_return_if_fail (self->recovery != NULL);
 
-  text = offer_text (copy);
   offer = g_new0 (Offer, 1);
   offer->self = self;
+  offer->store = fw_recovery_ref (self->recovery->store);
   offer->copy = copy;
-  offer->banner = fw_window_banner_new (self, icon, text, NULL);
-  discard = fw_window_banner_add_button (offer->banner, _("_Discard"), FALSE);
-  restore = fw_window_banner_add_button (offer->banner, _("_Restore"), TRUE);
-  g_signal_connect (discard, "clicked", G_CALLBACK (on_discard_clicked), offer);
-  g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), offer);
+  offer->text = offer_text (copy);
+  offer->banner = fw_window_banner_new (self, icon, offer->text, &offer->label);
+  offer->discard = fw_window_banner_add_button (offer->banner, _("_Discard"), FALSE);
+  offer->restore = fw_window_banner_add_button (offer->banner, _("_Restore"), TRUE);
+  offer->undo = fw_window_banner_add_button (offer->banner, _("_Undo"), FALSE);
+  gtk_widget_set_visible (offer->undo, FALSE);
+  g_signal_connect (offer->discard, "clicked", G_CALLBACK (on_discard_clicked), offer);
+  g_signal_connect (offer->restore, "clicked", G_CALLBACK (on_restore_clicked), offer);
+  g_signal_connect (offer->undo, "clicked", G_CALLBACK (on_undo_clicked), offer);
   g_object_set_data_full (G_OBJECT (offer->banner), "fw-offer", offer, (GDestroyNotify) offer_free);
   gtk_revealer_set_reveal_child (GTK_REVEALER (offer->banner), TRUE);
 }
