@@ -725,12 +725,94 @@ def names_reach_the_terminal_escaped(t):
     t.ok("import", "s.json", "x.flywheel")
     for name in ("s.json", "x.flywheel"):
         out = t.ok("check", name).text
-        t.expect(not any(ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) < 0xa0 for c in out),
+        t.expect(not raw_controls(out),
                  "check %s printed a control character: %r" % (name, out))
         t.expect('"Acme\\u001b]0;owned\\u0007"' in out, "check %s: project name %r" % (name, out))
         t.expect("\\u001b[2J" in out, "check %s: scenario name %r" % (name, out))
         result = t.fails(2, "simulate", "--scenario", "Other", name, contains=["\\u001b[2J"])
         t.expect("\x1b" not in result.err, "simulate's message: %r" % result.err)
+
+
+def raw_controls(text):
+    """The control characters (C0 but the line ends, DEL, C1) in @text."""
+    return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) < 0xa0]
+
+
+# Names with every kind of control character (ESC ]0;... BEL retitles a
+# terminal; CR, LF, TAB, DEL, C1 controls), a CSV's comma and quote, and
+# a backslash; and the CSV field each must give (docs/model-notes.md,
+# "Control characters in CSV").
+EVIL_STAGE = "Att\u001b]0;TITLE\u0007ract\r\nnext\u007f\u0085\u009b31m"
+EVIL_SCENARIO = 'Growth, "best"\u001b]0;T\u0007 Q1\\Q2\tcase\u0080'
+ESCAPED_STAGE = "Att\\u001b]0;TITLE\\u0007ract\\r\\nnext\\u007f\\u0085\\u009b31m"
+ESCAPED_SCENARIO = 'Growth, "best"\\u001b]0;T\\u0007 Q1\\Q2\\tcase\\u0080'
+
+
+def evil_names(t):
+    """Writes evil.json and evil.flywheel (those names in the sample)
+    and plain.json (the sample); returns the two evil files."""
+    project = sample()
+    project["scenarios"][0]["name"] = EVIL_SCENARIO
+    project["scenarios"][0]["stages"][0]["name"] = EVIL_STAGE
+    t.write_json("evil.json", project)
+    t.write_json("plain.json", sample())
+    t.ok("import", "evil.json", "evil.flywheel")
+    return ("evil.json", "evil.flywheel")
+
+
+def safe_csv_rows(t, result, what):
+    """The rows of CSV that must hold no raw control character."""
+    t.expect(not raw_controls(result.text),
+             "%s wrote a control character raw: %r" % (what, result.out[:400]))
+    return t.csv_rows(result)
+
+
+@test
+def compare_csv_escapes_names(t):
+    """Issue 8, finding 8: compare (CSV by default) writes a scenario
+    name's control characters escaped; quotes still doubled, the
+    backslash kept, every figure as with plain names; JSON keeps the
+    name whole."""
+    for name in evil_names(t):
+        plain = t.csv_rows(t.ok("compare", "plain.json"))
+        for args in (["compare", name], ["compare", name, "--format", "csv"]):
+            rows = safe_csv_rows(t, t.ok(*args), " ".join(args))
+            t.expect(len(rows) == 3, "%s: a header and two rows: %r" % (args, rows))
+            t.expect(rows[1][0] == ESCAPED_SCENARIO, "%s: scenario name %r" % (args, rows[1][0]))
+            t.expect(rows[0] == plain[0] and rows[1][1:] == plain[1][1:] and rows[2] == plain[2],
+                     "%s: figures differ from the plain names' %r %r" % (args, rows, plain))
+        out = json.loads(t.ok("compare", name, "--format", "json").text)
+        t.expect(out[0]["scenario"] == EVIL_SCENARIO, "compare --format json: %r" % out[0])
+
+
+@test
+def simulate_csv_escapes_names(t):
+    """Issue 8, finding 8: simulate's CSV header writes a stage name's
+    control characters escaped: one line per period (a CR or LF in a
+    name no longer splits a row), every figure as with plain names."""
+    for name in evil_names(t):
+        plain = t.csv_rows(t.ok("simulate", "plain.json"))
+        for args in (["simulate", name, "--format", "csv"], ["simulate", name]):
+            result = t.ok(*args)
+            rows = safe_csv_rows(t, result, " ".join(args))
+            t.expect(result.text.count("\n") == SAMPLE["horizon"] + 2,
+                     "%s: one line per period and the header: %r" % (args, result.text[:300]))
+            t.expect(rows[0][1] == ESCAPED_STAGE, "%s: stage name %r" % (args, rows[0]))
+            t.expect(rows[0][2:] == plain[0][2:] and rows[1:] == plain[1:],
+                     "%s: figures differ from the plain names'" % args)
+
+
+@test
+def export_csv_escapes_names(t):
+    """Issue 8, finding 8: a CSV file exported is as safe to cat as
+    simulate's output, and the same bytes."""
+    for name in evil_names(t):
+        t.ok("export", name, "out.csv")
+        exported = Result(0, t.read_bytes("out.csv"), "")
+        rows = safe_csv_rows(t, exported, "export %s out.csv" % name)
+        t.expect(rows[0][1] == ESCAPED_STAGE, "export %s out.csv: stage name %r" % (name, rows[0]))
+        t.expect(exported.out == t.ok("simulate", name).out,
+                 "export %s out.csv differs from simulate" % name)
 
 
 def largest_note_project(n_scenarios):

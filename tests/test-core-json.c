@@ -1286,6 +1286,29 @@ test_writer_escapes (void)
   g_assert_cmpstr (text, ==, "\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f é \\u009b\xc2\xa0 🚀\"");
 }
 
+/* The writer's escaping without JSON's own: text for a CSV field keeps
+ * its quotes and backslashes and gets no quotes around it, but no
+ * control character (C0, DEL, C1) is left raw; text that is not UTF-8
+ * is repaired as the writer repairs it. */
+static void
+test_controls_escaped (void)
+{
+  g_autoptr(GString) out = g_string_new ("x");
+
+  fw_text_append_controls_escaped (out, "\"\\/\b\f\n\r\t\x01\x1b]0;T\x07\x1f\x7f é \xc2\x80\xc2\x9b\xc2\x9f\xc2\xa0 🚀");
+  g_assert_cmpstr (out->str, ==,
+                   "x\"\\/\\b\\f\\n\\r\\t\\u0001\\u001b]0;T\\u0007\\u001f\\u007f é "
+                   "\\u0080\\u009b\\u009f\xc2\xa0 🚀");
+
+  g_string_truncate (out, 0);
+  fw_text_append_controls_escaped (out, "a\xff" "b");
+  g_assert_cmpstr (out->str, ==, "a\xef\xbf\xbd" "b");
+
+  g_string_truncate (out, 0);
+  fw_text_append_controls_escaped (out, "");
+  g_assert_cmpstr (out->str, ==, "");
+}
+
 static void
 test_writer_empty (void)
 {
@@ -1535,6 +1558,7 @@ main (int   argc,
   g_test_add_func ("/core/json/limits/text-too-large", test_text_too_large);
   g_test_add_func ("/core/json/limits/largest-dump-fits", test_largest_dump_fits);
   g_test_add_func ("/core/json/writer/escapes", test_writer_escapes);
+  g_test_add_func ("/core/json/writer/controls-escaped", test_controls_escaped);
   g_test_add_func ("/core/json/writer/empty", test_writer_empty);
   g_test_add_func ("/core/json/writer/values", test_writer_values);
   g_test_add_func ("/core/json/writer/not-utf8", test_writer_not_utf8);

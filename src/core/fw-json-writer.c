@@ -120,22 +120,24 @@ begin_value (FwJsonWriter *writer)
  * characters, DEL and the C1 controls (U+0080..U+009F, "\xc2\x80" ..
  * "\xc2\x9f" in UTF-8; U+009B starts an escape sequence on many
  * terminals), so that text this writes is safe to show on a terminal,
- * and the quote and backslash JSON itself needs. */
+ * and, when @json, the quote and backslash JSON itself needs. */
 static inline gboolean
-needs_escape (guchar c,
-              guchar next)
+needs_escape (guchar   c,
+              guchar   next,
+              gboolean json)
 {
-  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f ||
-         (c == 0xc2 && next >= 0x80 && next <= 0x9f);
+  return c < 0x20 || c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f) ||
+         (json && (c == '"' || c == '\\'));
 }
 
-/* How many bytes @c (followed by @next) takes in a JSON string; for a
- * C1 control, both its bytes together. */
+/* How many bytes @c (followed by @next) takes escaped; for a C1
+ * control, both its bytes together. */
 static inline guint
-escaped_length (guchar c,
-                guchar next)
+escaped_length (guchar   c,
+                guchar   next,
+                gboolean json)
 {
-  if (!needs_escape (c, next))
+  if (!needs_escape (c, next, json))
     return 1;
   switch (c)
     {
@@ -151,9 +153,10 @@ escaped_length (guchar c,
  * of control characters is six bytes of output per byte of input, and
  * a call per byte made `dump` of such a project twice as slow
  * (docs/performance.md, "The largest JSON round trip"). */
-static void
+static inline void
 write_escaped (char       *out,
-               const char *value)
+               const char *value,
+               gboolean    json)
 {
   static const char hex[] = "0123456789abcdef";
 
@@ -162,7 +165,7 @@ write_escaped (char       *out,
       guchar c = (guchar) *p;
       char short_form = 0;
 
-      if (!needs_escape (c, (guchar) p[1]))
+      if (!needs_escape (c, (guchar) p[1], json))
         {
           *out++ = (char) c;
           continue;
@@ -199,12 +202,15 @@ write_escaped (char       *out,
     }
 }
 
-static void
-append_string (GString    *out,
-               const char *value)
+/* Appends @value escaped; when @json, as a JSON string: between quotes,
+ * its quotes and backslashes escaped too. */
+static inline void
+append_escaped (GString    *out,
+                const char *value,
+                gboolean    json)
 {
   g_autofree char *valid = NULL;
-  gsize start, length = 0;
+  gsize start, length = 0, quotes = json ? 2 : 0;
 
   /* The model's strings are checked UTF-8, but a writer must not emit
    * text that no reader accepts: anything else is repaired with U+FFFD. */
@@ -214,7 +220,7 @@ append_string (GString    *out,
   /* Measured first, so the string grows once. */
   for (const char *p = value; *p != '\0'; p++)
     {
-      guint bytes = escaped_length ((guchar) *p, (guchar) p[1]);
+      guint bytes = escaped_length ((guchar) *p, (guchar) p[1], json);
 
       length += bytes;
       if (bytes == 6 && (guchar) *p == 0xc2)
@@ -222,10 +228,30 @@ append_string (GString    *out,
     }
 
   start = out->len;
-  g_string_set_size (out, start + length + 2);
-  out->str[start] = '"';
-  write_escaped (out->str + start + 1, value);
-  out->str[start + length + 1] = '"';
+  g_string_set_size (out, start + length + quotes);
+  write_escaped (out->str + start + quotes / 2, value, json);
+  if (json)
+    {
+      out->str[start] = '"';
+      out->str[start + length + 1] = '"';
+    }
+}
+
+static void
+append_string (GString    *out,
+               const char *value)
+{
+  append_escaped (out, value, TRUE);
+}
+
+void
+fw_text_append_controls_escaped (GString    *out,
+                                 const char *text)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (text != NULL);
+
+  append_escaped (out, text, FALSE);
 }
 
 static void

@@ -34,4 +34,13 @@ void fw_json_writer_int           (FwJsonWriter *writer, gint64 value);
 void fw_json_writer_boolean       (FwJsonWriter *writer, gboolean value);
 void fw_json_writer_null          (FwJsonWriter *writer);
 
+/* Appends @text with its control characters escaped as a JSON string
+ * escapes them (\n, \r, \t, \b, \f, otherwise \u001b-style, for the C0
+ * controls, DEL and the C1 controls U+0080..U+009F) and nothing else
+ * changed: no quotes around it, quotes and backslashes as they are. For
+ * text that is not JSON but must be safe to print on a terminal, such as
+ * a name in a CSV field. Text that is not UTF-8 is repaired with U+FFFD,
+ * as the writer repairs it. */
+void fw_text_append_controls_escaped (GString *out, const char *text);
+
 G_END_DECLS

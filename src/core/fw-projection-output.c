@@ -51,20 +51,28 @@ check_band (const FwProjection *projection,
              fw_band_get_horizon (band) == fw_projection_get_horizon (projection)));
 }
 
-/* RFC 4180: a field holding a comma, a quote or a line break is quoted,
- * its quotes doubled. */
+/* A name's control characters are escaped as JSON escapes them
+ * (docs/model-notes.md, "Number text"): a name comes from a file, and an
+ * escape sequence in it must not reach the terminal `simulate` and
+ * `compare` print to (it can retitle it, or worse), nor a CSV file that
+ * is later shown with cat. Then RFC 4180: a field holding a comma or a
+ * quote is quoted, its quotes doubled (a line break no longer can be in
+ * it). */
 static void
 append_csv_field (GString    *out,
                   const char *text)
 {
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  g_autoptr(GString) safe = g_string_new (NULL);
+
+  fw_text_append_controls_escaped (safe, text);
+  if (strpbrk (safe->str, ",\"") == NULL)
     {
-      g_string_append (out, text);
+      g_string_append_len (out, safe->str, safe->len);
       return;
     }
 
   g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
+  for (const char *p = safe->str; *p; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '"');
