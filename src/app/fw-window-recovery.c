@@ -42,6 +42,11 @@ struct _FwWindowRecovery
   gboolean      again;        /* edits came while writing: write again */
   gboolean      written;      /* a copy of this slot may be on disk */
   GCancellable *cancellable;  /* of the write, for the window's end */
+  /* The file the copy on disk names (its .info), when the document
+   * knows the copy holds its project as it is now
+   * (fw_document_is_copied()): then the copy is not written again. */
+  char         *copied_path;
+  char         *copied_identity;
 };
 
 static void schedule (FwWindow *self);
@@ -52,12 +57,47 @@ has_unsaved_work (FwWindow *self)
   return self->document != NULL && fw_document_get_modified (self->document);
 }
 
+/* The copy on disk holds @project, naming @path and @identity. */
 static void
-remove_copy (FwWindowRecovery *recovery)
+mark_copied (FwWindowRecovery *recovery,
+             FwDocument       *document,
+             const FwProject  *project,
+             const char       *path,
+             const char       *identity)
 {
+  fw_document_set_copied (document, project);
+  g_free (recovery->copied_path);
+  g_free (recovery->copied_identity);
+  recovery->copied_path = g_strdup (path);
+  recovery->copied_identity = g_strdup (identity);
+}
+
+/* Whether the copy on disk already holds the work as it is now, for the
+ * same file: writing it again would write the same bytes. Not while a
+ * write runs, which may land another version after it. */
+static gboolean
+copy_is_current (FwWindow   *self,
+                 const char *path,
+                 const char *identity)
+{
+  FwWindowRecovery *recovery = self->recovery;
+
+  return recovery->written && !recovery->writing &&
+         fw_document_is_copied (self->document) &&
+         g_strcmp0 (path, recovery->copied_path) == 0 &&
+         g_strcmp0 (identity, recovery->copied_identity) == 0;
+}
+
+static void
+remove_copy (FwWindow *self)
+{
+  FwWindowRecovery *recovery = self->recovery;
+
   if (recovery->written)
     fw_recovery_remove (recovery->store, recovery->slot);
   recovery->written = FALSE;
+  if (self->document != NULL)
+    fw_document_set_copied (self->document, NULL);
 }
 
 /* The file the work belongs to, and what it was like on disk when last
@@ -85,6 +125,8 @@ typedef struct
   char            *slot;
   FwDocument      *document;
   const FwProject *lent;      /* the version written, lent by @document */
+  char            *path;      /* the file it names, and that file's identity */
+  char            *identity;
 } WriteJob;
 
 static void
@@ -95,6 +137,8 @@ write_job_free (WriteJob *job)
   g_weak_ref_clear (&job->window);
   fw_recovery_unref (job->store);
   g_free (job->slot);
+  g_free (job->path);
+  g_free (job->identity);
   g_free (job);
 }
 
@@ -121,7 +165,12 @@ on_written (GObject      *source,
 
   /* Closed, or saved or taken back while it was written: old news. */
   if (self == NULL || self->closing || recovery == NULL || !has_unsaved_work (self))
-    fw_recovery_remove (job->store, job->slot);
+    {
+      fw_recovery_remove (job->store, job->slot);
+      fw_document_set_copied (job->document, NULL);
+    }
+  else if (written && g_strcmp0 (job->slot, recovery->slot) == 0)
+    mark_copied (recovery, job->document, job->lent, job->path, job->identity);
   write_job_free (job);
 }
 
@@ -145,6 +194,9 @@ write_copy (gpointer user_data)
     }
 
   describe_file (self, &path, &identity);
+  /* Undone back to the version last written, say. */
+  if (copy_is_current (self, path, identity))
+    return G_SOURCE_REMOVE;
   recovery->writing = TRUE;
   recovery->written = TRUE;
   job = g_new0 (WriteJob, 1);
@@ -153,6 +205,8 @@ write_copy (gpointer user_data)
   job->slot = g_strdup (recovery->slot);
   job->document = g_object_ref (self->document);
   job->lent = fw_document_lend (self->document);
+  job->path = g_strdup (path);
+  job->identity = g_strdup (identity);
   fw_recovery_write_async (recovery->store, recovery->slot, job->lent,
                            path, identity, recovery->cancellable, on_written, job);
   return G_SOURCE_REMOVE;
@@ -183,7 +237,7 @@ on_document_state (FwWindow *self)
       g_clear_handle_id (&recovery->timeout, g_source_remove);
       /* A write under way removes its copy when it ends (on_written). */
       if (!recovery->writing)
-        remove_copy (recovery);
+        remove_copy (self);
     }
 }
 
@@ -240,6 +294,11 @@ fw_window_recovery_write_now (FwWindow *self)
 
   g_clear_handle_id (&recovery->timeout, g_source_remove);
   describe_file (self, &path, &identity);
+  /* SIGTERM or the session ending: a copy already on disk is not
+   * written again, which for the largest project took 32 s of the time
+   * a session manager gives (review3). */
+  if (copy_is_current (self, path, identity))
+    return TRUE;
   recovery->written = TRUE;
   if (!fw_recovery_write (recovery->store, recovery->slot, fw_document_get_project (self->document),
                           path, identity, &error))
@@ -247,6 +306,7 @@ fw_window_recovery_write_now (FwWindow *self)
       g_warning ("Could not write a recovery copy: %s", error->message);
       return FALSE;
     }
+  mark_copied (recovery, self->document, fw_document_get_project (self->document), path, identity);
   return TRUE;
 }
 
@@ -267,7 +327,7 @@ fw_window_recovery_forget (FwWindow *self)
   g_clear_handle_id (&recovery->timeout, g_source_remove);
   g_cancellable_cancel (recovery->cancellable);
   recovery->written = TRUE;
-  remove_copy (recovery);
+  remove_copy (self);
 }
 
 /* The window is going away; its copy stays unless it was forgotten (a
@@ -283,6 +343,8 @@ fw_window_recovery_free (FwWindow *self)
   g_clear_object (&recovery->cancellable);
   g_clear_pointer (&recovery->store, fw_recovery_unref);
   g_free (recovery->slot);
+  g_free (recovery->copied_path);
+  g_free (recovery->copied_identity);
   g_clear_pointer (&self->recovery, g_free);
 }
 

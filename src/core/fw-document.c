@@ -37,6 +37,9 @@ struct _FwDocument
    * cleared like @saved when the document lets go of it. */
   const FwProject *saving;
   const FwProject *lent_to_save;
+  /* The version a recovery copy on disk holds (fw_document_set_copied()),
+   * cleared like @saved when the document lets go of it. */
+  const FwProject *copied;
 
   /* Versions lent to readers on other threads (fw_document_lend()),
    * with how many times each; and those the document let go of while
@@ -71,6 +74,8 @@ release (FwDocument *self,
     self->saved = NULL;
   if (project == self->saving)
     self->saving = NULL;
+  if (project == self->copied)
+    self->copied = NULL;
   if (g_hash_table_contains (self->lent, project))
     g_hash_table_add (self->let_go, project);
   else
@@ -289,6 +294,27 @@ fw_document_mark_unsaved (FwDocument *self)
   self->saved = NULL;
   if (!was_modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+fw_document_set_copied (FwDocument      *self,
+                        const FwProject *project)
+{
+  g_return_if_fail (FW_IS_DOCUMENT (self));
+
+  /* A version let go of while lent is freed when given back: its
+   * address could then be a later version's. */
+  if (project != NULL && g_hash_table_contains (self->let_go, project))
+    project = NULL;
+  self->copied = project;
+}
+
+gboolean
+fw_document_is_copied (FwDocument *self)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
+
+  return self->copied != NULL && self->project == self->copied;
 }
 
 const FwProject *

@@ -76,6 +76,14 @@ void                fw_document_mark_saved       (FwDocument   *self);
 /* The project as it is now is not what any file holds (a project
  * restored from a recovery copy). */
 void                fw_document_mark_unsaved     (FwDocument   *self);
+/* @project (a version lent by fw_document_lend(), or NULL for none) is
+ * what a recovery copy on disk holds; compared by identity, as the saved
+ * version is, and forgotten when the document lets go of that version.
+ * fw_document_is_copied(): the project as it is now is that version, so
+ * writing the copy again would write the same thing. */
+void                fw_document_set_copied       (FwDocument      *self,
+                                                  const FwProject *project);
+gboolean            fw_document_is_copied        (FwDocument      *self);
 /* The project as it is now, lent to a reader on another thread (a save,
  * a recovery copy) without copying it: versions never change, and this
  * one stays alive, even if the document moves on, until it is given
