@@ -18,6 +18,7 @@
 #include "fw-engine.h"
 #include "fw-export.h"
 #include "fw-file.h"
+#include "fw-test-largest.h"
 #include "fw-wheel-painter.h"
 
 /* What a frame of the wheel costs under software rendering, on an image
@@ -465,6 +466,37 @@ bench_export (void)
   g_rmdir (dir);
 }
 
+/* The ring of the largest scenario MODEL.md allows (16 stages and 1000
+ * points, every point off and flagged, the names at their longest), at
+ * the size the window gives the wheel at 1920x1080: what the first frame
+ * after opening it paints (bench-open). Its markers as paths, as
+ * exports draw them, and copied from stamps, as the window does. */
+static void
+bench_largest_ring (void)
+{
+  g_autoptr(FwProject) project = fw_test_largest_project (FW_LARGEST_FOR_STORE, 1);
+  const FwScenario *scenario = g_ptr_array_index (project->scenarios, 0);
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  FwWheelLayout layout;
+  FwWheelStyle style;
+  FwWheelScene scene;
+
+  fw_projection_run (projection, scenario, 24);
+  fw_wheel_layout_compute (&layout, 1248, 643);
+  fw_wheel_style_init_light (&style);
+  fw_wheel_scene_init (&scene);
+  scene.scenario = scenario;
+  scene.projection = projection;
+  scene.period_label = "quarter";
+
+  printf ("\nthe largest scenario's ring: %u stages, %u points, 1248x643\n",
+          scenario->stages->len, scenario->points->len);
+  scene.stamp_markers = FALSE;
+  measure ("largest ring, markers as paths (exports)", paint_ring, NULL, &layout, &style, &scene, 20);
+  scene.stamp_markers = TRUE;
+  measure ("largest ring, markers stamped (the window)", paint_ring, NULL, &layout, &style, &scene, 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -532,6 +564,7 @@ main (int    argc,
            cached, &layout, &style, &scene, 400);
   cairo_surface_destroy (cached);
 
+  bench_largest_ring ();
   bench_chart ();
   bench_export ();
 

@@ -973,6 +973,98 @@ test_paint_markers (void)
   fixture_clear (&f);
 }
 
+/* The window's ring copies its markers from stamps (fw-wheel-stamps.c):
+ * the picture is the one the paths paint, each marker within an eighth
+ * of a pixel, for every look, at the screen's scales. */
+static void
+compare_stamped (Fixture *f,
+                 int      scale)
+{
+  int width = (int) f->layout.width * scale, height = (int) f->layout.height * scale;
+  cairo_surface_t *surfaces[2];
+  double total = 0.0;
+  int worst = 0;
+
+  for (guint stamped = 0; stamped < 2; stamped++)
+    {
+      cairo_t *cr;
+
+      surfaces[stamped] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_set_device_scale (surfaces[stamped], scale, scale);
+      cr = cairo_create (surfaces[stamped]);
+      f->scene.stamp_markers = stamped;
+      fw_wheel_paint_static (cr, &f->layout, &f->style, &f->scene);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[stamped]);
+    }
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int c = 0; c < 4; c++)
+        {
+          const guchar *a = cairo_image_surface_get_data (surfaces[0]);
+          const guchar *b = cairo_image_surface_get_data (surfaces[1]);
+          int at = y * cairo_image_surface_get_stride (surfaces[0]) + x * 4 + c;
+          int d = abs ((int) a[at] - (int) b[at]);
+
+          total += d;
+          worst = MAX (worst, d);
+        }
+
+  /* Only antialiased edges differ, by the eighth of a pixel at most a
+   * marker moves: a marker missing, misplaced by a pixel or in another
+   * look would differ by far more (whole pixels of 255). */
+  g_test_message ("scale %d: mean difference %.4f, worst %d", scale, total / (width * height * 4.0), worst);
+  g_assert_cmpfloat (total / (width * height * 4.0), <, 0.5);
+  g_assert_cmpint (worst, <=, 96);
+
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
+static void
+test_paint_stamped_markers (void)
+{
+  FwScenario *scenario = make_scenario ();
+  FwMarkerStamps *stamps;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Fixture f;
+
+  /* Both kinds, on and off, flagged or not, round the whole ring. */
+  for (guint i = 0; i < 240; i++)
+    {
+      FwPoint *point = add_point (scenario, i % 2 ? FW_POINT_FORCE : FW_POINT_FRICTION,
+                                  i * 1.5 + 0.37, i % 3 != 0);
+
+      if (i % 5 == 0)
+        point->conversion = point->kind == FW_POINT_FRICTION ? 0.1 : -0.1;
+      g_assert_cmpint (fw_point_works_against_kind (point), ==, i % 5 == 0);
+    }
+  fixture_init (&f, scenario, 900, 700);
+  compare_stamped (&f, 1);
+  compare_stamped (&f, 2);
+
+  /* Stamps only where there are pixels to copy at a plain scale. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cr = cairo_create (surface);
+  stamps = fw_marker_stamps_new (cr, &f.style, 10.0);
+  g_assert_nonnull (stamps);
+  fw_marker_stamps_free (stamps);
+  cairo_scale (cr, 1.5, 1.5);
+  g_assert_null (fw_marker_stamps_new (cr, &f.style, 10.0));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  g_assert_null (fw_marker_stamps_new (cr, &f.style, 10.0));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  fixture_clear (&f);
+}
+
 /* The outline of a selected stage runs along its outer edge, where the
  * markers sit: the markers stay on top, whole. */
 static void
@@ -1548,6 +1640,7 @@ main (int    argc,
   g_test_add_func ("/render/number/exact", test_number_exact);
   g_test_add_func ("/render/paint/stage-colours", test_paint_stage_colours);
   g_test_add_func ("/render/paint/markers", test_paint_markers);
+  g_test_add_func ("/render/paint/stamped-markers", test_paint_stamped_markers);
   g_test_add_func ("/render/paint/reveal", test_paint_reveal);
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);

@@ -1164,6 +1164,8 @@ fw_wheel_view_init (FwWheelView *self)
   self->text.point_names = FALSE;
 
   fw_wheel_scene_init (&self->scene);
+  /* The ring is pixels: its markers are copied from stamps. */
+  self->scene.stamp_markers = TRUE;
   fw_wheel_motion_init (&self->scene.motion);
   fw_wheel_style_init_light (&self->style);
   self->style.font_family = NULL;

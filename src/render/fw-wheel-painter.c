@@ -88,6 +88,7 @@ fw_wheel_scene_init (FwWheelScene *scene)
   scene->animate = TRUE;
   scene->point_names = FALSE;
   scene->room = NULL;
+  scene->stamp_markers = FALSE;
   fw_wheel_scene_set_reveal (scene, -1);
 }
 
@@ -527,6 +528,8 @@ paint_markers (cairo_t             *cr,
 {
   const FwScenario *scenario = scene->scenario;
   g_autofree double *angles = fw_wheel_layout_marker_angles (layout, scenario);
+  g_autoptr(FwMarkerStamps) stamps =
+    scene->stamp_markers ? fw_marker_stamps_new (cr, style, layout->marker) : NULL;
 
   for (guint k = 0; k < scenario->points->len; k++)
     {
@@ -536,8 +539,11 @@ paint_markers (cairo_t             *cr,
       if ((int) k == scene->dragged_point)
         continue;
       fw_wheel_layout_position (layout, angles[k], layout->rim, &x, &y);
-      fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
-                                  resting_look (point), x, y, layout->marker);
+      if (stamps != NULL)
+        fw_marker_stamps_paint (stamps, cr, point->kind, point->enabled, resting_look (point), x, y);
+      else
+        fw_wheel_paint_marker_look (cr, style, point->kind, point->enabled,
+                                    resting_look (point), x, y, layout->marker);
     }
 }
 

@@ -116,6 +116,12 @@ typedef struct
   gboolean            reveal_points;   /* the points drawn */
 
   const FwWheelRoom  *room;            /* NULL: the room of the numbers shown */
+
+  /* The window's ring: on pixels, the markers are copied from one
+   * painting of each look (fw-wheel-stamps.c), each within an eighth of
+   * a pixel of where the paths put it, at a fraction of the cost.
+   * FALSE (exports, the default): every marker drawn as paths. */
+  gboolean            stamp_markers;
 } FwWheelScene;
 
 /* A guided reveal's steps: 0 shows no stage yet, 1 to n the first n of

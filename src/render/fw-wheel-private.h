@@ -207,4 +207,26 @@ void         fw_wheel_paint_marker_look   (cairo_t             *cr,
                                            double               y,
                                            double               size);
 
+/* fw-wheel-stamps.c: markers copied from pixels painted once per look
+ * (the window's ring, with up to 1000 of them). NULL when @cr does not
+ * paint pixels at a plain scale: draw the markers as paths then. */
+typedef struct _FwMarkerStamps FwMarkerStamps;
+
+FwMarkerStamps *fw_marker_stamps_new      (cairo_t             *cr,
+                                           const FwWheelStyle  *style,
+                                           double               size);
+/* Paints the marker of that look centred on (@x, @y), as
+ * fw_wheel_paint_marker_look() would at the stamps' size, to within an
+ * eighth of a device pixel. */
+void         fw_marker_stamps_paint       (FwMarkerStamps      *stamps,
+                                           cairo_t             *cr,
+                                           FwPointKind          kind,
+                                           gboolean             enabled,
+                                           FwMarkerLook         look,
+                                           double               x,
+                                           double               y);
+void         fw_marker_stamps_free        (FwMarkerStamps      *stamps);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwMarkerStamps, fw_marker_stamps_free)
+
 G_END_DECLS
