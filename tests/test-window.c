@@ -18,6 +18,7 @@
 #include "fw-figures-panel.h"
 #include "fw-point-list.h"
 #include "fw-stage-panel.h"
+#include "fw-stage-row.h"
 #include "fw-json.h"
 #include "fw-present-view.h"
 #include "fw-store.h"
@@ -25,6 +26,7 @@
 #include "fw-test-files.h"
 #include "fw-test-window.h"
 #include "fw-wheel-view.h"
+#include "fw-widget-util.h"
 #include "fw-point-value.h"
 #include "fw-window.h"
 #include "fw-window-private.h"
@@ -504,6 +506,87 @@ test_window_stage_row_typing (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (count, "error"));
   g_assert_true (gtk_widget_get_visible (errors));
   g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, count_before);
+}
+
+/* The stage rows made so far, in order. */
+static GPtrArray *
+stage_rows (FwWindow *window)
+{
+  GtkWidget *row = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_STAGE_ROW);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (FW_IS_STAGE_ROW (row))
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
+static gboolean
+every_stage_has_a_row (gpointer data)
+{
+  FwWindow *window = data;
+  g_autoptr(GPtrArray) rows = stage_rows (window);
+
+  return rows->len == fw_session_get_scenario (fw_window_get_session (window))->stages->len;
+}
+
+/* Another scenario or project on show: its stage rows come a few a
+ * frame (the largest wheel's 16 at once held the window up), the first
+ * at once and every one soon after, each showing its stage's values and
+ * named for a screen reader; a row asked for before it is made (the
+ * wheel revealing the last stage) is there at once. */
+static void
+test_window_stage_rows_in_batches (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  FwDocument *document = fw_window_get_document (window);
+  g_autoptr(GPtrArray) rows = NULL;
+  const FwScenario *shown;
+  GtkWidget *focus;
+
+  while (fw_document_get_scenario (document, 0)->stages->len < FW_MAX_STAGES)
+    g_assert_true (fw_document_insert_stage (document, 0, fw_document_get_scenario (document, 0)->stages->len, NULL));
+  for (guint i = 0; i < FW_MAX_STAGES; i++)
+    g_assert_true (fw_document_set_stage_field (document, 0, i, FW_STAGE_COUNT, 100 + i, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.duplicate", NULL));
+  fw_test_spin (50);
+  g_assert_true (fw_test_wait_until (every_stage_has_a_row, window));
+
+  /* Back to the first: a few rows at once... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.switch", "u", 0));
+  rows = stage_rows (window);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, FW_MAX_STAGES);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* ...all of them a few frames later, each its own stage's. */
+  g_assert_true (fw_test_wait_until (every_stage_has_a_row, window));
+  shown = fw_session_get_scenario (fw_window_get_session (window));
+  g_assert_true (shown == fw_document_get_scenario (document, 0));
+  rows = stage_rows (window);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const FwStage *stage = fw_scenario_get_stage (shown, i);
+      g_autofree char *count = g_strdup_printf ("%u", 100 + i);
+
+      g_assert_cmpuint (fw_stage_row_get_stage (FW_STAGE_ROW (row)), ==, i);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fw_test_find_named (row, "stage-name"))), ==, stage->name);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fw_test_find_named (row, "stage-count"))), ==, count);
+      g_assert_cmpstr (fw_widget_get_accessible_label (row), ==, stage->name);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The last stage's row, asked for before it is made. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.switch", "u", 1));
+  g_assert_false (every_stage_has_a_row (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-stage", "u", FW_MAX_STAGES - 1));
+  g_assert_true (every_stage_has_a_row (window));
+  rows = stage_rows (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, g_ptr_array_index (rows, FW_MAX_STAGES - 1)));
 }
 
 static const FwStage *
@@ -1665,6 +1748,7 @@ main (int   argc,
   ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);
   ADD ("presenting", test_window_presenting);
   ADD ("stage-row-typing", test_window_stage_row_typing);
+  ADD ("stage-rows-in-batches", test_window_stage_rows_in_batches);
   ADD ("refused-value-kept", test_window_refused_value_kept);
   ADD ("add-stage-at-end", test_window_add_stage_at_end);
   ADD ("point-editor-typing", test_window_point_editor_typing);

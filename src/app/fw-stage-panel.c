@@ -32,6 +32,12 @@ struct _FwStagePanel
    * a move renews the rows it passes over, and every other row stays
    * (focus, scroll, what is being typed) and shows its new values. */
   FwScenarioModel *model;
+  /* What the list box shows of it: every stage, except for the frames
+   * after another project or scenario comes on show, when the rows are
+   * made a few a frame (ROWS_FIRST, then ROWS_BATCH: see more_rows()). */
+  GtkSliceListModel *slice;
+  guint       rows_tick;
+  gboolean    stash_left;     /* stashed text to forget once every row is made */
   /* The row that had the keyboard focus before a change, and where in
    * it, in case the change takes that row away. */
   int         focus_before;
@@ -49,6 +55,18 @@ struct _FwStagePanel
 
 G_DEFINE_FINAL_TYPE (FwStagePanel, fw_stage_panel, GTK_TYPE_WIDGET)
 
+/* A stage row costs about 2 ms to make and more to lay out the first
+ * time (a template of 30 widgets); the largest wheel has 16. Made all
+ * at once after the largest project opened, they were about 25 ms of
+ * the callback that shows it and much of the first frame's layout
+ * (docs/performance.md): the first 8 come at once (a wheel of up to
+ * 8 stages, every template's, is made as it always was), the rest 4 a
+ * frame. Anything that needs a row not made yet (focus, a reveal) makes
+ * every row at once. */
+#define ROWS_FIRST 8
+#define ROWS_BATCH 4
+
+/* The row of @stage if it is made yet (see need_row()). */
 static FwStageRow *
 get_row (FwStagePanel *self,
          int           stage)
@@ -56,6 +74,74 @@ get_row (FwStagePanel *self,
   GtkListBoxRow *row = stage >= 0 ? gtk_list_box_get_row_at_index (self->list, stage) : NULL;
 
   return row != NULL ? FW_STAGE_ROW (row) : NULL;
+}
+
+static void show_selected (FwStagePanel *self);
+
+/* Every row made: the list shows the whole model from now on. */
+static void
+finish_rows (FwStagePanel *self)
+{
+  if (self->rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick);
+      self->rows_tick = 0;
+    }
+  if (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  show_selected (self);
+  /* Each row took back its text as it was made (fw_typed_field_stash()):
+   * what is left was typed into a stage that is gone. */
+  if (self->stash_left)
+    {
+      g_autofree char *prefix = fw_stage_row_key_prefix (self->session);
+
+      fw_typed_field_forget_stashed (self->document, prefix);
+      self->stash_left = FALSE;
+    }
+}
+
+/* A few more rows each frame, laid out in the same frame, until all
+ * are made. */
+static gboolean
+more_rows (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  FwStagePanel *self = FW_STAGE_PANEL (widget);
+  guint made = gtk_slice_list_model_get_size (self->slice);
+
+  if (made + ROWS_BATCH >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    {
+      self->rows_tick = 0;
+      finish_rows (self);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, made + ROWS_BATCH);
+  show_selected (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before another project or scenario replaces every row: only the
+ * first few are made at once. */
+static void
+start_rows (FwStagePanel *self)
+{
+  gtk_slice_list_model_set_size (self->slice, ROWS_FIRST);
+  if (self->rows_tick == 0)
+    self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), more_rows, NULL, NULL);
+}
+
+/* The row of @stage, made now (with every other) if it was not yet. */
+static FwStageRow *
+need_row (FwStagePanel *self,
+          int           stage)
+{
+  if (get_row (self, stage) == NULL)
+    finish_rows (self);
+  return get_row (self, stage);
 }
 
 static guint
@@ -111,7 +197,7 @@ scroll_tick_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   FwStagePanel *self = FW_STAGE_PANEL (widget);
-  FwStageRow *row = get_row (self, self->scroll_to >= 0 ? self->scroll_to : 0);
+  FwStageRow *row = self->scroll_to >= 0 ? need_row (self, self->scroll_to) : get_row (self, 0);
   GtkWidget *scrolled = get_scrolled (self);
   GtkWidget *content;
   graphene_rect_t bounds;
@@ -215,7 +301,7 @@ focus_stage (FwStagePanel   *self,
              int             stage,
              FwStageRowPart  part)
 {
-  FwStageRow *row = get_row (self, stage);
+  FwStageRow *row = need_row (self, stage);
 
   if (row == NULL)
     return;
@@ -273,7 +359,7 @@ update_add_button (FwStagePanel *self)
   if (!room && gtk_widget_has_focus (self->add_button))
     {
       self->revealing = TRUE;
-      fw_stage_row_focus_part (get_row (self, (int) n_stages (self) - 1), FW_STAGE_ROW_PART_NAME);
+      fw_stage_row_focus_part (need_row (self, (int) n_stages (self) - 1), FW_STAGE_ROW_PART_NAME);
       self->revealing = FALSE;
     }
   gtk_widget_set_sensitive (self->add_button, room);
@@ -321,6 +407,8 @@ before_change (FwStagePanel   *self,
     scroll_to_top (self);
   else if (change->flags & (FW_CHANGE_STAGES | FW_CHANGE_SHOWN))
     keep_scroll (self);
+  if (change->flags & (FW_CHANGE_DOCUMENT | FW_CHANGE_SHOWN))
+    start_rows (self);
 }
 
 /* After it: every row shows its stage's values, in place. */
@@ -343,10 +431,16 @@ after_change (FwStagePanel   *self,
    * word). Another scenario's stays until it is shown again. */
   if (self->stashed)
     {
-      g_autofree char *prefix = fw_stage_row_key_prefix (session);
-
-      fw_typed_field_forget_stashed (self->document, prefix);
+      self->stash_left = TRUE;
       self->stashed = FALSE;
+      /* Rows still to be made take theirs back when they are. */
+      if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+        {
+          g_autofree char *prefix = fw_stage_row_key_prefix (session);
+
+          fw_typed_field_forget_stashed (self->document, prefix);
+          self->stash_left = FALSE;
+        }
     }
 
   if (change->flags == FW_CHANGE_RESULTS ||
@@ -422,8 +516,11 @@ fw_stage_panel_set_session (FwStagePanel *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  finish_rows (self);
   gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
+  self->stash_left = FALSE;
   g_set_object (&self->session, session);
   if (session == NULL)
     {
@@ -439,8 +536,9 @@ fw_stage_panel_set_session (FwStagePanel *self,
   self->model = fw_scenario_model_new (session, FW_SCENARIO_MODEL_STAGES);
   g_signal_connect_object (session, "changed", G_CALLBACK (after_change), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), 0, G_MAXUINT);
   self->revealing = TRUE;
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->model), create_row, self, NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->slice), create_row, self, NULL);
   self->revealing = FALSE;
   update_add_button (self);
 }
@@ -476,7 +574,7 @@ fw_stage_panel_reveal_stage (FwStagePanel *self,
   if (focused >= 0 && focused != (int) stage)
     {
       self->revealing = TRUE;
-      fw_stage_row_focus_part (get_row (self, (int) stage), FW_STAGE_ROW_PART_NAME);
+      fw_stage_row_focus_part (need_row (self, (int) stage), FW_STAGE_ROW_PART_NAME);
       self->revealing = FALSE;
     }
 }
@@ -507,11 +605,17 @@ fw_stage_panel_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
       self->scroll_tick = 0;
     }
+  if (self->rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick);
+      self->rows_tick = 0;
+    }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (fw_stage_panel_parent_class)->dispose (object);
