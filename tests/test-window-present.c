@@ -639,6 +639,61 @@ test_present_zoom_keeps_words (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
 }
 
+/* Editing a crowded wheel at 1280x720, every Ctrl+plus up to the
+ * largest: every stage's name stays whole (none shrinks to its first
+ * letter and an ellipsis squeezed into its arc) and the text never gets
+ * smaller than at normal size; names made longer while zoomed in stay
+ * whole too. */
+static void
+test_editor_zoom_keeps_stage_names (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  FwProject *project = sixteen_stages (60);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  guint n_stages = fw_project_get_scenario (project, 0)->stages->len;
+  FwSession *session = fw_window_get_session (fixture->window);
+  double normal, label = 0.0;
+  guint whole = 0;
+
+  open_project (fixture, project);
+  fw_project_free (project);
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
+  normal = fw_wheel_view_get_label_size (wheel);
+  do
+    {
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (wheel), 0));
+      fw_wheel_view_count_stage_labels (wheel, &whole);
+      g_test_message ("editing, zoom %.2f: stage names %.2f px, %u of %u whole",
+                      fw_window_get_text_scale (fixture->window), fw_wheel_view_get_label_size (wheel),
+                      whole, n_stages);
+      g_assert_cmpuint (whole, ==, n_stages);
+      g_assert_cmpfloat (fw_wheel_view_get_label_size (wheel), >=, normal - 1e-6);
+      label = fw_wheel_view_get_label_size (wheel);
+    }
+  while (fw_window_get_text_scale (fixture->window) < 2.0
+         && gtk_widget_activate_action (window, "win.text-larger", NULL));
+  g_assert_cmpfloat (fw_window_get_text_scale (fixture->window), ==, 2.0);
+
+  /* Edits at the largest text: every name longer by a word. */
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(FwStage) renamed = fw_stage_copy (fw_scenario_get_stage (fw_session_get_scenario (session), i));
+      g_autofree char *name = g_strconcat (renamed->name, " (new)", NULL);
+
+      g_free (renamed->name);
+      renamed->name = g_steal_pointer (&name);
+      g_assert_true (fw_document_set_stage (fw_window_get_document (fixture->window), 0, i, renamed, NULL));
+    }
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (wheel), 0));
+  fw_wheel_view_count_stage_labels (wheel, &whole);
+  g_test_message ("after longer names: stage names %.2f px, %u of %u whole",
+                  fw_wheel_view_get_label_size (wheel), whole, n_stages);
+  g_assert_cmpuint (whole, ==, n_stages);
+  g_assert_cmpfloat (fw_wheel_view_get_label_size (wheel), <=, label + 1e-6);
+  g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
+}
+
 /* The labels among @widget's descendants that are on show and cut
  * short with an ellipsis, among those of @css_class. */
 static guint
@@ -1060,6 +1115,7 @@ main (int   argc,
   ADD ("keeps-focus", test_present_keeps_focus);
   ADD ("text-size-zoom", test_text_size_zoom);
   ADD ("zoom-keeps-words", test_present_zoom_keeps_words);
+  ADD ("editor-zoom-keeps-stage-names", test_editor_zoom_keeps_stage_names);
   ADD ("shortcuts-documented", test_shortcuts_documented);
   ADD ("text-size-figure-captions-whole", test_text_size_figure_captions_whole);
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);

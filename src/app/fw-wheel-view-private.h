@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-/* What a presenting wheel's fitted text depends on. */
+/* What a wheel's text fitted to its names depends on. */
 typedef struct
 {
   int                 width, height;
@@ -61,10 +61,12 @@ struct _FwWheelView
   FwWheelLayout   layout;
   FwWheelText     text;          /* scale and floor of the wheel's text */
 
-  /* Presenting, the layout its text was last fitted for (compute_layout
-   * in fw-wheel-view.c), kept while these stay the same. */
+  /* The layout its text was last fitted for (compute_layout in
+   * fw-wheel-view.c), kept while these stay the same, and the scale the
+   * text was given. */
   FwWheelFitKey   fit_key;
   FwWheelLayout   fitted_layout;
+  double          fitted_scale;
   gboolean        fitted;
 
   /* Presenting (construct-only): the wheel as a room sees it, driven by

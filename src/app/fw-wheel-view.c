@@ -126,12 +126,16 @@ measuring_context (void)
   return cr;
 }
 
-/* The layout at @width x @height. Presenting, the text grows with the
- * zoom only as far as every stage's name and the hub's words still fit
- * (fw_wheel_fit_text): a presenter who zooms in never loses a word.
+/* The layout at @width x @height. Zoomed in (Ctrl+plus), the text grows
+ * only as far as every stage's name still shows in full, and presenting
+ * as far as the hub's words fit too (fw_wheel_fit_text): zooming in
+ * never shrinks a name to a letter and an ellipsis, in the editor
+ * either (the 16 stages of a crowded wheel at 1280x720). At normal size
+ * or smaller there is nothing to fit, and nothing is laid out twice.
  * Fitting lays the labels out a few times over: the fit is kept until
  * the size, the text or the scenario changes (band results, which
- * reallocate, change none of them). */
+ * reallocate, change none of them); an edit checks the fit kept
+ * (refit_after_edit). */
 static gboolean
 fit_key_equal (const FwWheelFitKey *a,
                const FwWheelFitKey *b)
@@ -150,7 +154,7 @@ compute_layout (FwWheelView *self,
   FwWheelFitKey key;
   cairo_t *cr;
 
-  if (!self->presenting || self->session == NULL)
+  if (self->session == NULL)
     {
       fw_wheel_layout_compute_text (&self->layout, width, height, &self->text);
       return;
@@ -168,13 +172,40 @@ compute_layout (FwWheelView *self,
       return;
     }
   cr = measuring_context ();
-  fw_wheel_fit_text (cr, &self->layout, width, height, &self->text, &self->style, &self->scene);
+  self->fitted_scale = fw_wheel_fit_text (cr, &self->layout, width, height, &self->text,
+                                          &self->style, &self->scene);
   cairo_destroy (cr);
   g_free (self->fit_key.font_family);
   self->fit_key = key;
   self->fit_key.font_family = g_strdup (key.font_family);
   self->fitted_layout = self->layout;
   self->fitted = TRUE;
+}
+
+/* An edit in the editor, zoomed in: the text keeps the size it was
+ * fitted to while every name still fits at it, else gives way as far as
+ * they need (a longer name, a count grown a digit). It never grows on an
+ * edit, so the text does not jump about while the user types; the next
+ * resize or zoom fits it afresh. One label pass when the fit holds;
+ * nothing at all at normal size. */
+static void
+refit_after_edit (FwWheelView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  FwWheelText text = self->text;
+  cairo_t *cr;
+
+  if (!self->fitted || !(self->fitted_scale > 1.0) || width <= 0 || height <= 0)
+    return;
+  text.scale = self->fitted_scale;
+  cr = measuring_context ();
+  self->fitted_scale = fw_wheel_fit_text (cr, &self->layout, width, height, &text,
+                                          &self->style, &self->scene);
+  cairo_destroy (cr);
+  /* Kept for this scenario as it is now (an edit replaces it). */
+  self->fit_key.scenario = self->scene.scenario;
+  self->fitted_layout = self->layout;
 }
 
 /* Up to the figure the wheel turns at, eased or at once; while the
@@ -439,9 +470,10 @@ catch_up (FwWheelView *self)
   /* Straight to what the session shows: nothing eases from a state the
    * user never saw. */
   retarget_motion (self, TRUE);
+  /* Presenting may have shown another scenario, with other names. */
+  relayout (self);
   place_editor (self);
   update_description (self);
-  fw_wheel_view_invalidate_static (self);
 }
 
 static void
@@ -472,14 +504,19 @@ on_session_changed (FwWheelView    *self,
   if (self->drag_point >= (int) scenario->points->len)
     fw_wheel_view_cancel_drag (self, FALSE);
 
+  /* Another scenario has other names to fit (presenting never edits);
+   * an edit, other names or counts. Before the popover is placed: the
+   * markers move with the text's size. */
+  if (self->presenting || (change->flags & FW_CHANGE_SHOWN))
+    relayout (self);
+  else
+    {
+      refit_after_edit (self);
+      fw_wheel_view_invalidate_static (self);
+    }
   retarget_motion (self, FALSE);
   place_editor (self);
   update_description (self);
-  /* Presenting, another scenario has other names to fit. */
-  if (self->presenting)
-    relayout (self);
-  else
-    fw_wheel_view_invalidate_static (self);
   update_ticking (self);
 }
 
@@ -1293,7 +1330,8 @@ reset_for_document (FwWheelView *self)
 
   on_session_selection (self);
   update_description (self);
-  fw_wheel_view_invalidate_static (self);
+  /* Other names to fit the text to. */
+  relayout (self);
   update_ticking (self);
 }
 
