@@ -414,6 +414,23 @@ fw_test_window_point (GtkWidget *widget,
   *wy = (int) lround (point.y + sy);
 }
 
+void
+fw_test_screen_point (GtkWidget *widget,
+                      double     x,
+                      double     y,
+                      int       *sx,
+                      int       *sy)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  Window child;
+  int wx, wy;
+
+  fw_test_window_point (widget, x, y, &wx, &wy);
+  g_assert_true (XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface),
+                                        DefaultRootWindow (display), wx, wy, sx, sy, &child));
+}
+
 char *
 fw_test_tooltip_text (GtkWidget *widget)
 {

@@ -120,6 +120,15 @@ void       fw_test_window_point       (GtkWidget   *widget,
                                        int         *wx,
                                        int         *wy);
 
+/* Where (@x, @y) of @widget is on the X screen: through its own
+ * surface, a popover's included (GDK places those itself, kept on the
+ * monitor as far as their layout lets it). */
+void       fw_test_screen_point       (GtkWidget   *widget,
+                                       double       x,
+                                       double       y,
+                                       int         *sx,
+                                       int         *sy);
+
 /* Lets libcloudproviders, which GTK's file chooser loads, read its
  * folders before any chooser opens, so that LeakSanitizer overlooks what
  * it leaks doing so (see fw-test-window.c). For a test that opens a real

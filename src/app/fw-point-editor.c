@@ -51,6 +51,7 @@ struct _FwPointEditor
   GtkButton   *remove_button;
   GtkLabel    *against_label;
   GtkLabel    *error_label;
+  GtkScrolledWindow *scroller;
 
   FwSession   *session;
   FwDocument  *document;      /* the session's when the editor opened */
@@ -592,6 +593,33 @@ fw_point_editor_dispose (GObject *object)
   G_OBJECT_CLASS (fw_point_editor_parent_class)->dispose (object);
 }
 
+/* What the popover adds round its form (its padding, its arrow, its
+ * frame), and a margin from the screen's edges. */
+#define SCREEN_ALLOWANCE 48
+
+/* The form never taller than the screen it opens on: on a low screen
+ * (1024x600, or 1280x720 with a long note and a message) it scrolls
+ * rather than running off the edge, where its Remove button would be
+ * out of reach. Set as it shows, before GTK sizes the popover. */
+static void
+fw_point_editor_show (GtkWidget *widget)
+{
+  FwPointEditor *self = FW_POINT_EDITOR (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkNative *native = parent != NULL ? gtk_widget_get_native (parent) : NULL;
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface) : NULL;
+
+  if (monitor != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      gtk_scrolled_window_set_max_content_height (self->scroller, MAX (geometry.height - SCREEN_ALLOWANCE, 120));
+    }
+  GTK_WIDGET_CLASS (fw_point_editor_parent_class)->show (widget);
+}
+
 static void
 fw_point_editor_class_init (FwPointEditorClass *klass)
 {
@@ -599,6 +627,7 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_point_editor_dispose;
+  widget_class->show = fw_point_editor_show;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-point-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, heading_label);
@@ -617,6 +646,7 @@ fw_point_editor_class_init (FwPointEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, remove_button);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, against_label);
   gtk_widget_class_bind_template_child (widget_class, FwPointEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FwPointEditor, scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_enabled_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);

@@ -422,7 +422,14 @@ close_editor (FwWheelView *self)
   g_clear_pointer (&self->editor, gtk_widget_unparent);
 }
 
-/* Keeps the popover's arrow on its marker as the point moves. */
+/* Keeps the popover's arrow on its marker as the point moves. The
+ * editor opens beside its marker, outward from the wheel's centre: GTK
+ * slides a popover beside its target up or down to keep it on the
+ * screen (GDK_ANCHOR_SLIDE_Y), while one below or above it only flips,
+ * and on a 1280x720 screen the editor (about 430 px) fits neither below
+ * nor above a marker low on the wheel: it ran off the bottom edge, its
+ * Remove button out of reach. Outward, it leaves the wheel's centre in
+ * view; GTK flips it inward where the screen's edge is too near. */
 static void
 place_editor (FwWheelView *self)
 {
@@ -439,6 +446,8 @@ place_editor (FwWheelView *self)
 
   fw_wheel_view_marker_rect (self, point, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->editor), &rect);
+  gtk_popover_set_position (GTK_POPOVER (self->editor),
+                            rect.x + rect.width / 2.0 < self->layout.cx ? GTK_POS_LEFT : GTK_POS_RIGHT);
 }
 
 static void reset_for_document (FwWheelView *self);

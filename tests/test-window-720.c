@@ -1,0 +1,155 @@
+/* test-window-720.c
+ *
+ * Copyright 2026 The Flywheel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-720"
+
+#include <gtk/gtk.h>
+
+#include "fw-test-window.h"
+#include "fw-wheel-view-private.h"
+#include "fw-window.h"
+
+/* Editing on a 1280x720 screen (run by tests/with-display.py --size
+ * 1280x720), a projector's or a small laptop's: the point editor stays
+ * on the screen wherever its marker is. */
+
+#define SCREEN_WIDTH  1280
+#define SCREEN_HEIGHT 720
+
+typedef struct
+{
+  FwWindow *window;
+} Fixture;
+
+static gboolean
+wheel_laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window))) > 0.0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = g_object_ref_sink (fw_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), SCREEN_WIDTH, SCREEN_HEIGHT);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (fw_test_wait_until (wheel_laid_out, fixture));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fw_test_window_close (fixture->window);
+}
+
+static gboolean
+editor_mapped (gpointer data)
+{
+  GtkWidget *remove = fw_test_find_button (GTK_WIDGET (data), "Re_move Point");
+
+  return remove != NULL && gtk_widget_get_mapped (remove) && gtk_widget_get_height (remove) > 0;
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return fw_test_find_button (GTK_WIDGET (data), "Re_move Point") == NULL;
+}
+
+/* Whether @widget lies whole within the screen. */
+static void
+assert_on_screen (GtkWidget  *widget,
+                  const char *what)
+{
+  int x0, y0, x1, y1;
+
+  fw_test_screen_point (widget, 0, 0, &x0, &y0);
+  fw_test_screen_point (widget, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &x1, &y1);
+  g_test_message ("%s: (%d, %d) to (%d, %d) on the screen", what, x0, y0, x1, y1);
+  g_assert_cmpint (x0, >=, 0);
+  g_assert_cmpint (y0, >=, 0);
+  g_assert_cmpint (x1, <=, SCREEN_WIDTH);
+  g_assert_cmpint (y1, <=, SCREEN_HEIGHT);
+}
+
+/* The point editor of the lowest marker on the wheel, the highest, the
+ * leftmost and the rightmost: each opens whole on the screen, from its
+ * name at the top to its Remove button at the bottom, with nothing to
+ * scroll at this size. On a 1280x720 screen it opened downwards from a
+ * marker low on the wheel and ran off the bottom edge, the Remove button
+ * out of sight. */
+static void
+test_point_editor_on_screen (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  const FwScenario *scenario = fw_session_get_scenario (fw_window_get_session (fixture->window));
+  guint lowest = 0, highest = 0, leftmost = 0, rightmost = 0;
+  GdkRectangle rect, low = { 0 }, high = { 0 }, left = { 0 }, right = { 0 };
+
+  g_assert_cmpuint (scenario->points->len, >=, 2);
+  for (guint i = 0; i < scenario->points->len; i++)
+    {
+      fw_wheel_view_marker_rect (wheel, i, &rect);
+      if (i == 0)
+        low = high = left = right = rect;
+      if (rect.y > low.y)
+        lowest = i, low = rect;
+      if (rect.y < high.y)
+        highest = i, high = rect;
+      if (rect.x < left.x)
+        leftmost = i, left = rect;
+      if (rect.x > right.x)
+        rightmost = i, right = rect;
+    }
+  /* A marker low enough that the editor fits neither below nor above it. */
+  g_assert_cmpint (low.y, >, gtk_widget_get_height (GTK_WIDGET (wheel)) / 2);
+
+  for (guint k = 0; k < 4; k++)
+    {
+      guint point = (guint[]) { lowest, highest, leftmost, rightmost }[k];
+      GtkWidget *remove, *name, *popover;
+      GtkAdjustment *scroll;
+
+      g_test_message ("the editor of point %u, \"%s\"", point,
+                      fw_scenario_get_point (scenario, point)->name);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-point", "u", point));
+      g_assert_true (fw_test_wait_until (editor_mapped, fixture->window));
+      remove = fw_test_find_button (GTK_WIDGET (fixture->window), "Re_move Point");
+      popover = gtk_widget_get_ancestor (remove, GTK_TYPE_POPOVER);
+      name = fw_test_find_named (popover, "point-name");
+      g_assert_true (fw_test_wait_frames_past (popover, 0));
+
+      assert_on_screen (name, "its name");
+      assert_on_screen (remove, "its Remove button");
+      /* All of it in view, not scrolled to. */
+      scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (remove, GTK_TYPE_SCROLLED_WINDOW)));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll) + 0.5);
+
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      g_assert_true (fw_test_wait_until (editor_gone, fixture->window));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/window-720/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("point-editor-on-screen", test_point_editor_on_screen);
+#undef ADD
+
+  return g_test_run ();
+}
