@@ -41,7 +41,7 @@ struct _FwWindow
   GtkPaned             *catalog_paned;
   GtkPaned             *side_paned;
   GtkWidget            *side_pane;
-  GtkWidget            *side_separator;
+  GtkPaned             *lists_paned;   /* the figures above, the lists below */
   GtkWidget            *side_switcher;
   GtkWidget            *present_view;
   GtkPaned             *centre_paned;
@@ -56,6 +56,9 @@ struct _FwWindow
                                             * in GSettings; 0: never set, a share of the column */
   gboolean              chart_pane_placed; /* once the window knows its height */
   gboolean              placing_chart;     /* the divider moved by the window, not the user */
+  int                   figures_pane_height; /* above the lists, as the user set it; kept in
+                                              * GSettings; 0: never set, a share of the pane */
+  gboolean              placing_lists;     /* that divider moved by the window, not the user */
   gboolean              allocating;        /* in size_allocate: panes move with the window */
 
   /* What the window shows of its document, and the projections. */
@@ -95,6 +98,12 @@ void fw_window_save_state         (FwWindow    *self);
 gboolean fw_window_place_side_pane (FwWindow   *self);
 /* The catalog and the side pane shown or hidden as the settings say. */
 void fw_window_init_panes         (FwWindow    *self);
+
+/* fw-window-side.c: the right pane, figures above, lists below */
+void fw_window_init_lists_pane    (FwWindow    *self);
+gboolean fw_window_place_lists_pane (FwWindow  *self);
+void fw_window_save_lists_pane    (FwWindow    *self,
+                                   GSettings   *settings);
 
 /* fw-window-present.c: presenting (F5), plain full screen (F11) */
 void fw_window_class_add_present  (GtkWidgetClass *widget_class);

@@ -142,5 +142,6 @@ fw_window_save_state (FwWindow *self)
       save_pane_width (settings, "side-pane-width", self->side_pane);
     }
   fw_window_save_chart_state (self, settings);
+  fw_window_save_lists_pane (self, settings);
   g_settings_apply (settings);
 }

@@ -158,6 +158,10 @@ fw_window_size_allocate (GtkWidget *widget,
   /* The same for the chart's height under the wheel. */
   if (fw_window_place_chart_pane (self))
     GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* And the figures' share of the right pane, at every allocation: it
+   * follows the window's height and the figures' own. */
+  if (fw_window_place_lists_pane (self))
+    GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
   self->allocating = FALSE;
 }
 
@@ -208,7 +212,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, catalog_paned);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_pane);
-  gtk_widget_class_bind_template_child (widget_class, FwWindow, side_separator);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, lists_paned);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, side_switcher);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, centre_paned);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, centre_column);
@@ -268,6 +272,8 @@ fw_window_init (FwWindow *self)
   /* The dividers take the keyboard focus (F8 moves them). */
   fw_widget_set_accessible_label (GTK_WIDGET (self->catalog_paned), _("Divider between the catalog and the wheel"));
   fw_widget_set_accessible_label (GTK_WIDGET (self->side_paned), _("Divider between the wheel and the side panel"));
+  fw_widget_set_accessible_label (GTK_WIDGET (self->lists_paned), _("Divider between the figures and the lists"));
+  fw_window_init_lists_pane (self);
   g_signal_connect_object (self->scenario_dropdown, "notify::selected",
                            G_CALLBACK (on_scenario_picked), self, G_CONNECT_SWAPPED);
 
