@@ -620,6 +620,18 @@ fw_point_editor_show (GtkWidget *widget)
   GTK_WIDGET_CLASS (fw_point_editor_parent_class)->show (widget);
 }
 
+/* Ctrl+Tab moves on through the form as Tab does (it is how a keyboard
+ * user leaves the note). The scrolled window round the form would take
+ * it to move the focus out of itself, that is out of the whole form,
+ * and leave it where it was. */
+static void
+on_move_focus_out (FwPointEditor    *self,
+                   GtkDirectionType  direction)
+{
+  g_signal_stop_emission_by_name (self->scroller, "move-focus-out");
+  g_signal_emit_by_name (gtk_widget_get_root (GTK_WIDGET (self)), "move-focus", direction);
+}
+
 static void
 fw_point_editor_class_init (FwPointEditorClass *klass)
 {
@@ -659,6 +671,7 @@ fw_point_editor_init (FwPointEditor *self)
   fw_widget_name_plainly (GTK_WIDGET (self));
 
   fw_widget_set_accessible_label (GTK_WIDGET (self->kind_dropdown), _("Kind of point: friction or force"));
+  g_signal_connect_swapped (self->scroller, "move-focus-out", G_CALLBACK (on_move_focus_out), self);
 
   /* GTK 4.8's switch toggles on Enter only; Space is what every other
    * toggle answers to, and what a keyboard user tries first. */
