@@ -51,20 +51,32 @@ activate (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
 }
 
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The bar's button for @action. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action)
+{
+  GtkWidget *found = fw_test_find (widget, is_action_button, action);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
 /* Whether the bar's button for @action can be pressed: the window
  * disables the action where it would do nothing. */
 static gboolean
 button_enabled (GtkWidget  *widget,
                 const char *action)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return gtk_widget_is_sensitive (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (button_enabled (child, action))
-      return TRUE;
-  return FALSE;
+  return gtk_widget_is_sensitive (action_button (widget, action));
 }
 
 /* Steps, start and end: the session's period, the slider and its words
@@ -116,6 +128,45 @@ test_playback_steps (Fixture       *fixture,
   /* The slider moved by the user shows that period. */
   gtk_range_set_value (slider, 7);
   g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 7);
+}
+
+/* The step buttons show what they do, one period back or on: an arrow
+ * each way (the theme's go-previous and go-next), not the "skip to the
+ * start/end" bars a player uses for first and last (win.go-to-start
+ * and win.go-to-end, Home and End, have no buttons). The icon is one
+ * the icon theme on show has, loaded from its own file (not the
+ * theme's "image-missing"), and the words say the same. */
+static void
+test_playback_step_icons (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const struct { const char *action, *icon, *tooltip; } steps[] = {
+    { "win.step-back", "go-previous-symbolic", "Previous period (Alt+←)" },
+    { "win.step-forward", "go-next-symbolic", "Next period (Alt+→)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *button = action_button (GTK_WIDGET (bar (fixture)), steps[i].action);
+      GtkWidget *image = fw_test_find_type (button, GTK_TYPE_IMAGE);
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (button));
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *basename = NULL;
+      g_autofree char *tooltip = fw_test_tooltip_text (button);
+
+      g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, steps[i].icon);
+      g_assert_nonnull (image);
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, steps[i].icon);
+      g_assert_true (gtk_icon_theme_has_icon (theme, steps[i].icon));
+      icon = gtk_icon_theme_lookup_icon (theme, steps[i].icon, NULL, 16, gtk_widget_get_scale_factor (button),
+                                         gtk_widget_get_direction (button), 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      basename = g_file_get_basename (file);
+      g_assert_true (g_str_has_prefix (basename, steps[i].icon));
+      g_assert_cmpstr (tooltip, ==, steps[i].tooltip);
+    }
 }
 
 static gboolean
@@ -320,6 +371,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/window/playback/" name, Fixture, NULL, fw_test_window_set_up, func, fw_test_window_tear_down)
   ADD ("steps", test_playback_steps);
+  ADD ("step-icons", test_playback_step_icons);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("hidden", test_playback_hidden);
   ADD ("counts-roll", test_playback_counts_roll);
