@@ -1008,6 +1008,29 @@ def export_pdf_one_page_with_text(t):
 
 
 @test
+def export_wheel_says_referrals_once(t):
+    """The seven-step sales cycle has a stage named "Referrals" at 12
+    o'clock, beside the referral loop's label: the label says "Referral
+    inflow" there (the figures' name for it), so the exported wheel does
+    not read "Referrals 200 Referrals 50/month". A wheel without such a
+    stage keeps "Referrals 120/month"."""
+    t.ok("export", t.new_project("sales.flywheel", "sales-cycle"), "sales.pdf")
+    t.ok("export", t.new_project("aed.flywheel", "attract-engage-delight"), "aed.pdf")
+    sales = pdf_text(t, "sales.pdf")
+    if sales is None:
+        return "text not checked: pdftotext (poppler-utils) is not installed"
+    words = " ".join(sales.split())
+    t.expect(len(re.findall(r"\bReferrals\b", words)) == 1,
+             "sales.pdf: \"Referrals\" once, the stage's name: %r" % words)
+    t.expect(re.search(r"Referral inflow [\d.,]+/month", words),
+             "sales.pdf: the loop's label says \"Referral inflow\": %r" % words)
+    aed = " ".join(pdf_text(t, "aed.pdf").split())
+    t.expect(re.search(r"Referrals [\d.,]+/month", aed) and "Referral inflow" not in aed,
+             "aed.pdf: the loop's label says \"Referrals\": %r" % aed)
+    return None
+
+
+@test
 def export_period_shows_the_counts_then(t):
     t.write_json("s.json", sample())
     rows = t.csv_rows(t.ok("simulate", "s.json"))

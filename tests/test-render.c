@@ -1416,6 +1416,58 @@ test_paint_labels_clear_of_referrals (void)
   g_assert_cmpuint (checked, >, 0);
 }
 
+/* The referral label's words, with the referral geometry of @scenario
+ * at 800x600. */
+static char *
+referral_words (FwProject *project)
+{
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PangoLayout) label = NULL;
+  FwReferralGeometry referral;
+  FwWheelLayout layout;
+  FwWheelStyle style;
+  FwWheelScene scene;
+  char *words;
+
+  fw_projection_run (projection, fw_project_get_scenario (project, 0), project->horizon);
+  template_wheel_init (project, projection, 800, 600, &layout, &style, &scene);
+  fw_wheel_referral_geometry (&layout, &scene, &referral);
+  g_assert_true (referral.shown);
+  label = fw_wheel_referral_label_layout (cr, &layout, &style, &scene, &referral);
+  words = g_strdup (pango_layout_get_text (label));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return words;
+}
+
+/* The sales cycle has a stage named "Referrals" beside the referral
+ * label at 12 o'clock: the label then says "Referral inflow" (the
+ * figures' name for it), so the wheel does not read "Referrals 200 ·
+ * Referrals 50/month". A wheel with no such stage keeps "Referrals". */
+static void
+test_referral_label_words (void)
+{
+  g_autoptr(FwProject) sales = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(FwProject) plain = fw_template_create ("attract-engage-delight", NULL);
+  g_autofree char *sales_words = referral_words (sales);
+  g_autofree char *plain_words = referral_words (plain);
+  g_autofree char *renamed_words = NULL;
+  FwScenario *scenario = fw_project_get_scenario (plain, 0);
+
+  g_assert_true (g_str_has_prefix (sales_words, "Referral inflow "));
+  g_assert_true (g_str_has_suffix (sales_words, "/month"));
+  g_assert_true (g_str_has_prefix (plain_words, "Referrals "));
+  g_assert_true (g_str_has_suffix (plain_words, "/month"));
+
+  /* Any stage that holds the word, in any case. */
+  g_free (fw_scenario_get_stage (scenario, 1)->name);
+  fw_scenario_get_stage (scenario, 1)->name = g_strdup ("Our REFERRAL partners");
+  renamed_words = referral_words (plain);
+  g_assert_true (g_str_has_prefix (renamed_words, "Referral inflow "));
+}
+
 static void
 test_paint_unusual (void)
 {
@@ -1651,6 +1703,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/overlay-states", test_paint_overlay_states);
   g_test_add_func ("/render/paint/labels", test_paint_labels);
   g_test_add_func ("/render/paint/labels-clear-of-referrals", test_paint_labels_clear_of_referrals);
+  g_test_add_func ("/render/paint/referral-label-words", test_referral_label_words);
   g_test_add_func ("/render/paint/unusual", test_paint_unusual);
   g_test_add_func ("/render/paint/vector", test_paint_vector);
   g_test_add_func ("/render/paint/marker-alone", test_paint_marker_alone);

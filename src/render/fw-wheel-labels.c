@@ -1049,6 +1049,33 @@ fw_wheel_paint_stage_counts (cairo_t                 *cr,
 
 /* Referral label -------------------------------------------------------- */
 
+/* Whether a stage's name holds the word the referral label starts with,
+ * as the sales cycle's stage "Referrals" does: the label then says
+ * "Referral inflow", the name the figures and the chart give the same
+ * number, so that a stage and the flow are not read as one thing when
+ * they sit side by side at 12 o'clock (docs/architecture.md, "The
+ * wheel widget"). */
+static gboolean
+stage_named_like_referrals (const FwScenario *scenario)
+{
+  /* TRANSLATORS: the stem of the first word of the wheel's referral label
+   * ("Referrals 120/month"), in lower case. A stage whose name holds it,
+   * in any case ("Referrals", "Referral partners"), makes the label read
+   * "Referral inflow 120/month" instead. */
+  g_autofree char *stem = g_utf8_casefold (C_("stem in a stage name", "referral"), -1);
+
+  if (scenario == NULL)
+    return FALSE;
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      g_autofree char *name = g_utf8_casefold (fw_scenario_get_stage (scenario, i)->name, -1);
+
+      if (strstr (name, stem) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 PangoLayout *
 fw_wheel_referral_label_layout (cairo_t                  *cr,
                                 const FwWheelLayout      *layout,
@@ -1058,10 +1085,17 @@ fw_wheel_referral_label_layout (cairo_t                  *cr,
 {
   g_autofree char *figure = fw_display_count (geometry->referrals);
   g_autofree char *markup = NULL;
+  gboolean inflow = stage_named_like_referrals (scene->scenario);
   PangoLayout *text;
 
   if (geometry->width <= 0.0)
     markup = g_markup_printf_escaped ("%s", _("No referrals"));
+  else if (inflow && scene->period_label != NULL)
+    /* TRANSLATORS: the referral flow on the wheel when a stage is named
+     * "Referrals", e.g. "Referral inflow 120/month" */
+    markup = g_markup_printf_escaped (_("<b>Referral inflow</b> %s/%s"), figure, scene->period_label);
+  else if (inflow)
+    markup = g_markup_printf_escaped (_("<b>Referral inflow</b> %s"), figure);
   else if (scene->period_label != NULL)
     /* TRANSLATORS: the referral flow on the wheel, e.g. "Referrals 120/month" */
     markup = g_markup_printf_escaped (_("<b>Referrals</b> %s/%s"), figure, scene->period_label);
