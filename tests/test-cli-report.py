@@ -68,6 +68,15 @@ def flat_text(t, name):
     return " ".join(text.split())
 
 
+def report_text(t, project):
+    """Writes @project, reports it into report.pdf, checks it is one page
+    and returns its flat text; None without poppler-utils."""
+    t.write_json("p.json", project)
+    t.ok("report", "p.json", "report.pdf")
+    t.expect(harness.pdf_pages(t, "report.pdf") == 1, "report.pdf: one page expected")
+    return flat_text(t, "report.pdf")
+
+
 A4 = (595, 842)
 LETTER = (612, 792)
 
@@ -88,10 +97,7 @@ def report_holds_names_figures_and_ranking(t):
         {"name": "Switched off friction", "kind": "friction", "angle": 200,
          "conversion": -0.5, "enabled": False},
     ]
-    t.write_json("p.json", project)
-    t.ok("report", "p.json", "report.pdf")
-    t.expect(harness.pdf_pages(t, "report.pdf") == 1, "report.pdf: one page expected")
-    text = flat_text(t, "report.pdf")
+    text = report_text(t, project)
     if text is None:
         return "text not checked: pdftotext (poppler-utils) is not installed"
     for needle in ("Acme", "Baseline", "Attract", "Engage", "Delight", "Summary",
@@ -143,9 +149,63 @@ def report_of_the_largest_project_is_one_page(t):
         t.expect(len(more) >= 2, "%s: the lists that do not fit say how many more: %r"
                  % (out, text))
         t.expect(re.search(r"and \d+ more scenarios", text), "%s: the scenarios left out" % out)
+        t.expect("Below each figure: its difference from" in text,
+                 "%s: the table's differences fit on the page too" % out)
     # A friction's name shown in full, however long.
     longest = max((p["name"] for p in project["scenarios"][0]["points"]), key=len)
     t.expect(len(longest) > 50, "the sample has long names")
+
+
+def display_change(value):
+    """fw_display_change()'s text in the C locale: "+316", "−294.6",
+    "+0.39", "±0"; at most one decimal from 1 on, none from 1000 on."""
+    m = abs(value)
+    if round(m) >= 1000 or round(m * 10) / 10 >= 1000:
+        text = "%.0f" % m
+    elif round(m * 100) / 100 >= 1:
+        text = ("%.1f" % m).rstrip("0").rstrip(".")
+    else:
+        text = ("%.2f" % m).rstrip("0").rstrip(".")
+    if not any(c in "123456789" for c in text):
+        return "±0"
+    return ("\u2212" if value < 0 else "+") + text
+
+
+@test
+def report_comparison_shows_differences(t):
+    """The comparison table says what the window's Compare page says:
+    under each figure of a scenario after the first, its difference from
+    the first, in the same words, signs and digits (the consultant's
+    baseline and its copy without the costliest friction)."""
+    project = json.loads(json.dumps(harness.SAMPLE))
+    baseline = project["scenarios"][0]
+    copy = json.loads(json.dumps(baseline))
+    copy["name"] = "Baseline (copy)"
+    copy["points"] = []
+    project["scenarios"] = [baseline, copy]
+    text = report_text(t, project)
+    if text is None:
+        return "text not checked: pdftotext (poppler-utils) is not installed"
+    t.expect("Below each figure: its difference from \u201cBaseline\u201d." in text,
+             "the table says what its smaller figures are, as the window does: %r" % text)
+
+    first, other = json.loads(t.ok("compare", "p.json", "--format", "json").text)
+    columns = ("customers_end", "total_new_customers", "total_churn", "total_referrals")
+    expected = [display_change(other[k] - first[k]) for k in columns]
+    t.expect(other["customers_end"] - first["customers_end"] > 1, "removing the friction gains customers")
+    t.expect(expected[0].startswith("+"), "a gain is written with a plus: %r" % expected)
+    # After the copy's name and its figures, its differences, in the
+    # columns' order; the first scenario's row has none.
+    row = text[text.index("Baseline (copy)"):]
+    at = 0
+    for difference in expected:
+        found = re.compile(r"(?<!\S)%s(?!\S)" % re.escape(difference)).search(row, at)
+        t.expect(found is not None, "the copy's difference %r after %r: %r"
+                 % (difference, row[:at], row))
+        at = found.end()
+    before_copy = text[text.index("Scenarios compared"):text.index("Baseline (copy)")]
+    t.expect(not any(d in before_copy for d in expected),
+             "the first scenario's row has no differences: %r" % before_copy)
 
 
 @test

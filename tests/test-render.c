@@ -599,6 +599,22 @@ test_number_change (void)
   assert_text (fw_display_change (NAN), "—");
 }
 
+/* A figure's difference from another's, as the tables that compare
+ * scenarios write it (the window's Compare page and the report). */
+static void
+test_number_difference (void)
+{
+  assert_text (fw_display_difference (1360.83, 1676.86, FALSE), "+316");
+  assert_text (fw_display_difference (586.31, 291.7, FALSE), "−294.6");
+  assert_text (fw_display_difference (1.138, 1.529, TRUE), "+0.39");
+  assert_text (fw_display_difference (1.529, 1.138, TRUE), "−0.39");
+  /* Nothing where the two read the same, or one is not a number. */
+  g_assert_null (fw_display_difference (1361.2, 1360.9, FALSE));
+  g_assert_null (fw_display_difference (0.001, 0.004, TRUE));
+  g_assert_null (fw_display_difference (NAN, 12, FALSE));
+  g_assert_null (fw_display_difference (12, INFINITY, FALSE));
+}
+
 static void
 test_number_percent_gain (void)
 {
@@ -1687,6 +1703,7 @@ main (int    argc,
   g_test_add_func ("/render/number/count", test_number_count);
   g_test_add_func ("/render/number/compact", test_number_compact);
   g_test_add_func ("/render/number/change", test_number_change);
+  g_test_add_func ("/render/number/difference", test_number_difference);
   g_test_add_func ("/render/number/percent-gain", test_number_percent_gain);
   g_test_add_func ("/render/number/grouping", test_number_grouping);
   g_test_add_func ("/render/number/exact", test_number_exact);

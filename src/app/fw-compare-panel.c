@@ -112,8 +112,9 @@ row_text (RowId            row,
     }
 }
 
-/* "+45" or "−3.2" from the first column; NULL when there is nothing to
- * say (the same, not a number, or a yes/no). */
+/* "+45" or "−3.2" from the first column (fw_display_difference(), as
+ * the report writes it); NULL when there is nothing to say (the same,
+ * not a number, or a yes/no). */
 static char *
 row_difference (RowId            row,
                 const FwSummary *first,
@@ -122,22 +123,11 @@ row_difference (RowId            row,
 {
   double a = row_value (row, first);
   double b = row_value (row, other);
-  g_autofree char *shown_a = row_text (row, first);
-  g_autofree char *shown_b = row_text (row, other);
 
-  if (row == ROW_SELF_SUSTAINING || !isfinite (a) || !isfinite (b) ||
-      g_strcmp0 (shown_a, shown_b) == 0)
+  if (row == ROW_SELF_SUSTAINING)
     return NULL;
-
   *good = (b > a) == rise_is_good[row];
-  if (row == ROW_LOOP_GAIN)
-    {
-      g_autofree char *size = fw_display_gain (fabs (b - a));
-
-      /* U+2212 MINUS SIGN, as fw_display_change() writes it. */
-      return g_strconcat (b > a ? "+" : "−", size, NULL);
-    }
-  return fw_display_change (b - a);
+  return fw_display_difference (a, b, row == ROW_LOOP_GAIN);
 }
 
 /* The scenarios on show in the project's order: the table's columns. */

@@ -207,3 +207,27 @@ fw_display_gain (double gain)
     return g_strdup_printf ("%.1f", gain);
   return fw_display_count (gain);
 }
+
+char *
+fw_display_difference (double   first,
+                       double   other,
+                       gboolean gain)
+{
+  g_autofree char *shown_first = NULL;
+  g_autofree char *shown_other = NULL;
+  g_autofree char *size = NULL;
+
+  if (!isfinite (first) || !isfinite (other))
+    return NULL;
+  /* Figures that read the same have no difference to show, whatever
+   * digits the rounding hides. */
+  shown_first = gain ? fw_display_gain (first) : fw_display_count (first);
+  shown_other = gain ? fw_display_gain (other) : fw_display_count (other);
+  if (g_strcmp0 (shown_first, shown_other) == 0)
+    return NULL;
+
+  if (!gain)
+    return fw_display_change (other - first);
+  size = fw_display_gain (fabs (other - first));
+  return g_strconcat (other > first ? "+" : MINUS, size, NULL);
+}

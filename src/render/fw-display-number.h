@@ -36,5 +36,15 @@ char *fw_display_change   (double value);
 char *fw_display_percent  (double rate);
 /* "0.84", "∞" for the loop gain. */
 char *fw_display_gain     (double gain);
+/* "+316", "−15", "+0.39": how @other differs from @first, as the tables
+ * that compare scenarios (the window's Compare page, the report) write
+ * it under @other's figure: in the digits the figures are shown in
+ * (fw_display_gain() for a loop gain, @gain TRUE; else
+ * fw_display_count()), with fw_display_change()'s signs. NULL when there
+ * is nothing to say: the two figures read the same, or one is not a
+ * number. */
+char *fw_display_difference (double   first,
+                             double   other,
+                             gboolean gain);
 
 G_END_DECLS

@@ -501,28 +501,37 @@ draw_rankings (Page   *page,
 #define N_COLUMNS 7
 #define TITLE_ROW 33  /* three lines of 7.5 points */
 #define TABLE_ROW 12
+/* A row under the first also says, in a smaller line under each figure,
+ * its difference from the first scenario, as the window's Compare page
+ * does: what a change (a friction removed in a copy) is worth. */
+#define DIFFERENCE_LINE 7.5
+#define DIFFERENCE_SIZE 6.5
 
-/* The table's height for @rows scenarios (and a line for those left out). */
+/* The table's height for @rows scenarios, the first and @rows - 1 with
+ * their differences (and a line for those left out). */
 static double
 table_height (Page  *page,
               guint  rows)
 {
-  return 10.5 * 1.3 * page->unit + 3 * page->unit   /* heading */
-         + TITLE_ROW * page->unit                    /* column titles */
-         + rows * TABLE_ROW * page->unit             /* rows */
-         + 12 * page->unit;                          /* "and N more" */
+  return 10.5 * 1.3 * page->unit + 3 * page->unit                  /* heading */
+         + TITLE_ROW * page->unit                                   /* column titles */
+         + rows * TABLE_ROW * page->unit                            /* rows */
+         + (rows > 0 ? rows - 1 : 0) * DIFFERENCE_LINE * page->unit /* differences */
+         + 12 * page->unit;                                         /* "and N more" */
 }
 
-/* One row of the table, in cells on @lines lines at most (the column
- * titles take up to three). */
+/* One line of the table, @size points, in cells on @lines lines at most
+ * (the column titles take up to three), each in @colors[c] (a NULL cell
+ * is left empty). */
 static void
-draw_table_row (Page        *page,
-                const char **cells,
+draw_table_row (Page         *page,
+                const char  **cells,
+                const char  **colors,
                 const double *widths,
-                double       y,
-                gboolean     bold,
-                const char  *color,
-                int          lines)
+                double        y,
+                double        size,
+                gboolean      bold,
+                int           lines)
 {
   double x = page->left + 4 * page->unit;
 
@@ -531,10 +540,47 @@ draw_table_row (Page        *page,
       TextFlags flags = (bold ? TEXT_BOLD : TEXT_PLAIN) | (c > 0 ? TEXT_RIGHT : TEXT_PLAIN)
                         | (lines > 1 ? TEXT_WRAP : TEXT_PLAIN);
 
-      show_text (page, cells[c], lines > 1 ? 7.5 : 8, flags, color, x, y + 2 * page->unit,
-                 widths[c] - 6 * page->unit, lines);
+      if (cells[c] != NULL)
+        show_text (page, cells[c], size, flags, colors[c], x, y + 2 * page->unit,
+                   widths[c] - 6 * page->unit, lines);
       x += widths[c];
     }
+}
+
+/* The line under a scenario's figures: each one's difference from the
+ * first scenario's, green where it is better, red where worse (the
+ * window's Compare page, in the report's colours). */
+static void
+draw_differences (Page            *page,
+                  const FwSummary *first,
+                  const FwSummary *summary,
+                  const double    *widths,
+                  double           y)
+{
+  /* The columns' figures, and whether a rise is good news; the name and
+   * "Self-sustaining" (a yes or no) have none. */
+  const double from[N_COLUMNS] = {
+    NAN, first->loop_gain, NAN, first->customers_end, first->total_new_customers,
+    first->total_churn, first->total_referrals,
+  };
+  const double to[N_COLUMNS] = {
+    NAN, summary->loop_gain, NAN, summary->customers_end, summary->total_new_customers,
+    summary->total_churn, summary->total_referrals,
+  };
+  const gboolean rise_is_good[N_COLUMNS] = { TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE };
+  char *cells[N_COLUMNS];
+  const char *colors[N_COLUMNS];
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      cells[c] = fw_display_difference (from[c], to[c], c == 1);
+      colors[c] = (to[c] > from[c]) == rise_is_good[c] ? COLOR_GOOD : COLOR_BAD;
+    }
+  /* Under the figures' line (8 points, its top at y + 2). */
+  draw_table_row (page, (const char **) cells, colors, widths, y + 8.3 * page->unit,
+                  DIFFERENCE_SIZE, FALSE, 1);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_free (cells[c]);
 }
 
 static void
@@ -545,23 +591,42 @@ draw_comparison (Page  *page,
   FwReport *report = page->report;
   guint n = report->project->scenarios->len, h = report->project->horizon;
   g_autofree char *end_title = fw_period_words_customers_after (report->project->period, h);
+  g_autofree char *note = NULL;
   const char *titles[N_COLUMNS] = {
     _("Scenario"), _("Loop gain"), _("Self-sustaining"), end_title,
     _("New customers"), _("Churn"), _("Referral inflow"),
   };
+  const char *muted[N_COLUMNS], *text[N_COLUMNS];
   double widths[N_COLUMNS];
   double number_width = (page->width - 4 * page->unit) * 0.122;
-  double row = TABLE_ROW * page->unit;
+  double heading_w;
 
   widths[0] = page->width - 4 * page->unit - (N_COLUMNS - 1) * number_width;
   for (guint c = 1; c < N_COLUMNS; c++)
     widths[c] = number_width;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      muted[c] = COLOR_MUTED;
+      text[c] = COLOR_TEXT;
+    }
 
+  /* The heading, and on its line what the smaller figures are: the
+   * window's words. */
+  {
+    g_autoptr(PangoLayout) heading = text_layout (page, _("Scenarios compared"), 10.5, TEXT_BOLD, 0, 0);
+    double gap = 12 * page->unit;
+
+    fw_render_text_size (heading, &heading_w, NULL);
+    note = g_strdup_printf (_("Below each figure: its difference from “%s”."),
+                            fw_project_get_scenario (report->project, 0)->name);
+    show_text (page, note, 7, TEXT_RIGHT, COLOR_MUTED, page->left + heading_w + gap,
+               y + 3.5 * page->unit, page->width - heading_w - gap, 1);
+  }
   y += show_heading (page, _("Scenarios compared"), page->left, y, page->width);
   set_color (page->cr, COLOR_SHADE);
   cairo_rectangle (page->cr, page->left, y, page->width, TITLE_ROW * page->unit);
   cairo_fill (page->cr);
-  draw_table_row (page, titles, widths, y, TRUE, COLOR_MUTED, 3);
+  draw_table_row (page, titles, muted, widths, y, 7.5, TRUE, 3);
   y += TITLE_ROW * page->unit;
 
   for (guint shown = 0; shown < MIN (rows, n); shown++)
@@ -579,6 +644,7 @@ draw_comparison (Page  *page,
         fw_project_get_scenario (report->project, i)->name, gain,
         summary->self_sustaining ? _("Yes") : _("No"), end, new_customers, churn, referrals,
       };
+      double row = (TABLE_ROW + (i > 0 ? DIFFERENCE_LINE : 0)) * page->unit;
 
       if (i == report->scenario)
         {
@@ -586,18 +652,20 @@ draw_comparison (Page  *page,
           cairo_rectangle (page->cr, page->left, y, page->width, row);
           cairo_fill (page->cr);
         }
-      draw_table_row (page, cells, widths, y, i == report->scenario, COLOR_TEXT, 1);
+      draw_table_row (page, cells, text, widths, y, 8, i == report->scenario, 1);
+      if (i > 0)
+        draw_differences (page, &report->summaries[0], summary, widths, y);
       y += row;
       draw_rule (page, y - 0.5 * page->unit, 0.5, COLOR_RULE);
     }
 
   if (rows < n)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("and %u more scenario",
+      g_autofree char *more = g_strdup_printf (ngettext ("and %u more scenario",
                                                          "and %u more scenarios", n - rows),
                                                n - rows);
 
-      show_text (page, text, 8, TEXT_PLAIN, COLOR_MUTED, page->left + 4 * page->unit,
+      show_text (page, more, 8, TEXT_PLAIN, COLOR_MUTED, page->left + 4 * page->unit,
                  y + 2 * page->unit, page->width, 1);
     }
 }
@@ -653,12 +721,15 @@ fw_report_paint_page (FwReport *report,
 
   y = draw_chart (&page, y, body * 0.25) + 12 * page.unit;
 
-  /* The comparison takes what it needs, up to a sixth of the body, and
-   * the ranking the rest; the table follows the ranking. */
+  /* The comparison takes what it needs, up to 19% of the body, and the
+   * ranking the rest; the table follows the ranking. A row under the
+   * first is two lines, its figures and their differences: on A4 the
+   * first and two more fit, and the ranking keeps what it had when the
+   * table was a sixth of the body in one-line rows, less a row. */
   if (n_scenarios > 1)
     {
       table_rows = n_scenarios;
-      while (table_rows > 2 && table_height (&page, table_rows) > body * 0.17)
+      while (table_rows > 2 && table_height (&page, table_rows) > body * 0.19)
         table_rows--;
       y = draw_rankings (&page, y, bottom - table_height (&page, table_rows) - 14 * page.unit);
       draw_comparison (&page, y + 14 * page.unit, table_rows);
