@@ -540,6 +540,123 @@ test_paint_band (void)
   series_clear (&series);
 }
 
+/* How far apart two colours are: the largest difference of a channel. */
+static int
+color_distance (guint32 a,
+                guint32 b)
+{
+  int most = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    most = MAX (most, ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+  return most;
+}
+
+/* Two scenarios compared with their bands, overlapping (a baseline and
+ * its copy without a friction): each band in a colour of its own, so
+ * where one ends is seen through the other, in the light and the dark
+ * theme and in high contrast; and the legend ties each colour to its
+ * scenario: the scenario's key sits on a swatch of its band's colour,
+ * and the band's entry shows both colours. */
+static void
+test_paint_bands_compared (void)
+{
+  for (guint theme = 0; theme < 3; theme++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      const FwChartLayout *layout;
+      cairo_surface_t *surface;
+      FwWheelStyle style;
+      Series series[2];
+      guint32 only[2], overlap, background;
+      double x;
+
+      fw_wheel_style_init_light (&style);
+      if (theme == 1)
+        {
+          style.dark = TRUE;
+          style.fg[0] = style.fg[1] = style.fg[2] = 1.0;
+        }
+      style.high_contrast = theme == 2;
+      fw_chart_set_style (chart, &style);
+
+      series_init (&series[0], "Baseline", 24);
+      series_init (&series[1], "Baseline (copy)", 24);
+      for (guint t = 0; t <= 24; t++)
+        series[1].values[FW_CHART_CUSTOMERS][t] = 1400;
+      series_add_band (&series[0], 800, 1100);
+      series_add_band (&series[1], 1050, 1700);
+      fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS));
+      fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario }, 2);
+
+      {
+        cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
+        cairo_t *cr = cairo_create (image);
+
+        /* The dark theme's view background. */
+        if (style.dark)
+          cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
+        else
+          cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        fw_chart_paint (chart, cr, 900, 500);
+        cairo_destroy (cr);
+        cairo_surface_flush (image);
+        surface = image;
+      }
+      layout = fw_chart_get_layout (chart, 900, 500);
+      x = fw_chart_layout_x_of (layout, 12.5);
+
+      /* Away from the lines (customers at 1000 and 1400, medians at 950
+       * and 1375) and the edges: the baseline's band alone, the copy's
+       * alone, both. */
+      background = pixel (surface, x, fw_chart_layout_y_of (layout, 400));
+      only[0] = pixel (surface, x, fw_chart_layout_y_of (layout, 870));
+      only[1] = pixel (surface, x, fw_chart_layout_y_of (layout, 1230));
+      overlap = pixel (surface, x, fw_chart_layout_y_of (layout, 1075));
+      g_test_message ("theme %u: background %06x, bands %06x and %06x, overlap %06x",
+                      theme, background, only[0], only[1], overlap);
+      g_assert_cmpint (color_distance (only[0], background), >=, 12);
+      g_assert_cmpint (color_distance (only[1], background), >=, 12);
+      g_assert_cmpint (color_distance (only[0], only[1]), >=, 30);
+      g_assert_cmpint (color_distance (overlap, only[0]), >=, 8);
+      g_assert_cmpint (color_distance (overlap, only[1]), >=, 8);
+
+      /* The legend: each scenario's key on its band's colour (off its
+       * dash, at the sample's top), and the band's entry in both. */
+      {
+        guint keys = 0, bands = 0;
+
+        for (guint i = 0; i < layout->n_legend; i++)
+          {
+            const FwChartLegendEntry *entry = &layout->legend[i];
+            double top = entry->y + entry->height / 2.0 - layout->text_size * 0.3;
+            double sample = layout->text_size * 1.8;
+
+            if (entry->kind == FW_CHART_LEGEND_SCENARIO)
+              {
+                g_assert_cmpint (color_distance (pixel (surface, entry->x + sample / 2.0, top),
+                                                 only[entry->index]), <=, 6);
+                keys++;
+              }
+            else if (entry->kind == FW_CHART_LEGEND_BAND)
+              {
+                g_assert_cmpint (color_distance (pixel (surface, entry->x + sample * 0.25, top),
+                                                 only[0]), <=, 6);
+                g_assert_cmpint (color_distance (pixel (surface, entry->x + sample * 0.75, top),
+                                                 only[1]), <=, 6);
+                bands++;
+              }
+          }
+        g_assert_cmpuint (keys, ==, 2);
+        g_assert_cmpuint (bands, ==, 1);
+      }
+      cairo_surface_destroy (surface);
+      series_clear (&series[0]);
+      series_clear (&series[1]);
+    }
+}
+
 /* Decimation as drawn: a single spike in 100,000 periods still shows. */
 static void
 test_paint_spike_kept (void)
@@ -960,6 +1077,7 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/series-and-marker", test_paint_series_and_marker);
   g_test_add_func ("/render/chart/paint/hidden", test_paint_hidden);
   g_test_add_func ("/render/chart/paint/band", test_paint_band);
+  g_test_add_func ("/render/chart/paint/bands-compared", test_paint_bands_compared);
   g_test_add_func ("/render/chart/paint/spike-kept", test_paint_spike_kept);
   g_test_add_func ("/render/chart/paint/scenarios", test_paint_scenarios);
   g_test_add_func ("/render/chart/layout/many-scenarios", test_layout_many_scenarios);

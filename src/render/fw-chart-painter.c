@@ -55,11 +55,61 @@ static const Dash scenario_dashes[] = {
   { 4, { 3.0, 2.5, 3.0, 5.5 } },
 };
 
+/* Overlaid scenarios' bands of customers, each in a colour of its own,
+ * so that two bands that overlap (a baseline's and its copy's without a
+ * friction) stay two, and each is tied to its scenario by the colour of
+ * its key in the legend and the dash of its edges. The first scenario's
+ * band is the customers' blue, as a band alone always is; the others
+ * take yellow, brown and grey, which no series uses and which stay
+ * apart from blue and from one another for the common colour-vision
+ * deficiencies (blue against yellow above all). Past four they come
+ * round again, told apart by their edges' dashes. */
+static const char * const band_light_colors[] = { "#1c71d8", "#e5a50a", "#865e3c", "#5e5c64" };
+static const char * const band_dark_colors[] = { "#62a0ea", "#f6d32d", "#cdab8f", "#c0bfbc" };
+/* How strongly a band is tinted: yellow needs more to show on white. */
+static const double band_light_alpha[] = { 0.18, 0.28, 0.2, 0.18 };
+static const double band_dark_alpha[] = { 0.26, 0.22, 0.24, 0.2 };
+
 static FwRgb
 series_color (const FwChart *chart,
               guint          series)
 {
   return fw_wheel_parse_color (chart->style.dark ? dark_colors[series] : light_colors[series]);
+}
+
+/* The colour of @entry's band and the alpha of its fill; in high
+ * contrast the fill is stronger. */
+static FwRgb
+band_color (const FwChart *chart,
+            guint          entry,
+            double        *alpha)
+{
+  guint k = entry % G_N_ELEMENTS (band_light_colors);
+
+  if (alpha != NULL)
+    *alpha = (chart->style.dark ? band_dark_alpha[k] : band_light_alpha[k])
+             * (chart->style.high_contrast ? 1.6 : 1.0);
+  return fw_wheel_parse_color (chart->style.dark ? band_dark_colors[k] : band_light_colors[k]);
+}
+
+/* Whether @entry's band is drawn, or, with the legend's toggles, would
+ * be when switched on: the legend keys it either way. */
+static gboolean
+band_listed (const FwChart *chart,
+             guint          entry)
+{
+  return chart->legend_toggles ? chart->entries[entry].has_band
+                               : fw_chart_track_drawn (chart, entry, FW_CHART_TRACK_BAND_LOW);
+}
+
+static guint
+n_bands_listed (const FwChart *chart)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < chart->n_entries; i++)
+    n += band_listed (chart, i) ? 1 : 0;
+  return n;
 }
 
 void
@@ -598,7 +648,8 @@ paint_band (FwChart             *chart,
 {
   const FwChartColumns *low, *high, *median;
   double width = track_width (chart, layout, entry);
-  FwRgb rgb = series_color (chart, FW_CHART_CUSTOMERS);
+  double alpha;
+  FwRgb rgb = band_color (chart, entry, &alpha);
   GArray *top = g_array_new (FALSE, FALSE, sizeof (Point));
   GArray *bottom = g_array_new (FALSE, FALSE, sizeof (Point));
   Simplifier top_s, bottom_s;
@@ -651,8 +702,19 @@ paint_band (FwChart             *chart,
     }
   g_array_unref (top);
   g_array_unref (bottom);
-  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, chart->style.dark ? 0.26 : 0.18);
+  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
   cairo_fill (cr);
+
+  /* Where bands overlap, each one's edges, in its colour and its
+   * scenario's dash, say where it ends; so does high contrast, where a
+   * tint alone is too faint. */
+  if (n_bands_listed (chart) > 1 || chart->style.high_contrast)
+    {
+      double edge = layout->line_width * (chart->style.high_contrast ? 0.6 : 0.45);
+
+      stroke_track (cr, layout, low, width, edge, entry, rgb, 0.9);
+      stroke_track (cr, layout, high, width, edge, entry, rgb, 0.9);
+    }
 
   /* The median, finer than the series' lines. */
   stroke_track (cr, layout, median, width, layout->line_width * 0.6, entry, rgb, 0.9);
@@ -911,21 +973,45 @@ paint_legend (FwChart             *chart,
 
         case FW_CHART_LEGEND_BAND:
           {
-            FwRgb rgb = series_color (chart, FW_CHART_CUSTOMERS);
+            /* A slice of each band's colour, as many as there are
+             * bands (a whole sample for one). */
+            guint n = MAX (MIN (n_bands_listed (chart), G_N_ELEMENTS (band_light_colors)), 1), k = 0;
 
-            cairo_rectangle (cr, x0, cy - size * 0.45, sample, size * 0.9);
-            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, (chart->style.dark ? 0.26 : 0.18) * alpha);
-            cairo_fill (cr);
-            cairo_move_to (cr, x0, cy);
-            cairo_line_to (cr, x1, cy);
-            cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, 0.9 * alpha);
-            cairo_set_line_width (cr, layout->line_width * 0.6);
-            cairo_stroke (cr);
+            for (guint b = 0; b < chart->n_entries && k < n; b++)
+              if (band_listed (chart, b))
+                {
+                  double fill, sx = x0 + sample * k / n, sw = sample / n;
+                  FwRgb rgb = band_color (chart, b, &fill);
+
+                  cairo_new_path (cr);
+                  cairo_rectangle (cr, sx, cy - size * 0.45, sw, size * 0.9);
+                  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, fill * alpha);
+                  cairo_fill (cr);
+                  cairo_move_to (cr, sx, cy);
+                  cairo_line_to (cr, sx + sw, cy);
+                  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, 0.9 * alpha);
+                  cairo_set_line_width (cr, layout->line_width * 0.6);
+                  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+                  cairo_stroke (cr);
+                  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+                  k++;
+                }
           }
           break;
 
         case FW_CHART_LEGEND_SCENARIO:
         default:
+          /* A scenario whose band is drawn keys it too: its sample on
+           * a swatch of the band's colour. */
+          if (band_listed (chart, entry->index))
+            {
+              double fill;
+              FwRgb rgb = band_color (chart, entry->index, &fill);
+
+              cairo_rectangle (cr, x0, cy - size * 0.45, sample, size * 0.9);
+              cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, fill * (chart->band_shown ? 1.0 : 0.4));
+              cairo_fill (cr);
+            }
           set_fg (cr, chart, 0.85);
           cairo_set_line_width (cr, layout->line_width);
           set_dash (cr, layout, entry->index);
