@@ -608,6 +608,9 @@ test_number_difference (void)
   assert_text (fw_display_difference (586.31, 291.7, FALSE), "−294.6");
   assert_text (fw_display_difference (1.138, 1.529, TRUE), "+0.39");
   assert_text (fw_display_difference (1.529, 1.138, TRUE), "−0.39");
+  /* Gains that read apart by a rounding: the step shown, never "+0.00". */
+  assert_text (fw_display_difference (0.0349, 0.0351, TRUE), "+0.01");
+  assert_text (fw_display_difference (0.0351, 0.0349, TRUE), "−0.01");
   /* Nothing where the two read the same, or one is not a number. */
   g_assert_null (fw_display_difference (1361.2, 1360.9, FALSE));
   g_assert_null (fw_display_difference (0.001, 0.004, TRUE));

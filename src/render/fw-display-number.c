@@ -229,5 +229,19 @@ fw_display_difference (double   first,
   if (!gain)
     return fw_display_change (other - first);
   size = fw_display_gain (fabs (other - first));
+  if (shows_zero (size))
+    {
+      /* Two gains a hair apart either side of a rounding ("0.03" and
+       * "0.04", 0.004 apart): the difference of the gains as shown,
+       * "+0.01", rather than a "+0.00" beside figures that differ. */
+      double most = MAX (fabs (first), fabs (other));
+      double step = most < 10.0 ? 100.0 : most < 100.0 ? 10.0 : 1.0;
+      double shown = (round (other * step) - round (first * step)) / step;
+
+      if (shown == 0.0)
+        return NULL;
+      g_free (size);
+      size = fw_display_gain (fabs (shown));
+    }
   return g_strconcat (other > first ? "+" : MINUS, size, NULL);
 }
