@@ -321,7 +321,7 @@ update_captions (FwFiguresPanel *self)
   inflow_name = g_strdup (gtk_label_get_text (self->inflow_label));
   fw_widget_set_accessible_label (GTK_WIDGET (self->inflow_spin), inflow_name);
   gtk_label_set_text (self->scenario_label, scenario->name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scenario_label), scenario->name);
+  fw_widget_set_tooltip (GTK_WIDGET (self->scenario_label), scenario->name);
 }
 
 /* The per-period flows' sums over the horizon, under them: what a
@@ -358,7 +358,7 @@ update_sustaining (FwFiguresPanel  *self,
   gtk_widget_add_css_class (pill, summary->self_sustaining ? "fw-pill-good" : "fw-pill-neutral");
   gtk_label_set_text (self->sustain_pill,
                       summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing"));
-  gtk_widget_set_tooltip_text (pill, explained);
+  fw_widget_set_tooltip_lazily (pill, explained);
 }
 
 /* Screen readers hear "Churn per month: 60, +30 since last edit" once,
@@ -418,7 +418,9 @@ show_figures (FwFiguresPanel *self,
       else
         fw_tween_retarget (&figure->tween, target, now, animate ? FW_TWEEN_DURATION_US : 0);
 
-      gtk_widget_set_tooltip_text (figure->tile, tooltip);
+      /* Lazily: the text changes with every period played, and GTK's own
+       * tooltip text queues a resize of the window each time it does. */
+      fw_widget_set_tooltip_lazily (figure->tile, tooltip);
       describe_tile (figure, i, target);
     }
 
