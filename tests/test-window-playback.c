@@ -311,6 +311,80 @@ test_playback_counts_roll (Fixture       *fixture,
   activate (fixture, "win.play-pause");
 }
 
+static void
+count_tick (GdkFrameClock *clock,
+            guint         *count)
+{
+  (*count)++;
+}
+
+static gboolean
+keep_busy (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  FwSession *session;
+  double     position;
+} Held;
+
+static gboolean
+moved_past (gpointer data)
+{
+  const Held *held = data;
+
+  return fw_session_get_position (held->session) > held->position;
+}
+
+/* On a machine too slow for every frame (here: a main loop kept busy
+ * above idle priority, below the frame clock's), the position moves
+ * only in a frame after the loop has been idle, as the turning wheel
+ * draws (fw-idle-gate.h): the slider, the chart and the figures then
+ * move in the frames the wheel draws, and idle work (the accessibility
+ * bus's registration) is not starved. Once the loop is idle again,
+ * playing goes on. */
+static void
+test_playback_yields_to_idle (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  FwPlayback *playback = fw_window_get_playback (fixture->window);
+  Held held = { shown, 0.0 };
+  GSource *busy;
+  guint64 frames0;
+  guint ticks = 0;
+
+  fw_session_set_speed (shown, 0.5);
+  activate (fixture, "win.play-pause");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->window), 0));
+
+  busy = g_idle_source_new ();
+  g_source_set_priority (busy, G_PRIORITY_HIGH_IDLE + 50);
+  g_source_set_callback (busy, keep_busy, NULL, NULL);
+  g_source_attach (busy, NULL);
+  frames0 = fw_playback_get_frames (playback);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "update",
+                    G_CALLBACK (count_tick), &ticks);
+  fw_test_spin (300);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)),
+                                        count_tick, &ticks);
+  g_test_message ("%u frames of the clock, %" G_GUINT64_FORMAT " moved the position",
+                  ticks, fw_playback_get_frames (playback) - frames0);
+  /* The frame clock went on; the position moved in one frame at most
+   * (the one that found the gate open). */
+  g_assert_cmpuint (ticks, >, 1);
+  g_assert_cmpuint (fw_playback_get_frames (playback) - frames0, <=, 1);
+  g_assert_true (fw_session_get_playing (shown));
+
+  g_source_destroy (busy);
+  g_source_unref (busy);
+  held.position = fw_session_get_position (shown);
+  g_assert_true (fw_test_wait_until (moved_past, &held));
+  activate (fixture, "win.play-pause");
+}
+
 /* The horizon typed into the bar: an undoable edit of the project; text
  * out of MODEL.md's range is refused in words, the document untouched. */
 static void
@@ -375,6 +449,7 @@ main (int   argc,
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("hidden", test_playback_hidden);
   ADD ("counts-roll", test_playback_counts_roll);
+  ADD ("yields-to-idle", test_playback_yields_to_idle);
   ADD ("horizon", test_playback_horizon);
 #undef ADD
 

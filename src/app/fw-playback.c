@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-playback"
 
+#include "fw-idle-gate.h"
 #include "fw-playback.h"
 
 /* A frame later than this (the window was hidden, the machine stalled)
@@ -21,6 +22,8 @@ struct _FwPlayback
   GtkWidget *widget;          /* not owned */
   guint      tick_id;
   gint64     last_frame_time; /* 0: no frame seen since installing */
+  double     held;            /* seconds of frames the gate held back */
+  FwIdleGate gate;
   guint64    frames;
   gboolean   in_tick;         /* the callback is running: it removes itself */
 };
@@ -42,6 +45,20 @@ on_tick (GtkWidget     *widget,
   if (self->last_frame_time != 0)
     seconds = MIN ((now - self->last_frame_time) / (double) G_USEC_PER_SEC, MAX_FRAME_SECONDS);
   self->last_frame_time = now;
+  self->held += seconds;
+
+  /* Everything the position moves (the wheel, the slider, the chart's
+   * marker, the figures) moves in the same frames, through the gate the
+   * turning wheel takes (fw-idle-gate.h): on a machine too slow for
+   * every frame, a frame that moves the slider and the chart but not the
+   * wheel costs as much and shows less, and starves the main loop's idle
+   * work. The time held back is played in the next frame let through, so
+   * the periods still follow the clock. On an idle machine every frame
+   * passes. */
+  if (!fw_idle_gate_pass (&self->gate))
+    return G_SOURCE_CONTINUE;
+  seconds = self->held;
+  self->held = 0.0;
   self->frames++;
 
   self->in_tick = TRUE;
@@ -53,6 +70,7 @@ on_tick (GtkWidget     *widget,
   /* Stopped at H: the callback removes itself by returning. */
   self->tick_id = 0;
   self->last_frame_time = 0;
+  fw_idle_gate_clear (&self->gate);
   return G_SOURCE_REMOVE;
 }
 
@@ -66,6 +84,7 @@ update_ticking (FwPlayback *self)
   if (wanted && self->tick_id == 0)
     {
       self->last_frame_time = 0;
+      self->held = 0.0;
       self->tick_id = gtk_widget_add_tick_callback (self->widget, on_tick, self, NULL);
     }
   else if (!wanted && self->tick_id != 0 && !self->in_tick)
@@ -73,6 +92,7 @@ update_ticking (FwPlayback *self)
       gtk_widget_remove_tick_callback (self->widget, self->tick_id);
       self->tick_id = 0;
       self->last_frame_time = 0;
+      fw_idle_gate_clear (&self->gate);
     }
 }
 
@@ -84,6 +104,7 @@ on_widget_gone (gpointer  data,
 
   self->widget = NULL;
   self->tick_id = 0;
+  fw_idle_gate_clear (&self->gate);
 }
 
 static void
@@ -100,6 +121,7 @@ fw_playback_dispose (GObject *object)
       g_object_weak_unref (G_OBJECT (self->widget), on_widget_gone, self);
       self->widget = NULL;
     }
+  fw_idle_gate_clear (&self->gate);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);

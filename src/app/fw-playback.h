@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 /* Drives a session's playback from a widget's frame clock: while the
  * session plays, a tick callback advances it by the time between frames
  * (fw_session_play_on()), so periods follow the display's frame rate
- * and ease between whole periods. The callback exists only while the
+ * and ease between whole periods. A frame that moves the position waits
+ * for the main loop to have been idle, as the turning wheel's frames do
+ * (fw-idle-gate.h), the time between carried over. The callback exists only while the
  * session plays and the widget is mapped: paused, nothing runs at all,
  * no tick callback and no timer. */
 #define FW_TYPE_PLAYBACK (fw_playback_get_type ())
@@ -30,7 +32,8 @@ FwPlayback *fw_playback_new        (FwSession  *session,
 /* Whether a tick callback is installed right now (tests check that a
  * paused playback costs nothing). */
 gboolean    fw_playback_is_ticking (FwPlayback *self);
-/* Frames that advanced playback so far (benchmarks). */
+/* Frames that advanced playback so far (benchmarks): on a machine too
+ * slow for every frame, fewer than the frame clock's (fw-idle-gate.h). */
 guint64     fw_playback_get_frames (FwPlayback *self);
 
 G_END_DECLS
