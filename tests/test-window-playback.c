@@ -311,6 +311,31 @@ test_playback_counts_roll (Fixture       *fixture,
   activate (fixture, "win.play-pause");
 }
 
+/* Played through the horizon, the labels keep the room of every period
+ * played so far: the ring is painted again only when a count needs more
+ * room than any before (the counts grow by a digit, say), not at every
+ * period whose numbers read a little wider or narrower. */
+static void
+test_playback_ring_keeps_room (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  guint64 rings0;
+  guint rings, periods;
+
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (wheel), 0));
+  fw_session_set_speed (shown, 4.0);
+  rings0 = fw_wheel_view_get_rings_painted (wheel);
+  activate (fixture, "win.play-pause");
+  g_assert_true (fw_test_wait_until (stopped, shown));
+  rings = fw_wheel_view_get_rings_painted (wheel) - rings0;
+  periods = horizon (fixture);
+  g_test_message ("%u rings painted over %u periods", rings, periods);
+  g_assert_cmpuint (rings, >, 0);
+  g_assert_cmpuint (rings, <=, periods / 4);
+}
+
 static void
 count_tick (GdkFrameClock *clock,
             guint         *count)
@@ -450,6 +475,7 @@ main (int   argc,
   ADD ("hidden", test_playback_hidden);
   ADD ("counts-roll", test_playback_counts_roll);
   ADD ("yields-to-idle", test_playback_yields_to_idle);
+  ADD ("ring-keeps-room", test_playback_ring_keeps_room);
   ADD ("horizon", test_playback_horizon);
 #undef ADD
 

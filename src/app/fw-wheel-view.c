@@ -746,6 +746,20 @@ update_ring (FwWheelView *self,
   cairo_destroy (cr);
   cairo_surface_destroy (scratch);
   self->ring_room_key = key;
+  /* Playing, the labels keep the room of every period played since the
+   * ring was last painted afresh (a pause, an edit, a resize paint it
+   * for the numbers shown): a count only gets more room, so the ring is
+   * painted again when a number needs more than any before, not at each
+   * period. Counts sit in the middle of their room. */
+  if (kept && self->session != NULL && fw_session_get_playing (self->session))
+    {
+      fw_wheel_room_widen (&room, &self->ring_room);
+      /* The referral band thickens a little with every period its flow
+       * grows: its room grows in whole pixels, so the label above it
+       * moves by a pixel now and then rather than the ring being
+       * painted again each period. */
+      room.band = ceil (room.band);
+    }
   if (kept && fw_wheel_room_same_places (&room, &self->ring_room))
     return;
 

@@ -155,6 +155,13 @@ double   fw_wheel_room_key         (const FwWheelScene  *scene);
  * room @b: the same widths, whatever the numbers. */
 gboolean fw_wheel_room_same_places (const FwWheelRoom   *a,
                                     const FwWheelRoom   *b);
+/* Widens @room to hold every number @other holds too (each width the
+ * wider of the two, with its number): a view playing the periods keeps
+ * the room of every period played so far, so the ring is painted again
+ * only when a number needs more room than any before, not at each
+ * period whose numbers read narrower or wider. */
+void     fw_wheel_room_widen       (FwWheelRoom         *room,
+                                    const FwWheelRoom   *other);
 
 /* The static layer is the ring and the counts painted over it. */
 void fw_wheel_paint_static      (cairo_t             *cr,

@@ -126,6 +126,25 @@ fw_wheel_room_key (const FwWheelScene *scene)
   return room_periods (scene, periods) == 2 ? periods[0] + 0.5 : periods[0];
 }
 
+void
+fw_wheel_room_widen (FwWheelRoom       *room,
+                     const FwWheelRoom *other)
+{
+  g_return_if_fail (room != NULL && other != NULL);
+
+  for (guint form = 0; form < 2; form++)
+    for (guint i = 0; i < FW_MAX_STAGES; i++)
+      if (other->count_width[form][i] > room->count_width[form][i])
+        {
+          room->count[form][i] = other->count[form][i];
+          room->count_width[form][i] = other->count_width[form][i];
+        }
+  room->forms_differ = room->forms_differ || other->forms_differ;
+  room->referral_width = MAX (room->referral_width, other->referral_width);
+  room->referral_height = MAX (room->referral_height, other->referral_height);
+  room->band = MAX (room->band, other->band);
+}
+
 gboolean
 fw_wheel_room_same_places (const FwWheelRoom *a,
                            const FwWheelRoom *b)
