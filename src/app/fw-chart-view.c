@@ -516,6 +516,35 @@ fw_chart_view_get_table (FwChartView *self)
   return GTK_WIDGET (self->table);
 }
 
+/* What a widget takes of the view's height: its own when on show; a
+ * hidden readout (the table's page) its reserved lines all the same, so
+ * the room the chart needs does not change with the page. */
+static int
+height_of (GtkWidget *widget,
+           int        width)
+{
+  int minimum = 0, natural = 0, requested = -1;
+
+  if (!gtk_widget_get_visible (widget))
+    {
+      gtk_widget_get_size_request (widget, NULL, &requested);
+      return MAX (requested, 0);
+    }
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+int
+fw_chart_view_height_for_plot (FwChartView *self,
+                               int          width,
+                               int          plot_height)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), 0);
+
+  return height_of (self->header, width) + height_of (GTK_WIDGET (self->readout), width) +
+         (int) fw_chart_height_for_plot (fw_chart_canvas_get_chart (self->canvas), width, plot_height);
+}
+
 /* Building ------------------------------------------------------------------ */
 
 static void

@@ -34,6 +34,14 @@ const char *fw_chart_view_get_page      (FwChartView *self);
 void        fw_chart_view_set_page      (FwChartView *self,
                                          const char  *page);
 
+/* The view's height, @width wide and open on its chart, for a plot at
+ * least @plot_height high: the header, the readout's lines, and the
+ * chart's legend and axes as they are now (more scenarios or the band
+ * take more). */
+int         fw_chart_view_height_for_plot (FwChartView *self,
+                                           int          width,
+                                           int          plot_height);
+
 /* For tests. */
 GtkWidget  *fw_chart_view_get_canvas    (FwChartView *self);
 GtkWidget  *fw_chart_view_get_table     (FwChartView *self);

@@ -284,6 +284,33 @@ fw_chart_get_layout (FwChart *chart,
   return &chart->layout;
 }
 
+/* The plot's height grows with the area's less the legend and the
+ * axes, which grow a little with it (the text follows the area's size,
+ * the legend may take more rows): a few steps settle it. */
+#define HEIGHT_FOR_PLOT_STEPS 8
+
+double
+fw_chart_height_for_plot (FwChart *chart,
+                          double   width,
+                          double   plot_height)
+{
+  FwChartLayout layout;
+  double height;
+
+  g_return_val_if_fail (chart != NULL, 0.0);
+
+  /* Laid out aside: the chart's own layout stays that of its area. */
+  height = MAX (plot_height, 1.0);
+  for (guint step = 0; step < HEIGHT_FOR_PLOT_STEPS; step++)
+    {
+      fw_chart_layout_compute (chart, &layout, width, height);
+      if (layout.plot_h >= plot_height)
+        break;
+      height += MAX (ceil (plot_height - layout.plot_h), 1.0);
+    }
+  return ceil (height);
+}
+
 gboolean
 fw_chart_track_drawn (const FwChart *chart,
                       guint          entry,

@@ -94,6 +94,12 @@ void      fw_chart_set_style        (FwChart               *chart,
 const FwChartLayout *fw_chart_get_layout (FwChart     *chart,
                                           double       width,
                                           double       height);
+/* The least height of an area @width wide whose plot is at least
+ * @plot_height high, with the legend and axes the chart has now: how
+ * much room to give the chart for a plot that can be read. */
+double    fw_chart_height_for_plot  (FwChart               *chart,
+                                     double                 width,
+                                     double                 plot_height);
 
 /* Draws the chart in the area (0, 0) .. (@width, @height) of @cr; the
  * background is the caller's. In two layers, as the wheel is, so a view
