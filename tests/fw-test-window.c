@@ -23,6 +23,7 @@ size_t __sanitizer_get_allocated_size (const volatile void *p);
 #endif
 
 #include "fw-test-window.h"
+#include "fw-wheel-view.h"
 
 void
 fw_test_spin (guint ms)
@@ -178,6 +179,25 @@ fw_test_window_new (void)
 
   gtk_window_present (GTK_WINDOW (window));
   fw_test_spin (100);
+  return window;
+}
+
+static gboolean
+wheel_laid_out (gpointer data)
+{
+  return fw_wheel_view_get_label_size (FW_WHEEL_VIEW (data)) > 0.0;
+}
+
+FwWindow *
+fw_test_window_new_sized (int width,
+                          int height)
+{
+  FwWindow *window = g_object_ref_sink (fw_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (fw_test_wait_until (wheel_laid_out, fw_window_get_wheel (window)));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
   return window;
 }
 

@@ -39,6 +39,10 @@ void       fw_test_wait_for_files     (FwWindow    *window);
 /* A new window (its own reference), shown and laid out; and its end. */
 FwWindow  *fw_test_window_new         (void);
 void       fw_test_window_close       (FwWindow    *window);
+/* The same, @width x @height (ignoring the size the settings remember),
+ * its wheel laid out and a frame drawn. */
+FwWindow  *fw_test_window_new_sized   (int          width,
+                                       int          height);
 
 /* The newest FwWindow GTK has (shown or not, till destroyed) other than
  * @than, or NULL: the window a file opened in when @than kept its own
