@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-chart-canvas.h"
 #include "fw-chart-view.h"
 #include "fw-settings.h"
 #include "fw-widget-util.h"
@@ -22,19 +23,32 @@
  * written as the window closes with the rest of its state,
  * fw-window-state.c).
  *
- * Until the user moves the divider, the projection takes a share of the
- * column (CHART_PANE_SHARE, at most the schema's 300 px): on a 1280x720
- * or 1024x768 window a fixed 300 px left the wheel a quarter of its
- * column (245 px across at 1280x720); the wheel is what the window is
- * for. */
+ * Until the user moves the divider, the projection gets the room for a
+ * plot that can be read (PLOT_SHARE of the column, at least
+ * MIN_PLOT_HEIGHT) above its legend and readout, which take more with
+ * more scenarios and the band: a fixed share left a 1920x1080 window's
+ * chart 75 px of plot with two scenarios and the band, and the divider
+ * is not something a new user knows to drag. It grows as scenarios or
+ * the band come and go. Never less than CHART_PANE_SHARE of the column
+ * (at most the schema's 300 px), and the wheel keeps WHEEL_COLUMN_MIN:
+ * the wheel is what the window is for. */
 
-/* The projection's height until the user sets one: this share of the
- * column, from the schema's least to its default. */
+/* The projection's least height until the user sets one: this share of
+ * the column, from the schema's least to its default. */
 #define CHART_PANE_SHARE 0.3
 #define MIN_CHART_PANE_HEIGHT     140
 #define DEFAULT_CHART_PANE_HEIGHT 300
 
-/* What the wheel and the playback bar keep when the projection opens. */
+/* The plot's height until the user sets one: a fifth of the column, and
+ * never under MIN_PLOT_HEIGHT (two scenarios' lines and a band apart). */
+#define PLOT_SHARE      0.2
+#define MIN_PLOT_HEIGHT 120
+
+/* What the wheel and the playback bar keep when the projection opens
+ * at its default height. The user may drag the divider further up, to
+ * the wheel's own minimum (the pane does not shrink the wheel's column
+ * below it: it cropped the wheel's top), and the height the divider is
+ * left at is the one it comes back to. */
 #define WHEEL_COLUMN_MIN 420
 
 /* A collapsed projection dragged open this far past its header opens. */
@@ -52,15 +66,32 @@ chart_height (FwWindow *self,
   return gtk_widget_get_height (GTK_WIDGET (self->centre_paned)) - position - handle;
 }
 
-/* The projection's height: the user's, or else a share of the column. */
+/* The projection's height: the user's, or else room for a readable
+ * plot, at least a share of the column. */
 static int
-wanted_chart_height (FwWindow *self)
+wanted_chart_height (FwChartView *chart,
+                     FwWindow    *self)
 {
   int column = gtk_widget_get_height (GTK_WIDGET (self->centre_paned));
+  int share, plot;
 
   if (self->chart_pane_height > 0)
     return self->chart_pane_height;
-  return CLAMP ((int) (column * CHART_PANE_SHARE), MIN_CHART_PANE_HEIGHT, DEFAULT_CHART_PANE_HEIGHT);
+  share = CLAMP ((int) (column * CHART_PANE_SHARE), MIN_CHART_PANE_HEIGHT, DEFAULT_CHART_PANE_HEIGHT);
+  plot = MAX ((int) (column * PLOT_SHARE), MIN_PLOT_HEIGHT);
+  return MAX (share, fw_chart_view_height_for_plot (chart, gtk_widget_get_width (GTK_WIDGET (self->centre_paned)),
+                                                    plot));
+}
+
+/* The least the window places the divider at (the wheel's column):
+ * WHEEL_COLUMN_MIN for its own height; a height the user set is theirs,
+ * down to the wheel's own minimum, where the pane stops a drag too. */
+static int
+least_position (FwWindow *self)
+{
+  if (self->chart_pane_height > 0)
+    return 0;
+  return MIN (WHEEL_COLUMN_MIN, gtk_widget_get_height (GTK_WIDGET (self->centre_paned)));
 }
 
 /* The divider where the projection has its height, or only its header
@@ -74,13 +105,14 @@ apply_position (FwWindow *self)
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
     gtk_paned_set_position (self->centre_paned, height);
   else
-    /* The wheel and its playback bar keep at least WHEEL_COLUMN_MIN
-     * pixels when the window has them: on a small window a projection at
-     * its remembered height left the wheel too little room for its
-     * stage names (240 px high at 912x600 lost two of seven). */
+    /* By default the wheel and its playback bar keep at least
+     * WHEEL_COLUMN_MIN pixels when the window has them: on a small
+     * window a projection at 300 px left the wheel too little room for
+     * its stage names (240 px high at 912x600 lost two of seven). */
     gtk_paned_set_position (self->centre_paned,
-                            MAX (height - wanted_chart_height (self) - (height - chart_height (self, 0)),
-                                 MIN (WHEEL_COLUMN_MIN, height)));
+                            MAX (height - wanted_chart_height (FW_CHART_VIEW (self->chart), self) -
+                                 (height - chart_height (self, 0)),
+                                 least_position (self)));
   self->placing_chart = FALSE;
 }
 
@@ -100,7 +132,7 @@ on_collapsed (FwWindow *self)
   int current = chart_height (self, gtk_paned_get_position (self->centre_paned));
 
   /* Collapsing keeps the height the user gave it, to open to it again
-   * (a height never set is the column's share again). */
+   * (a height never set is the default again). */
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)) && self->chart_pane_placed &&
       self->chart_pane_height > 0 && current > DRAG_OPEN_MARGIN * 3)
     self->chart_pane_height = current;
@@ -137,6 +169,23 @@ on_position (FwWindow *self)
     }
 }
 
+/* Scenarios or the band shown or gone: a projection at its default
+ * height takes the room its legend and readout now need. Only then, not
+ * on every readout (the pointer's moves). */
+static void
+on_chart_contents (FwWindow *self)
+{
+  FwChartCanvas *canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)));
+  guint contents = fw_chart_canvas_get_n_scenarios (canvas) * 2 + (fw_chart_canvas_has_band (canvas) ? 1 : 0);
+
+  if (contents == self->chart_contents)
+    return;
+  self->chart_contents = contents;
+  if (self->chart_pane_placed && self->chart_pane_height <= 0 &&
+      !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
+    apply_position (self);
+}
+
 void
 fw_window_init_chart (FwWindow *self)
 {
@@ -163,6 +212,8 @@ fw_window_init_chart (FwWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->centre_paned, "notify::position", G_CALLBACK (on_position), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)), "readout-changed",
+                           G_CALLBACK (on_chart_contents), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -53,12 +53,13 @@ struct _FwWindow
   double                text_scale;        /* Ctrl+plus's, when there are no settings */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
   int                   chart_pane_height; /* the chart's, expanded, as the user set it; kept
-                                            * in GSettings; 0: never set, a share of the column */
+                                            * in GSettings; 0: never set, room for a readable plot */
   gboolean              chart_pane_placed; /* once the window knows its height */
   gboolean              placing_chart;     /* the divider moved by the window, not the user */
   int                   figures_pane_height; /* above the lists, as the user set it; kept in
                                               * GSettings; 0: never set, a share of the pane */
   gboolean              placing_lists;     /* that divider moved by the window, not the user */
+  guint                 chart_contents;    /* the chart's scenarios and band, as last placed for */
   gboolean              allocating;        /* in size_allocate: panes move with the window */
 
   /* What the window shows of its document, and the projections. */
