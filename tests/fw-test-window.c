@@ -22,6 +22,8 @@ int    __sanitizer_get_ownership      (const volatile void *p);
 size_t __sanitizer_get_allocated_size (const volatile void *p);
 #endif
 
+#include "config.h"
+#include "fw-app-resources.h"
 #include "fw-test-window.h"
 #include "fw-wheel-view.h"
 
@@ -532,4 +534,15 @@ fw_test_start_cloud_providers (void)
 #ifdef __SANITIZE_ADDRESS__
   __lsan_enable ();
 #endif
+}
+
+void
+fw_test_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  fw_app_resources_ensure ();
+  gtk_css_provider_load_from_resource (css, APP_RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -139,4 +139,9 @@ void       fw_test_screen_point       (GtkWidget   *widget,
  * file chooser: once, in main(), before any window. */
 void       fw_test_start_cloud_providers (void);
 
+/* The application's style sheet (ui/style.css), which only FwApplication
+ * loads at startup: for a test that measures what users see (bold
+ * headings are wider). Once, in main(), after gtk_init(). */
+void       fw_test_load_app_style     (void);
+
 G_END_DECLS
