@@ -768,37 +768,156 @@ test_compare_table_shift_wheel (Fixture       *fixture,
   gtk_widget_remove_controller (scroller, motion);
 }
 
-/* Nothing but the table in its scroller: the Uncertainty section starts
+/* Nothing but the table where it is: the Uncertainty section starts
  * right under the table's last row, not a gap of empty lines below it
- * (the scroller once asked for the table's height at its narrowest, with
- * every caption wrapped word by word). */
+ * (a scroller once asked for the table's height at its narrowest, with
+ * every caption wrapped word by word). One column, in the page; then six,
+ * in a scroller of their own. */
+static void
+assert_no_gap_under_table (GtkWidget *panel)
+{
+  GtkWidget *table = fw_test_find_type (panel, GTK_TYPE_GRID);
+  GtkWidget *scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  /* What holds the table: its scroller, or the page's box. */
+  GtkWidget *holder = gtk_widget_is_ancestor (scroller, panel) ? scroller : table;
+  GtkWidget *last = fw_test_find (panel, fw_test_is_label_with, "Customers it settles at");
+  double bottom = 0;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (last);
+  g_assert_true (fw_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, last));
+  fw_test_spin (100);
+  g_assert_true (fw_test_wait_frames_past (panel, 0));
+
+  /* The lowest edge of any cell, in the holder's coordinates. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (table); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_assert_true (gtk_widget_compute_bounds (cell, holder, &bounds));
+      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+  g_test_message ("the table's last row ends at %g in a %s %d high", bottom,
+                  G_OBJECT_TYPE_NAME (holder), gtk_widget_get_height (holder));
+  g_assert_cmpfloat (bottom, >, 0);
+  /* (A scroller's own scrollbar under the table is no gap.) */
+  if (holder == scroller)
+    {
+      GtkWidget *bar = gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scroller));
+
+      bottom += gtk_widget_get_visible (bar) ? gtk_widget_get_height (bar) : 0;
+    }
+  g_assert_cmpfloat (gtk_widget_get_height (holder) - bottom, <=, gtk_grid_get_row_spacing (GTK_GRID (table)));
+}
+
 static void
 test_compare_table_no_gap (Fixture       *fixture,
                            gconstpointer  data)
 {
   GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
   GtkWidget *stack = gtk_widget_get_ancestor (panel, GTK_TYPE_STACK);
-  GtkWidget *scroller = fw_test_find_type (panel, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *table = fw_test_find_type (scroller, GTK_TYPE_GRID);
-  GtkWidget *last = fw_test_find (panel, fw_test_is_label_with, "Customers it settles at");
-  double bottom = 0;
-  graphene_rect_t bounds;
 
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
-  g_assert_nonnull (last);
-  g_assert_true (fw_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, last));
-  fw_test_spin (100);
+  assert_no_gap_under_table (panel);
 
-  /* The lowest edge of any cell, in the scroller's coordinates. */
-  for (GtkWidget *cell = gtk_widget_get_first_child (table); cell != NULL;
-       cell = gtk_widget_get_next_sibling (cell))
-    {
-      g_assert_true (gtk_widget_compute_bounds (cell, scroller, &bounds));
-      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
-    }
-  g_test_message ("the table's last row ends at %g in a scroller %d high", bottom, gtk_widget_get_height (scroller));
-  g_assert_cmpfloat (bottom, >, 0);
-  g_assert_cmpfloat (gtk_widget_get_height (scroller) - bottom, <=, gtk_grid_get_row_spacing (GTK_GRID (table)));
+  for (guint i = 1; i < 6; i++)
+    activate (fixture, "scenario.duplicate", NULL);
+  for (guint i = 0; i < 6; i++)
+    activate (fixture, "scenario.compare", g_variant_new ("(ub)", i, TRUE));
+  assert_no_gap_under_table (panel);
+}
+
+/* The consultant's meeting at the window's default size: the baseline
+ * beside a copy without its costliest friction (and then a second copy),
+ * and every column's name, values and differences wholly inside the pane
+ * as it opens: neither the page nor the table scrolled sideways. The
+ * copy's column, with the "+1191" that says what the friction costs,
+ * was cut at the pane's edge, its overlay scrollbar out of sight. */
+typedef struct
+{
+  GtkWidget *table;
+  guint      n_columns;
+} TableLaidOut;
+
+static gboolean
+table_laid_out (gpointer data)
+{
+  TableLaidOut *wait = data;
+  GtkWidget *corner = gtk_grid_get_child_at (GTK_GRID (wait->table), (int) wait->n_columns, 1);
+
+  return corner != NULL && gtk_widget_get_mapped (corner) && gtk_widget_get_width (corner) > 0;
+}
+
+/* @label wholly inside @view's width, in @view's coordinates (which
+ * count any scrolling between them). */
+static void
+assert_inside (GtkWidget *label,
+               GtkWidget *view,
+               const char *what)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (label, view, &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (view))
+    g_error ("“%s” at %g..%g, outside the %s %d px wide", gtk_label_get_text (GTK_LABEL (label)),
+             bounds.origin.x, bounds.origin.x + bounds.size.width, what, gtk_widget_get_width (view));
+}
+
+static void
+assert_columns_in_view (GtkWidget *panel,
+                        guint      n_columns)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *table = fw_test_find_type (panel, GTK_TYPE_GRID);
+  /* The table's own scroller, if it has one, or the page. */
+  GtkWidget *scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  TableLaidOut wait = { table, n_columns };
+  guint n_values = 0, n_differences = 0;
+
+  g_assert_true (fw_test_wait_until (table_laid_out, &wait));
+  g_assert_true (fw_test_wait_frames_past (page, 0));
+  g_test_message ("%u columns: the table %d px wide, its scroller %d, the page %d", n_columns,
+                  gtk_widget_get_width (table), gtk_widget_get_width (scroller), gtk_widget_get_width (page));
+  for (guint column = 1; column <= n_columns; column++)
+    for (int row = 0; row <= 7; row++)
+      {
+        GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (table), (int) column, row);
+
+        g_assert_nonnull (cell);
+        /* A heading is a label; a figure a box of its value and difference. */
+        for (GtkWidget *label = GTK_IS_LABEL (cell) ? cell : gtk_widget_get_first_child (cell);
+             label != NULL;
+             label = label == cell ? NULL : gtk_widget_get_next_sibling (label))
+          {
+            assert_inside (label, scroller, "table's scroller");
+            assert_inside (label, page, "page");
+            n_values += gtk_widget_has_css_class (label, "fw-compare-value");
+            n_differences += gtk_widget_has_css_class (label, "fw-compare-difference");
+          }
+      }
+  g_assert_cmpuint (n_values, ==, n_columns * 7);
+  /* The copies differ from the baseline in customers, at least. */
+  g_assert_cmpuint (n_differences, >=, n_columns - 1);
+}
+
+static void
+test_compare_columns_in_view (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *stack = gtk_widget_get_ancestor (panel, GTK_TYPE_STACK);
+  guint worst = costliest (fw_session_get_projection (session (fixture)));
+
+  activate (fixture, "scenario.duplicate", NULL);
+  activate (fixture, "point.remove", g_variant_new_uint32 (worst));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
+  assert_columns_in_view (panel, 2);
+
+  /* A third: a copy of the copy with a name of its own, all three on show. */
+  activate (fixture, "scenario.duplicate", NULL);
+  g_assert_true (fw_document_rename_scenario (document (fixture), 2, "With referral rewards", NULL));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 0, TRUE));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 1, TRUE));
+  assert_columns_in_view (panel, 3);
 }
 
 /* Names as a consultant writes them (78 characters, two alike but for
@@ -978,6 +1097,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  /* Its sizes as users see them: the table's headings are bold. */
+  fw_test_load_app_style ();
 
 #define ADD(path, func) \
   g_test_add ("/window/scenarios/" path, Fixture, NULL, fw_test_window_set_up, func, fw_test_window_tear_down)
@@ -990,6 +1111,7 @@ main (int   argc,
   ADD ("compare-page-scrolls-under-wheel", test_compare_page_scrolls_under_wheel);
   ADD ("compare-table-no-gap", test_compare_table_no_gap);
   ADD ("compare-table-shift-wheel", test_compare_table_shift_wheel);
+  ADD ("compare-columns-in-view", test_compare_columns_in_view);
   ADD ("spreads", test_spreads);
   ADD ("compare-page-long-names", test_compare_page_long_names);
   ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);

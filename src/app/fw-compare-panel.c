@@ -46,7 +46,8 @@ struct _FwComparePanel
   GtkWidget  *box;
   GtkWidget  *checks_box;    /* one check button per scenario */
   GPtrArray  *checks;        /* of GtkCheckButton*, by scenario index */
-  GtkGrid    *table;
+  GtkGrid    *table;         /* ours: moved in and out of the scroller */
+  GtkScrolledWindow *scroller; /* the table's, past COLUMNS_IN_VIEW */
   GtkLabel   *table_note;
 
   FwSession  *session;
@@ -146,8 +147,20 @@ columns (FwComparePanel *self)
   return indices;
 }
 
-/* A column's width, in characters of its heading. */
-#define HEADING_CHARS 12
+/* A column's width, in characters of its (bold) heading: "Baseline" and
+ * "(copy)" each on a line of their own. */
+#define HEADING_CHARS 8
+
+/* The scenarios whose columns, names, values and differences, fit the
+ * pane's default width (400 px) beside the row captions; the consultant's
+ * meeting is about the difference in the second column. More than that
+ * scroll sideways, with a scrollbar in sight. */
+#define COLUMNS_IN_VIEW 3
+
+/* The row captions' widths, in characters: at most CAPTION_CHARS (two
+ * lines), down to CAPTION_MIN_CHARS when the figures need the room. */
+#define CAPTION_CHARS     18
+#define CAPTION_MIN_CHARS 10
 
 static GtkWidget *
 cell (const char *text,
@@ -171,6 +184,45 @@ clear_table (FwComparePanel *self)
     gtk_grid_remove (self->table, child);
 }
 
+/* Up to COLUMNS_IN_VIEW columns the table is as wide as the pane, in
+ * the page itself, so the captions may wrap to leave the figures room:
+ * in a scroller, GTK 4.8 asks for the table's height at its narrowest
+ * width, whatever width it then gets. Wider, it scrolls sideways with a
+ * real scrollbar under it, not an overlay one that shows only once the
+ * pointer moves: a column cut at the pane's edge must say there is more. */
+static void
+place_table (FwComparePanel *self,
+             gboolean        scrolls)
+{
+  GtkWidget *table = GTK_WIDGET (self->table);
+  gboolean in_scroller = gtk_widget_is_ancestor (table, GTK_WIDGET (self->scroller));
+
+  if (scrolls == in_scroller)
+    return;
+  if (in_scroller)
+    gtk_scrolled_window_set_child (self->scroller, NULL);
+  else
+    gtk_box_remove (GTK_BOX (self->box), table);
+
+  if (scrolls)
+    {
+      int bar = 0;
+
+      /* Room under the last row for the scrollbar: GTK 4.8 lays it over
+       * the child, whose natural height the scroller takes. */
+      gtk_widget_measure (gtk_scrolled_window_get_hscrollbar (self->scroller), GTK_ORIENTATION_VERTICAL, -1,
+                          NULL, &bar, NULL, NULL);
+      gtk_widget_set_margin_bottom (table, bar);
+      gtk_scrolled_window_set_child (self->scroller, table);
+    }
+  else
+    {
+      gtk_widget_set_margin_bottom (table, 0);
+      gtk_box_insert_child_after (GTK_BOX (self->box), table, GTK_WIDGET (self->scroller));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), scrolls);
+}
+
 static void
 update_table (FwComparePanel *self)
 {
@@ -179,8 +231,11 @@ update_table (FwComparePanel *self)
   const FwProject *project = fw_document_get_project (document);
   g_autoptr(GArray) shown = columns (self);
   const FwSummary *first = NULL;
+  gboolean scrolls;
 
   clear_table (self);
+  scrolls = shown->len > COLUMNS_IN_VIEW;
+  place_table (self, scrolls);
 
   for (guint c = 0; c < shown->len; c++)
     {
@@ -197,8 +252,8 @@ update_table (FwComparePanel *self)
 
       /* On two lines, and a longer name cut in the middle of the second:
        * "Baseline today" and "Baseline tomorrow" stay apart, and the
-       * column keeps to a figure's width. Fixed, as the captions are:
-       * the scroller asks for the height at the narrowest width. */
+       * column keeps to a figure's width. Fixed: a scrolling scroller
+       * asks for the height at the narrowest width. */
       name = cell (fw_document_get_scenario (document, index)->name, "fw-compare-heading", 1);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
@@ -238,12 +293,12 @@ update_table (FwComparePanel *self)
       GtkWidget *label = cell (caption, "fw-compare-caption", 0);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      /* As wide as it may grow, not narrower: the table's scroller asks
-       * for its height at its narrowest (it scrolls sideways, so any
+      /* Scrolling sideways, as wide as it may grow, not narrower: the
+       * scroller then asks for the table's height at its narrowest (any
        * width would do), and captions wrapped word by word there left a
        * gap as tall as the extra lines under the table. */
-      gtk_label_set_width_chars (GTK_LABEL (label), 18);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_width_chars (GTK_LABEL (label), scrolls ? CAPTION_CHARS : CAPTION_MIN_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), CAPTION_CHARS);
       gtk_widget_set_valign (label, GTK_ALIGN_START);
       gtk_grid_attach (self->table, label, 0, (int) row + 1, 1, 1);
     }
@@ -361,6 +416,7 @@ fw_compare_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->table);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fw_compare_panel_parent_class)->dispose (object);
@@ -468,19 +524,23 @@ fw_compare_panel_init (FwComparePanel *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (GTK_LABEL (intro)), -1);
   gtk_box_append (GTK_BOX (self->box), self->checks_box);
 
-  self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table, 18);
+  self->table = GTK_GRID (g_object_ref_sink (gtk_grid_new ()));
+  gtk_grid_set_column_spacing (self->table, 12);
   gtk_grid_set_row_spacing (self->table, 8);
   gtk_widget_set_margin_top (GTK_WIDGET (self->table), 12);
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "fw-compare-table");
   fw_widget_set_accessible_label (GTK_WIDGET (self->table), _("Summary figures of the scenarios on show"));
   scroller = gtk_scrolled_window_new ();
   fw_widget_set_accessible_label (scroller, _("Summary figures, scrollable"));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_overlay_scrolling (self->scroller, FALSE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
   scroll_sideways_only (scroller);
   gtk_box_append (GTK_BOX (self->box), scroller);
+  /* In the page until there are too many columns (place_table ()). */
+  gtk_widget_set_visible (scroller, FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->table));
 
   self->table_note = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->table_note, TRUE);
