@@ -356,8 +356,7 @@ update_sustaining (FwFiguresPanel  *self,
 
   gtk_widget_remove_css_class (pill, summary->self_sustaining ? "fw-pill-neutral" : "fw-pill-good");
   gtk_widget_add_css_class (pill, summary->self_sustaining ? "fw-pill-good" : "fw-pill-neutral");
-  gtk_label_set_text (self->sustain_pill,
-                      summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing"));
+  gtk_label_set_text (self->sustain_pill, fw_display_gain_verdict (summary->self_sustaining));
   fw_widget_set_tooltip_lazily (pill, explained);
 }
 

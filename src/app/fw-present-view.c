@@ -117,7 +117,7 @@ build_card (FwPresentView     *self,
       items[i].note = NULL;
       items[i].hidden = FALSE;
     }
-  items[5].note = summary->self_sustaining ? _("Self-sustaining") : _("Needs marketing");
+  items[5].note = fw_display_gain_verdict (summary->self_sustaining);
   hide_unrevealed (self, items);
   card->items = items;
   card->n_items = N_CARD_ITEMS;

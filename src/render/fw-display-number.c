@@ -7,6 +7,9 @@
 
 #define G_LOG_DOMAIN "fw-display-number"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -206,6 +209,15 @@ fw_display_gain (double gain)
   if (round (gain * 10.0) < 1000.0)
     return g_strdup_printf ("%.1f", gain);
   return fw_display_count (gain);
+}
+
+const char *
+fw_display_gain_verdict (gboolean self_sustaining)
+{
+  /* TRANSLATORS: beside the loop gain: the wheel turns without marketing
+   * (gain 1 or more), or it does not; the same words on screen and in
+   * the report */
+  return self_sustaining ? _("Self-sustaining") : _("Needs marketing");
 }
 
 char *

@@ -36,6 +36,11 @@ char *fw_display_change   (double value);
 char *fw_display_percent  (double rate);
 /* "0.84", "∞" for the loop gain. */
 char *fw_display_gain     (double gain);
+/* "Self-sustaining" or "Needs marketing": what the loop gain says about
+ * the wheel, in the one wording the window, presenting and the report
+ * (screen, print, CLI) share. A gain below 1 is most plans' ordinary
+ * case, so its words say what to do, not that something is wrong. */
+const char *fw_display_gain_verdict (gboolean self_sustaining);
 /* "+316", "−15", "+0.39": how @other differs from @first, as the tables
  * that compare scenarios (the window's Compare page, the report) write
  * it under @other's figure: in the digits the figures are shown in

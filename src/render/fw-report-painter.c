@@ -266,13 +266,11 @@ draw_figures (Page   *page,
   Figure figures[5];
   double value_size, needed = 0, gap;
 
+  /* The window's words and tone: green when the wheel turns by itself,
+   * grey (not an alarm's red) when it needs marketing, as most do. */
   figures[0].value = g_markup_printf_escaped ("%s  <span size='60%%' foreground='%s'>%s</span>", gain,
-                                              summary->self_sustaining ? COLOR_GOOD : COLOR_BAD,
-                                              summary->self_sustaining
-                                              /* TRANSLATORS: beside the loop gain in the report */
-                                              ? _("Self-sustaining")
-                                              /* TRANSLATORS: beside the loop gain in the report */
-                                              : _("Not self-sustaining"));
+                                              summary->self_sustaining ? COLOR_GOOD : COLOR_MUTED,
+                                              fw_display_gain_verdict (summary->self_sustaining));
   figures[0].caption = g_strdup (summary->self_sustaining
                                  ? _("Loop gain: the referral leads one new lead brings. At 1 or "
                                      "more the wheel turns without marketing.")
