@@ -389,6 +389,22 @@ assert_figures (Fixture  *fixture,
   g_assert_true ((strstr (words, "Customers after") != NULL) == outcome);
 }
 
+/* The figures a reveal shows come in the order the card lists them, so
+ * the column never has a gap between two shown (the room of those still
+ * to come is at its foot): at period 0, what one step shows begins with
+ * everything the step before showed. */
+static void
+assert_figures_follow (Fixture  *fixture,
+                       char    **before)
+{
+  char *words = fw_present_view_dup_figures_words (fixture->present);
+
+  g_test_message ("after \"%s\"", *before);
+  g_assert_true (g_str_has_prefix (words, *before));
+  g_free (*before);
+  *before = words;
+}
+
 /* Shift+F5: the stages one at a time, then the referral loop, then the
  * points, each on the next key press; A shows everything at once, R
  * starts again; the previous key goes back a part. */
@@ -397,11 +413,17 @@ test_present_guided_reveal (Fixture       *fixture,
                             gconstpointer  data)
 {
   FwSession *session = fw_window_get_session (fixture->window);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fixture->wheel);
   guint last = fw_wheel_reveal_last_step (fw_session_get_scenario (session));
+  g_autofree char *shown = NULL;
 
   start_presenting (fixture, "win.present-reveal");
   g_assert_cmpint (fw_present_view_get_reveal_step (fixture->present), ==, 0);
   assert_figures (fixture, FALSE, FALSE, FALSE);
+  /* An empty wheel's hub says nothing of the whole wheel's momentum. */
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  g_assert_cmpuint (fw_wheel_view_count_hub_texts (wheel, NULL), ==, 0);
+  shown = fw_present_view_dup_figures_words (fixture->present);
   for (guint step = 1; step <= last; step++)
     {
       activate (fixture, "present.next");
@@ -409,8 +431,13 @@ test_present_guided_reveal (Fixture       *fixture,
       g_assert_cmpuint (fw_session_get_period (session), ==, 0);
       /* The figures come with the parts of the wheel they speak of: the
        * stages' with the last stage, the loop's with the loop, where the
-       * customers end up with the points. */
+       * customers end up with the points; each below those before. The
+       * hub's momentum, everyone moving round stages and loop, with
+       * the loop. */
       assert_figures (fixture, step >= last - 2, step >= last - 1, step == last);
+      assert_figures_follow (fixture, &shown);
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+      g_assert_cmpuint (fw_wheel_view_count_hub_texts (wheel, NULL), ==, step >= last - 1 ? 3 : 0);
     }
   /* Everything shown: the next press steps the period (the playback's
    * win.step-forward), the previous one steps back, then un-reveals. */

@@ -66,8 +66,10 @@ keep (GPtrArray *strings,
  * stages are still appearing; with the last stage, what the stages hold
  * and gain and lose (customers, new customers, churn); with the referral
  * loop, its inflow and the loop gain; with the points, the last step,
- * where the customers end up at the horizon. The card keeps the room of
- * those still to come (docs/architecture.md, "Presenting"). */
+ * where the customers end up at the horizon. The card lists them in that
+ * order, so the ones still to come are always at its foot: their room is
+ * kept (nothing moves when they come) and never a gap between two shown
+ * (docs/architecture.md, "Presenting"). */
 static void
 hide_unrevealed (FwPresentView     *self,
                  FwFiguresCardItem  items[N_CARD_ITEMS])
@@ -78,9 +80,9 @@ hide_unrevealed (FwPresentView     *self,
 
   if (step < 0)
     return;
-  items[0].hidden = items[2].hidden = items[3].hidden = step < stages;
-  items[4].hidden = items[5].hidden = step < stages + 1;
-  items[1].hidden = step < last;
+  items[0].hidden = items[1].hidden = items[2].hidden = step < stages;
+  items[3].hidden = items[4].hidden = step < stages + 1;
+  items[5].hidden = step < last;
 }
 
 /* The card's words and numbers, owned by @strings, for the session's
@@ -102,22 +104,22 @@ build_card (FwPresentView     *self,
   card->subtitle = keep (strings, fw_playback_bar_period_text (project->period, period, project->horizon));
   items[0].caption = _("Customers");
   items[0].value = keep (strings, fw_display_count (figures->customers));
-  items[1].caption = keep (strings, fw_period_words_customers_after (project->period, project->horizon));
-  items[1].value = keep (strings, fw_display_count (summary->customers_end));
-  items[2].caption = keep (strings, fw_point_text_per_period (project->period, _("New customers")));
-  items[2].value = keep (strings, fw_display_count (figures->new_customers));
-  items[3].caption = keep (strings, fw_point_text_per_period (project->period, _("Churn")));
-  items[3].value = keep (strings, fw_display_count (figures->churn));
-  items[4].caption = keep (strings, fw_point_text_per_period (project->period, _("Referral inflow")));
-  items[4].value = keep (strings, fw_display_count (figures->referrals));
-  items[5].caption = _("Loop gain");
-  items[5].value = keep (strings, fw_display_gain (summary->loop_gain));
+  items[1].caption = keep (strings, fw_point_text_per_period (project->period, _("New customers")));
+  items[1].value = keep (strings, fw_display_count (figures->new_customers));
+  items[2].caption = keep (strings, fw_point_text_per_period (project->period, _("Churn")));
+  items[2].value = keep (strings, fw_display_count (figures->churn));
+  items[3].caption = keep (strings, fw_point_text_per_period (project->period, _("Referral inflow")));
+  items[3].value = keep (strings, fw_display_count (figures->referrals));
+  items[4].caption = _("Loop gain");
+  items[4].value = keep (strings, fw_display_gain (summary->loop_gain));
+  items[5].caption = keep (strings, fw_period_words_customers_after (project->period, project->horizon));
+  items[5].value = keep (strings, fw_display_count (summary->customers_end));
   for (guint i = 0; i < N_CARD_ITEMS; i++)
     {
       items[i].note = NULL;
       items[i].hidden = FALSE;
     }
-  items[5].note = fw_display_gain_verdict (summary->self_sustaining);
+  items[4].note = fw_display_gain_verdict (summary->self_sustaining);
   hide_unrevealed (self, items);
   card->items = items;
   card->n_items = N_CARD_ITEMS;

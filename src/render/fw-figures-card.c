@@ -23,8 +23,6 @@
 #define COLUMNS_WORTH 0.95
 /* A long title wraps on this many lines at most. */
 #define TITLE_LINES   2
-/* How close a fitted size comes to the largest that fits. */
-#define FIT_PRECISION 0.25
 
 /* One line of text laid out, on @cr or, to measure, on @context. */
 static PangoLayout *
@@ -192,36 +190,71 @@ fw_figures_card_measure (const FwFiguresCard *card,
     *height = pen.y;
 }
 
-/* The largest size from @min_size up to @preferred at which @card, in
- * its columns, fits @width x @height (@min_size when none does). */
-static double
-fit_size (const FwFiguresCard *card,
-          const FwWheelStyle  *style,
-          double               preferred,
-          double               min_size,
-          double               width,
-          double               height)
+/* Measures @card at @size within @width, its captions in two columns
+ * wrapping at what that size leaves each (the gap between the columns
+ * grows with the text). */
+static void
+measure_within (FwFiguresCard      *card,
+                const FwWheelStyle *style,
+                double              size,
+                double              width,
+                double             *card_width,
+                double             *card_height)
 {
-  double low = min_size, high = preferred, w, h;
+  if (card->columns > 1)
+    card->column_width = (width - COLUMN_GAP * size) / 2.0;
+  fw_figures_card_measure (card, style, size, card_width, card_height);
+}
 
-  fw_figures_card_measure (card, style, preferred, &w, &h);
-  if (w <= width && h <= height)
-    return preferred;
-  /* Larger text takes more room: the largest size that fits lies
-   * between one that does and one that does not. */
-  while (high - low > FIT_PRECISION)
-    {
-      double size = (low + high) / 2.0;
+/* Whether @card fits @width x @height at @size. */
+static gboolean
+fits (FwFiguresCard      *card,
+      const FwWheelStyle *style,
+      double              size,
+      double              width,
+      double              height)
+{
+  double w, h;
 
-      fw_figures_card_measure (card, style, size, &w, &h);
-      if (w <= width && h <= height)
-        low = size;
-      else
-        high = size;
-    }
-  /* Quarter pixels: a size that does not change with every pixel of a
-   * window being resized. */
-  return MAX (min_size, floor (low * 4.0) / 4.0);
+  measure_within (card, style, size, width, &w, &h);
+  return w <= width && h <= height;
+}
+
+/* The largest size on a grid of quarter pixels (a size that does not
+ * change with every pixel of a window being resized), from @min_size up
+ * to @preferred, at which @card, in its columns, fits @width x @height
+ * (@min_size when none does). Captions wrap at words, so a larger size
+ * may fit where a smaller one does not: rather than a bisection, which
+ * can stop below a size that fits, whole pixels are tried downwards,
+ * then the quarters above the one found. So a larger preference (zooming
+ * in) can only add sizes to choose from, never make the text smaller;
+ * and in two columns the captions' width follows the size tried. */
+static double
+fit_size (FwFiguresCard      *card,
+          const FwWheelStyle *style,
+          double              preferred,
+          double              min_size,
+          double              width,
+          double              height)
+{
+  double top = floor (preferred * 4.0) / 4.0, whole, size = min_size;
+
+  if (top > min_size && fits (card, style, top, width, height))
+    return top;
+  for (whole = floor (top); whole > min_size; whole -= 1.0)
+    if (fits (card, style, whole, width, height))
+      {
+        size = whole;
+        break;
+      }
+  for (double quarter = MIN (size + 0.75, top - 0.25); quarter > size; quarter -= 0.25)
+    if (fits (card, style, quarter, width, height))
+      {
+        size = quarter;
+        break;
+      }
+  measure_within (card, style, size, width, NULL, NULL);
+  return size;
 }
 
 double
@@ -248,7 +281,6 @@ fw_figures_card_fit (FwFiguresCard      *card,
   /* In pairs, a caption wraps at a word within its half of the width
    * ("New customers / per month"). */
   card->columns = 2;
-  card->column_width = (width - COLUMN_GAP * preferred) / 2.0;
   two = fit_size (card, style, preferred, min_size, width, height);
   if (one >= two * COLUMNS_WORTH)
     {

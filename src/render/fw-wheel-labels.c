@@ -1269,6 +1269,15 @@ hub_text_lay_out (HubText             *hub,
                 && (!hub->show_unit || unit_w <= room + 0.5);
 }
 
+/* The hub's momentum counts everyone moving round the whole wheel, its
+ * stages and its referral loop: a guided reveal shows it once both are
+ * on screen, never on a wheel still empty or half drawn. */
+static gboolean
+hub_text_revealed (const FwWheelScene *scene)
+{
+  return scene->reveal_referral;
+}
+
 void
 fw_wheel_paint_hub_text (cairo_t             *cr,
                          const FwWheelLayout *layout,
@@ -1278,6 +1287,8 @@ fw_wheel_paint_hub_text (cairo_t             *cr,
   HubText hub = { NULL };
   double top;
 
+  if (!hub_text_revealed (scene))
+    return;
   hub_text_lay_out (&hub, cr, layout, style, scene);
   top = layout->cy - (hub.fig_h + hub.cap_h + hub.unit_h) / 2.0;
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
@@ -1307,6 +1318,10 @@ fw_wheel_count_hub_texts (cairo_t             *cr,
 
   g_return_val_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL, 0);
 
+  if (inside != NULL)
+    *inside = TRUE;
+  if (!hub_text_revealed (scene))
+    return 0;
   hub_text_lay_out (&hub, cr, layout, style, scene);
   shown = 1 + hub.show_caption + hub.show_unit;
   if (inside != NULL)

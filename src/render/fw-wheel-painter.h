@@ -209,8 +209,9 @@ guint fw_wheel_count_stage_labels (cairo_t             *cr,
 
 /* How many of the hub's three texts (its figure, "momentum", "people
  * moving per month") the overlay draws: 3 unless a small editor's hub
- * drops the words; in @inside (when not NULL) whether they keep within
- * the room the hub gives them. For tests of presenting's zoom. */
+ * drops the words, 0 while a guided reveal has not shown the referral
+ * loop; in @inside (when not NULL) whether they keep within the room
+ * the hub gives them. For tests of presenting's zoom and reveal. */
 guint fw_wheel_count_hub_texts  (cairo_t             *cr,
                                  const FwWheelLayout *layout,
                                  const FwWheelStyle  *style,
