@@ -379,6 +379,49 @@ test_export_png_pixels (void)
   cairo_surface_destroy (image);
 }
 
+/* An exported chart has a blank border: pasted on a slide beside other
+ * content, its legend and its last period's label do not touch the
+ * image's edges (they were 10 px and 1 px from them at 1600 x 900). */
+static void
+test_export_chart_margin (void)
+{
+  g_autoptr(FwProject) project = sample_project (2);
+  const guint shown[] = { 0, 1 };
+  const int width = 1600, height = 900, border = 27;  /* 3% of the height */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *image;
+  ReadPng read = { NULL, 0, 0 };
+  const guint8 *pixels;
+  guint inked_border = 0, inked_inside = 0;
+  int stride;
+
+  png = fw_export_project (project, shown, 2, NULL, FW_EXPORT_PNG, FW_EXPORT_CHART, width, height, -1, &error);
+  g_assert_no_error (error);
+  read.data = g_bytes_get_data (png, &read.length);
+  image = cairo_image_surface_create_from_png_stream (read_png, &read);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
+  pixels = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        gboolean inked = (*(const guint32 *) (pixels + y * stride + x * 4) & 0xffffff) != 0xffffff;
+        gboolean edge = x < border || y < border || x >= width - border || y >= height - border;
+
+        if (inked && edge && inked_border < 5)
+          g_test_message ("ink at (%d, %d), within %d px of an edge", x, y, border);
+        inked_border += inked && edge;
+        inked_inside += inked && !edge;
+      }
+  g_test_message ("%u inked pixels within %d px of the edges, %u inside", inked_border, border, inked_inside);
+  g_assert_cmpuint (inked_border, ==, 0);
+  /* The chart itself is there: its lines, legend and labels. */
+  g_assert_cmpuint (inked_inside, >, (guint) (width * height / 100));
+  cairo_surface_destroy (image);
+}
+
 /* The first @needle in @length bytes at @data (which may hold NULs), or
  * NULL. */
 static const char *
@@ -562,5 +605,6 @@ main (int   argc,
   g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
   g_test_add_func ("/export/png-pixels", test_export_png_pixels);
   g_test_add_func ("/export/chart-legend-names", test_export_chart_legend_names);
+  g_test_add_func ("/export/chart-margin", test_export_chart_margin);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -123,10 +124,21 @@ draw_wheel (cairo_t               *cr,
   fw_wheel_paint (cr, &layout, &style, &scene);
 }
 
+/* A chart export's blank border: pasted on a slide beside other content,
+ * the legend and the last period's label must not touch the image's
+ * edges (the window's chart sits in a pane with padding of its own; an
+ * image has none). It grows with the shorter side from nothing at a
+ * small export, whose text is already at the chart's floor and whose
+ * legend needs the whole width to name every scenario in full. */
+#define CHART_MARGIN_SHARE 0.05
+#define CHART_MARGIN_FROM  320.0
+
 static void
 draw_chart (cairo_t               *cr,
             const FwExportRequest *request)
 {
+  double margin = round (MAX (0.0, MIN (request->width, request->height) - CHART_MARGIN_FROM)
+                         * CHART_MARGIN_SHARE);
   g_autoptr(FwChart) chart = fw_chart_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_chart_rows_free);
   g_autofree FwChartScenario *input = g_new (FwChartScenario, request->n_scenarios);
@@ -148,7 +160,10 @@ draw_chart (cairo_t               *cr,
   fw_chart_set_scenarios (chart, input, request->n_scenarios);
   fw_chart_set_period_label (chart, period_label (request));
   fw_chart_set_marker (chart, request->period);
-  fw_chart_paint (chart, cr, request->width, request->height);
+  cairo_save (cr);
+  cairo_translate (cr, margin, margin);
+  fw_chart_paint (chart, cr, request->width - 2.0 * margin, request->height - 2.0 * margin);
+  cairo_restore (cr);
 }
 
 static void
