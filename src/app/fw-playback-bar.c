@@ -174,19 +174,26 @@ show_position (FwPlaybackBar *self)
 {
   const FwProject *project = project_of (self);
   guint period = fw_session_get_period (self->session);
+  double position = fw_session_get_position (self->session);
   g_autofree char *text = fw_playback_bar_period_text (project->period, period, project->horizon);
 
   self->syncing = TRUE;
   if (gtk_adjustment_get_upper (self->period_adjustment) != project->horizon)
     gtk_adjustment_set_upper (self->period_adjustment, project->horizon);
-  if (gtk_adjustment_get_value (self->period_adjustment) != fw_session_get_position (self->session))
-    gtk_adjustment_set_value (self->period_adjustment, fw_session_get_position (self->session));
+  if (gtk_adjustment_get_value (self->period_adjustment) != position)
+    gtk_adjustment_set_value (self->period_adjustment, position);
   self->syncing = FALSE;
 
-  if (g_strcmp0 (gtk_label_get_text (self->period_label), text) != 0)
+  /* A screen reader hears the value with its words. Resting on a whole
+   * period (paused, stepped), the value is given here too: what GTK 4.8
+   * itself passed on could be a frame behind the knob (after pausing on
+   * 15, the slider was read as 15.00004, the frame that crossed 15). */
+  if (g_strcmp0 (gtk_label_get_text (self->period_label), text) != 0 ||
+      position == floor (position))
     {
       gtk_label_set_text (self->period_label, text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_scale),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, position,
                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                       -1);
     }
