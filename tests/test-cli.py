@@ -733,6 +733,24 @@ def names_reach_the_terminal_escaped(t):
         t.expect("\x1b" not in result.err, "simulate's message: %r" % result.err)
 
 
+@test
+def file_names_reach_the_terminal_escaped(t):
+    """Issue 8, finding 8: a file's name is a name too. A message that
+    quotes one (a file missing, not a project, already there) shows its
+    control characters escaped, as it shows the names inside files."""
+    evil = "no\u001b]0;owned\u0007.flywheel"
+    with open(t.path(evil), "w", encoding="utf-8") as f:
+        f.write("not a project")
+    t.ok("new", "--template", "attract-engage-delight", "there\u001b[2J.flywheel")
+    for args in (("check", evil), ("check", "gone\u001b[2J.json"),
+                 ("new", "--template", "attract-engage-delight", "there\u001b[2J.flywheel")):
+        result = t.run(*args)
+        err = result.err
+        t.expect(result.code != 0 and err.startswith("flywheel-cli: "), "%s: %r" % (args, result))
+        t.expect(not raw_controls(err), "%s printed a control character: %r" % (args, err))
+        t.expect("\\u001b" in err, "%s: the name escaped: %r" % (args, err))
+
+
 def raw_controls(text):
     """The control characters (C0 but the line ends, DEL, C1) in @text."""
     return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) < 0xa0]

@@ -17,6 +17,7 @@
 
 #include "fw-cli-common.h"
 #include "fw-error.h"
+#include "fw-json-writer.h"
 #include "fw-validate.h"
 
 const FwCliCommand *
@@ -31,12 +32,27 @@ fw_cli_lookup_command (const char *name)
   return NULL;
 }
 
+void
+fw_cli_print_error (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      fw_text_append_controls_escaped (out, lines[i]);
+    }
+  g_printerr ("%s: %s\n", FW_CLI_NAME, out->str);
+}
+
 static void
 print_usage_error (const char *command,
                    const char *parameters,
                    const char *message)
 {
-  g_printerr ("%s: %s\n", FW_CLI_NAME, message);
+  fw_cli_print_error (message);
   if (parameters != NULL && parameters[0] != '\0')
     g_printerr (_("Usage: %s %s [OPTION…] %s\n"), FW_CLI_NAME, command, parameters);
   else
@@ -300,7 +316,7 @@ fw_cli_report_error (const GError *error)
 {
   g_return_val_if_fail (error != NULL, FW_CLI_EXIT_FAILURE);
 
-  g_printerr ("%s: %s\n", FW_CLI_NAME, error->message);
+  fw_cli_print_error (error->message);
 
   return fw_error_is_bad_input (error) ? FW_CLI_EXIT_USAGE : FW_CLI_EXIT_FAILURE;
 }

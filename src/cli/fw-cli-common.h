@@ -135,8 +135,15 @@ const FwScenario *fw_cli_find_scenario (const FwProject  *project,
 
 /* Output. */
 
-/* Prints "flywheel-cli: MESSAGE" on stderr and returns the exit code the
- * error calls for: 2 for bad input, 1 otherwise. */
+/* Prints "flywheel-cli: MESSAGE" on stderr, each line of @message with
+ * its control characters escaped as JSON escapes them: a message may
+ * quote a file's name, which nothing else has escaped, and an escape
+ * sequence in it would reach the terminal. */
+void fw_cli_print_error  (const char *message);
+
+/* Prints "flywheel-cli: MESSAGE" on stderr (fw_cli_print_error ()) and
+ * returns the exit code the error calls for: 2 for bad input, 1
+ * otherwise. */
 int  fw_cli_report_error (const GError *error);
 
 /* Writes @text to stdout completely, flushing and checking for errors

@@ -61,8 +61,10 @@ fw_cli_new (int    argc,
   display = g_filename_display_name (args[0]);
   if (!force && path_exists (args[0]))
     {
-      g_printerr (_("%s: %s: already exists; use --force to replace it\n"),
-                  FW_CLI_NAME, display);
+      g_autofree char *message = g_strdup_printf (_("%s: already exists; use --force to replace it"),
+                                                  display);
+
+      fw_cli_print_error (message);
       return FW_CLI_EXIT_USAGE;
     }
 

@@ -33,7 +33,7 @@ const guint fw_cli_n_commands = G_N_ELEMENTS (fw_cli_commands);
 static void
 print_usage_error (const char *message)
 {
-  g_printerr ("%s: %s\n", FW_CLI_NAME, message);
+  fw_cli_print_error (message);
   g_printerr (_("Usage: %s COMMAND [OPTION…] [ARGUMENT…]\n"), FW_CLI_NAME);
   g_printerr (_("Try \"%s --help\" for the list of commands.\n"), FW_CLI_NAME);
 }
