@@ -749,6 +749,10 @@ def file_names_reach_the_terminal_escaped(t):
         t.expect(result.code != 0 and err.startswith("flywheel-cli: "), "%s: %r" % (args, result))
         t.expect(not raw_controls(err), "%s printed a control character: %r" % (args, err))
         t.expect("\\u001b" in err, "%s: the name escaped: %r" % (args, err))
+    # check's listing names the file on stdout: escaped the same way.
+    listed = t.ok("check", "there\u001b[2J.flywheel").out.decode("utf-8")
+    t.expect(not raw_controls(listed), "check's listing printed a control character: %r" % listed)
+    t.expect(listed.startswith("there\\u001b[2J.flywheel: valid"), "check's listing: %r" % listed)
 
 
 def raw_controls(text):

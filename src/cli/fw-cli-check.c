@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-cli-common.h"
+#include "fw-json-writer.h"
 #include "fw-number.h"
 #include "fw-validate.h"
 
@@ -38,7 +39,8 @@ describe (const char      *path,
           FwCliFileType    type,
           const FwProject *project)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display_name = g_filename_display_name (path);
+  g_autoptr(GString) display = g_string_new (NULL);
   g_autofree char *horizon = format_horizon (project->period, project->horizon);
   GString *text = g_string_new (NULL);
   guint n_scenarios = project->scenarios->len;
@@ -47,12 +49,14 @@ describe (const char      *path,
 
   /* Names are quoted as JSON writes them: one held in a file could carry
    * control characters, which must never reach a terminal raw (an escape
-   * sequence can retitle it, or worse). */
+   * sequence can retitle it, or worse). The file's own name is a name
+   * too, escaped as error messages escape it (fw_cli_print_error ()). */
+  fw_text_append_controls_escaped (display, display_name);
   g_string_append_printf (text,
                           ngettext ("%s: valid %s %s: %u scenario, horizon %s\n",
                                     "%s: valid %s %s: %u scenarios, horizon %s\n",
                                     n_scenarios),
-                          display,
+                          display->str,
                           type == FW_CLI_FILE_STORE ? _("project file") : _("Flywheel JSON"),
                           project_name, n_scenarios, horizon);
 
