@@ -234,6 +234,60 @@ test_opened_window_on_wheel (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A new project from a template (Ctrl+N, a template chosen in the
+ * dialog) starts on the wheel too, as a window that opened a file does,
+ * never in the catalog's search, where Enter would add a point. */
+static void
+test_new_project_on_wheel (void)
+{
+  FwWindow *window = fw_test_window_new ();
+  GtkWidget *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  chooser = fw_test_wait_for_toplevel (g_type_from_name ("FwTemplateChooser"));
+  g_assert_nonnull (chooser);
+  /* The first template is chosen: Create, as Enter would. */
+  g_assert_true (gtk_widget_activate_action (chooser, "chooser.create", NULL));
+  fw_test_spin (300);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == fw_window_get_wheel (window));
+
+  fw_test_window_close (window);
+}
+
+static guint
+points_on_show (FwWindow *window)
+{
+  FwSession *session = fw_window_get_session (window);
+
+  return fw_session_get_scenario (session)->points->len;
+}
+
+/* Enter in the catalog's search adds the best match for what was typed;
+ * with nothing typed it adds nothing (it added the catalog's first
+ * entry, once per press). */
+static void
+test_enter_in_empty_search (void)
+{
+  FwWindow *window = fw_test_window_new ();
+  GtkWidget *search = fw_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  guint before = points_on_show (window);
+
+  g_assert_nonnull (search);
+  g_signal_emit_by_name (search, "activate");
+  gtk_editable_set_text (GTK_EDITABLE (search), "   ");
+  g_signal_emit_by_name (search, "activate");
+  fw_test_spin (100);
+  g_assert_cmpuint (points_on_show (window), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "trial");
+  fw_test_spin (400);
+  g_signal_emit_by_name (search, "activate");
+  fw_test_spin (100);
+  g_assert_cmpuint (points_on_show (window), ==, before + 1);
+
+  fw_test_window_close (window);
+}
+
 typedef struct
 {
   GtkWidget  *window;
@@ -343,6 +397,8 @@ main (int   argc,
   /* The keyboard first: the point editor's popover, once shown, keeps
    * the keys typed with xdotool from the windows made after it. */
   g_test_add_func ("/window-focus/opened-window-on-wheel", test_opened_window_on_wheel);
+  g_test_add_func ("/window-focus/new-project-on-wheel", test_new_project_on_wheel);
+  g_test_add_func ("/window-focus/enter-in-empty-search", test_enter_in_empty_search);
   g_test_add_func ("/window-focus/recovery-banner-never-answered-by-a-key",
                    test_recovery_banner_never_answered_by_a_key);
   g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);

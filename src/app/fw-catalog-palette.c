@@ -321,8 +321,15 @@ static void
 on_search_activate (FwCatalogPalette *self,
                     GtkSearchEntry   *entry)
 {
-  GtkListBoxRow *row = first_shown_row (self);
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  GtkListBoxRow *row;
 
+  /* Enter adds the best match for what was typed; with nothing typed
+   * there is no match, only the catalog's first entry, which nobody
+   * chose (review4 saw each Enter add another copy of it). */
+  if (typed[0] == '\0')
+    return;
+  row = first_shown_row (self);
   if (row != NULL)
     on_row_activated (self, row, self->list);
 }
