@@ -75,6 +75,28 @@ assert_current (FwDocument         *document,
                        fw_projection_get_point_impact (expected, k));
 }
 
+/* The current scenario removed, the next one moves up into its place:
+ * the index stays 0, but another scenario is current, with other stages
+ * and points, so the views hear "shown" (the point list kept the
+ * removed one's rows, and sorting them crashed: review4 A2). */
+static void
+test_session_current_removed (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  g_autoptr(GError) error = NULL;
+  Seen changes = { 0 };
+
+  g_signal_connect (session, "changed", G_CALLBACK (on_changed), &changes);
+  fw_session_set_selection (session, 0, -1);
+  g_assert_true (fw_document_remove_scenario (document, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fw_session_get_scenario_index (session), ==, 0);
+  g_assert_cmpstr (fw_session_get_scenario (session)->name, ==, "Without the friction");
+  g_assert_true (changes.last.flags & FW_CHANGE_SHOWN);
+  g_assert_cmpint (fw_session_get_selected_stage (session), ==, -1);
+}
+
 static void
 test_session_view_state (void)
 {
@@ -684,6 +706,7 @@ main (int   argc,
 
   g_test_add_func ("/core/session/view-state", test_session_view_state);
   g_test_add_func ("/core/session/new-document", test_session_new_document);
+  g_test_add_func ("/core/session/current-removed", test_session_current_removed);
   g_test_add_func ("/core/session/selection-follows-edits", test_session_selection_follows_edits);
   g_test_add_func ("/core/session/playback", test_session_playback);
   g_test_add_func ("/core/document/says-what-changed", test_document_says_what_changed);

@@ -359,6 +359,33 @@ test_sort_by_impact (Fixture       *fixture,
     g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), i), ==, i);
 }
 
+/* Sorted by impact, removing the scenario on show for one with fewer
+ * points: the list sorts the new scenario's points, never the old ones'
+ * indices against it (review4: Flywheel crashed in
+ * fw_point_rank_compare() deleting the baseline beside its copy without
+ * the costliest friction). */
+static void
+test_sort_survives_fewer_points (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *list = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_POINT_LIST);
+  guint n = fw_document_get_scenario (document (fixture), 0)->points->len;
+
+  g_assert_true (gtk_widget_activate_action (list, "points.sort-by-impact", NULL));
+  activate (fixture, "scenario.duplicate", NULL);
+  activate (fixture, "point.remove",
+            g_variant_new_uint32 (costliest (fw_session_get_projection (session (fixture)))));
+  g_assert_cmpuint (fw_document_get_scenario (document (fixture), 1)->points->len, ==, n - 1);
+
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
+  activate (fixture, "scenario.remove", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 1);
+  fw_test_spin (50);
+  g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), 0), ==,
+                    costliest (fw_session_get_projection (session (fixture))));
+  g_assert_cmpuint (fw_point_list_get_point_at (FW_POINT_LIST (list), n - 1), ==, G_MAXUINT);
+}
+
 /* Sorting a list scrolled down shows its first row, the costliest: the
  * list view would otherwise keep the row that was at the top, which the
  * new order puts anywhere. */
@@ -1107,6 +1134,7 @@ main (int   argc,
   ADD ("compare-table", test_compare_table);
   ADD ("sort-by-impact", test_sort_by_impact);
   ADD ("sort-shows-the-costliest", test_sort_shows_the_costliest);
+  ADD ("sort-survives-fewer-points", test_sort_survives_fewer_points);
   ADD ("remove-keeps-place-in-sorted-list", test_remove_keeps_place_in_sorted_list);
   ADD ("compare-page-scrolls-under-wheel", test_compare_page_scrolls_under_wheel);
   ADD ("compare-table-no-gap", test_compare_table_no_gap);

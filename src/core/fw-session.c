@@ -169,7 +169,8 @@ is_shown (GArray *shown,
  * (added, removed, renamed, or any of it undone): a scenario is found
  * by its name (names are unique), else, when no scenario came or went,
  * at its place (it was renamed); one gone is no longer shown. When the
- * current one went, the one now at its place (or the last) is current. */
+ * current one went, the one now at its place (or the last) is current.
+ * TRUE when another scenario is current. */
 static gboolean
 follow_shown (FwSession *self)
 {
@@ -178,6 +179,7 @@ follow_shown (FwSession *self)
   gboolean same_count = n == self->n_scenarios;
   guint old_current = current (self);
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean current_went = FALSE;
   gboolean changed;
 
   for (guint i = 0; i < self->shown->len; i++)
@@ -192,7 +194,10 @@ follow_shown (FwSession *self)
       if (now == G_MAXUINT && same_count && was < n)
         now = was;
       if (now == G_MAXUINT && i == 0)
-        now = MIN (was, n - 1);   /* the current one went: its neighbour */
+        {
+          now = MIN (was, n - 1);   /* the current one went: its neighbour */
+          current_went = TRUE;
+        }
       if (now != G_MAXUINT && !is_shown (shown, now))
         g_array_append_val (shown, now);
     }
@@ -206,7 +211,10 @@ follow_shown (FwSession *self)
   if (changed)
     fw_projection_service_set_shown (self->projections, (const guint *) self->shown->data,
                                      self->shown->len);
-  return current (self) != old_current;
+  /* Another scenario is current even at the same place: the one after
+   * the removed one moves up into it (the lists kept the removed one's
+   * points, and sorting them against the new one's crashed). */
+  return current_went || current (self) != old_current;
 }
 
 static void
