@@ -18,6 +18,7 @@
 #include "fw-display-number.h"
 #include "fw-projection-table.h"
 #include "fw-widget-util.h"
+#include "fw-wrap-box.h"
 
 struct _FwChartView
 {
@@ -547,10 +548,14 @@ fw_chart_view_height_for_plot (FwChartView *self,
 
 /* Building ------------------------------------------------------------------ */
 
+/* On one line when the column is wide enough; on a narrow one (a
+ * 1024x768 window with both panes open) the series menu and the switch
+ * go under the title rather than widening the wheel's column past the
+ * room the panes leave it. */
 static void
 build_header (FwChartView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = fw_wrap_box_new (6, 2);
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (_("Projection"));
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -570,18 +575,18 @@ build_header (FwChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Projection chart and table"),
                                   -1);
   g_signal_connect_swapped (self->collapse_button, "clicked", G_CALLBACK (on_collapse_clicked), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->collapse_button));
+  gtk_widget_set_parent (GTK_WIDGET (self->collapse_button), box);
 
   gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_widget_set_parent (spacer, box);
 
   self->series_button = build_series_menu (self);
-  gtk_box_append (GTK_BOX (box), self->series_button);
+  gtk_widget_set_parent (self->series_button, box);
 
   switcher = GTK_STACK_SWITCHER (gtk_stack_switcher_new ());
   gtk_stack_switcher_set_stack (switcher, self->stack);
   self->switcher = GTK_WIDGET (switcher);
-  gtk_box_append (GTK_BOX (box), self->switcher);
+  gtk_widget_set_parent (self->switcher, box);
 
   gtk_widget_set_parent (box, GTK_WIDGET (self));
 }

@@ -17,6 +17,7 @@
 #include "fw-playback-bar.h"
 #include "fw-typed-field.h"
 #include "fw-widget-util.h"
+#include "fw-wrap-box.h"
 
 /* Periods a second the speed control offers; 1 is where a new window
  * starts (FW_SESSION_DEFAULT_SPEED): two years of months in 24 s. */
@@ -428,6 +429,7 @@ fw_playback_bar_class_init (FwPlaybackBarClass *klass)
 
   object_class->dispose = fw_playback_bar_dispose;
 
+  g_type_ensure (FW_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-playback-bar.ui");
   /* Every direct child bound, so gtk_widget_dispose_template() removes them all. */
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, box);

@@ -30,7 +30,7 @@
  * chart 75 px of plot with two scenarios and the band, and the divider
  * is not something a new user knows to drag. It grows as scenarios or
  * the band come and go. Never less than CHART_PANE_SHARE of the column
- * (at most the schema's 300 px), and the wheel keeps WHEEL_COLUMN_MIN:
+ * (at most the schema's 300 px), and the wheel keeps WHEEL_KEEPS:
  * the wheel is what the window is for. */
 
 /* The projection's least height until the user sets one: this share of
@@ -44,12 +44,15 @@
 #define PLOT_SHARE      0.2
 #define MIN_PLOT_HEIGHT 120
 
-/* What the wheel and the playback bar keep when the projection opens
- * at its default height. The user may drag the divider further up, to
- * the wheel's own minimum (the pane does not shrink the wheel's column
- * below it: it cropped the wheel's top), and the height the divider is
- * left at is the one it comes back to. */
-#define WHEEL_COLUMN_MIN 420
+/* What the wheel keeps, above its playback bar, when the projection
+ * opens at its default height: the bar's two rows took 80 px of 420, and
+ * it takes more when a narrow column puts its horizon under its speed
+ * (a 1024x768 window with both panes open), which came out of the
+ * wheel, cutting a stage's name short. The user may drag the divider
+ * further up, to the wheel's own minimum (the pane does not shrink the
+ * wheel's column below it: it cropped the wheel's top), and the height
+ * the divider is left at is the one it comes back to. */
+#define WHEEL_KEEPS 340
 
 /* A collapsed projection dragged open this far past its header opens. */
 #define DRAG_OPEN_MARGIN 48
@@ -84,14 +87,26 @@ wanted_chart_height (FwChartView *chart,
 }
 
 /* The least the window places the divider at (the wheel's column):
- * WHEEL_COLUMN_MIN for its own height; a height the user set is theirs,
- * down to the wheel's own minimum, where the pane stops a drag too. */
+ * WHEEL_KEEPS and the playback bar's height at the column's width, for
+ * its own height; a height the user set is theirs, down to the wheel's
+ * own minimum, where the pane stops a drag too. */
 static int
 least_position (FwWindow *self)
 {
   if (self->chart_pane_height > 0)
     return 0;
-  return MIN (WHEEL_COLUMN_MIN, gtk_widget_get_height (GTK_WIDGET (self->centre_paned)));
+  return MIN (WHEEL_KEEPS + self->placed_bar_height, gtk_widget_get_height (GTK_WIDGET (self->centre_paned)));
+}
+
+/* The playback bar's height at the column's width now. */
+static int
+playback_bar_height (FwWindow *self)
+{
+  int height = 0;
+
+  gtk_widget_measure (self->playback_bar, GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (self->centre_paned)), NULL, &height, NULL, NULL);
+  return height;
 }
 
 /* The divider where the projection has its height, or only its header
@@ -101,12 +116,13 @@ apply_position (FwWindow *self)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self->centre_paned));
 
+  self->placed_bar_height = playback_bar_height (self);
   self->placing_chart = TRUE;
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
     gtk_paned_set_position (self->centre_paned, height);
   else
-    /* By default the wheel and its playback bar keep at least
-     * WHEEL_COLUMN_MIN pixels when the window has them: on a small
+    /* By default the wheel keeps at least WHEEL_KEEPS pixels above
+     * its playback bar when the window has them: on a small
      * window a projection at 300 px left the wheel too little room for
      * its stage names (240 px high at 912x600 lost two of seven). */
     gtk_paned_set_position (self->centre_paned,
@@ -119,7 +135,14 @@ apply_position (FwWindow *self)
 gboolean
 fw_window_place_chart_pane (FwWindow *self)
 {
-  if (self->chart_pane_placed || gtk_widget_get_height (GTK_WIDGET (self->centre_paned)) <= 0)
+  if (gtk_widget_get_height (GTK_WIDGET (self->centre_paned)) <= 0)
+    return FALSE;
+  /* Placed already, it is placed again only at its default height, when
+   * the playback bar has changed height (a pane shown or hidden folds
+   * or unfolds its settings), so that the wheel keeps WHEEL_KEEPS. */
+  if (self->chart_pane_placed &&
+      (self->chart_pane_height > 0 || fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)) ||
+       playback_bar_height (self) == self->placed_bar_height))
     return FALSE;
   self->chart_pane_placed = TRUE;
   apply_position (self);
