@@ -48,7 +48,7 @@ static const struct {
   { "win.redo",       { "<Shift><Control>z", "<Control>y", NULL } },
   { "win.find",       { "<Control>f", NULL } },
   { "win.help",       { "F1", NULL } },
-  { "app.catalog-visible",   { "F9", NULL } },
+  { "win.show-catalog",      { "F9", NULL } },
   { "app.side-pane-visible", { "<Shift>F9", NULL } },
   { "scenario.new",        { "<Shift><Control>n", NULL } },
   { "scenario.duplicate",  { "<Control>d", NULL } },
@@ -173,14 +173,15 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
-/* The presenting preferences and the panes shown as stateful actions
- * ("app.present-fullscreen", "app.catalog-visible"), so the menu shows
- * them as check items bound to the settings. */
+/* The presenting preferences and the right pane shown as stateful
+ * actions ("app.present-fullscreen", "app.side-pane-visible"), so the
+ * menu shows them as check items bound to the settings. (The catalog's
+ * is the window's "win.show-catalog": a window may fold it away.) */
 static void
 add_preference_actions (GActionMap *map)
 {
   static const char *keys[] = { "present-fullscreen", "present-show-figures",
-                                "catalog-visible", "side-pane-visible" };
+                                "side-pane-visible" };
   GSettings *settings = fw_settings_get ();
 
   for (guint i = 0; settings != NULL && i < G_N_ELEMENTS (keys); i++)

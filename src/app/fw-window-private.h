@@ -52,6 +52,9 @@ struct _FwWindow
   gboolean              fullscreen_wanted; /* F11's choice, kept through presenting */
   double                text_scale;        /* Ctrl+plus's, when there are no settings */
   int                   side_pane_width; /* to restore at the first allocation; 0 done */
+  int                   catalog_width;   /* the catalog's, as last shown */
+  gboolean              catalog_folded;  /* hidden for the wheel's room, not by the user */
+  gboolean              catalog_insisted; /* shown by the user here: never folded */
   int                   chart_pane_height; /* the chart's, expanded, as the user set it; kept
                                             * in GSettings; 0: never set, room for a readable plot */
   gboolean              chart_pane_placed; /* once the window knows its height */
@@ -100,6 +103,15 @@ void fw_window_save_state         (FwWindow    *self);
 gboolean fw_window_place_side_pane (FwWindow   *self);
 /* The catalog and the side pane shown or hidden as the settings say. */
 void fw_window_init_panes         (FwWindow    *self);
+/* The catalog folded away, or back, for the wheel's room at the
+ * window's width now; TRUE when it changed, and the window must
+ * allocate its children again. */
+gboolean fw_window_fold_catalog   (FwWindow    *self);
+/* Whether this window shows the catalog; showing or hiding it as the
+ * user asks ("win.show-catalog", F9), remembered. */
+gboolean fw_window_get_catalog_shown (FwWindow *self);
+void     fw_window_set_catalog_shown (FwWindow *self,
+                                      gboolean  shown);
 
 /* fw-window-side.c: the right pane, figures above, lists below */
 void fw_window_init_lists_pane    (FwWindow    *self);

@@ -59,16 +59,40 @@ fw_window_place_side_pane (FwWindow *self)
 
 /* The catalog and the figures and lists can be hidden (F9, Shift+F9,
  * the menu), remembered, to give the wheel their room on a small screen
- * or a projector's 1024x768. Presenting hides the whole editor anyway. */
+ * or a projector's 1024x768. Presenting hides the whole editor anyway.
+ *
+ * The catalog also folds away by itself while the window is too narrow
+ * to leave the wheel's column WHEEL_ROOM beside both panes, and comes
+ * back when the window is wide enough: at 1024x768 or 912x600 the
+ * wheel's column had about 350 px and 240 px beside them, where the
+ * seven-stage wheel cut two stages' names short (it needs about 450 px
+ * at the 340 px it gets in height). The settings keep the user's choice;
+ * F9 and the menu act on what this window shows, and a catalog the user
+ * shows stays, whatever the room, until they hide it. */
+#define WHEEL_ROOM 450
+
 static void
 show_panes (FwWindow *self)
 {
   GSettings *settings = fw_settings_get ();
+  gboolean catalog_was = gtk_widget_get_visible (self->palette);
 
   if (settings == NULL)
     return;
-  gtk_widget_set_visible (self->palette, g_settings_get_boolean (settings, "catalog-visible"));
+  gtk_widget_set_visible (self->palette, g_settings_get_boolean (settings, "catalog-visible") &&
+                                         !self->catalog_folded);
   gtk_widget_set_visible (self->side_pane, g_settings_get_boolean (settings, "side-pane-visible"));
+  if (gtk_widget_get_visible (self->palette) != catalog_was)
+    g_object_notify (G_OBJECT (self), "catalog-shown");
+}
+
+/* Hidden in another window, the catalog is no longer one shown here. */
+static void
+on_catalog_setting (FwWindow *self)
+{
+  if (!g_settings_get_boolean (fw_settings_get (), "catalog-visible"))
+    self->catalog_insisted = FALSE;
+  show_panes (self);
 }
 
 void
@@ -79,9 +103,61 @@ fw_window_init_panes (FwWindow *self)
   if (settings == NULL)
     return;
   g_signal_connect_object (settings, "changed::catalog-visible",
-                           G_CALLBACK (show_panes), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_catalog_setting), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::side-pane-visible",
                            G_CALLBACK (show_panes), self, G_CONNECT_SWAPPED);
+  show_panes (self);
+}
+
+gboolean
+fw_window_fold_catalog (FwWindow *self)
+{
+  GSettings *settings = fw_settings_get ();
+  int room, side = 0;
+  gboolean fold;
+
+  /* Presenting, the editor and its panes are not on show. */
+  if (settings == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->side_paned)))
+    return FALSE;
+
+  if (gtk_widget_get_visible (self->palette) && gtk_widget_get_width (self->palette) > 0)
+    self->catalog_width = gtk_widget_get_width (self->palette);
+  if (gtk_widget_get_visible (self->side_pane))
+    gtk_widget_measure (self->side_pane, GTK_ORIENTATION_HORIZONTAL, -1, &side, NULL, NULL, NULL);
+  if (gtk_widget_get_visible (self->side_pane))
+    side = MAX (side, gtk_widget_get_width (self->side_pane)) + HANDLE_WIDTH;
+  room = gtk_widget_get_width (GTK_WIDGET (self->side_paned)) - side - self->catalog_width - HANDLE_WIDTH;
+  fold = g_settings_get_boolean (settings, "catalog-visible") && !self->catalog_insisted && room < WHEEL_ROOM;
+  if (fold == self->catalog_folded)
+    return FALSE;
+  self->catalog_folded = fold;
+  show_panes (self);
+  return TRUE;
+}
+
+gboolean
+fw_window_get_catalog_shown (FwWindow *self)
+{
+  /* Asked for by the "win.show-catalog" action before the template is
+   * built as well. */
+  return self->palette != NULL && gtk_widget_get_visible (self->palette);
+}
+
+void
+fw_window_set_catalog_shown (FwWindow *self,
+                             gboolean  shown)
+{
+  GSettings *settings = fw_settings_get ();
+
+  self->catalog_insisted = shown;
+  self->catalog_folded = FALSE;
+  if (settings == NULL)
+    {
+      gtk_widget_set_visible (self->palette, shown);
+      g_object_notify (G_OBJECT (self), "catalog-shown");
+      return;
+    }
+  g_settings_set_boolean (settings, "catalog-visible", shown);
   show_panes (self);
 }
 
@@ -106,6 +182,7 @@ fw_window_restore_state (FwWindow *self)
     }
 
   gtk_paned_set_position (self->catalog_paned, catalog);
+  self->catalog_width = catalog;
   gtk_paned_set_position (self->side_paned, MAX (width - side - HANDLE_WIDTH, 0));
   self->side_pane_width = side;
 }

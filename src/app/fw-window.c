@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (FwWindow, fw_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PRESENTING,
+  PROP_CATALOG_SHOWN,
   N_PROPS
 };
 
@@ -116,6 +117,9 @@ fw_window_get_property (GObject    *object,
       /* Asked for by the "win.present" action before the session exists. */
       g_value_set_boolean (value, self->session != NULL && fw_session_get_presenting (self->session));
       break;
+    case PROP_CATALOG_SHOWN:
+      g_value_set_boolean (value, fw_window_get_catalog_shown (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -133,6 +137,9 @@ fw_window_set_property (GObject      *object,
     {
     case PROP_PRESENTING:
       fw_session_set_presenting (self->session, g_value_get_boolean (value));
+      break;
+    case PROP_CATALOG_SHOWN:
+      fw_window_set_catalog_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,7 +162,12 @@ fw_window_size_allocate (GtkWidget *widget,
    * the right pane, then the children again with it. */
   if (fw_window_place_side_pane (self))
     GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
-  /* The same for the chart's height under the wheel. */
+  /* The catalog folded away when the wheel would have too little room
+   * beside it, or back when it has enough again. */
+  if (fw_window_fold_catalog (self))
+    GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* The same for the chart's height under the wheel (and again at its
+   * default height when the playback bar's height changes). */
   if (fw_window_place_chart_pane (self))
     GTK_WIDGET_CLASS (fw_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* And the figures' share of the right pane, at every allocation: it
@@ -221,9 +233,16 @@ fw_window_class_init (FwWindowClass *klass)
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What this window shows, not only the setting: the catalog may be
+   * folded away for the wheel's room (fw-window-state.c). */
+  properties[PROP_CATALOG_SHOWN] =
+    g_param_spec_boolean ("catalog-shown", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   /* The header bar's toggle; F5 and the rest in fw-window-present.c. */
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  /* F9 and the main menu's check item. */
+  gtk_widget_class_install_property_action (widget_class, "win.show-catalog", "catalog-shown");
   fw_window_class_add_present (widget_class);
   fw_window_class_add_text_size (widget_class);
 
