@@ -17,6 +17,7 @@
 #include "fw-application.h"
 #include "fw-color-scheme.h"
 #include "fw-settings.h"
+#include "fw-shortcut-keys.h"
 #include "fw-window.h"
 
 struct _FwApplication
@@ -144,6 +145,10 @@ fw_application_window_added (GtkApplication *application,
   FwApplication *self = FW_APPLICATION (application);
 
   GTK_APPLICATION_CLASS (fw_application_parent_class)->window_added (application, window);
+  /* GtkApplication has just given the window its shortcuts window. */
+  if (GTK_IS_APPLICATION_WINDOW (window) &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL)
+    fw_shortcut_keys_name (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
   if (FW_IS_WINDOW (window) && self->recovery != NULL &&
       fw_window_get_recovery_slot (FW_WINDOW (window)) == NULL)
     fw_window_set_recovery (FW_WINDOW (window), self->recovery);
