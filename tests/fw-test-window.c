@@ -194,7 +194,15 @@ FwWindow *
 fw_test_window_new_sized (int width,
                           int height)
 {
-  FwWindow *window = g_object_ref_sink (fw_window_new (NULL));
+  return fw_test_window_new_sized_in (NULL, width, height);
+}
+
+FwWindow *
+fw_test_window_new_sized_in (GtkApplication *application,
+                             int             width,
+                             int             height)
+{
+  FwWindow *window = g_object_ref_sink (fw_window_new (application));
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

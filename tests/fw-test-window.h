@@ -43,6 +43,11 @@ void       fw_test_window_close       (FwWindow    *window);
  * its wheel laid out and a frame drawn. */
 FwWindow  *fw_test_window_new_sized   (int          width,
                                        int          height);
+/* The same in @application (NULL: none): with the shortcuts window
+ * GtkApplication gives each of its windows. */
+FwWindow  *fw_test_window_new_sized_in (GtkApplication *application,
+                                        int             width,
+                                        int             height);
 
 /* The newest FwWindow GTK has (shown or not, till destroyed) other than
  * @than, or NULL: the window a file opened in when @than kept its own
