@@ -159,10 +159,10 @@ def report_of_the_largest_project_is_one_page(t):
 
 
 def display_change(value):
-    """fw_display_change()'s text in the C locale: "+316", "−294.6",
-    "+0.39", "±0"; at most one decimal from 1 on, none from 1000 on."""
+    """fw_display_change()'s text in the C locale: "+316", "−7.7",
+    "+0.39", "±0"; one decimal from 1 on, none from 10 on."""
     m = abs(value)
-    if round(m) >= 1000 or round(m * 10) / 10 >= 1000:
+    if round(m * 10) / 10 >= 10:
         text = "%.0f" % m
     elif round(m * 100) / 100 >= 1:
         text = ("%.1f" % m).rstrip("0").rstrip(".")

@@ -967,8 +967,8 @@ def pdf_pages(t, name):
 
 def shown_count(value):
     """A count as the wheel shows it in the C locale (fw_display_count):
-    none of the decimals from 1000 up, at most one below."""
-    if round(value) >= 1000:
+    whole from 10 up, one decimal below."""
+    if round(value * 10) / 10 >= 10:
         return "%.0f" % value
     text = "%.1f" % value
     return text[:-2] if text.endswith(".0") else text

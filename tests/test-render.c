@@ -560,9 +560,14 @@ test_number_count (void)
   assert_text (fw_display_count (0.35), "0.35");
   assert_text (fw_display_count (0.3), "0.3");
   assert_text (fw_display_count (0.001), "0");
-  assert_text (fw_display_count (12.64), "12.6");
+  assert_text (fw_display_count (2.44), "2.4");
+  assert_text (fw_display_count (9.94), "9.9");
+  /* Whole people from 10 up: "848" beside "1521", never "848.4". */
+  assert_text (fw_display_count (9.96), "10");
+  assert_text (fw_display_count (12.64), "13");
   assert_text (fw_display_count (12.0), "12");
-  assert_text (fw_display_count (999.4), "999.4");
+  assert_text (fw_display_count (848.4), "848");
+  assert_text (fw_display_count (999.4), "999");
   assert_text (fw_display_count (999.96), "1000");   /* no grouping in C.UTF-8 */
   assert_text (fw_display_count (1234.5), "1234");
   assert_text (fw_display_count (1e12), "1000000000000");
@@ -575,7 +580,8 @@ static void
 test_number_compact (void)
 {
   assert_text (fw_display_compact (950), "950");
-  assert_text (fw_display_compact (12.6), "12.6");
+  assert_text (fw_display_compact (12.6), "13");    /* whole people, as fw_display_count () */
+  assert_text (fw_display_compact (2.44), "2.4");
   assert_text (fw_display_compact (1000), "1k");
   assert_text (fw_display_compact (12600), "12.6k");
   assert_text (fw_display_compact (126000), "126k");
@@ -593,6 +599,7 @@ test_number_change (void)
 {
   assert_text (fw_display_change (12), "+12");
   assert_text (fw_display_change (-3.5), "−3.5");
+  assert_text (fw_display_change (647.5), "+648");
   assert_text (fw_display_change (0), "±0");
   assert_text (fw_display_change (-0.0001), "±0");
   assert_text (fw_display_change (2500), "+2500");
@@ -605,7 +612,8 @@ static void
 test_number_difference (void)
 {
   assert_text (fw_display_difference (1360.83, 1676.86, FALSE), "+316");
-  assert_text (fw_display_difference (586.31, 291.7, FALSE), "−294.6");
+  assert_text (fw_display_difference (586.31, 291.7, FALSE), "−295");
+  assert_text (fw_display_difference (12.1, 4.4, FALSE), "−7.7");
   assert_text (fw_display_difference (1.138, 1.529, TRUE), "+0.39");
   assert_text (fw_display_difference (1.529, 1.138, TRUE), "−0.39");
   /* Gains that read apart by a rounding: the step shown, never "+0.00". */

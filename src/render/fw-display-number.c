@@ -47,14 +47,24 @@ trim_zero_decimals (char *text)
   return text;
 }
 
+/* From here up people are shown whole. A tenth of a person says
+ * nothing about hundreds of them, and "848.4" beside "1,521" (or
+ * "278.6 customers" in a column of whole ones) reads as sloppiness;
+ * below it a fraction is a real share of the figure (a referral inflow
+ * of 2.4 a month is not 2), and the one decimal stays, as
+ * fw_display_percent () keeps one below 10%. */
+#define WHOLE_FROM 10.0
+
 /* @magnitude >= 0 and finite, without a sign: the grouped presentation
- * that fw_display_count() and fw_display_change() share. */
+ * that fw_display_count() and fw_display_change() share, and so every
+ * count, change and difference the window, the report and the exports
+ * show: one rule in one place. */
 static char *
 format_magnitude (double magnitude)
 {
-  /* Decide by the rounded value, so 999.96 becomes "1,000" and not
-   * "1000.0", and 0.996 "1" and not "1.00". */
-  if (round (magnitude) >= 1000.0 || round (magnitude * 10.0) / 10.0 >= 1000.0)
+  /* Decide by the value as it would be shown, so 9.96 becomes "10"
+   * and not "10.0" (9.94 stays "9.9"), and 0.996 "1" and not "1.00". */
+  if (round (magnitude * 10.0) / 10.0 >= WHOLE_FROM)
     return g_strdup_printf ("%'.0f", magnitude);
   if (round (magnitude * 100.0) / 100.0 >= 1.0)
     return trim_zero_decimals (g_strdup_printf ("%'.1f", magnitude));

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * tooltip through fw_number_format(). A value that is not finite (a wheel
  * that grew past the range of a double) is shown as "—" (MODEL.md). */
 
-/* "1,234", "12.6", "0.35": grouped by the locale, at most one decimal
- * below 1000 and none above; "—" when not finite. */
+/* "1,234", "848", "12", "2.4", "0.35": whole people from 10 up,
+ * grouped by the locale; below 10 one decimal (two below 1), so a small
+ * flow does not read 0; "—" when not finite. */
 char *fw_display_count    (double value);
 /* "1,234,567.25", "150", "−0.5": every digit of @value (the shortest
  * text that reads back to it), grouped and with the decimal separator
