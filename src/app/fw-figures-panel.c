@@ -77,6 +77,8 @@ struct _FwFiguresPanel
   GtkWidget      parent_instance;
 
   /* Template children */
+  GtkWidget     *figures_box;   /* in a scrolled window */
+  GtkWidget     *inflow_box;    /* below it, always in sight */
   GtkLabel      *scenario_label;
   GtkLabel      *end_caption;
   GtkLabel      *new_caption;
@@ -661,11 +663,14 @@ fw_figures_panel_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (fw_figures_panel_parent_class)->unmap (widget);
 }
 
-/* GTK 4.8's scrolled window asks its child's height for no width in
- * particular (-1), which a panel of wrapping captions answers at its
- * narrowest: every caption on many lines, a tall natural height, and
- * blank room taken from the lists below it. Once the panel has a width,
- * its height is measured for that width. */
+/* The panel's height: at least the inflow and a little of the figures
+ * (they scroll), at best all of both. The figures are measured here, for
+ * the panel's width, not through their scrolled window: GTK 4.8's asks
+ * its child's height for no width in particular (-1), which a panel of
+ * wrapping captions answers at its narrowest (every caption on many
+ * lines, a tall natural height, and blank room taken from the lists
+ * below it). Asked for no width, the panel answers for the width it
+ * has, once it has one. */
 static void
 fw_figures_panel_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -677,6 +682,7 @@ fw_figures_panel_measure (GtkWidget      *widget,
 {
   FwFiguresPanel *self = FW_FIGURES_PANEL (widget);
   GtkWidget *child = gtk_widget_get_first_child (widget);
+  int figures = 0, inflow = 0;
 
   *minimum = *natural = 0;
   if (child == NULL)
@@ -684,6 +690,11 @@ fw_figures_panel_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && self->width > 0)
     for_size = self->width;
   gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_VERTICAL)
+    return;
+  gtk_widget_measure (self->figures_box, orientation, for_size, NULL, &figures, NULL, NULL);
+  gtk_widget_measure (self->inflow_box, orientation, for_size, NULL, &inflow, NULL, NULL);
+  *natural = MAX (*minimum, figures + inflow);
 }
 
 static gboolean
@@ -777,6 +788,8 @@ fw_figures_panel_class_init (FwFiguresPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, sustain_pill);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, new_total);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, churn_total);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_box);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_label);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_error);
   gtk_widget_class_bind_template_child (widget_class, FwFiguresPanel, inflow_spin);
