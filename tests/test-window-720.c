@@ -8,10 +8,15 @@
 #define G_LOG_DOMAIN "test-window-720"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "fw-app-resources.h"
+#include "fw-chart-canvas.h"
+#include "fw-chart-layout.h"
+#include "fw-chart-view.h"
 #include "fw-figures-panel.h"
 #include "fw-settings.h"
+#include "fw-test-names.h"
 #include "fw-test-window.h"
 #include "fw-wheel-view-private.h"
 #include "fw-window.h"
@@ -20,7 +25,8 @@
  * 1280x720), a projector's or a small laptop's: the point editor stays
  * on the screen wherever its marker is; the lists under the figures
  * have a real share of the right pane, the divider between them
- * remembered; the marketing inflow stays in sight. */
+ * remembered; the marketing inflow stays in sight; the chart's readout
+ * is read whole and its plot keeps a readable height. */
 
 #define SCREEN_WIDTH  1280
 #define SCREEN_HEIGHT 720
@@ -244,6 +250,120 @@ test_inflow_in_sight (Fixture       *fixture,
   g_assert_null (gtk_widget_get_ancestor (inflow, GTK_TYPE_SCROLLED_WINDOW));
 }
 
+typedef struct
+{
+  FwWindow      *window;
+  FwChartView   *view;
+  FwChartCanvas *canvas;
+} Chart;
+
+static Chart
+chart_of (FwWindow *window)
+{
+  Chart chart = { window, NULL, NULL };
+
+  chart.view = FW_CHART_VIEW (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW));
+  g_assert_nonnull (chart.view);
+  chart.canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (chart.view));
+  return chart;
+}
+
+static double
+plot_height (Chart *chart)
+{
+  return fw_chart_get_layout (fw_chart_canvas_get_chart (chart->canvas),
+                              gtk_widget_get_width (GTK_WIDGET (chart->canvas)),
+                              gtk_widget_get_height (GTK_WIDGET (chart->canvas)))->plot_h;
+}
+
+/* The readout: the label above the chart that starts with the period. */
+static GtkLabel *
+readout_of (Chart *chart)
+{
+  GtkWidget *readout = fw_test_find_shown (GTK_WIDGET (chart->view), fw_test_is_label_with, "Month ");
+
+  g_assert_nonnull (readout);
+  return GTK_LABEL (readout);
+}
+
+static gboolean
+has_band (gpointer data)
+{
+  return fw_chart_canvas_has_band (data);
+}
+
+/* The readout's words as drawn: nothing cut. */
+static void
+assert_readout_whole (Chart      *chart,
+                      const char *what)
+{
+  GtkLabel *readout = readout_of (chart);
+  PangoLayout *layout;
+
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  layout = gtk_label_get_layout (readout);
+  g_test_message ("%s: the readout %d px wide, %d lines, %d px high: %s", what,
+                  gtk_widget_get_width (GTK_WIDGET (readout)), pango_layout_get_line_count (layout),
+                  gtk_widget_get_height (GTK_WIDGET (readout)), fw_chart_view_get_readout (chart->view));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  /* Every line of it in its height. */
+  {
+    int text_height;
+
+    pango_layout_get_pixel_size (layout, NULL, &text_height);
+    g_assert_cmpint (text_height, <=, gtk_widget_get_height (GTK_WIDGET (readout)));
+  }
+}
+
+/* The consultant's picture at 1280x720, the divider never touched: the
+ * readout says every value of the scenario edited, and compares the
+ * others, without cutting a word (on today's main the scenario's long
+ * name led its line and its values after customers were cut: "Customers
+ * 91172 ● N…"); and the plot keeps a readable height (the readout and
+ * two rows of legend above it left 67 px with one scenario, 50 with
+ * three). */
+static void
+test_chart_readable (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwSession *session = fw_window_get_session (fixture->window);
+  Chart chart = chart_of (fixture->window);
+  guint all[] = { 0, 1, 2 };
+
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_test_wait_until (has_band, chart.canvas));
+  assert_readout_whole (&chart, "one scenario and its band");
+  g_test_message ("the plot %.0f px high", plot_height (&chart));
+  g_assert_cmpfloat (plot_height (&chart), >=, 100.0);
+
+  /* Three scenarios, two of them named at length. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_document_rename_scenario (document, i, fw_test_consultant_names[i], NULL));
+  fw_session_set_shown (session, all, 3);
+  g_assert_true (fw_test_wait_until (has_band, chart.canvas));
+  assert_readout_whole (&chart, "three scenarios");
+  g_test_message ("the plot %.0f px high", plot_height (&chart));
+  g_assert_cmpfloat (plot_height (&chart), >=, 80.0);
+  /* Each scenario named, shortened; the tooltip has them whole. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *start = g_strndup (fw_test_consultant_names[i], 5);
+
+      g_assert_nonnull (strstr (fw_chart_view_get_readout (chart.view), start));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (readout_of (&chart))),
+                                fw_test_consultant_names[i]));
+    }
+}
+
 /* The keyboard shortcuts window (Ctrl+?) fits the screen: GTK lays its
  * groups out two columns to a page, each as wide as its widest keys and
  * title; with long titles and long key lists side by side it was 1507 px
@@ -287,6 +407,7 @@ main (int   argc,
   ADD ("point-editor-on-screen", test_point_editor_on_screen);
   ADD ("lists-have-their-share", test_lists_have_their_share);
   ADD ("inflow-in-sight", test_inflow_in_sight);
+  ADD ("chart-readable", test_chart_readable);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
 #undef ADD
 

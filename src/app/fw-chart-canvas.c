@@ -56,6 +56,7 @@ struct _FwChartCanvas
   /* Words (the readout, the accessible value) follow the data once the
    * edits of a moment are done, not after each. */
   guint          refresh_idle;
+  int            words_width;    /* the width they were last said for */
 };
 
 G_DEFINE_FINAL_TYPE (FwChartCanvas, fw_chart_canvas, GTK_TYPE_WIDGET)
@@ -312,6 +313,23 @@ schedule_refresh (FwChartCanvas *self)
 {
   if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_words, self, NULL);
+}
+
+/* The readout's words depend on the width too (names shortened to
+ * share a line): said again for a new one. */
+static void
+fw_chart_canvas_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  FwChartCanvas *self = FW_CHART_CANVAS (widget);
+
+  if (width != self->words_width)
+    {
+      self->words_width = width;
+      schedule_refresh (self);
+    }
 }
 
 static void
@@ -950,6 +968,7 @@ fw_chart_canvas_class_init (FwChartCanvasClass *klass)
   widget_class->snapshot = fw_chart_canvas_snapshot;
   widget_class->css_changed = fw_chart_canvas_css_changed;
   widget_class->measure = fw_chart_canvas_measure;
+  widget_class->size_allocate = fw_chart_canvas_size_allocate;
 
   properties[PROP_VISIBLE_SERIES] =
     g_param_spec_uint ("visible-series", NULL, NULL, 0, FW_CHART_ALL_SERIES, FW_CHART_ALL_SERIES,

@@ -37,6 +37,12 @@ struct _FwChartView
   GtkLabel       *readout;
   char           *readout_text;         /* the same, plain */
   double          text_scale;           /* Ctrl+plus/minus: the readout's size */
+  /* The readout's height, as reserved for its width, scenarios and
+   * text size (reserve_readout_lines ()). */
+  int             reserved_height;
+  int             reserved_width;
+  guint           reserved_scenarios;
+  double          reserved_scale;
   GtkStack       *stack;
   FwChartCanvas  *canvas;
   FwProjectionTable *table;
@@ -141,40 +147,157 @@ append_values (FwChartView        *self,
     }
 }
 
-/* The readout keeps one height while the pointer moves, whatever its
- * numbers, and whatever the number of scenarios compared: two lines.
- * Otherwise a value growing a digit would wrap, the chart below would
- * shrink by a line, and its whole picture would be painted again under
- * the pointer; and five scenarios with long names would leave no chart.
- * One scenario's values may wrap onto the second line; several
- * scenarios' two lines (update_readout()) are each cut at the end. */
-static void
-reserve_readout_lines (FwChartView *self,
-                       guint        n_scenarios)
+/* The height of a line of the readout, in pixels; and in @char_width,
+ * if given, a character's usual width. */
+static int
+readout_line (FwChartView *self,
+              int         *char_width)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->readout));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
   int line = (int) ceil (pango_font_metrics_get_height (metrics) * self->text_scale / PANGO_SCALE);
-  const int lines = 2;
 
+  if (char_width != NULL)
+    *char_width = MAX ((int) ceil (pango_font_metrics_get_approximate_char_width (metrics) *
+                                   self->text_scale / PANGO_SCALE), 1);
   pango_font_metrics_unref (metrics);
-
-  /* GtkLabel's "lines" is Pango's limit per paragraph. */
-  gtk_label_set_wrap (self->readout, n_scenarios <= 1);
-  gtk_label_set_lines (self->readout, n_scenarios <= 1 ? lines : 1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->readout), -1, line * lines);
+  return line;
 }
 
-/* Names in the readout, in characters: the one whose values it lists,
- * and each other one beside a single figure. Its tooltip has them whole. */
-#define FIRST_NAME_CHARS 40
-#define OTHER_NAME_CHARS 24
+/* The most lines the readout takes: the values of the scenario edited
+ * wrap onto a second line where the projection is narrow (about 600 px
+ * beside the side panes at 1280x720), and several scenarios add the
+ * line that compares them. */
+#define READOUT_MOST_LINES 3
 
-/* Several scenarios on two lines: the first (the one edited) with all
- * its values; then one figure (customers, unless hidden) of each other
- * one, so the second line reads like a row of a comparison:
- * "● Customers:  Without the…self-service 1,380   Optimistic 279".
- * @full gets every value of every scenario, names whole, one a line. */
+/* The readout keeps one height while the pointer moves, whatever its
+ * numbers: otherwise a value growing a digit would wrap, the chart below
+ * would shrink by a line, and its whole picture would be painted again
+ * under the pointer. It is what the text needs at this width, at least
+ * two lines, and once a line has been needed it is kept (for this width,
+ * these scenarios and this text size): the height changes at most once,
+ * never back and forth. Each paragraph keeps to two lines, cut at the end
+ * past them. (It used to keep several scenarios' paragraphs to a line
+ * each: at 1280x720 the edited scenario's values were cut after the
+ * first.) */
+static void
+reserve_readout_lines (FwChartView *self,
+                       guint        n_scenarios)
+{
+  int line = readout_line (self, NULL);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
+  int height = line * 2;
+
+  if (width != self->reserved_width || n_scenarios != self->reserved_scenarios ||
+      self->text_scale != self->reserved_scale)
+    {
+      self->reserved_height = 0;
+      self->reserved_width = width;
+      self->reserved_scenarios = n_scenarios;
+      self->reserved_scale = self->text_scale;
+    }
+
+  /* GtkLabel's "lines" is Pango's limit per paragraph. */
+  gtk_label_set_wrap (self->readout, TRUE);
+  gtk_label_set_lines (self->readout, 2);
+  if (width > 0 && gtk_label_get_label (self->readout) != NULL)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
+      int needed;
+
+      pango_layout_set_markup (layout, gtk_label_get_label (self->readout), -1);
+      pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -2);
+      needed = MIN (pango_layout_get_line_count (layout), READOUT_MOST_LINES) * line;
+      height = MAX (height, needed);
+      g_object_unref (layout);
+    }
+  self->reserved_height = MAX (self->reserved_height, height);
+  gtk_widget_set_size_request (GTK_WIDGET (self->readout), -1, self->reserved_height);
+}
+
+/* Names in the comparison line, in characters: as many as let every
+ * scenario's name and figure share one line of the readout's width,
+ * from a dozen (less and they no longer tell apart) to OTHER_NAME_CHARS.
+ * Its tooltip has them whole. */
+#define FEWEST_NAME_CHARS 12
+#define OTHER_NAME_CHARS  24
+
+/* The comparison line of @series, names in @chars characters at most. */
+static void
+append_comparison (FwChartView        *self,
+                   GString            *markup,
+                   GString            *plain,
+                   const FwChartHover *values,
+                   guint               series,
+                   guint               chars)
+{
+  g_autofree char *hex = series_hex (self->canvas, series);
+  g_autofree char *name = g_markup_escape_text (fw_chart_series_name (series), -1);
+
+  g_string_append_printf (markup, "<span foreground=\"%s\">●</span>\u00a0%s:", hex, name);
+  g_string_append_printf (plain, "%s:", fw_chart_series_name (series));
+  for (guint i = 0; i < values->n_scenarios; i++)
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *spaced = NULL;
+      g_autofree char *number = NULL;
+
+      if (isnan (values->values[i][series]))
+        continue;
+      shown = fw_chart_text_shorten (fw_chart_canvas_get_scenario_name (self->canvas, i), chars);
+      escaped = g_markup_escape_text (shown, -1);
+      spaced = unbroken (escaped);
+      number = fw_display_count (values->values[i][series]);
+      g_string_append_printf (markup, i == 0 ? "   <b>%s\u00a0%s</b>" : "   %s\u00a0<b>%s</b>",
+                              spaced, number);
+      g_string_append_printf (plain, "  %s %s", shown, number);
+    }
+}
+
+/* The most characters that keep the comparison line to one line of the
+ * readout's width, as measured. */
+static guint
+comparison_name_chars (FwChartView        *self,
+                       const FwChartHover *values,
+                       guint               series)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
+  PangoLayout *layout;
+  guint chars;
+
+  if (width <= 0)
+    return OTHER_NAME_CHARS;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
+  pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
+  for (chars = OTHER_NAME_CHARS; chars > FEWEST_NAME_CHARS; chars--)
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      g_autoptr(GString) plain = g_string_new (NULL);
+      int line_width;
+
+      append_comparison (self, markup, plain, values, series, chars);
+      pango_layout_set_markup (layout, markup->str, -1);
+      pango_layout_get_pixel_size (layout, &line_width, NULL);
+      if (line_width <= width)
+        break;
+    }
+  g_object_unref (layout);
+  return chars;
+}
+
+/* Several scenarios: the first line (or two) holds the values of the
+ * one edited, as for one scenario; the next compares one figure
+ * (customers, unless hidden) of every scenario on show, each named, the
+ * edited one first and in bold, so it reads like a row of a comparison:
+ * "● Customers:  Baseline today…Q3 2026 1,380   Optimistic 279". The
+ * edited one's name used to lead the first line, and at 1280x720 it left
+ * its values no room. @full gets every value of every scenario, names
+ * whole, one a line. */
 static void
 append_scenarios (FwChartView        *self,
                   GString            *markup,
@@ -183,6 +306,7 @@ append_scenarios (FwChartView        *self,
                   const FwChartHover *values)
 {
   int series = -1;
+  guint chars;
 
   for (guint i = 0; i < values->n_scenarios; i++)
     {
@@ -198,39 +322,18 @@ append_scenarios (FwChartView        *self,
     }
 
   {
-    g_autofree char *shown = fw_chart_text_shorten (fw_chart_canvas_get_scenario_name (self->canvas, 0),
-                                                    FIRST_NAME_CHARS);
-    g_autofree char *escaped = g_markup_escape_text (shown, -1);
     g_autoptr(GString) line = g_string_new (NULL);
 
-    g_string_append_printf (markup, "   <b>%s</b>", escaped);
     append_values (self, markup, line, values, 0);
-    g_string_append_printf (plain, " %s: %s", shown, line->str);
+    g_string_append_printf (plain, " %s", line->str);
   }
 
   if (series < 0)
     return;
-  {
-    g_autofree char *hex = series_hex (self->canvas, (guint) series);
-    g_autofree char *escaped = g_markup_escape_text (fw_chart_series_name ((guint) series), -1);
-
-    g_string_append_printf (markup, "\n<span foreground=\"%s\">●</span>\u00a0%s:", hex, escaped);
-    g_string_append_printf (plain, "\n%s:", fw_chart_series_name ((guint) series));
-  }
-  for (guint i = 1; i < values->n_scenarios; i++)
-    {
-      g_autofree char *shown = NULL;
-      g_autofree char *escaped = NULL;
-      g_autofree char *number = NULL;
-
-      if (isnan (values->values[i][series]))
-        continue;
-      shown = fw_chart_text_shorten (fw_chart_canvas_get_scenario_name (self->canvas, i), OTHER_NAME_CHARS);
-      escaped = g_markup_escape_text (shown, -1);
-      number = fw_display_count (values->values[i][series]);
-      g_string_append_printf (markup, "   %s\u00a0<b>%s</b>", escaped, number);
-      g_string_append_printf (plain, "  %s %s", shown, number);
-    }
+  chars = comparison_name_chars (self, values, (guint) series);
+  g_string_append_c (markup, '\n');
+  g_string_append_c (plain, '\n');
+  append_comparison (self, markup, plain, values, (guint) series, chars);
 }
 
 /* The values at the period under the pointer, or else at the period
@@ -274,7 +377,9 @@ update_readout (FwChartView *self)
         }
     }
 
-  if (g_strcmp0 (plain->str, self->readout_text) == 0)
+  /* The same words, and the same width they were measured for. */
+  if (g_strcmp0 (plain->str, self->readout_text) == 0 &&
+      gtk_widget_get_width (GTK_WIDGET (self->readout)) == self->reserved_width)
     return;
   g_free (self->readout_text);
   self->readout_text = g_strdup (plain->str);

@@ -28,6 +28,10 @@
  * shows its name when pointed at, and the plot keeps the more. */
 #define LEGEND_SHARE_WHOLE 0.30
 #define LEGEND_SHARE       0.16
+/* A plot lower than this many text heights is hard to read: on screen
+ * the legend's series keys give it their rows first (see
+ * fw_chart_layout_compute ()). */
+#define READABLE_PLOT      10.0
 
 double
 fw_chart_layout_x_of (const FwChartLayout *layout,
@@ -247,9 +251,9 @@ place_scenario_keys (FwChart       *chart,
 }
 
 /* The legend's entries in order, flowing in rows over the top of the
- * area: the series and the band, then the scenarios' keys, in at most
- * @whole_height when that shows every name whole, else @max_height.
- * Returns the height the rows take. */
+ * area: the series and the band (unless @series_keys is FALSE), then
+ * the scenarios' keys, in at most @whole_height when that shows every
+ * name whole, else @max_height. Returns the height the rows take. */
 static double
 place_legend (FwChart       *chart,
               FwChartLayout *layout,
@@ -257,7 +261,8 @@ place_legend (FwChart       *chart,
               double         right,
               double         top,
               double         whole_height,
-              double         max_height)
+              double         max_height,
+              gboolean       series_keys)
 {
   double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
   double x = left, y = top;
@@ -272,7 +277,7 @@ place_legend (FwChart       *chart,
     any_band = any_band || (chart->legend_toggles ? chart->entries[i].has_band
                                                   : fw_chart_track_drawn (chart, i, FW_CHART_TRACK_BAND_LOW));
 
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint pass = 0; series_keys && pass < 2; pass++)
     {
       guint n = pass == 0 ? FW_CHART_N_SERIES : 1;
 
@@ -429,11 +434,33 @@ fw_chart_layout_compute (FwChart       *chart,
    * scenarios and the length of their names: the plot is the point. */
   legend_h = place_legend (chart, layout, pad, width - pad, pad,
                           height * (chart->legend_toggles ? LEGEND_SHARE : LEGEND_SHARE_WHOLE),
-                          height * LEGEND_SHARE);
+                          height * LEGEND_SHARE, TRUE);
   layout->axis_title_shown = TRUE;
   bottom = pad + text * 1.3 + text * 0.3 + text * 1.3;
   layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
   layout->plot_h = height - layout->plot_y - bottom;
+
+  /* On screen (the legend toggles series) the readout above the chart
+   * names every series in its colour with its value: where the plot is
+   * too low to read (a 1280x720 window: two rows of keys left it 67 px),
+   * the series' and the band's keys give it their rows, and the
+   * scenarios' keys, which only the legend has, stay. The Series menu
+   * still shows and hides them. Then the axis title goes: the readout
+   * and the marker name the period ("Month 7"). A picture has no
+   * readout: its legend and title stay. */
+  if (chart->legend_toggles && layout->plot_h < text * READABLE_PLOT && legend_h > 0.0)
+    {
+      legend_h = place_legend (chart, layout, pad, width - pad, pad, height * LEGEND_SHARE,
+                               height * LEGEND_SHARE, FALSE);
+      layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
+      layout->plot_h = height - layout->plot_y - bottom;
+    }
+  if (chart->legend_toggles && layout->plot_h < text * READABLE_PLOT)
+    {
+      layout->axis_title_shown = FALSE;
+      bottom = pad + text * 1.5;
+      layout->plot_h = height - layout->plot_y - bottom;
+    }
 
   /* Too little room: the axis title goes first, then the legend. */
   if (layout->plot_h < text * 4.0)
