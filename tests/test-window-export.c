@@ -552,6 +552,60 @@ test_copy_wheel (Fixture       *fixture,
   g_assert_null (fw_window_get_error (fixture->window));
 }
 
+/* The notice on show whose sentence holds @part, or NULL. */
+static GtkWidget *
+notice_with (Fixture    *fixture,
+             const char *part)
+{
+  GtkWidget *label = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_label_with, part);
+
+  return label != NULL ? gtk_widget_get_parent (label) : NULL;
+}
+
+/* After an export and after Copy the window says so, briefly and
+ * without asking anything: a notice over the window with the file's
+ * name and folder, Open and Open Folder for an export; "Copied the
+ * wheel" for Copy. A screen reader hears it as it shows (an alert,
+ * named by its sentence); the keyboard stays where it was. Before,
+ * nothing told the user it had worked (review3's C6). */
+static void
+test_notices (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) png = file_in (fixture, "said.png");
+  g_autoptr(GFile) pdf = file_in (fixture, "report.pdf");
+  g_autofree char *said = NULL;
+  GtkWidget *notice, *focus;
+
+  gtk_widget_grab_focus (fw_window_get_wheel (fixture->window));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  g_assert_true (fw_window_export_to (fixture->window, png, FW_EXPORT_WHEEL));
+  said = g_strdup_printf ("Exported “said.png” to %s", fixture->dir);
+  notice = notice_with (fixture, said);
+  g_assert_nonnull (notice);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (notice)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_nonnull (fw_test_find_shown (notice, fw_test_is_button, "_Open"));
+  g_assert_nonnull (fw_test_find_shown (notice, fw_test_is_button, "Open _Folder"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == focus);
+
+  g_assert_true (fw_window_export_report_to (fixture->window, pdf));
+  g_assert_nonnull (notice_with (fixture, "Exported “report.pdf”"));
+  /* One at a time: the newest. */
+  g_assert_null (notice_with (fixture, "said.png"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-wheel", NULL));
+  notice = notice_with (fixture, "Copied the wheel");
+  g_assert_nonnull (notice);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (notice)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
+  /* Nothing to open after a copy. */
+  g_assert_null (fw_test_find_shown (notice, fw_test_is_button, "_Open"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == focus);
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
 static void
 test_actions (Fixture       *fixture,
               gconstpointer  data)
@@ -601,6 +655,8 @@ main (int   argc,
   g_test_add ("/window-export/print-dialog-to-file", Fixture, NULL, fixture_set_up,
               test_print_dialog_to_file, fixture_tear_down);
   g_test_add ("/window-export/copy-wheel", Fixture, NULL, fixture_set_up, test_copy_wheel,
+              fixture_tear_down);
+  g_test_add ("/window-export/notices", Fixture, NULL, fixture_set_up, test_notices,
               fixture_tear_down);
   g_test_add ("/window-export/actions", Fixture, NULL, fixture_set_up, test_actions,
               fixture_tear_down);

@@ -115,7 +115,25 @@ start_in_export_folder (FwWindow       *self,
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
-/* Writes @bytes to @file whole; says why not in the banner. */
+/* Says where an export went, with Open and Open Folder. */
+static void
+notify_exported (FwWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folder = parent != NULL ? fw_window_display_folder (parent) : NULL;
+  g_autofree char *text =
+    folder != NULL
+      /* TRANSLATORS: after an export: a file's name, then its folder ("~/Documents") */
+      ? g_strdup_printf (_("Exported “%s” to %s"), name, folder)
+      : g_strdup_printf (_("Exported “%s”"), name);
+
+  fw_window_notify (self, text, file);
+}
+
+/* Writes @bytes to @file whole; says so in a notice, or why not in the
+ * banner. */
 static gboolean
 write_whole (FwWindow  *self,
              GFile     *file,
@@ -134,6 +152,7 @@ write_whole (FwWindow  *self,
       return FALSE;
     }
   remember_export_folder (self, file);
+  notify_exported (self, file);
   return TRUE;
 }
 
@@ -528,6 +547,8 @@ copy_wheel_activated (GtkWidget  *widget,
       return;
     }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  /* TRANSLATORS: after Ctrl+C on the wheel */
+  fw_window_notify (self, _("Copied the wheel as an image"), NULL);
 }
 
 /* Setting up ----------------------------------------------------------------- */

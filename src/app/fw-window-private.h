@@ -81,10 +81,13 @@ struct _FwWindow
   /* fw-window-banner.c and fw-window-recovery.c */
   struct _FwWindowProgress *progress;
   struct _FwWindowRecovery *recovery;
+  /* fw-window-notice.c */
+  struct _FwWindowNotice   *notice;
 };
 
 typedef struct _FwWindowProgress FwWindowProgress;
 typedef struct _FwWindowRecovery FwWindowRecovery;
+typedef struct _FwWindowNotice   FwWindowNotice;
 
 /* fw-window.c */
 void fw_window_set_document       (FwWindow    *self,
@@ -135,6 +138,11 @@ void fw_window_save_chart_state   (FwWindow    *self,
 
 /* fw-window-help.c: "win.help", the user guide */
 void fw_window_class_add_help     (GtkWidgetClass *widget_class);
+/* Shows @uri in the program the desktop has for it, or says @failure in
+ * the banner when there is none. */
+void fw_window_show_uri           (FwWindow    *self,
+                                   const char  *uri,
+                                   const char  *failure);
 
 /* fw-window-dnd.c: project files dropped on the window */
 void fw_window_add_file_drop      (FwWindow    *self);
@@ -243,6 +251,18 @@ void fw_window_progress_say       (FwWindow     *self,
                                    const char   *text);
 void fw_window_progress_end       (FwWindow     *self);
 void fw_window_progress_free      (FwWindow     *self);
+
+/* fw-window-notice.c: a brief word over the bottom of the window that
+ * something happened (an export written, the wheel copied), heard by
+ * screen readers, gone by itself; with Open and Open Folder when @file
+ * is given. The one on show replaces any before it. */
+void        fw_window_init_notice (FwWindow    *self);
+void        fw_window_notify      (FwWindow    *self,
+                                   const char  *text,
+                                   GFile       *file);
+/* Its text while on show, else NULL. */
+const char *fw_window_get_notice  (FwWindow    *self);
+void        fw_window_notice_free (FwWindow    *self);
 
 /* fw-window-recovery.c */
 void fw_window_recovery_follow    (FwWindow    *self,

@@ -58,6 +58,7 @@ fw_window_dispose (GObject *object)
   g_clear_object (&self->file_operation);
   fw_window_progress_free (self);
   fw_window_recovery_free (self);
+  fw_window_notice_free (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_WINDOW);
   g_clear_object (&self->playback);
   g_clear_object (&self->session);
@@ -280,6 +281,7 @@ fw_window_init (FwWindow *self)
   FwProject *project;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fw_window_init_notice (self);
   fw_window_restore_state (self);
   fw_window_init_panes (self);
   fw_window_add_file_drop (self);
