@@ -1652,9 +1652,10 @@ test_period_blend (void)
 }
 
 /* Presenting's figures: a scenario's name of MODEL.md's 80 characters
- * wraps within the card's width, on two lines at most, and does not
- * push the figures' text down to the smallest size (it ran off the
- * screen on one line). */
+ * wraps within the card's width and does not push the figures' text
+ * down to the smallest size (it ran off the screen on one line); it
+ * takes the lines it needs, every word whole, never cut short with an
+ * ellipsis ("...and wit..." lost the words that said which scenario). */
 static void
 test_figures_card_long_title (void)
 {
@@ -1677,16 +1678,19 @@ test_figures_card_long_title (void)
   g_test_message ("text %.2f px, card %.0f x %.0f px in %.0f", size, card_width, card_height, width);
   g_assert_cmpfloat (size, ==, 24.0);
   g_assert_cmpfloat (card_width, <=, width);
+  g_assert_true (fw_figures_card_words_whole (&card, &style, size));
 
-  /* Two lines at most: a title of any length takes no more room. */
+  /* A longer name takes more lines, still whole; a short one, one. */
   {
-    g_autofree char *longer = g_strjoin (" ", title, title, title, NULL);
+    g_autofree char *longer = g_strjoin (" ", title, "and", title, NULL);
     FwFiguresCard again = card;
-    double longer_height;
+    double longer_width, longer_height;
 
     again.title = longer;
-    fw_figures_card_measure (&again, &style, size, NULL, &longer_height);
-    g_assert_cmpfloat (longer_height, ==, card_height);
+    fw_figures_card_measure (&again, &style, size, &longer_width, &longer_height);
+    g_assert_cmpfloat (longer_height, >, card_height);
+    g_assert_cmpfloat (longer_width, <=, width);
+    g_assert_true (fw_figures_card_words_whole (&again, &style, size));
     again.title = "Baseline";
     fw_figures_card_measure (&again, &style, size, NULL, &one_line_height);
     g_assert_cmpfloat (one_line_height, <, card_height);

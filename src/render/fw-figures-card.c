@@ -21,8 +21,6 @@
 /* Two columns only where one would make the text smaller than this
  * share of what two allow. */
 #define COLUMNS_WORTH 0.95
-/* A long title wraps on this many lines at most. */
-#define TITLE_LINES   2
 
 /* One line of text laid out, on @cr or, to measure, on @context. */
 static PangoLayout *
@@ -48,6 +46,7 @@ typedef struct
   double              x, y;
   double              width;    /* the widest line so far, from the pen's x */
   double              wrap;     /* captions wrap at this width; 0: never */
+  gboolean            cut;      /* some text was cut short or a word broken */
 } Pen;
 
 /* Sets one line at the pen, in the foreground at @alpha, and moves the
@@ -78,6 +77,7 @@ pen_text (Pen        *pen,
         }
     }
   pango_layout_get_extents (layout, NULL, &logical);
+  pen->cut = pen->cut || !fw_render_text_words_whole (layout);
   if (pen->draw)
     {
       cairo_move_to (pen->cr, pen->x - (double) logical.x / PANGO_SCALE,
@@ -131,9 +131,11 @@ pen_card (Pen                 *pen,
   pen->wrap = columns > 1 ? card->column_width : 0.0;
 
   /* A scenario's name may be 80 characters: on one line it ran off the
-   * screen, and it is the line that tells the room what they see. */
+   * screen, and it is the line that tells the room what they see. It
+   * takes the lines it needs, never cut short ("...and wit..."): the
+   * card's fit makes room for them. */
   if (card->title != NULL)
-    pen_text (pen, size * TITLE_SCALE, TRUE, 1.0, card->title_width, TITLE_LINES, card->title);
+    pen_text (pen, size * TITLE_SCALE, TRUE, 1.0, card->title_width, 0, card->title);
   if (card->subtitle != NULL)
     pen_line (pen, size, FALSE, 0.8, card->subtitle);
   if (card->title != NULL || card->subtitle != NULL)
@@ -167,6 +169,24 @@ pen_card (Pen                 *pen,
     pen->width = MAX (pen->width, widths[0] + size * COLUMN_GAP + widths[1]);
 }
 
+/* The card set at @text_size, measured: its size and whether a text
+ * was cut. */
+static void
+measure_card (const FwFiguresCard *card,
+              const FwWheelStyle  *style,
+              double               text_size,
+              Pen                 *pen)
+{
+  PangoContext *context;
+
+  *pen = (Pen) { NULL, NULL, FALSE, style, 0.0, 0.0, 0.0, 0.0, FALSE };
+  /* (PangoContext has no g_autoptr in Pango 1.50.) */
+  context = fw_render_text_context_new ();
+  pen->context = context;
+  pen_card (pen, card, text_size);
+  g_object_unref (context);
+}
+
 void
 fw_figures_card_measure (const FwFiguresCard *card,
                          const FwWheelStyle  *style,
@@ -174,20 +194,28 @@ fw_figures_card_measure (const FwFiguresCard *card,
                          double              *width,
                          double              *height)
 {
-  PangoContext *context;
-  Pen pen = { NULL, NULL, FALSE, style, 0.0, 0.0, 0.0, 0.0 };
+  Pen pen;
 
   g_return_if_fail (card != NULL && style != NULL);
 
-  /* (PangoContext has no g_autoptr in Pango 1.50.) */
-  context = fw_render_text_context_new ();
-  pen.context = context;
-  pen_card (&pen, card, text_size);
-  g_object_unref (context);
+  measure_card (card, style, text_size, &pen);
   if (width != NULL)
     *width = pen.width;
   if (height != NULL)
     *height = pen.y;
+}
+
+gboolean
+fw_figures_card_words_whole (const FwFiguresCard *card,
+                             const FwWheelStyle  *style,
+                             double               text_size)
+{
+  Pen pen;
+
+  g_return_val_if_fail (card != NULL && style != NULL, FALSE);
+
+  measure_card (card, style, text_size, &pen);
+  return !pen.cut;
 }
 
 /* Measures @card at @size within @width, its captions in two columns
@@ -300,7 +328,7 @@ fw_figures_card_paint (cairo_t             *cr,
                        double               height)
 {
   double card_height;
-  Pen pen = { cr, NULL, TRUE, style, x, y, 0.0, 0.0 };
+  Pen pen = { cr, NULL, TRUE, style, x, y, 0.0, 0.0, FALSE };
 
   g_return_if_fail (cr != NULL && card != NULL && style != NULL);
 

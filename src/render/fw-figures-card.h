@@ -38,8 +38,8 @@ typedef struct
   guint                    n_items;
   guint                    columns;   /* 0 or 1: one column; 2: the figures in pairs */
   double                   column_width; /* in two columns, the captions wrap at this width */
-  double                   title_width;  /* the title wraps at this width, on two lines at
-                                          * most; 0: one line, however long */
+  double                   title_width;  /* the title wraps at this width, on as many
+                                          * lines as it takes; 0: one line, however long */
 } FwFiguresCard;
 
 /* The room @card takes with its smallest text at @text_size. */
@@ -48,6 +48,11 @@ void   fw_figures_card_measure  (const FwFiguresCard *card,
                                  double               text_size,
                                  double              *width,
                                  double              *height);
+/* Whether every text of @card set at @text_size shows whole: none cut
+ * short, no word broken across two lines. */
+gboolean fw_figures_card_words_whole (const FwFiguresCard *card,
+                                      const FwWheelStyle  *style,
+                                      double               text_size);
 /* The largest text size from @min_size up to @preferred at which @card
  * fits @width x @height (@min_size when even that does not), in one
  * column or, when @most_columns allows two and one column would have to

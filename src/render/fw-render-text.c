@@ -103,3 +103,31 @@ fw_render_text_size (PangoLayout *layout,
   if (height != NULL)
     *height = (double) logical.height / PANGO_SCALE;
 }
+
+gboolean
+fw_render_text_words_whole (PangoLayout *layout)
+{
+  const char *text;
+  GSList *lines;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
+
+  if (pango_layout_is_ellipsized (layout))
+    return FALSE;
+  text = pango_layout_get_text (layout);
+  lines = pango_layout_get_lines_readonly (layout);
+  /* Every line after the first starts after a space or a hyphen: no
+   * word was broken to fit the width. */
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      gunichar before;
+
+      if (line->start_index <= 0)
+        continue;
+      before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
+      if (!g_unichar_isspace (before) && before != '-' && before != 0x2010 && before != '\n')
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -42,6 +42,11 @@ void          fw_render_text_size        (PangoLayout  *layout,
                                           double       *width,
                                           double       *height);
 
+/* Whether @layout shows every word of its text whole: not ellipsized,
+ * and wrapped, if at all, only between words (never a word broken
+ * across two lines because it is wider than the layout). */
+gboolean      fw_render_text_words_whole (PangoLayout  *layout);
+
 /* The smallest size any layout was made at since the last reset
  * (INFINITY when none): what a test measures to know that nothing drawn
  * is too small to read. Main thread only. */

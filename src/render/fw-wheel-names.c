@@ -124,14 +124,17 @@ place_name (const FwWheelLayout *layout,
   room = MIN (room, layout->label_size * 10.0);
   if (room < layout->label_size * 3.0)
     return FALSE;
-  /* A long name takes a second and a third line before it is cut
-   * short ("Referral programme / with rewards" beside a marker near 11
-   * o'clock, where the room to the edge is narrow). */
+  /* A long name takes a second and a third line ("Referral programme /
+   * with rewards" beside a marker near 11 o'clock, where the room to the
+   * edge is narrow); one that needs more, or a word wider than the room,
+   * is left out: a room reads "Free trial or self-..." as a word lost. */
   pango_layout_set_width (text, (int) (room * PANGO_SCALE));
   pango_layout_set_wrap (text, PANGO_WRAP_WORD);
   pango_layout_set_height (text, -3);
   pango_layout_set_alignment (text, side > 0.0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  if (!fw_render_text_words_whole (text))
+    return FALSE;
   fw_render_text_size (text, &w, &h);
   w += 2.0 * pad;
 
