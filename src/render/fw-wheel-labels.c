@@ -298,6 +298,58 @@ fw_wheel_referral_band_boxes (const FwWheelLayout      *layout,
 #define SLIDE_STEP 3.0
 #define SLIDE_MAX  60.0
 
+/* Where round the ring a stage's label outside still reads as its own:
+ * from its arc's middle, @before degrees anticlockwise and @after
+ * clockwise, halfway to each neighbour's middle. Past that it sits
+ * nearer another stage's arc, and a room reads it as that stage's name
+ * (a presenter saw "Champion", the last stage at 11 o'clock, slid past
+ * 12 o'clock to between two other stages' labels at 1 o'clock, its
+ * leader across their arcs). Presenting keeps every label in its cell:
+ * its ring gives the labels the room they need for that
+ * (fw_wheel_fit_text). The editor's wheel has only the room the window
+ * leaves it, and lets a label slide further rather than lose it. */
+typedef struct
+{
+  double middle, before, after;
+} LabelCell;
+
+static LabelCell
+label_cell (const FwScenario *scenario,
+            guint             index)
+{
+  guint n = scenario->stages->len;
+  double start, end, prev_start, prev_end, next_start, next_end;
+  LabelCell cell;
+
+  fw_scenario_stage_arc (scenario, index, &start, &end);
+  cell.middle = (start + end) / 2.0;
+  if (n < 2)
+    {
+      cell.before = cell.after = 180.0;
+      return cell;
+    }
+  fw_scenario_stage_arc (scenario, (index + n - 1) % n, &prev_start, &prev_end);
+  fw_scenario_stage_arc (scenario, (index + 1) % n, &next_start, &next_end);
+  /* Degrees round the ring to each neighbour's middle, halved. */
+  cell.before = fmod (cell.middle - (prev_start + prev_end) / 2.0 + 720.0, 360.0) / 2.0;
+  cell.after = fmod ((next_start + next_end) / 2.0 - cell.middle + 720.0, 360.0) / 2.0;
+  return cell;
+}
+
+/* Whether a label centred on (@x, @y) lies within @cell. */
+static gboolean
+in_cell (const FwWheelLayout *layout,
+         const LabelCell     *cell,
+         double               x,
+         double               y)
+{
+  double degrees, off;
+
+  fw_wheel_layout_polar (layout, x, y, &degrees, NULL);
+  off = remainder (degrees - cell->middle, 360.0);
+  return off >= -cell->before && off <= cell->after;
+}
+
 /* Where a @w x @h label outside the ring at @angle goes, pushed out by
  * @attempt steps: its centre in (@bx, @by), its box in @box. FALSE when
  * the area has no room for it there. */
@@ -373,6 +425,22 @@ place_count (FwWheelCountSpot *spot,
   spot->rgba[3] = a;
 }
 
+/* The box a stage's label was drawn in, @w x @h centred on (@x, @y):
+ * for tests, which check that it lies where it says. */
+static void
+label_box (FwWheelCountSpot *spot,
+           double            x,
+           double            y,
+           double            w,
+           double            h)
+{
+  spot->labelled = TRUE;
+  spot->label[0] = x - w / 2.0;
+  spot->label[1] = y - h / 2.0;
+  spot->label[2] = x + w / 2.0;
+  spot->label[3] = y + h / 2.0;
+}
+
 /* Labels of arcs too narrow to hold them, outside the ring with a leader
  * line in from their arc [@start, @end]; pushed further out when they
  * would cover one already placed, then slid round the ring, nearest
@@ -387,6 +455,7 @@ paint_label_outside (cairo_t             *cr,
                      PangoLayout         *count,
                      double               start,
                      double               end,
+                     const LabelCell     *cell,
                      double               min_w,
                      gboolean             draw,
                      Box                 *placed,
@@ -433,6 +502,7 @@ paint_label_outside (cairo_t             *cr,
       at = angle + (slide == 0 ? 0.0 : offset);
       for (guint attempt = 0; attempt < 3 && !found; attempt++)
         found = outside_box_at (layout, at, anchor, w, h, attempt, &bx, &by, &box)
+                && (cell == NULL || in_cell (layout, cell, bx, by))
                 && !overlaps_any (&box, placed, *n_placed);
     }
   if (!found)
@@ -471,6 +541,7 @@ paint_label_outside (cairo_t             *cr,
   show_centred (cr, name, bx, by - h / 2.0);
   place_count (spot, bx, by - h / 2.0 + name_h,
                style->fg[0], style->fg[1], style->fg[2], style->fg[3] * FW_WHEEL_INK (style, 0.75));
+  label_box (spot, bx, by, w, h);
   return TRUE;
 }
 
@@ -513,6 +584,8 @@ draw_two_lines (cairo_t          *cr,
   cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
   show_centred (cr, name, x, y - (name_h + count_h) / 2.0);
   place_count (spot, x, y - (name_h + count_h) / 2.0 + name_h, ink.r, ink.g, ink.b, 0.9);
+  fw_render_text_size (name, &name_w, NULL);
+  label_box (spot, x, y, MAX (name_w, count_w), name_h + count_h);
 }
 
 static void
@@ -540,6 +613,7 @@ draw_one_line (cairo_t          *cr,
   cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
   show_centred (cr, name, x - used / 2.0 + name_w / 2.0, y - name_h / 2.0);
   place_count (spot, x + used / 2.0 - count_w / 2.0, y - name_h / 2.0, ink.r, ink.g, ink.b, 0.9);
+  label_box (spot, x, y - name_h / 2.0 + MAX (name_h, count_h) / 2.0, used, MAX (name_h, count_h));
 }
 
 /* The width of the shortest stub of a name that still says which stage
@@ -630,7 +704,7 @@ paint_label_inside (cairo_t             *cr,
         pango_layout_set_wrap (name, PANGO_WRAP_WORD);
         pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
         fw_render_text_size (name, &wrap_w, &wrap_h);
-        if (pango_layout_get_line_count (name) <= 3
+        if (pango_layout_get_line_count (name) <= 3 && fw_render_text_words_whole (name)
             && find_spot (sector, MAX (wrap_w, count_w), wrap_h + count_h, &x, &y))
           {
             if (draw)
@@ -673,6 +747,7 @@ paint_label_inside (cairo_t             *cr,
           fw_render_text_size (name, &shown_w, &shown_h);
           cairo_set_source_rgb (cr, ink.r, ink.g, ink.b);
           show_centred (cr, name, x, y - shown_h / 2.0);
+          label_box (spot, x, y, shown_w, shown_h);
         }
       return FIT_SHORT;
     }
@@ -759,6 +834,7 @@ label_pass (const LabelContext *context,
       g_autoptr(PangoLayout) count = NULL;
       g_autoptr(PangoLayout) outside = NULL;
       double start, end, name_w, name_h;
+      LabelCell cell;
       Sector sector;
       FwRgb ink;
 
@@ -808,15 +884,16 @@ label_pass (const LabelContext *context,
       outside = pango_layout_copy (name);
       pango_layout_set_text (count, count_text, -1);
       fw_render_text_size (name, &name_w, &name_h);
+      cell = label_cell (scenario, i);
       if (n_placed < G_N_ELEMENTS (placed)
           && paint_label_outside (context->cr, layout, context->style, outside, count,
-                                  start, end,
+                                  start, end, layout->min_text > 0.0 ? &cell : NULL,
                                   fits[i] == FIT_SHORT ? name_w : stub_width (name, name_w),
                                   draw, placed, &n_placed, spot))
         {
           /* Whole outside (as it must be to leave a short label
            * inside), or cut short there too. */
-          fits[i] = pango_layout_is_ellipsized (outside) ? FIT_SHORT : FIT_OUTSIDE;
+          fits[i] = fw_render_text_words_whole (outside) ? FIT_OUTSIDE : FIT_SHORT;
           continue;
         }
       if (fits[i] == FIT_SHORT)
@@ -1353,6 +1430,9 @@ words_fit (cairo_t             *cr,
 
 /* The scales tried, from the one asked for down to 1, this far apart. */
 #define FIT_STEP 0.05
+/* The share of the ring's radius a presented wheel gives up to its
+ * labels, tried this far apart. */
+#define RING_STEP 0.03
 
 double
 fw_wheel_fit_text (cairo_t             *cr,
@@ -1365,12 +1445,16 @@ fw_wheel_fit_text (cairo_t             *cr,
 {
   FwWheelText trial;
   FwWheelScene full;
+  gboolean presenting;
 
   g_return_val_if_fail (cr != NULL && layout != NULL && text != NULL, 1.0);
   g_return_val_if_fail (style != NULL && scene != NULL, 1.0);
 
+  /* Presenting (a floor under the text) keeps every word at any size;
+   * the editor at normal size or smaller has nothing to fit. */
+  presenting = text->min_size > 0.0;
   fw_wheel_layout_compute_text (layout, width, height, text);
-  if (!(text->scale > 1.0) || scene->scenario == NULL)
+  if (scene->scenario == NULL || !(text->scale > 1.0 || presenting))
     return text->scale;
 
   /* The whole wheel, whatever part of a guided reveal shows: the text
@@ -1393,7 +1477,22 @@ fw_wheel_fit_text (cairo_t             *cr,
     }
   /* Larger text never makes the text smaller than normal, even where the
    * normal size itself leaves something out (a window too small). */
-  trial.scale = 1.0;
+  trial.scale = MIN (text->scale, 1.0);
+  /* Presenting, where even the normal size leaves a name cut short or
+   * crowded away from its arc, the ring gives up some of its radius to
+   * the labels outside it, a step at a time, as little as they need,
+   * rather than lose a word before a room (the text cannot go below its
+   * floor). Not at larger sizes: a smaller ring also has a smaller hub
+   * for its words, so whether a size fits is no simpler to find, and
+   * each try lays every label out again. */
+  if (presenting)
+    for (int given = 0; given * RING_STEP <= FW_WHEEL_MAX_RING_GIVEN + 1e-9; given++)
+      {
+        trial.ring_given = given * RING_STEP;
+        if (words_fit (cr, layout, width, height, &trial, style, &full))
+          return trial.scale;
+      }
+  trial.ring_given = text->ring_given;
   fw_wheel_layout_compute_text (layout, width, height, &trial);
-  return 1.0;
+  return trial.scale;
 }

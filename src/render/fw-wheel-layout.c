@@ -99,6 +99,10 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
 
       outer = MAX (outer, MIN (kept, size / 2.0 - above));
     }
+  /* A crowded wheel presented gives up some of its ring to the labels
+   * outside it, rather than cut a name short (fw_wheel_fit_text). */
+  if (text != NULL && isfinite (text->ring_given))
+    outer *= 1.0 - CLAMP (text->ring_given, 0.0, FW_WHEEL_MAX_RING_GIVEN);
   layout->outer = MAX (outer, size * 0.2);
 
   /* The band holds a bold name over a count: never thinner than that. */

@@ -40,7 +40,12 @@ typedef struct
   double min_size;  /* a floor for every text, in user units; 0 for none
                      * (presenting: a share of the screen's height) */
   gboolean point_names; /* room outside the ring for the points' names */
+  double   ring_given;  /* the share of the ring's radius given up to the
+                         * text outside it: 0; presenting a crowded wheel,
+                         * up to FW_WHEEL_MAX_RING_GIVEN (fw_wheel_fit_text) */
 } FwWheelText;
+
+#define FW_WHEEL_MAX_RING_GIVEN 0.3
 
 typedef enum
 {

@@ -73,6 +73,8 @@ typedef struct
   gboolean shown;
   double   x, y;     /* the middle of the count's top edge */
   double   rgba[4];
+  gboolean labelled; /* the stage's label is drawn, within: */
+  double   label[4]; /* its name and count's box: x0, y0, x1, y1 */
 } FwWheelCountSpot;
 
 typedef struct
