@@ -22,8 +22,12 @@
 /* The figures' captions at this share of the height when there is room
  * (values are 2.2 times as large), never below the floor. */
 #define FIGURES_TEXT_SHARE 0.034
-/* The figures take at most this share of the width; the wheel the rest. */
+/* The figures take at most this share of the width; the wheel the rest;
+ * up to the larger share when even their floor needs it. */
 #define FIGURES_MAX_SHARE  0.45
+#define FIGURES_MOST_SHARE 0.55
+/* ...and this share of the height. */
+#define FIGURES_HEIGHT_SHARE 0.94
 /* The card's figures (see build_card). */
 #define N_CARD_ITEMS 6
 
@@ -184,7 +188,7 @@ lay_out (FwPresentView *self,
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   FwFiguresCardItem items[N_CARD_ITEMS];
   FwFiguresCard card;
-  double card_w, pad;
+  double card_w, pad, room = 0.0;
 
   self->min_text = ceil (height * FW_PRESENT_MIN_TEXT_SHARE);
   fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), self->text_scale, self->min_text);
@@ -196,18 +200,30 @@ lay_out (FwPresentView *self,
 
   build_card (self, &card, items, strings);
   /* Zoomed in, the figures grow: where one column would stop them
-   * growing (a low screen: 1280x720), they go in pairs, two columns. */
-  self->card_text = fw_figures_card_fit (&card, style_of (self),
-                                         MAX (self->min_text, height * FIGURES_TEXT_SHARE) * self->text_scale,
-                                         self->min_text,
-                                         width * FIGURES_MAX_SHARE - 3.0 * self->min_text, height * 0.94,
-                                         self->text_scale > 1.0 ? 2 : 1);
+   * growing (a low screen: 1280x720), they go in pairs, two columns.
+   * Where even the floor does not fit their share of the width (a long
+   * scenario name, large numbers), they go in pairs at any size, then
+   * take a larger share from the wheel, which fits its words in what is
+   * left (fw_wheel_fit_text): a figure is never cut off at the edge. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      double share = attempt < 2 ? FIGURES_MAX_SHARE : FIGURES_MOST_SHARE;
+      double card_h;
+
+      room = width * share - 3.0 * self->min_text;
+      self->card_text = fw_figures_card_fit (&card, style_of (self),
+                                             MAX (self->min_text, height * FIGURES_TEXT_SHARE) * self->text_scale,
+                                             self->min_text, room, height * FIGURES_HEIGHT_SHARE,
+                                             self->text_scale > 1.0 || attempt > 0 ? 2 : 1);
+      fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, &card_h);
+      if (card_w <= room + 0.5 && card_h <= height * FIGURES_HEIGHT_SHARE + 0.5)
+        break;
+    }
   self->card_columns = card.columns;
   self->card_column_width = card.column_width;
   self->card_title_width = card.title_width;
-  fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, NULL);
   pad = self->card_text * 1.5;
-  card_w = MIN (card_w + 2.0 * pad, width * FIGURES_MAX_SHARE);
+  card_w = MIN (card_w + 2.0 * pad, room + 3.0 * self->min_text);
   *wheel_width = MAX (1, (int) floor (width - card_w));
   self->card_x = *wheel_width + pad * 0.5;
 }
@@ -596,4 +612,23 @@ fw_present_view_dup_figures_words (FwPresentView *self)
     return NULL;
   build_card (self, &card, items, strings);
   return card_words (&card);
+}
+
+gboolean
+fw_present_view_figures_whole (FwPresentView *self)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+  double w, h;
+
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), FALSE);
+
+  if (self->session == NULL || self->card_text <= 0.0)
+    return TRUE;
+  build_card (self, &card, items, strings);
+  fw_figures_card_measure (&card, style_of (self), self->card_text, &w, &h);
+  return fw_figures_card_words_whole (&card, style_of (self), self->card_text)
+         && self->card_x + w <= gtk_widget_get_width (GTK_WIDGET (self)) + 0.5
+         && h <= gtk_widget_get_height (GTK_WIDGET (self)) + 0.5;
 }

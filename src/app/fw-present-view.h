@@ -67,5 +67,9 @@ guint      fw_present_view_get_figures_columns (FwPresentView *self);
 /* The figures beside the wheel as they show now (as far as a guided
  * reveal has come), in words, as screen readers hear them. */
 char      *fw_present_view_dup_figures_words (FwPresentView *self);
+/* Whether the figures beside the wheel show every word whole (none cut
+ * short, the scenario's name on as many lines as it takes) and lie
+ * within the view: for tests of presenting zoomed in. */
+gboolean   fw_present_view_figures_whole     (FwPresentView *self);
 
 G_END_DECLS
