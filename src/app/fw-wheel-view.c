@@ -111,6 +111,10 @@ sync_scene (FwWheelView *self)
   self->scene.period_label = fw_point_text_period (fw_document_get_project (fw_session_get_document (self->session))->period);
   self->scene.animate = self->animations;
   self->scene.point_names = self->point_names;
+  /* Presenting, the labels are fitted once to the widest numbers of any
+   * period, so stepping or playing the periods never cuts a name short
+   * nor moves a label (and never paints the ring again). */
+  self->scene.every_period = self->presenting;
   fw_wheel_scene_set_reveal (&self->scene, self->reveal_step);
 }
 
@@ -541,7 +545,10 @@ on_period_changed (FwWheelView *self)
   sync_scene (self);
   retarget_motion (self, FALSE);
   update_description (self);
-  fw_wheel_view_invalidate_static (self);
+  if (self->scene.every_period)
+    roll_counts (self);
+  else
+    fw_wheel_view_invalidate_static (self);
   update_ticking (self);
 }
 
@@ -566,7 +573,9 @@ on_position_changed (FwWheelView *self)
   self->hold_numbers = FALSE;
   if (!playing)
     update_description (self);
-  if (roll && playing)
+  /* Presenting, the ring's labels keep the room of every period's
+   * numbers (FwWheelScene.every_period): only the counts change. */
+  if (roll && (playing || self->scene.every_period))
     roll_counts (self);
   else if (roll)
     fw_wheel_view_invalidate_static (self);

@@ -88,6 +88,7 @@ fw_wheel_scene_init (FwWheelScene *scene)
   scene->animate = TRUE;
   scene->point_names = FALSE;
   scene->room = NULL;
+  scene->every_period = FALSE;
   scene->stamp_markers = FALSE;
   fw_wheel_scene_set_reveal (scene, -1);
 }
@@ -306,10 +307,10 @@ fw_wheel_referral_geometry (const FwWheelLayout *layout,
     {
       ratio = (isfinite (figures.momentum) && figures.momentum > 0.0)
               ? figures.referrals / figures.momentum : 1.0;
-      geometry->width = MAX (2.0, layout->label_size * 0.8 * CLAMP (ratio, 0.0, 1.0));
+      geometry->width = MAX (2.0, FW_WHEEL_BAND_WIDEST (layout) * CLAMP (ratio, 0.0, 1.0));
     }
   else if (!isfinite (figures.referrals))
-    geometry->width = layout->label_size * 0.8;
+    geometry->width = FW_WHEEL_BAND_WIDEST (layout);
 }
 
 void

@@ -118,6 +118,10 @@ typedef struct
   gboolean            reveal_points;   /* the points drawn */
 
   const FwWheelRoom  *room;            /* NULL: the room of the numbers shown */
+  gboolean            every_period;    /* ...or, with no room given, of the widest
+                                        * numbers any period shows (presenting:
+                                        * the labels fitted once stay whole and
+                                        * put whatever period is shown) */
 
   /* The window's ring: on pixels, the markers are copied from one
    * painting of each look (fw-wheel-stamps.c), each within an eighth of

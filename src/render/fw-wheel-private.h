@@ -65,6 +65,10 @@ fw_wheel_boxes_overlap (const FwWheelBox *a,
 /* A stroke's width, heavier in high contrast. */
 #define FW_WHEEL_STROKE(style, width) ((style)->high_contrast ? (width) * 1.8 : (width))
 
+/* The referral band's widest: as thick as the text is large, when the
+ * referrals are everyone moving. */
+#define FW_WHEEL_BAND_WIDEST(layout) ((layout)->label_size * 0.8)
+
 /* fw-wheel-painter.c */
 FwRgb        fw_wheel_parse_color         (const char          *color);
 double       fw_wheel_luminance           (FwRgb                rgb);

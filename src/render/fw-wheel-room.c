@@ -61,6 +61,98 @@ keep_wider (PangoLayout *count,
     }
 }
 
+/* The values of stage @i over every period whose texts may be the
+ * widest: the largest, and the largest below each point where a text
+ * drops a decimal or changes unit ("999.5" is wider than "1,000" in
+ * some fonts, "99.9k" than "150k"), and the smallest (a minus sign). */
+#define N_WIDEST 5
+
+static guint
+widest_values (const FwProjection *projection,
+               guint               i,
+               double              values[N_WIDEST])
+{
+  static const double below[] = { 999.95, 99950.0, 99950000.0 };
+  double most = -INFINITY, least = INFINITY, under[G_N_ELEMENTS (below)];
+  guint horizon = fw_projection_get_horizon (projection), n = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (below); b++)
+    under[b] = -INFINITY;
+  for (guint t = 0; t <= horizon; t++)
+    {
+      double v = fw_projection_get_counts (projection, t)[i];
+
+      if (!isfinite (v))
+        {
+          values[n++] = v;  /* shown as a dash */
+          continue;
+        }
+      most = MAX (most, v);
+      least = MIN (least, v);
+      for (guint b = 0; b < G_N_ELEMENTS (below); b++)
+        if (fabs (v) < below[b])
+          under[b] = MAX (under[b], v);
+    }
+  if (isfinite (most))
+    values[n++] = most;
+  if (isfinite (least) && least < 0.0)
+    values[n++] = least;
+  for (guint b = 0; b < G_N_ELEMENTS (below) && n < N_WIDEST; b++)
+    if (isfinite (under[b]) && under[b] != most)
+      values[n++] = under[b];
+  return MIN (n, N_WIDEST);
+}
+
+/* The room of the widest numbers any period of @scene's projection
+ * shows: each stage's widest count, the widest referral label, the
+ * widest band the layout draws. */
+static void
+measure_every_period (FwWheelRoom         *room,
+                      cairo_t             *cr,
+                      const FwWheelLayout *layout,
+                      const FwWheelStyle  *style,
+                      const FwWheelScene  *scene,
+                      PangoLayout         *count)
+{
+  const FwProjection *projection = scene->projection;
+  guint n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
+  guint horizon = fw_projection_get_horizon (projection), busiest = 0;
+  FwReferralGeometry referral;
+  FwWheelScene at;
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      double values[N_WIDEST];
+      guint n = widest_values (projection, i, values);
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_autofree char *exact = fw_display_count (values[k]);
+          g_autofree char *compact = fw_display_compact (values[k]);
+
+          keep_wider (count, exact, values[k], k == 0, &room->count[0][i], &room->count_width[0][i]);
+          keep_wider (count, compact, values[k], k == 0, &room->count[1][i], &room->count_width[1][i]);
+          room->forms_differ = room->forms_differ || g_strcmp0 (exact, compact) != 0;
+        }
+    }
+
+  /* The referral label at the most referrals; the band as wide as it
+   * is ever drawn. */
+  for (guint t = 1; t <= horizon; t++)
+    if (fw_projection_get_figures (projection, t)->referrals
+        > fw_projection_get_figures (projection, busiest)->referrals)
+      busiest = t;
+  at = scene_at (scene, busiest);
+  fw_wheel_referral_geometry (layout, &at, &referral);
+  if (referral.shown)
+    {
+      g_autoptr(PangoLayout) label = fw_wheel_referral_label_layout (cr, layout, style, &at, &referral);
+
+      fw_render_text_size (label, &room->referral_width, &room->referral_height);
+      room->band = MAX (referral.width, FW_WHEEL_BAND_WIDEST (layout));
+    }
+}
+
 void
 fw_wheel_room_measure (FwWheelRoom         *room,
                        cairo_t             *cr,
@@ -82,6 +174,12 @@ fw_wheel_room_measure (FwWheelRoom         *room,
   n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
   /* The counts as fw_wheel_paint_stage_labels() lays them out. */
   count = fw_wheel_text_layout (cr, layout, style, layout->label_size, FALSE, "");
+  if (scene->every_period && scene->projection != NULL
+      && fw_projection_get_n_stages (scene->projection) == scene->scenario->stages->len)
+    {
+      measure_every_period (room, cr, layout, style, scene, count);
+      return;
+    }
 
   for (guint p = 0; p < n_periods; p++)
     {
@@ -123,6 +221,9 @@ fw_wheel_room_key (const FwWheelScene *scene)
 
   g_return_val_if_fail (scene != NULL, 0.0);
 
+  /* Every period's room is the same. */
+  if (scene->every_period)
+    return 0.0;
   return room_periods (scene, periods) == 2 ? periods[0] + 0.5 : periods[0];
 }
 
