@@ -293,6 +293,10 @@ fw_wrap_box_class_init (FwWrapBoxClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "wrapbox");
+  /* Layout only, as a GtkBox: a screen reader passes through it. With
+   * GtkWidget's own role it was read by its type name, "FwWrapBox"
+   * (test-e2e-intent's projection-table-names). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void
