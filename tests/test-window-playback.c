@@ -189,6 +189,21 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+/* How many device pixels the slider's knob moves for a period: its
+ * trough less its own length, over the horizon. */
+static double
+knob_pixels_per_period (Fixture *fixture)
+{
+  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
+  GdkRectangle trough;
+  int start, end;
+
+  gtk_range_get_range_rect (slider, &trough);
+  gtk_range_get_slider_range (slider, &start, &end);
+  return (trough.width - (end - start)) * gtk_widget_get_scale_factor (GTK_WIDGET (slider)) /
+         (double) horizon (fixture);
+}
+
 /* Played, the periods advance by themselves from the frame clock, the
  * slider glides with them, and playback stops at H; paused, nothing
  * runs: no tick callback, and time passing moves nothing. */
@@ -215,9 +230,10 @@ test_playback_plays_and_stops (Fixture       *fixture,
   seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   /* Not before its time (a loaded machine may take longer, never less). */
   g_assert_cmpfloat (seconds, >=, 0.15);
-  g_assert_cmpfloat (gtk_range_get_value (slider), ==,
-                    fw_playback_bar_slider_value (fw_session_get_position (shown)));
-  g_assert_cmpfloat (fabs (gtk_range_get_value (slider) - fw_session_get_position (shown)), <, 0.01);
+  /* The knob within a pixel of the position (slider-moves-by-pixels). */
+  g_assert_cmpfloat (fabs (gtk_range_get_value (slider) -
+                           fw_playback_bar_slider_value (fw_session_get_position (shown))) *
+                     knob_pixels_per_period (fixture), <, 1.0);
 
   /* Paused between periods: back on a whole one, and nothing runs. */
   activate (fixture, "win.play-pause");
@@ -279,6 +295,61 @@ test_playback_slider_rests_exactly (Fixture       *fixture,
       g_assert_true (value == floor (value) ||
                      (value - floor (value) >= 0.002 && ceil (value) - value >= 0.002));
     }
+}
+
+static void
+count_changes (gpointer  instance,
+               guint    *count)
+{
+  (*count)++;
+}
+
+/* Playing, the slider takes a new value only once its knob would move
+ * by a device pixel: each value a GtkRange takes lays the whole window
+ * out again. Here one period plays in 600 frames (a 600 Hz display, or a
+ * slow speed), far more frames than the knob has pixels to cross; the
+ * knob still follows the position to the pixel, and paused it rests on
+ * the period exactly. */
+static void
+test_playback_slider_moves_by_pixels (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
+  double pixels = knob_pixels_per_period (fixture);
+  guint changes = 0;
+
+  g_test_message ("the knob moves %.1f pixels a period", pixels);
+  g_assert_cmpfloat (pixels, >, 2.0);
+  g_assert_cmpfloat (pixels, <, 300.0);
+
+  fw_session_set_speed (shown, 1);
+  fw_session_set_playing (shown, TRUE);
+  g_signal_connect (slider, "value-changed", G_CALLBACK (count_changes), &changes);
+  /* The session played on directly, no frame between: only the slider's
+   * own rule decides what it takes. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_assert_true (fw_session_play_on (shown, 1.0 / 600.0));
+      g_assert_cmpfloat (fabs (gtk_range_get_value (slider) -
+                               fw_playback_bar_slider_value (fw_session_get_position (shown))) * pixels,
+                         <, 1.0);
+    }
+  g_test_message ("%u values for one period played in 600 steps", changes);
+  g_assert_cmpuint (changes, <=, (guint) ceil (pixels) + 1);
+  g_assert_cmpuint (changes, >=, (guint) floor (pixels / 2));
+
+  /* Paused: on the period exactly. */
+  fw_session_set_playing (shown, FALSE);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
+  g_signal_handlers_disconnect_by_func (slider, count_changes, &changes);
+
+  /* Stopped at H by a step too small to move the knob: on H exactly. */
+  fw_session_set_playing (shown, TRUE);
+  fw_session_set_position (shown, horizon (fixture) - 0.001);
+  g_assert_false (fw_session_play_on (shown, 0.01));
+  g_assert_cmpuint (fw_session_get_period (shown), ==, horizon (fixture));
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, horizon (fixture));
 }
 
 /* A hidden window asks for no frames, even while playing. */
@@ -509,6 +580,7 @@ main (int   argc,
   ADD ("step-icons", test_playback_step_icons);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("slider-rests-exactly", test_playback_slider_rests_exactly);
+  ADD ("slider-moves-by-pixels", test_playback_slider_moves_by_pixels);
   ADD ("hidden", test_playback_hidden);
   ADD ("counts-roll", test_playback_counts_roll);
   ADD ("yields-to-idle", test_playback_yields_to_idle);

@@ -195,6 +195,38 @@ fw_playback_bar_slider_value (double position)
   return position;
 }
 
+/* Whether the slider must take @value. Playing, only once its knob
+ * would move by a device pixel: GtkRange places the knob by allocation,
+ * so every new value lays the whole window out again (and GTK 4.8 asks
+ * the X server for the monitor's work area at each layout), even when
+ * the knob stays on the same pixel. Resting (paused, stepped, dragged),
+ * the slider always takes the value. */
+static gboolean
+knob_would_move (FwPlaybackBar *self,
+                 double         value)
+{
+  GtkRange *range = GTK_RANGE (self->period_scale);
+  double shown = gtk_adjustment_get_value (self->period_adjustment);
+  double span = gtk_adjustment_get_upper (self->period_adjustment) -
+                gtk_adjustment_get_lower (self->period_adjustment);
+  GdkRectangle trough;
+  int knob_start, knob_end;
+  double travel;
+
+  if (value == shown)
+    return FALSE;
+  if (!fw_session_get_playing (self->session) || span <= 0.0)
+    return TRUE;
+
+  /* The knob's centre travels the trough less the knob's own length. */
+  gtk_range_get_range_rect (range, &trough);
+  gtk_range_get_slider_range (range, &knob_start, &knob_end);
+  travel = (trough.width - (knob_end - knob_start)) * gtk_widget_get_scale_factor (GTK_WIDGET (range));
+  if (travel <= 0.0)
+    return TRUE;
+  return fabs (value - shown) / span * travel >= 1.0;
+}
+
 /* The slider at the position (gliding while playing), its words at the
  * period: "Month 5 of 24", said to a screen reader with the value the
  * slider itself gives it. */
@@ -209,7 +241,7 @@ show_position (FwPlaybackBar *self)
   self->syncing = TRUE;
   if (gtk_adjustment_get_upper (self->period_adjustment) != project->horizon)
     gtk_adjustment_set_upper (self->period_adjustment, project->horizon);
-  if (gtk_adjustment_get_value (self->period_adjustment) != value)
+  if (knob_would_move (self, value))
     gtk_adjustment_set_value (self->period_adjustment, value);
   self->syncing = FALSE;
 
@@ -509,6 +541,8 @@ fw_playback_bar_set_session (FwPlaybackBar *self,
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::position", G_CALLBACK (show_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::playing", G_CALLBACK (show_playing), self, G_CONNECT_SWAPPED);
+  /* Paused (or stopped at H), the knob comes to rest on the period exactly. */
+  g_signal_connect_object (session, "notify::playing", G_CALLBACK (show_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::speed", G_CALLBACK (show_speed), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   on_session_changed (self, &all);
