@@ -385,8 +385,11 @@ update_readout (FwChartView *self)
   self->readout_text = g_strdup (plain->str);
   gtk_label_set_markup (self->readout, markup->str);
   /* Several scenarios' names are shortened, and each other one's values
-   * but one left out: all of them, whole, on demand. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->readout), several ? full->str : NULL);
+   * but one left out: all of them, whole, on demand. Set only when it
+   * changes: GTK 4.8 asks the X server where the pointer is for every
+   * tooltip set, and one scenario's readout (no tooltip) changes with
+   * every period played. */
+  fw_widget_set_tooltip (GTK_WIDGET (self->readout), several ? full->str : NULL);
   reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
 }
 
