@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/resource.h>
 
@@ -49,6 +50,14 @@
 #define WARMUP_S  1.5
 #define MEASURE_S 6.0
 
+/* The frame clock's phases whose CPU is counted apart: the update
+ * (tick callbacks: the wheel's, playback's, and what their signals set
+ * off), the layout (measuring and allocating the window, when anything
+ * asked for it) and the paint (snapshot, render, and the copy to the X
+ * server). The bench's handlers are connected after GTK's own, so each
+ * marks the end of its phase; the before-paint mark starts the update. */
+enum { PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+
 typedef struct
 {
   GArray  *intervals;   /* ms between frames */
@@ -56,13 +65,58 @@ typedef struct
   gint64   last_frame;
   gint64   update_start;
   gboolean measuring;
+  double   mark;                 /* the main thread's CPU at the last phase's end */
+  double   phase_cpu[N_PHASES];  /* s, over the frames measured */
 } Frames;
+
+/* CPU seconds used so far by the calling (main) thread. */
+static double
+thread_cpu (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  frames->mark = thread_cpu ();
+}
+
+static void
+end_phase (Frames *frames,
+           guint   phase)
+{
+  double now = thread_cpu ();
+
+  if (frames->measuring && frames->mark > 0.0)
+    frames->phase_cpu[phase] += now - frames->mark;
+  frames->mark = now;
+}
 
 static void
 on_update (GdkFrameClock *clock,
            Frames        *frames)
 {
   frames->update_start = g_get_monotonic_time ();
+  end_phase (frames, PHASE_UPDATE);
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  end_phase (frames, PHASE_LAYOUT);
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Frames        *frames)
+{
+  end_phase (frames, PHASE_PAINT);
 }
 
 static void
@@ -166,7 +220,10 @@ measure (const char  *label,
 
   frames.intervals = g_array_new (FALSE, FALSE, sizeof (double));
   frames.work = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (clock, "update", G_CALLBACK (on_update), &frames);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &frames);
+  g_signal_connect_after (clock, "update", G_CALLBACK (on_update), &frames);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout), &frames);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint), &frames);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
 
   run_for (WARMUP_S);
@@ -199,6 +256,15 @@ measure (const char  *label,
   if (wheel != NULL)
     printf ("%-6s wheel drew %.1f frames a second, CPU a wheel frame %.2f ms\n",
             label, drawn / wall, drawn > 0 ? 1000.0 * cpu / drawn : 0.0);
+  /* Where a wheel frame's CPU goes, by the frame clock's phases (the
+   * main thread's CPU; "other" is the rest of the process: events, idle
+   * work, other threads). */
+  if (wheel != NULL && drawn > 0)
+    printf ("%-6s a wheel frame's CPU: update %.2f ms, layout %.2f ms, paint %.2f ms, other %.2f ms\n",
+            label, 1000.0 * frames.phase_cpu[PHASE_UPDATE] / drawn,
+            1000.0 * frames.phase_cpu[PHASE_LAYOUT] / drawn, 1000.0 * frames.phase_cpu[PHASE_PAINT] / drawn,
+            1000.0 * (cpu - frames.phase_cpu[PHASE_UPDATE] - frames.phase_cpu[PHASE_LAYOUT] -
+                      frames.phase_cpu[PHASE_PAINT]) / drawn);
   fflush (stdout);
 
   g_array_unref (frames.intervals);
