@@ -376,14 +376,17 @@ measure_wheel (void)
           fw_wheel_view_is_ticking (wheel) ? "yes" : "no");
 
   /* The same wheel while the periods play (two a second: the 24 months
-   * last past the measurement): counts, moving people, hub and figures
-   * easing between periods on top of the turning. */
+   * last past the measurement; BENCH_WINDOW_SPEED, e.g. 1, the window's
+   * default, plays at another speed): counts, moving people, hub and
+   * figures easing between periods on top of the turning. */
   {
     FwSession *session = fw_window_get_session (window);
     FwPlayback *playback = fw_window_get_playback (window);
     guint64 played0 = fw_playback_get_frames (playback);
+    const char *speed = g_getenv ("BENCH_WINDOW_SPEED");
 
-    fw_session_set_speed (session, 2.0);
+    fw_session_set_speed (session, speed != NULL ? g_ascii_strtod (speed, NULL) : 2.0);
+    printf ("play   %g periods a second\n", fw_session_get_speed (session));
     fw_session_set_period (session, 0);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.play-pause", NULL);
     frames0 = fw_wheel_view_get_frames_drawn (wheel);
