@@ -356,25 +356,64 @@ test_failed_open_leaves_work_alone (Fixture       *fixture,
   g_assert_cmpfloat (fw_document_get_scenario (document, 0)->inflow, ==, 55);
 }
 
-/* A file deleted while it is open: asked too, not silently re-created. */
+/* A file deleted while it is open: asked too, not silently re-created.
+ * There is no other version to reload (review3 C9), so the choices are
+ * to put it back, to save it elsewhere, or to cancel. */
 static void
 test_asks_when_file_deleted (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *path = fw_test_write_template (fixture->dir, "four-a", "Gone.flywheel");
   g_autofree char *question = NULL;
+  GtkFileChooser *chooser;
   GtkDialog *dialog = NULL;
+  FwDocument *document;
 
   open_file (fixture->window, path);
-  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 12, NULL));
+  document = fw_window_get_document (fixture->window);
+  g_assert_true (fw_document_set_inflow (document, 0, 12, NULL));
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
   dialog = wait_for_question ();
   question = dialog_text (dialog);
   g_assert_cmpstr (question, ==, "“Gone.flywheel” was moved or deleted by another program");
+  g_assert_null (fw_test_find_button (GTK_WIDGET (dialog), "_Reload"));
+  g_assert_null (fw_test_find_button (GTK_WIDGET (dialog), "Save _Anyway"));
+  g_assert_nonnull (fw_test_find_button (GTK_WIDGET (dialog), "Save _As…"));
+  g_assert_nonnull (fw_test_find_button (GTK_WIDGET (dialog), "_Save"));
   gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
   fw_test_spin (50);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (fw_document_get_modified (document));
+
+  /* Save puts it back where it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialog = wait_for_question ();
+  g_signal_emit_by_name (fw_test_find_button (GTK_WIDGET (dialog), "_Save"), "clicked");
+  fw_test_spin (50);
+  fw_test_wait_for_files (fixture->window);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_cmpfloat (inflow_on_disk (path), ==, 12);
+  g_assert_false (fw_document_get_modified (document));
+
+  /* Save As asks where to save it (what follows is Save As's own
+   * path); cancelled, nothing is written and the work stays unsaved. */
+  g_assert_true (fw_document_set_inflow (document, 0, 13, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialog = wait_for_question ();
+  g_signal_emit_by_name (fw_test_find_button (GTK_WIDGET (dialog), "Save _As…"), "clicked");
+  chooser = fw_test_wait_for_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  /* Left to read its folder first: GTK's chooser still reading it when
+   * the test's folder is removed would complain in a dialog of its own. */
+  fw_test_spin (500);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  fw_test_spin (50);
+  fw_test_wait_for_files (fixture->window);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (fw_document_get_modified (document));
 }
 
 /* Edits made while a save is under way stay on screen and stay unsaved:

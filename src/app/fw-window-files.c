@@ -584,7 +584,11 @@ enum
 {
   RESPONSE_SAVE_ANYWAY = 1,
   RESPONSE_RELOAD = 2,
+  RESPONSE_SAVE_AS = 4,
 };
+
+static void save_done_then (FwWindow *self,
+                            gpointer  data);
 
 static void
 on_conflict_response (GtkDialog *dialog,
@@ -607,6 +611,15 @@ on_conflict_response (GtkDialog *dialog,
       fw_window_load (self, conflict->file);
       break;
 
+    case RESPONSE_SAVE_AS:
+      /* What was to follow the save (closing, say) follows this one. */
+      if (conflict->continuation != NULL)
+        fw_window_choose_save (self, save_done_then, g_steal_pointer (&conflict->continuation),
+                               (GDestroyNotify) continuation_free);
+      else
+        fw_window_choose_save (self, NULL, NULL, NULL);
+      break;
+
     default:
       /* Closing waited for a save that will not happen now. */
       self->close_when_done = FALSE;
@@ -620,26 +633,20 @@ on_conflict_response (GtkDialog *dialog,
   g_free (conflict);
 }
 
-static void
-ask_before_overwriting (FwWindow     *self,
-                        GFile        *file,
-                        FwStoreFile  *store_file,
-                        Continuation *continuation)
+/* The file was replaced or written to: the user picks between that
+ * version and theirs. */
+static GtkWidget *
+changed_question (FwWindow   *self,
+                  const char *name)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *real = g_file_get_path (file);
   g_autoptr(GString) secondary = NULL;
   GtkWidget *dialog;
   GtkWidget *anyway;
-  Conflict *conflict;
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                   g_file_test (real, G_FILE_TEST_EXISTS)
-                                   ? _("“%s” was changed by another program")
-                                   : _("“%s” was moved or deleted by another program"),
-                                   name);
+                                   _("“%s” was changed by another program"), name);
   secondary = g_string_new (_("Since you opened or last saved it, the file on disk has changed. "
                                "Saving replaces that version with yours; reloading shows that "
                                "version and drops your unsaved changes."));
@@ -655,6 +662,51 @@ ask_before_overwriting (FwWindow     *self,
   anyway = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _Anyway"), RESPONSE_SAVE_ANYWAY);
   gtk_widget_add_css_class (anyway, "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  return dialog;
+}
+
+/* The file is gone from where it was (deleted, or moved away): there is
+ * no other version to show, so no Reload (it could only fail). Saving
+ * puts the project back where it was; Save As lets the user follow the
+ * file to where it went, or pick another place. Nothing is replaced
+ * either way, so neither is marked destructive. */
+static GtkWidget *
+missing_question (FwWindow   *self,
+                  const char *name)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was moved or deleted by another program"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The file is no longer where you opened or last saved it. "
+                                              "Saving puts your project there again; Save As saves it "
+                                              "under another name or in another folder."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _As…"), RESPONSE_SAVE_AS);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), RESPONSE_SAVE_ANYWAY),
+                            "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE_ANYWAY);
+  return dialog;
+}
+
+static void
+ask_before_overwriting (FwWindow     *self,
+                        GFile        *file,
+                        FwStoreFile  *store_file,
+                        Continuation *continuation)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *real = g_file_get_path (file);
+  GtkWidget *dialog;
+  Conflict *conflict;
+
+  /* The name as the user gave it: a link left dangling counts as gone,
+   * as does the file it named. */
+  dialog = g_file_test (real, G_FILE_TEST_EXISTS) ? changed_question (self, name)
+                                                   : missing_question (self, name);
   /* As the settle dialog: the dialog holds the window until it goes. */
   g_object_set_data_full (G_OBJECT (dialog), "fw-window-asking",
                           g_object_ref (self), g_object_unref);
