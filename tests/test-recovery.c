@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fw-json.h"
 #include "fw-recovery.h"
 #include "fw-store.h"
 #include "fw-store-file.h"
@@ -280,7 +281,7 @@ test_recovery_async (void)
   gboolean done = FALSE;
 
   g_assert_no_error (error);
-  fw_recovery_write_async (recovery, slot, lent, NULL, NULL, NULL, on_written, &done);
+  fw_recovery_write_async (recovery, slot, lent, NULL, NULL, NULL, NULL, on_written, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -322,6 +323,141 @@ test_recovery_identity (void)
   g_assert_null (fw_store_file_get_identity (unknown));
 }
 
+static void
+assert_copy_holds (FwRecovery      *recovery,
+                   const char      *slot,
+                   const FwProject *expected)
+{
+  g_autoptr(GError) error = NULL;
+  FwRecoveredCopy copy = { (char *) slot, NULL, NULL, NULL, 0 };
+  g_autoptr(FwProject) read = fw_recovery_load (recovery, &copy, &error);
+  g_autofree char *want = fw_project_to_json (expected);
+  g_autofree char *got = NULL;
+
+  g_assert_no_error (error);
+  got = fw_project_to_json (read);
+  g_assert_cmpstr (got, ==, want);
+}
+
+static FwScenario *
+renamed_copy (const FwScenario *scenario,
+              const char       *name)
+{
+  FwScenario *copy = fw_scenario_copy (scenario);
+
+  g_free (copy->name);
+  copy->name = g_strdup (name);
+  return copy;
+}
+
+/* A copy made from the user's file, or from the copy before it, and the
+ * changes: it holds the work exactly, whatever changed (a field, a
+ * point added, a scenario added or removed). The user's file is never
+ * written; one that changed since it was opened is not used. */
+static void
+test_recovery_from_base (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *user_path = g_build_filename (folder, "user.flywheel", NULL);
+  g_autofree char *identity = NULL;
+  g_autofree char *user_before = NULL;
+  g_autofree char *user_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) saved = template_named ("Client");
+  g_autoptr(FwProject) edited = NULL;
+  g_autoptr(FwProject) more = NULL;
+  g_autoptr(FwProject) fewer = NULL;
+  g_autoptr(FwRecovery) recovery = NULL;
+  g_autoptr(FwStoreFile) file = NULL;
+  g_autoptr(FwProject) loaded = NULL;
+  g_autofree char *slot = NULL;
+  FwRecoveryBase base;
+  gsize length;
+
+  fw_project_get_scenario (saved, 0)->inflow = 100;
+  g_ptr_array_add (saved->scenarios, renamed_copy (fw_project_get_scenario (saved, 0), "Second"));
+  g_assert_true (fw_store_save (saved, user_path, &error));
+  g_assert_no_error (error);
+  file = fw_store_file_new (user_path);
+  loaded = fw_store_file_load (file, &error);
+  g_assert_no_error (error);
+  identity = fw_store_file_get_identity (file);
+  g_assert_true (g_file_get_contents (user_path, &user_before, &length, NULL));
+
+  recovery = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  slot = fw_recovery_new_slot (recovery);
+
+  /* One field of the second scenario, from the user's file. */
+  edited = fw_project_copy (loaded);
+  fw_project_get_scenario (edited, 1)->inflow = 250;
+  base = (FwRecoveryBase) { user_path, identity, loaded };
+  g_assert_true (fw_recovery_write_from (recovery, slot, edited, &base, user_path, identity, &error));
+  g_assert_no_error (error);
+  assert_copy_holds (recovery, slot, edited);
+
+  /* The same by the store alone, which fails rather than writing whole:
+   * the copy was made from the file, not built again. */
+  {
+    g_autofree char *patched = g_build_filename (folder, "patched.flywheel", NULL);
+    g_autoptr(FwProject) read = NULL;
+    g_autofree char *want = fw_project_to_json (edited);
+    g_autofree char *got = NULL;
+
+    g_assert_true (fw_store_save_patched (edited, patched, user_path, identity, loaded, &error));
+    g_assert_no_error (error);
+    read = fw_store_load (patched, &error);
+    g_assert_no_error (error);
+    got = fw_project_to_json (read);
+    g_assert_cmpstr (got, ==, want);
+    g_unlink (patched);
+  }
+
+  /* A point more and a scenario more, from that copy. */
+  more = fw_project_copy (edited);
+  g_ptr_array_add (fw_project_get_scenario (more, 0)->points, fw_point_new ("Onboarding", 12));
+  g_ptr_array_add (more->scenarios, renamed_copy (fw_project_get_scenario (more, 1), "Third"));
+  g_free (more->name);
+  more->name = g_strdup ("Client, renamed");
+  base = (FwRecoveryBase) { NULL, NULL, edited };
+  g_assert_true (fw_recovery_write_from (recovery, slot, more, &base, user_path, identity, &error));
+  g_assert_no_error (error);
+  assert_copy_holds (recovery, slot, more);
+
+  /* Scenarios removed, again from the copy before. */
+  fewer = fw_project_copy (more);
+  g_ptr_array_remove_range (fewer->scenarios, 1, 2);
+  base = (FwRecoveryBase) { NULL, NULL, more };
+  g_assert_true (fw_recovery_write_from (recovery, slot, fewer, &base, user_path, identity, &error));
+  g_assert_no_error (error);
+  assert_copy_holds (recovery, slot, fewer);
+
+  g_assert_true (g_file_get_contents (user_path, &user_after, &length, NULL));
+  g_assert_true (memcmp (user_before, user_after, length) == 0);
+
+  /* The user's file changed since it was opened: it no longer holds
+   * @loaded, so it is not used (the patch alone fails), and the copy
+   * is written whole, still right. */
+  {
+    g_autoptr(FwProject) other = template_named ("Someone else");
+
+    g_assert_true (fw_store_save (other, user_path, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (fw_store_save_patched (edited, user_path, user_path, identity, loaded, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  base = (FwRecoveryBase) { user_path, identity, loaded };
+  g_assert_true (fw_recovery_write_from (recovery, slot, edited, &base, user_path, identity, &error));
+  g_assert_no_error (error);
+  assert_copy_holds (recovery, slot, edited);
+
+  fw_recovery_remove (recovery, slot);
+  g_unlink (user_path);
+  fw_recovery_end (recovery);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,5 +470,6 @@ main (int   argc,
   g_test_add_func ("/recovery/private-and-whole", test_recovery_private_and_whole);
   g_test_add_func ("/recovery/async", test_recovery_async);
   g_test_add_func ("/recovery/identity", test_recovery_identity);
+  g_test_add_func ("/recovery/from-base", test_recovery_from_base);
   return g_test_run ();
 }

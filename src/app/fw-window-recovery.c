@@ -33,6 +33,46 @@
  * the rest to the write, which runs on a thread. */
 G_STATIC_ASSERT (RECOVERY_DELAY_SECONDS <= 5);
 
+/* A version of a project lent by its document (fw_document_lend ()),
+ * shared by the window and its writes: given back when the last of
+ * them lets go. */
+typedef struct
+{
+  FwDocument      *document;
+  const FwProject *project;
+} Loan;
+
+static Loan *
+loan_new (FwDocument      *document,
+          const FwProject *project)
+{
+  Loan *loan = g_rc_box_new0 (Loan);
+
+  loan->document = g_object_ref (document);
+  loan->project = project;
+  return loan;
+}
+
+static void
+loan_clear (Loan *loan)
+{
+  fw_document_give_back (loan->document, loan->project);
+  g_object_unref (loan->document);
+}
+
+static Loan *
+loan_ref (Loan *loan)
+{
+  return g_rc_box_acquire (loan);
+}
+
+static void
+loan_unref (Loan *loan)
+{
+  if (loan != NULL)
+    g_rc_box_release_full (loan, (GDestroyNotify) loan_clear);
+}
+
 struct _FwWindowRecovery
 {
   FwRecovery   *store;
@@ -47,6 +87,10 @@ struct _FwWindowRecovery
    * (fw_document_is_copied()): then the copy is not written again. */
   char         *copied_path;
   char         *copied_identity;
+  /* The version the copy on disk holds, kept so that the next copy is
+   * that file and the changes since (fw_recovery_write_from ()); NULL
+   * when not known. */
+  Loan         *on_disk;
 };
 
 static void schedule (FwWindow *self);
@@ -96,6 +140,7 @@ remove_copy (FwWindow *self)
   if (recovery->written)
     fw_recovery_remove (recovery->store, recovery->slot);
   recovery->written = FALSE;
+  g_clear_pointer (&recovery->on_disk, loan_unref);
   if (self->document != NULL)
     fw_document_set_copied (self->document, NULL);
 }
@@ -124,7 +169,11 @@ typedef struct
   FwRecovery      *store;
   char            *slot;
   FwDocument      *document;
-  const FwProject *lent;      /* the version written, lent by @document */
+  Loan            *lent;      /* the version written */
+  FwRecoveryBase   base;      /* what it is made from, if anything */
+  Loan            *base_loan; /* base.project's */
+  char            *base_path;
+  char            *base_identity;
   char            *path;      /* the file it names, and that file's identity */
   char            *identity;
 } WriteJob;
@@ -132,14 +181,77 @@ typedef struct
 static void
 write_job_free (WriteJob *job)
 {
-  fw_document_give_back (job->document, job->lent);
+  loan_unref (job->lent);
+  loan_unref (job->base_loan);
   g_object_unref (job->document);
   g_weak_ref_clear (&job->window);
   fw_recovery_unref (job->store);
   g_free (job->slot);
+  g_free (job->base_path);
+  g_free (job->base_identity);
   g_free (job->path);
   g_free (job->identity);
   g_free (job);
+}
+
+/* What the copy is made from: the copy on disk, whose version is known;
+ * or else the user's file, as long as it is still what was last opened
+ * or saved (the document keeps that version); or nothing, and the copy
+ * is written whole. */
+static void
+choose_base (FwWindow *self,
+             WriteJob *job)
+{
+  FwWindowRecovery *recovery = self->recovery;
+  FwStoreFile *store_file = fw_window_get_store_file (self);
+  const FwProject *saved;
+
+  if (recovery->written && recovery->on_disk != NULL)
+    job->base_loan = loan_ref (recovery->on_disk);
+  else if (store_file != NULL && job->identity != NULL &&
+           (saved = fw_document_lend_saved (self->document)) != NULL)
+    {
+      job->base_loan = loan_new (self->document, saved);
+      job->base_path = g_strdup (fw_store_file_get_real_path (store_file));
+      job->base_identity = g_strdup (job->identity);
+    }
+  else
+    return;
+
+  job->base.path = job->base_path;
+  job->base.identity = job->base_identity;
+  job->base.project = job->base_loan->project;
+}
+
+/* A write of the work as it is now, of the file @path (with @identity,
+ * both taken). */
+static WriteJob *
+write_job_new (FwWindow *self,
+               char     *path,
+               char     *identity)
+{
+  FwWindowRecovery *recovery = self->recovery;
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  g_weak_ref_init (&job->window, self);
+  job->store = fw_recovery_ref (recovery->store);
+  job->slot = g_strdup (recovery->slot);
+  job->document = g_object_ref (self->document);
+  job->lent = loan_new (self->document, fw_document_lend (self->document));
+  job->path = path;
+  job->identity = identity;
+  choose_base (self, job);
+  return job;
+}
+
+/* The job's version is on disk now, in the window's slot. */
+static void
+job_landed (FwWindowRecovery *recovery,
+            WriteJob         *job)
+{
+  mark_copied (recovery, job->document, job->lent->project, job->path, job->identity);
+  loan_unref (recovery->on_disk);
+  recovery->on_disk = loan_ref (job->lent);
 }
 
 static void
@@ -168,9 +280,11 @@ on_written (GObject      *source,
     {
       fw_recovery_remove (job->store, job->slot);
       fw_document_set_copied (job->document, NULL);
+      if (recovery != NULL)
+        g_clear_pointer (&recovery->on_disk, loan_unref);
     }
   else if (written && g_strcmp0 (job->slot, recovery->slot) == 0)
-    mark_copied (recovery, job->document, job->lent, job->path, job->identity);
+    job_landed (recovery, job);
   write_job_free (job);
 }
 
@@ -179,8 +293,8 @@ write_copy (gpointer user_data)
 {
   FwWindow *self = user_data;
   FwWindowRecovery *recovery = self->recovery;
-  g_autofree char *path = NULL;
-  g_autofree char *identity = NULL;
+  char *path = NULL;
+  char *identity = NULL;
   WriteJob *job;
 
   recovery->timeout = 0;
@@ -196,19 +310,17 @@ write_copy (gpointer user_data)
   describe_file (self, &path, &identity);
   /* Undone back to the version last written, say. */
   if (copy_is_current (self, path, identity))
-    return G_SOURCE_REMOVE;
+    {
+      g_free (path);
+      g_free (identity);
+      return G_SOURCE_REMOVE;
+    }
+  job = write_job_new (self, path, identity);
   recovery->writing = TRUE;
   recovery->written = TRUE;
-  job = g_new0 (WriteJob, 1);
-  g_weak_ref_init (&job->window, self);
-  job->store = fw_recovery_ref (recovery->store);
-  job->slot = g_strdup (recovery->slot);
-  job->document = g_object_ref (self->document);
-  job->lent = fw_document_lend (self->document);
-  job->path = g_strdup (path);
-  job->identity = g_strdup (identity);
-  fw_recovery_write_async (recovery->store, recovery->slot, job->lent,
-                           path, identity, recovery->cancellable, on_written, job);
+  fw_recovery_write_async (recovery->store, recovery->slot, job->lent->project,
+                           job->base.project != NULL ? &job->base : NULL,
+                           job->path, job->identity, recovery->cancellable, on_written, job);
   return G_SOURCE_REMOVE;
 }
 
@@ -285,9 +397,11 @@ gboolean
 fw_window_recovery_write_now (FwWindow *self)
 {
   FwWindowRecovery *recovery = self->recovery;
-  g_autofree char *path = NULL;
-  g_autofree char *identity = NULL;
+  char *path = NULL;
+  char *identity = NULL;
   g_autoptr(GError) error = NULL;
+  WriteJob *job;
+  gboolean written;
 
   if (recovery == NULL || !has_unsaved_work (self))
     return TRUE;
@@ -298,16 +412,22 @@ fw_window_recovery_write_now (FwWindow *self)
    * written again, which for the largest project took 32 s of the time
    * a session manager gives (review3). */
   if (copy_is_current (self, path, identity))
-    return TRUE;
-  recovery->written = TRUE;
-  if (!fw_recovery_write (recovery->store, recovery->slot, fw_document_get_project (self->document),
-                          path, identity, &error))
     {
-      g_warning ("Could not write a recovery copy: %s", error->message);
-      return FALSE;
+      g_free (path);
+      g_free (identity);
+      return TRUE;
     }
-  mark_copied (recovery, self->document, fw_document_get_project (self->document), path, identity);
-  return TRUE;
+  job = write_job_new (self, path, identity);
+  recovery->written = TRUE;
+  written = fw_recovery_write_from (recovery->store, recovery->slot, job->lent->project,
+                                    job->base.project != NULL ? &job->base : NULL,
+                                    job->path, job->identity, &error);
+  if (written)
+    job_landed (recovery, job);
+  else
+    g_warning ("Could not write a recovery copy: %s", error->message);
+  write_job_free (job);
+  return written;
 }
 
 const char *
@@ -345,6 +465,7 @@ fw_window_recovery_free (FwWindow *self)
   g_free (recovery->slot);
   g_free (recovery->copied_path);
   g_free (recovery->copied_identity);
+  g_clear_pointer (&recovery->on_disk, loan_unref);
   g_clear_pointer (&self->recovery, g_free);
 }
 

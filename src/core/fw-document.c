@@ -317,16 +317,32 @@ fw_document_is_copied (FwDocument *self)
   return self->copied != NULL && self->project == self->copied;
 }
 
+static const FwProject *
+lend_version (FwDocument      *self,
+              const FwProject *version)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->lent, version));
+
+  g_hash_table_insert (self->lent, (gpointer) version, GUINT_TO_POINTER (count + 1));
+  return version;
+}
+
 const FwProject *
 fw_document_lend (FwDocument *self)
 {
-  guint count;
-
   g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
 
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->lent, self->project));
-  g_hash_table_insert (self->lent, self->project, GUINT_TO_POINTER (count + 1));
-  return self->project;
+  return lend_version (self, self->project);
+}
+
+const FwProject *
+fw_document_lend_saved (FwDocument *self)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), NULL);
+
+  /* @saved is cleared when the document lets go of that version, so
+   * it is alive whenever it is set. */
+  return self->saved != NULL ? lend_version (self, self->saved) : NULL;
 }
 
 void

@@ -90,6 +90,11 @@ gboolean            fw_document_is_copied        (FwDocument      *self);
  * back. The borrower keeps a reference to the document meanwhile. Both
  * on the document's own thread. */
 const FwProject    *fw_document_lend             (FwDocument      *self);
+/* The same for the version the file holds as last opened or saved
+ * (what fw_document_get_modified () compares with), so that a reader
+ * may compare it with a later one; NULL when the document holds no such
+ * version (never saved, restored, or that version let go of). */
+const FwProject    *fw_document_lend_saved       (FwDocument      *self);
 void                fw_document_give_back        (FwDocument      *self,
                                                   const FwProject *project);
 /* A save that runs while the user goes on editing: begin lends the

@@ -462,29 +462,38 @@ keep_ownership (const char         *shown_path,
   return TRUE;
 }
 
-gboolean
-fw_file_replace_resolved (const char        *real_path,
-                          const char        *shown_path,
-                          GBytes            *bytes,
-                          FwFileRecogniser   legacy_is_ours,
-                          struct stat       *written,
-                          GError           **error)
+/* The bytes of fw_file_replace_resolved (), written into the temporary. */
+static gboolean
+fill_with_bytes (int          fd,
+                 const char  *temp_path,
+                 gpointer     data,
+                 GError     **error)
+{
+  gsize size;
+  gconstpointer bytes = g_bytes_get_data (data, &size);
+
+  errno = 0;
+  return write_all (fd, bytes, size);
+}
+
+static gboolean
+replace_resolved_with (const char        *real_path,
+                       const char        *shown_path,
+                       FwFileFill         fill,
+                       gpointer           fill_data,
+                       FwFileRecogniser   legacy_is_ours,
+                       struct stat       *written,
+                       GError           **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
+  g_autofree char *temp_path = NULL;
   GError *local_error = NULL;
   struct stat old;
   gboolean replacing;
-  gconstpointer data;
-  gsize size;
   int dir_fd, fd;
   int saved_errno;
-
-  g_return_val_if_fail (real_path != NULL, FALSE);
-  g_return_val_if_fail (shown_path != NULL, FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   folder = g_path_get_dirname (real_path);
   base = g_path_get_basename (real_path);
@@ -506,9 +515,9 @@ fw_file_replace_resolved (const char        *real_path,
       return fail_write (shown_path, saved_errno, error);
     }
 
-  data = g_bytes_get_data (bytes, &size);
+  temp_path = g_build_filename (folder, temp, NULL);
   errno = 0;
-  if (!write_all (fd, data, size) ||
+  if (!fill (fd, temp_path, fill_data, &local_error) ||
       !keep_ownership (shown_path, fd, replacing ? &old : NULL, &local_error) ||
       fsync (fd) != 0 ||
       /* The name is renamed over in the folder opened above, whatever
@@ -537,6 +546,39 @@ fw_file_replace_resolved (const char        *real_path,
   close (fd);
   close (dir_fd);
   return TRUE;
+}
+
+gboolean
+fw_file_replace_resolved (const char        *real_path,
+                          const char        *shown_path,
+                          GBytes            *bytes,
+                          FwFileRecogniser   legacy_is_ours,
+                          struct stat       *written,
+                          GError           **error)
+{
+  g_return_val_if_fail (real_path != NULL, FALSE);
+  g_return_val_if_fail (shown_path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return replace_resolved_with (real_path, shown_path, fill_with_bytes, bytes,
+                                legacy_is_ours, written, error);
+}
+
+gboolean
+fw_file_replace_with (const char  *path,
+                      FwFileFill   fill,
+                      gpointer     fill_data,
+                      GError     **error)
+{
+  g_autofree char *real_path = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (fill != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  real_path = fw_file_resolve (path);
+  return replace_resolved_with (real_path, path, fill, fill_data, NULL, NULL, error);
 }
 
 gboolean

@@ -63,6 +63,21 @@ gboolean fw_file_replace      (const char  *path,
                                GBytes      *bytes,
                                GError     **error);
 
+/* The same, with the new file's content written by @fill into the
+ * temporary (open for writing as @fd; @temp_path names it, for a
+ * library that opens files by name, as SQLite does) before it is
+ * synced and renamed. A @fill that fails sets @error, or leaves errno
+ * set for a message in the words above; the temporary is removed. */
+typedef gboolean (*FwFileFill) (int          fd,
+                                const char  *temp_path,
+                                gpointer     data,
+                                GError     **error);
+
+gboolean fw_file_replace_with (const char  *path,
+                               FwFileFill   fill,
+                               gpointer     fill_data,
+                               GError     **error);
+
 /* @path followed through its symbolic links to the file they end at,
  * which need not exist (a dangling link names the file a write creates),
  * with its folder made absolute and free of links. What cannot be

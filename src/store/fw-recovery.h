@@ -28,7 +28,11 @@ G_BEGIN_DECLS
  * offered to another one.
  *
  * A copy is a complete project file, written whole (fw_file_replace ():
- * a temporary, synced and renamed), never over the user's own file. */
+ * a temporary, synced and renamed), never over the user's own file;
+ * made, when it can be, from a file that holds an earlier version of the
+ * work (the user's file, read only, or the slot's last copy) with only
+ * the changes written again, so that the largest project's copy takes
+ * a fraction of a second rather than seconds of CPU. */
 typedef struct _FwRecovery FwRecovery;
 
 /* What a copy says about the work it holds. */
@@ -74,11 +78,35 @@ gboolean         fw_recovery_write      (FwRecovery       *self,
                                          const char       *path,
                                          const char       *identity,
                                          GError          **error);
-/* The same on a thread. @project is lent, not copied: it must stay
- * unchanged and alive until @callback runs (fw_document_lend ()). */
+/* What a copy can be made from without building it whole
+ * (fw_store_save_patched ()): a file known to hold @project, an
+ * earlier version of the work. */
+typedef struct
+{
+  const char      *path;      /* the user's file; NULL: the slot's own copy */
+  const char      *identity;  /* what @path must still be (FwStoreFile's), or NULL */
+  const FwProject *project;   /* what it holds */
+} FwRecoveryBase;
+
+/* fw_recovery_write () from @base (may be NULL): the file @base names,
+ * copied, with only the scenarios that differ from @base->project
+ * written again; written whole when that file cannot be used (changed,
+ * gone, of another format). @project must be valid (a document's
+ * version). */
+gboolean         fw_recovery_write_from (FwRecovery            *self,
+                                         const char            *slot,
+                                         const FwProject       *project,
+                                         const FwRecoveryBase  *base,
+                                         const char            *path,
+                                         const char            *identity,
+                                         GError               **error);
+/* The same on a thread. @project and @base->project are lent, not
+ * copied: they must stay unchanged and alive until @callback runs
+ * (fw_document_lend ()). */
 void             fw_recovery_write_async  (FwRecovery          *self,
                                            const char          *slot,
                                            const FwProject     *project,
+                                           const FwRecoveryBase *base,
                                            const char          *path,
                                            const char          *identity,
                                            GCancellable        *cancellable,

@@ -132,6 +132,18 @@ fw_store_file_is_path (FwStoreFile *file,
          named.st_dev == ours.st_dev && named.st_ino == ours.st_ino;
 }
 
+static char *
+format_identity (dev_t                   device,
+                 ino_t                   inode,
+                 goffset                 size,
+                 const struct timespec  *mtime)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                          ":%" G_GINT64_FORMAT ":%ld",
+                          (guint64) device, (guint64) inode, (gint64) size,
+                          (gint64) mtime->tv_sec, (long) mtime->tv_nsec);
+}
+
 char *
 fw_store_file_get_identity (FwStoreFile *file)
 {
@@ -139,10 +151,19 @@ fw_store_file_get_identity (FwStoreFile *file)
 
   if (!file->known)
     return NULL;
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
-                          ":%" G_GINT64_FORMAT ":%ld",
-                          (guint64) file->device, (guint64) file->inode, (gint64) file->size,
-                          (gint64) file->mtime.tv_sec, (long) file->mtime.tv_nsec);
+  return format_identity (file->device, file->inode, file->size, &file->mtime);
+}
+
+gboolean
+fw_store_identity_is (const char        *identity,
+                      const struct stat *st)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (st != NULL, FALSE);
+
+  now = format_identity (st->st_dev, st->st_ino, st->st_size, &st->st_mtim);
+  return g_strcmp0 (identity, now) == 0;
 }
 
 void

@@ -124,6 +124,13 @@ char        *fw_store_file_get_identity (FwStoreFile        *file);
 void         fw_store_file_set_identity (FwStoreFile        *file,
                                          const char         *identity);
 
+struct stat;
+
+/* Whether @st (a stat () or fstat ()) is the file @identity describes,
+ * as it was then: the same file, size and modification time. */
+gboolean     fw_store_identity_is       (const char         *identity,
+                                         const struct stat  *st);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwStoreFile, fw_store_file_unref)
 
 G_END_DECLS

@@ -54,8 +54,8 @@ is_wal_image (const unsigned char *image,
  * spend unbounded memory or time. Triggers and views are switched off as
  * well as refused, and the limits are far above anything format 1 holds
  * (the longest value is a 2000-character note, at most 8000 bytes). */
-static void
-harden (sqlite3 *db)
+void
+fw_store_harden (sqlite3 *db)
 {
   static const int configs[][2] = {
     { SQLITE_DBCONFIG_DEFENSIVE, 1 },
@@ -378,7 +378,7 @@ load_image (unsigned char  *image,
       return NULL;
     }
 
-  harden (db);
+  fw_store_harden (db);
 
   /* A file of the current format is read-only; an older one is a
    * writable copy that may grow, for the migration steps. */

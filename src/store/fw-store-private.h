@@ -45,7 +45,24 @@ gboolean fw_store_fail_sqlite (GError  **error,
                                sqlite3  *db,
                                int       rc);
 
+/* fw-store-save.c --------------------------------------------------- */
+
+/* Writes @project's rows into @db, which has the schema. With @base
+ * NULL, @db is empty and every row is written; otherwise @db holds
+ * @base's rows exactly, and only what differs is written again (the
+ * project row, and each scenario that is not stored as it was, whole),
+ * so that @db then holds @project's rows. */
+gboolean fw_store_write_rows (sqlite3          *db,
+                              const FwProject  *project,
+                              const FwProject  *base,
+                              GError          **error);
+
 /* fw-store-load.c --------------------------------------------------- */
+
+/* Switches off everything a hostile file could use on @db (triggers,
+ * views, extensions, writing the schema) and limits what SQLite may
+ * spend: for every database opened from a file. */
+void       fw_store_harden     (sqlite3     *db);
 
 /* fw_store_load () of @path, naming @shown_path in messages (the path as
  * the user named it, when @path is the real file it leads to). */

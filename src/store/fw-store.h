@@ -48,4 +48,19 @@ gboolean   fw_store_save        (const FwProject  *project,
 GBytes    *fw_store_save_bytes  (const FwProject  *project,
                                  GError          **error);
 
+/* Writes @project to @path (whole, as fw_file_replace () does) as a
+ * copy of @base_path, a file of this format known to hold @base, with
+ * only what differs written again (fw-store-patch.c): for the largest
+ * projects a fraction of the work of fw_store_save (). @base_identity
+ * (FwStoreFile's), when not NULL, is what @base_path must still be for
+ * it to hold @base. @project must be valid (a document's version): it
+ * is not validated again. Fails, writing nothing, when @base_path is not
+ * such a file; the caller then saves whole. */
+gboolean   fw_store_save_patched (const FwProject  *project,
+                                  const char       *path,
+                                  const char       *base_path,
+                                  const char       *base_identity,
+                                  const FwProject  *base,
+                                  GError          **error);
+
 G_END_DECLS
