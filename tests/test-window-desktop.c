@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fw-app-resources.h"
 #include "fw-color-scheme.h"
 #include "fw-settings.h"
 #include "fw-store.h"
@@ -236,6 +237,28 @@ test_icons_load (void)
       g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, icons[i].size);
       g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, icons[i].size);
     }
+}
+
+/* The application's icon is in its resources, under the icons/ folder
+ * GtkApplication gives the icon theme (its resource base path, from the
+ * application ID): About shows the logo where the icon is not installed,
+ * as under `make run` (review4 saw a broken image there). An icon theme
+ * of the resources alone finds it. */
+static void
+test_icon_in_resources (void)
+{
+  g_autoptr(GtkIconTheme) theme = gtk_icon_theme_new ();
+  const char *none[] = { NULL };
+  g_autofree char *resources = g_strconcat ("/", APP_ID, "/icons", NULL);
+  g_autofree char *symbolic = g_strconcat (APP_ID, "-symbolic", NULL);
+
+  g_strdelimit (resources, ".", '/');
+  fw_app_resources_ensure ();
+  gtk_icon_theme_set_search_path (theme, none);
+  g_assert_false (gtk_icon_theme_has_icon (theme, APP_ID));
+  gtk_icon_theme_add_resource_path (theme, resources);
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, symbolic));
 }
 
 /* A stand-in for xdg-desktop-portal's Settings interface, on the test's
@@ -626,6 +649,7 @@ main (int   argc,
 
   g_test_add_func ("/window-desktop/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window-desktop/icons-load", test_icons_load);
+  g_test_add_func ("/window-desktop/icon-in-resources", test_icon_in_resources);
   g_test_add_func ("/window-desktop/panes-remembered", test_window_panes_remembered);
   g_test_add_func ("/window-desktop/wider-grows-the-centre", test_window_wider_grows_the_centre);
   g_test_add_func ("/window-desktop/panes-without-settings", test_window_panes_without_settings);
