@@ -20,6 +20,7 @@
 #include "fw-test-window.h"
 #include "fw-projection-rows.h"
 #include "fw-projection-table.h"
+#include "fw-renderer-choice.h"
 #include "fw-session.h"
 #include "fw-settings.h"
 #include "fw-templates.h"
@@ -862,6 +863,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/chart-view/toggle-series", Fixture, NULL, fixture_set_up, test_toggle_series, fixture_tear_down);

@@ -13,6 +13,7 @@
 
 #include "fw-application.h"
 #include "fw-recovery.h"
+#include "fw-renderer-choice.h"
 #include "fw-store.h"
 #include "fw-test-files.h"
 #include "fw-test-window.h"
@@ -301,6 +302,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/session-end/query-end-writes-recovery-copies", test_query_end_writes_recovery_copies);

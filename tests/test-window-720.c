@@ -15,6 +15,7 @@
 #include "fw-chart-layout.h"
 #include "fw-chart-view.h"
 #include "fw-figures-panel.h"
+#include "fw-renderer-choice.h"
 #include "fw-settings.h"
 #include "fw-test-names.h"
 #include "fw-test-window.h"
@@ -399,6 +400,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 

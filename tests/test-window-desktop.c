@@ -16,6 +16,7 @@
 
 #include "fw-app-resources.h"
 #include "fw-color-scheme.h"
+#include "fw-renderer-choice.h"
 #include "fw-settings.h"
 #include "fw-store.h"
 #include "fw-templates.h"
@@ -644,6 +645,8 @@ main (int   argc,
 
   g_assert_no_errno (symlink ("/usr/share/mime", mime));
   g_setenv ("XDG_DATA_DIRS", no_apps, TRUE);
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 

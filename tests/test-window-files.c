@@ -15,6 +15,7 @@
 #include "fw-application.h"
 #include "fw-json.h"
 #include "fw-recovery.h"
+#include "fw-renderer-choice.h"
 #include "fw-store.h"
 #include "fw-templates.h"
 #include "fw-test-files.h"
@@ -998,6 +999,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   gtk_test_init (&argc, &argv, NULL);
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
   /* open-asks-nothing opens GTK's file chooser itself. */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fw-test-window.h"
+#include "fw-renderer-choice.h"
 #include "fw-time-words.h"
 #include "fw-window.h"
 
@@ -194,6 +195,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 

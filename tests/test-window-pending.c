@@ -13,6 +13,7 @@
 
 #include "fw-application.h"
 #include "fw-recovery.h"
+#include "fw-renderer-choice.h"
 #include "fw-store.h"
 #include "fw-templates.h"
 #include "fw-test-files.h"
@@ -488,6 +489,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   gtk_test_init (&argc, &argv, NULL);
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fw-playback-bar.h"
+#include "fw-renderer-choice.h"
 #include "fw-wheel-view.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
@@ -572,6 +573,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \

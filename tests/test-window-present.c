@@ -18,6 +18,7 @@
 #include "fw-chart-view.h"
 #include "fw-present-view.h"
 #include "fw-render-text.h"
+#include "fw-renderer-choice.h"
 #include "fw-settings.h"
 #include "fw-store.h"
 #include "fw-templates.h"
@@ -1302,6 +1303,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 

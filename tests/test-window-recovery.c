@@ -12,6 +12,7 @@
 
 #include "fw-test-files.h"
 #include "fw-test-window.h"
+#include "fw-renderer-choice.h"
 #include "fw-window.h"
 
 /* A window's recovery copy is written again only when it would hold
@@ -75,6 +76,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   gtk_test_init (&argc, &argv, NULL);
   /* As test-window-files: nothing of the user's state folder touched. */
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);

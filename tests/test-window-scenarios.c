@@ -14,6 +14,7 @@
 #include "fw-compare-panel.h"
 #include "fw-point-list.h"
 #include "fw-point-value.h"
+#include "fw-renderer-choice.h"
 #include "fw-spreads-editor.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
@@ -1122,6 +1123,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   /* Its sizes as users see them: the table's headings are bold. */

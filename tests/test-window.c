@@ -17,6 +17,7 @@
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
 #include "fw-point-list.h"
+#include "fw-renderer-choice.h"
 #include "fw-stage-panel.h"
 #include "fw-stage-row.h"
 #include "fw-json.h"
@@ -1729,6 +1730,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   /* tests/with-display.py gives the run its own data and config folders. */
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
