@@ -12,6 +12,7 @@
 #include "fw-application.h"
 #include "fw-chart-view.h"
 #include "fw-playback-bar.h"
+#include "fw-renderer-choice.h"
 #include "fw-settings.h"
 #include "fw-templates.h"
 #include "fw-test-window.h"
@@ -295,6 +296,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* Drawn as flywheel draws on this display (main.c). */
+  fw_renderer_choose_before_threads ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
