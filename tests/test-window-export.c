@@ -278,6 +278,202 @@ dialog_folder (Fixture    *fixture,
   return folder;
 }
 
+static gboolean
+is_file_list_with_files (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  GtkTreeModel *model = GTK_IS_TREE_VIEW (widget) ? gtk_tree_view_get_model (GTK_TREE_VIEW (widget)) : NULL;
+
+  /* GTK 4.8's file list: a tree view of its GtkFileSystemModel. */
+  return model != NULL && g_str_equal (G_OBJECT_TYPE_NAME (model), "GtkFileSystemModel")
+         && gtk_tree_model_iter_n_children (model, NULL) > 0;
+}
+
+static gboolean
+lists_files (gpointer dialog)
+{
+  return fw_test_find (dialog, is_file_list_with_files, NULL) != NULL;
+}
+
+/* The Export dialog on show (GTK's own, as there is no portal here),
+ * once it lists the folder's files: GTK 4.8 answers a dialog closed
+ * while it still reads the folder with an error dialog of its own
+ * ("The folder contents could not be displayed: Operation was
+ * cancelled"). The folder has files: the test exports one first. */
+static GtkFileChooser *
+open_export (Fixture *fixture)
+{
+  GtkFileChooser *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  dialog = fw_test_wait_for_file_chooser ();
+  g_assert_nonnull (dialog);
+  g_assert_true (fw_test_wait_until (lists_files, dialog));
+  return dialog;
+}
+
+static gboolean
+is_choice_list (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  /* GTK's drop-down for a choice; the type list is one too, without options. */
+  return GTK_IS_DROP_DOWN (widget) && g_object_get_data (G_OBJECT (widget), "options") != NULL;
+}
+
+/* Picks @label in the dialog's "Draw" list, as a click would. */
+static void
+pick_drawing (GtkFileChooser *dialog,
+              const char     *id)
+{
+  GtkWidget *list = fw_test_find (GTK_WIDGET (dialog), is_choice_list, NULL);
+  const char **options;
+
+  g_assert_nonnull (list);
+  options = g_object_get_data (G_OBJECT (list), "options");
+  for (guint i = 0; options[i] != NULL; i++)
+    if (g_str_equal (options[i], id))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (list), i);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, id);
+}
+
+/* Picks the type whose name is @name in the dialog's type list. */
+static void
+pick_type (GtkFileChooser *dialog,
+           const char     *name)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_str_equal (gtk_file_filter_get_name (filter), name))
+        gtk_file_chooser_set_filter (dialog, filter);
+    }
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (dialog)), ==, name);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Export clicked; waits until @name is written. A real click: GTK 4.8's
+ * dialog answered gtk_dialog_response () with no response at all, and
+ * its "response.activate" with a file in the root folder. */
+static gboolean
+names_file (gpointer dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (dialog);
+
+  return file != NULL;
+}
+
+static void
+accept_export (Fixture        *fixture,
+               GtkFileChooser *dialog,
+               const char     *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  GtkWidget *button;
+  int x, y;
+
+  /* The name is GTK's to take in first. */
+  g_assert_true (fw_test_wait_until (names_file, dialog));
+  button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  fw_test_window_point (button, gtk_widget_get_width (button) / 2.0,
+                        gtk_widget_get_height (button) / 2.0, &x, &y);
+  fw_test_xdotool (GTK_WINDOW (dialog), "xdotool mousemove --window %%lu %d %d click 1", x, y);
+  g_assert_true (fw_test_wait_until (file_exists, path));
+  fw_test_spin (50);
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
+/* "The chart in each format": the Export dialog offers again what the
+ * window last exported (review4 drew the chart once, then got the WHEEL
+ * in chart.svg and chart.pdf), and the type picked in the list is the
+ * type written, while an extension typed is honoured. */
+static void
+test_export_offers_last (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) wheel = file_in (fixture, "wheel.png");
+  g_autoptr(GFile) reference = file_in (fixture, "reference.png");
+  g_autoptr(GFile) chart_png = file_in (fixture, "w-chart.png");
+  g_autoptr(GFile) pdf_file = file_in (fixture, "w-chart.pdf");
+  g_autoptr(GFile) svg_file = NULL;
+  g_autoptr(GFile) png_file = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  GtkFileChooser *dialog;
+
+  /* A wheel exported into the fixture's folder, where the dialog then
+   * starts; then the dialog: the wheel, as a PNG; the chart picked. */
+  g_assert_true (fw_window_export_to (fixture->window, wheel, FW_EXPORT_WHEEL));
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, "wheel");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (dialog)), ==, "PNG image");
+  name = gtk_file_chooser_get_current_name (dialog);
+  g_assert_true (g_str_has_suffix (name, ".png"));
+  stem = g_strndup (name, strlen (name) - strlen (".png"));
+  pick_drawing (dialog, "chart");
+  gtk_file_chooser_set_current_name (dialog, "w-chart.png");
+  accept_export (fixture, dialog, "w-chart.png");
+  g_assert_true (fw_window_export_to (fixture->window, reference, FW_EXPORT_CHART));
+  expected = contents (reference);
+  bytes = contents (chart_png);
+  g_assert_true (g_bytes_equal (bytes, expected));
+
+  /* Again: the chart is offered. "SVG drawing" picked, the name left as
+   * offered (".png"): an SVG is written under the type picked. */
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, "chart");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (dialog)), ==, "PNG image");
+  pick_type (dialog, "SVG drawing");
+  svg = g_strconcat (stem, ".svg", NULL);
+  png = g_strconcat (stem, ".png", NULL);
+  accept_export (fixture, dialog, svg);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  svg_file = file_in (fixture, svg);
+  bytes = contents (svg_file);
+  /* The chart: its description names the series, not the wheel's momentum. */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "<desc>"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "Momentum:"));
+  png_file = file_in (fixture, png);
+  g_assert_false (g_file_query_exists (png_file, NULL));
+
+  /* Again: the chart and SVG, the name saying so; a name typed with
+   * another known extension is written as it says. */
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, "chart");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (dialog)), ==, "SVG drawing");
+  g_clear_pointer (&name, g_free);
+  name = gtk_file_chooser_get_current_name (dialog);
+  g_assert_cmpstr (name, ==, svg);
+  gtk_file_chooser_set_current_name (dialog, "w-chart.pdf");
+  accept_export (fixture, dialog, "w-chart.pdf");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = contents (pdf_file);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF"));
+
+  /* The wheel picked back: remembered too. */
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, "chart");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (dialog)), ==, "PDF document");
+  pick_drawing (dialog, "wheel");
+  gtk_file_chooser_set_current_name (dialog, "w-wheel.pdf");
+  accept_export (fixture, dialog, "w-wheel.pdf");
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, "wheel");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  fw_test_spin (50);
+}
+
 /* The export dialogs (and Print to File) start in the project's folder,
  * not wherever the program was started from; then wherever the user last
  * exported, and a project never saved starts there too. */
@@ -646,6 +842,8 @@ main (int   argc,
               test_band_from_service, fixture_tear_down);
   g_test_add ("/window-export/chart-without-marker", Fixture, NULL, fixture_set_up,
               test_chart_without_marker, fixture_tear_down);
+  g_test_add ("/window-export/export-offers-last", Fixture, NULL, fixture_set_up,
+              test_export_offers_last, fixture_tear_down);
   g_test_add ("/window-export/export-folder", Fixture, NULL, fixture_set_up,
               test_export_folder, fixture_tear_down);
   g_test_add ("/window-export/refusals-keep-files", Fixture, NULL, fixture_set_up,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fw-chart.h"
 #include "fw-error-text.h"
@@ -196,6 +197,14 @@ fw_window_export_to (FwWindow *self,
       return FALSE;
     }
 
+  /* The next Export offers the same again: a deck wants the chart in
+   * each format, and the dialog must not quietly go back to the wheel
+   * (review4 got the wheel in chart.svg and chart.pdf). */
+  self->export_chart = view == FW_EXPORT_CHART;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      self->export_extension = formats[i].extension;
+
   /* What the window shows: the chart overlays the scenarios on show. */
   project = fw_document_get_project (self->document);
   shown = fw_session_get_shown (self->session, &n_shown);
@@ -241,6 +250,42 @@ fw_window_export_report_to (FwWindow *self,
 
 /* Choosing where ---------------------------------------------------------- */
 
+/* The file an accepted Export writes: the name typed, its type settled
+ * with the type list. GtkFileChooserNative does not tell when the type
+ * list changes in GTK's own dialog, and a portal says which type only
+ * when it answers, so the name cannot follow the list while the dialog
+ * is up; instead, on Export, a type picked from the list wins over the
+ * extension the dialog itself offered: "SVG drawing" with
+ * "Acme — Baseline.png" left as offered writes "Acme — Baseline.svg"
+ * (who picks a type expects that type, as LibreOffice's "automatic file
+ * name extension" gives it). An extension the user typed (other than
+ * the one offered) is honoured whatever the list says, and a name
+ * without a known one takes the list's. */
+static GFile *
+export_file (GFile      *chosen,
+             const char *offered,
+             const char *picked)
+{
+  g_autofree char *name = g_file_get_basename (chosen);
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  g_autofree char *named = NULL;
+  g_autofree char *stem = NULL;
+
+  if (name == NULL || parent == NULL || picked == NULL)
+    return g_object_ref (chosen);
+  if (!fw_export_format_for_path (name, NULL))
+    named = g_strconcat (name, picked, NULL);
+  else if (offered != NULL && g_ascii_strcasecmp (picked, offered) != 0
+           && g_ascii_strcasecmp (name + strlen (name) - strlen (offered), offered) == 0)
+    {
+      stem = g_strndup (name, strlen (name) - strlen (offered));
+      named = g_strconcat (stem, picked, NULL);
+    }
+  else
+    return g_object_ref (chosen);
+  return g_file_get_child (parent, named);
+}
+
 static void
 on_export_response (GtkNativeDialog *native,
                     int              response,
@@ -251,26 +296,18 @@ on_export_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
       GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
-      const char *extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
+      const char *picked = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
+      const char *offered = g_object_get_data (G_OBJECT (native), "extension");
       const char *what = gtk_file_chooser_get_choice (chooser, "what");
 
-      /* A name without a known extension takes the chosen type's. */
-      if (name != NULL && !fw_export_format_for_path (name, NULL) && extension != NULL)
+      if (chosen != NULL)
         {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *named = g_strconcat (name, extension, NULL);
+          g_autoptr(GFile) file = export_file (chosen, offered, picked);
 
-          file = g_file_get_child (parent, named);
+          fw_window_export_to (self, file,
+                               g_strcmp0 (what, "chart") == 0 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL);
         }
-      else
-        file = g_steal_pointer (&chosen);
-
-      if (file != NULL)
-        fw_window_export_to (self, file,
-                             g_strcmp0 (what, "chart") == 0 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL);
     }
   g_object_unref (native);
 }
@@ -282,9 +319,20 @@ export_activated (GtkWidget  *widget,
 {
   FwWindow *self = FW_WINDOW (widget);
   GtkFileChooserNative *native;
-  const char *what_ids[] = { "wheel", "chart", NULL };
-  const char *what_labels[] = { _("The wheel"), _("The projection chart"), NULL };
-  g_autofree char *name = suggested_name (self, ".png");
+  const char *ids[] = { "wheel", "chart" };
+  const char *labels[] = { _("The wheel"), _("The projection chart") };
+  /* What was last drawn comes first: GTK 4.8's own dialog (the one shown
+   * without a portal) ignores gtk_file_chooser_set_choice () for a list
+   * choice (it looks up a box where it stored the drop-down) and shows
+   * the first option; the portal takes the choice set below. */
+  guint last = self->export_chart ? 1 : 0;
+  const char *what_ids[] = { ids[last], ids[1 - last], NULL };
+  const char *what_labels[] = { labels[last], labels[1 - last], NULL };
+  /* The dialog offers what this window last exported, drawing and type
+   * (fw_window_export_to () remembers them), so "the chart in each
+   * format" is the chart each time. */
+  const char *extension = self->export_extension != NULL ? self->export_extension : ".png";
+  g_autofree char *name = suggested_name (self, extension);
 
   native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -297,14 +345,17 @@ export_activated (GtkWidget  *widget,
       gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
       g_object_set_data (G_OBJECT (filter), "extension", (gpointer) formats[i].extension);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      if (g_str_equal (formats[i].extension, extension))
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
       g_object_unref (filter);
     }
   /* TRANSLATORS: in the Export dialog: what to draw */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "what", _("Draw"),
                                what_ids, what_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "what", "wheel");
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "what", ids[last]);
   start_in_export_folder (self, GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data (G_OBJECT (native), "extension", (gpointer) extension);
 
   g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -72,6 +72,8 @@ struct _FwWindow
   FwDocument           *document;   /* the session's, kept here for short */
   GFile                *file;
   GFile                *export_folder; /* where this window last exported */
+  gboolean              export_chart;   /* ... whether it drew the chart */
+  const char           *export_extension; /* ... and its type: ".svg"; NULL: none yet */
   gboolean              pristine;   /* untitled and never edited */
   gboolean              closing;    /* the user agreed: close for real */
 
