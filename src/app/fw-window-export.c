@@ -260,7 +260,9 @@ fw_window_export_report_to (FwWindow *self,
  * (who picks a type expects that type, as LibreOffice's "automatic file
  * name extension" gives it). An extension the user typed (other than
  * the one offered) is honoured whatever the list says, and a name
- * without a known one takes the list's. */
+ * without a known one takes the list's. A gap this leaves: GTK's own
+ * dialog asks before replacing the file as named ("….png"), not the one
+ * then written ("….svg"), which is replaced without a question. */
 static GFile *
 export_file (GFile      *chosen,
              const char *offered,
