@@ -359,6 +359,12 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+has_error (gpointer window)
+{
+  return fw_window_get_error (window) != NULL;
+}
+
 /* Export clicked; waits until @name is written. A real click: GTK 4.8's
  * dialog answered gtk_dialog_response () with no response at all, and
  * its "response.activate" with a file in the root folder. */
@@ -371,11 +377,8 @@ names_file (gpointer dialog)
 }
 
 static void
-accept_export (Fixture        *fixture,
-               GtkFileChooser *dialog,
-               const char     *name)
+click_export (GtkFileChooser *dialog)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
   GtkWidget *button;
   int x, y;
 
@@ -385,6 +388,16 @@ accept_export (Fixture        *fixture,
   fw_test_window_point (button, gtk_widget_get_width (button) / 2.0,
                         gtk_widget_get_height (button) / 2.0, &x, &y);
   fw_test_xdotool (GTK_WINDOW (dialog), "xdotool mousemove --window %%lu %d %d click 1", x, y);
+}
+
+static void
+accept_export (Fixture        *fixture,
+               GtkFileChooser *dialog,
+               const char     *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  click_export (dialog);
   g_assert_true (fw_test_wait_until (file_exists, path));
   fw_test_spin (50);
   g_assert_null (fw_window_get_error (fixture->window));
@@ -406,6 +419,7 @@ test_export_offers_last (Fixture       *fixture,
   g_autoptr(GFile) png_file = NULL;
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_svg = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *svg = NULL;
@@ -446,6 +460,7 @@ test_export_offers_last (Fixture       *fixture,
   g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "Momentum:"));
   png_file = file_in (fixture, png);
   g_assert_false (g_file_query_exists (png_file, NULL));
+  bytes_svg = g_bytes_ref (bytes);
 
   /* Again: the chart and SVG, the name saying so; a name typed with
    * another known extension is written as it says. */
@@ -472,6 +487,20 @@ test_export_offers_last (Fixture       *fixture,
   g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "what"), ==, "wheel");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   fw_test_spin (50);
+
+  /* A type picked makes a name GTK did not ask about replacing (the
+   * offered "….pdf" becomes "….svg", there already): nothing is
+   * replaced unasked, and the window says why. */
+  dialog = open_export (fixture);
+  pick_type (dialog, "SVG drawing");
+  click_export (dialog);
+  g_assert_true (fw_test_wait_until (has_error, fixture->window));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), svg));
+  {
+    g_autoptr(GBytes) after = contents (svg_file);
+
+    g_assert_true (g_bytes_equal (after, bytes_svg));
+  }
 }
 
 /* The export dialogs (and Print to File) start in the project's folder,

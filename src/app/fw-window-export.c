@@ -260,9 +260,9 @@ fw_window_export_report_to (FwWindow *self,
  * (who picks a type expects that type, as LibreOffice's "automatic file
  * name extension" gives it). An extension the user typed (other than
  * the one offered) is honoured whatever the list says, and a name
- * without a known one takes the list's. A gap this leaves: GTK's own
- * dialog asks before replacing the file as named ("….png"), not the one
- * then written ("….svg"), which is replaced without a question. */
+ * without a known one takes the list's. GTK's own dialog asks before
+ * replacing the file as named ("….png"), not the one then written
+ * ("….svg"): on_export_response () never replaces that one unasked. */
 static GFile *
 export_file (GFile      *chosen,
              const char *offered,
@@ -307,8 +307,22 @@ on_export_response (GtkNativeDialog *native,
         {
           g_autoptr(GFile) file = export_file (chosen, offered, picked);
 
-          fw_window_export_to (self, file,
-                               g_strcmp0 (what, "chart") == 0 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL);
+          /* The dialog asked about replacing the name it showed, not the
+           * one the type picked made: that one, if it is there, is
+           * never replaced unasked. */
+          if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+            {
+              g_autofree char *base = g_file_get_basename (file);
+              g_autofree char *message =
+                /* TRANSLATORS: %s is a file name */
+                g_strdup_printf (_("Nothing was exported: “%s” already exists. To replace it, "
+                                   "export again and type its name."), base);
+
+              fw_window_show_error (self, message);
+            }
+          else
+            fw_window_export_to (self, file,
+                                 g_strcmp0 (what, "chart") == 0 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL);
         }
     }
   g_object_unref (native);
