@@ -750,6 +750,114 @@ window_of_size (int             width,
   return window;
 }
 
+/* The ▼/▶ before "Projection": the header's first button. */
+static GtkWidget *
+collapse_button (FwChartView *view)
+{
+  GtkWidget *button = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  return button;
+}
+
+/* The collapsed projection's header on show: the ▶ mapped, as tall as
+ * it asks to be, and inside the window's content. Squeezed by the pane
+ * to nothing, nothing on screen opened the projection again. */
+static gboolean
+header_whole (gpointer data)
+{
+  GtkWidget *button = data;
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (gtk_widget_get_root (button)));
+  graphene_rect_t bounds;
+  int natural;
+
+  gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return gtk_widget_get_mapped (button) && gtk_widget_compute_bounds (button, content, &bounds) &&
+         bounds.size.height >= natural && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (content);
+}
+
+static gboolean
+is_open (gpointer view)
+{
+  return !fw_chart_view_get_collapsed (view);
+}
+
+/* Tab, as often as it takes, reaches @widget (GtkWindow's own move:
+ * its child's focus chain, from the start again at its end). */
+static gboolean
+tab_reaches (GtkWindow *window,
+             GtkWidget *widget)
+{
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (int i = 0; i < 300; i++)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_root_set_focus (GTK_ROOT (window), NULL);
+      if (gtk_root_get_focus (GTK_ROOT (window)) == widget)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* At every size, collapsed, the projection keeps its header, whose ▶
+ * (a click, or Tab and Space) opens it again; and the next window,
+ * collapsed as this one was left, shows it too. */
+static void
+test_window_pane_header (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1024, 768 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      FwChartCanvas *canvas;
+      FwChartView *view;
+      FwWindow *window;
+      GtkWidget *button;
+      HeightWait wait;
+      int open_height;
+
+      g_test_message ("%dx%d", sizes[i][0], sizes[i][1]);
+      g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+      g_settings_reset (fw_settings_get (), "chart-pane-height");
+      window = window_of_size (sizes[i][0], sizes[i][1], &view, &canvas);
+      button = collapse_button (view);
+      open_height = gtk_widget_get_height (GTK_WIDGET (view));
+
+      g_signal_emit_by_name (button, "clicked");
+      g_assert_true (fw_chart_view_get_collapsed (view));
+      g_assert_true (fw_test_wait_until (header_whole, button));
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
+      g_assert_true (header_whole (button));
+      g_assert_true (tab_reaches (GTK_WINDOW (window), button));
+      /* Space on the focused ▶ is its "activate" (a click once it has
+       * looked pressed a moment). */
+      g_assert_true (gtk_widget_activate (button));
+      g_assert_true (fw_test_wait_until (is_open, view));
+      wait = (HeightWait) { GTK_WIDGET (view), open_height - 2 };
+      g_assert_true (fw_test_wait_until (height_above, &wait));
+
+      /* Left collapsed, the next window opens collapsed, its header on
+       * show. */
+      g_signal_emit_by_name (button, "clicked");
+      gtk_window_close (GTK_WINDOW (window));
+      g_object_unref (window);
+      g_assert_true (g_settings_get_boolean (fw_settings_get (), "chart-pane-collapsed"));
+      window = fw_test_window_new_sized (sizes[i][0], sizes[i][1]);
+      view = FW_CHART_VIEW (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW));
+      g_assert_true (fw_chart_view_get_collapsed (view));
+      button = collapse_button (view);
+      g_assert_true (fw_test_wait_until (header_whole, button));
+      g_assert_true (header_whole (button));
+      g_signal_emit_by_name (button, "clicked");
+      wait = (HeightWait) { GTK_WIDGET (view), 200 };
+      g_assert_true (fw_test_wait_until (height_above, &wait));
+      fw_test_window_close (window);
+    }
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+}
+
 /* The height of the plot the canvas draws now. */
 static double
 plot_height (FwChartCanvas *canvas)
@@ -880,6 +988,7 @@ main (int    argc,
   g_test_add_func ("/chart-view/band", test_band);
   g_test_add_func ("/chart-view/band-follows-scenario", test_band_follows_scenario);
   g_test_add_func ("/chart-view/window-pane", test_window_pane);
+  g_test_add_func ("/chart-view/window-pane-header", test_window_pane_header);
   g_test_add_func ("/chart-view/window-plot-readable", test_window_plot_readable);
   g_test_add_func ("/chart-view/window-divider-far-up", test_window_divider_far_up);
 

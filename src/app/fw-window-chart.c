@@ -109,6 +109,19 @@ playback_bar_height (FwWindow *self)
   return height;
 }
 
+/* Collapsed, the pane keeps the projection's header whole (the
+ * projection's minimum, the header alone): with the end child free to
+ * shrink, a divider placed at the column's end squeezed the header, its
+ * ▶ with it, to nothing, and nothing on screen opened the projection
+ * again. Open, it may be squeezed on a short screen (960x540 at
+ * GDK_SCALE=2), where its readout and plot's minimum do not fit. */
+static void
+keep_header (FwWindow *self)
+{
+  gtk_paned_set_shrink_end_child (self->centre_paned,
+                                  !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)));
+}
+
 /* The divider where the projection has its height, or only its header
  * (the pane clamps the position to what the header needs). */
 static void
@@ -154,6 +167,7 @@ on_collapsed (FwWindow *self)
 {
   int current = chart_height (self, gtk_paned_get_position (self->centre_paned));
 
+  keep_header (self);
   /* Collapsing keeps the height the user gave it, to open to it again
    * (a height never set is the default again). */
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)) && self->chart_pane_placed &&
@@ -189,6 +203,7 @@ on_position (FwWindow *self)
       g_signal_handlers_block_by_func (self->chart, on_collapsed, self);
       fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), FALSE);
       g_signal_handlers_unblock_by_func (self->chart, on_collapsed, self);
+      keep_header (self);
     }
 }
 
@@ -226,6 +241,7 @@ fw_window_init_chart (FwWindow *self)
       collapsed = g_settings_get_boolean (settings, "chart-pane-collapsed");
     }
   fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), collapsed);
+  keep_header (self);
   fw_chart_view_set_session (FW_CHART_VIEW (self->chart), self->session);
 
   /* The divider takes the keyboard focus (F8 moves it). */
