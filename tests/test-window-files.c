@@ -946,6 +946,50 @@ test_recovery_restore_and_discard (Fixture       *fixture,
   g_assert_cmpuint (n_copies (fixture), ==, 0);
 }
 
+/* Presenting shows no banner: the recovery offer, naming another of
+ * the presenter's files with its Discard button, stayed across the top
+ * of the projected screen. It waits, and is there again, Restore and
+ * the copy with it, when presenting ends. */
+static void
+test_recovery_offer_not_presented (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *folder = g_strdup (fw_recovery_get_folder (fixture->recovery));
+  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot = NULL;
+  FwRecovery *dead;
+  GtkWidget *offer;
+
+  dead = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  slot = fw_recovery_new_slot (dead);
+  g_assert_true (fw_recovery_write (dead, slot, untitled, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fw_recovery_unref (dead);
+  copies = fw_recovery_adopt_orphans (fixture->recovery);
+  g_assert_cmpuint (copies->len, ==, 1);
+  fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[0]));
+  fw_test_spin (300);
+  offer = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_label_with, "An unsaved new project");
+  g_assert_nonnull (offer);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present-start", NULL));
+  fw_test_spin (100);
+  g_assert_true (fw_session_get_presenting (fw_window_get_session (fixture->window)));
+  g_assert_false (gtk_widget_is_visible (offer));
+  g_assert_null (fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Restore"));
+  g_assert_null (fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Discard"));
+
+  g_assert_true (gtk_widget_activate_action (fw_window_get_present_view (fixture->window), "present.end", NULL));
+  fw_test_spin (100);
+  g_assert_false (fw_session_get_presenting (fw_window_get_session (fixture->window)));
+  g_assert_true (gtk_widget_is_visible (offer));
+  g_assert_nonnull (fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Restore"));
+  g_assert_cmpuint (n_copies (fixture), ==, 1);
+}
+
 /* Restore clicked while the window opens a file (`flywheel FILE` after
  * a crash offers the copy in the window that opens FILE): the work goes
  * into a window of its own, not into the one the file is about to fill,
@@ -1019,6 +1063,7 @@ main (int   argc,
   ADD ("recovery-copy-follows-edits", test_recovery_copy_follows_edits);
   ADD ("recovery-restore-and-discard", test_recovery_restore_and_discard);
   ADD ("restore-while-opening", test_restore_while_opening);
+  ADD ("recovery-offer-not-presented", test_recovery_offer_not_presented);
   g_test_add_func ("/window-files/one-file-one-window", test_one_file_one_window);
   g_test_add_func ("/window-files/where-a-file-opens", test_where_a_file_opens);
   g_test_add_func ("/window-files/save-as-onto-file-open-elsewhere", test_save_as_onto_file_open_elsewhere);

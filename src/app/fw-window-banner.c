@@ -40,6 +40,8 @@ fw_window_banner_new (FwWindow   *self,
   /* After the banners already there, just above the window's panes. */
   gtk_box_insert_child_after (GTK_BOX (content), revealer,
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->side_paned)));
+  /* One that comes while presenting waits for its end. */
+  gtk_widget_set_visible (revealer, !fw_session_get_presenting (self->session));
   if (label_out != NULL)
     *label_out = GTK_LABEL (label);
   return revealer;
@@ -59,6 +61,22 @@ fw_window_banner_add_button (GtkWidget  *banner,
   gtk_box_append (GTK_BOX (box), button);
   fw_widget_name_plainly (button);
   return button;
+}
+
+/* Presenting shows none of them: a projector showed the recovery offer
+ * across the top of the screen, naming another of the presenter's files,
+ * its Discard button one click away. Each stays as it is (an offer, a
+ * progress), shown again when presenting ends. */
+void
+fw_window_show_banners (FwWindow *self,
+                        gboolean  shown)
+{
+  GtkWidget *banner;
+
+  for (banner = gtk_widget_get_next_sibling (GTK_WIDGET (self->error_revealer));
+       banner != NULL && banner != GTK_WIDGET (self->side_paned);
+       banner = gtk_widget_get_next_sibling (banner))
+    gtk_widget_set_visible (banner, shown);
 }
 
 /* Progress ---------------------------------------------------------------- */

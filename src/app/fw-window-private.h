@@ -241,6 +241,9 @@ GtkWidget *fw_window_banner_new   (FwWindow    *self,
 GtkWidget *fw_window_banner_add_button (GtkWidget  *banner,
                                         const char *mnemonic,
                                         gboolean    suggested);
+/* Every banner shown or not (presenting shows none), each kept. */
+void       fw_window_show_banners (FwWindow    *self,
+                                   gboolean     shown);
 /* An open or a save shows its progress only when it takes more than a
  * moment: a banner that flashes for a small file would be noise. A
  * window made to open a file shows itself after as long. */
