@@ -801,8 +801,9 @@ tab_reaches (GtkWindow *window,
 }
 
 /* At every size, collapsed, the projection keeps its header, whose ▶
- * (a click, or Tab and Space) opens it again; and the next window,
- * collapsed as this one was left, shows it too. */
+ * (a click, or Tab and Space) opens it again, as F8 and an arrow up
+ * do; and the next window, collapsed as this one was left, shows it
+ * too. */
 static void
 test_window_pane_header (void)
 {
@@ -835,6 +836,15 @@ test_window_pane_header (void)
       g_assert_true (gtk_widget_activate (button));
       g_assert_true (fw_test_wait_until (is_open, view));
       wait = (HeightWait) { GTK_WIDGET (view), open_height - 2 };
+      g_assert_true (fw_test_wait_until (height_above, &wait));
+
+      /* F8 from the wheel goes to the divider above the projection, and
+       * an arrow up opens it, to its height (not a pixel a press). */
+      g_signal_emit_by_name (button, "clicked");
+      g_assert_true (fw_test_wait_until (header_whole, button));
+      gtk_widget_grab_focus (fw_window_get_wheel (window));
+      fw_test_xdotool (GTK_WINDOW (window), "xdotool windowfocus --sync %%lu key F8 Up");
+      g_assert_true (fw_test_wait_until (is_open, view));
       g_assert_true (fw_test_wait_until (height_above, &wait));
 
       /* Left collapsed, the next window opens collapsed, its header on

@@ -207,6 +207,34 @@ on_position (FwWindow *self)
     }
 }
 
+/* F8 and an arrow up (the keys the shortcuts window gives for a
+ * divider) open a collapsed projection at once, to its height: moved a
+ * pixel a press, as GtkPaned moves it, it took DRAG_OPEN_MARGIN presses
+ * before anything showed. Only with the divider itself focused: keys a
+ * control inside the pane leaves unhandled reach it too. */
+static gboolean
+on_move_handle (FwWindow      *self,
+                GtkScrollType  scroll)
+{
+  if (!gtk_widget_is_focus (GTK_WIDGET (self->centre_paned)) ||
+      !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)))
+    return FALSE;
+  switch (scroll)
+    {
+    case GTK_SCROLL_STEP_UP:
+    case GTK_SCROLL_STEP_LEFT:
+    case GTK_SCROLL_STEP_BACKWARD:
+    case GTK_SCROLL_PAGE_UP:
+    case GTK_SCROLL_PAGE_LEFT:
+    case GTK_SCROLL_PAGE_BACKWARD:
+    case GTK_SCROLL_START:
+      fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), FALSE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Scenarios or the band shown or gone: a projection at its default
  * height takes the room its legend and readout now need. Only then, not
  * on every readout (the pointer's moves). */
@@ -250,6 +278,8 @@ fw_window_init_chart (FwWindow *self)
   g_signal_connect_object (self->chart, "notify::collapsed", G_CALLBACK (on_collapsed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->centre_paned, "notify::position", G_CALLBACK (on_position), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->centre_paned, "move-handle", G_CALLBACK (on_move_handle), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)), "readout-changed",
                            G_CALLBACK (on_chart_contents), self, G_CONNECT_SWAPPED);
