@@ -789,6 +789,28 @@ test_save_as_onto_file_open_elsewhere (void)
 
 /* Recovery ----------------------------------------------------------------- */
 
+/* A new project a program left unsaved when it ended, offered back in
+ * the fixture's window. */
+static void
+offer_unsaved_new_project (Fixture *fixture)
+{
+  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot = NULL;
+  FwRecovery *dead = fw_recovery_new (fw_recovery_get_folder (fixture->recovery), &error);
+
+  g_assert_no_error (error);
+  slot = fw_recovery_new_slot (dead);
+  g_assert_true (fw_recovery_write (dead, slot, untitled, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fw_recovery_unref (dead);
+  copies = fw_recovery_adopt_orphans (fixture->recovery);
+  g_assert_cmpuint (copies->len, ==, 1);
+  fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[0]));
+  fw_test_spin (300);
+}
+
 static guint
 n_copies (Fixture *fixture)
 {
@@ -954,24 +976,9 @@ static void
 test_recovery_offer_not_presented (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autofree char *folder = g_strdup (fw_recovery_get_folder (fixture->recovery));
-  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
-  g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *slot = NULL;
-  FwRecovery *dead;
   GtkWidget *offer;
 
-  dead = fw_recovery_new (folder, &error);
-  g_assert_no_error (error);
-  slot = fw_recovery_new_slot (dead);
-  g_assert_true (fw_recovery_write (dead, slot, untitled, NULL, NULL, &error));
-  g_assert_no_error (error);
-  fw_recovery_unref (dead);
-  copies = fw_recovery_adopt_orphans (fixture->recovery);
-  g_assert_cmpuint (copies->len, ==, 1);
-  fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[0]));
-  fw_test_spin (300);
+  offer_unsaved_new_project (fixture);
   offer = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_label_with, "An unsaved new project");
   g_assert_nonnull (offer);
 
@@ -999,27 +1006,11 @@ test_restore_while_opening (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autofree char *path = fw_test_write_template (fixture->dir, "four-a", "Opening.flywheel");
-  g_autofree char *folder = g_strdup (fw_recovery_get_folder (fixture->recovery));
-  g_autoptr(FwProject) untitled = fw_template_create ("sales-cycle", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *slot = NULL;
-  FwRecovery *dead;
   GtkWidget *restore;
   FwWindow *restored;
 
-  /* A new project a program left unsaved when it ended. */
-  dead = fw_recovery_new (folder, &error);
-  g_assert_no_error (error);
-  slot = fw_recovery_new_slot (dead);
-  g_assert_true (fw_recovery_write (dead, slot, untitled, NULL, NULL, &error));
-  g_assert_no_error (error);
-  fw_recovery_unref (dead);
-  copies = fw_recovery_adopt_orphans (fixture->recovery);
-  g_assert_cmpuint (copies->len, ==, 1);
-  fw_window_offer_recovered (fixture->window, g_steal_pointer (&copies->pdata[0]));
-  fw_test_spin (300);
+  offer_unsaved_new_project (fixture);
   restore = fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_button, "_Restore");
   g_assert_nonnull (restore);
 
