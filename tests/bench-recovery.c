@@ -78,7 +78,7 @@ edited (const FwProject *project)
 {
   FwProject *copy = fw_project_copy (project);
 
-  fw_project_get_scenario (copy, 0)->inflow = 1234;
+  fw_project_edit_scenario (copy, 0, FW_SCENARIO_OWN_VALUES)->inflow = 1234;
   return copy;
 }
 
@@ -172,7 +172,7 @@ main (int    argc,
 
   changed = edited (project);
   again = fw_project_copy (changed);
-  fw_project_get_scenario (again, n_scenarios - 1)->inflow = 4321;
+  fw_project_edit_scenario (again, n_scenarios - 1, FW_SCENARIO_OWN_VALUES)->inflow = 4321;
   {
     g_autoptr(FwStoreFile) file = fw_store_file_new (path);
     g_autoptr(FwProject) loaded = fw_store_file_load (file, &error);

@@ -287,7 +287,7 @@ chart_data_clear (ChartData *data)
   for (guint i = 0; i < 3; i++)
     {
       fw_chart_rows_free (data->rows[i]);
-      fw_scenario_free (data->scenarios[i]);
+      fw_scenario_unref (data->scenarios[i]);
       g_free (data->band[i]);
     }
 }

@@ -256,7 +256,7 @@ test_band_percentile_rule (void)
 static void
 test_band_zero_spreads_is_the_figure (void)
 {
-  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_scenario_free);
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_scenario_unref);
   FwScenario *scenario;
   struct { guint horizon, draws; } runs[] = { { 1, 1 }, { 60, 37 }, { 25, 70000 } };
 
@@ -341,20 +341,24 @@ test_band_reproducible (void)
   g_assert_true (differ);
 }
 
-/* The band keeps its own copy: editing the scenario after making the band
- * (as the user does while a window computes it) changes nothing. */
+/* The band shares the scenario, which never changes: editing it after
+ * making the band (as the user does while a window computes it, in a
+ * new version of the project) changes nothing. */
 static void
 test_band_owns_its_scenario (void)
 {
-  g_autoptr(FwScenario) scenario = template_scenario ("four-a");
+  g_autoptr(FwProject) project = fw_project_new ("Edited");
   g_autoptr(FwBand) expected = NULL;
   g_autoptr(FwBand) band = NULL;
   g_autoptr(GError) error = NULL;
+  FwScenario *scenario = template_scenario ("four-a");
 
   set_spreads (scenario, 0.3, 0.1, 0.2, 0.4);
+  g_ptr_array_add (project->scenarios, scenario);
   expected = computed_band (scenario, 24, 200, 5);
   band = fw_band_new (scenario, 24, 200, 5);
 
+  scenario = fw_project_edit_scenario (project, 0, FW_SCENARIO_ALL);
   fw_scenario_get_stage (scenario, 0)->count = 1e9;
   scenario->uncertainty.advance = 1;
   g_ptr_array_set_size (scenario->points, 0);

@@ -44,26 +44,87 @@ test_model_defaults (void)
   g_assert_cmpuint (project->scenarios->len, ==, 0);
 }
 
+/* A copy shares the scenarios; making one the copy's own to edit it
+ * copies only the parts named, and never changes the other version. */
 static void
-test_model_copy_is_deep (void)
+test_model_copy_shares (void)
 {
   g_autoptr(FwProject) project = fw_project_new ("Acme");
   g_autoptr(FwProject) copy = NULL;
   FwScenario *scenario = fw_scenario_new ("Baseline");
+  FwScenario *own;
 
   g_ptr_array_add (scenario->stages, fw_stage_new ("Attract", 0));
   g_ptr_array_add (scenario->points, fw_point_new ("Forms", 10));
   g_ptr_array_add (project->scenarios, scenario);
 
   copy = fw_project_copy (project);
-  g_free (fw_scenario_get_stage (scenario, 0)->name);
-  fw_scenario_get_stage (scenario, 0)->name = g_strdup ("Changed");
-  fw_scenario_get_point (scenario, 0)->angle = 99;
-
-  g_assert_cmpstr (fw_scenario_get_stage (fw_project_get_scenario (copy, 0), 0)->name, ==, "Attract");
-  g_assert_cmpfloat (fw_scenario_get_point (fw_project_get_scenario (copy, 0), 0)->angle, ==, 10);
+  g_assert_true (fw_project_get_scenario (copy, 0) == scenario);
   g_assert_nonnull (fw_project_find_scenario (copy, "Baseline"));
   g_assert_null (fw_project_find_scenario (copy, "baseline"));
+
+  /* Its own values: both lists still shared. */
+  own = fw_project_edit_scenario (copy, 0, FW_SCENARIO_OWN_VALUES);
+  g_assert_true (own != scenario);
+  g_assert_true (own->stages == scenario->stages);
+  g_assert_true (own->points == scenario->points);
+  g_free (own->name);
+  own->name = g_strdup ("Renamed");
+  g_assert_cmpstr (scenario->name, ==, "Baseline");
+
+  /* The stages: copied, the points still shared. */
+  g_assert_true (fw_project_edit_scenario (copy, 0, FW_SCENARIO_STAGES) == own);
+  g_assert_true (own->stages != scenario->stages);
+  g_assert_true (own->points == scenario->points);
+  g_free (fw_scenario_get_stage (own, 0)->name);
+  fw_scenario_get_stage (own, 0)->name = g_strdup ("Changed");
+  g_assert_cmpstr (fw_scenario_get_stage (scenario, 0)->name, ==, "Attract");
+
+  /* The points too; a second time costs nothing. */
+  g_assert_true (fw_project_edit_scenario (copy, 0, FW_SCENARIO_POINTS) == own);
+  g_assert_true (own->points != scenario->points);
+  fw_scenario_get_point (own, 0)->angle = 99;
+  g_assert_cmpfloat (fw_scenario_get_point (scenario, 0)->angle, ==, 10);
+  {
+    GPtrArray *points = own->points;
+
+    g_assert_true (fw_project_edit_scenario (copy, 0, FW_SCENARIO_ALL) == own);
+    g_assert_true (own->points == points);
+  }
+
+  /* Each version outlives the other. */
+  g_clear_pointer (&project, fw_project_free);
+  g_assert_cmpstr (fw_scenario_get_stage (own, 0)->name, ==, "Changed");
+}
+
+/* What keeping a version costs besides another: only what it does not
+ * share with it. */
+static void
+test_model_bytes_apart (void)
+{
+  g_autoptr(FwProject) project = fw_project_new ("Acme");
+  g_autoptr(FwProject) copy = NULL;
+  FwScenario *scenario = fw_scenario_new ("Baseline");
+  FwPoint *point = fw_point_new ("Forms", 10);
+  gsize alone, shared, stages, points;
+
+  g_free (point->note);
+  point->note = g_strnfill (1000, 'n');
+  g_ptr_array_add (scenario->stages, fw_stage_new ("Attract", 0));
+  g_ptr_array_add (scenario->points, point);
+  g_ptr_array_add (project->scenarios, scenario);
+  copy = fw_project_copy (project);
+
+  alone = fw_project_bytes_apart (copy, NULL);
+  shared = fw_project_bytes_apart (copy, project);
+  g_assert_cmpuint (alone, >, shared + 1000);
+  fw_project_edit_scenario (copy, 0, FW_SCENARIO_STAGES);
+  stages = fw_project_bytes_apart (copy, project);
+  g_assert_cmpuint (stages, >, shared);
+  g_assert_cmpuint (stages, <, shared + 1000);
+  fw_project_edit_scenario (copy, 0, FW_SCENARIO_POINTS);
+  points = fw_project_bytes_apart (copy, project);
+  g_assert_cmpuint (points, ==, alone);
 }
 
 static void
@@ -143,7 +204,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/model/defaults", test_model_defaults);
-  g_test_add_func ("/core/model/copy-is-deep", test_model_copy_is_deep);
+  g_test_add_func ("/core/model/copy-shares", test_model_copy_shares);
+  g_test_add_func ("/core/model/bytes-apart", test_model_bytes_apart);
   g_test_add_func ("/core/model/enum-strings", test_model_enum_strings);
   g_test_add_func ("/core/model/angle-normalize", test_model_angle_normalize);
   g_test_add_func ("/core/model/stage-at-angle", test_model_stage_at_angle);

@@ -390,7 +390,7 @@ test_recovery_from_base (void)
 
   /* One field of the second scenario, from the user's file. */
   edited = fw_project_copy (loaded);
-  fw_project_get_scenario (edited, 1)->inflow = 250;
+  fw_project_edit_scenario (edited, 1, FW_SCENARIO_OWN_VALUES)->inflow = 250;
   base = (FwRecoveryBase) { user_path, identity, loaded };
   g_assert_true (fw_recovery_write_from (recovery, slot, edited, &base, user_path, identity, &error));
   g_assert_no_error (error);
@@ -415,7 +415,8 @@ test_recovery_from_base (void)
 
   /* A point more and a scenario more, from that copy. */
   more = fw_project_copy (edited);
-  g_ptr_array_add (fw_project_get_scenario (more, 0)->points, fw_point_new ("Onboarding", 12));
+  g_ptr_array_add (fw_project_edit_scenario (more, 0, FW_SCENARIO_POINTS)->points,
+                   fw_point_new ("Onboarding", 12));
   g_ptr_array_add (more->scenarios, renamed_copy (fw_project_get_scenario (more, 1), "Third"));
   g_free (more->name);
   more->name = g_strdup ("Client, renamed");

@@ -110,7 +110,7 @@ static void
 fixture_clear (Fixture *f)
 {
   fw_projection_free (f->projection);
-  fw_scenario_free (f->scenario);
+  fw_scenario_unref (f->scenario);
 }
 
 /* Layout ---------------------------------------------------------------- */

@@ -1745,8 +1745,9 @@ test_file_async (Fixture       *f,
 
   async_init (&async);
   fw_store_file_save_async (file, project, NULL, on_step, &async, on_saved, &async);
-  /* The save has its own copy: changing the project now changes nothing. */
-  fw_project_get_scenario (project, 0)->inflow += 1;
+  /* The save has its own version, which shares the scenarios: changing
+   * the project now, as an edit does (fw-model.h), changes nothing. */
+  fw_project_edit_scenario (project, 0, FW_SCENARIO_OWN_VALUES)->inflow += 1;
   async_wait (&async);
   g_assert_no_error (async.error);
   g_assert_true (async.saved);
@@ -1755,7 +1756,7 @@ test_file_async (Fixture       *f,
   g_assert_cmpint (g_array_index (async.steps, FwStoreStep, 1), ==, FW_STORE_STEP_WRITING);
   g_test_message ("save: the main loop ticked %u times", async.ticks);
   g_assert_cmpuint (async.ticks, >, 2);
-  fw_project_get_scenario (project, 0)->inflow -= 1;
+  fw_project_edit_scenario (project, 0, FW_SCENARIO_OWN_VALUES)->inflow -= 1;
   async_clear (&async);
 
   async_init (&async);

@@ -69,7 +69,7 @@ fw_band_finalize (GObject *object)
 {
   FwBand *self = FW_BAND (object);
 
-  fw_scenario_free (self->scenario);
+  fw_scenario_unref (self->scenario);
   for (guint i = 0; i < G_N_ELEMENTS (self->customers); i++)
     g_free (self->customers[i]);
 
@@ -102,7 +102,7 @@ fw_band_new (const FwScenario *scenario,
   g_return_val_if_fail (draws >= FW_BAND_MIN_DRAWS && draws <= FW_BAND_MAX_DRAWS, NULL);
 
   self = g_object_new (FW_TYPE_BAND, NULL);
-  self->scenario = fw_scenario_copy (scenario);
+  self->scenario = fw_scenario_ref (scenario);
   self->horizon = horizon;
   self->draws = draws;
   self->seed = seed;

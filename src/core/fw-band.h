@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * customers(t), t = 0..H, over D draws of a scenario's inputs.
  *
  * A band is made for one scenario, horizon, number of draws and seed, and
- * keeps its own copy of the scenario, so that it can be computed on any
- * thread while the user goes on editing the original; a window makes a
+ * keeps a reference to the scenario, which never changes (fw-model.h), so
+ * that it can be computed on any thread while the user goes on editing
+ * (an edit makes a new version of the scenario); a window makes a
  * new band on every edit and cancels the one still running (see
  * fw_band_compute_async ()). The same scenario, horizon, draws and seed
  * give the same band bit for bit; a scenario without spreads gives the
@@ -40,7 +41,8 @@ typedef enum
 #define FW_TYPE_BAND (fw_band_get_type ())
 G_DECLARE_FINAL_TYPE (FwBand, fw_band, FW, BAND, GObject)
 
-/* @scenario must be valid (fw_validate_scenario ()); it is copied.
+/* @scenario must be valid (fw_validate_scenario ()); it is shared, not
+ * copied, so it must not change from now on (fw-model.h).
  * @horizon 1..FW_MAX_HORIZON, @draws FW_BAND_MIN_DRAWS..FW_BAND_MAX_DRAWS,
  * @seed any 64-bit number. */
 FwBand       *fw_band_new            (const FwScenario     *scenario,

@@ -54,12 +54,18 @@ edit_set_stage (FwProject  *project,
                 GError    **error)
 {
   const LayoutArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
-  g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
+  const FwScenario *before = fw_project_get_scenario (project, scenario);
+  /* The same weight leaves every arc where it was, and so every point:
+   * the points stay shared with the version before. */
+  gboolean arcs_move = fw_scenario_get_stage (before, args->index)->weight != args->stage->weight;
+  g_autoptr(FwPointPlaces) places = arcs_move ? fw_point_places_capture (before) : NULL;
+  FwScenario *edited = fw_project_edit_scenario (project, scenario,
+                                                 arcs_move ? FW_SCENARIO_ALL : FW_SCENARIO_STAGES);
 
   fw_stage_free (g_ptr_array_index (edited->stages, args->index));
   g_ptr_array_index (edited->stages, args->index) = fw_stage_copy (args->stage);
-  restore_places (places, edited, NULL);
+  if (arcs_move)
+    restore_places (places, edited, NULL);
   return TRUE;
 }
 
@@ -143,7 +149,7 @@ edit_set_point (FwProject  *project,
                 GError    **error)
 {
   const LayoutArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  FwScenario *edited = fw_project_edit_scenario (project, scenario, FW_SCENARIO_POINTS);
 
   fw_point_free (g_ptr_array_index (edited->points, args->index));
   g_ptr_array_index (edited->points, args->index) = fw_point_copy (args->point);
@@ -214,7 +220,7 @@ edit_insert_stage (FwProject  *project,
                    GError    **error)
 {
   const LayoutArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  FwScenario *edited = fw_project_edit_scenario (project, scenario, FW_SCENARIO_ALL);
   g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
   g_autofree char *name = fresh_stage_name (edited, args->index + 1);
   FwStage *stage = fw_stage_new (name, args->index);
@@ -271,7 +277,7 @@ edit_remove_stage (FwProject  *project,
                    GError    **error)
 {
   const LayoutArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  FwScenario *edited = fw_project_edit_scenario (project, scenario, FW_SCENARIO_ALL);
   g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
   int map[FW_MAX_STAGES];
 
@@ -315,7 +321,7 @@ edit_move_stage (FwProject  *project,
                  GError    **error)
 {
   const LayoutArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  FwScenario *edited = fw_project_edit_scenario (project, scenario, FW_SCENARIO_ALL);
   g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
   FwStage *moved = g_ptr_array_steal_index (edited->stages, args->index);
   int map[FW_MAX_STAGES];

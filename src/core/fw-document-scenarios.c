@@ -83,7 +83,8 @@ edit_rename_scenario (FwProject  *project,
                       GError    **error)
 {
   const ScenarioArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  /* Its name is its own: stages and points stay shared. */
+  FwScenario *edited = fw_project_edit_scenario (project, scenario, FW_SCENARIO_OWN_VALUES);
 
   g_free (edited->name);
   edited->name = fw_name_trim (args->name);
@@ -142,7 +143,7 @@ edit_uncertainty (FwProject  *project,
 {
   const ScenarioArgs *args = user_data;
 
-  fw_project_get_scenario (project, scenario)->uncertainty = *args->uncertainty;
+  fw_project_edit_scenario (project, scenario, FW_SCENARIO_OWN_VALUES)->uncertainty = *args->uncertainty;
   return TRUE;
 }
 

@@ -11,7 +11,7 @@
 #include "fw-point-places.h"
 #include "fw-validate.h"
 
-/* Enough to undo a long session of edits; each step is one project copy. */
+/* Enough to undo a long session of edits. */
 #define MAX_UNDO_STEPS 500
 
 struct _FwDocument
@@ -402,6 +402,26 @@ fw_document_end_save (FwDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* fw_document_edit (): a caller's edit function, which may change any
+ * part of its scenario. */
+typedef struct
+{
+  FwEditFunc func;
+  gpointer   user_data;
+} WholeScenario;
+
+static gboolean
+edit_whole_scenario (FwProject  *project,
+                     guint       scenario,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  const WholeScenario *whole = user_data;
+
+  fw_project_edit_scenario (project, scenario, FW_SCENARIO_ALL);
+  return whole->func (project, scenario, whole->user_data, error);
+}
+
 gboolean
 fw_document_edit (FwDocument  *self,
                   guint        scenario,
@@ -421,7 +441,8 @@ fw_document_edit (FwDocument  *self,
   /* How many there are after the edit is only known then. */
   change.stages_added = G_MAXUINT;
   change.points_added = G_MAXUINT;
-  return fw_document_edit_full (self, scenario, merge_key, func, user_data, &change, error);
+  return fw_document_edit_full (self, scenario, merge_key, edit_whole_scenario,
+                                &(WholeScenario) { func, user_data }, &change, error);
 }
 
 gboolean
@@ -442,6 +463,8 @@ fw_document_edit_full (FwDocument      *self,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
 
+  /* Shares every scenario with the project as it is; @func makes its own
+   * only what it changes. */
   edited = fw_project_copy (self->project);
   if (!func (edited, scenario, user_data, error) ||
       !fw_validate_project (edited, error))
@@ -620,10 +643,13 @@ edit_stage_field (FwProject  *project,
                   GError    **error)
 {
   const EditArgs *args = user_data;
-  FwScenario *edited = fw_project_get_scenario (project, scenario);
+  /* A weight moves arcs, and the points' angles with them. */
+  FwScenario *edited = fw_project_edit_scenario (project, scenario,
+                                                 args->field == FW_STAGE_WEIGHT ? FW_SCENARIO_ALL
+                                                                                : FW_SCENARIO_STAGES);
   FwStage *stage = fw_scenario_get_stage (edited, args->index);
 
-  /* A weight moves arcs; the points stay on their stages. */
+  /* The points stay on their stages. */
   if (args->field == FW_STAGE_WEIGHT)
     {
       g_autoptr(FwPointPlaces) places = fw_point_places_capture (edited);
@@ -689,7 +715,7 @@ edit_inflow (FwProject  *project,
 {
   const EditArgs *args = user_data;
 
-  fw_project_get_scenario (project, scenario)->inflow = args->value;
+  fw_project_edit_scenario (project, scenario, FW_SCENARIO_OWN_VALUES)->inflow = args->value;
   return TRUE;
 }
 
@@ -745,7 +771,7 @@ edit_add_point (FwProject  *project,
 {
   const EditArgs *args = user_data;
 
-  g_ptr_array_add (fw_project_get_scenario (project, scenario)->points,
+  g_ptr_array_add (fw_project_edit_scenario (project, scenario, FW_SCENARIO_POINTS)->points,
                    fw_point_copy (args->point));
   return TRUE;
 }
@@ -775,7 +801,8 @@ edit_move_point (FwProject  *project,
 {
   const EditArgs *args = user_data;
 
-  fw_scenario_get_point (fw_project_get_scenario (project, scenario), args->index)->angle = args->value;
+  fw_scenario_get_point (fw_project_edit_scenario (project, scenario, FW_SCENARIO_POINTS),
+                         args->index)->angle = args->value;
   return TRUE;
 }
 
@@ -825,7 +852,8 @@ edit_point_enabled (FwProject  *project,
 {
   const EditArgs *args = user_data;
 
-  fw_scenario_get_point (fw_project_get_scenario (project, scenario), args->index)->enabled = args->enabled;
+  fw_scenario_get_point (fw_project_edit_scenario (project, scenario, FW_SCENARIO_POINTS),
+                         args->index)->enabled = args->enabled;
   return TRUE;
 }
 
@@ -854,7 +882,8 @@ edit_remove_point (FwProject  *project,
 {
   const EditArgs *args = user_data;
 
-  g_ptr_array_remove_index (fw_project_get_scenario (project, scenario)->points, args->index);
+  g_ptr_array_remove_index (fw_project_edit_scenario (project, scenario, FW_SCENARIO_POINTS)->points,
+                            args->index);
   return TRUE;
 }
 

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 /* The one project a window works on, and the only way to change it.
  *
- * Every change is an edit: a function applied to a copy of the project,
- * which is then validated as a whole; an edit that breaks a rule is
+ * Every change is an edit: a function applied to a new version of the
+ * project, which is then validated; an edit that breaks a rule is
  * refused with the validator's message and the document stays as it was.
  * An accepted edit becomes an undo step and emits "changed" with what it
  * changed (an FwChange), so that the projection service and the views
@@ -28,9 +28,12 @@ G_BEGIN_DECLS
  * window's FwSession. Every edit names the scenario it changes, so an
  * edit can target any scenario, not only the one on show.
  *
- * Undo keeps whole copies of the project: at MODEL.md's sizes a copy is a
- * few hundred small allocations, far simpler and safer than inverse
- * operations for every kind of edit. Edits with the same merge key in a
+ * Versions share what they have in common (fw-model.h): a new version
+ * shares every scenario with the one before but the one its edit makes
+ * its own, and of that one, the lists the edit does not change. So an
+ * edit costs what it changes, not the project (the largest project
+ * MODEL.md allows holds 400 MB), and undo keeps versions, far simpler
+ * and safer than inverse operations for every kind of edit. Edits with the same merge key in a
  * row (the steps of one drag, the keystrokes in one field) make a single
  * undo step, until fw_document_seal() ends the run. */
 
@@ -38,7 +41,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FwDocument, fw_document, FW, DOCUMENT, GObject)
 
-/* Changes @project; returns FALSE with @error set to refuse the edit. */
+/* Changes @project, a new version sharing its scenarios with the
+ * version before: it changes a scenario only through
+ * fw_project_edit_scenario (), naming the parts it changes, and may
+ * change the project's own fields and list of scenarios freely. Returns
+ * FALSE with @error set to refuse the edit. */
 typedef gboolean (*FwEditFunc) (FwProject  *project,
                                 guint       scenario,
                                 gpointer    user_data,
@@ -106,8 +113,9 @@ const FwProject    *fw_document_begin_save       (FwDocument   *self);
 void                fw_document_end_save         (FwDocument   *self,
                                                   gboolean      written);
 
-/* Applies @func to scenario @scenario of a copy of the project; says it
- * changed the whole scenario. */
+/* Applies @func to a new version of the project, scenario @scenario made
+ * its own whole beforehand (fw_project_edit_scenario () with
+ * FW_SCENARIO_ALL); says it changed the whole scenario. */
 gboolean            fw_document_edit             (FwDocument   *self,
                                                   guint         scenario,
                                                   const char   *merge_key,

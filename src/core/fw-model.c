@@ -114,14 +114,62 @@ fw_point_free (FwPoint *point)
   g_free (point);
 }
 
-FwScenario *
-fw_scenario_new (const char *name)
+static gatomicrefcount *
+new_holders (void)
+{
+  gatomicrefcount *holders = g_new (gatomicrefcount, 1);
+
+  g_atomic_ref_count_init (holders);
+  return holders;
+}
+
+/* One holder of @list lets go of it; the last one frees it. */
+static void
+release_list (GPtrArray       *list,
+              gatomicrefcount *holders)
+{
+  if (g_atomic_ref_count_dec (holders))
+    {
+      g_ptr_array_unref (list);
+      g_free (holders);
+    }
+}
+
+/* For g_ptr_array_copy (), which keeps the list's free function. */
+static gpointer
+copy_stage (gconstpointer stage,
+            gpointer      unused)
+{
+  return fw_stage_copy (stage);
+}
+
+static gpointer
+copy_point (gconstpointer point,
+            gpointer      unused)
+{
+  return fw_point_copy (point);
+}
+
+/* A scenario with no lists yet, the caller's own. */
+static FwScenario *
+scenario_alloc (const char *name)
 {
   FwScenario *scenario = g_new0 (FwScenario, 1);
 
   scenario->name = g_strdup (name ? name : "");
+  g_atomic_ref_count_init (&scenario->ref_count);
+  return scenario;
+}
+
+FwScenario *
+fw_scenario_new (const char *name)
+{
+  FwScenario *scenario = scenario_alloc (name);
+
   scenario->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_stage_free);
+  scenario->stages_holders = new_holders ();
   scenario->points = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_point_free);
+  scenario->points_holders = new_holders ();
 
   return scenario;
 }
@@ -133,26 +181,55 @@ fw_scenario_copy (const FwScenario *scenario)
 
   g_return_val_if_fail (scenario != NULL, NULL);
 
-  copy = fw_scenario_new (scenario->name);
+  copy = scenario_alloc (scenario->name);
   copy->inflow = scenario->inflow;
   copy->uncertainty = scenario->uncertainty;
-  for (guint i = 0; i < scenario->stages->len; i++)
-    g_ptr_array_add (copy->stages, fw_stage_copy (g_ptr_array_index (scenario->stages, i)));
-  for (guint i = 0; i < scenario->points->len; i++)
-    g_ptr_array_add (copy->points, fw_point_copy (g_ptr_array_index (scenario->points, i)));
+  copy->stages = g_ptr_array_copy (scenario->stages, copy_stage, NULL);
+  copy->stages_holders = new_holders ();
+  copy->points = g_ptr_array_copy (scenario->points, copy_point, NULL);
+  copy->points_holders = new_holders ();
 
   return copy;
 }
 
-void
-fw_scenario_free (FwScenario *scenario)
+/* A copy of @scenario's own values that shares its lists. */
+static FwScenario *
+copy_own_values (const FwScenario *scenario)
 {
-  if (scenario == NULL)
+  FwScenario *copy = scenario_alloc (scenario->name);
+
+  copy->inflow = scenario->inflow;
+  copy->uncertainty = scenario->uncertainty;
+  copy->stages = scenario->stages;
+  copy->stages_holders = scenario->stages_holders;
+  g_atomic_ref_count_inc (copy->stages_holders);
+  copy->points = scenario->points;
+  copy->points_holders = scenario->points_holders;
+  g_atomic_ref_count_inc (copy->points_holders);
+
+  return copy;
+}
+
+FwScenario *
+fw_scenario_ref (const FwScenario *scenario)
+{
+  FwScenario *self = (FwScenario *) scenario;
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+fw_scenario_unref (FwScenario *scenario)
+{
+  if (scenario == NULL || !g_atomic_ref_count_dec (&scenario->ref_count))
     return;
 
   g_free (scenario->name);
-  g_ptr_array_unref (scenario->stages);
-  g_ptr_array_unref (scenario->points);
+  release_list (scenario->stages, scenario->stages_holders);
+  release_list (scenario->points, scenario->points_holders);
   g_free (scenario);
 }
 
@@ -193,7 +270,7 @@ fw_project_new (const char *name)
   project->name = g_strdup (name ? name : "");
   project->period = FW_PERIOD_MONTH;
   project->horizon = 24;
-  project->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_scenario_free);
+  project->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_scenario_unref);
 
   return project;
 }
@@ -209,9 +286,128 @@ fw_project_copy (const FwProject *project)
   copy->period = project->period;
   copy->horizon = project->horizon;
   for (guint i = 0; i < project->scenarios->len; i++)
-    g_ptr_array_add (copy->scenarios, fw_scenario_copy (g_ptr_array_index (project->scenarios, i)));
+    g_ptr_array_add (copy->scenarios, fw_scenario_ref (g_ptr_array_index (project->scenarios, i)));
 
   return copy;
+}
+
+/* Whether only one holds it. A count of one cannot go up behind our
+ * back (nobody else has a pointer to take a reference with); one that
+ * goes down meanwhile only costs a copy that was not needed. */
+static gboolean
+held_once (gatomicrefcount *count)
+{
+  return g_atomic_ref_count_compare (count, 1);
+}
+
+FwScenario *
+fw_project_edit_scenario (FwProject       *project,
+                          guint            index,
+                          FwScenarioParts  parts)
+{
+  FwScenario *scenario;
+
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (index < project->scenarios->len, NULL);
+
+  scenario = g_ptr_array_index (project->scenarios, index);
+  if (!held_once (&scenario->ref_count))
+    {
+      FwScenario *own = copy_own_values (scenario);
+
+      /* The array's free function lets go of the shared one. */
+      g_ptr_array_index (project->scenarios, index) = own;
+      fw_scenario_unref (scenario);
+      scenario = own;
+    }
+
+  if ((parts & FW_SCENARIO_STAGES) && !held_once (scenario->stages_holders))
+    {
+      GPtrArray *stages = g_ptr_array_copy (scenario->stages, copy_stage, NULL);
+
+      release_list (scenario->stages, scenario->stages_holders);
+      scenario->stages = stages;
+      scenario->stages_holders = new_holders ();
+    }
+
+  if ((parts & FW_SCENARIO_POINTS) && !held_once (scenario->points_holders))
+    {
+      GPtrArray *points = g_ptr_array_copy (scenario->points, copy_point, NULL);
+
+      release_list (scenario->points, scenario->points_holders);
+      scenario->points = points;
+      scenario->points_holders = new_holders ();
+    }
+
+  return scenario;
+}
+
+static gsize
+text_bytes (const char *text)
+{
+  return text != NULL ? strlen (text) + 1 : 0;
+}
+
+static gsize
+stages_bytes (const GPtrArray *stages)
+{
+  gsize bytes = sizeof (GPtrArray) + stages->len * sizeof (gpointer);
+
+  for (guint i = 0; i < stages->len; i++)
+    bytes += sizeof (FwStage) + text_bytes (((const FwStage *) g_ptr_array_index (stages, i))->name);
+  return bytes;
+}
+
+static gsize
+points_bytes (const GPtrArray *points)
+{
+  gsize bytes = sizeof (GPtrArray) + points->len * sizeof (gpointer);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const FwPoint *point = g_ptr_array_index (points, i);
+
+      bytes += sizeof (FwPoint) + text_bytes (point->name) + text_bytes (point->note);
+    }
+  return bytes;
+}
+
+gsize
+fw_project_bytes_apart (const FwProject *project,
+                        const FwProject *other)
+{
+  gsize bytes;
+
+  g_return_val_if_fail (project != NULL, 0);
+
+  bytes = sizeof (FwProject) + text_bytes (project->name) +
+          sizeof (GPtrArray) + project->scenarios->len * sizeof (gpointer);
+
+  for (guint i = 0; i < project->scenarios->len; i++)
+    {
+      const FwScenario *scenario = g_ptr_array_index (project->scenarios, i);
+      gboolean shared = FALSE, stages_shared = FALSE, points_shared = FALSE;
+
+      /* At most fifty by fifty pointers: cheaper than any hash. */
+      for (guint j = 0; other != NULL && j < other->scenarios->len; j++)
+        {
+          const FwScenario *theirs = g_ptr_array_index (other->scenarios, j);
+
+          shared |= theirs == scenario;
+          stages_shared |= theirs->stages == scenario->stages;
+          points_shared |= theirs->points == scenario->points;
+        }
+
+      if (shared)
+        continue;
+      bytes += sizeof (FwScenario) + text_bytes (scenario->name);
+      if (!stages_shared)
+        bytes += stages_bytes (scenario->stages);
+      if (!points_shared)
+        bytes += points_bytes (scenario->points);
+    }
+
+  return bytes;
 }
 
 void

@@ -45,10 +45,22 @@ typedef enum
   FW_POINT_FORCE,
 } FwPointKind;
 
-/* The model is plain data: structs the engine reads without indirection
- * and that copy cheaply (undo keeps copies). Strings are owned, UTF-8.
- * Nothing here checks a value: fw-validate.h does, and every way into the
- * model (JSON, project files, the window) goes through it. */
+/* The model is plain data: structs the engine reads without indirection.
+ * Strings are owned, UTF-8. Nothing here checks a value: fw-validate.h
+ * does, and every way into the model (JSON, project files, the window)
+ * goes through it.
+ *
+ * Versions share what they have in common (docs/architecture.md,
+ * "Versions share scenarios"): a project holds references to its
+ * scenarios, and a scenario to its list of stages and its list of
+ * points, so that fw_project_copy () copies no scenario and an edit
+ * copies only what it changes. The rule that makes this safe: what more
+ * than one holds is never changed. A scenario (or a list of it) is
+ * written only when its holder made it its own first, with
+ * fw_project_edit_scenario (); a scenario just made (fw_scenario_new (),
+ * fw_scenario_copy (), a loader) is its maker's own until shared.
+ * References are atomic: versions are read on other threads (a save, a
+ * recovery copy, the projection service's jobs). */
 
 typedef struct
 {
@@ -89,8 +101,16 @@ typedef struct
   char         *name;
   double        inflow;       /* E */
   FwUncertainty uncertainty;
-  GPtrArray    *stages;       /* of FwStage*, owned */
-  GPtrArray    *points;       /* of FwPoint*, owned */
+  GPtrArray    *stages;       /* of FwStage*, owned, maybe shared (see above) */
+  GPtrArray    *points;       /* of FwPoint*, owned, maybe shared (see above) */
+
+  /*< private >*/
+  gatomicrefcount  ref_count;
+  /* How many scenarios hold @stages and @points: an edit of a
+   * scenario's own values (its name, inflow, spreads) shares both
+   * lists, and an edit of a stage still shares the points. */
+  gatomicrefcount *stages_holders;
+  gatomicrefcount *points_holders;
 } FwScenario;
 
 typedef struct
@@ -98,8 +118,18 @@ typedef struct
   char      *name;
   FwPeriod   period;
   guint      horizon;
-  GPtrArray *scenarios; /* of FwScenario*, owned */
+  GPtrArray *scenarios; /* of FwScenario*, a reference each, maybe shared */
 } FwProject;
+
+/* The parts of a scenario an edit changes (fw_project_edit_scenario ()). */
+typedef enum
+{
+  /* Its own values only: name, inflow, spreads. */
+  FW_SCENARIO_OWN_VALUES = 0,
+  FW_SCENARIO_STAGES     = 1 << 0,
+  FW_SCENARIO_POINTS     = 1 << 1,
+  FW_SCENARIO_ALL        = FW_SCENARIO_STAGES | FW_SCENARIO_POINTS,
+} FwScenarioParts;
 
 /* Constructors fill in MODEL.md's defaults; fw_stage_new takes the index
  * the stage will have, which picks its default colour. */
@@ -111,9 +141,13 @@ FwPoint    *fw_point_new        (const char *name, double angle);
 FwPoint    *fw_point_copy       (const FwPoint *point);
 void        fw_point_free       (FwPoint *point);
 
+/* A new scenario, the caller's own (one reference). */
 FwScenario *fw_scenario_new     (const char *name);
+/* A deep copy, sharing nothing with @scenario: the caller's own. */
 FwScenario *fw_scenario_copy    (const FwScenario *scenario);
-void        fw_scenario_free    (FwScenario *scenario);
+/* Another holder of @scenario: from now on neither may change it. */
+FwScenario *fw_scenario_ref     (const FwScenario *scenario);
+void        fw_scenario_unref   (FwScenario *scenario);
 FwStage    *fw_scenario_get_stage (const FwScenario *scenario, guint index);
 FwPoint    *fw_scenario_get_point (const FwScenario *scenario, guint index);
 
@@ -121,7 +155,23 @@ FwPoint    *fw_scenario_get_point (const FwScenario *scenario, guint index);
 gboolean    fw_uncertainty_is_zero (const FwUncertainty *uncertainty);
 
 FwProject  *fw_project_new      (const char *name);
+/* A new version of @project: its own fields and list of scenarios, the
+ * scenarios themselves shared (fw_project_edit_scenario () before
+ * changing one). */
 FwProject  *fw_project_copy     (const FwProject *project);
+/* Scenario @index of @project, made @project's own so that it may be
+ * changed: copied if another holds it (its own values only, sharing its
+ * lists), and each list named in @parts copied too if shared. What is
+ * not named in @parts must not be changed. Costs nothing the second
+ * time. */
+FwScenario *fw_project_edit_scenario (FwProject      *project,
+                                      guint           index,
+                                      FwScenarioParts parts);
+/* The bytes @project holds that @other does not share with it (its
+ * own lists, stages and points, counted with their strings): what
+ * keeping @project besides @other costs. @other may be NULL. */
+gsize       fw_project_bytes_apart (const FwProject *project,
+                                    const FwProject *other);
 void        fw_project_free     (FwProject *project);
 FwScenario *fw_project_get_scenario (const FwProject *project, guint index);
 FwScenario *fw_project_find_scenario (const FwProject *project, const char *name);
@@ -153,7 +203,7 @@ void        fw_scenario_stage_arc (const FwScenario *scenario, guint index,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwStage, fw_stage_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwPoint, fw_point_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwScenario, fw_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwScenario, fw_scenario_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwProject, fw_project_free)
 
 G_END_DECLS

@@ -51,8 +51,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What a job works from: a copy of the scenario, since the document's
- * copy may be freed (an undo step dropped) while the thread reads it. */
+/* What a job works from: a reference to the scenario, since the
+ * document may let go of it (an undo step dropped) while the thread
+ * reads it. Versions never change what they share (fw-model.h), so the
+ * thread reads it without a copy. */
 typedef struct
 {
   FwScenario *scenario;
@@ -66,7 +68,7 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  fw_scenario_free (job->scenario);
+  fw_scenario_unref (job->scenario);
   g_free (job);
 }
 
@@ -169,8 +171,8 @@ job_done (GObject      *object,
 }
 
 /* Works out the points' impacts of @slot's scenario in a thread, from
- * @copy (taken) when it is already a copy of the scenario as it is, or
- * else from a copy made now. */
+ * @copy (taken) when it is already a reference to the scenario as it is,
+ * or else from a reference taken now. */
 static void
 start_job (FwProjectionService *self,
            Slot                *slot,
@@ -183,13 +185,13 @@ start_job (FwProjectionService *self,
    * cancelled) and its answer, stale by then, starts the next. */
   if (slot->running)
     {
-      g_clear_pointer (&copy, fw_scenario_free);
+      g_clear_pointer (&copy, fw_scenario_unref);
       return;
     }
 
   job = g_new0 (Job, 1);
   job->scenario = copy != NULL ? copy
-                               : fw_scenario_copy (fw_document_get_scenario (self->document, slot->scenario));
+                               : fw_scenario_ref (fw_document_get_scenario (self->document, slot->scenario));
   job->horizon = fw_document_get_project (self->document)->horizon;
   job->slot_id = slot->id;
   job->generation = slot->generation;
@@ -204,7 +206,7 @@ start_job (FwProjectionService *self,
 
 /* ----------------------------------------------------------------- band */
 
-/* A band job: the band (which holds its own copy of the scenario) and
+/* A band job: the band (which holds its own reference to the scenario) and
  * which slot and generation it was started for. The service is kept
  * alive until the job is back, so the answer always has somewhere to go
  * (a slot gone meanwhile just drops it). */
@@ -314,7 +316,7 @@ typedef struct
 {
   const FwProject *project;     /* the version of the document it is of */
   FwProjection    *projection;  /* of its first scenario */
-  FwScenario      *scenario;    /* a copy of that scenario for the impacts' job, or NULL */
+  FwScenario      *scenario;    /* that scenario (a reference) for the impacts' job, or NULL */
 } Prepared;
 
 #define PREPARED_KEY "fw-projection-service-prepared"
@@ -325,14 +327,14 @@ prepared_free (gpointer data)
   Prepared *prepared = data;
 
   fw_projection_free (prepared->projection);
-  g_clear_pointer (&prepared->scenario, fw_scenario_free);
+  g_clear_pointer (&prepared->scenario, fw_scenario_unref);
   g_free (prepared);
 }
 
 /* Takes what was prepared for @slot's scenario of the document, if
  * anything was: the figures, and the points' impacts when they took no
- * longer than the main loop's budget (else the copy they are worked out
- * from, for the job it starts). Whatever was prepared goes either way:
+ * longer than the main loop's budget (else the scenario they are worked
+ * out from, for the job it starts). Whatever was prepared goes either way:
  * it is of the document's first version, and only its first
  * projection may use it. */
 static gboolean
@@ -379,7 +381,7 @@ fw_projection_service_prepare (FwDocument *document)
   else
     {
       fw_projection_run_figures (prepared->projection, scenario, project->horizon);
-      prepared->scenario = fw_scenario_copy (scenario);
+      prepared->scenario = fw_scenario_ref (scenario);
     }
   g_object_set_data_full (G_OBJECT (document), PREPARED_KEY, prepared, prepared_free);
 }

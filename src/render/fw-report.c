@@ -104,9 +104,10 @@ rank_points (FwReport *self)
 }
 
 /* What the page shows of @project: its name, period and horizon, the
- * reported scenario in full and the others by name only (their summaries
- * are worked out beforehand), so a report on MODEL.md's largest project
- * does not copy fifty scenarios of a thousand notes. */
+ * reported scenario in full (shared, never changed) and the others by
+ * name only (their summaries are worked out beforehand), so a report on
+ * MODEL.md's largest project does not copy fifty scenarios of a
+ * thousand notes. */
 static FwProject *
 copy_shown (const FwProject *project,
             guint            reported)
@@ -119,7 +120,7 @@ copy_shown (const FwProject *project,
     {
       const FwScenario *scenario = fw_project_get_scenario (project, i);
 
-      g_ptr_array_add (copy->scenarios, i == reported ? fw_scenario_copy (scenario)
+      g_ptr_array_add (copy->scenarios, i == reported ? fw_scenario_ref (scenario)
                                                       : fw_scenario_new (scenario->name));
     }
   return copy;

@@ -90,6 +90,8 @@ void         fw_store_file_load_async   (FwStoreFile         *file,
 FwProject   *fw_store_file_load_finish  (FwStoreFile         *file,
                                          GAsyncResult        *result,
                                          GError             **error);
+/* Saves a copy of @project (fw_project_copy (): its scenarios shared,
+ * and so never changed, fw-model.h). */
 void         fw_store_file_save_async   (FwStoreFile         *file,
                                          const FwProject     *project,
                                          GCancellable        *cancellable,
@@ -98,9 +100,8 @@ void         fw_store_file_save_async   (FwStoreFile         *file,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
 /* The same without copying @project, which must stay unchanged and
- * alive until @callback runs (fw_document_begin_save () lends it so):
- * for the largest projects a copy costs the main loop a few hundred
- * milliseconds. Finished with fw_store_file_save_finish (). */
+ * alive until @callback runs (fw_document_begin_save () lends it so).
+ * Finished with fw_store_file_save_finish (). */
 void         fw_store_file_save_lent_async (FwStoreFile         *file,
                                             const FwProject     *project,
                                             GCancellable        *cancellable,
