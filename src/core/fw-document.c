@@ -464,10 +464,10 @@ fw_document_edit_full (FwDocument      *self,
   g_return_val_if_fail (change != NULL, FALSE);
 
   /* Shares every scenario with the project as it is; @func makes its own
-   * only what it changes. */
+   * only what it changes, and only that needs checking again. */
   edited = fw_project_copy (self->project);
   if (!func (edited, scenario, user_data, error) ||
-      !fw_validate_project (edited, error))
+      !fw_validate_project_since (edited, self->project, error))
     return FALSE;
 
   was_modified = fw_document_get_modified (self);

@@ -32,8 +32,10 @@ G_BEGIN_DECLS
  * shares every scenario with the one before but the one its edit makes
  * its own, and of that one, the lists the edit does not change. So an
  * edit costs what it changes, not the project (the largest project
- * MODEL.md allows holds 400 MB), and undo keeps versions, far simpler
- * and safer than inverse operations for every kind of edit. Edits with the same merge key in a
+ * MODEL.md allows holds 400 MB), validation checks only what is not
+ * shared with the valid version before (fw_validate_project_since ()),
+ * and undo keeps versions, far simpler and safer than inverse operations
+ * for every kind of edit. Edits with the same merge key in a
  * row (the steps of one drag, the keystrokes in one field) make a single
  * undo step, until fw_document_seal() ends the run. */
 

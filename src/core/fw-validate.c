@@ -412,25 +412,31 @@ fw_validate_uncertainty (const FwUncertainty  *uncertainty,
          check_member_range (path, "inflow", uncertainty->inflow, 0.0, FW_MAX_SPREAD, error);
 }
 
-gboolean
-fw_validate_scenario (const FwScenario  *scenario,
-                      const char        *path,
-                      GError           **error)
+/* The checks of fw_validate_scenario () in its order, but for a list
+ * known to be valid (@stages_valid, @points_valid): what is left out
+ * would pass, so the first rule broken and its message are the same. */
+static gboolean
+validate_scenario (const FwScenario  *scenario,
+                   const char        *path,
+                   gboolean           stages_valid,
+                   gboolean           points_valid,
+                   GError           **error)
 {
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *stages_path = fw_place_member (path, "stages");
   g_autofree char *points_path = fw_place_member (path, "points");
   g_autofree char *uncertainty_path = fw_place_member (path, "uncertainty");
 
-  g_return_val_if_fail (scenario != NULL, FALSE);
-
   if (!check_member_name (path, scenario->name, error) ||
-      !check_member_range (path, "inflow", scenario->inflow, 0.0, INFINITY, error) ||
+      !check_member_range (path, "inflow", scenario->inflow, 0.0, INFINITY, error))
+    return FALSE;
+
+  if (!stages_valid &&
       !check_list_size (stages_path, "stages", scenario->stages->len,
                         FW_MIN_STAGES, FW_MAX_STAGES, error))
     return FALSE;
 
-  for (guint i = 0; i < scenario->stages->len; i++)
+  for (guint i = 0; !stages_valid && i < scenario->stages->len; i++)
     {
       const FwStage *stage = g_ptr_array_index (scenario->stages, i);
       g_autofree char *stage_path = fw_place_element (path, "stages", i);
@@ -440,10 +446,11 @@ fw_validate_scenario (const FwScenario  *scenario,
         return FALSE;
     }
 
-  if (!check_list_size (points_path, "points", scenario->points->len, 0, FW_MAX_POINTS, error))
+  if (!points_valid &&
+      !check_list_size (points_path, "points", scenario->points->len, 0, FW_MAX_POINTS, error))
     return FALSE;
 
-  for (guint i = 0; i < scenario->points->len; i++)
+  for (guint i = 0; !points_valid && i < scenario->points->len; i++)
     {
       g_autofree char *point_path = fw_place_element (path, "points", i);
 
@@ -455,12 +462,42 @@ fw_validate_scenario (const FwScenario  *scenario,
 }
 
 gboolean
-fw_validate_project (const FwProject  *project,
-                     GError          **error)
+fw_validate_scenario (const FwScenario  *scenario,
+                      const char        *path,
+                      GError           **error)
+{
+  g_return_val_if_fail (scenario != NULL, FALSE);
+
+  return validate_scenario (scenario, path, FALSE, FALSE, error);
+}
+
+/* Whether @scenario of a version after @before needs checking again,
+ * and which of its lists: what it shares with @before, which is valid,
+ * is valid too, since what is shared never changes (fw-model.h). */
+static void
+find_shared (const FwScenario *scenario,
+             const FwProject  *before,
+             gboolean         *whole,
+             gboolean         *stages,
+             gboolean         *points)
+{
+  *whole = *stages = *points = FALSE;
+  for (guint j = 0; before != NULL && j < before->scenarios->len; j++)
+    {
+      const FwScenario *was = g_ptr_array_index (before->scenarios, j);
+
+      *whole |= was == scenario;
+      *stages |= was->stages == scenario->stages;
+      *points |= was->points == scenario->points;
+    }
+}
+
+static gboolean
+validate_project (const FwProject  *project,
+                  const FwProject  *before,
+                  GError          **error)
 {
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (project != NULL, FALSE);
 
   if (!fw_check_name ("name", project->name, error) ||
       !check_period ("period", project->period, error) ||
@@ -473,11 +510,33 @@ fw_validate_project (const FwProject  *project,
     {
       const FwScenario *scenario = g_ptr_array_index (project->scenarios, i);
       g_autofree char *scenario_path = fw_place_element (NULL, "scenarios", i);
+      gboolean whole, stages, points;
 
-      if (!fw_validate_scenario (scenario, scenario_path, error) ||
+      find_shared (scenario, before, &whole, &stages, &points);
+      if ((!whole && !validate_scenario (scenario, scenario_path, stages, points, error)) ||
           !check_unique_name (seen, NULL, "scenarios", i, scenario->name, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+fw_validate_project (const FwProject  *project,
+                     GError          **error)
+{
+  g_return_val_if_fail (project != NULL, FALSE);
+
+  return validate_project (project, NULL, error);
+}
+
+gboolean
+fw_validate_project_since (const FwProject  *project,
+                           const FwProject  *before,
+                           GError          **error)
+{
+  g_return_val_if_fail (project != NULL, FALSE);
+  g_return_val_if_fail (before != NULL, FALSE);
+
+  return validate_project (project, before, error);
 }

@@ -18,6 +18,15 @@ G_BEGIN_DECLS
  * for the project itself it is NULL. */
 gboolean fw_validate_project  (const FwProject  *project,
                                GError          **error);
+/* The same for @project, a version made from @before by an edit:
+ * @before must be valid, and what @project shares with it (fw-model.h)
+ * is not checked again. The same rules in the same order, so a broken
+ * one gives fw_validate_project ()'s message: the project's own fields,
+ * the number of scenarios and their names are always checked, each
+ * scenario, list or item only where the edit made it anew. */
+gboolean fw_validate_project_since (const FwProject  *project,
+                                    const FwProject  *before,
+                                    GError          **error);
 gboolean fw_validate_scenario (const FwScenario *scenario,
                                const char       *path,
                                GError          **error);
