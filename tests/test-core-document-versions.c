@@ -12,7 +12,7 @@
  * edit copies only the scenario, and the lists of it, that it writes;
  * nothing shared is ever written; undo and redo give back exactly the
  * versions there were; validation refuses what it refused before, with
- * the same words. */
+ * the same words; and undo is bounded by memory as well as by steps. */
 
 #include "fw-document.h"
 #include "fw-error.h"
@@ -504,6 +504,33 @@ test_versions_validate_since (void)
   g_assert_cmpstr (since->message, ==, "scenarios[2].points[1].churn: must be between -1 and 1, got 2");
 }
 
+/* Undo keeps at most 256 MiB of what the steps hold apart from each
+ * other (the last ten steps always): with points lists of 2 MiB, the
+ * oldest go long before 500 steps. Typed values, which copy a stage
+ * list, keep the full 500. */
+static void
+test_versions_undo_bounded (void)
+{
+  g_autoptr(FwDocument) big = make_document (1000, 2000);
+  g_autoptr(FwDocument) small = make_document (1000, 2000);
+  guint steps = 0;
+
+  for (guint i = 0; i < 160; i++)
+    g_assert_true (fw_document_move_point (big, EDITED, i % 2, 10 + i % 7, NULL));
+  while (fw_document_undo (big))
+    steps++;
+  g_test_message ("point edits: %u undo steps kept of 160", steps);
+  g_assert_cmpuint (steps, <, 160);
+  /* 256 MiB of lists of 1000 points of 2000 characters. */
+  g_assert_cmpuint (steps, >=, (256u << 20) / (1000 * (2000 + 20 + sizeof (FwPoint)) + 8000) - 2);
+
+  for (guint i = 0; i < 520; i++)
+    g_assert_true (fw_document_set_stage_field (small, i % N_SCENARIOS, i % 2, FW_STAGE_COUNT, i, NULL));
+  for (steps = 0; fw_document_undo (small);)
+    steps++;
+  g_assert_cmpuint (steps, ==, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/core/document/versions/scenario-list", test_versions_scenario_list);
   g_test_add_func ("/core/document/versions/refused-same-message", test_versions_refused_same_message);
   g_test_add_func ("/core/document/versions/validate-since", test_versions_validate_since);
+  g_test_add_func ("/core/document/versions/undo-bounded", test_versions_undo_bounded);
 
   return g_test_run ();
 }

@@ -11,8 +11,14 @@
 #include "fw-point-places.h"
 #include "fw-validate.h"
 
-/* Enough to undo a long session of edits. */
+/* Enough to undo a long session of edits. A step holds what its edit
+ * copied: one stage list (a few KiB) for a typed value, up to a whole
+ * scenario (8 MiB in the largest project MODEL.md allows) for a point or
+ * a layout edit; the oldest go while the steps hold more than
+ * MAX_UNDO_BYTES, the last MIN_UNDO_STEPS always kept. */
 #define MAX_UNDO_STEPS 500
+#define MIN_UNDO_STEPS 10
+#define MAX_UNDO_BYTES ((gsize) 256 << 20)
 
 struct _FwDocument
 {
@@ -46,6 +52,10 @@ struct _FwDocument
    * lent, freed when the last loan comes back. */
   GHashTable   *lent;
   GHashTable   *let_go;
+
+  /* What each version on the undo list holds apart from the version
+   * after it (fw_project_bytes_apart ()), worked out when it went on. */
+  GHashTable   *undo_bytes;
 };
 
 G_DEFINE_FINAL_TYPE (FwDocument, fw_document, G_TYPE_OBJECT)
@@ -76,6 +86,7 @@ release (FwDocument *self,
     self->saving = NULL;
   if (project == self->copied)
     self->copied = NULL;
+  g_hash_table_remove (self->undo_bytes, project);
   if (g_hash_table_contains (self->lent, project))
     g_hash_table_add (self->let_go, project);
   else
@@ -104,6 +115,7 @@ fw_document_finalize (GObject *object)
   g_warn_if_fail (g_hash_table_size (self->lent) == 0);
   g_clear_pointer (&self->lent, g_hash_table_unref);
   g_clear_pointer (&self->let_go, g_hash_table_unref);
+  g_clear_pointer (&self->undo_bytes, g_hash_table_unref);
   g_clear_pointer (&self->merge_key, g_free);
 
   G_OBJECT_CLASS (fw_document_parent_class)->finalize (object);
@@ -172,6 +184,7 @@ fw_document_init (FwDocument *self)
   g_queue_init (&self->redo);
   self->lent = g_hash_table_new (NULL, NULL);
   self->let_go = g_hash_table_new (NULL, NULL);
+  self->undo_bytes = g_hash_table_new (NULL, NULL);
 }
 
 /* Tells the views what changed, then the property watchers. */
@@ -445,6 +458,33 @@ fw_document_edit (FwDocument  *self,
                                 &(WholeScenario) { func, user_data }, &change, error);
 }
 
+/* Puts @project on the undo list, most recent first, then drops the
+ * oldest steps past the limits (see MAX_UNDO_STEPS). @after is the
+ * version that follows it. */
+static void
+push_undo (FwDocument      *self,
+           FwProject       *project,
+           const FwProject *after)
+{
+  gsize total = 0;
+  guint kept = 0;
+
+  g_queue_push_head (&self->undo, project);
+  g_hash_table_insert (self->undo_bytes, project,
+                       GSIZE_TO_POINTER (fw_project_bytes_apart (project, after)));
+
+  for (GList *l = self->undo.head; l != NULL; l = l->next)
+    {
+      total += GPOINTER_TO_SIZE (g_hash_table_lookup (self->undo_bytes, l->data));
+      if (kept < MIN_UNDO_STEPS || (total <= MAX_UNDO_BYTES && kept < MAX_UNDO_STEPS))
+        kept++;
+      else
+        break;
+    }
+  while (g_queue_get_length (&self->undo) > kept)
+    release (self, g_queue_pop_tail (&self->undo));
+}
+
 gboolean
 fw_document_edit_full (FwDocument      *self,
                        guint            scenario,
@@ -490,9 +530,7 @@ fw_document_edit_full (FwDocument      *self,
     }
   else
     {
-      g_queue_push_head (&self->undo, self->project);
-      if (g_queue_get_length (&self->undo) > MAX_UNDO_STEPS)
-        release (self, g_queue_pop_tail (&self->undo));
+      push_undo (self, self->project, edited);
       g_free (self->merge_key);
       self->merge_key = g_strdup (merge_key);
       self->step++;
@@ -599,7 +637,10 @@ swap_step (FwDocument *self,
   if (g_queue_is_empty (from))
     return FALSE;
 
-  g_queue_push_head (to, self->project);
+  if (to == &self->undo)
+    push_undo (self, self->project, g_queue_peek_head (from));
+  else
+    g_queue_push_head (to, self->project);
   self->project = g_queue_pop_head (from);
   fw_document_seal (self);
   self->amendable = FALSE;

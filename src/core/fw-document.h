@@ -35,7 +35,9 @@ G_BEGIN_DECLS
  * MODEL.md allows holds 400 MB), validation checks only what is not
  * shared with the valid version before (fw_validate_project_since ()),
  * and undo keeps versions, far simpler and safer than inverse operations
- * for every kind of edit. Edits with the same merge key in a
+ * for every kind of edit. Undo keeps at most 500 steps, and drops the
+ * oldest while what the steps hold apart from each other passes 256 MiB
+ * (the last 10 steps always stay). Edits with the same merge key in a
  * row (the steps of one drag, the keystrokes in one field) make a single
  * undo step, until fw_document_seal() ends the run. */
 
