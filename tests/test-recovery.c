@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fw-document.h"
 #include "fw-json.h"
 #include "fw-recovery.h"
 #include "fw-store.h"
@@ -459,6 +460,82 @@ test_recovery_from_base (void)
   g_rmdir (folder);
 }
 
+static gboolean
+edit_step (FwDocument *document,
+           guint       step)
+{
+  g_autoptr(FwScenario) copy = NULL;
+
+  switch (step)
+    {
+    case 0: return fw_document_set_stage_field (document, 1, 0, FW_STAGE_COUNT, 777, NULL);
+    case 1: return fw_document_set_inflow (document, 2, 55, NULL);
+    case 2: return fw_document_move_point (document, 0, 0, 33, NULL);
+    case 3: return fw_document_rename_scenario (document, 1, "Renamed", NULL);
+    case 4: return fw_document_insert_stage (document, 2, 1, NULL);
+    case 5: return fw_document_set_horizon (document, 48, NULL);
+    /* Back to what the file holds: a new scenario, the same rows. */
+    case 6: return fw_document_set_inflow (document, 2, fw_document_get_scenario (document, 0)->inflow, NULL);
+    case 7: return fw_document_undo (document) && fw_document_undo (document);
+    case 8: return fw_document_remove_scenario (document, 0, NULL);
+    default:
+      copy = renamed_copy (fw_document_get_scenario (document, 0), "Fourth");
+      return fw_document_insert_scenario (document, 1, copy, NULL);
+    }
+}
+
+/* Recovery copies of the document's versions as the window writes them,
+ * each from the copy before: versions share the scenarios an edit did
+ * not change (fw-model.h), and whatever the edit, the copy holds the
+ * version exactly. */
+static void
+test_recovery_document_versions (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *user_path = g_build_filename (folder, "user.flywheel", NULL);
+  g_autoptr(FwProject) saved = template_named ("Versions");
+  g_autoptr(FwStoreFile) file = NULL;
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(FwRecovery) recovery = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *identity = NULL;
+  g_autofree char *slot = NULL;
+  const FwProject *before;
+  FwRecoveryBase base;
+
+  g_ptr_array_add (saved->scenarios, renamed_copy (fw_project_get_scenario (saved, 0), "Second"));
+  g_ptr_array_add (saved->scenarios, renamed_copy (fw_project_get_scenario (saved, 0), "Third"));
+  g_assert_true (fw_store_save (saved, user_path, &error));
+  g_assert_no_error (error);
+  file = fw_store_file_new (user_path);
+  document = fw_document_new_validated (fw_store_file_load (file, &error));
+  g_assert_no_error (error);
+  identity = fw_store_file_get_identity (file);
+  recovery = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  slot = fw_recovery_new_slot (recovery);
+
+  /* The first copy from the user's file, every next one from the last. */
+  before = fw_document_lend (document);
+  base = (FwRecoveryBase) { user_path, identity, before };
+  for (guint step = 0; step < 10; step++)
+    {
+      const FwProject *now;
+
+      g_test_message ("step %u", step);
+      g_assert_true (edit_step (document, step));
+      now = fw_document_lend (document);
+      g_assert_true (fw_recovery_write_from (recovery, slot, now, &base, user_path, identity, &error));
+      g_assert_no_error (error);
+      assert_copy_holds (recovery, slot, now);
+      fw_document_give_back (document, before);
+      before = now;
+      base = (FwRecoveryBase) { NULL, NULL, before };
+    }
+  fw_document_give_back (document, before);
+  fw_recovery_remove (recovery, slot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,5 +549,6 @@ main (int   argc,
   g_test_add_func ("/recovery/async", test_recovery_async);
   g_test_add_func ("/recovery/identity", test_recovery_identity);
   g_test_add_func ("/recovery/from-base", test_recovery_from_base);
+  g_test_add_func ("/recovery/document-versions", test_recovery_document_versions);
   return g_test_run ();
 }
