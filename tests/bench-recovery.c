@@ -20,57 +20,16 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 
+#include "fw-bench-clock.h"
 #include "fw-file.h"
 #include "fw-recovery.h"
 #include "fw-store.h"
 #include "fw-store-file.h"
 #include "fw-test-largest.h"
 #include "fw-validate.h"
-
-typedef struct
-{
-  gint64 wall;
-  double cpu;
-} Clock;
-
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static Clock
-clock_start (void)
-{
-  return (Clock) { g_get_monotonic_time (), thread_cpu_ms () };
-}
-
-static void
-clock_report (const char *what,
-              Clock       start)
-{
-  printf ("  %-52s %9.0f ms wall %9.0f ms CPU\n", what,
-          (g_get_monotonic_time () - start.wall) / 1000.0, thread_cpu_ms () - start.cpu);
-  fflush (stdout);
-}
-
-static void
-check (gboolean  ok,
-       GError   *error)
-{
-  if (!ok)
-    {
-      fprintf (stderr, "bench-recovery: %s\n", error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
 
 /* One edit, as the window makes them: the inflow of the first scenario. */
 static FwProject *
@@ -93,7 +52,7 @@ check_copy (FwRecovery      *recovery,
   FwRecoveredCopy copy = { (char *) slot, NULL, NULL, NULL, 0 };
   g_autoptr(FwProject) read = fw_recovery_load (recovery, &copy, &error);
 
-  check (read != NULL, error);
+  fw_bench_check (read != NULL, error);
   for (guint s = 0; s < expected->scenarios->len; s++)
     if (fw_project_get_scenario (read, s)->inflow != fw_project_get_scenario (expected, s)->inflow)
       {
@@ -123,7 +82,7 @@ main (int    argc,
   guint n_scenarios = FW_MAX_SCENARIOS;
   guint runs = 2;
   GStatBuf info;
-  Clock c;
+  FwBenchClock c;
 
   for (int i = 1; i < argc; i++)
     {
@@ -149,24 +108,24 @@ main (int    argc,
     }
 
   printf ("bench-recovery: the largest project of %u scenarios (fw-test-largest.c)\n", n_scenarios);
-  c = clock_start ();
+  c = fw_bench_clock_start ();
   project = fw_test_largest_project (FW_LARGEST_FOR_STORE, n_scenarios);
-  clock_report ("made in memory", c);
+  fw_bench_clock_report ("made in memory", c);
 
   if (write_largest != NULL)
     {
-      check (fw_store_save (project, write_largest, &error), error);
+      fw_bench_check (fw_store_save (project, write_largest, &error), error);
       printf ("written to %s\n", write_largest);
       return 0;
     }
 
   dir = g_dir_make_tmp ("bench-recovery-XXXXXX", &error);
-  check (dir != NULL, error);
+  fw_bench_check (dir != NULL, error);
   path = g_build_filename (dir, "largest.flywheel", NULL);
   state = g_build_filename (dir, "state", NULL);
-  c = clock_start ();
-  check (fw_store_save (project, path, &error), error);
-  clock_report ("saved as the user's file (fw_store_save)", c);
+  c = fw_bench_clock_start ();
+  fw_bench_check (fw_store_save (project, path, &error), error);
+  fw_bench_clock_report ("saved as the user's file (fw_store_save)", c);
   g_stat (path, &info);
   printf ("  the file: %.1f MiB\n", info.st_size / 1048576.0);
 
@@ -177,71 +136,60 @@ main (int    argc,
     g_autoptr(FwStoreFile) file = fw_store_file_new (path);
     g_autoptr(FwProject) loaded = fw_store_file_load (file, &error);
 
-    check (loaded != NULL, error);
+    fw_bench_check (loaded != NULL, error);
     identity = fw_store_file_get_identity (file);
   }
   recovery = fw_recovery_new (state, &error);
-  check (recovery != NULL, error);
+  fw_bench_check (recovery != NULL, error);
   slot = fw_recovery_new_slot (recovery);
 
   for (guint run = 0; run < runs; run++)
     {
       printf ("run %u\n", run + 1);
-      c = clock_start ();
-      check (fw_validate_project (changed, &error), error);
-      clock_report ("validating the project", c);
+      c = fw_bench_clock_start ();
+      fw_bench_check (fw_validate_project (changed, &error), error);
+      fw_bench_clock_report ("validating the project", c);
 
-      c = clock_start ();
+      c = fw_bench_clock_start ();
       bytes = fw_store_save_bytes (changed, &error);
-      check (bytes != NULL, error);
-      clock_report ("building the file in memory (validating too)", c);
+      fw_bench_check (bytes != NULL, error);
+      fw_bench_clock_report ("building the file in memory (validating too)", c);
 
       out = g_build_filename (dir, "bytes.flywheel", NULL);
-      c = clock_start ();
-      check (fw_file_replace (out, bytes, &error), error);
-      clock_report ("writing it whole (fw_file_replace: sync, rename)", c);
+      c = fw_bench_clock_start ();
+      fw_bench_check (fw_file_replace (out, bytes, &error), error);
+      fw_bench_clock_report ("writing it whole (fw_file_replace: sync, rename)", c);
       g_clear_pointer (&bytes, g_bytes_unref);
       g_unlink (out);
       g_clear_pointer (&out, g_free);
 
-      c = clock_start ();
-      check (fw_recovery_write (recovery, slot, changed, path, NULL, &error), error);
-      clock_report ("the recovery copy after one edit, whole", c);
+      c = fw_bench_clock_start ();
+      fw_bench_check (fw_recovery_write (recovery, slot, changed, path, NULL, &error), error);
+      fw_bench_clock_report ("the recovery copy after one edit, whole", c);
 
       /* As the window makes them: the first copy after opening from the
        * user's file, the next from the copy before it. */
       base.path = path;
       base.identity = identity;
       base.project = project;
-      c = clock_start ();
-      check (fw_recovery_write_from (recovery, slot, changed, &base, path, identity, &error), error);
-      clock_report ("the same from the user's file and the change", c);
+      c = fw_bench_clock_start ();
+      fw_bench_check (fw_recovery_write_from (recovery, slot, changed, &base, path, identity, &error), error);
+      fw_bench_clock_report ("the same from the user's file and the change", c);
       check_copy (recovery, slot, changed);
 
       base.path = NULL;
       base.identity = NULL;
       base.project = changed;
-      c = clock_start ();
-      check (fw_recovery_write_from (recovery, slot, again, &base, path, identity, &error), error);
-      clock_report ("the next edit's, from the copy before it", c);
+      c = fw_bench_clock_start ();
+      fw_bench_check (fw_recovery_write_from (recovery, slot, again, &base, path, identity, &error), error);
+      fw_bench_clock_report ("the next edit's, from the copy before it", c);
       check_copy (recovery, slot, again);
     }
 
   fw_recovery_remove (recovery, slot);
   fw_recovery_end (recovery);
   g_unlink (path);
-  {
-    g_autofree char *lock_dir = g_strdup (state);
-    g_autoptr(GDir) d = g_dir_open (state, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (lock_dir, name, NULL);
-        g_unlink (p);
-      }
-  }
-  g_rmdir (state);
+  fw_bench_remove_folder (state);
   g_rmdir (dir);
   return 0;
 }
