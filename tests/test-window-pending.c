@@ -19,6 +19,9 @@
 #include "fw-test-files.h"
 #include "fw-test-window.h"
 #include "fw-window.h"
+#include "fw-window-private.h"
+#include "fw-figures-panel.h"
+#include "fw-wheel-view.h"
 
 /* Text typed into a field and refused (issue 7, item 1) is kept, marked,
  * until the user says what becomes of it; the document never holds it.
@@ -485,6 +488,86 @@ test_point_editor_keeps_pending (Fixture       *fixture,
   g_assert_true (fw_window_get_document (window) != document);
 }
 
+
+static gboolean
+has_focus_in (GtkWidget *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (field));
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+/* Saves the window's file with Ctrl+S's action and waits for it; the
+ * keyboard was elsewhere (on the wheel), as after a look at the figures. */
+static void
+save_from_elsewhere (FwWindow *window)
+{
+  gtk_widget_grab_focus (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_WHEEL_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  fw_test_wait_for_files (window);
+}
+
+/* Ctrl+S with a refused value in a field saves what the document holds
+ * and says, in a notice, which typed value the file is without and why;
+ * the keyboard goes back to that field. The marketing inflow and a
+ * stage's field take the one path. Before (user review, B2), the save
+ * said nothing and the user believed the value saved. */
+static void
+test_save_says_what_was_left_out (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = fw_test_write_template (fixture->dir, "four-a", "Told.flywheel");
+  FwWindow *window = fixture->window;
+  GtkWidget *figures, *inflow, *advance;
+  g_autoptr(FwProject) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notice;
+  double inflow_before;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  fw_test_wait_for_files (window);
+  inflow_before = fw_document_get_scenario (fw_window_get_document (window), 0)->inflow;
+
+  figures = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_FIGURES_PANEL);
+  inflow = fw_test_find_type (figures, GTK_TYPE_SPIN_BUTTON);
+  gtk_widget_grab_focus (inflow);
+  gtk_editable_set_text (GTK_EDITABLE (inflow), "-5");
+  fw_test_spin (20);
+  g_assert_true (gtk_widget_has_css_class (inflow, "error"));
+  g_assert_null (fw_window_get_notice (window));
+
+  save_from_elsewhere (window);
+  saved = fw_store_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fw_project_get_scenario (saved, 0)->inflow, ==, inflow_before);
+  notice = fw_window_get_notice (window);
+  g_test_message ("notice: %s", notice);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "Saved “Told.flywheel” without “-5”"));
+  g_assert_nonnull (strstr (notice, "New leads from marketing: must be between 0"));
+  g_assert_true (has_focus_in (inflow));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inflow)), ==, "-5");
+
+  /* A stage's field too, counted with the first. */
+  advance = refuse_a_word (window);
+  save_from_elsewhere (window);
+  notice = fw_window_get_notice (window);
+  g_test_message ("notice: %s", notice);
+  g_assert_nonnull (strstr (notice, "without 2 typed values that were not applied"));
+  g_assert_true (has_focus_in (inflow) || has_focus_in (advance));
+
+  /* Nothing refused: a save says nothing of the kind. */
+  gtk_widget_grab_focus (inflow);
+  press_escape (inflow);
+  gtk_widget_grab_focus (advance);
+  press_escape (advance);
+  g_assert_false (fw_window_has_pending_text (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  fw_test_wait_for_files (window);
+  notice = fw_window_get_notice (window);
+  g_assert_true (notice == NULL || strstr (notice, "not applied") == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,5 +586,6 @@ main (int   argc,
   ADD ("other-scenario-counts", test_other_scenario_counts);
   ADD ("not-reused", test_not_reused);
   ADD ("point-editor-keeps-pending", test_point_editor_keeps_pending);
+  ADD ("save-says-what-was-left-out", test_save_says_what_was_left_out);
   return g_test_run ();
 }

@@ -537,6 +537,11 @@ on_saved (GObject      *source,
   fw_window_dismiss_error (self);
   fw_window_update_title (self);
   remember_recent (save->file);
+  /* A save the user asked for by itself (Save, Save As), not one that
+   * makes way for something else: text a field refused is not in the
+   * file, and the user must hear so. */
+  if (save->continuation == NULL || save->continuation->then == NULL)
+    fw_window_tell_saved_without_pending (self, save->file);
   if (save->continuation != NULL)
     continuation_run (save->continuation, self);
   save_free (save);

@@ -28,6 +28,8 @@
 
 #define NOTICE_SECONDS              5
 #define NOTICE_WITH_ACTIONS_SECONDS 10
+/* Longer than this, a notice is read in the longer time. */
+#define NOTICE_SHORT_CHARS          60
 
 struct _FwWindowNotice
 {
@@ -188,8 +190,20 @@ fw_window_notify (FwWindow   *self,
   gtk_widget_set_visible (notice->revealer, TRUE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (notice->revealer), TRUE);
   g_clear_handle_id (&notice->timeout, g_source_remove);
-  notice->timeout = g_timeout_add_seconds (file != NULL ? NOTICE_WITH_ACTIONS_SECONDS : NOTICE_SECONDS,
+  /* Actions to reach, or a sentence with a reason in it (a save that
+   * left a typed value out), need the longer time. */
+  notice->timeout = g_timeout_add_seconds (file != NULL || g_utf8_strlen (text, -1) > NOTICE_SHORT_CHARS
+                                           ? NOTICE_WITH_ACTIONS_SECONDS : NOTICE_SECONDS,
                                            on_timeout, self);
+}
+
+void
+fw_window_dismiss_notice (FwWindow *self)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  if (self->notice != NULL)
+    hide_notice (self);
 }
 
 const char *

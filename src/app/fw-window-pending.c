@@ -123,3 +123,44 @@ fw_window_focus_pending (FwWindow *self)
         return;
     }
 }
+
+/* The file holds the document, never text a field refused: a save that
+ * said nothing let the user believe the marked value was saved too (user
+ * review, B2). Every field that can refuse text is a typed field, so this
+ * one path covers them all: the inflow, the stage fields, the point
+ * editor's, a scenario not on show. The save itself goes through (the
+ * edits that did apply are the user's work, and asking first would put a
+ * dialog in front of every Ctrl+S); the notice names what was left out
+ * and why, and the keyboard is put back on the field to correct it. */
+void
+fw_window_tell_saved_without_pending (FwWindow *self,
+                                      GFile    *file)
+{
+  g_autoptr(GPtrArray) pending = fw_typed_field_list_pending (self->document);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  const FwPendingText *first;
+
+  /* A save is news of its own: an older notice (one that said a value
+   * was left out, since corrected) would now be wrong. */
+  if (pending->len == 0)
+    {
+      fw_window_dismiss_notice (self);
+      return;
+    }
+
+  first = g_ptr_array_index (pending, 0);
+  name = g_file_get_basename (file);
+  if (pending->len == 1)
+    /* Translators: Saved “Acme.flywheel” without “-5”, which was not
+     * applied. New leads from marketing: must be between 0 and … */
+    text = g_strdup_printf (_("Saved “%s” without “%s”, which was not applied. %s"),
+                            name, first->text, first->reason);
+  else
+    text = g_strdup_printf (ngettext ("Saved “%s” without %u typed value that was not applied. %s",
+                                      "Saved “%s” without %u typed values that were not applied. %s",
+                                      pending->len),
+                            name, pending->len, first->reason);
+  fw_window_notify (self, text, NULL);
+  fw_window_focus_pending (self);
+}

@@ -231,6 +231,12 @@ GtkWidget *fw_window_pending_question (FwWindow  *self,
                                        GPtrArray *pending);
 /* Going back: the keyboard to the first refused field on show. */
 void       fw_window_focus_pending    (FwWindow  *self);
+/* After a save the user asked for: when refused text is kept in fields,
+ * a notice says the file was saved without it and why, and the keyboard
+ * goes back to the first marked field on show. When there is none, any
+ * notice still showing goes. */
+void       fw_window_tell_saved_without_pending (FwWindow *self,
+                                                 GFile    *file);
 
 /* fw-window-banner.c: banners below the error banner, and the progress
  * of a slow open or save in one of them. */
@@ -265,6 +271,8 @@ void        fw_window_init_notice (FwWindow    *self);
 void        fw_window_notify      (FwWindow    *self,
                                    const char  *text,
                                    GFile       *file);
+/* Takes the one on show away at once. */
+void        fw_window_dismiss_notice (FwWindow *self);
 /* Its text while on show, else NULL. */
 const char *fw_window_get_notice  (FwWindow    *self);
 void        fw_window_notice_free (FwWindow    *self);
