@@ -230,7 +230,7 @@ test_parse_junk (void)
   static const char *junk[] = {
     "", " ", "\t", "abc", "12abc", "abc12", "12 abc", "1.2.3", ".", "..5", "1 2",
     "nan", "NaN", "-nan", "inf", "-inf", "Infinity", "\u221e",
-    "0x10", "0X1p3", "1e", "1e+", "e5", "1e5.5", "12%", "1,5", "1,000",
+    "0x10", "0X1p3", "1e", "1e+", "e5", "1e5.5", "12%", "1,5", "1,00", ",500",
     "\u0661\u0662",                   /* Arabic-Indic digits */
     "1\u00a0000",                     /* the C locale does not group */
   };
@@ -242,6 +242,75 @@ test_parse_junk (void)
 
   /* Not UTF-8. */
   assert_refused ("12\xff");
+}
+
+/* A locale that names no grouping mark and writes '.' (C, POSIX: a
+ * desktop session without LANG) groups as English does: the user review
+ * typed "1,500" there and was refused (C3). A comma is never a decimal
+ * point there. */
+static void
+test_parse_c_grouping (void)
+{
+  use_c_locale ();
+
+  assert_parses ("1,500", 1500);
+  assert_parses ("1,234,567.5", 1234567.5);
+  assert_parses ("\u22121,000", -1000);
+  assert_refused ("1,5");
+  assert_refused ("1,50");
+  assert_refused ("1,5000");
+  assert_refused ("1234,567");
+}
+
+/* A unit the field shows beside it may be typed after the number (C3):
+ * "25%" was refused in a field that says "%", or, in a field whose text
+ * kept it, read "25% %". */
+static void
+test_parse_unit (void)
+{
+  double value = NAN;
+
+  use_c_locale ();
+
+  g_assert_true (fw_number_entry_parse_unit ("1500 people", "people", &value));
+  g_assert_cmpfloat (value, ==, 1500);
+  g_assert_true (fw_number_entry_parse_unit ("1,500people", "people", &value));
+  g_assert_cmpfloat (value, ==, 1500);
+  g_assert_true (fw_number_entry_parse_unit (" 0.5 Per Person ", "per person", &value));
+  g_assert_cmpfloat (value, ==, 0.5);
+  g_assert_true (fw_number_entry_parse_unit ("36 months", "months", &value));
+  g_assert_cmpfloat (value, ==, 36);
+  g_assert_true (fw_number_entry_parse_unit ("25%", "%", &value));
+  g_assert_cmpfloat (value, ==, 25);
+  g_assert_true (fw_number_entry_parse_unit ("12", "people", &value));
+  g_assert_cmpfloat (value, ==, 12);
+  g_assert_true (fw_number_entry_parse_unit ("7", NULL, &value));
+  g_assert_cmpfloat (value, ==, 7);
+
+  value = 42;
+  g_assert_false (fw_number_entry_parse_unit ("people", "people", &value));
+  g_assert_false (fw_number_entry_parse_unit ("people 25", "people", &value));
+  g_assert_false (fw_number_entry_parse_unit ("25 people people", "people", &value));
+  g_assert_false (fw_number_entry_parse_unit ("25 persons", "people", &value));
+  g_assert_false (fw_number_entry_parse_unit ("25%", "people", &value));
+  g_assert_false (fw_number_entry_parse_unit ("25 people", NULL, &value));
+  g_assert_cmpfloat (value, ==, 42);
+
+  if (use_locale ("de_DE.UTF-8"))
+    {
+      g_assert_true (fw_number_entry_parse_unit ("1.500 Personen", "Personen", &value));
+      g_assert_cmpfloat (value, ==, 1500);
+      g_assert_true (fw_number_entry_parse_unit ("12,5 %", "%", &value));
+      g_assert_cmpfloat (value, ==, 12.5);
+    }
+  if (use_locale ("fr_FR.UTF-8"))
+    {
+      g_assert_true (fw_number_entry_parse_unit ("1\u202f500\u00a0personnes", "personnes", &value));
+      g_assert_cmpfloat (value, ==, 1500);
+      g_assert_true (fw_number_entry_parse_unit ("25\u00a0%", "%", &value));
+      g_assert_cmpfloat (value, ==, 25);
+    }
+  use_c_locale ();
 }
 
 static void
@@ -367,7 +436,20 @@ test_locale_comma (void)
   /* '.' groups only where it cannot be a decimal point. */
   assert_parses ("1.000,5", 1000.5);
   assert_parses ("1.234.567", 1234567);
-  assert_parses ("1.000", 1);
+  /* "1.500" is how German writes fifteen hundred (C3); a '.' that
+   * cannot be a thousands mark stays a decimal point. */
+  assert_parses ("1.000", 1000);
+  assert_parses ("1.500", 1500);
+  assert_parses ("12.000", 12000);
+  assert_parses ("\u22121.500", -1500);
+  assert_parses ("1.5", 1.5);
+  assert_parses ("1.50", 1.5);
+  assert_parses ("1.5000", 1.5);
+  assert_parses ("0.500", 0.5);
+  assert_parses ("1234.567", 1234.567);
+  /* The decimal comma is never a thousands mark. */
+  assert_parses ("1,500", 1.5);
+  assert_parses ("1.500,25", 1500.25);
   assert_refused ("1.00,5");
   assert_refused ("1.000.5");
   assert_refused ("1,2,3");
@@ -399,6 +481,9 @@ test_locale_grouping (void)
   assert_parses ("1,234,567.5", 1234567.5);
   assert_parses ("\u22121,000", -1000);
   assert_parses ("1,000e3", 1e6);
+  assert_parses ("1,500", 1500);
+  assert_parses ("1.500", 1.5);
+  assert_percent ("25%", 25);
   /* A comma that does not group three digits is refused, never guessed. */
   assert_refused ("1,5");
   assert_refused ("1,00");
@@ -429,6 +514,12 @@ test_locale_space (void)
   assert_refused ("1  000");
   assert_percent ("12,5 %", 12.5);
   assert_format (12.5, "12,5");
+  /* The decimal comma is never a thousands mark; '.' is a decimal. */
+  assert_parses ("1\u202f500", 1500);
+  assert_parses ("1\u00a0500", 1500);
+  assert_parses ("1,500", 1.5);
+  assert_parses ("1.500", 1.5);
+  assert_percent ("25\u202f%", 25);
 
   use_c_locale ();
 }
@@ -681,6 +772,8 @@ main (int   argc,
   g_test_add_func ("/app/number-entry/parse/plain", test_parse_plain);
   g_test_add_func ("/app/number-entry/parse/signs", test_parse_signs);
   g_test_add_func ("/app/number-entry/parse/junk", test_parse_junk);
+  g_test_add_func ("/app/number-entry/parse/c-grouping", test_parse_c_grouping);
+  g_test_add_func ("/app/number-entry/parse/unit", test_parse_unit);
   g_test_add_func ("/app/number-entry/parse/big", test_parse_big);
   g_test_add_func ("/app/number-entry/parse/percent", test_parse_percent);
   g_test_add_func ("/app/number-entry/format/plain", test_format_plain);

@@ -509,6 +509,62 @@ test_window_stage_row_typing (Fixture       *fixture,
   g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, count_before);
 }
 
+/* Types @text into @field as a user does, then leaves it for the wheel. */
+static void
+type_and_leave (FwWindow   *window,
+                GtkWidget  *field,
+                const char *text)
+{
+  gtk_widget_grab_focus (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+  fw_test_spin (20);
+  gtk_widget_grab_focus (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_WHEEL_VIEW));
+  fw_test_spin (20);
+}
+
+/* Numbers typed as users type them (user review, C3): the unit the field
+ * shows beside it may follow ("25%" beside "%" read "25% %" once the
+ * field was left; "1500 people"), digits may be grouped ("1,500", which
+ * the C locale the tests run in refused); the field then writes the
+ * value its own way. */
+static void
+test_window_typed_units (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  FwDocument *document = fw_window_get_document (window);
+  GtkWidget *advance = fw_test_find_named (GTK_WIDGET (window), "stage-advance");
+  GtkWidget *count = fw_test_find_named (GTK_WIDGET (window), "stage-count");
+  const FwStage *stage;
+
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_LOSS, 0.4, NULL));
+  fw_test_spin (20);
+
+  type_and_leave (window, advance, "25%");
+  stage = fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0);
+  g_assert_cmpfloat (stage->advance, ==, 0.25);
+  g_assert_false (gtk_widget_has_css_class (advance, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advance)), ==, "25");
+
+  type_and_leave (window, count, "1,500");
+  stage = fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0);
+  g_assert_cmpfloat (stage->count, ==, 1500);
+  g_assert_false (gtk_widget_has_css_class (count, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, "1500");
+
+  type_and_leave (window, count, "1,750 people");
+  stage = fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0);
+  g_assert_cmpfloat (stage->count, ==, 1750);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, "1750");
+
+  /* Another field's unit is no unit here: refused, and kept as typed. */
+  type_and_leave (window, count, "1800 %");
+  g_assert_true (gtk_widget_has_css_class (count, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, "1800 %");
+  g_assert_cmpfloat (fw_scenario_get_stage (fw_document_get_scenario (document, 0), 0)->count, ==, 1750);
+  fw_document_mark_saved (document);
+}
+
 /* The stage rows made so far, in order. */
 static GPtrArray *
 stage_rows (FwWindow *window)
@@ -1751,6 +1807,7 @@ main (int   argc,
   ADD ("wheel-rests-without-momentum", test_window_wheel_rests_without_momentum);
   ADD ("presenting", test_window_presenting);
   ADD ("stage-row-typing", test_window_stage_row_typing);
+  ADD ("typed-units", test_window_typed_units);
   ADD ("stage-rows-in-batches", test_window_stage_rows_in_batches);
   ADD ("refused-value-kept", test_window_refused_value_kept);
   ADD ("add-stage-at-end", test_window_add_stage_at_end);

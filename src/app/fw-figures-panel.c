@@ -449,7 +449,7 @@ read_inflow (FwFiguresPanel  *self,
   const char *name = _("New leads from marketing");
   double upper = gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (self->inflow_spin));
 
-  return fw_typed_field_read_number (name, text, FALSE, value, error) &&
+  return fw_typed_field_read_number (name, text, FALSE, NULL, value, error) &&
          fw_error_text_check_range (name, *value, 0.0, upper, error);
 }
 

@@ -53,6 +53,38 @@ typedef struct
   gboolean    group_space;  /* the locale groups with a space: any space will do */
 } Reading;
 
+static gboolean
+three_digits_follow (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+         !g_ascii_isdigit (p[3]);
+}
+
+/* Whether the one '.' at @dot in @text is shaped as a thousands mark:
+ * one to three digits before it, the first not 0, after an optional
+ * sign; exactly three digits after it. "1.500" and "12.000" are, "0.500",
+ * "1.5" and "1.5000" are not. */
+static gboolean
+dot_groups (const char *text,
+            const char *dot)
+{
+  const char *start = text;
+  gsize whole;
+
+  if (*start == '+' || *start == '-')
+    start++;
+  else if (g_str_has_prefix (start, MINUS_SIGN))
+    start += strlen (MINUS_SIGN);
+
+  whole = dot - start;
+  if (whole < 1 || whole > 3 || *start == '0')
+    return FALSE;
+  for (const char *p = start; p < dot; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return three_digits_follow (dot + 1);
+}
+
 static void
 reading_init (Reading    *reading,
               const char *text)
@@ -63,13 +95,25 @@ reading_init (Reading    *reading,
   reading->group = grouping_mark ();
   reading->dot_decimal = TRUE;
 
-  /* Where '.' groups digits (German), "1.000" is read as 1 as everywhere
-   * else; only a text that cannot mean a decimal point there ("1.000,5",
-   * "1.000.000") groups with it. */
+  /* A locale that names no grouping mark (C and POSIX: a session started
+   * without LANG) writes '.' as its decimal point, so a ',' there can
+   * only group, as English writes "1,500"; it is taken between groups of
+   * three digits, as in en_US, never as a decimal comma ("1,5" is
+   * refused). */
+  if (reading->group == NULL && strcmp (reading->decimal, ".") == 0)
+    reading->group = ",";
+
+  /* Where '.' groups digits (German), '.' is still taken as a decimal
+   * point, as everywhere, except where it can only be the thousands mark
+   * a German user writes: beside the locale's decimal comma ("1.000,5"),
+   * more than once ("1.000.000"), or once with three digits after it and
+   * no more than three before ("1.500" is 1500, as the user means it;
+   * "1.5" and "0.500" stay decimals). */
   if (reading->group != NULL && strcmp (reading->group, ".") == 0)
     {
       if (strstr (text, reading->decimal) != NULL ||
-          (first_dot != NULL && strchr (first_dot + 1, '.') != NULL))
+          (first_dot != NULL && strchr (first_dot + 1, '.') != NULL) ||
+          (first_dot != NULL && dot_groups (text, first_dot)))
         reading->dot_decimal = FALSE;
       else
         reading->group = NULL;
@@ -119,13 +163,6 @@ read_sign (const char **p,
       g_string_append_c (ascii, '-');
       *p += strlen (MINUS_SIGN);
     }
-}
-
-static gboolean
-three_digits_follow (const char *p)
-{
-  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-         !g_ascii_isdigit (p[3]);
 }
 
 /* Rewrites the number at @p in the C form g_ascii_strtod() reads; FALSE
@@ -256,30 +293,50 @@ fw_number_entry_parse (const char *text,
 }
 
 gboolean
-fw_number_entry_parse_percent (const char *text,
-                               double     *percent)
+fw_number_entry_parse_unit (const char *text,
+                            const char *unit,
+                            double     *value)
 {
   g_autofree char *trimmed = NULL;
-  gsize len;
+  g_autofree char *folded = NULL;
+  g_autofree char *unit_folded = NULL;
+  g_autofree char *number = NULL;
+  gsize len, unit_len;
 
   g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (percent != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, NULL) || (unit != NULL && !g_utf8_validate (unit, -1, NULL)))
     return FALSE;
 
   trimmed = trim_spaces (text);
-  len = strlen (trimmed);
-  if (len > 0 && trimmed[len - 1] == '%')
-    {
-      g_autofree char *number = NULL;
+  if (unit == NULL || unit[0] == '\0')
+    return parse_trimmed (trimmed, value);
 
-      trimmed[len - 1] = '\0';
-      number = trim_spaces (trimmed);
-      return parse_trimmed (number, percent);
-    }
+  /* Compared case-blind ("25 People"); folding leaves digits, signs,
+   * separators and spaces as they are, and makes an exponent's 'E' the
+   * 'e' that reads the same. */
+  folded = g_utf8_casefold (trimmed, -1);
+  {
+    g_autofree char *unit_trimmed = trim_spaces (unit);
 
-  return parse_trimmed (trimmed, percent);
+    unit_folded = g_utf8_casefold (unit_trimmed, -1);
+  }
+  len = strlen (folded);
+  unit_len = strlen (unit_folded);
+  if (unit_len == 0 || len <= unit_len || !g_str_has_suffix (folded, unit_folded))
+    return parse_trimmed (trimmed, value);
+
+  folded[len - unit_len] = '\0';
+  number = trim_spaces (folded);
+  return parse_trimmed (number, value);
+}
+
+gboolean
+fw_number_entry_parse_percent (const char *text,
+                               double     *percent)
+{
+  return fw_number_entry_parse_unit (text, "%", percent);
 }
 
 /* @ascii (as g_ascii_formatd() or fw_number_format() write) as a field

@@ -20,18 +20,33 @@ G_BEGIN_DECLS
 /* Reads @text as a plain decimal number:
  *  - the locale's decimal separator and '.' are both a decimal point
  *    ("12,5" and "12.5" in German); where the locale groups digits with
- *    '.', a '.' groups only when the text cannot mean a decimal point
- *    (it also has the locale's separator, or more than one '.');
+ *    '.', a '.' groups when the text cannot mean a decimal point (it
+ *    also has the locale's separator, or more than one '.') and when it
+ *    is shaped as a thousands mark ("1.500" is 1500 in German; "1.5" and
+ *    "0.500" are decimals);
  *  - the locale's digit grouping mark is taken between groups of three
  *    digits before the decimal point ("1,000,000" in English, "1.000,5"
- *    in German; any space where the locale groups with one), nowhere
- *    else, so "1,5" in English is refused rather than read as 15;
+ *    in German; any space where the locale groups with one, so "1 500"
+ *    with a no-break or narrow no-break space in French), nowhere else,
+ *    so "1,5" in English is refused rather than read as 15; a locale
+ *    that names no grouping mark and writes '.' as its decimal point
+ *    (C, POSIX) groups with ',' as English does;
  *  - a leading '+', '-' or U+2212 MINUS SIGN (as fields show negative
  *    numbers), an exponent ("1e6"), spaces before and after;
  *  - anything else is refused: "", "12abc", "nan", "inf", "0x10", and
  *    numbers past the range of a double ("1e999").
  * Returns FALSE, leaving @value alone, when @text is not such a number. */
 gboolean  fw_number_entry_parse          (const char *text,
+                                          double     *value);
+
+/* The same, with the unit a field shows beside it (@unit: "people",
+ * "per person", "months", "%"; NULL or "" for none) allowed after the
+ * number, with or without a space, in any case: a user who reads
+ * "2000 people" types "1500 people", and "25%" into a field marked "%"
+ * is 25, not refused. The unit is stripped only once, only at the end:
+ * "people 25" and "25 people people" are refused. */
+gboolean  fw_number_entry_parse_unit     (const char *text,
+                                          const char *unit,
                                           double     *value);
 
 /* The same, for a field in percent: a '%' may follow the number

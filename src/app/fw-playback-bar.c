@@ -280,15 +280,18 @@ show_playing (FwPlaybackBar *self)
 }
 
 /* The horizon as typed: a whole number of periods within MODEL.md's
- * range, or a reason in the user's words. */
+ * range, or a reason in the user's words; the unit shown beside it may
+ * follow ("36 months"). */
 static gboolean
-read_horizon (const char *text,
-              double     *value,
-              GError    **error)
+read_horizon (FwPlaybackBar *self,
+              const char    *text,
+              double        *value,
+              GError       **error)
 {
   const char *name = _("Horizon");
 
-  if (!fw_typed_field_read_number (name, text, FALSE, value, error))
+  if (!fw_typed_field_read_number (name, text, FALSE, gtk_label_get_text (self->horizon_unit),
+                                   value, error))
     return FALSE;
   if (*value != floor (*value) || *value < FW_MIN_HORIZON || *value > FW_MAX_HORIZON)
     {
@@ -312,7 +315,7 @@ apply_horizon (FwTypedField *typed,
 
   if (self->session == NULL)
     return TRUE;
-  if (!read_horizon (text, &value, error))
+  if (!read_horizon (self, text, &value, error))
     return FALSE;
   if ((guint) value == project_of (self)->horizon)
     return TRUE;
@@ -369,7 +372,7 @@ on_horizon_input (FwPlaybackBar *self,
                   double        *new_value,
                   GtkSpinButton *spin)
 {
-  if (!read_horizon (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value, NULL))
+  if (!read_horizon (self, gtk_editable_get_text (GTK_EDITABLE (spin)), new_value, NULL))
     return GTK_INPUT_ERROR;
   return TRUE;
 }

@@ -226,6 +226,15 @@ set_point (FwPointEditor  *self,
 }
 
 /* An effect's text into the document (FwTypedApplyFunc). */
+/* The unit the editor shows beside @effect's field ("%", or "pts" for
+ * churn's percentage points), which may be typed after the number. */
+static const char *
+effect_unit (Effect effect)
+{
+  /* Translators: short for percentage points, as in "+1.5 pts churn" */
+  return effect == EFFECT_CHURN ? _("pts") : "%";
+}
+
 static gboolean
 apply_effect (FwTypedField  *typed,
               const char    *text,
@@ -243,7 +252,7 @@ apply_effect (FwTypedField  *typed,
     return TRUE;
 
   name = fw_widget_strip_mnemonic (effect_caption (point->kind, effect));
-  if (!fw_typed_field_read_number (name, text, TRUE, &typed_value, error))
+  if (!fw_typed_field_read_number (name, text, TRUE, effect_unit (effect), &typed_value, error))
     return FALSE;
 
   /* Checked in the units and the direction typed, so the message speaks

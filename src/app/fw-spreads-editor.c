@@ -113,7 +113,7 @@ apply_spread (FwTypedField  *field,
 
   if (session == NULL)
     return TRUE;
-  if (!fw_typed_field_read_number (name, text, TRUE, &percent, error) ||
+  if (!fw_typed_field_read_number (name, text, TRUE, NULL, &percent, error) ||
       !fw_check_range (name, percent, 0, FW_MAX_SPREAD * 100, error))
     return FALSE;
   if (percent / 100.0 == document_spread (spread))

@@ -187,6 +187,18 @@ field_name (FwStageRow *self,
     }
 }
 
+/* The unit shown beside @field, which may be typed after its number
+ * ("1500 people"); NULL for the share of circle, whose label beside it
+ * is the share it makes ("33%"), not a unit. */
+static const char *
+field_unit (FwStageRow *self,
+            Field       field)
+{
+  if (field == FIELD_WEIGHT || self->fields[field].unit == NULL)
+    return NULL;
+  return gtk_label_get_text (self->fields[field].unit);
+}
+
 /* Marking fields valid and invalid: fw-typed-field.c does it for each
  * field; the row lists their reasons. */
 
@@ -310,7 +322,7 @@ apply_number (FwTypedField  *typed,
     return TRUE;
 
   if (!fw_typed_field_read_number (field_name (self, field), text, numbers[field].percent,
-                                   &typed_value, error) ||
+                                   field_unit (self, field), &typed_value, error) ||
       !check_typed (self, field, typed_value, error))
     return FALSE;
 

@@ -337,13 +337,21 @@ ensure_registry (FwDocument *document)
 /* Events of the widget */
 
 /* Leaving the field, or Enter: the end of a run of keystrokes. Valid
- * text is written as the document writes it; pending text stays. */
+ * text is written as the field writes the document's value, however it
+ * was typed: "25%" beside the field's own "%" read "25% %", "1,500"
+ * reads "1500" as the field shows every count; pending text stays. */
 static void
 finish (FwTypedField *field)
 {
+  g_autofree char *shown = NULL;
+
   fw_document_seal (field->document);
-  if (field->state == STATE_SHOWN)
-    show_document (field);
+  if (field->state != STATE_SHOWN)
+    return;
+  /* Without the text, show() writes the value whatever the text says. */
+  shown = field->show (field, NULL, field->user_data);
+  if (shown != NULL)
+    fw_typed_field_set_text (field, shown);
 }
 
 static void
@@ -692,6 +700,7 @@ gboolean
 fw_typed_field_read_number (const char  *name,
                             const char  *text,
                             gboolean     percent,
+                            const char  *unit,
                             double      *value,
                             GError     **error)
 {
@@ -700,7 +709,8 @@ fw_typed_field_read_number (const char  *name,
 
   g_return_val_if_fail (name != NULL && text != NULL && value != NULL, FALSE);
 
-  if (percent ? fw_number_entry_parse_percent (text, value) : fw_number_entry_parse (text, value))
+  if (fw_number_entry_parse_unit (text, unit, value) ||
+      (percent && fw_number_entry_parse_percent (text, value)))
     return TRUE;
 
   /* A cleared field is not "no value" (nor 0): it keeps the document's

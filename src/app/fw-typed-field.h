@@ -120,12 +120,15 @@ GPtrArray    *fw_typed_field_list_pending (FwDocument      *document);
 gboolean      fw_typed_field_is_applying (FwTypedField     *field);
 
 /* Reads @text as a number typed into the field called @name (as the
- * user sees it: "Advance"), in percent when @percent ("20 %" allowed):
- * FALSE with @error saying why not, in the same words for every field
- * ("Advance: type a number", "Advance: must be a number, got “lots”"). */
+ * user sees it: "Advance"), in percent when @percent ("20 %" allowed),
+ * the @unit the field shows beside it ("people", "months"; NULL for
+ * none) allowed after the number: FALSE with @error saying why not, in
+ * the same words for every field ("Advance: type a number", "Advance:
+ * must be a number, got “lots”"). */
 gboolean      fw_typed_field_read_number (const char       *name,
                                           const char       *text,
                                           gboolean          percent,
+                                          const char       *unit,
                                           double           *value,
                                           GError          **error);
 
