@@ -565,6 +565,62 @@ test_window_typed_units (Fixture       *fixture,
   fw_document_mark_saved (document);
 }
 
+typedef struct
+{
+  GRegex *long_decimal;
+  guint   checked;
+} TooltipCheck;
+
+/* An FwTestMatch used as a visitor: asks every widget with a tooltip for
+ * it, as a resting pointer does, and fails on a number written with more
+ * decimals than fw-display-number.h ever writes. */
+static gboolean
+check_tooltip_numbers (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  TooltipCheck *check = (TooltipCheck *) data;
+  g_autofree char *text = NULL;
+
+  if (!gtk_widget_get_has_tooltip (widget) || gtk_widget_get_width (widget) == 0)
+    return FALSE;
+  text = fw_test_tooltip_text (widget);
+  if (text == NULL)
+    return FALSE;
+  check->checked++;
+  if (g_regex_match (check->long_decimal, text, 0, NULL))
+    g_error ("a %s's tooltip writes a raw number: %s", G_OBJECT_TYPE_NAME (widget), text);
+  return FALSE;
+}
+
+/* Tooltips write numbers as the window does (user review, C6): the
+ * figures' tooltips added an "exact value" of 17 significant digits
+ * ("3719.8451234567893"), the point list an impact the same way. The
+ * tests run in the C locale: '.' is the decimal point, and no number the
+ * window shows has more than two decimals. */
+static void
+test_window_tooltip_numbers (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  const FwProjection *projection;
+  TooltipCheck check = { g_regex_new ("[0-9][.][0-9]{3,}", 0, 0, NULL), 0 };
+  GtkWidget *list;
+
+  projection = fw_session_get_projection (fw_window_get_session (window));
+  g_assert_true (fw_projection_get_n_points (projection) > 0);
+  /* The figures are not whole numbers: the test would see their digits. */
+  g_assert_cmpfloat (fw_projection_get_summary (projection)->customers_end, !=,
+                     round (fw_projection_get_summary (projection)->customers_end));
+
+  list = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_POINT_LIST);
+  g_assert_nonnull (list);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
+  fw_test_find (GTK_WIDGET (window), check_tooltip_numbers, &check);
+  g_test_message ("%u tooltips read", check.checked);
+  g_assert_cmpuint (check.checked, >, 10);
+  g_regex_unref (check.long_decimal);
+}
+
 /* The stage rows made so far, in order. */
 static GPtrArray *
 stage_rows (FwWindow *window)
@@ -1808,6 +1864,7 @@ main (int   argc,
   ADD ("presenting", test_window_presenting);
   ADD ("stage-row-typing", test_window_stage_row_typing);
   ADD ("typed-units", test_window_typed_units);
+  ADD ("tooltip-numbers", test_window_tooltip_numbers);
   ADD ("stage-rows-in-batches", test_window_stage_rows_in_batches);
   ADD ("refused-value-kept", test_window_refused_value_kept);
   ADD ("add-stage-at-end", test_window_add_stage_at_end);

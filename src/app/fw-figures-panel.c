@@ -17,7 +17,6 @@
 #include "fw-figures-panel.h"
 #include "fw-period-blend.h"
 #include "fw-period-words.h"
-#include "fw-number.h"
 #include "fw-number-entry.h"
 #include "fw-point-text.h"
 #include "fw-typed-field.h"
@@ -159,11 +158,16 @@ describe_gain (double gain)
                             "the wheel keeps turning without marketing."), shown);
 }
 
+/* What the figure means. It used to add the "exact value" in the
+ * shortest round-trip form, 17 significant digits for most figures
+ * ("3719.8451234567893"): a number no reader can use beside the figure
+ * that is rounded for reading (user review, C6). Every number the window
+ * shows follows fw-display-number.h; the exact values are what the
+ * command line and exports write. */
 static char *
 figure_tooltip (FigureId id,
                 double   value)
 {
-  char exact[FW_NUMBER_BUF_SIZE];
   g_autofree char *meaning = NULL;
 
   if (id == FIGURE_LOOP_GAIN)
@@ -180,7 +184,7 @@ figure_tooltip (FigureId id,
       return g_strdup_printf ("%s\n%s", meaning, gone_past_range ());
     }
 
-  return g_strdup_printf (_("%s\nExact value: %s"), meaning, fw_number_format (value, exact));
+  return g_steal_pointer (&meaning);
 }
 
 /* "+12 since last edit", coloured by whether the change is good news;

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "fw-error.h"
+#include "fw-display-number.h"
 #include "fw-number-entry.h"
 #include "fw-playback-bar.h"
 #include "fw-typed-field.h"
@@ -81,7 +82,7 @@ static char *
 speed_text (FwPeriod unit,
             double   speed)
 {
-  g_autofree char *number = speed == 0.5 ? g_strdup ("½") : g_strdup_printf ("%g", speed);
+  g_autofree char *number = speed == 0.5 ? g_strdup ("½") : fw_display_count (speed);
   gulong n = speed > 1 ? 2 : 1;
 
   switch (unit)

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "fw-number.h"
+#include "fw-display-number.h"
 #include "fw-point-list.h"
 #include "fw-point-rank.h"
 #include "fw-point-text.h"
@@ -231,14 +231,17 @@ on_impact_query_tooltip (GtkWidget  *label,
   FwPointList *self = row->list;
   const FwProjection *projection = fw_session_get_projection (self->session);
   guint index = row_index (row);
-  char exact[FW_NUMBER_BUF_SIZE];
+  g_autofree char *impact = NULL;
   g_autofree char *text = NULL;
 
   if (index >= fw_projection_get_n_points (projection))
     return FALSE;
 
+  /* As the row and the ranking write it ("+12", "−3.5"), not in 17
+   * digits (user review, C6). */
+  impact = fw_display_change (fw_projection_get_point_impact (projection, index));
   text = g_strdup_printf (_("Customers at the end of the horizon with this point on, minus without it: %s"),
-                          fw_number_format (fw_projection_get_point_impact (projection, index), exact));
+                          impact);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 
 /* Numbers as people read them, shared by the wheel, the panels and the
  * exports. These are presentations of the engine's values (rounded,
- * grouped), never new figures; the exact value is always available as a
- * tooltip through fw_number_format(). A value that is not finite (a wheel
+ * grouped), never new figures. Every number the window, presenting and
+ * the report show a user goes through these, tooltips included; the
+ * exact values are what files, the command line and CSV write
+ * (fw_number_format()). A value that is not finite (a wheel
  * that grew past the range of a double) is shown as "—" (MODEL.md). */
 
 /* "1,234", "848", "12", "2.4", "0.35": whole people from 10 up,
