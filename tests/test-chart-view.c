@@ -238,6 +238,12 @@ test_hover_and_click (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (readout, "Month 9"));
   g_assert_nonnull (strstr (readout, customers));
   g_assert_nonnull (strstr (readout, churn));
+  /* A flow says per what; customers are a count at the period (user
+   * review, C7). */
+  g_assert_nonnull (strstr (readout, "Churn per month "));
+  g_assert_nonnull (strstr (readout, "New customers per month "));
+  g_assert_nonnull (strstr (readout, "Customers "));
+  g_assert_null (strstr (readout, "Customers per month"));
   /* Hovering is looking, not choosing: the period shown stays. */
   g_assert_cmpuint (fw_session_get_period (fixture->session), ==, 0);
 

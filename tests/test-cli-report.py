@@ -206,6 +206,9 @@ def report_comparison_shows_differences(t):
                  % (difference, row[:at], row))
         at = found.end()
     before_copy = text[text.index("Scenarios compared"):text.index("Baseline (copy)")]
+    # The columns of sums say over what (user review, C7).
+    t.expect(re.search(r"Churn\s+over\s+\d+\s+months", before_copy) is not None,
+             "the churn column says over the horizon: %r" % before_copy)
     t.expect(not any(d in before_copy for d in expected),
              "the first scenario's row has no differences: %r" % before_copy)
 

@@ -808,7 +808,7 @@ assert_no_gap_under_table (GtkWidget *panel)
   GtkWidget *scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
   /* What holds the table: its scroller, or the page's box. */
   GtkWidget *holder = gtk_widget_is_ancestor (scroller, panel) ? scroller : table;
-  GtkWidget *last = fw_test_find (panel, fw_test_is_label_with, "Customers it settles at");
+  GtkWidget *last = fw_test_find (panel, fw_test_is_label_with, "Customers in the long run");
   double bottom = 0;
   graphene_rect_t bounds;
 

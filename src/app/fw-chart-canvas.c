@@ -266,6 +266,16 @@ fw_chart_canvas_dup_period_title (FwChartCanvas *self)
   return fw_chart_period_title (self->chart);
 }
 
+FwPeriod
+fw_chart_canvas_get_period_unit (FwChartCanvas *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_CANVAS (self), FW_PERIOD_MONTH);
+
+  if (self->session == NULL)
+    return FW_PERIOD_MONTH;
+  return fw_document_get_project (fw_session_get_document (self->session))->period;
+}
+
 /* For a screen reader, the chart is a slider over the periods: its value
  * is the period shown, said with the values at it. */
 static void

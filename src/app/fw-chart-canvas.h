@@ -70,6 +70,8 @@ const char *fw_chart_canvas_get_scenario_name (FwChartCanvas *self,
                                                guint          index);
 /* "Month", "Week"...: the period unit as the axis names it. */
 char      *fw_chart_canvas_dup_period_title (FwChartCanvas *self);
+/* The project's period unit, which the flows of the readout are per. */
+FwPeriod  fw_chart_canvas_get_period_unit  (FwChartCanvas *self);
 
 /* For tests: the chart as drawn (its marker, its layout). */
 FwChart   *fw_chart_canvas_get_chart        (FwChartCanvas *self);

@@ -43,25 +43,28 @@ fw_chart_text_shorten (const char *name,
   return g_strconcat (g_strchomp (head), "…", g_strchug (tail), NULL);
 }
 
-/* "Customers 1,234, New customers 56, …" for scenario @i. */
+/* "Customers 1,234, New customers per month 56, …" for scenario @i. */
 static void
 append_values (GString            *text,
                const FwChartHover *values,
-               guint               i)
+               guint               i,
+               FwPeriod            unit)
 {
   gboolean first = TRUE;
 
   for (guint s = 0; s < FW_CHART_N_SERIES; s++)
     {
       g_autofree char *number = NULL;
+      g_autofree char *caption = NULL;
 
       if (isnan (values->values[i][s]))
         continue;
       number = fw_display_count (values->values[i][s]);
+      caption = fw_chart_series_caption (s, unit);
       if (!first)
         g_string_append (text, _(", "));
       /* TRANSLATORS: a series and its value, e.g. "Churn 12" */
-      g_string_append_printf (text, _("%s %s"), fw_chart_series_name (s), number);
+      g_string_append_printf (text, _("%s %s"), caption, number);
       first = FALSE;
     }
   if (!isnan (values->band[i][0]))
@@ -92,7 +95,7 @@ fw_chart_text_describe (FwChartCanvas *canvas,
   if (values.n_scenarios == 1)
     {
       g_string_append (text, _(": "));
-      append_values (text, &values, 0);
+      append_values (text, &values, 0, fw_chart_canvas_get_period_unit (canvas));
       return g_string_free (text, FALSE);
     }
   for (guint i = 0; i < values.n_scenarios; i++)
@@ -100,7 +103,7 @@ fw_chart_text_describe (FwChartCanvas *canvas,
       g_string_append (text, _(". "));
       g_string_append (text, fw_chart_canvas_get_scenario_name (canvas, i));
       g_string_append (text, _(": "));
-      append_values (text, &values, i);
+      append_values (text, &values, i, fw_chart_canvas_get_period_unit (canvas));
     }
   return g_string_free (text, FALSE);
 }

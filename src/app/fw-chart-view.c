@@ -118,12 +118,14 @@ append_values (FwChartView        *self,
       g_autofree char *item = NULL;
       g_autofree char *escaped = NULL;
       g_autofree char *spaced = NULL;
+      g_autofree char *caption = NULL;
 
       if (isnan (values->values[i][s]))
         continue;
       number = fw_display_count (values->values[i][s]);
       hex = series_hex (self->canvas, s);
-      item = g_strdup_printf (_("%s %s"), fw_chart_series_name (s), number);
+      caption = fw_chart_series_caption (s, fw_chart_canvas_get_period_unit (self->canvas));
+      item = g_strdup_printf (_("%s %s"), caption, number);
       /* The band belongs with the customers it spreads; where it has no
        * width yet (today, known exactly), "likely 1,500–1,500" says
        * nothing. */
@@ -236,10 +238,11 @@ append_comparison (FwChartView        *self,
                    guint               chars)
 {
   g_autofree char *hex = series_hex (self->canvas, series);
-  g_autofree char *name = g_markup_escape_text (fw_chart_series_name (series), -1);
+  g_autofree char *caption = fw_chart_series_caption (series, fw_chart_canvas_get_period_unit (self->canvas));
+  g_autofree char *name = g_markup_escape_text (caption, -1);
 
   g_string_append_printf (markup, "<span foreground=\"%s\">●</span>\u00a0%s:", hex, name);
-  g_string_append_printf (plain, "%s:", fw_chart_series_name (series));
+  g_string_append_printf (plain, "%s:", caption);
   for (guint i = 0; i < values->n_scenarios; i++)
     {
       g_autofree char *shown = NULL;

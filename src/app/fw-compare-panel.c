@@ -68,7 +68,9 @@ row_caption (RowId            row,
     case ROW_REFERRALS:       return fw_figure_words_over_horizon (project, _("Referral inflow"));
     case ROW_LOOP_GAIN:       return g_strdup (_("Loop gain"));
     case ROW_SELF_SUSTAINING: return g_strdup (_("Self-sustaining"));
-    case ROW_STEADY:          return g_strdup (_("Customers it settles at"));
+    /* A count with no time frame read as a figure of some month (user
+     * review, C7): it is where the wheel ends up in the long run. */
+    case ROW_STEADY:          return g_strdup (_("Customers in the long run"));
     case N_ROWS:
     default:
       g_assert_not_reached ();

@@ -29,9 +29,5 @@ char *
 fw_figure_words_over_horizon (const FwProject *project,
                               const char      *figure)
 {
-  g_autofree char *span = fw_figure_words_span (project);
-
-  /* TRANSLATORS: a figure summed over the horizon, e.g. "Churn over 24
-   * months"; the first %s is the figure, the second "24 months". */
-  return g_strdup_printf (_("%s over %s"), figure, span);
+  return fw_period_words_over_horizon (project->period, project->horizon, figure);
 }

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "fw-display-number.h"
+#include "fw-period-words.h"
 #include "fw-point-text.h"
 
 char *
@@ -43,10 +44,7 @@ char *
 fw_point_text_per_period (FwPeriod    period,
                           const char *name)
 {
-  /* TRANSLATORS: %s is a figure's name, such as "Churn". */
-  static const char *per_period[] = { N_("%s per week"), N_("%s per month"), N_("%s per quarter") };
-
-  return g_strdup_printf (_(per_period[MIN ((guint) period, G_N_ELEMENTS (per_period) - 1)]), name);
+  return fw_period_words_per_period (period, name);
 }
 
 /* "+20%" or "−2.5%"; U+2212 MINUS SIGN as fw_display_change() writes it. */

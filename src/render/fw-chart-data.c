@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fw-chart-data.h"
+#include "fw-period-words.h"
 
 const char *
 fw_chart_series_name (FwChartSeries series)
@@ -33,6 +34,15 @@ fw_chart_series_name (FwChartSeries series)
       break;
     }
   g_return_val_if_reached ("");
+}
+
+char *
+fw_chart_series_caption (FwChartSeries series,
+                         FwPeriod      period)
+{
+  if (series == FW_CHART_CUSTOMERS)
+    return g_strdup (fw_chart_series_name (series));
+  return fw_period_words_per_period (period, fw_chart_series_name (series));
 }
 
 FwChartRows *

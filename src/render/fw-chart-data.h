@@ -52,6 +52,10 @@ typedef struct
 
 /* The series' names as the legend and a tooltip say them ("Churn"). */
 const char  *fw_chart_series_name (FwChartSeries series);
+/* The series' name with its time frame where it is a flow: "Customers",
+ * "New customers per month" (user review, C7: a rate says per what). */
+char        *fw_chart_series_caption (FwChartSeries series,
+                                      FwPeriod      period);
 
 /* The figures of a projection copied into arrays the chart can point
  * at: for a caller that has an FwProjection rather than arrays of its

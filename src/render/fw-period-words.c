@@ -70,3 +70,25 @@ fw_period_words_customers_now_after (FwPeriod period,
                                            "Customers now and after %u months", h), h);
     }
 }
+
+char *
+fw_period_words_per_period (FwPeriod    period,
+                            const char *figure)
+{
+  /* TRANSLATORS: %s is a figure's name, such as "Churn". */
+  static const char *per_period[] = { N_("%s per week"), N_("%s per month"), N_("%s per quarter") };
+
+  return g_strdup_printf (_(per_period[MIN ((guint) period, G_N_ELEMENTS (per_period) - 1)]), figure);
+}
+
+char *
+fw_period_words_over_horizon (FwPeriod    period,
+                              guint       horizon,
+                              const char *figure)
+{
+  g_autofree char *span = fw_period_words_span (period, horizon);
+
+  /* TRANSLATORS: a figure summed over the horizon, e.g. "Churn over 24
+   * months"; the first %s is the figure, the second "24 months". */
+  return g_strdup_printf (_("%s over %s"), figure, span);
+}

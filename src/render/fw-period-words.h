@@ -28,5 +28,13 @@ char *fw_period_words_customers_after     (FwPeriod period,
 /* "Customers now and after 24 months": customers(0) → customers(H). */
 char *fw_period_words_customers_now_after (FwPeriod period,
                                            guint    horizon);
+/* "Churn per month": a flow's @figure, per the project's period; every
+ * figure that is a rate says per what (user review, C7). */
+char *fw_period_words_per_period          (FwPeriod    period,
+                                           const char *figure);
+/* "Churn over 24 months" for @figure "Churn": a sum over t = 0..H-1. */
+char *fw_period_words_over_horizon        (FwPeriod    period,
+                                           guint       horizon,
+                                           const char *figure);
 
 G_END_DECLS

@@ -497,7 +497,10 @@ draw_rankings (Page   *page,
 /* The comparison ----------------------------------------------------------- */
 
 #define N_COLUMNS 7
-#define TITLE_ROW 33  /* three lines of 7.5 points */
+/* Four lines of 7.5 points: the sums' titles say over what ("New
+ * customers over 24 months", longer in German), and a title cut short
+ * with an ellipsis would hide just that. */
+#define TITLE_ROW 44
 #define TABLE_ROW 12
 /* A row under the first also says, in a smaller line under each figure,
  * its difference from the first scenario, as the window's Compare page
@@ -589,10 +592,16 @@ draw_comparison (Page  *page,
   FwReport *report = page->report;
   guint n = report->project->scenarios->len, h = report->project->horizon;
   g_autofree char *end_title = fw_period_words_customers_after (report->project->period, h);
+  /* Sums over the horizon, said so (user review, C7): "Churn" alone
+   * reads as a month's. */
+  g_autofree char *new_title = fw_period_words_over_horizon (report->project->period, h, _("New customers"));
+  g_autofree char *churn_title = fw_period_words_over_horizon (report->project->period, h, _("Churn"));
+  g_autofree char *referrals_title = fw_period_words_over_horizon (report->project->period, h,
+                                                                   _("Referral inflow"));
   g_autofree char *note = NULL;
   const char *titles[N_COLUMNS] = {
     _("Scenario"), _("Loop gain"), _("Self-sustaining"), end_title,
-    _("New customers"), _("Churn"), _("Referral inflow"),
+    new_title, churn_title, referrals_title,
   };
   const char *muted[N_COLUMNS], *text[N_COLUMNS];
   double widths[N_COLUMNS];
@@ -624,7 +633,7 @@ draw_comparison (Page  *page,
   set_color (page->cr, COLOR_SHADE);
   cairo_rectangle (page->cr, page->left, y, page->width, TITLE_ROW * page->unit);
   cairo_fill (page->cr);
-  draw_table_row (page, titles, muted, widths, y, 7.5, TRUE, 3);
+  draw_table_row (page, titles, muted, widths, y, 7.5, TRUE, 4);
   y += TITLE_ROW * page->unit;
 
   for (guint shown = 0; shown < MIN (rows, n); shown++)
