@@ -951,8 +951,9 @@ test_compare_columns_in_view (Fixture       *fixture,
 /* Names as a consultant writes them (78 characters, two alike but for
  * their ends) on the Compare page: nothing runs past the pane's right
  * edge (no sideways scrolling of the page), the spreads' fields wholly
- * in view, each long name cut in its middle with the whole in a
- * tooltip, and the table's headings on two lines, a column wide. */
+ * in view, each long name whole, wrapped, with the whole in a tooltip
+ * too, and the table's headings wrapped a column wide, never cut (user
+ * review, C11: "Base…line"). */
 #define LONG_A "Without the long checkout form and with a redesigned one-page self-service buy"
 #define LONG_B "Without the long checkout form and with a redesigned one-page self-service plan"
 
@@ -1032,7 +1033,7 @@ test_compare_page_long_names (Fixture       *fixture,
        child = gtk_widget_get_next_sibling (child))
     g_assert_cmpfloat (right_edge (child, page), <=, gtk_widget_get_width (page));
 
-  /* The long names' check buttons: cut in the middle, whole in the tooltip. */
+  /* The long names' check buttons: wrapped, whole, and in the tooltip. */
   for (guint i = 1; i <= 2; i++)
     {
       const char *name = i == 1 ? LONG_A : LONG_B;
@@ -1042,14 +1043,15 @@ test_compare_page_long_names (Fixture       *fixture,
       check = gtk_widget_get_ancestor (label, GTK_TYPE_CHECK_BUTTON);
       g_assert_nonnull (check);
       g_assert_cmpfloat (right_edge (check, page), <=, gtk_widget_get_width (page));
-      g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
-      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_MIDDLE);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), >=, 2);
       /* (The one edited says, after its name, why it stays ticked.) */
       g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (check), name));
     }
 
-  /* The table's headings: two lines, a dozen letters wide or so, the
-   * rest cut in the middle, the name whole in the tooltip. */
+  /* The table's headings: a dozen letters wide or so, the name whole on
+   * as many lines as it takes, and in the tooltip; "Baseline" on a line
+   * of its own. */
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (panel), NULL, NULL);
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
   pango_font_metrics_unref (metrics);
@@ -1062,11 +1064,21 @@ test_compare_page_long_names (Fixture       *fixture,
       layout = gtk_label_get_layout (GTK_LABEL (heading));
       g_test_message ("heading %u: %d px wide, %d lines", i, gtk_widget_get_width (heading),
                       pango_layout_get_line_count (layout));
-      g_assert_cmpint (pango_layout_get_line_count (layout), ==, 2);
-      g_assert_true (pango_layout_is_ellipsized (layout));
+      g_assert_cmpint (pango_layout_get_line_count (layout), >=, 3);
+      g_assert_false (pango_layout_is_ellipsized (layout));
       g_assert_cmpfloat (gtk_widget_get_width (heading), >=, char_width * 9);
+      g_assert_cmpfloat (gtk_widget_get_width (heading), <=, char_width * 16);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (heading), ==, name);
     }
+  {
+    GtkWidget *heading = fw_test_find (panel, is_heading, scenario_name (fixture, 0));
+
+    g_assert_nonnull (heading);
+    layout = gtk_label_get_layout (GTK_LABEL (heading));
+    g_test_message ("heading “%s”: %d lines", scenario_name (fixture, 0), pango_layout_get_line_count (layout));
+    g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+    g_assert_false (pango_layout_is_ellipsized (layout));
+  }
 }
 
 /* The spreads typed per scenario: applied, refused in words, undone;

@@ -150,8 +150,9 @@ columns (FwComparePanel *self)
 }
 
 /* A column's width, in characters of its (bold) heading: "Baseline" and
- * "(copy)" each on a line of their own. */
-#define HEADING_CHARS 8
+ * "(copy)" each on a line of their own, whole. (At 8, a bold "Baseline"
+ * was wider than its column and read "Base…line".) */
+#define HEADING_CHARS 9
 
 /* The scenarios whose columns, names, values and differences, fit the
  * pane's default width (400 px) beside the row captions; the consultant's
@@ -252,15 +253,17 @@ update_table (FwComparePanel *self)
       if (first == NULL)
         first = summary;
 
-      /* On two lines, and a longer name cut in the middle of the second:
-       * "Baseline today" and "Baseline tomorrow" stay apart, and the
-       * column keeps to a figure's width. Fixed: a scrolling scroller
-       * asks for the height at the narrowest width. */
+      /* The name whole, wrapped at its words on as many lines as it
+       * takes, and the column keeps to a figure's width. A name cut
+       * short (it was cut in the middle of a second line) read
+       * "Base…line" or "Without the…ome" (user review, C11): a heading
+       * is what tells the columns apart, so all of it shows; a long name
+       * makes a taller heading, never a wider column. The tooltip has it
+       * on one line. Fixed width: a scrolling scroller asks for the
+       * height at the narrowest width. */
       name = cell (fw_document_get_scenario (document, index)->name, "fw-compare-heading", 1);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (name), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_RIGHT);
       gtk_label_set_width_chars (GTK_LABEL (name), HEADING_CHARS);
       gtk_label_set_max_width_chars (GTK_LABEL (name), HEADING_CHARS);
@@ -357,14 +360,19 @@ update_checks (FwComparePanel *self)
           g_autofree char *label = g_strdup_printf (_("Compare scenario %s"), name);
           GtkWidget *check = gtk_check_button_new_with_label (name);
 
-          /* A long name is cut in its middle, not the pane made wider:
-           * both ends tell apart names that start alike; the tooltip
-           * has it whole. (The button's own label, not a child of ours:
-           * the theme spaces a labelled check button as a text button.) */
+          /* A long name wraps, not the pane made wider, nor cut short
+           * (user review, C11): names that start alike differ at their
+           * ends, and every word of them shows. (The button's own
+           * label, not a child of ours: the theme spaces a labelled
+           * check button as a text button.) */
           for (GtkWidget *text = gtk_widget_get_first_child (check); text != NULL;
                text = gtk_widget_get_next_sibling (text))
             if (GTK_IS_LABEL (text))
-              gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_MIDDLE);
+              {
+                gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+                gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+                gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+              }
 
           g_object_set_data (G_OBJECT (check), "fw-scenario", GUINT_TO_POINTER (i));
           g_object_set_data_full (G_OBJECT (check), "fw-name", g_strdup (name), g_free);
