@@ -57,6 +57,7 @@ struct _FwChartCanvas
    * edits of a moment are done, not after each. */
   guint          refresh_idle;
   int            words_width;    /* the width they were last said for */
+  char          *value_text;     /* the accessible value, as last set */
 };
 
 G_DEFINE_FINAL_TYPE (FwChartCanvas, fw_chart_canvas, GTK_TYPE_WIDGET)
@@ -289,12 +290,21 @@ update_accessible (FwChartCanvas *self)
 
   period = fw_session_get_period (self->session);
   text = fw_chart_text_describe (self, period);
+  g_free (self->value_text);
+  self->value_text = g_strdup (text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) get_horizon (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) period,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
+}
+
+const char *
+fw_chart_canvas_get_value_text (FwChartCanvas *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_CANVAS (self), NULL);
+  return self->value_text;
 }
 
 static void
@@ -961,6 +971,7 @@ fw_chart_canvas_finalize (GObject *object)
   g_clear_pointer (&self->names, g_ptr_array_unref);
   g_clear_pointer (&self->bands, g_ptr_array_unref);
   g_clear_pointer (&self->font_family, g_free);
+  g_clear_pointer (&self->value_text, g_free);
 
   G_OBJECT_CLASS (fw_chart_canvas_parent_class)->finalize (object);
 }

@@ -72,6 +72,10 @@ const char *fw_chart_canvas_get_scenario_name (FwChartCanvas *self,
 char      *fw_chart_canvas_dup_period_title (FwChartCanvas *self);
 /* The project's period unit, which the flows of the readout are per. */
 FwPeriod  fw_chart_canvas_get_period_unit  (FwChartCanvas *self);
+/* What the canvas last said to screen readers as its value (the period
+ * shown and the values there), as it said it: tests compare it with the
+ * figures. GTK 4.8 has no getter for an accessible property. */
+const char *fw_chart_canvas_get_value_text (FwChartCanvas *self);
 
 /* For tests: the chart as drawn (its marker, its layout). */
 FwChart   *fw_chart_canvas_get_chart        (FwChartCanvas *self);

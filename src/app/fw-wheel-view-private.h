@@ -124,6 +124,10 @@ struct _FwWheelView
   guint           seal_source;
 
   char           *description;     /* the accessible description, as last set */
+  /* The numbers as last painted, for tests that compare what the wheel
+   * shows with the figures (fw_wheel_view_get_painted_referrals()). */
+  char           *painted_referrals; /* the referral label's text */
+  char           *painted_momentum;  /* the hub's figure */
 
   GtkWidget      *editor;          /* FwPointEditor child, or NULL */
   guint           editor_cleanup;  /* idle that unparents a closed editor */

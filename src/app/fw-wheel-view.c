@@ -713,6 +713,18 @@ wheel_bounds (FwWheelView     *self,
   graphene_rect_init (bounds, x0, y0, MAX (0.0, x1 - x0), MAX (0.0, y1 - y0));
 }
 
+/* The referral label's words as just painted, which a test compares
+ * with the figures panel's (the layer is pixels: its text is not
+ * otherwise to be read back). One layout per paint of the counts, at
+ * most five a second while playing. */
+static void
+remember_referrals (FwWheelView *self,
+                    cairo_t     *cr)
+{
+  g_free (self->painted_referrals);
+  self->painted_referrals = fw_wheel_referral_text (cr, &self->layout, &self->style, &self->scene);
+}
+
 /* The counts over the ring's pixels. */
 static void
 paint_static (cairo_t  *cr,
@@ -726,6 +738,7 @@ paint_static (cairo_t  *cr,
   cairo_paint (cr);
   cairo_restore (cr);
   fw_wheel_paint_counts (cr, &self->layout, &self->style, &self->scene, &self->count_spots);
+  remember_referrals (self, cr);
 }
 
 /* The ring, painted again only when it is out of date or its labels
@@ -845,6 +858,9 @@ record_overlay (FwWheelView     *self,
   cr = gtk_snapshot_append_cairo (recorder, &bounds);
   fw_wheel_paint_overlay (cr, &self->layout, &self->style, &self->scene);
   cairo_destroy (cr);
+  /* The hub's figure as painted (fw-wheel-labels.c writes it so). */
+  g_free (self->painted_momentum);
+  self->painted_momentum = fw_display_count (self->scene.momentum_shown);
 
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   self->overlay_node = gtk_snapshot_free_to_node (recorder);
@@ -1102,6 +1118,8 @@ fw_wheel_view_dispose (GObject *object)
   g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
   fw_layer_pool_clear (&self->static_pixels);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  g_clear_pointer (&self->painted_referrals, g_free);
+  g_clear_pointer (&self->painted_momentum, g_free);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -1511,6 +1529,22 @@ fw_wheel_view_count_hub_texts (FwWheelView *self,
   shown = fw_wheel_count_hub_texts (cr, &self->layout, &self->style, &self->scene, inside);
   cairo_destroy (cr);
   return shown;
+}
+
+const char *
+fw_wheel_view_get_painted_referrals (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+
+  return self->painted_referrals;
+}
+
+const char *
+fw_wheel_view_get_painted_momentum (FwWheelView *self)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+
+  return self->painted_momentum;
 }
 
 guint64

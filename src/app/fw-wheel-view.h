@@ -78,5 +78,11 @@ guint       fw_wheel_view_count_hub_texts    (FwWheelView *self,
 /* What the wheel says it shows to screen readers (its accessible
  * description): counts, points and momentum at the session's period. */
 const char *fw_wheel_view_get_description    (FwWheelView *self);
+/* The numbers in the wheel's last painted frame, as written there
+ * (tests compare them with the figures and `flywheel-cli simulate`):
+ * the referral label ("Referrals 120/month"; NULL while it is not
+ * drawn) and the hub's figure of momentum. */
+const char *fw_wheel_view_get_painted_referrals (FwWheelView *self);
+const char *fw_wheel_view_get_painted_momentum  (FwWheelView *self);
 
 G_END_DECLS

@@ -1184,6 +1184,24 @@ fw_wheel_referral_label_layout (cairo_t                  *cr,
   return text;
 }
 
+char *
+fw_wheel_referral_text (cairo_t             *cr,
+                        const FwWheelLayout *layout,
+                        const FwWheelStyle  *style,
+                        const FwWheelScene  *scene)
+{
+  FwReferralGeometry geometry;
+  g_autoptr(PangoLayout) text = NULL;
+
+  g_return_val_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL, NULL);
+
+  fw_wheel_referral_geometry (layout, scene, &geometry);
+  if (!geometry.shown || !scene->reveal_referral)
+    return NULL;
+  text = fw_wheel_referral_label_layout (cr, layout, style, scene, &geometry);
+  return g_strdup (pango_layout_get_text (text));
+}
+
 /* The top of a referral label @h high over a band @band wide: centred
  * over 12 o'clock, which the flow always crosses, steady whatever the
  * stages' weights. */

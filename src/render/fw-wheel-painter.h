@@ -213,6 +213,14 @@ guint fw_wheel_count_stage_labels (cairo_t             *cr,
                                    const FwWheelScene  *scene,
                                    guint               *whole);
 
+/* The referral label's words as fw_wheel_paint_counts() writes them
+ * ("Referrals 120/month"), or NULL when it draws none. For tests that
+ * compare the wheel's numbers with the figures'. */
+char *fw_wheel_referral_text    (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+
 /* How many of the hub's three texts (its figure, "momentum", "people
  * moving per month") the overlay draws: 3 unless a small editor's hub
  * drops the words, 0 while a guided reveal has not shown the referral
