@@ -891,6 +891,16 @@ on_position_changed (FwFiguresPanel *self)
   stop_easing (self);
 }
 
+/* Playback stopped: the whole period's figures, even where the position
+ * did not move (stopped at H, or paused on a whole period), so the last
+ * roll's in-between values never stay on show. */
+static void
+on_playing_changed (FwFiguresPanel *self)
+{
+  if (!fw_session_get_playing (self->session))
+    show_figures (self, SHOW_OTHER);
+}
+
 void
 fw_figures_panel_set_session (FwFiguresPanel *self,
                               FwSession      *session)
@@ -921,5 +931,6 @@ fw_figures_panel_set_session (FwFiguresPanel *self,
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::period", G_CALLBACK (on_period_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::position", G_CALLBACK (on_position_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::playing", G_CALLBACK (on_playing_changed), self, G_CONNECT_SWAPPED);
   show_document (self);
 }

@@ -552,6 +552,19 @@ on_period_changed (FwWheelView *self)
   update_ticking (self);
 }
 
+/* Playback stopped: the numbers written out show the whole period. A
+ * pause between two periods moves the position back onto one
+ * (on_position_changed), but playback that stops at H by itself, or a
+ * pause on a whole period, moves nothing: the counts, the referral
+ * label and the hub then kept the last roll's in-between values (a
+ * referral figure a few below the figures panel's at H). */
+static void
+on_playing_changed (FwWheelView *self)
+{
+  if (!fw_session_get_playing (self->session))
+    on_period_changed (self);
+}
+
 /* Playing: every frame the position moves on a little. The moving
  * people and the wheel's speed follow it at once; the numbers written
  * out (the counts on the arcs, in the static layer, a whole redraw, and
@@ -1406,6 +1419,8 @@ fw_wheel_view_set_session (FwWheelView *self,
                                G_CALLBACK (on_period_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::position",
                                G_CALLBACK (on_position_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::playing",
+                               G_CALLBACK (on_playing_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::selected-stage",
                                G_CALLBACK (on_session_selection), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::selected-point",
