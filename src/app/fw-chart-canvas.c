@@ -48,9 +48,14 @@ struct _FwChartCanvas
   /* The device pixel the marker was last drawn at (G_MININT: none). */
   int            marker_pixel;
 
-  /* The pointer over the plot, or -1. */
+  /* The period under the pointer, or -1; and where the pointer is
+   * (pointer_in: over the canvas at all). The period is worked out
+   * again from the pointer's place whenever the data or the size
+   * change (follow_pointer ()): a period kept from before read out
+   * another project's month under a pointer that had not moved. */
   int            hover_period;
-  double         hover_x;
+  double         hover_x, hover_y;
+  gboolean       pointer_in;
   gboolean       dragging;
 
   /* Words (the readout, the accessible value) follow the data once the
@@ -178,11 +183,38 @@ rebuild_data (FwChartCanvas *self)
   fw_chart_set_marker_position (self->chart, fw_session_get_position (self->session));
 }
 
+static int period_at (FwChartCanvas *self,
+                      double         x,
+                      double         y,
+                      gboolean       anywhere);
+
+/* The period under a pointer that has not moved, for the chart as it
+ * is now (another project, horizon or size puts another period there).
+ * A drag keeps the period it set. TRUE if it changed. */
+static gboolean
+follow_pointer (FwChartCanvas *self)
+{
+  int period;
+
+  if (!self->pointer_in || self->dragging)
+    return FALSE;
+  period = period_at (self, self->hover_x, self->hover_y, FALSE);
+  if (period == self->hover_period)
+    return FALSE;
+  self->hover_period = period;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
 static void
 ensure_data (FwChartCanvas *self)
 {
-  if (self->data_dirty)
-    rebuild_data (self);
+  if (!self->data_dirty)
+    return;
+  rebuild_data (self);
+  /* Its words are said again after every change of the data
+   * (schedule_refresh ()), which reads this. */
+  follow_pointer (self);
 }
 
 /* Readout --------------------------------------------------------------- */
@@ -194,6 +226,8 @@ fw_chart_canvas_get_readout (FwChartCanvas *self)
 
   if (self->session == NULL)
     return -1;
+  /* The pointer's period for the data as it is now. */
+  ensure_data (self);
   if (self->hover_period >= 0)
     return self->hover_period;
   if (gtk_widget_has_focus (GTK_WIDGET (self)))
@@ -345,7 +379,7 @@ fw_chart_canvas_size_allocate (GtkWidget *widget,
 {
   FwChartCanvas *self = FW_CHART_CANVAS (widget);
 
-  if (width != self->words_width)
+  if (width != self->words_width || follow_pointer (self))
     {
       self->words_width = width;
       schedule_refresh (self);
@@ -573,12 +607,16 @@ on_motion (FwChartCanvas *self,
            double         x,
            double         y)
 {
+  self->pointer_in = TRUE;
+  self->hover_x = x;
+  self->hover_y = y;
   set_hover (self, self->dragging ? self->hover_period : period_at (self, x, y, FALSE));
 }
 
 static void
 on_leave (FwChartCanvas *self)
 {
+  self->pointer_in = FALSE;
   if (!self->dragging)
     set_hover (self, -1);
 }
@@ -876,6 +914,26 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
     }
 }
 
+/* Made insensitive (the window reading a file greys its panes), the
+ * canvas hears no more of the pointer: GTK 4.8 neither says it left
+ * then nor when it leaves afterwards, and a period kept under a
+ * pointer gone elsewhere read out the file's month 1461 beside the
+ * figures' month 0 until the pointer came back. It counts as gone; a
+ * move over the chart brings it back. */
+static void
+fw_chart_canvas_state_flags_changed (GtkWidget     *widget,
+                                     GtkStateFlags  previous)
+{
+  FwChartCanvas *self = FW_CHART_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (fw_chart_canvas_parent_class)->state_flags_changed (widget, previous);
+  if (!gtk_widget_is_sensitive (widget) && self->pointer_in)
+    {
+      self->dragging = FALSE;
+      on_leave (self);
+    }
+}
+
 static void
 fw_chart_canvas_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
@@ -988,6 +1046,7 @@ fw_chart_canvas_class_init (FwChartCanvasClass *klass)
   object_class->set_property = fw_chart_canvas_set_property;
   widget_class->snapshot = fw_chart_canvas_snapshot;
   widget_class->css_changed = fw_chart_canvas_css_changed;
+  widget_class->state_flags_changed = fw_chart_canvas_state_flags_changed;
   widget_class->measure = fw_chart_canvas_measure;
   widget_class->size_allocate = fw_chart_canvas_size_allocate;
 
@@ -1035,6 +1094,8 @@ fw_chart_canvas_init (FwChartCanvas *self)
                                   -1);
 
   controller = gtk_event_controller_motion_new ();
+  /* Entering says where the pointer is as a move does. */
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_motion), self);
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (widget, controller);
