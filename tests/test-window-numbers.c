@@ -290,9 +290,16 @@ spoken_value (const char *spoken,
   if (values == NULL)
     return NULL;
   items = g_strsplit (values + 2, ", ", -1);
+  /* The first scenario's values end where the next scenario's name
+   * starts (". Without friction: …"). */
   for (guint i = 0; items[i] != NULL; i++)
     if (g_str_has_prefix (items[i], key))
-      return g_strdup (items[i] + strlen (key));
+      {
+        const char *value = items[i] + strlen (key);
+        const char *end = strstr (value, ". ");
+
+        return end != NULL ? g_strndup (value, end - value) : g_strdup (value);
+      }
   return NULL;
 }
 
@@ -435,7 +442,52 @@ assert_all_agree (FwWindow *window,
                                                 fw_document_get_project (fw_window_get_document (window))->horizon);
 
     g_assert_cmpstr (figure_text (window, caption), ==, end);
+
+    /* "Total over 24 months: 4,817" under new customers, then churn. */
+    for (guint k = 0; k < 2; k++)
+      {
+        GtkWidget *tile = gtk_widget_get_parent (fw_test_find (GTK_WIDGET (window), is_caption,
+                                                               k == 0 ? "New customers" : "Churn"));
+        GtkWidget *total = gtk_widget_get_last_child (tile);
+        g_autofree char *sum = shown (cli_number (summary, k == 0 ? "total_new_customers" : "total_churn"));
+        g_autofree char *ending = g_strdup_printf (": %s", sum);
+
+        g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (total)), "Total over "));
+        g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (total)), ending));
+      }
   }
+}
+
+/* Compared, the readout's second line gives every scenario on show's
+ * customers at the period shown ("● Customers:  Baseline 1,073
+ * Without friction 1,096"): each as `simulate` of that scenario says. */
+static void
+assert_compared (Fixture  *fixture,
+                 FwWindow *window)
+{
+  FwSession *session = fw_window_get_session (window);
+  g_autofree char *path = write_project (fixture, window);
+  g_autofree char *plain = plain_spaces (readout_text (window));
+  const char *line = strchr (plain, '\n');
+  guint n_shown;
+  const guint *on_show = fw_session_get_shown (session, &n_shown);
+
+  if (n_shown < 2)
+    return;
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line + 1, "● Customers:"));
+  for (guint i = 0; i < n_shown; i++)
+    {
+      const char *name = fw_document_get_scenario (fw_window_get_document (window), on_show[i])->name;
+      const char *args[] = { "simulate", "--format", "json", "--scenario", name, path, NULL };
+      g_autoptr(JsonNode) run = run_cli (fixture, args);
+      g_autofree char *customers = shown (cli_number (cli_row (run, fw_session_get_period (session)), "customers"));
+      g_autofree char *expected = g_strdup_printf (" %s %s", name, customers);
+      const char *at = strstr (line, expected);
+
+      g_assert_nonnull (at);
+      g_assert_true (at[strlen (expected)] == '\0' || at[strlen (expected)] == ' ');
+    }
 }
 
 /* The window's numbers now, against the command line's run of the
@@ -451,6 +503,7 @@ check (Fixture    *fixture,
   wait_for_numbers (window);
   run = simulate (fixture, window);
   assert_all_agree (window, run);
+  assert_compared (fixture, window);
 }
 
 /* A project of @name with two scenarios, each with spreads (a band,
@@ -653,6 +706,7 @@ check_compare (Fixture  *fixture,
     { "Churn over", "total_churn" },
     { "Referral inflow over", "total_referrals" },
     { "Customers it settles at", "steady_customers" },
+    { "Loop gain", "loop_gain" },
   };
 
   g_test_message ("compare:\n%s", text);
@@ -676,7 +730,10 @@ check_compare (Fixture  *fixture,
             if (cells[0] == NULL || !g_str_has_prefix (cells[0], ROWS[r].caption))
               continue;
             value = cli_number (summary, ROWS[r].member);
-            expected = isnan (value) ? g_strdup ("—") : shown (value);
+            if (g_str_equal (ROWS[r].member, "loop_gain"))
+              expected = fw_display_gain (value);
+            else
+              expected = isnan (value) ? g_strdup ("—") : shown (value);
             /* The value, then the difference from the first, if any. */
             g_assert_true (g_strv_length (cells) > c);
             g_assert_true (g_str_has_prefix (cells[c], expected));
