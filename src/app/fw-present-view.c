@@ -20,8 +20,13 @@
 #include "fw-widget-util.h"
 
 /* The figures' captions at this share of the height when there is room
- * (values are 2.2 times as large), never below the floor. */
+ * (values are 2.2 times as large), never below the floor; the height of
+ * a 16:9 screen as wide, where the screen is higher than that: on a 4:3
+ * projector (1024x768) the figures at the height's share took two
+ * fifths of the width, and the wheel, left a column narrower than high,
+ * had no room beside its ring for the points' and stages' names. */
 #define FIGURES_TEXT_SHARE 0.034
+#define WIDE_SCREEN_HEIGHT (9.0 / 16.0)
 /* The figures take at most this share of the width; the wheel the rest;
  * up to the larger share when even their floor needs it. */
 #define FIGURES_MAX_SHARE  0.45
@@ -212,7 +217,8 @@ lay_out (FwPresentView *self,
 
       room = width * share - 3.0 * self->min_text;
       self->card_text = fw_figures_card_fit (&card, style_of (self),
-                                             MAX (self->min_text, height * FIGURES_TEXT_SHARE) * self->text_scale,
+                                             MAX (self->min_text, MIN (height, width * WIDE_SCREEN_HEIGHT)
+                                                                  * FIGURES_TEXT_SHARE) * self->text_scale,
                                              self->min_text, room, height * FIGURES_HEIGHT_SHARE,
                                              self->text_scale > 1.0 || attempt > 0 ? 2 : 1);
       fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, &card_h);
