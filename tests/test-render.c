@@ -905,6 +905,7 @@ test_paint_names_clear_of_referral (void)
         cairo_surface_t *surface;
         cairo_t *cr;
         FwPoint *point = add_point (scenario, FW_POINT_FORCE, fmod (angle, 360.0), TRUE);
+        const double no_label[4] = { 0, 0, 0, 0 };
         guint n_band;
         Fixture f;
 
@@ -920,7 +921,7 @@ test_paint_names_clear_of_referral (void)
 
         surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[s][0], (int) sizes[s][1]);
         cr = cairo_create (surface);
-        fw_wheel_paint_point_names (cr, &f.layout, &f.style, &f.scene, &referral, NULL, 0, named);
+        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, named);
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
 
@@ -1391,6 +1392,58 @@ template_wheel_init (FwProject     *project,
   scene->momentum_shown = fw_projection_get_figures (projection, 0)->momentum;
 }
 
+/* Presenting on a 4:3 projector (1024x768, the floor 20 px), the four-a
+ * template's wheel in the area presenting gave it there: every point
+ * named, the two top forces ("Free trial or self-purchase", "Referral
+ * programme with rewards") too, which had no room beside the referral
+ * arrow; and every stage's name whole, a 44-character one included. */
+static void
+test_paint_names_on_a_small_screen (void)
+{
+  static const double areas[][2] = { { 625, 764 }, { 690, 764 } };
+  static const char *const first_names[] = { NULL, "Activation through a guided onboarding calls" };
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    for (guint n = 0; n < G_N_ELEMENTS (first_names); n++)
+      {
+        g_autoptr(FwProjection) projection = fw_projection_new ();
+        FwProject *project = fw_template_create ("four-a", NULL);
+        FwScenario *scenario = fw_project_get_scenario (project, 0);
+        FwWheelText text = { 1.0, 20.0, TRUE, 0.0 };
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+        cairo_t *cr = cairo_create (surface);
+        FwWheelLayout layout;
+        FwWheelStyle style;
+        FwWheelScene scene;
+        guint whole = 0, named;
+
+        if (first_names[n] != NULL)
+          {
+            FwStage *stage = fw_scenario_get_stage (scenario, 0);
+
+            g_free (stage->name);
+            stage->name = g_strdup (first_names[n]);
+          }
+        fw_projection_run (projection, scenario, project->horizon);
+        template_wheel_init (project, projection, areas[a][0], areas[a][1], &layout, &style, &scene);
+        scene.point_names = TRUE;
+        scene.every_period = TRUE;
+        fw_wheel_fit_text (cr, &layout, areas[a][0], areas[a][1], &text, &style, &scene);
+        fw_wheel_count_stage_labels (cr, &layout, &style, &scene, &whole);
+        named = fw_wheel_count_point_names (cr, &layout, &style, &scene);
+        g_test_message ("four-a%s in %gx%g: %u of 4 stage names whole, %u of %u points named",
+                        first_names[n] != NULL ? ", a stage named at length," : "",
+                        areas[a][0], areas[a][1], whole, named, scenario->points->len);
+        g_assert_cmpuint (named, ==, scenario->points->len);
+        /* The long name needs the width presenting now gives the wheel. */
+        if (first_names[n] == NULL || a > 0)
+          g_assert_cmpuint (whole, ==, scenario->stages->len);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        fw_project_free (project);
+      }
+}
+
 /* A stage's label outside the ring keeps a space's width from the
  * referral label at 12 o'clock: "Referrals 200" (the sales cycle's stage)
  * touched "Referrals 50/month" on the wheel of a 1280x720 window. */
@@ -1728,6 +1781,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/reveal", test_paint_reveal);
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
+  g_test_add_func ("/render/paint/names-on-a-small-screen", test_paint_names_on_a_small_screen);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
   g_test_add_func ("/render/paint/counts-roll-in-place", test_paint_counts_roll_in_place);

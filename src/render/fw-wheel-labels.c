@@ -287,6 +287,9 @@ fw_wheel_referral_band_boxes (const FwWheelLayout      *layout,
 }
 
 
+/* A stage's name presented takes at most this many lines. */
+#define MAX_PRESENTED_LINES 4
+
 /* Kept this far inside the area's edges, so nothing outside the ring is
  * ever cut off by the widget or the page. */
 #define EDGE_MARGIN 2.0
@@ -477,13 +480,18 @@ paint_label_outside (cairo_t             *cr,
   fw_wheel_layout_position (layout, angle, anchor, &ax, NULL);
   room = fabs (dx) > 0.5 ? (dx > 0.0 ? layout->width - EDGE_MARGIN - ax : ax - EDGE_MARGIN)
                          : layout->width - 2.0 * EDGE_MARGIN;
-  limit = MIN (layout->label_size * 9.0, room);
+  /* Presenting, a long name is given a wider column, rather than five
+   * lines of a word each. */
+  limit = MIN (layout->label_size * (layout->min_text > 0.0 ? 13.0 : 9.0), room);
   if (limit < count_w)
     return FALSE;
-  /* A long name takes a second line before it is cut short. */
+  /* A long name takes a second line before it is cut short; presenting,
+   * where no name is ever cut short, up to four (MODEL.md allows 80
+   * characters: a stage named "Activation through a guided onboarding
+   * call" read "Activati..." before a room). */
   pango_layout_set_width (name, (int) (limit * PANGO_SCALE));
   pango_layout_set_wrap (name, PANGO_WRAP_WORD);
-  pango_layout_set_height (name, -2);
+  pango_layout_set_height (name, layout->min_text > 0.0 ? -MAX_PRESENTED_LINES : -2);
   pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
   fw_render_text_size (name, &name_w, &name_h);
@@ -670,7 +678,10 @@ paint_label_inside (cairo_t             *cr,
                     FwRgb                ink,
                     FwWheelCountSpot    *spot)
 {
-  static const double wraps[] = { 0.75, 0.6, 0.45 };
+  static const double wraps[] = { 0.75, 0.6, 0.45, 0.35, 0.28 };
+  /* Presenting keeps every word: a long name takes more lines. */
+  guint n_wraps = layout->min_text > 0.0 ? G_N_ELEMENTS (wraps) : 3;
+  guint max_lines = layout->min_text > 0.0 ? MAX_PRESENTED_LINES : 3;
   double name_w, name_h, count_w, count_h, min_w, space, w, x = 0, y = 0;
 
   fw_render_text_size (name, &name_w, &name_h);
@@ -696,7 +707,7 @@ paint_label_inside (cairo_t             *cr,
 
   /* A long name over two or three lines ("Nurture and / delight"). */
   if (strchr (pango_layout_get_text (name), ' ') != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
+    for (guint i = 0; i < n_wraps; i++)
       {
         double wrap_w, wrap_h;
 
@@ -704,7 +715,7 @@ paint_label_inside (cairo_t             *cr,
         pango_layout_set_wrap (name, PANGO_WRAP_WORD);
         pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
         fw_render_text_size (name, &wrap_w, &wrap_h);
-        if (pango_layout_get_line_count (name) <= 3 && fw_render_text_words_whole (name)
+        if (pango_layout_get_line_count (name) <= (int) max_lines && fw_render_text_words_whole (name)
             && find_spot (sector, MAX (wrap_w, count_w), wrap_h + count_h, &x, &y))
           {
             if (draw)
@@ -1068,6 +1079,26 @@ fw_wheel_count_stage_labels (cairo_t             *cr,
 }
 
 void
+fw_wheel_place_stage_labels (cairo_t             *cr,
+                             const FwWheelLayout *layout,
+                             const FwWheelStyle  *style,
+                             const FwWheelScene  *scene,
+                             FwReferralGeometry  *kept,
+                             double               referral_box[4],
+                             GArray              *placed)
+{
+  LabelProbe probe;
+  LabelContext context;
+  Fit fits[FW_MAX_STAGES];
+
+  label_probe_init (&probe, &context, cr, layout, style, scene);
+  label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, placed);
+  *kept = probe.referral;
+  memcpy (referral_box, probe.reserved, sizeof probe.reserved);
+  label_probe_clear (&probe);
+}
+
+void
 fw_wheel_paint_stage_labels (cairo_t             *cr,
                              const FwWheelLayout *layout,
                              const FwWheelStyle  *style,
@@ -1427,7 +1458,7 @@ fw_wheel_count_hub_texts (cairo_t             *cr,
 
 /* Whether, laid out with @text, every stage's name shows in full and the
  * hub keeps its words within it (@full: the scene with everything
- * revealed). */
+ * revealed), and with @names, every point's name is shown too. */
 static gboolean
 words_fit (cairo_t             *cr,
            FwWheelLayout       *layout,
@@ -1435,15 +1466,20 @@ words_fit (cairo_t             *cr,
            double               height,
            const FwWheelText   *text,
            const FwWheelStyle  *style,
-           const FwWheelScene  *full)
+           const FwWheelScene  *full,
+           gboolean             names)
 {
   guint whole = 0;
   gboolean inside = FALSE;
 
   fw_wheel_layout_compute_text (layout, width, height, text);
   fw_wheel_count_stage_labels (cr, layout, style, full, &whole);
+  if (whole != full->scenario->stages->len)
+    return FALSE;
   fw_wheel_count_hub_texts (cr, layout, style, full, &inside);
-  return whole == full->scenario->stages->len && inside;
+  if (!inside)
+    return FALSE;
+  return !names || fw_wheel_count_point_names (cr, layout, style, full) == full->scenario->points->len;
 }
 
 /* The scales tried, from the one asked for down to 1, this far apart. */
@@ -1452,45 +1488,34 @@ words_fit (cairo_t             *cr,
  * labels, tried this far apart. */
 #define RING_STEP 0.03
 
-double
-fw_wheel_fit_text (cairo_t             *cr,
-                   FwWheelLayout       *layout,
-                   double               width,
-                   double               height,
-                   const FwWheelText   *text,
-                   const FwWheelStyle  *style,
-                   const FwWheelScene  *scene)
+/* fw_wheel_fit_text() with or without every point's name counted:
+ * @fitted says whether the words fit at the scale returned. */
+static double
+fit_words (cairo_t             *cr,
+           FwWheelLayout       *layout,
+           double               width,
+           double               height,
+           const FwWheelText   *text,
+           const FwWheelStyle  *style,
+           const FwWheelScene  *full,
+           gboolean             presenting,
+           gboolean             names,
+           gboolean            *fitted)
 {
   FwWheelText trial;
-  FwWheelScene full;
-  gboolean presenting;
 
-  g_return_val_if_fail (cr != NULL && layout != NULL && text != NULL, 1.0);
-  g_return_val_if_fail (style != NULL && scene != NULL, 1.0);
-
-  /* Presenting (a floor under the text) keeps every word at any size;
-   * the editor at normal size or smaller has nothing to fit. */
-  presenting = text->min_size > 0.0;
-  fw_wheel_layout_compute_text (layout, width, height, text);
-  if (scene->scenario == NULL || !(text->scale > 1.0 || presenting))
-    return text->scale;
-
-  /* The whole wheel, whatever part of a guided reveal shows: the text
-   * keeps one size as the stages appear. */
-  full = *scene;
-  fw_wheel_scene_set_reveal (&full, -1);
-
+  *fitted = TRUE;
   /* Down from the scale asked for, on a fixed grid of scales: whether a
    * scale fits is not monotonic (labels slide round to where there is
    * room), so no halving; and on a grid a larger scale asked for never
    * ends smaller than a smaller one. */
-  if (words_fit (cr, layout, width, height, text, style, &full))
+  if (words_fit (cr, layout, width, height, text, style, full, names))
     return text->scale;
   trial = *text;
   for (int step = (int) floor (text->scale / FIT_STEP + 1e-6); step * FIT_STEP > 1.0 + 1e-9; step--)
     {
       trial.scale = step * FIT_STEP;
-      if (trial.scale < text->scale - 1e-9 && words_fit (cr, layout, width, height, &trial, style, &full))
+      if (trial.scale < text->scale - 1e-9 && words_fit (cr, layout, width, height, &trial, style, full, names))
         return trial.scale;
     }
   /* Larger text never makes the text smaller than normal, even where the
@@ -1507,10 +1532,67 @@ fw_wheel_fit_text (cairo_t             *cr,
     for (int given = 0; given * RING_STEP <= FW_WHEEL_MAX_RING_GIVEN + 1e-9; given++)
       {
         trial.ring_given = given * RING_STEP;
-        if (words_fit (cr, layout, width, height, &trial, style, &full))
+        if (words_fit (cr, layout, width, height, &trial, style, full, names))
           return trial.scale;
       }
   trial.ring_given = text->ring_given;
   fw_wheel_layout_compute_text (layout, width, height, &trial);
+  *fitted = FALSE;
   return trial.scale;
+}
+
+double
+fw_wheel_fit_text (cairo_t             *cr,
+                   FwWheelLayout       *layout,
+                   double               width,
+                   double               height,
+                   const FwWheelText   *text,
+                   const FwWheelStyle  *style,
+                   const FwWheelScene  *scene)
+{
+  FwWheelScene full;
+  FwWheelText most;
+  gboolean presenting, fitted;
+  double scale;
+
+  g_return_val_if_fail (cr != NULL && layout != NULL && text != NULL, 1.0);
+  g_return_val_if_fail (style != NULL && scene != NULL, 1.0);
+
+  /* Presenting (a floor under the text) keeps every word at any size;
+   * the editor at normal size or smaller has nothing to fit. */
+  presenting = text->min_size > 0.0;
+  fw_wheel_layout_compute_text (layout, width, height, text);
+  if (scene->scenario == NULL || !(text->scale > 1.0 || presenting))
+    return text->scale;
+
+  /* The whole wheel, whatever part of a guided reveal shows: the text
+   * keeps one size as the stages appear. */
+  full = *scene;
+  fw_wheel_scene_set_reveal (&full, -1);
+
+  /* Presenting with the points' names shown, their names count as
+   * words too: at 1024x768 the two top forces of the four-a wheel had
+   * no room beside the referral arrow until the ring gave some up. A
+   * crowded wheel (200 points) has no room for every name however small
+   * its ring: where the smallest ring at the normal size leaves a name
+   * out, only the stages' words are fitted (the names that have room
+   * show), rather than lay every label and name out again at each size
+   * tried for nothing. Zoomed in (Ctrl+plus), the presenter asked for
+   * larger text: it grows as far as the stages' words fit, and a name
+   * with no room at that size is left out until Ctrl+0 (the names held
+   * the text at its normal size, and Ctrl+plus did nothing). */
+  if (presenting && full.point_names && full.scenario->points->len > 0 && text->scale <= 1.0)
+    {
+      most = *text;
+      most.scale = MIN (text->scale, 1.0);
+      most.ring_given = FW_WHEEL_MAX_RING_GIVEN;
+      fw_wheel_layout_compute_text (layout, width, height, &most);
+      if (fw_wheel_count_point_names (cr, layout, style, &full) == full.scenario->points->len)
+        {
+          scale = fit_words (cr, layout, width, height, text, style, &full, presenting, TRUE, &fitted);
+          if (fitted)
+            return scale;
+        }
+    }
+  return fit_words (cr, layout, width, height, text, style, &full, presenting, FALSE, &fitted);
 }

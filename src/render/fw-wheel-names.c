@@ -16,18 +16,33 @@
 /* Point names beside their markers, for presenting: a room reads "Slow
  * onboarding" where an editor would hover for a tooltip. Each name sits
  * just outside its marker, on the side of the wheel the marker is on, so
- * it reads as the marker's, clear of the referral band and the stage
- * labels; where names would cover each other, the points that move the
- * wheel most are named first and a name with no room is left out rather
- * than drawn over another. */
+ * it reads as the marker's, clear of the ring, the referral band, the
+ * stage labels and the other names; where it has no room there, it
+ * wraps onto more lines, moves further out or slides round the ring,
+ * with a leader back to its marker. The points that move the wheel most
+ * are named first; a name with no room anywhere near its marker is left
+ * out rather than drawn over something (fw_wheel_fit_text gives a
+ * presented wheel's names room first, by making its ring smaller). */
 
 /* Kept inside the area's edges by this much. */
 #define EDGE_MARGIN 2.0
-/* Tries a name this many rows further out before giving up on it. */
-#define MAX_PUSHES 3
-/* ...and at each, fanned this many rows to either side along the ring,
- * with a leader back to its marker. */
-#define MAX_FAN 3
+/* A name is tried this many steps further out, each half a line... */
+#define MAX_PUSHES 4
+/* ...and slid round the ring up to this far, in these steps (degrees):
+ * the two top forces of a 4:3 screen's wheel have no room beside the
+ * referral arrow, and read as well a little lower, by the ring's side. */
+#define SLIDE_STEP 5.0
+#define SLIDE_MAX  40.0
+/* A leader longer than this many text sizes no longer reads as joining
+ * a name to its marker. */
+#define MAX_LEADER 6.0
+/* The widths a name is wrapped to, in text sizes, widest first: a long
+ * name takes more lines where the room beside the ring is narrow
+ * ("Referral / programme / with rewards" at 9 o'clock). */
+static const double wrap_widths[] = { 10.0, 7.0, 5.0, 14.0 };
+/* ...on at most this many lines (MODEL.md's longest name, 80
+ * characters, takes five at the widest). */
+#define MAX_LINES 5
 
 typedef struct
 {
@@ -44,22 +59,6 @@ compare_ranked (const void *a,
   if (ra->weight != rb->weight)
     return ra->weight > rb->weight ? -1 : 1;
   return ra->index < rb->index ? -1 : (ra->index > rb->index ? 1 : 0);
-}
-
-
-static gboolean
-collides (const FwWheelBox *box,
-          const FwWheelBox *avoid,
-          guint             n_avoid,
-          GArray           *placed)
-{
-  for (guint i = 0; i < n_avoid; i++)
-    if (fw_wheel_boxes_overlap (box, &avoid[i]))
-      return TRUE;
-  for (guint i = 0; i < placed->len; i++)
-    if (fw_wheel_boxes_overlap (box, &g_array_index (placed, FwWheelBox, i)))
-      return TRUE;
-  return FALSE;
 }
 
 /* The points in the order they are named: largest impact first. */
@@ -84,6 +83,79 @@ rank_points (const FwWheelScene *scene)
   return ranked;
 }
 
+/* What a name keeps clear of: @avoid (the stage labels and the referral
+ * label), the referral band's boxes and the names placed so far (in
+ * @placed, the band's first), and the leaders drawn to those names
+ * (@leaders, four doubles each: marker and name ends). */
+typedef struct
+{
+  const FwWheelLayout *layout;
+  const FwWheelBox    *avoid;
+  guint                n_avoid;
+  GArray              *placed;
+  guint                n_band;
+  GArray              *leaders;
+} NameRoom;
+
+/* Whether the segment (@x0, @y0)-(@x1, @y1) crosses @box (Liang-Barsky). */
+static gboolean
+segment_crosses (double            x0,
+                 double            y0,
+                 double            x1,
+                 double            y1,
+                 const FwWheelBox *box)
+{
+  double p[4] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
+  double q[4] = { x0 - box->x0, box->x1 - x0, y0 - box->y0, box->y1 - y0 };
+  double t0 = 0.0, t1 = 1.0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0.0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+collides (const NameRoom   *room,
+          const FwWheelBox *box,
+          const double      leader[4])
+{
+  for (guint i = 0; i < room->n_avoid; i++)
+    if (fw_wheel_boxes_overlap (box, &room->avoid[i]))
+      return TRUE;
+  for (guint i = 0; i < room->placed->len; i++)
+    {
+      const FwWheelBox *other = &g_array_index (room->placed, FwWheelBox, i);
+
+      if (fw_wheel_boxes_overlap (box, other))
+        return TRUE;
+      /* A leader across another name reads as joining the wrong two. */
+      if (leader != NULL && i >= room->n_band
+          && segment_crosses (leader[0], leader[1], leader[2], leader[3], other))
+        return TRUE;
+    }
+  for (guint i = 0; i < room->leaders->len / 4; i++)
+    {
+      const double *other = &g_array_index (room->leaders, double, 4 * i);
+
+      if (segment_crosses (other[0], other[1], other[2], other[3], box))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @box keeps clear of the ring and the markers on its rim. */
 static gboolean
 clear_of_ring (const FwWheelLayout *layout,
@@ -95,76 +167,128 @@ clear_of_ring (const FwWheelLayout *layout,
   return hypot (nx - layout->cx, ny - layout->cy) >= layout->rim + layout->marker;
 }
 
-/* Places @text for a marker at @angle: beside the marker, on its side
- * of the wheel, extending away from the wheel (to the right on the right
- * half, upwards at the top), pushed out row by row while it would cover
- * something, and at each row fanned a row at a time to either side
- * along the ring (a crowded stretch of rim spreads its names out, each
- * with a leader to its marker). FALSE when it finds no room. */
-static gboolean
-place_name (const FwWheelLayout *layout,
-            PangoLayout         *text,
-            double               angle,
-            const FwWheelBox    *avoid,
-            guint                n_avoid,
-            GArray              *placed,
-            FwWheelBox          *box)
+/* Where a leader from the marker at (@mx, @my) meets @box: the box's
+ * point nearest the marker. */
+static void
+leader_end (const FwWheelBox *box,
+            double            mx,
+            double            my,
+            double           *nx,
+            double           *ny)
 {
-  double dx = sin (angle * G_PI / 180.0), dy = -cos (angle * G_PI / 180.0);
-  double side = dx >= 0.0 ? 1.0 : -1.0;
-  double w, h, pad, gap, mx, my, room;
+  *nx = CLAMP (mx, box->x0, box->x1);
+  *ny = CLAMP (my, box->y0, box->y1);
+}
+
+/* The best place for a @w x @h name of the marker at @angle: round the
+ * ring from the marker by a slide, out from the rim by a push, the
+ * box's nearest edge on that circle, kept inside the area. Best is the
+ * shortest leader; the first place beside the marker is taken at once.
+ * FALSE when no place is clear. */
+static gboolean
+find_place (const NameRoom *room,
+            double          angle,
+            double          w,
+            double          h,
+            FwWheelBox     *best,
+            double         *best_cost)
+{
+  const FwWheelLayout *layout = room->layout;
+  double mx, my, gap = layout->marker + layout->label_size * 0.25;
+  gboolean found = FALSE;
 
   fw_wheel_layout_position (layout, angle, layout->rim, &mx, &my);
-  pad = layout->label_size * 0.2;  /* the plate's padding, each side */
-  gap = layout->marker + layout->label_size * 0.25;
+  for (guint slide = 0; slide <= 2 * (guint) (SLIDE_MAX / SLIDE_STEP); slide++)
+    {
+      double at = angle + SLIDE_STEP * ((slide + 1) / 2) * (slide % 2 ? 1.0 : -1.0);
+      double dx = sin (at * G_PI / 180.0), dy = -cos (at * G_PI / 180.0);
+      /* The box's nearest edge on the circle: its support along the
+       * radius. */
+      double support = fabs (dx) * w / 2.0 + fabs (dy) * h / 2.0;
 
-  /* As wide as the room to the area's edge allows, cut short past that. */
-  room = (side > 0.0 ? layout->width - EDGE_MARGIN - (mx + dx * gap)
-                     : (mx + dx * gap) - EDGE_MARGIN) - 2.0 * pad;
-  room = MIN (room, layout->label_size * 10.0);
-  if (room < layout->label_size * 3.0)
-    return FALSE;
-  /* A long name takes a second and a third line ("Referral programme /
-   * with rewards" beside a marker near 11 o'clock, where the room to the
-   * edge is narrow); one that needs more, or a word wider than the room,
-   * is left out: a room reads "Free trial or self-..." as a word lost. */
-  pango_layout_set_width (text, (int) (room * PANGO_SCALE));
-  pango_layout_set_wrap (text, PANGO_WRAP_WORD);
-  pango_layout_set_height (text, -3);
-  pango_layout_set_alignment (text, side > 0.0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-  if (!fw_render_text_words_whole (text))
-    return FALSE;
-  fw_render_text_size (text, &w, &h);
-  w += 2.0 * pad;
+      for (guint push = 0; push <= MAX_PUSHES; push++)
+        {
+          double r = layout->rim + gap + push * layout->label_size * 0.6 + support;
+          double cx = layout->cx + dx * r, cy = layout->cy + dy * r;
+          double leader[4], cost;
+          FwWheelBox box;
 
-  for (guint push = 0; push <= MAX_PUSHES; push++)
-    for (guint fan = 0; fan <= 2 * MAX_FAN; fan++)
-      {
-        double r = gap + push * layout->label_size * 1.2;
-        /* Along the ring: the tangent at the marker, a row's height. */
-        double along = ((fan + 1) / 2) * (fan % 2 ? 1.0 : -1.0) * (h + pad);
-        double cx = mx + dx * r + side * w / 2.0 - dy * along;
-        double cy = my + dy * r + dy * h / 2.0 + dx * along;
-
-        box->x0 = cx - w / 2.0;
-        box->x1 = cx + w / 2.0;
-        box->y0 = cy - h / 2.0;
-        box->y1 = cy + h / 2.0;
-        if (box->x0 < EDGE_MARGIN || box->x1 > layout->width - EDGE_MARGIN
-            || box->y0 < EDGE_MARGIN || box->y1 > layout->height - EDGE_MARGIN)
-          {
-            /* Straight out past the edge: no row further out can do. */
-            if (fan == 0)
-              return FALSE;
+          /* Kept inside the area: a name at the edge moves in along it. */
+          cx = CLAMP (cx, EDGE_MARGIN + w / 2.0, layout->width - EDGE_MARGIN - w / 2.0);
+          cy = CLAMP (cy, EDGE_MARGIN + h / 2.0, layout->height - EDGE_MARGIN - h / 2.0);
+          box.x0 = cx - w / 2.0;
+          box.x1 = cx + w / 2.0;
+          box.y0 = cy - h / 2.0;
+          box.y1 = cy + h / 2.0;
+          if (box.x0 < EDGE_MARGIN - 0.5 || box.y0 < EDGE_MARGIN - 0.5)
+            return found;  /* wider or taller than the area */
+          leader[0] = mx;
+          leader[1] = my;
+          leader_end (&box, mx, my, &leader[2], &leader[3]);
+          cost = hypot (leader[2] - mx, leader[3] - my);
+          if (cost > layout->marker + layout->label_size * MAX_LEADER || (found && cost >= *best_cost))
             continue;
-          }
-        if (fan > 0 && !clear_of_ring (layout, box))
-          continue;
-        if (!collides (box, avoid, n_avoid, placed))
-          return TRUE;
-      }
-  return FALSE;
+          if (!clear_of_ring (layout, &box) || collides (room, &box, leader))
+            continue;
+          *best = box;
+          *best_cost = cost;
+          found = TRUE;
+          /* Beside the marker: nowhere is better. */
+          if (cost <= gap + 1.0)
+            return TRUE;
+        }
+    }
+  return found;
+}
+
+/* Lays @text out for the marker at @angle, at the widths tried in turn,
+ * and places it where its leader is shortest. FALSE when it has no room
+ * at any width. */
+static gboolean
+place_name (const NameRoom *room,
+            PangoLayout    *text,
+            double          angle,
+            FwWheelBox     *box,
+            double         *wrap)
+{
+  const FwWheelLayout *layout = room->layout;
+  double pad = layout->label_size * 0.2;  /* the plate's padding, each side */
+  double best_cost = G_MAXDOUBLE;
+  gboolean found = FALSE;
+
+  pango_layout_set_wrap (text, PANGO_WRAP_WORD);
+  pango_layout_set_height (text, -MAX_LINES);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  for (guint i = 0; i < G_N_ELEMENTS (wrap_widths); i++)
+    {
+      double width = MIN (layout->label_size * wrap_widths[i], layout->width - 2.0 * (EDGE_MARGIN + pad));
+      double w, h, cost = best_cost;
+      FwWheelBox here;
+
+      pango_layout_set_width (text, (int) (width * PANGO_SCALE));
+      /* Every word whole: a room reads "Free trial or self-..." as a
+       * word lost. */
+      if (!fw_render_text_words_whole (text))
+        continue;
+      fw_render_text_size (text, &w, &h);
+      /* A narrower wrap is taken for a clearly shorter leader only: each
+       * line more costs as much as half a line's height of leader ("at"
+       * alone on a line of "Surprise price rise at renewal" read badly). */
+      if (find_place (room, angle, w + 2.0 * pad, h, &here, &cost)
+          && cost + pango_layout_get_line_count (text) * layout->label_size * 0.5 < best_cost - 0.5)
+        {
+          *box = here;
+          *wrap = width;
+          best_cost = cost + pango_layout_get_line_count (text) * layout->label_size * 0.5;
+          found = TRUE;
+        }
+      /* Beside the marker at the widest wrap that has room: done. */
+      if (found && cost <= layout->marker + layout->label_size * 0.25 + 1.0)
+        break;
+    }
+  if (found)
+    pango_layout_set_width (text, (int) (*wrap * PANGO_SCALE));
+  return found;
 }
 
 static void
@@ -177,13 +301,12 @@ draw_name (cairo_t             *cr,
            gboolean             enabled)
 {
   PangoRectangle logical;
-  double h = box->y1 - box->y0, r = h * 0.3;
+  double h = box->y1 - box->y0, r = MIN (h * 0.3, layout->label_size * 0.4);
   double x0, y0, x1, y1, mx, my, nx, ny, d;
 
   /* A leader from the marker to a name pushed away from it. */
   fw_wheel_layout_position (layout, angle, layout->rim, &mx, &my);
-  nx = CLAMP (mx, box->x0, box->x1);
-  ny = CLAMP (my, box->y0, box->y1);
+  leader_end (box, mx, my, &nx, &ny);
   d = hypot (nx - mx, ny - my);
   if (d > layout->marker + layout->label_size * 0.6)
     {
@@ -210,6 +333,14 @@ draw_name (cairo_t             *cr,
   cairo_set_source_rgba (cr, style->bg[0], style->bg[1], style->bg[2], style->high_contrast ? 1.0 : 0.85);
   cairo_fill (cr);
 
+  /* Lines aligned towards the marker: flush left on the right of the
+   * wheel, flush right on its left, centred over and under it. */
+  if (mx < box->x0)
+    pango_layout_set_alignment (text, PANGO_ALIGN_LEFT);
+  else if (mx > box->x1)
+    pango_layout_set_alignment (text, PANGO_ALIGN_RIGHT);
+  else
+    pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);
   pango_layout_get_extents (text, NULL, &logical);
   cairo_move_to (cr, (x0 + x1) / 2.0 - (logical.x + logical.width / 2.0) / PANGO_SCALE,
                  y0 - (double) logical.y / PANGO_SCALE);
@@ -218,55 +349,99 @@ draw_name (cairo_t             *cr,
   pango_cairo_show_layout (cr, text);
 }
 
-void
-fw_wheel_paint_point_names (cairo_t             *cr,
+guint
+fw_wheel_place_point_names (cairo_t             *cr,
                             const FwWheelLayout *layout,
                             const FwWheelStyle  *style,
                             const FwWheelScene  *scene,
-                            const FwReferralGeometry *referral,
-                            const FwWheelBox    *avoid,
-                            guint                n_avoid,
+                            const FwReferralGeometry *kept,
+                            const double         referral_box[4],
+                            GArray              *stage_boxes,
+                            gboolean             draw,
                             GArray              *named)
 {
   const FwScenario *scenario = scene->scenario;
   g_autofree double *angles = NULL;
   g_autofree Ranked *ranked = NULL;
   g_autoptr(GArray) placed = NULL;
-  guint n_band;
+  g_autoptr(GArray) leaders = NULL;
+  g_autoptr(GArray) avoid = NULL;
+  NameRoom room;
 
   if (scenario == NULL || scenario->points->len == 0)
-    return;
+    return 0;
 
   angles = fw_wheel_layout_marker_angles (layout, scenario);
   ranked = rank_points (scene);
   placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
-  /* Clear of the referral band as the stage labels are: a plate over
-   * it hid the flow the room is being shown ("Referral programme with
-   * rewards" across the arc at 11 o'clock). */
-  if (referral != NULL)
+  leaders = g_array_new (FALSE, FALSE, sizeof (double));
+  avoid = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+  if (stage_boxes != NULL)
+    g_array_append_vals (avoid, stage_boxes->data, stage_boxes->len);
+  /* Clear of the referral band and its label as the stage labels are,
+   * once the loop is shown: a plate over the band hid the flow the room
+   * is being shown ("Referral programme with rewards" across the arc at
+   * 11 o'clock). */
+  if (scene->reveal_referral && kept != NULL)
     {
+      FwWheelBox label = { referral_box[0], referral_box[1], referral_box[2], referral_box[3] };
+
+      if (label.x1 > label.x0)
+        g_array_append_val (avoid, label);
       g_array_set_size (placed, FW_WHEEL_MAX_BAND_BOXES);
-      g_array_set_size (placed, fw_wheel_referral_band_boxes (layout, referral,
+      g_array_set_size (placed, fw_wheel_referral_band_boxes (layout, kept,
                                                               (FwWheelBox *) placed->data));
     }
-  n_band = placed->len;
+  room.layout = layout;
+  room.avoid = (const FwWheelBox *) avoid->data;
+  room.n_avoid = avoid->len;
+  room.placed = placed;
+  room.n_band = placed->len;
+  room.leaders = leaders;
 
   for (guint i = 0; i < scenario->points->len; i++)
     {
       guint k = ranked[i].index;
       const FwPoint *point = fw_scenario_get_point (scenario, k);
       g_autoptr(PangoLayout) text = NULL;
+      double leader[4], wrap;
       FwWheelBox box;
 
       if ((int) k == scene->dragged_point)
         continue;
       text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.85, FALSE, point->name);
       pango_layout_set_single_paragraph_mode (text, TRUE);
-      if (!place_name (layout, text, angles[k], avoid, n_avoid, placed, &box))
+      if (!place_name (&room, text, angles[k], &box, &wrap))
         continue;
       g_array_append_val (placed, box);
-      draw_name (cr, layout, style, text, &box, angles[k], point->enabled);
+      fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
+      leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
+      g_array_append_vals (leaders, leader, 4);
+      if (draw)
+        draw_name (cr, layout, style, text, &box, angles[k], point->enabled);
     }
   if (named != NULL)
-    g_array_append_vals (named, &g_array_index (placed, FwWheelBox, n_band), placed->len - n_band);
+    g_array_append_vals (named, &g_array_index (placed, FwWheelBox, room.n_band), placed->len - room.n_band);
+  return placed->len - room.n_band;
+}
+
+guint
+fw_wheel_count_point_names (cairo_t             *cr,
+                            const FwWheelLayout *layout,
+                            const FwWheelStyle  *style,
+                            const FwWheelScene  *scene)
+{
+  g_autoptr(GArray) stage_boxes = NULL;
+  FwReferralGeometry kept;
+  double referral_box[4];
+
+  g_return_val_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL, 0);
+
+  if (scene->scenario == NULL || scene->scenario->stages->len == 0
+      || !scene->reveal_points || !scene->point_names)
+    return 0;
+  stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+  fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
+  return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
+                                     FALSE, NULL);
 }

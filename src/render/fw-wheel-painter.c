@@ -590,15 +590,7 @@ fw_wheel_paint_ring (cairo_t             *cr,
         {
           paint_markers (cr, layout, style, scene);
           if (scene->point_names)
-            {
-              FwWheelBox box = { referral_box[0], referral_box[1], referral_box[2], referral_box[3] };
-
-              if (scene->reveal_referral && box.x1 > box.x0)
-                g_array_append_val (placed, box);
-              fw_wheel_paint_point_names (cr, layout, style, scene,
-                                          scene->reveal_referral ? &kept : NULL,
-                                          (const FwWheelBox *) placed->data, placed->len, NULL);
-            }
+            fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed, TRUE, NULL);
         }
     }
   cairo_restore (cr);

@@ -221,6 +221,15 @@ char *fw_wheel_referral_text    (cairo_t             *cr,
                                  const FwWheelStyle  *style,
                                  const FwWheelScene  *scene);
 
+/* How many point names fw_wheel_paint_static() draws beside their
+ * markers (0 unless the scene shows the points and their names): every
+ * point's, unless the area has no room near its marker for one. For
+ * tests of presenting. */
+guint fw_wheel_count_point_names (cairo_t             *cr,
+                                  const FwWheelLayout *layout,
+                                  const FwWheelStyle  *style,
+                                  const FwWheelScene  *scene);
+
 /* How many of the hub's three texts (its figure, "momentum", "people
  * moving per month") the overlay draws: 3 unless a small editor's hub
  * drops the words, 0 while a guided reveal has not shown the referral

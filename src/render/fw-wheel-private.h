@@ -181,18 +181,33 @@ void         fw_wheel_paint_hub_text      (cairo_t             *cr,
                                            const FwWheelScene  *scene);
 
 /* fw-wheel-names.c: each point's name beside its marker, outside the
- * ring, clear of the @n_avoid boxes in @avoid, of @referral's band (when
- * not NULL: the band is drawn) and of one another; a name with no room
- * is left out rather than drawn over something. The boxes of the names
- * drawn are added to @named (FwWheelBox), when not NULL. */
-void         fw_wheel_paint_point_names   (cairo_t             *cr,
+ * ring, clear of the stage labels in @stage_boxes (FwWheelBox, may be
+ * NULL), of the referral band @kept and its label @referral_box once the
+ * scene shows the loop, and of one another; a name with no room is left
+ * out rather than drawn over something. Drawn with @draw, else only
+ * placed; the boxes of the names placed are added to @named
+ * (FwWheelBox), when not NULL. Returns how many are placed. */
+guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
-                                           const FwReferralGeometry *referral,
-                                           const FwWheelBox    *avoid,
-                                           guint                n_avoid,
+                                           const FwReferralGeometry *kept,
+                                           const double         referral_box[4],
+                                           GArray              *stage_boxes,
+                                           gboolean             draw,
                                            GArray              *named);
+
+/* fw-wheel-labels.c: the stage labels placed as
+ * fw_wheel_paint_stage_labels() places them, drawing nothing: the boxes
+ * of those outside the ring added to @placed, the referral band and its
+ * label's box as they are kept. */
+void         fw_wheel_place_stage_labels  (cairo_t             *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene,
+                                           FwReferralGeometry  *kept,
+                                           double               referral_box[4],
+                                           GArray              *placed);
 
 /* fw-wheel-markers.c */
 typedef enum
