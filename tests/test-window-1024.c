@@ -239,6 +239,81 @@ test_wheel_whole_beside_the_panes (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "catalog-visible"));
 }
 
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+/* A menu's item (GTK 4.8's GtkModelButton, a private type) labelled
+ * @text (its mnemonic's underline taken out). */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  g_autofree char *label = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+  g_object_get (widget, "text", &label, NULL);
+  return g_strcmp0 (label, text) == 0;
+}
+
+/* Whether the main menu's "Show the Catalog" item has its tick. */
+static gboolean
+catalog_ticked (FwWindow *window)
+{
+  GtkWidget *button = fw_test_find (GTK_WIDGET (window), is_main_menu_button, NULL);
+  GtkWidget *item;
+  gboolean active = FALSE;
+
+  g_assert_nonnull (button);
+  item = fw_test_find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                       is_menu_item, "Show the Catalog");
+  g_assert_nonnull (item);
+  g_object_get (item, "active", &active, NULL);
+  return active;
+}
+
+/* The main menu's "Show the Catalog" is ticked when, and only when, the
+ * catalog is on screen: folded away as a 1024x768 window opens, shown
+ * when the figures' pane goes and gives it room, and in a window that
+ * opens with room for it. On main before this a window opened with its
+ * catalog on screen and its item unticked (review5's R5-01). */
+static void
+test_catalog_tick_says_what_shows (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GSettings *settings = fw_settings_get ();
+  FwWindow *window = fixture->window;
+  FwWindow *roomy;
+
+  wait_for_panes (window, FALSE, TRUE);
+  g_assert_false (catalog_ticked (window));
+
+  g_settings_set_boolean (settings, "side-pane-visible", FALSE);
+  wait_for_panes (window, TRUE, FALSE);
+  g_assert_true (catalog_ticked (window));
+
+  g_settings_set_boolean (settings, "side-pane-visible", TRUE);
+  wait_for_panes (window, FALSE, TRUE);
+  g_assert_false (catalog_ticked (window));
+
+  /* F9 shows it, and ticks it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-catalog", NULL));
+  wait_for_panes (window, TRUE, TRUE);
+  g_assert_true (catalog_ticked (window));
+
+  /* A window that opens with room for the catalog shows it ticked. */
+  g_settings_set_boolean (settings, "side-pane-visible", FALSE);
+  roomy = fw_test_window_new_sized_in (GTK_APPLICATION (app), SCREEN_WIDTH, SCREEN_HEIGHT);
+  wait_for_panes (roomy, TRUE, FALSE);
+  g_assert_true (catalog_ticked (roomy));
+  fw_test_window_close (roomy);
+}
+
 /* Every key's name the shortcuts window shows (GtkShortcutLabel's
  * "keycap" labels), one after another. */
 static void
@@ -312,6 +387,7 @@ main (int   argc,
   g_test_add ("/window-1024/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("wheel-whole-beside-the-panes", test_wheel_whole_beside_the_panes);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
+  ADD ("catalog-tick-says-what-shows", test_catalog_tick_says_what_shows);
 #undef ADD
 
   status = g_test_run ();

@@ -67,8 +67,9 @@ fw_window_place_side_pane (FwWindow *self)
  * wheel's column had about 350 px and 240 px beside them, where the
  * seven-stage wheel cut two stages' names short (it needs about 450 px
  * at the 340 px it gets in height). The settings keep the user's choice;
- * F9 and the menu act on what this window shows, and a catalog the user
- * shows stays, whatever the room, until they hide it. */
+ * F9 and the menu act on, and the menu's tick says, what this window
+ * shows (not the setting), and a catalog the user shows stays, whatever
+ * the room, until they hide it. */
 #define WHEEL_ROOM 450
 
 static void
@@ -100,13 +101,20 @@ fw_window_init_panes (FwWindow *self)
 {
   GSettings *settings = fw_settings_get ();
 
-  if (settings == NULL)
-    return;
-  g_signal_connect_object (settings, "changed::catalog-visible",
-                           G_CALLBACK (on_catalog_setting), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::side-pane-visible",
-                           G_CALLBACK (show_panes), self, G_CONNECT_SWAPPED);
-  show_panes (self);
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "changed::catalog-visible",
+                               G_CALLBACK (on_catalog_setting), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::side-pane-visible",
+                               G_CALLBACK (show_panes), self, G_CONNECT_SWAPPED);
+      show_panes (self);
+    }
+  /* The main menu's "Show the Catalog" read "win.show-catalog"'s state
+   * while the template was being built, before the catalog was bound
+   * (fw_window_get_catalog_shown: not shown), and only hears again when
+   * the catalog comes or goes: a window that opened with it on screen
+   * had the item unticked until then. */
+  g_object_notify (G_OBJECT (self), "catalog-shown");
 }
 
 gboolean
