@@ -1633,6 +1633,47 @@ test_paint_vector (void)
   g_assert_nonnull (strstr ((const char *) svg->data, "<path"));
 }
 
+/* How much of an SVG of the sales cycle's wheel is text: its glyphs. */
+static guint
+count_svg_glyphs (gboolean no_text)
+{
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  FwProject *project = fw_template_create ("sales-cycle", NULL);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_bytes, svg, 168, 168);
+  cairo_t *cr = cairo_create (surface);
+  FwWheelLayout layout;
+  FwWheelStyle style;
+  FwWheelScene scene;
+  guint glyphs = 0;
+
+  fw_projection_run (projection, fw_project_get_scenario (project, 0), project->horizon);
+  template_wheel_init (project, projection, 168, 168, &layout, &style, &scene);
+  scene.no_text = no_text;
+  fw_wheel_paint (cr, &layout, &style, &scene);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_byte_array_append (svg, (const guint8 *) "", 1);
+  for (const char *at = (const char *) svg->data; (at = strstr (at, "xlink:href=\"#glyph")) != NULL; at++)
+    glyphs++;
+  fw_project_free (project);
+  return glyphs;
+}
+
+/* A thumbnail (the New dialog's) draws the wheel with no text at all:
+ * at 168 px the sales cycle's names only fitted cut short ("Nurture
+ * an...", "Ge..."); the dialog names the stages in full beside it. */
+static void
+test_paint_thumbnail_has_no_text (void)
+{
+  guint with_text = count_svg_glyphs (FALSE);
+
+  g_test_message ("glyphs drawn: %u with text, %u without", with_text, count_svg_glyphs (TRUE));
+  g_assert_cmpuint (with_text, >, 20);
+  g_assert_cmpuint (count_svg_glyphs (TRUE), ==, 0);
+}
+
 static void
 test_paint_marker_alone (void)
 {
@@ -1782,6 +1823,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
   g_test_add_func ("/render/paint/names-on-a-small-screen", test_paint_names_on_a_small_screen);
+  g_test_add_func ("/render/paint/thumbnail-has-no-text", test_paint_thumbnail_has_no_text);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
   g_test_add_func ("/render/paint/counts-roll-in-place", test_paint_counts_roll_in_place);

@@ -8,12 +8,14 @@
 #define G_LOG_DOMAIN "test-window-1024"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "fw-application.h"
 #include "fw-chart-view.h"
 #include "fw-playback-bar.h"
 #include "fw-renderer-choice.h"
 #include "fw-settings.h"
+#include "fw-template-chooser.h"
 #include "fw-templates.h"
 #include "fw-test-window.h"
 #include "fw-wheel-view.h"
@@ -364,6 +366,63 @@ test_shortcuts_window_fits (Fixture       *fixture,
   g_log_set_always_fatal (fatal);
 }
 
+/* Every GtkLabel shown under @widget, in @labels. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The New dialog (Ctrl+N) on a 1024x768 screen fits it, and no word of
+ * it is cut: each template's card names its stages in full under its
+ * preview (the previews drew them cut short, "Nurture an...",
+ * "Ge...", and draw no text now), every label whole. */
+static void
+test_template_chooser_whole (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *chooser = fw_template_chooser_new (GTK_WINDOW (fixture->window));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_templates = 0, listed = 0;
+  const FwTemplateInfo *templates = fw_templates_list (&n_templates);
+
+  gtk_window_present (GTK_WINDOW (chooser));
+  g_assert_true (fw_test_wait_frames_past (chooser, 0));
+  g_test_message ("the New dialog: %d x %d px", gtk_widget_get_width (chooser), gtk_widget_get_height (chooser));
+  g_assert_cmpint (gtk_widget_get_width (chooser), <=, SCREEN_WIDTH);
+  g_assert_cmpint (gtk_widget_get_height (chooser), <=, SCREEN_HEIGHT);
+
+  collect_labels (chooser, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      for (guint t = 0; t < n_templates; t++)
+        {
+          FwProject *project = fw_template_create (templates[t].id, NULL);
+          g_autofree char *stages = fw_template_chooser_stage_list (project);
+          const FwScenario *scenario = fw_project_get_scenario (project, 0);
+
+          if (g_strcmp0 (gtk_label_get_text (label), stages) == 0)
+            {
+              for (guint k = 0; k < scenario->stages->len; k++)
+                g_assert_nonnull (strstr (stages, fw_scenario_get_stage (scenario, k)->name));
+              g_test_message ("%s: %s", templates[t].id, stages);
+              listed++;
+            }
+          fw_project_free (project);
+        }
+    }
+  g_assert_cmpuint (listed, ==, n_templates);
+  gtk_window_destroy (GTK_WINDOW (chooser));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +447,7 @@ main (int   argc,
   ADD ("wheel-whole-beside-the-panes", test_wheel_whole_beside_the_panes);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   ADD ("catalog-tick-says-what-shows", test_catalog_tick_says_what_shows);
+  ADD ("template-chooser-whole", test_template_chooser_whole);
 #undef ADD
 
   status = g_test_run ();

@@ -105,8 +105,29 @@ draw_preview (GtkDrawingArea *area,
   scene.projection = preview->projection;
   scene.period_label = fw_period_to_string (preview->project->period);
   scene.animate = FALSE;
+  /* The stages are named in full under the preview (stage_list): at a
+   * thumbnail's size, names on the wheel only fitted cut short. */
+  scene.no_text = TRUE;
 
   fw_wheel_paint_static (cr, &layout, &style, &scene);
+}
+
+char *
+fw_template_chooser_stage_list (const FwProject *project)
+{
+  const FwScenario *scenario = fw_project_get_scenario ((FwProject *) project, 0);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; scenario != NULL && i < scenario->stages->len; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between two stage names in the list under a
+         * template's preview, in the order people move round the wheel:
+         * "Attract → Engage → Delight". */
+        g_string_append (list, _(" → "));
+      g_string_append (list, fw_scenario_get_stage (scenario, i)->name);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
 static GtkWidget *
@@ -120,11 +141,15 @@ create_card (const FwTemplateInfo *info)
   GtkWidget *area = gtk_drawing_area_new ();
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *description_label = gtk_label_new (description);
+  Preview *preview = preview_new (info->id);
+  g_autofree char *stages = preview->project != NULL ? fw_template_chooser_stage_list (preview->project)
+                                                     : g_strdup ("");
+  GtkWidget *stages_label = gtk_label_new (stages);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), PREVIEW_SIZE);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), PREVIEW_SIZE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview,
-                                  preview_new (info->id), preview_free);
+                                  preview, preview_free);
   gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
   /* TRANSLATORS: %s is a template's title. */
   preview_name = g_strdup_printf (_("Preview of “%s”"), title);
@@ -135,6 +160,11 @@ create_card (const FwTemplateInfo *info)
   gtk_label_set_justify (GTK_LABEL (title_label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (title_label, "heading");
 
+  /* Every stage's name whole, wrapped between words. */
+  gtk_label_set_wrap (GTK_LABEL (stages_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (stages_label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (stages_label), 22);
+
   gtk_label_set_wrap (GTK_LABEL (description_label), TRUE);
   gtk_label_set_justify (GTK_LABEL (description_label), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (description_label), 22);
@@ -143,6 +173,7 @@ create_card (const FwTemplateInfo *info)
 
   gtk_box_append (GTK_BOX (box), area);
   gtk_box_append (GTK_BOX (box), title_label);
+  gtk_box_append (GTK_BOX (box), stages_label);
   gtk_box_append (GTK_BOX (box), description_label);
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
   gtk_widget_add_css_class (child, "fw-template");

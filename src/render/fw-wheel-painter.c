@@ -90,6 +90,7 @@ fw_wheel_scene_init (FwWheelScene *scene)
   scene->room = NULL;
   scene->every_period = FALSE;
   scene->stamp_markers = FALSE;
+  scene->no_text = FALSE;
   fw_wheel_scene_set_reveal (scene, -1);
 }
 
@@ -585,11 +586,12 @@ fw_wheel_paint_ring (cairo_t             *cr,
        * the labels stay put when they appear). */
       fw_wheel_kept_referral (layout, scene, room, &kept, referral_box);
       spots->band = room->band;
-      fw_wheel_paint_stage_labels (cr, layout, style, scene, &kept, referral_box, room, placed, spots);
+      if (!scene->no_text)
+        fw_wheel_paint_stage_labels (cr, layout, style, scene, &kept, referral_box, room, placed, spots);
       if (scene->reveal_points)
         {
           paint_markers (cr, layout, style, scene);
-          if (scene->point_names)
+          if (scene->point_names && !scene->no_text)
             fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed, TRUE, NULL);
         }
     }
@@ -621,7 +623,8 @@ fw_wheel_paint_counts (cairo_t                 *cr,
   if (scene->reveal_referral)
     {
       paint_referral_band (cr, layout, style, scene, &referral);
-      fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, spots->band);
+      if (!scene->no_text)
+        fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, spots->band);
     }
 
   fw_wheel_paint_stage_counts (cr, layout, style, scene, spots);
@@ -1092,7 +1095,8 @@ fw_wheel_paint_overlay (cairo_t             *cr,
   g_return_if_fail (scene != NULL);
 
   cairo_save (cr);
-  fw_wheel_paint_hub_text (cr, layout, style, scene);
+  if (!scene->no_text)
+    fw_wheel_paint_hub_text (cr, layout, style, scene);
   if (scene->scenario != NULL && scene->scenario->stages->len > 0)
     {
       paint_highlight (cr, layout, style, scene);

@@ -123,6 +123,12 @@ typedef struct
                                         * the labels fitted once stay whole and
                                         * put whatever period is shown) */
 
+  /* A thumbnail (the template chooser's): the wheel's shape, colours,
+   * markers and referral arrow with no text at all: at a thumbnail's
+   * size its names only fit cut short ("Nurture an...", "Ge..."), and
+   * the chooser lists the stages in full beside it. */
+  gboolean            no_text;
+
   /* The window's ring: on pixels, the markers are copied from one
    * painting of each look (fw-wheel-stamps.c), each within an eighth of
    * a pixel of where the paths put it, at a fraction of the cost.
