@@ -122,6 +122,44 @@ test_window_starts_on_a_template (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (fw_window_get_wheel (fixture->window)));
 }
 
+/* A new project is named as a new document is, not after its template
+ * (user review, C10): the title bar, the name Save As suggests (the
+ * project's) and the report all said "Activate, adopt, adore, advocate".
+ * The template shows under the name until the project is saved. */
+static void
+test_window_new_project_is_untitled (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  g_autofree char *dir = g_dir_make_tmp ("fw-untitled-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Acme.flywheel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *project_name = NULL;
+  GtkLabel *subtitle;
+
+  g_assert_cmpstr (fw_document_get_project (fw_window_get_document (window))->name, ==, "Untitled flywheel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "four-a"));
+  fw_test_spin (50);
+  g_assert_cmpuint (scenario (fixture)->stages->len, ==, 4);
+  g_assert_cmpstr (fw_document_get_project (fw_window_get_document (window))->name, ==, "Untitled flywheel");
+  g_assert_cmpstr (title (fixture), ==, "Untitled flywheel — Flywheel");
+  subtitle = window->subtitle_label;
+  g_test_message ("subtitle: %s", gtk_label_get_text (subtitle));
+  g_assert_cmpstr (gtk_label_get_text (subtitle), ==, "From the template “Activate, adopt, adore, advocate”");
+
+  /* Saved: the file names the window, the project keeps its name. */
+  fw_window_save_to (window, file);
+  fw_test_wait_for_files (window);
+  g_assert_cmpstr (title (fixture), ==, "Acme.flywheel — Flywheel");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (subtitle), "Untitled flywheel — "));
+  g_assert_null (strstr (gtk_label_get_text (subtitle), "template"));
+  project_name = g_strdup (fw_document_get_project (fw_window_get_document (window))->name);
+  g_assert_cmpstr (project_name, ==, "Untitled flywheel");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Open a file, edit a stage, add a point at an angle, save, reopen in
  * another window and compare: what was saved is what was on screen. */
 static void
@@ -1864,6 +1902,7 @@ main (int   argc,
   ADD ("presenting", test_window_presenting);
   ADD ("stage-row-typing", test_window_stage_row_typing);
   ADD ("typed-units", test_window_typed_units);
+  ADD ("new-project-is-untitled", test_window_new_project_is_untitled);
   ADD ("tooltip-numbers", test_window_tooltip_numbers);
   ADD ("stage-rows-in-batches", test_window_stage_rows_in_batches);
   ADD ("refused-value-kept", test_window_refused_value_kept);

@@ -65,12 +65,14 @@ continuation_run (Continuation *c,
     c->then (self, c->data);
 }
 
+/* The file's name, or for a project never saved its own name, as the
+ * title bar says it. */
 static char *
 display_name (FwWindow *self)
 {
   if (self->file != NULL)
     return g_file_get_basename (self->file);
-  return g_strdup (_("Untitled"));
+  return g_strdup (fw_document_get_project (self->document)->name);
 }
 
 static void
@@ -844,17 +846,39 @@ fw_window_save_to (FwWindow *self,
   save_then (self, file, NULL);
 }
 
+/* A user who starts a new project expects it named like a new document,
+ * not after the template it starts from: the template's name as the
+ * project's put "Attract, engage, delight" on the title bar, in Save
+ * As's suggested file name and at the top of the client's report (user
+ * review, C10). The template stays in sight in the title bar's subtitle
+ * until the project is saved. */
+FwProject *
+fw_window_untitled_project (const char  *template_id,
+                            char       **template_title,
+                            GError     **error)
+{
+  FwProject *project = fw_template_create (template_id, error);
+
+  if (project == NULL)
+    return NULL;
+  *template_title = g_steal_pointer (&project->name);
+  /* Translators: the name of a new project, as a new document's */
+  project->name = g_strdup (_("Untitled flywheel"));
+  return project;
+}
+
 void
 fw_window_new_from_template (FwWindow   *self,
                              const char *template_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FwDocument) document = NULL;
+  g_autofree char *template_title = NULL;
   FwProject *project;
 
   g_return_if_fail (FW_IS_WINDOW (self));
 
-  if ((project = fw_template_create (template_id, &error)) == NULL)
+  if ((project = fw_window_untitled_project (template_id, &template_title, &error)) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no template “%s”."), template_id);
 
@@ -865,6 +889,8 @@ fw_window_new_from_template (FwWindow   *self,
 
   document = fw_document_new (project);
   fw_window_set_document (self, document, NULL);
+  self->template_title = g_steal_pointer (&template_title);
+  fw_window_update_title (self);
   fw_window_dismiss_error (self);
   self->pristine = TRUE;
 }

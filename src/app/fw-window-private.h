@@ -75,6 +75,9 @@ struct _FwWindow
   gboolean              export_chart;   /* ... whether it drew the chart */
   const char           *export_extension; /* ... and its type: ".svg"; NULL: none yet */
   gboolean              pristine;   /* untitled and never edited */
+  char                 *template_title; /* what a new project started from,
+                                         * until it is saved or another
+                                         * project replaces it; else NULL */
   gboolean              closing;    /* the user agreed: close for real */
 
   /* fw-window-files.c: the open or save under way, if any */
@@ -193,6 +196,14 @@ typedef void (*FwWindowThen) (FwWindow *self,
                               gpointer  data);
 /* Runs @then once the unsaved changes, if any, are saved or discarded;
  * not at all if the user cancels. @data is freed with @free_data. */
+/* fw-window-files.c: a new project from template @template_id, named
+ * as a new document is ("Untitled flywheel"), not after its template;
+ * @template_title gets the template's title, to show where it came from.
+ * NULL with @error when there is no such template. */
+FwProject *fw_window_untitled_project (const char  *template_id,
+                                       char       **template_title,
+                                       GError     **error);
+
 void fw_window_settle_changes     (FwWindow       *self,
                                    FwWindowThen    then,
                                    gpointer        data,

@@ -64,6 +64,7 @@ fw_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->template_title, g_free);
   g_clear_object (&self->export_folder);
 
   G_OBJECT_CLASS (fw_window_parent_class)->dispose (object);
@@ -278,6 +279,7 @@ fw_window_init (FwWindow *self)
 {
   g_autoptr(FwDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *template_title = NULL;
   FwProject *project;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -300,7 +302,7 @@ fw_window_init (FwWindow *self)
 
   /* The templates are built in; failing to make one is a programming
    * error, caught by the tests. */
-  project = fw_template_create (FIRST_TEMPLATE, &error);
+  project = fw_window_untitled_project (FIRST_TEMPLATE, &template_title, &error);
   g_assert_no_error (error);
   document = fw_document_new (project);
 
@@ -327,6 +329,8 @@ fw_window_init (FwWindow *self)
   fw_window_init_chart (self);
 
   fw_window_set_document (self, document, NULL);
+  self->template_title = g_steal_pointer (&template_title);
+  fw_window_update_title (self);
   self->pristine = TRUE;
   fw_window_init_playback (self);
 
@@ -416,6 +420,7 @@ fw_window_set_document (FwWindow   *self,
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   self->pristine = FALSE;
+  g_clear_pointer (&self->template_title, g_free);
 
   g_signal_connect_object (document, "notify::modified",
                            G_CALLBACK (on_document_modified), self, G_CONNECT_SWAPPED);
@@ -450,9 +455,10 @@ fw_window_display_folder (GFile *folder)
   return g_file_get_parse_name (folder);
 }
 
-/* "Acme.flywheel" or "Untitled", with "•" for unsaved changes, in the
- * header bar and the window list alike; the subtitle names the project
- * and, for a file, its folder. */
+/* "Acme.flywheel", or a project's name before it is saved ("Untitled
+ * flywheel"), with "•" for unsaved changes, in the header bar and the
+ * window list alike; the subtitle names the project and, for a file, its
+ * folder, or for a new project the template it started from. */
 void
 fw_window_update_title (FwWindow *self)
 {
@@ -463,10 +469,12 @@ fw_window_update_title (FwWindow *self)
   g_autofree char *window_title = NULL;
   g_autofree char *subtitle = NULL;
 
+  /* Never saved: the project's own name ("Untitled flywheel" for a new
+   * one), the name Save As suggests and the report prints. */
   if (self->file != NULL)
     name = g_file_get_basename (self->file);
   else
-    name = g_strdup (_("Untitled"));
+    name = g_strdup (project->name);
 
   title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
   gtk_label_set_text (self->title_label, title);
@@ -480,8 +488,12 @@ fw_window_update_title (FwWindow *self)
 
       subtitle = g_strdup_printf ("%s — %s", project->name, folder);
     }
+  else if (self->template_title != NULL)
+    /* Translators: under a new project's name in the title bar: the
+     * template it starts from */
+    subtitle = g_strdup_printf (_("From the template “%s”"), self->template_title);
   else
-    subtitle = g_strdup (project->name);
+    subtitle = g_strdup (_("Not saved yet"));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                modified ? _("This project has unsaved changes") : NULL);
