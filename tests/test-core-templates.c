@@ -394,6 +394,76 @@ test_catalog_points (void)
     }
 }
 
+/* Whether @word occurs in @text as a whole word (or words), capitalised
+ * as a stage's name is written. */
+static gboolean
+names_word (const char *text,
+            const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *at = strstr (text, word); at != NULL; at = strstr (at + 1, word))
+    {
+      gboolean starts = at == text || !g_ascii_isalpha (at[-1]);
+      gboolean ends = !g_ascii_isalpha (at[len]);
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every template's words (its description and its points' notes) name
+ * its own stages only. The notes were the catalog's explanations, which
+ * name the inbound wheel's stages: the sales cycle's "Generate leads"
+ * said "slows Attract", four-a's Advocate "lifts referrals at Delight"
+ * (user review, C1). A stage name of any template, or the catalog's
+ * "Close", in a template without that stage fails. */
+static void
+test_template_words_name_own_stages (void)
+{
+  g_autoptr(GPtrArray) every_stage = g_ptr_array_new_with_free_func (g_free);
+  const FwTemplateInfo *infos;
+  guint n;
+
+  infos = fw_templates_list (&n);
+  for (guint t = 0; t < n; t++)
+    {
+      g_autoptr(FwProject) project = fw_template_create (infos[t].id, NULL);
+      const FwScenario *scenario = fw_project_get_scenario (project, 0);
+
+      for (guint i = 0; i < scenario->stages->len; i++)
+        g_ptr_array_add (every_stage, g_strdup (fw_scenario_get_stage (scenario, i)->name));
+    }
+  g_ptr_array_add (every_stage, g_strdup ("Close"));
+
+  for (guint t = 0; t < n; t++)
+    {
+      g_autoptr(FwProject) project = fw_template_create (infos[t].id, NULL);
+      const FwScenario *scenario = fw_project_get_scenario (project, 0);
+
+      for (guint k = 0; k <= scenario->points->len; k++)
+        {
+          const char *text = k < scenario->points->len ? fw_scenario_get_point (scenario, k)->note
+                                                        : infos[t].description;
+
+          for (guint w = 0; w < every_stage->len; w++)
+            {
+              const char *stage = g_ptr_array_index (every_stage, w);
+              gboolean own = FALSE;
+
+              if (!names_word (text, stage))
+                continue;
+              for (guint i = 0; i < scenario->stages->len; i++)
+                own |= strcmp (fw_scenario_get_stage (scenario, i)->name, stage) == 0;
+              if (!own)
+                g_error ("template %s: “%s” names the stage “%s”, which it does not have",
+                         infos[t].id, text, stage);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/core/templates/four-a/advocate-refers-most", test_four_a_advocate_refers_most);
   g_test_add_func ("/core/templates/independent", test_templates_are_independent);
   g_test_add_func ("/core/templates/unknown", test_unknown);
+  g_test_add_func ("/core/templates/words-name-own-stages", test_template_words_name_own_stages);
   g_test_add_func ("/core/catalog/entries", test_catalog_entries);
   g_test_add_func ("/core/catalog/to-point", test_catalog_points);
 

@@ -43,6 +43,11 @@ typedef struct
 {
   const char *catalog_id;
   guint       stage;
+  /* N_(): the point's note where the catalog's explanation names stages
+   * of another wheel ("slows Attract" on the sales cycle's "Generate
+   * leads"); NULL keeps the explanation. A template's notes name its own
+   * stages only (user review, C1; tests/test-core-templates.c). */
+  const char *note;
 } PointSpec;
 
 typedef struct
@@ -65,7 +70,8 @@ static const StageSpec aed_stages[] = {
 
 static const PointSpec aed_points[] = {
   { "hard-to-find-in-search", 0 },
-  { "cant-try-before-buying", 1 },
+  { "cant-try-before-buying", 1,
+    N_("No trial, demo or sample, so prospects hesitate to commit at Engage.") },
   { "knowledge-base", 1 },
   { "uncoordinated-email", 2 },
   { "referral-programme", 2 },
@@ -82,10 +88,13 @@ static const StageSpec four_a_stages[] = {
 };
 
 static const PointSpec four_a_points[] = {
-  { "free-trial", 0 },
+  { "free-trial", 0,
+    N_("Sign-ups try the product and buy without waiting for sales; helps Activate.") },
   { "hard-onboarding", 1 },
-  { "surprise-renewal-increase", 2 },
-  { "referral-programme", 3 },
+  { "surprise-renewal-increase", 2,
+    N_("Unannounced increases at renewal push customers away and stop referrals; hurts Adore.") },
+  { "referral-programme", 3,
+    N_("Customers get a reward for each friend who signs up; lifts referrals at Advocate.") },
 };
 
 /* The seven-step sales cycle. "Close" holds the people being closed, so
@@ -104,11 +113,16 @@ static const StageSpec sales_stages[] = {
 };
 
 static const PointSpec sales_points[] = {
-  { "many-poor-leads", 0 },
-  { "slow-first-response", 1 },
-  { "confusing-pricing", 3 },
-  { "customer-success-team", 5 },
-  { "referral-programme", 6 },
+  { "many-poor-leads", 0,
+    N_("Marketing brings volume rather than fit, so few leads are worth following up; slows Generate leads.") },
+  { "slow-first-response", 1,
+    N_("Enquiries wait days for an answer and the prospect moves on; slows Initiate contact.") },
+  { "confusing-pricing", 3,
+    N_("Prospects can't tell what they would pay, so they put the decision off; slows Pitch.") },
+  { "customer-success-team", 5,
+    N_("People who check in, spot risk early and help customers grow; cuts churn at Nurture and delight.") },
+  { "referral-programme", 6,
+    N_("Customers get a reward for each friend who signs up; lifts referrals from the Referrals stage.") },
 };
 
 /* Titles and descriptions are N_() here; the table is static, so whoever
@@ -203,6 +217,7 @@ scenario_from_spec (const TemplateSpec *spec)
   for (guint i = 0; i < spec->n_points; i++)
     {
       const FwCatalogEntry *entry = fw_catalog_lookup (spec->points[i].catalog_id);
+      FwPoint *point;
       double angle;
 
       g_assert (entry != NULL);
@@ -211,7 +226,13 @@ scenario_from_spec (const TemplateSpec *spec)
       angle = point_angle (scenario, spec->points, spec->n_points, i);
       g_assert (fw_scenario_stage_at_angle (scenario, angle) == spec->points[i].stage);
 
-      g_ptr_array_add (scenario->points, fw_catalog_entry_to_point (entry, angle));
+      point = fw_catalog_entry_to_point (entry, angle);
+      if (spec->points[i].note != NULL)
+        {
+          g_free (point->note);
+          point->note = g_strdup (_(spec->points[i].note));
+        }
+      g_ptr_array_add (scenario->points, point);
     }
 
   return scenario;
