@@ -13,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fw-application.h"
 #include "fw-catalog.h"
+#include "fw-chart-view.h"
 #include "fw-display-number.h"
 #include "fw-figures-panel.h"
 #include "fw-point-list.h"
@@ -657,6 +659,89 @@ test_window_tooltip_numbers (Fixture       *fixture,
   g_test_message ("%u tooltips read", check.checked);
   g_assert_cmpuint (check.checked, >, 10);
   g_regex_unref (check.long_decimal);
+}
+
+/* Whether @model, or a section or submenu of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_menu_with_projection (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  GMenuModel *model;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  return model != NULL && menu_has_action (model, "win.show-projection");
+}
+
+/* The projection is shown and hidden from the main menu, where a user
+ * looks, with its shortcut (Ctrl+F9, beside the catalog's F9) shown
+ * there; the menu's check follows the projection header's own ▶. Before,
+ * only that ▶ and a divider reached with F8 did it (user review). */
+static void
+test_window_projection_in_menu (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  GtkWidget *chart = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  g_auto(GStrv) accels = NULL;
+  gboolean shown = FALSE;
+
+  g_assert_nonnull (chart);
+  g_assert_nonnull (fw_test_find (GTK_WIDGET (window), is_menu_with_projection, NULL));
+  /* The program's accelerators, as its start-up sets them. */
+  {
+    g_autoptr(FwApplication) app = fw_application_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+    g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+    g_assert_no_error (error);
+    accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-projection");
+    g_assert_nonnull (accels);
+    g_assert_cmpstr (accels[0], ==, "<Control>F9");
+  }
+
+  g_assert_false (fw_chart_view_get_collapsed (FW_CHART_VIEW (chart)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-projection", NULL));
+  g_assert_true (fw_chart_view_get_collapsed (FW_CHART_VIEW (chart)));
+  g_object_get (window, "projection-shown", &shown, NULL);
+  g_assert_false (shown);
+
+  /* The header's ▶ opens it: the menu's check follows. */
+  fw_chart_view_set_collapsed (FW_CHART_VIEW (chart), FALSE);
+  g_object_get (window, "projection-shown", &shown, NULL);
+  g_assert_true (shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-projection", NULL));
+  g_assert_true (fw_chart_view_get_collapsed (FW_CHART_VIEW (chart)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-projection", NULL));
+  g_assert_false (fw_chart_view_get_collapsed (FW_CHART_VIEW (chart)));
 }
 
 /* The stage rows made so far, in order. */
@@ -1902,6 +1987,7 @@ main (int   argc,
   ADD ("presenting", test_window_presenting);
   ADD ("stage-row-typing", test_window_stage_row_typing);
   ADD ("typed-units", test_window_typed_units);
+  ADD ("projection-in-menu", test_window_projection_in_menu);
   ADD ("new-project-is-untitled", test_window_new_project_is_untitled);
   ADD ("tooltip-numbers", test_window_tooltip_numbers);
   ADD ("stage-rows-in-batches", test_window_stage_rows_in_batches);

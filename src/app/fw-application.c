@@ -51,6 +51,7 @@ static const struct {
   { "win.help",       { "F1", NULL } },
   { "win.show-catalog",      { "F9", NULL } },
   { "app.side-pane-visible", { "<Shift>F9", NULL } },
+  { "win.show-projection",   { "<Control>F9", NULL } },
   { "scenario.new",        { "<Shift><Control>n", NULL } },
   { "scenario.duplicate",  { "<Control>d", NULL } },
   { "scenario.ask-rename", { "F2", NULL } },

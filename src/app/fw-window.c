@@ -35,6 +35,7 @@ enum {
   PROP_0,
   PROP_PRESENTING,
   PROP_CATALOG_SHOWN,
+  PROP_PROJECTION_SHOWN,
   N_PROPS
 };
 
@@ -122,6 +123,10 @@ fw_window_get_property (GObject    *object,
     case PROP_CATALOG_SHOWN:
       g_value_set_boolean (value, fw_window_get_catalog_shown (self));
       break;
+    case PROP_PROJECTION_SHOWN:
+      /* Asked for by the action before the template is built. */
+      g_value_set_boolean (value, self->chart == NULL || !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -143,9 +148,20 @@ fw_window_set_property (GObject      *object,
     case PROP_CATALOG_SHOWN:
       fw_window_set_catalog_shown (self, g_value_get_boolean (value));
       break;
+    case PROP_PROJECTION_SHOWN:
+      /* As the projection header's own ▶ does: the height and the
+       * collapsed state are remembered from there (fw-window-chart.c). */
+      fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), !g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+on_projection_collapsed (FwWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_SHOWN]);
 }
 
 static void
@@ -240,11 +256,19 @@ fw_window_class_init (FwWindowClass *klass)
   properties[PROP_CATALOG_SHOWN] =
     g_param_spec_boolean ("catalog-shown", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the projection under the wheel is open, or folded to its
+   * header. */
+  properties[PROP_PROJECTION_SHOWN] =
+    g_param_spec_boolean ("projection-shown", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   /* The header bar's toggle; F5 and the rest in fw-window-present.c. */
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   /* F9 and the main menu's check item. */
   gtk_widget_class_install_property_action (widget_class, "win.show-catalog", "catalog-shown");
+  /* Ctrl+F9 and the main menu's check item: the projection had only its
+   * header's small ▶ and a divider reached by F8 (user review). */
+  gtk_widget_class_install_property_action (widget_class, "win.show-projection", "projection-shown");
   fw_window_class_add_present (widget_class);
   fw_window_class_add_text_size (widget_class);
 
@@ -327,6 +351,9 @@ fw_window_init (FwWindow *self)
   fw_compare_panel_set_session (FW_COMPARE_PANEL (self->compare_panel), self->session);
   fw_spreads_editor_set_session (FW_SPREADS_EDITOR (self->spreads_editor), self->session);
   fw_window_init_chart (self);
+  /* The menu's check item follows the header's ▶ too. */
+  g_signal_connect_object (self->chart, "notify::collapsed",
+                           G_CALLBACK (on_projection_collapsed), self, G_CONNECT_SWAPPED);
 
   fw_window_set_document (self, document, NULL);
   self->template_title = g_steal_pointer (&template_title);
