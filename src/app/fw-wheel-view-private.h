@@ -127,6 +127,7 @@ struct _FwWheelView
   /* The numbers as last painted, for tests that compare what the wheel
    * shows with the figures (fw_wheel_view_get_painted_referrals()). */
   char           *painted_referrals; /* the referral label's text */
+  GPtrArray      *painted_counts;    /* each stage's count's text, or NULL */
   char           *painted_momentum;  /* the hub's figure */
 
   GtkWidget      *editor;          /* FwPointEditor child, or NULL */

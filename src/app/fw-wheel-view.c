@@ -726,16 +726,21 @@ wheel_bounds (FwWheelView     *self,
   graphene_rect_init (bounds, x0, y0, MAX (0.0, x1 - x0), MAX (0.0, y1 - y0));
 }
 
-/* The referral label's words as just painted, which a test compares
+/* The numbers just painted in the counts layer, which a test compares
  * with the figures panel's (the layer is pixels: its text is not
  * otherwise to be read back). One layout per paint of the counts, at
  * most five a second while playing. */
 static void
-remember_referrals (FwWheelView *self,
-                    cairo_t     *cr)
+remember_numbers (FwWheelView *self,
+                  cairo_t     *cr)
 {
   g_free (self->painted_referrals);
   self->painted_referrals = fw_wheel_referral_text (cr, &self->layout, &self->style, &self->scene);
+  if (self->painted_counts == NULL)
+    return;
+  g_ptr_array_set_size (self->painted_counts, 0);
+  for (guint i = 0; self->scene.scenario != NULL && i < self->scene.scenario->stages->len; i++)
+    g_ptr_array_add (self->painted_counts, fw_wheel_stage_count_text (&self->scene, &self->count_spots, i));
 }
 
 /* The counts over the ring's pixels. */
@@ -751,7 +756,7 @@ paint_static (cairo_t  *cr,
   cairo_paint (cr);
   cairo_restore (cr);
   fw_wheel_paint_counts (cr, &self->layout, &self->style, &self->scene, &self->count_spots);
-  remember_referrals (self, cr);
+  remember_numbers (self, cr);
 }
 
 /* The ring, painted again only when it is out of date or its labels
@@ -1133,6 +1138,7 @@ fw_wheel_view_dispose (GObject *object)
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   g_clear_pointer (&self->painted_referrals, g_free);
   g_clear_pointer (&self->painted_momentum, g_free);
+  g_clear_pointer (&self->painted_counts, g_ptr_array_unref);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -1259,6 +1265,7 @@ fw_wheel_view_init (FwWheelView *self)
   self->drag_point = -1;
   self->animations = TRUE;
   self->reveal_step = -1;
+  self->painted_counts = g_ptr_array_new_with_free_func (g_free);
   self->text.scale = 1.0;
   self->text.min_size = 0.0;
   self->text.point_names = FALSE;
@@ -1552,6 +1559,16 @@ fw_wheel_view_get_painted_referrals (FwWheelView *self)
   g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
 
   return self->painted_referrals;
+}
+
+const char *
+fw_wheel_view_get_painted_count (FwWheelView *self,
+                                 guint        stage)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+
+  return self->painted_counts != NULL && stage < self->painted_counts->len
+         ? g_ptr_array_index (self->painted_counts, stage) : NULL;
 }
 
 const char *

@@ -81,8 +81,11 @@ const char *fw_wheel_view_get_description    (FwWheelView *self);
 /* The numbers in the wheel's last painted frame, as written there
  * (tests compare them with the figures and `flywheel-cli simulate`):
  * the referral label ("Referrals 120/month"; NULL while it is not
- * drawn) and the hub's figure of momentum. */
+ * drawn), the hub's figure of momentum and the stages' counts. */
 const char *fw_wheel_view_get_painted_referrals (FwWheelView *self);
 const char *fw_wheel_view_get_painted_momentum  (FwWheelView *self);
+/* Stage @stage's count as last painted on its arc, or NULL (none). */
+const char *fw_wheel_view_get_painted_count     (FwWheelView *self,
+                                                 guint        stage);
 
 G_END_DECLS

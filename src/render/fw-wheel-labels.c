@@ -1128,6 +1128,22 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
   }
 }
 
+char *
+fw_wheel_stage_count_text (const FwWheelScene      *scene,
+                           const FwWheelCountSpots *spots,
+                           guint                    stage)
+{
+  double value;
+
+  g_return_val_if_fail (scene != NULL && spots != NULL, NULL);
+
+  if (scene->scenario == NULL || stage >= MIN (scene->scenario->stages->len, FW_MAX_STAGES) ||
+      !spots->stages[stage].shown)
+    return NULL;
+  value = fw_wheel_stage_count (scene, stage);
+  return spots->compact ? fw_display_compact (value) : fw_display_count (value);
+}
+
 void
 fw_wheel_paint_stage_counts (cairo_t                 *cr,
                              const FwWheelLayout     *layout,
@@ -1141,14 +1157,12 @@ fw_wheel_paint_stage_counts (cairo_t                 *cr,
   for (guint i = 0; i < n_stages; i++)
     {
       const FwWheelCountSpot *spot = &spots->stages[i];
-      double value = fw_wheel_stage_count (scene, i);
-      g_autofree char *text = NULL;
+      g_autofree char *text = fw_wheel_stage_count_text (scene, spots, i);
 
-      if (!spot->shown)
+      if (text == NULL)
         continue;
       /* Placed for the widest count of the periods the scene is between
        * (FwWheelRoom): a narrower one sits in the middle of that room. */
-      text = spots->compact ? fw_display_compact (value) : fw_display_count (value);
       pango_layout_set_text (count, text, -1);
       cairo_set_source_rgba (cr, spot->rgba[0], spot->rgba[1], spot->rgba[2], spot->rgba[3]);
       show_centred (cr, count, spot->x, spot->y);

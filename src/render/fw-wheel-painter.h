@@ -219,6 +219,12 @@ guint fw_wheel_count_stage_labels (cairo_t             *cr,
                                    const FwWheelScene  *scene,
                                    guint               *whole);
 
+/* Stage @stage's count as fw_wheel_paint_counts() writes it on its
+ * arc ("848", or "12.6k" where the wheel is crowded), placed by
+ * fw_wheel_paint_ring() in @spots; NULL where it writes none. */
+char *fw_wheel_stage_count_text (const FwWheelScene      *scene,
+                                 const FwWheelCountSpots *spots,
+                                 guint                    stage);
 /* The referral label's words as fw_wheel_paint_counts() writes them
  * ("Referrals 120/month"), or NULL when it draws none. For tests that
  * compare the wheel's numbers with the figures'. */
