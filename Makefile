@@ -18,14 +18,15 @@ SAMPLE ?= $(BUILD)/sample.flywheel
 
 # Debian 12 packages the build and the tests need: the toolchain and
 # libraries; fonts and icons the window shows; and for the window tests a
-# virtual display, a D-Bus session, real input (xdotool) and the
-# accessibility bus through which the end-to-end test finds widgets;
+# virtual display, a D-Bus session, real input (xdotool), the
+# accessibility bus through which the end-to-end test finds widgets and a
+# window manager (openbox) that makes a window really full screen;
 # poppler-utils (pdftotext, pdfinfo) for the tests that read exported PDFs.
 PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
            libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev libpng-dev \
            gettext libxml2-utils desktop-file-utils appstream yelp-tools itstool locales \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common \
-           xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick \
+           xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick openbox \
            poppler-utils
 
 # Locales the tests run in (test-window-german, test-cli-locale; en_US for

@@ -24,6 +24,7 @@ size_t __sanitizer_get_allocated_size (const volatile void *p);
 
 #include "config.h"
 #include "fw-app-resources.h"
+#include "fw-application.h"
 #include "fw-test-window.h"
 #include "fw-wheel-view.h"
 
@@ -211,6 +212,18 @@ fw_test_window_new_sized_in (GtkApplication *application,
   return window;
 }
 
+GtkApplication *
+fw_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  FwApplication *app = fw_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return GTK_APPLICATION (app);
+}
+
 void
 fw_test_window_close (FwWindow *window)
 {
@@ -354,6 +367,48 @@ fw_test_find_label_reading (GtkWidget  *root,
                             const char *text)
 {
   return fw_test_find (root, fw_test_is_label_reading, text);
+}
+
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+/* A menu's item: GTK 4.8's GtkModelButton, a private type, whose "text"
+ * is the label without its mnemonic's underline. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  g_autofree char *label = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+  g_object_get (widget, "text", &label, NULL);
+  return g_strcmp0 (label, text) == 0;
+}
+
+GtkWidget *
+fw_test_find_main_menu_item (FwWindow   *window,
+                             const char *text)
+{
+  GtkWidget *button = fw_test_find (GTK_WIDGET (window), is_main_menu_button, NULL);
+
+  g_assert_nonnull (button);
+  return fw_test_find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                       is_menu_item, text);
+}
+
+gboolean
+fw_test_menu_item_ticked (GtkWidget *item)
+{
+  gboolean active = FALSE;
+
+  g_object_get (item, "active", &active, NULL);
+  return active;
 }
 
 /* The first toplevel on show that is a @type (the list is not ours). */

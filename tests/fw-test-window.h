@@ -48,6 +48,10 @@ FwWindow  *fw_test_window_new_sized   (int          width,
 FwWindow  *fw_test_window_new_sized_in (GtkApplication *application,
                                         int             width,
                                         int             height);
+/* Flywheel's application, registered (not unique), so its start-up runs
+ * as the program's does: the shortcuts window, the accelerators, the
+ * presenting preferences' actions, the style sheet. */
+GtkApplication *fw_test_application_new (void);
 
 /* The newest FwWindow GTK has (shown or not, till destroyed) other than
  * @than, or NULL: the window a file opened in when @than kept its own
@@ -99,6 +103,12 @@ GtkWidget *fw_test_find_button        (GtkWidget   *root,
                                        const char  *label);
 GtkWidget *fw_test_find_label_reading (GtkWidget   *root,
                                        const char  *text);
+/* The main menu's (☰) item labelled @text, as the user reads it (no
+ * mnemonic underline), or NULL; whether a check item has its tick. The
+ * items are there before the menu first opens. */
+GtkWidget *fw_test_find_main_menu_item (FwWindow   *window,
+                                        const char *text);
+gboolean   fw_test_menu_item_ticked   (GtkWidget   *item);
 /* The message dialog on show, or NULL. */
 GtkMessageDialog *fw_test_find_message_dialog (void);
 /* Waits for a toplevel of @type to show (GTK's own dialogs too); NULL

@@ -10,7 +10,6 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "fw-application.h"
 #include "fw-chart-view.h"
 #include "fw-playback-bar.h"
 #include "fw-renderer-choice.h"
@@ -33,7 +32,7 @@
 
 /* The application every window here belongs to: GtkApplication gives
  * each of its windows the shortcuts window, as in the real program. */
-static FwApplication *app;
+static GtkApplication *app;
 
 typedef struct
 {
@@ -44,7 +43,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = fw_test_window_new_sized_in (GTK_APPLICATION (app), SCREEN_WIDTH, SCREEN_HEIGHT);
+  fixture->window = fw_test_window_new_sized_in (app, SCREEN_WIDTH, SCREEN_HEIGHT);
 }
 
 static void
@@ -241,42 +240,14 @@ test_wheel_whole_beside_the_panes (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "catalog-visible"));
 }
 
-static gboolean
-is_main_menu_button (GtkWidget     *widget,
-                     gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) &&
-         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
-}
-
-/* A menu's item (GTK 4.8's GtkModelButton, a private type) labelled
- * @text (its mnemonic's underline taken out). */
-static gboolean
-is_menu_item (GtkWidget     *widget,
-              gconstpointer  text)
-{
-  g_autofree char *label = NULL;
-
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
-    return FALSE;
-  g_object_get (widget, "text", &label, NULL);
-  return g_strcmp0 (label, text) == 0;
-}
-
 /* Whether the main menu's "Show the Catalog" item has its tick. */
 static gboolean
 catalog_ticked (FwWindow *window)
 {
-  GtkWidget *button = fw_test_find (GTK_WIDGET (window), is_main_menu_button, NULL);
-  GtkWidget *item;
-  gboolean active = FALSE;
+  GtkWidget *item = fw_test_find_main_menu_item (window, "Show the Catalog");
 
-  g_assert_nonnull (button);
-  item = fw_test_find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
-                       is_menu_item, "Show the Catalog");
   g_assert_nonnull (item);
-  g_object_get (item, "active", &active, NULL);
-  return active;
+  return fw_test_menu_item_ticked (item);
 }
 
 /* The main menu's "Show the Catalog" is ticked when, and only when, the
@@ -310,7 +281,7 @@ test_catalog_tick_says_what_shows (Fixture       *fixture,
 
   /* A window that opens with room for the catalog shows it ticked. */
   g_settings_set_boolean (settings, "side-pane-visible", FALSE);
-  roomy = fw_test_window_new_sized_in (GTK_APPLICATION (app), SCREEN_WIDTH, SCREEN_HEIGHT);
+  roomy = fw_test_window_new_sized_in (app, SCREEN_WIDTH, SCREEN_HEIGHT);
   wait_for_panes (roomy, TRUE, FALSE);
   g_assert_true (catalog_ticked (roomy));
   fw_test_window_close (roomy);
@@ -427,7 +398,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Drawn as flywheel draws on this display (main.c). */
@@ -435,12 +405,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
-  /* Registered, so its start-up runs as the program's does: the
-   * shortcuts window, the accelerators, the style sheet. */
-  app = fw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = fw_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/window-1024/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

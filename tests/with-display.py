@@ -3,16 +3,19 @@
 # Copyright 2026 The Flywheel authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   with-display.py [--atspi] [--size WxH] -- COMMAND [ARGS...]
+#   with-display.py [--atspi] [--wm] [--size WxH] -- COMMAND [ARGS...]
 #
 # Starts Xvfb on a display number it picks itself (-displayfd, so tests
 # running side by side never race for one), gives the command a private
 # D-Bus session (dbus-run-session), in-memory settings and its own data,
 # config and state folders (recent files and recovery copies go there,
 # not into the user's home),
-# and with --atspi an accessibility bus so a test can find widgets by
-# their accessible names, as a screen reader would. Exits with the
-# command's status; 77 (skipped) when there is no Xvfb to run on.
+# with --atspi an accessibility bus so a test can find widgets by
+# their accessible names, as a screen reader would, and with --wm a
+# window manager (Openbox, which has no compositor: what makes a window
+# really full screen, as on a projector PC's desktop). Exits with the
+# command's status; 77 (skipped) when there is no Xvfb to run on, or no
+# Openbox with --wm.
 import os
 import shutil
 import signal
@@ -37,31 +40,54 @@ def wait_for_atspi_bus(timeout=15):
     print("with-display.py: the accessibility bus did not come up", file=sys.stderr)
 
 
-def inner(argv, atspi):
-    """Inside the D-Bus session: start the accessibility bus, then run."""
-    launcher = None
+def wait_for_window_manager(timeout=15):
+    """A window mapped before the window manager has taken the screen
+    is never managed: wait for its _NET_SUPPORTING_WM_CHECK."""
+    end = time.time() + timeout
+    while time.time() < end:
+        out = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+                             capture_output=True, text=True)
+        if out.returncode == 0 and "window id" in out.stdout:
+            return
+        time.sleep(0.1)
+    print("with-display.py: the window manager did not come up", file=sys.stderr)
+
+
+def inner(argv, atspi, wm):
+    """Inside the D-Bus session: start the accessibility bus and the
+    window manager, then run."""
+    helpers = []
     if atspi:
-        launcher = subprocess.Popen([ATSPI_LAUNCHER, "--launch-immediately"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        helpers.append(subprocess.Popen([ATSPI_LAUNCHER, "--launch-immediately"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         wait_for_atspi_bus()
+    if wm:
+        helpers.append(subprocess.Popen(["openbox", "--sm-disable"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        wait_for_window_manager()
     try:
         return subprocess.call(argv)
     finally:
-        if launcher is not None:
-            launcher.terminate()
-            launcher.wait()
+        for helper in helpers:
+            helper.terminate()
+            helper.wait()
 
 
 def main():
     args = sys.argv[1:]
     atspi = False
+    wm = False
     size = "1920x1080"
     if args and args[0] == "--inner":
         atspi = args[1] == "1"
-        sys.exit(inner(args[3:], atspi))
+        wm = args[2] == "1"
+        sys.exit(inner(args[4:], atspi, wm))
     while args and args[0] != "--":
         if args[0] == "--atspi":
             atspi = True
+            args = args[1:]
+        elif args[0] == "--wm":
+            wm = True
             args = args[1:]
         elif args[0] == "--size":
             size = args[1]
@@ -72,7 +98,7 @@ def main():
     if not command:
         sys.exit("with-display.py: no command given")
 
-    for tool in ("Xvfb", "dbus-run-session"):
+    for tool in ("Xvfb", "dbus-run-session") + (("openbox", "xprop") if wm else ()):
         if shutil.which(tool) is None:
             print(f"with-display.py: {tool} is not installed; skipping", file=sys.stderr)
             sys.exit(77)
@@ -111,7 +137,8 @@ def main():
             env["NO_AT_BRIDGE"] = "1"
         try:
             status = subprocess.call(["dbus-run-session", "--", sys.executable, __file__,
-                                      "--inner", "1" if atspi else "0", "--"] + command,
+                                      "--inner", "1" if atspi else "0", "1" if wm else "0",
+                                      "--"] + command,
                                      env=env)
         finally:
             xvfb.send_signal(signal.SIGTERM)
