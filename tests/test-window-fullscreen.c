@@ -17,8 +17,9 @@
 /* Full screen as a window manager really makes it, on a 1280x720
  * projector's screen (run by tests/with-display.py --wm --size
  * 1280x720: Openbox, which has no compositor, as on many projector
- * PCs): F11 and the main menu's "Full Screen", and the presenting
- * preference beside it. Without a window manager nothing makes a window full screen
+ * PCs): F11 and the main menu's "Full Screen", the presenting
+ * preference beside it, and a presentation that reaches the screen's
+ * edges. Without a window manager nothing makes a window full screen
  * under Xvfb, so the other window tests cannot see any of this. */
 
 #define SCREEN_WIDTH  1280
@@ -113,6 +114,73 @@ test_menu_full_screen (Fixture       *fixture,
   fw_session_set_presenting (session, FALSE);
 }
 
+typedef struct
+{
+  FwWindow *window;
+  int       width, height;
+} EdgesWait;
+
+static gboolean
+present_view_fills_screen (gpointer data)
+{
+  EdgesWait *wait = data;
+  GtkWidget *present = fw_window_get_present_view (wait->window);
+
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->window));
+
+  return gtk_window_is_fullscreen (GTK_WINDOW (wait->window))
+         && gtk_widget_get_mapped (present)
+         && gdk_surface_get_width (surface) == wait->width
+         && gdk_surface_get_height (surface) == wait->height;
+}
+
+/* Presenting full screen, the presentation is the whole screen, like a
+ * slide: the present view from the screen's top left corner to its
+ * bottom right one. On main before this GTK 4.8's decorations for a
+ * window without a compositor (Adwaita's window.solid-csd: a 4 px
+ * padding, a 1 px border) stayed full screen, a light grey frame 5 px
+ * wide round the picture (review5's R5-03). */
+static void
+test_present_reaches_the_edges (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  GtkWidget *present = fw_window_get_present_view (window);
+  GdkMonitor *monitor;
+  GdkRectangle screen;
+  graphene_rect_t bounds;
+  double x, y;
+  EdgesWait wait = { window, 0, 0 };
+
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)),
+                                                gtk_native_get_surface (GTK_NATIVE (window)));
+  gdk_monitor_get_geometry (monitor, &screen);
+  g_assert_cmpint (screen.width, ==, SCREEN_WIDTH);
+  g_assert_cmpint (screen.height, ==, SCREEN_HEIGHT);
+  wait.width = screen.width;
+  wait.height = screen.height;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-start", NULL));
+  g_assert_true (fw_test_wait_until (present_view_fills_screen, &wait));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 100));
+  /* In the surface's pixels (the screen's, full screen): the window's
+   * own coordinates start inside its padding and border. */
+  g_assert_true (gtk_widget_compute_bounds (present, GTK_WIDGET (window), &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &x, &y);
+  x += bounds.origin.x;
+  y += bounds.origin.y;
+  g_test_message ("full screen %d x %d; the present view at %g, %g, %g x %g",
+                  screen.width, screen.height, x, y, bounds.size.width, bounds.size.height);
+  g_assert_cmpfloat (x, ==, 0.0);
+  g_assert_cmpfloat (y, ==, 0.0);
+  g_assert_cmpfloat (bounds.size.width, ==, screen.width);
+  g_assert_cmpfloat (bounds.size.height, ==, screen.height);
+
+  /* Back in the editor, the window is a window again. */
+  fw_session_set_presenting (fw_window_get_session (window), FALSE);
+  g_assert_true (fw_test_wait_until (is_not_full_screen, window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +197,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/window-fullscreen/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("menu-full-screen", test_menu_full_screen);
+  ADD ("present-reaches-the-edges", test_present_reaches_the_edges);
 #undef ADD
 
   status = g_test_run ();
