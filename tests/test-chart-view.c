@@ -427,7 +427,8 @@ test_compare (void)
 
 /* Five scenarios with long names (as a consultant names them) in a
  * projection area as short as the window gives it at 1920x1080: the
- * readout keeps to two lines, each name shortened in its middle and all
+ * readout keeps to three lines (the values, then two that compare),
+ * names shortened in their middle only as two lines need it, and all
  * of them whole in its tooltip; the legend keys every scenario; the
  * plot keeps the most of the area. */
 static void
@@ -464,10 +465,9 @@ test_compare_long_names (void)
   pango_font_metrics_unref (metrics);
   g_test_message ("readout %d px high, a line %g; canvas %d of %d", gtk_widget_get_height (readout), line,
                   gtk_widget_get_height (GTK_WIDGET (fixture.canvas)), gtk_widget_get_height (GTK_WIDGET (fixture.view)));
-  g_assert_cmpfloat (gtk_widget_get_height (readout), <=, line * 2 + 8);
-  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (readout))), ==, 2);
-  /* Each named, the long names shortened to share the line; whole in
-   * the tooltip. */
+  g_assert_cmpfloat (gtk_widget_get_height (readout), <=, line * 3 + 8);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (readout))), ==, 3);
+  /* Each named; whole in the tooltip. */
   g_test_message ("readout: %s", fw_chart_view_get_readout (fixture.view));
   for (guint i = 0; i < G_N_ELEMENTS (fw_test_consultant_names); i++)
     {
@@ -475,7 +475,9 @@ test_compare_long_names (void)
 
       g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), start));
     }
-  g_assert_null (strstr (fw_chart_view_get_readout (fixture.view), names[1]));
+  /* At this width two lines hold them whole. */
+  g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), names[1]));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (readout))));
   tooltip = gtk_widget_get_tooltip_text (readout);
   g_assert_nonnull (tooltip);
   for (guint i = 0; i < G_N_ELEMENTS (fw_test_consultant_names); i++)
@@ -500,6 +502,70 @@ test_compare_long_names (void)
     g_test_message ("the projection at least %d px wide", minimum);
     g_assert_cmpint (minimum, <=, 560);
   }
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* The client's three scenarios compared in the projection as wide as
+ * the window gives it at 1440x900 (R5-08: the readout cut them to
+ * "Today (as me…ured in Q3)" with room to wrap): the readout names each
+ * whole, after a swatch of the colour its lines are drawn in, a
+ * different one each; the legend keys each whole. */
+static void
+test_compare_client_names (void)
+{
+  static const char *const names[] = { "Today (as measured in Q3)", "Faster quotes",
+                                        "Faster quotes + transparent pricing page" };
+  Fixture fixture;
+  GtkWidget *readout;
+  const FwChartLayout *layout;
+  const char *markup;
+  guint keyed = 0;
+
+  fixture.session = make_session (3, 36, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (fw_document_rename_scenario (fw_session_get_document (fixture.session), i, names[i], NULL));
+  fw_session_set_shown (fixture.session, (guint[]) { 0, 1, 2 }, 3);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 720, 330);
+  fixture.view = FW_CHART_VIEW (fw_chart_view_new ());
+  fw_chart_view_set_session (fixture.view, fixture.session);
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  fixture.canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (fixture.view));
+  gtk_window_present (fixture.window);
+  g_assert_true (fw_test_wait_until (is_drawn, fixture.canvas));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture.canvas), 0));
+
+  readout = fw_test_find_shown (GTK_WIDGET (fixture.view), fw_test_is_label_with, "Month ");
+  g_assert_nonnull (readout);
+  g_test_message ("readout: %s", fw_chart_view_get_readout (fixture.view));
+  markup = gtk_label_get_label (GTK_LABEL (readout));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      double rgb[3];
+      g_autofree char *swatch = NULL;
+      g_autofree char *escaped = g_markup_escape_text (names[i], -1);
+
+      g_assert_nonnull (strstr (fw_chart_view_get_readout (fixture.view), names[i]));
+      /* Shown, not cut by the label's own ellipsis either. */
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (readout)), names[i]));
+      fw_chart_scenario_color (fw_chart_canvas_get_chart (fixture.canvas), i, rgb);
+      swatch = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>\u00a0%s%s",
+                                (guint) lround (rgb[0] * 255), (guint) lround (rgb[1] * 255),
+                                (guint) lround (rgb[2] * 255), i == 0 ? "<b>" : "", escaped);
+      g_assert_nonnull (strstr (markup, swatch));
+    }
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (readout))));
+
+  layout = fw_chart_get_layout (fw_chart_canvas_get_chart (fixture.canvas),
+                                gtk_widget_get_width (GTK_WIDGET (fixture.canvas)),
+                                gtk_widget_get_height (GTK_WIDGET (fixture.canvas)));
+  for (guint i = 0; i < layout->n_legend; i++)
+    if (layout->legend[i].kind == FW_CHART_LEGEND_SCENARIO)
+      {
+        g_assert_false (layout->legend[i].cut);
+        keyed++;
+      }
+  g_assert_cmpuint (keyed, ==, 3);
   fixture_tear_down (&fixture, NULL);
 }
 
@@ -1000,6 +1066,7 @@ main (int    argc,
   g_test_add_func ("/chart-view/table-long", test_table_long);
   g_test_add_func ("/chart-view/compare", test_compare);
   g_test_add_func ("/chart-view/compare-long-names", test_compare_long_names);
+  g_test_add_func ("/chart-view/compare-client-names", test_compare_client_names);
   g_test_add_func ("/chart-view/table-compare", test_table_compare);
   g_test_add_func ("/chart-view/band", test_band);
   g_test_add_func ("/chart-view/band-follows-scenario", test_band_follows_scenario);

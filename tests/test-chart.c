@@ -631,7 +631,7 @@ test_paint_bands_compared (void)
           {
             const FwChartLegendEntry *entry = &layout->legend[i];
             double top = entry->y + entry->height / 2.0 - layout->text_size * 0.3;
-            double sample = layout->text_size * 1.8;
+            double sample = FW_CHART_LEGEND_SAMPLE (layout->text_size);
 
             if (entry->kind == FW_CHART_LEGEND_SCENARIO)
               {
@@ -690,54 +690,181 @@ test_paint_spike_kept (void)
   series_clear (&series);
 }
 
+/* The colour found most along a line drawn at (x, @y) for x across the
+ * plot: the line's own where it is drawn (antialiased pixels are blends
+ * with the background, each rarer than the line's colour). */
+static guint32
+line_color_at (cairo_surface_t     *surface,
+               const FwChartLayout *layout,
+               double               y,
+               guint32              background)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint32 best = background;
+  guint most = 0;
+
+  for (double x = layout->plot_x + 30; x < layout->plot_x + layout->plot_w - 30; x += 1)
+    for (int dy = -1; dy <= 1; dy++)
+      {
+        guint32 color = pixel (surface, x, y + dy);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (color))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (color), GUINT_TO_POINTER (n));
+        if (n > most && color_distance (color, background) > 40)
+          {
+            most = n;
+            best = color;
+          }
+      }
+  return best;
+}
+
+/* The share of the plot's width along which a line of @color is drawn
+ * at @y. */
+static double
+drawn_share (cairo_surface_t     *surface,
+             const FwChartLayout *layout,
+             double               y,
+             guint32              color)
+{
+  guint hits = 0, total = 0;
+
+  for (double x = layout->plot_x + 30; x < layout->plot_x + layout->plot_w - 30; x += 1, total++)
+    if (line_at (surface, x, y, color))
+      hits++;
+  return (double) hits / MAX (total, 1);
+}
+
+/* Three scenarios compared (R5-08: each customers line was the same
+ * blue, told apart by a dash 1-2 px apart): in the light and the dark
+ * theme and in high contrast, each scenario's lines are drawn in a hue
+ * of its own, far from the others' and from the background, the
+ * customers solid; its other series in the same hue, dashed (churn
+ * here); and its legend key in that hue. */
 static void
 test_paint_scenarios (void)
+{
+  for (guint theme = 0; theme < 3; theme++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      const FwChartLayout *layout;
+      cairo_surface_t *surface;
+      FwWheelStyle style;
+      Series series[3];
+      guint32 background, hue[3];
+      guint n_scenario_entries = 0;
+
+      fw_wheel_style_init_light (&style);
+      if (theme == 1)
+        {
+          style.dark = TRUE;
+          style.fg[0] = style.fg[1] = style.fg[2] = 1.0;
+        }
+      style.high_contrast = theme == 2;
+      fw_chart_set_style (chart, &style);
+
+      for (guint i = 0; i < 3; i++)
+        {
+          series_init (&series[i], i == 0 ? "Baseline" : i == 1 ? "Without friction" : "Rewards", 24);
+          for (guint t = 0; t <= 24; t++)
+            {
+              series[i].values[FW_CHART_CUSTOMERS][t] = 1000 + 300 * i;
+              series[i].values[FW_CHART_CHURN][t] = 100 + 300 * i;
+            }
+        }
+      fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS) | FW_CHART_SERIES_BIT (FW_CHART_CHURN));
+      fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario,
+                                                           series[2].scenario }, 3);
+      {
+        cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
+        cairo_t *cr = cairo_create (image);
+
+        if (style.dark)
+          cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
+        else
+          cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        fw_chart_paint (chart, cr, 900, 500);
+        cairo_destroy (cr);
+        cairo_surface_flush (image);
+        surface = image;
+      }
+      layout = fw_chart_get_layout (chart, 900, 500);
+      background = pixel (surface, layout->plot_x + 40, fw_chart_layout_y_of (layout, 850));
+
+      /* Each named in the legend (the names are copied). */
+      for (guint i = 0; i < layout->n_legend; i++)
+        if (layout->legend[i].kind == FW_CHART_LEGEND_SCENARIO)
+          n_scenario_entries++;
+      g_assert_cmpuint (n_scenario_entries, ==, 3);
+
+      for (guint i = 0; i < 3; i++)
+        {
+          double rgb[3];
+          guint32 expected;
+
+          hue[i] = line_color_at (surface, layout, fw_chart_layout_y_of (layout, 1000 + 300 * i), background);
+          fw_chart_line_color (chart, i, FW_CHART_CUSTOMERS, rgb);
+          expected = ((guint32) lround (rgb[0] * 255) << 16) | ((guint32) lround (rgb[1] * 255) << 8)
+                     | (guint32) lround (rgb[2] * 255);
+          g_test_message ("theme %u: scenario %u drawn in %06x (its colour %06x), background %06x",
+                          theme, i, hue[i], expected, background);
+          g_assert_cmpint (color_distance (hue[i], expected), <=, 8);
+          g_assert_cmpint (color_distance (hue[i], background), >=, 80);
+          /* Customers solid, along the whole plot. */
+          g_assert_cmpfloat (drawn_share (surface, layout, fw_chart_layout_y_of (layout, 1000 + 300 * i), hue[i]),
+                             >, 0.95);
+          /* Churn in the same hue, dashed: drawn, with gaps. */
+          g_assert_cmpfloat (drawn_share (surface, layout, fw_chart_layout_y_of (layout, 100 + 300 * i), hue[i]),
+                             >, 0.15);
+          g_assert_cmpfloat (drawn_share (surface, layout, fw_chart_layout_y_of (layout, 100 + 300 * i), hue[i]),
+                             <, 0.9);
+          /* Apart from one another: by 100 of the channels' summed
+           * differences (blue 0072b2 and bluish green 009e73 are 107
+           * apart; the old blues were 0). */
+          for (guint j = 0; j < i; j++)
+            {
+              int apart = 0;
+
+              for (int shift = 0; shift <= 16; shift += 8)
+                apart += ABS ((int) ((hue[i] >> shift) & 0xff) - (int) ((hue[j] >> shift) & 0xff));
+              g_assert_cmpint (apart, >=, 100);
+            }
+        }
+
+      /* Each key's sample is its scenario's hue. */
+      for (guint i = 0; i < layout->n_legend; i++)
+        {
+          const FwChartLegendEntry *entry = &layout->legend[i];
+          double cy = entry->y + entry->height / entry->lines / 2.0;
+
+          if (entry->kind == FW_CHART_LEGEND_SCENARIO)
+            g_assert_true (line_at (surface, entry->x + FW_CHART_LEGEND_SAMPLE (layout->text_size) / 2.0, cy,
+                                    hue[entry->index]));
+        }
+      cairo_surface_destroy (surface);
+      for (guint i = 0; i < 3; i++)
+        series_clear (&series[i]);
+    }
+}
+
+/* One scenario alone keeps the series' colours, every line solid. */
+static void
+test_paint_one_scenario_colors (void)
 {
   g_autoptr(FwChart) chart = fw_chart_new ();
   const FwChartLayout *layout;
   cairo_surface_t *surface;
-  Series series[3];
-  guint n_scenario_entries = 0;
+  Series series;
 
-  for (guint i = 0; i < 3; i++)
-    {
-      series_init (&series[i], i == 0 ? "Baseline" : i == 1 ? "Without friction" : "Rewards", 24);
-      for (guint t = 0; t <= 24; t++)
-        series[i].values[FW_CHART_CUSTOMERS][t] = 1000 + 300 * i;
-    }
-  fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario,
-                                                       series[2].scenario }, 3);
+  series_init (&series, "Baseline", 24);
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
   surface = paint (chart, 900, 500);
   layout = fw_chart_get_layout (chart, 900, 500);
-
-  /* Each scenario named in the legend (the names are copied). */
-  for (guint i = 0; i < layout->n_legend; i++)
-    if (layout->legend[i].kind == FW_CHART_LEGEND_SCENARIO)
-      n_scenario_entries++;
-  g_assert_cmpuint (n_scenario_entries, ==, 3);
-
-  /* Each one's customers line is drawn at its level: solid for the
-   * first, so found at any x; the others dashed, so found along the way. */
-  for (guint i = 0; i < 3; i++)
-    {
-      double y = fw_chart_layout_y_of (layout, 1000 + 300 * i);
-      guint hits = 0, total = 0;
-
-      for (double x = layout->plot_x + 30; x < layout->plot_x + layout->plot_w - 30; x += 1, total++)
-        if (line_at (surface, x, y, CUSTOMERS_LIGHT))
-          hits++;
-      if (i == 0)
-        g_assert_cmpuint (hits, >, total * 0.95);
-      else
-        {
-          /* Dashed or dotted: drawn, with gaps. */
-          g_assert_cmpuint (hits, >, total * 0.15);
-          g_assert_cmpuint (hits, <, total * 0.9);
-        }
-    }
+  g_assert_cmpfloat (drawn_share (surface, layout, fw_chart_layout_y_of (layout, 1000), CUSTOMERS_LIGHT), >, 0.95);
+  g_assert_cmpfloat (drawn_share (surface, layout, fw_chart_layout_y_of (layout, 100), CHURN_LIGHT), >, 0.95);
   cairo_surface_destroy (surface);
-  for (guint i = 0; i < 3; i++)
-    series_clear (&series[i]);
+  series_clear (&series);
 }
 
 /* Scenarios with long names (the consultant's, up to 80 characters),
@@ -835,6 +962,60 @@ test_layout_many_scenarios (void)
       series_clear (&series[i]);
       g_free (generated[i]);
     }
+}
+
+/* The client's three scenarios (R5-08: the legend cut them to "Today
+ * (as me…ured in Q3)" with room to spare): in an export (1600x900, a
+ * 960x540 slide), in the window's projection at 1440x900 and 1920x1080
+ * (legend toggles), each key is the name whole; at 260 points wide the
+ * longest wraps onto a second row rather than being cut. */
+static void
+test_layout_names_whole (void)
+{
+  static const char *const names[] = { "Today (as measured in Q3)", "Faster quotes",
+                                        "Faster quotes + transparent pricing page" };
+  static const double sizes[][3] = { { 1600, 900, 0 }, { 960, 540, 0 }, { 730, 230, 1 }, { 1000, 330, 1 },
+                                     { 260, 400, 0 } };
+  Series series[3];
+  FwChartScenario scenarios[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      series_init (&series[i], names[i], 36);
+      scenarios[i] = series[i].scenario;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      const FwChartLayout *layout;
+      guint keyed = 0, wrapped = 0;
+
+      fw_chart_set_legend_toggles (chart, sizes[k][2] != 0);
+      fw_chart_set_scenarios (chart, scenarios, 3);
+      layout = fw_chart_get_layout (chart, sizes[k][0], sizes[k][1]);
+      for (guint i = 0; i < layout->n_legend; i++)
+        {
+          const FwChartLegendEntry *entry = &layout->legend[i];
+
+          if (entry->kind != FW_CHART_LEGEND_SCENARIO)
+            continue;
+          g_test_message ("%gx%g: \"%s\" at %g,%g, %g wide, %u line(s)%s", sizes[k][0], sizes[k][1],
+                          names[entry->index], entry->x, entry->y, entry->width, entry->lines,
+                          entry->cut ? ", cut" : "");
+          g_assert_false (entry->cut);
+          g_assert_cmpfloat (entry->x + entry->width, <=, sizes[k][0]);
+          keyed++;
+          wrapped += entry->lines > 1;
+        }
+      g_assert_cmpuint (keyed, ==, 3);
+      if (sizes[k][0] < 500)
+        g_assert_cmpuint (wrapped, ==, 1);
+      else
+        g_assert_cmpuint (wrapped, ==, 0);
+      cairo_surface_destroy (paint (chart, (int) sizes[k][0], (int) sizes[k][1]));
+    }
+  for (guint i = 0; i < 3; i++)
+    series_clear (&series[i]);
 }
 
 /* Hover ------------------------------------------------------------------- */
@@ -1080,7 +1261,9 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/bands-compared", test_paint_bands_compared);
   g_test_add_func ("/render/chart/paint/spike-kept", test_paint_spike_kept);
   g_test_add_func ("/render/chart/paint/scenarios", test_paint_scenarios);
+  g_test_add_func ("/render/chart/paint/one-scenario-colors", test_paint_one_scenario_colors);
   g_test_add_func ("/render/chart/layout/many-scenarios", test_layout_many_scenarios);
+  g_test_add_func ("/render/chart/layout/names-whole", test_layout_names_whole);
   g_test_add_func ("/render/chart/hover", test_hover);
   g_test_add_func ("/render/chart/hover/decimated", test_hover_decimated);
   g_test_add_func ("/render/chart/degenerate", test_degenerate);

@@ -842,7 +842,7 @@ paint_hover (FwChartCanvas       *self,
         {
           double rgb[3];
 
-          fw_chart_series_color (self->chart, s, rgb);
+          fw_chart_line_color (self->chart, i, s, rgb);
           cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
         }
         cairo_set_line_width (cr, layout->line_width);

@@ -63,16 +63,35 @@ static GParamSpec *properties[N_PROPS];
 
 /* Readout ----------------------------------------------------------------- */
 
-/* "#1c71d8": for the swatch before a value. */
+/* "#1c71d8": for a swatch in the colour of a line. */
 static char *
-series_hex (FwChartCanvas *canvas,
-            guint          series)
+rgb_hex (const double rgb[3])
+{
+  return g_strdup_printf ("#%02x%02x%02x", (guint) lround (rgb[0] * 255),
+                          (guint) lround (rgb[1] * 255), (guint) lround (rgb[2] * 255));
+}
+
+/* The colour @series of the @i-th scenario on show is drawn in. */
+static char *
+line_hex (FwChartCanvas *canvas,
+          guint          i,
+          guint          series)
 {
   double rgb[3];
 
-  fw_chart_series_color (fw_chart_canvas_get_chart (canvas), series, rgb);
-  return g_strdup_printf ("#%02x%02x%02x", (guint) lround (rgb[0] * 255),
-                          (guint) lround (rgb[1] * 255), (guint) lround (rgb[2] * 255));
+  fw_chart_line_color (fw_chart_canvas_get_chart (canvas), i, series, rgb);
+  return rgb_hex (rgb);
+}
+
+/* The colour the @i-th scenario on show is drawn in while compared. */
+static char *
+scenario_hex (FwChartCanvas *canvas,
+              guint          i)
+{
+  double rgb[3];
+
+  fw_chart_scenario_color (fw_chart_canvas_get_chart (canvas), i, rgb);
+  return rgb_hex (rgb);
 }
 
 /* @text with its spaces made non-breaking: a value never wraps away
@@ -123,7 +142,7 @@ append_values (FwChartView        *self,
       if (isnan (values->values[i][s]))
         continue;
       number = fw_display_count (values->values[i][s]);
-      hex = series_hex (self->canvas, s);
+      hex = line_hex (self->canvas, i, s);
       caption = fw_chart_series_caption (s, fw_chart_canvas_get_period_unit (self->canvas));
       item = g_strdup_printf (_("%s %s"), caption, number);
       /* The band belongs with the customers it spreads; where it has no
@@ -169,8 +188,8 @@ readout_line (FwChartView *self,
 /* The most lines the readout takes: the values of the scenario edited
  * wrap onto a second line where the projection is narrow (about 600 px
  * beside the side panes at 1280x720), and several scenarios add the
- * line that compares them. */
-#define READOUT_MOST_LINES 3
+ * paragraph that compares them, two lines at most. */
+#define READOUT_MOST_LINES 4
 
 /* The readout keeps one height while the pointer moves, whatever its
  * numbers: otherwise a value growing a digit would wrap, the chart below
@@ -221,14 +240,16 @@ reserve_readout_lines (FwChartView *self,
   gtk_widget_set_size_request (GTK_WIDGET (self->readout), -1, self->reserved_height);
 }
 
-/* Names in the comparison line, in characters: as many as let every
- * scenario's name and figure share one line of the readout's width,
- * from a dozen (less and they no longer tell apart) to OTHER_NAME_CHARS.
- * Its tooltip has them whole. */
+/* Names in the comparison paragraph, in characters: whole when every
+ * scenario's name and figure fit its two lines; otherwise as many as
+ * let them, down to a dozen (less and they no longer tell apart). Its
+ * tooltip has them whole. */
+#define COMPARISON_LINES  2
 #define FEWEST_NAME_CHARS 12
-#define OTHER_NAME_CHARS  24
 
-/* The comparison line of @series, names in @chars characters at most. */
+/* The comparison paragraph of @series, names in @chars characters at
+ * most (G_MAXUINT: whole), each after a swatch of the colour its
+ * scenario's lines are drawn in. */
 static void
 append_comparison (FwChartView        *self,
                    GString            *markup,
@@ -237,11 +258,10 @@ append_comparison (FwChartView        *self,
                    guint               series,
                    guint               chars)
 {
-  g_autofree char *hex = series_hex (self->canvas, series);
   g_autofree char *caption = fw_chart_series_caption (series, fw_chart_canvas_get_period_unit (self->canvas));
   g_autofree char *name = g_markup_escape_text (caption, -1);
 
-  g_string_append_printf (markup, "<span foreground=\"%s\">●</span>\u00a0%s:", hex, name);
+  g_string_append_printf (markup, "%s:", name);
   g_string_append_printf (plain, "%s:", caption);
   for (guint i = 0; i < values->n_scenarios; i++)
     {
@@ -249,21 +269,26 @@ append_comparison (FwChartView        *self,
       g_autofree char *escaped = NULL;
       g_autofree char *spaced = NULL;
       g_autofree char *number = NULL;
+      g_autofree char *hex = NULL;
 
       if (isnan (values->values[i][series]))
         continue;
       shown = fw_chart_text_shorten (fw_chart_canvas_get_scenario_name (self->canvas, i), chars);
       escaped = g_markup_escape_text (shown, -1);
-      spaced = unbroken (escaped);
+      /* A name wraps between its words, never away from its figure. */
       number = fw_display_count (values->values[i][series]);
-      g_string_append_printf (markup, i == 0 ? "   <b>%s\u00a0%s</b>" : "   %s\u00a0<b>%s</b>",
-                              spaced, number);
+      spaced = unbroken (number);
+      hex = scenario_hex (self->canvas, i);
+      g_string_append_printf (markup, i == 0 ? "   <span foreground=\"%s\">●</span>\u00a0<b>%s\u00a0%s</b>"
+                                             : "   <span foreground=\"%s\">●</span>\u00a0%s\u00a0<b>%s</b>",
+                              hex, escaped, spaced);
       g_string_append_printf (plain, "  %s %s", shown, number);
     }
 }
 
-/* The most characters that keep the comparison line to one line of the
- * readout's width, as measured. */
+/* The most characters that keep the comparison paragraph to
+ * COMPARISON_LINES lines of the readout's width, as measured:
+ * G_MAXUINT when the names fit whole. */
 static guint
 comparison_name_chars (FwChartView        *self,
                        const FwChartHover *values,
@@ -271,33 +296,38 @@ comparison_name_chars (FwChartView        *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
   PangoLayout *layout;
-  guint chars;
+  guint chars, longest = FEWEST_NAME_CHARS;
 
   if (width <= 0)
-    return OTHER_NAME_CHARS;
+    return G_MAXUINT;
+  for (guint i = 0; i < values->n_scenarios; i++)
+    longest = MAX (longest, (guint) g_utf8_strlen (fw_chart_canvas_get_scenario_name (self->canvas, i), -1));
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
   pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
-  for (chars = OTHER_NAME_CHARS; chars > FEWEST_NAME_CHARS; chars--)
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (chars = longest; chars > FEWEST_NAME_CHARS; chars--)
     {
       g_autoptr(GString) markup = g_string_new (NULL);
       g_autoptr(GString) plain = g_string_new (NULL);
-      int line_width;
 
       append_comparison (self, markup, plain, values, series, chars);
       pango_layout_set_markup (layout, markup->str, -1);
-      pango_layout_get_pixel_size (layout, &line_width, NULL);
-      if (line_width <= width)
+      if (pango_layout_get_line_count (layout) <= COMPARISON_LINES)
         break;
     }
   g_object_unref (layout);
-  return chars;
+  return chars == longest ? G_MAXUINT : chars;
 }
 
 /* Several scenarios: the first line (or two) holds the values of the
  * one edited, as for one scenario; the next compares one figure
  * (customers, unless hidden) of every scenario on show, each named, the
  * edited one first and in bold, so it reads like a row of a comparison:
- * "● Customers:  Baseline today…Q3 2026 1,380   Optimistic 279". The
+ * "Customers:  ● Baseline today in Q3 2026 1,380   ● Optimistic 279",
+ * each swatch in the colour of its scenario's lines, names whole when
+ * two lines hold them (R5-08: "Today (as me…ured in Q3)" was cut with
+ * room to spare). The
  * edited one's name used to lead the first line, and at 1280x720 it left
  * its values no room. @full gets every value of every scenario, names
  * whole, one a line. */

@@ -148,15 +148,85 @@ text_width (FwChart    *chart,
   return w;
 }
 
+/* How many lines @text takes wrapped at @width. */
+static guint
+text_lines (FwChart    *chart,
+            double      size,
+            gboolean    bold,
+            const char *text,
+            double      width)
+{
+  g_autoptr(PangoLayout) layout = fw_render_text_layout (NULL, chart->measure,
+                                                         chart->style.font_family,
+                                                         size, bold, text);
+
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return (guint) MAX (pango_layout_get_line_count (layout), 1);
+}
+
 /* The legend's sizes, shared by its two parts: a key's sample line and
  * the gap before its name, a row, the gap between keys. */
-#define LEGEND_SAMPLE(size)  ((size) * 1.8 + (size) * 0.45)
+#define LEGEND_SAMPLE(size)  (FW_CHART_LEGEND_SAMPLE (size) + (size) * 0.45)
 #define LEGEND_ROW(size)     ((size) * 1.45)
 #define LEGEND_SPACING(size) ((size) * 1.3)
 
-/* The scenarios' keys: a grid of equal columns on rows of their own,
- * below the series'. Every name is shown whole when @whole_rows rows
- * hold them; otherwise, in at most @max_rows, each column gets a share
+/* The scenarios' keys flowing in rows as the series' do, every name
+ * whole: a name wider than a row wraps onto rows of its own. Fills
+ * @layout's entries and returns the rows taken, or 0 (and no entries)
+ * when that takes more than @rows. */
+static guint
+flow_scenario_keys (FwChart       *chart,
+                    FwChartLayout *layout,
+                    const double  *natural,
+                    guint          n,
+                    double         left,
+                    double         right,
+                    double         top,
+                    guint          rows)
+{
+  double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
+  double x = left;
+  guint row = 0, start = layout->n_legend;
+
+  for (guint k = 0; k < n; k++)
+    {
+      FwChartLegendEntry *entry = &layout->legend[layout->n_legend++];
+      double w = MIN (natural[k], right - left);
+      guint lines = 1;
+
+      if (natural[k] > right - left)
+        lines = text_lines (chart, size, TRUE, chart->entries[k].scenario.name,
+                            right - left - LEGEND_SAMPLE (size));
+      if (x > left && x + w > right)
+        {
+          x = left;
+          row++;
+        }
+      entry->kind = FW_CHART_LEGEND_SCENARIO;
+      entry->index = k;
+      entry->hidden = FALSE;
+      entry->cut = FALSE;
+      entry->lines = lines;
+      entry->x = x;
+      entry->y = top + row * row_h;
+      entry->width = w;
+      entry->height = lines * row_h;
+      /* A wrapped name takes its rows whole. */
+      row += lines - 1;
+      x += w + spacing;
+      if (row + 1 > rows)
+        {
+          layout->n_legend = start;
+          return 0;
+        }
+    }
+  return n > 0 ? row + 1 : 0;
+}
+
+/* The scenarios' keys: below the series', every name whole
+ * (flow_scenario_keys()) when @whole_rows rows hold them. Otherwise a
+ * grid of equal columns: in at most @max_rows, each column gets a share
  * of the width and a longer name is cut in its middle (the painter), so
  * that "Q3 plan: ... (copy)" keeps both ends that tell it apart. When
  * even the narrowest readable columns cannot hold them all, the last key
@@ -186,6 +256,10 @@ place_scenario_keys (FwChart       *chart,
       natural[i] = LEGEND_SAMPLE (size) + text_width (chart, size, TRUE, chart->entries[i].scenario.name);
       widest = MAX (widest, natural[i]);
     }
+
+  rows = flow_scenario_keys (chart, layout, natural, n, left, right, top, MAX (whole_rows, 1));
+  if (rows > 0)
+    return rows;
 
   /* All whole, in as few rows as they fit... */
   cols = (guint) MAX (floor ((avail + spacing) / (widest + spacing)), 0.0);
@@ -231,6 +305,7 @@ place_scenario_keys (FwChart       *chart,
       entry->x = left + (k % cols) * (col_w + spacing);
       entry->y = top + (k / cols) * row_h;
       entry->cut = natural[k] > col_w;
+      entry->lines = 1;
       entry->width = MIN (natural[k], col_w);
       entry->height = row_h;
     }
@@ -244,6 +319,7 @@ place_scenario_keys (FwChart       *chart,
       entry->x = left + (keyed % cols) * (col_w + spacing);
       entry->y = top + (keyed / cols) * row_h;
       entry->cut = FALSE;
+      entry->lines = 1;
       entry->width = right - entry->x;
       entry->height = row_h;
     }
@@ -314,6 +390,7 @@ place_legend (FwChart       *chart,
            * row when it does not fit the rest of this one, and is shown
            * whole. */
           entry->cut = w > right - left;
+          entry->lines = 1;
           w = MIN (w, right - left);
           if (x > left && x + w > right)
             {

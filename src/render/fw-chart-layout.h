@@ -26,7 +26,7 @@ typedef enum
 {
   FW_CHART_LEGEND_SERIES,    /* index: an FwChartSeries */
   FW_CHART_LEGEND_BAND,      /* the band of customers */
-  FW_CHART_LEGEND_SCENARIO,  /* index: the scenario, drawn in its dash */
+  FW_CHART_LEGEND_SCENARIO,  /* index: the scenario, keyed by its colour */
   FW_CHART_LEGEND_MORE,      /* index: how many scenarios have no key */
 } FwChartLegendKind;
 
@@ -37,6 +37,7 @@ typedef struct
   double            x, y, width, height;  /* the sample and the name */
   gboolean          hidden;   /* listed but not drawn (legend toggles) */
   gboolean          cut;      /* the name is wider than its room: cut in the middle */
+  guint             lines;    /* the name wraps onto this many rows (1: it fits one) */
 } FwChartLegendEntry;
 
 typedef struct

@@ -35,40 +35,76 @@ static const char * const dark_colors[FW_CHART_N_SERIES] = {
   "#62a0ea", "#57e389", "#f66151", "#c061cb", "#ffa348",
 };
 
-/* Scenarios after the first are told apart by dash patterns, in line
- * widths; each dash has square ends half a line long (0 length: a
- * square dot), see append_dashes(). Long elements: every dash is a
- * shape to fill, so the second and third scenarios (the usual compare)
- * take few of them. */
+/* Dash patterns, in line widths; each dash has square ends half a line
+ * long (0 length: a square dot), see append_dashes(). Long elements:
+ * every dash is a shape to fill. A legend's sample
+ * (FW_CHART_LEGEND_SAMPLE, 13 line widths and more) shows a whole
+ * period of each. */
 typedef struct
 {
   guint  n;
   double dashes[4];
 } Dash;
 
-static const Dash scenario_dashes[] = {
-  { 0, { 0 } },
-  { 2, { 6.0, 4.0 } },
-  { 2, { 1.0, 3.0 } },
-  { 4, { 5.0, 2.6, 0.0, 2.6 } },
-  { 2, { 9.0, 3.5 } },
-  { 4, { 3.0, 2.5, 3.0, 5.5 } },
+static const Dash solid = { 0, { 0 } };
+
+/* Several scenarios compared: the colour says which scenario a line is
+ * (scenario_light_colors), so the dash says which series: customers
+ * solid, the others each in a pattern of their own. One scenario alone
+ * draws every series solid, told apart by the series' colours. (Dashes
+ * used to tell the scenarios apart, every customers line in the same
+ * blue: a client could not tell which was which, R5-08.) */
+static const Dash series_dashes[FW_CHART_N_SERIES] = {
+  { 0, { 0 } },                  /* customers */
+  { 2, { 3.0, 3.0 } },           /* new customers: short dashes */
+  { 2, { 0.0, 2.5 } },           /* churn: dots */
+  { 4, { 5.0, 3.0, 0.0, 3.0 } }, /* referral inflow: dash and dot */
+  { 2, { 7.0, 3.0 } },           /* momentum: long dashes */
 };
 
-/* Overlaid scenarios' bands of customers, each in a colour of its own,
- * so that two bands that overlap (a baseline's and its copy's without a
- * friction) stay two, and each is tied to its scenario by the colour of
- * its key in the legend and the dash of its edges. The first scenario's
- * band is the customers' blue, as a band alone always is; the others
- * take yellow, brown and grey, which no series uses and which stay
- * apart from blue and from one another for the common colour-vision
- * deficiencies (blue against yellow above all). Past four they come
- * round again, told apart by their edges' dashes. */
-static const char * const band_light_colors[] = { "#1c71d8", "#e5a50a", "#865e3c", "#5e5c64" };
-static const char * const band_dark_colors[] = { "#62a0ea", "#f6d32d", "#cdab8f", "#c0bfbc" };
-/* How strongly a band is tinted: yellow needs more to show on white. */
-static const double band_light_alpha[] = { 0.18, 0.28, 0.2, 0.18 };
-static const double band_dark_alpha[] = { 0.26, 0.22, 0.24, 0.2 };
+/* Compared scenarios' hues, after Okabe and Ito's palette for the
+ * common colour-vision deficiencies: blue, vermillion, bluish green,
+ * reddish purple, ochre, grey. In that order the usual compare (two or
+ * three scenarios) takes the three that differ most in hue and in
+ * lightness. On light backgrounds (and paper) the shades are darkened
+ * where the palette's own would not stand out from white (3:1 at least:
+ * a 2 px line must be seen); on dark ones, lightened. Past six they come
+ * round again: a chart of more than six lines is read through its
+ * readout and legend, not by colour alone. A band takes its scenario's
+ * hue. */
+static const char * const scenario_light_colors[] = {
+  "#0072b2", "#d55e00", "#009e73", "#b8488f", "#9a6a00", "#55535a",
+};
+static const char * const scenario_dark_colors[] = {
+  "#56b4e9", "#ff8c42", "#2fd1a0", "#e48fc4", "#f0e442", "#c0bfbc",
+};
+
+/* How strongly a band is tinted: a faint wash of its line's colour, so
+ * that where two or three overlap each still shows through. */
+#define BAND_LIGHT_ALPHA 0.16
+#define BAND_DARK_ALPHA  0.22
+
+static gboolean
+comparing (const FwChart *chart)
+{
+  return chart->n_entries > 1;
+}
+
+static FwRgb
+scenario_color (const FwChart *chart,
+                guint          entry)
+{
+  guint k = entry % G_N_ELEMENTS (scenario_light_colors);
+
+  return fw_wheel_parse_color (chart->style.dark ? scenario_dark_colors[k] : scenario_light_colors[k]);
+}
+
+static const Dash *
+series_dash (const FwChart *chart,
+             guint          series)
+{
+  return comparing (chart) ? &series_dashes[series] : &solid;
+}
 
 static FwRgb
 series_color (const FwChart *chart,
@@ -77,19 +113,27 @@ series_color (const FwChart *chart,
   return fw_wheel_parse_color (chart->style.dark ? dark_colors[series] : light_colors[series]);
 }
 
-/* The colour of @entry's band and the alpha of its fill; in high
- * contrast the fill is stronger. */
+/* The colour a line of @series of @entry is drawn in: the series'
+ * alone, the scenario's when several are compared. */
+static FwRgb
+line_color (const FwChart *chart,
+            guint          entry,
+            guint          series)
+{
+  return comparing (chart) ? scenario_color (chart, entry) : series_color (chart, series);
+}
+
+/* The colour of @entry's band (its customers line's) and the alpha of
+ * its fill; in high contrast the fill is stronger. */
 static FwRgb
 band_color (const FwChart *chart,
             guint          entry,
             double        *alpha)
 {
-  guint k = entry % G_N_ELEMENTS (band_light_colors);
-
   if (alpha != NULL)
-    *alpha = (chart->style.dark ? band_dark_alpha[k] : band_light_alpha[k])
+    *alpha = (chart->style.dark ? BAND_DARK_ALPHA : BAND_LIGHT_ALPHA)
              * (chart->style.high_contrast ? 1.6 : 1.0);
-  return fw_wheel_parse_color (chart->style.dark ? band_dark_colors[k] : band_light_colors[k]);
+  return line_color (chart, entry, FW_CHART_CUSTOMERS);
 }
 
 /* Whether @entry's band is drawn, or, with the legend's toggles, would
@@ -112,19 +156,42 @@ n_bands_listed (const FwChart *chart)
   return n;
 }
 
+static void
+rgb_out (FwRgb  color,
+         double rgb[3])
+{
+  rgb[0] = color.r;
+  rgb[1] = color.g;
+  rgb[2] = color.b;
+}
+
 void
 fw_chart_series_color (const FwChart *chart,
                        guint          series,
                        double         rgb[3])
 {
-  FwRgb color;
-
   g_return_if_fail (series < FW_CHART_N_SERIES);
 
-  color = series_color (chart, series);
-  rgb[0] = color.r;
-  rgb[1] = color.g;
-  rgb[2] = color.b;
+  rgb_out (series_color (chart, series), rgb);
+}
+
+void
+fw_chart_line_color (const FwChart *chart,
+                     guint          scenario,
+                     guint          series,
+                     double         rgb[3])
+{
+  g_return_if_fail (series < FW_CHART_N_SERIES);
+
+  rgb_out (line_color (chart, scenario, series), rgb);
+}
+
+void
+fw_chart_scenario_color (const FwChart *chart,
+                         guint          scenario,
+                         double         rgb[3])
+{
+  rgb_out (scenario_color (chart, scenario), rgb);
 }
 
 static void
@@ -140,9 +207,8 @@ set_fg (cairo_t       *cr,
 static void
 set_dash (cairo_t             *cr,
           const FwChartLayout *layout,
-          guint                scenario)
+          const Dash          *dash)
 {
-  const Dash *dash = &scenario_dashes[scenario % G_N_ELEMENTS (scenario_dashes)];
   double scaled[4];
 
   for (guint i = 0; i < dash->n; i++)
@@ -606,14 +672,14 @@ track_width (const FwChart       *chart,
   return layout->plot_w * chart->entries[entry].scenario.horizon / MAX (layout->horizon, 1);
 }
 
-/* Strokes a track's lines and fills its bodies, in @entry's dash. */
+/* Strokes a track's lines and fills its bodies, in @dash. */
 static void
 stroke_track (cairo_t              *cr,
               const FwChartLayout  *layout,
               const FwChartColumns *columns,
               double                width,
               double                line_width,
-              guint                 entry,
+              const Dash           *dash,
               FwRgb                 rgb,
               double                alpha)
 {
@@ -624,15 +690,14 @@ stroke_track (cairo_t              *cr,
 
   cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
   cairo_new_path (cr);
-  if (scenario_dashes[entry % G_N_ELEMENTS (scenario_dashes)].n == 0)
+  if (dash->n == 0)
     {
       append_subpaths (cr, path.lines, path.line_starts, FALSE);
       cairo_set_line_width (cr, line_width);
       cairo_stroke (cr);
     }
   else
-    append_dashes (cr, path.lines, path.line_starts,
-                   &scenario_dashes[entry % G_N_ELEMENTS (scenario_dashes)], line_width);
+    append_dashes (cr, path.lines, path.line_starts, dash, line_width);
   /* Dashes and bodies are filled together: one pass of the rasterizer. */
   append_subpaths (cr, path.bodies, path.body_starts, TRUE);
   cairo_fill (cr);
@@ -712,12 +777,12 @@ paint_band (FwChart             *chart,
     {
       double edge = layout->line_width * (chart->style.high_contrast ? 0.6 : 0.45);
 
-      stroke_track (cr, layout, low, width, edge, entry, rgb, 0.9);
-      stroke_track (cr, layout, high, width, edge, entry, rgb, 0.9);
+      stroke_track (cr, layout, low, width, edge, &solid, rgb, 0.9);
+      stroke_track (cr, layout, high, width, edge, &solid, rgb, 0.9);
     }
 
   /* The median, finer than the series' lines. */
-  stroke_track (cr, layout, median, width, layout->line_width * 0.6, entry, rgb, 0.9);
+  stroke_track (cr, layout, median, width, layout->line_width * 0.6, &solid, rgb, 0.9);
 }
 
 static void
@@ -729,14 +794,16 @@ paint_series (FwChart             *chart,
 {
   const FwChartColumns *columns = fw_chart_track_columns (chart, entry, series);
   double width = track_width (chart, layout, entry);
-  FwRgb rgb = series_color (chart, series);
+  FwRgb rgb = line_color (chart, entry, series);
+  const Dash *dash = series_dash (chart, series);
 
-  stroke_track (cr, layout, columns, width, layout->line_width, entry, rgb, 1.0);
+  stroke_track (cr, layout, columns, width, layout->line_width, dash, rgb, 1.0);
 
   /* Few periods far apart: a dot on each, so a value reads as a value
-   * and not as a point on a slope (the first scenario only, to keep an
-   * overlay calm). */
-  if (columns->per_period && entry == 0
+   * and not as a point on a slope (solid lines only: one scenario's
+   * series, or compared scenarios' customers; a dot would break a
+   * series' dash). */
+  if (columns->per_period && dash->n == 0
       && width / MAX (columns->n_values - 1, 1) >= layout->text_size * 1.2)
     {
       double r = layout->line_width * 1.35;
@@ -926,12 +993,13 @@ paint_legend (FwChart             *chart,
               const FwChartLayout *layout)
 {
   double size = layout->text_size;
-  double sample = size * 1.8, between = size * 0.45;
+  double sample = FW_CHART_LEGEND_SAMPLE (size), between = size * 0.45;
 
   for (guint i = 0; i < layout->n_legend; i++)
     {
       const FwChartLegendEntry *entry = &layout->legend[i];
-      double cy = entry->y + entry->height / 2.0;
+      /* The sample by the name's first row. */
+      double cy = entry->y + entry->height / MAX (entry->lines, 1) / 2.0;
       double x0 = entry->x, x1 = entry->x + sample;
       /* A hidden series (legend toggles) is listed faintly, its sample
        * an outline: there to be clicked, plainly not drawn. */
@@ -954,6 +1022,19 @@ paint_legend (FwChart             *chart,
           {
             FwRgb rgb = series_color (chart, entry->index);
 
+            /* Compared scenarios: the series is its dash, drawn in the
+             * text's colour (the colours are the scenarios'). */
+            if (comparing (chart))
+              {
+                set_fg (cr, chart, 0.85 * alpha);
+                cairo_set_line_width (cr, layout->line_width);
+                set_dash (cr, layout, series_dash (chart, entry->index));
+                cairo_move_to (cr, x0 + layout->line_width / 2.0, cy);
+                cairo_line_to (cr, x1 - layout->line_width / 2.0, cy);
+                cairo_stroke (cr);
+                cairo_set_dash (cr, NULL, 0, 0.0);
+                break;
+              }
             cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
             cairo_set_line_width (cr, MAX (layout->line_width * 1.4, 3.0));
             cairo_move_to (cr, x0, cy);
@@ -975,7 +1056,7 @@ paint_legend (FwChart             *chart,
           {
             /* A slice of each band's colour, as many as there are
              * bands (a whole sample for one). */
-            guint n = MAX (MIN (n_bands_listed (chart), G_N_ELEMENTS (band_light_colors)), 1), k = 0;
+            guint n = MAX (MIN (n_bands_listed (chart), G_N_ELEMENTS (scenario_light_colors)), 1), k = 0;
 
             for (guint b = 0; b < chart->n_entries && k < n; b++)
               if (band_listed (chart, b))
@@ -1001,8 +1082,8 @@ paint_legend (FwChart             *chart,
 
         case FW_CHART_LEGEND_SCENARIO:
         default:
-          /* A scenario whose band is drawn keys it too: its sample on
-           * a swatch of the band's colour. */
+          /* The scenario's colour, on a swatch of its band's when its
+           * band is drawn. */
           if (band_listed (chart, entry->index))
             {
               double fill;
@@ -1012,17 +1093,36 @@ paint_legend (FwChart             *chart,
               cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, fill * (chart->band_shown ? 1.0 : 0.4));
               cairo_fill (cr);
             }
-          set_fg (cr, chart, 0.85);
-          cairo_set_line_width (cr, layout->line_width);
-          set_dash (cr, layout, entry->index);
-          cairo_move_to (cr, x0 + layout->line_width / 2.0, cy);
-          cairo_line_to (cr, x1 - layout->line_width / 2.0, cy);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0.0);
+          {
+            FwRgb rgb = scenario_color (chart, entry->index);
+
+            cairo_new_path (cr);
+            cairo_set_source_rgb (cr, rgb.r, rgb.g, rgb.b);
+            cairo_set_line_width (cr, MAX (layout->line_width * 1.4, 3.0));
+            cairo_move_to (cr, x0 + layout->line_width / 2.0, cy);
+            cairo_line_to (cr, x1 - layout->line_width / 2.0, cy);
+            cairo_stroke (cr);
+          }
           break;
         }
 
       set_fg (cr, chart, 0.9 * alpha);
+      if (entry->lines > 1)
+        {
+          /* A name wider than a row, wrapped onto its rows: its first
+           * line by the sample. */
+          g_autoptr(PangoLayout) text = fw_render_text_layout (NULL, chart->paint_text,
+                                                               chart->style.font_family, size, TRUE,
+                                                               fw_chart_legend_name (chart, entry));
+          PangoRectangle line;
+
+          pango_layout_set_width (text, (int) ((entry->width - sample - between) * PANGO_SCALE));
+          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (text, 0), NULL, &line);
+          cairo_move_to (cr, x1 + between, cy - (double) line.height / PANGO_SCALE / 2.0);
+          pango_cairo_show_layout (cr, text);
+          continue;
+        }
       /* Only a name wider than its room is cut (fw-chart-layout.c), in
        * the middle, so both ends of "Q3 plan: ... (copy)" still tell it
        * apart; any other is drawn whole: limited to its measured width

@@ -66,6 +66,10 @@ struct _FwChart
   guint         columns_width;       /* the width the summaries are for */
 };
 
+/* The length of a legend key's sample line, for text of @size: long
+ * enough to show a whole period of every series' dash. */
+#define FW_CHART_LEGEND_SAMPLE(size) ((size) * 2.4)
+
 /* fw-chart.c */
 /* The track's summary at the layout's width, computed if needed; NULL
  * when the scenario has no such array. */

@@ -26,11 +26,13 @@ G_BEGIN_DECLS
  * series' range) and from the size (the layout) until they change, so a
  * frame that only moves the marker costs the drawing alone.
  *
- * Several scenarios can be overlaid: the first is drawn in solid lines,
- * the others each in their own dash, named in the legend. Colours follow
- * the caller's style (the same FwWheelStyle the wheel takes): the
- * series' colours have a light and a dark variant, text and grid take
- * the foreground. */
+ * Several scenarios can be overlaid: each is then drawn in a colour of
+ * its own (a colour-blind safe palette), its band a wash of it, and the
+ * series are told apart by their dash (customers solid); the legend
+ * names every scenario whole by its colour. One scenario alone draws
+ * each series in the series' colour. Colours follow the caller's style
+ * (the same FwWheelStyle the wheel takes): light and dark variants;
+ * text and grid take the foreground. */
 
 typedef struct _FwChart FwChart;
 
@@ -76,10 +78,23 @@ double    fw_chart_get_marker_position (const FwChart      *chart);
  * axis ("Month"). NULL: "Period". */
 void      fw_chart_set_period_label (FwChart               *chart,
                                      const char            *label);
-/* The colour @series is drawn in with the chart's style: for a view's
- * own marks that must match the lines (a readout's swatches). */
+/* The colour @series is drawn in with the chart's style when one
+ * scenario is: for a view's own marks that must match the lines (a
+ * readout's swatches). */
 void      fw_chart_series_color     (const FwChart         *chart,
                                      guint                  series,
+                                     double                 rgb[3]);
+/* The colour @series of the @scenario-th scenario set is drawn in now:
+ * the series' colour for one scenario, the scenario's when several are
+ * compared. */
+void      fw_chart_line_color       (const FwChart         *chart,
+                                     guint                  scenario,
+                                     guint                  series,
+                                     double                 rgb[3]);
+/* The colour that names the @scenario-th scenario set while several
+ * are compared: its lines', its band's, its key's. */
+void      fw_chart_scenario_color   (const FwChart         *chart,
+                                     guint                  scenario,
                                      double                 rgb[3]);
 /* "Month", "Week"...: the period unit as the axis names it. */
 char     *fw_chart_period_title     (const FwChart         *chart);
