@@ -19,6 +19,7 @@
 #include "fw-renderer-choice.h"
 #include "fw-time-words.h"
 #include "fw-window.h"
+#include "fw-window-private.h"
 
 /* The window in German, with the translations compiled in this build
  * (BUILD_LOCALEDIR, build/po) rather than installed ones: what a German
@@ -57,7 +58,9 @@ test_window_speaks_german (void)
   gtk_window_present (GTK_WINDOW (window));
   fw_test_spin (200);
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Unbenannt — Flywheel");
+  /* A new project is named as a new document (C10). */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Unbenanntes Flywheel — Flywheel");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (window->subtitle_label), "Aus der Vorlage „"));
   g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "stages"), ==, "Phasen");
   g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "points"), ==, "Reibung & Kräfte");
 
