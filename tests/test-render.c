@@ -921,7 +921,7 @@ test_paint_names_clear_of_referral (void)
 
         surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[s][0], (int) sizes[s][1]);
         cr = cairo_create (surface);
-        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, named);
+        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, FALSE, named);
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
 

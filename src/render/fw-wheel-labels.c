@@ -1493,7 +1493,7 @@ words_fit (cairo_t             *cr,
   fw_wheel_count_hub_texts (cr, layout, style, full, &inside);
   if (!inside)
     return FALSE;
-  return !names || fw_wheel_count_point_names (cr, layout, style, full) == full->scenario->points->len;
+  return !names || fw_wheel_point_names_all_shown (cr, layout, style, full);
 }
 
 /* The scales tried, from the one asked for down to 1, this far apart. */
@@ -1601,7 +1601,7 @@ fw_wheel_fit_text (cairo_t             *cr,
       most.scale = MIN (text->scale, 1.0);
       most.ring_given = FW_WHEEL_MAX_RING_GIVEN;
       fw_wheel_layout_compute_text (layout, width, height, &most);
-      if (fw_wheel_count_point_names (cr, layout, style, &full) == full.scenario->points->len)
+      if (fw_wheel_point_names_all_shown (cr, layout, style, &full))
         {
           scale = fit_words (cr, layout, width, height, text, style, &full, presenting, TRUE, &fitted);
           if (fitted)

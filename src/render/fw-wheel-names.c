@@ -30,9 +30,14 @@
 #define MAX_PUSHES 4
 /* ...and slid round the ring up to this far, in these steps (degrees):
  * the two top forces of a 4:3 screen's wheel have no room beside the
- * referral arrow, and read as well a little lower, by the ring's side. */
-#define SLIDE_STEP 5.0
-#define SLIDE_MAX  40.0
+ * referral arrow, and read as well a little lower, by the ring's side.
+ * On a crowded rim no further than two markers' spacing (at least
+ * SLIDE_CROWDED): slid past its neighbours a name reads as theirs, and
+ * the 200 names of a crowded wheel, most with no room, cost a sixth of
+ * the time to try. */
+#define SLIDE_STEP    5.0
+#define SLIDE_MAX     40.0
+#define SLIDE_CROWDED 10.0
 /* A leader longer than this many text sizes no longer reads as joining
  * a name to its marker. */
 #define MAX_LEADER 6.0
@@ -90,6 +95,7 @@ rank_points (const FwWheelScene *scene)
 typedef struct
 {
   const FwWheelLayout *layout;
+  double               slide_max;  /* degrees */
   const FwWheelBox    *avoid;
   guint                n_avoid;
   GArray              *placed;
@@ -198,7 +204,7 @@ find_place (const NameRoom *room,
   gboolean found = FALSE;
 
   fw_wheel_layout_position (layout, angle, layout->rim, &mx, &my);
-  for (guint slide = 0; slide <= 2 * (guint) (SLIDE_MAX / SLIDE_STEP); slide++)
+  for (guint slide = 0; slide <= 2 * (guint) (room->slide_max / SLIDE_STEP + 1e-9); slide++)
     {
       double at = angle + SLIDE_STEP * ((slide + 1) / 2) * (slide % 2 ? 1.0 : -1.0);
       double dx = sin (at * G_PI / 180.0), dy = -cos (at * G_PI / 180.0);
@@ -253,7 +259,7 @@ place_name (const NameRoom *room,
 {
   const FwWheelLayout *layout = room->layout;
   double pad = layout->label_size * 0.2;  /* the plate's padding, each side */
-  double best_cost = G_MAXDOUBLE;
+  double best_cost = G_MAXDOUBLE, tried_w = 0.0, tried_h = 0.0;
   gboolean found = FALSE;
 
   pango_layout_set_wrap (text, PANGO_WRAP_WORD);
@@ -271,6 +277,12 @@ place_name (const NameRoom *room,
       if (!fw_render_text_words_whole (text))
         continue;
       fw_render_text_size (text, &w, &h);
+      /* A wrap that changes nothing ("Slow follow-up" on one line at 10
+       * and at 7 text sizes) has nothing new to try. */
+      if (i > 0 && fabs (w - tried_w) < 0.5 && fabs (h - tried_h) < 0.5)
+        continue;
+      tried_w = w;
+      tried_h = h;
       /* A narrower wrap is taken for a clearly shorter leader only: each
        * line more costs as much as half a line's height of leader ("at"
        * alone on a line of "Surprise price rise at renewal" read badly). */
@@ -358,6 +370,7 @@ fw_wheel_place_point_names (cairo_t             *cr,
                             const double         referral_box[4],
                             GArray              *stage_boxes,
                             gboolean             draw,
+                            gboolean             until_one_fails,
                             GArray              *named)
 {
   const FwScenario *scenario = scene->scenario;
@@ -393,6 +406,7 @@ fw_wheel_place_point_names (cairo_t             *cr,
                                                               (FwWheelBox *) placed->data));
     }
   room.layout = layout;
+  room.slide_max = CLAMP (2.0 * 360.0 / scenario->points->len, SLIDE_CROWDED, SLIDE_MAX);
   room.avoid = (const FwWheelBox *) avoid->data;
   room.n_avoid = avoid->len;
   room.placed = placed;
@@ -412,7 +426,11 @@ fw_wheel_place_point_names (cairo_t             *cr,
       text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.85, FALSE, point->name);
       pango_layout_set_single_paragraph_mode (text, TRUE);
       if (!place_name (&room, text, angles[k], &box, &wrap))
-        continue;
+        {
+          if (until_one_fails)
+            break;
+          continue;
+        }
       g_array_append_val (placed, box);
       fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
       leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
@@ -443,5 +461,23 @@ fw_wheel_count_point_names (cairo_t             *cr,
   stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
   fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, NULL);
+                                     FALSE, FALSE, NULL);
+}
+
+gboolean
+fw_wheel_point_names_all_shown (cairo_t             *cr,
+                                const FwWheelLayout *layout,
+                                const FwWheelStyle  *style,
+                                const FwWheelScene  *scene)
+{
+  g_autoptr(GArray) stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+  guint n_points = scene->scenario->points->len - (scene->dragged_point >= 0);
+  FwReferralGeometry kept;
+  double referral_box[4];
+
+  fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
+  /* Stopped at the first name left out: a crowded wheel's is among its
+   * first few dozen. */
+  return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
+                                     FALSE, TRUE, NULL) == n_points;
 }

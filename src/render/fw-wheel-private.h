@@ -195,7 +195,15 @@ guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            const double         referral_box[4],
                                            GArray              *stage_boxes,
                                            gboolean             draw,
+                                           gboolean             until_one_fails,
                                            GArray              *named);
+/* Whether every point's name has room (the scene showing the points and
+ * their names), as fw_wheel_count_point_names() would count them, but
+ * placing no more once one is left out: what fitting asks. */
+gboolean     fw_wheel_point_names_all_shown (cairo_t           *cr,
+                                           const FwWheelLayout *layout,
+                                           const FwWheelStyle  *style,
+                                           const FwWheelScene  *scene);
 
 /* fw-wheel-labels.c: the stage labels placed as
  * fw_wheel_paint_stage_labels() places them, drawing nothing: the boxes
