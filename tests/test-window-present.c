@@ -417,8 +417,8 @@ assert_every_word_in_place (Fixture    *fixture,
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
   shown = MIN (wheel->scene.reveal_stages, scenario->stages->len);
   fw_wheel_view_count_stage_labels (wheel, &whole);
-  g_test_message ("%s: stage names %.2f px, %u of %u shown whole; figures %.2f px%s",
-                  what, fw_wheel_view_get_label_size (wheel), whole, shown,
+  g_test_message ("%s (wheel %dx%d): stage names %.2f px, %u of %u shown whole; figures %.2f px%s",
+                  what, width, height, fw_wheel_view_get_label_size (wheel), whole, shown,
                   fw_present_view_get_figures_text_size (fixture->present),
                   fw_present_view_figures_whole (fixture->present) ? ", whole" : ", CUT");
   g_assert_cmpuint (whole, ==, shown);
