@@ -295,6 +295,39 @@ test_marker_follows (Fixture       *fixture,
   g_assert_cmpint (fw_chart_get_marker (chart), ==, 24);
 }
 
+/* Playing, the marker glides every frame but its label ("Month 17") is
+ * painted into pixels once a period, then moved with the line: not laid
+ * out, shaped and drawn again each frame. */
+static void
+test_marker_label_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FwChart *chart = fw_chart_canvas_get_chart (fixture->canvas);
+  guint painted;
+
+  fw_session_set_period (fixture->session, 17);
+  fw_session_set_speed (fixture->session, 1.0);
+  fw_session_set_playing (fixture->session, TRUE);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->canvas), 0));
+  painted = fw_chart_canvas_get_chips_painted (fixture->canvas);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_true (fw_session_play_on (fixture->session, 0.1));
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->canvas), 0));
+    }
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 17);
+  g_assert_cmpuint (fw_chart_canvas_get_chips_painted (fixture->canvas), ==, painted);
+
+  /* The next period: its label, once. */
+  g_assert_true (fw_session_play_on (fixture->session, 0.3));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->canvas), 0));
+  g_assert_true (fw_session_play_on (fixture->session, 0.1));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->canvas), 0));
+  g_assert_cmpint (fw_chart_get_marker (chart), ==, 18);
+  g_assert_cmpuint (fw_chart_canvas_get_chips_painted (fixture->canvas), ==, painted + 1);
+  fw_session_set_playing (fixture->session, FALSE);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -1060,6 +1093,7 @@ main (int    argc,
   g_test_add ("/chart-view/toggle-series", Fixture, NULL, fixture_set_up, test_toggle_series, fixture_tear_down);
   g_test_add ("/chart-view/hover-and-click", Fixture, NULL, fixture_set_up, test_hover_and_click, fixture_tear_down);
   g_test_add ("/chart-view/marker-follows", Fixture, NULL, fixture_set_up, test_marker_follows, fixture_tear_down);
+  g_test_add ("/chart-view/marker-label-kept", Fixture, NULL, fixture_set_up, test_marker_label_kept, fixture_tear_down);
   g_test_add ("/chart-view/readout-tooltip-left-alone", Fixture, NULL, fixture_set_up, test_readout_tooltip_left_alone,
               fixture_tear_down);
   g_test_add ("/chart-view/table-rows", Fixture, NULL, fixture_set_up, test_table_rows, fixture_tear_down);

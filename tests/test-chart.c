@@ -741,6 +741,70 @@ drawn_share (cairo_surface_t     *surface,
  * of its own, far from the others' and from the background, the
  * customers solid; its other series in the same hue, dashed (churn
  * here); and its legend key in that hue. */
+
+/* The window draws the marker in two parts (fw-chart-canvas.c): its
+ * line as a rectangle of the accent, and its label from pixels painted
+ * by fw_chart_paint_marker_chip() at the place fw_chart_marker_place()
+ * gives. Put together, they are what fw_chart_paint_marker() (exports)
+ * draws, gliding between periods or on one; the label is measured once
+ * for its text, not at every call. */
+static void
+test_marker_in_parts (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  const double positions[] = { 12.0, 12.37, 0.0, 23.8 };
+  FwWheelStyle style;
+  Series series;
+
+  series_init (&series, "Baseline", 24);
+  fw_wheel_style_init_light (&style);
+  fw_chart_set_style (chart, &style);
+  fw_chart_set_scenarios (chart, &series.scenario, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+      cairo_surface_t *parts = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+      FwChartMarkerPlace place, again;
+      guint differ = 0;
+      cairo_t *cr;
+
+      fw_chart_set_marker (chart, (int) positions[i]);
+      fw_chart_set_marker_position (chart, positions[i]);
+      g_assert_true (fw_chart_marker_place (chart, 800, 500, &place));
+      g_assert_true (fw_chart_marker_place (chart, 800, 500, &again));
+      g_assert_true (memcmp (&place, &again, sizeof place) == 0);
+
+      cr = cairo_create (whole);
+      fw_chart_paint_marker (chart, cr, 800, 500);
+      cairo_destroy (cr);
+
+      cr = cairo_create (parts);
+      cairo_rectangle (cr, place.x - place.line_width / 2.0, place.top, place.line_width, place.bottom - place.top);
+      cairo_set_source_rgba (cr, style.accent[0], style.accent[1], style.accent[2], style.accent[3]);
+      cairo_fill (cr);
+      fw_chart_paint_marker_chip (chart, cr, 800, 500, place.chip_x, place.chip_y);
+      cairo_destroy (cr);
+
+      cairo_surface_flush (whole);
+      cairo_surface_flush (parts);
+      for (int y = 0; y < 500; y++)
+        {
+          const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (whole) + y * cairo_image_surface_get_stride (whole));
+          const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (parts) + y * cairo_image_surface_get_stride (parts));
+
+          for (int x = 0; x < 800; x++)
+            differ += a[x] != b[x];
+        }
+      g_test_message ("marker at %g: %u pixels differ", positions[i], differ);
+      g_assert_cmpuint (differ, ==, 0);
+      /* Something was drawn: the label's pill, in the accent. */
+      g_assert_cmpfloat (place.chip_w, >, place.chip_h);
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (parts);
+    }
+}
+
 static void
 test_paint_scenarios (void)
 {
@@ -1262,6 +1326,8 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/spike-kept", test_paint_spike_kept);
   g_test_add_func ("/render/chart/paint/scenarios", test_paint_scenarios);
   g_test_add_func ("/render/chart/paint/one-scenario-colors", test_paint_one_scenario_colors);
+
+  g_test_add_func ("/render/chart/paint/marker-in-parts", test_marker_in_parts);
   g_test_add_func ("/render/chart/layout/many-scenarios", test_layout_many_scenarios);
   g_test_add_func ("/render/chart/layout/names-whole", test_layout_names_whole);
   g_test_add_func ("/render/chart/hover", test_hover);

@@ -47,6 +47,11 @@ struct _FwChartCanvas
 
   /* The device pixel the marker was last drawn at (G_MININT: none). */
   int            marker_pixel;
+  /* The marker's label as pixels, for the period and size it shows. */
+  GskRenderNode *chip_node;
+  int            chip_period, chip_scale;
+  double         chip_w, chip_h;
+  guint          chips_painted;
 
   /* The period under the pointer, or -1; and where the pointer is
    * (pointer_in: over the canvas at all). The period is worked out
@@ -94,6 +99,7 @@ static void
 invalidate_static (FwChartCanvas *self)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->chip_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -552,6 +558,14 @@ fw_chart_canvas_has_band (FwChartCanvas *self)
   return self->any_band;
 }
 
+guint
+fw_chart_canvas_get_chips_painted (FwChartCanvas *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_CANVAS (self), 0);
+
+  return self->chips_painted;
+}
+
 FwChart *
 fw_chart_canvas_get_chart (FwChartCanvas *self)
 {
@@ -850,6 +864,68 @@ paint_hover (FwChartCanvas       *self,
       }
 }
 
+typedef struct
+{
+  FwChart *chart;
+  int      width, height;
+} ChipPaint;
+
+static void
+paint_chip (cairo_t  *cr,
+            gpointer  data)
+{
+  ChipPaint *chip = data;
+
+  /* A pixel to spare round it for the antialiasing. */
+  fw_chart_paint_marker_chip (chip->chart, cr, chip->width, chip->height, 1.0, 1.0);
+}
+
+/* The marker as fw_chart_paint_marker() draws it, in two nodes that
+ * cost a playing frame next to nothing: the line a colour node, the
+ * label pixels painted once a period and moved. GTK then redraws the
+ * line's strip and the label's box where they were and where they are,
+ * not a strip as wide as the label down the whole chart. */
+static void
+snapshot_marker (FwChartCanvas *self,
+                 GtkSnapshot   *snapshot,
+                 int            width,
+                 int            height,
+                 int            scale)
+{
+  const double *a = self->style.accent;
+  GdkRGBA accent = { a[0], a[1], a[2], a[3] };
+  FwChartMarkerPlace place;
+  int period = fw_chart_get_marker (self->chart);
+
+  if (!fw_chart_marker_place (self->chart, width, height, &place))
+    return;
+
+  gtk_snapshot_append_color (snapshot, &accent,
+                             &GRAPHENE_RECT_INIT (place.x - place.line_width / 2.0, place.top,
+                                                  place.line_width, place.bottom - place.top));
+
+  if (self->chip_node == NULL || self->chip_period != period || self->chip_scale != scale ||
+      self->chip_w != place.chip_w || self->chip_h != place.chip_h)
+    {
+      ChipPaint chip = { self->chart, width, height };
+
+      g_clear_pointer (&self->chip_node, gsk_render_node_unref);
+      self->chip_node = fw_render_texture_node (GTK_WIDGET (self), NULL, (int) ceil (place.chip_w) + 2,
+                                                (int) ceil (place.chip_h) + 2, scale, paint_chip, &chip);
+      self->chip_period = period;
+      self->chip_scale = scale;
+      self->chip_w = place.chip_w;
+      self->chip_h = place.chip_h;
+      self->chips_painted++;
+    }
+  /* On a whole device pixel: the label's pixels stay as sharp as painted. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round ((place.chip_x - 1.0) * scale) / scale,
+                                                          round ((place.chip_y - 1.0) * scale) / scale));
+  gtk_snapshot_append_node (snapshot, self->chip_node);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 fw_chart_canvas_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -859,7 +935,6 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
   const FwChartLayout *layout;
-  double x0, x1;
   cairo_t *cr;
 
   if (self->session == NULL || width <= 0 || height <= 0)
@@ -879,21 +954,8 @@ fw_chart_canvas_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_append_node (snapshot, self->static_node);
 
-  /* The marker in the strip its line and label cover, so a frame of
-   * playback draws that strip alone (GTK redraws the area of the nodes
-   * that changed: the strip where the marker was, and where it is). */
   self->marker_pixel = marker_pixel (self);
-  if (fw_chart_marker_extent (self->chart, width, height, &x0, &x1))
-    {
-      x0 = CLAMP (x0, 0.0, (double) width);
-      x1 = CLAMP (x1, 0.0, (double) width);
-      if (x1 > x0)
-        {
-          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
-          fw_chart_paint_marker (self->chart, cr, width, height);
-          cairo_destroy (cr);
-        }
-    }
+  snapshot_marker (self, snapshot, width, height, scale);
 
   if (self->hover_period >= 0)
     {
@@ -1013,6 +1075,7 @@ fw_chart_canvas_dispose (GObject *object)
   fw_chart_canvas_set_session (self, NULL);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->chip_node, gsk_render_node_unref);
   fw_layer_pool_clear (&self->static_pixels);
 
   G_OBJECT_CLASS (fw_chart_canvas_parent_class)->dispose (object);

@@ -79,5 +79,8 @@ const char *fw_chart_canvas_get_value_text (FwChartCanvas *self);
 
 /* For tests: the chart as drawn (its marker, its layout). */
 FwChart   *fw_chart_canvas_get_chart        (FwChartCanvas *self);
+/* How many times the marker's label has been painted into pixels: once
+ * a period shown (and size, scale, style), not once a frame. */
+guint      fw_chart_canvas_get_chips_painted (FwChartCanvas *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -895,40 +896,60 @@ paint_axes (FwChart             *chart,
 
 /* Marker ------------------------------------------------------------------- */
 
-/* Where the marker goes: its line at @x, @line_w wide, and its label,
- * "Month 12", in a chip over the line kept inside the area; FALSE when
- * there is no marker. @text is the label's, owned by the caller. */
-typedef struct
+/* The label's extent, measured again only when its text or size
+ * changes (text is measured the same on any surface: fw-render-text.h). */
+static void
+marker_text_size (FwChart    *chart,
+                  const char *text,
+                  double      size,
+                  double     *w,
+                  double     *h)
 {
-  double x, line_w;
-  double size;
-  char  *text;
-  double chip_x, chip_y, chip_w, chip_h;
-} MarkerPlace;
+  if (chart->marker_text == NULL || chart->marker_text_size != size ||
+      strcmp (chart->marker_text, text) != 0)
+    {
+      g_autoptr(PangoLayout) label = fw_render_text_layout (NULL, chart->measure, chart->style.font_family,
+                                                            size, TRUE, text);
+
+      fw_render_text_size (label, &chart->marker_text_w, &chart->marker_text_h);
+      g_free (chart->marker_text);
+      chart->marker_text = g_strdup (text);
+      chart->marker_text_size = size;
+    }
+  *w = chart->marker_text_w;
+  *h = chart->marker_text_h;
+}
+
+/* "Month 12": the marker's label. */
+static char *
+marker_label (FwChart *chart)
+{
+  g_autofree char *title = fw_chart_period_title (chart);
+
+  /* TRANSLATORS: the chart's marker, e.g. "Month 12" */
+  return g_strdup_printf (_("%s %u"), title, (guint) chart->marker);
+}
 
 static gboolean
 place_marker (FwChart             *chart,
-              PangoContext        *context,
               const FwChartLayout *layout,
-              MarkerPlace         *place)
+              FwChartMarkerPlace  *place)
 {
-  g_autofree char *title = NULL;
-  g_autoptr(PangoLayout) label = NULL;
-  double w, h;
+  g_autofree char *text = NULL;
+  double size, w, h;
 
   if (chart->marker < 0 || (guint) chart->marker > layout->horizon || chart->n_entries == 0)
     return FALSE;
 
   place->x = fw_chart_layout_x_of (layout, MIN (chart->marker_position, (double) layout->horizon));
-  place->line_w = MAX (layout->line_width * 0.75, 1.5);
-  place->size = layout->text_size * 0.9;
-  title = fw_chart_period_title (chart);
-  /* TRANSLATORS: the chart's marker, e.g. "Month 12" */
-  place->text = g_strdup_printf (_("%s %u"), title, (guint) chart->marker);
-  label = fw_render_text_layout (NULL, context, chart->style.font_family, place->size, TRUE, place->text);
-  fw_render_text_size (label, &w, &h);
-  place->chip_w = w + place->size * 0.8;
-  place->chip_h = h + place->size * 0.2;
+  place->line_width = MAX (layout->line_width * 0.75, 1.5);
+  place->top = layout->plot_y;
+  place->bottom = layout->plot_y + layout->plot_h;
+  size = layout->text_size * 0.9;
+  text = marker_label (chart);
+  marker_text_size (chart, text, size, &w, &h);
+  place->chip_w = w + size * 0.8;
+  place->chip_h = h + size * 0.2;
   /* Never over the vertical axis' labels. */
   place->chip_x = CLAMP (place->x - place->chip_w / 2.0, layout->plot_x - layout->line_width,
                          MAX (layout->width - place->chip_w, layout->plot_x));
@@ -936,38 +957,26 @@ place_marker (FwChart             *chart,
   return TRUE;
 }
 
+/* The label: a pill in the accent, its top left corner at (@x, @y). */
 static void
-paint_marker (FwChart             *chart,
-              cairo_t             *cr,
-              const FwChartLayout *layout)
+paint_marker_chip (FwChart                  *chart,
+                   cairo_t                  *cr,
+                   const FwChartLayout      *layout,
+                   const FwChartMarkerPlace *place,
+                   double                    x,
+                   double                    y)
 {
   const double *accent = chart->style.accent;
-  MarkerPlace place;
-  g_autofree char *text = NULL;
-  double size, chip_w, chip_h, chip_x, chip_y;
+  double size = layout->text_size * 0.9;
+  double chip_w = place->chip_w, chip_h = place->chip_h;
+  g_autofree char *text = marker_label (chart);
 
-  if (!place_marker (chart, chart->paint_text, layout, &place))
-    return;
-  text = place.text;
-  size = place.size;
-  chip_w = place.chip_w;
-  chip_h = place.chip_h;
-  chip_x = place.chip_x;
-  chip_y = place.chip_y;
-
-  /* The line where playback has got to; its label names the period. */
   cairo_new_path (cr);
-  cairo_move_to (cr, place.x, layout->plot_y);
-  cairo_line_to (cr, place.x, layout->plot_y + layout->plot_h);
-  cairo_set_line_width (cr, place.line_w);
   cairo_set_source_rgba (cr, accent[0], accent[1], accent[2], accent[3]);
-  cairo_stroke (cr);
-
-  cairo_new_path (cr);
-  cairo_move_to (cr, chip_x + chip_h / 2.0, chip_y);
-  cairo_arc (cr, chip_x + chip_w - chip_h / 2.0, chip_y + chip_h / 2.0, chip_h / 2.0,
+  cairo_move_to (cr, x + chip_h / 2.0, y);
+  cairo_arc (cr, x + chip_w - chip_h / 2.0, y + chip_h / 2.0, chip_h / 2.0,
              -G_PI / 2.0, G_PI / 2.0);
-  cairo_arc (cr, chip_x + chip_h / 2.0, chip_y + chip_h / 2.0, chip_h / 2.0,
+  cairo_arc (cr, x + chip_h / 2.0, y + chip_h / 2.0, chip_h / 2.0,
              G_PI / 2.0, 1.5 * G_PI);
   cairo_close_path (cr);
   cairo_fill (cr);
@@ -981,8 +990,30 @@ paint_marker (FwChart             *chart,
     else
       cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
   }
-  show_text (cr, chart, size, TRUE, text, 0.0, PANGO_ELLIPSIZE_NONE, chip_x + chip_w / 2.0,
-             chip_y + chip_h / 2.0, 0.5, 0.5);
+  show_text (cr, chart, size, TRUE, text, 0.0, PANGO_ELLIPSIZE_NONE, x + chip_w / 2.0,
+             y + chip_h / 2.0, 0.5, 0.5);
+}
+
+static void
+paint_marker (FwChart             *chart,
+              cairo_t             *cr,
+              const FwChartLayout *layout)
+{
+  const double *accent = chart->style.accent;
+  FwChartMarkerPlace place;
+
+  if (!place_marker (chart, layout, &place))
+    return;
+
+  /* The line where playback has got to; its label names the period.
+   * Square ends, at the plot's top and bottom: a rectangle, which a view
+   * draws as one (fw_chart_marker_place()). */
+  cairo_new_path (cr);
+  cairo_rectangle (cr, place.x - place.line_width / 2.0, place.top, place.line_width, place.bottom - place.top);
+  cairo_set_source_rgba (cr, accent[0], accent[1], accent[2], accent[3]);
+  cairo_fill (cr);
+
+  paint_marker_chip (chart, cr, layout, &place, place.chip_x, place.chip_y);
 }
 
 /* Legend ------------------------------------------------------------------- */
@@ -1206,23 +1237,37 @@ fw_chart_paint_marker (FwChart *chart,
 }
 
 gboolean
-fw_chart_marker_extent (FwChart *chart,
-                        double   width,
-                        double   height,
-                        double  *x0,
-                        double  *x1)
+fw_chart_marker_place (FwChart            *chart,
+                       double              width,
+                       double              height,
+                       FwChartMarkerPlace *place)
 {
-  MarkerPlace place;
-
   g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
 
-  if (!place_marker (chart, chart->measure, fw_chart_get_layout (chart, width, height), &place))
-    return FALSE;
-  g_free (place.text);
-  /* A pixel to spare either side for the antialiasing. */
-  *x0 = MIN (place.x - place.line_w / 2.0, place.chip_x) - 1.0;
-  *x1 = MAX (place.x + place.line_w / 2.0, place.chip_x + place.chip_w) + 1.0;
-  return TRUE;
+  return place_marker (chart, fw_chart_get_layout (chart, width, height), place);
+}
+
+void
+fw_chart_paint_marker_chip (FwChart *chart,
+                            cairo_t *cr,
+                            double   width,
+                            double   height,
+                            double   x,
+                            double   y)
+{
+  const FwChartLayout *layout;
+  FwChartMarkerPlace place;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (cr != NULL);
+
+  layout = fw_chart_get_layout (chart, width, height);
+  if (!place_marker (chart, layout, &place))
+    return;
+  begin (chart, cr);
+  paint_marker_chip (chart, cr, layout, &place, x, y);
+  end (chart, cr);
 }
 
 void

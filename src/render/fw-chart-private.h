@@ -53,6 +53,9 @@ struct _FwChart
   gboolean      legend_toggles;      /* hidden series listed, dimmed */
   int           marker;
   double        marker_position;     /* where its line is: marker + a fraction */
+  /* The marker's label as last measured: its text, size and extent. */
+  char         *marker_text;
+  double        marker_text_size, marker_text_w, marker_text_h;
   char         *period_label;
   double        text_scale;
   FwWheelStyle  style;

@@ -54,6 +54,7 @@ fw_chart_free (FwChart *chart)
 
   clear_entries (chart);
   g_free (chart->period_label);
+  g_free (chart->marker_text);
   g_free (chart->font_family);
   g_clear_object (&chart->measure);
   g_free (chart);
@@ -263,6 +264,8 @@ fw_chart_set_style (FwChart            *chart,
 
   g_free (chart->font_family);
   chart->font_family = g_strdup (style->font_family);
+  /* Measured in the old font. */
+  g_clear_pointer (&chart->marker_text, g_free);
   chart->style = *style;
   chart->style.font_family = chart->font_family;
   chart->layout_valid = FALSE;

@@ -131,14 +131,30 @@ void      fw_chart_paint_marker     (FwChart               *chart,
                                      cairo_t               *cr,
                                      double                 width,
                                      double                 height);
-/* The horizontal extent the marker layer paints at @width x @height
- * (its line and its label), in @x0 and @x1; FALSE when there is no
- * marker. Playback redraws only that strip of the chart. */
-gboolean  fw_chart_marker_extent    (FwChart               *chart,
+/* Where fw_chart_paint_marker() puts the marker at @width x @height:
+ * its line, @line_width wide, centred on @x from @top to @bottom, and its
+ * label, a pill of @chip_w x @chip_h at (@chip_x, @chip_y). */
+typedef struct
+{
+  double x, line_width, top, bottom;
+  double chip_x, chip_y, chip_w, chip_h;
+} FwChartMarkerPlace;
+
+/* FALSE when there is no marker. The label's text is measured once per
+ * period and size, not at each call: playback asks every frame. */
+gboolean  fw_chart_marker_place     (FwChart               *chart,
                                      double                 width,
                                      double                 height,
-                                     double                *x0,
-                                     double                *x1);
+                                     FwChartMarkerPlace    *place);
+/* The marker's label alone, its pill's top left corner at (@x, @y): a
+ * view keeps it as pixels while the period stays, and draws the line
+ * itself (fw-chart-canvas.c). */
+void      fw_chart_paint_marker_chip (FwChart              *chart,
+                                      cairo_t              *cr,
+                                      double                width,
+                                      double                height,
+                                      double                x,
+                                      double                y);
 void      fw_chart_paint            (FwChart               *chart,
                                      cairo_t               *cr,
                                      double                 width,
