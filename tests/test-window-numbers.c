@@ -18,6 +18,7 @@
 #include "fw-compare-panel.h"
 #include "fw-display-number.h"
 #include "fw-json.h"
+#include "fw-present-view.h"
 #include "fw-projection-rows.h"
 #include "fw-projection-table.h"
 #include "fw-renderer-choice.h"
@@ -345,10 +346,19 @@ wheel_drew (gpointer data)
   return fw_wheel_view_get_frames_drawn (wheel) > *before || !fw_wheel_view_is_ticking (wheel);
 }
 
+/* The wheel on show: the editor's, or presenting's own. */
+static FwWheelView *
+shown_wheel (FwWindow *window)
+{
+  if (fw_session_get_presenting (fw_window_get_session (window)))
+    return FW_WHEEL_VIEW (fw_present_view_get_wheel (FW_PRESENT_VIEW (fw_window_get_present_view (window))));
+  return FW_WHEEL_VIEW (fw_window_get_wheel (window));
+}
+
 static void
 wait_for_numbers (FwWindow *window)
 {
-  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (window));
+  FwWheelView *wheel = shown_wheel (window);
   guint64 before;
 
   g_assert_true (fw_test_wait_until (projection_settled, window));
@@ -410,6 +420,49 @@ assert_readout_at (FwWindow   *window,
     }
 }
 
+/* @wheel's referral label, hub and counts as painted, and its counts
+ * and momentum as described to screen readers, against @row. */
+static void
+assert_wheel_agrees (FwWheelView      *wheel,
+                     const FwScenario *scenario,
+                     JsonObject       *row)
+{
+  const char *description = fw_wheel_view_get_description (wheel);
+  JsonArray *counts = json_object_get_array_member (row, "stages");
+  g_autofree char *referrals = shown (cli_number (row, "referrals"));
+  g_autofree char *momentum = shown (cli_number (row, "momentum"));
+  const char *label = fw_wheel_view_get_painted_referrals (wheel);
+  g_autofree char *said_momentum = g_strdup_printf ("Momentum %s people per month.", momentum);
+  g_autofree char *ending = g_strdup_printf (" %s/month", referrals);
+  guint n_painted = 0;
+
+  g_assert_nonnull (label);
+  g_test_message ("wheel: %s; hub %s", label, fw_wheel_view_get_painted_momentum (wheel));
+  /* "Referrals 154/month", or "Referral inflow 51/month" beside a
+   * stage named "Referrals". */
+  g_assert_true (g_str_has_suffix (label, ending));
+  g_assert_cmpstr (fw_wheel_view_get_painted_momentum (wheel), ==, momentum);
+  g_assert_nonnull (strstr (description, said_momentum));
+  for (guint i = 0; i < scenario->stages->len; i++)
+    {
+      double exact = json_array_get_double_element (counts, i);
+      g_autofree char *count = shown (exact);
+      g_autofree char *compact = fw_display_compact (exact);
+      g_autofree char *said = g_strdup_printf ("%s %s", fw_scenario_get_stage (scenario, i)->name, count);
+      const char *painted = fw_wheel_view_get_painted_count (wheel, i);
+
+      g_assert_nonnull (strstr (description, said));
+      /* On its arc, whole or short ("12.6k") as the wheel has room;
+       * a wheel too small for a count writes none. */
+      if (painted == NULL)
+        continue;
+      n_painted++;
+      if (g_strcmp0 (painted, count) != 0)
+        g_assert_cmpstr (painted, ==, compact);
+    }
+  g_assert_cmpuint (n_painted, >, 0);
+}
+
 /* Everything on show at the period shown agrees with @run. */
 static void
 assert_all_agree (FwWindow *window,
@@ -422,8 +475,6 @@ assert_all_agree (FwWindow *window,
   FwProjectionTable *table = FW_PROJECTION_TABLE (fw_chart_view_get_table (chart_view (window)));
   g_autoptr(FwProjectionRow) table_row = g_list_model_get_item (fw_projection_table_get_model (table), period);
   const char *spoken = fw_chart_canvas_get_value_text (canvas (window));
-  const char *description = fw_wheel_view_get_description (wheel);
-  JsonArray *counts = json_object_get_array_member (row, "stages");
   const FwScenario *scenario = fw_session_get_scenario (session);
 
   g_test_message ("period %u: figures, readout, table, wheel against flywheel-cli", period);
@@ -447,43 +498,7 @@ assert_all_agree (FwWindow *window,
         g_assert_cmpfloat (fw_projection_row_get_value (table_row, SERIES[s].series), ==, exact);
     }
 
-  /* The wheel: its referral label and hub as painted, its counts as
-   * described to screen readers. */
-  {
-    g_autofree char *referrals = shown (cli_number (row, "referrals"));
-    g_autofree char *momentum = shown (cli_number (row, "momentum"));
-    const char *label = fw_wheel_view_get_painted_referrals (wheel);
-    g_autofree char *said_momentum = g_strdup_printf ("Momentum %s people per month.", momentum);
-    guint n_painted = 0;
-
-    g_assert_nonnull (label);
-    g_test_message ("wheel: %s; hub %s", label, fw_wheel_view_get_painted_momentum (wheel));
-    g_assert_true (g_str_has_suffix (label, "/month"));
-    g_assert_nonnull (strstr (label, referrals));
-    g_assert_cmpint (strlen (label) - strlen ("/month") - strlen (referrals), ==,
-                     strstr (label, referrals) - label);
-    g_assert_true (strstr (label, referrals)[-1] == ' ');
-    g_assert_cmpstr (fw_wheel_view_get_painted_momentum (wheel), ==, momentum);
-    g_assert_nonnull (strstr (description, said_momentum));
-    for (guint i = 0; i < scenario->stages->len; i++)
-      {
-        double exact = json_array_get_double_element (counts, i);
-        g_autofree char *count = shown (exact);
-        g_autofree char *compact = fw_display_compact (exact);
-        g_autofree char *said = g_strdup_printf ("%s %s", fw_scenario_get_stage (scenario, i)->name, count);
-        const char *painted = fw_wheel_view_get_painted_count (wheel, i);
-
-        g_assert_nonnull (strstr (description, said));
-        /* On its arc, whole or short ("12.6k") as the wheel has room;
-         * a wheel too small for a count writes none. */
-        if (painted == NULL)
-          continue;
-        n_painted++;
-        if (g_strcmp0 (painted, count) != 0)
-          g_assert_cmpstr (painted, ==, compact);
-      }
-    g_assert_cmpuint (n_painted, >, 0);
-  }
+  assert_wheel_agrees (wheel, scenario, row);
 
   /* The horizon's figures: customers at its end, and the totals. */
   {
@@ -784,6 +799,37 @@ check_compare (Fixture  *fixture,
     }
 }
 
+/* Presenting: its own wheel and its figures beside it, at the period
+ * shown, against `simulate`. */
+static void
+check_presenting (Fixture    *fixture,
+                  FwWindow   *window,
+                  const char *when)
+{
+  FwSession *session = fw_window_get_session (window);
+  FwPresentView *present = FW_PRESENT_VIEW (fw_window_get_present_view (window));
+  g_autoptr(JsonNode) run = NULL;
+  g_autofree char *words = NULL;
+  JsonObject *row;
+
+  g_test_message ("presenting, %s", when);
+  g_assert_true (fw_session_get_presenting (session));
+  wait_for_numbers (window);
+  run = simulate (fixture, window);
+  row = cli_row (run, fw_session_get_period (session));
+  assert_wheel_agrees (shown_wheel (window), fw_session_get_scenario (session), row);
+  words = fw_present_view_dup_figures_words (present);
+  g_test_message ("card: %s", words);
+  for (guint s = 0; s < 4; s++)
+    {
+      g_autofree char *value = shown (cli_number (row, SERIES[s].member));
+      g_autofree char *item = g_strdup_printf (" %s%s: %s.", SERIES[s].figure_caption,
+                                               s == 0 ? "" : " per month", value);
+
+      g_assert_nonnull (strstr (words, item));
+    }
+}
+
 /* The same after every kind of change that replaces what is on show:
  * another scenario, an edit and its undo, another horizon, the periods
  * moved, scenarios compared; the Compare page with `compare`. */
@@ -932,6 +978,19 @@ test_paused_periods_agree (Fixture       *fixture,
   g_assert_cmpuint (fw_session_get_period (session), ==,
                     fw_document_get_project (fw_window_get_document (window))->horizon);
   check (fixture, window, "stopped at the horizon");
+
+  /* Presenting (F5), where the room reads them: the same, at H, a step
+   * back, and stopped at H again. */
+  activate (window, "win.present-start", NULL);
+  check_presenting (fixture, window, "at the horizon");
+  activate (window, "win.step-back", NULL);
+  check_presenting (fixture, window, "a step back");
+  fw_session_set_speed (session, FW_SESSION_MAX_SPEED);
+  activate (window, "win.go-to-start", NULL);
+  activate (window, "win.play-pause", NULL);
+  g_assert_true (fw_test_wait_until (reached, window));
+  check_presenting (fixture, window, "played to the horizon");
+  fw_session_set_presenting (session, FALSE);
 
   fw_test_window_close (window);
 }
