@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "fw-chart-view.h"
 #include "fw-export.h"
 #include "fw-report.h"
 #include "fw-test-window.h"
@@ -723,12 +724,14 @@ on_texture_read (GObject      *source,
   read->done = TRUE;
 }
 
-/* The wheel's Ctrl+C: a shortcut on the wheel itself, so it copies only
- * while the wheel has the focus (a text field keeps its own Ctrl+C). */
+/* Ctrl+C on the wheel or the chart: a shortcut on @widget itself to
+ * @action, so it copies only while @widget has the focus (a text field
+ * keeps its own Ctrl+C). */
 static gboolean
-wheel_has_copy_shortcut (GtkWidget *wheel)
+has_copy_shortcut (GtkWidget  *widget,
+                   const char *action_name)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (wheel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GtkShortcutTrigger) ctrl_c = gtk_shortcut_trigger_parse_string ("<Control>c");
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -745,35 +748,114 @@ wheel_has_copy_shortcut (GtkWidget *wheel)
           if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_c)
               && GTK_IS_NAMED_ACTION (action)
               && g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
-                              "win.copy-wheel"))
+                              action_name))
             return TRUE;
         }
     }
   return FALSE;
 }
 
-static void
-test_copy_wheel (Fixture       *fixture,
-                 gconstpointer  data)
+static GtkWidget *notice_with (Fixture    *fixture,
+                               const char *part);
+
+/* The image on the window's clipboard (something else put there first,
+ * then @copy run). */
+static GdkTexture *
+copied_texture (Fixture *fixture,
+                void   (*copy) (Fixture *fixture))
 {
-  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
   ReadTexture read = { NULL, FALSE };
   gint64 end;
 
-  g_assert_true (wheel_has_copy_shortcut (wheel));
   gdk_clipboard_set_text (clipboard, "something else");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-wheel", NULL));
-
+  copy (fixture);
   gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &read);
   end = g_get_monotonic_time () + FW_TEST_PATIENCE_SECONDS * G_TIME_SPAN_SECOND;
   while (!read.done && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (read.done);
   g_assert_nonnull (read.texture);
-  g_assert_cmpint (gdk_texture_get_width (read.texture), ==, 1600);
-  g_assert_cmpint (gdk_texture_get_height (read.texture), ==, 900);
-  g_object_unref (read.texture);
+  return read.texture;
+}
+
+static void
+copy_wheel (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-wheel", NULL));
+}
+
+static void
+test_copy_wheel (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_true (has_copy_shortcut (fw_window_get_wheel (fixture->window), "win.copy-wheel"));
+  texture = copied_texture (fixture, copy_wheel);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 900);
+  g_assert_null (fw_window_get_error (fixture->window));
+}
+
+/* @texture's pixels, as GDK downloads them. */
+static GBytes *
+pixels (GdkTexture *texture)
+{
+  gsize stride = 4 * gdk_texture_get_width (texture);
+  gsize size = stride * gdk_texture_get_height (texture);
+  guchar *data = g_malloc (size);
+
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, size);
+}
+
+static void
+copy_chart_from_menu (Fixture *fixture)
+{
+  GtkWidget *item = fw_test_find_main_menu_item (fixture->window, "Copy the Chart as an Image");
+
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+}
+
+/* Ctrl+C on the focused chart, or the main menu's "Copy the Chart as an
+ * Image", puts on the clipboard the chart as Export draws it as PNG,
+ * pixel for pixel; the window says so. On main before this Ctrl+C on
+ * the chart did nothing, and no menu offered a copy (review5's R5-12). */
+static void
+test_copy_chart (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *canvas = fw_chart_view_get_canvas (FW_CHART_VIEW (fw_test_find_type (GTK_WIDGET (fixture->window),
+                                                                                  FW_TYPE_CHART_VIEW)));
+  g_autoptr(GFile) png = file_in (fixture, "chart.png");
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) chart = NULL;
+  g_autoptr(GdkTexture) wheel = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GBytes) chart_pixels = NULL;
+  g_autoptr(GBytes) wheel_pixels = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (has_copy_shortcut (canvas, "win.copy-chart"));
+  g_assert_true (fw_window_export_to (fixture->window, png, FW_EXPORT_CHART));
+  exported = contents (png);
+  chart = gdk_texture_new_from_bytes (exported, &error);
+  g_assert_no_error (error);
+  wheel = fw_window_render_texture (fixture->window, FW_EXPORT_WHEEL, &error);
+  g_assert_no_error (error);
+
+  texture = copied_texture (fixture, copy_chart_from_menu);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 900);
+  copied = pixels (texture);
+  chart_pixels = pixels (chart);
+  wheel_pixels = pixels (wheel);
+  g_assert_true (g_bytes_equal (copied, chart_pixels));
+  g_assert_false (g_bytes_equal (copied, wheel_pixels));
+  g_assert_nonnull (notice_with (fixture, "Copied the chart"));
   g_assert_null (fw_window_get_error (fixture->window));
 }
 
@@ -835,7 +917,8 @@ static void
 test_actions (Fixture       *fixture,
               gconstpointer  data)
 {
-  const char *wanted[] = { "win.export", "win.export-report", "win.print", "win.copy-wheel" };
+  const char *wanted[] = { "win.export", "win.export-report", "win.print", "win.copy-wheel",
+                           "win.copy-chart" };
   GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (fixture->window);
   guint found = 0;
   const char *name, *property;
@@ -882,6 +965,8 @@ main (int   argc,
   g_test_add ("/window-export/print-dialog-to-file", Fixture, NULL, fixture_set_up,
               test_print_dialog_to_file, fixture_tear_down);
   g_test_add ("/window-export/copy-wheel", Fixture, NULL, fixture_set_up, test_copy_wheel,
+              fixture_tear_down);
+  g_test_add ("/window-export/copy-chart", Fixture, NULL, fixture_set_up, test_copy_chart,
               fixture_tear_down);
   g_test_add ("/window-export/notices", Fixture, NULL, fixture_set_up, test_notices,
               fixture_tear_down);

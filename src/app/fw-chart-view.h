@@ -42,7 +42,8 @@ int         fw_chart_view_height_for_plot (FwChartView *self,
                                            int          width,
                                            int          plot_height);
 
-/* For tests. */
+/* The chart itself (the window's Ctrl+C copies it while it has the
+ * focus) and the table, for tests too. */
 GtkWidget  *fw_chart_view_get_canvas    (FwChartView *self);
 GtkWidget  *fw_chart_view_get_table     (FwChartView *self);
 /* The size of the chart's text and of its readout: the user's zoom

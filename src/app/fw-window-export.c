@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fw-chart.h"
+#include "fw-chart-view.h"
 #include "fw-error-text.h"
 #include "fw-export.h"
 #include "fw-file.h"
@@ -23,11 +24,12 @@
  * PNG, SVG or PDF, or the projection as CSV, the format taken from the
  * name), Export Report (the one-page PDF), Print (that same page through
  * GtkPrintOperation, so "Print to File" gives the same PDF) and Copy on
- * the wheel (the wheel as an image on the clipboard). Everything is drawn
+ * the wheel or the chart (it as an image on the clipboard). Everything is drawn
  * by src/render, as `flywheel-cli export` and `report` draw it, and every
  * file is written whole or not at all (fw_file_replace ()). */
 
-/* The size a copied wheel has: the PNG export's default, a 16:9 slide. */
+/* The size a copied wheel or chart has: the PNG export's default, a
+ * 16:9 slide. */
 #define COPY_WIDTH  1600
 #define COPY_HEIGHT 900
 
@@ -168,19 +170,47 @@ ready_band (FwWindow *self,
   return fw_projection_service_get_band (fw_session_get_projections (self->session), scenario);
 }
 
+/* The wheel or the chart (@view) as the window shows it, drawn by
+ * src/render in @format at @width x @height: what Export writes and Copy
+ * puts on the clipboard. */
+static GBytes *
+draw_view (FwWindow        *self,
+           FwExportFormat   format,
+           guint            view,
+           guint            width,
+           guint            height,
+           GError         **error)
+{
+  const FwProject *project = fw_document_get_project (self->document);
+  FwBand *bands[FW_CHART_MAX_SCENARIOS] = { NULL };
+  const guint *shown;
+  guint n_shown;
+
+  /* What the window shows: the chart overlays the scenarios on show. */
+  shown = fw_session_get_shown (self->session, &n_shown);
+  n_shown = view == FW_EXPORT_CHART ? MIN (n_shown, FW_CHART_MAX_SCENARIOS) : 1;
+  for (guint i = 0; i < n_shown; i++)
+    bands[i] = ready_band (self, shown[i]);
+  /* The wheel is drawn at the period shown (its counts then); the chart
+   * without the playback marker, as `flywheel-cli export --what chart`
+   * draws it without --period: where playback stands is the window's
+   * state, like the selection, not part of the projection handed out
+   * (docs/model-notes.md). */
+  return fw_export_project (project, shown, n_shown, bands, format, view, width, height,
+                            view == FW_EXPORT_CHART ? -1 : (int) fw_session_get_period (self->session),
+                            error);
+}
+
 gboolean
 fw_window_export_to (FwWindow *self,
                      GFile    *file,
                      guint     view)
 {
-  const FwProject *project;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
   FwExportFormat format;
-  FwBand *bands[FW_CHART_MAX_SCENARIOS] = { NULL };
-  const guint *shown;
-  guint n_shown, width, height;
+  guint width, height;
 
   g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -205,21 +235,8 @@ fw_window_export_to (FwWindow *self,
     if (formats[i].format == format)
       self->export_extension = formats[i].extension;
 
-  /* What the window shows: the chart overlays the scenarios on show. */
-  project = fw_document_get_project (self->document);
-  shown = fw_session_get_shown (self->session, &n_shown);
-  n_shown = view == FW_EXPORT_CHART ? MIN (n_shown, FW_CHART_MAX_SCENARIOS) : 1;
-  for (guint i = 0; i < n_shown; i++)
-    bands[i] = ready_band (self, shown[i]);
   fw_export_default_size (format, &width, &height);
-  /* The wheel is drawn at the period shown (its counts then); the chart
-   * without the playback marker, as `flywheel-cli export --what chart`
-   * draws it without --period: where playback stands is the window's
-   * state, like the selection, not part of the projection handed out
-   * (docs/model-notes.md). */
-  bytes = fw_export_project (project, shown, n_shown, bands, format, view, width, height,
-                             view == FW_EXPORT_CHART ? -1 : (int) fw_session_get_period (self->session),
-                             &error);
+  bytes = draw_view (self, format, view, width, height, &error);
   return write_whole (self, file, bytes, error);
 }
 
@@ -579,22 +596,45 @@ print_activated (GtkWidget  *widget,
 /* Copying ------------------------------------------------------------------- */
 
 GdkTexture *
-fw_window_render_wheel_texture (FwWindow  *self,
-                                GError   **error)
+fw_window_render_texture (FwWindow  *self,
+                          guint      view,
+                          GError   **error)
 {
-  const FwProject *project = fw_document_get_project (self->document);
-  guint scenario = fw_session_get_scenario_index (self->session);
   g_autoptr(GBytes) png = NULL;
 
   g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
 
   /* The PNG export, read back as a texture: the clipboard offers it as
    * image/png (and whatever else GDK converts a texture to), drawn
-   * exactly as an exported wheel. */
-  png = fw_export_project (project, &scenario, 1, NULL, FW_EXPORT_PNG, FW_EXPORT_WHEEL,
-                           COPY_WIDTH, COPY_HEIGHT, (int) fw_session_get_period (self->session),
-                           error);
+   * exactly as an exported wheel or chart. */
+  png = draw_view (self, FW_EXPORT_PNG, view, COPY_WIDTH, COPY_HEIGHT, error);
   return png != NULL ? gdk_texture_new_from_bytes (png, error) : NULL;
+}
+
+static void
+copy_view (FwWindow *self,
+           guint     view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = fw_window_render_texture (self, view, &error);
+
+  if (texture == NULL)
+    {
+      g_message ("Copying the %s failed: %s", view == FW_EXPORT_CHART ? "chart" : "wheel", error->message);
+      fw_window_show_error (self, view == FW_EXPORT_CHART
+                                  /* TRANSLATORS: in the window's banner */
+                                  ? _("The chart could not be copied.")
+                                  /* TRANSLATORS: in the window's banner */
+                                  : _("The wheel could not be copied."));
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  fw_window_notify (self, view == FW_EXPORT_CHART
+                          /* TRANSLATORS: after Ctrl+C on the chart, or the main menu's item */
+                          ? _("Copied the chart as an image")
+                          /* TRANSLATORS: after Ctrl+C on the wheel, or the main menu's item */
+                          : _("Copied the wheel as an image"),
+                    NULL);
 }
 
 static void
@@ -602,20 +642,15 @@ copy_wheel_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  FwWindow *self = FW_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = fw_window_render_wheel_texture (self, &error);
+  copy_view (FW_WINDOW (widget), FW_EXPORT_WHEEL);
+}
 
-  if (texture == NULL)
-    {
-      g_message ("Copying the wheel failed: %s", error->message);
-      /* TRANSLATORS: in the window's banner */
-      fw_window_show_error (self, _("The wheel could not be copied."));
-      return;
-    }
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  /* TRANSLATORS: after Ctrl+C on the wheel */
-  fw_window_notify (self, _("Copied the wheel as an image"), NULL);
+static void
+copy_chart_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  copy_view (FW_WINDOW (widget), FW_EXPORT_CHART);
 }
 
 /* Setting up ----------------------------------------------------------------- */
@@ -627,17 +662,28 @@ fw_window_class_add_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-wheel", NULL, copy_wheel_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_activated);
 }
 
-void
-fw_window_add_wheel_copy (FwWindow *self)
+/* Ctrl+C on @widget runs @action. */
+static void
+add_copy_key (GtkWidget  *widget,
+              const char *action)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  /* Ctrl+C copies the wheel only while the wheel has the focus: in a
-   * text field it still copies text. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>c"),
-                                                          gtk_named_action_new ("win.copy-wheel")));
-  gtk_widget_add_controller (self->wheel, controller);
+                                                          gtk_named_action_new (action)));
+  gtk_widget_add_controller (widget, controller);
+}
+
+void
+fw_window_add_copy_keys (FwWindow *self)
+{
+  /* Ctrl+C copies the wheel while the wheel has the focus, the chart
+   * while the chart has it (clicked, or reached with Tab): in a text
+   * field it still copies text. */
+  add_copy_key (self->wheel, "win.copy-wheel");
+  add_copy_key (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)), "win.copy-chart");
 }

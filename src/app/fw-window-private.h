@@ -152,9 +152,10 @@ void fw_window_show_uri           (FwWindow    *self,
 /* fw-window-dnd.c: project files dropped on the window */
 void fw_window_add_file_drop      (FwWindow    *self);
 
-/* fw-window-export.c: Export, Export Report, Print, Copy on the wheel */
+/* fw-window-export.c: Export, Export Report, Print, Copy on the wheel and
+ * the chart (Ctrl+C on either, fw_window_add_copy_keys) */
 void fw_window_class_add_export_actions (GtkWidgetClass *widget_class);
-void fw_window_add_wheel_copy     (FwWindow    *self);
+void fw_window_add_copy_keys      (FwWindow    *self);
 /* What the dialogs' answers do; the tests call them directly. Each says
  * why it failed in the banner. @view: FW_EXPORT_WHEEL or FW_EXPORT_CHART. */
 gboolean fw_window_export_to      (FwWindow    *self,
@@ -172,9 +173,11 @@ gboolean fw_window_print_report_to (FwWindow   *self,
 /* The report of the scenario on show, as Export Report and Print draw
  * it (an FwReport; the band the chart shows). */
 struct _FwReport *fw_window_new_report (FwWindow *self);
-/* The wheel as Copy puts it on the clipboard. */
-GdkTexture *fw_window_render_wheel_texture (FwWindow *self,
-                                   GError     **error);
+/* The wheel or the chart (FW_EXPORT_WHEEL, FW_EXPORT_CHART) as Copy puts
+ * it on the clipboard. */
+GdkTexture *fw_window_render_texture (FwWindow  *self,
+                                      guint      view,
+                                      GError   **error);
 
 /* fw-window-actions.c */
 void fw_window_class_add_actions  (GtkWidgetClass *widget_class);

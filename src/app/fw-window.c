@@ -311,7 +311,7 @@ fw_window_init (FwWindow *self)
   fw_window_restore_state (self);
   fw_window_init_panes (self);
   fw_window_add_file_drop (self);
-  fw_window_add_wheel_copy (self);
+  fw_window_add_copy_keys (self);
   fw_widget_name_plainly (GTK_WIDGET (self));
   narrow_side_switcher (self);
   fw_widget_set_accessible_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario on show"));
