@@ -112,7 +112,8 @@ assert_wheel_whole (FwWindow   *window,
   GtkWidget *chart = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
   const FwScenario *scenario = fw_session_get_scenario (fw_window_get_session (window));
   double left = 0.0, right = gtk_widget_get_width (GTK_WIDGET (window));
-  guint drawn, whole;
+  guint drawn, whole, hub_texts;
+  gboolean hub_inside = FALSE;
 
   g_assert_nonnull (bar);
   g_assert_nonnull (chart);
@@ -147,6 +148,14 @@ assert_wheel_whole (FwWindow   *window,
   g_assert_cmpuint (drawn, ==, scenario->stages->len);
   if (in_full)
     g_assert_cmpuint (whole, ==, scenario->stages->len);
+
+  /* The hub's figure says what it is: "momentum" under it at least, all
+   * within the hub. On main before this the editor's hub showed a bare
+   * "818" at 1024x768 (review5's R5-05). */
+  hub_texts = fw_wheel_view_count_hub_texts (FW_WHEEL_VIEW (wheel), &hub_inside);
+  g_test_message ("  hub: %u of its 3 texts%s", hub_texts, hub_inside ? ", inside" : ", spilling");
+  g_assert_cmpuint (hub_texts, >=, 2);
+  g_assert_true (hub_inside);
 }
 
 typedef struct

@@ -1344,6 +1344,15 @@ hub_text_clear (HubText *hub)
   g_clear_object (&hub->unit);
 }
 
+/* How wide a line of text may be whose outer edge lies @y from the
+ * hub's centre, and still keep within the hub's circle. */
+static double
+hub_chord (const FwWheelLayout *layout,
+           double               y)
+{
+  return y < layout->hub ? 2.0 * sqrt (layout->hub * layout->hub - y * y) : 0.0;
+}
+
 static void
 hub_text_lay_out (HubText             *hub,
                   cairo_t             *cr,
@@ -1353,7 +1362,7 @@ hub_text_lay_out (HubText             *hub,
 {
   g_autofree char *figure_text = fw_display_count (scene->momentum_shown);
   g_autofree char *unit_text = NULL;
-  double fig_w, cap_w, unit_w, small, room, room_h;
+  double fig_w, cap_w, unit_w, small, room, room_h, caption_room, text_room;
   gboolean keep_words = layout->min_text > 0.0;
 
   room = layout->hub * FW_WHEEL_HUB_ROOM_WIDTH;
@@ -1396,16 +1405,23 @@ hub_text_lay_out (HubText             *hub,
     }
 
   /* In the editor a small hub keeps the figure and drops the words that
-   * do not fit, the explanation first. */
-  hub->show_caption = keep_words || (cap_w <= room && hub->fig_h + hub->cap_h <= room_h);
+   * do not fit, the explanation first. The figure over "momentum" alone
+   * is a short block, and the hub's circle is wider at its edges than
+   * the room kept for three lines: at 1024x768 "momentum" was 3 px
+   * wider than that room, and the hub showed a bare number (review5's
+   * R5-05). */
+  caption_room = MAX (room, hub_chord (layout, (hub->fig_h + hub->cap_h) / 2.0));
+  hub->show_caption = keep_words || (cap_w <= caption_room && fig_w <= caption_room
+                                     && hub->fig_h + hub->cap_h <= room_h);
   hub->show_unit = keep_words || (hub->show_caption && pango_layout_get_line_count (hub->unit) <= 2
-                                  && hub->fig_h + hub->cap_h + hub->unit_h <= room_h);
+                                  && cap_w <= room && hub->fig_h + hub->cap_h + hub->unit_h <= room_h);
   if (!hub->show_caption)
     hub->cap_h = 0.0;
   if (!hub->show_unit)
     hub->unit_h = 0.0;
+  text_room = hub->show_caption && !hub->show_unit && !keep_words ? caption_room : room;
   hub->inside = hub->fig_h + hub->cap_h + hub->unit_h <= room_h + 0.5
-                && fig_w <= room + 0.5 && (!hub->show_caption || cap_w <= room + 0.5)
+                && fig_w <= text_room + 0.5 && (!hub->show_caption || cap_w <= text_room + 0.5)
                 && (!hub->show_unit || unit_w <= room + 0.5);
 }
 
