@@ -158,6 +158,54 @@ def report_of_the_largest_project_is_one_page(t):
     t.expect(len(longest) > 50, "the sample has long names")
 
 
+# A consultant's scenario names: up to 46 characters, each two lines at
+# most in the table's name column.
+CLIENT_NAMES = [
+    "Today (as measured in Q3)",
+    "Faster quotes",
+    "Faster quotes + transparent pricing page",
+    "Self-service configurator with delivery dates",
+    "Referral programme with showroom evenings",
+    "Pessimistic: two carpenters leave",
+    "Optimistic: trade fair and online catalogue",
+    "Faster quotes + pricing page + follow-up calls",
+]
+
+
+@test
+def report_lists_every_scenario_whole(t):
+    """R5-11: with four scenarios the table left one out ("and 1 more
+    scenario") while room remained, and the scenario reported was cut
+    ("Faster quotes + transpare…") in its row and the footer. Every one
+    of four fits on A4 and US Letter, of eight on A4 and six on Letter,
+    each name whole (wrapped, not cut), whichever is reported; one page."""
+    project = json.loads(json.dumps(harness.SAMPLE))
+    # A long project name: the footer says it and the scenario's.
+    project["name"] = "Nordlicht Möbelwerkstatt GmbH – Vertriebsanalyse 2027 für die Geschäftsleitung"
+    for count, papers in ((4, ("a4", "letter")), (6, ("letter",)), (8, ("a4",))):
+        project["scenarios"] = []
+        for i, name in enumerate(CLIENT_NAMES[:count]):
+            scenario = json.loads(json.dumps(harness.SAMPLE["scenarios"][i % 2]))
+            scenario["name"] = name
+            project["scenarios"].append(scenario)
+        t.write_json("p%d.json" % count, project)
+        for paper in papers:
+            for reported in (CLIENT_NAMES[2], CLIENT_NAMES[count - 1]):
+                out = "r%d-%s.pdf" % (count, paper)
+                t.ok("report", "p%d.json" % count, out, "--paper", paper, "--scenario", reported)
+                t.expect(harness.pdf_pages(t, out) == 1, "%s: one page expected" % out)
+                text = flat_text(t, out)
+                if text is None:
+                    return "text not checked: pdftotext (poppler-utils) is not installed"
+                t.expect("more scenario" not in text, "%s: no scenario left out: %r" % (out, text))
+                t.expect("\u2026" not in text, "%s: nothing cut with an ellipsis: %r" % (out, text))
+                for name in CLIENT_NAMES[:count]:
+                    t.expect(name in text, "%s: %r whole in the table: %r" % (out, name, text))
+                # The footer: the project and the scenario reported, whole.
+                t.expect("%s \u2014 %s" % (project["name"], reported) in text,
+                         "%s: the footer names both whole: %r" % (out, text))
+
+
 def display_change(value):
     """fw_display_change()'s text in the C locale: "+316", "−7.7",
     "+0.39", "±0"; one decimal from 1 on, none from 10 on."""

@@ -368,7 +368,8 @@ draw_chart (Page   *page,
 
 /* One ranked point: its rank, its name in full (wrapped), its stage, and
  * its impact; returns the height it took, or draws nothing and returns
- * -1 when it would pass @bottom. */
+ * -1 when it would pass @bottom. A @bottom below 0 measures: draws
+ * nothing and returns the height it would take. */
 static double
 draw_ranked_point (Page   *page,
                    guint   rank,
@@ -391,8 +392,8 @@ draw_ranked_point (Page   *page,
                                               7, TEXT_PLAIN, name_width, 1);
   double height = layout_height (name) + layout_height (where) + 4 * page->unit;
 
-  if (y + height > bottom)
-    return -1;
+  if (y + height > bottom || bottom < 0)
+    return bottom < 0 ? height : -1;
 
   show_text (page, rank_text, 8.5, TEXT_PLAIN, COLOR_MUTED, x, y, number_width, 1);
   set_color (page->cr, COLOR_TEXT);
@@ -454,17 +455,13 @@ draw_ranking (Page       *page,
   return y;
 }
 
-/* Returns where the ranking ended. */
-static double
-draw_rankings (Page   *page,
-               double  y,
-               double  bottom)
+/* The note under the ranking: what its impacts are. */
+static char *
+ranking_note (Page *page)
 {
   FwReport *report = page->report;
   g_autofree char *horizon = horizon_text (report->project);
-  g_autofree char *note = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double gap = 20 * page->unit, column = (page->width - gap) / 2, end;
+  char *note;
 
   if (report->n_disabled > 0)
     /* TRANSLATORS: under the ranking in the report; %s is the horizon,
@@ -479,6 +476,23 @@ draw_rankings (Page   *page,
     /* TRANSLATORS: under the ranking in the report; %s is the horizon */
     note = g_strdup_printf (_("Impact: the change in customers after %s that each point makes."),
                             horizon);
+  return note;
+}
+
+/* The ranking's two lists side by side. */
+#define RANKING_GAP 20
+
+/* Returns where the ranking ended. */
+static double
+draw_rankings (Page   *page,
+               double  y,
+               double  bottom)
+{
+  FwReport *report = page->report;
+  g_autofree char *note = ranking_note (page);
+  g_autoptr(PangoLayout) layout = NULL;
+  double gap = RANKING_GAP * page->unit, column = (page->width - gap) / 2, end;
+
   layout = text_layout (page, note, 7.5, TEXT_WRAP, page->width, 2);
   bottom -= layout_height (layout) + 4 * page->unit;
 
@@ -494,36 +508,117 @@ draw_rankings (Page   *page,
   return end + 4 * page->unit + layout_height (layout);
 }
 
+/* The least height the ranking takes: each list's heading and its first
+ * @least points (and "and N more"), and the note under them; as
+ * draw_ranking() lays them out. */
+static double
+rankings_least (Page  *page,
+                guint  least)
+{
+  FwReport *report = page->report;
+  double column = (page->width - RANKING_GAP * page->unit) / 2, most = 0;
+  g_autofree char *note = ranking_note (page);
+  g_autoptr(PangoLayout) layout = text_layout (page, note, 7.5, TEXT_WRAP, page->width, 2);
+  g_autoptr(PangoLayout) more = text_layout (page, "0", 8, TEXT_PLAIN, column, 1);
+  GArray *lists[] = { report->frictions, report->forces };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      /* An empty list says so on two lines at most. */
+      double height = lists[l]->len == 0 ? 2 * 8.5 * 1.3 * page->unit : 0;
+
+      for (guint k = 0; k < MIN (least, lists[l]->len); k++)
+        height += draw_ranked_point (page, k + 1, g_array_index (lists[l], guint, k), 0, 0, column, -1);
+      if (lists[l]->len > least)
+        height += layout_height (more) + 2 * page->unit;
+      most = MAX (most, height);
+    }
+  return (10.5 * 1.3 + 3) * page->unit + most + 4 * page->unit + layout_height (layout);
+}
+
 /* The comparison ----------------------------------------------------------- */
 
 #define N_COLUMNS 7
 /* Four lines of 7.5 points: the sums' titles say over what ("New
  * customers over 24 months", longer in German), and a title cut short
  * with an ellipsis would hide just that. */
-#define TITLE_ROW 44
+#define TITLE_ROW 40
 #define TABLE_ROW 12
 /* A row under the first also says, in a smaller line under each figure,
  * its difference from the first scenario, as the window's Compare page
  * does: what a change (a friction removed in a copy) is worth. */
 #define DIFFERENCE_LINE 7.5
 #define DIFFERENCE_SIZE 6.5
+#define TABLE_NAME_SIZE 8
+/* The heading's line, and the line that says how many more there are. */
+#define TABLE_HEADING (10.5 * 1.3 + 3)
+#define TABLE_MORE    12
+/* Between the ranking and the table. */
+#define TABLE_GAP     10
 
-/* The table's height for @rows scenarios, the first and @rows - 1 with
- * their differences (and a line for those left out). */
+/* The columns: the names take what the six figures (11% each, room for
+ * "1,234,567" and four lines of title) leave, some forty letters. */
+static void
+table_widths (Page   *page,
+              double  widths[N_COLUMNS])
+{
+  double number_width = (page->width - 4 * page->unit) * 0.11;
+
+  widths[0] = page->width - 4 * page->unit - (N_COLUMNS - 1) * number_width;
+  for (guint c = 1; c < N_COLUMNS; c++)
+    widths[c] = number_width;
+}
+
+/* The scenario in row @row of a table of @rows: the project's order,
+ * but the reported scenario is always in the table: when it is past
+ * the rows that fit, it takes the last of them. */
+static guint
+table_scenario (const FwReport *report,
+                guint           row,
+                guint           rows)
+{
+  return row + 1 == rows && report->scenario >= rows ? report->scenario : row;
+}
+
+/* The height of scenario @i's row: its name whole, wrapped in its
+ * column (R5-11: "Faster quotes + transpare…" was cut in the very
+ * document handed to the client), beside its figures and, under the
+ * first, their differences. */
+static double
+table_row_height (Page         *page,
+                  const double *widths,
+                  guint         i)
+{
+  FwReport *report = page->report;
+  g_autoptr(PangoLayout) name = text_layout (page, fw_project_get_scenario (report->project, i)->name,
+                                             TABLE_NAME_SIZE,
+                                             (i == report->scenario ? TEXT_BOLD : TEXT_PLAIN) | TEXT_WRAP,
+                                             widths[0] - 6 * page->unit, 0);
+
+  return MAX ((TABLE_ROW + (i > 0 ? DIFFERENCE_LINE : 0)) * page->unit,
+              layout_height (name) + 4 * page->unit);
+}
+
+/* The table's height with @rows of its scenarios (and a line for those
+ * left out, if any). */
 static double
 table_height (Page  *page,
               guint  rows)
 {
-  return 10.5 * 1.3 * page->unit + 3 * page->unit                  /* heading */
-         + TITLE_ROW * page->unit                                   /* column titles */
-         + rows * TABLE_ROW * page->unit                            /* rows */
-         + (rows > 0 ? rows - 1 : 0) * DIFFERENCE_LINE * page->unit /* differences */
-         + 12 * page->unit;                                         /* "and N more" */
+  guint n = page->report->project->scenarios->len;
+  double widths[N_COLUMNS];
+  double height = (TABLE_HEADING + TITLE_ROW) * page->unit;
+
+  table_widths (page, widths);
+  for (guint row = 0; row < MIN (rows, n); row++)
+    height += table_row_height (page, widths, table_scenario (page->report, row, rows));
+  return height + (rows < n ? TABLE_MORE * page->unit : 0);
 }
 
 /* One line of the table, @size points, in cells on @lines lines at most
- * (the column titles take up to three), each in @colors[c] (a NULL cell
- * is left empty). */
+ * (the column titles take up to four; 0: the first cell, a name, whole
+ * on as many as it needs, the others on one), each in @colors[c] (a
+ * NULL cell is left empty). */
 static void
 draw_table_row (Page         *page,
                 const char  **cells,
@@ -538,12 +633,13 @@ draw_table_row (Page         *page,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
+      int cell_lines = lines > 0 ? lines : c == 0 ? 0 : 1;
       TextFlags flags = (bold ? TEXT_BOLD : TEXT_PLAIN) | (c > 0 ? TEXT_RIGHT : TEXT_PLAIN)
-                        | (lines > 1 ? TEXT_WRAP : TEXT_PLAIN);
+                        | (cell_lines != 1 ? TEXT_WRAP : TEXT_PLAIN);
 
       if (cells[c] != NULL)
         show_text (page, cells[c], size, flags, colors[c], x, y + 2 * page->unit,
-                   widths[c] - 6 * page->unit, lines);
+                   widths[c] - 6 * page->unit, cell_lines);
       x += widths[c];
     }
 }
@@ -605,12 +701,9 @@ draw_comparison (Page  *page,
   };
   const char *muted[N_COLUMNS], *text[N_COLUMNS];
   double widths[N_COLUMNS];
-  double number_width = (page->width - 4 * page->unit) * 0.122;
   double heading_w;
 
-  widths[0] = page->width - 4 * page->unit - (N_COLUMNS - 1) * number_width;
-  for (guint c = 1; c < N_COLUMNS; c++)
-    widths[c] = number_width;
+  table_widths (page, widths);
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       muted[c] = COLOR_MUTED;
@@ -638,9 +731,7 @@ draw_comparison (Page  *page,
 
   for (guint shown = 0; shown < MIN (rows, n); shown++)
     {
-      /* The reported scenario is always in the table: when it is past
-       * the rows that fit, it takes the last of them. */
-      guint i = shown + 1 == rows && report->scenario >= rows ? report->scenario : shown;
+      guint i = table_scenario (report, shown, rows);
       const FwSummary *summary = &report->summaries[i];
       g_autofree char *gain = fw_display_gain (summary->loop_gain);
       g_autofree char *end = fw_display_count (summary->customers_end);
@@ -651,7 +742,7 @@ draw_comparison (Page  *page,
         fw_project_get_scenario (report->project, i)->name, gain,
         summary->self_sustaining ? _("Yes") : _("No"), end, new_customers, churn, referrals,
       };
-      double row = (TABLE_ROW + (i > 0 ? DIFFERENCE_LINE : 0)) * page->unit;
+      double row = table_row_height (page, widths, i);
 
       if (i == report->scenario)
         {
@@ -659,7 +750,7 @@ draw_comparison (Page  *page,
           cairo_rectangle (page->cr, page->left, y, page->width, row);
           cairo_fill (page->cr);
         }
-      draw_table_row (page, cells, text, widths, y, 8, i == report->scenario, 1);
+      draw_table_row (page, cells, text, widths, y, TABLE_NAME_SIZE, i == report->scenario, 0);
       if (i > 0)
         draw_differences (page, &report->summaries[0], summary, widths, y);
       y += row;
@@ -684,14 +775,20 @@ draw_footer (Page   *page,
              double  bottom)
 {
   g_autofree char *title = fw_report_get_title (page->report);
-  double half = page->width / 2;
-
-  draw_rule (page, bottom - 14 * page->unit, 0.5, COLOR_RULE);
-  show_text (page, title, 7, TEXT_PLAIN, COLOR_MUTED, page->left, bottom - 10 * page->unit,
-             half, 1);
   /* TRANSLATORS: the report's footer, right */
-  show_text (page, _("Made with Flywheel"), 7, TEXT_RIGHT, COLOR_MUTED, page->left + half,
-             bottom - 10 * page->unit, half, 1);
+  g_autoptr(PangoLayout) made = text_layout (page, _("Made with Flywheel"), 7, TEXT_PLAIN, 0, 0);
+  double made_width;
+
+  fw_render_text_size (made, &made_width, NULL);
+  draw_rule (page, bottom - 14 * page->unit, 0.5, COLOR_RULE);
+  /* The project and the scenario whole, on a second line into the
+   * margin if they need it (R5-11: "…— Faster quotes…" was cut at half
+   * the width). */
+  show_text (page, title, 7, TEXT_WRAP, COLOR_MUTED, page->left, bottom - 10 * page->unit,
+             page->width - made_width - 16 * page->unit, 2);
+  set_color (page->cr, COLOR_MUTED);
+  cairo_move_to (page->cr, page->right - made_width, bottom - 10 * page->unit);
+  pango_cairo_show_layout (page->cr, made);
 }
 
 void
@@ -701,7 +798,7 @@ fw_report_paint_page (FwReport *report,
                       double    height)
 {
   Page page = { cr, report, fw_project_get_scenario (report->project, report->scenario) };
-  double margin, y, bottom, body, wheel_side, wheel_width, gap;
+  double margin, y, bottom, body, wheel_side, wheel_width, gap, chart_height;
   guint n_scenarios = report->project->scenarios->len, table_rows = 0;
 
   /* The page is laid out for A4's width and scaled to the paper. */
@@ -717,29 +814,54 @@ fw_report_paint_page (FwReport *report,
   bottom -= 20 * page.unit;
   body = bottom - y;
 
-  /* The wheel beside the summary: almost a third of the body high, in
-   * an area a third wider for the labels outside its ring. */
+  /* The page is shared out: the wheel beside the summary almost a
+   * third of the body (smaller, its hub loses its words), the chart a
+   * quarter, the table every scenario with its name whole, the ranking
+   * the rest. When the table needs more, the ranking gives up its
+   * points past the first two of each list, then the chart a sixth of
+   * its height, then the ranking its second points, before a scenario
+   * is left out ("and N more", never the one reported). Eight scenarios
+   * whose names take two lines fit on A4 and on US Letter (R5-11: the
+   * fourth was left out by fixed shares while room remained);
+   * docs/report.md says how many. */
   gap = 12 * page.unit;
   wheel_side = MIN (body * 0.31, page.width * 0.45);
+  chart_height = body * 0.25;
+  if (n_scenarios > 1)
+    {
+      guint least = 2;
+      double least_height = rankings_least (&page, least);
+
+      table_rows = n_scenarios;
+      while (table_rows > 2)
+        {
+          double room = bottom - (y + wheel_side + chart_height + 24 * page.unit) - least_height
+                        - TABLE_GAP * page.unit;
+
+          if (table_height (&page, table_rows) <= room)
+            break;
+          if (chart_height > body * 0.21)
+            chart_height = body * 0.21;
+          else if (least > 1)
+            least_height = rankings_least (&page, --least);
+          else
+            table_rows--;
+        }
+    }
+
+  /* The wheel in an area a third wider for the labels outside its
+   * ring. */
   wheel_width = wheel_side * 1.35;
   draw_wheel (&page, page.left, y, wheel_width, wheel_side);
   draw_figures (&page, page.left + wheel_width + gap, y, page.width - wheel_width - gap, wheel_side);
   y += wheel_side + 12 * page.unit;
 
-  y = draw_chart (&page, y, body * 0.25) + 12 * page.unit;
+  y = draw_chart (&page, y, chart_height) + 12 * page.unit;
 
-  /* The comparison takes what it needs, up to 19% of the body, and the
-   * ranking the rest; the table follows the ranking. A row under the
-   * first is two lines, its figures and their differences: on A4 the
-   * first and two more fit, and the ranking keeps what it had when the
-   * table was a sixth of the body in one-line rows, less a row. */
   if (n_scenarios > 1)
     {
-      table_rows = n_scenarios;
-      while (table_rows > 2 && table_height (&page, table_rows) > body * 0.19)
-        table_rows--;
-      y = draw_rankings (&page, y, bottom - table_height (&page, table_rows) - 14 * page.unit);
-      draw_comparison (&page, y + 14 * page.unit, table_rows);
+      y = draw_rankings (&page, y, bottom - table_height (&page, table_rows) - TABLE_GAP * page.unit);
+      draw_comparison (&page, y + TABLE_GAP * page.unit, table_rows);
     }
   else
     draw_rankings (&page, y, bottom);
