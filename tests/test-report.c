@@ -492,6 +492,15 @@ pdf_actual_texts (GBytes *pdf)
   return found;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 /* What an ellipsis stands for in a chart of the first @n scenarios of
  * @project exported as a PDF @width points wide (16:9): the spans that
  * are not ligatures; none when every name is drawn whole. */
@@ -509,8 +518,11 @@ chart_cuts (const FwProject *project,
 
   g_assert_no_error (error);
   spans = pdf_actual_texts (pdf);
+  /* A name wrapped onto a second row (fw-chart-layout.c) leaves the
+   * space it broke at as a span of its own: white space, nothing cut. */
   for (guint i = spans->len; i > 0; i--)
-    if (g_strv_contains (ligatures, g_ptr_array_index (spans, i - 1)))
+    if (g_strv_contains (ligatures, g_ptr_array_index (spans, i - 1))
+        || is_blank (g_ptr_array_index (spans, i - 1)))
       g_ptr_array_remove_index (spans, i - 1);
   for (guint i = 0; i < spans->len; i++)
     g_test_message ("%u scenarios, %u points wide: “%s” drawn as an ellipsis",

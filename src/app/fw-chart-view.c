@@ -241,11 +241,46 @@ reserve_readout_lines (FwChartView *self,
 }
 
 /* Names in the comparison paragraph, in characters: whole when every
- * scenario's name and figure fit its two lines; otherwise as many as
- * let them, down to a dozen (less and they no longer tell apart). Its
- * tooltip has them whole. */
-#define COMPARISON_LINES  2
+ * scenario's name and figure fit its lines (two where the plot keeps a
+ * readable height, comparison_lines ()); otherwise as many as let them,
+ * down to a dozen (less and they no longer tell apart). Its tooltip has
+ * them whole. */
 #define FEWEST_NAME_CHARS 12
+/* The plot's height (pixels) a second line of comparison must leave:
+ * at 1280x720 three scenarios keep 80 px (test-window-720). */
+#define READABLE_PLOT_PX  80
+
+static int height_of (GtkWidget *widget,
+                      int        width);
+
+/* How many lines the comparison may take after @values_markup (the
+ * edited scenario's values): two where the plot under the readout keeps
+ * READABLE_PLOT_PX with them (the view's height is the pane's, whatever
+ * the readout's), else one. */
+static int
+comparison_lines (FwChartView *self,
+                  const char  *values_markup)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
+  int view = gtk_widget_get_height (GTK_WIDGET (self));
+  int line = readout_line (self, NULL);
+  PangoLayout *layout;
+  int values_lines, canvas;
+
+  if (width <= 0 || view <= 0)
+    return 2;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
+  pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, values_markup, -1);
+  values_lines = MIN (pango_layout_get_line_count (layout), 2);
+  g_object_unref (layout);
+  canvas = view - height_of (self->header, gtk_widget_get_width (GTK_WIDGET (self))) - (values_lines + 2) * line;
+  return fw_chart_height_for_plot (fw_chart_canvas_get_chart (self->canvas),
+                                   gtk_widget_get_width (GTK_WIDGET (self->canvas)),
+                                   READABLE_PLOT_PX) <= canvas ? 2 : 1;
+}
 
 /* The comparison paragraph of @series, names in @chars characters at
  * most (G_MAXUINT: whole), each after a swatch of the colour its
@@ -286,13 +321,14 @@ append_comparison (FwChartView        *self,
     }
 }
 
-/* The most characters that keep the comparison paragraph to
- * COMPARISON_LINES lines of the readout's width, as measured:
- * G_MAXUINT when the names fit whole. */
+/* The most characters that keep the comparison paragraph to @lines
+ * lines of the readout's width, as measured: G_MAXUINT when the names
+ * fit whole. */
 static guint
 comparison_name_chars (FwChartView        *self,
                        const FwChartHover *values,
-                       guint               series)
+                       guint               series,
+                       int                 lines)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
   PangoLayout *layout;
@@ -313,7 +349,7 @@ comparison_name_chars (FwChartView        *self,
 
       append_comparison (self, markup, plain, values, series, chars);
       pango_layout_set_markup (layout, markup->str, -1);
-      if (pango_layout_get_line_count (layout) <= COMPARISON_LINES)
+      if (pango_layout_get_line_count (layout) <= lines)
         break;
     }
   g_object_unref (layout);
@@ -363,7 +399,7 @@ append_scenarios (FwChartView        *self,
 
   if (series < 0)
     return;
-  chars = comparison_name_chars (self, values, (guint) series);
+  chars = comparison_name_chars (self, values, (guint) series, comparison_lines (self, markup->str));
   g_string_append_c (markup, '\n');
   g_string_append_c (plain, '\n');
   append_comparison (self, markup, plain, values, (guint) series, chars);
