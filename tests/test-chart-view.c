@@ -722,8 +722,7 @@ has_no_band (gpointer data)
  * spreads alone, after one with, leaves no band of the first on the
  * chart, and showing the first again brings it back; comparing both
  * overlays it. (fw_session_set_scenario_index(), the picker's switch,
- * keeps the scenario it leaves on show after the new one, compared, so
- * its band stays there with its line.) */
+ * replaces the scenario shown, so the one left takes its band with it.) */
 static void
 test_band_follows_scenario (void)
 {

@@ -97,6 +97,48 @@ test_session_current_removed (void)
   g_assert_cmpint (fw_session_get_selected_stage (session), ==, -1);
 }
 
+/* Switching the current scenario (the picker, S while presenting)
+ * replaces it; only the ones ticked for comparison stay on show. Before,
+ * each scenario left was kept as compared, so flipping through four
+ * overlaid all four on the chart, unasked (user review, R5-19). */
+static void
+test_session_switch_replaces (void)
+{
+  FwProject *project = two_scenarios ();
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(FwSession) session = NULL;
+  FwScenario *third = fw_scenario_copy (fw_project_get_scenario (project, 0));
+  const guint *shown;
+  guint n_shown;
+
+  g_free (third->name);
+  third->name = g_strdup ("Third");
+  g_ptr_array_add (project->scenarios, third);
+  document = fw_document_new (project);
+  session = fw_session_new (document);
+
+  /* Looked at one after another: one on show at a time. */
+  fw_session_set_scenario_index (session, 1);
+  fw_session_set_scenario_index (session, 2);
+  shown = fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 1);
+  g_assert_cmpuint (shown[0], ==, 2);
+
+  /* 0 ticked beside 2; switching to 1 keeps 0 compared, drops 2. */
+  fw_session_set_shown (session, (guint[]) { 2, 0 }, 2);
+  fw_session_set_scenario_index (session, 1);
+  shown = fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpuint (shown[0], ==, 1);
+  g_assert_cmpuint (shown[1], ==, 0);
+
+  /* Switching to the compared one: it is current, shown once. */
+  fw_session_set_scenario_index (session, 0);
+  shown = fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 1);
+  g_assert_cmpuint (shown[0], ==, 0);
+}
+
 static void
 test_session_view_state (void)
 {
@@ -153,12 +195,13 @@ test_session_view_state (void)
   g_assert_cmpuint (shown[1], ==, 0);
   assert_current (document, 0, fw_projection_service_get (fw_session_get_projections (session), 0));
   assert_current (document, 1, fw_session_get_projection (session));
-  /* Switching back keeps the other on show, after it. */
+  /* Switching to the compared one: it takes the current's place, and
+   * the one left was never ticked, so it is not compared (R5-19). */
   fw_session_set_scenario_index (session, 0);
   shown = fw_session_get_shown (session, &n_shown);
-  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpuint (n_shown, ==, 1);
   g_assert_cmpuint (shown[0], ==, 0);
-  g_assert_cmpuint (shown[1], ==, 1);
+  fw_session_set_shown (session, (guint[]) { 0, 1 }, 2);
 
   /* An edit of a scenario on show that is not the current one reaches
    * its projection too. */
@@ -706,6 +749,7 @@ main (int   argc,
 
   g_test_add_func ("/core/session/view-state", test_session_view_state);
   g_test_add_func ("/core/session/new-document", test_session_new_document);
+  g_test_add_func ("/core/session/switch-replaces", test_session_switch_replaces);
   g_test_add_func ("/core/session/current-removed", test_session_current_removed);
   g_test_add_func ("/core/session/selection-follows-edits", test_session_selection_follows_edits);
   g_test_add_func ("/core/session/playback", test_session_playback);

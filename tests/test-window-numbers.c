@@ -898,6 +898,7 @@ test_changes_agree (Fixture       *fixture,
   check (fixture, window, "two scenarios compared");
   check_compare (fixture, window);
   activate (window, "scenario.switch", g_variant_new_uint32 (1));
+  activate (window, "scenario.compare", g_variant_new ("(ub)", 0, TRUE));
   check (fixture, window, "compared, the other one current");
   check_compare (fixture, window);
 

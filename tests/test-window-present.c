@@ -157,6 +157,35 @@ test_present_start_and_end (Fixture       *fixture,
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == editor_wheel);
 }
 
+/* S while presenting shows the next scenario in place of the one on
+ * show: back in the editor the chart does not carry every scenario
+ * flipped through as compared (user review, R5-19). */
+static void
+test_present_s_replaces_scenario (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  const guint *shown;
+  guint n_shown;
+
+  /* Three scenarios, one on show. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.switch", "u", 0));
+  /* (The second copy's original was shown beside it, compared.) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.compare", "(ub)", 1, FALSE));
+  fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 1);
+
+  start_presenting (fixture, "win.present-start");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario", "i", 1));
+  activate (fixture, "present.end");
+  shown = fw_session_get_shown (session, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 1);
+  g_assert_cmpuint (shown[0], ==, 2);
+}
+
 static gboolean editor_laid_out (gpointer data);
 
 /* While presenting, the hidden editing wheel does nothing for the
@@ -1377,6 +1406,7 @@ main (int   argc,
   g_test_add ("/present/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("start-and-end", test_present_start_and_end);
   ADD ("editor-wheel-rests", test_present_editor_wheel_rests);
+  ADD ("s-replaces-scenario", test_present_s_replaces_scenario);
   ADD ("f11-is-fullscreen", test_present_f11_is_fullscreen);
   ADD ("stage-names-whole", test_present_stage_names_whole);
   ADD ("smallest-text", test_present_smallest_text);

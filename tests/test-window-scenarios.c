@@ -146,8 +146,16 @@ test_scenario_actions (Fixture       *fixture,
                     fw_document_get_scenario (document (fixture), 0)->stages->len);
   assert_shown (fixture, (guint[]) { 2 }, 1);
 
-  /* Switch: the one left stays beside it (the session's rule); then
-   * compare: the current one stays first. */
+  /* Switch (the picker): the one left is not compared, as nobody ticked
+   * it (R5-19: it was kept on the chart unasked); then compare: the
+   * current one stays first. */
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
+  assert_shown (fixture, (guint[]) { 0 }, 1);
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 2, TRUE));
+  assert_shown (fixture, (guint[]) { 0, 2 }, 2);
+  /* A ticked one stays compared through a switch to another. */
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (1));
+  assert_shown (fixture, (guint[]) { 1, 2 }, 2);
   activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
   assert_shown (fixture, (guint[]) { 0, 2 }, 2);
   activate (fixture, "scenario.compare", g_variant_new ("(ub)", 2, FALSE));

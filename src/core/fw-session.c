@@ -527,8 +527,12 @@ fw_session_set_scenario_index (FwSession *self,
   if (index == current (self))
     return;
 
-  /* The others compared with it stay on show, after it. */
+  /* It takes the place of the one shown before, which the user looked
+   * at but never ticked (user review, R5-19: flipping through scenarios
+   * piled each one left onto the chart as compared). The ones ticked for
+   * comparison stay on show, after it. */
   shown = g_array_copy (self->shown);
+  g_array_remove_index (shown, 0);
   for (guint i = 0; i < shown->len; i++)
     if (g_array_index (shown, guint, i) == index)
       g_array_remove_index (shown, i--);

@@ -36,7 +36,8 @@ void                 fw_session_set_document       (FwSession  *self,
                                                     FwDocument *document);
 FwProjectionService *fw_session_get_projections    (FwSession  *self);
 
-/* The current scenario: the first on show, the one edits go to. */
+/* The current scenario: the first on show, the one edits go to. Setting
+ * it replaces the current one; the others compared stay on show. */
 guint                fw_session_get_scenario_index (FwSession  *self);
 void                 fw_session_set_scenario_index (FwSession  *self,
                                                     guint       index);
