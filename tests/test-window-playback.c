@@ -569,8 +569,18 @@ test_playback_yields_to_idle (Fixture       *fixture,
   activate (fixture, "win.play-pause");
 }
 
-/* The horizon typed into the bar: an undoable edit of the project; text
- * out of MODEL.md's range is refused in words, the document untouched. */
+/* Enter in the horizon field, as the user presses it: its text's
+ * "activate", which the spin button reads back itself too. */
+static void
+press_enter (GtkWidget *field)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (field)), "activate");
+  fw_test_spin (20);
+}
+
+/* The horizon typed into the bar: an undoable edit of the project,
+ * applied on Enter or on leaving the field; text out of MODEL.md's range
+ * is refused in words, the document untouched. */
 static void
 test_playback_horizon (Fixture       *fixture,
                        gconstpointer  data)
@@ -584,23 +594,26 @@ test_playback_horizon (Fixture       *fixture,
   gtk_widget_grab_focus (field);
   fw_test_spin (20);
   gtk_editable_set_text (GTK_EDITABLE (field), "36");
+  press_enter (field);
   g_assert_cmpuint (horizon (fixture), ==, 36);
-  fw_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_range_get_adjustment (slider)), ==, 36);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *tooltip = NULL;
 
-      fw_document_seal (document);
       gtk_editable_set_text (GTK_EDITABLE (field), refused[i]);
+      press_enter (field);
       g_assert_cmpuint (horizon (fixture), ==, 36);
       g_assert_true (gtk_widget_has_css_class (field, "error"));
       tooltip = fw_test_tooltip_text (field);
       g_assert_nonnull (tooltip);
       g_assert_nonnull (strstr (tooltip, "Horizon"));
     }
+  /* Leaving the field applies it too. */
   gtk_editable_set_text (GTK_EDITABLE (field), "12");
+  gtk_widget_grab_focus (fw_window_get_wheel (fixture->window));
+  fw_test_spin (20);
   g_assert_cmpuint (horizon (fixture), ==, 12);
   g_assert_false (gtk_widget_has_css_class (field, "error"));
 
@@ -609,8 +622,6 @@ test_playback_horizon (Fixture       *fixture,
   g_assert_cmpuint (fw_session_get_period (session (fixture)), ==, 12);
 
   /* Undone, one step at a time: 36, then 24. */
-  gtk_widget_grab_focus (fw_window_get_wheel (fixture->window));
-  fw_test_spin (20);
   fw_document_seal (document);
   g_assert_true (fw_document_undo (document));
   g_assert_cmpuint (horizon (fixture), ==, 36);
@@ -618,6 +629,50 @@ test_playback_horizon (Fixture       *fixture,
   g_assert_cmpuint (horizon (fixture), ==, 24);
   fw_test_spin (20);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "24");
+}
+
+/* Typing "36" at the last month of 24 went through a horizon of 3 on
+ * the way ("Month 3 of 3", computed with its band), and landed on
+ * "Month 3 of 36" (user review, R5-24): the field applies on Enter, and
+ * the month shown stays while it is within the new horizon. */
+static void
+test_playback_horizon_typed_whole (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  GtkWidget *field = fw_playback_bar_get_horizon (bar (fixture));
+  FwSession *shown = session (fixture);
+
+  activate (fixture, "win.go-to-end");
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 24);
+  gtk_widget_grab_focus (field);
+  fw_test_spin (20);
+
+  gtk_editable_set_text (GTK_EDITABLE (field), "3");
+  fw_test_spin (20);
+  g_assert_cmpuint (horizon (fixture), ==, 24);
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 24);
+  gtk_editable_set_text (GTK_EDITABLE (field), "36");
+  fw_test_spin (20);
+  g_assert_cmpuint (horizon (fixture), ==, 24);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "36");
+  press_enter (field);
+  g_assert_cmpuint (horizon (fixture), ==, 36);
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 24);
+
+  /* Shorter than the month shown: clamped; undone, the month stays. */
+  gtk_editable_set_text (GTK_EDITABLE (field), "10");
+  press_enter (field);
+  g_assert_cmpuint (horizon (fixture), ==, 10);
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 10);
+  gtk_widget_grab_focus (fw_window_get_wheel (fixture->window));
+  fw_test_spin (20);
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpuint (horizon (fixture), ==, 36);
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 10);
+  g_assert_true (fw_document_undo (document));
+  g_assert_cmpuint (horizon (fixture), ==, 24);
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 10);
 }
 
 int
@@ -640,6 +695,7 @@ main (int   argc,
   ADD ("yields-to-idle", test_playback_yields_to_idle);
   ADD ("ring-keeps-room", test_playback_ring_keeps_room);
   ADD ("horizon", test_playback_horizon);
+  ADD ("horizon-typed-whole", test_playback_horizon_typed_whole);
 #undef ADD
 
   return g_test_run ();

@@ -404,9 +404,12 @@ show_document (FwPlaybackBar *self)
 {
   g_set_object (&self->document, fw_session_get_document (self->session));
   if (self->horizon_field == NULL)
-    self->horizon_field = fw_typed_field_new (GTK_WIDGET (self->horizon_spin), self->document,
+    {
+      self->horizon_field = fw_typed_field_new (GTK_WIDGET (self->horizon_spin), self->document,
                                               apply_horizon, show_horizon,
                                               G_CALLBACK (on_horizon_marked), self);
+      fw_typed_field_set_apply_on_commit (self->horizon_field, TRUE);
+    }
   else
     fw_typed_field_set_document (self->horizon_field, self->document);
   fw_typed_field_set_hint (self->horizon_field,

@@ -49,6 +49,8 @@ struct _FwTypedField
   char             *typed;      /* the text last typed: the widget may be
                                  * half gone when the field is freed */
   gboolean          setting;    /* writing the text ourselves */
+  gboolean          on_commit;  /* applies on Enter or leaving only */
+  gboolean          uncommitted; /* typed since, not applied yet */
   gboolean          applying;   /* our own edit of the document */
 };
 
@@ -158,6 +160,7 @@ show_document (FwTypedField *field)
 static void
 follow_document (FwTypedField *field)
 {
+  field->uncommitted = FALSE;
   field->state = STATE_SHOWN;
   g_clear_pointer (&field->landed_error, g_free);
   show_document (field);
@@ -170,8 +173,9 @@ fw_typed_field_show (FwTypedField *field)
   g_return_if_fail (field != NULL);
 
   /* Pending text is the user's until they say otherwise; landed text is
-   * the document's value already. */
-  if (field->applying || field->state != STATE_SHOWN)
+   * the document's value already; text not committed yet is being
+   * typed. */
+  if (field->applying || field->state != STATE_SHOWN || field->uncommitted)
     return;
 
   follow_document (field);
@@ -201,16 +205,11 @@ apply_text (FwTypedField  *field,
 /* The user typed: the text applies, or is refused and what its
  * keystrokes applied so far is taken back. */
 static void
-on_typed (FwTypedField *field)
+apply_typed (FwTypedField *field)
 {
   g_autoptr(GError) error = NULL;
   Registry *registry;
 
-  if (field->setting)
-    return;
-
-  g_free (field->typed);
-  field->typed = get_text (field);
   if (apply_text (field, &error))
     {
       field->state = STATE_SHOWN;
@@ -231,6 +230,22 @@ on_typed (FwTypedField *field)
   fw_document_cancel_run (field->document);
   field->applying = FALSE;
   registry->cancelling = FALSE;
+}
+
+static void
+on_typed (FwTypedField *field)
+{
+  if (field->setting)
+    return;
+
+  g_free (field->typed);
+  field->typed = get_text (field);
+  if (field->on_commit)
+    {
+      field->uncommitted = TRUE;
+      return;
+    }
+  apply_typed (field);
 }
 
 /* After a change of the document that was not this field's own typing. */
@@ -345,6 +360,13 @@ finish (FwTypedField *field)
 {
   g_autofree char *shown = NULL;
 
+  if (field->uncommitted)
+    {
+      /* One undo step of its own; a refusal has nothing to take back. */
+      field->uncommitted = FALSE;
+      fw_document_seal (field->document);
+      apply_typed (field);
+    }
   fw_document_seal (field->document);
   if (field->state != STATE_SHOWN)
     return;
@@ -388,6 +410,15 @@ on_key_pressed (GtkEventControllerKey *controller,
 }
 
 void
+fw_typed_field_set_apply_on_commit (FwTypedField *field,
+                                    gboolean      on_commit)
+{
+  g_return_if_fail (field != NULL);
+
+  field->on_commit = on_commit;
+}
+
+void
 fw_typed_field_take_back (FwTypedField *field)
 {
   g_return_if_fail (field != NULL);
@@ -400,7 +431,7 @@ gboolean
 fw_typed_field_is_pending (FwTypedField *field)
 {
   g_return_val_if_fail (field != NULL, FALSE);
-  return field->state == STATE_PENDING;
+  return field->state == STATE_PENDING || field->uncommitted;
 }
 
 /* The stash */
@@ -638,9 +669,13 @@ fw_typed_field_new (GtkWidget        *widget,
     g_signal_connect_swapped (text_buffer (field), "changed", G_CALLBACK (on_typed), field);
   else
     g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_typed), field);
-  /* (A spin button reads its text back on Enter itself.) */
+  /* (A spin button reads its text back on Enter itself; its text, a
+   * delegate, says when, for a field that applies on Enter.) */
   if (GTK_IS_ENTRY (widget))
     g_signal_connect_swapped (widget, "activate", G_CALLBACK (finish), field);
+  else if (GTK_IS_SPIN_BUTTON (widget))
+    g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (widget)), "activate",
+                              G_CALLBACK (finish), field);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), field);

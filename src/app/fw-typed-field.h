@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /* What every field typed into does with its text, in one place: the
  * stage rows, the point editor and the marketing inflow all use it.
  *
- * Text applies as it is typed (the figures follow live). Text that
+ * Text applies as it is typed (the figures follow live), or for a field
+ * set so, on Enter and on leaving it. Text that
  * cannot be the value (not a number, out of range, breaking a rule with
  * another field) is refused with a reason in the user's words: the
  * field is marked (red, the reason as tooltip and, for a screen reader,
@@ -73,9 +74,16 @@ void          fw_typed_field_show        (FwTypedField     *field);
  * value). */
 void          fw_typed_field_set_text    (FwTypedField     *field,
                                           const char       *text);
-/* Whether the text was refused and is kept, marked (a spin button must
- * not write its value over it). */
+/* Whether the text was refused and is kept, marked, or is typed and not
+ * committed yet (a spin button must not write its value over it: on
+ * Enter it reads the text before the field does). */
 gboolean      fw_typed_field_is_pending  (FwTypedField     *field);
+/* Applies the text on Enter or on leaving the field, not as it is typed:
+ * for a value whose every step costs (the horizon: "36" typed went
+ * through a horizon of 3, computed with its band, and took the period
+ * shown down to 3 on the way). Refused text is marked then too. */
+void          fw_typed_field_set_apply_on_commit (FwTypedField *field,
+                                                  gboolean      on_commit);
 /* What Escape does: the document's value back in the field, any mark
  * gone. Also for a value set another way (a spin button's arrows). */
 void          fw_typed_field_take_back   (FwTypedField     *field);
