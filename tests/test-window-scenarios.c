@@ -190,6 +190,45 @@ test_scenario_actions (Fixture       *fixture,
   g_assert_cmpstr (fw_document_get_project (document (fixture))->name, !=, "Acme Retention");
 }
 
+/* Undo and redo show the scenario they change: an edit undone in a
+ * scenario not on show changed nothing visible, and a deleted one came
+ * back only into the picker (user review, R5-09). */
+static void
+test_undo_shows_its_scenario (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *copy_name = NULL;
+
+  activate (fixture, "scenario.duplicate", NULL);
+  copy_name = g_strdup (scenario_name (fixture, 1));
+  g_assert_true (fw_document_set_inflow (document (fixture), 1, 4321, NULL));
+  fw_document_seal (document (fixture));
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
+  assert_shown (fixture, (guint[]) { 0 }, 1);
+
+  /* The edit was the copy's: undone, the copy is on show. */
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 1)->inflow, !=, 4321);
+  assert_shown (fixture, (guint[]) { 1 }, 1);
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
+  activate (fixture, "win.redo", NULL);
+  g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 1)->inflow, ==, 4321);
+  assert_shown (fixture, (guint[]) { 1 }, 1);
+
+  /* Deleted, then brought back by undo: it is on show again. */
+  activate (fixture, "scenario.remove", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 1);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpuint (fw_document_get_n_scenarios (document (fixture)), ==, 2);
+  g_assert_cmpstr (fw_session_get_scenario (session (fixture))->name, ==, copy_name);
+
+  /* A project-wide edit leaves the scenario on show alone. */
+  activate (fixture, "scenario.switch", g_variant_new_uint32 (0));
+  activate (fixture, "project.rename", g_variant_new_string ("Acme Retention"));
+  activate (fixture, "win.undo", NULL);
+  assert_shown (fixture, (guint[]) { 0 }, 1);
+}
+
 /* The dialogs the menu opens: a name checked as it is typed; deleting
  * asks first. */
 static void
@@ -1154,6 +1193,7 @@ main (int   argc,
   g_test_add ("/window/scenarios/" path, Fixture, NULL, fw_test_window_set_up, func, fw_test_window_tear_down)
   ADD ("actions", test_scenario_actions);
   ADD ("dialogs", test_scenario_dialogs);
+  ADD ("undo-shows-its-scenario", test_undo_shows_its_scenario);
   ADD ("compare-table", test_compare_table);
   ADD ("sort-by-impact", test_sort_by_impact);
   ADD ("sort-shows-the-costliest", test_sort_shows_the_costliest);

@@ -21,6 +21,18 @@
  * buttons, menus, shortcuts and widgets activate them, and the tests
  * drive the window through the very same ones. */
 
+/* Undo and redo show the scenario they changed: an edit taken back in
+ * a scenario not on show changed nothing visible, and a deleted one
+ * came back only into the picker (user review, R5-09). */
+static void
+show_stepped_scenario (FwWindow *self)
+{
+  int stepped = fw_document_get_stepped_scenario (self->document);
+
+  if (stepped >= 0)
+    fw_session_set_scenario_index (self->session, (guint) stepped);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -28,7 +40,8 @@ undo_activated (GtkWidget  *widget,
 {
   FwWindow *self = FW_WINDOW (widget);
 
-  fw_document_undo (self->document);
+  if (fw_document_undo (self->document))
+    show_stepped_scenario (self);
 }
 
 static void
@@ -38,7 +51,8 @@ redo_activated (GtkWidget  *widget,
 {
   FwWindow *self = FW_WINDOW (widget);
 
-  fw_document_redo (self->document);
+  if (fw_document_redo (self->document))
+    show_stepped_scenario (self);
 }
 
 static void

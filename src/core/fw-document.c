@@ -30,6 +30,7 @@ struct _FwDocument
   GQueue        redo;         /* of FwProject*, most recent first */
   char         *merge_key;    /* of the edit that made the undo head */
   guint         step;         /* see fw_document_get_step() */
+  int           stepped_scenario; /* see fw_document_get_stepped_scenario() */
   /* The last change was an edit, which an edit can still join (see
    * fw_document_set_amending()); and whether edits join it now. */
   gboolean      amendable;
@@ -182,6 +183,7 @@ fw_document_init (FwDocument *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+  self->stepped_scenario = -1;
   self->lent = g_hash_table_new (NULL, NULL);
   self->let_go = g_hash_table_new (NULL, NULL);
   self->undo_bytes = g_hash_table_new (NULL, NULL);
@@ -624,6 +626,27 @@ fw_document_can_redo (FwDocument *self)
   return !g_queue_is_empty (&self->redo);
 }
 
+/* The one scenario of @after that is not in @before (edited, renamed,
+ * or back after a delete), or -1: none (a project-wide edit, a scenario
+ * gone) or several. Scenarios are shared between versions until edited
+ * (fw_project_edit_scenario()), so identity says which one changed. */
+static int
+changed_scenario (const FwProject *before,
+                  const FwProject *after)
+{
+  int changed = -1;
+
+  for (guint i = 0; i < after->scenarios->len; i++)
+    {
+      if (g_ptr_array_find (before->scenarios, g_ptr_array_index (after->scenarios, i), NULL))
+        continue;
+      if (changed >= 0)
+        return -1;
+      changed = (int) i;
+    }
+  return changed;
+}
+
 /* Moves the current project onto @to and takes the head of @from. */
 static gboolean
 swap_step (FwDocument *self,
@@ -637,6 +660,8 @@ swap_step (FwDocument *self,
   if (g_queue_is_empty (from))
     return FALSE;
 
+  self->stepped_scenario = changed_scenario (self->project, g_queue_peek_head (from));
+
   if (to == &self->undo)
     push_undo (self, self->project, g_queue_peek_head (from));
   else
@@ -648,6 +673,14 @@ swap_step (FwDocument *self,
 
   announce_all (self, was_modified, could_undo, could_redo);
   return TRUE;
+}
+
+int
+fw_document_get_stepped_scenario (FwDocument *self)
+{
+  g_return_val_if_fail (FW_IS_DOCUMENT (self), -1);
+
+  return self->stepped_scenario;
 }
 
 gboolean

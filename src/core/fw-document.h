@@ -161,6 +161,11 @@ void                fw_document_set_amending     (FwDocument   *self,
  * edits goes on, so a view can tell "the edit before" from "the
  * keystroke before". */
 guint               fw_document_get_step         (FwDocument   *self);
+/* The scenario the last undo or redo changed (edited, renamed, brought
+ * back after a delete), by its index now; -1 for none or several (the
+ * horizon, a scenario taken away): the window shows it, so an undo is
+ * never unseen in a scenario not on show. */
+int                 fw_document_get_stepped_scenario (FwDocument *self);
 
 gboolean            fw_document_can_undo         (FwDocument   *self);
 gboolean            fw_document_can_redo         (FwDocument   *self);
