@@ -22,6 +22,7 @@
 #include "fw-settings.h"
 #include "fw-store.h"
 #include "fw-templates.h"
+#include "fw-test-names.h"
 #include "fw-test-window.h"
 #include "fw-wheel-painter.h"
 #include "fw-wheel-view.h"
@@ -748,6 +749,56 @@ test_present_keeps_focus (Fixture       *fixture,
   g_assert_true (fw_session_get_presenting (session));
 }
 
+/* The wheel's place and size in the presenting view. */
+static graphene_rect_t
+wheel_bounds (Fixture *fixture)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (fixture->wheel, GTK_WIDGET (fixture->present), &bounds));
+  return bounds;
+}
+
+/* S through scenarios named at very different lengths (78 characters,
+ * "Pessimistic", "Free trial"...) keeps the wheel where it is and as
+ * large: the figures' column does not take the width of the name shown
+ * (R5-16), so the room sees the same wheel with other numbers. */
+static void
+test_present_scenario_keeps_layout (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwSession *session = fw_window_get_session (fixture->window);
+  guint n = G_N_ELEMENTS (fw_test_consultant_names);
+  graphene_rect_t first;
+
+  for (guint i = 1; i < n; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  for (guint i = 0; i < n; i++)
+    g_assert_true (fw_document_rename_scenario (document, i, fw_test_consultant_names[i], NULL));
+  fw_session_set_scenario_index (session, 0);
+  start_presenting (fixture, "win.present-start");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  first = wheel_bounds (fixture);
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >, 0.0);
+
+  for (guint press = 1; press <= n; press++)
+    {
+      graphene_rect_t now;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario",
+                                                 "i", 1));
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+      now = wheel_bounds (fixture);
+      g_test_message ("\"%s\": the wheel at %.0f,%.0f, %.0fx%.0f",
+                      fw_session_get_scenario (session)->name, now.origin.x, now.origin.y,
+                      now.size.width, now.size.height);
+      g_assert_cmpuint (fw_session_get_scenario_index (session), ==, press % n);
+      g_assert_true (graphene_rect_equal (&now, &first));
+      g_assert_true (fw_present_view_figures_whole (fixture->present));
+    }
+}
+
 static gboolean
 editor_laid_out (gpointer data)
 {
@@ -1412,6 +1463,7 @@ main (int   argc,
   ADD ("smallest-text", test_present_smallest_text);
   ADD ("guided-reveal", test_present_guided_reveal);
   ADD ("keeps-focus", test_present_keeps_focus);
+  ADD ("scenario-keeps-layout", test_present_scenario_keeps_layout);
   ADD ("text-size-zoom", test_text_size_zoom);
   ADD ("zoom-keeps-words", test_present_zoom_keeps_words);
   ADD ("every-word-in-place", test_present_every_word_in_place);

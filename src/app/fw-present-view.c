@@ -182,6 +182,65 @@ invalidate_card (FwPresentView *self)
 
 /* Sizes ------------------------------------------------------------------- */
 
+/* Presenting, S switches the scenario: were the figures' column as wide
+ * as the name shown, the wheel beside it would grow, shrink and move
+ * sideways with every press, a different picture each time rather than
+ * the same wheel with other numbers. So the figures are fitted with
+ * every scenario's name in turn, at the size the longest allows, each
+ * name wrapping in the column, and the column is as wide as the widest
+ * of them needs: the layout holds for the whole session and only the
+ * words and numbers change. @card's own title is the one drawn; its
+ * columns, widths and the size are set here; the room the widest and
+ * highest take in @card_w and @card_h. */
+static double
+fit_every_name (FwPresentView *self,
+                FwFiguresCard *card,
+                double         width,
+                double         height,
+                double         preferred,
+                guint          most_columns,
+                double        *card_w,
+                double        *card_h)
+{
+  FwDocument *document = fw_session_get_document (self->session);
+  guint n = fw_document_get_n_scenarios (document);
+  double size = G_MAXDOUBLE;
+
+  for (guint s = 0; s < n; s++)
+    {
+      FwFiguresCard named = *card;
+      double fitted;
+
+      named.title = fw_document_get_scenario (document, s)->name;
+      fitted = fw_figures_card_fit (&named, style_of (self), preferred, self->min_text,
+                                    width, height, most_columns);
+      if (fitted < size)
+        {
+          size = fitted;
+          card->columns = named.columns;
+          card->column_width = named.column_width;
+          card->title_width = named.title_width;
+        }
+    }
+  if (n == 0)
+    size = fw_figures_card_fit (card, style_of (self), preferred, self->min_text,
+                                width, height, most_columns);
+
+  *card_w = *card_h = 0.0;
+  for (guint s = 0; s <= n; s++)
+    {
+      FwFiguresCard named = *card;
+      double w, h;
+
+      if (s < n)
+        named.title = fw_document_get_scenario (document, s)->name;
+      fw_figures_card_measure (&named, style_of (self), size, &w, &h);
+      *card_w = MAX (*card_w, w);
+      *card_h = MAX (*card_h, h);
+    }
+  return size;
+}
+
 /* How wide the figures are at the text size the height allows: the
  * wheel gets the rest. */
 static void
@@ -209,19 +268,20 @@ lay_out (FwPresentView *self,
    * Where even the floor does not fit their share of the width (a long
    * scenario name, large numbers), they go in pairs at any size, then
    * take a larger share from the wheel, which fits its words in what is
-   * left (fw_wheel_fit_text): a figure is never cut off at the edge. */
+   * left (fw_wheel_fit_text): a figure is never cut off at the edge.
+   * Every scenario's name is fitted, not only the one shown
+   * (fit_every_name()). */
   for (guint attempt = 0; attempt < 3; attempt++)
     {
       double share = attempt < 2 ? FIGURES_MAX_SHARE : FIGURES_MOST_SHARE;
       double card_h;
 
       room = width * share - 3.0 * self->min_text;
-      self->card_text = fw_figures_card_fit (&card, style_of (self),
-                                             MAX (self->min_text, MIN (height, width * WIDE_SCREEN_HEIGHT)
-                                                                  * FIGURES_TEXT_SHARE) * self->text_scale,
-                                             self->min_text, room, height * FIGURES_HEIGHT_SHARE,
-                                             self->text_scale > 1.0 || attempt > 0 ? 2 : 1);
-      fw_figures_card_measure (&card, style_of (self), self->card_text, &card_w, &card_h);
+      self->card_text = fit_every_name (self, &card, room, height * FIGURES_HEIGHT_SHARE,
+                                        MAX (self->min_text, MIN (height, width * WIDE_SCREEN_HEIGHT)
+                                                             * FIGURES_TEXT_SHARE) * self->text_scale,
+                                        self->text_scale > 1.0 || attempt > 0 ? 2 : 1,
+                                        &card_w, &card_h);
       if (card_w <= room + 0.5 && card_h <= height * FIGURES_HEIGHT_SHARE + 0.5)
         break;
     }
