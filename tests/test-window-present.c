@@ -16,6 +16,7 @@
 #include "fw-chart-canvas.h"
 #include "fw-app-resources.h"
 #include "fw-chart-view.h"
+#include "fw-playback-bar.h"
 #include "fw-present-view.h"
 #include "fw-render-text.h"
 #include "fw-renderer-choice.h"
@@ -799,6 +800,60 @@ test_present_scenario_keeps_layout (Fixture       *fixture,
     }
 }
 
+/* Whether the words beside the wheel name the session's scenario and
+ * the period shown ("Month 3 of 24"). */
+static gboolean
+caption_tells (Fixture *fixture)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  const FwProject *project = fw_document_get_project (fw_session_get_document (session));
+  g_autofree char *period = fw_playback_bar_period_text (project->period, fw_session_get_period (session),
+                                                         project->horizon);
+  g_autofree char *words = fw_present_view_dup_figures_words (fixture->present);
+
+  g_test_message ("beside the wheel: %s", words);
+  return g_str_has_prefix (words, fw_session_get_scenario (session)->name)
+         && strstr (words, period) != NULL
+         && strstr (words, "Customers") == NULL;
+}
+
+/* "Show the Figures" off, the room still reads which scenario and which
+ * month it sees (R5-25): a caption of the two at the floor's size (at
+ * least 2.5% of the screen's height), whole, stepping and S updating
+ * it, the wheel keeping its place. */
+static void
+test_present_caption_without_figures (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  graphene_rect_t first, now;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  g_assert_true (fw_document_rename_scenario (fw_window_get_document (fixture->window), 1,
+                                              fw_test_consultant_names[1], NULL));
+  start_presenting (fixture, "win.present-start");
+  fw_present_view_set_show_figures (fixture->present, FALSE);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), ==, 0.0);
+  g_assert_cmpfloat (fw_present_view_get_caption_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
+  g_assert_true (fw_present_view_figures_whole (fixture->present));
+  g_assert_true (caption_tells (fixture));
+  first = wheel_bounds (fixture);
+  g_assert_cmpfloat (first.size.width, >=, 0.7 * SCREEN_WIDTH);
+
+  activate (fixture, "present.next");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  g_assert_cmpuint (fw_session_get_period (session), ==, 1);
+  g_assert_true (caption_tells (fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario", "i", 1));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  g_assert_true (caption_tells (fixture));
+  g_assert_true (fw_present_view_figures_whole (fixture->present));
+  now = wheel_bounds (fixture);
+  g_assert_true (graphene_rect_equal (&now, &first));
+}
+
 static gboolean
 editor_laid_out (gpointer data)
 {
@@ -1464,6 +1519,7 @@ main (int   argc,
   ADD ("guided-reveal", test_present_guided_reveal);
   ADD ("keeps-focus", test_present_keeps_focus);
   ADD ("scenario-keeps-layout", test_present_scenario_keeps_layout);
+  ADD ("caption-without-figures", test_present_caption_without_figures);
   ADD ("text-size-zoom", test_text_size_zoom);
   ADD ("zoom-keeps-words", test_present_zoom_keeps_words);
   ADD ("every-word-in-place", test_present_every_word_in_place);

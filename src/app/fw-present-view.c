@@ -33,6 +33,10 @@
 #define FIGURES_MOST_SHARE 0.55
 /* ...and this share of the height. */
 #define FIGURES_HEIGHT_SHARE 0.94
+/* Without the figures, the scenario's name and the period shown still
+ * take a narrow column at the top right, at the smallest text (the
+ * floor): the wheel, as high as the screen, keeps the rest. */
+#define CAPTION_SHARE 0.22
 /* The card's figures (see build_card). */
 #define N_CARD_ITEMS 6
 
@@ -55,6 +59,7 @@ struct _FwPresentView
   double         card_x;
   double         card_column_width;
   double         card_title_width;
+  double         card_height;     /* the card's, or the caption's, height */
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
 };
 
@@ -131,7 +136,10 @@ build_card (FwPresentView     *self,
   items[4].note = fw_display_gain_verdict (summary->self_sustaining);
   hide_unrevealed (self, items);
   card->items = items;
-  card->n_items = N_CARD_ITEMS;
+  /* "Show the Figures" off: only the caption, what scenario and period
+   * the room sees, which an instructor giving the wheel the stage still
+   * needs (R5-25). */
+  card->n_items = self->show_figures ? N_CARD_ITEMS : 0;
   card->columns = self->card_columns;
   card->column_width = self->card_column_width;
   card->title_width = self->card_title_width;
@@ -259,10 +267,22 @@ lay_out (FwPresentView *self,
 
   *wheel_width = width;
   self->card_text = 0.0;
-  if (!self->show_figures || self->session == NULL)
+  if (self->session == NULL)
     return;
 
   build_card (self, &card, items, strings);
+  if (!self->show_figures)
+    {
+      room = width * CAPTION_SHARE;
+      self->card_text = fit_every_name (self, &card, room, height, self->min_text, 1, &card_w,
+                                        &self->card_height);
+      self->card_columns = 1;
+      self->card_title_width = card.title_width;
+      pad = self->card_text;
+      *wheel_width = MAX (1, (int) floor (width - MIN (card_w, room) - 2.0 * pad));
+      self->card_x = *wheel_width + pad;
+      return;
+    }
   /* Zoomed in, the figures grow: where one column would stop them
    * growing (a low screen: 1280x720), they go in pairs, two columns.
    * Where even the floor does not fit their share of the width (a long
@@ -282,6 +302,7 @@ lay_out (FwPresentView *self,
                                                              * FIGURES_TEXT_SHARE) * self->text_scale,
                                         self->text_scale > 1.0 || attempt > 0 ? 2 : 1,
                                         &card_w, &card_h);
+      self->card_height = card_h;
       if (card_w <= room + 0.5 && card_h <= height * FIGURES_HEIGHT_SHARE + 0.5)
         break;
     }
@@ -339,7 +360,10 @@ record_card (FwPresentView *self)
 
   recorder = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (self->card_x, 0, width - self->card_x, height));
-  fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x, 0, height);
+  /* The figures centred in the height; the caption alone at the top. */
+  fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x,
+                         self->show_figures ? 0 : self->card_text,
+                         self->show_figures ? height : self->card_height);
   cairo_destroy (cr);
   self->card_node = gtk_snapshot_free_to_node (recorder);
 }
@@ -654,6 +678,14 @@ fw_present_view_get_figures_text_size (FwPresentView *self)
 {
   g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0.0);
 
+  return self->show_figures ? self->card_text : 0.0;
+}
+
+double
+fw_present_view_get_caption_text_size (FwPresentView *self)
+{
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0.0);
+
   return self->card_text;
 }
 
@@ -662,7 +694,7 @@ fw_present_view_get_figures_columns (FwPresentView *self)
 {
   g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0);
 
-  return self->card_text > 0.0 ? self->card_columns : 0;
+  return self->show_figures && self->card_text > 0.0 ? self->card_columns : 0;
 }
 
 char *

@@ -62,6 +62,10 @@ int        fw_present_view_get_reveal_step (FwPresentView *self);
 /* The text size of the figures' captions, their smallest text, as laid
  * out now; 0 when the figures are hidden. */
 double     fw_present_view_get_figures_text_size (FwPresentView *self);
+/* The text size of what is drawn beside the wheel: the figures, or,
+ * with them hidden, the caption of the scenario and the period shown
+ * (at the floor, never below 2.5% of the height); 0 before a layout. */
+double     fw_present_view_get_caption_text_size (FwPresentView *self);
 /* The figures' columns as laid out now (1 or 2); 0 when hidden. */
 guint      fw_present_view_get_figures_columns (FwPresentView *self);
 /* The figures beside the wheel as they show now (as far as a guided
