@@ -11,7 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "fw-period-glide.h"
 #include "fw-playback-bar.h"
 #include "fw-renderer-choice.h"
 #include "fw-wheel-view.h"
@@ -44,12 +43,6 @@ bar (Fixture *fixture)
 
   g_assert_nonnull (found);
   return FW_PLAYBACK_BAR (found);
-}
-
-static FwPeriodGlide *
-glide (Fixture *fixture)
-{
-  return FW_PERIOD_GLIDE (fw_playback_bar_get_glide (bar (fixture)));
 }
 
 static void
@@ -238,14 +231,14 @@ test_playback_plays_and_stops (Fixture       *fixture,
   seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   /* Not before its time (a loaded machine may take longer, never less). */
   g_assert_cmpfloat (seconds, >=, 0.15);
-  /* The slider on the period, its knob drawn gliding (slider-glides). */
-  g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
-  g_assert_true (fw_period_glide_is_shown (glide (fixture)));
+  /* The knob within a pixel of the position (slider-moves-by-pixels). */
+  g_assert_cmpfloat (fabs (gtk_range_get_value (slider) -
+                           fw_playback_bar_slider_value (fw_session_get_position (shown))) *
+                     knob_pixels_per_period (fixture), <, 1.0);
 
   /* Paused between periods: back on a whole one, and nothing runs. */
   activate (fixture, "win.play-pause");
   g_assert_false (fw_session_get_playing (shown));
-  g_assert_false (fw_period_glide_is_shown (glide (fixture)));
   g_assert_false (fw_playback_is_ticking (playback));
   g_assert_cmpfloat (fw_session_get_position (shown), ==, fw_session_get_period (shown));
   g_signal_connect (shown, "notify::position", G_CALLBACK (count_notify), &positions);
@@ -312,96 +305,52 @@ count_changes (gpointer  instance,
   (*count)++;
 }
 
-/* Where the range lays its knob out for its own value (its "slider"
- * node's box, in the range's coordinates), once the window has been laid
- * out. */
-static double
-real_knob_x (Fixture *fixture)
-{
-  GtkWidget *slider = GTK_WIDGET (fw_playback_bar_get_slider (bar (fixture)));
-  GtkWidget *trough = gtk_widget_get_first_child (slider);
-  graphene_rect_t box;
-
-  g_assert_true (fw_test_wait_frames_past (slider, 0));
-  while (trough != NULL && g_strcmp0 (gtk_widget_get_css_name (trough), "trough") != 0)
-    trough = gtk_widget_get_next_sibling (trough);
-  g_assert_nonnull (trough);
-  for (GtkWidget *part = gtk_widget_get_first_child (trough); part != NULL; part = gtk_widget_get_next_sibling (part))
-    if (g_strcmp0 (gtk_widget_get_css_name (part), "slider") == 0 &&
-        gtk_widget_compute_bounds (part, slider, &box))
-      return box.origin.x;
-  g_assert_not_reached ();
-}
-
-/* Playing, the slider holds the whole period and FwPeriodGlide draws its
- * knob where the position is: each value a GtkRange takes lays the
- * whole window out again (its knob moves by allocation), a redraw does
- * not. Here one period plays in 600 steps (a 600 Hz display, or a slow
- * speed): the slider takes one value, the glide asks for a frame only
- * when its knob moves a pixel, and it draws the knob where the slider
- * itself puts it at rest, pixel for pixel; paused, the slider's own
- * knob is back, on the period exactly. */
+/* Playing, the slider takes a new value only once its knob would move
+ * by a device pixel: each value a GtkRange takes lays the whole window
+ * out again. Here one period plays in 600 frames (a 600 Hz display, or a
+ * slow speed), far more frames than the knob has pixels to cross; the
+ * knob still follows the position to the pixel, and paused it rests on
+ * the period exactly. */
 static void
-test_playback_slider_glides (Fixture       *fixture,
-                             gconstpointer  data)
+test_playback_slider_moves_by_pixels (Fixture       *fixture,
+                                      gconstpointer  data)
 {
   FwSession *shown = session (fixture);
   GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
-  FwPeriodGlide *drawn = glide (fixture);
   double pixels = knob_pixels_per_period (fixture);
-  const double fractions[] = { 0.1, 0.37, 0.5, 0.93 };
-  guint changes = 0, draws;
-  double x;
+  guint changes = 0;
 
   g_test_message ("the knob moves %.1f pixels a period", pixels);
   g_assert_cmpfloat (pixels, >, 2.0);
   g_assert_cmpfloat (pixels, <, 300.0);
 
-  /* Drawn where the slider puts its own knob for that value. */
-  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
-    {
-      double value = 5.0 + fractions[i];
-
-      fw_session_set_position (shown, 5.0);
-      real_knob_x (fixture);
-      g_assert_true (fw_period_glide_knob_x (drawn, value, &x));
-      fw_session_set_position (shown, value);
-      g_assert_cmpfloat (gtk_range_get_value (slider), ==, value);
-      g_assert_cmpfloat (x, ==, real_knob_x (fixture));
-    }
-
-  fw_session_set_position (shown, 5.0);
-  real_knob_x (fixture);
   fw_session_set_speed (shown, 1);
   fw_session_set_playing (shown, TRUE);
-  g_assert_true (fw_period_glide_is_shown (drawn));
   g_signal_connect (slider, "value-changed", G_CALLBACK (count_changes), &changes);
-  draws = fw_period_glide_get_draws (drawn);
-  /* The session played on directly, no frame between. */
+  /* The session played on directly, no frame between: only the slider's
+   * own rule decides what it takes. */
   for (guint i = 0; i < 600; i++)
     {
       g_assert_true (fw_session_play_on (shown, 1.0 / 600.0));
-      g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
+      g_assert_cmpfloat (fabs (gtk_range_get_value (slider) -
+                               fw_playback_bar_slider_value (fw_session_get_position (shown))) * pixels,
+                         <, 1.0);
     }
-  draws = fw_period_glide_get_draws (drawn) - draws;
-  g_test_message ("%u values and %u frames asked for one period played in 600 steps", changes, draws);
-  g_assert_cmpuint (changes, <=, 1);
-  g_assert_cmpuint (draws, <=, (guint) ceil (pixels) + 2);
-  g_assert_cmpuint (draws, >=, (guint) floor (pixels / 2));
+  g_test_message ("%u values for one period played in 600 steps", changes);
+  g_assert_cmpuint (changes, <=, (guint) ceil (pixels) + 1);
+  g_assert_cmpuint (changes, >=, (guint) floor (pixels / 2));
 
-  /* Paused: the slider's own knob, on the period exactly. */
+  /* Paused: on the period exactly. */
   fw_session_set_playing (shown, FALSE);
-  g_assert_false (fw_period_glide_is_shown (drawn));
   g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
   g_signal_handlers_disconnect_by_func (slider, count_changes, &changes);
 
-  /* Stopped at H by a step: on H exactly. */
+  /* Stopped at H by a step too small to move the knob: on H exactly. */
   fw_session_set_playing (shown, TRUE);
   fw_session_set_position (shown, horizon (fixture) - 0.001);
   g_assert_false (fw_session_play_on (shown, 0.01));
   g_assert_cmpuint (fw_session_get_period (shown), ==, horizon (fixture));
   g_assert_cmpfloat (gtk_range_get_value (slider), ==, horizon (fixture));
-  g_assert_false (fw_period_glide_is_shown (drawn));
 }
 
 /* A hidden window asks for no frames, even while playing. */
@@ -689,7 +638,7 @@ main (int   argc,
   ADD ("step-icons", test_playback_step_icons);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("slider-rests-exactly", test_playback_slider_rests_exactly);
-  ADD ("slider-glides", test_playback_slider_glides);
+  ADD ("slider-moves-by-pixels", test_playback_slider_moves_by_pixels);
   ADD ("hidden", test_playback_hidden);
   ADD ("counts-roll", test_playback_counts_roll);
   ADD ("yields-to-idle", test_playback_yields_to_idle);

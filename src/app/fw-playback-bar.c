@@ -15,7 +15,6 @@
 #include "fw-error.h"
 #include "fw-display-number.h"
 #include "fw-number-entry.h"
-#include "fw-period-glide.h"
 #include "fw-playback-bar.h"
 #include "fw-typed-field.h"
 #include "fw-widget-util.h"
@@ -34,9 +33,7 @@ struct _FwPlaybackBar
   GtkButton     *step_back_button;
   GtkButton     *play_button;
   GtkButton     *step_forward_button;
-  GtkOverlay    *period_overlay;
   GtkScale      *period_scale;
-  FwPeriodGlide *glide;         /* the knob while playing */
   GtkAdjustment *period_adjustment;
   GtkLabel      *period_label;
   GtkDropDown   *speed_dropdown;
@@ -199,6 +196,38 @@ fw_playback_bar_slider_value (double position)
   return position;
 }
 
+/* Whether the slider must take @value. Playing, only once its knob
+ * would move by a device pixel: GtkRange places the knob by allocation,
+ * so every new value lays the whole window out again (and GTK 4.8 asks
+ * the X server for the monitor's work area at each layout), even when
+ * the knob stays on the same pixel. Resting (paused, stepped, dragged),
+ * the slider always takes the value. */
+static gboolean
+knob_would_move (FwPlaybackBar *self,
+                 double         value)
+{
+  GtkRange *range = GTK_RANGE (self->period_scale);
+  double shown = gtk_adjustment_get_value (self->period_adjustment);
+  double span = gtk_adjustment_get_upper (self->period_adjustment) -
+                gtk_adjustment_get_lower (self->period_adjustment);
+  GdkRectangle trough;
+  int knob_start, knob_end;
+  double travel;
+
+  if (value == shown)
+    return FALSE;
+  if (!fw_session_get_playing (self->session) || span <= 0.0)
+    return TRUE;
+
+  /* The knob's centre travels the trough less the knob's own length. */
+  gtk_range_get_range_rect (range, &trough);
+  gtk_range_get_slider_range (range, &knob_start, &knob_end);
+  travel = (trough.width - (knob_end - knob_start)) * gtk_widget_get_scale_factor (GTK_WIDGET (range));
+  if (travel <= 0.0)
+    return TRUE;
+  return fabs (value - shown) / span * travel >= 1.0;
+}
+
 /* The slider at the position (gliding while playing), its words at the
  * period: "Month 5 of 24", said to a screen reader with the value the
  * slider itself gives it. */
@@ -213,22 +242,8 @@ show_position (FwPlaybackBar *self)
   self->syncing = TRUE;
   if (gtk_adjustment_get_upper (self->period_adjustment) != project->horizon)
     gtk_adjustment_set_upper (self->period_adjustment, project->horizon);
-  /* Playing, the slider holds the whole period (what it says to a
-   * screen reader, with its words) and the glide draws the knob where
-   * the position is (fw-period-glide.h: no layout a frame); resting, the
-   * slider's own knob is on the value. */
-  if (fw_session_get_playing (self->session))
-    {
-      if (gtk_adjustment_get_value (self->period_adjustment) != period)
-        gtk_adjustment_set_value (self->period_adjustment, period);
-      fw_period_glide_show (self->glide, fw_session_get_position (self->session));
-    }
-  else
-    {
-      fw_period_glide_hide (self->glide);
-      if (gtk_adjustment_get_value (self->period_adjustment) != value)
-        gtk_adjustment_set_value (self->period_adjustment, value);
-    }
+  if (knob_would_move (self, value))
+    gtk_adjustment_set_value (self->period_adjustment, value);
   self->syncing = FALSE;
 
   if (g_strcmp0 (gtk_label_get_text (self->period_label), text) != 0)
@@ -461,7 +476,6 @@ fw_playback_bar_class_init (FwPlaybackBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, step_back_button);
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, play_button);
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, step_forward_button);
-  gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, period_overlay);
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, period_scale);
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, period_adjustment);
   gtk_widget_class_bind_template_child (widget_class, FwPlaybackBar, period_label);
@@ -480,8 +494,6 @@ static void
 fw_playback_bar_init (FwPlaybackBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->glide = FW_PERIOD_GLIDE (fw_period_glide_new (GTK_RANGE (self->period_scale)));
-  gtk_overlay_add_overlay (self->period_overlay, GTK_WIDGET (self->glide));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   fw_widget_name_plainly (GTK_WIDGET (self));
@@ -550,14 +562,6 @@ fw_playback_bar_get_slider (FwPlaybackBar *self)
   g_return_val_if_fail (FW_IS_PLAYBACK_BAR (self), NULL);
 
   return GTK_RANGE (self->period_scale);
-}
-
-GtkWidget *
-fw_playback_bar_get_glide (FwPlaybackBar *self)
-{
-  g_return_val_if_fail (FW_IS_PLAYBACK_BAR (self), NULL);
-
-  return GTK_WIDGET (self->glide);
 }
 
 GtkWidget *

@@ -30,8 +30,6 @@ void       fw_playback_bar_set_session (FwPlaybackBar *self,
                                         FwSession     *session);
 /* Its parts, for tests. */
 GtkRange  *fw_playback_bar_get_slider  (FwPlaybackBar *self);
-/* What draws the slider's knob while playing (fw-period-glide.h). */
-GtkWidget *fw_playback_bar_get_glide   (FwPlaybackBar *self);
 GtkWidget *fw_playback_bar_get_horizon (FwPlaybackBar *self);
 /* Where the slider shows @position: @position, kept apart from whole
  * periods by more than GTK 4.8 tells accessible numbers apart, so that
