@@ -296,6 +296,65 @@ test_catalog_tick_says_what_shows (Fixture       *fixture,
   fw_test_window_close (roomy);
 }
 
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The label on show in @widget (the picker's button's: the open list's
+ * are not mapped). */
+static GtkWidget *
+mapped_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mapped_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* At 1024x768 the header's scenario picker read a bare "…" while the
+ * subtitle (project — folder) kept its text (user review, R5-22): the
+ * picker keeps a name's first words, the subtitle gives way first. */
+static void
+test_picker_keeps_the_name (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FwWindow *window = fixture->window;
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkWidget *picker = fw_test_find_type (header, GTK_TYPE_DROP_DOWN);
+  GtkWidget *label;
+  int width, needed;
+
+  /* (The picker shows with two scenarios or more.) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.duplicate", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.rename", "s",
+                                             "Today (as measured in Q3)"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.rename", "s",
+                                             "Nordlicht Möbelwerkstatt GmbH — Vertriebsanalyse 2027"));
+  wait_for_panes (window, FALSE, TRUE);
+  fw_test_spin (100);
+  label = mapped_label (picker);
+  g_assert_nonnull (label);
+  fw_test_spin (200);
+  width = gtk_widget_get_width (label);
+  needed = text_width (label, "Today (as m");
+  g_test_message ("picker label %d px, \"Today (as m\" needs %d px", width, needed);
+  g_assert_cmpint (width, >=, needed);
+}
+
 /* Every key's name the shortcuts window shows (GtkShortcutLabel's
  * "keycap" labels), one after another. */
 static void
@@ -422,6 +481,7 @@ main (int   argc,
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   ADD ("catalog-tick-says-what-shows", test_catalog_tick_says_what_shows);
   ADD ("template-chooser-whole", test_template_chooser_whole);
+  ADD ("picker-keeps-the-name", test_picker_keeps_the_name);
 #undef ADD
 
   status = g_test_run ();

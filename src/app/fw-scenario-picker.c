@@ -9,8 +9,13 @@
 
 #include "fw-scenario-picker.h"
 
-/* The button: about a short sentence, as a header bar can spare. */
+/* The button: about a short sentence, as a header bar can spare; and
+ * never narrower than a name's first words, however narrow the window:
+ * at 1024x768 it read a bare "…" while the subtitle beside it kept the
+ * project's folder (user review, R5-22). The header bar takes the room
+ * from the title and subtitle, which ellipsize in the middle. */
 #define BUTTON_CHARS 24
+#define BUTTON_MIN_CHARS 12
 /* The open list: an 80-character name on one line. */
 #define LIST_CHARS 80
 
@@ -31,6 +36,7 @@ setup_button_label (GtkSignalListItemFactory *factory,
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), BUTTON_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), BUTTON_MIN_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_list_item_set_child (item, label);
 }
