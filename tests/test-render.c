@@ -921,7 +921,7 @@ test_paint_names_clear_of_referral (void)
 
         surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[s][0], (int) sizes[s][1]);
         cr = cairo_create (surface);
-        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, FALSE, named);
+        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, FALSE, named, NULL);
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
 
@@ -1444,6 +1444,141 @@ test_paint_names_on_a_small_screen (void)
       }
 }
 
+/* Whether two boxes come nearer each other than @gap. */
+static gboolean
+boxes_near (const FwWheelBox *a,
+            const FwWheelBox *b,
+            double            gap)
+{
+  FwWheelBox wide = { a->x0 - gap, a->y0 - gap, a->x1 + gap, a->y1 + gap };
+
+  return fw_wheel_boxes_overlap (&wide, b);
+}
+
+/* Whether the segment @s crosses @box, tried at small steps along it:
+ * the test's own way, not the placing's. */
+static gboolean
+segment_meets_box (const double      s[4],
+                   const FwWheelBox *box)
+{
+  for (guint i = 0; i <= 200; i++)
+    {
+      double x = s[0] + (s[2] - s[0]) * i / 200.0, y = s[1] + (s[3] - s[1]) * i / 200.0;
+
+      if (x > box->x0 + 0.5 && x < box->x1 - 0.5 && y > box->y0 + 0.5 && y < box->y1 - 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A consultant's wheel (the sales cycle's seven stages, 22 points, as
+ * the review's client project) presented at 1920x1080 and 1280x720:
+ * no name touches another name, a stage label or the referral caption,
+ * and no leader crosses text or another leader ("Long checkout form
+ * Generate leads" read as one line, and its leader ran through
+ * "Referral inflow 65/month"). */
+static void
+test_paint_names_apart_on_a_client_wheel (void)
+{
+  static const struct { const char *name; double angle; FwPointKind kind; double c, d, q; } more[] = {
+    { "Slow first response", 85.67, FW_POINT_FRICTION, -0.19, 0.007, 0 },
+    { "Confusing pricing", 217.41, FW_POINT_FRICTION, -0.21, 0.001, 0 },
+    { "Long checkout form", 4.74, FW_POINT_FRICTION, -0.26, 0.005, 0 },
+    { "Lost context at hand-offs", 84.36, FW_POINT_FRICTION, -0.3, 0.009, 0 },
+    { "No way to leave feedback", 301.13, FW_POINT_FRICTION, -0.17, 0.013, 0 },
+    { "Outages and bugs", 54.22, FW_POINT_FRICTION, -0.21, 0.017, 0 },
+    { "Surprise price rise at renewal", 188.35, FW_POINT_FRICTION, -0.24, 0.013, 0 },
+    { "Many leads but few good ones", 23.05, FW_POINT_FRICTION, -0.24, 0.012, 0 },
+    { "Hard onboarding", 170.19, FW_POINT_FRICTION, -0.23, 0.018, 0 },
+    { "Two products, two sales teams", 257.09, FW_POINT_FRICTION, -0.28, 0.008, 0 },
+    { "No help on the customer's channel", 288.33, FW_POINT_FRICTION, -0.16, 0.019, 0 },
+    { "Referral programme with rewards", 316.39, FW_POINT_FORCE, 0.06, 0, 0.05 },
+    { "Customer community", 78.12, FW_POINT_FORCE, 0.19, 0, 0.17 },
+    { "Reviews and testimonials", 225.59, FW_POINT_FORCE, 0.1, 0, 0.2 },
+    { "Useful content and SEO", 138.91, FW_POINT_FORCE, 0.1, 0, 0.23 },
+    { "Loyalty rewards", 210.33, FW_POINT_FORCE, 0.19, 0, 0.27 },
+    { "Showroom open on Saturdays", 334.42, FW_POINT_FORCE, 0.18, 0, 0.4 },
+  };
+  /* The wheel's area when presenting on those screens, and the text's
+   * floor there (FW_PRESENT_MIN_TEXT_SHARE of the height). */
+  static const double areas[][3] = { { 1140, 1080, 29 }, { 760, 720, 19 } };
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      g_autoptr(FwProjection) projection = fw_projection_new ();
+      g_autoptr(FwProject) project = fw_template_create ("sales-cycle", NULL);
+      FwScenario *scenario = fw_project_get_scenario (project, 0);
+      FwWheelText text = { 1.0, areas[a][2], TRUE, 0.0 };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a][0], (int) areas[a][1]);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GArray) stages = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+      g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+      g_autoptr(GArray) leaders = g_array_new (FALSE, FALSE, sizeof (double));
+      FwReferralGeometry kept;
+      FwWheelLayout layout;
+      FwWheelStyle style;
+      FwWheelScene scene;
+      double referral_box[4], gap;
+      guint n_leaders;
+
+      for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+        {
+          FwPoint *point = fw_point_new (more[i].name, more[i].angle);
+
+          point->kind = more[i].kind;
+          point->conversion = more[i].c;
+          point->churn = more[i].d;
+          point->referral = more[i].q;
+          g_ptr_array_add (scenario->points, point);
+        }
+      g_assert_cmpuint (scenario->points->len, ==, 22);
+      fw_projection_run (projection, scenario, project->horizon);
+      template_wheel_init (project, projection, areas[a][0], areas[a][1], &layout, &style, &scene);
+      scene.point_names = TRUE;
+      scene.every_period = TRUE;
+      fw_wheel_fit_text (cr, &layout, areas[a][0], areas[a][1], &text, &style, &scene);
+      fw_wheel_place_stage_labels (cr, &layout, &style, &scene, &kept, referral_box, stages);
+      fw_wheel_place_point_names (cr, &layout, &style, &scene, &kept, referral_box, stages,
+                                  FALSE, FALSE, names, leaders);
+      /* The other text: stage labels and the referral caption. */
+      if (scene.reveal_referral && referral_box[2] > referral_box[0])
+        {
+          FwWheelBox caption = { referral_box[0], referral_box[1], referral_box[2], referral_box[3] };
+
+          g_array_append_val (stages, caption);
+        }
+      n_leaders = leaders->len / 4;
+      g_test_message ("%gx%g: %u of 22 points named, %u other labels", areas[a][0], areas[a][1],
+                      names->len, stages->len);
+      /* A space's width apart at least: less reads as one line. */
+      gap = layout.label_size * 0.2;
+      for (guint i = 0; i < names->len; i++)
+        {
+          const FwWheelBox *name = &g_array_index (names, FwWheelBox, i);
+          const double *leader = &g_array_index (leaders, double, 4 * i);
+
+          for (guint j = 0; j < stages->len; j++)
+            {
+              g_assert_false (boxes_near (name, &g_array_index (stages, FwWheelBox, j), gap));
+              g_assert_false (segment_meets_box (leader, &g_array_index (stages, FwWheelBox, j)));
+            }
+          for (guint j = 0; j < names->len; j++)
+            {
+              if (j == i)
+                continue;
+              g_assert_false (boxes_near (name, &g_array_index (names, FwWheelBox, j), gap));
+              g_assert_false (segment_meets_box (leader, &g_array_index (names, FwWheelBox, j)));
+            }
+          for (guint j = i + 1; j < n_leaders; j++)
+            g_assert_false (fw_wheel_segments_cross (leader, &g_array_index (leaders, double, 4 * j)));
+        }
+      /* Most of them named still: the check is not met by naming none. */
+      g_assert_cmpuint (names->len, >=, 12);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A stage's label outside the ring keeps a space's width from the
  * referral label at 12 o'clock: "Referrals 200" (the sales cycle's stage)
  * touched "Referrals 50/month" on the wheel of a 1280x720 window. */
@@ -1823,6 +1958,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
   g_test_add_func ("/render/paint/names-on-a-small-screen", test_paint_names_on_a_small_screen);
+  g_test_add_func ("/render/paint/names-apart-on-a-client-wheel", test_paint_names_apart_on_a_client_wheel);
   g_test_add_func ("/render/paint/thumbnail-has-no-text", test_paint_thumbnail_has_no_text);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);

@@ -41,6 +41,8 @@
 /* A leader longer than this many text sizes no longer reads as joining
  * a name to its marker. */
 #define MAX_LEADER 6.0
+/* The gap a name keeps from other text, in text sizes. */
+#define TEXT_GAP 0.3
 /* The widths a name is wrapped to, in text sizes, widest first: a long
  * name takes more lines where the room beside the ring is narrow
  * ("Referral / programme / with rewards" at 9 o'clock). */
@@ -138,17 +140,28 @@ collides (const NameRoom   *room,
           const FwWheelBox *box,
           const double      leader[4])
 {
+  /* Text keeps a gap from other text: a name flush against a stage
+   * label read as one line ("Long checkout form Generate leads"). */
+  double gap = room->layout->label_size * TEXT_GAP;
+  FwWheelBox wide = { box->x0 - gap, box->y0 - gap, box->x1 + gap, box->y1 + gap };
+
   for (guint i = 0; i < room->n_avoid; i++)
-    if (fw_wheel_boxes_overlap (box, &room->avoid[i]))
-      return TRUE;
+    {
+      if (fw_wheel_boxes_overlap (&wide, &room->avoid[i]))
+        return TRUE;
+      /* A leader through a stage label or the referral caption reads
+       * as underlining it. */
+      if (segment_crosses (leader[0], leader[1], leader[2], leader[3], &room->avoid[i]))
+        return TRUE;
+    }
   for (guint i = 0; i < room->placed->len; i++)
     {
       const FwWheelBox *other = &g_array_index (room->placed, FwWheelBox, i);
 
-      if (fw_wheel_boxes_overlap (box, other))
+      if (fw_wheel_boxes_overlap (i >= room->n_band ? &wide : box, other))
         return TRUE;
       /* A leader across another name reads as joining the wrong two. */
-      if (leader != NULL && i >= room->n_band
+      if (i >= room->n_band
           && segment_crosses (leader[0], leader[1], leader[2], leader[3], other))
         return TRUE;
     }
@@ -157,6 +170,10 @@ collides (const NameRoom   *room,
       const double *other = &g_array_index (room->leaders, double, 4 * i);
 
       if (segment_crosses (other[0], other[1], other[2], other[3], box))
+        return TRUE;
+      /* Two leaders crossing leave the room unsure which marker is
+       * whose name. */
+      if (fw_wheel_segments_cross (leader, other))
         return TRUE;
     }
   return FALSE;
@@ -371,7 +388,8 @@ fw_wheel_place_point_names (cairo_t             *cr,
                             GArray              *stage_boxes,
                             gboolean             draw,
                             gboolean             until_one_fails,
-                            GArray              *named)
+                            GArray              *named,
+                            GArray              *named_leaders)
 {
   const FwScenario *scenario = scene->scenario;
   g_autofree double *angles = NULL;
@@ -440,6 +458,8 @@ fw_wheel_place_point_names (cairo_t             *cr,
     }
   if (named != NULL)
     g_array_append_vals (named, &g_array_index (placed, FwWheelBox, room.n_band), placed->len - room.n_band);
+  if (named_leaders != NULL)
+    g_array_append_vals (named_leaders, leaders->data, leaders->len);
   return placed->len - room.n_band;
 }
 
@@ -461,7 +481,7 @@ fw_wheel_count_point_names (cairo_t             *cr,
   stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
   fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, FALSE, NULL);
+                                     FALSE, FALSE, NULL, NULL);
 }
 
 gboolean
@@ -479,5 +499,5 @@ fw_wheel_point_names_all_shown (cairo_t             *cr,
   /* Stopped at the first name left out: a crowded wheel's is among its
    * first few dozen. */
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, TRUE, NULL) == n_points;
+                                     FALSE, TRUE, NULL, NULL) == n_points;
 }

@@ -592,7 +592,7 @@ fw_wheel_paint_ring (cairo_t             *cr,
         {
           paint_markers (cr, layout, style, scene);
           if (scene->point_names && !scene->no_text)
-            fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed, TRUE, FALSE, NULL);
+            fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed, TRUE, FALSE, NULL, NULL);
         }
     }
   cairo_restore (cr);

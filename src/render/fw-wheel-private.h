@@ -52,6 +52,21 @@ typedef struct
   double x0, y0, x1, y1;
 } FwWheelBox;
 
+/* Whether the segments @a and @b (x0, y0, x1, y1 each) cross, sharing
+ * no end: two leaders from the same marker may start together. */
+static inline gboolean
+fw_wheel_segments_cross (const double a[4],
+                         const double b[4])
+{
+  double d1 = (b[2] - b[0]) * (a[1] - b[1]) - (b[3] - b[1]) * (a[0] - b[0]);
+  double d2 = (b[2] - b[0]) * (a[3] - b[1]) - (b[3] - b[1]) * (a[2] - b[0]);
+  double d3 = (a[2] - a[0]) * (b[1] - a[1]) - (a[3] - a[1]) * (b[0] - a[0]);
+  double d4 = (a[2] - a[0]) * (b[3] - a[1]) - (a[3] - a[1]) * (b[2] - a[0]);
+
+  return ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+         && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0));
+}
+
 static inline gboolean
 fw_wheel_boxes_overlap (const FwWheelBox *a,
                         const FwWheelBox *b)
@@ -186,7 +201,8 @@ void         fw_wheel_paint_hub_text      (cairo_t             *cr,
  * scene shows the loop, and of one another; a name with no room is left
  * out rather than drawn over something. Drawn with @draw, else only
  * placed; the boxes of the names placed are added to @named
- * (FwWheelBox), when not NULL. Returns how many are placed. */
+ * (FwWheelBox), and their leaders to @named_leaders (four doubles each:
+ * marker and name ends), when not NULL. Returns how many are placed. */
 guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
@@ -196,7 +212,8 @@ guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            GArray              *stage_boxes,
                                            gboolean             draw,
                                            gboolean             until_one_fails,
-                                           GArray              *named);
+                                           GArray              *named,
+                                           GArray              *named_leaders);
 /* Whether every point's name has room (the scene showing the points and
  * their names), as fw_wheel_count_point_names() would count them, but
  * placing no more once one is left out: what fitting asks. */
