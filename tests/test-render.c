@@ -1444,6 +1444,42 @@ test_paint_names_on_a_small_screen (void)
       }
 }
 
+/* The sales cycle's stock wheel presented on a 4:3 projector (1024x768,
+ * the floor 20 px): every stage's name whole ("Nurture and delight" read
+ * "Nur..." there, review R5-23). */
+static void
+test_paint_sales_cycle_on_a_small_screen (void)
+{
+  static const double areas[][2] = { { 625, 764 }, { 690, 764 } };
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      g_autoptr(FwProjection) projection = fw_projection_new ();
+      g_autoptr(FwProject) project = fw_template_create ("sales-cycle", NULL);
+      FwScenario *scenario = fw_project_get_scenario (project, 0);
+      FwWheelText text = { 1.0, 20.0, TRUE, 0.0 };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+      FwWheelLayout layout;
+      FwWheelStyle style;
+      FwWheelScene scene;
+      guint whole = 0, named;
+
+      fw_projection_run (projection, scenario, project->horizon);
+      template_wheel_init (project, projection, areas[a][0], areas[a][1], &layout, &style, &scene);
+      scene.point_names = TRUE;
+      scene.every_period = TRUE;
+      fw_wheel_fit_text (cr, &layout, areas[a][0], areas[a][1], &text, &style, &scene);
+      fw_wheel_count_stage_labels (cr, &layout, &style, &scene, &whole);
+      named = fw_wheel_count_point_names (cr, &layout, &style, &scene);
+      g_test_message ("sales-cycle in %gx%g: %u of %u stage names whole, %u of %u points named",
+                      areas[a][0], areas[a][1], whole, scenario->stages->len, named, scenario->points->len);
+      g_assert_cmpuint (whole, ==, scenario->stages->len);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Whether two boxes come nearer each other than @gap. */
 static gboolean
 boxes_near (const FwWheelBox *a,
@@ -1958,6 +1994,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
   g_test_add_func ("/render/paint/names-on-a-small-screen", test_paint_names_on_a_small_screen);
+  g_test_add_func ("/render/paint/sales-cycle-on-a-small-screen", test_paint_sales_cycle_on_a_small_screen);
   g_test_add_func ("/render/paint/names-apart-on-a-client-wheel", test_paint_names_apart_on_a_client_wheel);
   g_test_add_func ("/render/paint/thumbnail-has-no-text", test_paint_thumbnail_has_no_text);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
