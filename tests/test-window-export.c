@@ -674,6 +674,22 @@ pdf_is_written (gpointer path)
  * the PDF lands in the folder the export dialogs start in, named as
  * Export Report names it. (fw_window_print_report_to () skips the
  * dialog: a folder the dialog could not use went unnoticed there.) */
+/* Whether a label on show holds @data, in any window. */
+static gboolean
+notice_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (fw_test_find_shown (window, fw_test_is_label_with, data) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_print_dialog_to_file (Fixture       *fixture,
                            gconstpointer  data)
@@ -686,7 +702,9 @@ test_print_dialog_to_file (Fixture       *fixture,
   g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
   GtkWidget *dialog;
   GtkWidget *list;
+  GtkWidget *notice;
   g_autofree char *text = NULL;
+  g_autofree char *said = NULL;
 
   /* An export into the fixture's folder: where printing to a file starts. */
   g_assert_true (fw_window_export_report_to (fixture->window, exported));
@@ -703,6 +721,22 @@ test_print_dialog_to_file (Fixture       *fixture,
   text = poppler ("pdftotext", printed_file);
   if (text != NULL)
     g_assert_nonnull (strstr (text, project->name));
+
+  /* Said as an export is, with Open and Open Folder (R5-15): before,
+   * the PDF appeared and the window said nothing. */
+  said = g_strdup_printf ("Printed “%s” to %s", name, fixture->dir);
+  g_assert_true (fw_test_wait_until (notice_shown, said));
+  notice = gtk_widget_get_parent (fw_test_find_shown (GTK_WIDGET (fixture->window), fw_test_is_label_with, said));
+  g_assert_nonnull (fw_test_find_shown (notice, fw_test_is_button, "_Open"));
+  g_assert_nonnull (fw_test_find_shown (notice, fw_test_is_button, "Open _Folder"));
+
+  /* Sent to a printer (no output file), it is the printer's to say. */
+  {
+    g_autoptr(GtkPrintSettings) to_printer = gtk_print_settings_new ();
+
+    gtk_print_settings_set_printer (to_printer, "Office");
+    g_assert_false (fw_window_printed (fixture->window, to_printer));
+  }
 }
 
 typedef struct

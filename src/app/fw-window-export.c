@@ -118,20 +118,28 @@ start_in_export_folder (FwWindow       *self,
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
-/* Says where an export went, with Open and Open Folder. */
+/* Says where an export (or a print to a file) went, with Open and
+ * Open Folder. */
 static void
-notify_exported (FwWindow *self,
-                 GFile    *file)
+notify_written (FwWindow *self,
+                GFile    *file,
+                gboolean  printed)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *folder = parent != NULL ? fw_window_display_folder (parent) : NULL;
-  g_autofree char *text =
-    folder != NULL
+  g_autofree char *text = NULL;
+
+  if (printed)
+    text = folder != NULL
+      /* TRANSLATORS: after Print to File: a file's name, then its folder ("~/Documents") */
+      ? g_strdup_printf (_("Printed “%s” to %s"), name, folder)
+      : g_strdup_printf (_("Printed “%s”"), name);
+  else
+    text = folder != NULL
       /* TRANSLATORS: after an export: a file's name, then its folder ("~/Documents") */
       ? g_strdup_printf (_("Exported “%s” to %s"), name, folder)
       : g_strdup_printf (_("Exported “%s”"), name);
-
   fw_window_notify (self, text, file);
 }
 
@@ -155,7 +163,7 @@ write_whole (FwWindow  *self,
       return FALSE;
     }
   remember_export_folder (self, file);
-  notify_exported (self, file);
+  notify_written (self, file, FALSE);
   return TRUE;
 }
 
@@ -552,6 +560,29 @@ fw_window_print_report_to (FwWindow    *self,
   return TRUE;
 }
 
+gboolean
+fw_window_printed (FwWindow         *self,
+                   GtkPrintSettings *settings)
+{
+  const char *uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)
+                                     : NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+
+  /* Sent to a printer: the printer's own queue says what became of it. */
+  if (uri == NULL || !g_str_has_prefix (uri, "file:"))
+    return FALSE;
+  /* Printed to a file ("Print to File"): a file the user will look for,
+   * so it is said where it went, with Open and Open Folder, as after
+   * Export Report (which writes the same page); and its folder is
+   * remembered as an export's. */
+  file = g_file_new_for_uri (uri);
+  remember_export_folder (self, file);
+  notify_written (self, file, TRUE);
+  return TRUE;
+}
+
 static void
 on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -560,19 +591,7 @@ on_print_done (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     report_print_error (self, operation);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      /* Printed to a file: its folder is remembered as an export's. */
-      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
-      const char *uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)
-                                         : NULL;
-
-      if (uri != NULL && g_str_has_prefix (uri, "file:"))
-        {
-          g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-          remember_export_folder (self, file);
-        }
-    }
+    fw_window_printed (self, gtk_print_operation_get_print_settings (operation));
   g_object_unref (operation);
 }
 

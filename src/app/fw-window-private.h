@@ -170,6 +170,12 @@ GFile   *fw_window_export_folder  (FwWindow    *self);
 /* Prints the report through GtkPrintOperation into @pdf_path, no dialog. */
 gboolean fw_window_print_report_to (FwWindow   *self,
                                    const char  *pdf_path);
+/* After a print operation applied with @settings: when it printed to a
+ * file (their output URI, as GTK's "Print to File" sets it), remembers
+ * its folder and says where it went, with Open and Open Folder; TRUE
+ * then. FALSE for a printer. */
+gboolean fw_window_printed        (FwWindow         *self,
+                                   GtkPrintSettings *settings);
 /* The report of the scenario on show, as Export Report and Print draw
  * it (an FwReport; the band the chart shows). */
 struct _FwReport *fw_window_new_report (FwWindow *self);
