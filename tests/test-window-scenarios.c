@@ -1128,6 +1128,39 @@ test_compare_page_long_names (Fixture       *fixture,
   }
 }
 
+/* The reason @entry's text was refused shows right under it, whole, in
+ * the page's view (R5-27: it was under the last field, half cut off at
+ * 1280x720). */
+static void
+assert_reason_under (GtkWidget  *entry,
+                     const char *reason)
+{
+  GtkWidget *grid = gtk_widget_get_parent (entry);
+  GtkWidget *page = gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *label = fw_test_find_shown (grid, fw_test_is_label_with, reason);
+  graphene_rect_t field, said, view;
+
+  g_assert_nonnull (label);
+  g_assert_true (fw_test_wait_frames_past (label, 0));
+  g_assert_true (gtk_widget_compute_bounds (entry, grid, &field));
+  g_assert_true (gtk_widget_compute_bounds (label, grid, &said));
+  g_test_message ("field at y %.0f-%.0f, its reason at %.0f-%.0f", field.origin.y,
+                  field.origin.y + field.size.height, said.origin.y, said.origin.y + said.size.height);
+  /* Directly under it: no other field between. */
+  g_assert_cmpfloat (said.origin.y, >=, field.origin.y + field.size.height);
+  g_assert_cmpfloat (said.origin.y, <=, field.origin.y + field.size.height + 2.0 * field.size.height);
+  if (page != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+
+      g_test_message ("the page %d px high, scrolled to %.0f of %.0f", gtk_widget_get_height (page),
+                      gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
+      g_assert_true (gtk_widget_compute_bounds (label, page, &view));
+      g_assert_cmpfloat (view.origin.y, >=, 0.0);
+      g_assert_cmpfloat (view.origin.y + view.size.height, <=, gtk_widget_get_height (page) + 0.5);
+    }
+}
+
 /* The spreads typed per scenario: applied, refused in words, undone;
  * the band comes with them. */
 static void
@@ -1140,6 +1173,11 @@ test_spreads (Fixture       *fixture,
   gint64 end;
 
   g_assert_nonnull (editor);
+  /* On screen, as the user types there: the Compare page. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_ancestor (editor, GTK_TYPE_SCROLLED_WINDOW),
+                                                                        GTK_TYPE_STACK)),
+                                    "scenarios");
+  g_assert_true (fw_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, editor));
   entry = fw_test_find_type (editor, GTK_TYPE_ENTRY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
   g_assert_null (fw_projection_service_get_band (service, 0));
@@ -1160,6 +1198,7 @@ test_spreads (Fixture       *fixture,
   fw_test_spin (20);
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  assert_reason_under (entry, "must be between 0 and 100, got 150");
   gtk_editable_set_text (GTK_EDITABLE (entry), "lots");
   fw_test_spin (20);
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0.2);
@@ -1176,6 +1215,22 @@ test_spreads (Fixture       *fixture,
   g_assert_cmpfloat (fw_document_get_scenario (document (fixture), 0)->uncertainty.advance, ==, 0);
   g_assert_null (fw_projection_service_get_band (service, 0));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
+
+  /* The last field's reason, under it and scrolled into view. */
+  {
+    GtkWidget *last = entry;
+
+    for (GtkWidget *child = entry; child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_ENTRY (child))
+        last = child;
+    g_assert_true (last != entry);
+    gtk_editable_set_text (GTK_EDITABLE (last), "150");
+    fw_test_spin (20);
+    assert_reason_under (last, "got 150");
+    gtk_editable_set_text (GTK_EDITABLE (last), "0");
+    fw_test_spin (20);
+    g_assert_null (fw_test_find_shown (gtk_widget_get_parent (last), fw_test_is_label_with, "got 150"));
+  }
 }
 
 int

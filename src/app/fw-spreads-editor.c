@@ -45,6 +45,7 @@ typedef struct
   FwSpreadsEditor *editor;
   SpreadId         id;
   GtkWidget       *entry;
+  GtkLabel        *error;   /* why the field's text was refused, under it */
   FwTypedField    *field;
 } Spread;
 
@@ -54,7 +55,6 @@ struct _FwSpreadsEditor
 
   GtkWidget  *box;
   GtkLabel   *heading;
-  GtkLabel   *errors;
   Spread      spreads[N_SPREADS];
 
   FwSession  *session;
@@ -142,28 +142,57 @@ show_spread (FwTypedField *field,
   return fw_number_entry_format_percent (document_spread (spread));
 }
 
-/* Every refused field's reason under the form, in words. */
+/* Once laid out, scrolls the page the editor is on so that the whole
+ * of @widget shows: a message under the last field was drawn at the
+ * page's bottom edge, half cut off, at 1280x720. A tick comes before
+ * the frame's layout, so the label just shown has its place only on the
+ * second: the first one waits. */
+static gboolean
+scroll_into_view (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  gint64 *first_frame = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double shift = 0.0;
+
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  if (*first_frame < 0)
+    *first_frame = gdk_frame_clock_get_frame_counter (clock);
+  if (gdk_frame_clock_get_frame_counter (clock) == *first_frame)
+    return G_SOURCE_CONTINUE;
+  /* Where it is in the page's view: below its foot, or above its top. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+  if (bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled))
+    shift = bounds.origin.y + bounds.size.height - gtk_widget_get_height (scrolled);
+  if (bounds.origin.y + shift < 0.0)
+    shift = bounds.origin.y;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+  return G_SOURCE_REMOVE;
+}
+
+/* A refused field's reason right under it, as the stages' fields have
+ * theirs, in view. */
 static void
 on_marked (FwTypedField *field,
            Spread       *marked)
 {
-  FwSpreadsEditor *self = marked->editor;
-  GString *text = g_string_new (NULL);
+  const char *message = fw_typed_field_get_error (field);
 
-  for (SpreadId id = 0; id < N_SPREADS; id++)
+  fw_widget_set_label (marked->error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (marked->error), message != NULL);
+  if (message != NULL)
     {
-      const char *message = self->spreads[id].field != NULL
-                            ? fw_typed_field_get_error (self->spreads[id].field) : NULL;
+      gint64 *first_frame = g_new (gint64, 1);
 
-      if (message == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, message);
+      *first_frame = -1;
+      gtk_widget_add_tick_callback (GTK_WIDGET (marked->error), scroll_into_view, first_frame, g_free);
     }
-  fw_widget_set_label (self->errors, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors), text->len > 0);
-  g_string_free (text, TRUE);
 }
 
 static void
@@ -273,17 +302,17 @@ fw_spreads_editor_init (FwSpreadsEditor *self)
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
       gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spread->entry);
       fw_widget_set_accessible_label (spread->entry, label);
-      gtk_grid_attach (GTK_GRID (grid), caption, 0, (int) id, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), spread->entry, 1, (int) id, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), unit, 2, (int) id, 1, 1);
-    }
+      gtk_grid_attach (GTK_GRID (grid), caption, 0, 2 * (int) id, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), spread->entry, 1, 2 * (int) id, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), unit, 2, 2 * (int) id, 1, 1);
 
-  self->errors = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->errors, TRUE);
-  gtk_label_set_xalign (self->errors, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->errors), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->errors), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->errors));
+      spread->error = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (spread->error, TRUE);
+      gtk_label_set_xalign (spread->error, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (spread->error), "error");
+      gtk_widget_set_visible (GTK_WIDGET (spread->error), FALSE);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (spread->error), 0, 2 * (int) id + 1, 3, 1);
+    }
 }
 
 GtkWidget *
