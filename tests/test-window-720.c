@@ -249,6 +249,28 @@ test_inflow_in_sight (Fixture       *fixture,
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (figures));
   /* Not inside what scrolls. */
   g_assert_null (gtk_widget_get_ancestor (inflow, GTK_TYPE_SCROLLED_WINDOW));
+
+  /* That they scroll shows (R5-28): a scrollbar drawn beside them, not
+   * an overlay one hidden until the pointer comes, also zoomed in three
+   * steps, where a row cut at the pane's foot read as a drawing fault. */
+  for (guint zoom = 0; zoom <= 3; zoom++)
+    {
+      GtkWidget *scroller = fw_test_find_type (figures, GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *bar;
+
+      if (zoom > 0)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+      g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (paned), 0));
+      g_assert_nonnull (scroller);
+      bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (scroller));
+      g_test_message ("zoom %u: the figures' scrollbar %s, %d px wide", zoom,
+                      gtk_widget_get_mapped (bar) ? "shown" : "hidden", gtk_widget_get_width (bar));
+      g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+      g_assert_true (gtk_widget_get_mapped (bar));
+      g_assert_cmpint (gtk_widget_get_width (bar), >, 0);
+    }
+  for (guint zoom = 0; zoom < 3; zoom++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-smaller", NULL));
 }
 
 typedef struct
