@@ -82,15 +82,21 @@ series_clear (Series *series)
 
 /* Pixels ---------------------------------------------------------------- */
 
+/* The chart painted on the view's background: white, or the dark
+ * theme's (#1e1e1e) when @dark. */
 static cairo_surface_t *
-paint (FwChart *chart,
-       int      width,
-       int      height)
+paint_on (FwChart  *chart,
+          int       width,
+          int       height,
+          gboolean  dark)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  if (dark)
+    cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   fw_chart_paint (chart, cr, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
@@ -98,6 +104,14 @@ paint (FwChart *chart,
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+static cairo_surface_t *
+paint (FwChart *chart,
+       int      width,
+       int      height)
+{
+  return paint_on (chart, width, height, FALSE);
 }
 
 static guint32
@@ -589,21 +603,7 @@ test_paint_bands_compared (void)
       fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS));
       fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario }, 2);
 
-      {
-        cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
-        cairo_t *cr = cairo_create (image);
-
-        /* The dark theme's view background. */
-        if (style.dark)
-          cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
-        else
-          cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_paint (cr);
-        fw_chart_paint (chart, cr, 900, 500);
-        cairo_destroy (cr);
-        cairo_surface_flush (image);
-        surface = image;
-      }
+      surface = paint_on (chart, 900, 500, style.dark);
       layout = fw_chart_get_layout (chart, 900, 500);
       x = fw_chart_layout_x_of (layout, 12.5);
 
@@ -839,20 +839,7 @@ test_paint_scenarios (void)
       fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS) | FW_CHART_SERIES_BIT (FW_CHART_CHURN));
       fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario,
                                                            series[2].scenario }, 3);
-      {
-        cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
-        cairo_t *cr = cairo_create (image);
-
-        if (style.dark)
-          cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
-        else
-          cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_paint (cr);
-        fw_chart_paint (chart, cr, 900, 500);
-        cairo_destroy (cr);
-        cairo_surface_flush (image);
-        surface = image;
-      }
+      surface = paint_on (chart, 900, 500, style.dark);
       layout = fw_chart_get_layout (chart, 900, 500);
       background = pixel (surface, layout->plot_x + 40, fw_chart_layout_y_of (layout, 850));
 
