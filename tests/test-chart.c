@@ -803,6 +803,7 @@ test_marker_in_parts (void)
       cairo_surface_destroy (whole);
       cairo_surface_destroy (parts);
     }
+  series_clear (&series);
 }
 
 static void
