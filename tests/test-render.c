@@ -1447,6 +1447,81 @@ test_paint_names_on_a_small_screen (void)
       }
 }
 
+/* Where a stage's label sits outside the ring, its leader leaves the
+ * arc clear of every point marker: the four-a template puts its points
+ * at mid-arc, and the leaders of "Advocate" and "Activate" ended on the
+ * green forces there, which the room read as the stages (review R5-06:
+ * the editor at 1280x720, and presenting there zoomed in). */
+static void
+test_paint_leaders_clear_of_markers (void)
+{
+  /* The editor's wheel at 1280x720 (with the projection at its default
+   * height and taller), and presenting's there zoomed in three steps
+   * (the wheel's area as wide as the figures beside it leave it). */
+  static const struct { double width, height, min_size, scale; } areas[] = {
+    { 608, 340, 0.0, 1.0 }, { 608, 282, 0.0, 1.0 }, { 760, 720, 19.0, 1.5 }, { 700, 720, 19.0, 1.5 },
+  };
+  g_autoptr(FwProject) project = fw_template_create ("four-a", NULL);
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  FwScenario *scenario = fw_project_get_scenario (project, 0);
+
+  fw_projection_run (projection, scenario, project->horizon);
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a].width,
+                                                             (int) areas[a].height);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree double *angles = NULL;
+      FwWheelCountSpots spots;
+      FwWheelLayout layout;
+      FwWheelStyle style;
+      FwWheelScene scene;
+      guint led = 0;
+
+      template_wheel_init (project, projection, areas[a].width, areas[a].height, &layout, &style, &scene);
+      if (areas[a].min_size > 0.0)
+        {
+          FwWheelText text = { areas[a].scale, areas[a].min_size, TRUE, 0.0 };
+
+          scene.point_names = TRUE;
+          scene.every_period = TRUE;
+          fw_wheel_fit_text (cr, &layout, areas[a].width, areas[a].height, &text, &style, &scene);
+        }
+      fw_wheel_paint_ring (cr, &layout, &style, &scene, &spots);
+      angles = fw_wheel_layout_marker_angles (&layout, scenario);
+      for (guint i = 0; i < scenario->stages->len; i++)
+        {
+          const double *leader = spots.stages[i].leader;
+
+          if (!spots.stages[i].led)
+            continue;
+          led++;
+          for (guint k = 0; k < scenario->points->len; k++)
+            {
+              double mx, my, end, line;
+
+              fw_wheel_layout_position (&layout, angles[k], layout.rim, &mx, &my);
+              end = hypot (leader[0] - mx, leader[1] - my);
+              /* Nearest along the leader, tried at small steps. */
+              line = end;
+              for (guint t = 1; t <= 100; t++)
+                line = MIN (line, hypot (leader[0] + (leader[2] - leader[0]) * t / 100.0 - mx,
+                                         leader[1] + (leader[3] - leader[1]) * t / 100.0 - my));
+              g_test_message ("%gx%g at %gx: stage %u's leader %.1f px from point %u's marker "
+                              "(%.1f px along it; marker radius %.1f)", areas[a].width, areas[a].height,
+                              areas[a].scale, i, end, k, line, layout.marker);
+              /* A marker's radius and a stroke's width clear. */
+              g_assert_cmpfloat (end, >=, layout.marker * FW_WHEEL_MARKER_EXTENT + 2.0);
+              g_assert_cmpfloat (line, >=, layout.marker * FW_WHEEL_MARKER_EXTENT + 1.0);
+            }
+        }
+      /* The case the review saw: some label outside, with its leader. */
+      g_assert_cmpuint (led, >=, 1);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Whether two boxes come nearer each other than @gap. */
 static gboolean
 boxes_near (const FwWheelBox *a,
@@ -1961,6 +2036,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/text-floor", test_paint_text_floor);
   g_test_add_func ("/render/paint/names-clear-of-referral", test_paint_names_clear_of_referral);
   g_test_add_func ("/render/paint/names-on-a-small-screen", test_paint_names_on_a_small_screen);
+  g_test_add_func ("/render/paint/leaders-clear-of-markers", test_paint_leaders_clear_of_markers);
   g_test_add_func ("/render/paint/names-apart-on-a-client-wheel", test_paint_names_apart_on_a_client_wheel);
   g_test_add_func ("/render/paint/thumbnail-has-no-text", test_paint_thumbnail_has_no_text);
   g_test_add_func ("/render/paint/motion", test_paint_motion);

@@ -444,11 +444,51 @@ label_box (FwWheelCountSpot *spot,
   spot->label[3] = y + h / 2.0;
 }
 
+/* Where on its arc [@start, @end] a stage's leader leaves it: @from (in
+ * the arc), or the angle nearest it a marker's radius and a stroke's
+ * width clear of every marker at @markers (@n angles). The four-a
+ * template puts points at mid-arc, where a label straight out starts
+ * its leader: ending on the marker, the leader named the point, not the
+ * stage ("Advocate 677" pointing at a green force, review R5-06). @from
+ * when the arc has no such angle: the marker is drawn over the line. */
+static double
+leader_clear_of_markers (const FwWheelLayout *layout,
+                         const double        *markers,
+                         guint                n,
+                         double               from,
+                         double               start,
+                         double               end)
+{
+  double clear, step, span = end - start, u;
+
+  if (n == 0 || layout->rim <= 0.0 || span <= 2.0)
+    return from;
+  clear = (layout->marker * FW_WHEEL_MARKER_EXTENT + 3.0) / layout->rim * 180.0 / G_PI;
+  step = MIN (clear / 4.0, 1.0);
+  /* Along the arc from its start: a stage over 12 o'clock has angles
+   * either side of 0. */
+  u = fmod (from - start + 720.0, 360.0);
+  for (guint k = 0; k <= 2 * (guint) (span / step) + 1; k++)
+    {
+      double at = u + step * ((k + 1) / 2) * (k % 2 ? 1.0 : -1.0);
+      gboolean clear_here = TRUE;
+
+      if (at < 1.0 || at > span - 1.0)
+        continue;
+      for (guint i = 0; i < n && clear_here; i++)
+        clear_here = fabs (remainder (markers[i] - (start + at), 360.0)) >= clear;
+      if (clear_here)
+        return start + at;
+    }
+  return from;
+}
+
 /* Labels of arcs too narrow to hold them, outside the ring with a leader
  * line in from their arc [@start, @end]; pushed further out when they
  * would cover one already placed, then slid round the ring, nearest
  * their arc first. A name too long for the room between the ring and
  * the area's edge takes two lines, then is cut short (down to @min_w).
+ * The leader keeps clear of the markers at @markers (@n_markers angles).
  * FALSE, drawing nothing, when there is no room for them there. */
 static gboolean
 paint_label_outside (cairo_t             *cr,
@@ -461,12 +501,14 @@ paint_label_outside (cairo_t             *cr,
                      const LabelCell     *cell,
                      double               min_w,
                      gboolean             draw,
+                     const double        *markers,
+                     guint                n_markers,
                      Box                 *placed,
                      guint               *n_placed,
                      FwWheelCountSpot    *spot)
 {
   double name_w, name_h, count_w, count_h, w, h, dx, room, angle = (start + end) / 2.0;
-  double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit, at = angle, from;
+  double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit, at = angle, from, clear_from, turn;
   gboolean found = FALSE;
   Box box = { 0, 0, 0, 0 };
 
@@ -522,13 +564,24 @@ paint_label_outside (cairo_t             *cr,
   /* A leader from the arc (its point nearest the label's angle) out to
    * the label's angle past the markers, then on to the label's nearest
    * edge: a label slid or pushed away from its arc still shows which
-   * arc it names; one straight out is a short radial line. */
+   * arc it names; one straight out is a short radial line. Where that
+   * point is on a marker, the leader leaves the arc beside it and turns
+   * as far round past the markers (still radial for a label straight
+   * out: a line slanting to the label's angle would cross the marker). */
   from = at;
   if (fmod (at - start + 720.0, 360.0) > end - start)
     from = fabs (remainder (at - start, 360.0)) < fabs (remainder (at - end, 360.0)) ? start + 1.0
                                                                                     : end - 1.0;
+  clear_from = leader_clear_of_markers (layout, markers, n_markers, from, start, end);
+  turn = at + remainder (clear_from - from, 360.0);
+  from = clear_from;
   fw_wheel_layout_position (layout, from, layout->outer - 2.0, &x0, &y0);
-  fw_wheel_layout_position (layout, at, anchor - 2.0, &x1, &y1);
+  fw_wheel_layout_position (layout, turn, anchor - 2.0, &x1, &y1);
+  spot->led = TRUE;
+  spot->leader[0] = x0;
+  spot->leader[1] = y0;
+  spot->leader[2] = x1;
+  spot->leader[3] = y1;
   cairo_new_path (cr);
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1, y1);
@@ -900,7 +953,7 @@ label_pass (const LabelContext *context,
           && paint_label_outside (context->cr, layout, context->style, outside, count,
                                   start, end, layout->min_text > 0.0 ? &cell : NULL,
                                   fits[i] == FIT_SHORT ? name_w : stub_width (name, name_w),
-                                  draw, placed, &n_placed, spot))
+                                  draw, context->angles, context->n_markers, placed, &n_placed, spot))
         {
           /* Whole outside (as it must be to leave a short label
            * inside), or cut short there too. */

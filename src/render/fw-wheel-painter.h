@@ -75,6 +75,9 @@ typedef struct
   double   rgba[4];
   gboolean labelled; /* the stage's label is drawn, within: */
   double   label[4]; /* its name and count's box: x0, y0, x1, y1 */
+  gboolean led;       /* the label is outside the ring, with a leader: */
+  double   leader[4]; /* its end on the arc and its turn past the
+                       * markers (x0, y0, x1, y1), on to the label */
 } FwWheelCountSpot;
 
 typedef struct
