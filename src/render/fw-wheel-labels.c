@@ -445,8 +445,8 @@ label_box (FwWheelCountSpot *spot,
 }
 
 /* Where on its arc [@start, @end] a stage's leader leaves it: @from (in
- * the arc), or the angle nearest it a marker's radius and a stroke's
- * width clear of every marker at @markers (@n angles). The four-a
+ * the arc), or the angle nearest it a marker's radius and 0.4 text
+ * sizes clear of every marker at @markers (@n angles). The four-a
  * template puts points at mid-arc, where a label straight out starts
  * its leader: ending on the marker, the leader named the point, not the
  * stage ("Advocate 677" pointing at a green force, review R5-06). @from
@@ -463,7 +463,10 @@ leader_clear_of_markers (const FwWheelLayout *layout,
 
   if (n == 0 || layout->rim <= 0.0 || span <= 2.0)
     return from;
-  clear = (layout->marker * FW_WHEEL_MARKER_EXTENT + 3.0) / layout->rim * 180.0 / G_PI;
+  /* A gap that shows between the line and the marker, at a glance from
+   * the back of a room: a stroke's width read as touching. */
+  clear = (layout->marker * FW_WHEEL_MARKER_EXTENT + MAX (layout->label_size * 0.4, 3.0))
+          / layout->rim * 180.0 / G_PI;
   step = MIN (clear / 4.0, 1.0);
   /* Along the arc from its start: a stage over 12 o'clock has angles
    * either side of 0. */
