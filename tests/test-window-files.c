@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "fw-application.h"
+#include "fw-figures-panel.h"
 #include "fw-json.h"
 #include "fw-recovery.h"
 #include "fw-renderer-choice.h"
@@ -527,6 +528,174 @@ test_big_files_off_the_main_loop (Fixture       *fixture,
   g_assert_true (fw_window_get_document (fixture->window) == before);
   g_assert_true (gtk_widget_is_sensitive (fixture->window->wheel));
   g_assert_null (fw_window_get_error (fixture->window));
+}
+
+/* The texts with a digit on show under @root (each with its parents up
+ * to @root visible; @root's own visibility aside, for a window not shown
+ * yet): labels, and fields as they read. */
+static void
+add_numbers_on_show (GtkWidget  *widget,
+                     GHashTable *numbers)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) == NULL)
+    text = gtk_editable_get_text (GTK_EDITABLE (widget));
+  if (text != NULL && strpbrk (text, "0123456789") != NULL)
+    g_hash_table_add (numbers, g_strdup (text));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      add_numbers_on_show (child, numbers);
+}
+
+static GHashTable *
+numbers_on_show (GtkWidget *root)
+{
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  add_numbers_on_show (root, numbers);
+  return numbers;
+}
+
+/* The figures of the project @window shows, as its figures panel reads
+ * them. */
+static GHashTable *
+figures_on_show (FwWindow *window)
+{
+  GtkWidget *figures = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_FIGURES_PANEL);
+
+  g_assert_nonnull (figures);
+  return numbers_on_show (figures);
+}
+
+/* Whether @widget and its parents up to @root are visible. */
+static gboolean
+shown_under (GtkWidget *widget,
+             GtkWidget *root)
+{
+  for (; widget != NULL && widget != root; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return widget == root;
+}
+
+/* None of @figures (another project's) is on show in @window. */
+static void
+assert_none_on_show (FwWindow   *window,
+                     GHashTable *figures)
+{
+  g_autoptr(GHashTable) shown = numbers_on_show (GTK_WIDGET (window));
+  GHashTableIter iter;
+  gpointer text;
+
+  g_hash_table_iter_init (&iter, figures);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    if (g_hash_table_contains (shown, text))
+      g_error ("“%s”, a figure of the project being replaced, is on show while the file loads", (char *) text);
+  g_assert_false (shown_under (fw_window_get_wheel (window), GTK_WIDGET (window)));
+}
+
+static gboolean
+same_numbers (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer text;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    if (!g_hash_table_contains (b, text))
+      return FALSE;
+  return TRUE;
+}
+
+/* The page said while the file is read (fw-window-loading.c) names it. */
+static void
+assert_says_loading (FwWindow   *window,
+                     const char *name)
+{
+  g_autofree char *quoted = g_strdup_printf ("“%s”", name);
+  GtkWidget *said = fw_test_find (GTK_WIDGET (window), fw_test_is_label_with, quoted);
+
+  g_assert_nonnull (said);
+  g_assert_true (gtk_widget_get_visible (said));
+  g_assert_true (fw_window_is_loading (window));
+}
+
+/* While a file is read into a window, the window shows no figures but
+ * the file's (verification 8, V8-03): the untouched project it replaces
+ * gives way to a page saying the file is being read, and the window made
+ * for a file, named after it from the start, never shows the example it
+ * starts with. After the load the file's figures show; after Cancel, the
+ * project the window had, as it was. Before, the old figures stayed on
+ * show, greyed, under the file's name. (Checked before the main loop
+ * runs again: the load cannot have ended.) */
+static void
+test_no_other_figures_while_loading (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = write_largest (fixture->dir, "Big.flywheel");
+  g_autofree char *other = fw_test_write_template (fixture->dir, "sales-cycle", "Other.flywheel");
+  g_autoptr(GHashTable) example = NULL;
+  g_autoptr(GHashTable) before = figures_on_show (fixture->window);
+  g_autoptr(GHashTable) after = NULL;
+  FwDocument *document = fw_window_get_document (fixture->window);
+  gpointer loading;
+
+  g_assert_cmpuint (g_hash_table_size (before), >, 3);
+  g_assert_true (fw_window_is_pristine (fixture->window));
+
+  /* Cancelled: the untouched project back, its figures as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
+  g_assert_true (fw_window_is_busy (fixture->window));
+  assert_says_loading (fixture->window, "Big.flywheel");
+  assert_none_on_show (fixture->window, before);
+  g_signal_emit_by_name (fw_test_find (GTK_WIDGET (fixture->window), fw_test_is_button, "_Cancel"), "clicked");
+  fw_test_wait_for_files (fixture->window);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_true (fw_window_get_document (fixture->window) == document);
+  g_assert_false (fw_window_is_loading (fixture->window));
+  g_assert_true (shown_under (fw_window_get_wheel (fixture->window), GTK_WIDGET (fixture->window)));
+  after = figures_on_show (fixture->window);
+  g_assert_true (same_numbers (before, after));
+  g_clear_pointer (&after, g_hash_table_unref);
+
+  /* Loaded: the file's figures. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", path));
+  assert_says_loading (fixture->window, "Big.flywheel");
+  assert_none_on_show (fixture->window, before);
+  fw_test_wait_for_files (fixture->window);
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_cmpuint (fw_document_get_n_scenarios (fw_window_get_document (fixture->window)), ==, 50);
+  g_assert_false (fw_window_is_loading (fixture->window));
+  g_assert_true (shown_under (fw_window_get_wheel (fixture->window), GTK_WIDGET (fixture->window)));
+  after = figures_on_show (fixture->window);
+  g_assert_cmpuint (g_hash_table_size (after), >, 3);
+  g_assert_false (same_numbers (before, after));
+
+  /* From a window holding a project, the file opens in a window of its
+   * own: its name at once, and not the example's figures under it. */
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (fixture->window), 0, 77, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", "s", other));
+  loading = fw_test_newest_window_but (fixture->window);
+  g_assert_nonnull (loading);
+  g_object_add_weak_pointer (loading, &loading);
+  g_assert_true (fw_window_is_busy (loading));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (loading)), "Other.flywheel"));
+  assert_says_loading (loading, "Other.flywheel");
+  /* The example it starts with, as its figures panel holds it. */
+  example = figures_on_show (loading);
+  g_assert_cmpuint (g_hash_table_size (example), >, 3);
+  assert_none_on_show (loading, example);
+  g_signal_emit_by_name (fw_test_find (loading, fw_test_is_button, "_Cancel"), "clicked");
+  g_assert_true (fw_test_wait_until (is_gone, &loading));
+  fw_document_mark_saved (fw_window_get_document (fixture->window));
 }
 
 /* `flywheel FILE` twice, or the same file by another name: through a
@@ -1048,6 +1217,7 @@ main (int   argc,
   ADD ("asks-when-file-deleted", test_asks_when_file_deleted);
   ADD ("open-asks-nothing", test_open_asks_nothing);
   ADD ("keep-working-while-largest-loads", test_keep_working_while_largest_loads);
+  ADD ("no-other-figures-while-loading", test_no_other_figures_while_loading);
   ADD ("failed-open-leaves-work-alone", test_failed_open_leaves_work_alone);
   ADD ("edits-during-save-kept", test_edits_during_save_kept);
   ADD ("big-files-off-the-main-loop", test_big_files_off_the_main_loop);

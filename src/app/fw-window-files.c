@@ -267,8 +267,9 @@ show_loading (gpointer user_data)
 }
 
 /* A window made for a file bears its name from the start (the window
- * list, the header bar): the example it shows, greyed, until the file
- * has arrived is nobody's project. */
+ * list, the header bar); the example it starts with is not shown under
+ * that name, the loading page stands in for it until the file has
+ * arrived (fw-window-loading.c). */
 static void
 name_after (FwWindow *self,
             GFile    *file)
@@ -318,7 +319,9 @@ show_loaded (FwWindow     *self,
 {
   set_busy (self, NULL);
   g_object_set_data (G_OBJECT (self), LOADING_FILE_KEY, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), TRUE);
+  /* The editor back, before anything is drawn: the file's project,
+   * set below, or the one it had. */
+  fw_window_show_loading (self, NULL);
   g_clear_handle_id (&load->show_timeout, g_source_remove);
 
   if (document == NULL)
@@ -451,16 +454,16 @@ load_into (FwWindow *self,
                           (GDestroyNotify) fw_store_file_unref);
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
-  /* The project on screen is greyed out while the file is read: it is
-   * about to be replaced, so an edit made meanwhile would be lost
-   * without a word, and text being typed into a field would land in the
-   * file that opens (both seen with large files). Only an untouched new
-   * project, or the example a window made for the file starts with, is
-   * replaced so (fw_window_open_file ()), or a project the user chose to
-   * reload; greyed, nobody takes it for their project. Cancel in the
-   * banner gives the project back as it was, or closes a window made for
-   * the file. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), FALSE);
+  /* The project on screen gives way to a page saying the file is being
+   * read (fw-window-loading.c): it is about to be replaced, so an edit
+   * made meanwhile would be lost without a word, and text being typed
+   * into a field would land in the file that opens (both seen with large
+   * files); and its figures, under the file's name, are not the file's.
+   * Only an untouched new project, or the example a window made for the
+   * file starts with, is replaced so (fw_window_open_file ()), or a
+   * project the user chose to reload. Cancel in the banner gives the
+   * project back as it was, or closes a window made for the file. */
+  fw_window_show_loading (self, file);
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Opening “%s”…"), name);
   fw_window_progress_begin (self, text, cancellable);

@@ -54,7 +54,7 @@ show_presenting_layout (FwWindow *self)
   gtk_widget_set_visible (gtk_window_get_titlebar (GTK_WINDOW (self)), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), !presenting);
   fw_window_show_banners (self, !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->side_paned), !presenting);
+  fw_window_show_editor_or_loading (self);
   gtk_widget_set_visible (self->present_view, presenting);
 
   if (presenting && presenting_preference ("present-fullscreen"))

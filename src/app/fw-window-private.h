@@ -44,6 +44,8 @@ struct _FwWindow
   GtkPaned             *lists_paned;   /* the figures above, the lists below */
   GtkWidget            *side_switcher;
   GtkWidget            *present_view;
+  GtkWidget            *loading_page;  /* fw-window-loading.c; NULL until first needed */
+  gboolean              loading;       /* a file is being read into the window */
   GtkPaned             *centre_paned;
   GtkWidget            *centre_column; /* the wheel, then the playback bar */
   GtkWidget            *chart;
@@ -282,6 +284,16 @@ void fw_window_progress_say       (FwWindow     *self,
                                    const char   *text);
 void fw_window_progress_end       (FwWindow     *self);
 void fw_window_progress_free      (FwWindow     *self);
+
+/* fw-window-loading.c: while a file is read into the window, a page
+ * saying so stands in for the editor, so that no figures but the file's
+ * are shown under its name. @file NULL: the editor back. */
+void     fw_window_show_loading   (FwWindow    *self,
+                                   GFile       *file);
+gboolean fw_window_is_loading     (FwWindow    *self);
+/* The editor on show, or the loading page while a file is read; neither
+ * while presenting. */
+void     fw_window_show_editor_or_loading (FwWindow *self);
 
 /* fw-window-notice.c: a brief word over the bottom of the window that
  * something happened (an export written, the wheel copied), heard by

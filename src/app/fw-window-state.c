@@ -221,7 +221,9 @@ fw_window_save_state (FwWindow *self)
   fw_settings_save_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!fw_session_get_presenting (self->session))
+  /* Only while the editor is on show: presenting, or while a file is
+   * read (fw-window-loading.c), its panes have no width of the user's. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->side_paned)))
     {
       save_pane_width (settings, "catalog-pane-width", self->palette);
       save_pane_width (settings, "side-pane-width", self->side_pane);
