@@ -656,10 +656,12 @@ test_no_other_figures_while_loading (Fixture       *fixture,
   g_assert_true (fw_window_is_busy (fixture->window));
   assert_says_loading (fixture->window, "Big.flywheel");
   assert_none_on_show (fixture->window, before);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Big.flywheel"));
   g_signal_emit_by_name (fw_test_find (GTK_WIDGET (fixture->window), fw_test_is_button, "_Cancel"), "clicked");
   fw_test_wait_for_files (fixture->window);
   g_assert_null (fw_window_get_error (fixture->window));
   g_assert_true (fw_window_get_document (fixture->window) == document);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Untitled"));
   g_assert_false (fw_window_is_loading (fixture->window));
   g_assert_true (shown_under (fw_window_get_wheel (fixture->window), GTK_WIDGET (fixture->window)));
   after = figures_on_show (fixture->window);

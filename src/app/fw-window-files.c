@@ -266,10 +266,11 @@ show_loading (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A window made for a file bears its name from the start (the window
- * list, the header bar); the example it starts with is not shown under
- * that name, the loading page stands in for it until the file has
- * arrived (fw-window-loading.c). */
+/* A window reading a file bears its name from the start (the window
+ * list, the header bar), not "Untitled flywheel" while it says it is
+ * opening the file; the project it replaces is not shown under that
+ * name, the loading page stands in for it until the file has arrived
+ * (fw-window-loading.c). */
 static void
 name_after (FwWindow *self,
             GFile    *file)
@@ -332,8 +333,13 @@ show_loaded (FwWindow     *self,
         message = fw_error_text_open (load->file, error);
       if (load->own_window)
         drop_own_window (self, load, message);
-      else if (message != NULL)
-        fw_window_show_error (self, message);
+      else
+        {
+          /* The project it had, under its own name again. */
+          fw_window_update_title (self);
+          if (message != NULL)
+            fw_window_show_error (self, message);
+        }
     }
   else
     {
@@ -448,8 +454,8 @@ load_into (FwWindow *self,
     {
       load->own_window = TRUE;
       load->show_timeout = g_timeout_add (FW_WINDOW_PROGRESS_DELAY_MS, show_loading, load);
-      name_after (self, file);
     }
+  name_after (self, file);
   g_object_set_data_full (G_OBJECT (self), LOADING_FILE_KEY, fw_store_file_ref (load->store_file),
                           (GDestroyNotify) fw_store_file_unref);
   cancellable = g_cancellable_new ();
