@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fw-chart-view.h"
 #include "fw-playback-bar.h"
 #include "fw-renderer-choice.h"
 #include "fw-wheel-view.h"
@@ -624,6 +625,82 @@ test_playback_horizon_typed_whole (Fixture       *fixture,
   g_assert_cmpuint (fw_session_get_period (shown), ==, 10);
 }
 
+/* Where the table's row of a period is: its period cell reads the
+ * period; the row widget holds it (GtkColumnView: row > cell > label). */
+typedef struct
+{
+  GtkWidget *table;
+  const char *period;
+} TableRow;
+
+static gboolean
+is_period_cell (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GtkWidget *cell = gtk_widget_get_parent (widget);
+
+  /* The first cell of its row, so not a count that reads the same. */
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0 &&
+         cell != NULL && gtk_widget_get_parent (cell) != NULL &&
+         gtk_widget_get_first_child (gtk_widget_get_parent (cell)) == cell;
+}
+
+/* Whether the row of the period is selected and wholly inside the
+ * table's visible area. */
+static gboolean
+period_row_selected_in_view (gpointer data)
+{
+  TableRow *find = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (fw_test_find_type (find->table, GTK_TYPE_COLUMN_VIEW),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *label = fw_test_find (find->table, is_period_cell, find->period);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+
+  if (label == NULL || !gtk_widget_get_mapped (label))
+    return FALSE;
+  row = gtk_widget_get_parent (gtk_widget_get_parent (label));
+  if (!gtk_widget_compute_bounds (row, scroller, &bounds))
+    return FALSE;
+  return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0 &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* The table (the chart's accessible equivalent) opens on the period
+ * shown, its row selected and in view, and follows the period while it
+ * is open, through an edit too (R5-14): at month 36 of 36 a 1280x720 window's table showed
+ * months 0 to 5. */
+static void
+test_playback_table_follows (void)
+{
+  FwWindow *window = fw_test_window_new_sized (1280, 720);
+  FwSession *shown = fw_window_get_session (window);
+  FwChartView *view = FW_CHART_VIEW (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW));
+  TableRow find = { fw_chart_view_get_table (view), "36" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fw_document_set_horizon (fw_window_get_document (window), 36, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-end", NULL));
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 36);
+  fw_chart_view_set_page (view, "table");
+  g_assert_true (fw_test_wait_until (period_row_selected_in_view, &find));
+
+  /* Stepping back and to the start: the row shown follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-back", NULL));
+  find.period = "35";
+  g_assert_true (fw_test_wait_until (period_row_selected_in_view, &find));
+  /* An edit gives new rows: the period shown stays selected. */
+  g_assert_true (fw_document_set_inflow (fw_window_get_document (window), 0, 900, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_test_wait_until (period_row_selected_in_view, &find));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-start", NULL));
+  find.period = "0";
+  g_assert_true (fw_test_wait_until (period_row_selected_in_view, &find));
+  fw_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +712,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/window/playback/" name, Fixture, NULL, fw_test_window_set_up, func, fw_test_window_tear_down)
   ADD ("steps", test_playback_steps);
+  g_test_add_func ("/window/playback/table-follows", test_playback_table_follows);
   ADD ("step-icons", test_playback_step_icons);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
   ADD ("slider-rests-exactly", test_playback_slider_rests_exactly);

@@ -644,13 +644,11 @@ fw_chart_view_set_page (FwChartView *self,
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-/* The table opens at the period shown. */
+/* (The table opens at the period shown by itself, when mapped.) */
 static void
 on_page_changed (FwChartView *self)
 {
   show_collapsed (self);
-  if (self->session != NULL && g_strcmp0 (fw_chart_view_get_page (self), "table") == 0)
-    fw_projection_table_scroll_to (self->table, fw_session_get_period (self->session));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 

@@ -30,8 +30,13 @@ struct _FwProjectionTable
   GtkStringList     *chooser_names;
   gboolean           syncing;       /* the table sets the list, not the user */
   GtkScrolledWindow *scroller;
-  /* Holds the rows only while the table is on screen (see map). */
-  GtkNoSelection    *selection;
+  /* Holds the rows only while the table is on screen (see map); its
+   * selected row is the period shown. */
+  GtkSingleSelection *selection;
+  /* The frame callback that brings the period's row into view once the
+   * rows are laid out, 0 none; from which frame on. */
+  guint              place_tick;
+  gint64             place_from_frame;
   GtkColumnView     *view;
   GtkColumnViewColumn *period_column;
 };
@@ -181,6 +186,112 @@ on_chooser_selected (FwProjectionTable *self)
   update_titles (self);
 }
 
+/* How far down the row of @period is, and how high a row is, in the
+ * scroller's adjustment: GTK 4.8's column view cannot scroll to an item
+ * itself (4.12 can), but its rows are of one height, so a row's place
+ * is its share of the whole. FALSE while the rows are not laid out. */
+static gboolean
+row_place (FwProjectionTable *self,
+           guint              period,
+           double            *top,
+           double            *height)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  if (n == 0 || period >= n || upper <= 0.0 || gtk_adjustment_get_page_size (adjustment) <= 0.0)
+    return FALSE;
+  *height = upper / n;
+  *top = *height * period;
+  return TRUE;
+}
+
+/* Scrolls so that @period's row is in the middle, the rows round it
+ * showing too; FALSE while the rows are not laid out. */
+static gboolean
+centre_row (FwProjectionTable *self,
+            guint              period)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double top, height, page = gtk_adjustment_get_page_size (adjustment);
+
+  if (!row_place (self, period, &top, &height))
+    return FALSE;
+  gtk_adjustment_set_value (adjustment, top + height / 2.0 - page / 2.0);
+  return TRUE;
+}
+
+/* Brings the row of the period shown into view, in the middle, when it
+ * is not (wholly) there: stepping through rows on screen does not move
+ * the table under the reader's eyes. Run from a frame callback, the
+ * frame after the view has laid out its rows: the rows come at map and
+ * anew with every edit, and a scroll before they are laid out is
+ * clamped to 0 (map) or names a row the view has not placed yet (GTK
+ * warns "failed to scroll to given position" and ignores it). */
+static gboolean
+place_when_laid_out (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  FwProjectionTable *self = FW_PROJECTION_TABLE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint period;
+  double top, height, value, page;
+
+  if (self->session == NULL)
+    {
+      self->place_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  period = fw_session_get_period (self->session);
+  if (gdk_frame_clock_get_frame_counter (clock) < self->place_from_frame ||
+      !row_place (self, period, &top, &height))
+    return G_SOURCE_CONTINUE;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (top < value || top + height > value + page)
+    centre_row (self, period);
+  self->place_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects the row of the period shown, and brings it into view once
+ * laid out. */
+static void
+follow_period (FwProjectionTable *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->session == NULL || clock == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, fw_session_get_period (self->session));
+  /* The frame that starts next updates before it lays out: the one
+   * after it has the rows in place. */
+  self->place_from_frame = gdk_frame_clock_get_frame_counter (clock) + 2;
+  if (self->place_tick == 0)
+    self->place_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), place_when_laid_out, NULL, NULL);
+}
+
+static void
+on_period_changed (FwProjectionTable *self)
+{
+  /* "notify::period" comes once a whole period, so playing moves the
+   * selection once a period, not every frame. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    follow_period (self);
+}
+
+/* New rows (an edit, another scenario read, a new horizon) drop the
+ * selection: the period shown is selected again. */
+static void
+on_rows_changed (FwProjectionTable *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    follow_period (self);
+}
+
 void
 fw_projection_table_set_session (FwProjectionTable *self,
                                  FwSession         *session)
@@ -193,9 +304,14 @@ fw_projection_table_set_session (FwProjectionTable *self,
   fw_projection_rows_set_scenario (self->rows, FW_PROJECTION_ROWS_CURRENT);
   fw_projection_rows_set_session (self->rows, session);
   if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::period", G_CALLBACK (on_period_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
   update_titles (self);
+  on_period_changed (self);
 }
 
 GListModel *
@@ -212,27 +328,6 @@ fw_projection_table_get_chooser (FwProjectionTable *self)
   return GTK_WIDGET (self->chooser);
 }
 
-void
-fw_projection_table_scroll_to (FwProjectionTable *self,
-                               guint              period)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  double upper, page;
-
-  g_return_if_fail (FW_IS_PROJECTION_TABLE (self));
-
-  /* GTK 4.8's column view cannot scroll to an item itself (4.12 can):
-   * rows are of one height, so the row's place is its share of the
-   * whole. Centred, so the rows round it show too. */
-  if (n == 0)
-    return;
-  upper = gtk_adjustment_get_upper (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  gtk_adjustment_set_value (adjustment, CLAMP (upper * (period + 0.5) / n - page / 2.0,
-                                               0.0, MAX (upper - page, 0.0)));
-}
-
 /* GTK 4.8's column view makes and binds rows for about 200 items round
  * its top whenever its model changes, on screen or not: with six cells
  * a row, tens of milliseconds on the main loop for every new project
@@ -246,7 +341,10 @@ fw_projection_table_map (GtkWidget *widget)
   FwProjectionTable *self = FW_PROJECTION_TABLE (widget);
 
   GTK_WIDGET_CLASS (fw_projection_table_parent_class)->map (widget);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+  /* Opening the table shows the period on show, selected and in the
+   * middle. */
+  follow_period (self);
 }
 
 static void
@@ -254,8 +352,11 @@ fw_projection_table_unmap (GtkWidget *widget)
 {
   FwProjectionTable *self = FW_PROJECTION_TABLE (widget);
 
+  if (self->place_tick != 0)
+    gtk_widget_remove_tick_callback (widget, self->place_tick);
+  self->place_tick = 0;
   if (self->selection != NULL)
-    gtk_no_selection_set_model (self->selection, NULL);
+    gtk_single_selection_set_model (self->selection, NULL);
   GTK_WIDGET_CLASS (fw_projection_table_parent_class)->unmap (widget);
 }
 
@@ -339,7 +440,15 @@ fw_projection_table_init (FwProjectionTable *self)
   }
 
   self->rows = fw_projection_rows_new ();
-  self->selection = gtk_no_selection_new (NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  /* The period shown is selected, not the first row by default; the
+   * user may select another row to read it. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* After the view has taken in the new rows: selecting one before
+   * makes it look for a row it does not have yet (a crash in 4.8). */
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, TRUE);

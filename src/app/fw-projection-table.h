@@ -39,8 +39,5 @@ GListModel *fw_projection_table_get_model   (FwProjectionTable *self);
 /* For tests: the list choosing the scenario (shown only when several
  * are on show). */
 GtkWidget  *fw_projection_table_get_chooser (FwProjectionTable *self);
-/* Scrolls so that @period's row shows. */
-void        fw_projection_table_scroll_to   (FwProjectionTable *self,
-                                             guint              period);
 
 G_END_DECLS
