@@ -713,6 +713,72 @@ test_band (void)
 }
 
 static gboolean
+table_has_band (gpointer data)
+{
+  return fw_projection_rows_has_band (FW_PROJECTION_ROWS (data));
+}
+
+/* Whether the table's header shows a column titled @title. */
+static gboolean
+shows_column (GtkWidget  *table,
+              const char *title)
+{
+  GtkWidget *label = fw_test_find_label_reading (table, title);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* The band the chart draws is in the table too, beside the customers
+ * (R5-14): "likely from" and "likely to", the 10th and 90th percentiles
+ * as the chart's; no such columns for a scenario without spreads. */
+static void
+test_table_band (void)
+{
+  Fixture fixture;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  GtkWidget *table;
+  GListModel *rows;
+  FwBand *band;
+
+  fixture_set_up_spread (&fixture, 1, 24, &spreads);
+  fw_chart_view_set_page (fixture.view, "table");
+  table = fw_chart_view_get_table (fixture.view);
+  rows = fw_projection_table_get_model (FW_PROJECTION_TABLE (table));
+  g_assert_true (fw_test_wait_until (table_has_band, rows));
+  g_assert_true (fw_test_wait_until (is_drawn, table));
+  band = fw_projection_service_get_band (fw_session_get_projections (fixture.session), 0);
+  g_assert_nonnull (band);
+  for (guint t = 0; t <= 24; t += 12)
+    {
+      g_autoptr(FwProjectionRow) row = g_list_model_get_item (rows, t);
+
+      g_assert_cmpfloat (fw_projection_row_get_likely (row, FW_BAND_P10), ==,
+                         fw_band_get_customers (band, FW_BAND_P10)[t]);
+      g_assert_cmpfloat (fw_projection_row_get_likely (row, FW_BAND_P90), ==,
+                         fw_band_get_customers (band, FW_BAND_P90)[t]);
+    }
+  g_assert_true (shows_column (table, "Customers, likely from"));
+  g_assert_true (shows_column (table, "Customers, likely to"));
+  fixture_tear_down (&fixture, NULL);
+
+  fixture_set_up_with (&fixture, 1, 24);
+  fw_chart_view_set_page (fixture.view, "table");
+  table = fw_chart_view_get_table (fixture.view);
+  g_assert_true (fw_test_wait_until (is_drawn, table));
+  rows = fw_projection_table_get_model (FW_PROJECTION_TABLE (table));
+  g_assert_false (fw_projection_rows_has_band (FW_PROJECTION_ROWS (rows)));
+  {
+    g_autoptr(FwProjectionRow) row = g_list_model_get_item (rows, 12);
+
+    g_assert_true (isnan (fw_projection_row_get_likely (row, FW_BAND_P10)));
+  }
+  g_assert_true (shows_column (table, "Customers"));
+  g_assert_false (shows_column (table, "Customers, likely from"));
+  g_assert_false (shows_column (table, "Customers, likely to"));
+  fixture_tear_down (&fixture, NULL);
+}
+
+static gboolean
 has_no_band (gpointer data)
 {
   return !fw_chart_canvas_has_band (data);
@@ -1101,6 +1167,7 @@ main (int    argc,
   g_test_add_func ("/chart-view/compare-long-names", test_compare_long_names);
   g_test_add_func ("/chart-view/compare-client-names", test_compare_client_names);
   g_test_add_func ("/chart-view/table-compare", test_table_compare);
+  g_test_add_func ("/chart-view/table-band", test_table_band);
   g_test_add_func ("/chart-view/band", test_band);
   g_test_add_func ("/chart-view/band-follows-scenario", test_band_follows_scenario);
   g_test_add_func ("/chart-view/window-pane", test_window_pane);

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-projection-rows"
 
+#include <math.h>
+
 #include "fw-projection-rows.h"
 
 /* A row ------------------------------------------------------------------ */
@@ -16,6 +18,7 @@ struct _FwProjectionRow
   GObject parent_instance;
   guint   period;
   double  values[FW_CHART_N_SERIES];
+  double  likely_from, likely_to;   /* the band's 10th and 90th percentiles, or NAN */
 };
 
 G_DEFINE_FINAL_TYPE (FwProjectionRow, fw_projection_row, G_TYPE_OBJECT)
@@ -44,6 +47,15 @@ fw_projection_row_get_value (FwProjectionRow *row,
   g_return_val_if_fail (FW_IS_PROJECTION_ROW (row), 0.0);
   g_return_val_if_fail (series < FW_CHART_N_SERIES, 0.0);
   return row->values[series];
+}
+
+double
+fw_projection_row_get_likely (FwProjectionRow *row,
+                              FwBandLevel      level)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_ROW (row), NAN);
+  g_return_val_if_fail (level == FW_BAND_P10 || level == FW_BAND_P90, NAN);
+  return level == FW_BAND_P10 ? row->likely_from : row->likely_to;
 }
 
 /* The model -------------------------------------------------------------- */
@@ -94,6 +106,30 @@ get_projection (FwProjectionRows *self)
                                     fw_projection_rows_get_scenario (self));
 }
 
+/* The band of the scenario given, once complete for its horizon; NULL
+ * while it is worked out, or when the scenario has no spreads. */
+static FwBand *
+get_band (FwProjectionRows *self)
+{
+  const FwProjection *projection = get_projection (self);
+  FwBand *band;
+
+  if (projection == NULL)
+    return NULL;
+  band = fw_projection_service_get_band (fw_session_get_projections (self->session),
+                                         fw_projection_rows_get_scenario (self));
+  if (band == NULL || fw_band_get_horizon (band) != fw_projection_get_horizon (projection))
+    return NULL;
+  return band;
+}
+
+gboolean
+fw_projection_rows_has_band (FwProjectionRows *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_ROWS (self), FALSE);
+  return self->session != NULL && get_band (self) != NULL;
+}
+
 static GType
 fw_projection_rows_get_item_type (GListModel *model)
 {
@@ -114,6 +150,7 @@ fw_projection_rows_get_item (GListModel *model,
   const FwProjection *projection;
   const FwFigures *figures;
   FwProjectionRow *row;
+  FwBand *band;
 
   if (position >= self->n_items)
     return NULL;
@@ -130,6 +167,9 @@ fw_projection_rows_get_item (GListModel *model,
   row->values[FW_CHART_CHURN] = figures->churn;
   row->values[FW_CHART_REFERRALS] = figures->referrals;
   row->values[FW_CHART_MOMENTUM] = figures->momentum;
+  band = get_band (self);
+  row->likely_from = band != NULL ? fw_band_get_customers (band, FW_BAND_P10)[position] : NAN;
+  row->likely_to = band != NULL ? fw_band_get_customers (band, FW_BAND_P90)[position] : NAN;
   return row;
 }
 
@@ -177,6 +217,16 @@ on_session_changed (FwProjectionRows *self,
   refresh (self);
 }
 
+/* The band arrives after the edit that started it, off the main loop:
+ * the rows of its scenario are asked for again with it. */
+static void
+on_band_ready (FwProjectionRows *self,
+               guint             scenario)
+{
+  if (scenario == fw_projection_rows_get_scenario (self))
+    refresh (self);
+}
+
 void
 fw_projection_rows_set_session (FwProjectionRows *self,
                                 FwSession        *session)
@@ -187,11 +237,18 @@ fw_projection_rows_set_session (FwProjectionRows *self,
   if (self->session == session)
     return;
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (fw_session_get_projections (self->session), self);
+    }
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (fw_session_get_projections (session), "band-ready",
+                               G_CALLBACK (on_band_ready), self, G_CONNECT_SWAPPED);
+    }
   refresh (self);
 }
 
@@ -215,7 +272,10 @@ fw_projection_rows_dispose (GObject *object)
   FwProjectionRows *self = FW_PROJECTION_ROWS (object);
 
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (fw_session_get_projections (self->session), self);
+    }
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fw_projection_rows_parent_class)->dispose (object);

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "fw-band.h"
 #include "fw-chart-data.h"
 #include "fw-session.h"
 
@@ -31,6 +32,11 @@ guint   fw_projection_row_get_period (FwProjectionRow *row);
 /* The figure the chart draws as @series at the row's period. */
 double  fw_projection_row_get_value  (FwProjectionRow *row,
                                       FwChartSeries    series);
+/* The customers the band puts at the row's period: FW_BAND_P10 ("likely
+ * from") or FW_BAND_P90 ("likely to"); NAN when the scenario has no
+ * band (no spreads) or it is not worked out yet. */
+double  fw_projection_row_get_likely (FwProjectionRow *row,
+                                      FwBandLevel      level);
 
 #define FW_TYPE_PROJECTION_ROWS (fw_projection_rows_get_type ())
 
@@ -46,6 +52,8 @@ void              fw_projection_rows_set_session (FwProjectionRows *self,
 #define FW_PROJECTION_ROWS_CURRENT G_MAXUINT
 void              fw_projection_rows_set_scenario (FwProjectionRows *self,
                                                    guint             scenario);
+/* Whether the rows carry the band (fw_projection_row_get_likely()). */
+gboolean          fw_projection_rows_has_band    (FwProjectionRows *self);
 /* The scenario given now (never FW_PROJECTION_ROWS_CURRENT). */
 guint             fw_projection_rows_get_scenario (FwProjectionRows *self);
 

@@ -39,13 +39,17 @@ struct _FwProjectionTable
   gint64             place_from_frame;
   GtkColumnView     *view;
   GtkColumnViewColumn *period_column;
+  /* The band's 10th and 90th percentiles, shown while the rows have it. */
+  GtkColumnViewColumn *likely_columns[2];
 };
 
 G_DEFINE_FINAL_TYPE (FwProjectionTable, fw_projection_table, GTK_TYPE_WIDGET)
 
-/* Which column a cell belongs to: -1 the period, else an FwChartSeries. */
-#define COLUMN_KEY "fw-column"
+/* Which column a cell belongs to: -1 the period, -2 and -3 the band's
+ * low and high, else an FwChartSeries. */
 #define PERIOD_COLUMN (-1)
+#define LIKELY_FROM_COLUMN (-2)
+#define LIKELY_TO_COLUMN (-3)
 
 static void
 setup_cell (GtkSignalListItemFactory *factory,
@@ -74,6 +78,9 @@ bind_cell (GtkSignalListItemFactory *factory,
     return;
   if (column == PERIOD_COLUMN)
     text = fw_display_count (fw_projection_row_get_period (row));
+  else if (column == LIKELY_FROM_COLUMN || column == LIKELY_TO_COLUMN)
+    text = fw_display_count (fw_projection_row_get_likely (row, column == LIKELY_FROM_COLUMN ? FW_BAND_P10
+                                                                                             : FW_BAND_P90));
   else
     /* "1,234" as the wheel and the figures say it, "—" when a wheel
      * grew past what a number holds (MODEL.md). */
@@ -96,6 +103,16 @@ add_column (FwProjectionTable *self,
   gtk_column_view_append_column (self->view, view_column);
   g_object_unref (view_column);
   return view_column;
+}
+
+/* The band's columns while the scenario read has a band. */
+static void
+show_likely_columns (FwProjectionTable *self)
+{
+  gboolean band = fw_projection_rows_has_band (self->rows);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->likely_columns); i++)
+    gtk_column_view_column_set_visible (self->likely_columns[i], band);
 }
 
 /* The list of the scenarios on show, the one read selected; hidden
@@ -459,7 +476,23 @@ fw_projection_table_init (FwProjectionTable *self)
 
   self->period_column = add_column (self, _("Period"), PERIOD_COLUMN);
   for (guint s = 0; s < FW_CHART_N_SERIES; s++)
-    add_column (self, fw_chart_series_name (s), (int) s);
+    {
+      add_column (self, fw_chart_series_name (s), (int) s);
+      /* The band the chart draws round the customers, beside them:
+       * the table is the chart's equivalent for a screen reader. */
+      if (s == FW_CHART_CUSTOMERS)
+        {
+          /* TRANSLATORS: a column of the projection table: the band's
+           * 10th percentile of customers */
+          self->likely_columns[0] = add_column (self, _("Customers, likely from"), LIKELY_FROM_COLUMN);
+          /* TRANSLATORS: a column of the projection table: the band's
+           * 90th percentile of customers */
+          self->likely_columns[1] = add_column (self, _("Customers, likely to"), LIKELY_TO_COLUMN);
+        }
+    }
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (show_likely_columns), self,
+                           G_CONNECT_SWAPPED);
+  show_likely_columns (self);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));

@@ -16,7 +16,10 @@ G_BEGIN_DECLS
 /* The chart's rows as a table, for reading the numbers month by month
  * and for screen readers: period, customers, new customers, churn,
  * referral inflow and momentum, numbers as the user's locale writes
- * them. A GtkColumnView over FwProjectionRows: only the rows on screen
+ * them; and, while the scenario read has a band, the customers it
+ * likely falls between (the band's 10th and 90th percentiles, which
+ * the chart draws). The period shown is the selected row, kept in view.
+ * A GtkColumnView over FwProjectionRows: only the rows on screen
  * exist as widgets, whatever the horizon.
  *
  * It shows one scenario at a time, the current one first. When
