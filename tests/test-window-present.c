@@ -1133,36 +1133,65 @@ test_text_size_figure_captions_whole (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
 }
 
+typedef struct
+{
+  FwWheelView *wheel;
+  double       at_least;   /* label size (px) waited for */
+  gboolean     high_contrast;
+} WheelStyleWait;
+
+static gboolean
+label_size_reached (gpointer data)
+{
+  WheelStyleWait *wait = data;
+
+  return fw_wheel_view_get_label_size (wait->wheel) >= wait->at_least;
+}
+
+static gboolean
+contrast_reached (gpointer data)
+{
+  WheelStyleWait *wait = data;
+
+  return fw_wheel_view_get_style (wait->wheel)->high_contrast == wait->high_contrast;
+}
+
 /* The desktop's larger text makes the wheel's text larger, never
- * smaller; its high-contrast theme gives the wheel stronger ink. */
+ * smaller; its high-contrast theme gives the wheel stronger ink.  The
+ * settings reach the wheel through style and size changes on the main
+ * loop, so the test waits for each effect (a fixed pause was too short
+ * on a loaded machine) and fails only if it never comes. */
 static void
 test_text_size_follows_desktop (Fixture       *fixture,
                                 gconstpointer  data)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
   FwWheelView *editor = FW_WHEEL_VIEW (fw_window_get_wheel (fixture->window));
+  WheelStyleWait wait = { .wheel = editor };
   g_autofree char *theme = NULL;
-  double normal, large;
+  double normal;
   int dpi;
 
   g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
   g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-theme-name", &theme, NULL);
   normal = fw_wheel_view_get_label_size (editor);
   g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
-  fw_test_spin (200);
-  large = fw_wheel_view_get_label_size (editor);
-  g_test_message ("stage names: %.2f px at the desktop's normal text, %.2f px at 150%%", normal, large);
-  g_assert_cmpfloat (large, >=, normal * 1.4);
+  wait.at_least = normal * 1.4;
+  if (!fw_test_wait_until (label_size_reached, &wait))
+    g_error ("stage names stayed %.2f px at 150%% desktop text (normal %.2f px)",
+             fw_wheel_view_get_label_size (editor), normal);
+  g_test_message ("stage names: %.2f px at the desktop's normal text, %.2f px at 150%%",
+                  normal, fw_wheel_view_get_label_size (editor));
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
   fw_test_spin (100);
 
   g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
   g_object_set (settings, "gtk-theme-name", "HighContrast", NULL);
-  fw_test_spin (200);
-  g_assert_true (fw_wheel_view_get_style (editor)->high_contrast);
+  wait.high_contrast = TRUE;
+  g_assert_true (fw_test_wait_until (contrast_reached, &wait));
   g_object_set (settings, "gtk-theme-name", theme, NULL);
-  fw_test_spin (100);
-  g_assert_false (fw_wheel_view_get_style (editor)->high_contrast);
+  wait.high_contrast = FALSE;
+  g_assert_true (fw_test_wait_until (contrast_reached, &wait));
 }
 
 static gboolean
