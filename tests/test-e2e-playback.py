@@ -12,15 +12,17 @@
 #  - with the focus on the slider, Right steps one month, Space plays
 #    (the months advance by themselves) and Space pauses (they stop);
 #  - Alt+Home goes back to month 0, where the wheel says what it said at
-#    the start.
+#    the start;
+#  - after a click on "Next period", and after a click on the tab on
+#    show (Compare, clicked then on show), Space still plays and pauses.
 import os
 import subprocess
 import sys
 import tempfile
 import time
 
-from fw_e2e import (Screen, Tap, arguments, drag, find, find_app, find_wheel, log, running,
-                    wait_for, window_origin, xdotool)
+from fw_e2e import (Screen, Tap, arguments, click, drag, find, find_app, find_wheel, log,
+                    running, wait_for, window_origin, xdotool)
 
 
 class Session:
@@ -88,6 +90,33 @@ def check_keys(s):
     wait_for(lambda: s.value() == 0, "Alt+Home to go back to month 0")
 
 
+def space_plays_and_pauses(s, after):
+    before = round(s.value())
+    xdotool("key", "space")
+    wait_for(lambda: s.value() >= before + 2, f"Space to play after {after}",
+             context=lambda: f"the slider reads {s.value()} (was {before})")
+    xdotool("key", "space")
+    wait_for(lambda: s.value() == round(s.value()), f"Space to pause after {after}",
+             context=lambda: f"the slider reads {s.value()}")
+
+
+def check_space_after_clicks(s):
+    xdotool("key", "alt+Home")
+    wait_for(lambda: s.value() == 0, "Alt+Home to go back to month 0")
+    step = find(s.app, lambda n: n.name == "Next period" and n.getRoleName() in ("button", "push button"),
+                "the Next period button")
+    click(*s.screen.centre(step))
+    wait_for(lambda: s.value() == 1, "a click on Next period to step a month")
+    space_plays_and_pauses(s, "a click on Next period")
+
+    tab = find(s.app, lambda n: n.name == "Compare" and n.getRoleName() in ("toggle button", "push button", "button",
+                                                                          "page tab"),
+               "the side panel's Compare tab")
+    click(*s.screen.centre(tab))
+    time.sleep(0.5)
+    space_plays_and_pauses(s, "a click on the Compare tab")
+
+
 def main():
     args = arguments()
     tap = Tap()
@@ -99,6 +128,7 @@ def main():
             s = Session()
             tap.run("/e2e/playback/scrub-the-slider", check_scrub, s)
             tap.run("/e2e/playback/keys", check_keys, s)
+            tap.run("/e2e/playback/space-after-clicks", check_space_after_clicks, s)
     return tap.finish()
 
 

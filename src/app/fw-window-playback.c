@@ -117,14 +117,27 @@ update_playback_actions (FwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.go-to-end", period < horizon);
 }
 
+/* The tab on show in a row of tabs (a GtkStackSwitcher's toggle
+ * button that is already active): Space there would do nothing. */
+static gboolean
+is_active_tab (GtkWidget *focus)
+{
+  return GTK_IS_TOGGLE_BUTTON (focus) &&
+         gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)) &&
+         GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (focus));
+}
+
 /* Space is the instructor's play and pause, wherever the focus is,
  * except where Space already means something: typing into a field,
  * pressing the focused button, flipping a switch or a check box,
- * activating a row. */
+ * activating a row. The playback bar's buttons do not take the focus
+ * when clicked (as a media player's), and a click on the tab on show
+ * leaves it there, so after either Space still plays (verifier V10-01:
+ * after one click on "Next period" Space stepped again instead). */
 static gboolean
 focus_takes_space (GtkWidget *focus)
 {
-  if (focus == NULL)
+  if (focus == NULL || is_active_tab (focus))
     return FALSE;
 
   return GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
