@@ -191,23 +191,8 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
-/* How many device pixels the slider's knob moves for a period: its
- * trough less its own length, over the horizon. */
-static double
-knob_pixels_per_period (Fixture *fixture)
-{
-  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
-  GdkRectangle trough;
-  int start, end;
-
-  gtk_range_get_range_rect (slider, &trough);
-  gtk_range_get_slider_range (slider, &start, &end);
-  return (trough.width - (end - start)) * gtk_widget_get_scale_factor (GTK_WIDGET (slider)) /
-         (double) horizon (fixture);
-}
-
 /* Played, the periods advance by themselves from the frame clock, the
- * slider glides with them, and playback stops at H; paused, nothing
+ * slider follows them, and playback stops at H; paused, nothing
  * runs: no tick callback, and time passing moves nothing. */
 static void
 test_playback_plays_and_stops (Fixture       *fixture,
@@ -232,10 +217,8 @@ test_playback_plays_and_stops (Fixture       *fixture,
   seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   /* Not before its time (a loaded machine may take longer, never less). */
   g_assert_cmpfloat (seconds, >=, 0.15);
-  /* The knob within a pixel of the position (slider-moves-by-pixels). */
-  g_assert_cmpfloat (fabs (gtk_range_get_value (slider) -
-                           fw_playback_bar_slider_value (fw_session_get_position (shown))) *
-                     knob_pixels_per_period (fixture), <, 1.0);
+  /* The slider on the period shown (slider-moves-by-periods). */
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
 
   /* Paused between periods: back on a whole one, and nothing runs. */
   activate (fixture, "win.play-pause");
@@ -265,38 +248,43 @@ test_playback_plays_and_stops (Fixture       *fixture,
   g_assert_false (fw_playback_is_ticking (playback));
 }
 
-/* The slider glides with the position but never stops within GTK 4.8's
- * tolerance for accessible numbers (0.001) of a whole period without
- * being on it: paused on 15 from a frame at 15.00004, a screen reader
- * went on hearing 15.00004 (GTK kept the old number as "equal"). */
+/* The slider's value, and its words beside it (the value text a screen
+ * reader hears with it, set with them; test-e2e-playback reads that). */
 static void
-test_playback_slider_rests_exactly (Fixture       *fixture,
-                                    gconstpointer  data)
+assert_slider_on (Fixture *fixture,
+                  guint    period)
+{
+  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
+  g_autofree char *words = fw_playback_bar_period_text (FW_PERIOD_MONTH, period, horizon (fixture));
+
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, period);
+  g_assert_nonnull (fw_test_find_label_reading (GTK_WIDGET (bar (fixture)), words));
+}
+
+/* The slider shows the period on show, a whole one, wherever between
+ * two the position is: 15 from 15.00004 to 15.9999. A screen reader
+ * never hears a fraction of a period (nor, paused on 15 from a frame at
+ * 15.00004, goes on hearing 15.00004: GTK 4.8 keeps an accessible
+ * number within 0.001 of the last as "equal"). */
+static void
+test_playback_slider_shows_the_period (Fixture       *fixture,
+                                       gconstpointer  data)
 {
   FwSession *shown = session (fixture);
-  GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
 
   g_assert_cmpuint (horizon (fixture), >, 16);
   fw_session_set_position (shown, 15.00004);
   g_assert_cmpuint (fw_session_get_period (shown), ==, 15);
-  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 15.0);
+  assert_slider_on (fixture, 15);
 
   fw_session_set_position (shown, 15.9999);
-  g_assert_cmpfloat (gtk_range_get_value (slider), <=, 15.998);
-  g_assert_cmpfloat (gtk_range_get_value (slider), >, 15.99);
-
+  assert_slider_on (fixture, 15);
   fw_session_set_position (shown, 15.5);
-  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 15.5);
-
-  /* Whatever the slider said last, each whole period is more than the
-   * tolerance away from it, so GTK takes it. */
-  for (double position = 14.0; position < 16.0; position += 0.0001)
-    {
-      double value = fw_playback_bar_slider_value (position);
-
-      g_assert_true (value == floor (value) ||
-                     (value - floor (value) >= 0.002 && ceil (value) - value >= 0.002));
-    }
+  assert_slider_on (fixture, 15);
+  fw_session_set_position (shown, 16.0);
+  assert_slider_on (fixture, 16);
+  fw_session_set_position (shown, 15.0);
+  assert_slider_on (fixture, 15);
 }
 
 static void
@@ -306,52 +294,49 @@ count_changes (gpointer  instance,
   (*count)++;
 }
 
-/* Playing, the slider takes a new value only once its knob would move
- * by a device pixel: each value a GtkRange takes lays the whole window
- * out again. Here one period plays in 600 frames (a 600 Hz display, or a
- * slow speed), far more frames than the knob has pixels to cross; the
- * knob still follows the position to the pixel, and paused it rests on
- * the period exactly. */
+/* Playing, the slider moves by whole periods, once for each period
+ * played, not with every frame: each value a GtkRange takes lays the
+ * whole window out again. Here one period plays in 600 frames (a
+ * 600 Hz display, or a slow speed): the slider takes one value, the
+ * next period's, when it comes; paused, and stopped at H, it is on the
+ * period exactly. */
 static void
-test_playback_slider_moves_by_pixels (Fixture       *fixture,
-                                      gconstpointer  data)
+test_playback_slider_moves_by_periods (Fixture       *fixture,
+                                       gconstpointer  data)
 {
   FwSession *shown = session (fixture);
   GtkRange *slider = fw_playback_bar_get_slider (bar (fixture));
-  double pixels = knob_pixels_per_period (fixture);
   guint changes = 0;
-
-  g_test_message ("the knob moves %.1f pixels a period", pixels);
-  g_assert_cmpfloat (pixels, >, 2.0);
-  g_assert_cmpfloat (pixels, <, 300.0);
 
   fw_session_set_speed (shown, 1);
   fw_session_set_playing (shown, TRUE);
   g_signal_connect (slider, "value-changed", G_CALLBACK (count_changes), &changes);
   /* The session played on directly, no frame between: only the slider's
    * own rule decides what it takes. */
-  for (guint i = 0; i < 600; i++)
+  for (guint i = 0; i < 700; i++)
     {
       g_assert_true (fw_session_play_on (shown, 1.0 / 600.0));
-      g_assert_cmpfloat (fabs (gtk_range_get_value (slider) -
-                               fw_playback_bar_slider_value (fw_session_get_position (shown))) * pixels,
-                         <, 1.0);
+      g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
     }
-  g_test_message ("%u values for one period played in 600 steps", changes);
-  g_assert_cmpuint (changes, <=, (guint) ceil (pixels) + 1);
-  g_assert_cmpuint (changes, >=, (guint) floor (pixels / 2));
-
-  /* Paused: on the period exactly. */
+  /* 700 frames of a 600th of a second: into period 1, one value taken. */
+  g_assert_cmpuint (fw_session_get_period (shown), ==, 1);
+  g_assert_cmpuint (changes, ==, 1);
+  fw_session_set_position (shown, 2.5);
+  g_assert_cmpuint (changes, ==, 2);
+  assert_slider_on (fixture, 2);
+  /* Pausing on the period moves nothing. */
   fw_session_set_playing (shown, FALSE);
-  g_assert_cmpfloat (gtk_range_get_value (slider), ==, fw_session_get_period (shown));
+  g_assert_cmpuint (changes, ==, 2);
+  assert_slider_on (fixture, 2);
   g_signal_handlers_disconnect_by_func (slider, count_changes, &changes);
 
-  /* Stopped at H by a step too small to move the knob: on H exactly. */
+  /* Stopped at H by a step too small to cross a period before: on H. */
   fw_session_set_playing (shown, TRUE);
   fw_session_set_position (shown, horizon (fixture) - 0.001);
+  assert_slider_on (fixture, horizon (fixture) - 1);
   g_assert_false (fw_session_play_on (shown, 0.01));
   g_assert_cmpuint (fw_session_get_period (shown), ==, horizon (fixture));
-  g_assert_cmpfloat (gtk_range_get_value (slider), ==, horizon (fixture));
+  assert_slider_on (fixture, horizon (fixture));
 }
 
 /* A hidden window asks for no frames, even while playing. */
@@ -715,8 +700,8 @@ main (int   argc,
   g_test_add_func ("/window/playback/table-follows", test_playback_table_follows);
   ADD ("step-icons", test_playback_step_icons);
   ADD ("plays-and-stops", test_playback_plays_and_stops);
-  ADD ("slider-rests-exactly", test_playback_slider_rests_exactly);
-  ADD ("slider-moves-by-pixels", test_playback_slider_moves_by_pixels);
+  ADD ("slider-shows-the-period", test_playback_slider_shows_the_period);
+  ADD ("slider-moves-by-periods", test_playback_slider_moves_by_periods);
   ADD ("hidden", test_playback_hidden);
   ADD ("counts-roll", test_playback_counts_roll);
   ADD ("yields-to-idle", test_playback_yields_to_idle);

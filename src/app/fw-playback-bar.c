@@ -169,81 +169,32 @@ on_speed_picked (FwPlaybackBar *self)
   fw_session_set_speed (self->session, speeds[picked]);
 }
 
-/* How far apart GTK 4.8 tells two accessible numbers: it keeps the one it
- * holds when the new one is within 0.001 of it (G_APPROX_VALUE in
- * gtkaccessiblevalue.c). Playback paused on 15 from a frame at 15.00004
- * then left screen readers (and test-e2e-playback) reading 15.00004 for
- * ever. */
-#define ACCESSIBLE_NUMBER_TOLERANCE 0.001
-
-/* Where the slider's knob goes for a position: the position itself,
- * except that it never stops nearer a whole period than GTK can tell
- * apart without being on it. Just past one it is on it; just before the
- * next it stays a little further back. The knob moves by a few
- * thousandths of a period at most, far below a pixel, and whatever the
- * slider said last, the whole period it comes to rest on is always told
- * apart from it. */
-double
-fw_playback_bar_slider_value (double position)
-{
-  const double margin = 2 * ACCESSIBLE_NUMBER_TOLERANCE;
-  double whole = floor (position);
-
-  if (position - whole < margin)
-    return whole;
-  if (whole + 1.0 - position < margin)
-    return whole + 1.0 - margin;
-  return position;
-}
-
-/* Whether the slider must take @value. Playing, only once its knob
- * would move by a device pixel: GtkRange places the knob by allocation,
- * so every new value lays the whole window out again (and GTK 4.8 asks
- * the X server for the monitor's work area at each layout), even when
- * the knob stays on the same pixel. Resting (paused, stepped, dragged),
- * the slider always takes the value. */
-static gboolean
-knob_would_move (FwPlaybackBar *self,
-                 double         value)
-{
-  GtkRange *range = GTK_RANGE (self->period_scale);
-  double shown = gtk_adjustment_get_value (self->period_adjustment);
-  double span = gtk_adjustment_get_upper (self->period_adjustment) -
-                gtk_adjustment_get_lower (self->period_adjustment);
-  GdkRectangle trough;
-  int knob_start, knob_end;
-  double travel;
-
-  if (value == shown)
-    return FALSE;
-  if (!fw_session_get_playing (self->session) || span <= 0.0)
-    return TRUE;
-
-  /* The knob's centre travels the trough less the knob's own length. */
-  gtk_range_get_range_rect (range, &trough);
-  gtk_range_get_slider_range (range, &knob_start, &knob_end);
-  travel = (trough.width - (knob_end - knob_start)) * gtk_widget_get_scale_factor (GTK_WIDGET (range));
-  if (travel <= 0.0)
-    return TRUE;
-  return fabs (value - shown) / span * travel >= 1.0;
-}
-
-/* The slider at the position (gliding while playing), its words at the
- * period: "Month 5 of 24", said to a screen reader with the value the
- * slider itself gives it. */
+/* The slider at the period shown, "Month 5 of 24", said to a screen
+ * reader with the value the slider itself gives it.
+ *
+ * A *period* slider: while playing it moves by whole periods, when the
+ * period shown changes, not with the position gliding between two (the
+ * wheel, the figures and the chart's marker ease between periods; the
+ * slider, like its words beside it, says which period is on show).
+ * GtkRange places its knob by allocation, so each new value lays the
+ * whole window out again (and GTK 4.8 asks the X server for the
+ * monitor's work area at each layout): gliding, that was a layout every
+ * frame. Its value is always a whole period, so a screen reader never
+ * hears a fraction (GTK 4.8 also keeps an accessible number within
+ * 0.001 of the last one it had, which a gliding value had to keep
+ * clear of). */
 static void
 show_position (FwPlaybackBar *self)
 {
   const FwProject *project = project_of (self);
   guint period = fw_session_get_period (self->session);
-  double value = fw_playback_bar_slider_value (fw_session_get_position (self->session));
   g_autofree char *text = fw_playback_bar_period_text (project->period, period, project->horizon);
 
   self->syncing = TRUE;
   if (gtk_adjustment_get_upper (self->period_adjustment) != project->horizon)
     gtk_adjustment_set_upper (self->period_adjustment, project->horizon);
-  if (knob_would_move (self, value))
-    gtk_adjustment_set_value (self->period_adjustment, value);
+  if (gtk_adjustment_get_value (self->period_adjustment) != period)
+    gtk_adjustment_set_value (self->period_adjustment, period);
   self->syncing = FALSE;
 
   if (g_strcmp0 (gtk_label_get_text (self->period_label), text) != 0)
@@ -546,10 +497,9 @@ fw_playback_bar_set_session (FwPlaybackBar *self,
   g_set_object (&self->session, session);
 
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::position", G_CALLBACK (show_position), self, G_CONNECT_SWAPPED);
+  /* The period, not the position: the slider moves by whole periods. */
+  g_signal_connect_object (session, "notify::period", G_CALLBACK (show_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::playing", G_CALLBACK (show_playing), self, G_CONNECT_SWAPPED);
-  /* Paused (or stopped at H), the knob comes to rest on the period exactly. */
-  g_signal_connect_object (session, "notify::playing", G_CALLBACK (show_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::speed", G_CALLBACK (show_speed), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   on_session_changed (self, &all);

@@ -31,10 +31,6 @@ void       fw_playback_bar_set_session (FwPlaybackBar *self,
 /* Its parts, for tests. */
 GtkRange  *fw_playback_bar_get_slider  (FwPlaybackBar *self);
 GtkWidget *fw_playback_bar_get_horizon (FwPlaybackBar *self);
-/* Where the slider shows @position: @position, kept apart from whole
- * periods by more than GTK 4.8 tells accessible numbers apart, so that
- * resting on a period always reaches screen readers exactly. */
-double     fw_playback_bar_slider_value (double      position);
 /* "Month 5 of 24": what the slider's value reads as. */
 char      *fw_playback_bar_period_text (FwPeriod       unit,
                                         guint          period,
