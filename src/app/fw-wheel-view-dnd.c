@@ -162,6 +162,8 @@ on_drag_begin (GtkGestureDrag *gesture,
     }
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* The pointer has its own tooltip. */
+  fw_wheel_view_hide_tip (self);
 
   self->press_active = TRUE;
   self->drag_start_x = x;

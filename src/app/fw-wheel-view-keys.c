@@ -26,6 +26,25 @@
 /* A pause this long ends a run of keyboard moves: one undo step each. */
 #define SEAL_DELAY_MS 1000
 
+/* A selection made from the keyboard says what it is (the tip beside
+ * it, fw-wheel-view-tip.c) and takes the side panel to its stage, as a
+ * click does: the arrows showed only a ring (user review, R5-17). */
+static void
+select_from_keys (FwWheelView *self,
+                  int          stage,
+                  int          point)
+{
+  fw_wheel_view_select (self, stage, point);
+  stage = fw_session_get_selected_stage (self->session);
+  point = fw_session_get_selected_point (self->session);
+  if (stage >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", stage);
+  else if (point >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-stage", "u",
+                                fw_projection_get_point_stage (fw_session_get_projection (self->session), point));
+  fw_wheel_view_show_tip (self);
+}
+
 static const FwScenario *
 scenario_of (FwWheelView *self)
 {
@@ -117,9 +136,9 @@ step_stage (FwWheelView *self,
   int current = current_stage (self);
 
   if (current < 0)
-    fw_wheel_view_select (self, delta > 0 ? 0 : n - 1, -1);
+    select_from_keys (self, delta > 0 ? 0 : n - 1, -1);
   else
-    fw_wheel_view_select (self, ((current + delta) % n + n) % n, -1);
+    select_from_keys (self, ((current + delta) % n + n) % n, -1);
 }
 
 static void
@@ -131,7 +150,7 @@ step_down (FwWheelView *self)
 
   if (stage < 0)
     {
-      fw_wheel_view_select (self, 0, -1);
+      select_from_keys (self, 0, -1);
       return;
     }
 
@@ -141,13 +160,13 @@ step_down (FwWheelView *self)
 
   if (selected_point (self) < 0)
     {
-      fw_wheel_view_select (self, -1, g_array_index (points, guint, 0));
+      select_from_keys (self, -1, g_array_index (points, guint, 0));
       return;
     }
 
   at = index_in (points, selected_point (self));
   if (at + 1 < (int) points->len)
-    fw_wheel_view_select (self, -1, g_array_index (points, guint, at + 1));
+    select_from_keys (self, -1, g_array_index (points, guint, at + 1));
 }
 
 static void
@@ -163,9 +182,9 @@ step_up (FwWheelView *self)
   points = points_on_stage (self, stage);
   at = index_in (points, selected_point (self));
   if (at > 0)
-    fw_wheel_view_select (self, -1, g_array_index (points, guint, at - 1));
+    select_from_keys (self, -1, g_array_index (points, guint, at - 1));
   else
-    fw_wheel_view_select (self, stage, -1);
+    select_from_keys (self, stage, -1);
 }
 
 static gboolean
@@ -237,7 +256,7 @@ remove_selected (FwWheelView *self)
     return;
 
   /* The keyboard stays where it was: on the stage the point was on. */
-  fw_wheel_view_select (self, stage, -1);
+  select_from_keys (self, stage, -1);
 }
 
 static gboolean
@@ -282,7 +301,7 @@ on_key_pressed (GtkEventControllerKey *controller,
         return TRUE;
       if (selected_point (self) < 0 && selected_stage (self) < 0)
         return FALSE;
-      fw_wheel_view_select (self, -1, -1);
+      select_from_keys (self, -1, -1);
       return TRUE;
 
     case GDK_KEY_Left:
@@ -325,12 +344,12 @@ on_key_pressed (GtkEventControllerKey *controller,
 
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-      fw_wheel_view_select (self, 0, -1);
+      select_from_keys (self, 0, -1);
       return TRUE;
 
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
-      fw_wheel_view_select (self, scenario_of (self)->stages->len - 1, -1);
+      select_from_keys (self, scenario_of (self)->stages->len - 1, -1);
       return TRUE;
 
     case GDK_KEY_Delete:
@@ -353,11 +372,22 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* The tip is the keyboard's: it goes with the focus. */
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                FwWheelView             *self)
+{
+  fw_wheel_view_hide_tip (self);
+}
+
 void
 fw_wheel_view_init_keys (FwWheelView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }

@@ -131,6 +131,10 @@ struct _FwWheelView
   char           *painted_momentum;  /* the hub's figure */
 
   GtkWidget      *editor;          /* FwPointEditor child, or NULL */
+  /* The keyboard's tooltip: the selection's name and impact beside it
+   * (fw-wheel-view-tip.c), or NULL until first shown. */
+  GtkWidget      *tip;
+  GtkWidget      *tip_label;
   guint           editor_cleanup;  /* idle that unparents a closed editor */
 };
 
@@ -165,6 +169,18 @@ void     fw_wheel_view_init_dnd           (FwWheelView *self);
  * was being dragged. */
 gboolean fw_wheel_view_cancel_drag        (FwWheelView *self,
                                            gboolean     restore);
+
+/* fw-wheel-view-tip.c: a point's and a stage's words, as the tooltip
+ * gives them and the keyboard's tip beside the selection. */
+char    *fw_wheel_view_point_markup       (FwWheelView *self,
+                                           guint        index);
+char    *fw_wheel_view_stage_markup       (FwWheelView *self,
+                                           guint        index);
+/* Shows the tip beside the selection (hides it with none); updates the
+ * one on show after any change; hides it. */
+void     fw_wheel_view_show_tip           (FwWheelView *self);
+void     fw_wheel_view_update_tip         (FwWheelView *self);
+void     fw_wheel_view_hide_tip           (FwWheelView *self);
 
 /* fw-wheel-view-keys.c */
 void     fw_wheel_view_init_keys          (FwWheelView *self);

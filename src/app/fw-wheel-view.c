@@ -269,6 +269,14 @@ append_selection (FwWheelView *self,
       if (!point->enabled)
         g_string_append (text, _(", disabled"));
       g_string_append (text, ".");
+      /* What it does to the customers, as its tooltip says it. */
+      {
+        g_autofree char *outcome = fw_point_text_impact (fw_document_get_project (self->document), point->enabled,
+                                                         fw_projection_get_point_impact (self->scene.projection,
+                                                                                         self->scene.selected_point));
+
+        g_string_append_printf (text, " %s.", outcome);
+      }
       /* The wheel flags it with a badge; a screen reader hears why. */
       {
         g_autofree char *against = fw_point_text_against (point);
@@ -280,14 +288,22 @@ append_selection (FwWheelView *self,
   else if (self->scene.selected_stage >= 0)
     {
       const FwStage *stage = fw_scenario_get_stage (scenario, self->scene.selected_stage);
+      const FwRates *rates = fw_projection_get_rates (self->scene.projection, self->scene.selected_stage);
+      g_autofree char *count = fw_display_count (fw_projection_get_counts (self->scene.projection, self->scene.period)[self->scene.selected_stage]);
+      g_autofree char *advance = fw_display_percent (rates->advance);
+      g_autofree char *loss = fw_display_percent (rates->loss);
 
       g_string_append_printf (text, _("Selected: stage %s."), stage->name);
+      g_string_append (text, " ");
+      /* Translators: a selected stage, for screen readers: "900 people, 12% move on, 8% lost per month." */
+      g_string_append_printf (text, _("%s people, %s move on, %s lost per %s."), count, advance, loss,
+                              self->scene.period_label);
     }
 }
 
-/* Says in words what the wheel draws, for screen readers:
- * "3 stages: Attract 900 people, Engage 300, Delight 120. 2 friction
- * points and 1 force. Momentum 245 people per month. Selected: …". */
+/* Says in words what the wheel draws, for screen readers: "Selected: …
+ * 3 stages: Attract 900 people, Engage 300, Delight 120. 2 friction
+ * points and 1 force. Momentum 245 people per month.". */
 static char *
 describe_wheel (FwWheelView *self)
 {
@@ -300,6 +316,12 @@ describe_wheel (FwWheelView *self)
 
   if (scenario == NULL)
     return g_string_free (text, FALSE);
+
+  /* The selection first: a screen reader walking round the wheel with
+   * the arrows hears what it is on before the whole wheel again. */
+  append_selection (self, text);
+  if (text->len > 0)
+    g_string_append (text, " ");
 
   n_stages = scenario->stages->len;
   counts = fw_projection_get_counts (projection, self->scene.period);
@@ -342,10 +364,6 @@ describe_wheel (FwWheelView *self)
   /* Translators: "Momentum 245 people per month." */
   g_string_append_printf (text, _("Momentum %s people per %s."), momentum, self->scene.period_label);
 
-  if (self->scene.selected_stage >= 0 || self->scene.selected_point >= 0)
-    g_string_append (text, " ");
-  append_selection (self, text);
-
   return g_string_free (text, FALSE);
 }
 
@@ -353,6 +371,9 @@ static void
 update_description (FwWheelView *self)
 {
   g_autofree char *description = describe_wheel (self);
+
+  /* The keyboard's tip says the same things in its own words. */
+  fw_wheel_view_update_tip (self);
 
   /* Said again only when it says something new. */
   if (g_strcmp0 (description, self->description) == 0)
@@ -958,6 +979,11 @@ fw_wheel_view_size_allocate (GtkWidget *widget,
       place_editor (self);
       gtk_popover_present (GTK_POPOVER (self->editor));
     }
+  if (self->tip != NULL && gtk_widget_get_visible (self->tip))
+    {
+      fw_wheel_view_update_tip (self);
+      gtk_popover_present (GTK_POPOVER (self->tip));
+    }
 }
 
 static void
@@ -1007,6 +1033,8 @@ fw_wheel_view_unmap (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (fw_wheel_view_parent_class)->unmap (widget);
 
+  fw_wheel_view_hide_tip (FW_WHEEL_VIEW (widget));
+
   /* A hidden wheel asks for no frames; map puts the callback back. */
   update_ticking (FW_WHEEL_VIEW (widget));
 }
@@ -1023,42 +1051,6 @@ static void
 on_scale_factor (FwWheelView *self)
 {
   fw_wheel_view_invalidate_static (self);
-}
-
-static char *
-point_tooltip (FwWheelView *self,
-               guint        index)
-{
-  const FwProject *project = fw_document_get_project (self->document);
-  const FwScenario *scenario = get_scenario (self);
-  const FwPoint *point = fw_scenario_get_point (scenario, index);
-  guint stage = fw_projection_get_point_stage (self->scene.projection, index);
-  double impact = fw_projection_get_point_impact (self->scene.projection, index);
-  g_autofree char *place = fw_point_text_place (point->kind, fw_scenario_get_stage (scenario, stage)->name);
-  g_autofree char *effects = fw_point_text_effects (point->conversion, point->churn, point->referral);
-  g_autofree char *outcome = fw_point_text_impact (project, point->enabled, impact);
-  g_autofree char *against = fw_point_text_against (point);
-
-  /* Name, "Friction on Engage", effects, impact; and why it is flagged. */
-  if (against != NULL)
-    return g_markup_printf_escaped ("<b>%s</b>\n%s\n%s\n%s\n%s", point->name, place, effects, outcome, against);
-  return g_markup_printf_escaped ("<b>%s</b>\n%s\n%s\n%s", point->name, place, effects, outcome);
-}
-
-static char *
-stage_tooltip (FwWheelView *self,
-               guint        index)
-{
-  const FwStage *stage = fw_scenario_get_stage (get_scenario (self), index);
-  const FwRates *rates = fw_projection_get_rates (self->scene.projection, index);
-  const double *counts = fw_projection_get_counts (self->scene.projection, self->scene.period);
-  g_autofree char *count = fw_display_count (counts[index]);
-  g_autofree char *advance = fw_display_percent (rates->advance);
-  g_autofree char *loss = fw_display_percent (rates->loss);
-  const char *period = fw_point_text_period (fw_document_get_project (self->document)->period);
-
-  return g_markup_printf_escaped (_("<b>%s</b>\n%s people\n%s move on, %s lost per %s"),
-                                  stage->name, count, advance, loss, period);
 }
 
 static gboolean
@@ -1100,13 +1092,13 @@ fw_wheel_view_query_tooltip (GtkWidget  *widget,
     {
       GdkRectangle rect;
 
-      markup = point_tooltip (self, index);
+      markup = fw_wheel_view_point_markup (self, index);
       fw_wheel_view_marker_rect (self, index, &rect);
       gtk_tooltip_set_tip_area (tooltip, &rect);
     }
   else if (hit == FW_WHEEL_HIT_STAGE)
     {
-      markup = stage_tooltip (self, index);
+      markup = fw_wheel_view_stage_markup (self, index);
     }
   else
     {
@@ -1131,6 +1123,8 @@ fw_wheel_view_dispose (GObject *object)
   fw_wheel_view_seal_moves (self);
   g_clear_handle_id (&self->editor_cleanup, g_source_remove);
   close_editor (self);
+  g_clear_pointer (&self->tip, gtk_widget_unparent);
+  self->tip_label = NULL;
   watch_settings (self, NULL);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
@@ -1385,6 +1379,7 @@ reset_for_document (FwWheelView *self)
   fw_wheel_view_cancel_drag (self, FALSE);
   fw_wheel_view_seal_moves (self);
   close_editor (self);
+  fw_wheel_view_hide_tip (self);
   g_set_object (&self->document, document);
   self->behind = FALSE;   /* everything is taken in below */
 
@@ -1488,6 +1483,7 @@ fw_wheel_view_edit_point (FwWheelView *self,
   fw_wheel_view_seal_moves (self);
   fw_wheel_view_select (self, -1, point);
 
+  fw_wheel_view_hide_tip (self);
   close_editor (self);
   self->editor = fw_point_editor_new (self->session, point);
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));

@@ -78,6 +78,9 @@ guint       fw_wheel_view_count_hub_texts    (FwWheelView *self,
 /* What the wheel says it shows to screen readers (its accessible
  * description): counts, points and momentum at the session's period. */
 const char *fw_wheel_view_get_description    (FwWheelView *self);
+/* The words of the keyboard's tip beside the selection, as on show, or
+ * NULL while it is not (fw-wheel-view-tip.c). */
+const char *fw_wheel_view_get_tip_text       (FwWheelView *self);
 /* The numbers in the wheel's last painted frame, as written there
  * (tests compare them with the figures and `flywheel-cli simulate`):
  * the referral label ("Referrals 120/month"; NULL while it is not

@@ -239,6 +239,21 @@ reveal_stage_activated (GtkWidget  *widget,
   fw_stage_panel_focus_stage (FW_STAGE_PANEL (self->stage_panel), stage);
 }
 
+/* The stage of a point the keyboard selected on the wheel, shown in the
+ * Stages panel if that is on show, the selection and the focus left
+ * where they are. */
+static void
+show_stage_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  guint stage = g_variant_get_uint32 (parameter);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "stages") == 0)
+    fw_stage_panel_reveal_stage (FW_STAGE_PANEL (self->stage_panel), stage);
+}
+
 static void
 select_point_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -398,6 +413,7 @@ fw_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-custom-point", NULL, add_custom_point_activated);
   gtk_widget_class_install_action (widget_class, "win.select-stage", "i", select_stage_activated);
   gtk_widget_class_install_action (widget_class, "win.reveal-stage", "u", reveal_stage_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-stage", "u", show_stage_activated);
   gtk_widget_class_install_action (widget_class, "win.select-point", "i", select_point_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-point", "u", edit_point_activated);
 }
