@@ -1074,6 +1074,32 @@ def export_period_shows_the_counts_then(t):
 
 
 @test
+def export_wheel_has_a_caption(t):
+    """R5-21: two exported wheels pasted side by side on a slide must say
+    which scenario and which month each shows. The wheel has a caption
+    "project · scenario · Month t of H" unless --no-caption; the chart
+    (its legend names the scenarios) and CSV refuse --no-caption."""
+    t.write_json("s.json", sample())
+    t.ok("export", "s.json", "p7.pdf", "--period", "7", "--scenario", "Growth")
+    t.ok("export", "s.json", "bare.pdf", "--period", "7", "--scenario", "Growth", "--no-caption")
+    t.ok("export", "s.json", "p7.png", "--period", "7")
+    t.ok("export", "s.json", "bare.png", "--period", "7", "--no-caption")
+    t.expect(t.read_bytes("p7.png") != t.read_bytes("bare.png"), "the caption draws nothing")
+    t.fails(2, "export", "s.json", "c.png", "--what", "chart", "--no-caption",
+            contains=["--no-caption", "chart"])
+    t.fails(2, "export", "s.json", "c.csv", "--no-caption", contains=["--no-caption", "CSV"])
+    t.expect("--no-caption" in t.ok("export", "--help").text, "--help should list --no-caption")
+    captioned = pdf_text(t, "p7.pdf")
+    if captioned is None:
+        return "text not checked: pdftotext (poppler-utils) is not installed"
+    caption = "Acme · Growth · Month 7 of 12"
+    t.expect(caption in " ".join(captioned.split()), "p7.pdf should say %r: %r" % (caption, captioned))
+    bare = " ".join(pdf_text(t, "bare.pdf").split())
+    t.expect("Month 7" not in bare and "Acme" not in bare, "--no-caption: %r" % bare)
+    return None
+
+
+@test
 def export_chart_overlays_scenarios(t):
     t.write_json("s.json", sample())
     t.ok("export", "s.json", "both.svg", "--what", "chart", "-s", "Baseline", "-s", "Growth")

@@ -346,7 +346,7 @@ test_export_png_pixels (void)
   /* No markers on the arcs. */
   g_ptr_array_set_size (scenario->points, 0);
 
-  png = fw_export_project (project, &shown, 1, NULL, FW_EXPORT_PNG, FW_EXPORT_WHEEL, 1920, 1080, -1, &error);
+  png = fw_export_project (project, &shown, 1, NULL, FW_EXPORT_PNG, FW_EXPORT_WHEEL, 1920, 1080, -1, FALSE, &error);
   g_assert_no_error (error);
   read.data = g_bytes_get_data (png, &read.length);
   image = cairo_image_surface_create_from_png_stream (read_png, &read);
@@ -398,7 +398,7 @@ test_export_chart_margin (void)
   guint inked_border = 0, inked_inside = 0;
   int stride;
 
-  png = fw_export_project (project, shown, 2, NULL, FW_EXPORT_PNG, FW_EXPORT_CHART, width, height, -1, &error);
+  png = fw_export_project (project, shown, 2, NULL, FW_EXPORT_PNG, FW_EXPORT_CHART, width, height, -1, FALSE, &error);
   g_assert_no_error (error);
   read.data = g_bytes_get_data (png, &read.length);
   image = cairo_image_surface_create_from_png_stream (read_png, &read);
@@ -513,7 +513,7 @@ chart_cuts (const FwProject *project,
   const guint shown[] = { 0, 1, 2 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = fw_export_project (project, shown, n, NULL, FW_EXPORT_PDF, FW_EXPORT_CHART,
-                                             width, width * 9 / 16, -1, &error);
+                                             width, width * 9 / 16, -1, FALSE, &error);
   GPtrArray *spans;
 
   g_assert_no_error (error);

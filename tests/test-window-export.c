@@ -206,7 +206,7 @@ test_band_from_service (Fixture       *fixture,
 
   own_draws = export_chart (fixture, "service.png");
   computed = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
-                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, -1, &error);
+                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, -1, FALSE, &error);
   g_assert_no_error (error);
   g_assert_false (g_bytes_equal (own_draws, computed));
 
@@ -239,10 +239,10 @@ test_chart_without_marker (Fixture       *fixture,
   fw_session_set_period (session, 5);
   exported = export_chart (fixture, "chart.png");
   unmarked = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
-                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, -1, &error);
+                                FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, -1, FALSE, &error);
   g_assert_no_error (error);
   marked = fw_export_project (fw_document_get_project (document), &scenario, 1, NULL,
-                              FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, 5, &error);
+                              FW_EXPORT_PNG, FW_EXPORT_CHART, 1600, 900, 5, FALSE, &error);
   g_assert_no_error (error);
   /* The marker shows in the image when asked for: the comparison can fail. */
   g_assert_false (g_bytes_equal (marked, unmarked));
@@ -502,6 +502,90 @@ test_export_offers_last (Fixture       *fixture,
 
     g_assert_true (g_bytes_equal (after, bytes_svg));
   }
+}
+
+static gboolean
+is_caption_box (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget)
+         && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)),
+                       "Caption the wheel with project, scenario and month") == 0;
+}
+
+static void copy_wheel (Fixture *fixture);
+static GdkTexture *copied_texture (Fixture *fixture,
+                                   void   (*copy) (Fixture *fixture));
+static GBytes *pixels (GdkTexture *texture);
+
+/* R5-21: a wheel exported or copied says which project, scenario and
+ * month it shows, so two pasted side by side on a slide can be told
+ * apart. The Export dialog's check box leaves the caption out; Copy
+ * then draws the wheel as Export did, and the dialog remembers it. */
+static void
+test_wheel_caption (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  const FwProject *project = fw_document_get_project (fw_window_get_document (fixture->window));
+  const FwScenario *scenario = fw_session_get_scenario (session);
+  g_autoptr(GFile) captioned = file_in (fixture, "captioned.pdf");
+  g_autoptr(GFile) bare = file_in (fixture, "bare.pdf");
+  g_autofree char *caption = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bare_text = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GdkTexture) expected_texture = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GBytes) expected_pixels = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *dialog;
+  GtkWidget *box;
+  guint shown = fw_session_get_scenario_index (session);
+
+  fw_session_set_period (session, 5);
+  caption = g_strdup_printf ("%s · %s · Month 5 of %u", project->name, scenario->name,
+                             project->horizon);
+  g_assert_true (fw_window_export_to (fixture->window, captioned, FW_EXPORT_WHEEL));
+  text = poppler ("pdftotext", captioned);
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, caption));
+
+  /* The dialog: the check box ticked; unticked, the wheel has none. */
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "caption"), ==, "true");
+  box = fw_test_find (GTK_WIDGET (dialog), is_caption_box, NULL);
+  g_assert_nonnull (box);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (box)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (box), FALSE);
+  pick_drawing (dialog, "wheel");
+  gtk_file_chooser_set_current_name (dialog, "bare.pdf");
+  accept_export (fixture, dialog, "bare.pdf");
+  bare_text = poppler ("pdftotext", bare);
+  if (bare_text != NULL)
+    {
+      g_assert_null (strstr (bare_text, "Month 5 of"));
+      g_assert_nonnull (strstr (bare_text, fw_scenario_get_stage (scenario, 0)->name));
+    }
+
+  /* Copy follows: the wheel without its caption, pixel for pixel. */
+  expected = fw_export_project (project, &shown, 1, NULL, FW_EXPORT_PNG, FW_EXPORT_WHEEL,
+                                1600, 900, 5, FALSE, &error);
+  g_assert_no_error (error);
+  expected_texture = gdk_texture_new_from_bytes (expected, &error);
+  g_assert_no_error (error);
+  texture = copied_texture (fixture, copy_wheel);
+  copied = pixels (texture);
+  expected_pixels = pixels (expected_texture);
+  g_assert_true (g_bytes_equal (copied, expected_pixels));
+
+  /* Remembered for the next Export. */
+  dialog = open_export (fixture);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (dialog, "caption"), ==, "false");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  fw_test_spin (50);
+  g_assert_null (fw_window_get_error (fixture->window));
 }
 
 /* The export dialogs (and Print to File) start in the project's folder,
@@ -830,6 +914,21 @@ test_copy_wheel (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 900);
   g_assert_null (fw_window_get_error (fixture->window));
+
+  /* With its caption, as Export draws it by default (R5-21). */
+  {
+    const FwProject *project = fw_document_get_project (fw_window_get_document (fixture->window));
+    guint shown = fw_session_get_scenario_index (fw_window_get_session (fixture->window));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) png = fw_export_project (project, &shown, 1, NULL, FW_EXPORT_PNG,
+                                               FW_EXPORT_WHEEL, 1600, 900, 0, TRUE, &error);
+    g_autoptr(GdkTexture) expected = gdk_texture_new_from_bytes (png, &error);
+    g_autoptr(GBytes) expected_pixels = pixels (expected);
+    g_autoptr(GBytes) copied = pixels (texture);
+
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (copied, expected_pixels));
+  }
 }
 
 /* @texture's pixels, as GDK downloads them. */
@@ -990,6 +1089,8 @@ main (int   argc,
               test_chart_without_marker, fixture_tear_down);
   g_test_add ("/window-export/export-offers-last", Fixture, NULL, fixture_set_up,
               test_export_offers_last, fixture_tear_down);
+  g_test_add ("/window-export/wheel-caption", Fixture, NULL, fixture_set_up,
+              test_wheel_caption, fixture_tear_down);
   g_test_add ("/window-export/export-folder", Fixture, NULL, fixture_set_up,
               test_export_folder, fixture_tear_down);
   g_test_add ("/window-export/refusals-keep-files", Fixture, NULL, fixture_set_up,

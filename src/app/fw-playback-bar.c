@@ -15,6 +15,7 @@
 #include "fw-error.h"
 #include "fw-display-number.h"
 #include "fw-number-entry.h"
+#include "fw-period-words.h"
 #include "fw-playback-bar.h"
 #include "fw-typed-field.h"
 #include "fw-widget-util.h"
@@ -62,19 +63,8 @@ fw_playback_bar_period_text (FwPeriod unit,
                              guint    period,
                              guint    horizon)
 {
-  switch (unit)
-    {
-    case FW_PERIOD_WEEK:
-      /* Translators: the period slider's value: "Week 5 of 24" */
-      return g_strdup_printf (_("Week %u of %u"), period, horizon);
-    case FW_PERIOD_QUARTER:
-      /* Translators: the period slider's value: "Quarter 5 of 24" */
-      return g_strdup_printf (_("Quarter %u of %u"), period, horizon);
-    case FW_PERIOD_MONTH:
-    default:
-      /* Translators: the period slider's value: "Month 5 of 24" */
-      return g_strdup_printf (_("Month %u of %u"), period, horizon);
-    }
+  /* The words an exported wheel's caption uses too (src/render). */
+  return fw_period_words_position (unit, period, horizon);
 }
 
 /* "2 months a second", in the project's unit. */

@@ -180,7 +180,11 @@ ready_band (FwWindow *self,
 
 /* The wheel or the chart (@view) as the window shows it, drawn by
  * src/render in @format at @width x @height: what Export writes and Copy
- * puts on the clipboard. */
+ * puts on the clipboard. The wheel has its caption (project, scenario,
+ * "Month 6 of 24") unless the Export dialog's "Caption" was last
+ * unticked: a wheel pasted into a slide beside another must say which
+ * it is (review5's R5-21), and Copy draws what Export would, so the
+ * two never disagree about a picture the user asked for once. */
 static GBytes *
 draw_view (FwWindow        *self,
            FwExportFormat   format,
@@ -206,7 +210,7 @@ draw_view (FwWindow        *self,
    * (docs/model-notes.md). */
   return fw_export_project (project, shown, n_shown, bands, format, view, width, height,
                             view == FW_EXPORT_CHART ? -1 : (int) fw_session_get_period (self->session),
-                            error);
+                            !self->wheel_uncaptioned, error);
 }
 
 gboolean
@@ -327,7 +331,11 @@ on_export_response (GtkNativeDialog *native,
       const char *picked = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
       const char *offered = g_object_get_data (G_OBJECT (native), "extension");
       const char *what = gtk_file_chooser_get_choice (chooser, "what");
+      const char *caption = gtk_file_chooser_get_choice (chooser, "caption");
 
+      /* Remembered for the next Export and for Copy. */
+      if (caption != NULL)
+        self->wheel_uncaptioned = g_strcmp0 (caption, "true") != 0;
       if (chosen != NULL)
         {
           g_autoptr(GFile) file = export_file (chosen, offered, picked);
@@ -394,6 +402,13 @@ export_activated (GtkWidget  *widget,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "what", _("Draw"),
                                what_ids, what_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "what", ids[last]);
+  /* A check box (no options): ticked unless the user unticked it last
+   * time. GTK 4.8's own dialog honours set_choice () for a check box. */
+  /* TRANSLATORS: in the Export dialog: a check box */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "caption",
+                               _("Caption the wheel with project, scenario and month"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "caption",
+                               self->wheel_uncaptioned ? "false" : "true");
   start_in_export_folder (self, GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "extension", (gpointer) extension);

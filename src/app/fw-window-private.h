@@ -76,6 +76,8 @@ struct _FwWindow
   GFile                *export_folder; /* where this window last exported */
   gboolean              export_chart;   /* ... whether it drew the chart */
   const char           *export_extension; /* ... and its type: ".svg"; NULL: none yet */
+  gboolean              wheel_uncaptioned; /* Export's "Caption" unticked: exported and
+                                            * copied wheels without their caption */
   gboolean              pristine;   /* untitled and never edited */
   char                 *template_title; /* what a new project started from,
                                          * until it is saved or another

@@ -80,6 +80,7 @@ fw_cli_export (int    argc,
   g_autofree char *width_text = NULL;
   g_autofree char *height_text = NULL;
   g_autofree char *view_text = NULL;
+  gboolean no_caption = FALSE;
   g_auto(GStrv) args = NULL;
   g_autoptr(FwProject) project = NULL;
   g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
@@ -103,6 +104,8 @@ fw_cli_export (int    argc,
       N_("Height in pixels (PNG) or points (SVG, PDF), 100 to 8000"), N_("H") },
     { "what", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &view_text,
       N_("Draw the wheel or the chart (default: wheel)"), N_("WHAT") },
+    { "no-caption", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &no_caption,
+      N_("Leave out the wheel's caption (project, scenario, \"Month T of H\")"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -116,7 +119,9 @@ fw_cli_export (int    argc,
                        "  .csv  the projection, exactly as \"simulate --format csv\" writes it\n"
                        "\n"
                        "The wheel and the chart are drawn as the window draws them, without\n"
-                       "selection or focus, over the project's horizon. --scenario given\n"
+                       "selection or focus, over the project's horizon. Under the wheel a\n"
+                       "caption names the project, the scenario and the period shown\n"
+                       "(\"Month 6 of 24\"), unless --no-caption. --scenario given\n"
                        "several times overlays those scenarios on the chart. With only one of\n"
                        "--width and --height, the other keeps 16:9. OUT is replaced whole or\n"
                        "left as it was: never half written."),
@@ -137,7 +142,7 @@ fw_cli_export (int    argc,
     {
       const char *option = view_text != NULL ? "--what" : width_text != NULL ? "--width"
                            : height_text != NULL ? "--height" : period_text != NULL ? "--period"
-                           : NULL;
+                           : no_caption ? "--no-caption" : NULL;
 
       if (option != NULL)
         return fw_cli_usage_error ("export", PARAMETERS,
@@ -147,6 +152,10 @@ fw_cli_export (int    argc,
   n_names = scenario_names != NULL ? g_strv_length (scenario_names) : 0;
   if (!fw_cli_parse_choice ("--what", view_text, view_names, &view, &error))
     return fw_cli_report_error (error);
+  if (no_caption && view == 1)
+    return fw_cli_usage_error ("export", PARAMETERS,
+                               _("--no-caption: only the wheel has a caption; the chart names "
+                                 "its scenarios in its legend"));
   if (n_names > 1 && (view != 1 || format == FW_EXPORT_CSV))
     return fw_cli_usage_error ("export", PARAMETERS,
                                _("--scenario: the wheel and CSV show one scenario; only the "
@@ -192,7 +201,8 @@ fw_cli_export (int    argc,
     g_ptr_array_find (project->scenarios, g_ptr_array_index (scenarios, i), &indices[i]);
   bytes = fw_export_project (project, indices, scenarios->len, NULL, format,
                              view == 1 ? FW_EXPORT_CHART : FW_EXPORT_WHEEL,
-                             width, height, period_text != NULL ? (int) period : -1, &error);
+                             width, height, period_text != NULL ? (int) period : -1,
+                             !no_caption, &error);
   if (bytes == NULL || !fw_file_replace (out, bytes, &error))
     return fw_cli_report_error (error);
 

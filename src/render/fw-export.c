@@ -17,6 +17,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
+#include "fw-caption.h"
 #include "fw-chart.h"
 #include "fw-display-number.h"
 #include "fw-error.h"
@@ -110,9 +111,18 @@ draw_wheel (cairo_t               *cr,
   FwWheelStyle style;
   FwWheelScene scene;
   guint period = wheel_period (request);
+  g_autofree char *caption = NULL;
+  double caption_height = 0.0;
 
-  fw_wheel_layout_compute (&layout, request->width, request->height);
   fw_wheel_style_init_light (&style);
+  /* The caption takes the bottom of the picture; the wheel the rest. */
+  if (request->caption)
+    {
+      caption = fw_caption_text (request->project, request->scenarios[0], period);
+      caption_height = fw_caption_height (caption, request->width, request->height);
+      fw_caption_paint (cr, &style, caption, request->width, request->height);
+    }
+  fw_wheel_layout_compute (&layout, request->width, MAX (request->height - caption_height, 1.0));
   fw_wheel_scene_init (&scene);
   scene.scenario = request->scenarios[0];
   scene.projection = request->projections[0];
@@ -500,6 +510,7 @@ fw_export_project (const FwProject  *project,
                    guint             width,
                    guint             height,
                    int               period,
+                   gboolean          caption,
                    GError          **error)
 {
   const FwScenario *shown[FW_CHART_MAX_SCENARIOS];
@@ -537,6 +548,7 @@ fw_export_project (const FwProject  *project,
   request.bands = bands;
   request.n_scenarios = n_scenarios;
   request.period = period;
+  request.caption = caption;
   bytes = fw_export_render (&request, error);
 
   for (guint i = 0; i < n_scenarios; i++)

@@ -70,6 +70,10 @@ typedef struct
   /* The wheel shows its counts and figures at this period (-1: 0); the
    * chart marks it (-1: no marker). */
   int                 period;
+  /* The wheel has a caption under it: project, scenario and "Month 6
+   * of 24" (fw-caption.h). The chart names its scenarios in its legend
+   * and CSV has none, so both ignore it. */
+  gboolean            caption;
 } FwExportRequest;
 
 /* @scenario's band of customers over @horizon, computed as
@@ -92,7 +96,7 @@ GBytes      *fw_export_render           (const FwExportRequest *request,
  * FwExportRequest). @ready_bands is NULL, or one per scenario: a band
  * already computed as fw_export_band_new () would compute it (the
  * window's projection service has the one on screen), or NULL to have
- * it computed here. */
+ * it computed here. @caption as in FwExportRequest. */
 GBytes      *fw_export_project          (const FwProject       *project,
                                          const guint           *scenarios,
                                          guint                  n_scenarios,
@@ -102,6 +106,7 @@ GBytes      *fw_export_project          (const FwProject       *project,
                                          guint                  width,
                                          guint                  height,
                                          int                    period,
+                                         gboolean               caption,
                                          GError               **error);
 
 /* A cairo_write_func_t that appends to the GByteArray @closure: how

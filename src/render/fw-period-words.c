@@ -34,6 +34,26 @@ fw_period_words_span (FwPeriod period,
 }
 
 char *
+fw_period_words_position (FwPeriod period,
+                          guint    at,
+                          guint    horizon)
+{
+  switch (period)
+    {
+    case FW_PERIOD_WEEK:
+      /* Translators: the period slider's value, and an exported wheel's caption: "Week 5 of 24" */
+      return g_strdup_printf (_("Week %u of %u"), at, horizon);
+    case FW_PERIOD_QUARTER:
+      /* Translators: the period slider's value, and an exported wheel's caption: "Quarter 5 of 24" */
+      return g_strdup_printf (_("Quarter %u of %u"), at, horizon);
+    case FW_PERIOD_MONTH:
+    default:
+      /* Translators: the period slider's value, and an exported wheel's caption: "Month 5 of 24" */
+      return g_strdup_printf (_("Month %u of %u"), at, horizon);
+    }
+}
+
+char *
 fw_period_words_customers_after (FwPeriod period,
                                  guint    h)
 {

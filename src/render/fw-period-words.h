@@ -22,6 +22,12 @@ G_BEGIN_DECLS
 /* "24 months", "1 week". */
 char *fw_period_words_span                (FwPeriod period,
                                            guint    count);
+/* "Month 5 of 24": where period @period stands in @horizon, as the
+ * playback bar, the presenting view and an exported wheel's caption
+ * say it. */
+char *fw_period_words_position            (FwPeriod period,
+                                           guint    at,
+                                           guint    horizon);
 /* "Customers after 24 months": customers(H). */
 char *fw_period_words_customers_after     (FwPeriod period,
                                            guint    horizon);
