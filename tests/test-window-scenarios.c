@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "fw-chart-canvas.h"
+#include "fw-chart-view.h"
 #include "fw-compare-panel.h"
 #include "fw-point-list.h"
 #include "fw-point-value.h"
@@ -1128,6 +1130,106 @@ test_compare_page_long_names (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_swatch (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "fw-compare-swatch") && gtk_widget_get_mapped (widget);
+}
+
+static void
+collect_swatches (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  if (is_swatch (widget, NULL))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_swatches (child, found);
+}
+
+/* The colour in the middle of @widget as it draws itself. */
+static void
+drawn_color (GtkWidget *widget,
+             double     rgb[3])
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface)
+                        + (height / 2) * cairo_image_surface_get_stride (surface) + (width / 2) * 4);
+  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+  rgb[2] = (pixel & 0xff) / 255.0;
+  cairo_surface_destroy (surface);
+}
+
+/* The Compare page's table keys each compared scenario's column to its
+ * line on the chart: under the heading a swatch drawn in the colour the
+ * chart gives that scenario's lines (R5-08's colour-blind-safe hues),
+ * each a different one. One scenario on show: the chart draws series
+ * colours, and the table has no key. */
+static void
+test_compare_table_swatches (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *panel = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_COMPARE_PANEL);
+  GtkWidget *view = fw_test_find_type (GTK_WIDGET (fixture->window), FW_TYPE_CHART_VIEW);
+  FwChartCanvas *canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (view)));
+  GtkWidget *stack = gtk_widget_get_ancestor (panel, GTK_TYPE_STACK);
+  g_autoptr(GPtrArray) swatches = g_ptr_array_new ();
+  double seen[3][3];
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "scenarios");
+  fw_test_spin (50);
+  collect_swatches (panel, swatches);
+  g_assert_cmpuint (swatches->len, ==, 0);
+
+  activate (fixture, "scenario.duplicate", NULL);
+  activate (fixture, "scenario.duplicate", NULL);
+  g_assert_true (fw_document_rename_scenario (document (fixture), 1, "Faster quotes", NULL));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 0, TRUE));
+  activate (fixture, "scenario.compare", g_variant_new ("(ub)", 1, TRUE));
+  g_assert_true (fw_test_wait_frames_past (panel, 2));
+  g_assert_cmpuint (fw_chart_canvas_get_n_scenarios (canvas), ==, 3);
+
+  collect_swatches (panel, swatches);
+  g_assert_cmpuint (swatches->len, ==, 3);
+  for (guint i = 0; i < swatches->len; i++)
+    {
+      GtkWidget *swatch = g_ptr_array_index (swatches, i);
+      GtkWidget *heading = gtk_widget_get_prev_sibling (swatch);
+      guint entry = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (swatch), "fw-entry"));
+      double expected[3];
+
+      /* Under the heading of the scenario whose lines have its colour. */
+      g_assert_true (GTK_IS_LABEL (heading));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==,
+                       fw_chart_canvas_get_scenario_name (canvas, entry));
+      fw_chart_scenario_color (fw_chart_canvas_get_chart (canvas), entry, expected);
+      drawn_color (swatch, seen[i]);
+      g_test_message ("%s: #%02x%02x%02x", gtk_label_get_text (GTK_LABEL (heading)),
+                      (guint) lround (seen[i][0] * 255), (guint) lround (seen[i][1] * 255),
+                      (guint) lround (seen[i][2] * 255));
+      for (guint k = 0; k < 3; k++)
+        g_assert_cmpfloat (fabs (seen[i][k] - expected[k]), <, 1.5 / 255);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpfloat (fabs (seen[i][0] - seen[j][0]) + fabs (seen[i][1] - seen[j][1])
+                           + fabs (seen[i][2] - seen[j][2]), >, 0.1);
+    }
+}
+
 /* The reason @entry's text was refused shows right under it, whole, in
  * the page's view (R5-27: it was under the last field, half cut off at
  * 1280x720). */
@@ -1260,6 +1362,7 @@ main (int   argc,
   ADD ("compare-columns-in-view", test_compare_columns_in_view);
   ADD ("spreads", test_spreads);
   ADD ("compare-page-long-names", test_compare_page_long_names);
+  ADD ("compare-table-swatches", test_compare_table_swatches);
   ADD ("picker-keeps-long-names-short", test_picker_keeps_long_names_short);
   ADD ("picker-list-shows-names-whole", test_picker_list_shows_names_whole);
 

@@ -10,9 +10,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fw-chart.h"
 #include "fw-compare-panel.h"
 #include "fw-display-number.h"
 #include "fw-figure-words.h"
+#include "fw-render-style.h"
 #include "fw-widget-util.h"
 
 /* The summary figures of MODEL.md, one row each. */
@@ -178,6 +180,63 @@ cell (const char *text,
   return label;
 }
 
+/* A column's key: a short thick line in the colour the chart draws
+ * that scenario's lines in while scenarios are compared, under its
+ * heading, so the client matches a column to its line at a glance. The
+ * colour follows the theme as the chart's does (a lighter shade on a
+ * dark one). */
+#define SWATCH_HEIGHT 4
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  guint entry = GPOINTER_TO_UINT (data);
+  g_autofree char *family = NULL;
+  FwWheelStyle style = { 0 };
+  double rgb[3];
+
+  fw_render_style_update (GTK_WIDGET (area), &style, &family);
+  fw_chart_compared_color (style.dark, entry, rgb);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static GtkWidget *
+swatch (guint entry)
+{
+  /* Only decoration: the heading names the column. */
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), SWATCH_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, GUINT_TO_POINTER (entry), NULL);
+  gtk_widget_add_css_class (area, "fw-compare-swatch");
+  g_object_set_data (G_OBJECT (area), "fw-entry", GUINT_TO_POINTER (entry));
+  return area;
+}
+
+/* The chart's entry for scenario @index: its place among the scenarios
+ * on show that have a projection (the chart skips any still without
+ * one), as fw-chart-canvas.c hands them to the chart. */
+static guint
+chart_entry (FwComparePanel *self,
+             guint           index)
+{
+  FwProjectionService *service = fw_session_get_projections (self->session);
+  guint n_shown, entry = 0;
+  const guint *shown = fw_session_get_shown (self->session, &n_shown);
+
+  for (guint k = 0; k < n_shown && shown[k] != index; k++)
+    if (fw_projection_service_get (service, shown[k]) != NULL)
+      entry++;
+  return entry;
+}
+
 static void
 clear_table (FwComparePanel *self)
 {
@@ -269,7 +328,18 @@ update_table (FwComparePanel *self)
       gtk_label_set_max_width_chars (GTK_LABEL (name), HEADING_CHARS);
       gtk_widget_set_valign (name, GTK_ALIGN_END);
       gtk_widget_set_tooltip_text (name, fw_document_get_scenario (document, index)->name);
-      gtk_grid_attach (self->table, name, (int) c + 1, 0, 1, 1);
+      if (shown->len > 1)
+        {
+          /* Compared: the heading over its line's colour (R5-08's hues). */
+          GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+          gtk_widget_set_valign (head, GTK_ALIGN_END);
+          gtk_box_append (GTK_BOX (head), name);
+          gtk_box_append (GTK_BOX (head), swatch (chart_entry (self, index)));
+          gtk_grid_attach (self->table, head, (int) c + 1, 0, 1, 1);
+        }
+      else
+        gtk_grid_attach (self->table, name, (int) c + 1, 0, 1, 1);
 
       for (RowId row = 0; row < N_ROWS; row++)
         {
@@ -605,6 +675,9 @@ fw_compare_panel_get_text (FwComparePanel *self)
                label != NULL;
                label = child != NULL && GTK_IS_BOX (child) ? gtk_widget_get_next_sibling (label) : NULL)
             {
+              /* (A heading's box holds its swatch too: no text.) */
+              if (!GTK_IS_LABEL (label))
+                continue;
               if (label != child && label != gtk_widget_get_first_child (child))
                 g_string_append_c (text, ' ');
               g_string_append (text, gtk_label_get_text (GTK_LABEL (label)));

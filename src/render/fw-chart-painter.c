@@ -92,12 +92,19 @@ comparing (const FwChart *chart)
 }
 
 static FwRgb
-scenario_color (const FwChart *chart,
-                guint          entry)
+compared_color (gboolean dark,
+                guint    entry)
 {
   guint k = entry % G_N_ELEMENTS (scenario_light_colors);
 
-  return fw_wheel_parse_color (chart->style.dark ? scenario_dark_colors[k] : scenario_light_colors[k]);
+  return fw_wheel_parse_color (dark ? scenario_dark_colors[k] : scenario_light_colors[k]);
+}
+
+static FwRgb
+scenario_color (const FwChart *chart,
+                guint          entry)
+{
+  return compared_color (chart->style.dark, entry);
 }
 
 static const Dash *
@@ -185,6 +192,14 @@ fw_chart_line_color (const FwChart *chart,
   g_return_if_fail (series < FW_CHART_N_SERIES);
 
   rgb_out (line_color (chart, scenario, series), rgb);
+}
+
+void
+fw_chart_compared_color (gboolean dark,
+                         guint    scenario,
+                         double   rgb[3])
+{
+  rgb_out (compared_color (dark, scenario), rgb);
 }
 
 void

@@ -96,6 +96,12 @@ void      fw_chart_line_color       (const FwChart         *chart,
 void      fw_chart_scenario_color   (const FwChart         *chart,
                                      guint                  scenario,
                                      double                 rgb[3]);
+/* The same colour without a chart at hand: the @scenario-th scenario
+ * set's in the dark (@dark) or light style, for the views that key their
+ * own marks to the chart's lines (the Compare page's table). */
+void      fw_chart_compared_color   (gboolean               dark,
+                                     guint                  scenario,
+                                     double                 rgb[3]);
 /* "Month", "Week"...: the period unit as the axis names it. */
 char     *fw_chart_period_title     (const FwChart         *chart);
 /* Text and lines grow by @scale (1.0 by default; larger to present). */
