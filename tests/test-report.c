@@ -67,30 +67,74 @@ sample_project (guint n_scenarios)
   return project;
 }
 
-/* Draws @report on @paper into a recording surface and checks that every
- * mark lies on the page, inside a margin of @margin points. */
+/* Draws @report on a sheet of @width x @height points into a recording
+ * surface, checks that every mark lies on the sheet, inside a margin of
+ * @margin points, and gives the size of what was drawn. */
 static void
-assert_on_page (FwReport *report,
-                FwPaper   paper,
-                double    margin)
+assert_on_sheet (FwReport *report,
+                 double    width,
+                 double    height,
+                 double    margin,
+                 double   *ink_width,
+                 double   *ink_height)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  double width, height, x, y, w, h;
+  double x, y, w, h;
   cairo_t *cr = cairo_create (surface);
 
-  fw_paper_get_size (paper, &width, &height);
   fw_report_paint (report, cr, width, height);
   cairo_destroy (cr);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
 
   cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
-  g_assert_cmpfloat (w, >, width / 2);
-  g_assert_cmpfloat (h, >, height / 2);
   g_assert_cmpfloat (x, >=, margin);
   g_assert_cmpfloat (y, >=, margin);
   g_assert_cmpfloat (x + w, <=, width - margin);
   g_assert_cmpfloat (y + h, <=, height - margin);
   cairo_surface_destroy (surface);
+  *ink_width = w;
+  *ink_height = h;
+}
+
+/* Draws @report on @paper and checks that every mark lies on the page,
+ * inside a margin of @margin points, and fills most of it. */
+static void
+assert_on_page (FwReport *report,
+                FwPaper   paper,
+                double    margin)
+{
+  double width, height, w, h;
+
+  fw_paper_get_size (paper, &width, &height);
+  assert_on_sheet (report, width, height, margin, &w, &h);
+  g_assert_cmpfloat (w, >, width / 2);
+  g_assert_cmpfloat (h, >, height / 2);
+}
+
+/* A sheet turned to landscape in the print dialog gets the portrait
+ * page, upright and smaller, the same drawing as on the upright sheet
+ * (the same proportions of ink), never a layout squeezed into a low
+ * page: that printed the chart as a line, the rankings empty and the
+ * scenarios' table over the footer (verifier V10-07). */
+static void
+test_report_landscape_sheet (void)
+{
+  g_autoptr(FwProject) project = sample_project (4);
+  g_autoptr(FwReport) report = fw_report_new (project, 1, NULL);
+
+  for (FwPaper paper = FW_PAPER_A4; paper <= FW_PAPER_LETTER; paper++)
+    {
+      double width, height, upright_w, upright_h, turned_w, turned_h;
+
+      fw_paper_get_size (paper, &width, &height);
+      assert_on_sheet (report, width, height, 20, &upright_w, &upright_h);
+      assert_on_sheet (report, height, width, 14, &turned_w, &turned_h);
+      g_test_message ("ink %.0f x %.0f pt upright, %.0f x %.0f pt on the turned sheet",
+                      upright_w, upright_h, turned_w, turned_h);
+      g_assert_cmpfloat_with_epsilon (turned_h / turned_w, upright_h / upright_w,
+                                      0.01 * upright_h / upright_w);
+      g_assert_cmpfloat (turned_h, >, 0.8 * width * (upright_h / height));
+    }
 }
 
 static void
@@ -613,6 +657,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report/paper-sizes", test_report_paper_sizes);
   g_test_add_func ("/report/largest-stays-on-the-page", test_report_largest_stays_on_the_page);
+  g_test_add_func ("/report/landscape-sheet", test_report_landscape_sheet);
   g_test_add_func ("/report/words", test_report_words);
   g_test_add_func ("/report/period-unit", test_report_period_unit);
   g_test_add_func ("/report/wheel-names-whole", test_report_wheel_names_whole);

@@ -226,7 +226,23 @@ fw_report_paint (FwReport *self,
   g_return_if_fail (self != NULL && cr != NULL);
 
   cairo_save (cr);
-  fw_report_paint_page (self, cr, width, height);
+  if (width > height)
+    {
+      /* The report is a portrait page: its figures, chart, rankings and
+       * table stacked down the sheet. A sheet turned to landscape (the
+       * print dialog offers it) gets that page drawn for the same sheet
+       * upright, scaled to the sheet's height and centred: smaller type,
+       * rather than a layout squeezed into a low page that printed the
+       * chart as a line, empty rankings and the table over the footer
+       * (verifier V10-07). */
+      double scale = height / width;
+
+      cairo_translate (cr, (width - height * scale) / 2.0, 0.0);
+      cairo_scale (cr, scale, scale);
+      fw_report_paint_page (self, cr, height, width);
+    }
+  else
+    fw_report_paint_page (self, cr, width, height);
   cairo_restore (cr);
 }
 

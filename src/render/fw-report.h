@@ -68,7 +68,8 @@ FwBand      *fw_report_get_band    (FwReport        *report);
 
 /* Draws the page into (0, 0) .. (@width, @height) of @cr, in points,
  * on the caller's white paper (nothing is drawn outside the margins,
- * so a printer's unprintable edge loses nothing). */
+ * so a printer's unprintable edge loses nothing). A sheet wider than
+ * high gets the portrait page, scaled to fit and centred. */
 void         fw_report_paint       (FwReport        *report,
                                     cairo_t         *cr,
                                     double           width,
