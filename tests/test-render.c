@@ -20,6 +20,7 @@
 #include "fw-period-blend.h"
 #include "fw-render-text.h"
 #include "fw-templates.h"
+#include "fw-test-client.h"
 #include "fw-tween.h"
 #include "fw-wheel-layout.h"
 #include "fw-wheel-motion.h"
@@ -921,7 +922,7 @@ test_paint_names_clear_of_referral (void)
 
         surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[s][0], (int) sizes[s][1]);
         cr = cairo_create (surface);
-        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, FALSE, named, NULL);
+        fw_wheel_place_point_names (cr, &f.layout, &f.style, &f.scene, &referral, no_label, NULL, TRUE, FALSE, named, NULL, NULL);
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
 
@@ -1558,25 +1559,6 @@ segment_meets_box (const double      s[4],
 static void
 test_paint_names_apart_on_a_client_wheel (void)
 {
-  static const struct { const char *name; double angle; FwPointKind kind; double c, d, q; } more[] = {
-    { "Slow first response", 85.67, FW_POINT_FRICTION, -0.19, 0.007, 0 },
-    { "Confusing pricing", 217.41, FW_POINT_FRICTION, -0.21, 0.001, 0 },
-    { "Long checkout form", 4.74, FW_POINT_FRICTION, -0.26, 0.005, 0 },
-    { "Lost context at hand-offs", 84.36, FW_POINT_FRICTION, -0.3, 0.009, 0 },
-    { "No way to leave feedback", 301.13, FW_POINT_FRICTION, -0.17, 0.013, 0 },
-    { "Outages and bugs", 54.22, FW_POINT_FRICTION, -0.21, 0.017, 0 },
-    { "Surprise price rise at renewal", 188.35, FW_POINT_FRICTION, -0.24, 0.013, 0 },
-    { "Many leads but few good ones", 23.05, FW_POINT_FRICTION, -0.24, 0.012, 0 },
-    { "Hard onboarding", 170.19, FW_POINT_FRICTION, -0.23, 0.018, 0 },
-    { "Two products, two sales teams", 257.09, FW_POINT_FRICTION, -0.28, 0.008, 0 },
-    { "No help on the customer's channel", 288.33, FW_POINT_FRICTION, -0.16, 0.019, 0 },
-    { "Referral programme with rewards", 316.39, FW_POINT_FORCE, 0.06, 0, 0.05 },
-    { "Customer community", 78.12, FW_POINT_FORCE, 0.19, 0, 0.17 },
-    { "Reviews and testimonials", 225.59, FW_POINT_FORCE, 0.1, 0, 0.2 },
-    { "Useful content and SEO", 138.91, FW_POINT_FORCE, 0.1, 0, 0.23 },
-    { "Loyalty rewards", 210.33, FW_POINT_FORCE, 0.19, 0, 0.27 },
-    { "Showroom open on Saturdays", 334.42, FW_POINT_FORCE, 0.18, 0, 0.4 },
-  };
   /* The wheel's area when presenting on those screens, and the text's
    * floor there (FW_PRESENT_MIN_TEXT_SHARE of the height). */
   static const double areas[][3] = { { 1140, 1080, 29 }, { 760, 720, 19 } };
@@ -1584,7 +1566,7 @@ test_paint_names_apart_on_a_client_wheel (void)
   for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
     {
       g_autoptr(FwProjection) projection = fw_projection_new ();
-      g_autoptr(FwProject) project = fw_template_create ("sales-cycle", NULL);
+      g_autoptr(FwProject) project = fw_test_client_project ();
       FwScenario *scenario = fw_project_get_scenario (project, 0);
       FwWheelText text = { 1.0, areas[a][2], TRUE, 0.0 };
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a][0], (int) areas[a][1]);
@@ -1599,17 +1581,6 @@ test_paint_names_apart_on_a_client_wheel (void)
       double referral_box[4], gap;
       guint n_leaders;
 
-      for (guint i = 0; i < G_N_ELEMENTS (more); i++)
-        {
-          FwPoint *point = fw_point_new (more[i].name, more[i].angle);
-
-          point->kind = more[i].kind;
-          point->conversion = more[i].c;
-          point->churn = more[i].d;
-          point->referral = more[i].q;
-          g_ptr_array_add (scenario->points, point);
-        }
-      g_assert_cmpuint (scenario->points->len, ==, 22);
       fw_projection_run (projection, scenario, project->horizon);
       template_wheel_init (project, projection, areas[a][0], areas[a][1], &layout, &style, &scene);
       scene.point_names = TRUE;
@@ -1617,7 +1588,7 @@ test_paint_names_apart_on_a_client_wheel (void)
       fw_wheel_fit_text (cr, &layout, areas[a][0], areas[a][1], &text, &style, &scene);
       fw_wheel_place_stage_labels (cr, &layout, &style, &scene, &kept, referral_box, stages);
       fw_wheel_place_point_names (cr, &layout, &style, &scene, &kept, referral_box, stages,
-                                  FALSE, FALSE, names, leaders);
+                                  FALSE, FALSE, names, leaders, NULL);
       /* The other text: stage labels and the referral caption. */
       if (scene.reveal_referral && referral_box[2] > referral_box[0])
         {

@@ -23,6 +23,7 @@
 #include "fw-settings.h"
 #include "fw-store.h"
 #include "fw-templates.h"
+#include "fw-test-client.h"
 #include "fw-test-names.h"
 #include "fw-test-window.h"
 #include "fw-wheel-painter.h"
@@ -582,6 +583,58 @@ test_present_every_word_in_place (Fixture       *fixture,
         }
     }
   g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
+}
+
+/* A realistic client wheel (22 points on the sales cycle) presented:
+ * every point is identified, by its name beside its marker or by a
+ * number there that the key under the figures reads out, whole and no
+ * smaller than the floor (review R5-13: 8 of the 22 markers had no name
+ * and nothing else said what they were). */
+static void
+test_present_every_point_identified (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  FwProject *project = fw_test_client_project ();
+  FwWheelView *wheel;
+  const FwScenario *scenario;
+  const guint *numbered;
+  g_autofree gboolean *seen = NULL;
+  guint named, n_numbered, shown;
+  double size;
+
+  open_project (fixture, project);
+  fw_project_free (project);
+  start_presenting (fixture, "win.present");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  wheel = FW_WHEEL_VIEW (fixture->wheel);
+  scenario = fw_session_get_scenario (fw_window_get_session (fixture->window));
+  named = count_point_names (fixture);
+  numbered = fw_wheel_view_get_numbered_points (wheel, &n_numbered);
+  shown = fw_present_view_get_key_shown (fixture->present, &size);
+  g_test_message ("%dx%d: %u of %u points named, %u numbered, %u in the key at %.1f px",
+                  SCREEN_WIDTH, SCREEN_HEIGHT, named, scenario->points->len, n_numbered, shown, size);
+  g_assert_cmpuint (named + n_numbered, ==, scenario->points->len);
+  seen = g_new0 (gboolean, scenario->points->len);
+  for (guint i = 0; i < n_numbered; i++)
+    {
+      g_assert_cmpuint (numbered[i], <, scenario->points->len);
+      g_assert_false (seen[numbered[i]]);
+      seen[numbered[i]] = TRUE;
+    }
+  if (n_numbered > 0)
+    {
+      g_assert_cmpuint (shown, ==, n_numbered);
+      g_assert_cmpfloat (size, >=, 0.025 * SCREEN_HEIGHT);
+    }
+  /* N hides the names, the numbers and the key with them. */
+  activate (fixture, "present.names");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
+  fw_wheel_view_get_numbered_points (wheel, &n_numbered);
+  g_assert_cmpuint (n_numbered, ==, 0);
+  g_assert_cmpuint (fw_present_view_get_key_shown (fixture->present, NULL), ==, 0);
+  activate (fixture, "present.names");
+  activate (fixture, "present.end");
+  g_assert_true (fw_test_wait_until (editor_back, fixture));
 }
 
 /* F11 is plain full screen: it does not present. */
@@ -1552,6 +1605,7 @@ main (int   argc,
   ADD ("text-size-zoom", test_text_size_zoom);
   ADD ("zoom-keeps-words", test_present_zoom_keeps_words);
   ADD ("every-word-in-place", test_present_every_word_in_place);
+  ADD ("every-point-identified", test_present_every_point_identified);
   ADD ("editor-zoom-keeps-stage-names", test_editor_zoom_keeps_stage_names);
   ADD ("shortcuts-documented", test_shortcuts_documented);
   ADD ("text-size-figure-captions-whole", test_text_size_figure_captions_whole);

@@ -16,6 +16,7 @@
 #include "fw-playback-bar.h"
 #include "fw-point-text.h"
 #include "fw-present-view.h"
+#include "fw-wheel-key.h"
 #include "fw-wheel-view.h"
 #include "fw-widget-util.h"
 
@@ -60,6 +61,10 @@ struct _FwPresentView
   double         card_column_width;
   double         card_title_width;
   double         card_height;     /* the card's, or the caption's, height */
+  double         card_width;      /* the column's width, the key's too */
+  double         key_text;        /* the key's text size; 0: no key */
+  double         key_height;      /* the room under the figures for it */
+  guint64        key_rings;       /* the wheel's ring painting the card's key is of */
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
 };
 
@@ -249,38 +254,29 @@ fit_every_name (FwPresentView *self,
   return size;
 }
 
-/* How wide the figures are at the text size the height allows: the
- * wheel gets the rest. */
+/* How wide the figures are at the text size @figures_height allows (of
+ * the view's @height): the wheel gets the rest. */
 static void
-lay_out (FwPresentView *self,
-         int            width,
-         int            height,
-         int           *wheel_width)
+lay_out_figures (FwPresentView *self,
+                 FwFiguresCard *card,
+                 int            width,
+                 int            height,
+                 double         figures_height,
+                 int           *wheel_width)
 {
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  FwFiguresCardItem items[N_CARD_ITEMS];
-  FwFiguresCard card;
   double card_w, pad, room = 0.0;
 
-  self->min_text = ceil (height * FW_PRESENT_MIN_TEXT_SHARE);
-  fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), self->text_scale, self->min_text);
-
-  *wheel_width = width;
-  self->card_text = 0.0;
-  if (self->session == NULL)
-    return;
-
-  build_card (self, &card, items, strings);
   if (!self->show_figures)
     {
       room = width * CAPTION_SHARE;
-      self->card_text = fit_every_name (self, &card, room, height, self->min_text, 1, &card_w,
+      self->card_text = fit_every_name (self, card, room, height, self->min_text, 1, &card_w,
                                         &self->card_height);
       self->card_columns = 1;
-      self->card_title_width = card.title_width;
+      self->card_title_width = card->title_width;
       pad = self->card_text;
       *wheel_width = MAX (1, (int) floor (width - MIN (card_w, room) - 2.0 * pad));
       self->card_x = *wheel_width + pad;
+      self->card_width = width - self->card_x - pad;
       return;
     }
   /* Zoomed in, the figures grow: where one column would stop them
@@ -290,29 +286,131 @@ lay_out (FwPresentView *self,
    * take a larger share from the wheel, which fits its words in what is
    * left (fw_wheel_fit_text): a figure is never cut off at the edge.
    * Every scenario's name is fitted, not only the one shown
-   * (fit_every_name()). */
+   * (fit_every_name()). A key under them (lay_out()) leaves them less
+   * height: they go in pairs sooner. */
   for (guint attempt = 0; attempt < 3; attempt++)
     {
       double share = attempt < 2 ? FIGURES_MAX_SHARE : FIGURES_MOST_SHARE;
       double card_h;
 
       room = width * share - 3.0 * self->min_text;
-      self->card_text = fit_every_name (self, &card, room, height * FIGURES_HEIGHT_SHARE,
+      self->card_text = fit_every_name (self, card, room, figures_height,
                                         MAX (self->min_text, MIN (height, width * WIDE_SCREEN_HEIGHT)
                                                              * FIGURES_TEXT_SHARE) * self->text_scale,
-                                        self->text_scale > 1.0 || attempt > 0 ? 2 : 1,
+                                        self->text_scale > 1.0 || attempt > 0
+                                        || figures_height < height * FIGURES_HEIGHT_SHARE ? 2 : 1,
                                         &card_w, &card_h);
       self->card_height = card_h;
-      if (card_w <= room + 0.5 && card_h <= height * FIGURES_HEIGHT_SHARE + 0.5)
+      if (card_w <= room + 0.5 && card_h <= figures_height + 0.5)
         break;
     }
-  self->card_columns = card.columns;
-  self->card_column_width = card.column_width;
-  self->card_title_width = card.title_width;
+  self->card_columns = card->columns;
+  self->card_column_width = card->column_width;
+  self->card_title_width = card->title_width;
   pad = self->card_text * 1.5;
   card_w = MIN (card_w + 2.0 * pad, room + 3.0 * self->min_text);
   *wheel_width = MAX (1, (int) floor (width - card_w));
   self->card_x = *wheel_width + pad * 0.5;
+  self->card_width = width - self->card_x - pad * 0.5;
+}
+
+/* The key's height at @size in the figures' column, for @numbered. */
+static double
+measure_key (FwPresentView *self,
+             GArray        *numbered,
+             double         size)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  FwWheelKey key;
+  double h;
+
+  key.scenario = fw_session_get_scenario (self->session);
+  key.points = (const guint *) numbered->data;
+  key.n = numbered->len;
+  h = fw_wheel_key_measure (cr, &key, style_of (self), size, self->card_width, G_MAXDOUBLE, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return h;
+}
+
+/* The points the wheel at @wheel_width numbers, into @numbered. */
+static void
+numbered_at (FwPresentView *self,
+             int            wheel_width,
+             int            height,
+             GArray        *numbered)
+{
+  g_array_set_size (numbered, 0);
+  fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_width, height, numbered);
+}
+
+/* The figures, and under them the key to the points the wheel numbers
+ * (no room for their names beside the markers: fw-wheel-key.h); the
+ * wheel gets the rest of the width. The key's text is the floor times
+ * the zoom, or smaller down to the floor where it has no room; the
+ * figures give it height first (smaller, in pairs), since a point the
+ * room cannot identify is worse than a figure a size smaller. Which
+ * points are numbered depends on the wheel's width, which depends on
+ * the figures': laid out twice at most, the key then taking the room
+ * left (and, where even that is short, summing up its last entries:
+ * only a crowded wheel of a hundred points). */
+static void
+lay_out (FwPresentView *self,
+         int            width,
+         int            height,
+         int           *wheel_width)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+  double top = self->show_figures ? height * FIGURES_HEIGHT_SHARE : height;
+  g_autoptr(GArray) numbered = g_array_new (FALSE, FALSE, sizeof (guint));
+  double gap, key_h;
+
+  self->min_text = ceil (height * FW_PRESENT_MIN_TEXT_SHARE);
+  fw_wheel_view_set_text (FW_WHEEL_VIEW (self->wheel), self->text_scale, self->min_text);
+
+  *wheel_width = width;
+  self->card_text = 0.0;
+  self->key_text = 0.0;
+  self->key_height = 0.0;
+  if (self->session == NULL)
+    return;
+
+  build_card (self, &card, items, strings);
+  lay_out_figures (self, &card, width, height, top, wheel_width);
+  if (!self->point_names)
+    return;
+  self->key_text = self->min_text * MAX (self->text_scale, 1.0);
+  gap = self->min_text;
+  numbered_at (self, *wheel_width, height, numbered);
+  if (numbered->len == 0)
+    {
+      self->key_text = 0.0;
+      return;
+    }
+  key_h = measure_key (self, numbered, self->key_text);
+  if (self->card_height + gap + key_h > top + 0.5)
+    {
+      /* The floor's key first: the figures keep what it leaves. The
+       * wheel then has another width, and may number more points: once
+       * or twice more. */
+      key_h = measure_key (self, numbered, self->min_text);
+      for (guint attempt = 0; self->show_figures && attempt < 3
+                              && self->card_height + gap + key_h > top + 0.5; attempt++)
+        {
+          lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3), wheel_width);
+          numbered_at (self, *wheel_width, height, numbered);
+          key_h = measure_key (self, numbered, self->min_text);
+        }
+      /* The largest size from the zoomed one down that fits what is left. */
+      for (; self->key_text > self->min_text; self->key_text = MAX (self->min_text, floor (self->key_text * 0.9)))
+        if (self->card_height + gap + measure_key (self, numbered, self->key_text) <= top + 0.5)
+          break;
+    }
+  self->key_height = MAX (0.0, (self->show_figures ? top : height - self->card_text)
+                               - self->card_height - gap);
 }
 
 static void
@@ -360,10 +458,30 @@ record_card (FwPresentView *self)
 
   recorder = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (self->card_x, 0, width - self->card_x, height));
-  /* The figures centred in the height; the caption alone at the top. */
-  fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x,
-                         self->show_figures ? 0 : self->card_text,
-                         self->show_figures ? height : self->card_height);
+  if (self->key_text > 0.0)
+    {
+      /* The figures with the key's room under them, centred in the
+       * height together; the caption alone at the top, the key under it.
+       * The key lists what the wheel as painted numbers (none until a
+       * guided reveal shows the points: its room is kept). */
+      double gap = self->min_text;
+      double y = self->show_figures ? (height - self->card_height - gap - self->key_height) / 2.0 : self->card_text;
+      FwWheelKey key;
+
+      key.scenario = fw_session_get_scenario (self->session);
+      key.points = fw_wheel_view_get_numbered_points (FW_WHEEL_VIEW (self->wheel), &key.n);
+      fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x, y, self->card_height);
+      fw_wheel_key_paint (cr, &key, style_of (self), self->key_text, self->card_x, y + self->card_height + gap,
+                          self->card_width, self->key_height);
+    }
+  else
+    {
+      /* The figures centred in the height; the caption alone at the top. */
+      fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x,
+                             self->show_figures ? 0 : self->card_text,
+                             self->show_figures ? height : self->card_height);
+    }
+  self->key_rings = fw_wheel_view_get_rings_painted (FW_WHEEL_VIEW (self->wheel));
   cairo_destroy (cr);
   self->card_node = gtk_snapshot_free_to_node (recorder);
 }
@@ -377,6 +495,10 @@ fw_present_view_snapshot (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->wheel, snapshot);
   if (self->card_text <= 0.0 || self->session == NULL)
     return;
+  /* The ring painted again (another scenario, a step of the reveal, N):
+   * the key follows what it numbers. */
+  if (self->key_text > 0.0 && self->key_rings != fw_wheel_view_get_rings_painted (FW_WHEEL_VIEW (self->wheel)))
+    g_clear_pointer (&self->card_node, gsk_render_node_unref);
   if (self->card_node == NULL)
     record_card (self);
   if (self->card_node != NULL)
@@ -464,6 +586,9 @@ names_activated (GtkWidget  *widget,
 
   self->point_names = !self->point_names;
   fw_wheel_view_set_point_names (FW_WHEEL_VIEW (self->wheel), self->point_names);
+  /* The key and its room go with the names (and the ring takes the
+   * room they leave). */
+  gtk_widget_queue_allocate (widget);
 }
 
 /* The next scenario (+1) or the previous (-1), round the list. */
@@ -729,4 +854,31 @@ fw_present_view_figures_whole (FwPresentView *self)
   return fw_figures_card_words_whole (&card, style_of (self), self->card_text)
          && self->card_x + w <= gtk_widget_get_width (GTK_WIDGET (self)) + 0.5
          && h <= gtk_widget_get_height (GTK_WIDGET (self)) + 0.5;
+}
+
+guint
+fw_present_view_get_key_shown (FwPresentView *self,
+                               double        *size)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  FwWheelKey key;
+  guint shown = 0;
+
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0);
+
+  if (size != NULL)
+    *size = self->key_text;
+  if (self->session == NULL || self->key_text <= 0.0)
+    return 0;
+  key.scenario = fw_session_get_scenario (self->session);
+  key.points = fw_wheel_view_get_numbered_points (FW_WHEEL_VIEW (self->wheel), &key.n);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  fw_wheel_key_measure (cr, &key, style_of (self), self->key_text, self->card_width, self->key_height, &shown);
+  if (!fw_wheel_key_words_whole (cr, &key, style_of (self), self->key_text, self->card_width))
+    shown = 0;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return shown;
 }

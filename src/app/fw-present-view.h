@@ -76,4 +76,10 @@ char      *fw_present_view_dup_figures_words (FwPresentView *self);
  * within the view: for tests of presenting zoomed in. */
 gboolean   fw_present_view_figures_whole     (FwPresentView *self);
 
+/* How many entries the key under the figures shows now (the points the
+ * wheel numbers for want of room for their names), every name whole, and
+ * its text size in @size (when not NULL); 0 with no key. */
+guint      fw_present_view_get_key_shown     (FwPresentView *self,
+                                              double        *size);
+
 G_END_DECLS

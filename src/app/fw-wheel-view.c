@@ -1635,3 +1635,39 @@ fw_wheel_view_activate_stage (FwWheelView *self,
   if (stage >= 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.select-stage", "i", stage);
 }
+
+const guint *
+fw_wheel_view_get_numbered_points (FwWheelView *self,
+                                   guint       *n)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), NULL);
+  g_return_val_if_fail (n != NULL, NULL);
+
+  *n = self->point_names ? self->count_spots.n_numbered : 0;
+  return self->count_spots.numbered;
+}
+
+guint
+fw_wheel_view_point_key (FwWheelView *self,
+                         int          width,
+                         int          height,
+                         GArray      *numbered)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
+  FwWheelScene full;
+  cairo_t *cr;
+
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0);
+
+  if (self->session == NULL || !self->point_names || width <= 0 || height <= 0)
+    return 0;
+  compute_layout (self, width, height);
+  full = self->scene;
+  fw_wheel_scene_set_reveal (&full, -1);
+  cr = measuring_context ();
+  fw_wheel_point_key (cr, &self->layout, &self->style, &full, points);
+  cairo_destroy (cr);
+  if (numbered != NULL)
+    g_array_append_vals (numbered, points->data, points->len);
+  return points->len;
+}

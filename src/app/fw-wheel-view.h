@@ -65,6 +65,19 @@ guint64     fw_wheel_view_get_frames_drawn   (FwWheelView *self);
  * counts roll on over the ring's pixels, FwWheelRoom). */
 guint64     fw_wheel_view_get_statics_painted (FwWheelView *self);
 guint64     fw_wheel_view_get_rings_painted  (FwWheelView *self);
+/* The points the ring as last painted numbers rather than names (no
+ * room for their names), in the numbers' order, @n of them; changes
+ * only when the ring is painted again (fw_wheel_view_get_rings_painted()). */
+const guint *fw_wheel_view_get_numbered_points (FwWheelView *self,
+                                              guint       *n);
+/* The points the presenting wheel would number laid out at @width x
+ * @height with everything a guided reveal shows, into @numbered (guint,
+ * when not NULL); returns how many. The layout is kept for an
+ * allocation at that size. */
+guint       fw_wheel_view_point_key          (FwWheelView *self,
+                                              int          width,
+                                              int          height,
+                                              GArray      *numbered);
 /* How many stage labels the wheel draws at its size now, and in @whole
  * (when not NULL) how many show the name in full (tests: no stage's
  * label may vanish in a small window, none is cut short presenting). */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "fw-render-text.h"
+#include "fw-wheel-key.h"
 #include "fw-wheel-private.h"
 
 /* Point names beside their markers, for presenting: a room reads "Slow
@@ -20,9 +21,12 @@
  * stage labels and the other names; where it has no room there, it
  * wraps onto more lines, moves further out or slides round the ring,
  * with a leader back to its marker. The points that move the wheel most
- * are named first; a name with no room anywhere near its marker is left
- * out rather than drawn over something (fw_wheel_fit_text gives a
- * presented wheel's names room first, by making its ring smaller). */
+ * are named first; a name with no room anywhere near its marker is not
+ * drawn over something (fw_wheel_fit_text gives a presented wheel's
+ * names room first, by making its ring smaller): its marker gets a
+ * number instead, which the key beside the wheel reads out
+ * (fw-wheel-key.h), numbered clockwise from 12 o'clock so the room finds
+ * them in order. */
 
 /* Kept inside the area's edges by this much. */
 #define EDGE_MARGIN 2.0
@@ -98,6 +102,7 @@ typedef struct
 {
   const FwWheelLayout *layout;
   double               slide_max;  /* degrees */
+  double               max_leader; /* text sizes */
   const FwWheelBox    *avoid;
   guint                n_avoid;
   GArray              *placed;
@@ -249,7 +254,7 @@ find_place (const NameRoom *room,
           leader[1] = my;
           leader_end (&box, mx, my, &leader[2], &leader[3]);
           cost = hypot (leader[2] - mx, leader[3] - my);
-          if (cost > layout->marker + layout->label_size * MAX_LEADER || (found && cost >= *best_cost))
+          if (cost > layout->marker + layout->label_size * room->max_leader || (found && cost >= *best_cost))
             continue;
           if (!clear_of_ring (layout, &box) || collides (room, &box, leader))
             continue;
@@ -320,20 +325,17 @@ place_name (const NameRoom *room,
   return found;
 }
 
+/* A leader from the marker at @angle to a name or number pushed away
+ * from it. */
 static void
-draw_name (cairo_t             *cr,
-           const FwWheelLayout *layout,
-           const FwWheelStyle  *style,
-           PangoLayout         *text,
-           const FwWheelBox    *box,
-           double               angle,
-           gboolean             enabled)
+draw_leader (cairo_t             *cr,
+             const FwWheelLayout *layout,
+             const FwWheelStyle  *style,
+             const FwWheelBox    *box,
+             double               angle)
 {
-  PangoRectangle logical;
-  double h = box->y1 - box->y0, r = MIN (h * 0.3, layout->label_size * 0.4);
-  double x0, y0, x1, y1, mx, my, nx, ny, d;
+  double mx, my, nx, ny, d;
 
-  /* A leader from the marker to a name pushed away from it. */
   fw_wheel_layout_position (layout, angle, layout->rim, &mx, &my);
   leader_end (box, mx, my, &nx, &ny);
   d = hypot (nx - mx, ny - my);
@@ -346,6 +348,23 @@ draw_name (cairo_t             *cr,
       cairo_set_line_width (cr, style->high_contrast ? 2.0 : 1.25);
       cairo_stroke (cr);
     }
+}
+
+static void
+draw_name (cairo_t             *cr,
+           const FwWheelLayout *layout,
+           const FwWheelStyle  *style,
+           PangoLayout         *text,
+           const FwWheelBox    *box,
+           double               angle,
+           gboolean             enabled)
+{
+  PangoRectangle logical;
+  double h = box->y1 - box->y0, r = MIN (h * 0.3, layout->label_size * 0.4);
+  double x0, y0, x1, y1, mx, my;
+
+  fw_wheel_layout_position (layout, angle, layout->rim, &mx, &my);
+  draw_leader (cr, layout, style, box, angle);
 
   /* A plate in the background's colour: the name reads over whatever
    * passes behind it (the people walking the band). */
@@ -378,6 +397,156 @@ draw_name (cairo_t             *cr,
   pango_cairo_show_layout (cr, text);
 }
 
+typedef struct
+{
+  guint  index;
+  double angle;  /* [0, 360): clockwise from 12 o'clock */
+} RimSlot;
+
+static int
+compare_rim (const void *a,
+             const void *b)
+{
+  const RimSlot *ra = a, *rb = b;
+
+  if (ra->angle != rb->angle)
+    return ra->angle < rb->angle ? -1 : 1;
+  return ra->index < rb->index ? -1 : (ra->index > rb->index ? 1 : 0);
+}
+
+/* Every point in @which gets a number beside its marker, from @first,
+ * clockwise from 12 o'clock, placed as a name is (clear of the other
+ * text, with a leader when pushed away); the points numbered, in the
+ * numbers' order, go to @numbered (guint) when not NULL. A number with
+ * no clear place outside goes on the ring just inside its marker: a
+ * number always tells the room which marker it is, where none leaves
+ * it guessing. Returns how many. */
+static guint
+place_numbers (cairo_t             *cr,
+               NameRoom            *room,
+               const FwWheelStyle  *style,
+               const FwWheelScene  *scene,
+               const double        *angles,
+               const gboolean      *which,
+               guint                first,
+               gboolean             draw,
+               GArray              *numbered)
+{
+  const FwWheelLayout *layout = room->layout;
+  const FwScenario *scenario = scene->scenario;
+  g_autofree RimSlot *slots = g_new (RimSlot, MAX (scenario->points->len, 1));
+  /* A number is short: it reads as its marker's a little further round
+   * or out than a name would, with its leader. */
+  NameRoom wider = *room;
+  guint n = 0;
+
+
+  wider.slide_max = SLIDE_MAX;
+  wider.max_leader = MAX_LEADER + 2.0;
+
+  for (guint k = 0; k < scenario->points->len; k++)
+    if (which[k] && (int) k != scene->dragged_point)
+      slots[n++] = (RimSlot) { k, fw_angle_normalize (angles[k]) };
+  qsort (slots, n, sizeof *slots, compare_rim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = slots[i].index;
+      g_autoptr(PangoLayout) text = fw_wheel_badge_layout (cr, style, layout->label_size * 0.85,
+                                                           layout->min_text, first + i);
+      double w, h, cost = G_MAXDOUBLE, leader[4];
+      FwWheelBox box;
+
+      fw_wheel_badge_size (text, &w, &h);
+      if (!find_place (&wider, angles[k], w, h, &box, &cost))
+        {
+          /* No room outside: the number takes its marker's place, over
+           * no other text (inside the ring it covered a stage's name,
+           * beyond its marker another name or the referral arrow). */
+          double cx, cy;
+
+          fw_wheel_layout_position (layout, angles[k], layout->rim, &cx, &cy);
+          box = (FwWheelBox) { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
+        }
+      g_array_append_val (room->placed, box);
+      fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
+      leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
+      g_array_append_vals (room->leaders, leader, 4);
+      if (numbered != NULL)
+        g_array_append_val (numbered, k);
+      if (draw)
+        {
+          draw_leader (cr, layout, style, &box, angles[k]);
+          fw_wheel_badge_paint (cr, style, text, box.x0, box.y0, box.x1, box.y1);
+        }
+    }
+  return n;
+}
+
+/* The names of the points not in @numbers, largest impact first, each
+ * where it has room; @has_name says which were placed. */
+static void
+place_names (cairo_t             *cr,
+             NameRoom            *room,
+             const FwWheelStyle  *style,
+             const FwWheelScene  *scene,
+             const double        *angles,
+             const Ranked        *ranked,
+             const gboolean      *numbers,
+             gboolean             draw,
+             gboolean             until_one_fails,
+             gboolean            *has_name)
+{
+  const FwWheelLayout *layout = room->layout;
+  const FwScenario *scenario = scene->scenario;
+
+  for (guint i = 0; i < scenario->points->len; i++)
+    {
+      guint k = ranked[i].index;
+      const FwPoint *point = fw_scenario_get_point (scenario, k);
+      g_autoptr(PangoLayout) text = NULL;
+      double leader[4], wrap;
+      FwWheelBox box;
+
+      has_name[k] = FALSE;
+      if ((int) k == scene->dragged_point || numbers[k])
+        continue;
+      text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.85, FALSE, point->name);
+      pango_layout_set_single_paragraph_mode (text, TRUE);
+      if (!place_name (room, text, angles[k], &box, &wrap))
+        {
+          if (until_one_fails)
+            break;
+          continue;
+        }
+      g_array_append_val (room->placed, box);
+      fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
+      leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
+      g_array_append_vals (room->leaders, leader, 4);
+      has_name[k] = TRUE;
+      if (draw)
+        draw_name (cr, layout, style, text, &box, angles[k], point->enabled);
+    }
+}
+
+/* Which points with no name have not been given a number either: into
+ * @left, TRUE when any. */
+static gboolean
+unnamed_left (const FwWheelScene *scene,
+              const gboolean     *numbers,
+              const gboolean     *has_name,
+              gboolean           *left)
+{
+  gboolean any = FALSE;
+
+  for (guint k = 0; k < scene->scenario->points->len; k++)
+    {
+      left[k] = !numbers[k] && !has_name[k] && (int) k != scene->dragged_point;
+      any |= left[k];
+    }
+  return any;
+}
+
 guint
 fw_wheel_place_point_names (cairo_t             *cr,
                             const FwWheelLayout *layout,
@@ -389,11 +558,16 @@ fw_wheel_place_point_names (cairo_t             *cr,
                             gboolean             draw,
                             gboolean             until_one_fails,
                             GArray              *named,
-                            GArray              *named_leaders)
+                            GArray              *named_leaders,
+                            GArray              *numbered)
 {
   const FwScenario *scenario = scene->scenario;
   g_autofree double *angles = NULL;
   g_autofree Ranked *ranked = NULL;
+  g_autofree gboolean *has_name = NULL;
+  g_autofree gboolean *numbers = NULL;   /* the points given a number */
+  g_autofree gboolean *left = NULL;
+  guint n_named;
   g_autoptr(GArray) placed = NULL;
   g_autoptr(GArray) leaders = NULL;
   g_autoptr(GArray) avoid = NULL;
@@ -425,42 +599,38 @@ fw_wheel_place_point_names (cairo_t             *cr,
     }
   room.layout = layout;
   room.slide_max = CLAMP (2.0 * 360.0 / scenario->points->len, SLIDE_CROWDED, SLIDE_MAX);
+  room.max_leader = MAX_LEADER;
   room.avoid = (const FwWheelBox *) avoid->data;
   room.n_avoid = avoid->len;
   room.placed = placed;
   room.n_band = placed->len;
   room.leaders = leaders;
+  has_name = g_new0 (gboolean, scenario->points->len);
+  numbers = g_new0 (gboolean, scenario->points->len);
+  left = g_new0 (gboolean, scenario->points->len);
 
-  for (guint i = 0; i < scenario->points->len; i++)
+  if (until_one_fails)
     {
-      guint k = ranked[i].index;
-      const FwPoint *point = fw_scenario_get_point (scenario, k);
-      g_autoptr(PangoLayout) text = NULL;
-      double leader[4], wrap;
-      FwWheelBox box;
-
-      if ((int) k == scene->dragged_point)
-        continue;
-      text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.85, FALSE, point->name);
-      pango_layout_set_single_paragraph_mode (text, TRUE);
-      if (!place_name (&room, text, angles[k], &box, &wrap))
-        {
-          if (until_one_fails)
-            break;
-          continue;
-        }
-      g_array_append_val (placed, box);
-      fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
-      leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
-      g_array_append_vals (leaders, leader, 4);
-      if (draw)
-        draw_name (cr, layout, style, text, &box, angles[k], point->enabled);
+      place_names (cr, &room, style, scene, angles, ranked, numbers, FALSE, TRUE, has_name);
+      n_named = placed->len - room.n_band;
     }
+  else
+    {
+      /* The names first, largest impact first: a number placed first
+       * took the room by its marker a name needed, and the names left
+       * out for it got numbers in turn (19 of 22 numbered). Then a
+       * number for every point left without a name, clockwise. */
+      place_names (cr, &room, style, scene, angles, ranked, numbers, draw, FALSE, has_name);
+      n_named = placed->len - room.n_band;
+      if (unnamed_left (scene, numbers, has_name, left))
+        place_numbers (cr, &room, style, scene, angles, left, 1, draw, numbered);
+    }
+  /* The names only, placed before any number. */
   if (named != NULL)
-    g_array_append_vals (named, &g_array_index (placed, FwWheelBox, room.n_band), placed->len - room.n_band);
+    g_array_append_vals (named, &g_array_index (placed, FwWheelBox, room.n_band), n_named);
   if (named_leaders != NULL)
-    g_array_append_vals (named_leaders, leaders->data, leaders->len);
-  return placed->len - room.n_band;
+    g_array_append_vals (named_leaders, leaders->data, 4 * n_named);
+  return n_named;
 }
 
 guint
@@ -468,6 +638,16 @@ fw_wheel_count_point_names (cairo_t             *cr,
                             const FwWheelLayout *layout,
                             const FwWheelStyle  *style,
                             const FwWheelScene  *scene)
+{
+  return fw_wheel_point_key (cr, layout, style, scene, NULL);
+}
+
+guint
+fw_wheel_point_key (cairo_t             *cr,
+                    const FwWheelLayout *layout,
+                    const FwWheelStyle  *style,
+                    const FwWheelScene  *scene,
+                    GArray              *numbered)
 {
   g_autoptr(GArray) stage_boxes = NULL;
   FwReferralGeometry kept;
@@ -481,7 +661,7 @@ fw_wheel_count_point_names (cairo_t             *cr,
   stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
   fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, FALSE, NULL, NULL);
+                                     FALSE, FALSE, NULL, NULL, numbered);
 }
 
 gboolean
@@ -499,5 +679,5 @@ fw_wheel_point_names_all_shown (cairo_t             *cr,
   /* Stopped at the first name left out: a crowded wheel's is among its
    * first few dozen. */
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, TRUE, NULL, NULL) == n_points;
+                                     FALSE, TRUE, NULL, NULL, NULL) == n_points;
 }

@@ -592,7 +592,14 @@ fw_wheel_paint_ring (cairo_t             *cr,
         {
           paint_markers (cr, layout, style, scene);
           if (scene->point_names && !scene->no_text)
-            fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed, TRUE, FALSE, NULL, NULL);
+            {
+              g_autoptr(GArray) numbered = g_array_new (FALSE, FALSE, sizeof (guint));
+
+              fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed,
+                                          TRUE, FALSE, NULL, NULL, numbered);
+              spots->n_numbered = MIN (numbered->len, FW_MAX_POINTS);
+              memcpy (spots->numbered, numbered->data, spots->n_numbered * sizeof (guint));
+            }
         }
     }
   cairo_restore (cr);

@@ -85,6 +85,10 @@ typedef struct
   gboolean         compact;  /* every count in the compact form ("12k") */
   double           band;     /* the referral band's width the labels keep clear of */
   FwWheelCountSpot stages[FW_MAX_STAGES];
+  /* The points numbered rather than named (fw_wheel_point_key()), in
+   * the numbers' order: what the key beside the wheel lists. */
+  guint            n_numbered;
+  guint            numbered[FW_MAX_POINTS];
 } FwWheelCountSpots;
 
 typedef struct
@@ -244,6 +248,15 @@ guint fw_wheel_count_point_names (cairo_t             *cr,
                                   const FwWheelLayout *layout,
                                   const FwWheelStyle  *style,
                                   const FwWheelScene  *scene);
+/* The same, and the points whose names have no room, which the wheel
+ * numbers instead, into @numbered (guint point indices, when not NULL):
+ * entry i is the point numbered i + 1, clockwise from 12 o'clock. What
+ * the key beside a presented wheel lists (fw-wheel-key.h). */
+guint fw_wheel_point_key         (cairo_t             *cr,
+                                  const FwWheelLayout *layout,
+                                  const FwWheelStyle  *style,
+                                  const FwWheelScene  *scene,
+                                  GArray              *numbered);
 
 /* How many of the hub's three texts (its figure, "momentum", "people
  * moving per month") the overlay draws: 3 unless a small editor's hub

@@ -198,11 +198,15 @@ void         fw_wheel_paint_hub_text      (cairo_t             *cr,
 /* fw-wheel-names.c: each point's name beside its marker, outside the
  * ring, clear of the stage labels in @stage_boxes (FwWheelBox, may be
  * NULL), of the referral band @kept and its label @referral_box once the
- * scene shows the loop, and of one another; a name with no room is left
- * out rather than drawn over something. Drawn with @draw, else only
- * placed; the boxes of the names placed are added to @named
- * (FwWheelBox), and their leaders to @named_leaders (four doubles each:
- * marker and name ends), when not NULL. Returns how many are placed. */
+ * scene shows the loop, and of one another; a name with no room is not
+ * drawn over something: unless @until_one_fails, its marker gets a
+ * number instead (fw-wheel-key.h), and the points numbered go to
+ * @numbered (guint, in the numbers' order) when not NULL. Drawn with
+ * @draw, else only placed; the boxes of the names placed are added to
+ * @named (FwWheelBox), and their leaders to @named_leaders (four
+ * doubles each: marker and name ends), when not NULL. Returns how
+ * many names are placed. With @until_one_fails, it stops at the first
+ * name with no room and numbers none. */
 guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
@@ -213,7 +217,8 @@ guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            gboolean             draw,
                                            gboolean             until_one_fails,
                                            GArray              *named,
-                                           GArray              *named_leaders);
+                                           GArray              *named_leaders,
+                                           GArray              *numbered);
 /* Whether every point's name has room (the scene showing the points and
  * their names), as fw_wheel_count_point_names() would count them, but
  * placing no more once one is left out: what fitting asks. */
