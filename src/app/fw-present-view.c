@@ -262,6 +262,7 @@ lay_out_figures (FwPresentView *self,
                  int            width,
                  int            height,
                  double         figures_height,
+                 gboolean       keyed,
                  int           *wheel_width)
 {
   double card_w, pad, room = 0.0;
@@ -307,6 +308,11 @@ lay_out_figures (FwPresentView *self,
   self->card_columns = card->columns;
   self->card_column_width = card->column_width;
   self->card_title_width = card->title_width;
+  /* A key under the figures keeps a column of at least 16 text sizes
+   * of its own: smaller figures in one narrow column (zoomed in) left it
+   * 290 px at 1280x720, each name on three lines. */
+  if (keyed)
+    card_w = MAX (card_w, MIN (room, self->min_text * 16.0));
   pad = self->card_text * 1.5;
   card_w = MIN (card_w + 2.0 * pad, room + 3.0 * self->min_text);
   *wheel_width = MAX (1, (int) floor (width - card_w));
@@ -379,7 +385,7 @@ lay_out (FwPresentView *self,
     return;
 
   build_card (self, &card, items, strings);
-  lay_out_figures (self, &card, width, height, top, wheel_width);
+  lay_out_figures (self, &card, width, height, top, FALSE, wheel_width);
   if (!self->point_names)
     return;
   self->key_text = self->min_text * MAX (self->text_scale, 1.0);
@@ -400,7 +406,7 @@ lay_out (FwPresentView *self,
       for (guint attempt = 0; self->show_figures && attempt < 3
                               && self->card_height + gap + key_h > top + 0.5; attempt++)
         {
-          lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3), wheel_width);
+          lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3), TRUE, wheel_width);
           numbered_at (self, *wheel_width, height, numbered);
           key_h = measure_key (self, numbered, self->min_text);
         }
@@ -876,7 +882,7 @@ fw_present_view_get_key_shown (FwPresentView *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
   fw_wheel_key_measure (cr, &key, style_of (self), self->key_text, self->card_width, self->key_height, &shown);
-  if (!fw_wheel_key_words_whole (cr, &key, style_of (self), self->key_text, self->card_width))
+  if (!fw_wheel_key_words_whole (cr, &key, style_of (self), self->key_text, self->card_width, self->key_height))
     shown = 0;
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -310,6 +310,18 @@ fw_figures_card_fit (FwFiguresCard      *card,
    * ("New customers / per month"). */
   card->columns = 2;
   two = fit_size (card, style, preferred, min_size, width, height);
+  /* Neither fits even at the floor (a key under them took the height):
+   * the lower of the two, in pairs as a rule. */
+  if (one <= min_size && two <= min_size)
+    {
+      double h1, h2, w;
+
+      fw_figures_card_measure (card, style, min_size, &w, &h2);
+      card->columns = 1;
+      fw_figures_card_measure (card, style, min_size, &w, &h1);
+      card->columns = h2 < h1 ? 2 : 1;
+      return min_size;
+    }
   if (one >= two * COLUMNS_WORTH)
     {
       card->columns = 1;

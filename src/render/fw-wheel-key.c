@@ -17,6 +17,8 @@
 /* Between a number and its name, and between two entries, in text sizes. */
 #define NAME_GAP  0.4
 #define ENTRY_GAP 0.3
+/* The marker's radius beside the number, in text sizes. */
+#define MARKER_SIZE 0.4
 
 PangoLayout *
 fw_wheel_badge_layout (cairo_t            *cr,
@@ -69,18 +71,21 @@ fw_wheel_badge_paint (cairo_t            *cr,
   pango_cairo_show_layout (cr, text);
 }
 
-/* The widest number's pill: every name starts at the same x. */
+/* The widest number's pill, then the point's marker (its kind: where
+ * the number covers the marker on a crowded rim, the key still says
+ * friction or force): every name starts at the same x. */
 static double
 badge_column (cairo_t            *cr,
               const FwWheelKey   *key,
+              guint               first,
               const FwWheelStyle *style,
               double              size)
 {
-  g_autoptr(PangoLayout) widest = fw_wheel_badge_layout (cr, style, size, 0.0, MAX (key->n, 1));
+  g_autoptr(PangoLayout) widest = fw_wheel_badge_layout (cr, style, size, 0.0, first + MAX (key->n, 1) - 1);
   double w, h;
 
   fw_wheel_badge_size (widest, &w, &h);
-  return w;
+  return w + size * (NAME_GAP + MARKER_SIZE * 2.0);
 }
 
 static PangoLayout *
@@ -142,6 +147,7 @@ static double
 lay_out (cairo_t            *cr,
          cairo_t            *cr_draw,
          const FwWheelKey   *key,
+         guint               first,
          const FwWheelStyle *style,
          double              size,
          double              x,
@@ -158,7 +164,7 @@ lay_out (cairo_t            *cr,
     *shown = 0;
   if (key->n == 0)
     return 0.0;
-  column = badge_column (cr, key, style, size);
+  column = badge_column (cr, key, first, style, size);
   name_x = column + size * NAME_GAP;
   name_w = width - name_x;
   rows = g_new (double, key->n);
@@ -193,16 +199,20 @@ lay_out (cairo_t            *cr,
 
       if (cr_draw != NULL)
         {
-          g_autoptr(PangoLayout) badge = fw_wheel_badge_layout (cr, style, size, 0.0, i + 1);
+          g_autoptr(PangoLayout) badge = fw_wheel_badge_layout (cr, style, size, 0.0, first + i);
           g_autoptr(PangoLayout) name = name_layout (cr, key, style, size, name_w, i);
           PangoRectangle logical;
           double bw, bh;
 
-          /* The number beside the name's first line, right-aligned in
-           * its column. */
+          /* The number and the marker beside the name's first line,
+           * right-aligned in their column. */
+          double marker_x = x + column - size * MARKER_SIZE;
+
           fw_wheel_badge_size (badge, &bw, &bh);
-          fw_wheel_badge_paint (cr_draw, style, badge, x + column - bw, y + top + gap,
-                                x + column, y + top + gap + bh);
+          fw_wheel_badge_paint (cr_draw, style, badge, marker_x - size * (MARKER_SIZE + NAME_GAP) - bw,
+                                y + top + gap, marker_x - size * (MARKER_SIZE + NAME_GAP), y + top + gap + bh);
+          fw_wheel_paint_point_marker (cr_draw, style, fw_scenario_get_point (key->scenario, key->points[i]),
+                                       marker_x, y + top + gap + bh / 2.0, size * MARKER_SIZE);
           pango_layout_get_extents (name, NULL, &logical);
           cairo_move_to (cr_draw, x + name_x - (double) logical.x / PANGO_SCALE,
                          y + top + gap - (double) logical.y / PANGO_SCALE);
@@ -228,6 +238,66 @@ lay_out (cairo_t            *cr,
   return top;
 }
 
+/* Whether the key goes in two columns (lay_out_columns()). */
+static gboolean
+two_columns (cairo_t            *cr,
+             const FwWheelKey   *key,
+             const FwWheelStyle *style,
+             double              size,
+             double              width,
+             double              height)
+{
+  double half = (width - size) / 2.0;
+  FwWheelKey left = *key, right = *key;
+
+  if (key->n < 2 || half < badge_column (cr, key, 1, style, size) + size * (NAME_GAP + 10.0)
+      || lay_out (cr, NULL, key, 1, style, size, 0.0, 0.0, width, G_MAXDOUBLE, NULL) <= height + 0.5)
+    return FALSE;
+  left.n = (key->n + 1) / 2;
+  right.points = key->points + left.n;
+  right.n = key->n - left.n;
+  return MAX (lay_out (cr, NULL, &left, 1, style, size, 0.0, 0.0, half, G_MAXDOUBLE, NULL),
+              lay_out (cr, NULL, &right, left.n + 1, style, size, 0.0, 0.0, half, G_MAXDOUBLE, NULL))
+         <= height + 0.5;
+}
+
+/* The key in two columns side by side, the first half of the entries
+ * in the left, where one column is too high for @height and @width has
+ * room for two names of ten text sizes: zoomed in, a low screen's key
+ * of fifteen numbers summed up its last eight. Else one column. */
+static double
+lay_out_columns (cairo_t            *cr,
+                 cairo_t            *cr_draw,
+                 const FwWheelKey   *key,
+                 const FwWheelStyle *style,
+                 double              size,
+                 double              x,
+                 double              y,
+                 double              width,
+                 double              height,
+                 guint              *shown)
+{
+  double half = (width - size) / 2.0;
+  FwWheelKey left = *key, right = *key;
+  double h1, h2;
+
+  if (!two_columns (cr, key, style, size, width, height))
+    return lay_out (cr, cr_draw, key, 1, style, size, x, y, width, height, shown);
+  left.n = (key->n + 1) / 2;
+  right.points = key->points + left.n;
+  right.n = key->n - left.n;
+  h1 = lay_out (cr, NULL, &left, 1, style, size, 0.0, 0.0, half, G_MAXDOUBLE, NULL);
+  h2 = lay_out (cr, NULL, &right, left.n + 1, style, size, 0.0, 0.0, half, G_MAXDOUBLE, NULL);
+  if (cr_draw != NULL)
+    {
+      lay_out (cr, cr_draw, &left, 1, style, size, x, y, half, height, NULL);
+      lay_out (cr, cr_draw, &right, left.n + 1, style, size, x + half + size, y, half, height, NULL);
+    }
+  if (shown != NULL)
+    *shown = key->n;
+  return MAX (h1, h2);
+}
+
 double
 fw_wheel_key_measure (cairo_t            *cr,
                       const FwWheelKey   *key,
@@ -239,7 +309,7 @@ fw_wheel_key_measure (cairo_t            *cr,
 {
   g_return_val_if_fail (cr != NULL && key != NULL && style != NULL, 0.0);
 
-  return lay_out (cr, NULL, key, style, size, 0.0, 0.0, width, height, shown);
+  return lay_out_columns (cr, NULL, key, style, size, 0.0, 0.0, width, height, shown);
 }
 
 void
@@ -255,7 +325,7 @@ fw_wheel_key_paint (cairo_t            *cr,
   g_return_if_fail (cr != NULL && key != NULL && style != NULL);
 
   cairo_save (cr);
-  lay_out (cr, cr, key, style, size, x, y, width, height, NULL);
+  lay_out_columns (cr, cr, key, style, size, x, y, width, height, NULL);
   cairo_restore (cr);
 }
 
@@ -264,17 +334,24 @@ fw_wheel_key_words_whole (cairo_t            *cr,
                           const FwWheelKey   *key,
                           const FwWheelStyle *style,
                           double              size,
-                          double              width)
+                          double              width,
+                          double              height)
 {
-  double name_w;
+  gboolean two;
 
   g_return_val_if_fail (cr != NULL && key != NULL && style != NULL, FALSE);
 
-  name_w = width - badge_column (cr, key, style, size) - size * NAME_GAP;
+  two = two_columns (cr, key, style, size, width, height);
   for (guint i = 0; i < key->n; i++)
     {
-      g_autoptr(PangoLayout) name = name_layout (cr, key, style, size, name_w, i);
+      guint first = two && i >= (key->n + 1) / 2 ? (key->n + 1) / 2 + 1 : 1;
+      double column = two ? (width - size) / 2.0 : width;
+      FwWheelKey part = *key;
+      g_autoptr(PangoLayout) name = NULL;
 
+      part.n = two ? (i < (key->n + 1) / 2 ? (key->n + 1) / 2 : key->n - (key->n + 1) / 2) : key->n;
+      name = name_layout (cr, key, style, size,
+                          column - badge_column (cr, &part, first, style, size) - size * NAME_GAP, i);
       if (!fw_render_text_words_whole (name))
         return FALSE;
     }

@@ -24,6 +24,13 @@ G_BEGIN_DECLS
  * the key, so the eye matches them: bold, in the background's colour, on
  * a pill of the text's colour. */
 
+/* At most this many points are numbered: a key of more does not fit
+ * a screen beside the figures at the smallest text presenting allows
+ * (2.5% of the height), and a rim of numbers is no easier to read than
+ * bare markers. A crowded wheel (sixteen stages and 40 points or more)
+ * keeps the names that have room, its other markers bare. */
+#define FW_WHEEL_MAX_NUMBERED 20
+
 /* The number's text, bold at @size (never below @min_size). */
 PangoLayout *fw_wheel_badge_layout (cairo_t            *cr,
                                     const FwWheelStyle *style,
@@ -43,9 +50,10 @@ void         fw_wheel_badge_paint  (cairo_t            *cr,
                                     double              x1,
                                     double              y1);
 
-/* The key: @n entries, entry i the number i + 1 and the name of
- * @scenario's point @points[i], one under the other, each name wrapped
- * at a word beside its number, its text at @size. */
+/* The key: @n entries, entry i the number i + 1, the marker and the
+ * name of @scenario's point @points[i], one under the other (in two
+ * columns where one is too high and the width has room), each name
+ * wrapped at a word beside its number, its text at @size. */
 typedef struct
 {
   const FwScenario *scenario;
@@ -72,11 +80,13 @@ void         fw_wheel_key_paint    (cairo_t            *cr,
                                     double              y,
                                     double              width,
                                     double              height);
-/* Whether every name the key shows in @width is whole (no word cut). */
+/* Whether every name the key shows in @width x @height is whole (no
+ * word cut). */
 gboolean     fw_wheel_key_words_whole (cairo_t            *cr,
                                     const FwWheelKey   *key,
                                     const FwWheelStyle *style,
                                     double              size,
-                                    double              width);
+                                    double              width,
+                                    double              height);
 
 G_END_DECLS

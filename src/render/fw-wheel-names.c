@@ -529,6 +529,17 @@ place_names (cairo_t             *cr,
     }
 }
 
+static guint
+count_true (const gboolean *flags,
+            guint           n)
+{
+  guint count = 0;
+
+  for (guint k = 0; k < n; k++)
+    count += flags[k] != FALSE;
+  return count;
+}
+
 /* Which points with no name have not been given a number either: into
  * @left, TRUE when any. */
 static gboolean
@@ -622,7 +633,7 @@ fw_wheel_place_point_names (cairo_t             *cr,
        * number for every point left without a name, clockwise. */
       place_names (cr, &room, style, scene, angles, ranked, numbers, draw, FALSE, has_name);
       n_named = placed->len - room.n_band;
-      if (unnamed_left (scene, numbers, has_name, left))
+      if (unnamed_left (scene, numbers, has_name, left) && count_true (left, scenario->points->len) <= FW_WHEEL_MAX_NUMBERED)
         place_numbers (cr, &room, style, scene, angles, left, 1, draw, numbered);
     }
   /* The names only, placed before any number. */
