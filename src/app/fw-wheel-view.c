@@ -190,17 +190,23 @@ compute_layout (FwWheelView *self,
  * fitted to while every name still fits at it, else gives way as far as
  * they need (a longer name, a count grown a digit). It never grows on an
  * edit, so the text does not jump about while the user types; the next
- * resize or zoom fits it afresh. One label pass when the fit holds;
- * nothing at all at normal size. */
+ * resize or zoom fits it afresh. One label pass when the fit holds.
+ * At normal size only an edit of the stages (@flags), their names or
+ * counts, fits the ring again (a renamed stage may need the room a
+ * smaller ring gives its label, or no longer need it); a point's edit
+ * costs no label pass. */
 static void
-refit_after_edit (FwWheelView *self)
+refit_after_edit (FwWheelView  *self,
+                  FwChangeFlags flags)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   FwWheelText text = self->text;
   cairo_t *cr;
 
-  if (!self->fitted || !(self->fitted_scale > 1.0) || width <= 0 || height <= 0)
+  if (!self->fitted || width <= 0 || height <= 0)
+    return;
+  if (!(self->fitted_scale > 1.0) && !(flags & (FW_CHANGE_STAGES | FW_CHANGE_STAGE_VALUES)))
     return;
   text.scale = self->fitted_scale;
   cr = measuring_context ();
@@ -545,7 +551,7 @@ on_session_changed (FwWheelView    *self,
     relayout (self);
   else
     {
-      refit_after_edit (self);
+      refit_after_edit (self, change->flags);
       fw_wheel_view_invalidate_static (self);
     }
   retarget_motion (self, FALSE);

@@ -289,6 +289,10 @@ fw_wheel_referral_band_boxes (const FwWheelLayout      *layout,
 
 /* A stage's name presented takes at most this many lines. */
 #define MAX_PRESENTED_LINES 4
+/* ...and in the editor, inside its arc or outside the ring: three, as
+ * "Nurture / and / delight" beside a 1024x768 window's ring, where two
+ * read "Nurture / and deli..." (review R5-22). */
+#define MAX_EDITOR_LINES 3
 
 /* Kept this far inside the area's edges, so nothing outside the ring is
  * ever cut off by the widget or the page. */
@@ -530,13 +534,13 @@ paint_label_outside (cairo_t             *cr,
   limit = MIN (layout->label_size * (layout->min_text > 0.0 ? 13.0 : 9.0), room);
   if (limit < count_w)
     return FALSE;
-  /* A long name takes a second line before it is cut short; presenting,
-   * where no name is ever cut short, up to four (MODEL.md allows 80
+  /* A long name takes more lines before it is cut short: up to three in
+   * the editor; presenting, where no name is ever cut short, up to four (MODEL.md allows 80
    * characters: a stage named "Activation through a guided onboarding
    * call" read "Activati..." before a room). */
   pango_layout_set_width (name, (int) (limit * PANGO_SCALE));
   pango_layout_set_wrap (name, PANGO_WRAP_WORD);
-  pango_layout_set_height (name, layout->min_text > 0.0 ? -MAX_PRESENTED_LINES : -2);
+  pango_layout_set_height (name, layout->min_text > 0.0 ? -MAX_PRESENTED_LINES : -MAX_EDITOR_LINES);
   pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
   fw_render_text_size (name, &name_w, &name_h);
@@ -737,7 +741,7 @@ paint_label_inside (cairo_t             *cr,
   static const double wraps[] = { 0.75, 0.6, 0.45, 0.35, 0.28 };
   /* Presenting keeps every word: a long name takes more lines. */
   guint n_wraps = layout->min_text > 0.0 ? G_N_ELEMENTS (wraps) : 3;
-  guint max_lines = layout->min_text > 0.0 ? MAX_PRESENTED_LINES : 3;
+  guint max_lines = layout->min_text > 0.0 ? MAX_PRESENTED_LINES : MAX_EDITOR_LINES;
   double name_w, name_h, count_w, count_h, min_w, space, w, x = 0, y = 0;
 
   fw_render_text_size (name, &name_w, &name_h);
@@ -1574,6 +1578,62 @@ words_fit (cairo_t             *cr,
  * labels, tried this far apart. */
 #define RING_STEP 0.03
 
+/* Whether, laid out with @text, every stage's name shows in full: all
+ * the editor asks of its wheel at the normal text size (its hub keeps
+ * its figure and drops the words it has no room for). */
+static gboolean
+names_whole (cairo_t             *cr,
+             FwWheelLayout       *layout,
+             double               width,
+             double               height,
+             const FwWheelText   *text,
+             const FwWheelStyle  *style,
+             const FwWheelScene  *full)
+{
+  guint whole = 0;
+
+  fw_wheel_layout_compute_text (layout, width, height, text);
+  fw_wheel_count_stage_labels (cr, layout, style, full, &whole);
+  return whole == full->scenario->stages->len;
+}
+
+/* The editor at its normal text size (or smaller): where a stage's name
+ * would be cut short, the ring gives up as little of its radius as the
+ * labels outside it need, at most FW_WHEEL_MAX_RING_GIVEN, rather than
+ * show "Ini..." for "Initiate contact" (a 1024x768 window with the
+ * catalog open left the wheel 350 px: review R5-22). A slightly smaller
+ * ring reads as the same wheel; a name cut to its first letters does
+ * not read at all. Where even the smallest ring leaves a name short (a
+ * crowded wheel), the ring keeps its size: it would shrink for nothing.
+ * That is asked first, so a crowded wheel costs two label passes, not
+ * one for each ring tried. Nothing is laid out twice when every name
+ * fits as it is, as at 1280x720 and larger. */
+static void
+fit_editor_ring (cairo_t             *cr,
+                 FwWheelLayout       *layout,
+                 double               width,
+                 double               height,
+                 const FwWheelText   *text,
+                 const FwWheelStyle  *style,
+                 const FwWheelScene  *full)
+{
+  FwWheelText trial = *text;
+
+  if (names_whole (cr, layout, width, height, text, style, full))
+    return;
+  trial.ring_given = FW_WHEEL_MAX_RING_GIVEN;
+  if (names_whole (cr, layout, width, height, &trial, style, full))
+    for (int given = 1; given * RING_STEP < FW_WHEEL_MAX_RING_GIVEN - 1e-9; given++)
+      {
+        trial.ring_given = given * RING_STEP;
+        if (names_whole (cr, layout, width, height, &trial, style, full))
+          return;
+      }
+  else
+    trial.ring_given = text->ring_given;
+  fw_wheel_layout_compute_text (layout, width, height, &trial);
+}
+
 /* fw_wheel_fit_text() with or without every point's name counted:
  * @fitted says whether the words fit at the scale returned. */
 static double
@@ -1622,10 +1682,15 @@ fit_words (cairo_t             *cr,
           return trial.scale;
       }
   trial.ring_given = text->ring_given;
-  fw_wheel_layout_compute_text (layout, width, height, &trial);
   *fitted = FALSE;
+  /* The editor's ring makes room as at the normal size. */
+  if (!presenting)
+    fit_editor_ring (cr, layout, width, height, &trial, style, full);
+  else
+    fw_wheel_layout_compute_text (layout, width, height, &trial);
   return trial.scale;
 }
+
 
 double
 fw_wheel_fit_text (cairo_t             *cr,
@@ -1648,13 +1713,21 @@ fw_wheel_fit_text (cairo_t             *cr,
    * the editor at normal size or smaller has nothing to fit. */
   presenting = text->min_size > 0.0;
   fw_wheel_layout_compute_text (layout, width, height, text);
-  if (scene->scenario == NULL || !(text->scale > 1.0 || presenting))
+  if (scene->scenario == NULL || scene->no_text)
     return text->scale;
 
   /* The whole wheel, whatever part of a guided reveal shows: the text
    * keeps one size as the stages appear. */
   full = *scene;
   fw_wheel_scene_set_reveal (&full, -1);
+
+  /* The editor at normal size or smaller: no text to grow, but its ring
+   * makes room for a name that would be cut short. */
+  if (!(text->scale > 1.0 || presenting))
+    {
+      fit_editor_ring (cr, layout, width, height, text, style, &full);
+      return text->scale;
+    }
 
   /* Presenting with the points' names shown, their names count as
    * words too: at 1024x768 the two top forces of the four-a wheel had

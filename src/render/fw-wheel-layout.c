@@ -49,13 +49,26 @@ outside_room (double   label_size,
   return marker * 1.2 + label_size * (point_names ? 4.2 : 3.0);
 }
 
+/* The ring's inner radius for an outer one: the band holds a bold name
+ * over a count, never thinner than that; presenting, a name may take
+ * two lines over its count. */
+static double
+ring_inner (double outer,
+            double label_size,
+            double min_size)
+{
+  double band = MAX (outer * 0.31, label_size * (min_size > 0.0 ? 5.2 : 4.4));
+
+  return outer - MIN (band, outer * 0.5);
+}
+
 void
 fw_wheel_layout_compute_text (FwWheelLayout     *layout,
                               double             width,
                               double             height,
                               const FwWheelText *text)
 {
-  double size, band, plain, outer;
+  double size, plain, outer, whole_hub;
   double scale = text != NULL && isfinite (text->scale) && text->scale > 0.0 ? text->scale : 1.0;
   double min_size = text != NULL && isfinite (text->min_size) ? MAX (text->min_size, 0.0) : 0.0;
   gboolean point_names = text != NULL && text->point_names;
@@ -99,25 +112,28 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
 
       outer = MAX (outer, MIN (kept, size / 2.0 - above));
     }
-  /* A crowded wheel presented gives up some of its ring to the labels
-   * outside it, rather than cut a name short (fw_wheel_fit_text). */
+  /* The hub the ring has before it gives any of its radius up. */
+  whole_hub = ring_inner (MAX (outer, size * 0.2), layout->label_size, min_size) * HUB_SHARE;
+  /* A crowded wheel presented, or a small editor's, gives up some of its
+   * ring to the labels outside it, rather than cut a name short
+   * (fw_wheel_fit_text). */
   if (text != NULL && isfinite (text->ring_given))
     outer *= 1.0 - CLAMP (text->ring_given, 0.0, FW_WHEEL_MAX_RING_GIVEN);
   layout->outer = MAX (outer, size * 0.2);
 
-  /* The band holds a bold name over a count: never thinner than that. */
-  /* Presenting, a name may take two lines over its count. */
-  band = MAX (layout->outer * 0.31, layout->label_size * (min_size > 0.0 ? 5.2 : 4.4));
-  band = MIN (band, layout->outer * 0.5);
-  layout->inner = layout->outer - band;
+  layout->inner = ring_inner (layout->outer, layout->label_size, min_size);
   layout->rim = layout->outer + layout->marker * 0.15;
 
   /* The hub holds its figure over "momentum" and "people moving per
    * month" (on up to three lines): with larger text or presenting's
    * floor it takes the room that needs from the tread, rather than lose
    * the words (a presenter who zooms in must not lose the explanation).
-   * The editor's wheel at its normal text keeps its proportions. */
-  layout->hub = layout->inner * HUB_SHARE;
+   * The editor's wheel at its normal text keeps its proportions; a ring
+   * that gave up some of its radius to the labels keeps the hub it had
+   * as far as the tread allows, and with it "momentum" under the figure
+   * (the hub of a 1024x768 window with the catalog open showed a bare
+   * figure once its ring made room for "Initiate contact"). */
+  layout->hub = MAX (layout->inner * HUB_SHARE, MIN (whole_hub, layout->inner * HUB_MAX_SHARE));
   if (scale > 1.0 || min_size > 0.0)
     {
       double words = fw_wheel_hub_caption_size (layout) * 4.0 + layout->label_size * 1.25;
