@@ -1038,6 +1038,59 @@ test_window_pane_header (void)
   g_settings_reset (fw_settings_get (), "chart-pane-height");
 }
 
+static gboolean
+window_below (gpointer data)
+{
+  HeightWait *wait = data;
+
+  return gtk_widget_get_height (wait->widget) < wait->below;
+}
+
+/* Made as small as it goes (`xdotool windowsize` 300x300: GTK keeps its
+ * minimum, about 958x420), the window keeps the open projection's
+ * header, its ▼ on show; grown back, the projection has its height
+ * again. Before this the smallest window squeezed the header away, and
+ * growing it back gave the room to the wheel: the chart was gone for a
+ * mouse user (review R5-20; only F8 and Page Up brought it back). */
+static void
+test_window_pane_smallest (void)
+{
+  FwChartCanvas *canvas;
+  FwChartView *view;
+  FwWindow *window;
+  GtkWidget *button;
+  HeightWait wait;
+  int open_height;
+
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+  window = window_of_size (1280, 720, &view, &canvas);
+  button = collapse_button (view);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
+  open_height = gtk_widget_get_height (GTK_WIDGET (view));
+  g_test_message ("1280x720: the projection %d px", open_height);
+
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowsize %%lu 300 300");
+  wait = (HeightWait) { GTK_WIDGET (window), 600 };
+  g_assert_true (fw_test_wait_until (window_below, &wait));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
+  fw_test_spin (300);
+  g_test_message ("smallest: the window %d x %d, the projection %d px",
+                  gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (view)));
+  g_assert_false (fw_chart_view_get_collapsed (view));
+  g_assert_true (header_whole (button));
+
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool windowsize %%lu 1280 720");
+  wait = (HeightWait) { GTK_WIDGET (view), open_height - 2 };
+  g_assert_true (fw_test_wait_until (height_above, &wait));
+  g_test_message ("grown back: the projection %d px", gtk_widget_get_height (GTK_WIDGET (view)));
+  g_assert_true (header_whole (button));
+  fw_test_window_close (window);
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+}
+
 /* The height of the plot the canvas draws now. */
 static double
 plot_height (FwChartCanvas *canvas)
@@ -1172,6 +1225,7 @@ main (int    argc,
   g_test_add_func ("/chart-view/band-follows-scenario", test_band_follows_scenario);
   g_test_add_func ("/chart-view/window-pane", test_window_pane);
   g_test_add_func ("/chart-view/window-pane-header", test_window_pane_header);
+  g_test_add_func ("/chart-view/window-pane-smallest", test_window_pane_smallest);
   g_test_add_func ("/chart-view/window-plot-readable", test_window_plot_readable);
   g_test_add_func ("/chart-view/window-divider-far-up", test_window_divider_far_up);
 

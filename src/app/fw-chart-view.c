@@ -43,6 +43,7 @@ struct _FwChartView
   int             reserved_width;
   guint           reserved_scenarios;
   double          reserved_scale;
+  GtkWidget      *body;                 /* the readout and the stack, under the header */
   GtkStack       *stack;
   FwChartCanvas  *canvas;
   FwProjectionTable *table;
@@ -584,6 +585,7 @@ show_collapsed (FwChartView *self)
 {
   gboolean chart = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "chart") == 0;
 
+  gtk_widget_set_visible (self->body, !self->collapsed);
   gtk_widget_set_visible (GTK_WIDGET (self->stack), !self->collapsed);
   gtk_widget_set_visible (GTK_WIDGET (self->readout), !self->collapsed && chart);
   gtk_widget_set_visible (self->series_button, !self->collapsed && chart);
@@ -876,9 +878,26 @@ fw_chart_view_init (FwChartView *self)
   gtk_label_set_yalign (self->readout, 0.0);
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "fw-chart-readout");
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");
-  gtk_widget_set_parent (GTK_WIDGET (self->readout), GTK_WIDGET (self));
 
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  /* Under the header, the readout and the plot or table go in a
+   * scroller with no scrollbar of its own, as tall as they are where
+   * there is room: so the view's least height is its header's. A window
+   * at its smallest (958x417) squeezed the open projection, header and
+   * all, to nothing: nothing on screen said the chart was there, and
+   * growing the window did not bring it back (review R5-20). Squeezed,
+   * the plot is cut at the bottom, its header and ▼ stay. */
+  self->body = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->body), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->body), TRUE);
+  gtk_widget_set_vexpand (self->body, TRUE);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->readout));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->body), box);
+  }
+  gtk_widget_set_parent (self->body, GTK_WIDGET (self));
 
   g_signal_connect_object (self->canvas, "readout-changed", G_CALLBACK (update_readout), self,
                            G_CONNECT_SWAPPED);

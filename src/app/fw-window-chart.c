@@ -109,19 +109,6 @@ playback_bar_height (FwWindow *self)
   return height;
 }
 
-/* Collapsed, the pane keeps the projection's header whole (the
- * projection's minimum, the header alone): with the end child free to
- * shrink, a divider placed at the column's end squeezed the header, its
- * ▶ with it, to nothing, and nothing on screen opened the projection
- * again. Open, it may be squeezed on a short screen (960x540 at
- * GDK_SCALE=2), where its readout and plot's minimum do not fit. */
-static void
-keep_header (FwWindow *self)
-{
-  gtk_paned_set_shrink_end_child (self->centre_paned,
-                                  !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)));
-}
-
 /* The divider where the projection has its height, or only its header
  * (the pane clamps the position to what the header needs). */
 static void
@@ -138,11 +125,34 @@ apply_position (FwWindow *self)
      * its playback bar when the window has them: on a small
      * window a projection at 300 px left the wheel too little room for
      * its stage names (240 px high at 912x600 lost two of seven). */
-    gtk_paned_set_position (self->centre_paned,
-                            MAX (height - wanted_chart_height (FW_CHART_VIEW (self->chart), self) -
-                                 (height - chart_height (self, 0)),
-                                 least_position (self)));
+    {
+      /* The height it is placed at, kept, if the window cannot give it
+       * that now, for when it can (chart_squeezed). */
+      self->placed_chart_height = wanted_chart_height (FW_CHART_VIEW (self->chart), self);
+      gtk_paned_set_position (self->centre_paned,
+                              MAX (height - self->placed_chart_height - (height - chart_height (self, 0)),
+                                   least_position (self)));
+    }
   self->placing_chart = FALSE;
+}
+
+/* Whether the window has grown taller since it squeezed the open
+ * projection below its height (the user's, or the default): a window
+ * made as small as it goes left the projection its header, and the
+ * pane, which gives a taller window's height to the wheel, kept it at
+ * that when the window grew back (review R5-20: only F8 and Page Up
+ * brought the chart back). It gets its height back as the room comes. */
+static gboolean
+chart_squeezed (FwWindow *self)
+{
+  int column = gtk_widget_get_height (GTK_WIDGET (self->centre_paned));
+  gboolean grown = column > self->chart_column_height;
+
+  self->chart_column_height = column;
+  return grown && self->chart_pane_placed
+         && !fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart))
+         && chart_height (self, gtk_paned_get_position (self->centre_paned))
+            < (self->chart_pane_height > 0 ? self->chart_pane_height : self->placed_chart_height);
 }
 
 gboolean
@@ -150,6 +160,11 @@ fw_window_place_chart_pane (FwWindow *self)
 {
   if (gtk_widget_get_height (GTK_WIDGET (self->centre_paned)) <= 0)
     return FALSE;
+  if (chart_squeezed (self))
+    {
+      apply_position (self);
+      return TRUE;
+    }
   /* Placed already, it is placed again only at its default height, when
    * the playback bar has changed height (a pane shown or hidden folds
    * or unfolds its settings), so that the wheel keeps WHEEL_KEEPS. */
@@ -167,7 +182,6 @@ on_collapsed (FwWindow *self)
 {
   int current = chart_height (self, gtk_paned_get_position (self->centre_paned));
 
-  keep_header (self);
   /* Collapsing keeps the height the user gave it, to open to it again
    * (a height never set is the default again). */
   if (fw_chart_view_get_collapsed (FW_CHART_VIEW (self->chart)) && self->chart_pane_placed &&
@@ -203,8 +217,7 @@ on_position (FwWindow *self)
       g_signal_handlers_block_by_func (self->chart, on_collapsed, self);
       fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), FALSE);
       g_signal_handlers_unblock_by_func (self->chart, on_collapsed, self);
-      keep_header (self);
-    }
+        }
 }
 
 /* F8 and an arrow up (the keys the shortcuts window gives for a
@@ -269,7 +282,6 @@ fw_window_init_chart (FwWindow *self)
       collapsed = g_settings_get_boolean (settings, "chart-pane-collapsed");
     }
   fw_chart_view_set_collapsed (FW_CHART_VIEW (self->chart), collapsed);
-  keep_header (self);
   fw_chart_view_set_session (FW_CHART_VIEW (self->chart), self->session);
 
   /* The divider takes the keyboard focus (F8 moves it). */

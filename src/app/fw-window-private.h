@@ -61,6 +61,8 @@ struct _FwWindow
                                             * in GSettings; 0: never set, room for a readable plot */
   gboolean              chart_pane_placed; /* once the window knows its height */
   int                   placed_bar_height; /* the playback bar's, when the chart was last placed */
+  int                   chart_column_height; /* the centre column's, at the last allocation */
+  int                   placed_chart_height; /* the projection's, open, as last placed */
   gboolean              placing_chart;     /* the divider moved by the window, not the user */
   int                   figures_pane_height; /* above the lists, as the user set it; kept in
                                               * GSettings; 0: never set, a share of the pane */
