@@ -327,8 +327,9 @@ mapped_label (GtkWidget *widget)
 }
 
 /* At 1024x768 the header's scenario picker read a bare "…" while the
- * subtitle (project — folder) kept its text (user review, R5-22): the
- * picker keeps a name's first words, the subtitle gives way first. */
+ * subtitle (project — folder) kept its text (user review, R5-22), then
+ * "Without the…" for "Without the email friction" (R5-07): the picker
+ * keeps the whole name, the subtitle gives way first. */
 static void
 test_picker_keeps_the_name (Fixture       *fixture,
                             gconstpointer  data)
@@ -351,9 +352,20 @@ test_picker_keeps_the_name (Fixture       *fixture,
   g_assert_nonnull (label);
   fw_test_spin (200);
   width = gtk_widget_get_width (label);
-  needed = text_width (label, "Today (as m");
-  g_test_message ("picker label %d px, \"Today (as m\" needs %d px", width, needed);
+  needed = text_width (label, "Today (as measured in Q3)");
+  g_test_message ("picker label %d px, \"Today (as measured in Q3)\" needs %d px", width, needed);
   g_assert_cmpint (width, >=, needed);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scenario.rename", "s",
+                                             "Without the email friction"));
+  fw_test_spin (300);
+  label = mapped_label (picker);
+  g_assert_nonnull (label);
+  g_test_message ("picker: \"%s\", %d px, needs %d px", gtk_label_get_text (GTK_LABEL (label)),
+                  gtk_widget_get_width (label), text_width (label, "Without the email friction"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Without the email friction");
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
 }
 
 /* Every key's name the shortcuts window shows (GtkShortcutLabel's
