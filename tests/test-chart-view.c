@@ -730,7 +730,8 @@ shows_column (GtkWidget  *table,
 
 /* The band the chart draws is in the table too, beside the customers
  * (R5-14): "likely from" and "likely to", the 10th and 90th percentiles
- * as the chart's; no such columns for a scenario without spreads. */
+ * as the chart's, while the chart shows the band; no such columns for a
+ * scenario without spreads. */
 static void
 test_table_band (void)
 {
@@ -757,8 +758,19 @@ test_table_band (void)
       g_assert_cmpfloat (fw_projection_row_get_likely (row, FW_BAND_P90), ==,
                          fw_band_get_customers (band, FW_BAND_P90)[t]);
     }
-  g_assert_true (shows_column (table, "Customers, likely from"));
-  g_assert_true (shows_column (table, "Customers, likely to"));
+  g_assert_true (shows_column (table, "Likely\nfrom"));
+  g_assert_true (shows_column (table, "Likely\nto"));
+
+  /* The chart's band switched off (Series), the table leaves the band
+   * out too: it says what the chart shows. On again, back. */
+  fw_chart_canvas_set_band_shown (fixture.canvas, FALSE);
+  g_assert_true (fw_test_wait_frames_past (table, 1));
+  g_assert_false (shows_column (table, "Likely\nfrom"));
+  g_assert_false (shows_column (table, "Likely\nto"));
+  g_assert_true (shows_column (table, "Customers"));
+  fw_chart_canvas_set_band_shown (fixture.canvas, TRUE);
+  g_assert_true (fw_test_wait_frames_past (table, 1));
+  g_assert_true (shows_column (table, "Likely\nfrom"));
   fixture_tear_down (&fixture, NULL);
 
   fixture_set_up_with (&fixture, 1, 24);
@@ -773,8 +785,8 @@ test_table_band (void)
     g_assert_true (isnan (fw_projection_row_get_likely (row, FW_BAND_P10)));
   }
   g_assert_true (shows_column (table, "Customers"));
-  g_assert_false (shows_column (table, "Customers, likely from"));
-  g_assert_false (shows_column (table, "Customers, likely to"));
+  g_assert_false (shows_column (table, "Likely\nfrom"));
+  g_assert_false (shows_column (table, "Likely\nto"));
   fixture_tear_down (&fixture, NULL);
 }
 

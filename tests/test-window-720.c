@@ -15,6 +15,8 @@
 #include "fw-chart-layout.h"
 #include "fw-chart-view.h"
 #include "fw-figures-panel.h"
+#include "fw-projection-rows.h"
+#include "fw-projection-table.h"
 #include "fw-renderer-choice.h"
 #include "fw-settings.h"
 #include "fw-test-names.h"
@@ -387,6 +389,69 @@ test_chart_readable (Fixture       *fixture,
     }
 }
 
+typedef struct
+{
+  GtkWidget     *table;
+  GtkAdjustment *sideways;
+  guint          n_titles;
+} TableWait;
+
+static gboolean
+table_with_band_laid_out (gpointer data)
+{
+  TableWait *wait = data;
+  GListModel *rows = fw_projection_table_get_model (FW_PROJECTION_TABLE (wait->table));
+
+  return fw_projection_rows_has_band (FW_PROJECTION_ROWS (rows))
+         && fw_test_find_label_reading (wait->table, "Likely\nfrom") != NULL
+         && gtk_widget_get_mapped (fw_test_find_label_reading (wait->table, "Likely\nfrom"))
+         && gtk_adjustment_get_page_size (wait->sideways) > 0;
+}
+
+/* The projection table at 1280x720 with the band's two columns: all
+ * eight columns in the pane, nothing to scroll sideways for (titles on
+ * two lines, "Likely from / to" short). Before, "Customers, likely
+ * from" and "likely to" on one line made the table 1.6 times as wide as
+ * its pane, Momentum out of sight. */
+static void
+test_table_fits (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  FwDocument *document = fw_window_get_document (fixture->window);
+  Chart chart = chart_of (fixture->window);
+  TableWait wait = { fw_chart_view_get_table (chart.view), NULL, 0 };
+  const char *titles[] = { "Customers", "Likely\nfrom", "Likely\nto", "New\ncustomers", "Churn",
+                           "Referral\ninflow", "Momentum" };
+  GtkWidget *scroller;
+
+  /* The window's style, as users see it. */
+  fw_test_load_app_style ();
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_assert_true (fw_document_set_horizon (document, 36, &error));
+  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
+  g_assert_no_error (error);
+  fw_chart_view_set_page (chart.view, "table");
+  /* The column view's own (the chooser's list has another). */
+  scroller = gtk_widget_get_parent (fw_test_find_type (wait.table, GTK_TYPE_COLUMN_VIEW));
+  wait.sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (fw_test_wait_until (table_with_band_laid_out, &wait));
+  g_assert_true (fw_test_wait_frames_past (scroller, 1));
+  g_test_message ("the table %.0f px wide in a pane of %.0f", gtk_adjustment_get_upper (wait.sideways),
+                  gtk_adjustment_get_page_size (wait.sideways));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (wait.sideways), <=,
+                     gtk_adjustment_get_page_size (wait.sideways) + 1.0);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *title = fw_test_find_label_reading (wait.table, titles[i]);
+
+      g_assert_nonnull (title);
+      g_assert_true (gtk_widget_get_mapped (title));
+    }
+}
+
 /* The keyboard shortcuts window (Ctrl+?) fits the screen: GTK lays its
  * groups out two columns to a page, each as wide as its widest keys and
  * title; with long titles and long key lists side by side it was 1507 px
@@ -434,6 +499,8 @@ main (int   argc,
   ADD ("inflow-in-sight", test_inflow_in_sight);
   ADD ("chart-readable", test_chart_readable);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
+  /* Last: it loads the window's style sheet for the rest of the run. */
+  ADD ("table-fits", test_table_fits);
 #undef ADD
 
   return g_test_run ();

@@ -516,6 +516,8 @@ sync_checks (FwChartView *self)
                                fw_chart_canvas_get_band_shown (self->canvas));
   gtk_widget_set_sensitive (self->series_checks[BAND_CHECK], fw_chart_canvas_has_band (self->canvas));
   gtk_widget_set_visible (self->band_hint, !fw_chart_canvas_has_band (self->canvas));
+  /* The table shows the band's columns as the chart shows the band. */
+  fw_projection_table_set_band_shown (self->table, fw_chart_canvas_get_band_shown (self->canvas));
 }
 
 static void

@@ -39,8 +39,10 @@ struct _FwProjectionTable
   gint64             place_from_frame;
   GtkColumnView     *view;
   GtkColumnViewColumn *period_column;
-  /* The band's 10th and 90th percentiles, shown while the rows have it. */
+  /* The band's 10th and 90th percentiles, shown while the rows have it
+   * and the chart shows it (band_shown). */
   GtkColumnViewColumn *likely_columns[2];
+  gboolean           band_shown;
 };
 
 G_DEFINE_FINAL_TYPE (FwProjectionTable, fw_projection_table, GTK_TYPE_WIDGET)
@@ -88,28 +90,60 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, text);
 }
 
+/* @title on two lines, broken at the space nearest its middle
+ * ("Customers,\nlikely from", "New\ncustomers"); a single word as it is.
+ * A column is as wide as its title's widest line or its widest number,
+ * and the eight columns fit the pane of a 1280x720 window without
+ * scrolling sideways, where titles on one line made them 1.6 times its
+ * width. (GTK 4.8 has no API to wrap a column's title, and a title
+ * label set to wrap is given one line's height and cut.) */
+static char *
+two_line_title (const char *title)
+{
+  char *lines = g_strdup (title);
+  glong middle = g_utf8_strlen (title, -1) / 2;
+  char *best = NULL;
+  glong best_distance = G_MAXLONG;
+  glong at = 0;
+
+  for (char *p = lines; *p != '\0'; p = g_utf8_next_char (p), at++)
+    if (*p == ' ' && ABS (at - middle) < best_distance)
+      {
+        best = p;
+        best_distance = ABS (at - middle);
+      }
+  if (best != NULL)
+    *best = '\n';
+  return lines;
+}
+
 static GtkColumnViewColumn *
 add_column (FwProjectionTable *self,
             const char        *title,
             int                column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *lines = two_line_title (title);
   GtkColumnViewColumn *view_column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
+  view_column = gtk_column_view_column_new (lines, factory);
   gtk_column_view_column_set_expand (view_column, column != PERIOD_COLUMN);
   gtk_column_view_append_column (self->view, view_column);
   g_object_unref (view_column);
   return view_column;
 }
 
-/* The band's columns while the scenario read has a band. */
+/* The band's columns while the scenario read has a band and the chart's
+ * band switch (Series → the likely range) is on: the table says what
+ * the chart shows, and a user who turned the band off to read the lines
+ * does not get it back in the table. Two columns fewer also keep the
+ * table to the pane's width. */
 static void
 show_likely_columns (FwProjectionTable *self)
 {
-  gboolean band = fw_projection_rows_has_band (self->rows);
+  gboolean band = self->band_shown && fw_projection_rows_has_band (self->rows);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->likely_columns); i++)
     gtk_column_view_column_set_visible (self->likely_columns[i], band);
@@ -482,16 +516,19 @@ fw_projection_table_init (FwProjectionTable *self)
        * the table is the chart's equivalent for a screen reader. */
       if (s == FW_CHART_CUSTOMERS)
         {
-          /* TRANSLATORS: a column of the projection table: the band's
-           * 10th percentile of customers */
-          self->likely_columns[0] = add_column (self, _("Customers, likely from"), LIKELY_FROM_COLUMN);
-          /* TRANSLATORS: a column of the projection table: the band's
-           * 90th percentile of customers */
-          self->likely_columns[1] = add_column (self, _("Customers, likely to"), LIKELY_TO_COLUMN);
+          /* TRANSLATORS: a column of the projection table, right after
+           * "Customers": the band's 10th percentile of customers. Keep
+           * it short: eight columns share a narrow pane. */
+          self->likely_columns[0] = add_column (self, _("Likely from"), LIKELY_FROM_COLUMN);
+          /* TRANSLATORS: a column of the projection table, after "Likely
+           * from": the band's 90th percentile of customers. Keep it short. */
+          self->likely_columns[1] = add_column (self, _("Likely to"), LIKELY_TO_COLUMN);
         }
     }
   g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (show_likely_columns), self,
                            G_CONNECT_SWAPPED);
+  /* As the chart starts (fw_chart_view keeps the two in step). */
+  self->band_shown = TRUE;
   show_likely_columns (self);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
@@ -505,4 +542,14 @@ GtkWidget *
 fw_projection_table_new (void)
 {
   return g_object_new (FW_TYPE_PROJECTION_TABLE, NULL);
+}
+
+void
+fw_projection_table_set_band_shown (FwProjectionTable *self,
+                                    gboolean           shown)
+{
+  g_return_if_fail (FW_IS_PROJECTION_TABLE (self));
+
+  self->band_shown = shown;
+  show_likely_columns (self);
 }

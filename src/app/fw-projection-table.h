@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 /* The chart's rows as a table, for reading the numbers month by month
  * and for screen readers: period, customers, new customers, churn,
  * referral inflow and momentum, numbers as the user's locale writes
- * them; and, while the scenario read has a band, the customers it
- * likely falls between (the band's 10th and 90th percentiles, which
+ * them; and, while the scenario read has a band and the chart shows
+ * it, the customers it likely falls between (the band's 10th and 90th percentiles, which
  * the chart draws). The period shown is the selected row, kept in view.
  * A GtkColumnView over FwProjectionRows: only the rows on screen
  * exist as widgets, whatever the horizon.
@@ -37,6 +37,10 @@ G_DECLARE_FINAL_TYPE (FwProjectionTable, fw_projection_table, FW, PROJECTION_TAB
 GtkWidget  *fw_projection_table_new         (void);
 void        fw_projection_table_set_session (FwProjectionTable *self,
                                              FwSession         *session);
+/* Whether the chart shows the band (its Series switch): the table's
+ * "likely from / to" columns show only then, and where there is a band. */
+void        fw_projection_table_set_band_shown (FwProjectionTable *self,
+                                                gboolean           shown);
 /* For tests: the rows shown. */
 GListModel *fw_projection_table_get_model   (FwProjectionTable *self);
 /* For tests: the list choosing the scenario (shown only when several
