@@ -700,6 +700,51 @@ test_no_other_figures_while_loading (Fixture       *fixture,
   fw_document_mark_saved (fw_window_get_document (fixture->window));
 }
 
+/* While a file is read into a window, nothing acts on the project it
+ * is about to replace: F5 (and Shift+F5) does not present it, Copy does
+ * not copy it, the header's scenario picker and scenario menu are
+ * insensitive; once the file's project is in, F5 presents that one.
+ * Before, F5 presented the old project over the loading page and the
+ * picker listed the old project's scenarios. (Checked before the main
+ * loop runs again: the load cannot have ended.) */
+static void
+test_nothing_acts_on_the_old_project_while_loading (Fixture       *fixture,
+                                                    gconstpointer  data)
+{
+  g_autofree char *path = write_largest (fixture->dir, "Big.flywheel");
+  FwWindow *window = fixture->window;
+  FwSession *session = fw_window_get_session (window);
+
+  g_assert_true (fw_window_is_pristine (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  assert_says_loading (window, "Big.flywheel");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-start", NULL);
+  g_assert_false (fw_session_get_presenting (fw_window_get_session (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-reveal", NULL);
+  g_assert_false (fw_session_get_presenting (fw_window_get_session (window)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->scenario_dropdown)));
+  g_assert_false (gtk_widget_is_sensitive (window->scenario_menu_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-wheel", NULL);
+  g_assert_null (fw_test_find_shown (GTK_WIDGET (window), fw_test_is_label_with, "Copied the wheel"));
+
+  /* As F5 from the keyboard: the window's binding. */
+  fw_test_xdotool (GTK_WINDOW (window), "xdotool key --window %%lu F5");
+  if (fw_window_is_loading (window))
+    g_assert_false (fw_session_get_presenting (fw_window_get_session (window)));
+
+  fw_test_wait_for_files (window);
+  g_assert_null (fw_window_get_error (window));
+  g_assert_false (fw_window_is_loading (window));
+  session = fw_window_get_session (window);
+  g_assert_cmpuint (fw_document_get_n_scenarios (fw_window_get_document (window)), ==, 50);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->scenario_dropdown)));
+  g_assert_true (gtk_widget_is_sensitive (window->scenario_menu_button));
+  /* The file's project in: F5 presents it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-start", NULL));
+  g_assert_true (fw_session_get_presenting (session));
+  fw_session_set_presenting (session, FALSE);
+}
+
 /* `flywheel FILE` twice, or the same file by another name: through a
  * symbolic link, a linked folder, or a hard link: one window. */
 static void
@@ -1220,6 +1265,7 @@ main (int   argc,
   ADD ("open-asks-nothing", test_open_asks_nothing);
   ADD ("keep-working-while-largest-loads", test_keep_working_while_largest_loads);
   ADD ("no-other-figures-while-loading", test_no_other_figures_while_loading);
+  ADD ("nothing-acts-on-the-old-project-while-loading", test_nothing_acts_on_the_old_project_while_loading);
   ADD ("failed-open-leaves-work-alone", test_failed_open_leaves_work_alone);
   ADD ("edits-during-save-kept", test_edits_during_save_kept);
   ADD ("big-files-off-the-main-loop", test_big_files_off_the_main_loop);

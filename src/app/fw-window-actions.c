@@ -422,8 +422,9 @@ void
 fw_window_update_actions (FwWindow *self)
 {
   /* Presenting edits nothing: Ctrl+Z there would change the wheel in
-   * front of the room with no way to see why. */
-  gboolean editing = !fw_session_get_presenting (self->session);
+   * front of the room with no way to see why. Nor does a window reading
+   * a file: the project it would change is out of sight and about to go. */
+  gboolean editing = !fw_session_get_presenting (self->session) && !fw_window_is_loading (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", editing && fw_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", editing && fw_document_can_redo (self->document));

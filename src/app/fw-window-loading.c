@@ -50,6 +50,29 @@ loading_page_new (FwWindow *self)
   return page;
 }
 
+/* What acts on the project on show would act on one about to go: F5
+ * presented the old project while the file was read, Copy and Export
+ * would hand it out under the file's name, and the header's scenario
+ * picker listed its scenarios. None of them until the file's project is
+ * in (or, cancelled, the old one is back); the picker and the scenario
+ * menu stay in place, insensitive, so the header does not jump. */
+static void
+hold_what_acts_on_the_project (FwWindow *self)
+{
+  static const char *actions[] = {
+    "win.present-start", "win.present-reveal", "win.export", "win.export-report", "win.print",
+    "win.copy-wheel", "win.copy-chart", "scenario.switch",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !self->loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scenario_dropdown), !self->loading);
+  gtk_widget_set_sensitive (self->scenario_menu_button, !self->loading);
+  /* Undo and redo too (fw_window_update_actions () asks). */
+  if (self->session != NULL && self->document != NULL)
+    fw_window_update_actions (self);
+}
+
 void
 fw_window_show_loading (FwWindow *self,
                         GFile    *file)
@@ -78,6 +101,7 @@ fw_window_show_loading (FwWindow *self,
   self->loading = file != NULL;
   /* Hidden, and insensitive too: nothing reaches it from the keyboard. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->side_paned), !self->loading);
+  hold_what_acts_on_the_project (self);
   fw_window_show_editor_or_loading (self);
 }
 
