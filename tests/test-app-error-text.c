@@ -7,11 +7,14 @@
 
 #define G_LOG_DOMAIN "test-app-error-text"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fw-error.h"
 #include "fw-error-text.h"
+#include "fw-file.h"
 
 /* The sentences the window says, chosen by error code (fw-error-text.h);
  * no display needed. */
@@ -67,6 +70,32 @@ test_range_grouped (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* A named pipe opened in the window is said to be one, in the words the
+ * loaders and the command line use ("a named pipe, not a file"), not
+ * "It is not a Flywheel project" (verification 8c, V8-04). */
+static void
+test_open_named_pipe (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-error-text-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "f.flywheel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  guint64 size;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_cmpint (fw_file_open_regular (path, &size, &error), ==, -1);
+  g_assert_cmpstr (error->message, ==, "a named pipe, not a file");
+  text = fw_error_text_open (file, error);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "“f.flywheel”"));
+  g_assert_nonnull (strstr (text, error->message));
+  g_assert_null (strstr (text, "not a Flywheel project"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -75,6 +104,7 @@ main (int   argc,
 
   g_test_add_func ("/error-text/save/other-users-file", test_save_other_users_file);
   g_test_add_func ("/error-text/range/grouped", test_range_grouped);
+  g_test_add_func ("/error-text/open/named-pipe", test_open_named_pipe);
 
   return g_test_run ();
 }

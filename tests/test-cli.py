@@ -701,14 +701,14 @@ def what_is_not_a_regular_file_is_refused_without_blocking(t):
     for command in (["check"], ["dump"], ["simulate"], ["import"]):
         args = command + ["f.flywheel"] + (["out.flywheel"] if command == ["import"] else [])
         try:
-            t.fails(2, *args, contains=["f.flywheel", "not a regular file (a named pipe)"])
+            t.fails(2, *args, contains=["f.flywheel", "a named pipe, not a file"])
         except subprocess.TimeoutExpired:
             raise Failure("flywheel-cli %s blocked on a FIFO" % " ".join(args))
     t.expect(not os.path.exists(t.path("out.flywheel")), "import wrote something")
     # /dev/null even when it is standard input, as under meson: only a
     # pipe there is read.
     if os.path.exists("/dev/null"):
-        t.fails(2, "check", "/dev/null", contains=["/dev/null", "(a device)"])
+        t.fails(2, "check", "/dev/null", contains=["/dev/null", "a device, not a file"])
     os.mkdir(t.path("folder.flywheel"))
     t.fails(2, "check", "folder.flywheel", contains=["folder.flywheel", "directory"])
 
@@ -1071,6 +1071,30 @@ def export_period_shows_the_counts_then(t):
     text = pdf_text(t, "chart.pdf")
     t.expect("Month 7" in text, "the chart's marker should name month 7: %r" % text)
     return None
+
+
+@test
+def new_and_import_write_through_links(t):
+    """V8-01: `new` onto a dangling link said "already exists" while
+    `import` wrote through the same kind of link. Both now write through
+    it (the file it names is created, the link stays a link), and `new`
+    still refuses a real file, reached through a link too, without
+    --force."""
+    t.write_json("s.json", sample())
+    for command in (["new", "--template", "four-a"], ["import", "s.json"]):
+        link, target = t.path("%s-link.flywheel" % command[0]), t.path("%s-target.flywheel" % command[0])
+        os.symlink(os.path.basename(target), link)
+        t.ok(*(command + [link]))
+        t.expect(os.path.islink(link), "%s: the link should stay a link" % command[0])
+        t.expect(os.path.isfile(target), "%s: the file the link names should exist" % command[0])
+        t.ok("check", link)
+    before = t.read_bytes("new-target.flywheel")
+    t.fails(2, "new", "--template", "sales-cycle", t.path("new-link.flywheel"),
+            contains=["already exists", "--force"])
+    t.expect(t.read_bytes("new-target.flywheel") == before, "refused, yet the file changed")
+    t.ok("new", "--template", "sales-cycle", "--force", t.path("new-link.flywheel"))
+    t.expect(os.path.islink(t.path("new-link.flywheel")), "--force: the link should stay a link")
+    t.expect(t.read_bytes("new-target.flywheel") != before, "--force: the file should be replaced")
 
 
 @test

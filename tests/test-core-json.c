@@ -1170,12 +1170,12 @@ test_file_not_regular (Files         *files,
   project = fw_project_from_json_file (fifo, &error);
   g_assert_null (project);
   g_assert_error (error, FW_ERROR, FW_ERROR_NOT_PROJECT);
-  g_assert_true (g_str_has_suffix (error->message, "f.json: not a regular file (a named pipe)"));
+  g_assert_true (g_str_has_suffix (error->message, "f.json: a named pipe, not a file"));
 
   device = fw_project_from_json_file ("/dev/null", &device_error);
   g_assert_null (device);
   g_assert_error (device_error, FW_ERROR, FW_ERROR_NOT_PROJECT);
-  g_assert_cmpstr (device_error->message, ==, "/dev/null: not a regular file (a device)");
+  g_assert_cmpstr (device_error->message, ==, "/dev/null: a device, not a file");
 }
 
 /* Text that is not a file meets the same limit. */

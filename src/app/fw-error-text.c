@@ -10,10 +10,13 @@
 #include <math.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "fw-display-number.h"
 #include "fw-error.h"
 #include "fw-error-text.h"
+#include "fw-file.h"
 #include "fw-model.h"
 #include "fw-validate.h"
 
@@ -117,6 +120,22 @@ fw_error_text_open (GFile        *file,
   g_return_val_if_fail (error != NULL, NULL);
 
   log_detail ("Could not open", file, error);
+  /* A named pipe, a device, a socket: said as the command line says it
+   * (verification 8c, V8-04), not "not a Flywheel project". */
+  {
+    g_autofree char *path = g_file_get_path (file);
+    GStatBuf info;
+
+    if (path != NULL && g_stat (path, &info) == 0 && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
+      {
+        g_autofree char *what = fw_file_not_a_file (info.st_mode);
+
+        /* Translators: the first %s is a file name, the second says what
+         * it is instead: "a named pipe, not a file" */
+        return g_strdup_printf (_("Could not open “%s”: it is %s. Flywheel opens projects from files."),
+                                name, what);
+      }
+  }
   /* Translators: the first %s is a file name, the second a sentence
    * saying why, such as "It is not a Flywheel project." */
   return g_strdup_printf (_("Could not open “%s”. %s"), name, why_not_opened (error));

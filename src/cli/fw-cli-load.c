@@ -225,12 +225,14 @@ fw_cli_load_project (const char     *path,
     {
       if (!is_standard_input_pipe (&info))
         {
+          g_autofree char *what = fw_file_not_a_file (info.st_mode);
+
           close (fd);
-          /* TRANSLATORS: the second %s is "a named pipe", "a device" or "a socket" */
+          /* TRANSLATORS: the second %s is "a named pipe, not a file" */
           g_set_error (error, FW_ERROR, FW_ERROR_NOT_PROJECT,
-                       _("%s: not a regular file (%s); Flywheel reads projects from files, "
+                       _("%s: %s; Flywheel reads projects from files, "
                          "or from a pipe on standard input (/dev/stdin)"),
-                       display, fw_file_describe_kind (info.st_mode));
+                       display, what);
           return NULL;
         }
       /* The shell's pipe: reads wait for the program writing into it. */

@@ -16,11 +16,15 @@
 
 #define PARAMETERS "OUT"
 
-/* A dangling symbolic link counts: saving would replace it. */
+/* Whether a file is there to replace, through any symbolic links. A
+ * dangling link is not one: saving writes through it, creating the file
+ * it names and keeping the link (docs/file-format.md, "Links"), as
+ * `import`, Save and Export do; it used to be refused here with
+ * "already exists" though nothing was there (verification 8c, V8-01). */
 static gboolean
 path_exists (const char *path)
 {
-  return g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 int

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-file"
 
+#include "config.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "fw-error.h"
@@ -37,14 +40,26 @@ fw_file_describe_kind (guint mode)
   if (S_ISREG (mode))
     return NULL;
   if (S_ISDIR (mode))
-    return "a folder";
+    /* TRANSLATORS: what a path is instead of a file, in "%s, not a file" */
+    return _("a folder");
   if (S_ISFIFO (mode))
-    return "a named pipe";
+    /* TRANSLATORS: what a path is instead of a file, in "%s, not a file" */
+    return _("a named pipe");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    /* TRANSLATORS: what a path is instead of a file, in "%s, not a file" */
+    return _("a device");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a file";
+    /* TRANSLATORS: what a path is instead of a file, in "%s, not a file" */
+    return _("a socket");
+  /* TRANSLATORS: what a path is instead of a file, in "%s, not a file" */
+  return _("something else");
+}
+
+char *
+fw_file_not_a_file (guint mode)
+{
+  /* TRANSLATORS: %s is "a named pipe", "a device", "a socket" */
+  return g_strdup_printf (_("%s, not a file"), fw_file_describe_kind (mode));
 }
 
 int
@@ -84,9 +99,10 @@ fw_file_open_regular (const char  *path,
     }
   if (!S_ISREG (st.st_mode))
     {
+      g_autofree char *what = fw_file_not_a_file (st.st_mode);
+
       close (fd);
-      g_set_error (error, FW_ERROR, FW_ERROR_NOT_PROJECT, "not a regular file (%s)",
-                   fw_file_describe_kind (st.st_mode));
+      g_set_error_literal (error, FW_ERROR, FW_ERROR_NOT_PROJECT, what);
       return -1;
     }
 

@@ -22,8 +22,8 @@ G_BEGIN_DECLS
  * -1 with:
  * - a G_FILE_ERROR from errno when it cannot be opened
  *   (`No such file or directory`; `Is a directory` for a folder);
- * - FW_ERROR_NOT_PROJECT `not a regular file (a named pipe)` (or `a
- *   device`, `a socket`) for anything else.
+ * - FW_ERROR_NOT_PROJECT `a named pipe, not a file` (or `a device`,
+ *   `a socket`: fw_file_not_a_file ()) for anything else.
  * Messages do not name the file: the caller puts its name in front.
  * *@size is the file's size. */
 int      fw_file_open_regular (const char  *path,
@@ -40,8 +40,13 @@ gboolean fw_file_read_fully   (int          fd,
                                GError     **error);
 
 /* What a file that is not a regular file is, for a message: "a named
- * pipe", "a device", "a socket", "a folder"; NULL for a regular file. */
+ * pipe", "a device", "a socket", "a folder" (translated); NULL for a
+ * regular file. */
 const char *fw_file_describe_kind (guint mode);
+/* "a named pipe, not a file": the one sentence the loaders, the command
+ * line and the window all say about a path that is not a regular file
+ * (@mode a stat () mode of such a path). */
+char       *fw_file_not_a_file    (guint mode);
 
 /* Writing a file whole, for project files and every export
  * (docs/file-format.md, "Saving").
