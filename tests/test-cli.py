@@ -1113,6 +1113,13 @@ def export_wheel_has_a_caption(t):
             contains=["--no-caption", "chart"])
     t.fails(2, "export", "s.json", "c.csv", "--no-caption", contains=["--no-caption", "CSV"])
     t.expect("--no-caption" in t.ok("export", "--help").text, "--help should list --no-caption")
+    # SVG draws text as outlines: its <desc> says the caption in words.
+    t.ok("export", "s.json", "p7.svg", "--period", "7")
+    t.ok("export", "s.json", "bare.svg", "--period", "7", "--no-caption")
+    svg_desc = [ElementTree.fromstring(t.read_bytes(n)).find("{http://www.w3.org/2000/svg}desc").text
+                for n in ("p7.svg", "bare.svg")]
+    t.expect(svg_desc[0].startswith("Acme · Baseline · Month 7 of 12. "), "p7.svg desc: %r" % svg_desc[0])
+    t.expect("Month 7 of 12" not in svg_desc[1], "bare.svg desc: %r" % svg_desc[1])
     captioned = pdf_text(t, "p7.pdf")
     if captioned is None:
         return "text not checked: pdftotext (poppler-utils) is not installed"

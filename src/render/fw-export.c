@@ -235,6 +235,14 @@ description_text (const FwExportRequest *request)
       g_autofree char *momentum = fw_display_count (fw_projection_get_figures (request->projections[0],
                                                                                period)->momentum);
 
+      /* The caption drawn under the wheel, first, in the same words. */
+      if (request->caption)
+        {
+          g_autofree char *caption = fw_caption_text (request->project, request->scenarios[0], period);
+
+          g_string_append_printf (text, "%s. ", caption);
+        }
+
       for (guint i = 0; i < request->scenarios[0]->stages->len; i++)
         {
           g_autofree char *count = fw_display_count (counts[i]);
