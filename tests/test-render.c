@@ -1234,6 +1234,59 @@ surfaces_equal (cairo_surface_t *a,
                  (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a)) == 0;
 }
 
+/* Playing, the wheel view keeps each part of the counts in pixels of its
+ * own (fw_wheel_paint_count_part()): painted in order over the ring, the
+ * parts are exactly what fw_wheel_paint_counts() paints, and every part
+ * but the referral band covers a small box, not the wheel. */
+static void
+test_paint_count_parts (void)
+{
+  cairo_surface_t *whole, *parts;
+  FwWheelCountSpots spots;
+  cairo_t *cr;
+  guint n;
+  Fixture f;
+
+  fixture_init (&f, make_scenario (), 700, 640);
+  f.scene.period = 3;
+  f.scene.position = 3.4;
+  n = fw_wheel_count_parts (&f.scene);
+  g_assert_cmpuint (n, ==, 2 + f.scenario->stages->len);
+
+  whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 700, 640);
+  cr = cairo_create (whole);
+  fw_wheel_paint_ring (cr, &f.layout, &f.style, &f.scene, &spots);
+  fw_wheel_paint_counts (cr, &f.layout, &f.style, &f.scene, &spots);
+  cairo_destroy (cr);
+
+  parts = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 700, 640);
+  cr = cairo_create (parts);
+  fw_wheel_paint_ring (cr, &f.layout, &f.style, &f.scene, &spots);
+  for (guint part = 0; part < n; part++)
+    fw_wheel_paint_count_part (cr, &f.layout, &f.style, &f.scene, &spots, part);
+  cairo_destroy (cr);
+  g_assert_true (surfaces_equal (whole, parts));
+
+  /* Each stage's count on its own: something, in a small box. */
+  for (guint part = 2; part < n; part++)
+    {
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      double x, y, w, h;
+
+      cr = cairo_create (recording);
+      fw_wheel_paint_count_part (cr, &f.layout, &f.style, &f.scene, &spots, part);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+      cairo_surface_destroy (recording);
+      g_assert_cmpfloat (w * h, >, 0.0);
+      g_assert_cmpfloat (w * h, <, 700.0 * 640.0 / 100.0);
+    }
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (parts);
+  fixture_clear (&f);
+}
+
 static void
 test_paint_motion (void)
 {
@@ -2013,6 +2066,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
   g_test_add_func ("/render/paint/counts-roll-in-place", test_paint_counts_roll_in_place);
+  g_test_add_func ("/render/paint/count-parts", test_paint_count_parts);
   g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);
   g_test_add_func ("/render/paint/overlay-states", test_paint_overlay_states);
   g_test_add_func ("/render/paint/labels", test_paint_labels);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fw-chart-view.h"
+#include "fw-period-blend.h"
 #include "fw-playback-bar.h"
 #include "fw-renderer-choice.h"
 #include "fw-wheel-view.h"
@@ -430,6 +431,81 @@ test_playback_ring_keeps_room (Fixture       *fixture,
   g_assert_cmpuint (rings, <=, periods / 4);
 }
 
+/* The wheel's snapshot, as GTK takes it for a frame. */
+static GskRenderNode *
+wheel_node (GtkWidget *wheel)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (wheel)->snapshot (wheel, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Playing, a roll of the counts leaves the ring's pixels alone: the
+ * wheel's first node is the same one from roll to roll (GTK redraws
+ * nothing of it), and each count is a node of its own in a small box.
+ * A roll, five a second, then redraws a few small boxes, not the whole
+ * wheel (which also stretched the frame's surface to the figures panel).
+ * Paused, the static layer is the counts over the ring again, in one
+ * node: the paused picture as it always was. */
+static void
+test_playback_counts_roll_apart (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  FwWheelView *view = FW_WHEEL_VIEW (wheel);
+  double area = gtk_widget_get_width (wheel) * (double) gtk_widget_get_height (wheel);
+  guint stages = fw_session_get_scenario (shown)->stages->len;
+  GskRenderNode *before, *after, *paused;
+  guint64 statics;
+  guint counts = 0, rolled = 0;
+  double covered = 0.0;
+
+  g_assert_true (fw_test_wait_frames_past (wheel, 0));
+  fw_session_set_speed (shown, 1);
+  fw_session_set_playing (shown, TRUE);
+  g_assert_true (fw_session_play_on (shown, 0.25));
+  before = wheel_node (wheel);
+  statics = fw_wheel_view_get_statics_painted (view);
+  g_usleep (FW_PERIOD_BLEND_TEXT_INTERVAL_US + G_USEC_PER_SEC / 50);
+  g_assert_true (fw_session_play_on (shown, 0.25));
+  after = wheel_node (wheel);
+  /* It rolled. */
+  g_assert_cmpuint (fw_wheel_view_get_statics_painted (view), ==, statics + 1);
+
+  g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpuint (gsk_container_node_get_n_children (after), ==, gsk_container_node_get_n_children (before));
+  g_assert_true (gsk_container_node_get_child (after, 0) == gsk_container_node_get_child (before, 0));
+  /* After the ring: the counts' nodes, then the moving people's and the
+   * overlay's. */
+  for (guint i = 1; i + 2 < gsk_container_node_get_n_children (after); i++)
+    {
+      GskRenderNode *count = gsk_container_node_get_child (after, i);
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (count, &bounds);
+      covered += bounds.size.width * bounds.size.height;
+      counts++;
+      rolled += count != gsk_container_node_get_child (before, i);
+    }
+  g_test_message ("%u parts of the counts apart, %u painted again at the roll, covering %.0f of the "
+                  "wheel's %.0f px", counts, rolled, covered, area);
+  g_assert_cmpfloat (covered, <, area / 4.0);
+  g_assert_cmpuint (counts, >=, stages);
+  g_assert_cmpuint (counts, <=, stages + 2);
+  g_assert_cmpuint (rolled, ==, counts);
+
+  fw_session_set_playing (shown, FALSE);
+  paused = wheel_node (wheel);
+  g_assert_cmpuint (gsk_container_node_get_n_children (paused), ==, 3);
+  g_assert_true (gsk_container_node_get_child (paused, 0) != gsk_container_node_get_child (after, 0));
+
+  gsk_render_node_unref (before);
+  gsk_render_node_unref (after);
+  gsk_render_node_unref (paused);
+}
+
 static void
 count_tick (GdkFrameClock *clock,
             guint         *count)
@@ -706,6 +782,7 @@ main (int   argc,
   ADD ("counts-roll", test_playback_counts_roll);
   ADD ("yields-to-idle", test_playback_yields_to_idle);
   ADD ("ring-keeps-room", test_playback_ring_keeps_room);
+  ADD ("counts-roll-apart", test_playback_counts_roll_apart);
   ADD ("horizon", test_playback_horizon);
   ADD ("horizon-typed-whole", test_playback_horizon_typed_whole);
 #undef ADD

@@ -111,6 +111,49 @@ draws_with_cairo (GtkWidget *widget)
 }
 
 GskRenderNode *
+fw_render_pixels_node (GtkWidget       *widget,
+                       FwLayerPool     *pool,
+                       cairo_surface_t *surface,
+                       int              width,
+                       int              height,
+                       int              scale)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  GskRenderNode *node;
+  GdkTexture *texture;
+  GtkSnapshot *recorder;
+  cairo_t *cr;
+
+  if (draws_with_cairo (widget))
+    {
+      /* The recording holds one operation, "paint these pixels": cairo
+       * keeps the surface (a snapshot it never has to copy, as nothing
+       * writes to it again while the node lives). */
+      recorder = gtk_snapshot_new ();
+      cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      node = gtk_snapshot_free_to_node (recorder);
+      if (pool != NULL)
+        fw_layer_pool_shown (pool, surface, node);
+      return node;
+    }
+
+  /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */
+  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                       (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                       (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                    pixels, cairo_image_surface_get_stride (surface));
+
+  recorder = gtk_snapshot_new ();
+  gtk_snapshot_append_texture (recorder, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_object_unref (texture);
+  return gtk_snapshot_free_to_node (recorder);
+}
+
+GskRenderNode *
 fw_render_texture_node (GtkWidget         *widget,
                         FwLayerPool       *pool,
                         int                width,
@@ -119,12 +162,9 @@ fw_render_texture_node (GtkWidget         *widget,
                         FwRenderPaintFunc  paint,
                         gpointer           data)
 {
-  g_autoptr(GBytes) pixels = NULL;
   gboolean with_cairo = draws_with_cairo (widget);
   cairo_surface_t *surface;
   GskRenderNode *node;
-  GdkTexture *texture;
-  GtkSnapshot *recorder;
   cairo_t *cr;
 
   /* A new layer is drawn on every change (five times a second while the
@@ -142,32 +182,7 @@ fw_render_texture_node (GtkWidget         *widget,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  if (with_cairo)
-    {
-      /* The recording holds one operation, "paint these pixels": cairo
-       * keeps the surface (a snapshot it never has to copy, as nothing
-       * writes to it again while the node lives). */
-      recorder = gtk_snapshot_new ();
-      cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      node = gtk_snapshot_free_to_node (recorder);
-      if (pool != NULL)
-        fw_layer_pool_shown (pool, surface, node);
-      cairo_surface_destroy (surface);
-      return node;
-    }
-
-  /* Cairo's ARGB32 is premultiplied native-endian: GDK_MEMORY_DEFAULT. */
-  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                       (gsize) cairo_image_surface_get_stride (surface) * height * scale,
-                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
-                                    pixels, cairo_image_surface_get_stride (surface));
-
-  recorder = gtk_snapshot_new ();
-  gtk_snapshot_append_texture (recorder, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_object_unref (texture);
-  return gtk_snapshot_free_to_node (recorder);
+  node = fw_render_pixels_node (widget, with_cairo ? pool : NULL, surface, width, height, scale);
+  cairo_surface_destroy (surface);
+  return node;
 }

@@ -44,6 +44,14 @@ typedef void (*FwRenderPaintFunc) (cairo_t *cr,
  * playback frame's CPU, perf, Dec 2026): there the pixels are an image
  * surface a cairo node paints, which pixman copies only where the frame
  * is redrawn, from @pool's reused pixels when not NULL. */
+/* The same for @pixels already painted (@width x @height at @scale; from
+ * @pool, or NULL): the caller keeps its reference. */
+GskRenderNode *fw_render_pixels_node   (GtkWidget         *widget,
+                                        FwLayerPool       *pool,
+                                        cairo_surface_t   *pixels,
+                                        int                width,
+                                        int                height,
+                                        int                scale);
 GskRenderNode *fw_render_texture_node  (GtkWidget         *widget,
                                         FwLayerPool       *pool,
                                         int                width,

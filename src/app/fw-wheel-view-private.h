@@ -93,6 +93,18 @@ struct _FwWheelView
   int             static_height;
   int             static_scale;
   gint64          static_time;    /* when it was painted (monotonic) */
+  /* Playing, the static layer is two: the ring's pixels as they are
+   * (ring_node) and each part of the counts in pixels of its own, in the
+   * small box it covers (count_nodes; fw_wheel_paint_count_part()). A
+   * roll then repaints and redraws those boxes, not the whole wheel: the
+   * counts over a copy of the ring's pixels made GTK redraw, and copy to
+   * the X server, the whole 1248 x 587 area five times a second, and
+   * stretched the frame's surface from the wheel to the figures panel.
+   * Paused, and in exports, the counts are painted over the ring as
+   * before, so those pictures stay as they were. */
+  gboolean        counts_apart;
+  GskRenderNode  *ring_node;
+  GPtrArray      *count_nodes;    /* of GskRenderNode; NULL: to be painted */
   gboolean        hold_numbers;   /* playing: the hub's figure waits for the counts' roll */
   /* The overlay, kept while what it shows stays the same. */
   GskRenderNode  *overlay_node;

@@ -68,17 +68,26 @@ fw_wheel_view_invalidate_static (FwWheelView *self)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
+  g_clear_pointer (&self->ring_node, gsk_render_node_unref);
+  g_clear_pointer (&self->count_nodes, g_ptr_array_unref);
+  self->counts_apart = FALSE;
   /* The overlay is drawn from the same document, size and style. */
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Playing: the counts roll on. The static layer is painted again from
- * the ring's pixels, which stay while the labels keep their room. */
+/* Playing: the counts roll on, painted apart from the ring's pixels,
+ * which stay while the labels keep their room. Presenting paused (its
+ * labels keep every period's room too), the static layer is painted
+ * again from the ring's pixels. */
 static void
 roll_counts (FwWheelView *self)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->count_nodes, g_ptr_array_unref);
+  self->counts_apart = self->session != NULL && fw_session_get_playing (self->session);
+  if (!self->counts_apart)
+    g_clear_pointer (&self->ring_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -843,6 +852,104 @@ update_ring (FwWheelView *self,
   self->rings_painted++;
 }
 
+typedef struct
+{
+  FwWheelView *self;
+  guint        part;
+  int          x, y;  /* where the part's pixels go */
+} CountPart;
+
+static void
+paint_count_part (cairo_t  *cr,
+                  gpointer  data)
+{
+  CountPart *part = data;
+  FwWheelView *self = part->self;
+
+  cairo_translate (cr, -part->x, -part->y);
+  fw_wheel_paint_count_part (cr, &self->layout, &self->style, &self->scene, &self->count_spots, part->part);
+}
+
+/* Each part of the counts in pixels of its own, placed in the box its
+ * ink covers (measured on a recording; painted straight into the pixels,
+ * so the text is rendered as over the ring). */
+static void
+record_count_parts (FwWheelView *self,
+                    int          scale)
+{
+  guint n = fw_wheel_count_parts (&self->scene);
+  cairo_surface_t *scratch;
+  cairo_t *cr;
+
+  self->count_nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      CountPart part = { self, i, 0, 0 };
+      GskRenderNode *pixels;
+      GtkSnapshot *placed;
+      double x, y, w, h;
+      int x1, y1;
+
+      cr = cairo_create (recording);
+      fw_wheel_paint_count_part (cr, &self->layout, &self->style, &self->scene, &self->count_spots, i);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+      cairo_surface_destroy (recording);
+      if (w <= 0.0 || h <= 0.0)
+        continue;
+
+      /* A pixel or two round the ink: antialiasing, and hinting the
+       * recording does not do. */
+      part.x = (int) floor (x) - 2;
+      part.y = (int) floor (y) - 2;
+      x1 = (int) ceil (x + w) + 2;
+      y1 = (int) ceil (y + h) + 2;
+      pixels = fw_render_texture_node (GTK_WIDGET (self), NULL, x1 - part.x, y1 - part.y, scale,
+                                       paint_count_part, &part);
+      placed = gtk_snapshot_new ();
+      gtk_snapshot_translate (placed, &GRAPHENE_POINT_INIT (part.x, part.y));
+      gtk_snapshot_append_node (placed, pixels);
+      gsk_render_node_unref (pixels);
+      g_ptr_array_add (self->count_nodes, gtk_snapshot_free_to_node (placed));
+    }
+
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (scratch);
+  remember_numbers (self, cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+}
+
+/* Playing: the ring's pixels as a node of their own, kept while the ring
+ * is, and the counts apart. */
+static void
+record_apart (FwWheelView *self,
+              int          width,
+              int          height,
+              int          scale)
+{
+  guint64 rings = self->rings_painted;
+  gboolean same = self->static_width == width && self->static_height == height &&
+                  self->static_scale == scale;
+
+  update_ring (self, width, height, scale);
+  if (self->ring_node == NULL || !same || rings != self->rings_painted)
+    {
+      g_clear_pointer (&self->ring_node, gsk_render_node_unref);
+      self->ring_node = fw_render_pixels_node (GTK_WIDGET (self), NULL, self->ring_pixels, width, height, scale);
+    }
+  self->static_width = width;
+  self->static_height = height;
+  self->static_scale = scale;
+  if (self->count_nodes == NULL)
+    {
+      record_count_parts (self, scale);
+      self->static_time = g_get_monotonic_time ();
+      self->statics_painted++;
+    }
+}
+
 /* The static layer as pixels (fw_render_texture_node() says why). */
 static void
 record_static (FwWheelView *self,
@@ -933,11 +1040,21 @@ fw_wheel_view_snapshot (GtkWidget   *widget,
   if (self->layout.width != width || self->layout.height != height)
     compute_layout (self, width, height);
 
-  if (self->static_node == NULL || self->static_width != width ||
-      self->static_height != height || self->static_scale != scale)
-    record_static (self, width, height, scale);
-  if (self->static_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->static_node);
+  if (self->counts_apart)
+    {
+      record_apart (self, width, height, scale);
+      gtk_snapshot_append_node (snapshot, self->ring_node);
+      for (guint i = 0; i < self->count_nodes->len; i++)
+        gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->count_nodes, i));
+    }
+  else
+    {
+      if (self->static_node == NULL || self->static_width != width ||
+          self->static_height != height || self->static_scale != scale)
+        record_static (self, width, height, scale);
+      if (self->static_node != NULL)
+        gtk_snapshot_append_node (snapshot, self->static_node);
+    }
 
   /* The tread and the people moving round the ring, and those on the
    * referral path just outside it. */
@@ -1134,6 +1251,8 @@ fw_wheel_view_dispose (GObject *object)
   watch_settings (self, NULL);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->ring_pixels, cairo_surface_destroy);
+  g_clear_pointer (&self->ring_node, gsk_render_node_unref);
+  g_clear_pointer (&self->count_nodes, g_ptr_array_unref);
   fw_layer_pool_clear (&self->static_pixels);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   g_clear_pointer (&self->painted_referrals, g_free);

@@ -1209,12 +1209,17 @@ fw_wheel_paint_stage_counts (cairo_t                 *cr,
                              const FwWheelLayout     *layout,
                              const FwWheelStyle      *style,
                              const FwWheelScene      *scene,
-                             const FwWheelCountSpots *spots)
+                             const FwWheelCountSpots *spots,
+                             guint                    first,
+                             guint                    end)
 {
-  guint n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
-  g_autoptr(PangoLayout) count = fw_wheel_text_layout (cr, layout, style, layout->label_size, FALSE, "");
+  guint n_stages = MIN (MIN (scene->scenario->stages->len, FW_MAX_STAGES), end);
+  g_autoptr(PangoLayout) count = NULL;
 
-  for (guint i = 0; i < n_stages; i++)
+  if (first >= n_stages)
+    return;
+  count = fw_wheel_text_layout (cr, layout, style, layout->label_size, FALSE, "");
+  for (guint i = first; i < n_stages; i++)
     {
       const FwWheelCountSpot *spot = &spots->stages[i];
       g_autofree char *text = fw_wheel_stage_count_text (scene, spots, i);

@@ -605,12 +605,19 @@ fw_wheel_paint_ring (cairo_t             *cr,
   cairo_restore (cr);
 }
 
-void
-fw_wheel_paint_counts (cairo_t                 *cr,
-                       const FwWheelLayout     *layout,
-                       const FwWheelStyle      *style,
-                       const FwWheelScene      *scene,
-                       const FwWheelCountSpots *spots)
+/* The parts of what rolls on, in the order they are painted: the
+ * referral band, its label, then each stage's count. */
+enum { PART_BAND, PART_LABEL, PART_FIRST_COUNT };
+
+/* Parts @first to @end - 1. */
+static void
+paint_count_parts (cairo_t                 *cr,
+                   const FwWheelLayout     *layout,
+                   const FwWheelStyle      *style,
+                   const FwWheelScene      *scene,
+                   const FwWheelCountSpots *spots,
+                   guint                    first,
+                   guint                    end)
 {
   const FwScenario *scenario;
   FwReferralGeometry referral;
@@ -629,13 +636,47 @@ fw_wheel_paint_counts (cairo_t                 *cr,
   fw_wheel_referral_geometry (layout, scene, &referral);
   if (scene->reveal_referral)
     {
-      paint_referral_band (cr, layout, style, scene, &referral);
-      if (!scene->no_text)
+      if (first <= PART_BAND && PART_BAND < end)
+        paint_referral_band (cr, layout, style, scene, &referral);
+      if (!scene->no_text && first <= PART_LABEL && PART_LABEL < end)
         fw_wheel_paint_referral_label (cr, layout, style, scene, &referral, spots->band);
     }
 
-  fw_wheel_paint_stage_counts (cr, layout, style, scene, spots);
+  if (end > PART_FIRST_COUNT)
+    fw_wheel_paint_stage_counts (cr, layout, style, scene, spots,
+                                 MAX (first, PART_FIRST_COUNT) - PART_FIRST_COUNT, end - PART_FIRST_COUNT);
   cairo_restore (cr);
+}
+
+void
+fw_wheel_paint_counts (cairo_t                 *cr,
+                       const FwWheelLayout     *layout,
+                       const FwWheelStyle      *style,
+                       const FwWheelScene      *scene,
+                       const FwWheelCountSpots *spots)
+{
+  paint_count_parts (cr, layout, style, scene, spots, 0, G_MAXUINT);
+}
+
+guint
+fw_wheel_count_parts (const FwWheelScene *scene)
+{
+  g_return_val_if_fail (scene != NULL, 0);
+
+  if (scene->scenario == NULL || scene->scenario->stages->len == 0)
+    return 0;
+  return PART_FIRST_COUNT + MIN (scene->scenario->stages->len, FW_MAX_STAGES);
+}
+
+void
+fw_wheel_paint_count_part (cairo_t                 *cr,
+                           const FwWheelLayout     *layout,
+                           const FwWheelStyle      *style,
+                           const FwWheelScene      *scene,
+                           const FwWheelCountSpots *spots,
+                           guint                    part)
+{
+  paint_count_parts (cr, layout, style, scene, spots, part, part + 1);
 }
 
 void

@@ -201,6 +201,18 @@ void fw_wheel_paint_counts      (cairo_t             *cr,
                                  const FwWheelStyle  *style,
                                  const FwWheelScene  *scene,
                                  const FwWheelCountSpots *spots);
+/* The same, one part at a time: fw_wheel_count_parts() of them (the
+ * referral band, its label, each stage's count; 0 for no scenario), for
+ * a view that keeps each part's pixels apart, so that a roll redraws
+ * the few small boxes the numbers cover and not the whole ring. Painted
+ * in order over the ring, the parts are fw_wheel_paint_counts(). */
+guint fw_wheel_count_parts      (const FwWheelScene  *scene);
+void fw_wheel_paint_count_part  (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene,
+                                 const FwWheelCountSpots *spots,
+                                 guint                part);
 void fw_wheel_paint_motion      (cairo_t             *cr,
                                  const FwWheelLayout *layout,
                                  const FwWheelStyle  *style,

@@ -153,12 +153,15 @@ gboolean     fw_wheel_labels_compact      (cairo_t             *cr,
 guint        fw_wheel_referral_band_boxes (const FwWheelLayout *layout,
                                            const FwReferralGeometry *referral,
                                            FwWheelBox          *boxes);
-/* Each stage's count at the scene's position, where @spots says. */
+/* The counts of stages @first to @end - 1 at the scene's position,
+ * where @spots says. */
 void         fw_wheel_paint_stage_counts  (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
-                                           const FwWheelCountSpots *spots);
+                                           const FwWheelCountSpots *spots,
+                                           guint                first,
+                                           guint                end);
 /* The referral label's text for @geometry's figure. */
 PangoLayout *fw_wheel_referral_label_layout (cairo_t           *cr,
                                            const FwWheelLayout *layout,
