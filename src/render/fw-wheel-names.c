@@ -414,13 +414,28 @@ compare_rim (const void *a,
   return ra->index < rb->index ? -1 : (ra->index > rb->index ? 1 : 0);
 }
 
+/* Keeps @box, placed for the marker at @angle, and its leader, for the
+ * next names and numbers to keep clear of. */
+static void
+keep_placed (NameRoom         *room,
+             const FwWheelBox *box,
+             double            angle)
+{
+  double leader[4];
+
+  g_array_append_val (room->placed, *box);
+  fw_wheel_layout_position (room->layout, angle, room->layout->rim, &leader[0], &leader[1]);
+  leader_end (box, leader[0], leader[1], &leader[2], &leader[3]);
+  g_array_append_vals (room->leaders, leader, 4);
+}
+
 /* Every point in @which gets a number beside its marker, from @first,
  * clockwise from 12 o'clock, placed as a name is (clear of the other
  * text, with a leader when pushed away); the points numbered, in the
  * numbers' order, go to @numbered (guint) when not NULL. A number with
- * no clear place outside goes on the ring just inside its marker: a
- * number always tells the room which marker it is, where none leaves
- * it guessing. Returns how many. */
+ * no clear place outside goes over its own marker: a number always
+ * tells the room which marker it is, where none leaves it guessing.
+ * Returns how many. */
 static guint
 place_numbers (cairo_t             *cr,
                NameRoom            *room,
@@ -454,7 +469,7 @@ place_numbers (cairo_t             *cr,
       guint k = slots[i].index;
       g_autoptr(PangoLayout) text = fw_wheel_badge_layout (cr, style, layout->label_size * 0.85,
                                                            layout->min_text, first + i);
-      double w, h, cost = G_MAXDOUBLE, leader[4];
+      double w, h, cost = G_MAXDOUBLE;
       FwWheelBox box;
 
       fw_wheel_badge_size (text, &w, &h);
@@ -468,10 +483,7 @@ place_numbers (cairo_t             *cr,
           fw_wheel_layout_position (layout, angles[k], layout->rim, &cx, &cy);
           box = (FwWheelBox) { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
         }
-      g_array_append_val (room->placed, box);
-      fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
-      leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
-      g_array_append_vals (room->leaders, leader, 4);
+      keep_placed (room, &box, angles[k]);
       if (numbered != NULL)
         g_array_append_val (numbered, k);
       if (draw)
@@ -483,8 +495,8 @@ place_numbers (cairo_t             *cr,
   return n;
 }
 
-/* The names of the points not in @numbers, largest impact first, each
- * where it has room; @has_name says which were placed. */
+/* The points' names, largest impact first, each where it has room;
+ * @has_name says which were placed. */
 static void
 place_names (cairo_t             *cr,
              NameRoom            *room,
@@ -492,7 +504,6 @@ place_names (cairo_t             *cr,
              const FwWheelScene  *scene,
              const double        *angles,
              const Ranked        *ranked,
-             const gboolean      *numbers,
              gboolean             draw,
              gboolean             until_one_fails,
              gboolean            *has_name)
@@ -505,11 +516,11 @@ place_names (cairo_t             *cr,
       guint k = ranked[i].index;
       const FwPoint *point = fw_scenario_get_point (scenario, k);
       g_autoptr(PangoLayout) text = NULL;
-      double leader[4], wrap;
+      double wrap;
       FwWheelBox box;
 
       has_name[k] = FALSE;
-      if ((int) k == scene->dragged_point || numbers[k])
+      if ((int) k == scene->dragged_point)
         continue;
       text = fw_wheel_text_layout (cr, layout, style, layout->label_size * 0.85, FALSE, point->name);
       pango_layout_set_single_paragraph_mode (text, TRUE);
@@ -519,43 +530,28 @@ place_names (cairo_t             *cr,
             break;
           continue;
         }
-      g_array_append_val (room->placed, box);
-      fw_wheel_layout_position (layout, angles[k], layout->rim, &leader[0], &leader[1]);
-      leader_end (&box, leader[0], leader[1], &leader[2], &leader[3]);
-      g_array_append_vals (room->leaders, leader, 4);
+      keep_placed (room, &box, angles[k]);
       has_name[k] = TRUE;
       if (draw)
         draw_name (cr, layout, style, text, &box, angles[k], point->enabled);
     }
 }
 
+/* Which points have no name (and are not being dragged): into @left;
+ * how many. */
 static guint
-count_true (const gboolean *flags,
-            guint           n)
-{
-  guint count = 0;
-
-  for (guint k = 0; k < n; k++)
-    count += flags[k] != FALSE;
-  return count;
-}
-
-/* Which points with no name have not been given a number either: into
- * @left, TRUE when any. */
-static gboolean
 unnamed_left (const FwWheelScene *scene,
-              const gboolean     *numbers,
               const gboolean     *has_name,
               gboolean           *left)
 {
-  gboolean any = FALSE;
+  guint count = 0;
 
   for (guint k = 0; k < scene->scenario->points->len; k++)
     {
-      left[k] = !numbers[k] && !has_name[k] && (int) k != scene->dragged_point;
-      any |= left[k];
+      left[k] = !has_name[k] && (int) k != scene->dragged_point;
+      count += left[k];
     }
-  return any;
+  return count;
 }
 
 guint
@@ -576,7 +572,6 @@ fw_wheel_place_point_names (cairo_t             *cr,
   g_autofree double *angles = NULL;
   g_autofree Ranked *ranked = NULL;
   g_autofree gboolean *has_name = NULL;
-  g_autofree gboolean *numbers = NULL;   /* the points given a number */
   g_autofree gboolean *left = NULL;
   guint n_named;
   g_autoptr(GArray) placed = NULL;
@@ -617,12 +612,11 @@ fw_wheel_place_point_names (cairo_t             *cr,
   room.n_band = placed->len;
   room.leaders = leaders;
   has_name = g_new0 (gboolean, scenario->points->len);
-  numbers = g_new0 (gboolean, scenario->points->len);
   left = g_new0 (gboolean, scenario->points->len);
 
   if (until_one_fails)
     {
-      place_names (cr, &room, style, scene, angles, ranked, numbers, FALSE, TRUE, has_name);
+      place_names (cr, &room, style, scene, angles, ranked, FALSE, TRUE, has_name);
       n_named = placed->len - room.n_band;
     }
   else
@@ -631,9 +625,9 @@ fw_wheel_place_point_names (cairo_t             *cr,
        * took the room by its marker a name needed, and the names left
        * out for it got numbers in turn (19 of 22 numbered). Then a
        * number for every point left without a name, clockwise. */
-      place_names (cr, &room, style, scene, angles, ranked, numbers, draw, FALSE, has_name);
+      place_names (cr, &room, style, scene, angles, ranked, draw, FALSE, has_name);
       n_named = placed->len - room.n_band;
-      if (unnamed_left (scene, numbers, has_name, left) && count_true (left, scenario->points->len) <= FW_WHEEL_MAX_NUMBERED)
+      if (unnamed_left (scene, has_name, left) <= FW_WHEEL_MAX_NUMBERED)
         place_numbers (cr, &room, style, scene, angles, left, 1, draw, numbered);
     }
   /* The names only, placed before any number. */
