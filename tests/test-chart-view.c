@@ -936,7 +936,7 @@ window_of_size (int             width,
 static GtkWidget *
 collapse_button (FwChartView *view)
 {
-  GtkWidget *button = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
+  GtkWidget *button = gtk_widget_get_first_child (fw_chart_view_get_header (view));
 
   g_assert_true (GTK_IS_BUTTON (button));
   return button;

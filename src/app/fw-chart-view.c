@@ -587,7 +587,6 @@ show_collapsed (FwChartView *self)
 {
   gboolean chart = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "chart") == 0;
 
-  gtk_widget_set_visible (self->body, !self->collapsed);
   gtk_widget_set_visible (GTK_WIDGET (self->stack), !self->collapsed);
   gtk_widget_set_visible (GTK_WIDGET (self->readout), !self->collapsed && chart);
   gtk_widget_set_visible (self->series_button, !self->collapsed && chart);
@@ -690,6 +689,13 @@ fw_chart_view_get_canvas (FwChartView *self)
 }
 
 GtkWidget *
+fw_chart_view_get_header (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+  return self->header;
+}
+
+GtkWidget *
 fw_chart_view_get_table (FwChartView *self)
 {
   g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
@@ -766,8 +772,6 @@ build_header (FwChartView *self)
   gtk_stack_switcher_set_stack (switcher, self->stack);
   self->switcher = GTK_WIDGET (switcher);
   gtk_widget_set_parent (self->switcher, box);
-
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
 }
 
 static void
@@ -828,6 +832,42 @@ fw_chart_view_dispose (GObject *object)
   G_OBJECT_CLASS (fw_chart_view_parent_class)->dispose (object);
 }
 
+/* As wide as the header, the readout and the plot or table ask; at
+ * least as high as the header's first row (its ▼ Projection, the
+ * series and the switch where they fit beside it), whatever the rest
+ * asks: the pane keeps that much of the projection at any window size.
+ * The scroller under it takes what the view is given. */
+static void
+fw_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  FwChartView *self = FW_CHART_VIEW (widget);
+
+  gtk_widget_measure (self->body, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      int row = 0;
+
+      gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, -1, NULL, &row, NULL, NULL);
+      *minimum = MAX (*minimum, row);
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
+static void
+fw_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  gtk_widget_allocate (FW_CHART_VIEW (widget)->body, width, height, -1, NULL);
+}
+
 static void
 fw_chart_view_class_init (FwChartViewClass *klass)
 {
@@ -846,7 +886,8 @@ fw_chart_view_class_init (FwChartViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = fw_chart_view_measure;
+  widget_class->size_allocate = fw_chart_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "fwchartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -856,8 +897,6 @@ fw_chart_view_init (FwChartView *self)
 {
   GtkStackPage *page;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Projection"),
                                   -1);
@@ -881,13 +920,13 @@ fw_chart_view_init (FwChartView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "fw-chart-readout");
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");
 
-  /* Under the header, the readout and the plot or table go in a
-   * scroller with no scrollbar of its own, as tall as they are where
-   * there is room: so the view's least height is its header's. A window
-   * at its smallest (958x417) squeezed the open projection, header and
-   * all, to nothing: nothing on screen said the chart was there, and
-   * growing the window did not bring it back (review R5-20). Squeezed,
-   * the plot is cut at the bottom, its header and ▼ stay. */
+  /* The header, the readout and the plot or table go in a scroller
+   * with no scrollbar of its own, as tall as they are where there is
+   * room, and the view asks for no more than the header's first row
+   * (fw_chart_view_measure): a window at its smallest (958x417)
+   * squeezed the open projection, header and all, to nothing, and
+   * nothing on screen said the chart was there (review R5-20).
+   * Squeezed, the plot is cut at the bottom, the ▼ Projection stays. */
   self->body = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->body), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->body), TRUE);
@@ -895,6 +934,7 @@ fw_chart_view_init (FwChartView *self)
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
+    gtk_box_append (GTK_BOX (box), self->header);
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->readout));
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->body), box);

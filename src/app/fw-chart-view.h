@@ -46,6 +46,9 @@ int         fw_chart_view_height_for_plot (FwChartView *self,
  * focus) and the table, for tests too. */
 GtkWidget  *fw_chart_view_get_canvas    (FwChartView *self);
 GtkWidget  *fw_chart_view_get_table     (FwChartView *self);
+/* The header: its ▶/▼ Projection, the series and the Chart|Table
+ * switch (the window reads its height; tests find the ▶ in it). */
+GtkWidget  *fw_chart_view_get_header    (FwChartView *self);
 /* The size of the chart's text and of its readout: the user's zoom
  * (Ctrl+plus/minus) @scale times the desktop's text scale for the text
  * the chart draws; the readout, a label, follows the desktop already and

@@ -209,7 +209,7 @@ on_position (FwWindow *self)
                                      MIN_CHART_PANE_HEIGHT);
       return;
     }
-  header = gtk_widget_get_first_child (self->chart);
+  header = fw_chart_view_get_header (FW_CHART_VIEW (self->chart));
   header_height = header != NULL ? gtk_widget_get_height (header) : 0;
   if (chart_height (self, gtk_paned_get_position (self->centre_paned)) > header_height + DRAG_OPEN_MARGIN)
     {
