@@ -841,7 +841,15 @@ typedef struct
   const double             *markers;    /* x, y of every marker but the dragged */
   const double             *angles;     /* and its angle */
   guint                     n_markers;
+  gboolean                  stop_short; /* a pass stops at the first name cut short or left out */
 } LabelContext;
+
+/* Whether a label shows its stage's whole name. */
+static gboolean
+fit_whole (Fit fit)
+{
+  return fit == FIT_WHOLE || fit == FIT_OUTSIDE;
+}
 
 /* Outside labels keep clear of the referral label and band: the boxes
  * placed before any stage's label. */
@@ -873,7 +881,9 @@ reserve_referral (const LabelContext *context,
 /* Places (and with @draw, draws) every stage's label with its count in
  * the compact form or not; @fits gets how well each one fitted. With
  * @probe, only finds whether every label fits whole inside its arc,
- * stopping at the first that does not. */
+ * stopping at the first that does not; with the context's stop_short,
+ * whether every name shows whole, stopping (FALSE) at the first that
+ * does not. */
 static gboolean
 label_pass (const LabelContext *context,
             gboolean            compact,
@@ -909,6 +919,10 @@ label_pass (const LabelContext *context,
       Sector sector;
       FwRgb ink;
 
+      /* Fitting asks only whether every name shows whole: the answer
+       * is known at the first that does not (a crowded wheel's first). */
+      if (context->stop_short && i > 0 && !fit_whole (fits[i - 1]))
+        return FALSE;
       /* A stage a guided reveal has not shown yet has no label. */
       fits[i] = FIT_NONE;
       if (i >= context->scene->reveal_stages)
@@ -986,6 +1000,8 @@ label_pass (const LabelContext *context,
       fits[i] = MIN (paint_label_inside (context->cr, layout, &sector, name, count, count_text,
                                          TRUE, FALSE, draw, TRUE, ink, spot), FIT_SHORT);
     }
+  if (context->stop_short && scenario->stages->len > 0 && !fit_whole (fits[scenario->stages->len - 1]))
+    return FALSE;
   if (outside_boxes != NULL)
     g_array_append_vals (outside_boxes, placed + n_reserved, n_placed - n_reserved);
   return TRUE;
@@ -1019,6 +1035,7 @@ label_context_init (LabelContext             *context,
   context->markers = markers;
   context->angles = angles;
   context->n_markers = 0;
+  context->stop_short = FALSE;
   {
     g_autofree double *drawn = fw_wheel_layout_marker_angles (layout, scenario);
 
@@ -1551,6 +1568,31 @@ fw_wheel_count_hub_texts (cairo_t             *cr,
   return shown;
 }
 
+/* Whether, laid out with @text, every stage's name shows in full: all
+ * the editor asks of its wheel at the normal text size (its hub keeps
+ * its figure and drops the words it has no room for). */
+static gboolean
+names_whole (cairo_t             *cr,
+             FwWheelLayout       *layout,
+             double               width,
+             double               height,
+             const FwWheelText   *text,
+             const FwWheelStyle  *style,
+             const FwWheelScene  *full)
+{
+  LabelProbe probe;
+  LabelContext context;
+  Fit fits[FW_MAX_STAGES];
+  gboolean whole;
+
+  fw_wheel_layout_compute_text (layout, width, height, text);
+  label_probe_init (&probe, &context, cr, layout, style, full);
+  context.stop_short = TRUE;
+  whole = label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL);
+  label_probe_clear (&probe);
+  return whole;
+}
+
 /* Whether, laid out with @text, every stage's name shows in full and the
  * hub keeps its words within it (@full: the scene with everything
  * revealed), and with @names, every point's name is shown too. */
@@ -1564,12 +1606,9 @@ words_fit (cairo_t             *cr,
            const FwWheelScene  *full,
            gboolean             names)
 {
-  guint whole = 0;
   gboolean inside = FALSE;
 
-  fw_wheel_layout_compute_text (layout, width, height, text);
-  fw_wheel_count_stage_labels (cr, layout, style, full, &whole);
-  if (whole != full->scenario->stages->len)
+  if (!names_whole (cr, layout, width, height, text, style, full))
     return FALSE;
   fw_wheel_count_hub_texts (cr, layout, style, full, &inside);
   if (!inside)
@@ -1582,25 +1621,6 @@ words_fit (cairo_t             *cr,
 /* The share of the ring's radius a presented wheel gives up to its
  * labels, tried this far apart. */
 #define RING_STEP 0.03
-
-/* Whether, laid out with @text, every stage's name shows in full: all
- * the editor asks of its wheel at the normal text size (its hub keeps
- * its figure and drops the words it has no room for). */
-static gboolean
-names_whole (cairo_t             *cr,
-             FwWheelLayout       *layout,
-             double               width,
-             double               height,
-             const FwWheelText   *text,
-             const FwWheelStyle  *style,
-             const FwWheelScene  *full)
-{
-  guint whole = 0;
-
-  fw_wheel_layout_compute_text (layout, width, height, text);
-  fw_wheel_count_stage_labels (cr, layout, style, full, &whole);
-  return whole == full->scenario->stages->len;
-}
 
 /* The editor at its normal text size (or smaller): where a stage's name
  * would be cut short, the ring gives up as little of its radius as the
