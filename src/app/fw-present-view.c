@@ -255,13 +255,15 @@ fit_every_name (FwPresentView *self,
 }
 
 /* How wide the figures are at the text size @figures_height allows (of
- * the view's @height): the wheel gets the rest. */
+ * the view's @height), times @figures_scale (the zoom, or 1): the wheel
+ * gets the rest. */
 static void
 lay_out_figures (FwPresentView *self,
                  FwFiguresCard *card,
                  int            width,
                  int            height,
                  double         figures_height,
+                 double         figures_scale,
                  gboolean       keyed,
                  int           *wheel_width)
 {
@@ -297,8 +299,8 @@ lay_out_figures (FwPresentView *self,
       room = width * share - 3.0 * self->min_text;
       self->card_text = fit_every_name (self, card, room, figures_height,
                                         MAX (self->min_text, MIN (height, width * WIDE_SCREEN_HEIGHT)
-                                                             * FIGURES_TEXT_SHARE) * self->text_scale,
-                                        self->text_scale > 1.0 || attempt > 0
+                                                             * FIGURES_TEXT_SHARE) * figures_scale,
+                                        figures_scale > 1.0 || attempt > 0
                                         || figures_height < height * FIGURES_HEIGHT_SHARE ? 2 : 1,
                                         &card_w, &card_h);
       self->card_height = card_h;
@@ -365,6 +367,7 @@ static void
 lay_out (FwPresentView *self,
          int            width,
          int            height,
+         double         figures_scale,
          int           *wheel_width)
 {
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -385,7 +388,7 @@ lay_out (FwPresentView *self,
     return;
 
   build_card (self, &card, items, strings);
-  lay_out_figures (self, &card, width, height, top, FALSE, wheel_width);
+  lay_out_figures (self, &card, width, height, top, figures_scale, FALSE, wheel_width);
   if (!self->point_names)
     return;
   self->key_text = self->min_text * MAX (self->text_scale, 1.0);
@@ -406,7 +409,8 @@ lay_out (FwPresentView *self,
       for (guint attempt = 0; self->show_figures && attempt < 3
                               && self->card_height + gap + key_h > top + 0.5; attempt++)
         {
-          lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3), TRUE, wheel_width);
+          lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3),
+                           figures_scale, TRUE, wheel_width);
           numbered_at (self, *wheel_width, height, numbered);
           key_h = measure_key (self, numbered, self->min_text);
         }
@@ -442,7 +446,18 @@ fw_present_view_size_allocate (GtkWidget *widget,
   FwPresentView *self = FW_PRESENT_VIEW (widget);
   int wheel_width;
 
-  lay_out (self, width, height, &wheel_width);
+  /* Zoomed in, the figures grow only where the wheel beside them still
+   * shows every stage's name whole; else they keep their normal size
+   * (the wheel's text still grows as far as it fits). On a 4:3
+   * projector (1024x768) the zoomed figures took back the width a
+   * stage named in 44 characters needs beside the referral label: a
+   * name cut short on the wheel reads as nothing, a figure at its
+   * normal size reads as well. It costs one more fit of the wheel's
+   * text, zoomed in only (the fit is kept for the size chosen). */
+  lay_out (self, width, height, self->text_scale, &wheel_width);
+  if (self->show_figures && self->text_scale > 1.0
+      && !fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_width, height))
+    lay_out (self, width, height, 1.0, &wheel_width);
   gtk_widget_allocate (self->wheel, wheel_width, height, -1, NULL);
   invalidate_card (self);
 }

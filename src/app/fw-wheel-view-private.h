@@ -67,6 +67,10 @@ struct _FwWheelView
   FwWheelFitKey   fit_key;
   FwWheelLayout   fitted_layout;
   double          fitted_scale;
+  /* Whether every stage's name shows whole in the fitted layout, once
+   * asked (fw_wheel_view_names_whole_at): known until the next fit. */
+  gboolean        names_whole_known;
+  gboolean        names_whole;
   gboolean        fitted;
 
   /* Presenting (construct-only): the wheel as a room sees it, driven by

@@ -193,6 +193,7 @@ compute_layout (FwWheelView *self,
   self->fit_key.font_family = g_strdup (key.font_family);
   self->fitted_layout = self->layout;
   self->fitted = TRUE;
+  self->names_whole_known = FALSE;
 }
 
 /* An edit in the editor, zoomed in: the text keeps the size it was
@@ -225,6 +226,7 @@ refit_after_edit (FwWheelView  *self,
   /* Kept for this scenario as it is now (an edit replaces it). */
   self->fit_key.scenario = self->scene.scenario;
   self->fitted_layout = self->layout;
+  self->names_whole_known = FALSE;
 }
 
 /* Up to the figure the wheel turns at, eased or at once; while the
@@ -1652,6 +1654,32 @@ fw_wheel_view_count_stage_labels (FwWheelView *self,
   drawn = fw_wheel_count_stage_labels (cr, &self->layout, &self->style, &self->scene, whole);
   cairo_destroy (cr);
   return drawn;
+}
+
+gboolean
+fw_wheel_view_names_whole_at (FwWheelView *self,
+                              int          width,
+                              int          height)
+{
+  FwWheelScene full;
+  cairo_t *cr;
+  guint whole = 0;
+
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), TRUE);
+
+  if (self->session == NULL || width <= 0 || height <= 0)
+    return TRUE;
+  compute_layout (self, width, height);
+  if (self->names_whole_known)
+    return self->names_whole;
+  full = self->scene;
+  fw_wheel_scene_set_reveal (&full, -1);
+  cr = measuring_context ();
+  fw_wheel_count_stage_labels (cr, &self->layout, &self->style, &full, &whole);
+  cairo_destroy (cr);
+  self->names_whole = whole == full.scenario->stages->len;
+  self->names_whole_known = TRUE;
+  return self->names_whole;
 }
 
 guint

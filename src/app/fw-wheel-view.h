@@ -83,6 +83,13 @@ guint       fw_wheel_view_point_key          (FwWheelView *self,
  * label may vanish in a small window, none is cut short presenting). */
 guint       fw_wheel_view_count_stage_labels (FwWheelView *self,
                                               guint       *whole);
+/* Whether, laid out at @width x @height (the layout fitted there and
+ * kept: allocating that size next costs nothing more), every stage's
+ * name shows in full, whatever part of a guided reveal shows: what
+ * presenting asks before the figures beside the wheel grow. */
+gboolean    fw_wheel_view_names_whole_at     (FwWheelView *self,
+                                              int          width,
+                                              int          height);
 /* How many of the hub's figure, "momentum" and "people moving per
  * month" the wheel draws now, and in @inside (when not NULL) whether
  * they keep within the hub (tests: presenting's zoom loses no words). */
