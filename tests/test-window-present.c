@@ -622,20 +622,38 @@ assert_every_point_identified (Fixture    *fixture,
  * and zoomed in (Ctrl+plus): every point is identified, by its name
  * beside its marker or by a number there that the key under the figures
  * reads out (review R5-13: 8 of the 22 markers had no name and nothing
- * else said what they were; R5-04: zoomed in, names vanished). N hides
- * names, numbers and key together. */
+ * else said what they were; R5-04: zoomed in, names vanished). S to a
+ * scenario with fewer points moves nothing (the key's room is the
+ * largest any scenario needs); N hides names, numbers and key together. */
 static void
 test_present_every_point_identified (Fixture       *fixture,
                                      gconstpointer  data)
 {
   FwProject *project = fw_test_client_project ();
+  FwProject *second = fw_test_client_project ();
+  FwScenario *fewer = g_ptr_array_steal_index (second->scenarios, 0);
   GtkWidget *window = GTK_WIDGET (fixture->window);
   guint n_numbered;
+  int wheel_width;
+  double outer;
 
+  /* A second scenario, five points fewer: S to it keeps the layout. */
+  g_free (fewer->name);
+  fewer->name = g_strdup ("Faster quotes");
+  g_ptr_array_remove_range (fewer->points, 0, 5);
+  g_ptr_array_add (project->scenarios, fewer);
+  fw_project_free (second);
   open_project (fixture, project);
   fw_project_free (project);
   start_presenting (fixture, "win.present");
   assert_every_point_identified (fixture, "normal size");
+  wheel_width = gtk_widget_get_width (fixture->wheel);
+  outer = FW_WHEEL_VIEW (fixture->wheel)->layout.outer;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario", "i", 1));
+  assert_every_point_identified (fixture, "five points fewer");
+  g_assert_cmpint (gtk_widget_get_width (fixture->wheel), ==, wheel_width);
+  g_assert_cmpfloat (FW_WHEEL_VIEW (fixture->wheel)->layout.outer, ==, outer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->present), "present.scenario", "i", 1));
   g_assert_true (gtk_widget_activate_action (window, "win.text-larger", NULL));
   assert_every_point_identified (fixture, "zoomed in");
   g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));

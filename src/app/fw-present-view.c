@@ -322,18 +322,20 @@ lay_out_figures (FwPresentView *self,
   self->card_width = width - self->card_x - pad * 0.5;
 }
 
-/* The key's height at @size in the figures' column, for @numbered. */
+/* The key's height at @size in the figures' column, for @numbered, the
+ * points of @scenario numbered. */
 static double
-measure_key (FwPresentView *self,
-             GArray        *numbered,
-             double         size)
+measure_key (FwPresentView    *self,
+             const FwScenario *scenario,
+             GArray           *numbered,
+             double            size)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
   FwWheelKey key;
   double h;
 
-  key.scenario = fw_session_get_scenario (self->session);
+  key.scenario = scenario;
   key.points = (const guint *) numbered->data;
   key.n = numbered->len;
   h = fw_wheel_key_measure (cr, &key, style_of (self), size, self->card_width, G_MAXDOUBLE, NULL);
@@ -342,15 +344,46 @@ measure_key (FwPresentView *self,
   return h;
 }
 
-/* The points the wheel at @wheel_width numbers, into @numbered. */
-static void
+/* The points each scenario's wheel at @wheel_width numbers, into
+ * @numbered (a GArray of guint per scenario); how many at most. S
+ * switches the scenario: the key's room is the largest any needs, so
+ * the wheel and the figures stay put and only the key's lines change
+ * (review R5-16). */
+static guint
 numbered_at (FwPresentView *self,
              int            wheel_width,
              int            height,
-             GArray        *numbered)
+             GPtrArray     *numbered)
 {
-  g_array_set_size (numbered, 0);
-  fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_width, height, numbered);
+  FwDocument *document = fw_session_get_document (self->session);
+  guint most = 0;
+
+  g_ptr_array_set_size (numbered, 0);
+  for (guint s = 0; s < fw_document_get_n_scenarios (document); s++)
+    {
+      GArray *points = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_width, height,
+                               fw_document_get_scenario (document, s), points);
+      most = MAX (most, points->len);
+      g_ptr_array_add (numbered, points);
+    }
+  return most;
+}
+
+/* The highest of the scenarios' keys at @size. */
+static double
+highest_key (FwPresentView *self,
+             GPtrArray     *numbered,
+             double         size)
+{
+  FwDocument *document = fw_session_get_document (self->session);
+  double most = 0.0;
+
+  for (guint s = 0; s < numbered->len; s++)
+    most = MAX (most, measure_key (self, fw_document_get_scenario (document, s),
+                                   g_ptr_array_index (numbered, s), size));
+  return most;
 }
 
 /* The figures, and under them the key to the points the wheel numbers
@@ -374,7 +407,7 @@ lay_out (FwPresentView *self,
   FwFiguresCardItem items[N_CARD_ITEMS];
   FwFiguresCard card;
   double top = self->show_figures ? height * FIGURES_HEIGHT_SHARE : height;
-  g_autoptr(GArray) numbered = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) numbered = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   double gap, key_h;
 
   self->min_text = ceil (height * FW_PRESENT_MIN_TEXT_SHARE);
@@ -393,30 +426,29 @@ lay_out (FwPresentView *self,
     return;
   self->key_text = self->min_text * MAX (self->text_scale, 1.0);
   gap = self->min_text;
-  numbered_at (self, *wheel_width, height, numbered);
-  if (numbered->len == 0)
+  if (numbered_at (self, *wheel_width, height, numbered) == 0)
     {
       self->key_text = 0.0;
       return;
     }
-  key_h = measure_key (self, numbered, self->key_text);
+  key_h = highest_key (self, numbered, self->key_text);
   if (self->card_height + gap + key_h > top + 0.5)
     {
       /* The floor's key first: the figures keep what it leaves. The
        * wheel then has another width, and may number more points: once
        * or twice more. */
-      key_h = measure_key (self, numbered, self->min_text);
+      key_h = highest_key (self, numbered, self->min_text);
       for (guint attempt = 0; self->show_figures && attempt < 3
                               && self->card_height + gap + key_h > top + 0.5; attempt++)
         {
           lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3),
                            figures_scale, TRUE, wheel_width);
           numbered_at (self, *wheel_width, height, numbered);
-          key_h = measure_key (self, numbered, self->min_text);
+          key_h = highest_key (self, numbered, self->min_text);
         }
       /* The largest size from the zoomed one down that fits what is left. */
       for (; self->key_text > self->min_text; self->key_text = MAX (self->min_text, floor (self->key_text * 0.9)))
-        if (self->card_height + gap + measure_key (self, numbered, self->key_text) <= top + 0.5)
+        if (self->card_height + gap + highest_key (self, numbered, self->key_text) <= top + 0.5)
           break;
     }
   self->key_height = MAX (0.0, (self->show_figures ? top : height - self->card_text)

@@ -1801,10 +1801,11 @@ fw_wheel_view_get_numbered_points (FwWheelView *self,
 }
 
 guint
-fw_wheel_view_point_key (FwWheelView *self,
-                         int          width,
-                         int          height,
-                         GArray      *numbered)
+fw_wheel_view_point_key (FwWheelView      *self,
+                         int               width,
+                         int               height,
+                         const FwScenario *scenario,
+                         GArray           *numbered)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
   FwWheelScene full;
@@ -1816,6 +1817,15 @@ fw_wheel_view_point_key (FwWheelView *self,
     return 0;
   compute_layout (self, width, height);
   full = self->scene;
+  /* A scenario of the document at this layout, without projection
+   * (its points in their order, the stages' counts as entered): the
+   * same whichever scenario is shown, so the key's room sized by it
+   * does not move when S shows another. */
+  if (scenario != NULL)
+    {
+      full.scenario = scenario;
+      full.projection = NULL;
+    }
   fw_wheel_scene_set_reveal (&full, -1);
   cr = measuring_context ();
   fw_wheel_point_key (cr, &self->layout, &self->style, &full, points);

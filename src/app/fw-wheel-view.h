@@ -72,12 +72,16 @@ const guint *fw_wheel_view_get_numbered_points (FwWheelView *self,
                                               guint       *n);
 /* The points the presenting wheel would number laid out at @width x
  * @height with everything a guided reveal shows, into @numbered (guint,
- * when not NULL); returns how many. The layout is kept for an
+ * when not NULL); returns how many. Of the scenario shown with NULL; of
+ * @scenario without its projection (the points in their order rather
+ * than by impact, the counts as entered): an estimate that does not
+ * depend on which scenario is shown. The layout is kept for an
  * allocation at that size. */
-guint       fw_wheel_view_point_key          (FwWheelView *self,
-                                              int          width,
-                                              int          height,
-                                              GArray      *numbered);
+guint       fw_wheel_view_point_key          (FwWheelView      *self,
+                                              int               width,
+                                              int               height,
+                                              const FwScenario *scenario,
+                                              GArray           *numbered);
 /* How many stage labels the wheel draws at its size now, and in @whole
  * (when not NULL) how many show the name in full (tests: no stage's
  * label may vanish in a small window, none is cut short presenting). */

@@ -478,10 +478,25 @@ place_numbers (cairo_t             *cr,
           /* No room outside: the number takes its marker's place, over
            * no other text (inside the ring it covered a stage's name,
            * beyond its marker another name or the referral arrow). */
-          double cx, cy;
+          /* Two such numbers side by side on a tight run of markers
+           * ("11" over "12") move apart: the later one in over the
+           * ring, or out, by a number's height. */
+          static const double steps[] = { 0.0, -1.0, 1.0, -2.0 };
 
-          fw_wheel_layout_position (layout, angles[k], layout->rim, &cx, &cy);
-          box = (FwWheelBox) { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
+          for (guint t = 0; t < G_N_ELEMENTS (steps); t++)
+            {
+              double cx, cy;
+              gboolean clear = TRUE;
+
+              fw_wheel_layout_position (layout, angles[k], layout->rim + steps[t] * h * 1.1, &cx, &cy);
+              box = (FwWheelBox) { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
+              for (guint j = room->n_band; j < room->placed->len && clear; j++)
+                clear = !fw_wheel_boxes_overlap (&box, &g_array_index (room->placed, FwWheelBox, j));
+              if (clear)
+                break;
+              fw_wheel_layout_position (layout, angles[k], layout->rim, &cx, &cy);
+              box = (FwWheelBox) { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
+            }
         }
       keep_placed (room, &box, angles[k]);
       if (numbered != NULL)
