@@ -1058,6 +1058,10 @@ test_text_size_zoom (Fixture       *fixture,
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+  /* Laid out again at the next frame: zoomed in, that fits the wheel's
+   * text twice (with the figures grown, then as they end up), which on
+   * a loaded machine takes more than a moment. */
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
   fw_test_spin (100);
   g_assert_cmpfloat (fw_wheel_view_get_label_size (FW_WHEEL_VIEW (fixture->wheel)), >, presenting_normal);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, figures_normal);
