@@ -254,8 +254,15 @@ on_move_handle (FwWindow      *self,
 static void
 on_chart_contents (FwWindow *self)
 {
-  FwChartCanvas *canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)));
-  guint contents = fw_chart_canvas_get_n_scenarios (canvas) * 2 + (fw_chart_canvas_has_band (canvas) ? 1 : 0);
+  FwChartCanvas *canvas;
+  guint contents;
+
+  /* A window closing under the pointer: the chart's readout changes as
+   * the pointer leaves it, after the template let go of the chart. */
+  if (self->chart == NULL)
+    return;
+  canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)));
+  contents = fw_chart_canvas_get_n_scenarios (canvas) * 2 + (fw_chart_canvas_has_band (canvas) ? 1 : 0);
 
   if (contents == self->chart_contents)
     return;
