@@ -192,11 +192,20 @@ char    *fw_wheel_view_point_markup       (FwWheelView *self,
                                            guint        index);
 char    *fw_wheel_view_stage_markup       (FwWheelView *self,
                                            guint        index);
+/* The rectangle the selection is drawn in (the point's marker, or the
+ * middle of the stage's arc) and the side away from the wheel's centre;
+ * FALSE with nothing selected. */
+gboolean fw_wheel_view_selection_rect     (FwWheelView     *self,
+                                           GdkRectangle    *rect,
+                                           GtkPositionType *side);
 /* Shows the tip beside the selection (hides it with none); updates the
  * one on show after any change; hides it. */
 void     fw_wheel_view_show_tip           (FwWheelView *self);
 void     fw_wheel_view_update_tip         (FwWheelView *self);
 void     fw_wheel_view_hide_tip           (FwWheelView *self);
+
+/* fw-wheel-view-menu.c: the wheel's context menu */
+void     fw_wheel_view_init_menu          (FwWheelView *self);
 
 /* fw-wheel-view-keys.c */
 void     fw_wheel_view_init_keys          (FwWheelView *self);

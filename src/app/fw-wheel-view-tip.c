@@ -63,10 +63,10 @@ fw_wheel_view_stage_markup (FwWheelView *self,
  * middle of the selected stage's arc; and the side away from the
  * wheel's centre, so the tip never covers the ring's middle nor the
  * markers next to the one it names. */
-static gboolean
-tip_target (FwWheelView     *self,
-            GdkRectangle    *rect,
-            GtkPositionType *side)
+gboolean
+fw_wheel_view_selection_rect (FwWheelView     *self,
+                              GdkRectangle    *rect,
+                              GtkPositionType *side)
 {
   const FwScenario *scenario = fw_session_get_scenario (self->session);
   double x, y, dx, dy;
@@ -139,7 +139,7 @@ fw_wheel_view_update_tip (FwWheelView *self)
     return;
 
   markup = self->document != NULL && self->session != NULL ? selection_markup (self) : NULL;
-  if (markup == NULL || !tip_target (self, &rect, &side))
+  if (markup == NULL || !fw_wheel_view_selection_rect (self, &rect, &side))
     {
       fw_wheel_view_hide_tip (self);
       return;

@@ -1338,6 +1338,7 @@ fw_wheel_view_constructed (GObject *object)
     }
   fw_wheel_view_init_dnd (self);
   fw_wheel_view_init_keys (self);
+  fw_wheel_view_init_menu (self);
 }
 
 static void

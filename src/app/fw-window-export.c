@@ -14,6 +14,7 @@
 
 #include "fw-chart.h"
 #include "fw-chart-view.h"
+#include "fw-context-menu.h"
 #include "fw-error-text.h"
 #include "fw-export.h"
 #include "fw-file.h"
@@ -671,6 +672,19 @@ copy_view (FwWindow *self,
                     NULL);
 }
 
+/* Export… from the wheel's or the chart's context menu: the dialog
+ * offers the drawing the menu was opened on. */
+static void
+export_drawing_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+
+  self->export_chart = g_str_equal (g_variant_get_string (parameter, NULL), "chart");
+  export_activated (widget, "win.export", NULL);
+}
+
 static void
 copy_wheel_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -695,6 +709,7 @@ fw_window_class_add_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-drawing", "s", export_drawing_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-wheel", NULL, copy_wheel_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_activated);
 }
@@ -712,9 +727,38 @@ add_copy_key (GtkWidget  *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
+/* The chart's context menu (fw-context-menu.c): Copy and Export of the
+ * chart; the wheel's is its own (fw-wheel-view-menu.c), with its
+ * points' and stages' actions. */
+static GMenuModel *
+chart_menu (GtkWidget    *widget,
+            double        x,
+            double        y,
+            GdkRectangle *rect,
+            gpointer      data)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) copy = NULL;
+  g_autoptr(GMenuItem) export = NULL;
+
+  if (x >= 0 && y >= 0)
+    gtk_widget_grab_focus (widget);
+  /* TRANSLATORS: the projection chart's context menu */
+  copy = g_menu_item_new (_("_Copy the Chart as an Image"), "win.copy-chart");
+  g_menu_item_set_attribute (copy, "accel", "s", "<Control>c");
+  g_menu_append_item (menu, copy);
+  /* TRANSLATORS: the projection chart's context menu: the Export dialog, drawing the chart */
+  export = g_menu_item_new (_("_Export the Chart…"), NULL);
+  g_menu_item_set_action_and_target_value (export, "win.export-drawing", g_variant_new_string ("chart"));
+  g_menu_append_item (menu, export);
+  return G_MENU_MODEL (menu);
+}
+
 void
 fw_window_add_copy_keys (FwWindow *self)
 {
+  fw_context_menu_attach (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)), chart_menu, self);
+
   /* Ctrl+C copies the wheel while the wheel has the focus, the chart
    * while the chart has it (clicked, or reached with Tab): in a text
    * field it still copies text. */

@@ -159,7 +159,8 @@ void fw_window_show_uri           (FwWindow    *self,
 void fw_window_add_file_drop      (FwWindow    *self);
 
 /* fw-window-export.c: Export, Export Report, Print, Copy on the wheel and
- * the chart (Ctrl+C on either, fw_window_add_copy_keys) */
+ * the chart (Ctrl+C on either, fw_window_add_copy_keys, which gives the
+ * chart its context menu too) */
 void fw_window_class_add_export_actions (GtkWidgetClass *widget_class);
 void fw_window_add_copy_keys      (FwWindow    *self);
 /* What the dialogs' answers do; the tests call them directly. Each says
