@@ -15,7 +15,7 @@
 #include "fw-renderer-choice.h"
 #include "fw-stage-row.h"
 #include "fw-test-window.h"
-#include "fw-wheel-view.h"
+#include "fw-wheel-view-private.h"
 #include "fw-window.h"
 
 /* Walking round the wheel with the arrow keys, as a keyboard-only user
@@ -182,6 +182,83 @@ test_arrows_name_the_selection (void)
   fw_test_window_close (window);
 }
 
+typedef struct
+{
+  FwWindow   *window;
+  const char *text;
+} NoteWanted;
+
+/* The rates note under a stage's fields reads @text (NULL: is hidden). */
+static gboolean
+note_reads (gpointer data)
+{
+  NoteWanted *wanted = data;
+  GtkWidget *note = fw_test_find_named (GTK_WIDGET (wanted->window), "stage-rates-note");
+
+  for (; note != NULL; note = fw_test_find_named (gtk_widget_get_parent (note), "stage-rates-note"))
+    {
+      if (wanted->text == NULL)
+        return !gtk_widget_get_visible (note);
+      return gtk_widget_get_visible (note) && strstr (gtk_label_get_text (GTK_LABEL (note)), wanted->text) != NULL;
+    }
+  return FALSE;
+}
+
+/* A stage's tooltip gives the rates used, its points applied, and says
+ * what its fields hold; the fields say the rates used under them. Both
+ * quiet when no point changes the stage (user review, R5-26). */
+static void
+test_stage_rates_explained (void)
+{
+  FwWindow *window = fw_test_window_new_sized (1280, 720);
+  FwWheelView *wheel = FW_WHEEL_VIEW (fw_window_get_wheel (window));
+  FwSession *session = fw_window_get_session (window);
+  FwDocument *document = fw_window_get_document (window);
+  const FwScenario *scenario = fw_session_get_scenario (session);
+  const FwProjection *projection = fw_session_get_projection (session);
+  const FwStage *stage;
+  const FwRates *rates;
+  g_autofree char *markup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *used = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first_point, on;
+
+  /* The first point's stage, with every point elsewhere off. */
+  g_assert_cmpuint (scenario->points->len, >, 0);
+  first_point = 0;
+  on = fw_projection_get_point_stage (projection, first_point);
+  for (guint k = 1; k < scenario->points->len; k++)
+    g_assert_true (fw_document_set_point_enabled (document, fw_session_get_scenario_index (session), k,
+                                                  FALSE, &error));
+  g_assert_no_error (error);
+  scenario = fw_session_get_scenario (session);
+  projection = fw_session_get_projection (session);
+  stage = fw_scenario_get_stage (scenario, on);
+  rates = fw_projection_get_rates (projection, on);
+  g_assert_true (rates->advance != stage->advance || rates->loss != stage->loss);
+
+  before = g_strdup_printf ("%s and %s before its point", fw_display_percent (stage->advance),
+                            fw_display_percent (stage->loss));
+  used = g_strdup_printf ("With its point: %s move on, %s lost per month", fw_display_percent (rates->advance),
+                          fw_display_percent (rates->loss));
+  markup = fw_wheel_view_stage_markup (wheel, on);
+  g_test_message ("tooltip: %s", markup);
+  g_assert_nonnull (strstr (markup, before));
+  g_assert_true (fw_test_wait_until (note_reads, &(NoteWanted) { window, used }));
+
+  /* The point off: the stage's rates are its fields', nothing to say. */
+  g_assert_true (fw_document_set_point_enabled (document, fw_session_get_scenario_index (session), first_point,
+                                                FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&markup, g_free);
+  markup = fw_wheel_view_stage_markup (wheel, on);
+  g_assert_null (strstr (markup, "before its"));
+  g_assert_true (fw_test_wait_until (note_reads, &(NoteWanted) { window, NULL }));
+
+  fw_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +268,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
   g_test_add_func ("/window-wheel-keys/arrows-name-the-selection", test_arrows_name_the_selection);
+  g_test_add_func ("/window-wheel-keys/stage-rates-explained", test_stage_rates_explained);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "fw-point-text"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -151,4 +153,97 @@ fw_point_text_against (const FwPoint *point)
   return friction
     ? g_strdup_printf (_("This friction helps: it %s. Type how much worse it makes things, or make it a force."), list)
     : g_strdup_printf (_("This force hurts: it %s. Type how much better it makes things, or make it a friction."), list);
+}
+
+/* The points that make a stage's rates differ from its fields: those on
+ * it, switched on, that change its conversion or its churn (MODEL.md). */
+static guint
+count_rate_points (const FwScenario *scenario,
+                   guint             stage)
+{
+  guint n_points = 0;
+
+  for (guint k = 0; k < scenario->points->len; k++)
+    {
+      const FwPoint *point = fw_scenario_get_point (scenario, k);
+
+      if (point->enabled && (point->conversion != 0.0 || point->churn != 0.0) &&
+          fw_scenario_stage_at_angle (scenario, point->angle) == stage)
+        n_points++;
+    }
+
+  return n_points;
+}
+
+/* Whether the rates used show otherwise than the rates typed. */
+static gboolean
+shown_otherwise (const FwStage *entered,
+                 double         advance,
+                 double         loss)
+{
+  g_autofree char *shown_advance = fw_display_percent (advance);
+  g_autofree char *shown_loss = fw_display_percent (loss);
+  g_autofree char *entered_advance = fw_display_percent (entered->advance);
+  g_autofree char *entered_loss = fw_display_percent (entered->loss);
+
+  return !g_str_equal (shown_advance, entered_advance) || !g_str_equal (shown_loss, entered_loss);
+}
+
+/* "its 2 points", "its point": the same words after "before" and after
+ * "With" (German and French too: "seinen 2 Punkten", "ses 2 points"). */
+static char *
+its_points (const FwScenario *scenario,
+            guint             stage)
+{
+  guint n_points = count_rate_points (scenario, stage);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: a stage's friction points and forces, in
+                                        * "20% and 5% before its 2 points" and "With its 2 points: …" */
+                                       "its point", "its %u points", n_points),
+                          n_points);
+}
+
+char *
+fw_point_text_before_points (const FwScenario *scenario,
+                             guint             stage,
+                             double            advance,
+                             double            loss)
+{
+  const FwStage *entered = fw_scenario_get_stage (scenario, stage);
+  g_autofree char *entered_advance = NULL;
+  g_autofree char *entered_loss = NULL;
+  g_autofree char *points = NULL;
+
+  if (!shown_otherwise (entered, advance, loss))
+    return NULL;
+
+  entered_advance = fw_display_percent (entered->advance);
+  entered_loss = fw_display_percent (entered->loss);
+  points = its_points (scenario, stage);
+  /* Translators: under a stage's rates with its points applied: the
+   * advance and drop-off typed in its fields, "20% and 5% before its 2 points" */
+  return g_strdup_printf (_("%s and %s before %s"), entered_advance, entered_loss, points);
+}
+
+char *
+fw_point_text_with_points (const FwScenario *scenario,
+                           guint             stage,
+                           double            advance,
+                           double            loss,
+                           const char       *period)
+{
+  g_autofree char *shown_advance = NULL;
+  g_autofree char *shown_loss = NULL;
+  g_autofree char *points = NULL;
+
+  if (!shown_otherwise (fw_scenario_get_stage (scenario, stage), advance, loss))
+    return NULL;
+
+  shown_advance = fw_display_percent (advance);
+  shown_loss = fw_display_percent (loss);
+  points = its_points (scenario, stage);
+  /* Translators: under a stage's fields, the rates the projection uses:
+   * "With its 2 points: 12% move on, 8% lost per month" */
+  return g_strdup_printf (_("With %s: %s move on, %s lost per %s"), points, shown_advance, shown_loss, period);
 }

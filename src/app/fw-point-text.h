@@ -41,4 +41,22 @@ char       *fw_point_text_impact   (const FwProject *project,
  * makes things, or make it a force."; NULL for any other point. */
 char       *fw_point_text_against  (const FwPoint   *point);
 
+/* "20% and 5% before its 2 points": a stage's advance and drop-off as
+ * typed in its fields, when its points make the rates the projection
+ * uses (@advance, @loss) show otherwise; NULL when they show the same.
+ * The wheel's tooltip gives the rates used, and said without this the
+ * fields beside it seemed to contradict it (user review, R5-26). */
+char       *fw_point_text_before_points (const FwScenario *scenario,
+                                         guint             stage,
+                                         double            advance,
+                                         double            loss);
+/* "With its 2 points: 12% move on, 8% lost per month": under a stage's
+ * fields, the rates the projection uses when they show otherwise than
+ * the fields; NULL when they show the same. */
+char       *fw_point_text_with_points (const FwScenario *scenario,
+                                       guint             stage,
+                                       double            advance,
+                                       double            loss,
+                                       const char       *period);
+
 G_END_DECLS

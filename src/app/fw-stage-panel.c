@@ -459,6 +459,10 @@ after_change (FwStagePanel   *self,
       else if (fw_change_touches_stage (change, current, (guint) i) ||
                (change->flags & FW_CHANGE_ALL) == FW_CHANGE_ALL)
         fw_stage_row_update (row);
+      /* A point added, moved, switched or removed changes the rates its
+       * stage uses, which the row says under its fields. */
+      else if (change->flags & FW_CHANGE_POINTS)
+        fw_stage_row_update_rates (row);
     }
 
   /* Nothing is marked after the stages changed until the wheel (through

@@ -93,6 +93,7 @@ struct _FwStageRow
   GtkLabel       *referral_unit;
   GtkLabel       *weight_unit;
   GtkLabel       *error_label;
+  GtkLabel       *rates_note;
 };
 
 G_DEFINE_FINAL_TYPE (FwStageRow, fw_stage_row, GTK_TYPE_LIST_BOX_ROW)
@@ -668,6 +669,33 @@ show_words (FwStageRow    *self,
     }
 }
 
+/* The rates the wheel's tooltip gives, points applied, under the fields
+ * when they differ: else the tooltip seemed to contradict the fields
+ * (user review, R5-26). */
+static void
+show_rates_used (FwStageRow       *self,
+                 const FwScenario *scenario)
+{
+  const FwProjection *projection = fw_session_get_projection (self->session);
+  const FwRates *rates = projection != NULL && self->stage < fw_projection_get_n_stages (projection)
+                         ? fw_projection_get_rates (projection, self->stage) : NULL;
+  g_autofree char *note = rates != NULL
+                          ? fw_point_text_with_points (scenario, self->stage, rates->advance, rates->loss,
+                                                       period_noun (self))
+                          : NULL;
+
+  fw_widget_set_label (self->rates_note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rates_note), note != NULL);
+}
+
+void
+fw_stage_row_update_rates (FwStageRow *self)
+{
+  g_return_if_fail (FW_IS_STAGE_ROW (self));
+
+  show_rates_used (self, fw_session_get_scenario (self->session));
+}
+
 void
 fw_stage_row_update (FwStageRow *self)
 {
@@ -707,6 +735,7 @@ fw_stage_row_update (FwStageRow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), scenario->stages->len > FW_MIN_STAGES);
 
   show_words (self, stage, scenario->stages->len);
+  show_rates_used (self, scenario);
 }
 
 /* Scenario names are unique in a project, and stage names in a
@@ -938,6 +967,7 @@ fw_stage_row_class_init (FwStageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, referral_unit);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, weight_unit);
   gtk_widget_class_bind_template_child (widget_class, FwStageRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FwStageRow, rates_note);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_color_set);
   gtk_widget_class_bind_template_callback (widget_class, on_move_up_clicked);

@@ -61,8 +61,11 @@ void            fw_stage_row_set_stage      (FwStageRow     *self,
  * The row's widgets are named for tests and tools (gtk_widget_get_name):
  * "stage-name", "stage-count", "stage-advance", "stage-loss",
  * "stage-referral", "stage-weight" (the entries) and "stage-errors" (the
- * label that shows the messages of the row's invalid fields). */
+ * label that shows the messages of the row's invalid fields), and
+ * "stage-rates-note" (the rates its points make, when they differ). */
 void            fw_stage_row_update         (FwStageRow     *self);
+/* Only that note: a point's change touches no field. */
+void            fw_stage_row_update_rates   (FwStageRow     *self);
 /* Which of the row's controls has the keyboard focus, if any. */
 /* The start of the keys the rows of the current scenario give their
  * fields' pending text. */

@@ -54,9 +54,17 @@ fw_wheel_view_stage_markup (FwWheelView *self,
   g_autofree char *advance = fw_display_percent (rates->advance);
   g_autofree char *loss = fw_display_percent (rates->loss);
   const char *period = fw_point_text_period (fw_document_get_project (self->document)->period);
+  g_autofree char *markup = g_markup_printf_escaped (_("<b>%s</b>\n%s people\n%s move on, %s lost per %s"),
+                                                     stage->name, count, advance, loss, period);
+  g_autofree char *before = fw_point_text_before_points (fw_session_get_scenario (self->session), index,
+                                                         rates->advance, rates->loss);
+  g_autofree char *escaped = NULL;
 
-  return g_markup_printf_escaped (_("<b>%s</b>\n%s people\n%s move on, %s lost per %s"),
-                                  stage->name, count, advance, loss, period);
+  /* The rates used, points applied; and the fields' when those differ. */
+  if (before == NULL)
+    return g_steal_pointer (&markup);
+  escaped = g_markup_escape_text (before, -1);
+  return g_strconcat (markup, "\n", escaped, NULL);
 }
 
 /* The rectangle the tip points at: the selected point's marker, or the

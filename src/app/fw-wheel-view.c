@@ -315,6 +315,13 @@ append_selection (FwWheelView *self,
       /* Translators: a selected stage, for screen readers: "900 people, 12% move on, 8% lost per month." */
       g_string_append_printf (text, _("%s people, %s move on, %s lost per %s."), count, advance, loss,
                               self->scene.period_label);
+      {
+        g_autofree char *before = fw_point_text_before_points (scenario, self->scene.selected_stage,
+                                                               rates->advance, rates->loss);
+
+        if (before != NULL)
+          g_string_append_printf (text, " %s.", before);
+      }
     }
 }
 
