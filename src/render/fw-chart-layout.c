@@ -59,9 +59,12 @@ fw_chart_layout_period_at (const FwChartLayout *layout,
 }
 
 guint
-fw_chart_layout_columns (const FwChartLayout *layout)
+fw_chart_layout_columns (const FwChartLayout *layout,
+                         double               resolution)
 {
-  return (guint) MAX (ceil (layout->plot_w), 1.0);
+  /* Bounded: a surface scaled up a thousand times still gets a summary
+   * whose cost is a few screens' width. */
+  return (guint) CLAMP (ceil (layout->plot_w * resolution - 1e-9), 1.0, 16384.0);
 }
 
 double

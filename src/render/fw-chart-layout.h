@@ -72,8 +72,10 @@ double fw_chart_layout_y_of      (const FwChartLayout *layout,
 /* The period (fractional, not clamped) drawn at @x. */
 double fw_chart_layout_period_at (const FwChartLayout *layout,
                                   double               x);
-/* The plot's width in whole columns: how finely series are decimated. */
-guint  fw_chart_layout_columns   (const FwChartLayout *layout);
+/* The plot's width in whole device pixels, @resolution of them to a
+ * unit of the layout: how finely series are decimated. */
+guint  fw_chart_layout_columns   (const FwChartLayout *layout,
+                                  double               resolution);
 
 /* The largest "nice" number (1, 2 or 5 times a power of ten) step that
  * is at least @rough. */

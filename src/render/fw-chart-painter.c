@@ -19,9 +19,9 @@
 /* FwRgb, fw_wheel_parse_color(), fw_wheel_luminance(): one colour parser. */
 #include "fw-wheel-private.h"
 
-/* How far (user units) a dropped point of a line may be from the line
- * drawn instead: well under a pixel, so the simplification is invisible
- * on screen and in print. */
+/* How far (device pixels: FwChart.resolution of them to a user unit) a
+ * dropped point of a line may be from the line drawn instead: well under
+ * a pixel, so the simplification is invisible on screen and in print. */
 #define SIMPLIFY_TOLERANCE 0.2
 
 /* Series colours from GNOME's palette: a darker shade on light
@@ -276,8 +276,8 @@ typedef struct
 } Point;
 
 /* Collects a polyline's points left to right, leaving out those the line
- * already passes within SIMPLIFY_TOLERANCE of: a curve that is smooth at
- * the pixel scale becomes a few dozen segments instead of one or more
+ * already passes within its tolerance (SIMPLIFY_TOLERANCE) of: a curve
+ * that is smooth at the pixel scale becomes a few dozen segments instead of one or more
  * per column, and stroking costs by the segment. Each dropped point
  * bounds the slopes the line from the last kept point may take (a
  * cone); a new point outside the cone keeps the one before it. Points
@@ -289,13 +289,16 @@ typedef struct
   Point    next;       /* the last point given, not decided yet */
   double   low, high;  /* slopes from the last kept point that keep every
                         * dropped point within the tolerance */
+  double   tolerance;  /* user units */
 } Simplifier;
 
 static void
 simplifier_start (Simplifier *simplifier,
-                  GArray     *points)
+                  GArray     *points,
+                  double      tolerance)
 {
   simplifier->points = points;
+  simplifier->tolerance = tolerance;
   simplifier->has_next = FALSE;
   g_array_set_size (points, 0);
 }
@@ -328,8 +331,8 @@ simplifier_add (Simplifier *simplifier,
   dp = x - anchor->x;
   if (dn > 0.0 && dp > dn)
     {
-      double low = MAX (simplifier->low, (simplifier->next.y - SIMPLIFY_TOLERANCE - anchor->y) / dn);
-      double high = MIN (simplifier->high, (simplifier->next.y + SIMPLIFY_TOLERANCE - anchor->y) / dn);
+      double low = MAX (simplifier->low, (simplifier->next.y - simplifier->tolerance - anchor->y) / dn);
+      double high = MIN (simplifier->high, (simplifier->next.y + simplifier->tolerance - anchor->y) / dn);
       double slope = (y - anchor->y) / dp;
 
       if (slope >= low && slope <= high)
@@ -368,11 +371,13 @@ typedef struct
   double     body_last_x, body_top, body_bottom;
   Point      body_exit;              /* where the line leaves a thick run */
   double     pad;                    /* half the line's width */
+  double     pixel;                  /* a device pixel, in user units */
 } TrackPath;
 
 static void
 track_path_init (TrackPath *path,
-                 double     line_width)
+                 double     line_width,
+                 double     pixel)
 {
   path->lines = g_array_new (FALSE, FALSE, sizeof (Point));
   path->line_starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -383,6 +388,7 @@ track_path_init (TrackPath *path,
   path->bottom = g_array_new (FALSE, FALSE, sizeof (Point));
   path->in_line = path->in_body = FALSE;
   path->pad = line_width / 2.0;
+  path->pixel = pixel;
 }
 
 static void
@@ -532,7 +538,7 @@ line_point (TrackPath *path,
 {
   if (!path->in_line)
     {
-      simplifier_start (&path->line_s, path->line);
+      simplifier_start (&path->line_s, path->line, SIMPLIFY_TOLERANCE * path->pixel);
       path->in_line = TRUE;
     }
   simplifier_add (&path->line_s, x, y);
@@ -548,8 +554,8 @@ end_body (TrackPath *path)
   if (!path->in_body)
     return;
 
-  simplifier_add (&path->top_s, path->body_last_x + MAX (path->pad, 0.5), path->body_top);
-  simplifier_add (&path->bottom_s, path->body_last_x + MAX (path->pad, 0.5), path->body_bottom);
+  simplifier_add (&path->top_s, path->body_last_x + MAX (path->pad, path->pixel / 2.0), path->body_top);
+  simplifier_add (&path->bottom_s, path->body_last_x + MAX (path->pad, path->pixel / 2.0), path->body_bottom);
   simplifier_finish (&path->top_s);
   simplifier_finish (&path->bottom_s);
 
@@ -570,10 +576,10 @@ body_column (TrackPath *path,
   bottom += path->pad;
   if (!path->in_body)
     {
-      simplifier_start (&path->top_s, path->top);
-      simplifier_start (&path->bottom_s, path->bottom);
-      simplifier_add (&path->top_s, x - MAX (path->pad, 0.5), top);
-      simplifier_add (&path->bottom_s, x - MAX (path->pad, 0.5), bottom);
+      simplifier_start (&path->top_s, path->top, SIMPLIFY_TOLERANCE * path->pixel);
+      simplifier_start (&path->bottom_s, path->bottom, SIMPLIFY_TOLERANCE * path->pixel);
+      simplifier_add (&path->top_s, x - MAX (path->pad, path->pixel / 2.0), top);
+      simplifier_add (&path->bottom_s, x - MAX (path->pad, path->pixel / 2.0), bottom);
       path->in_body = TRUE;
     }
   simplifier_add (&path->top_s, x, top);
@@ -652,7 +658,8 @@ build_track_path (TrackPath            *path,
       /* Screen y grows downwards: the high is the smaller y. */
       y_hi_end = MIN (y_first, y_last);
       y_lo_end = MAX (y_first, y_last);
-      if (y_high >= y_hi_end - SIMPLIFY_TOLERANCE && y_low <= y_lo_end + SIMPLIFY_TOLERANCE
+      if (y_high >= y_hi_end - SIMPLIFY_TOLERANCE * path->pixel
+          && y_low <= y_lo_end + SIMPLIFY_TOLERANCE * path->pixel
           && !jumps (layout, columns, c, path->pad * 2.0))
         {
           if (path->in_body)
@@ -690,7 +697,8 @@ track_width (const FwChart       *chart,
 
 /* Strokes a track's lines and fills its bodies, in @dash. */
 static void
-stroke_track (cairo_t              *cr,
+stroke_track (const FwChart        *chart,
+              cairo_t              *cr,
               const FwChartLayout  *layout,
               const FwChartColumns *columns,
               double                width,
@@ -701,7 +709,7 @@ stroke_track (cairo_t              *cr,
 {
   TrackPath path;
 
-  track_path_init (&path, line_width);
+  track_path_init (&path, line_width, 1.0 / chart->resolution);
   build_track_path (&path, layout, columns, width);
 
   cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
@@ -761,8 +769,8 @@ paint_band (FwChart             *chart,
 
       /* Each edge as few segments as the simplifier leaves: a band is
        * as smooth as the lines, and a polygon costs by the edge. */
-      simplifier_start (&top_s, top);
-      simplifier_start (&bottom_s, bottom);
+      simplifier_start (&top_s, top, SIMPLIFY_TOLERANCE / chart->resolution);
+      simplifier_start (&bottom_s, bottom, SIMPLIFY_TOLERANCE / chart->resolution);
       for (guint k = start; k < end; k++)
         {
           double x = fw_chart_columns_x (high, k, layout->plot_x, width);
@@ -793,12 +801,12 @@ paint_band (FwChart             *chart,
     {
       double edge = layout->line_width * (chart->style.high_contrast ? 0.6 : 0.45);
 
-      stroke_track (cr, layout, low, width, edge, &solid, rgb, 0.9);
-      stroke_track (cr, layout, high, width, edge, &solid, rgb, 0.9);
+      stroke_track (chart, cr, layout, low, width, edge, &solid, rgb, 0.9);
+      stroke_track (chart, cr, layout, high, width, edge, &solid, rgb, 0.9);
     }
 
   /* The median, finer than the series' lines. */
-  stroke_track (cr, layout, median, width, layout->line_width * 0.6, &solid, rgb, 0.9);
+  stroke_track (chart, cr, layout, median, width, layout->line_width * 0.6, &solid, rgb, 0.9);
 }
 
 static void
@@ -813,7 +821,7 @@ paint_series (FwChart             *chart,
   FwRgb rgb = line_color (chart, entry, series);
   const Dash *dash = series_dash (chart, series);
 
-  stroke_track (cr, layout, columns, width, layout->line_width, dash, rgb, 1.0);
+  stroke_track (chart, cr, layout, columns, width, layout->line_width, dash, rgb, 1.0);
 
   /* Few periods far apart: a dot on each, so a value reads as a value
    * and not as a point on a slope (solid lines only: one scenario's
@@ -1214,6 +1222,9 @@ fw_chart_paint_static (FwChart *chart,
   g_return_if_fail (cr != NULL);
 
   layout = fw_chart_get_layout (chart, width, height);
+  /* The summaries and the simplification at the target's pixels (a
+   * PDF's at a printer's). */
+  fw_chart_set_resolution_from (chart, cr);
   begin (chart, cr);
 
   paint_axes (chart, cr, layout);

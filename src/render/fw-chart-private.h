@@ -67,13 +67,30 @@ struct _FwChart
   gboolean      layout_valid;
   FwChartLayout layout;
   guint         columns_width;       /* the width the summaries are for */
+  /* Device units per user unit of the surface last painted on (1 until
+   * then): the summaries have a column per device pixel and the lines
+   * are simplified within a fraction of one. A vector surface (PDF, SVG,
+   * a print) has no pixels: it is printed or zoomed, so it is taken at
+   * FW_CHART_VECTOR_RESOLUTION. */
+  double        resolution;
 };
+
+/* Device units per point (or user unit) a vector surface is drawn for:
+ * 288 dpi, as a printer or a PDF viewer zoomed to 400% shows it. At 1
+ * (72 dpi) a report's 60 months were simplified to a vertex every 3-4
+ * months with corners a reader could see (V10-03). */
+#define FW_CHART_VECTOR_RESOLUTION 4.0
 
 /* The length of a legend key's sample line, for text of @size: long
  * enough to show a whole period of every series' dash. */
 #define FW_CHART_LEGEND_SAMPLE(size) ((size) * 2.4)
 
 /* fw-chart.c */
+/* How many summary columns the plot spans at the chart's resolution. */
+guint        fw_chart_plot_columns  (const FwChart *chart);
+/* Takes the resolution of @cr's target (FwChart.resolution). */
+void         fw_chart_set_resolution_from (FwChart *chart,
+                                           cairo_t *cr);
 /* The track's summary at the layout's width, computed if needed; NULL
  * when the scenario has no such array. */
 const FwChartColumns *fw_chart_track_columns (FwChart *chart,

@@ -26,6 +26,7 @@ fw_chart_new (void)
   chart->marker = -1;
   chart->marker_position = -1.0;
   chart->text_scale = 1.0;
+  chart->resolution = 1.0;
   fw_wheel_style_init_light (&chart->style);
   chart->measure = fw_render_text_context_new ();
 
@@ -328,13 +329,45 @@ fw_chart_track_drawn (const FwChart *chart,
   return chart->band_shown && e->has_band;
 }
 
+guint
+fw_chart_plot_columns (const FwChart *chart)
+{
+  return fw_chart_layout_columns (&chart->layout, chart->resolution);
+}
+
+void
+fw_chart_set_resolution_from (FwChart *chart,
+                              cairo_t *cr)
+{
+  double dx = 1.0, dy = 0.0, resolution;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  resolution = hypot (dx, dy);
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_RECORDING:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      resolution *= FW_CHART_VECTOR_RESOLUTION;
+      break;
+    default:
+      break;
+    }
+  if (!isfinite (resolution) || resolution <= 0.0)
+    resolution = 1.0;
+  /* The summaries follow the resolution (fw_chart_track_columns()). */
+  chart->resolution = CLAMP (resolution, 1.0 / 16.0, 16.0);
+}
+
 const FwChartColumns *
 fw_chart_track_columns (FwChart *chart,
                         guint    entry,
                         guint    track)
 {
   FwChartEntry *e = &chart->entries[entry];
-  guint width = fw_chart_layout_columns (&chart->layout);
+  guint width = fw_chart_plot_columns (chart);
   const double *values = track_values (&e->scenario, track);
 
   if (values == NULL)
