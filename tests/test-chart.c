@@ -631,7 +631,7 @@ test_paint_bands_compared (void)
           {
             const FwChartLegendEntry *entry = &layout->legend[i];
             double top = entry->y + entry->height / 2.0 - layout->text_size * 0.3;
-            double sample = FW_CHART_LEGEND_SAMPLE (layout->text_size);
+            double sample = layout->legend_sample;
 
             if (entry->kind == FW_CHART_LEGEND_SCENARIO)
               {
@@ -741,6 +741,144 @@ drawn_share (cairo_surface_t     *surface,
  * of its own, far from the others' and from the background, the
  * customers solid; its other series in the same hue, dashed (churn
  * here); and its legend key in that hue. */
+
+/* Runs of ink (pixels far from the white background: a line, not the
+ * light grid) along the most inked row within two of @y, from @x0 to
+ * @x1: each run's length in pixels and the gap before it. */
+typedef struct
+{
+  guint  n;
+  double length[64], gap[64];
+} Runs;
+
+static void
+ink_runs (cairo_surface_t *surface,
+          double           x0,
+          double           x1,
+          double           y,
+          Runs            *runs)
+{
+  guint best = 0;
+
+  memset (runs, 0, sizeof *runs);
+  for (int dy = -2; dy <= 2; dy++)
+    {
+      Runs row = { 0 };
+      double last_end = x0;
+      int start = -1;
+      guint inked = 0;
+
+      for (int x = (int) floor (x0); x <= (int) ceil (x1) + 1; x++)
+        {
+          guint32 c = x <= (int) ceil (x1) ? pixel (surface, x, y + dy) : 0xffffff;
+          int away = 765 - (int) (((c >> 16) & 0xff) + ((c >> 8) & 0xff) + (c & 0xff));
+          gboolean ink = away > 200;
+
+          inked += ink;
+          if (ink && start < 0)
+            start = x;
+          else if (!ink && start >= 0)
+            {
+              if (row.n < G_N_ELEMENTS (row.length))
+                {
+                  row.gap[row.n] = start - last_end;
+                  row.length[row.n++] = x - start;
+                }
+              last_end = x;
+              start = -1;
+            }
+        }
+      if (inked > best)
+        {
+          best = inked;
+          *runs = row;
+        }
+    }
+}
+
+/* V10-02: while scenarios are compared the series are told apart by
+ * their dash, so each legend key must show its pattern as the line
+ * draws it: a whole period, and the first dash again, the same lengths
+ * and gaps as the line's from its start. The keys were 2.4 text heights
+ * whatever the pattern: "Referral inflow" (dash, dot) showed two plain
+ * dashes in an export and cut fragments in the window. Checked at the
+ * window's sizes, an export's and the report's small text. */
+static void
+test_legend_keys_show_their_dash (void)
+{
+  static const struct { int width, height; double scale; } sizes[] = {
+    { 900, 500, 1.0 }, { 1600, 900, 1.0 }, { 1920, 1080, 1.0 }, { 800, 450, 0.75 }, { 1280, 720, 1.6 },
+  };
+  static const double levels[FW_CHART_N_SERIES] = { 1000, 200, 100, 50, 600 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      const FwChartLayout *layout;
+      cairo_surface_t *surface;
+      Series a, b;
+
+      /* Two scenarios alike: each line drawn twice in the same place. */
+      series_init (&a, "Baseline", 24);
+      series_init (&b, "Baseline (copy)", 24);
+      fw_chart_set_text_scale (chart, sizes[k].scale);
+      fw_chart_set_scenarios (chart, (FwChartScenario[]) { a.scenario, b.scenario }, 2);
+      surface = paint (chart, sizes[k].width, sizes[k].height);
+      layout = fw_chart_get_layout (chart, sizes[k].width, sizes[k].height);
+
+      for (guint s = FW_CHART_NEW_CUSTOMERS; s < FW_CHART_N_SERIES; s++)
+        {
+          const FwChartLegendEntry *key = NULL;
+          double lw = layout->line_width;
+          Runs line, sample;
+          guint period = 0;
+
+          for (guint i = 0; i < layout->n_legend; i++)
+            if (layout->legend[i].kind == FW_CHART_LEGEND_SERIES && layout->legend[i].index == s)
+              key = &layout->legend[i];
+          g_assert_nonnull (key);
+
+          ink_runs (surface, layout->plot_x - lw, layout->plot_x + layout->legend_sample * 3,
+                    fw_chart_layout_y_of (layout, levels[s]), &line);
+          ink_runs (surface, key->x - 1, key->x + layout->legend_sample + 1,
+                    key->y + key->height / key->lines / 2.0, &sample);
+          g_test_message ("%dx%d x%.2f, %s: line %u runs (%g %g %g %g), key %u runs (%g %g %g %g), "
+                          "sample %.1f px, line %.1f px",
+                          sizes[k].width, sizes[k].height, sizes[k].scale, fw_chart_series_name (s),
+                          line.n, line.length[0], line.gap[1], line.length[1], line.gap[2],
+                          sample.n, sample.length[0], sample.gap[1], sample.length[1], sample.gap[2],
+                          layout->legend_sample, lw);
+
+          /* The line's period, in runs: the first p runs repeat. */
+          g_assert_cmpuint (line.n, >=, 4);
+          for (guint p = 1; p + 1 < line.n && period == 0; p++)
+            {
+              gboolean repeats = TRUE;
+
+              for (guint i = 0; i + p < line.n - 1 && i < 2 * p; i++)
+                repeats = repeats && fabs (line.length[i + p] - line.length[i]) <= 1.5
+                          && (i == 0 || fabs (line.gap[i + p] - line.gap[i]) <= 1.5);
+              if (repeats)
+                period = p;
+            }
+          g_assert_cmpuint (period, >=, 1);
+
+          /* A whole period and its first dash again... */
+          g_assert_cmpuint (sample.n, >=, period + 1);
+          /* ...each dash and gap as the line draws them from its start:
+           * none cut short. */
+          for (guint i = 0; i < sample.n; i++)
+            {
+              g_assert_cmpfloat (fabs (sample.length[i] - line.length[i]), <=, 1.5);
+              if (i > 0)
+                g_assert_cmpfloat (fabs (sample.gap[i] - line.gap[i]), <=, 1.5);
+            }
+        }
+      cairo_surface_destroy (surface);
+      series_clear (&a);
+      series_clear (&b);
+    }
+}
 
 /* The window draws the marker in two parts (fw-chart-canvas.c): its
  * line as a rectangle of the accent, and its label from pixels painted
@@ -891,7 +1029,7 @@ test_paint_scenarios (void)
           double cy = entry->y + entry->height / entry->lines / 2.0;
 
           if (entry->kind == FW_CHART_LEGEND_SCENARIO)
-            g_assert_true (line_at (surface, entry->x + FW_CHART_LEGEND_SAMPLE (layout->text_size) / 2.0, cy,
+            g_assert_true (line_at (surface, entry->x + layout->legend_sample / 2.0, cy,
                                     hue[entry->index]));
         }
       cairo_surface_destroy (surface);
@@ -1316,6 +1454,7 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/one-scenario-colors", test_paint_one_scenario_colors);
 
   g_test_add_func ("/render/chart/paint/marker-in-parts", test_marker_in_parts);
+  g_test_add_func ("/render/chart/paint/legend-keys-show-their-dash", test_legend_keys_show_their_dash);
   g_test_add_func ("/render/chart/layout/many-scenarios", test_layout_many_scenarios);
   g_test_add_func ("/render/chart/layout/names-whole", test_layout_names_whole);
   g_test_add_func ("/render/chart/hover", test_hover);

@@ -170,7 +170,7 @@ text_lines (FwChart    *chart,
 
 /* The legend's sizes, shared by its two parts: a key's sample line and
  * the gap before its name, a row, the gap between keys. */
-#define LEGEND_SAMPLE(size)  (FW_CHART_LEGEND_SAMPLE (size) + (size) * 0.45)
+#define LEGEND_SAMPLE(layout) ((layout)->legend_sample + (layout)->text_size * 0.45)
 #define LEGEND_ROW(size)     ((size) * 1.45)
 #define LEGEND_SPACING(size) ((size) * 1.3)
 
@@ -200,7 +200,7 @@ flow_scenario_keys (FwChart       *chart,
 
       if (natural[k] > right - left)
         lines = text_lines (chart, size, TRUE, chart->entries[k].scenario.name,
-                            right - left - LEGEND_SAMPLE (size));
+                            right - left - LEGEND_SAMPLE (layout));
       if (x > left && x + w > right)
         {
           x = left;
@@ -246,8 +246,8 @@ place_scenario_keys (FwChart       *chart,
   double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
   double avail = MAX (right - left, 1.0);
   /* About a dozen letters: less and the names no longer tell apart. */
-  double min_col = LEGEND_SAMPLE (size) + size * 7.0;
-  double comfy_col = LEGEND_SAMPLE (size) + size * 20.0;
+  double min_col = LEGEND_SAMPLE (layout) + size * 7.0;
+  double comfy_col = LEGEND_SAMPLE (layout) + size * 20.0;
   double natural[FW_CHART_MAX_SCENARIOS];
   double widest = 0.0, col_w;
   guint n = MIN (chart->n_entries, FW_CHART_MAX_SCENARIOS);
@@ -256,7 +256,7 @@ place_scenario_keys (FwChart       *chart,
   max_rows = MAX (max_rows, 1);
   for (guint i = 0; i < n; i++)
     {
-      natural[i] = LEGEND_SAMPLE (size) + text_width (chart, size, TRUE, chart->entries[i].scenario.name);
+      natural[i] = LEGEND_SAMPLE (layout) + text_width (chart, size, TRUE, chart->entries[i].scenario.name);
       widest = MAX (widest, natural[i]);
     }
 
@@ -387,7 +387,7 @@ place_legend (FwChart       *chart,
             continue;
 
           entry->index = i;
-          w = LEGEND_SAMPLE (size) + text_width (chart, size, FALSE, fw_chart_legend_name (chart, entry));
+          w = LEGEND_SAMPLE (layout) + text_width (chart, size, FALSE, fw_chart_legend_name (chart, entry));
           /* A name wider than a whole row is the only one cut, in its
            * middle (fw-chart-painter.c); every other name starts a new
            * row when it does not fit the rest of this one, and is shown
@@ -502,6 +502,7 @@ fw_chart_layout_compute (FwChart       *chart,
   /* Never under 2: a line then fully covers a row of pixels somewhere,
    * and keeps its colour rather than a blend with the background. */
   layout->line_width = MAX (text * 0.13, 2.0);
+  layout->legend_sample = fw_chart_legend_sample (chart, text, layout->line_width);
   pad = text * 0.6;
 
   last_label = fw_chart_x_tick_text (layout->horizon);

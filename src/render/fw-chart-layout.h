@@ -45,6 +45,10 @@ typedef struct
   double width, height;             /* the area laid out */
   double text_size;                 /* tick labels, legend, axis title */
   double line_width;                /* a series' line */
+  double legend_sample;             /* a legend key's sample line: long
+                                     * enough for a whole period of every
+                                     * series' dash and its first dash
+                                     * again (fw_chart_legend_sample()) */
   double plot_x, plot_y;            /* the plot area: left, top */
   double plot_w, plot_h;
 

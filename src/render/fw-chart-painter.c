@@ -38,9 +38,8 @@ static const char * const dark_colors[FW_CHART_N_SERIES] = {
 
 /* Dash patterns, in line widths; each dash has square ends half a line
  * long (0 length: a square dot), see append_dashes(). Long elements:
- * every dash is a shape to fill. A legend's sample
- * (FW_CHART_LEGEND_SAMPLE, 13 line widths and more) shows a whole
- * period of each. */
+ * every dash is a shape to fill. A legend's key shows a whole period of
+ * each and its first dash again (fw_chart_legend_sample()). */
 typedef struct
 {
   guint  n;
@@ -220,16 +219,48 @@ set_fg (cairo_t       *cr,
   cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * alpha);
 }
 
-static void
-set_dash (cairo_t             *cr,
-          const FwChartLayout *layout,
-          const Dash          *dash)
+/* A dash's whole period, in line widths. */
+static double
+dash_period (const Dash *dash)
 {
-  double scaled[4];
+  double period = 0.0;
 
   for (guint i = 0; i < dash->n; i++)
-    scaled[i] = dash->dashes[i] * layout->line_width;
-  cairo_set_dash (cr, scaled, (int) dash->n, 0.0);
+    period += dash->dashes[i];
+  return period;
+}
+
+/* The length (line widths, from the first dash's start to the last's
+ * end, caps left out) of a legend key of @dash in a sample @room line
+ * widths long: as many whole periods as fit, at least one, then its
+ * first dash again, so that "dash dot" reads as dash, dot, dash and not
+ * as a dash cut short (V10-02: the key of referral inflow was two plain
+ * dashes). */
+static double
+key_length (const Dash *dash,
+            double      room)
+{
+  double period = dash_period (dash);
+  double periods = period > 0.0 ? MAX (floor ((room - dash->dashes[0]) / period), 1.0) : 1.0;
+
+  return periods * period + dash->dashes[0];
+}
+
+double
+fw_chart_legend_sample (const FwChart *chart,
+                        double         size,
+                        double         line_width)
+{
+  double longest = 0.0;
+
+  if (!comparing (chart))
+    return size * 2.4;
+  /* Every key of the same length whichever series are shown: the
+   * longest key's, a line width for the caps. */
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    if (series_dashes[s].n > 0)
+      longest = MAX (longest, key_length (&series_dashes[s], 0.0));
+  return MAX (size * 2.4, (longest + 1.0) * line_width);
 }
 
 /* Text ------------------------------------------------------------------- */
@@ -1047,7 +1078,7 @@ paint_legend (FwChart             *chart,
               const FwChartLayout *layout)
 {
   double size = layout->text_size;
-  double sample = FW_CHART_LEGEND_SAMPLE (size), between = size * 0.45;
+  double sample = layout->legend_sample, between = size * 0.45;
 
   for (guint i = 0; i < layout->n_legend; i++)
     {
@@ -1080,13 +1111,24 @@ paint_legend (FwChart             *chart,
              * text's colour (the colours are the scenarios'). */
             if (comparing (chart))
               {
+                const Dash *dash = series_dash (chart, entry->index);
+                double lw = layout->line_width;
+                double length = dash->n > 0 ? key_length (dash, sample / lw - 1.0) * lw : sample - lw;
+                g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
+                g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+                guint zero = 0;
+                Point ends[2] = { { x0 + lw / 2.0, cy }, { x0 + lw / 2.0 + length, cy } };
+
+                /* Drawn as the lines are (append_dashes()), from the
+                 * pattern's start: the same square dots and dashes. */
+                g_array_append_vals (points, ends, 2);
+                g_array_append_val (starts, zero);
                 set_fg (cr, chart, 0.85 * alpha);
-                cairo_set_line_width (cr, layout->line_width);
-                set_dash (cr, layout, series_dash (chart, entry->index));
-                cairo_move_to (cr, x0 + layout->line_width / 2.0, cy);
-                cairo_line_to (cr, x1 - layout->line_width / 2.0, cy);
-                cairo_stroke (cr);
-                cairo_set_dash (cr, NULL, 0, 0.0);
+                if (dash->n > 0)
+                  append_dashes (cr, points, starts, dash, lw);
+                else
+                  cairo_rectangle (cr, x0, cy - lw / 2.0, length + lw, lw);
+                cairo_fill (cr);
                 break;
               }
             cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);

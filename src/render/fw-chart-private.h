@@ -81,9 +81,6 @@ struct _FwChart
  * months with corners a reader could see (V10-03). */
 #define FW_CHART_VECTOR_RESOLUTION 4.0
 
-/* The length of a legend key's sample line, for text of @size: long
- * enough to show a whole period of every series' dash. */
-#define FW_CHART_LEGEND_SAMPLE(size) ((size) * 2.4)
 
 /* fw-chart.c */
 /* How many summary columns the plot spans at the chart's resolution. */
@@ -100,6 +97,16 @@ const FwChartColumns *fw_chart_track_columns (FwChart *chart,
 gboolean     fw_chart_track_drawn    (const FwChart *chart,
                                       guint          entry,
                                       guint          track);
+
+/* fw-chart-painter.c */
+/* The length of a legend key's sample line for text of @size and lines
+ * @line_width wide: 2.4 text heights, and while scenarios are compared
+ * (the series told apart by their dash) at least the longest series'
+ * whole period and first dash again, so that every key shows its
+ * pattern as the line starts it (V10-02). */
+double       fw_chart_legend_sample  (const FwChart *chart,
+                                      double         size,
+                                      double         line_width);
 
 /* fw-chart-layout.c */
 void         fw_chart_layout_compute (FwChart       *chart,
