@@ -411,6 +411,46 @@ def report_chart_draws_every_month(t):
              % (worst, len(line)))
 
 
+def ranked_rows(text, heading, end):
+    """How many ranked rows a list of the report shows, and how many it
+    says are left out ("and N more"), from pdftotext -raw's flat text."""
+    part = text[text.index(heading) + len(heading):text.index(end, text.index(heading))]
+    shown = len(re.findall(r"(?:^| )\d+ (?=\S)", re.split(r" and \d+ more", part)[0]))
+    more = re.search(r"and (\d+) more", part)
+    return shown, int(more.group(1)) if more else 0
+
+
+@test
+def report_friction_list_as_long_as_forces(t):
+    """V10-04: on US Letter "Costliest friction" showed 2 points and "and
+    3 more" while "Strongest forces" beside it showed 3 in the same
+    height: the friction list kept a ranked row's room for its "and N
+    more" line, the forces (cut nowhere) did not. What to fix first must
+    list at least as many points as the forces beside it."""
+    if shutil.which("pdftotext") is None:
+        return "not checked: pdftotext (poppler-utils) is not installed"
+    checked = 0
+    for n_points in (7, 9, 12):
+        for n_scenarios in (3, 4, 5):
+            project = report_projects.project(n_stages=7, n_points=n_points, n_scenarios=n_scenarios,
+                                              horizon=60)
+            t.write_json("p.json", project)
+            for paper in ("a4", "letter"):
+                t.ok("report", "p.json", "r.pdf", "--paper", paper)
+                text = flat_text(t, "r.pdf")
+                frictions, friction_more = ranked_rows(text, "Costliest friction", "Strongest forces")
+                forces, _ = ranked_rows(text, "Strongest forces", "Impact:")
+                t.expect(frictions + friction_more == (n_points + 1) // 2,
+                         "every friction shown or counted: %r" % text)
+                if friction_more > 0:
+                    checked += 1
+                    t.expect(frictions >= forces,
+                             "%d points, %d scenarios, %s: %d frictions and \"and %d more\" beside "
+                             "%d forces: %r" % (n_points, n_scenarios, paper, frictions, friction_more,
+                                                forces, text))
+    t.expect(checked > 0, "some friction list was cut, so the rule was tried")
+
+
 def main():
     harness.TESTS[:] = TESTS
     return harness.main()

@@ -413,7 +413,38 @@ draw_ranked_point (Page   *page,
   return height;
 }
 
-/* Returns where the list ended. */
+/* The height of the line that says how many more a list has. */
+static double
+more_line_height (Page   *page,
+                  double  width)
+{
+  g_autoptr(PangoLayout) more = text_layout (page, "0", 8, TEXT_PLAIN, width, 1);
+
+  return layout_height (more) + 2 * page->unit;
+}
+
+/* Whether every point of @ranked fits between @y (above its heading
+ * @title) and @bottom. */
+static gboolean
+ranking_fits_whole (Page       *page,
+                    const char *title,
+                    GArray     *ranked,
+                    double      y,
+                    double      width,
+                    double      bottom)
+{
+  g_autoptr(PangoLayout) heading = text_layout (page, title, 10.5, TEXT_BOLD, width, 1);
+
+  /* As show_heading() takes it. */
+  y += layout_height (heading) + 3 * page->unit;
+  for (guint k = 0; k < ranked->len && y <= bottom; k++)
+    y += draw_ranked_point (page, k + 1, g_array_index (ranked, guint, k), 0, 0, width, -1);
+  return y <= bottom;
+}
+
+/* Returns where the list ended. Its points are drawn down to @rows_bottom,
+ * the "and N more" line under them (draw_rankings() keeps room for it
+ * under @rows_bottom). */
 static double
 draw_ranking (Page       *page,
               const char *title,
@@ -422,28 +453,27 @@ draw_ranking (Page       *page,
               double      x,
               double      y,
               double      width,
-              double      bottom)
+              double      rows_bottom,
+              guint       max_rows,
+              guint      *n_shown)
 {
-  g_autoptr(PangoLayout) more = text_layout (page, "0", 8, TEXT_PLAIN, width, 1);
-  double more_height = layout_height (more) + 2 * page->unit;
   guint shown = 0;
 
   y += show_heading (page, title, x, y, width);
   if (ranked->len == 0)
     return y + show_text (page, empty, 8.5, TEXT_WRAP, COLOR_MUTED, x, y, width, 2);
 
-  for (; shown < ranked->len; shown++)
+  for (; shown < MIN (ranked->len, max_rows); shown++)
     {
-      /* The last row needs no room kept for "and N more". */
-      double limit = shown + 1 == ranked->len ? bottom : bottom - more_height;
       double height = draw_ranked_point (page, shown + 1, g_array_index (ranked, guint, shown),
-                                         x, y, width, limit);
+                                         x, y, width, rows_bottom);
 
       if (height < 0)
         break;
       y += height;
     }
 
+  *n_shown = shown;
   if (shown < ranked->len)
     {
       /* TRANSLATORS: the end of a list in the report that did not fit */
@@ -492,14 +522,28 @@ draw_rankings (Page   *page,
   g_autofree char *note = ranking_note (page);
   g_autoptr(PangoLayout) layout = NULL;
   double gap = RANKING_GAP * page->unit, column = (page->width - gap) / 2, end;
+  guint frictions_shown = 0, forces_shown = 0;
 
   layout = text_layout (page, note, 7.5, TEXT_WRAP, page->width, 2);
   bottom -= layout_height (layout) + 4 * page->unit;
 
+  /* Both lists' points end at the same line, and when either list is
+   * cut the room for "and N more" is kept under both: the costliest
+   * friction, what to fix first, never gives a ranked row to that line
+   * while the forces beside it keep theirs (V10-04: on US Letter 2
+   * frictions and "and 3 more" beside 3 forces). */
+  if (!ranking_fits_whole (page, _("Costliest friction"), report->frictions, y, column, bottom)
+      || !ranking_fits_whole (page, _("Strongest forces"), report->forces, y, column, bottom))
+    bottom -= more_line_height (page, column);
+
   end = draw_ranking (page, _("Costliest friction"), _("No friction points on this wheel."),
-                      report->frictions, page->left, y, column, bottom);
+                      report->frictions, page->left, y, column, bottom, G_MAXUINT, &frictions_shown);
+  /* Frictions' names are often longer (two lines a row): when their
+   * list is cut, the forces show no more rows than it does. */
   end = MAX (end, draw_ranking (page, _("Strongest forces"), _("No forces on this wheel."),
-                                report->forces, page->left + column + gap, y, column, bottom));
+                                report->forces, page->left + column + gap, y, column, bottom,
+                                frictions_shown < report->frictions->len ? MAX (frictions_shown, 1) : G_MAXUINT,
+                                &forces_shown));
 
   /* The note follows the longer list. */
   set_color (page->cr, COLOR_MUTED);
@@ -519,7 +563,6 @@ rankings_least (Page  *page,
   double column = (page->width - RANKING_GAP * page->unit) / 2, most = 0;
   g_autofree char *note = ranking_note (page);
   g_autoptr(PangoLayout) layout = text_layout (page, note, 7.5, TEXT_WRAP, page->width, 2);
-  g_autoptr(PangoLayout) more = text_layout (page, "0", 8, TEXT_PLAIN, column, 1);
   GArray *lists[] = { report->frictions, report->forces };
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -530,7 +573,7 @@ rankings_least (Page  *page,
       for (guint k = 0; k < MIN (least, lists[l]->len); k++)
         height += draw_ranked_point (page, k + 1, g_array_index (lists[l], guint, k), 0, 0, column, -1);
       if (lists[l]->len > least)
-        height += layout_height (more) + 2 * page->unit;
+        height += more_line_height (page, column);
       most = MAX (most, height);
     }
   return (10.5 * 1.3 + 3) * page->unit + most + 4 * page->unit + layout_height (layout);
