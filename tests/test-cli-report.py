@@ -414,7 +414,11 @@ def report_chart_draws_every_month(t):
 def ranked_rows(text, heading, end):
     """How many ranked rows a list of the report shows, and how many it
     says are left out ("and N more"), from pdftotext -raw's flat text."""
-    part = text[text.index(heading) + len(heading):text.index(end, text.index(heading))]
+    start = text.index(heading) + len(heading)
+    # pdftotext -raw gives some pages' right-hand list twice, heading
+    # and all: the list ends where its heading comes again.
+    stops = [i for i in (text.find(end, start), text.find(heading, start)) if i >= 0]
+    part = text[start:min(stops)]
     shown = len(re.findall(r"(?:^| )\d+ (?=\S)", re.split(r" and \d+ more", part)[0]))
     more = re.search(r"and (\d+) more", part)
     return shown, int(more.group(1)) if more else 0
