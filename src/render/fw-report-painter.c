@@ -892,6 +892,18 @@ fw_report_paint_page (FwReport *report,
         }
     }
 
+  /* Three points of each ranked list before the chart's last sixth:
+   * what to fix first is what the page is for (V10-04: on US Letter
+   * the chart kept its quarter while two frictions were listed). */
+  if (chart_height > body * 0.21)
+    {
+      double table = n_scenarios > 1 ? table_height (&page, table_rows) + TABLE_GAP * page.unit : 0.0;
+      double room = bottom - (y + wheel_side + chart_height + 24 * page.unit) - table;
+
+      if (room < rankings_least (&page, 3))
+        chart_height = body * 0.21;
+    }
+
   /* The wheel in an area a third wider for the labels outside its
    * ring. */
   wheel_width = wheel_side * 1.35;
