@@ -148,6 +148,21 @@ test_present_start_and_end (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpfloat (fw_session_get_scenario (fw_window_get_session (fixture->window))->inflow, ==, 123.0);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >, 0.0);
+  /* Nor are scenarios added or renamed (Ctrl+D, F2: verifier V10-13). */
+  {
+    FwDocument *document = fw_window_get_document (fixture->window);
+    guint n = fw_document_get_n_scenarios (document);
+    g_autofree char *name = g_strdup (fw_document_get_scenario (document, 0)->name);
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.new", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.rename", "s", "Renamed");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "project.rename", "s", "Renamed");
+    fw_test_spin (20);
+    g_assert_cmpuint (fw_document_get_n_scenarios (document), ==, n);
+    g_assert_cmpstr (fw_document_get_scenario (document, 0)->name, ==, name);
+    g_assert_cmpstr (fw_document_get_project (document)->name, !=, "Renamed");
+  }
 
   /* F5 again changes nothing: a clicker's start button may send it twice. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present-start", NULL));

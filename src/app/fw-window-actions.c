@@ -428,4 +428,5 @@ fw_window_update_actions (FwWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", editing && fw_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", editing && fw_document_can_redo (self->document));
+  fw_window_update_scenario_actions (self);
 }

@@ -374,17 +374,25 @@ scenario_show_compare_activated (GtkWidget  *widget,
   gtk_widget_child_focus (self->compare_panel, GTK_DIR_TAB_FORWARD);
 }
 
-/* Delete needs another scenario to fall back on. */
+/* Delete needs another scenario to fall back on. Presenting, nothing is
+ * added, renamed or deleted: Ctrl+D put a "(copy)" in front of the
+ * room and F2 a rename dialog (verifier V10-13); nor while a file is
+ * read into the window. */
 void
 fw_window_update_scenario_actions (FwWindow *self)
 {
-  gboolean several = fw_document_get_n_scenarios (self->document) > FW_MIN_SCENARIOS;
-  gboolean room = fw_document_get_n_scenarios (self->document) < FW_MAX_SCENARIOS;
+  gboolean editing = !fw_session_get_presenting (self->session) && !fw_window_is_loading (self);
+  gboolean several = editing && fw_document_get_n_scenarios (self->document) > FW_MIN_SCENARIOS;
+  gboolean room = editing && fw_document_get_n_scenarios (self->document) < FW_MAX_SCENARIOS;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenario.remove", several);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenario.ask-remove", several);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenario.new", room);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenario.duplicate", room);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenario.rename", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenario.ask-rename", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.rename", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.ask-rename", editing);
 }
 
 void
