@@ -65,6 +65,11 @@ struct _FwPresentView
   double         key_text;        /* the key's text size; 0: no key */
   double         key_height;      /* the room under the figures for it */
   guint64        key_rings;       /* the wheel's ring painting the card's key is of */
+  /* The highest key at the floor since presenting started at this size
+   * and zoom: S back from a scenario with a longer key keeps its room. */
+  double         key_seen;
+  int            key_seen_width, key_seen_height;
+  double         key_seen_scale;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
 };
 
@@ -368,6 +373,15 @@ numbered_at (FwPresentView *self,
       most = MAX (most, points->len);
       g_ptr_array_add (numbered, points);
     }
+  /* ...and the one shown as it is numbered (by impact): where it needs
+   * more than every estimate, the key's room holds it all the same. */
+  {
+    GArray *points = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_width, height, NULL, points);
+    most = MAX (most, points->len);
+    g_ptr_array_add (numbered, points);
+  }
   return most;
 }
 
@@ -380,8 +394,10 @@ highest_key (FwPresentView *self,
   FwDocument *document = fw_session_get_document (self->session);
   double most = 0.0;
 
+  /* The document's scenarios, then the one shown (numbered_at()). */
   for (guint s = 0; s < numbered->len; s++)
-    most = MAX (most, measure_key (self, fw_document_get_scenario (document, s),
+    most = MAX (most, measure_key (self, s + 1 < numbered->len ? fw_document_get_scenario (document, s)
+                                                               : fw_session_get_scenario (self->session),
                                    g_ptr_array_index (numbered, s), size));
   return most;
 }
@@ -431,20 +447,28 @@ lay_out (FwPresentView *self,
       self->key_text = 0.0;
       return;
     }
-  key_h = highest_key (self, numbered, self->key_text);
+  if (width != self->key_seen_width || height != self->key_seen_height || self->text_scale != self->key_seen_scale)
+    self->key_seen = 0.0;
+  self->key_seen_width = width;
+  self->key_seen_height = height;
+  self->key_seen_scale = self->text_scale;
+  key_h = MAX (highest_key (self, numbered, self->key_text), self->key_seen);
   if (self->card_height + gap + key_h > top + 0.5)
     {
       /* The floor's key first: the figures keep what it leaves. The
        * wheel then has another width, and may number more points: once
        * or twice more. */
-      key_h = highest_key (self, numbered, self->min_text);
+      key_h = MAX (highest_key (self, numbered, self->min_text), self->key_seen);
       for (guint attempt = 0; self->show_figures && attempt < 3
                               && self->card_height + gap + key_h > top + 0.5; attempt++)
         {
+          /* The height the figures are laid out to leave: kept, so that
+           * S to a scenario with a shorter key lays them out alike. */
+          self->key_seen = key_h;
           lay_out_figures (self, &card, width, height, MAX (top - gap - key_h, top * 0.3),
                            figures_scale, TRUE, wheel_width);
           numbered_at (self, *wheel_width, height, numbered);
-          key_h = highest_key (self, numbered, self->min_text);
+          key_h = MAX (highest_key (self, numbered, self->min_text), self->key_seen);
         }
       /* The largest size from the zoomed one down that fits what is left. */
       for (; self->key_text > self->min_text; self->key_text = MAX (self->min_text, floor (self->key_text * 0.9)))
@@ -839,6 +863,7 @@ fw_present_view_start (FwPresentView *self,
   g_return_if_fail (FW_IS_PRESENT_VIEW (self));
 
   set_reveal (self, reveal ? 0 : -1);
+  self->key_seen = 0.0;
   self->point_names = TRUE;
   fw_wheel_view_set_point_names (FW_WHEEL_VIEW (self->wheel), TRUE);
 }
