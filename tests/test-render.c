@@ -590,7 +590,11 @@ test_number_compact (void)
   assert_text (fw_display_compact (3.4e6), "3.4M");
   assert_text (fw_display_compact (1.2e9), "1.2B");
   assert_text (fw_display_compact (5e12), "5T");
-  assert_text (fw_display_compact (3.5e40), "3.5e+40");
+  /* A runaway wheel's figures, as a power of ten people read. */
+  assert_text (fw_display_compact (3.5e40), "3.5 × 10⁴⁰");
+  assert_text (fw_display_compact (1e16), "1 × 10¹⁶");
+  assert_text (fw_display_compact (1.6e308), "1.6 × 10³⁰⁸");
+  assert_text (fw_display_compact (-9.97e20), "−1 × 10²¹");
   assert_text (fw_display_compact (-12600), "−12.6k");
   assert_text (fw_display_compact (-INFINITY), "—");
 }

@@ -87,6 +87,7 @@ struct _FwFiguresPanel
   GtkLabel      *sustain_pill;
   GtkLabel      *new_total;
   GtkLabel      *churn_total;
+  GtkLabel      *too_large_note;  /* what "—" means, shown while one is */
   GtkLabel      *inflow_label;
   GtkSpinButton *inflow_spin;
   GtkLabel      *inflow_error;
@@ -347,6 +348,23 @@ update_totals (FwFiguresPanel  *self,
 
   fw_widget_set_label (self->new_total, new_text);
   fw_widget_set_label (self->churn_total, churn_text);
+
+  /* A "—" said nothing (user review, R5-18): read as "no data" or a bug,
+   * it is a wheel whose figures grew past what a double holds. Said
+   * under the figures, where the dashes are, with the loop gain that
+   * makes it grow. */
+  {
+    gboolean too_large = !isfinite (summary->customers_end) || !isfinite (summary->total_new_customers) ||
+                         !isfinite (summary->total_churn) || !isfinite (summary->total_referrals);
+    g_autofree char *gain = fw_display_gain (summary->loop_gain);
+    /* TRANSLATORS: under the figures when some read "—"; %s is the loop gain, such as "833" */
+    g_autofree char *note = too_large ? g_strdup_printf (_("— too large to compute: the wheel grows without "
+                                                           "limit (loop gain %s)"), gain)
+                                      : NULL;
+
+    fw_widget_set_label (self->too_large_note, note != NULL ? note : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->too_large_note), too_large);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->figures[FIGURE_NEW_CUSTOMERS].tile),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, new_text, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->figures[FIGURE_CHURN].tile),
@@ -819,6 +837,17 @@ fw_figures_panel_init (FwFiguresPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fw_widget_name_plainly (GTK_WIDGET (self));
+
+  self->too_large_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->too_large_note), "figures-too-large");
+  gtk_label_set_wrap (self->too_large_note, TRUE);
+  gtk_label_set_xalign (self->too_large_note, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->too_large_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->too_large_note), FALSE);
+  /* Under the heading, above the dashes: in view however short the
+   * pane (at 1280x720 the totals' row is the last one shown). */
+  gtk_box_insert_child_after (GTK_BOX (self->figures_box), GTK_WIDGET (self->too_large_note),
+                              gtk_widget_get_first_child (self->figures_box));
 
   for (guint i = 0; i < N_FIGURES; i++)
     {

@@ -126,6 +126,36 @@ fw_display_exact (double value)
                       point != NULL ? decimal : "", point != NULL ? point + 1 : "", NULL);
 }
 
+/* @magnitude (finite, at least 1) as "1.6 × 10³⁰⁸": a mantissa of one
+ * decimal and the exponent in superscript digits. */
+static char *
+power_of_ten (double magnitude)
+{
+  static const char *const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  int exponent = (int) floor (log10 (magnitude));
+  double mantissa = round (magnitude / pow (10.0, exponent) * 10.0) / 10.0;
+  g_autofree char *digits = NULL;
+  GString *text;
+
+  /* 9.96 × 10ⁿ rounds to 10.0 × 10ⁿ: 1 × 10ⁿ⁺¹. */
+  if (mantissa >= 10.0)
+    {
+      mantissa /= 10.0;
+      exponent++;
+    }
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%.1f", mantissa);
+  /* "1.0" is "1", as every figure here drops a zero decimal. */
+  if (g_str_has_suffix (text->str, "0") && text->len >= 3 && !g_ascii_isdigit (text->str[text->len - 2]))
+    g_string_truncate (text, text->len - 2);
+  g_string_append (text, " × 10");
+  digits = g_strdup_printf ("%d", exponent);
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, *d == '-' ? "⁻" : superscripts[*d - '0']);
+
+  return g_string_free (text, FALSE);
+}
+
 char *
 fw_display_compact (double value)
 {
@@ -160,9 +190,10 @@ fw_display_compact (double value)
       return g_strconcat (value < 0.0 ? MINUS : "", text, units[i].suffix, NULL);
     }
 
-  /* Past a thousand trillion the wheel has run away: scientific form. */
-  text = g_strdup_printf ("%.1e", magnitude);
-  return g_strconcat (value < 0.0 ? MINUS : "", text, NULL);
+  /* Past a thousand trillion the wheel has run away: a power of ten,
+   * written as people read one ("1.6 × 10³⁰⁸"), not the "1.6e+308" a
+   * program prints, which a chart's axis showed (user review, R5-18). */
+  return g_strconcat (value < 0.0 ? MINUS : "", text = power_of_ten (magnitude), NULL);
 }
 
 char *
