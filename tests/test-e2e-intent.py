@@ -341,7 +341,10 @@ def check_paying_customers_click(s):
     bottom = s.screen.extents(frame)[1] + s.screen.extents(frame)[3]
     # Scroll the panel until the field shows whole, its row still cut
     # off below it: where a user sees the field and ticks the box above.
-    xdotool("mousemove", *s.screen.centre(check))
+    # The pointer over the panel, within the window (the box may start
+    # below its bottom edge, where the wheel of the mouse scrolls nothing).
+    cx, cy = s.screen.centre(check)
+    xdotool("mousemove", cx, min(cy, bottom - 40))
     for _ in range(20):
         x, y, w, h = settled_extents(s.screen, advance)
         if y + h < bottom - 24:

@@ -931,6 +931,8 @@ fw_chart_view_init (FwChartView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->body), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->body), TRUE);
   gtk_widget_set_vexpand (self->body, TRUE);
+  /* Screen readers meet the scroller first: it says what it holds. */
+  fw_widget_set_accessible_label (self->body, _("Projection"));
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
