@@ -465,8 +465,13 @@ test_playback_counts_roll_apart (Fixture       *fixture,
   g_assert_true (fw_test_wait_frames_past (wheel, 0));
   fw_session_set_speed (shown, 1);
   fw_session_set_playing (shown, TRUE);
+  /* Rolls come at most FW_PERIOD_BLEND_TEXT_INTERVAL_US apart: the
+   * first one after the wheel's first paint. */
+  g_usleep (FW_PERIOD_BLEND_TEXT_INTERVAL_US + G_USEC_PER_SEC / 50);
+  statics = fw_wheel_view_get_statics_painted (view);
   g_assert_true (fw_session_play_on (shown, 0.25));
   before = wheel_node (wheel);
+  g_assert_cmpuint (fw_wheel_view_get_statics_painted (view), ==, statics + 1);
   statics = fw_wheel_view_get_statics_painted (view);
   g_usleep (FW_PERIOD_BLEND_TEXT_INTERVAL_US + G_USEC_PER_SEC / 50);
   g_assert_true (fw_session_play_on (shown, 0.25));
