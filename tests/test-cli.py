@@ -1011,6 +1011,41 @@ def export_svg_is_xml_with_the_names_as_text(t):
 
 
 @test
+def export_svg_words_are_text_not_outlines(t):
+    """Every word a template's wheel shows is an SVG <text> (searchable and
+    editable in a slide tool), not glyph outlines (V10-08)."""
+    svg = "{http://www.w3.org/2000/svg}"
+    for template in TEMPLATE_IDS:
+        name = t.new_project("%s.flywheel" % template, template)
+        project = t.dump(name)
+        t.ok("export", name, "%s.svg" % template)
+        data = t.read_bytes("%s.svg" % template)
+        root = ElementTree.fromstring(data)
+        texts = root.findall(".//%stext" % svg)
+        said = " ".join(e.text or "" for e in texts)
+        stages = [stage["name"] for stage in project["scenarios"][0]["stages"]]
+        caption = "%s · %s · " % (project["name"], project["scenarios"][0]["name"])
+        for needle in stages + [caption, "momentum", "people moving per"]:
+            t.expect(needle in said, "%s.svg: no <text> says %r: %r" % (template, needle, said))
+        for e in texts:
+            t.expect(e.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+                     and float(e.get("textLength")) > 0 and float(e.get("font-size")) >= 9
+                     and e.get("transform", "").startswith("matrix("),
+                     "%s.svg: a <text> without its place, size or width: %r" % (template, e.attrib))
+        # What is left as outlines is the few labels with two weights in
+        # one line ("Referral inflow 50/month"): far fewer glyphs than
+        # the words said as text.
+        glyphs = data.count(b'href="#glyph')
+        t.expect(glyphs * 4 < sum(len(e.text or "") for e in texts),
+                 "%s.svg: %d glyph outlines left beside %d <text>" % (template, glyphs, len(texts)))
+    t.ok("export", TEMPLATE_IDS[0] + ".flywheel", "chart.svg", "--what", "chart")
+    said = " ".join(e.text or "" for e in
+                    ElementTree.fromstring(t.read_bytes("chart.svg")).findall(".//%stext" % svg))
+    for needle in ("Customers", "Churn", "Momentum", "Month"):
+        t.expect(needle in said, "chart.svg: no <text> says %r: %r" % (needle, said))
+
+
+@test
 def export_pdf_one_page_with_text(t):
     t.write_json("s.json", sample())
     t.ok("export", "s.json", "wheel.pdf")
@@ -1113,7 +1148,7 @@ def export_wheel_has_a_caption(t):
             contains=["--no-caption", "chart"])
     t.fails(2, "export", "s.json", "c.csv", "--no-caption", contains=["--no-caption", "CSV"])
     t.expect("--no-caption" in t.ok("export", "--help").text, "--help should list --no-caption")
-    # SVG draws text as outlines: its <desc> says the caption in words.
+    # The SVG's <desc> says the caption first, in the same words.
     t.ok("export", "s.json", "p7.svg", "--period", "7")
     t.ok("export", "s.json", "bare.svg", "--period", "7", "--no-caption")
     svg_desc = [ElementTree.fromstring(t.read_bytes(n)).find("{http://www.w3.org/2000/svg}desc").text

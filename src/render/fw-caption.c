@@ -100,6 +100,6 @@ fw_caption_paint (cairo_t            *cr,
   cairo_save (cr);
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
   cairo_move_to (cr, caption_size (width, height), height - pad - text_height);
-  pango_cairo_show_layout (cr, layout);
+  fw_render_show_layout (cr, layout);
   cairo_restore (cr);
 }

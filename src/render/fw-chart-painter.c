@@ -294,7 +294,7 @@ show_text (cairo_t            *cr,
   cairo_move_to (cr,
                  x - (logical.x + logical.width * align_x) / PANGO_SCALE,
                  y - (logical.y + logical.height * align_y) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
+  fw_render_show_layout (cr, layout);
 
   return (double) logical.width / PANGO_SCALE;
 }
@@ -1216,7 +1216,7 @@ paint_legend (FwChart             *chart,
           pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
           pango_layout_line_get_extents (pango_layout_get_line_readonly (text, 0), NULL, &line);
           cairo_move_to (cr, x1 + between, cy - (double) line.height / PANGO_SCALE / 2.0);
-          pango_cairo_show_layout (cr, text);
+          fw_render_show_layout (cr, text);
           continue;
         }
       /* Only a name wider than its room is cut (fw-chart-layout.c), in

@@ -24,6 +24,7 @@
 #include "fw-export.h"
 #include "fw-image-surface.h"
 #include "fw-projection-output.h"
+#include "fw-render-text.h"
 #include "fw-wheel-painter.h"
 
 gboolean
@@ -219,10 +220,9 @@ title_text (const FwExportRequest *request)
 }
 
 /* What the picture shows, in words: the stages and their people for the
- * wheel, the series and the horizon for the chart. Cairo 1.16 draws SVG
- * text as glyph outlines (exactly as on screen, with no font needed to
- * view it); the SVG's <title> and <desc> say the same in text, for
- * screen readers, search and copying. */
+ * wheel, the series and the horizon for the chart. The SVG's words are
+ * <text> elements (fw_render_show_layout()), scattered over the picture;
+ * its <title> and <desc> say it all in order, for screen readers. */
 static char *
 description_text (const FwExportRequest *request)
 {
@@ -268,9 +268,13 @@ description_text (const FwExportRequest *request)
   return g_string_free (text, FALSE);
 }
 
-/* Puts <title> and <desc> first inside the SVG's root element. */
+/* Puts <title> and <desc> first inside the SVG's root element, and the
+ * picture's words (@words: <text> elements) last, over everything Cairo
+ * drew: every word of the wheel and the chart is drawn after what lies
+ * under it, and nothing is drawn over a word. */
 static GBytes *
 svg_with_text (GByteArray            *svg,
+               const GString         *words,
                const FwExportRequest *request)
 {
   g_autofree char *title = title_text (request);
@@ -280,15 +284,18 @@ svg_with_text (GByteArray            *svg,
   const char *data = (const char *) svg->data;
   const char *root = g_strstr_len (data, svg->len, "<svg");
   const char *end = root != NULL ? memchr (root, '>', svg->len - (root - data)) : NULL;
+  const char *close = g_strrstr_len (data, svg->len, "</svg>");
   GByteArray *result;
 
-  if (end == NULL)
+  if (end == NULL || close == NULL || close < end)
     return g_byte_array_free_to_bytes (g_byte_array_ref (svg));
 
-  result = g_byte_array_sized_new (svg->len + strlen (elements));
+  result = g_byte_array_sized_new (svg->len + strlen (elements) + words->len);
   g_byte_array_append (result, svg->data, end + 1 - data);
   g_byte_array_append (result, (const guint8 *) elements, strlen (elements));
-  g_byte_array_append (result, (const guint8 *) end + 1, svg->len - (end + 1 - data));
+  g_byte_array_append (result, (const guint8 *) end + 1, close - (end + 1));
+  g_byte_array_append (result, (const guint8 *) words->str, words->len);
+  g_byte_array_append (result, (const guint8 *) close, svg->len - (close - data));
   return g_byte_array_free_to_bytes (result);
 }
 
@@ -438,6 +445,7 @@ fw_export_render (const FwExportRequest *request,
                   GError               **error)
 {
   g_autoptr(GByteArray) out = NULL;
+  g_autoptr(GString) words = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -472,6 +480,9 @@ fw_export_render (const FwExportRequest *request,
       surface = cairo_svg_surface_create_for_stream (fw_export_append_bytes, out, request->width, request->height);
       /* Sizes in points, as PDF's, so a 960 x 540 export is a slide. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      /* Its words as <text>, not glyph outlines (fw-render-text.h). */
+      words = g_string_new (NULL);
+      fw_render_text_record_svg (surface, words);
       break;
     case FW_EXPORT_PNG:
     case FW_EXPORT_CSV:
@@ -504,7 +515,7 @@ fw_export_render (const FwExportRequest *request,
     return NULL;
 
   if (request->format == FW_EXPORT_SVG)
-    return svg_with_text (out, request);
+    return svg_with_text (out, words, request);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 

@@ -84,7 +84,7 @@ pen_text (Pen        *pen,
                      pen->y - (double) logical.y / PANGO_SCALE);
       cairo_set_source_rgba (pen->cr, fg[0], fg[1], fg[2],
                              fg[3] * (pen->style->high_contrast ? 1.0 : alpha));
-      pango_cairo_show_layout (pen->cr, layout);
+      fw_render_show_layout (pen->cr, layout);
     }
   pen->width = MAX (pen->width, (double) logical.width / PANGO_SCALE);
   pen->y += (double) logical.height / PANGO_SCALE;

@@ -131,3 +131,160 @@ fw_render_text_words_whole (PangoLayout *layout)
     }
   return TRUE;
 }
+
+/* SVG text -------------------------------------------------------------- */
+
+/* Cairo 1.16's SVG surface draws every glyph as an outline <symbol>: the
+ * picture is exact, but no word in it can be searched, edited or
+ * restyled. On an export's surface the text is written as <text>
+ * instead, one element per line, at the place, size and width Pango gave
+ * it (textLength keeps the layout's width in any other font). */
+static const cairo_user_data_key_t svg_text_key;
+
+void
+fw_render_text_record_svg (cairo_surface_t *svg,
+                           GString         *elements)
+{
+  g_return_if_fail (svg != NULL);
+
+  cairo_surface_set_user_data (svg, &svg_text_key, elements, NULL);
+}
+
+/* Whether @layout can be said as plain lines of one font and colour:
+ * what it shows is its text, line by line, left to right. */
+static gboolean
+plain_lines (cairo_t     *cr,
+             PangoLayout *layout)
+{
+  PangoAttrList *attributes = pango_layout_get_attributes (layout);
+  double r, g, b, a;
+
+  if (pango_layout_is_ellipsized (layout))
+    return FALSE;
+  if (attributes != NULL)
+    {
+      g_autoptr(GSList) list = pango_attr_list_get_attributes (attributes);
+
+      if (list != NULL)
+        {
+          g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+          return FALSE;
+        }
+    }
+  if (cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+
+      if (line->resolved_dir == PANGO_DIRECTION_RTL)
+        return FALSE;
+      /* One font per line (Pango caches fonts: one font, one pointer);
+       * a fallback font for some characters is not said by one <text>. */
+      for (GSList *run = line->runs; run != NULL; run = run->next)
+        if (((PangoLayoutRun *) run->data)->item->analysis.font
+            != ((PangoLayoutRun *) line->runs->data)->item->analysis.font)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+number (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
+        double value)
+{
+  /* Locale-independent: a German desktop must not write "12,5". */
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.3f", fabs (value) < 5e-4 ? 0.0 : value);
+}
+
+static void
+append_line (GString         *out,
+             cairo_t         *cr,
+             PangoLayout     *layout,
+             PangoLayoutIter *iter,
+             double           x0,
+             double           y0)
+{
+  PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+  const char *text = pango_layout_get_text (layout);
+  const char *start = text + line->start_index;
+  const char *end = start + line->length;
+  PangoLayoutRun *run = line->runs != NULL ? line->runs->data : NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *element = NULL;
+  PangoRectangle logical;
+  cairo_matrix_t m;
+  double r, g, b, a, width;
+  int from, to;
+  char n[11][G_ASCII_DTOSTR_BUF_SIZE], colour[8];
+
+  /* A wrapped line keeps the space it broke at: not part of its words. */
+  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (end == start || run == NULL)
+    return;
+
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  pango_layout_line_index_to_x (line, line->start_index, FALSE, &from);
+  if (end == text + line->start_index + line->length)
+    to = from + logical.width;
+  else
+    pango_layout_line_index_to_x (line, end - text, FALSE, &to);
+  width = (double) (to - from) / PANGO_SCALE;
+
+  font = pango_font_describe_with_absolute_size (run->item->analysis.font);
+  cairo_get_matrix (cr, &m);
+  cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+  g_snprintf (colour, sizeof colour, "#%02x%02x%02x", (int) round (CLAMP (r, 0, 1) * 255),
+              (int) round (CLAMP (g, 0, 1) * 255), (int) round (CLAMP (b, 0, 1) * 255));
+  words = g_strndup (start, end - start);
+  element = g_markup_printf_escaped ("<text transform=\"matrix(%s %s %s %s %s %s)\" x=\"%s\" y=\"%s\""
+                                     " font-family=\"'%s', sans-serif\" font-size=\"%s\""
+                                     " font-weight=\"%d\" font-style=\"%s\" fill=\"%s\""
+                                     " fill-opacity=\"%s\" textLength=\"%s\""
+                                     " lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">%s</text>\n",
+                                     number (n[0], m.xx), number (n[1], m.yx), number (n[2], m.xy),
+                                     number (n[3], m.yy), number (n[4], m.x0), number (n[5], m.y0),
+                                     number (n[6], x0 + (double) (logical.x + from) / PANGO_SCALE),
+                                     number (n[7], y0 + (double) pango_layout_iter_get_baseline (iter)
+                                                        / PANGO_SCALE),
+                                     pango_font_description_get_family (font) != NULL
+                                     ? pango_font_description_get_family (font) : "Sans",
+                                     number (n[8], (double) pango_font_description_get_size (font)
+                                                   / PANGO_SCALE),
+                                     (int) pango_font_description_get_weight (font),
+                                     pango_font_description_get_style (font) == PANGO_STYLE_ITALIC ? "italic"
+                                     : pango_font_description_get_style (font) == PANGO_STYLE_OBLIQUE ? "oblique"
+                                     : "normal",
+                                     colour, number (n[9], CLAMP (a, 0, 1)), number (n[10], width), words);
+  g_string_append (out, element);
+}
+
+void
+fw_render_show_layout (cairo_t     *cr,
+                       PangoLayout *layout)
+{
+  GString *elements;
+  PangoLayoutIter *iter;
+  double x0 = 0.0, y0 = 0.0;
+
+  g_return_if_fail (cr != NULL && PANGO_IS_LAYOUT (layout));
+
+  /* The group target: text drawn into a group (painted later with an
+   * opacity or a mask) stays glyphs, composited as drawn. */
+  elements = cairo_surface_get_user_data (cairo_get_group_target (cr), &svg_text_key);
+  if (elements == NULL || !plain_lines (cr, layout))
+    {
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  iter = pango_layout_get_iter (layout);
+  do
+    append_line (elements, cr, layout, iter, x0, y0);
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}

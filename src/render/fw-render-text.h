@@ -47,6 +47,21 @@ void          fw_render_text_size        (PangoLayout  *layout,
  * across two lines because it is wider than the layout). */
 gboolean      fw_render_text_words_whole (PangoLayout  *layout);
 
+/* Draws @layout at @cr's current point, as pango_cairo_show_layout()
+ * does, except on a surface marked by fw_render_text_record_svg(): there
+ * each line of a plain layout (one font, no attributes, not ellipsized,
+ * a solid colour) is appended to the mark's string as an SVG <text>
+ * element instead of glyph outlines, so an exported SVG's words can be
+ * searched and edited in a slide tool. */
+void          fw_render_show_layout      (cairo_t      *cr,
+                                          PangoLayout  *layout);
+
+/* Marks @svg (a Cairo SVG surface, whose device space is the SVG's user
+ * space) so that fw_render_show_layout() appends <text> elements to
+ * @elements, which must outlive the drawing; NULL removes the mark. */
+void          fw_render_text_record_svg  (cairo_surface_t *svg,
+                                          GString         *elements);
+
 /* The smallest size any layout was made at since the last reset
  * (INFINITY when none): what a test measures to know that nothing drawn
  * is too small to read. Main thread only. */

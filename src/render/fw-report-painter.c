@@ -125,7 +125,7 @@ show_text (Page       *page,
 
   set_color (page->cr, color);
   cairo_move_to (page->cr, x, y);
-  pango_cairo_show_layout (page->cr, layout);
+  fw_render_show_layout (page->cr, layout);
   return layout_height (layout);
 }
 
@@ -398,10 +398,10 @@ draw_ranked_point (Page   *page,
   show_text (page, rank_text, 8.5, TEXT_PLAIN, COLOR_MUTED, x, y, number_width, 1);
   set_color (page->cr, COLOR_TEXT);
   cairo_move_to (page->cr, x + number_width, y);
-  pango_cairo_show_layout (page->cr, name);
+  fw_render_show_layout (page->cr, name);
   set_color (page->cr, COLOR_MUTED);
   cairo_move_to (page->cr, x + number_width, y + layout_height (name));
-  pango_cairo_show_layout (page->cr, where);
+  fw_render_show_layout (page->cr, where);
   show_text (page, impact_text, 8.5, TEXT_BOLD | TEXT_RIGHT,
              !isfinite (impact) || impact == 0 ? COLOR_MUTED : impact < 0 ? COLOR_BAD : COLOR_GOOD,
              x + width - impact_width, y, impact_width, 1);
@@ -548,7 +548,7 @@ draw_rankings (Page   *page,
   /* The note follows the longer list. */
   set_color (page->cr, COLOR_MUTED);
   cairo_move_to (page->cr, page->left, end + 4 * page->unit);
-  pango_cairo_show_layout (page->cr, layout);
+  fw_render_show_layout (page->cr, layout);
   return end + 4 * page->unit + layout_height (layout);
 }
 
@@ -831,7 +831,7 @@ draw_footer (Page   *page,
              page->width - made_width - 16 * page->unit, 2);
   set_color (page->cr, COLOR_MUTED);
   cairo_move_to (page->cr, page->right - made_width, bottom - 10 * page->unit);
-  pango_cairo_show_layout (page->cr, made);
+  fw_render_show_layout (page->cr, made);
 }
 
 void

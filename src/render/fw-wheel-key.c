@@ -68,7 +68,7 @@ fw_wheel_badge_paint (cairo_t            *cr,
   cairo_move_to (cr, (x0 + x1) / 2.0 - (logical.x + logical.width / 2.0) / PANGO_SCALE,
                  (y0 + y1) / 2.0 - (logical.y + logical.height / 2.0) / PANGO_SCALE);
   cairo_set_source_rgba (cr, style->bg[0], style->bg[1], style->bg[2], 1.0);
-  pango_cairo_show_layout (cr, text);
+  fw_render_show_layout (cr, text);
 }
 
 /* The widest number's pill, then the point's marker (its kind: where
@@ -217,7 +217,7 @@ lay_out (cairo_t            *cr,
           cairo_move_to (cr_draw, x + name_x - (double) logical.x / PANGO_SCALE,
                          y + top + gap - (double) logical.y / PANGO_SCALE);
           cairo_set_source_rgba (cr_draw, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
-          pango_cairo_show_layout (cr_draw, name);
+          fw_render_show_layout (cr_draw, name);
         }
       top += gap + rows[i];
     }
@@ -231,7 +231,7 @@ lay_out (cairo_t            *cr,
         {
           cairo_move_to (cr_draw, x + name_x, y + top + size * ENTRY_GAP);
           cairo_set_source_rgba (cr_draw, style->fg[0], style->fg[1], style->fg[2], style->fg[3] * 0.75);
-          pango_cairo_show_layout (cr_draw, more);
+          fw_render_show_layout (cr_draw, more);
         }
       top += size * ENTRY_GAP + h;
     }

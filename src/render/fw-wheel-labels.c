@@ -49,7 +49,7 @@ show_centred (cairo_t     *cr,
   pango_layout_get_extents (layout, NULL, &logical);
   cairo_move_to (cr, x - (logical.x + logical.width / 2.0) / PANGO_SCALE,
                  y - (double) logical.y / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
+  fw_render_show_layout (cr, layout);
 }
 
 /* Text colour -------------------------------------------------------- */

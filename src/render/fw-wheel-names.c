@@ -394,7 +394,7 @@ draw_name (cairo_t             *cr,
                  y0 - (double) logical.y / PANGO_SCALE);
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2],
                          style->fg[3] * (enabled || style->high_contrast ? 1.0 : 0.6));
-  pango_cairo_show_layout (cr, text);
+  fw_render_show_layout (cr, text);
 }
 
 typedef struct
