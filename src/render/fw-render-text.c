@@ -150,43 +150,42 @@ fw_render_text_record_svg (cairo_surface_t *svg,
   cairo_surface_set_user_data (svg, &svg_text_key, elements, NULL);
 }
 
-/* Whether @layout can be said as plain lines of one font and colour:
- * what it shows is its text, line by line, left to right. */
+/* Whether @layout can be said as lines of text: left to right, in a
+ * solid colour, with attributes (markup) that change only the font of a
+ * run, which a <tspan> says; not a colour, an underline or a shift. */
 static gboolean
 plain_lines (cairo_t     *cr,
              PangoLayout *layout)
 {
   PangoAttrList *attributes = pango_layout_get_attributes (layout);
+  gboolean plain = TRUE;
   double r, g, b, a;
 
   if (pango_layout_is_ellipsized (layout))
     return FALSE;
-  if (attributes != NULL)
-    {
-      g_autoptr(GSList) list = pango_attr_list_get_attributes (attributes);
-
-      if (list != NULL)
-        {
-          g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
-          return FALSE;
-        }
-    }
   if (cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS)
     return FALSE;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+  if (attributes != NULL)
     {
-      const PangoLayoutLine *line = l->data;
+      GSList *list = pango_attr_list_get_attributes (attributes);
 
-      if (line->resolved_dir == PANGO_DIRECTION_RTL)
-        return FALSE;
-      /* One font per line (Pango caches fonts: one font, one pointer);
-       * a fallback font for some characters is not said by one <text>. */
-      for (GSList *run = line->runs; run != NULL; run = run->next)
-        if (((PangoLayoutRun *) run->data)->item->analysis.font
-            != ((PangoLayoutRun *) line->runs->data)->item->analysis.font)
-          return FALSE;
+      for (GSList *l = list; l != NULL; l = l->next)
+        switch (((PangoAttribute *) l->data)->klass->type)
+          {
+          case PANGO_ATTR_FAMILY:
+          case PANGO_ATTR_STYLE:
+          case PANGO_ATTR_WEIGHT:
+          case PANGO_ATTR_FONT_DESC:
+          case PANGO_ATTR_LANGUAGE:
+            break;
+          default:
+            plain = FALSE;
+          }
+      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
     }
-  return TRUE;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); plain && l != NULL; l = l->next)
+    plain = ((PangoLayoutLine *) l->data)->resolved_dir != PANGO_DIRECTION_RTL;
+  return plain;
 }
 
 static const char *
@@ -197,6 +196,43 @@ number (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
   return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.3f", fabs (value) < 5e-4 ? 0.0 : value);
 }
 
+/* Appends <@tag @frame ...>@words</@tag>: @words in @font at (@x, @y),
+ * stretched or squeezed to @width, the width Pango gave them. */
+static void
+append_words (GString    *out,
+              const char *tag,
+              const char *frame,
+              PangoFont  *font,
+              double      x,
+              double      y,
+              double      width,
+              const char *words,
+              gsize       length)
+{
+  g_autoptr(PangoFontDescription) described = pango_font_describe_with_absolute_size (font);
+  const char *family = pango_font_description_get_family (described);
+  PangoStyle style = pango_font_description_get_style (described);
+  g_autofree char *text = g_markup_escape_text (words, length);
+  g_autofree char *attributes = NULL;
+  char n[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  attributes = g_markup_printf_escaped (" x=\"%s\" y=\"%s\" font-family=\"'%s', sans-serif\""
+                                        " font-size=\"%s\" font-weight=\"%d\" font-style=\"%s\""
+                                        " textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\"",
+                                        number (n[0], x), number (n[1], y),
+                                        family != NULL ? family : "Sans",
+                                        number (n[2], (double) pango_font_description_get_size (described)
+                                                      / PANGO_SCALE),
+                                        (int) pango_font_description_get_weight (described),
+                                        style == PANGO_STYLE_ITALIC ? "italic"
+                                        : style == PANGO_STYLE_OBLIQUE ? "oblique" : "normal",
+                                        number (n[3], width));
+  /* @frame is markup already (escaped by the caller). */
+  g_string_append_printf (out, "<%s%s%s>%s</%s>", tag, frame, attributes, text, tag);
+}
+
+/* One line as a <text>: its runs (each in its font, at its place) as
+ * <tspan>s when the line has more than one. */
 static void
 append_line (GString         *out,
              cairo_t         *cr,
@@ -209,56 +245,54 @@ append_line (GString         *out,
   const char *text = pango_layout_get_text (layout);
   const char *start = text + line->start_index;
   const char *end = start + line->length;
-  PangoLayoutRun *run = line->runs != NULL ? line->runs->data : NULL;
-  g_autoptr(PangoFontDescription) font = NULL;
-  g_autofree char *words = NULL;
-  g_autofree char *element = NULL;
+  g_autofree char *frame = NULL;
   PangoRectangle logical;
   cairo_matrix_t m;
-  double r, g, b, a, width;
-  int from, to;
-  char n[11][G_ASCII_DTOSTR_BUF_SIZE], colour[8];
+  double r, g, b, a, y;
+  int from;
+  char n[7][G_ASCII_DTOSTR_BUF_SIZE], colour[8];
 
   /* A wrapped line keeps the space it broke at: not part of its words. */
   while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
     end = g_utf8_prev_char (end);
-  if (end == start || run == NULL)
+  if (end == start || line->runs == NULL)
     return;
 
   pango_layout_iter_get_line_extents (iter, NULL, &logical);
   pango_layout_line_index_to_x (line, line->start_index, FALSE, &from);
-  if (end == text + line->start_index + line->length)
-    to = from + logical.width;
-  else
-    pango_layout_line_index_to_x (line, end - text, FALSE, &to);
-  width = (double) (to - from) / PANGO_SCALE;
-
-  font = pango_font_describe_with_absolute_size (run->item->analysis.font);
+  y = y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
   cairo_get_matrix (cr, &m);
   cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
   g_snprintf (colour, sizeof colour, "#%02x%02x%02x", (int) round (CLAMP (r, 0, 1) * 255),
               (int) round (CLAMP (g, 0, 1) * 255), (int) round (CLAMP (b, 0, 1) * 255));
-  words = g_strndup (start, end - start);
-  element = g_markup_printf_escaped ("<text transform=\"matrix(%s %s %s %s %s %s)\" x=\"%s\" y=\"%s\""
-                                     " font-family=\"'%s', sans-serif\" font-size=\"%s\""
-                                     " font-weight=\"%d\" font-style=\"%s\" fill=\"%s\""
-                                     " fill-opacity=\"%s\" textLength=\"%s\""
-                                     " lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">%s</text>\n",
-                                     number (n[0], m.xx), number (n[1], m.yx), number (n[2], m.xy),
-                                     number (n[3], m.yy), number (n[4], m.x0), number (n[5], m.y0),
-                                     number (n[6], x0 + (double) (logical.x + from) / PANGO_SCALE),
-                                     number (n[7], y0 + (double) pango_layout_iter_get_baseline (iter)
-                                                        / PANGO_SCALE),
-                                     pango_font_description_get_family (font) != NULL
-                                     ? pango_font_description_get_family (font) : "Sans",
-                                     number (n[8], (double) pango_font_description_get_size (font)
-                                                   / PANGO_SCALE),
-                                     (int) pango_font_description_get_weight (font),
-                                     pango_font_description_get_style (font) == PANGO_STYLE_ITALIC ? "italic"
-                                     : pango_font_description_get_style (font) == PANGO_STYLE_OBLIQUE ? "oblique"
-                                     : "normal",
-                                     colour, number (n[9], CLAMP (a, 0, 1)), number (n[10], width), words);
-  g_string_append (out, element);
+  frame = g_markup_printf_escaped (" transform=\"matrix(%s %s %s %s %s %s)\" fill=\"%s\""
+                                   " fill-opacity=\"%s\" xml:space=\"preserve\"",
+                                   number (n[0], m.xx), number (n[1], m.yx), number (n[2], m.xy),
+                                   number (n[3], m.yy), number (n[4], m.x0), number (n[5], m.y0),
+                                   colour, number (n[6], CLAMP (a, 0, 1)));
+
+  if (line->runs->next != NULL)
+    g_string_append_printf (out, "<text%s>", frame);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      const PangoItem *item = ((PangoLayoutRun *) l->data)->item;
+      const char *run_start = text + item->offset;
+      const char *run_end = MIN (run_start + item->length, end);
+      int left, right;
+
+      if (run_end <= run_start)
+        continue;
+      pango_layout_line_index_to_x (line, item->offset, FALSE, &left);
+      if (run_end == text + line->start_index + line->length)
+        right = from + logical.width;
+      else
+        pango_layout_line_index_to_x (line, run_end - text, FALSE, &right);
+      append_words (out, line->runs->next != NULL ? "tspan" : "text",
+                    line->runs->next != NULL ? "" : frame, item->analysis.font,
+                    x0 + (double) (logical.x + left) / PANGO_SCALE, y,
+                    (double) (right - left) / PANGO_SCALE, run_start, run_end - run_start);
+    }
+  g_string_append (out, line->runs->next != NULL ? "</text>\n" : "\n");
 }
 
 void

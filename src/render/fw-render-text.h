@@ -49,10 +49,11 @@ gboolean      fw_render_text_words_whole (PangoLayout  *layout);
 
 /* Draws @layout at @cr's current point, as pango_cairo_show_layout()
  * does, except on a surface marked by fw_render_text_record_svg(): there
- * each line of a plain layout (one font, no attributes, not ellipsized,
- * a solid colour) is appended to the mark's string as an SVG <text>
- * element instead of glyph outlines, so an exported SVG's words can be
- * searched and edited in a slide tool. */
+ * each line of a layout that is not ellipsized, runs left to right, is
+ * drawn in a solid colour and has no attributes but fonts (markup such
+ * as <b>) is appended to the mark's string as an SVG <text> element
+ * (a <tspan> per font) instead of glyph outlines, so an exported SVG's
+ * words can be searched and edited in a slide tool. */
 void          fw_render_show_layout      (cairo_t      *cr,
                                           PangoLayout  *layout);
 
