@@ -1296,6 +1296,100 @@ test_text_size_follows_desktop (Fixture       *fixture,
   g_assert_true (fw_test_wait_until (contrast_reached, &wait));
 }
 
+/* Until the editor's wheel has kept its size for a few frames: a
+ * larger desktop text reaches the window's own labels too, and the
+ * playback bar and the projection under the wheel grow and take some
+ * of its height a frame or two after the wheel's text has grown. */
+static void
+wait_wheel_settled (GtkWidget *wheel)
+{
+  int width = -1, height = -1;
+  guint held = 0;
+
+  for (guint frame = 0; held < 5; frame++)
+    {
+      g_assert_cmpuint (frame, <, 600);
+      g_assert_true (fw_test_wait_frames_past (wheel, 0));
+      held = gtk_widget_get_width (wheel) == width && gtk_widget_get_height (wheel) == height ? held + 1 : 0;
+      width = gtk_widget_get_width (wheel);
+      height = gtk_widget_get_height (wheel);
+    }
+}
+
+static void
+assert_not_smaller (const char *what,
+                    const char *route,
+                    double      normal,
+                    double      larger)
+{
+  g_test_message ("%s: %.2f px at the normal text, %.2f px at 150%% (%s)", what, normal, larger, route);
+  if (normal > 0.0 && larger < normal - 1e-6)
+    g_error ("%s drawn at %.2f px at 150%% (%s), smaller than %.2f px at 100%%",
+             what, larger, route, normal);
+}
+
+/* Larger text, the desktop's (150%: GNOME's text scaling factor) or
+ * the user's zoom to the same 1.5x, makes none of the wheel's text
+ * smaller than at the normal size in the same window: not the stages'
+ * names and counts, the referral label, the hub's figure or its words
+ * where they show (at 1920x1080 the figure went from 31 to 22 px and
+ * "people moving per month" was dropped: verify10's V10-06). The
+ * window's own labels grow with the desktop's text, the projection
+ * with them, so the wheel has less room than at 100%: it is measured
+ * as it is once that has settled. */
+static void
+test_text_size_never_smaller (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  FwWheelTextSizes normal, larger;
+  WheelStyleWait wait = { .wheel = FW_WHEEL_VIEW (wheel) };
+  int dpi;
+
+  g_assert_true (fw_test_wait_until (editor_laid_out, fixture));
+  wait_wheel_settled (wheel);
+  fw_wheel_view_get_text_sizes (FW_WHEEL_VIEW (wheel), &normal);
+  g_test_message ("the wheel at the normal text: %dx%d", gtk_widget_get_width (wheel),
+                  gtk_widget_get_height (wheel));
+  g_assert_cmpfloat (normal.names, >, 0.0);
+  g_assert_cmpfloat (normal.figure, >, 0.0);
+
+  for (guint route = 0; route < 2; route++)
+    {
+      const char *name = route == 0 ? "desktop" : "zoom";
+
+      if (route == 0)
+        {
+          g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+          g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+        }
+      else
+        while (fw_window_get_text_scale (fixture->window) < 1.5 - 1e-6)
+          g_assert_true (gtk_widget_activate_action (window, "win.text-larger", NULL));
+      wait.at_least = normal.names * 1.4;
+      g_assert_true (fw_test_wait_until (label_size_reached, &wait));
+      wait_wheel_settled (wheel);
+      g_test_message ("the wheel at 150%% (%s): %dx%d", name, gtk_widget_get_width (wheel),
+                      gtk_widget_get_height (wheel));
+      fw_wheel_view_get_text_sizes (FW_WHEEL_VIEW (wheel), &larger);
+      assert_not_smaller ("stage names and counts", name, normal.names, larger.names);
+      assert_not_smaller ("the referral label", name, normal.referral, larger.referral);
+      assert_not_smaller ("the hub's figure", name, normal.figure, larger.figure);
+      assert_not_smaller ("\"momentum\"", name, normal.caption, larger.caption);
+      assert_not_smaller ("\"people moving per month\"", name, normal.unit, larger.unit);
+
+      if (route == 0)
+        g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+      else
+        g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
+      wait.at_least = 0.0;
+      fw_test_spin (100);
+      wait_wheel_settled (wheel);
+    }
+}
+
 static gboolean
 wheel_has_the_room (gpointer data)
 {
@@ -1659,6 +1753,7 @@ main (int   argc,
   ADD ("shortcuts-documented", test_shortcuts_documented);
   ADD ("text-size-figure-captions-whole", test_text_size_figure_captions_whole);
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
+  ADD ("text-size-never-smaller", test_text_size_never_smaller);
   ADD ("panes-fold-away", test_panes_fold_away);
 #undef ADD
   g_test_add_func ("/present/editor-wheel-has-the-room", test_editor_wheel_has_the_room);

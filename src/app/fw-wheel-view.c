@@ -219,6 +219,8 @@ refit_after_edit (FwWheelView  *self,
   if (!(self->fitted_scale > 1.0) && !(flags & (FW_CHANGE_STAGES | FW_CHANGE_STAGE_VALUES)))
     return;
   text.scale = self->fitted_scale;
+  /* The hub's figure at the scale asked for, as fitting left it. */
+  text.figure_scale = self->text.scale;
   cr = measuring_context ();
   self->fitted_scale = fw_wheel_fit_text (cr, &self->layout, width, height, &text,
                                           &self->style, &self->scene);
@@ -1708,6 +1710,19 @@ fw_wheel_view_count_hub_texts (FwWheelView *self,
   shown = fw_wheel_count_hub_texts (cr, &self->layout, &self->style, &self->scene, inside);
   cairo_destroy (cr);
   return shown;
+}
+
+void
+fw_wheel_view_get_text_sizes (FwWheelView      *self,
+                              FwWheelTextSizes *sizes)
+{
+  cairo_t *cr;
+
+  g_return_if_fail (FW_IS_WHEEL_VIEW (self) && sizes != NULL);
+
+  cr = measuring_context ();
+  fw_wheel_measure_text_sizes (cr, &self->layout, &self->style, &self->scene, sizes);
+  cairo_destroy (cr);
 }
 
 const char *

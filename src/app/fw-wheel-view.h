@@ -99,6 +99,10 @@ gboolean    fw_wheel_view_names_whole_at     (FwWheelView *self,
  * they keep within the hub (tests: presenting's zoom loses no words). */
 guint       fw_wheel_view_count_hub_texts    (FwWheelView *self,
                                               gboolean    *inside);
+/* The sizes its text is drawn at now (fw_wheel_measure_text_sizes();
+ * tests: larger desktop text makes none of it smaller). */
+void        fw_wheel_view_get_text_sizes     (FwWheelView      *self,
+                                              FwWheelTextSizes *sizes);
 /* What the wheel says it shows to screen readers (its accessible
  * description): counts, points and momentum at the session's period. */
 const char *fw_wheel_view_get_description    (FwWheelView *self);

@@ -1435,21 +1435,31 @@ hub_chord (const FwWheelLayout *layout,
   return y < layout->hub ? 2.0 * sqrt (layout->hub * layout->hub - y * y) : 0.0;
 }
 
+/* The size @text was laid out at, or 0 for none. */
+static double
+size_of (PangoLayout *text)
+{
+  return text != NULL ? pango_font_description_get_size (pango_layout_get_font_description (text))
+                        / (double) PANGO_SCALE
+                      : 0.0;
+}
+
+/* The hub's text with its words at @small. */
 static void
-hub_text_lay_out (HubText             *hub,
-                  cairo_t             *cr,
-                  const FwWheelLayout *layout,
-                  const FwWheelStyle  *style,
-                  const FwWheelScene  *scene)
+hub_text_lay_out_at (HubText             *hub,
+                     cairo_t             *cr,
+                     const FwWheelLayout *layout,
+                     const FwWheelStyle  *style,
+                     const FwWheelScene  *scene,
+                     double               small)
 {
   g_autofree char *figure_text = fw_display_count (scene->momentum_shown);
   g_autofree char *unit_text = NULL;
-  double fig_w, cap_w, unit_w, small, room, room_h, caption_room, text_room;
+  double fig_w, cap_w, unit_w, room, room_h, caption_room, text_room;
   gboolean keep_words = layout->min_text > 0.0;
 
   room = layout->hub * FW_WHEEL_HUB_ROOM_WIDTH;
   room_h = layout->hub * FW_WHEEL_HUB_ROOM_HEIGHT;
-  small = fw_wheel_hub_caption_size (layout);
 
   hub->figure = hub_figure (cr, layout, style, figure_text, layout->figure_size, room);
   fw_render_text_size (hub->figure, &fig_w, &hub->fig_h);
@@ -1473,8 +1483,7 @@ hub_text_lay_out (HubText             *hub,
    * lines they need; the layout grew the hub for them. */
   if (keep_words && hub->fig_h + hub->cap_h + hub->unit_h > room_h)
     {
-      double size = pango_font_description_get_size (pango_layout_get_font_description (hub->figure))
-                    / (double) PANGO_SCALE;
+      double size = size_of (hub->figure);
       double smaller = MAX (size * MAX (room_h - hub->cap_h - hub->unit_h, 0.0) / hub->fig_h,
                             small * 1.2);
 
@@ -1505,6 +1514,33 @@ hub_text_lay_out (HubText             *hub,
   hub->inside = hub->fig_h + hub->cap_h + hub->unit_h <= room_h + 0.5
                 && fig_w <= text_room + 0.5 && (!hub->show_caption || cap_w <= text_room + 0.5)
                 && (!hub->show_unit || unit_w <= room + 0.5);
+}
+
+static void
+hub_text_lay_out (HubText             *hub,
+                  cairo_t             *cr,
+                  const FwWheelLayout *layout,
+                  const FwWheelStyle  *style,
+                  const FwWheelScene  *scene)
+{
+  double small = fw_wheel_hub_caption_size (layout);
+  HubText normal = { NULL };
+
+  hub_text_lay_out_at (hub, cr, layout, style, scene, small);
+  /* Larger text in the editor: words that the hub has no room for at
+   * their larger size come back to their normal size before they are
+   * left out (a 250 px wheel at 150% desktop text dropped "momentum",
+   * which it showed at 100%). Presenting keeps its words anyway. */
+  if ((hub->show_caption && hub->show_unit) || !(layout->words_normal < small - 1e-6))
+    return;
+  hub_text_lay_out_at (&normal, cr, layout, style, scene, layout->words_normal);
+  if (normal.show_caption + normal.show_unit > hub->show_caption + hub->show_unit)
+    {
+      hub_text_clear (hub);
+      *hub = normal;
+    }
+  else
+    hub_text_clear (&normal);
 }
 
 /* The hub's momentum counts everyone moving round the whole wheel, its
@@ -1591,6 +1627,45 @@ names_whole (cairo_t             *cr,
   whole = label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL);
   label_probe_clear (&probe);
   return whole;
+}
+
+void
+fw_wheel_measure_text_sizes (cairo_t             *cr,
+                             const FwWheelLayout *layout,
+                             const FwWheelStyle  *style,
+                             const FwWheelScene  *scene,
+                             FwWheelTextSizes    *sizes)
+{
+  HubText hub = { NULL };
+  FwReferralGeometry geometry;
+
+  g_return_if_fail (cr != NULL && layout != NULL && style != NULL && scene != NULL && sizes != NULL);
+
+  memset (sizes, 0, sizeof *sizes);
+  if (scene->scenario == NULL || scene->no_text)
+    return;
+  if (fw_wheel_count_stage_labels (cr, layout, style, scene, NULL) > 0)
+    {
+      /* Names and counts are laid out as fw_wheel_paint_stage_labels()
+       * lays them out: at the layout's size, never below its floor. */
+      g_autoptr(PangoLayout) name = fw_wheel_text_layout (cr, layout, style, layout->label_size, TRUE, "");
+
+      sizes->names = size_of (name);
+    }
+  fw_wheel_referral_geometry (layout, scene, &geometry);
+  if (geometry.shown && scene->reveal_referral)
+    {
+      g_autoptr(PangoLayout) label = fw_wheel_referral_label_layout (cr, layout, style, scene, &geometry);
+
+      sizes->referral = size_of (label);
+    }
+  if (!hub_text_revealed (scene))
+    return;
+  hub_text_lay_out (&hub, cr, layout, style, scene);
+  sizes->figure = size_of (hub.figure);
+  sizes->caption = hub.show_caption ? size_of (hub.caption) : 0.0;
+  sizes->unit = hub.show_unit ? size_of (hub.unit) : 0.0;
+  hub_text_clear (&hub);
 }
 
 /* Whether, laid out with @text, every stage's name shows in full and the
@@ -1683,6 +1758,10 @@ fit_words (cairo_t             *cr,
   if (words_fit (cr, layout, width, height, text, style, full, names))
     return text->scale;
   trial = *text;
+  /* The hub's figure keeps the scale asked for: the hub is its own, and
+   * its words count in whether a scale fits (fw_wheel_layout_compute_text
+   * grows it only as far as they still fit). */
+  trial.figure_scale = MAX (text->figure_scale, text->scale);
   for (int step = (int) floor (text->scale / FIT_STEP + 1e-6); step * FIT_STEP > 1.0 + 1e-9; step--)
     {
       trial.scale = step * FIT_STEP;

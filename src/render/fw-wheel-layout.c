@@ -68,9 +68,11 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
                               double             height,
                               const FwWheelText *text)
 {
-  double size, plain, outer, whole_hub;
+  double size, plain, outer, whole_hub, plain_figure = 0.0, plain_words = 0.0;
   double scale = text != NULL && isfinite (text->scale) && text->scale > 0.0 ? text->scale : 1.0;
   double min_size = text != NULL && isfinite (text->min_size) ? MAX (text->min_size, 0.0) : 0.0;
+  double figure_scale = text != NULL && isfinite (text->figure_scale) && text->figure_scale > scale
+                        ? text->figure_scale : scale;
   gboolean point_names = text != NULL && text->point_names;
 
   g_return_if_fail (layout != NULL);
@@ -83,6 +85,24 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
   layout->height = height;
   layout->cx = width / 2.0;
   layout->cy = height / 2.0;
+
+  /* Larger text grows the hub's figure by the full factor too: its
+   * normal size is the hub's (a share of the wheel, not a text size),
+   * and the hub at larger text is smaller (the thicker band and the
+   * room for the labels outside take from it): tied to it, the figure
+   * came out smaller at 150% desktop text than at 100% (verify10's
+   * V10-06). */
+  if (figure_scale > 1.0)
+    {
+      FwWheelLayout normal;
+      FwWheelText normal_text = *text;
+
+      normal_text.scale = 1.0;
+      normal_text.figure_scale = 0.0;
+      fw_wheel_layout_compute_text (&normal, width, height, &normal_text);
+      plain_figure = normal.figure_size;
+      plain_words = fw_wheel_hub_caption_size (&normal);
+    }
 
   /* The stage names' size at the normal text size. */
   plain = MAX (CLAMP (size * 0.021, MIN_LABEL_SIZE, MAX_LABEL_SIZE), min_size);
@@ -134,14 +154,32 @@ fw_wheel_layout_compute_text (FwWheelLayout     *layout,
    * (the hub of a 1024x768 window with the catalog open showed a bare
    * figure once its ring made room for "Initiate contact"). */
   layout->hub = MAX (layout->inner * HUB_SHARE, MIN (whole_hub, layout->inner * HUB_MAX_SHARE));
-  if (scale > 1.0 || min_size > 0.0)
+  if (figure_scale > 1.0 || min_size > 0.0)
     {
-      double words = fw_wheel_hub_caption_size (layout) * 4.0 + layout->label_size * 1.25;
+      double figure = MAX (plain_figure * figure_scale, layout->label_size * 1.25);
+      double words = fw_wheel_hub_caption_size (layout) * 4.0 + figure;
       double needed = words * LINE_HEIGHT / FW_WHEEL_HUB_ROOM_HEIGHT;
 
       layout->hub = CLAMP (needed, layout->hub, layout->inner * HUB_MAX_SHARE);
     }
   layout->figure_size = MAX (layout->hub * 0.30, layout->label_size * 1.25);
+  if (figure_scale > 1.0)
+    {
+      /* The figure at the factor times its normal size, as far as the
+       * hub, grown into the tread, holds it over its words (four lines
+       * at most); where it cannot, at least its normal size, over
+       * "momentum" alone: in the editor the hub's words give way before
+       * its figure does (presenting, the figure gives way to the words
+       * when it is drawn, fw-wheel-labels.c). */
+      double lines = layout->hub * FW_WHEEL_HUB_ROOM_HEIGHT / LINE_HEIGHT;
+      double caption = fw_wheel_hub_caption_size (layout);
+      double grown = MAX (MIN (plain_figure * figure_scale, lines - caption * 4.0),
+                          MIN (plain_figure, lines - caption));
+
+      layout->figure_size = MAX (layout->figure_size, grown);
+    }
+  layout->words_normal = plain_words > 0.0 ? MIN (plain_words, fw_wheel_hub_caption_size (layout))
+                                           : fw_wheel_hub_caption_size (layout);
 }
 
 double

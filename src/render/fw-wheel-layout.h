@@ -30,6 +30,9 @@ typedef struct
   double marker;         /* radius of a point marker */
   double label_size;     /* font size of stage names, >= a readable minimum */
   double figure_size;    /* font size of the hub's momentum figure */
+  double words_normal;   /* the hub's words' size at the normal text: in the
+                          * editor, larger words that do not fit the hub
+                          * come back to it before they are left out */
   double min_text;       /* no text is drawn smaller than this (0: no floor) */
 } FwWheelLayout;
 
@@ -43,6 +46,10 @@ typedef struct
   double   ring_given;  /* the share of the ring's radius given up to the
                          * text outside it: 0; presenting a crowded wheel,
                          * up to FW_WHEEL_MAX_RING_GIVEN (fw_wheel_fit_text) */
+  double   figure_scale; /* the hub's figure grows by this, the scale asked
+                          * for, where the stages' names were fitted to a
+                          * smaller @scale (fw_wheel_fit_text): the figure
+                          * has the hub to itself; 0: @scale */
 } FwWheelText;
 
 #define FW_WHEEL_MAX_RING_GIVEN 0.3

@@ -281,6 +281,24 @@ guint fw_wheel_count_hub_texts  (cairo_t             *cr,
                                  const FwWheelScene  *scene,
                                  gboolean            *inside);
 
+/* The sizes (user units) the wheel's text is drawn at, each 0 when it
+ * is not drawn: what a test compares to know that larger desktop text
+ * or a zoom makes none of it smaller. */
+typedef struct
+{
+  double names;     /* the stages' names and their counts */
+  double referral;  /* the referral label */
+  double figure;    /* the hub's figure, as shrunk to fit the hub */
+  double caption;   /* "momentum" */
+  double unit;      /* "people moving per month" */
+} FwWheelTextSizes;
+
+void  fw_wheel_measure_text_sizes (cairo_t             *cr,
+                                   const FwWheelLayout *layout,
+                                   const FwWheelStyle  *style,
+                                   const FwWheelScene  *scene,
+                                   FwWheelTextSizes    *sizes);
+
 /* Lays the wheel out in @width x @height into @layout with its text at
  * the largest scale, from @text->scale down to 1, at which every
  * stage's name still shows in full and the hub keeps its words: zooming
