@@ -584,7 +584,15 @@ test_number_compact (void)
   assert_text (fw_display_compact (12.6), "13");    /* whole people, as fw_display_count () */
   assert_text (fw_display_compact (2.44), "2.4");
   assert_text (fw_display_compact (1000), "1k");
+  /* Three significant digits: 1,135 and 1,116 read apart, not both
+   * "1.1k" (user review V10-11). */
+  assert_text (fw_display_compact (1135), "1.14k");
+  assert_text (fw_display_compact (1116), "1.12k");
+  assert_text (fw_display_compact (1100), "1.1k");
+  assert_text (fw_display_compact (9996), "10k");
   assert_text (fw_display_compact (12600), "12.6k");
+  assert_text (fw_display_compact (99960), "100k");
+  assert_text (fw_display_compact (1234567), "1.23M");
   assert_text (fw_display_compact (126000), "126k");
   assert_text (fw_display_compact (999999), "1M");
   assert_text (fw_display_compact (3.4e6), "3.4M");
@@ -1154,15 +1162,39 @@ test_paint_count_form (void)
   g_assert_false (labels_compact (&f));
   fixture_clear (&f);
 
-  /* Sixteen arcs, some narrow, counts to 16,000: compact everywhere,
-   * not "1k" beside "2,000". */
+  /* Sixteen arcs, some narrow, counts to two million: whole counts cut
+   * names short that fit whole beside "494k": compact everywhere, not
+   * "494k" beside "246,912". */
   scenario = fw_scenario_new ("Sixteen");
   scenario->inflow = 500;
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    add_stage (scenario, names[i], i % 2 ? "#1c71d8" : "#e5a50a", 1000.0 * (i + 1), 0.25,
+    add_stage (scenario, names[i], i % 2 ? "#1c71d8" : "#e5a50a", 123456.0 * (i + 1), 0.25,
                i >= 12 ? 0.05 : 0.0, 1.0 + i % 3);
   fixture_init (&f, scenario, 740, 810);
   g_assert_true (labels_compact (&f));
+  fixture_clear (&f);
+}
+
+/* A label that does not fit inside its arc with either form (a long
+ * name on a narrow arc goes outside the ring) is no reason for the
+ * compact form: the wheel of a sales pipeline (user review V10-11) kept
+ * "1.5k" beside "600" while "Generate leads 1,500" fitted whole. */
+static void
+test_paint_count_form_needless (void)
+{
+  FwScenario *scenario = fw_scenario_new ("Pipeline");
+  Fixture f;
+
+  scenario->inflow = 400;
+  add_stage (scenario, "Generate leads", "#1a5fb4", 1500, 0.35, 0.0, 1.0);
+  add_stage (scenario, "Initiate contact", "#2190a4", 600, 0.45, 0.0, 1.0);
+  add_stage (scenario, "Qualify", "#26a269", 400, 0.4, 0.0, 1.0);
+  add_stage (scenario, "Pitch", "#9141ac", 250, 0.5, 0.0, 1.0);
+  add_stage (scenario, "Close", "#c01c28", 150, 0.5, 0.0, 1.0);
+  add_stage (scenario, "Nurture and delight and keep them happy", "#e66100", 500, 0.08, 0.03, 0.2);
+  add_stage (scenario, "Referrals", "#e5a50a", 200, 0.0, 0.1, 1.0);
+  fixture_init (&f, scenario, 960, 540);
+  g_assert_false (labels_compact (&f));
   fixture_clear (&f);
 }
 
@@ -2069,6 +2101,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/thumbnail-has-no-text", test_paint_thumbnail_has_no_text);
   g_test_add_func ("/render/paint/motion", test_paint_motion);
   g_test_add_func ("/render/paint/count-form", test_paint_count_form);
+  g_test_add_func ("/render/paint/count-form-needless", test_paint_count_form_needless);
   g_test_add_func ("/render/paint/counts-roll-in-place", test_paint_counts_roll_in_place);
   g_test_add_func ("/render/paint/count-parts", test_paint_count_parts);
   g_test_add_func ("/render/paint/selection-under-markers", test_paint_selection_under_markers);

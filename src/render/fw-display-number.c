@@ -175,18 +175,19 @@ fw_display_compact (double value)
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
       double scaled = magnitude / units[i].scale;
-      /* One decimal below 100 of a unit, none above; a value that
-       * rounds up to 1000 of a unit moves on to the next unit. */
-      double shown = scaled < 99.95 ? round (scaled * 10.0) / 10.0 : round (scaled);
+      /* Three significant digits ("1.14k", "11.4k", "114k"): with two,
+       * 1,135 and 1,116 both read "1.1k", and a count that changes
+       * month by month looks frozen. Decided by the value as shown, so
+       * 9.996k reads "10k"; one that rounds up to 1000 of a unit moves
+       * on to the next unit. */
+      int decimals = scaled < 9.995 ? 2 : scaled < 99.95 ? 1 : 0;
+      double shown = round (scaled * pow (10.0, decimals)) / pow (10.0, decimals);
 
       if (shown >= 1000.0 && i + 1 < G_N_ELEMENTS (units))
         continue;
       if (shown >= 1000.0)
         break;
-      if (scaled < 99.95)
-        text = trim_zero_decimals (g_strdup_printf ("%.1f", scaled));
-      else
-        text = g_strdup_printf ("%.0f", scaled);
+      text = trim_zero_decimals (g_strdup_printf ("%.*f", decimals, scaled));
       return g_strconcat (value < 0.0 ? MINUS : "", text, units[i].suffix, NULL);
     }
 

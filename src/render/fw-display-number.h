@@ -31,7 +31,9 @@ char *fw_display_count    (double value);
  * they mean) and in exponent form ("1e-8", "1e+21") the digits are not
  * grouped. "—" when not finite. */
 char *fw_display_exact    (double value);
-/* "12.6k", "3.4M", "1.2B": for the wheel's tight labels. */
+/* "1.14k", "12.6k", "3.4M": three significant digits, for a wheel
+ * whose labels do not fit with whole counts; below 1000 as
+ * fw_display_count(). */
 char *fw_display_compact  (double value);
 /* "+12", "−3.5", "±0": the change since the edit before. */
 char *fw_display_change   (double value);

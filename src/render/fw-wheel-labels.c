@@ -1053,17 +1053,32 @@ label_context_init (LabelContext             *context,
 
 /* One form of count for the whole wheel: a consultant cannot show
  * "1k, 2000, 3k" side by side. Exact counts while every label fits whole
- * inside its arc with them; otherwise compact everywhere: the shorter
- * form never fits worse, and gives a crowded wheel the most room. Only
- * when some count reads differently in the two forms is there a choice;
- * the probe stops at the first label that does not fit, so deciding
- * costs little next to the drawing. */
+ * inside its arc with them (the quick probe, stopping at the first that
+ * does not). Otherwise both forms are placed, and the compact form is
+ * shown only when it fits some label better: a label that goes outside
+ * the ring, or is cut short, with either form (a long name on a narrow
+ * arc) is no reason to show "1.1k" where the table says 1,135 (user
+ * review V10-11). Only when some count reads differently in the two
+ * forms is there a choice. */
 static gboolean
 choose_compact (const LabelContext *context)
 {
-  Fit fits[FW_MAX_STAGES];
+  Fit exact[FW_MAX_STAGES], compact[FW_MAX_STAGES];
+  LabelContext placing = *context;
+  guint n_stages = MIN (context->scene->scenario->stages->len, FW_MAX_STAGES);
 
-  return context->room->forms_differ && !label_pass (context, FALSE, TRUE, FALSE, fits, NULL);
+  if (!context->room->forms_differ || label_pass (context, FALSE, TRUE, FALSE, exact, NULL))
+    return FALSE;
+
+  /* Every label placed, whatever the caller asks of its own pass. */
+  placing.stop_short = FALSE;
+  placing.spots = NULL;
+  label_pass (&placing, FALSE, FALSE, FALSE, exact, NULL);
+  label_pass (&placing, TRUE, FALSE, FALSE, compact, NULL);
+  for (guint i = 0; i < n_stages; i++)
+    if (compact[i] > exact[i])
+      return TRUE;
+  return FALSE;
 }
 
 /* What deciding about labels without drawing them needs: the referral
