@@ -1135,11 +1135,14 @@ test_layout_many_scenarios (void)
             g_assert_cmpfloat (legend_bottom, <, layout->plot_y);
           }
         /* Whatever the number and the names, the plot keeps most of
-         * the area; in a small one, it loses at most two rows of keys. */
+         * the area; in a small one, it loses at most two rows of keys
+         * (on screen the series' row, which alone tells the dashes of
+         * scenarios in their own hues apart, and a row of scenarios)
+         * and the gap under them. */
         if (height >= 250)
           g_assert_cmpfloat (layout->plot_h, >=, height * 0.5);
         else
-          g_assert_cmpfloat (layout->plot_h, >=, plot_h_alone - layout->text_size * 1.45 * 2 - 1);
+          g_assert_cmpfloat (layout->plot_h, >=, plot_h_alone - layout->text_size * (1.45 * 2 + 0.6) - 1);
         /* The longest names do not fit beside the others: cut. */
         if (layout->n_legend > 0 && counts[c] == 5 && width < 960)
           g_assert_cmpuint (cut, >, 0);
@@ -1151,6 +1154,22 @@ test_layout_many_scenarios (void)
     {
       series_clear (&series[i]);
       g_free (generated[i]);
+    }
+}
+
+/* A scenario named @names[i] in @series[i] and @scenarios[i], each over
+ * @horizon periods. */
+static void
+series_init_named (Series            *series,
+                   FwChartScenario   *scenarios,
+                   const char *const *names,
+                   guint              n,
+                   guint              horizon)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      series_init (&series[i], names[i], horizon);
+      scenarios[i] = series[i].scenario;
     }
 }
 
@@ -1169,11 +1188,7 @@ test_layout_names_whole (void)
   Series series[3];
   FwChartScenario scenarios[3];
 
-  for (guint i = 0; i < 3; i++)
-    {
-      series_init (&series[i], names[i], 36);
-      scenarios[i] = series[i].scenario;
-    }
+  series_init_named (series, scenarios, names, 3, 36);
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
       g_autoptr(FwChart) chart = fw_chart_new ();
@@ -1205,6 +1220,56 @@ test_layout_names_whole (void)
       cairo_surface_destroy (paint (chart, (int) sizes[k][0], (int) sizes[k][1]));
     }
   for (guint i = 0; i < 3; i++)
+    series_clear (&series[i]);
+}
+
+/* Four scenarios compared in the window with the text zoomed in
+ * (Ctrl+plus three times, verify10 V10-09): the legend cut the names in
+ * their middle ("Today (as m…ured in Q3)") although another row fitted,
+ * and dropped the series' keys, which alone tell the dashed and dotted
+ * lines apart when each scenario has its own hue. Every name whole, on
+ * rows of its own if need be, and every series keyed, the plot still
+ * above its floor. */
+static void
+test_layout_zoomed_compare (void)
+{
+  static const char *const names[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
+                                        "Faster quotes", "Faster quotes + transparent pricing page" };
+  static const double sizes[][3] = { { 1250, 235, 1.5 }, { 1250, 300, 1.5 }, { 900, 260, 1.3 } };
+  Series series[4];
+  FwChartScenario scenarios[4];
+
+  series_init_named (series, scenarios, names, 4, 20);
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      const FwChartLayout *layout;
+      guint keyed = 0, series_keyed = 0;
+
+      fw_chart_set_legend_toggles (chart, TRUE);
+      fw_chart_set_text_scale (chart, sizes[k][2]);
+      fw_chart_set_scenarios (chart, scenarios, 4);
+      layout = fw_chart_get_layout (chart, sizes[k][0], sizes[k][1]);
+      for (guint i = 0; i < layout->n_legend; i++)
+        {
+          const FwChartLegendEntry *entry = &layout->legend[i];
+
+          g_test_message ("%gx%g: kind %d index %u at %g,%g, %g wide, %u line(s)%s", sizes[k][0],
+                          sizes[k][1], entry->kind, entry->index, entry->x, entry->y, entry->width,
+                          entry->lines, entry->cut ? ", cut" : "");
+          g_assert_false (entry->cut);
+          g_assert_cmpfloat (entry->x + entry->width, <=, sizes[k][0]);
+          g_assert_cmpfloat (entry->y + entry->height, <, layout->plot_y);
+          keyed += entry->kind == FW_CHART_LEGEND_SCENARIO;
+          series_keyed += entry->kind == FW_CHART_LEGEND_SERIES;
+        }
+      g_test_message ("plot %g high at %g", layout->plot_h, layout->plot_y);
+      g_assert_cmpuint (keyed, ==, 4);
+      g_assert_cmpuint (series_keyed, ==, FW_CHART_N_SERIES);
+      g_assert_cmpfloat (layout->plot_h, >=, layout->text_size * 4.0);
+      cairo_surface_destroy (paint (chart, (int) sizes[k][0], (int) sizes[k][1]));
+    }
+  for (guint i = 0; i < 4; i++)
     series_clear (&series[i]);
 }
 
@@ -1445,6 +1510,7 @@ main (int    argc,
   g_test_add_func ("/render/chart/layout/nice-step", test_nice_step);
   g_test_add_func ("/render/chart/layout/readable", test_layout_readable);
   g_test_add_func ("/render/chart/layout/text-scale", test_layout_text_scale);
+  g_test_add_func ("/render/chart/layout/zoomed-compare", test_layout_zoomed_compare);
   g_test_add_func ("/render/chart/paint/series-and-marker", test_paint_series_and_marker);
   g_test_add_func ("/render/chart/paint/hidden", test_paint_hidden);
   g_test_add_func ("/render/chart/paint/band", test_paint_band);

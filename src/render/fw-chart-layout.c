@@ -487,7 +487,7 @@ fw_chart_layout_compute (FwChart       *chart,
 {
   g_autofree char *title = fw_chart_period_title (chart);
   g_autofree char *last_label = NULL;
-  double text, pad, legend_h, bottom, y_label_w = 0.0, widest_x, right_margin;
+  double text, pad, legend_h, whole_h, bottom, y_label_w = 0.0, widest_x, right_margin;
 
   width = isfinite (width) ? MAX (width, 1.0) : 1.0;
   height = isfinite (height) ? MAX (height, 1.0) : 1.0;
@@ -513,9 +513,15 @@ fw_chart_layout_compute (FwChart       *chart,
    * from the bottom: the axis title and the tick labels. */
   /* The legend keeps to a share of the height, whatever the number of
    * scenarios and the length of their names: the plot is the point. */
-  legend_h = place_legend (chart, layout, pad, width - pad, pad,
-                          height * (chart->legend_toggles ? LEGEND_SHARE : LEGEND_SHARE_WHOLE),
-                          height * LEGEND_SHARE, TRUE);
+  /* On screen with the text zoomed in and several scenarios, their names
+   * stay whole on as many rows as leave the plot its floor (four text
+   * heights, without the axis title): cut in their middle ("Today (as
+   * m…ured in Q3)") they no longer tell the scenarios apart, and the
+   * user who asked for larger text asked to read them (verify10 V10-09). */
+  whole_h = height * (chart->legend_toggles ? LEGEND_SHARE : LEGEND_SHARE_WHOLE);
+  if (chart->legend_toggles && chart->n_entries > 1 && chart->text_scale > 1.0)
+    whole_h = MAX (whole_h, height - (pad + text * 2.2) - (pad + text * 1.5) - text * 4.0);
+  legend_h = place_legend (chart, layout, pad, width - pad, pad, whole_h, height * LEGEND_SHARE, TRUE);
   layout->axis_title_shown = TRUE;
   bottom = pad + text * 1.3 + text * 0.3 + text * 1.3;
   layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
@@ -525,11 +531,14 @@ fw_chart_layout_compute (FwChart       *chart,
    * names every series in its colour with its value: where the plot is
    * too low to read (a 1280x720 window: two rows of keys left it 67 px),
    * the series' and the band's keys give it their rows, and the
-   * scenarios' keys, which only the legend has, stay. The Series menu
+   * scenarios' keys, which only the legend has, stay. Not with several
+   * scenarios: each then has its own hue, and only the series' keys say
+   * which dash is which series (verify10 V10-09). The Series menu
    * still shows and hides them. Then the axis title goes: the readout
    * and the marker name the period ("Month 7"). A picture has no
    * readout: its legend and title stay. */
-  if (chart->legend_toggles && layout->plot_h < text * READABLE_PLOT && legend_h > 0.0)
+  if (chart->legend_toggles && layout->plot_h < text * READABLE_PLOT && legend_h > 0.0
+      && chart->n_entries <= 1)
     {
       legend_h = place_legend (chart, layout, pad, width - pad, pad, height * LEGEND_SHARE,
                                height * LEGEND_SHARE, FALSE);
