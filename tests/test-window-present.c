@@ -1390,6 +1390,89 @@ test_text_size_never_smaller (Fixture       *fixture,
     }
 }
 
+/* The box (x0, y0, x1, y1) of what @widget draws now, in its own
+ * pixels, drawn over white: every pixel clearly darker. */
+static void
+ink_box (GtkWidget *widget,
+         int        box[4])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  /* Its background is its parent's (the window's): a plain colour in
+   * front of which everything is drawn, as on screen. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1.0, 1.0, 1.0, 1.0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  box[0] = box[1] = G_MAXINT;
+  box[2] = box[3] = G_MININT;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *p = pixels + ((gsize) y * width + x) * 4;
+
+        if (p[0] + p[1] + p[2] < 3 * 255 - 60)
+          {
+            box[0] = MIN (box[0], x);
+            box[1] = MIN (box[1], y);
+            box[2] = MAX (box[2], x + 1);
+            box[3] = MAX (box[3], y + 1);
+          }
+      }
+}
+
+/* Presenting, the picture keeps a margin on every side, at least 2.5%
+ * of the screen's height (a projector's overscan crops the edges): at
+ * 1920x1080 a stage's name was drawn 5 to 7 px from the left and top
+ * edges (verifier V10-05). Zoomed in too (Ctrl+plus twice). */
+static void
+test_present_margin (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *present = GTK_WIDGET (fixture->present);
+
+  start_presenting (fixture, "win.present-start");
+  for (guint zoom = 0; zoom < 2; zoom++)
+    {
+      int box[4], width, height, margin, left, right, top, bottom;
+
+      if (zoom > 0)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-larger", NULL));
+        }
+      g_assert_true (fw_test_wait_frames_past (present, 300));
+      width = gtk_widget_get_width (present);
+      height = gtk_widget_get_height (present);
+      ink_box (present, box);
+      left = box[0];
+      top = box[1];
+      right = width - box[2];
+      bottom = height - box[3];
+      margin = (int) floor (height * 0.025);
+      g_test_message ("%dx%d%s: ink from %d,%d to %d,%d: margins left %d, top %d, right %d, bottom %d "
+                      "(at least %d)", width, height, zoom > 0 ? ", zoomed in" : "",
+                      box[0], box[1], box[2], box[3], left, top, right, bottom, margin);
+      g_assert_cmpint (box[2], >, box[0]);
+      g_assert_cmpint (left, >=, margin);
+      g_assert_cmpint (top, >=, margin);
+      g_assert_cmpint (right, >=, margin);
+      g_assert_cmpint (bottom, >=, margin);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.text-normal", NULL));
+}
+
 static gboolean
 wheel_has_the_room (gpointer data)
 {
@@ -1755,6 +1838,7 @@ main (int   argc,
   ADD ("text-size-follows-desktop", test_text_size_follows_desktop);
   ADD ("text-size-never-smaller", test_text_size_never_smaller);
   ADD ("panes-fold-away", test_panes_fold_away);
+  ADD ("margin", test_present_margin);
 #undef ADD
   g_test_add_func ("/present/editor-wheel-has-the-room", test_editor_wheel_has_the_room);
 

@@ -38,6 +38,12 @@
  * take a narrow column at the top right, at the smallest text (the
  * floor): the wheel, as high as the screen, keeps the rest. */
 #define CAPTION_SHARE 0.22
+/* The wheel keeps this share of the height clear of the screen's left,
+ * top and bottom edges (the figures' column keeps its own pad): a
+ * projector that crops the picture's edges (overscan) or a screen with
+ * rounded corners cut a stage's name drawn 5-7 px from the edge
+ * (verifier V10-05). */
+#define WHEEL_MARGIN_SHARE 0.026
 /* The card's figures (see build_card). */
 #define N_CARD_ITEMS 6
 
@@ -71,6 +77,7 @@ struct _FwPresentView
   int            key_seen_width, key_seen_height;
   double         key_seen_scale;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
+  int            wheel_margin;    /* the wheel's area inset by it, left, top, bottom */
 };
 
 G_DEFINE_FINAL_TYPE (FwPresentView, fw_present_view, GTK_TYPE_WIDGET)
@@ -349,6 +356,22 @@ measure_key (FwPresentView    *self,
   return h;
 }
 
+/* The wheel's own area in the @wheel_width x @height the layout gives
+ * it: inset by the margin at the screen's left, top and bottom. */
+static int
+wheel_area_width (FwPresentView *self,
+                  int            wheel_width)
+{
+  return MAX (wheel_width - self->wheel_margin, 1);
+}
+
+static int
+wheel_area_height (FwPresentView *self,
+                   int            height)
+{
+  return MAX (height - 2 * self->wheel_margin, 1);
+}
+
 /* The points each scenario's wheel at @wheel_width numbers, into
  * @numbered (a GArray of guint per scenario); how many at most. S
  * switches the scenario: the key's room is the largest any needs, so
@@ -368,7 +391,8 @@ numbered_at (FwPresentView *self,
     {
       GArray *points = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_width, height,
+      fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
+                               wheel_area_height (self, height),
                                fw_document_get_scenario (document, s), points);
       most = MAX (most, points->len);
       g_ptr_array_add (numbered, points);
@@ -378,7 +402,8 @@ numbered_at (FwPresentView *self,
   {
     GArray *points = g_array_new (FALSE, FALSE, sizeof (guint));
 
-    fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_width, height, NULL, points);
+    fw_wheel_view_point_key (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
+                             wheel_area_height (self, height), NULL, points);
     most = MAX (most, points->len);
     g_ptr_array_add (numbered, points);
   }
@@ -502,6 +527,14 @@ fw_present_view_size_allocate (GtkWidget *widget,
   FwPresentView *self = FW_PRESENT_VIEW (widget);
   int wheel_width;
 
+  /* The margin where every stage's name stays whole with it; at
+   * 1024x768 a name of 44 characters beside the referral label needs
+   * the screen's whole width, and a word cut short reads as nothing. */
+  self->wheel_margin = (int) ceil (height * WHEEL_MARGIN_SHARE);
+  lay_out (self, width, height, self->text_scale, &wheel_width);
+  if (!fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
+                                     wheel_area_height (self, height)))
+    self->wheel_margin = 0;
   /* Zoomed in, the figures grow only where the wheel beside them still
    * shows every stage's name whole; else they keep their normal size
    * (the wheel's text still grows as far as it fits). On a 4:3
@@ -512,9 +545,12 @@ fw_present_view_size_allocate (GtkWidget *widget,
    * text, zoomed in only (the fit is kept for the size chosen). */
   lay_out (self, width, height, self->text_scale, &wheel_width);
   if (self->show_figures && self->text_scale > 1.0
-      && !fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_width, height))
+      && !fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
+                                        wheel_area_height (self, height)))
     lay_out (self, width, height, 1.0, &wheel_width);
-  gtk_widget_allocate (self->wheel, wheel_width, height, -1, NULL);
+  gtk_widget_allocate (self->wheel, wheel_area_width (self, wheel_width), wheel_area_height (self, height), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (self->wheel_margin,
+                                                                            self->wheel_margin)));
   invalidate_card (self);
 }
 
