@@ -238,10 +238,15 @@ test_stage_rates_explained (void)
   rates = fw_projection_get_rates (projection, on);
   g_assert_true (rates->advance != stage->advance || rates->loss != stage->loss);
 
-  before = g_strdup_printf ("%s and %s before its point", fw_display_percent (stage->advance),
-                            fw_display_percent (stage->loss));
-  used = g_strdup_printf ("With its point: %s move on, %s lost per month", fw_display_percent (rates->advance),
-                          fw_display_percent (rates->loss));
+  {
+    g_autofree char *advance = fw_display_percent (stage->advance);
+    g_autofree char *loss = fw_display_percent (stage->loss);
+    g_autofree char *advance_used = fw_display_percent (rates->advance);
+    g_autofree char *loss_used = fw_display_percent (rates->loss);
+
+    before = g_strdup_printf ("%s and %s before its point", advance, loss);
+    used = g_strdup_printf ("With its point: %s move on, %s lost per month", advance_used, loss_used);
+  }
   markup = fw_wheel_view_stage_markup (wheel, on);
   g_test_message ("tooltip: %s", markup);
   g_assert_nonnull (strstr (markup, before));

@@ -598,7 +598,9 @@ fw_wheel_paint_ring (cairo_t             *cr,
               fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed,
                                           TRUE, FALSE, NULL, NULL, numbered);
               spots->n_numbered = MIN (numbered->len, FW_MAX_POINTS);
-              memcpy (spots->numbered, numbered->data, spots->n_numbered * sizeof (guint));
+              /* An empty GArray may have no data at all. */
+              if (spots->n_numbered > 0)
+                memcpy (spots->numbered, numbered->data, spots->n_numbered * sizeof (guint));
             }
         }
     }
