@@ -534,20 +534,22 @@ fw_present_view_size_allocate (GtkWidget *widget,
   lay_out (self, width, height, self->text_scale, &wheel_width);
   if (!fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
                                      wheel_area_height (self, height)))
-    self->wheel_margin = 0;
-  /* Zoomed in, the figures grow only where the wheel beside them still
-   * shows every stage's name whole; else they keep their normal size
-   * (the wheel's text still grows as far as it fits). On a 4:3
-   * projector (1024x768) the zoomed figures took back the width a
-   * stage named in 44 characters needs beside the referral label: a
-   * name cut short on the wheel reads as nothing, a figure at its
-   * normal size reads as well. It costs one more fit of the wheel's
-   * text, zoomed in only (the fit is kept for the size chosen). */
-  lay_out (self, width, height, self->text_scale, &wheel_width);
-  if (self->show_figures && self->text_scale > 1.0
-      && !fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
-                                        wheel_area_height (self, height)))
-    lay_out (self, width, height, 1.0, &wheel_width);
+    {
+      self->wheel_margin = 0;
+      lay_out (self, width, height, self->text_scale, &wheel_width);
+      /* Zoomed in, the figures grow only where the wheel beside them
+       * still shows every stage's name whole; else they keep their
+       * normal size (the wheel's text still grows as far as it fits).
+       * On a 4:3 projector (1024x768) the zoomed figures took back the
+       * width a stage named in 44 characters needs beside the referral
+       * label: a name cut short on the wheel reads as nothing, a figure
+       * at its normal size reads as well. (Names whole with the margin
+       * are whole here too: nothing more to try.) */
+      if (self->show_figures && self->text_scale > 1.0
+          && !fw_wheel_view_names_whole_at (FW_WHEEL_VIEW (self->wheel), wheel_area_width (self, wheel_width),
+                                            wheel_area_height (self, height)))
+        lay_out (self, width, height, 1.0, &wheel_width);
+    }
   gtk_widget_allocate (self->wheel, wheel_area_width (self, wheel_width), wheel_area_height (self, height), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (self->wheel_margin,
                                                                             self->wheel_margin)));
