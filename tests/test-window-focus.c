@@ -12,6 +12,8 @@
 #include <stdlib.h>
 
 #include "fw-app-resources.h"
+#include "fw-chart-view.h"
+#include "fw-figures-panel.h"
 #include "fw-recovery.h"
 #include "fw-renderer-choice.h"
 #include "fw-templates.h"
@@ -389,6 +391,75 @@ test_recovery_banner_never_answered_by_a_key (void)
   g_assert_cmpint (system (command), ==, 0);
 }
 
+/* The widget the keyboard moves to with Tab (@direction), once the
+ * window has settled (the focus sent home at idle included). */
+static GtkWidget *
+tab (FwWindow         *window,
+     GtkDirectionType  direction)
+{
+  g_signal_emit_by_name (window, "move-focus", direction);
+  fw_test_spin (30);
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static gboolean
+inside (GtkWidget *widget,
+        GType      type)
+{
+  return widget != NULL && (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+                            || gtk_widget_get_ancestor (widget, type) != NULL);
+}
+
+/* Tab goes round the whole window with the projection's table on show,
+ * as with its chart: through the table (once: its rows are walked with
+ * the arrows, as in GNOME's lists), on to the figures and the side
+ * panel's tabs (it wrapped back to the wheel from the table, so a
+ * keyboard user never reached them: verify9's V9-01). Shift+Tab leaves
+ * the catalog's search field (it stayed there: V9-02). */
+static void
+test_tab_goes_round_with_the_table (void)
+{
+  FwWindow *window = fw_test_window_new ();
+  GtkWidget *wheel = fw_window_get_wheel (window);
+  GtkWidget *chart = fw_test_find_type (GTK_WIDGET (window), FW_TYPE_CHART_VIEW);
+  GtkWidget *search = fw_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+  gboolean in_table = FALSE, in_figures = FALSE, in_side_tabs = FALSE;
+  guint steps_in_table = 0, steps = 0;
+
+  g_assert_nonnull (chart);
+  fw_chart_view_set_page (FW_CHART_VIEW (chart), "table");
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 200));
+  g_assert_true (gtk_widget_grab_focus (wheel));
+
+  do
+    {
+      focus = tab (window, GTK_DIR_TAB_FORWARD);
+      if (inside (focus, GTK_TYPE_COLUMN_VIEW))
+        {
+          in_table = TRUE;
+          steps_in_table++;
+        }
+      in_figures |= inside (focus, FW_TYPE_FIGURES_PANEL);
+      in_side_tabs |= inside (focus, GTK_TYPE_STACK_SWITCHER) && !inside (focus, FW_TYPE_CHART_VIEW);
+    }
+  while (focus != wheel && ++steps < 200);
+
+  g_assert_true (focus == wheel);
+  g_assert_true (in_table);
+  g_assert_cmpuint (steps_in_table, ==, 1);
+  g_assert_true (in_figures);
+  g_assert_true (in_side_tabs);
+
+  /* Shift+Tab out of the catalog's search: somewhere else at once. */
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_grab_focus (search));
+  focus = tab (window, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (inside (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  fw_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,5 +476,6 @@ main (int   argc,
   g_test_add_func ("/window-focus/recovery-banner-never-answered-by-a-key",
                    test_recovery_banner_never_answered_by_a_key);
   g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);
+  g_test_add_func ("/window-focus/tab-goes-round-with-the-table", test_tab_goes_round_with_the_table);
   return g_test_run ();
 }

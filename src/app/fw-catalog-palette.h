@@ -21,5 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FwCatalogPalette, fw_catalog_palette, FW, CATALOG_PALETTE, GtkWidget)
 
 GtkWidget *fw_catalog_palette_new (void);
+/* The window's Find: the cursor in the search field. */
+gboolean   fw_catalog_palette_focus_search (FwCatalogPalette *self);
 
 G_END_DECLS

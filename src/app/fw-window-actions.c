@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "fw-catalog.h"
+#include "fw-catalog-palette.h"
 #include "fw-point-value.h"
 #include "fw-stage-panel.h"
 #include "fw-template-chooser.h"
@@ -283,7 +284,7 @@ find_activated (GtkWidget  *widget,
 {
   FwWindow *self = FW_WINDOW (widget);
 
-  gtk_widget_grab_focus (self->palette);
+  fw_catalog_palette_focus_search (FW_CATALOG_PALETTE (self->palette));
 }
 
 static void
