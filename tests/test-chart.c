@@ -551,6 +551,14 @@ test_paint_band (void)
   layout = fw_chart_get_layout (chart, 800, 500);
   g_assert_cmphex (pixel (surface, x, fw_chart_layout_y_of (layout, 850)), ==, 0xffffff);
   cairo_surface_destroy (surface);
+
+  /* Shown, but the customers switched off (reading churn): the band is
+   * theirs and goes with them, and the axis is the churn's alone. */
+  fw_chart_set_band_shown (chart, TRUE);
+  fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CHURN));
+  g_assert_false (fw_chart_track_drawn (chart, 0, FW_CHART_TRACK_BAND_LOW));
+  layout = fw_chart_get_layout (chart, 800, 500);
+  g_assert_cmpfloat (layout->y_high, <, 700);
   series_clear (&series);
 }
 

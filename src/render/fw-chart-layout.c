@@ -381,7 +381,8 @@ place_legend (FwChart       *chart,
             {
               wanted = any_band;
               entry->kind = FW_CHART_LEGEND_BAND;
-              entry->hidden = !chart->band_shown;
+              entry->hidden = !chart->band_shown
+                              || (chart->visible & FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)) == 0;
             }
           if (!wanted)
             continue;
