@@ -572,6 +572,13 @@ test_number_count (void)
   assert_text (fw_display_count (999.96), "1000");   /* no grouping in C.UTF-8 */
   assert_text (fw_display_count (1234.5), "1234");
   assert_text (fw_display_count (1e12), "1000000000000");
+  assert_text (fw_display_count (999999999999999.0), "999999999999999");
+  /* Run away past a thousand trillion: a power of ten, never sixty
+   * digits read as an exact count. */
+  assert_text (fw_display_count (4.4198e57), "4.4 × 10⁵⁷");
+  assert_text (fw_display_count (-1e15), "−1 × 10¹⁵");
+  assert_text (fw_display_change (2.04e20), "+2 × 10²⁰");
+  assert_text (fw_display_change (-2.04e20), "−2 × 10²⁰");
   assert_text (fw_display_count (-5), "−5");
   assert_text (fw_display_count (INFINITY), "—");
   assert_text (fw_display_count (NAN), "—");

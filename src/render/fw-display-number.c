@@ -47,6 +47,36 @@ trim_zero_decimals (char *text)
   return text;
 }
 
+/* @magnitude (finite, at least 1) as "1.6 × 10³⁰⁸": a mantissa of one
+ * decimal and the exponent in superscript digits. */
+static char *
+power_of_ten (double magnitude)
+{
+  static const char *const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  int exponent = (int) floor (log10 (magnitude));
+  double mantissa = round (magnitude / pow (10.0, exponent) * 10.0) / 10.0;
+  g_autofree char *digits = NULL;
+  GString *text;
+
+  /* 9.96 × 10ⁿ rounds to 10.0 × 10ⁿ: 1 × 10ⁿ⁺¹. */
+  if (mantissa >= 10.0)
+    {
+      mantissa /= 10.0;
+      exponent++;
+    }
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%.1f", mantissa);
+  /* "1.0" is "1", as every figure here drops a zero decimal. */
+  if (g_str_has_suffix (text->str, "0") && text->len >= 3 && !g_ascii_isdigit (text->str[text->len - 2]))
+    g_string_truncate (text, text->len - 2);
+  g_string_append (text, " × 10");
+  digits = g_strdup_printf ("%d", exponent);
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, *d == '-' ? "⁻" : superscripts[*d - '0']);
+
+  return g_string_free (text, FALSE);
+}
+
 /* From here up people are shown whole. A tenth of a person says
  * nothing about hundreds of them, and "848.4" beside "1,521" (or
  * "278.6 customers" in a column of whole ones) reads as sloppiness;
@@ -55,6 +85,9 @@ trim_zero_decimals (char *text)
  * fw_display_percent () keeps one below 10%. */
 #define WHOLE_FROM 10.0
 
+/* From here up every figure is a power of ten ("4.4 × 10⁵⁷"). */
+#define POWER_FROM 1e15
+
 /* @magnitude >= 0 and finite, without a sign: the grouped presentation
  * that fw_display_count() and fw_display_change() share, and so every
  * count, change and difference the window, the report and the exports
@@ -62,6 +95,12 @@ trim_zero_decimals (char *text)
 static char *
 format_magnitude (double magnitude)
 {
+  /* Past a thousand trillion the wheel has run away and a double no
+   * longer holds every whole number: sixty digits read as an exact
+   * count, and cut to fit, "4419832547…" read as billions (verify9,
+   * V9-08). A power of ten, as the compact form and the axis write it. */
+  if (round (magnitude) >= POWER_FROM)
+    return power_of_ten (magnitude);
   /* Decide by the value as it would be shown, so 9.96 becomes "10"
    * and not "10.0" (9.94 stays "9.9"), and 0.996 "1" and not "1.00". */
   if (round (magnitude * 10.0) / 10.0 >= WHOLE_FROM)
@@ -124,36 +163,6 @@ fw_display_exact (double value)
 
   return g_strconcat (value < 0.0 ? MINUS : "", whole,
                       point != NULL ? decimal : "", point != NULL ? point + 1 : "", NULL);
-}
-
-/* @magnitude (finite, at least 1) as "1.6 × 10³⁰⁸": a mantissa of one
- * decimal and the exponent in superscript digits. */
-static char *
-power_of_ten (double magnitude)
-{
-  static const char *const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
-  int exponent = (int) floor (log10 (magnitude));
-  double mantissa = round (magnitude / pow (10.0, exponent) * 10.0) / 10.0;
-  g_autofree char *digits = NULL;
-  GString *text;
-
-  /* 9.96 × 10ⁿ rounds to 10.0 × 10ⁿ: 1 × 10ⁿ⁺¹. */
-  if (mantissa >= 10.0)
-    {
-      mantissa /= 10.0;
-      exponent++;
-    }
-  text = g_string_new (NULL);
-  g_string_append_printf (text, "%.1f", mantissa);
-  /* "1.0" is "1", as every figure here drops a zero decimal. */
-  if (g_str_has_suffix (text->str, "0") && text->len >= 3 && !g_ascii_isdigit (text->str[text->len - 2]))
-    g_string_truncate (text, text->len - 2);
-  g_string_append (text, " × 10");
-  digits = g_strdup_printf ("%d", exponent);
-  for (const char *d = digits; *d != '\0'; d++)
-    g_string_append (text, *d == '-' ? "⁻" : superscripts[*d - '0']);
-
-  return g_string_free (text, FALSE);
 }
 
 char *
