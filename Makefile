@@ -22,8 +22,11 @@ SAMPLE ?= $(BUILD)/sample.flywheel
 # accessibility bus through which the end-to-end test finds widgets and a
 # window manager (openbox) that makes a window really full screen;
 # poppler-utils (pdftotext, pdfinfo) for the tests that read exported PDFs.
+# libharfbuzz-dev brings harfbuzz-subset.pc and its runtime
+# (libharfbuzz-subset0), which SVG exports cut their fonts with; GTK's
+# Pango needs it anyway, it is named for the render library's own use.
 PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
-           libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev libpng-dev \
+           libglib2.0-dev libjson-glib-dev libsqlite3-dev libgtk-4-dev libpng-dev libharfbuzz-dev \
            gettext libxml2-utils desktop-file-utils appstream yelp-tools itstool locales \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common \
            xvfb xauth x11-utils xdotool dbus at-spi2-core python3-pyatspi imagemagick openbox \

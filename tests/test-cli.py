@@ -1047,6 +1047,43 @@ def export_svg_words_are_text_not_outlines(t):
 
 
 @test
+def export_svg_embeds_its_fonts(t):
+    """The SVG carries the fonts of its words (a client's machine without
+    DejaVu Sans shows the same picture): every <text> and <tspan> names
+    first a family that an @font-face in the SVG's <style> defines from a
+    data: URL, one rule per face. tests/test-svg-fonts.c loads the fonts
+    and checks that they cover every character."""
+    svg = "{http://www.w3.org/2000/svg}"
+    project = sample()
+    project["name"] = "Nordlicht Möbelwerkstatt"
+    project["scenarios"][0]["stages"][0]["name"] = "Größe – Première"
+    t.write_json("s.json", project)
+    for what in ("wheel", "chart"):
+        t.ok("export", "s.json", "%s.svg" % what, "--what", what)
+        root = ElementTree.fromstring(t.read_bytes("%s.svg" % what))
+        style = "".join("".join(e.itertext()) for e in root.iter("%sstyle" % svg))
+        faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; '
+                           r'src: url\(data:font/(?:ttf|otf);base64,[A-Za-z0-9+/=]+\) '
+                           r'format\("(?:truetype|opentype)"\);', style)
+        t.expect(faces and len(faces) == len(set(faces)) == style.count("@font-face"),
+                 "%s.svg: @font-face rules %r in %r" % (what, faces, style[:300]))
+        used = set()
+        pieces = 0
+        for e in root.iter():
+            if e.tag not in ("%stext" % svg, "%stspan" % svg) or e.get("font-family") is None:
+                continue
+            families = [f.strip().strip("'") for f in e.get("font-family").split(",")]
+            t.expect(families[0] in faces and families[-1] == "sans-serif",
+                     "%s.svg: %r does not name an embedded font first" % (what, e.attrib))
+            used.add(families[0])
+            pieces += 1
+        t.expect(pieces > 0 and used == set(faces), "%s.svg: fonts used %r, embedded %r" % (what, used, faces))
+    said = " ".join(ElementTree.fromstring(t.read_bytes("wheel.svg")).itertext())
+    t.expect("Größe – Première" in said and "Nordlicht Möbelwerkstatt · " in said,
+             "wheel.svg: the names: %r" % said)
+
+
+@test
 def export_pdf_one_page_with_text(t):
     t.write_json("s.json", sample())
     t.ok("export", "s.json", "wheel.pdf")

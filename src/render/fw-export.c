@@ -25,6 +25,7 @@
 #include "fw-image-surface.h"
 #include "fw-projection-output.h"
 #include "fw-render-text.h"
+#include "fw-svg-fonts.h"
 #include "fw-wheel-painter.h"
 
 gboolean
@@ -268,19 +269,23 @@ description_text (const FwExportRequest *request)
   return g_string_free (text, FALSE);
 }
 
-/* Puts <title> and <desc> first inside the SVG's root element, and the
+/* Puts <title> and <desc> first inside the SVG's root element, then the
+ * fonts of its words (@fonts: embedded, fw-svg-fonts.h), and the
  * picture's words (@words: <text> elements) last, over everything Cairo
  * drew: every word of the wheel and the chart is drawn after what lies
  * under it, and nothing is drawn over a word. */
 static GBytes *
 svg_with_text (GByteArray            *svg,
                const GString         *words,
+               FwSvgFonts            *fonts,
                const FwExportRequest *request)
 {
   g_autofree char *title = title_text (request);
   g_autofree char *description = description_text (request);
-  g_autofree char *elements = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>",
-                                                       title, description);
+  g_autofree char *described = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>",
+                                                        title, description);
+  g_autofree char *style = fw_svg_fonts_style (fonts);
+  g_autofree char *elements = g_strconcat (described, style, NULL);
   const char *data = (const char *) svg->data;
   const char *root = g_strstr_len (data, svg->len, "<svg");
   const char *end = root != NULL ? memchr (root, '>', svg->len - (root - data)) : NULL;
@@ -446,6 +451,7 @@ fw_export_render (const FwExportRequest *request,
 {
   g_autoptr(GByteArray) out = NULL;
   g_autoptr(GString) words = NULL;
+  g_autoptr(FwSvgFonts) fonts = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -480,9 +486,11 @@ fw_export_render (const FwExportRequest *request,
       surface = cairo_svg_surface_create_for_stream (fw_export_append_bytes, out, request->width, request->height);
       /* Sizes in points, as PDF's, so a 960 x 540 export is a slide. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-      /* Its words as <text>, not glyph outlines (fw-render-text.h). */
+      /* Its words as <text>, not glyph outlines (fw-render-text.h), in
+       * fonts it embeds (fw-svg-fonts.h). */
       words = g_string_new (NULL);
-      fw_render_text_record_svg (surface, words);
+      fonts = fw_svg_fonts_new ();
+      fw_render_text_record_svg (surface, words, fonts);
       break;
     case FW_EXPORT_PNG:
     case FW_EXPORT_CSV:
@@ -515,7 +523,7 @@ fw_export_render (const FwExportRequest *request,
     return NULL;
 
   if (request->format == FW_EXPORT_SVG)
-    return svg_with_text (out, words, request);
+    return svg_with_text (out, words, fonts, request);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 

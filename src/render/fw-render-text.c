@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "fw-render-text.h"
+#include "fw-svg-fonts.h"
 
 static void
 unhint_metrics (PangoContext *context)
@@ -141,13 +142,30 @@ fw_render_text_words_whole (PangoLayout *layout)
  * it (textLength keeps the layout's width in any other font). */
 static const cairo_user_data_key_t svg_text_key;
 
+/* What a marked surface's words are written to. */
+typedef struct
+{
+  GString    *elements;
+  FwSvgFonts *fonts;
+} SvgText;
+
 void
 fw_render_text_record_svg (cairo_surface_t *svg,
-                           GString         *elements)
+                           GString         *elements,
+                           FwSvgFonts      *fonts)
 {
-  g_return_if_fail (svg != NULL);
+  SvgText *mark = NULL;
 
-  cairo_surface_set_user_data (svg, &svg_text_key, elements, NULL);
+  g_return_if_fail (svg != NULL);
+  g_return_if_fail ((elements == NULL) == (fonts == NULL));
+
+  if (elements != NULL)
+    {
+      mark = g_new (SvgText, 1);
+      mark->elements = elements;
+      mark->fonts = fonts;
+    }
+  cairo_surface_set_user_data (svg, &svg_text_key, mark, g_free);
 }
 
 /* Whether @layout can be said as lines of text: left to right, in a
@@ -197,30 +215,29 @@ number (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
 }
 
 /* Appends <@tag @frame ...>@words</@tag>: @words in @font at (@x, @y),
- * stretched or squeezed to @width, the width Pango gave them. */
+ * stretched or squeezed to @width, the width Pango gave them; the font
+ * named is its embedded copy first (fw-svg-fonts.h). */
 static void
-append_words (GString    *out,
-              const char *tag,
-              const char *frame,
-              PangoFont  *font,
-              double      x,
-              double      y,
-              double      width,
-              const char *words,
-              gsize       length)
+append_words (const SvgText *mark,
+              const char    *tag,
+              const char    *frame,
+              PangoFont     *font,
+              double         x,
+              double         y,
+              double         width,
+              const char    *words,
+              gsize          length)
 {
   g_autoptr(PangoFontDescription) described = pango_font_describe_with_absolute_size (font);
-  const char *family = pango_font_description_get_family (described);
+  /* Escaped for an attribute already. */
+  const char *families = fw_svg_fonts_use (mark->fonts, font, words, length);
   PangoStyle style = pango_font_description_get_style (described);
   g_autofree char *text = g_markup_escape_text (words, length);
   g_autofree char *attributes = NULL;
   char n[4][G_ASCII_DTOSTR_BUF_SIZE];
 
-  attributes = g_markup_printf_escaped (" x=\"%s\" y=\"%s\" font-family=\"'%s', sans-serif\""
-                                        " font-size=\"%s\" font-weight=\"%d\" font-style=\"%s\""
+  attributes = g_markup_printf_escaped (" font-size=\"%s\" font-weight=\"%d\" font-style=\"%s\""
                                         " textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\"",
-                                        number (n[0], x), number (n[1], y),
-                                        family != NULL ? family : "Sans",
                                         number (n[2], (double) pango_font_description_get_size (described)
                                                       / PANGO_SCALE),
                                         (int) pango_font_description_get_weight (described),
@@ -228,13 +245,15 @@ append_words (GString    *out,
                                         : style == PANGO_STYLE_OBLIQUE ? "oblique" : "normal",
                                         number (n[3], width));
   /* @frame is markup already (escaped by the caller). */
-  g_string_append_printf (out, "<%s%s%s>%s</%s>", tag, frame, attributes, text, tag);
+  g_string_append_printf (mark->elements, "<%s%s x=\"%s\" y=\"%s\" font-family=\"%s\"%s>%s</%s>",
+                          tag, frame, number (n[0], x), number (n[1], y), families, attributes,
+                          text, tag);
 }
 
 /* One line as a <text>: its runs (each in its font, at its place) as
  * <tspan>s when the line has more than one. */
 static void
-append_line (GString         *out,
+append_line (const SvgText   *mark,
              cairo_t         *cr,
              PangoLayout     *layout,
              PangoLayoutIter *iter,
@@ -272,7 +291,7 @@ append_line (GString         *out,
                                    colour, number (n[6], CLAMP (a, 0, 1)));
 
   if (line->runs->next != NULL)
-    g_string_append_printf (out, "<text%s>", frame);
+    g_string_append_printf (mark->elements, "<text%s>", frame);
   for (GSList *l = line->runs; l != NULL; l = l->next)
     {
       const PangoItem *item = ((PangoLayoutRun *) l->data)->item;
@@ -287,19 +306,19 @@ append_line (GString         *out,
         right = from + logical.width;
       else
         pango_layout_line_index_to_x (line, run_end - text, FALSE, &right);
-      append_words (out, line->runs->next != NULL ? "tspan" : "text",
+      append_words (mark, line->runs->next != NULL ? "tspan" : "text",
                     line->runs->next != NULL ? "" : frame, item->analysis.font,
                     x0 + (double) (logical.x + left) / PANGO_SCALE, y,
                     (double) (right - left) / PANGO_SCALE, run_start, run_end - run_start);
     }
-  g_string_append (out, line->runs->next != NULL ? "</text>\n" : "\n");
+  g_string_append (mark->elements, line->runs->next != NULL ? "</text>\n" : "\n");
 }
 
 void
 fw_render_show_layout (cairo_t     *cr,
                        PangoLayout *layout)
 {
-  GString *elements;
+  const SvgText *mark;
   PangoLayoutIter *iter;
   double x0 = 0.0, y0 = 0.0;
 
@@ -307,8 +326,8 @@ fw_render_show_layout (cairo_t     *cr,
 
   /* The group target: text drawn into a group (painted later with an
    * opacity or a mask) stays glyphs, composited as drawn. */
-  elements = cairo_surface_get_user_data (cairo_get_group_target (cr), &svg_text_key);
-  if (elements == NULL || !plain_lines (cr, layout))
+  mark = cairo_surface_get_user_data (cairo_get_group_target (cr), &svg_text_key);
+  if (mark == NULL || !plain_lines (cr, layout))
     {
       pango_cairo_show_layout (cr, layout);
       return;
@@ -318,7 +337,7 @@ fw_render_show_layout (cairo_t     *cr,
     cairo_get_current_point (cr, &x0, &y0);
   iter = pango_layout_get_iter (layout);
   do
-    append_line (elements, cr, layout, iter, x0, y0);
+    append_line (mark, cr, layout, iter, x0, y0);
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
 }

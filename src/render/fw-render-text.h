@@ -11,6 +11,8 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 
+#include "fw-svg-fonts.h"
+
 G_BEGIN_DECLS
 
 /* Text for everything src/render draws (the wheel, the chart), set up one
@@ -59,9 +61,12 @@ void          fw_render_show_layout      (cairo_t      *cr,
 
 /* Marks @svg (a Cairo SVG surface, whose device space is the SVG's user
  * space) so that fw_render_show_layout() appends <text> elements to
- * @elements, which must outlive the drawing; NULL removes the mark. */
+ * @elements and notes the fonts their words use in @fonts (whose
+ * fw_svg_fonts_style() then embeds them); both must outlive the drawing.
+ * NULL for both removes the mark. */
 void          fw_render_text_record_svg  (cairo_surface_t *svg,
-                                          GString         *elements);
+                                          GString         *elements,
+                                          FwSvgFonts      *fonts);
 
 /* The smallest size any layout was made at since the last reset
  * (INFINITY when none): what a test measures to know that nothing drawn
