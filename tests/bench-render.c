@@ -416,7 +416,8 @@ bench_chart (void)
 /* `flywheel-cli export` without the process around it: the issue's
  * case, a 16-stage, 200-point wheel as a 1920x1080 PNG, drawn, encoded
  * and written whole (fw_file_replace(): a temporary file, fsync, rename)
- * into a temporary folder; and the same as PDF. */
+ * into a temporary folder; and the same as PDF and as SVG (whose fonts
+ * are cut to the characters drawn and embedded, fw-svg-fonts.c). */
 static void
 bench_export (void)
 {
@@ -426,6 +427,7 @@ bench_export (void)
   g_autofree char *dir = g_dir_make_tmp ("bench-render-XXXXXX", NULL);
   static const struct { FwExportFormat format; const char *name; } cases[] = {
     { FW_EXPORT_PNG, "export.png" }, { FW_EXPORT_PDF, "export.pdf" },
+    { FW_EXPORT_SVG, "export.svg" },
   };
 
   g_assert (dir != NULL);

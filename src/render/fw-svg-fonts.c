@@ -242,8 +242,12 @@ subset (const Face *face)
   /* Hinting is for small sizes on low-resolution screens; a viewer of a
    * vector picture scales it, and it is a third of a TrueType font. The
    * cmap and the layout tables (GSUB, GPOS, GDEF: kerning, ligatures)
-   * stay, for the glyphs of the characters kept. */
+   * stay, for the glyphs of the characters kept: about a fifth of a
+   * copy (docs/performance.md, "Export"); the name table keeps the
+   * font's names and copyright notice. A MATH table lays out formulas,
+   * which <text> never is. */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG), HB_TAG ('M', 'A', 'T', 'H'));
   cut = hb_subset_or_fail (face->face, input);
   hb_subset_input_destroy (input);
   if (cut == NULL)
