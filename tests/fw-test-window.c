@@ -93,6 +93,30 @@ fw_test_wait_frames_past (GtkWidget *widget,
 }
 
 static gboolean
+mark_idled (gpointer idled)
+{
+  *(gboolean *) idled = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+has_idled (gpointer idled)
+{
+  return *(gboolean *) idled;
+}
+
+gboolean
+fw_test_wait_for_idle (void)
+{
+  gboolean idled = FALSE;
+
+  /* GLib runs the ready callbacks of one priority in the order they
+   * were queued: once this one has run, so has every one before it. */
+  g_idle_add (mark_idled, &idled);
+  return fw_test_wait_until (has_idled, &idled);
+}
+
+static gboolean
 window_idle (gpointer window)
 {
   return !fw_window_is_busy (window);

@@ -33,6 +33,11 @@ gboolean   fw_test_wait_until         (gboolean   (*done) (gpointer),
  * A minute's bound, for failing; FALSE if the frames never came. */
 gboolean   fw_test_wait_frames_past   (GtkWidget   *widget,
                                        guint        ms);
+/* Until every idle callback queued so far (G_PRIORITY_DEFAULT_IDLE)
+ * has run, however long frames or other work hold them back: what
+ * the window deferred "until idle" has happened. FALSE if they never
+ * ran within FW_TEST_PATIENCE_SECONDS. */
+gboolean   fw_test_wait_for_idle      (void);
 /* Until the open or save under way in @window, if any, has ended. */
 void       fw_test_wait_for_files     (FwWindow    *window);
 

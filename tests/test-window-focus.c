@@ -291,6 +291,60 @@ test_enter_in_empty_search (void)
   fw_test_window_close (window);
 }
 
+/* Always ready, above GTK's idle priority: while it runs, no idle
+ * callback does, as when every frame takes longer than the screen's
+ * refresh (a slow machine, the instrumented build CI runs, where a frame
+ * of the editor took 0.5-0.8 s and the window's idle callbacks waited
+ * seconds behind them). */
+static gboolean
+starve_idles (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+focus_in (GtkWidget *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (field));
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+/* Opening a file sends the keyboard to the wheel once, as it shows the
+ * project; that done, a field the user (or the window: a save names a
+ * refused value and puts the keyboard back on it) then goes to keeps it.
+ * The request to go home stayed queued once it had been answered, and
+ * took the keyboard away from the field whenever its idle callback ran:
+ * the sanitizer CI's test-window-pending failed so now and then. */
+static void
+test_field_kept_after_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-test-focus-XXXXXX", &error);
+  g_autofree char *path = fw_test_write_template (dir, "four-a", "Client.flywheel");
+  FwWindow *window = fw_test_window_new ();
+  GtkWidget *inflow;
+  guint starving;
+
+  g_assert_no_error (error);
+  starving = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE - 50, starve_idles, NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path));
+  fw_test_wait_for_files (window);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == fw_window_get_wheel (window));
+
+  inflow = fw_test_find_type (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_FIGURES_PANEL),
+                              GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (inflow);
+  g_assert_true (gtk_widget_grab_focus (inflow));
+  g_source_remove (starving);
+  g_assert_true (fw_test_wait_for_idle ());
+  g_assert_true (focus_in (inflow));
+
+  fw_test_window_close (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 typedef struct
 {
   GtkWidget  *window;
@@ -473,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/window-focus/opened-window-on-wheel", test_opened_window_on_wheel);
   g_test_add_func ("/window-focus/new-project-on-wheel", test_new_project_on_wheel);
   g_test_add_func ("/window-focus/enter-in-empty-search", test_enter_in_empty_search);
+  g_test_add_func ("/window-focus/field-kept-after-open", test_field_kept_after_open);
   g_test_add_func ("/window-focus/recovery-banner-never-answered-by-a-key",
                    test_recovery_banner_never_answered_by_a_key);
   g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);

@@ -497,14 +497,6 @@ has_focus_in (GtkWidget *field)
   return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
 }
 
-static gboolean
-focus_in_either (gpointer data)
-{
-  GtkWidget **fields = data;
-
-  return has_focus_in (fields[0]) || has_focus_in (fields[1]);
-}
-
 /* Saves the window's file with Ctrl+S's action and waits for it; the
  * keyboard was elsewhere (on the wheel), as after a look at the figures. */
 static void
@@ -553,7 +545,12 @@ test_save_says_what_was_left_out (Fixture       *fixture,
   g_assert_nonnull (notice);
   g_assert_nonnull (strstr (notice, "Saved “Told.flywheel” without “-5”"));
   g_assert_nonnull (strstr (notice, "New leads from marketing: must be between 0"));
-  g_assert_true (fw_test_wait_until (focus_in_either, (GtkWidget *[]) { inflow, inflow }));
+  /* Put there as the save ended, and kept once the idle callbacks have
+   * run: the wheel's request for the keyboard as the file opened, left
+   * queued behind slow frames, took it away (fw-focus-home.c). */
+  g_assert_true (has_focus_in (inflow));
+  g_assert_true (fw_test_wait_for_idle ());
+  g_assert_true (has_focus_in (inflow));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inflow)), ==, "-5");
 
   /* A stage's field too, counted with the first. */
@@ -562,13 +559,9 @@ test_save_says_what_was_left_out (Fixture       *fixture,
   notice = fw_window_get_notice (window);
   g_test_message ("notice: %s", notice);
   g_assert_nonnull (strstr (notice, "without 2 typed values that were not applied"));
-  {
-    GtkWidget *fields[] = { inflow, advance };
-
-    /* The focus moves once the save is in: waited for, not a fixed
-     * moment (it failed once under the sanitizers). */
-    g_assert_true (fw_test_wait_until (focus_in_either, fields));
-  }
+  g_assert_true (has_focus_in (inflow) || has_focus_in (advance));
+  g_assert_true (fw_test_wait_for_idle ());
+  g_assert_true (has_focus_in (inflow) || has_focus_in (advance));
 
   /* Nothing refused: a save says nothing of the kind. */
   gtk_widget_grab_focus (inflow);

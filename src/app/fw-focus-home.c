@@ -68,11 +68,30 @@ schedule (FocusHome *home,
     home->idle_id = g_idle_add (bring_focus_home, home);
 }
 
+/* Whether the keyboard is home (on it, or inside it) and on screen:
+ * before the window shows, GTK may yet give the focus to another
+ * control (on_map ()). */
+static gboolean
+is_home (FocusHome *home)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (home->window));
+
+  return focus != NULL && gtk_widget_get_mapped (focus) &&
+         (focus == home->home || gtk_widget_is_ancestor (focus, home->home));
+}
+
 static void
 on_focus_changed (GtkWindow  *window,
                   GParamSpec *pspec,
                   FocusHome  *home)
 {
+  /* Home: a request to go there is answered. Left queued, it would take
+   * the keyboard from wherever it goes next when its idle callback runs,
+   * which can be seconds later on a slow machine (frames slower than the
+   * screen's refresh starve idle callbacks): a save's notice put the
+   * keyboard on the field it names and lost it to the wheel so. */
+  if (is_home (home))
+    home->go_home = FALSE;
   /* Greying out the part of the window home is in (while a file opens)
    * takes the focus away from it; GTK then gives it to the first control
    * it finds when the window shows (a header bar button, a banner's
@@ -167,6 +186,10 @@ fw_focus_home_return (GtkWindow *window)
    * the next control down at the next frame. */
   if (gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_mapped (home->home) &&
       !in_popover (window) && gtk_widget_grab_focus (home->home))
-    return;
+    {
+      /* There already (no focus change to hear of): answered all the same. */
+      home->go_home = FALSE;
+      return;
+    }
   schedule (home, TRUE);
 }
