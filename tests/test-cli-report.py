@@ -461,6 +461,29 @@ def report_friction_list_as_long_as_forces(t):
     t.expect(checked > 0, "some friction list was cut, so the rule was tried")
 
 
+@test
+def report_at_the_longest_horizon_draws_where_it_settles(t):
+    """V10-10: at MODEL.md's longest horizon (100000 months) the report's
+    chart drew every change in its first pixel column. It now stops a
+    margin after the projection settles and says so on the chart; the
+    figures stay those at month 100000."""
+    project = report_projects.project(n_stages=16, n_points=20, n_scenarios=3, horizon=100000)
+    text = report_text(t, project)
+    if text is None:
+        return "text not checked: pdftotext (poppler-utils) is not installed"
+    t.expect("Projection over 100000 months" in text, "the horizon named: %s" % text[:300])
+    match = re.search(r"Drawn to month (\d+) of 100000: from month (\d+) on, every line stays "
+                      r"level \((\d+) customers\)\.", text)
+    t.expect(match is not None, "the chart says where it stops: %s" % text)
+    if match:
+        shown, settled = int(match.group(1)), int(match.group(2))
+        t.expect(settled < shown <= 10000, "drawn to %d, settled at %d" % (shown, settled))
+        t.expect("Customers now and after 100000 months" in text, text)
+        # The customers it stays at are the summary's, customers(H).
+        t.expect(re.search(r"→ %s Customers now and after" % match.group(3), text) is not None,
+                 "the level said is customers at month 100000: %s" % text[:600])
+
+
 def main():
     harness.TESTS[:] = TESTS
     return harness.main()

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-chart-settle.h"
+#include "fw-display-number.h"
 #include "fw-export.h"
 #include "fw-report-private.h"
 #include "fw-templates.h"
@@ -641,6 +644,143 @@ test_export_chart_legend_names (void)
   g_assert_false (g_str_has_suffix (names[2], cut));
 }
 
+/* A text with every run of white space made one space: a title wrapped
+ * in its cell reads as one line. */
+static char *
+one_line (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t\f", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", words[i]);
+  return g_string_free (line, FALSE);
+}
+
+/* MODEL.md's longest horizon, 100,000 months, on one page a consultant
+ * can hand out (V10-10): every column title whole, no "…" ("New
+ * customers over 100000 m…" hid the span it names; German's figures
+ * were "10.937.1…"), and the projection,
+ * which settles within a few dozen months, drawn up to where it settles
+ * with the chart saying that the rest to month 100000 stays level,
+ * rather than every change in the first pixel column. */
+static void
+test_report_longest_horizon (void)
+{
+  g_autoptr(FwProject) project = sample_project (3);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
+  g_autoptr(FwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *customers = NULL;
+  const char *titles_en[] = {
+    "Customers after 100000 months", "New customers over 100000 months",
+    "Churn over 100000 months", "Referral inflow over 100000 months",
+  };
+  const char *titles_de[] = {
+    "Kunden nach 100000 Monaten", "Neukunden über 100000 Monate",
+    "Abwanderung über 100000 Monate", "Empfehlungen über 100000 Monate",
+  };
+
+  project->horizon = 100000;
+  report = fw_report_new (project, 0, date);
+  assert_on_page (report, FW_PAPER_A4, 20);
+  g_assert_cmpuint (report->table_cells_cut, ==, 0);
+  assert_on_page (report, FW_PAPER_LETTER, 20);
+  g_assert_cmpuint (report->table_cells_cut, ==, 0);
+  pdf = fw_report_render_pdf (report, FW_PAPER_A4, &error);
+  g_assert_no_error (error);
+  raw = pdf_text (pdf);
+  if (raw == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  text = one_line (raw);
+
+  g_assert_null (strstr (text, "…"));
+  for (guint i = 0; i < G_N_ELEMENTS (titles_en); i++)
+    g_assert_nonnull (strstr (text, german ? titles_de[i] : titles_en[i]));
+
+  /* Where the chart stops, said on it, with the customers it stays at:
+   * the figures' own number at H. */
+  customers = fw_display_count (fw_projection_get_summary (report->projection)->customers_end);
+  {
+    g_autofree char *said = g_strdup_printf (german ? "bleibt jede Linie gleich (%s Kunden)"
+                                                    : "every line stays level (%s customers)",
+                                             customers);
+
+    g_assert_nonnull (strstr (text, german ? "Gezeichnet bis Monat" : "Drawn to month"));
+    g_assert_nonnull (strstr (text, german ? "von 100000" : "of 100000"));
+    g_assert_nonnull (strstr (text, said));
+  }
+}
+
+/* The rule the report's chart follows (docs/model-notes.md): drawn to
+ * where the projection settles, with a margin, only when that is a
+ * tenth of the horizon or less; from the settling period on, every
+ * drawn figure stays within half a unit of its value at H. */
+static void
+test_report_chart_settles (void)
+{
+  g_autoptr(FwProject) project = sample_project (1);
+  const guint series = FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS) | FW_CHART_SERIES_BIT (FW_CHART_CHURN);
+  const guint horizons[] = { 24, 120, 100000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (horizons); i++)
+    {
+      g_autoptr(FwProjection) projection = fw_projection_new ();
+      g_autoptr(FwChartRows) rows = NULL;
+      FwChartScenario input;
+      guint settled, shown;
+
+      fw_projection_run_figures (projection, fw_project_get_scenario (project, 0), horizons[i]);
+      rows = fw_chart_rows_new_from_projection (projection);
+      fw_chart_rows_describe (rows, "Acme", &input);
+      shown = fw_chart_shown_horizon (&input, series, &settled);
+
+      for (guint t = settled; t <= horizons[i]; t++)
+        {
+          g_assert_cmpfloat (fabs (rows->values[FW_CHART_CUSTOMERS][t]
+                                   - rows->values[FW_CHART_CUSTOMERS][horizons[i]]), <=, 0.5);
+          g_assert_cmpfloat (fabs (rows->values[FW_CHART_CHURN][t]
+                                   - rows->values[FW_CHART_CHURN][horizons[i]]), <=, 0.5);
+        }
+      /* Still moving a period before. */
+      if (settled > 0)
+        g_assert_cmpfloat (MAX (fabs (rows->values[FW_CHART_CUSTOMERS][settled - 1]
+                                      - rows->values[FW_CHART_CUSTOMERS][horizons[i]]),
+                                fabs (rows->values[FW_CHART_CHURN][settled - 1]
+                                      - rows->values[FW_CHART_CHURN][horizons[i]])), >, 0.5);
+
+      if (horizons[i] < 1000)
+        g_assert_cmpuint (shown, ==, horizons[i]);
+      else
+        {
+          g_assert_cmpuint (shown, >=, settled + settled / 2);
+          g_assert_cmpuint (shown * 10, <=, horizons[i]);
+        }
+    }
+
+  /* A wheel that grows without end never settles: drawn whole. */
+  {
+    g_autoptr(FwProjection) projection = fw_projection_new ();
+    g_autoptr(FwChartRows) rows = NULL;
+    FwScenario *growing = fw_project_edit_scenario (project, 0, FW_SCENARIO_STAGES);
+    FwChartScenario input;
+
+    fw_scenario_get_stage (growing, 2)->referral = 3.0;
+    fw_projection_run_figures (projection, growing, 5000);
+    g_assert_true (fw_projection_get_summary (projection)->self_sustaining);
+    rows = fw_chart_rows_new_from_projection (projection);
+    fw_chart_rows_describe (rows, "Acme", &input);
+    g_assert_cmpuint (fw_chart_shown_horizon (&input, series, NULL), ==, 5000);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +801,8 @@ main (int   argc,
   g_test_add_func ("/report/words", test_report_words);
   g_test_add_func ("/report/period-unit", test_report_period_unit);
   g_test_add_func ("/report/wheel-names-whole", test_report_wheel_names_whole);
+  g_test_add_func ("/report/longest-horizon", test_report_longest_horizon);
+  g_test_add_func ("/report/chart-settles", test_report_chart_settles);
   g_test_add_func ("/report/band-only-with-spreads", test_report_band_only_with_spreads);
   g_test_add_func ("/export/png-pixels", test_export_png_pixels);
   g_test_add_func ("/export/chart-legend-names", test_export_chart_legend_names);

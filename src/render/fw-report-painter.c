@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fw-chart.h"
+#include "fw-chart-settle.h"
 #include "fw-display-number.h"
 #include "fw-period-words.h"
 #include "fw-render-text.h"
@@ -39,6 +40,8 @@
 #define COLOR_BAD    "#c01c28"
 #define COLOR_GOOD   "#26a269"
 
+typedef struct _TableTitles TableTitles;
+
 typedef struct
 {
   cairo_t         *cr;
@@ -46,6 +49,8 @@ typedef struct
   const FwScenario *scenario;
   double           unit;     /* 1 on A4: every size is a multiple of it */
   double           left, right, width;  /* the text column */
+  guint            cut;      /* texts drawn ellipsized so far */
+  TableTitles     *table;    /* worked out once a page (page_table()) */
 } Page;
 
 static void
@@ -123,6 +128,8 @@ show_text (Page       *page,
 {
   g_autoptr(PangoLayout) layout = text_layout (page, text, size, flags, width, lines);
 
+  if (pango_layout_is_ellipsized (layout))
+    page->cut++;
   set_color (page->cr, color);
   cairo_move_to (page->cr, x, y);
   fw_render_show_layout (page->cr, layout);
@@ -323,6 +330,42 @@ draw_figures (Page   *page,
 
 /* The chart ---------------------------------------------------------------- */
 
+/* What the chart says when it stops before the horizon (@shown < H):
+ * where it stops, from when nothing changes, and where customers stay,
+ * so no reader takes the last tick for the horizon. */
+static char *
+settled_note (Page  *page,
+              guint  shown,
+              guint  settled)
+{
+  FwReport *report = page->report;
+  guint h = report->project->horizon;
+  g_autofree char *customers = fw_display_count (fw_projection_get_summary (report->projection)->customers_end);
+
+  switch (report->project->period)
+    {
+    case FW_PERIOD_WEEK:
+      /* TRANSLATORS: over the report's chart when it stops before the
+       * horizon: "Drawn to week 300 of 100000: from week 212 on, every
+       * line stays level (352 customers)." */
+      return g_strdup_printf (_("Drawn to week %u of %u: from week %u on, every line stays level "
+                                "(%s customers)."), shown, h, settled, customers);
+    case FW_PERIOD_QUARTER:
+      /* TRANSLATORS: over the report's chart when it stops before the
+       * horizon: "Drawn to quarter 300 of 100000: from quarter 212 on,
+       * every line stays level (352 customers)." */
+      return g_strdup_printf (_("Drawn to quarter %u of %u: from quarter %u on, every line stays "
+                                "level (%s customers)."), shown, h, settled, customers);
+    case FW_PERIOD_MONTH:
+    default:
+      /* TRANSLATORS: over the report's chart when it stops before the
+       * horizon: "Drawn to month 300 of 100000: from month 212 on, every
+       * line stays level (352 customers)." */
+      return g_strdup_printf (_("Drawn to month %u of %u: from month %u on, every line stays "
+                                "level (%s customers)."), shown, h, settled, customers);
+    }
+}
+
 static double
 draw_chart (Page   *page,
             double  y,
@@ -331,9 +374,16 @@ draw_chart (Page   *page,
   FwReport *report = page->report;
   g_autoptr(FwChart) chart = fw_chart_new ();
   g_autoptr(FwChartRows) rows = fw_chart_rows_new_from_projection (report->projection);
+  /* The summary's figures; momentum, people moving round the wheel,
+   * is the window's to show and would flatten the rest. */
+  const guint series = FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)
+                       | FW_CHART_SERIES_BIT (FW_CHART_NEW_CUSTOMERS)
+                       | FW_CHART_SERIES_BIT (FW_CHART_CHURN)
+                       | FW_CHART_SERIES_BIT (FW_CHART_REFERRALS);
   FwChartScenario input;
   FwWheelStyle style;
   double heading;
+  guint shown, settled;
 
   heading = show_heading (page, _("Projection"), page->left, y, page->width);
   fw_chart_rows_describe (rows, page->scenario->name, &input);
@@ -344,15 +394,29 @@ draw_chart (Page   *page,
       input.band_high = fw_band_get_customers (report->band, FW_BAND_P90);
     }
 
+  /* A projection that settles long before its horizon is drawn up to
+   * where it settles (and a margin), and the chart says so: at
+   * H = 100000 every change fell in the first pixel column (V10-10).
+   * The arrays keep every period; the chart reads the first ones. */
+  shown = fw_chart_shown_horizon (&input, series, &settled);
+  if (shown < input.horizon)
+    {
+      g_autoptr(PangoLayout) title = text_layout (page, _("Projection"), 10.5, TEXT_BOLD, 0, 0);
+      g_autofree char *note = settled_note (page, shown, settled);
+      double gap = 12 * page->unit, title_width, note_height;
+
+      fw_render_text_size (title, &title_width, NULL);
+      note_height = show_text (page, note, 7, TEXT_RIGHT | TEXT_WRAP, COLOR_TEXT,
+                               page->left + title_width + gap, y + 3.5 * page->unit,
+                               page->width - title_width - gap, 2);
+      heading = MAX (heading, 3.5 * page->unit + note_height + 3 * page->unit);
+      input.horizon = shown;
+    }
+
   fw_wheel_style_init_light (&style);
   fw_chart_set_style (chart, &style);
   fw_chart_set_scenarios (chart, &input, 1);
-  /* The summary's figures; momentum, people moving round the wheel,
-   * is the window's to show and would flatten the rest. */
-  fw_chart_set_visible (chart, FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)
-                               | FW_CHART_SERIES_BIT (FW_CHART_NEW_CUSTOMERS)
-                               | FW_CHART_SERIES_BIT (FW_CHART_CHURN)
-                               | FW_CHART_SERIES_BIT (FW_CHART_REFERRALS));
+  fw_chart_set_visible (chart, series);
   fw_chart_set_period_label (chart, fw_period_to_string (report->project->period));
   fw_chart_set_text_scale (chart, 0.75);
   fw_chart_set_marker (chart, -1);
@@ -582,10 +646,15 @@ rankings_least (Page  *page,
 /* The comparison ----------------------------------------------------------- */
 
 #define N_COLUMNS 7
-/* Four lines of 7.5 points: the sums' titles say over what ("New
- * customers over 24 months", longer in German), and a title cut short
- * with an ellipsis would hide just that. */
-#define TITLE_ROW 40
+/* The column titles: 7.5 points, smaller down to 6.5 before a title
+ * takes more than four lines or breaks a word, and then as many lines
+ * as it needs. The sums' titles say over what ("New customers over 24
+ * months", longer in German), and a title cut short with an ellipsis
+ * hides just that: "New customers over 100000 m…" (V10-10). */
+#define TITLE_SIZE      7.5
+#define TITLE_SIZE_LEAST 6.5
+#define TITLE_LINES     4
+#define TITLE_ROW_LEAST 40
 #define TABLE_ROW 12
 /* A row under the first also says, in a smaller line under each figure,
  * its difference from the first scenario, as the window's Compare page
@@ -599,17 +668,169 @@ rankings_least (Page  *page,
 /* Between the ranking and the table. */
 #define TABLE_GAP     10
 
-/* The columns: the names take what the six figures (11% each, room for
- * "1,234,567" and four lines of title) leave, some forty letters. */
-static void
-table_widths (Page   *page,
-              double  widths[N_COLUMNS])
+/* The column titles, their size and the height of their row, and the
+ * columns' widths. */
+struct _TableTitles
 {
-  double number_width = (page->width - 4 * page->unit) * 0.11;
+  char       *end, *new_customers, *churn, *referrals;
+  const char *cells[N_COLUMNS];
+  double      size;
+  double      height;
+  double      widths[N_COLUMNS];
+};
 
-  widths[0] = page->width - 4 * page->unit - (N_COLUMNS - 1) * number_width;
+/* The width of @text on one line at @size points, bold. */
+static double
+bold_width (Page       *page,
+            const char *text,
+            double      size)
+{
+  g_autoptr(PangoLayout) layout = text_layout (page, text, size, TEXT_BOLD, 0, 0);
+  double width;
+
+  fw_render_text_size (layout, &width, NULL);
+  return width;
+}
+
+/* The widest word of @text at @size points, bold. */
+static double
+widest_word (Page       *page,
+             const char *text,
+             double      size)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    widest = MAX (widest, bold_width (page, words[i], size));
+  return widest;
+}
+
+/* The columns: the names take what the six figures leave, some forty
+ * letters. A figure column has 11% of the width, more when its longest
+ * figure (German's "10.937.178" at a long horizon was cut to
+ * "10.937.1…", V10-10) or its title's longest word needs it. */
+static void
+table_widths (Page              *page,
+              const TableTitles *titles,
+              double             widths[N_COLUMNS])
+{
+  const FwReport *report = page->report;
+  const FwProject *project = report->project;
+  double total = page->width - 4 * page->unit;
+  /* The cell's margins, and a hair for rounding to Pango units. */
+  double base = total * 0.11, pad = 6.5 * page->unit, numbers = 0, extra = 0, room;
+  double words[N_COLUMNS];
+
+  /* The figures first: a number is never cut. */
   for (guint c = 1; c < N_COLUMNS; c++)
-    widths[c] = number_width;
+    widths[c] = base;
+  for (guint i = 0; report->summaries != NULL && i < project->scenarios->len; i++)
+    {
+      const FwSummary *summary = &report->summaries[i];
+      char *figures[N_COLUMNS] = {
+        NULL, fw_display_gain (summary->loop_gain),
+        g_strdup (summary->self_sustaining ? _("Yes") : _("No")),
+        fw_display_count (summary->customers_end), fw_display_count (summary->total_new_customers),
+        fw_display_count (summary->total_churn), fw_display_count (summary->total_referrals),
+      };
+
+      for (guint c = 1; c < N_COLUMNS; c++)
+        {
+          widths[c] = MAX (widths[c], bold_width (page, figures[c], TABLE_NAME_SIZE) + pad);
+          g_free (figures[c]);
+        }
+    }
+
+  /* Then the titles' longest words ("Kreisverstärkung"), as far as
+   * three quarters of the width allows; past that they break, with a
+   * hyphen. */
+  for (guint c = 1; c < N_COLUMNS; c++)
+    {
+      numbers += widths[c];
+      words[c] = MAX (widest_word (page, titles->cells[c], TITLE_SIZE) + pad - widths[c], 0);
+      extra += words[c];
+    }
+  room = total * 0.8 - numbers;
+  for (guint c = 1; c < N_COLUMNS; c++)
+    if (extra > 0 && room > 0)
+      widths[c] += words[c] * MIN (room / extra, 1.0);
+  widths[0] = total;
+  for (guint c = 1; c < N_COLUMNS; c++)
+    widths[0] -= widths[c];
+}
+
+/* The titles, the columns' widths for them and the figures, and the
+ * titles' size and row. */
+static void
+table_titles_init (Page         *page,
+                   TableTitles  *titles)
+{
+  double *widths = titles->widths;
+  const FwProject *project = page->report->project;
+  guint h = project->horizon;
+
+  titles->end = fw_period_words_customers_after (project->period, h);
+  /* Sums over the horizon, said so (user review, C7): "Churn" alone
+   * reads as a month's. */
+  titles->new_customers = fw_period_words_over_horizon (project->period, h, _("New customers"));
+  titles->churn = fw_period_words_over_horizon (project->period, h, _("Churn"));
+  titles->referrals = fw_period_words_over_horizon (project->period, h, _("Referral inflow"));
+  titles->cells[0] = _("Scenario");
+  titles->cells[1] = _("Loop gain");
+  titles->cells[2] = _("Self-sustaining");
+  titles->cells[3] = titles->end;
+  titles->cells[4] = titles->new_customers;
+  titles->cells[5] = titles->churn;
+  titles->cells[6] = titles->referrals;
+  table_widths (page, titles, widths);
+
+  for (titles->size = TITLE_SIZE; ; titles->size -= 0.5)
+    {
+      int lines = 0;
+      double tallest = 0;
+      gboolean whole = TRUE;    /* no word broken */
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_autoptr(PangoLayout) layout = text_layout (page, titles->cells[c], titles->size,
+                                                       TEXT_BOLD | TEXT_WRAP,
+                                                       widths[c] - 6 * page->unit, 0);
+
+          lines = MAX (lines, pango_layout_get_line_count (layout));
+          whole &= widest_word (page, titles->cells[c], titles->size) <= widths[c] - 6 * page->unit;
+          tallest = MAX (tallest, layout_height (layout) / page->unit);
+        }
+      /* Four lines' room at least, as before titles could grow. */
+      titles->height = MAX (tallest + 4, TITLE_ROW_LEAST) * page->unit;
+      if ((lines <= TITLE_LINES && whole) || titles->size <= TITLE_SIZE_LEAST)
+        break;
+    }
+}
+
+static void
+table_titles_free (TableTitles *titles)
+{
+  if (titles == NULL)
+    return;
+  g_free (titles->end);
+  g_free (titles->new_customers);
+  g_free (titles->churn);
+  g_free (titles->referrals);
+  g_free (titles);
+}
+
+/* The table's titles and columns, measured once for the page: the page
+ * is shared out by trying the table with fewer rows. */
+static const TableTitles *
+page_table (Page *page)
+{
+  if (page->table == NULL)
+    {
+      page->table = g_new0 (TableTitles, 1);
+      table_titles_init (page, page->table);
+    }
+  return page->table;
 }
 
 /* The scenario in row @row of a table of @rows: the project's order,
@@ -649,34 +870,33 @@ table_height (Page  *page,
               guint  rows)
 {
   guint n = page->report->project->scenarios->len;
-  double widths[N_COLUMNS];
-  double height = (TABLE_HEADING + TITLE_ROW) * page->unit;
+  const TableTitles *titles = page_table (page);
+  double height = TABLE_HEADING * page->unit + titles->height;
 
-  table_widths (page, widths);
   for (guint row = 0; row < MIN (rows, n); row++)
-    height += table_row_height (page, widths, table_scenario (page->report, row, rows));
+    height += table_row_height (page, titles->widths, table_scenario (page->report, row, rows));
   return height + (rows < n ? TABLE_MORE * page->unit : 0);
 }
 
 /* One line of the table, @size points, in cells on @lines lines at most
- * (the column titles take up to four; 0: the first cell, a name, whole
- * on as many as it needs, the others on one), each in @colors[c] (a
- * NULL cell is left empty). */
+ * (-1: every cell whole, as the column titles are; 0: the first cell, a
+ * name, whole on as many as it needs, the others on one), each in
+ * @colors[c] (a NULL cell is left empty). */
 static void
-draw_table_row (Page         *page,
-                const char  **cells,
-                const char  **colors,
-                const double *widths,
-                double        y,
-                double        size,
-                gboolean      bold,
-                int           lines)
+draw_table_row (Page              *page,
+                const char *const *cells,
+                const char       **colors,
+                const double      *widths,
+                double             y,
+                double             size,
+                gboolean           bold,
+                int                lines)
 {
   double x = page->left + 4 * page->unit;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      int cell_lines = lines > 0 ? lines : c == 0 ? 0 : 1;
+      int cell_lines = lines != 0 ? MAX (lines, 0) : c == 0 ? 0 : 1;
       TextFlags flags = (bold ? TEXT_BOLD : TEXT_PLAIN) | (c > 0 ? TEXT_RIGHT : TEXT_PLAIN)
                         | (cell_lines != 1 ? TEXT_WRAP : TEXT_PLAIN);
 
@@ -729,24 +949,14 @@ draw_comparison (Page  *page,
                  guint  rows)
 {
   FwReport *report = page->report;
-  guint n = report->project->scenarios->len, h = report->project->horizon;
-  g_autofree char *end_title = fw_period_words_customers_after (report->project->period, h);
-  /* Sums over the horizon, said so (user review, C7): "Churn" alone
-   * reads as a month's. */
-  g_autofree char *new_title = fw_period_words_over_horizon (report->project->period, h, _("New customers"));
-  g_autofree char *churn_title = fw_period_words_over_horizon (report->project->period, h, _("Churn"));
-  g_autofree char *referrals_title = fw_period_words_over_horizon (report->project->period, h,
-                                                                   _("Referral inflow"));
+  guint n = report->project->scenarios->len;
   g_autofree char *note = NULL;
-  const char *titles[N_COLUMNS] = {
-    _("Scenario"), _("Loop gain"), _("Self-sustaining"), end_title,
-    new_title, churn_title, referrals_title,
-  };
   const char *muted[N_COLUMNS], *text[N_COLUMNS];
-  double widths[N_COLUMNS];
+  const TableTitles *titles = page_table (page);
+  const double *widths = titles->widths;
   double heading_w;
+  guint cut = page->cut;
 
-  table_widths (page, widths);
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       muted[c] = COLOR_MUTED;
@@ -767,10 +977,10 @@ draw_comparison (Page  *page,
   }
   y += show_heading (page, _("Scenarios compared"), page->left, y, page->width);
   set_color (page->cr, COLOR_SHADE);
-  cairo_rectangle (page->cr, page->left, y, page->width, TITLE_ROW * page->unit);
+  cairo_rectangle (page->cr, page->left, y, page->width, titles->height);
   cairo_fill (page->cr);
-  draw_table_row (page, titles, muted, widths, y, 7.5, TRUE, 4);
-  y += TITLE_ROW * page->unit;
+  draw_table_row (page, titles->cells, muted, widths, y, titles->size, TRUE, -1);
+  y += titles->height;
 
   for (guint shown = 0; shown < MIN (rows, n); shown++)
     {
@@ -809,6 +1019,7 @@ draw_comparison (Page  *page,
       show_text (page, more, 8, TEXT_PLAIN, COLOR_MUTED, page->left + 4 * page->unit,
                  y + 2 * page->unit, page->width, 1);
     }
+  report->table_cells_cut = page->cut - cut;
 }
 
 /* The page ------------------------------------------------------------------ */
@@ -920,4 +1131,5 @@ fw_report_paint_page (FwReport *report,
     }
   else
     draw_rankings (&page, y, bottom);
+  table_titles_free (page.table);
 }

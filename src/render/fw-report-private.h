@@ -34,6 +34,11 @@ struct _FwReport
   /* How many stages the last page painted named in full on its wheel
    * (tests: none may be cut short). */
   guint         wheel_names_whole;
+  /* How many texts of the comparison table (its note, titles, names,
+   * figures) the last page painted cut short with "…" (tests: none).
+   * pdftotext cannot tell: a cut text keeps its whole words as the
+   * PDF's text. */
+  guint         table_cells_cut;
 };
 
 void fw_report_paint_page (FwReport *report,
