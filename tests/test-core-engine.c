@@ -138,6 +138,43 @@ test_engine_point_impact (void)
   g_assert_cmpfloat_with_epsilon (fw_projection_get_point_impact (projection, 0), -10.5, 1e-12);
 }
 
+/* A copy holds the same answer, and keeps it while the original is run
+ * again (the window's report is printed from a copy of the projection on
+ * show, which the next edit runs again in place). */
+static void
+test_engine_copy (void)
+{
+  g_autoptr(FwScenario) scenario = two_stage_scenario ();
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  g_autoptr(FwProjection) copy = NULL;
+  g_autoptr(FwProjection) empty = fw_projection_new ();
+  g_autoptr(FwProjection) empty_copy = fw_projection_copy (empty);
+  g_autoptr(FwProjection) fresh = fw_projection_new ();
+
+  add_point (scenario, "Swamped by email", 270, 0, 0.1, 0);
+  fw_projection_run (projection, scenario, 2);
+  fw_projection_run (fresh, scenario, 2);
+  copy = fw_projection_copy (projection);
+
+  fw_projection_run_figures (projection, scenario, 1);
+  g_assert_true (fw_projection_has_impacts (copy));
+  g_assert_cmpuint (fw_projection_get_horizon (copy), ==, 2);
+  g_assert_cmpuint (fw_projection_get_n_stages (copy), ==, 2);
+  g_assert_cmpuint (fw_projection_get_n_points (copy), ==, 1);
+  for (guint t = 0; t <= 2; t++)
+    {
+      g_assert_cmpmem (fw_projection_get_counts (copy, t), 2 * sizeof (double),
+                       fw_projection_get_counts (fresh, t), 2 * sizeof (double));
+      g_assert_cmpmem (fw_projection_get_figures (copy, t), sizeof (FwFigures),
+                       fw_projection_get_figures (fresh, t), sizeof (FwFigures));
+    }
+  g_assert_cmpfloat_with_epsilon (fw_projection_get_summary (copy)->customers_end, 62, 1e-12);
+  g_assert_cmpfloat_with_epsilon (fw_projection_get_point_impact (copy, 0), -10.5, 1e-12);
+  g_assert_cmpuint (fw_projection_get_point_stage (copy, 0), ==, 1);
+  g_assert_cmpfloat_with_epsilon (fw_projection_get_rates (copy, 1)->loss, 0.2, 1e-15);
+  g_assert_cmpuint (fw_projection_get_horizon (empty_copy), ==, 0);
+}
+
 /* Effects combine as MODEL.md says: conversions multiply, churn changes
  * add and clamp to [0, 1], and advance gives way to loss. */
 static void
@@ -397,6 +434,7 @@ main (int   argc,
 
   g_test_add_func ("/core/engine/hand-computed", test_engine_hand_computed);
   g_test_add_func ("/core/engine/point-impact", test_engine_point_impact);
+  g_test_add_func ("/core/engine/copy", test_engine_copy);
   g_test_add_func ("/core/engine/effective-rates", test_engine_effective_rates);
   g_test_add_func ("/core/engine/advance-gives-way-to-loss", test_engine_advance_gives_way_to_loss);
   g_test_add_func ("/core/engine/infinite-loop-gain", test_engine_infinite_loop_gain);

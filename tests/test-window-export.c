@@ -823,6 +823,110 @@ test_print_dialog_to_file (Fixture       *fixture,
   }
 }
 
+/* A report drawn into pixels, A4 at 72 dpi. */
+static GBytes *
+report_pixels (FwReport *report)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *pixels;
+
+  fw_paper_get_size (FW_PAPER_A4, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  fw_report_paint (report, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * (gsize) height);
+  cairo_surface_destroy (surface);
+  return pixels;
+}
+
+static gboolean
+not_preparing (gpointer window)
+{
+  return !fw_window_is_preparing_report (window);
+}
+
+/* How many dialogs are on show. */
+static guint
+dialogs_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_DIALOG (window) && gtk_widget_get_visible (window);
+    }
+  return n;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return dialogs_shown () == 0;
+}
+
+/* Ctrl+P answers at once (V10-12: on MODEL.md's largest project at
+ * H = 100000 the window froze 2-3 s before the dialog): the report is
+ * worked out in a thread while the window says so and goes on (the
+ * period moves meanwhile), the print dialog opens when the page is
+ * ready, and a second Ctrl+P meanwhile opens no second dialog. The page
+ * is drawn from the projection on show, the same page as one worked out
+ * afresh. */
+static void
+test_print_prepares_report (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwProjectionService *service = fw_session_get_projections (session);
+  const FwProject *project = fw_document_get_project (fw_window_get_document (fixture->window));
+  guint scenario = fw_session_get_scenario_index (session);
+  const FwProjection *shown = fw_projection_service_get (service, scenario);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 5, 12, 0, 0);
+  g_autoptr(FwReport) afresh = fw_report_new_with_results (project, scenario, date, NULL, NULL);
+  g_autoptr(FwReport) reused = NULL;
+  g_autoptr(GBytes) afresh_pixels = NULL;
+  g_autoptr(GBytes) reused_pixels = NULL;
+  GtkWidget *dialog;
+
+  g_assert_nonnull (shown);
+  g_assert_true (fw_projection_has_impacts (shown));
+  reused = fw_report_new_with_results (project, scenario, date, shown, fw_report_get_band (afresh));
+  afresh_pixels = report_pixels (afresh);
+  reused_pixels = report_pixels (reused);
+  g_assert_true (g_bytes_equal (afresh_pixels, reused_pixels));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  /* Back at once, before the page is ready: no dialog yet, a notice. */
+  g_assert_true (fw_window_is_preparing_report (fixture->window));
+  g_assert_cmpstr (fw_window_get_notice (fixture->window), ==, "Preparing the report…");
+  g_assert_cmpuint (dialogs_shown (), ==, 0);
+  /* The window goes on meanwhile; Ctrl+P again is the same report. */
+  fw_session_set_period (session, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+
+  dialog = fw_test_wait_for_toplevel (GTK_TYPE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (fw_test_wait_until (not_preparing, fixture->window));
+  g_assert_cmpuint (fw_session_get_period (session), ==, 3);
+  g_assert_null (fw_window_get_notice (fixture->window));
+  /* One dialog for the two Ctrl+P, and nothing more to come. */
+  g_assert_cmpuint (dialogs_shown (), ==, 1);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (fw_test_wait_until (no_dialog, NULL));
+  fw_test_spin (200);
+  g_assert_cmpuint (dialogs_shown (), ==, 0);
+  g_assert_false (fw_window_is_preparing_report (fixture->window));
+}
+
 typedef struct
 {
   GdkTexture *texture;
@@ -1099,6 +1203,8 @@ main (int   argc,
               test_report_and_print_to_file, fixture_tear_down);
   g_test_add ("/window-export/print-dialog-to-file", Fixture, NULL, fixture_set_up,
               test_print_dialog_to_file, fixture_tear_down);
+  g_test_add ("/window-export/print-prepares-report", Fixture, NULL, fixture_set_up,
+              test_print_prepares_report, fixture_tear_down);
   g_test_add ("/window-export/copy-wheel", Fixture, NULL, fixture_set_up, test_copy_wheel,
               fixture_tear_down);
   g_test_add ("/window-export/copy-chart", Fixture, NULL, fixture_set_up, test_copy_chart,

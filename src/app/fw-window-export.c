@@ -253,13 +253,25 @@ fw_window_export_to (FwWindow *self,
   return write_whole (self, file, bytes, error);
 }
 
+/* The projection on show of @scenario when its impacts are in: the
+ * report's own run would be the same numbers again. */
+static const FwProjection *
+ready_projection (FwWindow *self,
+                  guint     scenario)
+{
+  const FwProjection *projection = fw_projection_service_get (fw_session_get_projections (self->session),
+                                                              scenario);
+
+  return projection != NULL && fw_projection_has_impacts (projection) ? projection : NULL;
+}
+
 FwReport *
 fw_window_new_report (FwWindow *self)
 {
   guint scenario = fw_session_get_scenario_index (self->session);
 
-  return fw_report_new_with_band (fw_document_get_project (self->document), scenario, NULL,
-                                  ready_band (self, scenario));
+  return fw_report_new_with_results (fw_document_get_project (self->document), scenario, NULL,
+                                     ready_projection (self, scenario), ready_band (self, scenario));
 }
 
 gboolean
@@ -489,14 +501,15 @@ on_draw_page (GtkPrintOperation *operation,
   fw_report_paint (report, cr, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
+/* A print operation of @report (taken). */
 static GtkPrintOperation *
-new_print_operation (FwWindow *self)
+new_print_operation (FwWindow *self,
+                     FwReport *report)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *title = NULL;
-  FwReport *report = fw_window_new_report (self);
 
   /* The locale's paper, as the exported report has it; the print dialog
    * may change it, and the page is drawn for whatever it is. */
@@ -559,7 +572,7 @@ fw_window_print_report_to (FwWindow    *self,
   g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
 
-  operation = new_print_operation (self);
+  operation = new_print_operation (self, fw_window_new_report (self));
   gtk_print_operation_set_export_filename (operation, pdf_path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                     GTK_WINDOW (self), NULL);
@@ -611,14 +624,67 @@ on_print_done (GtkPrintOperation       *operation,
   g_object_unref (operation);
 }
 
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+/* Ctrl+P answers at once (V10-12: on MODEL.md's largest project at
+ * H = 100000 the window froze 2-3 s and the dialog came after 7-9 s).
+ * The report's numbers are worked out in a thread from what the window
+ * shows when Ctrl+P is pressed: a copy of the project (its scenarios
+ * shared, never changed once shared), the projection service's
+ * projection of the scenario on show (copied: the service runs it again
+ * in place on the next edit) and its band; what the service has not
+ * finished (impacts, band) and the other scenarios' figures are
+ * computed there, by fw_report_new_with_results () as `flywheel-cli
+ * report` does. The window says it is preparing the report meanwhile,
+ * and opens the print dialog when the page is ready. */
+typedef struct
 {
-  FwWindow *self = FW_WINDOW (widget);
-  GtkPrintOperation *operation = new_print_operation (self);
+  FwProject    *project;
+  guint         scenario;
+  FwProjection *projection;   /* NULL: its impacts were not in */
+  FwBand       *band;         /* NULL: not ready, or no spreads */
+} ReportJob;
 
+static void
+report_job_free (gpointer data)
+{
+  ReportJob *job = data;
+
+  fw_project_free (job->project);
+  fw_projection_free (job->projection);
+  g_clear_object (&job->band);
+  g_free (job);
+}
+
+/* In a thread of GTask's pool. */
+static void
+prepare_report (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+
+  g_task_return_pointer (task, fw_report_new_with_results (job->project, job->scenario, NULL,
+                                                           job->projection, job->band),
+                         (GDestroyNotify) fw_report_free);
+}
+
+static void
+on_report_prepared (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FwWindow *self = FW_WINDOW (object);
+  FwReport *report = g_task_propagate_pointer (G_TASK (result), NULL);
+  GtkPrintOperation *operation;
+
+  /* NULL: the window closed meanwhile. */
+  if (report == NULL)
+    return;
+  g_clear_object (&self->report_preparing);
+  if (g_strcmp0 (fw_window_get_notice (self), _("Preparing the report…")) == 0)
+    fw_window_dismiss_notice (self);
+
+  operation = new_print_operation (self, report);
   /* Asynchronous where the platform allows: the window keeps drawing
    * while the dialog is up. "done" ends every run, failed or not, and
    * owns the operation. */
@@ -626,6 +692,47 @@ print_activated (GtkWidget  *widget,
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_WINDOW (self), NULL);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+  const FwProjection *projection;
+  ReportJob *job;
+
+  /* TRANSLATORS: in the window's notice, from Ctrl+P until the print
+   * dialog opens */
+  fw_window_notify (self, _("Preparing the report…"), NULL);
+  /* A second Ctrl+P while the first is prepared: one dialog. */
+  if (self->report_preparing != NULL)
+    return;
+
+  job = g_new0 (ReportJob, 1);
+  job->project = fw_project_copy (fw_document_get_project (self->document));
+  job->scenario = fw_session_get_scenario_index (self->session);
+  projection = ready_projection (self, job->scenario);
+  job->projection = projection != NULL ? fw_projection_copy (projection) : NULL;
+  job->band = ready_band (self, job->scenario);
+  if (job->band != NULL)
+    g_object_ref (job->band);
+
+  self->report_preparing = g_cancellable_new ();
+  task = g_task_new (self, self->report_preparing, on_report_prepared, NULL);
+  g_task_set_source_tag (task, print_activated);
+  g_task_set_task_data (task, job, report_job_free);
+  g_task_run_in_thread (task, prepare_report);
+}
+
+gboolean
+fw_window_is_preparing_report (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+
+  return self->report_preparing != NULL;
 }
 
 /* Copying ------------------------------------------------------------------- */

@@ -76,6 +76,7 @@ struct _FwWindow
   FwDocument           *document;   /* the session's, kept here for short */
   GFile                *file;
   GFile                *export_folder; /* where this window last exported */
+  GCancellable         *report_preparing; /* Ctrl+P's report, worked out in a thread */
   gboolean              export_chart;   /* ... whether it drew the chart */
   const char           *export_extension; /* ... and its type: ".svg"; NULL: none yet */
   gboolean              wheel_uncaptioned; /* Export's "Caption" unticked: exported and
@@ -183,6 +184,9 @@ gboolean fw_window_print_report_to (FwWindow   *self,
  * then. FALSE for a printer. */
 gboolean fw_window_printed        (FwWindow         *self,
                                    GtkPrintSettings *settings);
+/* Whether Ctrl+P's report is being worked out (the print dialog opens
+ * when it is ready). */
+gboolean fw_window_is_preparing_report (FwWindow *self);
 /* The report of the scenario on show, as Export Report and Print draw
  * it (an FwReport; the band the chart shows). */
 struct _FwReport *fw_window_new_report (FwWindow *self);

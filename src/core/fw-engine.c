@@ -99,6 +99,38 @@ ensure_capacity (FwProjection *self,
     }
 }
 
+FwProjection *
+fw_projection_copy (const FwProjection *projection)
+{
+  FwProjection *copy;
+
+  g_return_val_if_fail (projection != NULL, NULL);
+
+  copy = fw_projection_new ();
+  ensure_capacity (copy, projection->n_stages, projection->horizon, projection->n_points);
+  copy->n_stages = projection->n_stages;
+  copy->n_points = projection->n_points;
+  copy->horizon = projection->horizon;
+  memcpy (copy->customer, projection->customer, sizeof copy->customer);
+  memcpy (copy->rates, projection->rates, sizeof copy->rates);
+  copy->summary = projection->summary;
+  copy->has_impacts = projection->has_impacts;
+  memcpy (copy->member_start, projection->member_start, sizeof copy->member_start);
+  /* A projection never run has no rows (and memcpy no NULL source). */
+  if (projection->counts != NULL && projection->n_stages > 0)
+    memcpy (copy->counts, projection->counts,
+            sizeof (double) * ((gsize) projection->horizon + 1) * projection->n_stages);
+  if (projection->figures != NULL)
+    memcpy (copy->figures, projection->figures, sizeof (FwFigures) * ((gsize) projection->horizon + 1));
+  if (projection->n_points > 0)
+    {
+      memcpy (copy->point_stage, projection->point_stage, sizeof (guint) * projection->n_points);
+      memcpy (copy->point_impact, projection->point_impact, sizeof (double) * projection->n_points);
+      memcpy (copy->members, projection->members, sizeof (guint) * projection->n_points);
+    }
+  return copy;
+}
+
 /* Whether point @index counts: @toggled names a point whose enabled state
  * is taken as @toggled_enabled instead of its own (G_MAXUINT for none);
  * that is how an impact run disables or enables one point. */

@@ -50,6 +50,9 @@ typedef struct _FwProjection FwProjection;
 
 FwProjection    *fw_projection_new            (void);
 void             fw_projection_free           (FwProjection *projection);
+/* A copy of everything @projection holds, to keep while the original is
+ * run again (the window's report, printed from the projection on show). */
+FwProjection    *fw_projection_copy           (const FwProjection *projection);
 
 /* Recomputes everything (rows 0..horizon, summary, every point's stage and
  * impact) for a valid @scenario; the scenario must have passed

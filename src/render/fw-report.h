@@ -60,6 +60,17 @@ FwReport    *fw_report_new_with_band (const FwProject *project,
                                       guint            scenario,
                                       GDateTime       *date,
                                       FwBand          *band);
+/* The same, taking @projection (copied; NULL: run as above) as the
+ * reported scenario's when it has its impacts and the project's horizon:
+ * the window passes the one its projection service has on show. Any
+ * thread: nothing here touches the caller's objects but to read them,
+ * so they must not change meanwhile (a project copy whose scenarios are
+ * shared is enough, as they never change once shared). */
+FwReport    *fw_report_new_with_results (const FwProject    *project,
+                                         guint               scenario,
+                                         GDateTime          *date,
+                                         const FwProjection *projection,
+                                         FwBand             *band);
 void         fw_report_free        (FwReport        *report);
 
 /* The reported scenario's band of customers, or NULL when it has no
