@@ -389,6 +389,138 @@ test_chart_readable (Fixture       *fixture,
     }
 }
 
+/* Whether @name fits whole in @entry's room beside its sample, on the
+ * rows the legend gave it, as Pango measures it at the chart's text
+ * size (a pixel's slack for the chart's own font metrics). */
+static gboolean
+key_holds (FwChartCanvas            *canvas,
+           const FwChartLayout      *layout,
+           const FwChartLegendEntry *entry,
+           const char               *name)
+{
+  g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (GTK_WIDGET (canvas), name);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (
+    pango_layout_get_context (text)));
+  double room = entry->width - layout->legend_sample - layout->text_size * 0.45;
+  int width;
+
+  pango_font_description_set_absolute_size (font, layout->text_size * PANGO_SCALE);
+  if (entry->kind == FW_CHART_LEGEND_SCENARIO)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (text, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (text, (int) ((room + 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (text, &width, NULL);
+  return !entry->cut && entry->x + entry->width <= layout->width + 0.5 &&
+         pango_layout_get_line_count (text) <= (int) entry->lines && width <= room + 1.0;
+}
+
+/* The chart's key as laid out on screen: every scenario compared has a
+ * key with its name whole, every series a key (its dash) whole, nothing
+ * counted away in "and N more", and the plot keeps its least height
+ * under them. */
+static void
+assert_key_whole (Chart             *chart,
+                  const char *const *names,
+                  guint              n_names,
+                  const char        *what)
+{
+  FwChartCanvas *canvas = chart->canvas;
+  const FwChartLayout *layout;
+  gboolean scenario_keyed[8] = { FALSE };
+  gboolean series_keyed[FW_CHART_N_SERIES] = { FALSE };
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  fw_test_spin (200);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  layout = fw_chart_get_layout (fw_chart_canvas_get_chart (canvas), gtk_widget_get_width (GTK_WIDGET (canvas)),
+                                gtk_widget_get_height (GTK_WIDGET (canvas)));
+  g_test_message ("%s: the chart %d x %d, text %.1f, %u keys, the plot %.0f px high", what,
+                  gtk_widget_get_width (GTK_WIDGET (canvas)), gtk_widget_get_height (GTK_WIDGET (canvas)),
+                  layout->text_size, layout->n_legend, layout->plot_h);
+  for (guint i = 0; i < layout->n_legend; i++)
+    {
+      const FwChartLegendEntry *entry = &layout->legend[i];
+      const char *name = NULL;
+
+      g_assert_cmpint (entry->kind, !=, FW_CHART_LEGEND_MORE);
+      if (entry->kind == FW_CHART_LEGEND_SCENARIO)
+        name = names[entry->index];
+      else if (entry->kind == FW_CHART_LEGEND_SERIES)
+        name = fw_chart_series_name (entry->index);
+      if (name == NULL)
+        continue;
+      g_test_message ("  \"%s\" at %.0f,%.0f, %.0f wide, %u row(s)%s", name, entry->x, entry->y,
+                      entry->width, entry->lines, entry->cut ? ", cut" : "");
+      g_assert_true (key_holds (canvas, layout, entry, name));
+      g_assert_cmpfloat (entry->y + entry->height, <=, layout->plot_y);
+      if (entry->kind == FW_CHART_LEGEND_SCENARIO)
+        scenario_keyed[entry->index] = TRUE;
+      else
+        series_keyed[entry->index] = TRUE;
+    }
+  for (guint i = 0; i < n_names; i++)
+    g_assert_true (scenario_keyed[i]);
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    g_assert_true (series_keyed[s]);
+  g_assert_cmpfloat (layout->plot_h, >=, 100.0);
+}
+
+/* The client's four scenarios compared at 1280x720 (verify10b V10B-05,
+ * V10B-06, V10B-10): at the normal text size, zoomed in three times
+ * (Ctrl+plus) and at 150 % desktop text, the chart's key names every
+ * scenario and every series whole, and the plot keeps 100 px under it
+ * (the projection pane scrolls for them); the readout above cuts no
+ * value. Before, the key was dropped (every series the same blue dot
+ * in the readout, the dashes told apart nowhere), or cut ("Faster
+ * qu…") with the plot a sliver. */
+static void
+test_chart_key_whole (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *const names[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
+                                        "Faster quotes", "Faster quotes + transparent pricing page" };
+  g_autoptr(GError) error = NULL;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwSession *session = fw_window_get_session (fixture->window);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkSettings *settings = gtk_widget_get_settings (window);
+  Chart chart = chart_of (fixture->window);
+  guint all[] = { 0, 1, 2, 3 };
+  int dpi = 0;
+
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "text-scale");
+  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (window, "scenario.duplicate", NULL));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (fw_document_rename_scenario (document, i, names[i], NULL));
+  fw_session_set_shown (session, all, 4);
+  g_assert_true (fw_test_wait_until (has_band, chart.canvas));
+
+  assert_key_whole (&chart, names, 4, "four scenarios");
+  assert_readout_whole (&chart, "four scenarios");
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (window, "win.text-larger", NULL));
+  assert_key_whole (&chart, names, 4, "zoomed in three times");
+  assert_readout_whole (&chart, "zoomed in three times");
+
+  g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  assert_key_whole (&chart, names, 4, "150% desktop text");
+  assert_readout_whole (&chart, "150% desktop text");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  g_settings_reset (fw_settings_get (), "text-scale");
+}
+
 typedef struct
 {
   GtkWidget     *table;
@@ -498,6 +630,7 @@ main (int   argc,
   ADD ("lists-have-their-share", test_lists_have_their_share);
   ADD ("inflow-in-sight", test_inflow_in_sight);
   ADD ("chart-readable", test_chart_readable);
+  ADD ("chart-key-whole", test_chart_key_whole);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   /* Last: it loads the window's style sheet for the rest of the run. */
   ADD ("table-fits", test_table_fits);

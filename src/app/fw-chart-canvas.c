@@ -68,6 +68,10 @@ struct _FwChartCanvas
   guint          refresh_idle;
   int            words_width;    /* the width they were last said for */
   char          *value_text;     /* the accessible value, as last set */
+  /* What the legend's rows depend on (the scenarios' names, the series
+   * and the band shown), as last measured for: the height asked for
+   * changes with it (legend_changed ()). */
+  char          *legend_key;
 };
 
 G_DEFINE_FINAL_TYPE (FwChartCanvas, fw_chart_canvas, GTK_TYPE_WIDGET)
@@ -347,9 +351,29 @@ fw_chart_canvas_get_value_text (FwChartCanvas *self)
   return self->value_text;
 }
 
+/* The height asked for holds the legend (fw_chart_canvas_measure ()):
+ * asked again when what its rows depend on has changed, not for every
+ * period played. */
+static void
+legend_changed (FwChartCanvas *self)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  ensure_data (self);
+  g_string_append_printf (key, "%x %d %d", self->visible, self->band_shown, self->any_band);
+  for (guint i = 0; i < self->names->len; i++)
+    g_string_append_printf (key, "\n%s", (const char *) g_ptr_array_index (self->names, i));
+  if (g_strcmp0 (key->str, self->legend_key) == 0)
+    return;
+  g_free (self->legend_key);
+  self->legend_key = g_string_free (g_steal_pointer (&key), FALSE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 readout_changed (FwChartCanvas *self)
 {
+  legend_changed (self);
   g_signal_emit (self, signals[READOUT_CHANGED], 0);
 }
 
@@ -547,6 +571,8 @@ fw_chart_canvas_set_text_scale (FwChartCanvas *self,
 
   fw_chart_set_text_scale (self->chart, scale);
   invalidate_static (self);
+  /* Larger text, taller legend rows. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 gboolean
@@ -1007,9 +1033,26 @@ fw_chart_canvas_css_changed (GtkWidget         *widget,
     {
       fw_chart_set_style (self->chart, &self->style);
       invalidate_static (self);
+      gtk_widget_queue_resize (widget);
     }
 }
 
+/* The plot's least height on screen (pixels), under a legend of any
+ * number of rows: at 1280x720 with four scenarios compared and the text
+ * zoomed in, the legend and the readout left it a sliver (V10B-05). */
+#define LEAST_PLOT_PX 100
+
+static GtkSizeRequestMode
+fw_chart_canvas_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* Small enough for a 1280x720 window beside the wheel; the pane gives
+ * it the rest. At least as high as keeps the plot LEAST_PLOT_PX under
+ * the legend at this width: several scenarios' keys take as many rows
+ * as their whole names need (fw-chart-layout.c), and the projection
+ * pane scrolls rather than squash the plot. */
 static void
 fw_chart_canvas_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -1019,10 +1062,21 @@ fw_chart_canvas_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  /* Small enough for a 1280x720 window beside the wheel; the pane gives
-   * it the rest. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 140;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 300;
+  FwChartCanvas *self = FW_CHART_CANVAS (widget);
+  int width;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 640;
+      return;
+    }
+  width = for_size > 0 ? for_size : gtk_widget_get_width (widget);
+  if (width <= 0)
+    width = 640;
+  ensure_data (self);
+  *minimum = MAX (140, (int) fw_chart_height_for_plot (self->chart, width, LEAST_PLOT_PX));
+  *natural = MAX (300, *minimum);
 }
 
 static void
@@ -1093,6 +1147,7 @@ fw_chart_canvas_finalize (GObject *object)
   g_clear_pointer (&self->bands, g_ptr_array_unref);
   g_clear_pointer (&self->font_family, g_free);
   g_clear_pointer (&self->value_text, g_free);
+  g_clear_pointer (&self->legend_key, g_free);
 
   G_OBJECT_CLASS (fw_chart_canvas_parent_class)->finalize (object);
 }
@@ -1111,6 +1166,7 @@ fw_chart_canvas_class_init (FwChartCanvasClass *klass)
   widget_class->css_changed = fw_chart_canvas_css_changed;
   widget_class->state_flags_changed = fw_chart_canvas_state_flags_changed;
   widget_class->measure = fw_chart_canvas_measure;
+  widget_class->get_request_mode = fw_chart_canvas_get_request_mode;
   widget_class->size_allocate = fw_chart_canvas_size_allocate;
 
   properties[PROP_VISIBLE_SERIES] =

@@ -186,22 +186,18 @@ readout_line (FwChartView *self,
   return line;
 }
 
-/* The most lines the readout takes: the values of the scenario edited
- * wrap onto a second line where the projection is narrow (about 600 px
- * beside the side panes at 1280x720), and several scenarios add the
- * paragraph that compares them, two lines at most. */
-#define READOUT_MOST_LINES 4
-
 /* The readout keeps one height while the pointer moves, whatever its
  * numbers: otherwise a value growing a digit would wrap, the chart below
  * would shrink by a line, and its whole picture would be painted again
  * under the pointer. It is what the text needs at this width, at least
  * two lines, and once a line has been needed it is kept (for this width,
  * these scenarios and this text size): the height changes at most once,
- * never back and forth. Each paragraph keeps to two lines, cut at the end
- * past them. (It used to keep several scenarios' paragraphs to a line
- * each: at 1280x720 the edited scenario's values were cut after the
- * first.) */
+ * never back and forth. Each paragraph takes the lines its words need,
+ * never cut: kept to two lines, zoomed in at 1280x720 it ended "Churn
+ * per month 43…" and "Faster qu…" (V10B-05); the projection pane
+ * scrolls when they leave the plot too little room. (It used to keep
+ * several scenarios' paragraphs to a line each: at 1280x720 the edited
+ * scenario's values were cut after the first.) */
 static void
 reserve_readout_lines (FwChartView *self,
                        guint        n_scenarios)
@@ -219,9 +215,7 @@ reserve_readout_lines (FwChartView *self,
       self->reserved_scale = self->text_scale;
     }
 
-  /* GtkLabel's "lines" is Pango's limit per paragraph. */
   gtk_label_set_wrap (self->readout, TRUE);
-  gtk_label_set_lines (self->readout, 2);
   if (width > 0 && gtk_label_get_label (self->readout) != NULL)
     {
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
@@ -231,9 +225,7 @@ reserve_readout_lines (FwChartView *self,
       pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
       pango_layout_set_width (layout, width * PANGO_SCALE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -2);
-      needed = MIN (pango_layout_get_line_count (layout), READOUT_MOST_LINES) * line;
+      needed = pango_layout_get_line_count (layout) * line;
       height = MAX (height, needed);
       g_object_unref (layout);
     }
@@ -853,19 +845,27 @@ fw_chart_view_measure (GtkWidget      *widget,
     {
       int row = 0;
 
+      /* Not the scroller's own least height: its scrollbar's, a few
+       * pixels over the header's row, would raise the window's. */
       gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, -1, NULL, &row, NULL, NULL);
-      *minimum = MAX (*minimum, row);
+      *minimum = row;
       *natural = MAX (*natural, *minimum);
     }
 }
 
+/* The scroller gets at least its least height: lower (the pane at the
+ * header's row), its foot, scrollbar and all, is cut, as the plot was. */
 static void
 fw_chart_view_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
                              int        baseline)
 {
-  gtk_widget_allocate (FW_CHART_VIEW (widget)->body, width, height, -1, NULL);
+  FwChartView *self = FW_CHART_VIEW (widget);
+  int least = 0;
+
+  gtk_widget_measure (self->body, GTK_ORIENTATION_VERTICAL, width, &least, NULL, NULL, NULL);
+  gtk_widget_allocate (self->body, width, MAX (height, least), -1, NULL);
 }
 
 static void
@@ -915,7 +915,7 @@ fw_chart_view_init (FwChartView *self)
   self->readout = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->readout, 0.0);
   gtk_label_set_wrap (self->readout, TRUE);
-  gtk_label_set_ellipsize (self->readout, PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap_mode (self->readout, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_yalign (self->readout, 0.0);
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "fw-chart-readout");
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");
@@ -926,9 +926,13 @@ fw_chart_view_init (FwChartView *self)
    * (fw_chart_view_measure): a window at its smallest (958x417)
    * squeezed the open projection, header and all, to nothing, and
    * nothing on screen said the chart was there (review R5-20).
-   * Squeezed, the plot is cut at the bottom, the ▼ Projection stays. */
+   * Squeezed, it scrolls, with a scrollbar that says so: the plot keeps
+   * its least height under a legend of any number of rows
+   * (fw_chart_canvas_measure ()) rather than being squashed to a
+   * sliver (V10B-05), and the ▼ Projection stays. */
   self->body = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->body), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->body), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (self->body), FALSE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->body), TRUE);
   gtk_widget_set_vexpand (self->body, TRUE);
   /* Screen readers meet the scroller first: it says what it holds. */
@@ -942,6 +946,8 @@ fw_chart_view_init (FwChartView *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->body), box);
   }
   gtk_widget_set_parent (self->body, GTK_WIDGET (self));
+  /* (The scroller may be taller than the view: fw_chart_view_size_allocate ().) */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   g_signal_connect_object (self->canvas, "readout-changed", G_CALLBACK (update_readout), self,
                            G_CONNECT_SWAPPED);

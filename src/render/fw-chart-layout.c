@@ -24,14 +24,16 @@
 #define MAX_TEXT_SIZE 26.0
 /* The most of the area's height the legend may take: to show every
  * name whole in a picture (an export has no tooltips, and a client
- * reads the names off the slide), and otherwise. On screen a cut key
- * shows its name when pointed at, and the plot keeps the more. */
+ * reads the names off the slide), and otherwise. On screen several
+ * scenarios' keys take what they need (fw_chart_layout_compute ()). */
 #define LEGEND_SHARE_WHOLE 0.30
 #define LEGEND_SHARE       0.16
 /* A plot lower than this many text heights is hard to read: on screen
  * the legend's series keys give it their rows first (see
  * fw_chart_layout_compute ()). */
 #define READABLE_PLOT      10.0
+/* As many rows as the keys take: no name is ever cut or counted. */
+#define UNLIMITED_ROWS     100000.0
 
 double
 fw_chart_layout_x_of (const FwChartLayout *layout,
@@ -346,8 +348,9 @@ place_legend (FwChart       *chart,
   double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
   double x = left, y = top;
   gboolean any_band = FALSE;
-  guint max_rows = (guint) MAX (floor (max_height / row_h), 1.0);
-  guint whole_rows = (guint) MAX (floor (whole_height / row_h), 1.0);
+  /* (Clamped: an unlimited height is a number of rows too.) */
+  guint max_rows = (guint) CLAMP (floor (max_height / row_h), 1.0, UNLIMITED_ROWS);
+  guint whole_rows = (guint) CLAMP (floor (whole_height / row_h), 1.0, UNLIMITED_ROWS);
   guint rows;
 
   layout->n_legend = 0;
@@ -488,7 +491,8 @@ fw_chart_layout_compute (FwChart       *chart,
 {
   g_autofree char *title = fw_chart_period_title (chart);
   g_autofree char *last_label = NULL;
-  double text, pad, legend_h, whole_h, bottom, y_label_w = 0.0, widest_x, right_margin;
+  double text, pad, legend_h, whole_h, max_h, bottom, y_label_w = 0.0, widest_x, right_margin;
+  gboolean keys_whole = chart->legend_toggles && chart->n_entries > 1;
 
   width = isfinite (width) ? MAX (width, 1.0) : 1.0;
   height = isfinite (height) ? MAX (height, 1.0) : 1.0;
@@ -513,16 +517,22 @@ fw_chart_layout_compute (FwChart       *chart,
   /* From the top: the legend, room for the marker's label, the plot;
    * from the bottom: the axis title and the tick labels. */
   /* The legend keeps to a share of the height, whatever the number of
-   * scenarios and the length of their names: the plot is the point. */
-  /* On screen with the text zoomed in and several scenarios, their names
-   * stay whole on as many rows as leave the plot its floor (four text
-   * heights, without the axis title): cut in their middle ("Today (as
-   * m…ured in Q3)") they no longer tell the scenarios apart, and the
-   * user who asked for larger text asked to read them (verify10 V10-09). */
+   * scenarios and the length of their names: the plot is the point
+   * (in a picture, and on screen for one scenario). */
+  /* On screen with several scenarios the key is where each scenario's
+   * colour is named whole and each series' dash shown (the readout
+   * shortens names and keys series by the scenario's colour): it keeps
+   * every name whole and every series' dash, on as many rows as
+   * they take, and is never dropped. The view asks for the height that
+   * leaves the plot readable under it (fw_chart_height_for_plot ()) and
+   * scrolls when the pane is lower: cut names ("Faster qu…"), keys
+   * counted away or dropped, and a plot squeezed to a sliver at
+   * 1280x720 zoomed in (verify10b V10B-05, V10B-06) told nothing apart. */
   whole_h = height * (chart->legend_toggles ? LEGEND_SHARE : LEGEND_SHARE_WHOLE);
-  if (chart->legend_toggles && chart->n_entries > 1 && chart->text_scale > 1.0)
-    whole_h = MAX (whole_h, height - (pad + text * 2.2) - (pad + text * 1.5) - text * 4.0);
-  legend_h = place_legend (chart, layout, pad, width - pad, pad, whole_h, height * LEGEND_SHARE, TRUE);
+  max_h = height * LEGEND_SHARE;
+  if (keys_whole)
+    whole_h = max_h = UNLIMITED_ROWS * LEGEND_ROW (text);
+  legend_h = place_legend (chart, layout, pad, width - pad, pad, whole_h, max_h, TRUE);
   layout->axis_title_shown = TRUE;
   bottom = pad + text * 1.3 + text * 0.3 + text * 1.3;
   layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
@@ -553,14 +563,15 @@ fw_chart_layout_compute (FwChart       *chart,
       layout->plot_h = height - layout->plot_y - bottom;
     }
 
-  /* Too little room: the axis title goes first, then the legend. */
+  /* Too little room: the axis title goes first, then the legend (not
+   * several scenarios' keys on screen: the view makes room for them). */
   if (layout->plot_h < text * 4.0)
     {
       layout->axis_title_shown = FALSE;
       bottom = pad + text * 1.5;
       layout->plot_h = height - layout->plot_y - bottom;
     }
-  if (layout->plot_h < text * 4.0 && layout->n_legend > 0)
+  if (layout->plot_h < text * 4.0 && layout->n_legend > 0 && !keys_whole)
     {
       layout->n_legend = 0;
       layout->plot_y = pad + text * 1.6;
