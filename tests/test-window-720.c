@@ -521,6 +521,72 @@ test_chart_key_whole (Fixture       *fixture,
   g_settings_reset (fw_settings_get (), "text-scale");
 }
 
+/* The figures' totals under @widget ("Total over 60 months: 2,801"). */
+static void
+collect_totals (GtkWidget *widget,
+                GPtrArray *totals)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-figure-total"))
+    g_ptr_array_add (totals, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_totals (child, totals);
+}
+
+/* A figure's total wraps its words, never its number away from them:
+ * at 150% desktop text "Total over 60 months:" ended a line and the
+ * number went to the next, out of the figures' sight (verify10b
+ * V10B-10). Measured as the label words it, in its font, at every width
+ * from the narrowest to the widest a tile gets: the number never starts
+ * a line of its own. */
+static void
+test_figure_totals_keep_numbers (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) totals = g_ptr_array_new ();
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  collect_totals (window, totals);
+  g_assert_cmpuint (totals->len, ==, 2);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (totals, i);
+      const char *text = gtk_label_get_text (label);
+      const char *number = text + strlen (text);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), text);
+      int narrowest = 0;
+
+      /* The number: the digits (and their separators) at the end. */
+      while (number > text && (g_ascii_isdigit (number[-1]) || number[-1] == ','))
+        number--;
+      g_assert_cmpint (number - text, >, 0);
+      g_assert_true (g_ascii_isdigit (*number));
+      /* From the width of the number and the word before it: a tile
+       * narrower than that is cut whatever its words. */
+      {
+        const char *word = g_utf8_find_prev_char (text, g_utf8_find_prev_char (text, number));
+        g_autoptr(PangoLayout) tail = NULL;
+
+        while (word > text && word[-1] != ' ')
+          word--;
+        tail = gtk_widget_create_pango_layout (GTK_WIDGET (label), word);
+        pango_layout_get_pixel_size (tail, &narrowest, NULL);
+      }
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      for (int width = narrowest + 1; width <= 400; width++)
+        {
+          int line, before;
+
+          pango_layout_set_width (layout, width * PANGO_SCALE);
+          pango_layout_index_to_line_x (layout, (int) (number - text), FALSE, &line, NULL);
+          pango_layout_index_to_line_x (layout, (int) (number - text) - 1, FALSE, &before, NULL);
+          if (line != before)
+            g_test_message ("\"%s\" at %d px: the number starts line %d", text, width, line + 1);
+          g_assert_cmpint (line, ==, before);
+        }
+    }
+}
+
 typedef struct
 {
   GtkWidget     *table;
@@ -631,6 +697,7 @@ main (int   argc,
   ADD ("inflow-in-sight", test_inflow_in_sight);
   ADD ("chart-readable", test_chart_readable);
   ADD ("chart-key-whole", test_chart_key_whole);
+  ADD ("figure-totals-keep-numbers", test_figure_totals_keep_numbers);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   /* Last: it loads the window's style sheet for the rest of the run. */
   ADD ("table-fits", test_table_fits);

@@ -331,6 +331,22 @@ update_captions (FwFiguresPanel *self)
   fw_widget_set_tooltip (GTK_WIDGET (self->scenario_label), scenario->name);
 }
 
+/* @text with the space before its last @number made non-breaking:
+ * the caption wraps, the number stays on the line of the word before
+ * it. Wrapped at 150% desktop text, "Total over 60 months:" ended a
+ * line and its number went to the next, out of the figures' sight
+ * (verify10b V10B-10). */
+static char *
+keep_number_with_words (const char *text,
+                        const char *number)
+{
+  const char *at = g_strrstr (text, number);
+
+  if (at == NULL || at == text || at[-1] != ' ')
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s\u00a0%s", (int) (at - 1 - text), text, at);
+}
+
 /* The per-period flows' sums over the horizon, under them: what a
  * business owner plans a year with. */
 static void
@@ -345,9 +361,11 @@ update_totals (FwFiguresPanel  *self,
    * the first %s is a span such as "24 months", the second a number. */
   g_autofree char *new_text = g_strdup_printf (_("Total over %s: %s"), span, new_total);
   g_autofree char *churn_text = g_strdup_printf (_("Total over %s: %s"), span, churn_total);
+  g_autofree char *new_shown = keep_number_with_words (new_text, new_total);
+  g_autofree char *churn_shown = keep_number_with_words (churn_text, churn_total);
 
-  fw_widget_set_label (self->new_total, new_text);
-  fw_widget_set_label (self->churn_total, churn_text);
+  fw_widget_set_label (self->new_total, new_shown);
+  fw_widget_set_label (self->churn_total, churn_shown);
 
   /* A "—" said nothing (user review, R5-18): read as "no data" or a bug,
    * it is a wheel whose figures grew past what a double holds. Said
