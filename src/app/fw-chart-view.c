@@ -314,9 +314,29 @@ append_comparison (FwChartView        *self,
     }
 }
 
+/* The lines the comparison paragraph takes in @layout with names in
+ * @chars characters at most. */
+static int
+comparison_line_count (FwChartView        *self,
+                       PangoLayout        *layout,
+                       const FwChartHover *values,
+                       guint               series,
+                       guint               chars)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  append_comparison (self, markup, plain, values, series, chars);
+  pango_layout_set_markup (layout, markup->str, -1);
+  return pango_layout_get_line_count (layout);
+}
+
 /* The most characters that keep the comparison paragraph to @lines
  * lines of the readout's width, as measured: G_MAXUINT when the names
- * fit whole. */
+ * fit whole. One line that even the shortest names overflow is two:
+ * the paragraph takes two all the same (nothing is cut), and names of a
+ * dozen letters ("Today…n Q3)", "Faster…uotes") told four scenarios
+ * apart worse than the longer ones two lines hold. */
 static guint
 comparison_name_chars (FwChartView        *self,
                        const FwChartHover *values,
@@ -335,16 +355,11 @@ comparison_name_chars (FwChartView        *self,
   pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (lines < 2 && comparison_line_count (self, layout, values, series, FEWEST_NAME_CHARS) > lines)
+    lines = 2;
   for (chars = longest; chars > FEWEST_NAME_CHARS; chars--)
-    {
-      g_autoptr(GString) markup = g_string_new (NULL);
-      g_autoptr(GString) plain = g_string_new (NULL);
-
-      append_comparison (self, markup, plain, values, series, chars);
-      pango_layout_set_markup (layout, markup->str, -1);
-      if (pango_layout_get_line_count (layout) <= lines)
-        break;
-    }
+    if (comparison_line_count (self, layout, values, series, chars) <= lines)
+      break;
   g_object_unref (layout);
   return chars == longest ? G_MAXUINT : chars;
 }
