@@ -587,6 +587,62 @@ test_figure_totals_keep_numbers (Fixture       *fixture,
     }
 }
 
+/* The figures' values under @widget, in order. */
+static void
+collect_values (GtkWidget *widget,
+                GPtrArray *values)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-figure-value"))
+    g_ptr_array_add (values, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_values (child, values);
+}
+
+/* At 150% desktop text and zoomed in (Ctrl+plus three times), the
+ * figures' first row (customers now and after the horizon) shows whole
+ * in the figures' scrolled pane, scrolled to its top: half the right
+ * pane cut "Customers after 60 months 1427" through its number
+ * (verify10b V10B-10). */
+static void
+test_figures_first_row_whole (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkSettings *settings = gtk_widget_get_settings (window);
+  GtkWidget *panel = fw_test_find_type (window, FW_TYPE_FIGURES_PANEL);
+  GtkWidget *scroller = fw_test_find_type (panel, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  int dpi = 0;
+
+  g_settings_reset (fw_settings_get (), "figures-pane-height");
+  g_settings_reset (fw_settings_get (), "text-scale");
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (window, "win.text-larger", NULL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_test_wait_frames_past (window, 0));
+  fw_test_spin (300);
+  g_assert_true (fw_test_wait_frames_past (window, 0));
+
+  collect_values (panel, values);
+  g_assert_cmpuint (values->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *value = g_ptr_array_index (values, i);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (value, scroller, &bounds));
+      g_test_message ("\"%s\": %.0f to %.0f px in the figures' %d px", gtk_label_get_text (GTK_LABEL (value)),
+                      bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0.0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+    }
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  g_settings_reset (fw_settings_get (), "text-scale");
+}
+
 typedef struct
 {
   GtkWidget     *table;
@@ -698,6 +754,7 @@ main (int   argc,
   ADD ("chart-readable", test_chart_readable);
   ADD ("chart-key-whole", test_chart_key_whole);
   ADD ("figure-totals-keep-numbers", test_figure_totals_keep_numbers);
+  ADD ("figures-first-row-whole", test_figures_first_row_whole);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   /* Last: it loads the window's style sheet for the rest of the run. */
   ADD ("table-fits", test_table_fits);

@@ -737,6 +737,27 @@ fw_figures_panel_measure (GtkWidget      *widget,
   *natural = MAX (*minimum, figures + inflow);
 }
 
+int
+fw_figures_panel_get_least_height (FwFiguresPanel *self)
+{
+  int inflow = 0, row = 0;
+
+  g_return_val_if_fail (FW_IS_FIGURES_PANEL (self), 0);
+
+  if (self->width <= 0)
+    return 0;
+  gtk_widget_measure (self->inflow_box, GTK_ORIENTATION_VERTICAL, self->width, NULL, &inflow, NULL, NULL);
+  /* The first row's foot, where the figures' box has put it. */
+  for (FigureId id = FIGURE_CUSTOMERS; id <= FIGURE_CUSTOMERS_END; id++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (self->figures[id].tile, self->figures_box, &bounds))
+        row = MAX (row, (int) ceil (bounds.origin.y + bounds.size.height));
+    }
+  return row > 0 ? inflow + gtk_widget_get_margin_top (self->figures_box) + row : 0;
+}
+
 static gboolean
 remeasure (gpointer user_data)
 {

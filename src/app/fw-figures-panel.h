@@ -25,5 +25,9 @@ G_DECLARE_FINAL_TYPE (FwFiguresPanel, fw_figures_panel, FW, FIGURES_PANEL, GtkWi
 GtkWidget *fw_figures_panel_new          (void);
 void       fw_figures_panel_set_session  (FwFiguresPanel *self,
                                           FwSession      *session);
+/* The height that shows the marketing inflow and the figures' first
+ * row whole (customers now and at the horizon), as laid out now; 0
+ * before the first layout. */
+int        fw_figures_panel_get_least_height (FwFiguresPanel *self);
 
 G_END_DECLS

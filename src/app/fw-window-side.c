@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "fw-window-side"
 
+#include "fw-figures-panel.h"
 #include "fw-settings.h"
 #include "fw-window-private.h"
 
@@ -51,6 +52,12 @@ fw_window_place_lists_pane (FwWindow *self)
   wanted = self->figures_pane_height > 0 ? self->figures_pane_height
                                          : (int) (height * FIGURES_MAX_SHARE);
   position = MIN (MIN (wanted, natural), MAX (height - MIN_LISTS_HEIGHT, 0));
+  /* Until the user sets a height, the figures' first row shows whole:
+   * at 150% desktop text and zoomed in, half the pane cut "Customers
+   * after 60 months 1427" through its number (verify10b V10B-10). */
+  if (self->figures_pane_height <= 0)
+    position = MAX (position, MIN (fw_figures_panel_get_least_height (FW_FIGURES_PANEL (figures)),
+                                   MAX (height - MIN_LISTS_HEIGHT, 0)));
   if (position == gtk_paned_get_position (self->lists_paned))
     return FALSE;
 
