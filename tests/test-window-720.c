@@ -521,16 +521,18 @@ test_chart_key_whole (Fixture       *fixture,
   g_settings_reset (fw_settings_get (), "text-scale");
 }
 
-/* The figures' totals under @widget ("Total over 60 months: 2,801"). */
+/* The labels of @css_class under @widget, in order: the figures'
+ * totals ("Total over 60 months: 2,801"), their values. */
 static void
-collect_totals (GtkWidget *widget,
-                GPtrArray *totals)
+collect_labels_of (GtkWidget  *widget,
+                   const char *css_class,
+                   GPtrArray  *labels)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-figure-total"))
-    g_ptr_array_add (totals, widget);
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (labels, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_totals (child, totals);
+    collect_labels_of (child, css_class, labels);
 }
 
 /* A figure's total wraps its words, never its number away from them:
@@ -546,7 +548,7 @@ test_figure_totals_keep_numbers (Fixture       *fixture,
   g_autoptr(GPtrArray) totals = g_ptr_array_new ();
   GtkWidget *window = GTK_WIDGET (fixture->window);
 
-  collect_totals (window, totals);
+  collect_labels_of (window, "fw-figure-total", totals);
   g_assert_cmpuint (totals->len, ==, 2);
   for (guint i = 0; i < totals->len; i++)
     {
@@ -587,18 +589,6 @@ test_figure_totals_keep_numbers (Fixture       *fixture,
     }
 }
 
-/* The figures' values under @widget, in order. */
-static void
-collect_values (GtkWidget *widget,
-                GPtrArray *values)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-figure-value"))
-    g_ptr_array_add (values, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_values (child, values);
-}
-
 /* At 150% desktop text and zoomed in (Ctrl+plus three times), the
  * figures' first row (customers now and after the horizon) shows whole
  * in the figures' scrolled pane, scrolled to its top: half the right
@@ -626,7 +616,7 @@ test_figures_first_row_whole (Fixture       *fixture,
   fw_test_spin (300);
   g_assert_true (fw_test_wait_frames_past (window, 0));
 
-  collect_values (panel, values);
+  collect_labels_of (panel, "fw-figure-value", values);
   g_assert_cmpuint (values->len, >=, 2);
   for (guint i = 0; i < 2; i++)
     {
