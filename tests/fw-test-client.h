@@ -14,13 +14,42 @@
 
 G_BEGIN_DECLS
 
+/* A point added to a test's scenario: its name, angle, kind and
+ * effects on conversion, churn and referrals; @off, turned off. */
+typedef struct
+{
+  const char  *name;
+  double       angle;
+  FwPointKind  kind;
+  double       c, d, q;
+  gboolean     off;
+} FwTestPoint;
+
+static inline void
+fw_test_add_points (FwScenario        *scenario,
+                    const FwTestPoint *points,
+                    guint              n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      FwPoint *point = fw_point_new (points[i].name, points[i].angle);
+
+      point->kind = points[i].kind;
+      point->conversion = points[i].c;
+      point->churn = points[i].d;
+      point->referral = points[i].q;
+      point->enabled = !points[i].off;
+      g_ptr_array_add (scenario->points, point);
+    }
+}
+
 /* A realistic client wheel (review R5-13's /tmp/r5/client.flywheel):
  * the seven-step sales cycle with 17 points from the catalog added, 22
  * points in all, where each sits on that client's wheel. */
 static inline FwProject *
 fw_test_client_project (void)
 {
-  static const struct { const char *name; double angle; FwPointKind kind; double c, d, q; } more[] = {
+  static const FwTestPoint more[] = {
     { "Slow first response", 85.67, FW_POINT_FRICTION, -0.19, 0.007, 0 },
     { "Confusing pricing", 217.41, FW_POINT_FRICTION, -0.21, 0.001, 0 },
     { "Long checkout form", 4.74, FW_POINT_FRICTION, -0.26, 0.005, 0 },
@@ -42,16 +71,7 @@ fw_test_client_project (void)
   FwProject *project = fw_template_create ("sales-cycle", NULL);
   FwScenario *scenario = fw_project_get_scenario (project, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
-    {
-      FwPoint *point = fw_point_new (more[i].name, more[i].angle);
-
-      point->kind = more[i].kind;
-      point->conversion = more[i].c;
-      point->churn = more[i].d;
-      point->referral = more[i].q;
-      g_ptr_array_add (scenario->points, point);
-    }
+  fw_test_add_points (scenario, more, G_N_ELEMENTS (more));
   g_assert_cmpuint (scenario->points->len, ==, 22);
   return project;
 }

@@ -44,6 +44,9 @@
  * rounded corners cut a stage's name drawn 5-7 px from the edge
  * (verifier V10-05). */
 #define WHEEL_MARGIN_SHARE 0.026
+/* The key goes under the wheel only where the wheel's ring keeps at
+ * least this share of its radius there (key_under_wheel()). */
+#define KEY_UNDER_RING_KEPT 0.9
 /* The card's figures (see build_card). */
 #define N_CARD_ITEMS 6
 
@@ -70,10 +73,14 @@ struct _FwPresentView
   double         card_width;      /* the column's width, the key's too */
   double         key_text;        /* the key's text size; 0: no key */
   double         key_height;      /* the room under the figures for it */
+  gboolean       key_under;       /* the key under the wheel, across its column */
+  double         key_width;       /* the key's width under the wheel */
+  int            key_room;        /* the height it takes from the wheel's area, with the gap */
   guint64        key_rings;       /* the wheel's ring painting the card's key is of */
   /* The highest key at the floor since presenting started at this size
    * and zoom: S back from a scenario with a longer key keeps its room. */
   double         key_seen;
+  double         key_seen_under;  /* ...and under the wheel */
   int            key_seen_width, key_seen_height;
   double         key_seen_scale;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
@@ -334,7 +341,14 @@ lay_out_figures (FwPresentView *self,
   self->card_width = width - self->card_x - pad * 0.5;
 }
 
-/* The key's height at @size in the figures' column, for @numbered, the
+/* The key's width: the figures' column's, or under the wheel its own. */
+static double
+key_column_width (FwPresentView *self)
+{
+  return self->key_under ? self->key_width : self->card_width;
+}
+
+/* The key's height at @size in its column, for @numbered, the
  * points of @scenario numbered. */
 static double
 measure_key (FwPresentView    *self,
@@ -350,14 +364,16 @@ measure_key (FwPresentView    *self,
   key.scenario = scenario;
   key.points = (const guint *) numbered->data;
   key.n = numbered->len;
-  h = fw_wheel_key_measure (cr, &key, style_of (self), size, self->card_width, G_MAXDOUBLE, NULL);
+  h = self->key_under ? fw_wheel_key_measure_lowest (cr, &key, style_of (self), size, self->key_width)
+                      : fw_wheel_key_measure (cr, &key, style_of (self), size, self->card_width, G_MAXDOUBLE, NULL);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return h;
 }
 
 /* The wheel's own area in the @wheel_width x @height the layout gives
- * it: inset by the margin at the screen's left, top and bottom. */
+ * it: inset by the margin at the screen's left, top and bottom, and
+ * above the key where that goes under the wheel. */
 static int
 wheel_area_width (FwPresentView *self,
                   int            wheel_width)
@@ -369,7 +385,7 @@ static int
 wheel_area_height (FwPresentView *self,
                    int            height)
 {
-  return MAX (height - 2 * self->wheel_margin, 1);
+  return MAX (height - 2 * self->wheel_margin - self->key_room, 1);
 }
 
 /* The points each scenario's wheel at @wheel_width numbers, into
@@ -427,6 +443,132 @@ highest_key (FwPresentView *self,
   return most;
 }
 
+/* Whether every scenario's key shows every entry in the room laid out
+ * for it. */
+static gboolean
+keys_whole (FwPresentView *self,
+            GPtrArray     *numbered)
+{
+  FwDocument *document = fw_session_get_document (self->session);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  gboolean whole = TRUE;
+
+  for (guint s = 0; whole && s < numbered->len; s++)
+    {
+      GArray *points = g_ptr_array_index (numbered, s);
+      FwWheelKey key;
+      guint shown;
+
+      key.scenario = s + 1 < numbered->len ? fw_document_get_scenario (document, s)
+                                           : fw_session_get_scenario (self->session);
+      key.points = (const guint *) points->data;
+      key.n = points->len;
+      fw_wheel_key_measure (cr, &key, style_of (self), self->key_text, key_column_width (self),
+                            self->key_height, &shown);
+      whole = shown == key.n;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return whole;
+}
+
+/* The figures' and the key's layout, kept while another is tried. */
+typedef struct
+{
+  double card_text, card_x, card_column_width, card_title_width, card_height, card_width;
+  double key_text, key_height;
+  guint  card_columns;
+  int    wheel_width;
+} FiguresPlace;
+
+static void
+save_place (FwPresentView *self,
+            int            wheel_width,
+            FiguresPlace  *place)
+{
+  *place = (FiguresPlace) { self->card_text, self->card_x, self->card_column_width, self->card_title_width,
+                            self->card_height, self->card_width, self->key_text, self->key_height,
+                            self->card_columns, wheel_width };
+}
+
+static int
+restore_place (FwPresentView      *self,
+               const FiguresPlace *place)
+{
+  self->card_text = place->card_text;
+  self->card_x = place->card_x;
+  self->card_column_width = place->card_column_width;
+  self->card_title_width = place->card_title_width;
+  self->card_height = place->card_height;
+  self->card_width = place->card_width;
+  self->key_text = place->key_text;
+  self->key_height = place->key_height;
+  self->card_columns = place->card_columns;
+  return place->wheel_width;
+}
+
+/* On a screen higher than the wheel beside the figures needs (a 4:3
+ * projector's 1024x768: the wheel's column is narrower than high, the
+ * height under its ring blank), the key goes under the wheel, across
+ * its column (in two columns where one is too high): there every entry
+ * fits at the floor or larger, where under the figures at 1024x768 a
+ * client wheel's key listed one of its twelve numbers and summed up the
+ * others ("and 11 more points", verifier V10B-07), and the figures keep
+ * their size. Only where the ring keeps its size (KEY_UNDER_RING_KEPT):
+ * on a wide screen (1280x720, 1920x1080) the wheel is as high as its
+ * column and the key stays under the figures. The key's room is the
+ * highest any scenario needs (numbered_at()), so S moves nothing.
+ * Returns whether the key went there; else leaves the layout as it was. */
+static gboolean
+key_under_wheel (FwPresentView *self,
+                 int            wheel_width,
+                 int            height,
+                 GPtrArray     *numbered)
+{
+  FwWheelView *wheel = FW_WHEEL_VIEW (self->wheel);
+  int area_w = wheel_area_width (self, wheel_width);
+  double ring = fw_wheel_view_ring_at (wheel, area_w, wheel_area_height (self, height));
+  double gap = self->min_text;
+
+  self->key_under = TRUE;
+  /* Air between the key and the figures' column beside it. */
+  self->key_width = MAX (area_w - gap, 1.0);
+  for (double size = self->key_text;; size = MAX (self->min_text, floor (size * 0.9)))
+    {
+      double key_h = 0.0;
+
+      self->key_room = 0;
+      numbered_at (self, wheel_width, height, numbered);
+      /* Less height for the wheel may number more points: the key's
+       * room grows until it holds what the wheel above it numbers. */
+      for (guint attempt = 0; attempt < 4; attempt++)
+        {
+          double needed = MAX (highest_key (self, numbered, size), self->key_seen_under);
+
+          if (attempt > 0 && needed <= key_h + 0.5)
+            break;
+          key_h = MAX (key_h, needed);
+          self->key_room = (int) ceil (key_h + gap);
+          numbered_at (self, wheel_width, height, numbered);
+        }
+      if (highest_key (self, numbered, size) <= key_h + 0.5
+          && fw_wheel_view_ring_at (wheel, area_w, wheel_area_height (self, height)) >= ring * KEY_UNDER_RING_KEPT)
+        {
+          self->key_text = size;
+          self->key_height = key_h;
+          self->key_seen_under = key_h;
+          return TRUE;
+        }
+      if (size <= self->min_text)
+        break;
+    }
+  self->key_under = FALSE;
+  self->key_room = 0;
+  numbered_at (self, wheel_width, height, numbered);
+  return FALSE;
+}
+
 /* The figures, and under them the key to the points the wheel numbers
  * (no room for their names beside the markers: fw-wheel-key.h); the
  * wheel gets the rest of the width. The key's text is the floor times
@@ -458,6 +600,8 @@ lay_out (FwPresentView *self,
   self->card_text = 0.0;
   self->key_text = 0.0;
   self->key_height = 0.0;
+  self->key_under = FALSE;
+  self->key_room = 0;
   if (self->session == NULL)
     return;
 
@@ -473,10 +617,14 @@ lay_out (FwPresentView *self,
       return;
     }
   if (width != self->key_seen_width || height != self->key_seen_height || self->text_scale != self->key_seen_scale)
-    self->key_seen = 0.0;
+    self->key_seen = self->key_seen_under = 0.0;
   self->key_seen_width = width;
   self->key_seen_height = height;
   self->key_seen_scale = self->text_scale;
+  /* Under the wheel since presenting started at this size: there
+   * still, whatever scenario S shows. */
+  if (self->key_seen_under > 0.0 && key_under_wheel (self, *wheel_width, height, numbered))
+    return;
   key_h = MAX (highest_key (self, numbered, self->key_text), self->key_seen);
   if (self->card_height + gap + key_h > top + 0.5)
     {
@@ -502,6 +650,19 @@ lay_out (FwPresentView *self,
     }
   self->key_height = MAX (0.0, (self->show_figures ? top : height - self->card_text)
                                - self->card_height - gap);
+  /* Where the key under the figures still sums some entries up, it
+   * goes under the wheel if it can, the figures laid out again in the
+   * whole height; else it stays as laid out here. */
+  if (self->show_figures && !keys_whole (self, numbered))
+    {
+      FiguresPlace beside;
+
+      save_place (self, *wheel_width, &beside);
+      lay_out_figures (self, &card, width, height, top, figures_scale, FALSE, wheel_width);
+      self->key_text = self->min_text * MAX (self->text_scale, 1.0);
+      if (!key_under_wheel (self, *wheel_width, height, numbered))
+        *wheel_width = restore_place (self, &beside);
+    }
 }
 
 static void
@@ -573,7 +734,7 @@ record_card (FwPresentView *self)
 
   recorder = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (self->card_x, 0, width - self->card_x, height));
-  if (self->key_text > 0.0)
+  if (self->key_text > 0.0 && !self->key_under)
     {
       /* The figures with the key's room under them, centred in the
        * height together; the caption alone at the top, the key under it.
@@ -596,8 +757,22 @@ record_card (FwPresentView *self)
                              self->show_figures ? 0 : self->card_text,
                              self->show_figures ? height : self->card_height);
     }
-  self->key_rings = fw_wheel_view_get_rings_painted (FW_WHEEL_VIEW (self->wheel));
   cairo_destroy (cr);
+  if (self->key_text > 0.0 && self->key_under)
+    {
+      /* The key under the wheel's area, in a node of its own: the
+       * wheel's pixels between the two are not redrawn with the figures
+       * at every period. */
+      double x = self->wheel_margin, y = height - self->wheel_margin - self->key_room + self->min_text;
+      FwWheelKey key;
+
+      key.scenario = fw_session_get_scenario (self->session);
+      key.points = fw_wheel_view_get_numbered_points (FW_WHEEL_VIEW (self->wheel), &key.n);
+      cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (x, y, self->key_width, self->key_height));
+      fw_wheel_key_paint (cr, &key, style_of (self), self->key_text, x, y, self->key_width, self->key_height);
+      cairo_destroy (cr);
+    }
+  self->key_rings = fw_wheel_view_get_rings_painted (FW_WHEEL_VIEW (self->wheel));
   self->card_node = gtk_snapshot_free_to_node (recorder);
 }
 
@@ -901,7 +1076,7 @@ fw_present_view_start (FwPresentView *self,
   g_return_if_fail (FW_IS_PRESENT_VIEW (self));
 
   set_reveal (self, reveal ? 0 : -1);
-  self->key_seen = 0.0;
+  self->key_seen = self->key_seen_under = 0.0;
   self->point_names = TRUE;
   fw_wheel_view_set_point_names (FW_WHEEL_VIEW (self->wheel), TRUE);
 }
@@ -991,8 +1166,10 @@ fw_present_view_get_key_shown (FwPresentView *self,
   key.points = fw_wheel_view_get_numbered_points (FW_WHEEL_VIEW (self->wheel), &key.n);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  fw_wheel_key_measure (cr, &key, style_of (self), self->key_text, self->card_width, self->key_height, &shown);
-  if (!fw_wheel_key_words_whole (cr, &key, style_of (self), self->key_text, self->card_width, self->key_height))
+  fw_wheel_key_measure (cr, &key, style_of (self), self->key_text, key_column_width (self), self->key_height,
+                        &shown);
+  if (!fw_wheel_key_words_whole (cr, &key, style_of (self), self->key_text, key_column_width (self),
+                                 self->key_height))
     shown = 0;
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -1692,6 +1692,19 @@ fw_wheel_view_names_whole_at (FwWheelView *self,
   return self->names_whole;
 }
 
+double
+fw_wheel_view_ring_at (FwWheelView *self,
+                       int          width,
+                       int          height)
+{
+  g_return_val_if_fail (FW_IS_WHEEL_VIEW (self), 0.0);
+
+  if (width <= 0 || height <= 0)
+    return 0.0;
+  compute_layout (self, width, height);
+  return self->layout.outer;
+}
+
 guint
 fw_wheel_view_count_hub_texts (FwWheelView *self,
                                gboolean    *inside)

@@ -94,6 +94,12 @@ guint       fw_wheel_view_count_stage_labels (FwWheelView *self,
 gboolean    fw_wheel_view_names_whole_at     (FwWheelView *self,
                                               int          width,
                                               int          height);
+/* The ring's outer radius laid out at @width x @height (the layout
+ * kept, as fw_wheel_view_names_whole_at()): what presenting asks before
+ * it takes height from the wheel's area for the key of its points. */
+double      fw_wheel_view_ring_at            (FwWheelView *self,
+                                              int          width,
+                                              int          height);
 /* How many of the hub's figure, "momentum" and "people moving per
  * month" the wheel draws now, and in @inside (when not NULL) whether
  * they keep within the hub (tests: presenting's zoom loses no words). */

@@ -312,6 +312,25 @@ fw_wheel_key_measure (cairo_t            *cr,
   return lay_out_columns (cr, NULL, key, style, size, 0.0, 0.0, width, height, shown);
 }
 
+double
+fw_wheel_key_measure_lowest (cairo_t            *cr,
+                             const FwWheelKey   *key,
+                             const FwWheelStyle *style,
+                             double              size,
+                             double              width)
+{
+  double one;
+
+  g_return_val_if_fail (cr != NULL && key != NULL && style != NULL, 0.0);
+
+  one = lay_out (cr, NULL, key, 1, style, size, 0.0, 0.0, width, G_MAXDOUBLE, NULL);
+  /* Two columns as high as the higher of them, where they fit: the
+   * height that makes two_columns() choose them. */
+  if (two_columns (cr, key, style, size, width, one - 1.0))
+    return lay_out_columns (cr, NULL, key, style, size, 0.0, 0.0, width, one - 1.0, NULL);
+  return one;
+}
+
 void
 fw_wheel_key_paint (cairo_t            *cr,
                     const FwWheelKey   *key,

@@ -71,6 +71,14 @@ double       fw_wheel_key_measure  (cairo_t            *cr,
                                     double              width,
                                     double              height,
                                     guint              *shown);
+/* The lowest height the key takes in @width, every entry shown: in two
+ * columns where @width has room for them (the key under a wheel, across
+ * its column). Painted in that height, it takes the same columns. */
+double       fw_wheel_key_measure_lowest (cairo_t            *cr,
+                                    const FwWheelKey   *key,
+                                    const FwWheelStyle *style,
+                                    double              size,
+                                    double              width);
 /* Draws the key with its top left at (@x, @y), in @width x @height. */
 void         fw_wheel_key_paint    (cairo_t            *cr,
                                     const FwWheelKey   *key,
