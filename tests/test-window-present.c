@@ -696,7 +696,7 @@ test_present_every_point_identified (Fixture       *fixture,
       FwProject *project;
       guint n_numbered, n_scenarios;
       int wheel_width;
-      double outer;
+      double outer, figures_top;
 
       /* Not yet on a 4:3 screen: there the 22 points' wheel numbers
        * twelve with names of two lines, a key that has room neither
@@ -726,6 +726,7 @@ test_present_every_point_identified (Fixture       *fixture,
       assert_every_point_identified (fixture, "normal size");
       wheel_width = gtk_widget_get_width (fixture->wheel);
       outer = FW_WHEEL_VIEW (fixture->wheel)->layout.outer;
+      figures_top = fw_present_view_get_figures_top (fixture->present);
       for (guint s = 1; s <= n_scenarios; s++)
         {
           g_autofree char *what = NULL;
@@ -735,6 +736,9 @@ test_present_every_point_identified (Fixture       *fixture,
           assert_every_point_identified (fixture, what);
           g_assert_cmpint (gtk_widget_get_width (fixture->wheel), ==, wheel_width);
           g_assert_cmpfloat (FW_WHEEL_VIEW (fixture->wheel)->layout.outer, ==, outer);
+          /* ...and the figures: "Today (as measured in Q3) (copy)" on
+           * two lines at 1920x1080 pushed them 28 px down (V10B-02). */
+          g_assert_cmpfloat (fw_present_view_get_figures_top (fixture->present), ==, figures_top);
         }
       g_assert_true (gtk_widget_activate_action (window, "win.text-larger", NULL));
       assert_every_point_identified (fixture, "zoomed in");
@@ -929,7 +933,9 @@ wheel_bounds (Fixture *fixture)
 /* S through scenarios named at very different lengths (78 characters,
  * "Pessimistic", "Free trial"...) keeps the wheel where it is and as
  * large: the figures' column does not take the width of the name shown
- * (R5-16), so the room sees the same wheel with other numbers. */
+ * (R5-16), so the room sees the same wheel with other numbers; and the
+ * figures where they are: the title keeps the room of the name on the
+ * most lines (V10B-02). */
 static void
 test_present_scenario_keeps_layout (Fixture       *fixture,
                                     gconstpointer  data)
@@ -938,6 +944,7 @@ test_present_scenario_keeps_layout (Fixture       *fixture,
   FwSession *session = fw_window_get_session (fixture->window);
   guint n = G_N_ELEMENTS (fw_test_consultant_names);
   graphene_rect_t first;
+  double figures_top;
 
   for (guint i = 1; i < n; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
@@ -947,6 +954,7 @@ test_present_scenario_keeps_layout (Fixture       *fixture,
   start_presenting (fixture, "win.present-start");
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
   first = wheel_bounds (fixture);
+  figures_top = fw_present_view_get_figures_top (fixture->present);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >, 0.0);
 
   for (guint press = 1; press <= n; press++)
@@ -957,11 +965,12 @@ test_present_scenario_keeps_layout (Fixture       *fixture,
                                                  "i", 1));
       g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (fixture->present), 0));
       now = wheel_bounds (fixture);
-      g_test_message ("\"%s\": the wheel at %.0f,%.0f, %.0fx%.0f",
+      g_test_message ("\"%s\": the wheel at %.0f,%.0f, %.0fx%.0f; the figures from y %.1f",
                       fw_session_get_scenario (session)->name, now.origin.x, now.origin.y,
-                      now.size.width, now.size.height);
+                      now.size.width, now.size.height, fw_present_view_get_figures_top (fixture->present));
       g_assert_cmpuint (fw_session_get_scenario_index (session), ==, press % n);
       g_assert_true (graphene_rect_equal (&now, &first));
+      g_assert_cmpfloat (fw_present_view_get_figures_top (fixture->present), ==, figures_top);
       g_assert_true (fw_present_view_figures_whole (fixture->present));
     }
 }

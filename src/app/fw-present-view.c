@@ -69,6 +69,7 @@ struct _FwPresentView
   double         card_x;
   double         card_column_width;
   double         card_title_width;
+  guint          card_title_lines; /* the most lines any scenario's name takes */
   double         card_height;     /* the card's, or the caption's, height */
   double         card_width;      /* the column's width, the key's too */
   double         key_text;        /* the key's text size; 0: no key */
@@ -167,6 +168,7 @@ build_card (FwPresentView     *self,
   card->columns = self->card_columns;
   card->column_width = self->card_column_width;
   card->title_width = self->card_title_width;
+  card->title_lines = self->card_title_lines;
 }
 
 static const FwWheelStyle *
@@ -238,6 +240,7 @@ fit_every_name (FwPresentView *self,
   guint n = fw_document_get_n_scenarios (document);
   double size = G_MAXDOUBLE;
 
+  card->title_lines = 0;
   for (guint s = 0; s < n; s++)
     {
       FwFiguresCard named = *card;
@@ -258,6 +261,14 @@ fit_every_name (FwPresentView *self,
     size = fw_figures_card_fit (card, style_of (self), preferred, self->min_text,
                                 width, height, most_columns);
 
+  /* ...and the title keeps the room of the name on the most lines. */
+  for (guint s = 0; s < n; s++)
+    {
+      FwFiguresCard named = *card;
+
+      named.title = fw_document_get_scenario (document, s)->name;
+      card->title_lines = MAX (card->title_lines, fw_figures_card_title_lines (&named, style_of (self), size));
+    }
   *card_w = *card_h = 0.0;
   for (guint s = 0; s <= n; s++)
     {
@@ -295,6 +306,7 @@ lay_out_figures (FwPresentView *self,
                                         &self->card_height);
       self->card_columns = 1;
       self->card_title_width = card->title_width;
+      self->card_title_lines = card->title_lines;
       pad = self->card_text;
       *wheel_width = MAX (1, (int) floor (width - MIN (card_w, room) - 2.0 * pad));
       self->card_x = *wheel_width + pad;
@@ -329,6 +341,7 @@ lay_out_figures (FwPresentView *self,
   self->card_columns = card->columns;
   self->card_column_width = card->column_width;
   self->card_title_width = card->title_width;
+  self->card_title_lines = card->title_lines;
   /* A key under the figures keeps a column of at least 16 text sizes
    * of its own: smaller figures in one narrow column (zoomed in) left it
    * 290 px at 1280x720, each name on three lines. */
@@ -478,7 +491,7 @@ typedef struct
 {
   double card_text, card_x, card_column_width, card_title_width, card_height, card_width;
   double key_text, key_height;
-  guint  card_columns;
+  guint  card_columns, card_title_lines;
   int    wheel_width;
 } FiguresPlace;
 
@@ -489,7 +502,7 @@ save_place (FwPresentView *self,
 {
   *place = (FiguresPlace) { self->card_text, self->card_x, self->card_column_width, self->card_title_width,
                             self->card_height, self->card_width, self->key_text, self->key_height,
-                            self->card_columns, wheel_width };
+                            self->card_columns, self->card_title_lines, wheel_width };
 }
 
 static int
@@ -505,6 +518,7 @@ restore_place (FwPresentView      *self,
   self->key_text = place->key_text;
   self->key_height = place->key_height;
   self->card_columns = place->card_columns;
+  self->card_title_lines = place->card_title_lines;
   return place->wheel_width;
 }
 
@@ -717,6 +731,28 @@ fw_present_view_size_allocate (GtkWidget *widget,
   invalidate_card (self);
 }
 
+/* The box the card is centred in, from @y down @box_height: with the
+ * key under it, the two centred in the height together; the figures
+ * alone centred in the height; the caption alone at the top. */
+static void
+card_box (FwPresentView *self,
+          int            height,
+          double        *y,
+          double        *box_height)
+{
+  if (self->key_text > 0.0 && !self->key_under)
+    {
+      *y = self->show_figures ? (height - self->card_height - self->min_text - self->key_height) / 2.0
+                              : self->card_text;
+      *box_height = self->card_height;
+    }
+  else
+    {
+      *y = self->show_figures ? 0.0 : self->card_text;
+      *box_height = self->show_figures ? height : self->card_height;
+    }
+}
+
 static void
 record_card (FwPresentView *self)
 {
@@ -741,21 +777,23 @@ record_card (FwPresentView *self)
        * The key lists what the wheel as painted numbers (none until a
        * guided reveal shows the points: its room is kept). */
       double gap = self->min_text;
-      double y = self->show_figures ? (height - self->card_height - gap - self->key_height) / 2.0 : self->card_text;
+      double y, box;
       FwWheelKey key;
 
+      card_box (self, height, &y, &box);
       key.scenario = fw_session_get_scenario (self->session);
       key.points = fw_wheel_view_get_numbered_points (FW_WHEEL_VIEW (self->wheel), &key.n);
-      fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x, y, self->card_height);
+      fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x, y, box);
       fw_wheel_key_paint (cr, &key, style_of (self), self->key_text, self->card_x, y + self->card_height + gap,
                           self->card_width, self->key_height);
     }
   else
     {
       /* The figures centred in the height; the caption alone at the top. */
-      fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x,
-                             self->show_figures ? 0 : self->card_text,
-                             self->show_figures ? height : self->card_height);
+      double y, box;
+
+      card_box (self, height, &y, &box);
+      fw_figures_card_paint (cr, &card, style_of (self), self->card_text, self->card_x, y, box);
     }
   cairo_destroy (cr);
   if (self->key_text > 0.0 && self->key_under)
@@ -1126,6 +1164,28 @@ fw_present_view_dup_figures_words (FwPresentView *self)
     return NULL;
   build_card (self, &card, items, strings);
   return card_words (&card);
+}
+
+double
+fw_present_view_get_figures_top (FwPresentView *self)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+  double y, box, w, h, above;
+
+  g_return_val_if_fail (FW_IS_PRESENT_VIEW (self), 0.0);
+
+  if (self->session == NULL || self->card_text <= 0.0)
+    return 0.0;
+  build_card (self, &card, items, strings);
+  card_box (self, gtk_widget_get_height (GTK_WIDGET (self)), &y, &box);
+  /* fw_figures_card_paint() centres the card as measured in the box;
+   * the figures start under its title block. */
+  fw_figures_card_measure (&card, style_of (self), self->card_text, &w, &h);
+  card.n_items = 0;
+  fw_figures_card_measure (&card, style_of (self), self->card_text, &w, &above);
+  return y + MAX (0.0, (box - h) / 2.0) + above;
 }
 
 gboolean

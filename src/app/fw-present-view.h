@@ -66,6 +66,9 @@ double     fw_present_view_get_figures_text_size (FwPresentView *self);
  * with them hidden, the caption of the scenario and the period shown
  * (at the floor, never below 2.5% of the height); 0 before a layout. */
 double     fw_present_view_get_caption_text_size (FwPresentView *self);
+/* Where the first figure's caption is drawn, from the view's top (the
+ * title and the period above it); 0 before a layout. */
+double     fw_present_view_get_figures_top   (FwPresentView *self);
 /* The figures' columns as laid out now (1 or 2); 0 when hidden. */
 guint      fw_present_view_get_figures_columns (FwPresentView *self);
 /* The figures beside the wheel as they show now (as far as a guided

@@ -52,8 +52,8 @@ typedef struct
 /* Sets one line at the pen, in the foreground at @alpha, and moves the
  * pen down under it. With @wrap, the text wraps at that width, on at
  * most @most_lines lines (0: as many as it takes), the last one
- * ellipsized. */
-static void
+ * ellipsized. Returns how many lines it took. */
+static int
 pen_text (Pen        *pen,
           double      size,
           gboolean    bold,
@@ -88,6 +88,7 @@ pen_text (Pen        *pen,
     }
   pen->width = MAX (pen->width, (double) logical.width / PANGO_SCALE);
   pen->y += (double) logical.height / PANGO_SCALE;
+  return pango_layout_get_line_count (layout);
 }
 
 static void
@@ -135,7 +136,19 @@ pen_card (Pen                 *pen,
    * takes the lines it needs, never cut short ("...and wit..."): the
    * card's fit makes room for them. */
   if (card->title != NULL)
-    pen_text (pen, size * TITLE_SCALE, TRUE, 1.0, card->title_width, 0, card->title);
+    {
+      Pen measure = *pen;
+      int lines;
+
+      /* The room of the most lines any name shown in turn takes, the
+       * name at its foot: S to a name on two lines moves nothing under
+       * it (verifier V10B-02: every figure went 28 px down and back). */
+      measure.draw = FALSE;
+      lines = pen_text (&measure, size * TITLE_SCALE, TRUE, 1.0, card->title_width, 0, card->title);
+      if ((int) card->title_lines > lines)
+        pen->y += (measure.y - pen->y) / lines * (card->title_lines - lines);
+      pen_text (pen, size * TITLE_SCALE, TRUE, 1.0, card->title_width, 0, card->title);
+    }
   if (card->subtitle != NULL)
     pen_line (pen, size, FALSE, 0.8, card->subtitle);
   if (card->title != NULL || card->subtitle != NULL)
@@ -328,6 +341,27 @@ fw_figures_card_fit (FwFiguresCard      *card,
       return one;
     }
   return two;
+}
+
+guint
+fw_figures_card_title_lines (const FwFiguresCard *card,
+                             const FwWheelStyle  *style,
+                             double               text_size)
+{
+  PangoContext *context;
+  Pen pen;
+  int lines;
+
+  g_return_val_if_fail (card != NULL && style != NULL, 0);
+
+  if (card->title == NULL)
+    return 0;
+  pen = (Pen) { NULL, NULL, FALSE, style, 0.0, 0.0, 0.0, 0.0, FALSE };
+  context = fw_render_text_context_new ();
+  pen.context = context;
+  lines = pen_text (&pen, text_size * TITLE_SCALE, TRUE, 1.0, card->title_width, 0, card->title);
+  g_object_unref (context);
+  return (guint) lines;
 }
 
 void

@@ -40,6 +40,8 @@ typedef struct
   double                   column_width; /* in two columns, the captions wrap at this width */
   double                   title_width;  /* the title wraps at this width, on as many
                                           * lines as it takes; 0: one line, however long */
+  guint                    title_lines;  /* the title keeps the room of at least this
+                                          * many lines, its own at their foot (0: its own) */
 } FwFiguresCard;
 
 /* The room @card takes with its smallest text at @text_size. */
@@ -66,6 +68,11 @@ double fw_figures_card_fit      (FwFiguresCard       *card,
                                  double               width,
                                  double               height,
                                  guint                most_columns);
+/* How many lines @card's title takes at @text_size (its own: whatever
+ * @card->title_lines keeps). */
+guint  fw_figures_card_title_lines (const FwFiguresCard *card,
+                                    const FwWheelStyle  *style,
+                                    double               text_size);
 /* Draws @card with its top left at (@x, @y), centred in @height. */
 void   fw_figures_card_paint    (cairo_t             *cr,
                                  const FwFiguresCard *card,
