@@ -446,9 +446,24 @@ count_point_names (Fixture *fixture)
   return named;
 }
 
+/* The hub's words, those it shows, keep within its circle (at 1024x768
+ * "momentum" touched its edge and "per month" sat on the tick ring,
+ * verifier V10B-08: the smaller words go first). */
+static void
+assert_hub_inside (Fixture    *fixture,
+                   const char *what)
+{
+  gboolean inside = FALSE;
+  guint shown = fw_wheel_view_count_hub_texts (FW_WHEEL_VIEW (fixture->wheel), &inside);
+
+  g_test_message ("%s: the hub shows %u of its 3 texts%s", what, shown, inside ? ", inside" : ", SPILLING");
+  if (shown > 0)
+    g_assert_true (inside);
+}
+
 /* What presenting shows now, as drawn: every stage label of the stages
  * shown is whole, inside the wheel's area, where it reads as its
- * stage's and over no other; with @all_named, every point's name
+ * stage's and over no other; the hub's words within it; with @all_named, every point's name
  * beside its marker once the points show; the figures beside it whole
  * and on the screen; no text under the floor. */
 static void
@@ -499,6 +514,7 @@ assert_every_word_in_place (Fixture    *fixture,
                      fw_scenario_get_stage (scenario, j)->name);
         }
     }
+  assert_hub_inside (fixture, what);
   g_assert_true (fw_present_view_figures_whole (fixture->present));
   g_assert_cmpfloat (fw_wheel_view_get_label_size (wheel), >=, 0.025 * SCREEN_HEIGHT);
   g_assert_cmpfloat (fw_present_view_get_figures_text_size (fixture->present), >=, 0.025 * SCREEN_HEIGHT);
@@ -620,6 +636,7 @@ assert_every_point_identified (Fixture    *fixture,
   g_test_message ("%s, %dx%d: %u of %u points named, %u numbered, %u in the key at %.1f px", what,
                   SCREEN_WIDTH, SCREEN_HEIGHT, named, scenario->points->len, n_numbered, shown, size);
   g_assert_cmpuint (named + n_numbered, ==, scenario->points->len);
+  assert_hub_inside (fixture, what);
   for (guint i = 0; i < n_numbered; i++)
     {
       g_assert_cmpuint (numbered[i], <, scenario->points->len);

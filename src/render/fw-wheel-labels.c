@@ -1508,6 +1508,18 @@ hub_text_lay_out_at (HubText             *hub,
           hub->figure = hub_figure (cr, layout, style, figure_text, smaller, room);
           fw_render_text_size (hub->figure, &fig_w, &hub->fig_h);
         }
+      /* ...where even so they spill (at 1024x768 "momentum" touched
+       * the hub's edge and "per month" sat on the tick ring, verifier
+       * V10B-08), the words go as in the editor, the smaller first, and
+       * the figure keeps its size; the fit tries a layout that keeps
+       * them all first (words_fit()). */
+      if (hub->fig_h + hub->cap_h + hub->unit_h > room_h + 0.5 || cap_w > room + 0.5 || unit_w > room + 0.5)
+        {
+          keep_words = FALSE;
+          g_object_unref (hub->figure);
+          hub->figure = hub_figure (cr, layout, style, figure_text, layout->figure_size, room);
+          fw_render_text_size (hub->figure, &fig_w, &hub->fig_h);
+        }
     }
 
   /* In the editor a small hub keeps the figure and drops the words that
@@ -1700,7 +1712,10 @@ words_fit (cairo_t             *cr,
 
   if (!names_whole (cr, layout, width, height, text, style, full))
     return FALSE;
-  fw_wheel_count_hub_texts (cr, layout, style, full, &inside);
+  /* Presenting, a hub that drops a word to keep within its circle does
+   * not fit either: a larger text size must keep all three. */
+  if (fw_wheel_count_hub_texts (cr, layout, style, full, &inside) < 3 && layout->min_text > 0.0)
+    return FALSE;
   if (!inside)
     return FALSE;
   return !names || fw_wheel_point_names_all_shown (cr, layout, style, full);
