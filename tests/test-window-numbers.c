@@ -516,7 +516,8 @@ assert_all_agree (FwWindow *window,
                                                                k == 0 ? "New customers" : "Churn"));
         GtkWidget *total = gtk_widget_get_last_child (tile);
         g_autofree char *sum = shown (cli_number (summary, k == 0 ? "total_new_customers" : "total_churn"));
-        g_autofree char *ending = g_strdup_printf (": %s", sum);
+        /* (A no-break space: the number wraps with its words.) */
+        g_autofree char *ending = g_strdup_printf (":\u00a0%s", sum);
 
         g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (total)), "Total over "));
         g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (total)), ending));
