@@ -463,8 +463,12 @@ assert_hub_inside (Fixture    *fixture,
 
 /* What presenting shows now, as drawn: every stage label of the stages
  * shown is whole, inside the wheel's area, where it reads as its
- * stage's and over no other; the hub's words within it; with @all_named, every point's name
- * beside its marker once the points show; the figures beside it whole
+ * stage's and over no other; the hub's words within it; with @all_named,
+ * every point's name beside its marker once the points show, but for
+ * at most two numbered where a name would cross a stage's leader (the
+ * sales cycle at 1024x768 named its points only with "Generate leads"'
+ * leader through the referral label's "50/month": verify10b V10B-01,
+ * -09); the figures beside it whole
  * and on the screen; no text under the floor. */
 static void
 assert_every_word_in_place (Fixture    *fixture,
@@ -486,11 +490,13 @@ assert_every_word_in_place (Fixture    *fixture,
   g_assert_cmpuint (whole, ==, shown);
   if (all_named && wheel->scene.reveal_points)
     {
-      guint named = count_point_names (fixture);
+      guint named = count_point_names (fixture), n_numbered;
 
-      g_test_message ("%s: %u of %u points named", what, named, scenario->points->len);
+      fw_wheel_view_get_numbered_points (wheel, &n_numbered);
+      g_test_message ("%s: %u of %u points named, %u numbered", what, named, scenario->points->len, n_numbered);
       g_assert_true (wheel->scene.point_names);
-      g_assert_cmpuint (named, ==, scenario->points->len);
+      g_assert_cmpuint (named + n_numbered, ==, scenario->points->len);
+      g_assert_cmpuint (n_numbered, <=, 2);
     }
   for (guint i = 0; i < shown; i++)
     {

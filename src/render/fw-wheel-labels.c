@@ -490,12 +490,201 @@ leader_clear_of_markers (const FwWheelLayout *layout,
   return from;
 }
 
+/* The other ways a leader may leave its arc, tried in turn when the
+ * first crosses text: this many each side of the first, spread over the
+ * arc. */
+#define LEADER_VARIANTS 8
+/* ...and turning this much further out, up to LEADER_REACHES times. */
+#define LEADER_REACH(layout) ((layout)->label_size * 0.6)
+#define LEADER_REACHES 3
+/* ...and slanting round the ring, in steps this many degrees, up to
+ * LEADER_SLANTS each way. */
+#define LEADER_SLANT  4.0
+#define LEADER_SLANTS 4
+#define N_LEADER_SHAPES \
+  ((2 * LEADER_VARIANTS + 1) * (2 * LEADER_SLANTS + 1) * (LEADER_REACHES + 1))
+
+/* A stage's label beside the referral label keeps this far from it: a
+ * space's width (reserve_referral). */
+#define REFERRAL_GAP(layout) ((layout)->label_size * 0.5)
+
+/* The leader of a label in @box slid to @at round the ring from its arc
+ * [@start, @end], into @leader (four points, x and y each; the first
+ * two the same unless it slants). The first
+ * (@variant 0): from the arc (its point nearest the label's angle) out
+ * to the label's angle past the markers, then on to the label's nearest
+ * edge. A label slid or pushed away from its arc still shows which arc
+ * it names; one straight out has a short radial line. Where that point
+ * is on a marker, the leader leaves the arc beside it and turns as far
+ * round past the markers (still radial for a label straight out: a line
+ * slanting to the label's angle would cross the marker). The others
+ * leave the arc further round it, @variant steps of an eighth of the
+ * arc (clockwise when odd), straight out past the markers, and then on
+ * to the label: a label parked over the referral label's end reads
+ * best with its leader coming up beside that label, not through it
+ * (verify10b V10B-01, -09). Each turns @reach steps of LEADER_REACH
+ * further out and @slant steps of LEADER_SLANT round the ring
+ * (clockwise when odd): at 1024x768 no point of "Generate leads"' arc
+ * lies out past the end of "Referral inflow 47/month" over it, and
+ * none out past the marker near its end. FALSE when the
+ * variant leaves the arc or the turn the area. */
+typedef struct
+{
+  gboolean shown;  /* the variant leaves the arc */
+  double   from;   /* where it leaves the arc, clear of the markers */
+  double   turn;   /* where it turns, unslanted */
+} LeaderStart;
+
+/* Where each variant of a label at @at leaves its arc: the search for
+ * a place clear of the markers done once for every place tried at that
+ * angle (it took half the placing's time). */
+static void
+leader_starts (const FwWheelLayout *layout,
+               double               at,
+               double               start,
+               double               end,
+               const double        *markers,
+               guint                n_markers,
+               LeaderStart          starts[2 * LEADER_VARIANTS + 1])
+{
+  double from = at;
+
+  if (fmod (at - start + 720.0, 360.0) > end - start)
+    from = fabs (remainder (at - start, 360.0)) < fabs (remainder (at - end, 360.0)) ? start + 1.0
+                                                                                    : end - 1.0;
+  for (guint variant = 0; variant <= 2 * LEADER_VARIANTS; variant++)
+    {
+      double u = fmod (from - start + 720.0, 360.0) + (end - start) / 8.0 * ((variant + 1) / 2)
+                                                        * (variant % 2 ? 1.0 : -1.0);
+      double here = variant > 0 ? start + u : from;
+
+      starts[variant].shown = variant == 0 || (u >= 1.0 && u <= end - start - 1.0);
+      if (!starts[variant].shown)
+        continue;
+      starts[variant].from = leader_clear_of_markers (layout, markers, n_markers, here, start, end);
+      starts[variant].turn = variant > 0 ? starts[variant].from
+                                         : at + remainder (starts[variant].from - from, 360.0);
+    }
+}
+
+static gboolean
+stage_leader (const FwWheelLayout *layout,
+              const Box           *box,
+              double               anchor,
+              const LeaderStart   *leader_start,
+              guint                slant,
+              guint                reach,
+              double               leader[8])
+{
+  double clear_from = leader_start->from, turn = leader_start->turn;
+
+  if (!leader_start->shown)
+    return FALSE;
+  turn += LEADER_SLANT * ((slant + 1) / 2) * (slant % 2 ? 1.0 : -1.0);
+  fw_wheel_layout_position (layout, clear_from, layout->outer - 2.0, &leader[0], &leader[1]);
+  /* Slanting round the ring, straight out past the markers first. */
+  if (slant > 0)
+    fw_wheel_layout_position (layout, clear_from, anchor - 2.0, &leader[2], &leader[3]);
+  else
+    {
+      leader[2] = leader[0];
+      leader[3] = leader[1];
+    }
+  fw_wheel_layout_position (layout, turn, anchor - 2.0 + reach * LEADER_REACH (layout), &leader[4], &leader[5]);
+  if (leader[4] < 0.0 || leader[4] > layout->width || leader[5] < 0.0 || leader[5] > layout->height)
+    return FALSE;
+  /* The box as placed has 2 px more either side than the text. */
+  leader[6] = CLAMP (leader[4], box->x0 + 2.0, box->x1 - 2.0);
+  leader[7] = CLAMP (leader[5], box->y0, box->y1);
+  return TRUE;
+}
+
+static double
+leader_length (const double leader[8])
+{
+  return hypot (leader[2] - leader[0], leader[3] - leader[1]) + hypot (leader[4] - leader[2], leader[5] - leader[3])
+         + hypot (leader[6] - leader[4], leader[7] - leader[5]);
+}
+
+/* Whether any piece of a stage's leader (@leader, as stage_leader()
+ * gives it) crosses @box. */
+static gboolean
+stage_leader_crosses_box (const double leader[8],
+                          const Box   *box)
+{
+  for (guint i = 0; i < 6; i += 2)
+    if (fw_wheel_segment_crosses_box (leader[i], leader[i + 1], leader[i + 2], leader[i + 3], box))
+      return TRUE;
+  return FALSE;
+}
+
+/* How clear a leader @leader is of the labels placed (@placed: the
+ * referral label's first when @n_label, then the band's @n_band boxes,
+ * then the stages') and of their leaders (@leaders, pieces of four
+ * doubles): 0 when it crosses a label's words, 1 when it crosses
+ * another leader only, 2 when clear of both. A leader may cross the
+ * referral band (a label over 12 o'clock leads in under it) but no
+ * text: a leader through "Referral inflow" or another stage's name
+ * reads as underlining it (verify10b V10B-09); two leaders crossing
+ * leave the room unsure which arc each label names, but where every
+ * place crosses one, that is better than no label. */
+static guint
+stage_leader_clearance (const FwWheelLayout *layout,
+                        const double         leader[8],
+                        const Box           *placed,
+                        guint                n_placed,
+                        guint                n_label,
+                        guint                n_band,
+                        const GArray        *leaders)
+{
+  for (guint i = n_label > 0 ? 0 : n_band; i < n_placed; i = (i + 1 == n_label ? n_label + n_band : i + 1))
+    {
+      Box text = placed[i];
+
+      /* The referral label's own words, not the space kept beside them
+       * for other words (reserve_referral). */
+      if (i < n_label)
+        {
+          text.x0 += REFERRAL_GAP (layout);
+          text.x1 -= REFERRAL_GAP (layout);
+        }
+      if (stage_leader_crosses_box (leader, &text))
+        return 0;
+    }
+  for (guint i = 0; i < leaders->len / 4; i++)
+    {
+      const double *other = &g_array_index (leaders, double, 4 * i);
+
+      if (fw_wheel_segments_cross (leader, other) || fw_wheel_segments_cross (leader + 2, other)
+          || fw_wheel_segments_cross (leader + 4, other))
+        return 1;
+    }
+  return 2;
+}
+
+/* Whether no leader placed (@leaders) runs through @box. */
+static gboolean
+clear_of_leaders (const Box    *box,
+                  const GArray *leaders)
+{
+  for (guint i = 0; i < leaders->len / 4; i++)
+    {
+      const double *other = &g_array_index (leaders, double, 4 * i);
+
+      if (fw_wheel_segment_crosses_box (other[0], other[1], other[2], other[3], box))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Labels of arcs too narrow to hold them, outside the ring with a leader
  * line in from their arc [@start, @end]; pushed further out when they
  * would cover one already placed, then slid round the ring, nearest
- * their arc first. A name too long for the room between the ring and
- * the area's edge takes two lines, then is cut short (down to @min_w).
- * The leader keeps clear of the markers at @markers (@n_markers angles).
+ * their arc first, to the first place whose leader crosses no text and
+ * no other leader (else crosses no text). A name too long for the room
+ * between the ring and the area's edge takes two lines, then is cut
+ * short (down to @min_w). The leader keeps clear of the markers at
+ * @markers (@n_markers angles); its two pieces are added to @leaders.
  * FALSE, drawing nothing, when there is no room for them there. */
 static gboolean
 paint_label_outside (cairo_t             *cr,
@@ -512,12 +701,19 @@ paint_label_outside (cairo_t             *cr,
                      guint                n_markers,
                      Box                 *placed,
                      guint               *n_placed,
+                     guint                n_label,
+                     guint                n_band,
+                     GArray              *leaders,
                      FwWheelCountSpot    *spot)
 {
   double name_w, name_h, count_w, count_h, w, h, dx, room, angle = (start + end) / 2.0;
-  double anchor, x0, y0, x1, y1, ax, bx = 0, by = 0, limit, at = angle, from, clear_from, turn;
-  gboolean found = FALSE;
-  Box box = { 0, 0, 0, 0 };
+  double anchor, ax, bx = 0, by = 0, limit;
+  double leader[8], found_leader[8] = { 0 }, found_x = 0, found_y = 0;
+  /* What was found: nothing, a place whose leader crosses another
+   * leader, one clear of every leader. */
+  guint found = 0, here;
+  double shortest;
+  Box box = { 0, 0, 0, 0 }, found_box = { 0, 0, 0, 0 };
 
   /* Outside the markers that straddle the rim. */
   anchor = layout->rim + layout->marker + layout->label_size * 0.35;
@@ -552,54 +748,89 @@ paint_label_outside (cairo_t             *cr,
 
   /* Straight out from the arc's middle, pushed out a little at most;
    * then slid round the ring, a step to one side and then the other. */
-  for (guint slide = 0; slide <= 2 * (guint) (SLIDE_MAX / SLIDE_STEP) && !found; slide++)
+  for (guint slide = 0; slide <= 2 * (guint) (SLIDE_MAX / SLIDE_STEP) && found < 2; slide++)
     {
       double offset = SLIDE_STEP * ((slide + 1) / 2) * (slide % 2 ? 1.0 : -1.0);
+      double at = angle + (slide == 0 ? 0.0 : offset);
+      LeaderStart starts[2 * LEADER_VARIANTS + 1];
+      gboolean started = FALSE;
 
-      at = angle + (slide == 0 ? 0.0 : offset);
-      for (guint attempt = 0; attempt < 3 && !found; attempt++)
-        found = outside_box_at (layout, at, anchor, w, h, attempt, &bx, &by, &box)
-                && (cell == NULL || in_cell (layout, cell, bx, by))
-                && !overlaps_any (&box, placed, *n_placed);
+      for (guint attempt = 0; attempt < 3 && found < 2; attempt++)
+        {
+          if (!outside_box_at (layout, at, anchor, w, h, attempt, &bx, &by, &box)
+              || (cell != NULL && !in_cell (layout, cell, bx, by))
+              || overlaps_any (&box, placed, *n_placed)
+              || !clear_of_leaders (&box, leaders))
+            continue;
+          if (!started)
+            leader_starts (layout, at, start, end, markers, n_markers, starts);
+          started = TRUE;
+          /* The first shape when it is clear (as nearly always); else
+           * the shortest clear one, a leader that wanders reading worse
+           * than a short one. */
+          shortest = G_MAXDOUBLE;
+          here = 0;
+
+          for (guint tried = 0; tried < N_LEADER_SHAPES; tried++)
+            {
+              guint variant = tried % (2 * LEADER_VARIANTS + 1);
+              guint slant = tried / (2 * LEADER_VARIANTS + 1) % (2 * LEADER_SLANTS + 1);
+              guint reach = tried / ((2 * LEADER_VARIANTS + 1) * (2 * LEADER_SLANTS + 1));
+              guint kind;
+              double length;
+
+              if (!stage_leader (layout, &box, anchor, &starts[variant], slant, reach, leader))
+                continue;
+              length = leader_length (leader);
+              if (here == 2 && length >= shortest)
+                continue;
+              kind = stage_leader_clearance (layout, leader, placed, *n_placed, n_label, n_band, leaders);
+              /* A crossing leader only while none is clear. */
+              if (kind == 0 || (kind == 1 && found > 0) || kind < here)
+                continue;
+              if (kind > here)
+                shortest = G_MAXDOUBLE;
+              if (length >= shortest)
+                continue;
+              here = kind;
+              shortest = length;
+              found_box = box;
+              found_x = bx;
+              found_y = by;
+              memcpy (found_leader, leader, sizeof leader);
+              /* The first shape, clear: nothing to look further for. */
+              if (tried == 0 && kind == 2)
+                break;
+            }
+          found = MAX (found, here);
+        }
     }
-  if (!found)
+  if (found == 0)
     return FALSE;  /* crowded out */
+  box = found_box;
+  bx = found_x;
+  by = found_y;
   placed[(*n_placed)++] = box;
+  for (guint i = 0; i < 6; i += 2)
+    if (found_leader[i] != found_leader[i + 2] || found_leader[i + 1] != found_leader[i + 3])
+      g_array_append_vals (leaders, found_leader + i, 4);
   if (!draw)
     return TRUE;
 
-  /* A leader from the arc (its point nearest the label's angle) out to
-   * the label's angle past the markers, then on to the label's nearest
-   * edge: a label slid or pushed away from its arc still shows which
-   * arc it names; one straight out is a short radial line. Where that
-   * point is on a marker, the leader leaves the arc beside it and turns
-   * as far round past the markers (still radial for a label straight
-   * out: a line slanting to the label's angle would cross the marker). */
-  from = at;
-  if (fmod (at - start + 720.0, 360.0) > end - start)
-    from = fabs (remainder (at - start, 360.0)) < fabs (remainder (at - end, 360.0)) ? start + 1.0
-                                                                                    : end - 1.0;
-  clear_from = leader_clear_of_markers (layout, markers, n_markers, from, start, end);
-  turn = at + remainder (clear_from - from, 360.0);
-  from = clear_from;
-  fw_wheel_layout_position (layout, from, layout->outer - 2.0, &x0, &y0);
-  fw_wheel_layout_position (layout, turn, anchor - 2.0, &x1, &y1);
   spot->led = TRUE;
-  spot->leader[0] = x0;
-  spot->leader[1] = y0;
-  spot->leader[2] = x1;
-  spot->leader[3] = y1;
+  memcpy (spot->leader, found_leader, sizeof found_leader);
   cairo_new_path (cr);
-  cairo_move_to (cr, x0, y0);
-  cairo_line_to (cr, x1, y1);
+  cairo_move_to (cr, found_leader[0], found_leader[1]);
+  cairo_line_to (cr, found_leader[2], found_leader[3]);
+  cairo_line_to (cr, found_leader[4], found_leader[5]);
   {
-    double nx = CLAMP (x1, bx - w / 2.0, bx + w / 2.0);
-    double ny = CLAMP (y1, by - h / 2.0, by + h / 2.0);
-    double length = hypot (nx - x1, ny - y1);
+    double nx = found_leader[6], ny = found_leader[7];
+    double length = hypot (nx - found_leader[4], ny - found_leader[5]);
 
     /* Stopping a little short of the text. */
     if (length > 4.0)
-      cairo_line_to (cr, nx - (nx - x1) / length * 3.0, ny - (ny - y1) / length * 3.0);
+      cairo_line_to (cr, nx - (nx - found_leader[4]) / length * 3.0,
+                     ny - (ny - found_leader[5]) / length * 3.0);
   }
   cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], FW_WHEEL_INK (style, 0.55));
   cairo_set_line_width (cr, FW_WHEEL_STROKE (style, 1.25));
@@ -855,7 +1086,9 @@ fit_whole (Fit fit)
  * placed before any stage's label. */
 static guint
 reserve_referral (const LabelContext *context,
-                  Box                *placed)
+                  Box                *placed,
+                  guint              *n_label,
+                  guint              *n_band)
 {
   const double *reserved = context->reserved;
   guint n_placed = 0;
@@ -865,7 +1098,7 @@ reserve_referral (const LabelContext *context,
       /* With a space's width to spare: a stage's label beside it
        * ("Referrals 200" by "Referrals 50/month") must not read as one
        * line with it. */
-      double gap = context->layout->label_size * 0.5;
+      double gap = REFERRAL_GAP (context->layout);
 
       placed[0].x0 = reserved[0] - gap;
       placed[0].y0 = reserved[1];
@@ -873,9 +1106,10 @@ reserve_referral (const LabelContext *context,
       placed[0].y1 = reserved[3];
       n_placed = 1;
     }
+  *n_label = n_placed;
   /* ...and of the referral band. */
-  n_placed += fw_wheel_referral_band_boxes (context->layout, context->referral, placed + n_placed);
-  return n_placed;
+  *n_band = fw_wheel_referral_band_boxes (context->layout, context->referral, placed + n_placed);
+  return n_placed + *n_band;
 }
 
 /* Places (and with @draw, draws) every stage's label with its count in
@@ -890,13 +1124,18 @@ label_pass (const LabelContext *context,
             gboolean            probe,
             gboolean            draw,
             Fit                *fits,
-            GArray             *outside_boxes)
+            GArray             *outside_boxes,
+            GArray             *outside_leaders)
 {
   const FwWheelLayout *layout = context->layout;
   const FwScenario *scenario = context->scene->scenario;
   Box placed[FW_MAX_STAGES + 1 + FW_WHEEL_MAX_BAND_BOXES];
-  guint n_reserved = reserve_referral (context, placed);
+  guint n_label, n_band;
+  guint n_reserved = reserve_referral (context, placed, &n_label, &n_band);
   guint n_placed = n_reserved;
+  /* The leaders of the labels placed outside, for the next to keep
+   * clear of. */
+  g_autoptr(GArray) leaders = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree double *near = g_new (double, 2 * MAX (context->n_markers, 1));
 
   if (context->spots != NULL)
@@ -974,7 +1213,8 @@ label_pass (const LabelContext *context,
           && paint_label_outside (context->cr, layout, context->style, outside, count,
                                   start, end, layout->min_text > 0.0 ? &cell : NULL,
                                   fits[i] == FIT_SHORT ? name_w : stub_width (name, name_w),
-                                  draw, context->angles, context->n_markers, placed, &n_placed, spot))
+                                  draw, context->angles, context->n_markers, placed, &n_placed,
+                                  n_label, n_band, leaders, spot))
         {
           /* Whole outside (as it must be to leave a short label
            * inside), or cut short there too. */
@@ -1004,6 +1244,8 @@ label_pass (const LabelContext *context,
     return FALSE;
   if (outside_boxes != NULL)
     g_array_append_vals (outside_boxes, placed + n_reserved, n_placed - n_reserved);
+  if (outside_leaders != NULL && leaders->len > 0)
+    g_array_append_vals (outside_leaders, leaders->data, leaders->len);
   return TRUE;
 }
 
@@ -1067,14 +1309,14 @@ choose_compact (const LabelContext *context)
   LabelContext placing = *context;
   guint n_stages = MIN (context->scene->scenario->stages->len, FW_MAX_STAGES);
 
-  if (!context->room->forms_differ || label_pass (context, FALSE, TRUE, FALSE, exact, NULL))
+  if (!context->room->forms_differ || label_pass (context, FALSE, TRUE, FALSE, exact, NULL, NULL))
     return FALSE;
 
   /* Every label placed, whatever the caller asks of its own pass. */
   placing.stop_short = FALSE;
   placing.spots = NULL;
-  label_pass (&placing, FALSE, FALSE, FALSE, exact, NULL);
-  label_pass (&placing, TRUE, FALSE, FALSE, compact, NULL);
+  label_pass (&placing, FALSE, FALSE, FALSE, exact, NULL, NULL);
+  label_pass (&placing, TRUE, FALSE, FALSE, compact, NULL, NULL);
   for (guint i = 0; i < n_stages; i++)
     if (compact[i] > exact[i])
       return TRUE;
@@ -1158,7 +1400,7 @@ fw_wheel_count_stage_labels (cairo_t             *cr,
 
   n_stages = MIN (scene->scenario->stages->len, FW_MAX_STAGES);
   label_probe_init (&probe, &context, cr, layout, style, scene);
-  label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL);
+  label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL, NULL);
   label_probe_clear (&probe);
   for (guint i = 0; i < n_stages; i++)
     {
@@ -1177,14 +1419,15 @@ fw_wheel_place_stage_labels (cairo_t             *cr,
                              const FwWheelScene  *scene,
                              FwReferralGeometry  *kept,
                              double               referral_box[4],
-                             GArray              *placed)
+                             GArray              *placed,
+                             GArray              *leaders)
 {
   LabelProbe probe;
   LabelContext context;
   Fit fits[FW_MAX_STAGES];
 
   label_probe_init (&probe, &context, cr, layout, style, scene);
-  label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, placed);
+  label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, placed, leaders);
   *kept = probe.referral;
   memcpy (referral_box, probe.reserved, sizeof probe.reserved);
   label_probe_clear (&probe);
@@ -1199,6 +1442,7 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
                              const double         reserved[4],
                              const FwWheelRoom   *room,
                              GArray              *placed,
+                             GArray              *leaders,
                              FwWheelCountSpots   *spots)
 {
   guint n_points = scene->scenario->points->len;
@@ -1216,7 +1460,7 @@ fw_wheel_paint_stage_labels (cairo_t             *cr,
     gboolean compact = choose_compact (&context);
 
     context.spots = spots;
-    label_pass (&context, compact, FALSE, TRUE, fits, placed);
+    label_pass (&context, compact, FALSE, TRUE, fits, placed, leaders);
   }
 }
 
@@ -1651,7 +1895,7 @@ names_whole (cairo_t             *cr,
   fw_wheel_layout_compute_text (layout, width, height, text);
   label_probe_init (&probe, &context, cr, layout, style, full);
   context.stop_short = TRUE;
-  whole = label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL);
+  whole = label_pass (&context, choose_compact (&context), FALSE, FALSE, fits, NULL, NULL);
   label_probe_clear (&probe);
   return whole;
 }

@@ -95,7 +95,8 @@ rank_points (const FwWheelScene *scene)
 }
 
 /* What a name keeps clear of: @avoid (the stage labels and the referral
- * label), the referral band's boxes and the names placed so far (in
+ * label) and the stage labels' leaders (@fixed_leaders, four doubles a
+ * piece), the referral band's boxes and the names placed so far (in
  * @placed, the band's first), and the leaders drawn to those names
  * (@leaders, four doubles each: marker and name ends). */
 typedef struct
@@ -105,40 +106,12 @@ typedef struct
   double               max_leader; /* text sizes */
   const FwWheelBox    *avoid;
   guint                n_avoid;
+  const double        *fixed_leaders;
+  guint                n_fixed_leaders;
   GArray              *placed;
   guint                n_band;
   GArray              *leaders;
 } NameRoom;
-
-/* Whether the segment (@x0, @y0)-(@x1, @y1) crosses @box (Liang-Barsky). */
-static gboolean
-segment_crosses (double            x0,
-                 double            y0,
-                 double            x1,
-                 double            y1,
-                 const FwWheelBox *box)
-{
-  double p[4] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
-  double q[4] = { x0 - box->x0, box->x1 - x0, y0 - box->y0, box->y1 - y0 };
-  double t0 = 0.0, t1 = 1.0;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      if (p[i] == 0.0)
-        {
-          if (q[i] < 0.0)
-            return FALSE;
-          continue;
-        }
-      if (p[i] < 0.0)
-        t0 = MAX (t0, q[i] / p[i]);
-      else
-        t1 = MIN (t1, q[i] / p[i]);
-      if (t0 > t1)
-        return FALSE;
-    }
-  return TRUE;
-}
 
 static gboolean
 collides (const NameRoom   *room,
@@ -156,7 +129,19 @@ collides (const NameRoom   *room,
         return TRUE;
       /* A leader through a stage label or the referral caption reads
        * as underlining it. */
-      if (segment_crosses (leader[0], leader[1], leader[2], leader[3], &room->avoid[i]))
+      if (fw_wheel_segment_crosses_box (leader[0], leader[1], leader[2], leader[3], &room->avoid[i]))
+        return TRUE;
+    }
+  for (guint i = 0; i < room->n_fixed_leaders; i++)
+    {
+      const double *stage = &room->fixed_leaders[4 * i];
+
+      /* A stage's leader through a name ran through "Outages and bugs"
+       * (verify10b V10B-01); across the name's leader it left the room
+       * unsure which line goes where. */
+      /* (The name's plate keeps the line off its words.) */
+      if (fw_wheel_segment_crosses_box (stage[0], stage[1], stage[2], stage[3], box)
+          || fw_wheel_segments_cross (leader, stage))
         return TRUE;
     }
   for (guint i = 0; i < room->placed->len; i++)
@@ -167,14 +152,14 @@ collides (const NameRoom   *room,
         return TRUE;
       /* A leader across another name reads as joining the wrong two. */
       if (i >= room->n_band
-          && segment_crosses (leader[0], leader[1], leader[2], leader[3], other))
+          && fw_wheel_segment_crosses_box (leader[0], leader[1], leader[2], leader[3], other))
         return TRUE;
     }
   for (guint i = 0; i < room->leaders->len / 4; i++)
     {
       const double *other = &g_array_index (room->leaders, double, 4 * i);
 
-      if (segment_crosses (other[0], other[1], other[2], other[3], box))
+      if (fw_wheel_segment_crosses_box (other[0], other[1], other[2], other[3], box))
         return TRUE;
       /* Two leaders crossing leave the room unsure which marker is
        * whose name. */
@@ -492,6 +477,10 @@ place_numbers (cairo_t             *cr,
               box = (FwWheelBox) { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
               for (guint j = room->n_band; j < room->placed->len && clear; j++)
                 clear = !fw_wheel_boxes_overlap (&box, &g_array_index (room->placed, FwWheelBox, j));
+              for (guint j = 0; j < room->n_fixed_leaders && clear; j++)
+                clear = !fw_wheel_segment_crosses_box (room->fixed_leaders[4 * j], room->fixed_leaders[4 * j + 1],
+                                                       room->fixed_leaders[4 * j + 2], room->fixed_leaders[4 * j + 3],
+                                                       &box);
               if (clear)
                 break;
               fw_wheel_layout_position (layout, angles[k], layout->rim, &cx, &cy);
@@ -577,18 +566,18 @@ fw_wheel_place_point_names (cairo_t             *cr,
                             const FwReferralGeometry *kept,
                             const double         referral_box[4],
                             GArray              *stage_boxes,
+                            GArray              *stage_leaders,
                             gboolean             draw,
                             gboolean             until_one_fails,
-                            GArray              *named,
-                            GArray              *named_leaders,
-                            GArray              *numbered)
+                            FwWheelPointText    *out)
 {
   const FwScenario *scenario = scene->scenario;
   g_autofree double *angles = NULL;
   g_autofree Ranked *ranked = NULL;
   g_autofree gboolean *has_name = NULL;
   g_autofree gboolean *left = NULL;
-  guint n_named;
+  guint n_named, n_before_numbers;
+  GArray *numbered = out != NULL ? out->numbered : NULL;
   g_autoptr(GArray) placed = NULL;
   g_autoptr(GArray) leaders = NULL;
   g_autoptr(GArray) avoid = NULL;
@@ -623,6 +612,8 @@ fw_wheel_place_point_names (cairo_t             *cr,
   room.max_leader = MAX_LEADER;
   room.avoid = (const FwWheelBox *) avoid->data;
   room.n_avoid = avoid->len;
+  room.fixed_leaders = stage_leaders != NULL ? (const double *) stage_leaders->data : NULL;
+  room.n_fixed_leaders = stage_leaders != NULL ? stage_leaders->len / 4 : 0;
   room.placed = placed;
   room.n_band = placed->len;
   room.leaders = leaders;
@@ -645,11 +636,18 @@ fw_wheel_place_point_names (cairo_t             *cr,
       if (unnamed_left (scene, has_name, left) <= FW_WHEEL_MAX_NUMBERED)
         place_numbers (cr, &room, style, scene, angles, left, 1, draw, numbered);
     }
-  /* The names only, placed before any number. */
-  if (named != NULL)
-    g_array_append_vals (named, &g_array_index (placed, FwWheelBox, room.n_band), n_named);
-  if (named_leaders != NULL)
-    g_array_append_vals (named_leaders, leaders->data, 4 * n_named);
+  /* The names, placed before any number, then the numbers. */
+  n_before_numbers = room.n_band + n_named;
+  if (out != NULL && out->names != NULL)
+    g_array_append_vals (out->names, &g_array_index (placed, FwWheelBox, room.n_band), n_named);
+  if (out != NULL && out->name_leaders != NULL)
+    g_array_append_vals (out->name_leaders, leaders->data, 4 * n_named);
+  if (out != NULL && out->badges != NULL)
+    g_array_append_vals (out->badges, &g_array_index (placed, FwWheelBox, n_before_numbers),
+                         placed->len - n_before_numbers);
+  if (out != NULL && out->badge_leaders != NULL)
+    g_array_append_vals (out->badge_leaders, &g_array_index (leaders, double, 4 * n_named),
+                         leaders->len - 4 * n_named);
   return n_named;
 }
 
@@ -670,6 +668,8 @@ fw_wheel_point_key (cairo_t             *cr,
                     GArray              *numbered)
 {
   g_autoptr(GArray) stage_boxes = NULL;
+  g_autoptr(GArray) stage_leaders = NULL;
+  FwWheelPointText out = { NULL, NULL, NULL, NULL, numbered };
   FwReferralGeometry kept;
   double referral_box[4];
 
@@ -679,9 +679,10 @@ fw_wheel_point_key (cairo_t             *cr,
       || !scene->reveal_points || !scene->point_names)
     return 0;
   stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
-  fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
+  stage_leaders = g_array_new (FALSE, FALSE, sizeof (double));
+  fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes, stage_leaders);
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, FALSE, NULL, NULL, numbered);
+                                     stage_leaders, FALSE, FALSE, &out);
 }
 
 gboolean
@@ -691,13 +692,14 @@ fw_wheel_point_names_all_shown (cairo_t             *cr,
                                 const FwWheelScene  *scene)
 {
   g_autoptr(GArray) stage_boxes = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+  g_autoptr(GArray) stage_leaders = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_points = scene->scenario->points->len - (scene->dragged_point >= 0);
   FwReferralGeometry kept;
   double referral_box[4];
 
-  fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes);
+  fw_wheel_place_stage_labels (cr, layout, style, scene, &kept, referral_box, stage_boxes, stage_leaders);
   /* Stopped at the first name left out: a crowded wheel's is among its
    * first few dozen. */
   return fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, stage_boxes,
-                                     FALSE, TRUE, NULL, NULL, NULL) == n_points;
+                                     stage_leaders, FALSE, TRUE, NULL) == n_points;
 }

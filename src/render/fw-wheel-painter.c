@@ -570,6 +570,7 @@ fw_wheel_paint_ring (cairo_t             *cr,
   if (scene->scenario != NULL && scene->scenario->stages->len > 0)
     {
       g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (FwWheelBox));
+      g_autoptr(GArray) leaders = g_array_new (FALSE, FALSE, sizeof (double));
       FwReferralGeometry kept;
       FwWheelRoom measured;
       const FwWheelRoom *room = scene->room;
@@ -587,16 +588,18 @@ fw_wheel_paint_ring (cairo_t             *cr,
       fw_wheel_kept_referral (layout, scene, room, &kept, referral_box);
       spots->band = room->band;
       if (!scene->no_text)
-        fw_wheel_paint_stage_labels (cr, layout, style, scene, &kept, referral_box, room, placed, spots);
+        fw_wheel_paint_stage_labels (cr, layout, style, scene, &kept, referral_box, room, placed, leaders,
+                                     spots);
       if (scene->reveal_points)
         {
           paint_markers (cr, layout, style, scene);
           if (scene->point_names && !scene->no_text)
             {
               g_autoptr(GArray) numbered = g_array_new (FALSE, FALSE, sizeof (guint));
+              FwWheelPointText out = { NULL, NULL, NULL, NULL, numbered };
 
               fw_wheel_place_point_names (cr, layout, style, scene, &kept, referral_box, placed,
-                                          TRUE, FALSE, NULL, NULL, numbered);
+                                          leaders, TRUE, FALSE, &out);
               spots->n_numbered = MIN (numbered->len, FW_MAX_POINTS);
               /* An empty GArray may have no data at all. */
               if (spots->n_numbered > 0)

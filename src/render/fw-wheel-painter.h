@@ -76,8 +76,10 @@ typedef struct
   gboolean labelled; /* the stage's label is drawn, within: */
   double   label[4]; /* its name and count's box: x0, y0, x1, y1 */
   gboolean led;       /* the label is outside the ring, with a leader: */
-  double   leader[4]; /* its end on the arc and its turn past the
-                       * markers (x0, y0, x1, y1), on to the label */
+  double   leader[8]; /* its end on the arc, where it is out past the
+                       * markers (the same unless it slants round the
+                       * ring), its turn and its end at the label (x and
+                       * y each) */
 } FwWheelCountSpot;
 
 typedef struct

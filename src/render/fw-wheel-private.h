@@ -67,6 +67,36 @@ fw_wheel_segments_cross (const double a[4],
          && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0));
 }
 
+/* Whether the segment (@x0, @y0)-(@x1, @y1) crosses @box (Liang-Barsky). */
+static inline gboolean
+fw_wheel_segment_crosses_box (double            x0,
+                              double            y0,
+                              double            x1,
+                              double            y1,
+                              const FwWheelBox *box)
+{
+  double p[4] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
+  double q[4] = { x0 - box->x0, box->x1 - x0, y0 - box->y0, box->y1 - y0 };
+  double t0 = 0.0, t1 = 1.0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0.0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static inline gboolean
 fw_wheel_boxes_overlap (const FwWheelBox *a,
                         const FwWheelBox *b)
@@ -129,7 +159,8 @@ PangoLayout *fw_wheel_text_layout         (cairo_t             *cr,
  * are written by fw_wheel_paint_counts()). Labels placed outside keep
  * clear of @referral's band and of @reserved, a box (x0, y0, x1, y1):
  * the referral label. Those drawn outside the ring are added to @placed
- * (FwWheelBox), when not NULL. */
+ * (FwWheelBox), and their leaders to @leaders (two straight pieces of
+ * four doubles each: x0, y0, x1, y1), when not NULL. */
 void         fw_wheel_paint_stage_labels  (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
@@ -138,6 +169,7 @@ void         fw_wheel_paint_stage_labels  (cairo_t             *cr,
                                            const double         reserved[4],
                                            const FwWheelRoom   *room,
                                            GArray              *placed,
+                                           GArray              *leaders,
                                            FwWheelCountSpots   *spots);
 /* Whether the stage labels show every count in the compact form ("12k")
  * rather than exact ("12,000"): one form for the whole wheel. */
@@ -198,18 +230,26 @@ void         fw_wheel_paint_hub_text      (cairo_t             *cr,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene);
 
+/* What fw_wheel_place_point_names() placed; each array may be NULL. */
+typedef struct
+{
+  GArray *names;          /* FwWheelBox: the names placed */
+  GArray *name_leaders;   /* their leaders, four doubles each: marker and name ends */
+  GArray *badges;         /* FwWheelBox: the numbers placed instead of names */
+  GArray *badge_leaders;  /* theirs */
+  GArray *numbered;       /* guint: the points numbered, in the numbers' order */
+} FwWheelPointText;
+
 /* fw-wheel-names.c: each point's name beside its marker, outside the
  * ring, clear of the stage labels in @stage_boxes (FwWheelBox, may be
+ * NULL) and their leaders @stage_leaders (four doubles a piece, may be
  * NULL), of the referral band @kept and its label @referral_box once the
  * scene shows the loop, and of one another; a name with no room is not
  * drawn over something: unless @until_one_fails, its marker gets a
- * number instead (fw-wheel-key.h), and the points numbered go to
- * @numbered (guint, in the numbers' order) when not NULL. Drawn with
- * @draw, else only placed; the boxes of the names placed are added to
- * @named (FwWheelBox), and their leaders to @named_leaders (four
- * doubles each: marker and name ends), when not NULL. Returns how
- * many names are placed. With @until_one_fails, it stops at the first
- * name with no room and numbers none. */
+ * number instead (fw-wheel-key.h). Drawn with @draw, else only placed;
+ * what is placed goes to @out when not NULL. Returns how many names
+ * are placed. With @until_one_fails, it stops at the first name with
+ * no room and numbers none. */
 guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
@@ -217,11 +257,10 @@ guint        fw_wheel_place_point_names   (cairo_t             *cr,
                                            const FwReferralGeometry *kept,
                                            const double         referral_box[4],
                                            GArray              *stage_boxes,
+                                           GArray              *stage_leaders,
                                            gboolean             draw,
                                            gboolean             until_one_fails,
-                                           GArray              *named,
-                                           GArray              *named_leaders,
-                                           GArray              *numbered);
+                                           FwWheelPointText    *out);
 /* Whether every point's name has room (the scene showing the points and
  * their names), as fw_wheel_count_point_names() would count them, but
  * placing no more once one is left out: what fitting asks. */
@@ -232,15 +271,17 @@ gboolean     fw_wheel_point_names_all_shown (cairo_t           *cr,
 
 /* fw-wheel-labels.c: the stage labels placed as
  * fw_wheel_paint_stage_labels() places them, drawing nothing: the boxes
- * of those outside the ring added to @placed, the referral band and its
- * label's box as they are kept. */
+ * of those outside the ring added to @placed and their leaders to
+ * @leaders (may be NULL), the referral band and its label's box as they
+ * are kept. */
 void         fw_wheel_place_stage_labels  (cairo_t             *cr,
                                            const FwWheelLayout *layout,
                                            const FwWheelStyle  *style,
                                            const FwWheelScene  *scene,
                                            FwReferralGeometry  *kept,
                                            double               referral_box[4],
-                                           GArray              *placed);
+                                           GArray              *placed,
+                                           GArray              *leaders);
 
 /* fw-wheel-markers.c */
 typedef enum
