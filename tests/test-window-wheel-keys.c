@@ -264,6 +264,80 @@ test_stage_rates_explained (void)
   fw_test_window_close (window);
 }
 
+typedef struct
+{
+  GtkWidget  *field;
+  const char *text;
+} TextWanted;
+
+static gboolean
+field_reads (gpointer data)
+{
+  TextWanted *wanted = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (wanted->field)), wanted->text) == 0;
+}
+
+static gboolean
+field_marked (gpointer field)
+{
+  return gtk_widget_has_css_class (field, "error");
+}
+
+static gboolean
+wheel_focused (gpointer window)
+{
+  return wheel_has_focus (window);
+}
+
+static gboolean
+first_stage_selected (gpointer session)
+{
+  return fw_session_get_selected_stage (session) == 0;
+}
+
+/* Escape in a field of the editor: the first takes back a value being
+ * typed and leaves the caret there; the next sends the keyboard to the
+ * wheel, which shows its ring and answers the arrows. The verifier's
+ * V10B-11, at 1024x768: the caret stayed in "People now" however often
+ * Escape was pressed, and Right moved it. */
+static void
+test_escape_in_field_to_wheel (void)
+{
+  FwWindow *window = fw_test_window_new_sized (1024, 768);
+  FwSession *session = fw_window_get_session (window);
+  GtkWidget *wheel = fw_window_get_wheel (window);
+  GtkWidget *count = fw_test_find_named (GTK_WIDGET (window), "stage-count");
+  g_autofree char *before = NULL;
+
+  g_assert_nonnull (count);
+  g_assert_true (gtk_widget_get_mapped (count));
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (count)));
+  g_assert_cmpint (fw_session_get_selected_stage (session), <, 0);
+  g_assert_true (gtk_widget_grab_focus (count));
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (window), 0));
+
+  /* "x" over the selected text: refused, kept; Escape takes it back. */
+  press (window, "x");
+  g_assert_true (fw_test_wait_until (field_marked, count));
+  press (window, "Escape");
+  g_assert_true (fw_test_wait_until (field_reads, &(TextWanted) { count, before }));
+  g_assert_false (gtk_widget_has_css_class (count, "error"));
+  g_assert_false (wheel_has_focus (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), count));
+
+  /* Nothing left to take back: the keyboard goes to the wheel. */
+  press (window, "Escape");
+  g_assert_true (fw_test_wait_until (wheel_focused, window));
+  g_assert_true (gtk_widget_has_visible_focus (wheel));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, before);
+  press (window, "Right");
+  g_assert_true (fw_test_wait_until (first_stage_selected, session));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, before);
+
+  fw_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,5 +348,6 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), FALSE);
   g_test_add_func ("/window-wheel-keys/arrows-name-the-selection", test_arrows_name_the_selection);
   g_test_add_func ("/window-wheel-keys/stage-rates-explained", test_stage_rates_explained);
+  g_test_add_func ("/window-wheel-keys/escape-in-field-to-wheel", test_escape_in_field_to_wheel);
   return g_test_run ();
 }

@@ -126,6 +126,36 @@ on_home_state (GtkWidget     *widget,
     }
 }
 
+/* Escape that comes back unanswered from a text field of the window
+ * sends the keyboard home: an instructor at the keyboard gets back to
+ * the wheel, and its arrows, without the mouse (verifier's V10B-11: the
+ * caret stayed in "People now" however often Escape was pressed). A
+ * value being typed is taken back by the first Escape, which the field
+ * keeps (fw-typed-field.c); the next one comes here. A menu's or a
+ * dialog's Escape closes it, as before: neither reaches the window. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FocusHome             *home)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+  focus = gtk_root_get_focus (GTK_ROOT (home->window));
+  if (focus == NULL || !(GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)) ||
+      gtk_widget_is_ancestor (focus, home->home) || in_popover (home->window))
+    return GDK_EVENT_PROPAGATE;
+
+  /* Moved by a key, as by Tab: its ring shows where it went (GTK shows
+   * rings after Tab and the arrows only). */
+  gtk_window_set_focus_visible (home->window, TRUE);
+  fw_focus_home_return (home->window);
+  return GDK_EVENT_STOP;
+}
+
 static void
 focus_home_free (gpointer data)
 {
@@ -140,6 +170,7 @@ fw_focus_home_install (GtkWindow *window,
                        GtkWidget *home_widget)
 {
   FocusHome *home;
+  GtkEventController *keys;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (GTK_IS_WIDGET (home_widget));
@@ -153,6 +184,12 @@ fw_focus_home_install (GtkWindow *window,
   g_signal_connect (window, "notify::focus-widget", G_CALLBACK (on_focus_changed), home);
   /* Coming back to the window (a dialog closed) with nowhere to go. */
   g_signal_connect (window, "notify::is-active", G_CALLBACK (on_focus_changed), home);
+
+  /* After the field and everything around it had their say. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), home);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
 }
 
 void

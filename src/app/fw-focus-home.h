@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * the arrow keys do nothing and Tab starts over from the header bar.
  * After such a loss the focus goes to @home (the wheel) once the main
  * loop is idle, so a view that rebuilt itself has had its chance to put
- * the focus back where it belongs first. */
+ * the focus back where it belongs first. Escape in a text field of
+ * @window, when the field has nothing to take back, sends the focus
+ * home too. */
 void fw_focus_home_install (GtkWindow *window,
                             GtkWidget *home);
 
