@@ -339,6 +339,63 @@ test_session_playback (void)
   g_assert_cmpfloat (fw_session_get_position (session), ==, 0.0);
 }
 
+/* The numbers' roll: every move while paused; while playing, evenly
+ * spaced steps of a period, each period's start one of them, never
+ * more than FW_SESSION_ROLLS_A_SECOND a second of play, and above that
+ * speed one every few periods. */
+static void
+test_session_roll (void)
+{
+  g_autoptr(FwDocument) document = fw_document_new (two_scenarios ());
+  g_autoptr(FwSession) session = fw_session_new (document);
+  Seen roll = { 0 };
+  guint rolls, last;
+
+  g_signal_connect (session, "notify::roll", G_CALLBACK (on_notify), &roll);
+
+  /* Paused: each new position. */
+  fw_session_set_period (session, 2);
+  fw_session_set_period (session, 1);
+  g_assert_cmpuint (roll.n_notifies, ==, 2);
+  g_assert_cmpuint (fw_session_get_roll (session), ==, 2);
+
+  /* Two periods a second: two steps a period, at t and t + 1/2. Played
+   * in sixtieths of a second, from period 1 to just past 3. */
+  fw_session_set_speed (session, 2.0);
+  fw_session_set_playing (session, TRUE);
+  rolls = roll.n_notifies;
+  last = fw_session_get_period (session);
+  for (guint i = 0; i < 61; i++)
+    {
+      guint before = roll.n_notifies;
+
+      g_assert_true (fw_session_play_on (session, 1.0 / 60.0));
+      /* A new period is always a roll. */
+      if (fw_session_get_period (session) != last)
+        g_assert_cmpuint (roll.n_notifies, ==, before + 1);
+      last = fw_session_get_period (session);
+    }
+  g_assert_cmpuint (fw_session_get_period (session), ==, 3);
+  g_assert_cmpuint (roll.n_notifies - rolls, ==, 4);
+
+  /* Half a period a second: every fifth of a second, ten a period. */
+  fw_session_set_speed (session, 0.5);
+  rolls = roll.n_notifies;
+  for (guint i = 0; i < 120; i++)
+    g_assert_true (fw_session_play_on (session, 1.0 / 60.0));
+  g_assert_cmpuint (roll.n_notifies - rolls, >=, 9);
+  g_assert_cmpuint (roll.n_notifies - rolls, <=, 11);
+
+  /* Twenty periods a second: one roll every four periods. */
+  fw_session_set_period (session, 0);
+  fw_session_set_speed (session, 20.0);
+  rolls = roll.n_notifies;
+  for (guint i = 0; i < 29; i++)
+    g_assert_true (fw_session_play_on (session, 1.0 / 60.0));
+  g_assert_cmpuint (fw_session_get_period (session), ==, 9);
+  g_assert_cmpuint (roll.n_notifies - rolls, ==, 2);
+}
+
 static void
 test_session_new_document (void)
 {
@@ -753,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/core/session/current-removed", test_session_current_removed);
   g_test_add_func ("/core/session/selection-follows-edits", test_session_selection_follows_edits);
   g_test_add_func ("/core/session/playback", test_session_playback);
+  g_test_add_func ("/core/session/roll", test_session_roll);
   g_test_add_func ("/core/document/says-what-changed", test_document_says_what_changed);
   g_test_add_func ("/core/scenario-model/items-changed", test_scenario_models);
   g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);

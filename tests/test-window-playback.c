@@ -465,15 +465,13 @@ test_playback_counts_roll_apart (Fixture       *fixture,
   g_assert_true (fw_test_wait_frames_past (wheel, 0));
   fw_session_set_speed (shown, 1);
   fw_session_set_playing (shown, TRUE);
-  /* Rolls come at most FW_PERIOD_BLEND_TEXT_INTERVAL_US apart: the
-   * first one after the wheel's first paint. */
-  g_usleep (FW_PERIOD_BLEND_TEXT_INTERVAL_US + G_USEC_PER_SEC / 50);
+  /* At one period a second the numbers roll on every fifth of a period
+   * (fw_session_get_roll()): a quarter of a period always rolls them. */
   statics = fw_wheel_view_get_statics_painted (view);
   g_assert_true (fw_session_play_on (shown, 0.25));
   before = wheel_node (wheel);
   g_assert_cmpuint (fw_wheel_view_get_statics_painted (view), ==, statics + 1);
   statics = fw_wheel_view_get_statics_painted (view);
-  g_usleep (FW_PERIOD_BLEND_TEXT_INTERVAL_US + G_USEC_PER_SEC / 50);
   g_assert_true (fw_session_play_on (shown, 0.25));
   after = wheel_node (wheel);
   /* It rolled. */
@@ -509,6 +507,81 @@ test_playback_counts_roll_apart (Fixture       *fixture,
   gsk_render_node_unref (before);
   gsk_render_node_unref (after);
   gsk_render_node_unref (paused);
+}
+
+static gboolean
+is_caption (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-figure-caption") &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The figures panel's value captioned @caption, as on screen. */
+static const char *
+figure_text (Fixture    *fixture,
+             const char *caption)
+{
+  GtkWidget *label = fw_test_find (GTK_WIDGET (fixture->window), is_caption, caption);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (label)));
+}
+
+/* Playing, the numbers written out roll on together: the wheel's counts
+ * and the figures beside it in the same frames, and a frame that starts
+ * a new period (new words, slider, readout) is one of them, so GTK
+ * redraws and lays the window out once for all of them. At most
+ * FW_SESSION_ROLLS_A_SECOND rolls a second of play, whatever the frame
+ * rate: played here in frames of a sixtieth of a second, as fast as the
+ * machine goes. */
+static void
+test_playback_numbers_roll_together (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  FwSession *shown = session (fixture);
+  GtkWidget *wheel = fw_window_get_wheel (fixture->window);
+  FwWheelView *view = FW_WHEEL_VIEW (wheel);
+  g_autofree char *figure = NULL;
+  guint frames = 120, rolls = 0, figure_rolls = 0, periods = 0;
+  double speed = 2.0;
+
+  g_assert_true (fw_test_wait_frames_past (wheel, 0));
+  fw_session_set_speed (shown, speed);
+  fw_session_set_playing (shown, TRUE);
+  gsk_render_node_unref (wheel_node (wheel));
+  figure = g_strdup (figure_text (fixture, "Customers"));
+
+  for (guint i = 0; i < frames; i++)
+    {
+      guint64 statics = fw_wheel_view_get_statics_painted (view);
+      guint period = fw_session_get_period (shown);
+      gboolean wheel_rolled, figures_rolled, new_period;
+
+      g_assert_true (fw_session_play_on (shown, 1.0 / 60.0));
+      gsk_render_node_unref (wheel_node (wheel));
+      wheel_rolled = fw_wheel_view_get_statics_painted (view) != statics;
+      figures_rolled = g_strcmp0 (figure, figure_text (fixture, "Customers")) != 0;
+      new_period = fw_session_get_period (shown) != period;
+      g_free (figure);
+      figure = g_strdup (figure_text (fixture, "Customers"));
+
+      /* The figures roll only with the wheel's counts; a new period
+       * rolls them both. */
+      if (figures_rolled || new_period)
+        g_assert_true (wheel_rolled);
+      rolls += wheel_rolled;
+      figure_rolls += figures_rolled;
+      periods += new_period;
+    }
+  fw_session_set_playing (shown, FALSE);
+
+  g_test_message ("%u frames, %u rolls of the wheel's counts, %u of the customers figure, %u new periods",
+                  frames, rolls, figure_rolls, periods);
+  g_assert_cmpuint (periods, >=, 3);
+  g_assert_cmpuint (figure_rolls, >, 0);
+  g_assert_cmpuint (rolls, >=, periods);
+  g_assert_cmpuint (rolls, <=, frames / 60.0 * FW_SESSION_ROLLS_A_SECOND + 1);
 }
 
 static void
@@ -788,6 +861,7 @@ main (int   argc,
   ADD ("yields-to-idle", test_playback_yields_to_idle);
   ADD ("ring-keeps-room", test_playback_ring_keeps_room);
   ADD ("counts-roll-apart", test_playback_counts_roll_apart);
+  ADD ("numbers-roll-together", test_playback_numbers_roll_together);
   ADD ("horizon", test_playback_horizon);
   ADD ("horizon-typed-whole", test_playback_horizon_typed_whole);
 #undef ADD

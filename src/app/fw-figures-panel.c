@@ -98,7 +98,7 @@ struct _FwFiguresPanel
   guint          scenario_index;
   guint          step;        /* the document's step the baselines belong to */
   guint          tick_id;
-  gint64         rolled_time;  /* when playing last rolled the values on */
+  guint          rolled;       /* the session's roll the values last rolled on at */
   gboolean       syncing;    /* the panel writes the spin button, not the user */
   FwTypedField  *inflow_field; /* for the current document */
   int            width;      /* as last allocated; 0 before */
@@ -933,15 +933,17 @@ on_period_changed (FwFiguresPanel *self)
   show_figures (self, SHOW_OTHER);
 }
 
-/* Playing: the values between two periods, rolling on at most every
- * FW_PERIOD_BLEND_TEXT_INTERVAL_US (the position itself glides). Paused,
- * the position is back on its period, whose figures ease in exactly. */
+/* Playing: the values between two periods, rolling on with the
+ * session's roll (fw_session_get_roll()), in the same frames as the
+ * wheel's counts and each new period, while the position itself
+ * glides. Paused, the position is back on its period, whose figures
+ * ease in exactly. */
 static void
 on_position_changed (FwFiguresPanel *self)
 {
   const FwProjection *projection = fw_session_get_projection (self->session);
   const FwSummary *summary = fw_projection_get_summary (projection);
-  gint64 now = g_get_monotonic_time ();
+  guint roll = fw_session_get_roll (self->session);
   FwFigures shown;
 
   if (!fw_session_get_playing (self->session))
@@ -949,9 +951,9 @@ on_position_changed (FwFiguresPanel *self)
       show_figures (self, SHOW_OTHER);
       return;
     }
-  if (now - self->rolled_time < FW_PERIOD_BLEND_TEXT_INTERVAL_US)
+  if (roll == self->rolled)
     return;
-  self->rolled_time = now;
+  self->rolled = roll;
 
   fw_period_blend_figures (projection, fw_session_get_position (self->session), &shown);
   for (guint i = 0; i < N_FIGURES; i++)

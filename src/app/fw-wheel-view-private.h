@@ -96,7 +96,7 @@ struct _FwWheelView
   int             static_width;
   int             static_height;
   int             static_scale;
-  gint64          static_time;    /* when it was painted (monotonic) */
+  guint           rolled;         /* the session's roll the numbers were last rolled at */
   /* Playing, the static layer is two: the ring's pixels as they are
    * (ring_node) and each part of the counts in pixels of its own, in the
    * small box it covers (count_nodes; fw_wheel_paint_count_part()). A

@@ -614,19 +614,21 @@ on_playing_changed (FwWheelView *self)
 
 /* Playing: every frame the position moves on a little. The moving
  * people and the wheel's speed follow it at once; the numbers written
- * out (the counts on the arcs, in the static layer, a whole redraw, and
- * the hub's figure) roll on at most FW_PERIOD_BLEND_TEXT_INTERVAL_US
- * apart. Paused, the position is back on its period and everything
- * shows that period exactly. */
+ * out (the counts on the arcs and the hub's figure) roll on when the
+ * session's roll does (fw_session_get_roll()), in the same frames as
+ * the figures beside the wheel and each new period. Paused, the
+ * position is back on its period and everything shows that period
+ * exactly. */
 static void
 on_position_changed (FwWheelView *self)
 {
   gboolean playing = fw_session_get_playing (self->session);
-  gint64 now = g_get_monotonic_time ();
-  gboolean roll = !playing || now - self->static_time >= FW_PERIOD_BLEND_TEXT_INTERVAL_US;
+  guint session_roll = fw_session_get_roll (self->session);
+  gboolean roll = !playing || session_roll != self->rolled;
 
   if (defer_while_hidden (self))
     return;
+  self->rolled = session_roll;
   sync_scene (self);
   self->hold_numbers = !roll;
   retarget_motion (self, FALSE);
@@ -956,7 +958,6 @@ record_apart (FwWheelView *self,
   if (self->count_nodes == NULL)
     {
       record_count_parts (self, scale);
-      self->static_time = g_get_monotonic_time ();
       self->statics_painted++;
     }
 }
@@ -975,7 +976,6 @@ record_static (FwWheelView *self,
   self->static_width = width;
   self->static_height = height;
   self->static_scale = scale;
-  self->static_time = g_get_monotonic_time ();
   self->statics_painted++;
 }
 

@@ -25,6 +25,8 @@ struct _FwSession
   guint                period;
   double               position;      /* period + the eased fraction while playing */
   double               speed;         /* periods played a second */
+  guint                roll;          /* fw_session_get_roll() */
+  double               roll_step;     /* the position's step it last rolled at */
   int                  selected_stage;
   int                  selected_point;
   /* The stage the selected point is on, and the current scenario's
@@ -49,6 +51,7 @@ enum {
   PROP_PRESENTING,
   PROP_POSITION,
   PROP_SPEED,
+  PROP_ROLL,
   N_PROPS
 };
 
@@ -79,6 +82,27 @@ notify (FwSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* Where @position is in steps the numbers roll on at while playing:
+ * a period cut into as many equal steps as the speed allows at
+ * FW_SESSION_ROLLS_A_SECOND (so a period's start is always one), or,
+ * faster than that, one step every few periods. */
+static double
+roll_step (FwSession *self,
+           double     position)
+{
+  double periods_a_roll = self->speed / FW_SESSION_ROLLS_A_SECOND;
+  double whole = floor (position);
+
+  if (periods_a_roll >= 1.0)
+    return floor (whole / ceil (periods_a_roll));
+  /* Steps of a period: t, t + 1/n, ..., t + (n-1)/n. */
+  {
+    double n = floor (1.0 / periods_a_roll);
+
+    return whole * n + floor ((position - whole) * n);
+  }
+}
+
 /* The one place the period and the position change: the period is the
  * position's whole part, both within 0..H. */
 static void
@@ -87,15 +111,24 @@ set_position_clamped (FwSession *self,
 {
   guint horizon = project_of (self)->horizon;
   guint period;
+  double step;
 
   if (!(position >= 0.0))
     position = 0.0;
   position = MIN (position, (double) horizon);
   period = MIN ((guint) floor (position), horizon);
+  step = roll_step (self, position);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (position != self->position)
     {
+      /* Paused, every new position is a roll; playing, a new step. */
+      if (!self->playing || step != self->roll_step)
+        {
+          self->roll++;
+          notify (self, PROP_ROLL);
+        }
+      self->roll_step = step;
       self->position = position;
       notify (self, PROP_POSITION);
     }
@@ -329,6 +362,9 @@ fw_session_get_property (GObject    *object,
     case PROP_POSITION:
       g_value_set_double (value, self->position);
       break;
+    case PROP_ROLL:
+      g_value_set_uint (value, self->roll);
+      break;
     case PROP_SPEED:
       g_value_set_double (value, self->speed);
       break;
@@ -409,6 +445,9 @@ fw_session_class_init (FwSessionClass *klass)
   properties[PROP_SPEED] =
     g_param_spec_double ("speed", NULL, NULL, FW_SESSION_MIN_SPEED, FW_SESSION_MAX_SPEED,
                          FW_SESSION_DEFAULT_SPEED, flags);
+  properties[PROP_ROLL] =
+    g_param_spec_uint ("roll", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -696,6 +735,8 @@ fw_session_set_playing (FwSession *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   self->playing = playing;
+  /* Played from here: the numbers show this position already. */
+  self->roll_step = roll_step (self, self->position);
   notify (self, PROP_PLAYING);
   /* Paused: exactly the period's own figures, no fraction. */
   if (!playing)
@@ -720,6 +761,14 @@ fw_session_set_position (FwSession *self,
   set_position_clamped (self, position);
 }
 
+guint
+fw_session_get_roll (FwSession *self)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), 0);
+
+  return self->roll;
+}
+
 double
 fw_session_get_speed (FwSession *self)
 {
@@ -740,6 +789,8 @@ fw_session_set_speed (FwSession *self,
     return;
 
   self->speed = speed;
+  /* The steps of the new speed, counted from where the numbers are. */
+  self->roll_step = roll_step (self, self->position);
   notify (self, PROP_SPEED);
 }
 

@@ -92,6 +92,24 @@ void                 fw_session_set_speed          (FwSession  *self,
  * whether it is still playing (FALSE at once when paused). */
 gboolean             fw_session_play_on            (FwSession  *self,
                                                     double      seconds);
+/* The numbers written out (the wheel's counts and hub figure, the
+ * figures beside it) roll on between two periods while playing, at most
+ * this often a second of play: five times a second still shows them
+ * counting from one period to the next, a number changing faster
+ * cannot be read, and each roll costs a redraw of text (and, for the
+ * figures' labels, a layout of the window). */
+#define FW_SESSION_ROLLS_A_SECOND 5
+/* How many times the numbers have rolled on: every change of the
+ * position while paused; while playing, when the position reaches the
+ * next of evenly spaced steps of a period (at most
+ * FW_SESSION_ROLLS_A_SECOND a second at the speed), the first of them
+ * each period's start. Every view that writes numbers rolls them when
+ * this changes, so they all roll in the same frame, and that frame is
+ * also the one where a new period changes the words, the slider and
+ * the chart's readout: GTK redraws and lays out the window once for all
+ * of them, not once each (docs/performance.md). "notify::roll" comes
+ * with the position's. */
+guint                fw_session_get_roll           (FwSession  *self);
 gboolean             fw_session_get_presenting     (FwSession  *self);
 void                 fw_session_set_presenting     (FwSession  *self,
                                                     gboolean    presenting);

@@ -21,15 +21,11 @@ G_BEGIN_DECLS
  * A figure that is not finite on either side is shown as period t's. */
 
 /* Numbers written out (the counts on the wheel's arcs, the hub's
- * figure, the figures beside the wheel) roll on between periods at most
- * this often while playing: five times a second still shows them
- * counting up or down from one period to the next, a number changing
- * faster cannot be read, and each change costs a redraw of text (the
- * wheel's static layer, about 7 ms; the panel's layout). At ten a
- * second that redraw was most of what playback cost beyond the turning
- * wheel (bench-window, docs/performance.md). What moves (the people,
- * the tread, the slider, the chart's marker) follows every frame. */
-#define FW_PERIOD_BLEND_TEXT_INTERVAL_US (G_USEC_PER_SEC / 5)
+ * figure, the figures beside the wheel) roll on between periods only
+ * when the session's roll changes (fw_session_get_roll(): at most
+ * FW_SESSION_ROLLS_A_SECOND times a second, every view in the same
+ * frame). What moves (the people, the tread, the chart's marker)
+ * follows every frame. */
 
 /* Period t and the fraction f of a position, within the projection's
  * 0..H (f is 0 at H). */
