@@ -480,17 +480,22 @@ test_playback_counts_roll_apart (Fixture       *fixture,
   g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
   g_assert_cmpuint (gsk_container_node_get_n_children (after), ==, gsk_container_node_get_n_children (before));
   g_assert_true (gsk_container_node_get_child (after, 0) == gsk_container_node_get_child (before, 0));
-  /* After the ring: the counts' nodes, then the moving people's and the
-   * overlay's. */
-  for (guint i = 1; i + 2 < gsk_container_node_get_n_children (after); i++)
+  /* After the ring: the counts' nodes, in a container of their own
+   * (GSK gives up on diffing more than 30 rectangles and takes the
+   * bounds of the container it is in: the counts', not the wheel's
+   * whole area), then the moving people's and the overlay's. */
+  g_assert_cmpuint (gsk_container_node_get_n_children (after), ==, 4);
+  g_assert_cmpint (gsk_render_node_get_node_type (gsk_container_node_get_child (after, 1)), ==,
+                   GSK_CONTAINER_NODE);
+  for (guint i = 0; i < gsk_container_node_get_n_children (gsk_container_node_get_child (after, 1)); i++)
     {
-      GskRenderNode *count = gsk_container_node_get_child (after, i);
+      GskRenderNode *count = gsk_container_node_get_child (gsk_container_node_get_child (after, 1), i);
       graphene_rect_t bounds;
 
       gsk_render_node_get_bounds (count, &bounds);
       covered += bounds.size.width * bounds.size.height;
       counts++;
-      rolled += count != gsk_container_node_get_child (before, i);
+      rolled += count != gsk_container_node_get_child (gsk_container_node_get_child (before, 1), i);
     }
   g_test_message ("%u parts of the counts apart, %u painted again at the roll, covering %.0f of the "
                   "wheel's %.0f px", counts, rolled, covered, area);
@@ -498,6 +503,28 @@ test_playback_counts_roll_apart (Fixture       *fixture,
   g_assert_cmpuint (counts, >=, stages);
   g_assert_cmpuint (counts, <=, stages + 2);
   g_assert_cmpuint (rolled, ==, counts);
+
+  /* The hub's figure rolled too, in a node of its own in a small box
+   * (the overlay's first part); the marks round the wheel (selection,
+   * highlights: its second part, as large as the wheel) stayed, so GTK
+   * did not redraw the whole wheel for the hub's new figure. */
+  {
+    guint last = gsk_container_node_get_n_children (after) - 1;
+    GskRenderNode *overlay_before = gsk_container_node_get_child (before, last);
+    GskRenderNode *overlay_after = gsk_container_node_get_child (after, last);
+    GskRenderNode *hub;
+    graphene_rect_t bounds;
+
+    g_assert_cmpint (gsk_render_node_get_node_type (overlay_after), ==, GSK_CONTAINER_NODE);
+    g_assert_cmpuint (gsk_container_node_get_n_children (overlay_after), ==, 2);
+    g_assert_true (gsk_container_node_get_child (overlay_after, 1) ==
+                   gsk_container_node_get_child (overlay_before, 1));
+    hub = gsk_container_node_get_child (overlay_after, 0);
+    g_assert_true (hub != gsk_container_node_get_child (overlay_before, 0));
+    gsk_render_node_get_bounds (hub, &bounds);
+    g_test_message ("the hub's figure in %.0f x %.0f px", bounds.size.width, bounds.size.height);
+    g_assert_cmpfloat (bounds.size.width * bounds.size.height, <, area / 20.0);
+  }
 
   fw_session_set_playing (shown, FALSE);
   paused = wheel_node (wheel);

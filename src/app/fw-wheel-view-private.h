@@ -110,8 +110,14 @@ struct _FwWheelView
   GskRenderNode  *ring_node;
   GPtrArray      *count_nodes;    /* of GskRenderNode; NULL: to be painted */
   gboolean        hold_numbers;   /* playing: the hub's figure waits for the counts' roll */
-  /* The overlay, kept while what it shows stays the same. */
+  /* The overlay, kept while what it shows stays the same: the hub's
+   * figure and the marks apart (hub_node, marks_node), in one container
+   * (overlay_node), so that a new hub figure, each roll while playing,
+   * redraws the hub's box alone and not the marks' area round the whole
+   * wheel. */
   GskRenderNode  *overlay_node;
+  GskRenderNode  *hub_node;
+  GskRenderNode  *marks_node;
   OverlayKey      overlay_key;
 
   /* Hidden (the editor's wheel while presenting): the session's changes

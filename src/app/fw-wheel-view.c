@@ -73,6 +73,8 @@ fw_wheel_view_invalidate_static (FwWheelView *self)
   self->counts_apart = FALSE;
   /* The overlay is drawn from the same document, size and style. */
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  g_clear_pointer (&self->hub_node, gsk_render_node_unref);
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1000,31 +1002,87 @@ get_overlay_key (FwWheelView *self,
   key->dragged_off = scene->dragged_off;
 }
 
-/* While the wheel turns at a steady speed only the motion layer changes:
- * the overlay (hub figure, selection, highlights) is recorded again only
- * when what it shows changed. Under software GL each cairo node is a
- * texture upload, so this halves the cost of a frame at rest speed. */
-static void
-record_overlay (FwWheelView     *self,
-                const OverlayKey *key)
+/* The hub's figure and its words, in the box their ink covers
+ * (measured on a recording, as the counts' parts are). */
+static GskRenderNode *
+record_hub (FwWheelView *self)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  GtkSnapshot *recorder;
+  double x, y, w, h;
+  cairo_t *cr;
+
+  cr = cairo_create (recording);
+  fw_wheel_paint_hub (cr, &self->layout, &self->style, &self->scene);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  cairo_surface_destroy (recording);
+  if (w <= 0.0 || h <= 0.0)
+    return NULL;
+
+  recorder = gtk_snapshot_new ();
+  /* A pixel or two round the ink for the antialiasing. */
+  cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (floor (x) - 2, floor (y) - 2,
+                                                                 ceil (w) + 4, ceil (h) + 4));
+  fw_wheel_paint_hub (cr, &self->layout, &self->style, &self->scene);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (recorder);
+}
+
+/* The marks: highlights reach the labels round the ring; a point
+ * dragged off the wheel may be anywhere in the widget. */
+static GskRenderNode *
+record_marks (FwWheelView *self)
 {
   GtkSnapshot *recorder = gtk_snapshot_new ();
   graphene_rect_t bounds;
   double margin;
   cairo_t *cr;
 
-  /* Highlights reach the labels round the ring; a point dragged off the
-   * wheel may be anywhere in the widget. */
   margin = self->scene.dragged_off ? MAX (self->layout.width, self->layout.height)
                                    : self->layout.marker + 4 * self->layout.label_size;
   wheel_bounds (self, margin, &bounds);
   cr = gtk_snapshot_append_cairo (recorder, &bounds);
-  fw_wheel_paint_overlay (cr, &self->layout, &self->style, &self->scene);
+  fw_wheel_paint_marks (cr, &self->layout, &self->style, &self->scene);
   cairo_destroy (cr);
-  /* The hub's figure as painted (fw-wheel-labels.c writes it so). */
-  g_free (self->painted_momentum);
-  self->painted_momentum = fw_display_count (self->scene.momentum_shown);
+  return gtk_snapshot_free_to_node (recorder);
+}
 
+/* While the wheel turns at a steady speed only the motion layer changes:
+ * the overlay is recorded again only when what it shows changed, and
+ * then only its part that changed. The hub's figure (at each roll while
+ * playing) is a node in its own small box: recorded with the marks in
+ * one node round the whole wheel, it made GTK redraw all of the wheel's
+ * area at each roll. Under software GL each cairo node is a texture
+ * upload, so keeping them halves the cost of a frame at rest speed. */
+static void
+record_overlay (FwWheelView     *self,
+                const OverlayKey *key)
+{
+  GtkSnapshot *recorder;
+
+  if (self->hub_node == NULL || key->momentum_shown != self->overlay_key.momentum_shown)
+    {
+      g_clear_pointer (&self->hub_node, gsk_render_node_unref);
+      self->hub_node = record_hub (self);
+      /* The hub's figure as painted (fw-wheel-labels.c writes it so). */
+      g_free (self->painted_momentum);
+      self->painted_momentum = fw_display_count (self->scene.momentum_shown);
+    }
+  /* The key's fields after the hub's figure are the marks'. */
+  if (self->marks_node == NULL ||
+      memcmp (&key->highlight_stage, &self->overlay_key.highlight_stage,
+              sizeof *key - G_STRUCT_OFFSET (OverlayKey, highlight_stage)) != 0)
+    {
+      g_clear_pointer (&self->marks_node, gsk_render_node_unref);
+      self->marks_node = record_marks (self);
+    }
+
+  recorder = gtk_snapshot_new ();
+  if (self->hub_node != NULL)
+    gtk_snapshot_append_node (recorder, self->hub_node);
+  if (self->marks_node != NULL)
+    gtk_snapshot_append_node (recorder, self->marks_node);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
   self->overlay_node = gtk_snapshot_free_to_node (recorder);
   self->overlay_key = *key;
@@ -1053,10 +1111,22 @@ fw_wheel_view_snapshot (GtkWidget   *widget,
 
   if (self->counts_apart)
     {
+      GskRenderNode *counts;
+
       record_apart (self, width, height, scale);
       gtk_snapshot_append_node (snapshot, self->ring_node);
-      for (guint i = 0; i < self->count_nodes->len; i++)
-        gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->count_nodes, i));
+
+      /* The counts in a container of their own: at a roll all of them
+       * change at once, and GSK 4.8 gives up on a diff past 30
+       * rectangles (MAX_RECTS_IN_DIFF) and takes the bounds of the
+       * container it is diffing. Nested, that is the counts' own box
+       * (inside the moving people's, redrawn every frame anyway), not the
+       * wheel's whole area, and the diff of the rest of the window goes
+       * on from a region of a few rectangles, so the figures beside the
+       * wheel are redrawn as their labels, not as the whole panel. */
+      counts = gsk_container_node_new ((GskRenderNode **) self->count_nodes->pdata, self->count_nodes->len);
+      gtk_snapshot_append_node (snapshot, counts);
+      gsk_render_node_unref (counts);
     }
   else
     {
@@ -1266,6 +1336,8 @@ fw_wheel_view_dispose (GObject *object)
   g_clear_pointer (&self->count_nodes, g_ptr_array_unref);
   fw_layer_pool_clear (&self->static_pixels);
   g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+  g_clear_pointer (&self->hub_node, gsk_render_node_unref);
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
   g_clear_pointer (&self->painted_referrals, g_free);
   g_clear_pointer (&self->painted_momentum, g_free);
   g_clear_pointer (&self->painted_counts, g_ptr_array_unref);

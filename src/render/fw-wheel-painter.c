@@ -1142,14 +1142,41 @@ fw_wheel_paint_overlay (cairo_t             *cr,
                         const FwWheelStyle  *style,
                         const FwWheelScene  *scene)
 {
+  /* Each part checks its arguments. */
+  fw_wheel_paint_hub (cr, layout, style, scene);
+  fw_wheel_paint_marks (cr, layout, style, scene);
+}
+
+void
+fw_wheel_paint_hub (cairo_t             *cr,
+                    const FwWheelLayout *layout,
+                    const FwWheelStyle  *style,
+                    const FwWheelScene  *scene)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (scene != NULL);
+
+  if (scene->no_text)
+    return;
+  cairo_save (cr);
+  fw_wheel_paint_hub_text (cr, layout, style, scene);
+  cairo_restore (cr);
+}
+
+void
+fw_wheel_paint_marks (cairo_t             *cr,
+                      const FwWheelLayout *layout,
+                      const FwWheelStyle  *style,
+                      const FwWheelScene  *scene)
+{
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (scene != NULL);
 
   cairo_save (cr);
-  if (!scene->no_text)
-    fw_wheel_paint_hub_text (cr, layout, style, scene);
   if (scene->scenario != NULL && scene->scenario->stages->len > 0)
     {
       paint_highlight (cr, layout, style, scene);

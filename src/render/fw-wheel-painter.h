@@ -223,6 +223,19 @@ void fw_wheel_paint_overlay     (cairo_t             *cr,
                                  const FwWheelLayout *layout,
                                  const FwWheelStyle  *style,
                                  const FwWheelScene  *scene);
+/* The overlay in two parts, which painted in this order are
+ * fw_wheel_paint_overlay(): the hub's figure and its words, and the
+ * marks (highlight, selection, a dragged point, focus). The view keeps
+ * them apart so that a new hub figure (each roll while playing) redraws
+ * the hub alone, not the marks' area round the whole wheel. */
+void fw_wheel_paint_hub         (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
+void fw_wheel_paint_marks       (cairo_t             *cr,
+                                 const FwWheelLayout *layout,
+                                 const FwWheelStyle  *style,
+                                 const FwWheelScene  *scene);
 /* All three in order: what exports draw. */
 void fw_wheel_paint             (cairo_t             *cr,
                                  const FwWheelLayout *layout,
