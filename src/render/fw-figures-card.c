@@ -314,7 +314,25 @@ fw_figures_card_fit (FwFiguresCard      *card,
   card->columns = 1;
   card->title_width = width;
   if (!(preferred > min_size))
-    return min_size;
+    {
+      /* At the floor already (zoomed out): in pairs where one column
+       * is higher than the room and pairs are lower. One column of
+       * floor-sized figures stood 568 px high in 667 at 1280x720 and
+       * left the key under them room for two of five numbers
+       * (verify10c V10C-01). */
+      double w, h1, h2;
+
+      if (most_columns < 2)
+        return min_size;
+      fw_figures_card_measure (card, style, min_size, &w, &h1);
+      if (h1 <= height)
+        return min_size;
+      card->columns = 2;
+      fw_figures_card_measure (card, style, min_size, &w, &h2);
+      if (!(h2 < h1))
+        card->columns = 1;
+      return min_size;
+    }
   one = fit_size (card, style, preferred, min_size, width, height);
   if (most_columns < 2 || one >= preferred)
     return one;
