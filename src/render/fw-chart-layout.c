@@ -384,8 +384,7 @@ place_legend (FwChart       *chart,
             {
               wanted = any_band;
               entry->kind = FW_CHART_LEGEND_BAND;
-              entry->hidden = !chart->band_shown
-                              || (chart->visible & FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)) == 0;
+              entry->hidden = !fw_chart_band_switched_on (chart);
             }
           if (!wanted)
             continue;

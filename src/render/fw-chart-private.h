@@ -97,6 +97,9 @@ const FwChartColumns *fw_chart_track_columns (FwChart *chart,
 gboolean     fw_chart_track_drawn    (const FwChart *chart,
                                       guint          entry,
                                       guint          track);
+/* Whether the band is switched on: its own switch, and the customers'
+ * line, whose band it is (it goes with them: verify9's V9-06). */
+gboolean     fw_chart_band_switched_on (const FwChart *chart);
 
 /* fw-chart-painter.c */
 /* The length of a legend key's sample line for text of @size and lines

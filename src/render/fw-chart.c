@@ -326,12 +326,17 @@ fw_chart_track_drawn (const FwChart *chart,
     return (chart->visible & FW_CHART_SERIES_BIT (track)) != 0
            && e->scenario.values[track] != NULL;
 
+  return e->has_band && fw_chart_band_switched_on (chart);
+}
+
+gboolean
+fw_chart_band_switched_on (const FwChart *chart)
+{
   /* The band is the customers' band: with their line switched off it
    * goes too, and no longer sets the axis over the series left on
    * (reading churn, the axis jumped to the customers' thousands as
    * soon as a scenario had spreads: verify9's V9-06). */
-  return chart->band_shown && e->has_band
-         && (chart->visible & FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)) != 0;
+  return chart->band_shown && (chart->visible & FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS)) != 0;
 }
 
 guint

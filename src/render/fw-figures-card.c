@@ -298,6 +298,22 @@ fit_size (FwFiguresCard      *card,
   return size;
 }
 
+/* At @size, one column or pairs, whichever makes @card lower (one
+ * column when both are as high). */
+static void
+choose_lower_columns (FwFiguresCard      *card,
+                      const FwWheelStyle *style,
+                      double              size)
+{
+  double w, h1, h2;
+
+  card->columns = 1;
+  fw_figures_card_measure (card, style, size, &w, &h1);
+  card->columns = 2;
+  fw_figures_card_measure (card, style, size, &w, &h2);
+  card->columns = h2 < h1 ? 2 : 1;
+}
+
 double
 fw_figures_card_fit (FwFiguresCard      *card,
                      const FwWheelStyle *style,
@@ -320,17 +336,13 @@ fw_figures_card_fit (FwFiguresCard      *card,
        * floor-sized figures stood 568 px high in 667 at 1280x720 and
        * left the key under them room for two of five numbers
        * (verify10c V10C-01). */
-      double w, h1, h2;
+      double w, h1;
 
       if (most_columns < 2)
         return min_size;
       fw_figures_card_measure (card, style, min_size, &w, &h1);
-      if (h1 <= height)
-        return min_size;
-      card->columns = 2;
-      fw_figures_card_measure (card, style, min_size, &w, &h2);
-      if (!(h2 < h1))
-        card->columns = 1;
+      if (h1 > height)
+        choose_lower_columns (card, style, min_size);
       return min_size;
     }
   one = fit_size (card, style, preferred, min_size, width, height);
@@ -345,12 +357,7 @@ fw_figures_card_fit (FwFiguresCard      *card,
    * the lower of the two, in pairs as a rule. */
   if (one <= min_size && two <= min_size)
     {
-      double h1, h2, w;
-
-      fw_figures_card_measure (card, style, min_size, &w, &h2);
-      card->columns = 1;
-      fw_figures_card_measure (card, style, min_size, &w, &h1);
-      card->columns = h2 < h1 ? 2 : 1;
+      choose_lower_columns (card, style, min_size);
       return min_size;
     }
   if (one >= two * COLUMNS_WORTH)
