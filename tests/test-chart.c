@@ -665,6 +665,75 @@ test_paint_bands_compared (void)
     }
 }
 
+/* The colour at the top of @index's scenario key in the legend (off its
+ * dash): its swatch of the band's colour. */
+static guint32
+scenario_swatch (cairo_surface_t     *surface,
+                 const FwChartLayout *layout,
+                 guint                index)
+{
+  for (guint i = 0; i < layout->n_legend; i++)
+    {
+      const FwChartLegendEntry *entry = &layout->legend[i];
+
+      if (entry->kind == FW_CHART_LEGEND_SCENARIO && entry->index == index)
+        return pixel (surface, entry->x + layout->legend_sample / 2.0,
+                      entry->y + entry->height / 2.0 - layout->text_size * 0.3);
+    }
+  g_assert_not_reached ();
+}
+
+/* On screen the legend is the switches: a scenario's key keeps its
+ * band's swatch, dimmed while the band is off. The band goes with the
+ * customers' line (fw_chart_band_switched_on()), so switching the
+ * customers off dims the swatch just as switching the band off does:
+ * a full swatch said a band was drawn that was not. */
+static void
+test_legend_swatch_dims_with_band (void)
+{
+  g_autoptr(FwChart) chart = fw_chart_new ();
+  Series series[2];
+  guint32 shown[2], band_off[2], customers_off[2];
+  guint states[3][2] = {
+    { FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS) | FW_CHART_SERIES_BIT (FW_CHART_CHURN), TRUE },
+    { FW_CHART_SERIES_BIT (FW_CHART_CUSTOMERS) | FW_CHART_SERIES_BIT (FW_CHART_CHURN), FALSE },
+    { FW_CHART_SERIES_BIT (FW_CHART_CHURN), TRUE },
+  };
+  guint32 *seen[3] = { shown, band_off, customers_off };
+
+  series_init (&series[0], "Baseline", 24);
+  series_init (&series[1], "Baseline (copy)", 24);
+  series_add_band (&series[0], 800, 1100);
+  series_add_band (&series[1], 1050, 1700);
+  fw_chart_set_legend_toggles (chart, TRUE);
+  fw_chart_set_scenarios (chart, (FwChartScenario[]) { series[0].scenario, series[1].scenario }, 2);
+
+  for (guint k = 0; k < G_N_ELEMENTS (states); k++)
+    {
+      cairo_surface_t *surface;
+
+      fw_chart_set_visible (chart, states[k][0]);
+      fw_chart_set_band_shown (chart, states[k][1]);
+      surface = paint (chart, 900, 500);
+      for (guint i = 0; i < 2; i++)
+        seen[k][i] = scenario_swatch (surface, fw_chart_get_layout (chart, 900, 500), i);
+      cairo_surface_destroy (surface);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_test_message ("scenario %u's swatch: shown %06x, band off %06x, customers off %06x",
+                      i, shown[i], band_off[i], customers_off[i]);
+      /* Dimmed, yet still there (the key still ties the colour). */
+      g_assert_cmpint (color_distance (shown[i], band_off[i]), >=, 8);
+      g_assert_cmphex (band_off[i], !=, 0xffffff);
+      /* The customers off: the swatch as with the band off. */
+      g_assert_cmpint (color_distance (customers_off[i], band_off[i]), <=, 2);
+    }
+  series_clear (&series[0]);
+  series_clear (&series[1]);
+}
+
 /* Decimation as drawn: a single spike in 100,000 periods still shows. */
 static void
 test_paint_spike_kept (void)
@@ -1544,6 +1613,7 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/hidden", test_paint_hidden);
   g_test_add_func ("/render/chart/paint/band", test_paint_band);
   g_test_add_func ("/render/chart/paint/bands-compared", test_paint_bands_compared);
+  g_test_add_func ("/render/chart/paint/legend-swatch-dims-with-band", test_legend_swatch_dims_with_band);
   g_test_add_func ("/render/chart/paint/spike-kept", test_paint_spike_kept);
   g_test_add_func ("/render/chart/paint/scenarios", test_paint_scenarios);
   g_test_add_func ("/render/chart/paint/one-scenario-colors", test_paint_one_scenario_colors);

@@ -1179,14 +1179,16 @@ paint_legend (FwChart             *chart,
         case FW_CHART_LEGEND_SCENARIO:
         default:
           /* The scenario's colour, on a swatch of its band's when its
-           * band is drawn. */
+           * band is drawn; dimmed when the band is switched off, which
+           * the customers' line switched off does too (the band is
+           * theirs): a full swatch would key a band not drawn. */
           if (band_listed (chart, entry->index))
             {
               double fill;
               FwRgb rgb = band_color (chart, entry->index, &fill);
 
               cairo_rectangle (cr, x0, cy - size * 0.45, sample, size * 0.9);
-              cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, fill * (chart->band_shown ? 1.0 : 0.4));
+              cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, fill * (fw_chart_band_switched_on (chart) ? 1.0 : 0.4));
               cairo_fill (cr);
             }
           {
