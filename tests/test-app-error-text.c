@@ -47,6 +47,19 @@ test_save_other_users_file (void)
   g_assert_nonnull (strstr (folder, "not allowed to save in that folder"));
 }
 
+/* An export that failed is said as one: the file's name and why, and
+ * not a save's "try Save As" (exports have none; nothing is unsaved). */
+static void
+test_export_failed (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/somewhere/Acme — Baseline.pdf");
+  g_autoptr(GError) error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOENT, "no folder");
+  g_autofree char *text = fw_error_text_export (file, error);
+
+  g_assert_cmpstr (text, ==, "Could not export “Acme — Baseline.pdf”. The folder it would go in "
+                             "does not exist. Nothing was written; export again into another folder.");
+}
+
 /* A refused number is repeated with its digits grouped as the figures
  * are, the limits too, where the locale groups digits. */
 static void
@@ -103,6 +116,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/error-text/save/other-users-file", test_save_other_users_file);
+  g_test_add_func ("/error-text/export/failed", test_export_failed);
   g_test_add_func ("/error-text/range/grouped", test_range_grouped);
   g_test_add_func ("/error-text/open/named-pipe", test_open_named_pipe);
 

@@ -80,6 +80,22 @@ contents (GFile *file)
   return bytes;
 }
 
+static gboolean
+not_preparing (gpointer window)
+{
+  return !fw_window_is_preparing_report (window);
+}
+
+/* Export Report into @file, as its dialog's answer does, until the
+ * window is done with it (the file is written from a thread). */
+static void
+export_report (Fixture *fixture,
+               GFile   *file)
+{
+  g_assert_true (fw_window_export_report_to (fixture->window, file));
+  g_assert_true (fw_test_wait_until (not_preparing, fixture->window));
+}
+
 /* What a poppler tool says about @file; NULL (the caller skips) without it. */
 static char *
 poppler (const char *tool,
@@ -657,8 +673,9 @@ test_export_refusals_keep_files (Fixture       *fixture,
 
   g_assert_false (fw_window_export_to (fixture->window, nowhere, FW_EXPORT_WHEEL));
   g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "wheel.png"));
-  g_assert_false (fw_window_export_report_to (fixture->window, report));
+  export_report (fixture, report);
   g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "report.pdf"));
+  g_assert_false (g_file_query_exists (report, NULL));
 }
 
 static void
@@ -674,7 +691,7 @@ test_report_and_print_to_file (Fixture       *fixture,
   g_autofree char *printed_info = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (fw_window_export_report_to (fixture->window, exported));
+  export_report (fixture, exported);
   g_assert_true (fw_window_print_report_to (fixture->window, printed_path));
   g_assert_true (g_file_query_exists (printed, NULL));
 
@@ -791,7 +808,7 @@ test_print_dialog_to_file (Fixture       *fixture,
   g_autofree char *said = NULL;
 
   /* An export into the fixture's folder: where printing to a file starts. */
-  g_assert_true (fw_window_export_report_to (fixture->window, exported));
+  export_report (fixture, exported);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
   dialog = fw_test_wait_for_toplevel (GTK_TYPE_DIALOG);
   g_assert_nonnull (dialog);
@@ -844,12 +861,6 @@ report_pixels (FwReport *report)
                         (gsize) cairo_image_surface_get_stride (surface) * (gsize) height);
   cairo_surface_destroy (surface);
   return pixels;
-}
-
-static gboolean
-not_preparing (gpointer window)
-{
-  return !fw_window_is_preparing_report (window);
 }
 
 /* How many dialogs are on show. */
@@ -927,6 +938,122 @@ test_print_prepares_report (Fixture       *fixture,
   g_assert_false (fw_window_is_preparing_report (fixture->window));
 }
 
+static GtkWidget *notice_with (Fixture    *fixture,
+                               const char *part);
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @fixture's folder, sorted, joined by spaces. */
+static char *
+folder_listing (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A turn of the main loop: counted when @data's window is still
+ * preparing a report then. (Queued at a high priority, it runs on the
+ * loop's first turn, before the report's own answer could.) */
+static gboolean
+count_while_preparing (gpointer data)
+{
+  gpointer *window_and_count = data;
+
+  if (fw_window_is_preparing_report (window_and_count[0]))
+    (*(guint *) window_and_count[1])++;
+  return G_SOURCE_REMOVE;
+}
+
+/* Export Report answers at once, as Ctrl+P does (on MODEL.md's largest
+ * project at H = 100000 it froze the window for seconds): the report is
+ * prepared in the same thread Ctrl+P's is, the window says so and goes
+ * on (the period moves, the main loop runs), and then says where the
+ * file went. The file is a whole one-page PDF, with no temporary left
+ * beside it; a write that fails says so, naming the file, and leaves
+ * nothing; a window closed meanwhile still gets its file, whole. */
+static void
+test_export_report_off_main_loop (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  g_autoptr(GFile) exported = file_in (fixture, "report.pdf");
+  g_autoptr(GFile) nowhere = file_in (fixture, "no-such-folder/report.pdf");
+  g_autofree char *path = g_file_get_path (exported);
+  g_autofree char *said = g_strdup_printf ("Exported “report.pdf” to %s", fixture->dir);
+  g_autofree char *listing = NULL;
+  g_autofree char *info = NULL;
+  guint turns = 0;
+
+  g_assert_true (fw_window_export_report_to (fixture->window, exported));
+  /* Back before the report is written: the window says it is preparing. */
+  g_assert_true (fw_window_is_preparing_report (fixture->window));
+  g_assert_cmpstr (fw_window_get_notice (fixture->window), ==, "Preparing the report…");
+  g_assert_null (notice_with (fixture, "Exported"));
+  /* The main loop runs meanwhile, and the window follows edits of the
+   * session. */
+  g_idle_add_full (G_PRIORITY_HIGH, count_while_preparing,
+                   (gpointer []) { fixture->window, &turns }, NULL);
+  fw_session_set_period (session, 3);
+  g_assert_true (fw_test_wait_until (not_preparing, fixture->window));
+  g_assert_cmpuint (turns, ==, 1);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 3);
+
+  g_assert_null (fw_window_get_error (fixture->window));
+  g_assert_nonnull (notice_with (fixture, said));
+  g_assert_true (pdf_is_written (path));
+  {
+    g_autoptr(GBytes) bytes = contents (exported);
+
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+  }
+  listing = folder_listing (fixture);
+  g_assert_cmpstr (listing, ==, "report.pdf");
+  info = poppler ("pdfinfo", exported);
+  if (info != NULL)
+    g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  else
+    g_test_message ("pages not counted: pdfinfo (poppler-utils) is not installed");
+
+  /* A folder that is not there: said in the banner, naming the file. */
+  g_assert_true (fw_window_export_report_to (fixture->window, nowhere));
+  g_assert_true (fw_test_wait_until (not_preparing, fixture->window));
+  g_assert_nonnull (fw_window_get_error (fixture->window));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "“report.pdf”"));
+  g_assert_nonnull (strstr (fw_window_get_error (fixture->window), "does not exist"));
+  g_assert_false (g_file_query_exists (nowhere, NULL));
+  g_clear_pointer (&listing, g_free);
+  listing = folder_listing (fixture);
+  g_assert_cmpstr (listing, ==, "report.pdf");
+
+  /* A window closed while its report is prepared: the file is still
+   * written, whole, and nothing is said to the window gone. */
+  {
+    g_autoptr(GFile) closed = file_in (fixture, "closed.pdf");
+    g_autofree char *closed_path = g_file_get_path (closed);
+    FwWindow *other = fw_test_window_new ();
+
+    g_assert_true (fw_window_export_report_to (other, closed));
+    fw_test_window_close (other);
+    g_assert_true (fw_test_wait_until (pdf_is_written, closed_path));
+    fw_test_spin (50);
+    g_clear_pointer (&listing, g_free);
+    listing = folder_listing (fixture);
+    g_assert_cmpstr (listing, ==, "closed.pdf report.pdf");
+  }
+}
+
 typedef struct
 {
   GdkTexture *texture;
@@ -976,9 +1103,6 @@ has_copy_shortcut (GtkWidget  *widget,
     }
   return FALSE;
 }
-
-static GtkWidget *notice_with (Fixture    *fixture,
-                               const char *part);
 
 /* The image on the window's clipboard (something else put there first,
  * then @copy run). */
@@ -1134,7 +1258,7 @@ test_notices (Fixture       *fixture,
   g_assert_nonnull (fw_test_find_shown (notice, fw_test_is_button, "Open _Folder"));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == focus);
 
-  g_assert_true (fw_window_export_report_to (fixture->window, pdf));
+  export_report (fixture, pdf);
   g_assert_nonnull (notice_with (fixture, "Exported “report.pdf”"));
   /* One at a time: the newest. */
   g_assert_null (notice_with (fixture, "said.png"));
@@ -1205,6 +1329,8 @@ main (int   argc,
               test_print_dialog_to_file, fixture_tear_down);
   g_test_add ("/window-export/print-prepares-report", Fixture, NULL, fixture_set_up,
               test_print_prepares_report, fixture_tear_down);
+  g_test_add ("/window-export/export-report-off-main-loop", Fixture, NULL, fixture_set_up,
+              test_export_report_off_main_loop, fixture_tear_down);
   g_test_add ("/window-export/copy-wheel", Fixture, NULL, fixture_set_up, test_copy_wheel,
               fixture_tear_down);
   g_test_add ("/window-export/copy-chart", Fixture, NULL, fixture_set_up, test_copy_chart,

@@ -157,6 +157,23 @@ fw_error_text_save (GFile        *file,
                           name, why_not_saved (error));
 }
 
+char *
+fw_error_text_export (GFile        *file,
+                      const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  log_detail ("Could not export", file, error);
+  /* Translators: the first %s is a file name, the second a sentence
+   * saying why, such as "The disk is full." An export that failed left
+   * the file as it was, or none. */
+  return g_strdup_printf (_("Could not export “%s”. %s Nothing was written; export again into another folder."),
+                          name, why_not_saved (error));
+}
+
 /* Typed values */
 
 gboolean

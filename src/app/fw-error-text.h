@@ -26,6 +26,11 @@ char *fw_error_text_open (GFile        *file,
  * still here; …" */
 char *fw_error_text_save (GFile        *file,
                           const GError *error);
+/* "Could not export “Acme — Baseline.pdf”. The folder it would go in
+ * does not exist. Nothing was written; export again into another
+ * folder." (an export has no Save As, and leaves no work unsaved) */
+char *fw_error_text_export (GFile        *file,
+                            const GError *error);
 
 /* The window's own words for values typed into a field the user knows
  * as @name ("Advance"). The rule is the core's (fw-validate.h decides

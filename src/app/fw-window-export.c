@@ -64,7 +64,7 @@ show_write_error (FwWindow     *self,
                   GFile        *file,
                   const GError *error)
 {
-  g_autofree char *message = fw_error_text_save (file, error);
+  g_autofree char *message = fw_error_text_export (file, error);
 
   fw_window_show_error (self, message);
 }
@@ -144,6 +144,38 @@ notify_written (FwWindow *self,
   fw_window_notify (self, text, file);
 }
 
+/* After an export into @file: where it went in a notice (and its folder
+ * is where the next one starts), or, with @error, why not in the banner.
+ * FALSE then. */
+static gboolean
+say_exported (FwWindow     *self,
+              GFile        *file,
+              const GError *error)
+{
+  if (error != NULL)
+    {
+      show_write_error (self, file, error);
+      return FALSE;
+    }
+  remember_export_folder (self, file);
+  notify_written (self, file, FALSE);
+  return TRUE;
+}
+
+/* The local path exports write @file at; NULL with @error set for a
+ * file elsewhere (a portal's URI, a network share without a mount). */
+static char *
+export_path (GFile   *file,
+             GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 "%s", "exports are written to local files only");
+  return path;
+}
+
 /* Writes @bytes to @file whole; says so in a notice, or why not in the
  * banner. */
 static gboolean
@@ -153,19 +185,11 @@ write_whole (FwWindow  *self,
              GError    *render_error)
 {
   g_autoptr(GError) error = render_error;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
 
-  if (bytes != NULL && path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 "%s", "exports are written to local files only");
-  if (bytes == NULL || error != NULL || !fw_file_replace (path, bytes, &error))
-    {
-      show_write_error (self, file, error);
-      return FALSE;
-    }
-  remember_export_folder (self, file);
-  notify_written (self, file, FALSE);
-  return TRUE;
+  if (bytes != NULL && error == NULL && (path = export_path (file, &error)) != NULL)
+    fw_file_replace (path, bytes, &error);
+  return say_exported (self, file, error);
 }
 
 /* The band the chart shows for document scenario @scenario, when the
@@ -272,22 +296,6 @@ fw_window_new_report (FwWindow *self)
 
   return fw_report_new_with_results (fw_document_get_project (self->document), scenario, NULL,
                                      ready_projection (self, scenario), ready_band (self, scenario));
-}
-
-gboolean
-fw_window_export_report_to (FwWindow *self,
-                            GFile    *file)
-{
-  g_autoptr(FwReport) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  report = fw_window_new_report (self);
-  bytes = fw_report_render_pdf (report, fw_paper_for_locale (), &error);
-  return write_whole (self, file, bytes, error);
 }
 
 /* Choosing where ---------------------------------------------------------- */
@@ -624,23 +632,32 @@ on_print_done (GtkPrintOperation       *operation,
   g_object_unref (operation);
 }
 
-/* Ctrl+P answers at once (V10-12: on MODEL.md's largest project at
- * H = 100000 the window froze 2-3 s and the dialog came after 7-9 s).
- * The report's numbers are worked out in a thread from what the window
- * shows when Ctrl+P is pressed: a copy of the project (its scenarios
- * shared, never changed once shared), the projection service's
- * projection of the scenario on show (copied: the service runs it again
- * in place on the next edit) and its band; what the service has not
- * finished (impacts, band) and the other scenarios' figures are
- * computed there, by fw_report_new_with_results () as `flywheel-cli
- * report` does. The window says it is preparing the report meanwhile,
- * and opens the print dialog when the page is ready. */
+/* Preparing the report off the main loop -------------------------------------- */
+
+/* Ctrl+P and Export Report answer at once (V10-12: on MODEL.md's
+ * largest project at H = 100000 the window froze for seconds while the
+ * report was built). The report's numbers are worked out in a thread
+ * from what the window shows when asked: a copy of the project (its
+ * scenarios shared, never changed once shared), the projection
+ * service's projection of the scenario on show (copied: the service
+ * runs it again in place on the next edit) and its band; what the
+ * service has not finished (impacts, band) and the other scenarios'
+ * figures are computed there, by fw_report_new_with_results () as
+ * `flywheel-cli report` does. The window says it is preparing the
+ * report meanwhile. For Print the page then goes to the print dialog;
+ * for Export Report the same thread draws the PDF and writes it whole
+ * (fw_file_replace (): a temporary renamed over the file, so a failed
+ * or interrupted write leaves the old file or none, never half of one),
+ * and the window says where it went or why not. */
 typedef struct
 {
   FwProject    *project;
   guint         scenario;
   FwProjection *projection;   /* NULL: its impacts were not in */
   FwBand       *band;         /* NULL: not ready, or no spreads */
+  GFile        *file;         /* Export Report's; NULL: for the print dialog */
+  char         *path;         /* ... its local path */
+  FwPaper       paper;        /* ... on the locale's paper */
 } ReportJob;
 
 static void
@@ -651,6 +668,8 @@ report_job_free (gpointer data)
   fw_project_free (job->project);
   fw_projection_free (job->projection);
   g_clear_object (&job->band);
+  g_clear_object (&job->file);
+  g_free (job->path);
   g_free (job);
 }
 
@@ -662,10 +681,83 @@ prepare_report (GTask        *task,
                 GCancellable *cancellable)
 {
   ReportJob *job = task_data;
+  g_autoptr(FwReport) report = fw_report_new_with_results (job->project, job->scenario, NULL,
+                                                           job->projection, job->band);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
 
-  g_task_return_pointer (task, fw_report_new_with_results (job->project, job->scenario, NULL,
-                                                           job->projection, job->band),
-                         (GDestroyNotify) fw_report_free);
+  /* Drawing the page touches nothing shared: its own cairo surface, and
+   * Pango's font map is one per thread (pango_cairo_font_map_get_default ()). */
+  if (job->file != NULL
+      && ((bytes = fw_report_render_pdf (report, job->paper, &error)) == NULL
+          || !fw_file_replace (job->path, bytes, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) fw_report_free);
+}
+
+/* Starts preparing the report of the scenario on show, for the print
+ * dialog or (@file) for Export Report into @path; @done gets it on the
+ * main loop and calls report_finished () first. */
+static void
+start_report (FwWindow            *self,
+              GFile               *file,
+              char                *path,
+              GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+  const FwProjection *projection;
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  job->project = fw_project_copy (fw_document_get_project (self->document));
+  job->scenario = fw_session_get_scenario_index (self->session);
+  projection = ready_projection (self, job->scenario);
+  job->projection = projection != NULL ? fw_projection_copy (projection) : NULL;
+  job->band = ready_band (self, job->scenario);
+  if (job->band != NULL)
+    g_object_ref (job->band);
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->path = path;
+  job->paper = fw_paper_for_locale ();
+
+  /* TRANSLATORS: in the window's notice, from Ctrl+P until the print
+   * dialog opens, or from Export Report until the file is written */
+  fw_window_notify (self, _("Preparing the report…"), NULL);
+  if (self->report_jobs == NULL)
+    self->report_jobs = g_cancellable_new ();
+  self->reports_under_way++;
+  /* An export under way keeps the program running until its file is
+   * written (closing the last window would otherwise end the process
+   * half way through the write, leaving the temporary behind and no
+   * report); Ctrl+P's report is dropped with its window. */
+  if (file != NULL && g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+
+  task = g_task_new (self, self->report_jobs, done, NULL);
+  g_task_set_source_tag (task, start_report);
+  g_task_set_task_data (task, job, report_job_free);
+  g_task_run_in_thread (task, prepare_report);
+}
+
+/* A report's thread is back: FALSE when its window closed meanwhile
+ * (nothing is then said). */
+static gboolean
+report_finished (FwWindow     *self,
+                 GAsyncResult *result)
+{
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (job->file != NULL && g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return FALSE;
+  self->reports_under_way--;
+  if (self->reports_under_way == 0
+      && g_strcmp0 (fw_window_get_notice (self), _("Preparing the report…")) == 0)
+    fw_window_dismiss_notice (self);
+  return TRUE;
 }
 
 static void
@@ -677,12 +769,12 @@ on_report_prepared (GObject      *object,
   FwReport *report = g_task_propagate_pointer (G_TASK (result), NULL);
   GtkPrintOperation *operation;
 
-  /* NULL: the window closed meanwhile. */
-  if (report == NULL)
-    return;
-  g_clear_object (&self->report_preparing);
-  if (g_strcmp0 (fw_window_get_notice (self), _("Preparing the report…")) == 0)
-    fw_window_dismiss_notice (self);
+  self->print_preparing = FALSE;
+  if (!report_finished (self, result) || report == NULL)
+    {
+      g_clear_pointer (&report, fw_report_free);
+      return;
+    }
 
   operation = new_print_operation (self, report);
   /* Asynchronous where the platform allows: the window keeps drawing
@@ -700,31 +792,46 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-  const FwProjection *projection;
-  ReportJob *job;
 
-  /* TRANSLATORS: in the window's notice, from Ctrl+P until the print
-   * dialog opens */
-  fw_window_notify (self, _("Preparing the report…"), NULL);
   /* A second Ctrl+P while the first is prepared: one dialog. */
-  if (self->report_preparing != NULL)
-    return;
+  if (self->print_preparing)
+    {
+      fw_window_notify (self, _("Preparing the report…"), NULL);
+      return;
+    }
+  self->print_preparing = TRUE;
+  start_report (self, NULL, NULL, on_report_prepared);
+}
 
-  job = g_new0 (ReportJob, 1);
-  job->project = fw_project_copy (fw_document_get_project (self->document));
-  job->scenario = fw_session_get_scenario_index (self->session);
-  projection = ready_projection (self, job->scenario);
-  job->projection = projection != NULL ? fw_projection_copy (projection) : NULL;
-  job->band = ready_band (self, job->scenario);
-  if (job->band != NULL)
-    g_object_ref (job->band);
+static void
+on_report_exported (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FwWindow *self = FW_WINDOW (object);
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
 
-  self->report_preparing = g_cancellable_new ();
-  task = g_task_new (self, self->report_preparing, on_report_prepared, NULL);
-  g_task_set_source_tag (task, print_activated);
-  g_task_set_task_data (task, job, report_job_free);
-  g_task_run_in_thread (task, prepare_report);
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (report_finished (self, result))
+    say_exported (self, job->file, error);
+}
+
+gboolean
+fw_window_export_report_to (FwWindow *self,
+                            GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((path = export_path (file, &error)) == NULL)
+    return say_exported (self, file, error);
+  start_report (self, file, path, on_report_exported);
+  return TRUE;
 }
 
 gboolean
@@ -732,7 +839,7 @@ fw_window_is_preparing_report (FwWindow *self)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
 
-  return self->report_preparing != NULL;
+  return self->reports_under_way > 0;
 }
 
 /* Copying ------------------------------------------------------------------- */

@@ -76,7 +76,10 @@ struct _FwWindow
   FwDocument           *document;   /* the session's, kept here for short */
   GFile                *file;
   GFile                *export_folder; /* where this window last exported */
-  GCancellable         *report_preparing; /* Ctrl+P's report, worked out in a thread */
+  GCancellable         *report_jobs;     /* reports worked out in a thread (Print,
+                                          * Export Report); cancelled: the window closed */
+  guint                 reports_under_way;
+  gboolean              print_preparing;  /* Ctrl+P's report among them: one dialog */
   gboolean              export_chart;   /* ... whether it drew the chart */
   const char           *export_extension; /* ... and its type: ".svg"; NULL: none yet */
   gboolean              wheel_uncaptioned; /* Export's "Caption" unticked: exported and
@@ -165,7 +168,9 @@ void fw_window_add_file_drop      (FwWindow    *self);
 void fw_window_class_add_export_actions (GtkWidgetClass *widget_class);
 void fw_window_add_copy_keys      (FwWindow    *self);
 /* What the dialogs' answers do; the tests call them directly. Each says
- * why it failed in the banner. @view: FW_EXPORT_WHEEL or FW_EXPORT_CHART. */
+ * why it failed in the banner. @view: FW_EXPORT_WHEEL or FW_EXPORT_CHART.
+ * Export Report returns at once (TRUE: started) and writes the file from
+ * a thread (fw_window_is_preparing_report ()). */
 gboolean fw_window_export_to      (FwWindow    *self,
                                    GFile       *file,
                                    guint        view);
@@ -184,8 +189,9 @@ gboolean fw_window_print_report_to (FwWindow   *self,
  * then. FALSE for a printer. */
 gboolean fw_window_printed        (FwWindow         *self,
                                    GtkPrintSettings *settings);
-/* Whether Ctrl+P's report is being worked out (the print dialog opens
- * when it is ready). */
+/* Whether a report is being worked out in a thread: Ctrl+P's (the
+ * print dialog opens when it is ready) or Export Report's (the file is
+ * written when it is, then the window says where it went, or why not). */
 gboolean fw_window_is_preparing_report (FwWindow *self);
 /* The report of the scenario on show, as Export Report and Print draw
  * it (an FwReport; the band the chart shows). */

@@ -57,10 +57,11 @@ fw_window_dispose (GObject *object)
   if (self->file_operation != NULL)
     g_cancellable_cancel (self->file_operation);
   g_clear_object (&self->file_operation);
-  /* Ctrl+P's report, if it is still being worked out, is dropped. */
-  if (self->report_preparing != NULL)
-    g_cancellable_cancel (self->report_preparing);
-  g_clear_object (&self->report_preparing);
+  /* A report still being worked out is dropped (an export's file is
+   * still written whole: fw-window-export.c). */
+  if (self->report_jobs != NULL)
+    g_cancellable_cancel (self->report_jobs);
+  g_clear_object (&self->report_jobs);
   fw_window_progress_free (self);
   fw_window_recovery_free (self);
   fw_window_notice_free (self);
