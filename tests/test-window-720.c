@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "test-window-720"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@
 #include "fw-test-window.h"
 #include "fw-wheel-view-private.h"
 #include "fw-window.h"
+#include "fw-window-private.h"
 
 /* Editing on a 1280x720 screen (run by tests/with-display.py --size
  * 1280x720), a projector's or a small laptop's: the point editor stays
@@ -633,6 +635,121 @@ test_figures_first_row_whole (Fixture       *fixture,
   g_settings_reset (fw_settings_get (), "text-scale");
 }
 
+/* The labels on show under @widget (mapped), in order. */
+static void
+collect_shown_labels (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_labels (child, labels);
+}
+
+/* How wide @text is in @widget's font. */
+static int
+text_width_in (GtkWidget  *widget,
+               const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The catalog's search hint fits its field: the whole sentence where
+ * it fits, else a shorter one, never cut. */
+static void
+assert_search_hint_fits (GtkWidget  *window,
+                         const char *when)
+{
+  GtkWidget *search = fw_test_find_type (window, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (search)));
+  const char *whole = "Search friction and forces";
+  g_autofree char *hint = NULL;
+
+  g_object_get (search, "placeholder-text", &hint, NULL);
+  g_test_message ("%s: the search's hint \"%s\" is %d px in %d px (the whole sentence %d px)", when,
+                  hint, text_width_in (text, hint), gtk_widget_get_width (text), text_width_in (text, whole));
+  g_assert_cmpint (text_width_in (text, hint), <=, gtk_widget_get_width (text));
+  if (text_width_in (text, whole) <= gtk_widget_get_width (text))
+    g_assert_cmpstr (hint, ==, whole);
+  else
+    g_assert_cmpstr (hint, ==, "Search");
+}
+
+/* At 150% desktop text in 1280x720 the header bar's subtitle read
+ * "Nordlicht Möbelwerkstatt G…" with nothing to tell the rest, and the
+ * catalog's search "Search friction …" (verify10b's V10B-10). The
+ * subtitle ("Project — folder") drops its folder whole before the
+ * project's name is cut, only the name is ever cut, and whatever is
+ * left out is in its tooltip; the search's hint is a shorter word where
+ * the sentence does not fit, and the sentence again at 100%. */
+static void
+test_header_and_search_at_150 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkSettings *settings = gtk_widget_get_settings (window);
+  const char *name = "Nordlicht Möbelwerkstatt GmbH — Vertriebsanalyse 2027";
+  g_autofree char *dir = g_dir_make_tmp ("fw-720-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Vertrieb.flywheel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *shown_folder = fw_window_display_folder (folder);
+  g_autofree char *whole = g_strdup_printf ("%s — %s", name, shown_folder);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkWidget *subtitle = gtk_widget_get_last_child (gtk_header_bar_get_title_widget (GTK_HEADER_BAR (header)));
+  GtkLabel *label;
+  gboolean cut;
+  int dpi = 0;
+
+  g_settings_reset (fw_settings_get (), "text-scale");
+  g_assert_true (gtk_widget_activate_action (window, "project.rename", "s", name));
+  /* The client's two scenarios: the header's picker shows, and keeps
+   * its name whole (R5-07), leaving the subtitle less room. */
+  g_assert_true (gtk_widget_activate_action (window, "scenario.duplicate", NULL));
+  g_assert_true (gtk_widget_activate_action (window, "scenario.rename", "s", "Today (as measured in Q3)"));
+  fw_window_save_to (fixture->window, file);
+  fw_test_wait_for_files (fixture->window);
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_test_wait_frames_past (window, 0));
+  fw_test_spin (300);
+  g_assert_true (fw_test_wait_frames_past (window, 0));
+
+  collect_shown_labels (subtitle, labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  label = g_ptr_array_index (labels, 0);
+  cut = pango_layout_is_ellipsized (gtk_label_get_layout (label));
+  g_test_message ("subtitle \"%s\"%s in %d px; tooltip \"%s\"", gtk_label_get_text (label),
+                  cut ? ", cut," : "", gtk_widget_get_width (subtitle),
+                  gtk_widget_get_tooltip_text (subtitle));
+  /* The whole, or the name alone; cut only when the name alone does not
+   * fit. */
+  if (g_strcmp0 (gtk_label_get_text (label), whole) != 0)
+    g_assert_cmpstr (gtk_label_get_text (label), ==, name);
+  if (cut)
+    g_assert_cmpstr (gtk_label_get_text (label), ==, name);
+  if (cut || g_strcmp0 (gtk_label_get_text (label), whole) != 0)
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (subtitle), ==, whole);
+  assert_search_hint_fits (window, "150% desktop text");
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_test_wait_frames_past (window, 0));
+  assert_search_hint_fits (window, "100% desktop text");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  g_settings_reset (fw_settings_get (), "text-scale");
+}
+
 typedef struct
 {
   GtkWidget     *table;
@@ -746,6 +863,7 @@ main (int   argc,
   ADD ("figure-totals-keep-numbers", test_figure_totals_keep_numbers);
   ADD ("figures-first-row-whole", test_figures_first_row_whole);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
+  ADD ("header-and-search-at-150", test_header_and_search_at_150);
   /* Last: it loads the window's style sheet for the rest of the run. */
   ADD ("table-fits", test_table_fits);
 #undef ADD

@@ -60,7 +60,7 @@ test_window_speaks_german (void)
 
   /* A new project is named as a new document (C10). */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Unbenanntes Flywheel — Flywheel");
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (window->subtitle_label), "Aus der Vorlage „"));
+  g_assert_true (g_str_has_prefix (fw_fit_label_get_text (window->subtitle_label), "Aus der Vorlage „"));
   g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "stages"), ==, "Phasen");
   g_assert_cmpstr (stack_page_title (GTK_WIDGET (window), "points"), ==, "Reibung & Kräfte");
 

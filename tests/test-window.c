@@ -137,7 +137,7 @@ test_window_new_project_is_untitled (Fixture       *fixture,
   g_autofree char *path = g_build_filename (dir, "Acme.flywheel", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *project_name = NULL;
-  GtkLabel *subtitle;
+  FwFitLabel *subtitle;
 
   g_assert_cmpstr (fw_document_get_project (fw_window_get_document (window))->name, ==, "Untitled flywheel");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "four-a"));
@@ -146,15 +146,15 @@ test_window_new_project_is_untitled (Fixture       *fixture,
   g_assert_cmpstr (fw_document_get_project (fw_window_get_document (window))->name, ==, "Untitled flywheel");
   g_assert_cmpstr (title (fixture), ==, "Untitled flywheel — Flywheel");
   subtitle = window->subtitle_label;
-  g_test_message ("subtitle: %s", gtk_label_get_text (subtitle));
-  g_assert_cmpstr (gtk_label_get_text (subtitle), ==, "From the template “Activate, adopt, adore, advocate”");
+  g_test_message ("subtitle: %s", fw_fit_label_get_text (subtitle));
+  g_assert_cmpstr (fw_fit_label_get_text (subtitle), ==, "From the template “Activate, adopt, adore, advocate”");
 
   /* Saved: the file names the window, the project keeps its name. */
   fw_window_save_to (window, file);
   fw_test_wait_for_files (window);
   g_assert_cmpstr (title (fixture), ==, "Acme.flywheel — Flywheel");
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (subtitle), "Untitled flywheel — "));
-  g_assert_null (strstr (gtk_label_get_text (subtitle), "template"));
+  g_assert_true (g_str_has_prefix (fw_fit_label_get_text (subtitle), "Untitled flywheel — "));
+  g_assert_null (strstr (fw_fit_label_get_text (subtitle), "template"));
   project_name = g_strdup (fw_document_get_project (fw_window_get_document (window))->name);
   g_assert_cmpstr (project_name, ==, "Untitled flywheel");
 

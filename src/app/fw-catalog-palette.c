@@ -362,6 +362,67 @@ on_search_key_pressed (FwCatalogPalette      *self,
 }
 
 
+/* The search's hint whole where the field has room for it, else a
+ * shorter one: at 150% desktop text in a 1280x720 window it read
+ * "Search friction …" (verify10b's V10B-10). Its accessible name stays
+ * the whole sentence. Chosen by the width the field's text was just
+ * given, in its font; the pane's width does not follow the hint, so the
+ * choice holds in the next layout. TRUE when it changed. */
+static gboolean
+fit_search_hint (FwCatalogPalette *self)
+{
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+  /* TRANSLATORS: the catalog's search field's hint where there is room */
+  const char *whole = _("Search friction and forces");
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (text, whole);
+  g_autofree char *shown = NULL;
+  const char *hint;
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  /* TRANSLATORS: the catalog's search field's hint where the field is
+   * too narrow for "Search friction and forces": one short word */
+  hint = width <= gtk_widget_get_width (text) ? whole : _("Search");
+  g_object_get (self->search_entry, "placeholder-text", &shown, NULL);
+  if (g_strcmp0 (shown, hint) == 0)
+    return FALSE;
+  g_object_set (self->search_entry, "placeholder-text", hint, NULL);
+  return TRUE;
+}
+
+/* As a bin: the template's box takes the palette's whole size. */
+static void
+fw_catalog_palette_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+fw_catalog_palette_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL)
+    return;
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* A new hint is laid out at once, not left to a frame drawn
+   * without it. */
+  if (fit_search_hint (FW_CATALOG_PALETTE (widget)))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 fw_catalog_palette_dispose (GObject *object)
 {
@@ -385,6 +446,8 @@ fw_catalog_palette_class_init (FwCatalogPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_catalog_palette_dispose;
+  widget_class->measure = fw_catalog_palette_measure;
+  widget_class->size_allocate = fw_catalog_palette_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-catalog-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, FwCatalogPalette, search_entry);
@@ -396,7 +459,6 @@ fw_catalog_palette_class_init (FwCatalogPaletteClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "catalogpalette");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

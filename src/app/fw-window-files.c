@@ -282,7 +282,7 @@ name_after (FwWindow *self,
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_text (self->title_label, name);
-  gtk_label_set_text (self->subtitle_label, folder);
+  fw_fit_label_set_text (self->subtitle_label, folder);
 }
 
 /* An open that did not go through in a window made for it: the window

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fw-fit-label.h"
 #include "fw-playback.h"
 #include "fw-store-file.h"
 #include "fw-window.h"
@@ -22,7 +23,7 @@ struct _FwWindow
 
   /* Template children */
   GtkLabel             *title_label;
-  GtkLabel             *subtitle_label;
+  FwFitLabel           *subtitle_label;
   GtkMenuButton        *recent_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;

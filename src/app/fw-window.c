@@ -218,6 +218,7 @@ fw_window_class_init (FwWindowClass *klass)
   fw_app_resources_ensure ();
 
   g_type_ensure (FW_TYPE_CATALOG_PALETTE);
+  g_type_ensure (FW_TYPE_FIT_LABEL);
   g_type_ensure (FW_TYPE_COMPARE_PANEL);
   g_type_ensure (FW_TYPE_SPREADS_EDITOR);
   g_type_ensure (FW_TYPE_CHART_VIEW);
@@ -500,6 +501,7 @@ fw_window_update_title (FwWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *subtitle = NULL;
+  const char *forms[3] = { NULL };
 
   /* Never saved: the project's own name ("Untitled flywheel" for a new
    * one), the name Save As suggests and the report prints. */
@@ -519,6 +521,9 @@ fw_window_update_title (FwWindow *self)
       g_autofree char *folder = parent ? fw_window_display_folder (parent) : g_strdup ("");
 
       subtitle = g_strdup_printf ("%s — %s", project->name, folder);
+      /* Where the header has no room for it all: the name alone, before
+       * the name is cut. */
+      forms[1] = project->name;
     }
   else if (self->template_title != NULL)
     /* Translators: under a new project's name in the title bar: the
@@ -526,7 +531,8 @@ fw_window_update_title (FwWindow *self)
     subtitle = g_strdup_printf (_("From the template “%s”"), self->template_title);
   else
     subtitle = g_strdup (_("Not saved yet"));
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  forms[0] = subtitle;
+  fw_fit_label_set_forms (self->subtitle_label, forms);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                modified ? _("This project has unsaved changes") : NULL);
 }
