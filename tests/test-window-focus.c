@@ -514,6 +514,45 @@ test_tab_goes_round_with_the_table (void)
   fw_test_window_close (window);
 }
 
+/* The catalog's list is one stop for Tab, as the projection's table is
+ * (fw_widget_tab_past_rows ()): from any of its rows Tab goes on to
+ * Custom point… and Shift+Tab back to the search, in one press, however
+ * far down the row; the rows are walked with the arrows. */
+static void
+test_tab_leaves_the_catalog_list (void)
+{
+  FwWindow *window = fw_test_window_new ();
+  GtkWidget *search = fw_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = fw_test_find_type (gtk_widget_get_parent (gtk_widget_get_parent (search)), GTK_TYPE_LIST_BOX);
+  GtkWidget *custom = fw_test_find_button (GTK_WIDGET (window), "_Custom point…");
+  GtkWidget *focus;
+
+  g_assert_nonnull (list);
+  g_assert_nonnull (custom);
+  for (int i = 0; i < 12; i += 11)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_grab_focus (row));
+      focus = tab (window, GTK_DIR_TAB_FORWARD);
+      g_test_message ("Tab from row %d: %s", i, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_true (focus == custom || gtk_widget_is_ancestor (focus, custom));
+
+      g_assert_true (gtk_widget_grab_focus (row));
+      focus = tab (window, GTK_DIR_TAB_BACKWARD);
+      g_test_message ("Shift+Tab from row %d: %s", i, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_true (inside (focus, GTK_TYPE_SEARCH_ENTRY));
+    }
+  /* And on from the search, into the list: its rows one stop. */
+  focus = tab (window, GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+  focus = tab (window, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus == custom || gtk_widget_is_ancestor (focus, custom));
+
+  fw_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,5 +571,6 @@ main (int   argc,
                    test_recovery_banner_never_answered_by_a_key);
   g_test_add_func ("/window-focus/point-editor-rings", test_point_editor_rings);
   g_test_add_func ("/window-focus/tab-goes-round-with-the-table", test_tab_goes_round_with_the_table);
+  g_test_add_func ("/window-focus/tab-leaves-the-catalog-list", test_tab_leaves_the_catalog_list);
   return g_test_run ();
 }

@@ -423,6 +423,22 @@ fw_catalog_palette_size_allocate (GtkWidget *widget,
     gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
+/* Tab leaves the list instead of visiting each of its thirty-odd rows,
+ * as in GNOME's lists and the projection's table: the arrows move
+ * between entries, Tab goes on to Custom point…, Shift+Tab back to the
+ * search, so a keyboard user reaches the wheel in a few presses. */
+static gboolean
+fw_catalog_palette_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  FwCatalogPalette *self = FW_CATALOG_PALETTE (widget);
+  gboolean moved;
+
+  if (fw_widget_tab_past_rows (widget, GTK_WIDGET (self->list), direction, &moved))
+    return moved;
+  return GTK_WIDGET_CLASS (fw_catalog_palette_parent_class)->focus (widget, direction);
+}
+
 static void
 fw_catalog_palette_dispose (GObject *object)
 {
@@ -448,6 +464,7 @@ fw_catalog_palette_class_init (FwCatalogPaletteClass *klass)
   object_class->dispose = fw_catalog_palette_dispose;
   widget_class->measure = fw_catalog_palette_measure;
   widget_class->size_allocate = fw_catalog_palette_size_allocate;
+  widget_class->focus = fw_catalog_palette_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flywheelapp/Flywheel/fw-catalog-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, FwCatalogPalette, search_entry);
@@ -461,27 +478,6 @@ fw_catalog_palette_class_init (FwCatalogPaletteClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "catalogpalette");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-}
-
-/* Tab leaves the list instead of visiting each of its thirty-odd rows,
- * as in GNOME's lists: arrows move between entries, Tab to the next
- * control, so a keyboard user reaches the wheel in a few presses. */
-static gboolean
-on_list_key_pressed (FwCatalogPalette *self,
-                     guint             keyval,
-                     guint             keycode,
-                     GdkModifierType   state)
-{
-  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
-    return FALSE;
-  if ((state & GDK_CONTROL_MASK) != 0)
-    return FALSE;
-
-  if ((state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->custom_button));
-  return TRUE;
 }
 
 static void
@@ -508,11 +504,6 @@ fw_catalog_palette_init (FwCatalogPalette *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 
   fw_widget_set_accessible_label (GTK_WIDGET (self->custom_button), _("Custom point"));
   fw_widget_set_accessible_label (GTK_WIDGET (self), _("Catalog of friction and forces"));

@@ -412,25 +412,19 @@ fw_projection_table_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (fw_projection_table_parent_class)->unmap (widget);
 }
 
-/* Tab leaves the rows instead of walking all of them (GTK 4.8's lists
- * take Tab as "next row": 61 presses through a five-year table before
- * the figures), as the catalog's list does: the arrows move between
- * rows, Tab and Shift+Tab to the controls before and after. */
+/* Tab leaves the rows instead of walking all of them, as the catalog's
+ * list does (fw_widget_tab_past_rows ()): the arrows move between rows,
+ * Shift+Tab goes back to the scenario chooser above them when it shows,
+ * Tab on past the table. */
 static gboolean
 fw_projection_table_focus (GtkWidget        *widget,
                            GtkDirectionType  direction)
 {
   FwProjectionTable *self = FW_PROJECTION_TABLE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gboolean in_rows = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view));
+  gboolean moved;
 
-  if (in_rows && direction == GTK_DIR_TAB_FORWARD)
-    return FALSE;
-  if (in_rows && direction == GTK_DIR_TAB_BACKWARD)
-    /* Back to the scenario chooser above the rows when it shows. */
-    return gtk_widget_child_focus (self->header, direction);
-
+  if (fw_widget_tab_past_rows (widget, GTK_WIDGET (self->view), direction, &moved))
+    return moved;
   return GTK_WIDGET_CLASS (fw_projection_table_parent_class)->focus (widget, direction);
 }
 

@@ -106,6 +106,37 @@ fw_widget_set_text (GtkEditable *editable,
   return TRUE;
 }
 
+gboolean
+fw_widget_tab_past_rows (GtkWidget        *container,
+                         GtkWidget        *rows,
+                         GtkDirectionType  direction,
+                         gboolean         *moved)
+{
+  GtkRoot *root = gtk_widget_get_root (container);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_return_val_if_fail (gtk_widget_is_ancestor (rows, container), FALSE);
+  g_return_val_if_fail (moved != NULL, FALSE);
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+      || focus == NULL || (focus != rows && !gtk_widget_is_ancestor (focus, rows)))
+    return FALSE;
+
+  /* GTK orders Tab by the widget tree: the siblings after (before) the
+   * list, then those after (before) each of its parents, up to
+   * @container; those not on show are passed over, as GTK passes them. */
+  *moved = FALSE;
+  for (GtkWidget *part = rows; part != container && !*moved; part = gtk_widget_get_parent (part))
+    for (GtkWidget *next = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (part)
+                                                            : gtk_widget_get_prev_sibling (part);
+         next != NULL && !*moved;
+         next = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (next)
+                                                 : gtk_widget_get_prev_sibling (next))
+      if (gtk_widget_get_visible (next) && gtk_widget_get_child_visible (next))
+        *moved = gtk_widget_child_focus (next, direction);
+  return TRUE;
+}
+
 void
 fw_widget_set_css_class (GtkWidget  *widget,
                          const char *css_class,

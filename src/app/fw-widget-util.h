@@ -46,6 +46,21 @@ gboolean fw_widget_set_text             (GtkEditable *editable,
 int      fw_widget_device_pixel         (GtkWidget   *widget,
                                          double       x);
 
+/* "Tab leaves the list", for the focus vfunc of @container, which holds
+ * the list @rows: GTK 4.8's lists take Tab as "next row" (61 presses
+ * through a five-year table, thirty-odd through the catalog), while in
+ * GNOME's lists the arrows move between rows and Tab goes on to the
+ * next control. When the focus is within @rows and @direction is Tab or
+ * Shift+Tab, the focus goes to the first control past the list in
+ * @container that takes it, in that direction, and *@moved says whether
+ * one did (FALSE: the focus goes on past @container, as GTK goes on
+ * when a focus vfunc returns FALSE); returns TRUE then. FALSE for
+ * anything else, which the vfunc hands on to GTK's own. */
+gboolean fw_widget_tab_past_rows        (GtkWidget        *container,
+                                         GtkWidget        *rows,
+                                         GtkDirectionType  direction,
+                                         gboolean         *moved);
+
 /* Adds @css_class when @on, removes it otherwise. */
 void     fw_widget_set_css_class        (GtkWidget   *widget,
                                          const char  *css_class,
