@@ -1143,6 +1143,16 @@ test_paint_one_scenario_colors (void)
  * On screen every name is whole, on as many rows as it takes, and the
  * height the view asks for (fw_chart_height_for_plot ()) leaves the
  * plot its height under them (V10B-05). */
+/* Whether @entry keeps off the plot: above it, or in the column beside
+ * it (a short wide area on screen, compared). */
+static gboolean
+key_off_plot (const FwChartLayout      *layout,
+              const FwChartLegendEntry *entry)
+{
+  return entry->y + entry->height < layout->plot_y ||
+         (layout->legend_beside && entry->x >= layout->plot_x + layout->plot_w);
+}
+
 static void
 test_layout_many_scenarios (void)
 {
@@ -1219,8 +1229,8 @@ test_layout_many_scenarios (void)
             g_test_message ("%gx%g on screen, %u scenarios: %g high for the plot's 100", width, height,
                             counts[c], tall);
             g_assert_cmpfloat (layout->plot_h, >=, 100.0);
-            g_assert_cmpfloat (layout->legend[layout->n_legend - 1].y + layout->legend[layout->n_legend - 1].height,
-                               <, layout->plot_y);
+            for (guint i = 0; i < layout->n_legend; i++)
+              g_assert_true (key_off_plot (layout, &layout->legend[i]));
             cairo_surface_destroy (paint (chart, (int) width, (int) tall));
             continue;
           }
@@ -1357,7 +1367,7 @@ test_layout_zoomed_compare (void)
                           entry->lines, entry->cut ? ", cut" : "");
           g_assert_false (entry->cut);
           g_assert_cmpfloat (entry->x + entry->width, <=, sizes[k][0]);
-          g_assert_cmpfloat (entry->y + entry->height, <, layout->plot_y);
+          g_assert_true (key_off_plot (layout, entry));
           keyed += entry->kind == FW_CHART_LEGEND_SCENARIO;
           series_keyed += entry->kind == FW_CHART_LEGEND_SERIES;
         }
@@ -1367,6 +1377,72 @@ test_layout_zoomed_compare (void)
       g_assert_cmpfloat (layout->plot_h, >=, layout->text_size * 4.0);
       cairo_surface_destroy (paint (chart, (int) sizes[k][0], (int) sizes[k][1]));
     }
+  for (guint i = 0; i < 4; i++)
+    series_clear (&series[i]);
+}
+
+/* Two, three and four scenarios compared on screen, each with its band,
+ * in the projection under the wheel at 1280x720 (about 600x220): the
+ * key goes in a column beside the plot, every key whole and off the
+ * plot, and the plot has most of the height; above it, the key left
+ * the plot 60 px of 250 (verify9 V9-03). In a taller area (1920x1080's
+ * 1200x330) the key of two stays above a wide plot. */
+static void
+test_layout_beside_short_wide (void)
+{
+  static const char *const names[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
+                                        "Faster quotes", "Faster quotes + transparent pricing page" };
+  Series series[4];
+  FwChartScenario scenarios[4];
+
+  series_init_named (series, scenarios, names, 4, 24);
+  for (guint i = 0; i < 4; i++)
+    {
+      series_add_band (&series[i], 800, 1200);
+      scenarios[i] = series[i].scenario;
+    }
+  for (guint n = 2; n <= 4; n++)
+    {
+      g_autoptr(FwChart) chart = fw_chart_new ();
+      const FwChartLayout *layout;
+      guint keyed = 0, series_keyed = 0, band_keyed = 0;
+
+      fw_chart_set_legend_toggles (chart, TRUE);
+      fw_chart_set_scenarios (chart, scenarios, n);
+      layout = fw_chart_get_layout (chart, 600, 220);
+      g_test_message ("%u scenarios at 600x220: the plot %g x %g, key %s", n, layout->plot_w, layout->plot_h,
+                      layout->legend_beside ? "beside" : "above");
+      g_assert_true (layout->legend_beside);
+      g_assert_cmpfloat (layout->plot_h, >=, 220 * 0.6);
+      g_assert_cmpfloat (layout->plot_w, >=, 600 * 0.45);
+      for (guint i = 0; i < layout->n_legend; i++)
+        {
+          const FwChartLegendEntry *entry = &layout->legend[i];
+
+          g_assert_false (entry->cut);
+          g_assert_cmpfloat (entry->x, >=, layout->plot_x + layout->plot_w);
+          g_assert_cmpfloat (entry->x + entry->width, <=, 600);
+          g_assert_cmpfloat (entry->y, >=, 0);
+          g_assert_cmpfloat (entry->y + entry->height, <=, 220);
+          keyed += entry->kind == FW_CHART_LEGEND_SCENARIO;
+          series_keyed += entry->kind == FW_CHART_LEGEND_SERIES;
+          band_keyed += entry->kind == FW_CHART_LEGEND_BAND;
+        }
+      g_assert_cmpuint (keyed, ==, n);
+      g_assert_cmpuint (series_keyed, ==, FW_CHART_N_SERIES);
+      g_assert_cmpuint (band_keyed, ==, 1);
+      cairo_surface_destroy (paint (chart, 600, 220));
+      /* A picture keeps its key above the plot. */
+      fw_chart_set_legend_toggles (chart, FALSE);
+      g_assert_false (fw_chart_get_layout (chart, 600, 220)->legend_beside);
+    }
+  {
+    g_autoptr(FwChart) chart = fw_chart_new ();
+
+    fw_chart_set_legend_toggles (chart, TRUE);
+    fw_chart_set_scenarios (chart, scenarios, 2);
+    g_assert_false (fw_chart_get_layout (chart, 1200, 330)->legend_beside);
+  }
   for (guint i = 0; i < 4; i++)
     series_clear (&series[i]);
 }
@@ -1622,6 +1698,7 @@ main (int    argc,
   g_test_add_func ("/render/chart/paint/legend-keys-show-their-dash", test_legend_keys_show_their_dash);
   g_test_add_func ("/render/chart/layout/many-scenarios", test_layout_many_scenarios);
   g_test_add_func ("/render/chart/layout/names-whole", test_layout_names_whole);
+  g_test_add_func ("/render/chart/layout/beside-short-wide", test_layout_beside_short_wide);
   g_test_add_func ("/render/chart/hover", test_hover);
   g_test_add_func ("/render/chart/hover/decimated", test_hover_decimated);
   g_test_add_func ("/render/chart/degenerate", test_degenerate);

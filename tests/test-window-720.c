@@ -326,13 +326,19 @@ assert_readout_whole (Chart      *chart,
 {
   GtkLabel *readout = readout_of (chart);
   PangoLayout *layout;
+  const char *words;
 
+  /* Its words first: reading them words the readout for the pane's
+   * height now (which the wheel giving way may have changed), setting
+   * the label's text again, which frees the label's layout; then the
+   * frames that give it its height. */
+  words = fw_chart_view_get_readout (chart->view);
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
   layout = gtk_label_get_layout (readout);
   g_test_message ("%s: the readout %d px wide, %d lines, %d px high: %s", what,
                   gtk_widget_get_width (GTK_WIDGET (readout)), pango_layout_get_line_count (layout),
-                  gtk_widget_get_height (GTK_WIDGET (readout)), fw_chart_view_get_readout (chart->view));
+                  gtk_widget_get_height (GTK_WIDGET (readout)), words);
   g_assert_false (pango_layout_is_ellipsized (layout));
   /* Every line of it in its height. */
   {
@@ -457,7 +463,9 @@ assert_key_whole (Chart             *chart,
       g_test_message ("  \"%s\" at %.0f,%.0f, %.0f wide, %u row(s)%s", name, entry->x, entry->y,
                       entry->width, entry->lines, entry->cut ? ", cut" : "");
       g_assert_true (key_holds (canvas, layout, entry, name));
-      g_assert_cmpfloat (entry->y + entry->height, <=, layout->plot_y);
+      /* Above the plot, or in the column beside it. */
+      g_assert_true (entry->y + entry->height <= layout->plot_y ||
+                     (layout->legend_beside && entry->x >= layout->plot_x + layout->plot_w));
       if (entry->kind == FW_CHART_LEGEND_SCENARIO)
         scenario_keyed[entry->index] = TRUE;
       else
@@ -468,6 +476,81 @@ assert_key_whole (Chart             *chart,
   for (guint s = 0; s < FW_CHART_N_SERIES; s++)
     g_assert_true (series_keyed[s]);
   g_assert_cmpfloat (layout->plot_h, >=, 100.0);
+}
+
+/* Whether the plot lies whole in the projection as it is scrolled: what
+ * the user sees without scrolling, at least @least px high and a third
+ * of the projection. */
+static void
+assert_plot_in_sight (Chart      *chart,
+                      double      least,
+                      const char *what)
+{
+  const FwChartLayout *layout;
+  double top = 0.0, bottom = 0.0;
+  int view;
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  fw_test_spin (200);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  view = gtk_widget_get_height (GTK_WIDGET (chart->view));
+  layout = fw_chart_get_layout (fw_chart_canvas_get_chart (chart->canvas),
+                                gtk_widget_get_width (GTK_WIDGET (chart->canvas)),
+                                gtk_widget_get_height (GTK_WIDGET (chart->canvas)));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (chart->canvas), GTK_WIDGET (chart->view),
+                                                   layout->plot_x, layout->plot_y, NULL, &top));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (chart->canvas), GTK_WIDGET (chart->view),
+                                                   layout->plot_x, layout->plot_y + layout->plot_h, NULL,
+                                                   &bottom));
+  g_test_message ("%s: the projection %d px high, the plot %.0f x %.0f from y %.0f to %.0f in it, key %s", what,
+                  view, layout->plot_w, layout->plot_h, top, bottom,
+                  layout->legend_beside ? "beside" : "above");
+  g_assert_cmpfloat (top, >=, 0.0);
+  g_assert_cmpfloat (bottom, <=, view);
+  g_assert_cmpfloat (layout->plot_h, >=, least);
+  g_assert_cmpfloat (layout->plot_h, >=, view / 3.0);
+}
+
+/* The consultant's comparison at 1280x720 (verify9 V9-03): the
+ * baseline and its copy, then three and four scenarios, with the band;
+ * the divider never touched. The plot is in sight without scrolling,
+ * 150 px high or more and at least a third of the projection: the key
+ * beside the plot, the wheel giving way. Before, the readout and the
+ * key above left the plot 60 px with two scenarios, and with four it
+ * began at the foot of the pane, the rest a scroll away. */
+static void
+test_compared_plot_in_sight (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char *const names[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
+                                        "Faster quotes", "Faster quotes + transparent pricing page" };
+  g_autoptr(GError) error = NULL;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  FwDocument *document = fw_window_get_document (fixture->window);
+  FwSession *session = fw_window_get_session (fixture->window);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  Chart chart = chart_of (fixture->window);
+  guint all[] = { 0, 1, 2, 3 };
+
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "text-scale");
+  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (window, "scenario.duplicate", NULL));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (fw_document_rename_scenario (document, i, names[i], NULL));
+  for (guint n = 2; n <= 4; n++)
+    {
+      g_autofree char *what = g_strdup_printf ("%u scenarios and the band", n);
+
+      fw_session_set_shown (session, all, n);
+      g_assert_true (fw_test_wait_until (has_band, chart.canvas));
+      assert_plot_in_sight (&chart, 150.0, what);
+      assert_readout_whole (&chart, what);
+    }
 }
 
 /* The client's four scenarios compared at 1280x720 (verify10b V10B-05,
@@ -860,6 +943,7 @@ main (int   argc,
   ADD ("inflow-in-sight", test_inflow_in_sight);
   ADD ("chart-readable", test_chart_readable);
   ADD ("chart-key-whole", test_chart_key_whole);
+  ADD ("compared-plot-in-sight", test_compared_plot_in_sight);
   ADD ("figure-totals-keep-numbers", test_figure_totals_keep_numbers);
   ADD ("figures-first-row-whole", test_figures_first_row_whole);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);

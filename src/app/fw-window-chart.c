@@ -54,6 +54,15 @@
  * the divider is left at is the one it comes back to. */
 #define WHEEL_KEEPS 340
 
+/* While scenarios are compared the chart is what the user looks at:
+ * its plot gets COMPARED_PLOT_HEIGHT at least and the wheel gives way,
+ * down to WHEEL_KEEPS_COMPARED. At 1280x720 the wheel's 340 px left the
+ * projection 250, the plot of two scenarios and the band 60 of them,
+ * and four scenarios' a scroll away (verify9 V9-03). A taller window
+ * (1920x1080) has the room for both, and places as it did. */
+#define COMPARED_PLOT_HEIGHT 160
+#define WHEEL_KEEPS_COMPARED 250
+
 /* A collapsed projection dragged open this far past its header opens. */
 #define DRAG_OPEN_MARGIN 48
 
@@ -69,6 +78,15 @@ chart_height (FwWindow *self,
   return gtk_widget_get_height (GTK_WIDGET (self->centre_paned)) - position - handle;
 }
 
+/* Whether the chart overlays several scenarios. */
+static gboolean
+comparing (FwWindow *self)
+{
+  GtkWidget *canvas = fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart));
+
+  return fw_chart_canvas_get_n_scenarios (FW_CHART_CANVAS (canvas)) > 1;
+}
+
 /* The projection's height: the user's, or else room for a readable
  * plot, at least a share of the column. */
 static int
@@ -81,7 +99,7 @@ wanted_chart_height (FwChartView *chart,
   if (self->chart_pane_height > 0)
     return self->chart_pane_height;
   share = CLAMP ((int) (column * CHART_PANE_SHARE), MIN_CHART_PANE_HEIGHT, DEFAULT_CHART_PANE_HEIGHT);
-  plot = MAX ((int) (column * PLOT_SHARE), MIN_PLOT_HEIGHT);
+  plot = MAX ((int) (column * PLOT_SHARE), comparing (self) ? COMPARED_PLOT_HEIGHT : MIN_PLOT_HEIGHT);
   return MAX (share, fw_chart_view_height_for_plot (chart, gtk_widget_get_width (GTK_WIDGET (self->centre_paned)),
                                                     plot));
 }
@@ -95,7 +113,8 @@ least_position (FwWindow *self)
 {
   if (self->chart_pane_height > 0)
     return 0;
-  return MIN (WHEEL_KEEPS + self->placed_bar_height, gtk_widget_get_height (GTK_WIDGET (self->centre_paned)));
+  return MIN ((comparing (self) ? WHEEL_KEEPS_COMPARED : WHEEL_KEEPS) + self->placed_bar_height,
+              gtk_widget_get_height (GTK_WIDGET (self->centre_paned)));
 }
 
 /* The playback bar's height at the column's width now. */

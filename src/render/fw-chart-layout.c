@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -334,7 +335,10 @@ place_scenario_keys (FwChart       *chart,
 /* The legend's entries in order, flowing in rows over the top of the
  * area: the series and the band (unless @series_keys is FALSE), then
  * the scenarios' keys, in at most @whole_height when that shows every
- * name whole, else @max_height. Returns the height the rows take. */
+ * name whole, else @max_height. A series' or the band's name wider
+ * than a whole row wraps onto rows of its own when @wrap (the column
+ * beside the plot), else is cut in its middle. Returns the height the
+ * rows take. */
 static double
 place_legend (FwChart       *chart,
               FwChartLayout *layout,
@@ -343,7 +347,8 @@ place_legend (FwChart       *chart,
               double         top,
               double         whole_height,
               double         max_height,
-              gboolean       series_keys)
+              gboolean       series_keys,
+              gboolean       wrap)
 {
   double size = layout->text_size, spacing = LEGEND_SPACING (size), row_h = LEGEND_ROW (size);
   double x = left, y = top;
@@ -392,11 +397,14 @@ place_legend (FwChart       *chart,
           entry->index = i;
           w = LEGEND_SAMPLE (layout) + text_width (chart, size, FALSE, fw_chart_legend_name (chart, entry));
           /* A name wider than a whole row is the only one cut, in its
-           * middle (fw-chart-painter.c); every other name starts a new
-           * row when it does not fit the rest of this one, and is shown
-           * whole. */
-          entry->cut = w > right - left;
+           * middle (fw-chart-painter.c), or wrapped; every other name
+           * starts a new row when it does not fit the rest of this
+           * one, and is shown whole. */
           entry->lines = 1;
+          if (wrap && w > right - left)
+            entry->lines = text_lines (chart, size, FALSE, fw_chart_legend_name (chart, entry),
+                                       right - left - LEGEND_SAMPLE (layout));
+          entry->cut = !wrap && w > right - left;
           w = MIN (w, right - left);
           if (x > left && x + w > right)
             {
@@ -406,9 +414,16 @@ place_legend (FwChart       *chart,
           entry->x = x;
           entry->y = y;
           entry->width = w;
-          entry->height = row_h;
+          entry->height = entry->lines * row_h;
           layout->n_legend++;
           x += w + spacing;
+          /* A wrapped name takes its rows whole: the next key starts
+           * under it. */
+          if (entry->lines > 1)
+            {
+              y += (entry->lines - 1) * row_h;
+              x = right;
+            }
         }
     }
   rows = layout->n_legend > 0 ? (guint) lround ((y - top) / row_h) + 1 : 0;
@@ -420,6 +435,63 @@ place_legend (FwChart       *chart,
                                  max_rows > rows ? max_rows - rows : 1);
 
   return rows * row_h;
+}
+
+/* Beside the plot (fw_chart_layout_compute ()): the column takes at
+ * most these shares of the area's width, the narrower first, so the
+ * plot keeps most of it; text zoomed in wraps more names and may need
+ * the wider. */
+static const double beside_shares[] = { 0.36, 0.46 };
+/* The legend goes beside the plot where, above it, it would leave the
+ * plot less than this share of the area's height. */
+#define BESIDE_WHEN_PLOT_UNDER 0.5
+
+/* The legend as a column at the right of the area, every key whole
+ * (a name wider than the column wraps onto rows of its own), from the
+ * top: FALSE (and @layout's legend as it was) when no column of a
+ * share in beside_shares holds it in the area's height. The column is
+ * as wide as the widest key needs, within the share, and its keys
+ * start level with the plot's top where there is room. */
+static gboolean
+place_legend_beside (FwChart       *chart,
+                     FwChartLayout *layout,
+                     double         pad,
+                     double         plot_top)
+{
+  double size = layout->text_size;
+  double widest = LEGEND_SAMPLE (layout) + size * 8.0;
+  double bottom = layout->height - pad;
+  guint top_n = layout->n_legend;
+  FwChartLegendEntry top_keys[FW_CHART_MAX_LEGEND];
+
+  /* The keys above the plot, laid out already, have their natural
+   * widths (the rows there are the area's whole width). */
+  memcpy (top_keys, layout->legend, sizeof top_keys);
+  for (guint i = 0; i < top_n; i++)
+    widest = MAX (widest, top_keys[i].lines > 1 || top_keys[i].cut ? G_MAXDOUBLE : top_keys[i].width);
+
+  for (guint s = 0; s < G_N_ELEMENTS (beside_shares); s++)
+    {
+      double column = MIN (widest, layout->width * beside_shares[s]);
+      double left = layout->width - pad - column;
+      double height = place_legend (chart, layout, left, layout->width - pad, pad,
+                                    UNLIMITED_ROWS * LEGEND_ROW (size), UNLIMITED_ROWS * LEGEND_ROW (size),
+                                    TRUE, TRUE);
+
+      if (pad + height <= bottom)
+        {
+          double down = CLAMP (bottom - pad - height, 0.0, plot_top - pad);
+
+          for (guint i = 0; i < layout->n_legend; i++)
+            layout->legend[i].y += down;
+          layout->legend_beside = TRUE;
+          layout->legend_x = left;
+          return TRUE;
+        }
+    }
+  layout->n_legend = top_n;
+  memcpy (layout->legend, top_keys, sizeof top_keys);
+  return FALSE;
 }
 
 /* The vertical axis: from the lowest to the highest value drawn, on nice
@@ -531,11 +603,28 @@ fw_chart_layout_compute (FwChart       *chart,
   max_h = height * LEGEND_SHARE;
   if (keys_whole)
     whole_h = max_h = UNLIMITED_ROWS * LEGEND_ROW (text);
-  legend_h = place_legend (chart, layout, pad, width - pad, pad, whole_h, max_h, TRUE);
+  legend_h = place_legend (chart, layout, pad, width - pad, pad, whole_h, max_h, TRUE, FALSE);
   layout->axis_title_shown = TRUE;
+  layout->legend_beside = FALSE;
+  layout->legend_x = width;
   bottom = pad + text * 1.3 + text * 0.3 + text * 1.3;
   layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
   layout->plot_h = height - layout->plot_y - bottom;
+
+  /* Several scenarios compared on screen, in a short wide area (the
+   * projection under the wheel at 1280x720): their whole key above the
+   * plot left it a strip, 60 px of a 250 px pane with two scenarios and
+   * the band, and the rest a scroll away with four (verify9 V9-03). The
+   * key goes beside the plot instead, in a column at the right, and
+   * the plot has the area's height. Where the plot keeps half the
+   * height under the key (a 1920x1080 window), the key stays above,
+   * where a wide plot keeps its width. */
+  if (keys_whole && layout->plot_h < height * BESIDE_WHEN_PLOT_UNDER
+      && place_legend_beside (chart, layout, pad, pad + text * 1.6))
+    {
+      layout->plot_y = pad + text * 1.6;
+      layout->plot_h = height - layout->plot_y - bottom;
+    }
 
   /* On screen (the legend toggles series) the readout above the chart
    * names every series in its colour with its value: where the plot is
@@ -551,7 +640,7 @@ fw_chart_layout_compute (FwChart       *chart,
       && chart->n_entries <= 1)
     {
       legend_h = place_legend (chart, layout, pad, width - pad, pad, height * LEGEND_SHARE,
-                               height * LEGEND_SHARE, FALSE);
+                               height * LEGEND_SHARE, FALSE, FALSE);
       layout->plot_y = pad + legend_h + (legend_h > 0.0 ? text * 0.6 : 0.0) + text * 1.6;
       layout->plot_h = height - layout->plot_y - bottom;
     }
@@ -589,6 +678,8 @@ fw_chart_layout_compute (FwChart       *chart,
     }
 
   layout->plot_x = pad + y_label_w + text * 0.6;
-  layout->plot_w = MAX (width - layout->plot_x - right_margin, 1.0);
+  /* (Beside the key, the last tick's label and a gap before it.) */
+  layout->plot_w = MAX ((layout->legend_beside ? layout->legend_x - pad : width) - layout->plot_x - right_margin,
+                        1.0);
   place_x_axis (chart, layout, widest_x);
 }

@@ -64,6 +64,11 @@ typedef struct
   double   axis_title_y;            /* its top */
   double   x_labels_y;              /* top of the tick labels */
 
+  /* On screen, compared, in a short wide area: the legend is a column
+   * at the right of the plot from legend_x, not rows above it. */
+  gboolean legend_beside;
+  double   legend_x;
+
   guint              n_legend;      /* 0 when the area is too small */
   FwChartLegendEntry legend[FW_CHART_MAX_LEGEND];
 } FwChartLayout;

@@ -1210,7 +1210,8 @@ paint_legend (FwChart             *chart,
           /* A name wider than a row, wrapped onto its rows: its first
            * line by the sample. */
           g_autoptr(PangoLayout) text = fw_render_text_layout (NULL, chart->paint_text,
-                                                               chart->style.font_family, size, TRUE,
+                                                               chart->style.font_family, size,
+                                                               entry->kind == FW_CHART_LEGEND_SCENARIO,
                                                                fw_chart_legend_name (chart, entry));
           PangoRectangle line;
 
