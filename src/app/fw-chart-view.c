@@ -43,6 +43,10 @@ struct _FwChartView
   int             reserved_width;
   guint           reserved_scenarios;
   double          reserved_scale;
+  /* The view's height the readout was last worded for, and the idle
+   * that words it again for a new one (comparison_lines ()). */
+  int             worded_height;
+  guint           reword_id;
   GtkWidget      *body;                 /* the readout and the stack, under the header */
   GtkStack       *stack;
   FwChartCanvas  *canvas;
@@ -500,6 +504,13 @@ fw_chart_view_get_band_hint (FwChartView *self)
   return gtk_widget_get_visible (self->band_hint) ? gtk_label_get_text (GTK_LABEL (self->band_hint)) : NULL;
 }
 
+GtkWidget *
+fw_chart_view_get_readout_label (FwChartView *self)
+{
+  g_return_val_if_fail (FW_IS_CHART_VIEW (self), NULL);
+  return GTK_WIDGET (self->readout);
+}
+
 const char *
 fw_chart_view_get_readout (FwChartView *self)
 {
@@ -832,6 +843,7 @@ fw_chart_view_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_handle_id (&self->reword_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->readout_text, g_free);
@@ -868,6 +880,16 @@ fw_chart_view_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+reword_readout (gpointer data)
+{
+  FwChartView *self = data;
+
+  self->reword_id = 0;
+  update_readout (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The scroller gets at least its least height: lower (the pane at the
  * header's row), its foot, scrollbar and all, is cut, as the plot was. */
 static void
@@ -881,6 +903,13 @@ fw_chart_view_size_allocate (GtkWidget *widget,
 
   gtk_widget_measure (self->body, GTK_ORIENTATION_VERTICAL, width, &least, NULL, NULL, NULL);
   gtk_widget_allocate (self->body, width, MAX (height, least), -1, NULL);
+  /* How many lines the comparison takes depends on the view's height:
+   * worded again once the pane has moved (the wheel giving way as
+   * scenarios are compared left two names cut on one line where two
+   * lines held them whole). Not now: it sets the label's text. */
+  if (height != self->worded_height && self->session != NULL && self->reword_id == 0)
+    self->reword_id = g_idle_add (reword_readout, self);
+  self->worded_height = height;
 }
 
 static void

@@ -56,6 +56,9 @@ GtkWidget  *fw_chart_view_get_header    (FwChartView *self);
 void        fw_chart_view_set_text_scale (FwChartView *self,
                                           double       scale,
                                           double       desktop_scale);
+/* The readout's label: the window follows its height (as its words
+ * change, "notify::label") to place the projection. */
+GtkWidget  *fw_chart_view_get_readout_label (FwChartView *self);
 /* The readout's text as shown (without its colours). */
 const char *fw_chart_view_get_readout   (FwChartView *self);
 /* What the Series menu says under the band's greyed-out switch, or NULL

@@ -61,7 +61,7 @@
  * and four scenarios' a scroll away (verify9 V9-03). A taller window
  * (1920x1080) has the room for both, and places as it did. */
 #define COMPARED_PLOT_HEIGHT 160
-#define WHEEL_KEEPS_COMPARED 250
+#define WHEEL_KEEPS_COMPARED 240
 
 /* A collapsed projection dragged open this far past its header opens. */
 #define DRAG_OPEN_MARGIN 48
@@ -267,13 +267,18 @@ on_move_handle (FwWindow      *self,
     }
 }
 
-/* Scenarios or the band shown or gone: a projection at its default
- * height takes the room its legend and readout now need. Only then, not
- * on every readout (the pointer's moves). */
+/* Scenarios or the band shown or gone, or the readout's lines more or
+ * fewer: a projection at its default height takes the room its legend
+ * and readout now need. Only then, not on every readout (the pointer's
+ * moves). (The readout's lines follow the projection's height: placed
+ * for a 160 px plot under three lines, two scenarios' names whole on a
+ * fourth left it 145.) */
 static void
 on_chart_contents (FwWindow *self)
 {
   FwChartCanvas *canvas;
+  GtkWidget *readout;
+  int readout_height = 0;
   guint contents;
 
   /* A window closing under the pointer: the chart's readout changes as
@@ -281,7 +286,11 @@ on_chart_contents (FwWindow *self)
   if (self->chart == NULL)
     return;
   canvas = FW_CHART_CANVAS (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)));
-  contents = fw_chart_canvas_get_n_scenarios (canvas) * 2 + (fw_chart_canvas_has_band (canvas) ? 1 : 0);
+  readout = fw_chart_view_get_readout_label (FW_CHART_VIEW (self->chart));
+  gtk_widget_measure (readout, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (readout), NULL, &readout_height,
+                      NULL, NULL);
+  contents = (guint) MAX (readout_height, 0) * 256 + fw_chart_canvas_get_n_scenarios (canvas) * 2 +
+             (fw_chart_canvas_has_band (canvas) ? 1 : 0);
 
   if (contents == self->chart_contents)
     return;
@@ -320,6 +329,8 @@ fw_window_init_chart (FwWindow *self)
   g_signal_connect_object (self->centre_paned, "move-handle", G_CALLBACK (on_move_handle), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (fw_chart_view_get_canvas (FW_CHART_VIEW (self->chart)), "readout-changed",
+                           G_CALLBACK (on_chart_contents), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fw_chart_view_get_readout_label (FW_CHART_VIEW (self->chart)), "notify::label",
                            G_CALLBACK (on_chart_contents), self, G_CONNECT_SWAPPED);
 }
 
