@@ -512,6 +512,31 @@ assert_plot_in_sight (Chart      *chart,
   g_assert_cmpfloat (layout->plot_h, >=, view / 3.0);
 }
 
+/* The client's four scenarios, the first with spreads (the copies take
+ * them), made as the consultant makes them: Ctrl+D three times. None
+ * shown beside another yet; the divider and the text size the
+ * defaults. */
+static const char *const client_four[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
+                                           "Faster quotes", "Faster quotes + transparent pricing page" };
+
+static void
+make_client_four (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
+  FwDocument *document = fw_window_get_document (fixture->window);
+
+  g_settings_reset (fw_settings_get (), "chart-pane-height");
+  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
+  g_settings_reset (fw_settings_get (), "text-scale");
+  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "scenario.duplicate", NULL));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (fw_document_rename_scenario (document, i, client_four[i], NULL));
+}
+
 /* The consultant's comparison at 1280x720 (verify9 V9-03): the
  * baseline and its copy, then three and four scenarios, with the band;
  * the divider never touched. The plot is in sight without scrolling,
@@ -523,25 +548,11 @@ static void
 test_compared_plot_in_sight (Fixture       *fixture,
                              gconstpointer  data)
 {
-  static const char *const names[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
-                                        "Faster quotes", "Faster quotes + transparent pricing page" };
-  g_autoptr(GError) error = NULL;
-  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
-  FwDocument *document = fw_window_get_document (fixture->window);
   FwSession *session = fw_window_get_session (fixture->window);
-  GtkWidget *window = GTK_WIDGET (fixture->window);
   Chart chart = chart_of (fixture->window);
   guint all[] = { 0, 1, 2, 3 };
 
-  g_settings_reset (fw_settings_get (), "chart-pane-height");
-  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
-  g_settings_reset (fw_settings_get (), "text-scale");
-  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < 3; i++)
-    g_assert_true (gtk_widget_activate_action (window, "scenario.duplicate", NULL));
-  for (guint i = 0; i < 4; i++)
-    g_assert_true (fw_document_rename_scenario (document, i, names[i], NULL));
+  make_client_four (fixture);
   for (guint n = 2; n <= 4; n++)
     {
       g_autofree char *what = g_strdup_printf ("%u scenarios and the band", n);
@@ -565,11 +576,7 @@ static void
 test_chart_key_whole (Fixture       *fixture,
                       gconstpointer  data)
 {
-  static const char *const names[] = { "Today (as measured in Q3)", "Today (as measured in Q3) (copy)",
-                                        "Faster quotes", "Faster quotes + transparent pricing page" };
-  g_autoptr(GError) error = NULL;
-  FwUncertainty spreads = { 0.2, 0.2, 0.3, 0.1 };
-  FwDocument *document = fw_window_get_document (fixture->window);
+  const char *const *names = client_four;
   FwSession *session = fw_window_get_session (fixture->window);
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkSettings *settings = gtk_widget_get_settings (window);
@@ -577,15 +584,7 @@ test_chart_key_whole (Fixture       *fixture,
   guint all[] = { 0, 1, 2, 3 };
   int dpi = 0;
 
-  g_settings_reset (fw_settings_get (), "chart-pane-height");
-  g_settings_reset (fw_settings_get (), "chart-pane-collapsed");
-  g_settings_reset (fw_settings_get (), "text-scale");
-  g_assert_true (fw_document_set_uncertainty (document, 0, &spreads, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < 3; i++)
-    g_assert_true (gtk_widget_activate_action (window, "scenario.duplicate", NULL));
-  for (guint i = 0; i < 4; i++)
-    g_assert_true (fw_document_rename_scenario (document, i, names[i], NULL));
+  make_client_four (fixture);
   fw_session_set_shown (session, all, 4);
   g_assert_true (fw_test_wait_until (has_band, chart.canvas));
 
