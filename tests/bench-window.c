@@ -12,10 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include <sys/resource.h>
 
+#include "fw-bench-measure.h"
 #include "fw-present-view.h"
 #include "fw-renderer-choice.h"
 #include "fw-stage-row.h"
@@ -70,28 +68,18 @@ typedef struct
   double   phase_cpu[N_PHASES];  /* s, over the frames measured */
 } Frames;
 
-/* CPU seconds used so far by the calling (main) thread. */
-static double
-thread_cpu (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec + now.tv_nsec / 1e9;
-}
-
 static void
 on_before_paint (GdkFrameClock *clock,
                  Frames        *frames)
 {
-  frames->mark = thread_cpu ();
+  frames->mark = fw_bench_thread_cpu ();
 }
 
 static void
 end_phase (Frames *frames,
            guint   phase)
 {
-  double now = thread_cpu ();
+  double now = fw_bench_thread_cpu ();
 
   if (frames->measuring && frames->mark > 0.0)
     frames->phase_cpu[phase] += now - frames->mark;
@@ -139,59 +127,6 @@ on_after_paint (GdkFrameClock *clock,
   frames->last_frame = now;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  if (values->len == 0)
-    return 0.0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) (p * (values->len - 1)));
-}
-
-/* CPU seconds used so far by this process and by the X server. */
-static double
-own_cpu (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-static double
-xvfb_cpu (void)
-{
-  const char *pid = g_getenv ("FW_XVFB_PID");
-  g_autofree char *path = NULL;
-  g_autofree char *stat = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *after;
-
-  if (pid == NULL)
-    return -1.0;
-  path = g_strdup_printf ("/proc/%s/stat", pid);
-  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after = strrchr (stat, ')')) == NULL)
-    return -1.0;
-  /* Fields after the command name: state is the first; utime and stime
-   * are the 12th and 13th. */
-  fields = g_strsplit (after + 2, " ", -1);
-  if (g_strv_length (fields) < 13)
-    return -1.0;
-  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) /
-         sysconf (_SC_CLK_TCK);
-}
-
 static void
 run_for (double seconds)
 {
@@ -231,23 +166,23 @@ measure (const char  *label,
   frames.measuring = TRUE;
   if (wheel != NULL)
     drawn0 = fw_wheel_view_get_frames_drawn (wheel);
-  cpu0 = own_cpu ();
-  xcpu0 = xvfb_cpu ();
+  cpu0 = fw_bench_process_cpu ();
+  xcpu0 = fw_bench_xvfb_cpu ();
   t0 = g_get_monotonic_time ();
   run_for (MEASURE_S);
   wall = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
-  cpu = own_cpu () - cpu0;
+  cpu = fw_bench_process_cpu () - cpu0;
   if (wheel != NULL)
     drawn = fw_wheel_view_get_frames_drawn (wheel) - drawn0;
-  xcpu = xcpu0 < 0 ? -1.0 : xvfb_cpu () - xcpu0;
+  xcpu = xcpu0 < 0 ? -1.0 : fw_bench_xvfb_cpu () - xcpu0;
   frames.measuring = FALSE;
   g_signal_handlers_disconnect_by_data (clock, &frames);
 
   fps = frames.intervals->len / wall;
-  int50 = percentile (frames.intervals, 0.5);
-  int95 = percentile (frames.intervals, 0.95);
-  work50 = percentile (frames.work, 0.5);
-  work95 = percentile (frames.work, 0.95);
+  int50 = fw_bench_percentile (frames.intervals, 0.5);
+  int95 = fw_bench_percentile (frames.intervals, 0.95);
+  work50 = fw_bench_percentile (frames.work, 0.5);
+  work95 = fw_bench_percentile (frames.work, 0.95);
   printf ("%-6s %6.1f fps | interval p50 %5.1f ms p95 %5.1f ms | frame work p50 %5.2f ms p95 %5.2f ms"
           " | CPU flywheel %3.0f%% Xvfb %3.0f%%\n",
           label, fps, int50, int95, work50, work95,
@@ -505,7 +440,7 @@ measure_thousand_points (void)
   run_for (WARMUP_S);
 
   /* Open: read, validate, project, and lay out until the loop is idle. */
-  cpu0 = own_cpu ();
+  cpu0 = fw_bench_process_cpu ();
   t0 = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", path);
   /* Opening runs on a thread: until it is done, then until the loop
@@ -516,7 +451,7 @@ measure_thousand_points (void)
     g_main_context_iteration (NULL, FALSE);
   open_ms = (g_get_monotonic_time () - t0) / 1000.0;
   printf ("open   1000 points, point list on show: %.1f ms wall, %.1f ms CPU\n",
-          open_ms, (own_cpu () - cpu0) * 1000.0);
+          open_ms, (fw_bench_process_cpu () - cpu0) * 1000.0);
 
   drag.window = GTK_WIDGET (window);
   tick = gtk_widget_add_tick_callback (fw_window_get_wheel (window), drag_step, &drag, NULL);

@@ -110,6 +110,19 @@ fw_band_new (const FwScenario *scenario,
   return self;
 }
 
+/* The percentiles' share of a draw's period, in stages (fw_band_cost ()). */
+#define SELECT_COST_IN_STAGES 12
+
+guint64
+fw_band_cost (const FwScenario *scenario,
+              guint             horizon,
+              guint             draws)
+{
+  g_return_val_if_fail (scenario != NULL, 0);
+
+  return (guint64) draws * ((guint64) horizon + 1) * (scenario->stages->len + SELECT_COST_IN_STAGES);
+}
+
 guint
 fw_band_rank (guint percent,
               guint draws)

@@ -76,6 +76,17 @@ guint64       fw_band_get_seed       (FwBand               *band);
 const double *fw_band_get_customers  (FwBand               *band,
                                       FwBandLevel           level);
 
+/* What computing a band of @draws draws of @scenario over @horizon
+ * periods costs, in the units of the projection service's budgets (one
+ * stage of one run over one period): each draw's period steps every
+ * stage, and then takes part in selecting that period's three
+ * percentiles, which costs about as much as twelve stages
+ * (docs/performance.md: 1,000 draws of 3 stages over 100,000 periods,
+ * about 1.9 s of a core, 1.5e9 of these units). */
+guint64       fw_band_cost           (const FwScenario     *scenario,
+                                      guint                 horizon,
+                                      guint                 draws);
+
 /* MODEL.md's nearest rank of the @percent-th percentile of @draws values
  * (1-based): ceil(percent * draws / 100), and 1 when that is 0. */
 guint         fw_band_rank           (guint                 percent,

@@ -27,6 +27,10 @@ typedef struct
   guint         band_generation;
   gboolean      band_running;
   GCancellable *band_cancellable;
+  /* A long band waits for the edits to pause (band_wait_over ()): the
+   * timeout that starts it, or 0. */
+  GSource      *band_wait;
+  FwProjectionService *service;
 } Slot;
 
 struct _FwProjectionService
@@ -39,6 +43,9 @@ struct _FwProjectionService
   guint64     sync_budget;
   guint       band_draws;
   guint64     band_seed;
+  guint64     band_pause_cost;
+  guint       band_pause_ms;
+  guint       band_runs;      /* band jobs started, for tests and benchmarks */
 };
 
 G_DEFINE_FINAL_TYPE (FwProjectionService, fw_projection_service, G_TYPE_OBJECT)
@@ -83,6 +90,9 @@ slot_free (gpointer data)
   if (slot->band_cancellable != NULL)
     g_cancellable_cancel (slot->band_cancellable);
   g_clear_object (&slot->band_cancellable);
+  if (slot->band_wait != NULL)
+    g_source_destroy (slot->band_wait);
+  g_clear_pointer (&slot->band_wait, g_source_unref);
   g_clear_object (&slot->band);
   fw_projection_free (slot->projection);
   g_free (slot);
@@ -251,8 +261,10 @@ band_done (GObject      *object,
   if (!computed || generation != slot->band_generation)
     {
       /* Stale or cancelled: the band of what the document holds now is
-       * still wanted, unless it has no spreads any more. */
-      if (self->document != NULL && slot->band == NULL && wants_band (self, slot))
+       * still wanted, unless it has no spreads any more, or it waits
+       * for the edits to pause (and starts then). */
+      if (self->document != NULL && slot->band == NULL && slot->band_wait == NULL &&
+          wants_band (self, slot))
         start_band (self, slot);
       return;
     }
@@ -281,21 +293,71 @@ start_band (FwProjectionService *self,
 
   slot->band_running = TRUE;
   slot->band_cancellable = g_cancellable_new ();
+  self->band_runs++;
   fw_band_compute_async (band, slot->band_cancellable, band_done, job);
 }
 
+static void
+stop_band_wait (Slot *slot)
+{
+  if (slot->band_wait == NULL)
+    return;
+  g_source_destroy (slot->band_wait);
+  g_clear_pointer (&slot->band_wait, g_source_unref);
+}
+
+/* The edits paused: the band of what the document holds now. */
+static gboolean
+band_wait_over (gpointer data)
+{
+  Slot *slot = data;
+
+  g_clear_pointer (&slot->band_wait, g_source_unref);
+  if (slot->service->document != NULL && slot->band == NULL && wants_band (slot->service, slot))
+    start_band (slot->service, slot);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the band of @slot's scenario costs more than one typed key's
+ * time allows: it could not finish before the next key, which would
+ * cancel it, and meanwhile it takes a core from the main loop and the
+ * display server (docs/performance.md, "An edit at the longest
+ * horizon"). */
+static gboolean
+band_is_long (FwProjectionService *self,
+              Slot                *slot)
+{
+  return fw_band_cost (fw_document_get_scenario (self->document, slot->scenario),
+                       fw_document_get_project (self->document)->horizon,
+                       self->band_draws) > self->band_pause_cost;
+}
+
 /* The band is out of date: drop it, stop the job working on it, and
- * start on the new one. */
+ * start on the new one: at once, or after an edit (@edited) when it is
+ * long, once the edits have paused for band_pause_ms (each edit of a
+ * burst starts the wait again), so that a burst of typing starts one
+ * long band, for its last edit, not one per key. */
 static void
 restart_band (FwProjectionService *self,
-              Slot                *slot)
+              Slot                *slot,
+              gboolean             edited)
 {
   slot->band_generation++;
   g_clear_object (&slot->band);
   if (slot->band_cancellable != NULL)
     g_cancellable_cancel (slot->band_cancellable);
-  if (wants_band (self, slot))
-    start_band (self, slot);
+  stop_band_wait (slot);
+  if (!wants_band (self, slot))
+    return;
+  if (!edited || !band_is_long (self, slot))
+    {
+      start_band (self, slot);
+      return;
+    }
+  slot->band_wait = g_timeout_source_new (self->band_pause_ms);
+  g_source_set_callback (slot->band_wait, band_wait_over, slot, NULL);
+  g_source_set_static_name (slot->band_wait, "[flywheel] band after the edits pause");
+  g_source_attach (slot->band_wait, g_main_context_get_thread_default ());
 }
 
 /* ----------------------------------------------------------- projection */
@@ -388,9 +450,12 @@ fw_projection_service_prepare (FwDocument *document)
 
 /* ----------------------------------------------------------- recompute */
 
+/* @edited: for an edit of the scenario, rather than its first
+ * projection, or other draws of its band (restart_band ()). */
 static void
 recompute (FwProjectionService *self,
-           Slot                *slot)
+           Slot                *slot,
+           gboolean             edited)
 {
   const FwScenario *scenario = fw_document_get_scenario (self->document, slot->scenario);
   guint horizon = fw_document_get_project (self->document)->horizon;
@@ -399,7 +464,7 @@ recompute (FwProjectionService *self,
   slot->generation++;
   if (slot->cancellable != NULL)
     g_cancellable_cancel (slot->cancellable);
-  restart_band (self, slot);
+  restart_band (self, slot, edited);
 
   if (take_prepared (self, slot, cost))
     return;
@@ -473,6 +538,8 @@ fw_projection_service_init (FwProjectionService *self)
   self->sync_budget = FW_PROJECTION_SYNC_BUDGET;
   self->band_draws = FW_BAND_DEFAULT_DRAWS;
   self->band_seed = FW_BAND_DEFAULT_SEED;
+  self->band_pause_cost = FW_PROJECTION_BAND_PAUSE_COST;
+  self->band_pause_ms = FW_PROJECTION_BAND_PAUSE_MS;
 }
 
 FwProjectionService *
@@ -527,8 +594,9 @@ fw_projection_service_set_shown (FwProjectionService *self,
       slot->scenario = scenarios[i];
       slot->id = ++self->next_id;
       slot->projection = fw_projection_new ();
+      slot->service = self;
       g_ptr_array_add (slots, slot);
-      recompute (self, slot);
+      recompute (self, slot, FALSE);
     }
 
   g_ptr_array_unref (self->slots);
@@ -550,7 +618,7 @@ fw_projection_service_update (FwProjectionService *self,
       Slot *slot = g_ptr_array_index (self->slots, i);
 
       if (fw_change_touches (change, slot->scenario))
-        recompute (self, slot);
+        recompute (self, slot, TRUE);
     }
 }
 
@@ -599,7 +667,26 @@ fw_projection_service_is_band_busy (FwProjectionService *self,
   g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), FALSE);
 
   slot = find_slot (self, scenario);
-  return slot != NULL && slot->band_running;
+  return slot != NULL && (slot->band_running || slot->band_wait != NULL);
+}
+
+guint
+fw_projection_service_get_band_runs (FwProjectionService *self)
+{
+  g_return_val_if_fail (FW_IS_PROJECTION_SERVICE (self), 0);
+
+  return self->band_runs;
+}
+
+void
+fw_projection_service_set_band_pause (FwProjectionService *self,
+                                      guint64              cost,
+                                      guint                ms)
+{
+  g_return_if_fail (FW_IS_PROJECTION_SERVICE (self));
+
+  self->band_pause_cost = cost;
+  self->band_pause_ms = ms;
 }
 
 void
@@ -618,7 +705,7 @@ fw_projection_service_set_band_draws (FwProjectionService *self,
   if (self->document == NULL)
     return;
   for (guint i = 0; i < self->slots->len; i++)
-    restart_band (self, g_ptr_array_index (self->slots, i));
+    restart_band (self, g_ptr_array_index (self->slots, i), FALSE);
 }
 
 guint

@@ -39,6 +39,13 @@ G_BEGIN_DECLS
  * finished from before an edit is dropped, never shown; at most one
  * band job runs per scenario (a cancelled one stops within a few
  * hundred microseconds, and its stale answer starts the next).
+ * A long band (fw_band_cost() over FW_PROJECTION_BAND_PAUSE_COST: the
+ * longest horizons) that an edit drops starts only once the edits
+ * have paused for FW_PROJECTION_BAND_PAUSE_MS: typed keys come faster
+ * than it can finish, so one per key would only be cancelled by the
+ * next, while taking a core from the main loop and the display server.
+ * A short band starts at once, and so does every band of a scenario
+ * newly on show or of other draws.
  *
  * Signals, both emitted on the main loop, never during an edit:
  *  - "completed" (guint scenario): the points' impacts of @scenario are
@@ -55,6 +62,12 @@ G_DECLARE_FINAL_TYPE (FwProjectionService, fw_projection_service, FW, PROJECTION
 /* Stage-periods a recompute may take on the main loop: 16 stages, 200
  * points and 1000 periods take about 2 ms (docs/performance.md). */
 #define FW_PROJECTION_SYNC_BUDGET (4 * 1000 * 1000)
+/* A band costing more (fw_band_cost(): about 50 ms of a core) waits,
+ * after an edit, until no edit has come for FW_PROJECTION_BAND_PAUSE_MS:
+ * 1,000 draws of 3 stages beyond about 2,600 periods, of 16 stages
+ * beyond about 1,400. */
+#define FW_PROJECTION_BAND_PAUSE_COST ((guint64) 40 * 1000 * 1000)
+#define FW_PROJECTION_BAND_PAUSE_MS   300
 
 FwProjectionService *fw_projection_service_new          (void);
 /* The document whose scenarios are projected; shows its scenario 0. */
@@ -102,9 +115,18 @@ void                 fw_projection_service_set_band_draws (FwProjectionService *
                                                            guint64              seed);
 guint                fw_projection_service_get_band_draws (FwProjectionService *self);
 guint64              fw_projection_service_get_band_seed  (FwProjectionService *self);
-/* Whether the band of @scenario is being worked out off the main loop. */
+/* Whether the band of @scenario is on its way: being worked out off the
+ * main loop, or waiting for the edits to pause. */
 gboolean             fw_projection_service_is_band_busy (FwProjectionService *self,
                                                          guint                scenario);
+/* How many band jobs this service has started so far: for tests and
+ * benchmarks (a burst of edits at a long horizon starts one). */
+guint                fw_projection_service_get_band_runs (FwProjectionService *self);
+/* For tests and benchmarks: which bands wait for a pause in the edits
+ * (costing more than @cost; G_MAXUINT64: none), and for how long. */
+void                 fw_projection_service_set_band_pause (FwProjectionService *self,
+                                                           guint64              cost,
+                                                           guint                ms);
 /* For tests and benchmarks: another budget for the main loop's share. */
 void                 fw_projection_service_set_sync_budget (FwProjectionService *self,
                                                             guint64              budget);
