@@ -58,10 +58,21 @@ static guint pause_ms = 5000;
 /* The values typed, key by key, into the field (it held 1000). */
 static const char *const VALUES[] = { "710", "820", "930", "640", "550", "1460" };
 
+/* What is measured apart: while keys are typed (from a value's first
+ * key to KEY_MS after its last), and in the pause after (the band of
+ * the last edit computed then). */
+enum { TYPING, PAUSE, N_PHASES };
+static const char *const PHASE_NAMES[N_PHASES] = { "typing", "pause" };
+
 typedef struct
 {
-  GArray  *frame_gaps;    /* ms between frames */
-  GArray  *probe_late;    /* ms a probe ran late */
+  guint    phase;
+  GArray  *frame_gaps[N_PHASES];  /* ms between frames */
+  GArray  *probe_late[N_PHASES];  /* ms a probe ran late */
+  double   wall[N_PHASES];        /* s */
+  double   main_cpu[N_PHASES];    /* s, the main thread */
+  double   cpu[N_PHASES];         /* s, the whole process */
+  double   xcpu[N_PHASES];        /* s, the X server */
   GArray  *key_wall;      /* ms on the main loop for each key's edit */
   GArray  *key_cpu;       /* ms of the main thread's CPU for each */
   GArray  *band_after;    /* ms from a value's last key to its band */
@@ -93,7 +104,7 @@ on_tick (GtkWidget     *widget,
     {
       double gap = (now - measures->last_frame) / 1000.0;
 
-      g_array_append_val (measures->frame_gaps, gap);
+      g_array_append_val (measures->frame_gaps[measures->phase], gap);
     }
   measures->last_frame = now;
   return G_SOURCE_CONTINUE;
@@ -109,7 +120,7 @@ on_probe (gpointer data)
     {
       double late = MAX (0.0, (now - measures->last_probe) / 1000.0 - PROBE_MS);
 
-      g_array_append_val (measures->probe_late, late);
+      g_array_append_val (measures->probe_late[measures->phase], late);
     }
   measures->last_probe = now;
   return G_SOURCE_CONTINUE;
@@ -208,6 +219,37 @@ type_key (GtkEditable *field,
   g_array_append_val (measures->key_cpu, cpu);
 }
 
+/* The clocks when a phase began. */
+typedef struct
+{
+  gint64 wall;
+  double main_cpu, cpu, xcpu;
+} Mark;
+
+static Mark
+mark_now (void)
+{
+  return (Mark) { g_get_monotonic_time (), fw_bench_thread_cpu (), fw_bench_process_cpu (),
+                  fw_bench_xvfb_cpu () };
+}
+
+/* Ends the phase under way (its clocks read since @mark) and starts
+ * @next. */
+static void
+switch_phase (Measures *m,
+              Mark     *mark,
+              guint     next)
+{
+  Mark now = mark_now ();
+
+  m->wall[m->phase] += (now.wall - mark->wall) / (double) G_USEC_PER_SEC;
+  m->main_cpu[m->phase] += now.main_cpu - mark->main_cpu;
+  m->cpu[m->phase] += now.cpu - mark->cpu;
+  m->xcpu[m->phase] += now.xcpu - mark->xcpu;
+  *mark = now;
+  m->phase = next;
+}
+
 static void
 measure_typing (const char *path,
                 guint       horizon,
@@ -216,14 +258,17 @@ measure_typing (const char *path,
   FwWindow *window = open_window (path);
   FwProjectionService *service = fw_session_get_projections (fw_window_get_session (window));
   GtkEditable *field = GTK_EDITABLE (fw_test_find_named (GTK_WIDGET (window), "stage-count"));
-  Measures m = { 0 };
-  double load0, cpu0, main0, x0, cpu, main_cpu, xcpu, wall;
+  Measures m = { .phase = PAUSE };
+  double load0;
   guint tick, probe, keys = 0, bands_missing = 0;
-  gint64 t0;
+  Mark mark;
 
   g_assert_nonnull (field);
-  m.frame_gaps = g_array_new (FALSE, FALSE, sizeof (double));
-  m.probe_late = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint phase = 0; phase < N_PHASES; phase++)
+    {
+      m.frame_gaps[phase] = g_array_new (FALSE, FALSE, sizeof (double));
+      m.probe_late[phase] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
   m.key_wall = g_array_new (FALSE, FALSE, sizeof (double));
   m.key_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   m.band_after = g_array_new (FALSE, FALSE, sizeof (double));
@@ -233,10 +278,7 @@ measure_typing (const char *path,
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick, &m, NULL);
   probe = g_timeout_add_full (G_PRIORITY_DEFAULT, PROBE_MS, on_probe, &m, NULL);
   load0 = fw_bench_load_average ();
-  cpu0 = fw_bench_process_cpu ();
-  main0 = fw_bench_thread_cpu ();
-  x0 = fw_bench_xvfb_cpu ();
-  t0 = g_get_monotonic_time ();
+  mark = mark_now ();
 
   for (guint v = 0; v < n_values; v++)
     {
@@ -244,6 +286,7 @@ measure_typing (const char *path,
       gint64 last_key;
 
       /* Select all and type: each key leaves the field one digit longer. */
+      switch_phase (&m, &mark, TYPING);
       for (gsize k = 1; k <= strlen (value); k++)
         {
           g_autofree char *text = g_strndup (value, k);
@@ -253,6 +296,7 @@ measure_typing (const char *path,
           run_for (KEY_MS);
         }
       last_key = g_get_monotonic_time () - KEY_MS * 1000;
+      switch_phase (&m, &mark, PAUSE);
       /* The band of the last key's edit, within the pause. */
       while (!band_is_in (service) && g_get_monotonic_time () - last_key < pause_ms * 1000)
         run_for (1);
@@ -267,32 +311,36 @@ measure_typing (const char *path,
       run_for (MAX (0.0, pause_ms - (g_get_monotonic_time () - last_key) / 1000.0));
     }
 
-  wall = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
-  cpu = fw_bench_process_cpu () - cpu0;
-  main_cpu = fw_bench_thread_cpu () - main0;
-  xcpu = x0 < 0 ? -1.0 : fw_bench_xvfb_cpu () - x0;
+  switch_phase (&m, &mark, TYPING);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
   g_source_remove (probe);
   g_signal_handlers_disconnect_by_data (service, &m);
 
-  printf ("H %6u load %4.1f-%4.1f | frames %4u, gaps > %.0f ms %3u, p95 %5.1f ms, worst %6.1f ms"
-          " | a key waits p99 %5.1f ms, worst %6.1f ms\n",
-          horizon, load0, fw_bench_load_average (), m.frame_gaps->len + 1, STUTTER_MS,
-          count_over (m.frame_gaps, STUTTER_MS), fw_bench_percentile (m.frame_gaps, 0.95),
-          fw_bench_percentile (m.frame_gaps, 1.0), fw_bench_percentile (m.probe_late, 0.99), fw_bench_percentile (m.probe_late, 1.0));
+  for (guint phase = 0; phase < N_PHASES; phase++)
+    printf ("H %6u %-6s load %4.1f-%4.1f | %5.1f s, frames %4u, gaps > %.0f ms %3u, p95 %5.1f ms, worst %6.1f ms"
+            " | a key waits p99 %5.1f ms, worst %6.1f ms | CPU main thread %3.0f%%, other threads %3.0f%%,"
+            " Xvfb %3.0f%%\n",
+            horizon, PHASE_NAMES[phase], load0, fw_bench_load_average (), m.wall[phase],
+            m.frame_gaps[phase]->len, STUTTER_MS, count_over (m.frame_gaps[phase], STUTTER_MS),
+            fw_bench_percentile (m.frame_gaps[phase], 0.95), fw_bench_percentile (m.frame_gaps[phase], 1.0),
+            fw_bench_percentile (m.probe_late[phase], 0.99), fw_bench_percentile (m.probe_late[phase], 1.0),
+            100 * m.main_cpu[phase] / m.wall[phase], 100 * (m.cpu[phase] - m.main_cpu[phase]) / m.wall[phase],
+            100 * m.xcpu[phase] / m.wall[phase]);
   printf ("H %6u %u keys: each key's edit on the main loop median %5.2f ms (CPU %5.2f ms), worst %6.2f ms"
           " (CPU %5.2f ms)\n",
           horizon, keys, fw_bench_percentile (m.key_wall, 0.5), fw_bench_percentile (m.key_cpu, 0.5),
           fw_bench_percentile (m.key_wall, 1.0), fw_bench_percentile (m.key_cpu, 1.0));
-  printf ("H %6u CPU over %.1f s: main thread %.2f s, other threads %.2f s, Xvfb %.2f s"
-          " | bands in %u; a value's band in after its last key median %6.0f ms, worst %6.0f ms,"
+  printf ("H %6u bands in %u; a value's band in after its last key median %6.0f ms, worst %6.0f ms,"
           " missing %u of %u\n",
-          horizon, wall, main_cpu, cpu - main_cpu, xcpu, m.bands_ready,
+          horizon, m.bands_ready,
           fw_bench_percentile (m.band_after, 0.5), fw_bench_percentile (m.band_after, 1.0), bands_missing, n_values);
   fflush (stdout);
 
-  g_array_unref (m.frame_gaps);
-  g_array_unref (m.probe_late);
+  for (guint phase = 0; phase < N_PHASES; phase++)
+    {
+      g_array_unref (m.frame_gaps[phase]);
+      g_array_unref (m.probe_late[phase]);
+    }
   g_array_unref (m.key_wall);
   g_array_unref (m.key_cpu);
   g_array_unref (m.band_after);

@@ -630,6 +630,39 @@ test_service_long_horizon (void)
   assert_current (document, 0, fw_session_get_projection (session));
 }
 
+/* A few points over the longest horizon: the impacts' runs go side by
+ * side, 16 at once, and one batch over 100,001 periods costs the main
+ * loop more than a frame (docs/performance.md, "An edit at the longest
+ * horizon"): each typed key shows the figures at once and leaves the
+ * impacts to a thread, whatever the number of points. */
+static void
+test_service_few_points_long (void)
+{
+  g_autoptr(GError) error = NULL;
+  FwProject *project = fw_template_create ("attract-engage-delight", &error);
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(FwSession) session = NULL;
+  FwProjectionService *service;
+  g_autoptr(FwProjection) figures = fw_projection_new ();
+
+  g_assert_no_error (error);
+  project->horizon = FW_MAX_HORIZON;
+  document = fw_document_new (project);
+  session = fw_session_new (document);
+  service = fw_session_get_projections (session);
+  g_assert_cmpuint (fw_document_get_scenario (document, 0)->points->len, <, 16);
+  wait_until_idle (service);
+
+  g_assert_true (fw_document_set_stage_field (document, 0, 0, FW_STAGE_COUNT, 710, NULL));
+  fw_projection_run_figures (figures, fw_document_get_scenario (document, 0), FW_MAX_HORIZON);
+  g_assert_cmpfloat (fw_projection_get_summary (fw_session_get_projection (session))->customers_end, ==,
+                     fw_projection_get_summary (figures)->customers_end);
+  g_assert_false (fw_projection_has_impacts (fw_session_get_projection (session)));
+  g_assert_true (fw_projection_service_is_busy (service, 0));
+  wait_until_idle (service);
+  assert_current (document, 0, fw_session_get_projection (session));
+}
+
 /* Within the budget everything is recomputed at once, impacts included. */
 static void
 test_service_within_budget (void)
@@ -815,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/core/scenario-model/items-changed", test_scenario_models);
   g_test_add_func ("/core/projection-service/within-budget", test_service_within_budget);
   g_test_add_func ("/core/projection-service/long-horizon", test_service_long_horizon);
+  g_test_add_func ("/core/projection-service/few-points-long", test_service_few_points_long);
   g_test_add_func ("/core/projection-service/prepared", test_service_prepared);
 
   return g_test_run ();

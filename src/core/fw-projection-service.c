@@ -9,6 +9,8 @@
 
 #include "fw-projection-service.h"
 
+#include "fw-engine-private.h"
+
 /* One scenario on show. */
 typedef struct
 {
@@ -362,12 +364,25 @@ restart_band (FwProjectionService *self,
 
 /* ----------------------------------------------------------- projection */
 
-/* What a full recompute costs, in stage-periods. */
+/* The figures' run steps one wheel at a time, and writes each period's
+ * figures: a stage-period of it costs about as much as this many of
+ * the impacts' lanes (docs/performance.md, "An edit at the longest
+ * horizon"). */
+#define FIGURES_COST_IN_LANES 8
+
+/* What a full recompute costs, in stage-periods of one lane of the
+ * impacts' runs: the figures' run, then the points' impacts, FW_LANES
+ * points side by side (fw-lanes.c), where a batch costs all its lanes
+ * however few are points (the idle ones repeat the full run). Counting
+ * one run per point instead made 5 points over 100,000 periods look
+ * cheaper than they are (6 ms on the main loop for each typed key). */
 static guint64
 cost_of (const FwScenario *scenario,
          guint             horizon)
 {
-  return (guint64) (scenario->points->len + 1) * (horizon + 1) * scenario->stages->len;
+  guint64 batches = (scenario->points->len + FW_LANES - 1) / FW_LANES;
+
+  return ((guint64) horizon + 1) * scenario->stages->len * (FIGURES_COST_IN_LANES + FW_LANES * batches);
 }
 
 /* ------------------------------------------------------ prepared ahead */

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * document: the only place the window's numbers are computed.
  *
  * Two paths, chosen by what a recompute costs (stages x periods x the
- * runs it needs: one, plus one per point for the impacts):
+ * runs it needs: one for the figures, and the impacts' runs, the points
+ * FW_LANES at a time):
  *  - within a frame's budget, everything is recomputed at once, on the
  *    main loop, so the wheel and the figures follow a drag live;
  *  - beyond it (long horizons, many points), the counts and figures are
@@ -59,8 +60,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FwProjectionService, fw_projection_service, FW, PROJECTION_SERVICE, GObject)
 
-/* Stage-periods a recompute may take on the main loop: 16 stages, 200
- * points and 1000 periods take about 2 ms (docs/performance.md). */
+/* What a recompute may cost on the main loop, in stage-periods of one
+ * lane of the impacts' runs (fw-projection-service.c, cost_of ()): 16
+ * stages, 200 points and 1000 periods (3.5e6) take about 2.6 ms, 3 stages
+ * and 5 points over 100,000 periods (7.2e6) about 6 ms
+ * (docs/performance.md). */
 #define FW_PROJECTION_SYNC_BUDGET (4 * 1000 * 1000)
 /* A band costing more (fw_band_cost(): about 50 ms of a core) waits,
  * after an edit, until no edit has come for FW_PROJECTION_BAND_PAUSE_MS:
