@@ -175,7 +175,11 @@ static void
 test_columns_keep_extremes (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  static const guint sizes[][2] = { { 100001, 1807 }, { 25, 1807 }, { 5000, 333 }, { 2, 1 }, { 1000, 999 } };
+  /* With fewer pixels than periods, and more (up to three a period, the
+   * column then moving more than one a period): the columns are
+   * followed step by step, which must land where the index says. */
+  static const guint sizes[][2] = { { 100001, 1807 }, { 25, 1807 }, { 5000, 333 }, { 2, 1 }, { 1000, 999 },
+                                    { 100001, 1 }, { 100001, 3839 }, { 7, 17 }, { 3001, 1000 }, { 3001, 8999 } };
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {

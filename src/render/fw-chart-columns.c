@@ -60,6 +60,8 @@ fw_chart_columns_compute (FwChartColumns *columns,
                           guint           max_columns)
 {
   gboolean gap = FALSE, any_drawn = FALSE;
+  guint c = 0;
+  guint64 step, span, numerator = 0;
 
   g_return_if_fail (columns != NULL);
   g_return_if_fail (values != NULL || n_values == 0);
@@ -74,10 +76,24 @@ fw_chart_columns_compute (FwChartColumns *columns,
   columns->n_columns = columns->per_period ? MAX (n_values, 1) : max_columns;
   columns->columns = g_new0 (FwChartColumn, columns->n_columns);
 
-  for (guint t = 0; t < n_values; t++)
+  /* The column of period t, fw_chart_columns_index (), followed step by
+   * step rather than divided out for each period: the same integers
+   * (c = floor (t x n_columns / (n_values - 1)), the last one clamped),
+   * without a 64-bit division for each of up to 100,001 periods of each
+   * series, which was most of the chart's cost after an edit at the
+   * longest horizon (docs/performance.md). */
+  step = columns->n_columns;
+  span = n_values > 1 ? n_values - 1 : 1;
+  for (guint t = 0; t < n_values; t++, numerator += step)
     {
       double v = values[t];
       FwChartColumn *column;
+
+      if (columns->per_period)
+        c = MIN (t, columns->n_columns - 1);
+      else
+        while (c + 1 < columns->n_columns && numerator >= (guint64) (c + 1) * span)
+          c++;
 
       if (!isfinite (v))
         {
@@ -85,7 +101,7 @@ fw_chart_columns_compute (FwChartColumns *columns,
           continue;
         }
 
-      column = &columns->columns[fw_chart_columns_index (columns, t)];
+      column = &columns->columns[c];
       if (!column->drawn)
         {
           column->drawn = TRUE;
