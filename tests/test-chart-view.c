@@ -367,6 +367,40 @@ test_readout_tooltip_left_alone (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (readout, count_notify, &notified);
 }
 
+/* The readout's least width is a few characters, not one: GTK 4.8
+ * measures a wrapping label's least width by laying its text out at that
+ * width, a character a line by default, again at every layout after its
+ * text changed, and playing changes it at every period. The view gets
+ * no wider for it, at any text size: its header needs more. */
+static void
+test_readout_least_width (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *readout;
+  PangoFontMetrics *metrics;
+  int digit, least = 0, header = 0;
+
+  fw_session_set_period (fixture->session, 3);
+  g_assert_true (g_str_has_prefix (fw_chart_view_get_readout (fixture->view), "Month 3"));
+  readout = fw_test_find (GTK_WIDGET (fixture->view), fw_test_is_label_with, "Month 3");
+  g_assert_nonnull (readout);
+
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (readout), NULL, NULL);
+  digit = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  for (double scale = 1.0; scale <= 2.0; scale += 1.0)
+    {
+      fw_chart_view_set_text_scale (fixture->view, scale, 1.0);
+      gtk_widget_measure (readout, GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+      gtk_widget_measure (fw_chart_view_get_header (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &header, NULL, NULL, NULL);
+      g_test_message ("text scale %.0f: readout's least width %d px, header's %d px, a digit %d px",
+                      scale, least, header, digit);
+      g_assert_cmpint (least, >=, (FW_CHART_READOUT_LEAST_CHARS - 1) * digit);
+      g_assert_cmpint (least, <=, header);
+    }
+}
+
 /* The table's rows are the projection's, row for row. */
 static void
 test_table_rows (Fixture       *fixture,
@@ -1225,6 +1259,8 @@ main (int    argc,
   g_test_add ("/chart-view/marker-follows", Fixture, NULL, fixture_set_up, test_marker_follows, fixture_tear_down);
   g_test_add ("/chart-view/marker-label-kept", Fixture, NULL, fixture_set_up, test_marker_label_kept, fixture_tear_down);
   g_test_add ("/chart-view/readout-tooltip-left-alone", Fixture, NULL, fixture_set_up, test_readout_tooltip_left_alone,
+              fixture_tear_down);
+  g_test_add ("/chart-view/readout-least-width", Fixture, NULL, fixture_set_up, test_readout_least_width,
               fixture_tear_down);
   g_test_add ("/chart-view/table-rows", Fixture, NULL, fixture_set_up, test_table_rows, fixture_tear_down);
   g_test_add_func ("/chart-view/table-long", test_table_long);

@@ -960,6 +960,14 @@ fw_chart_view_init (FwChartView *self)
   gtk_label_set_xalign (self->readout, 0.0);
   gtk_label_set_wrap (self->readout, TRUE);
   gtk_label_set_wrap_mode (self->readout, PANGO_WRAP_WORD_CHAR);
+  /* A wrapping label's least width is, by default, its text laid out
+   * with as many line breaks as possible: a character a line here,
+   * shaped afresh at every layout after the text changed, and playing
+   * changes it at every period: 0.9 ms a measure of a one-line readout
+   * on the bench's machine, against 0.25 ms at eight characters
+   * (docs/performance.md, "Playback"). The view needs no less width for
+   * it: its header needs more (/chart-view/readout-least-width). */
+  gtk_label_set_width_chars (self->readout, FW_CHART_READOUT_LEAST_CHARS);
   gtk_label_set_yalign (self->readout, 0.0);
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "fw-chart-readout");
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");

@@ -46,6 +46,9 @@ int         fw_chart_view_height_for_plot (FwChartView *self,
  * focus) and the table, for tests too. */
 GtkWidget  *fw_chart_view_get_canvas    (FwChartView *self);
 GtkWidget  *fw_chart_view_get_table     (FwChartView *self);
+/* The readout's least width, in characters (fw-chart-view.c says why). */
+#define FW_CHART_READOUT_LEAST_CHARS 8
+
 /* The header: its ▶/▼ Projection, the series and the Chart|Table
  * switch (the window reads its height; tests find the ▶ in it). */
 GtkWidget  *fw_chart_view_get_header    (FwChartView *self);
