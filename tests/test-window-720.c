@@ -23,6 +23,7 @@
 #include "fw-test-names.h"
 #include "fw-test-window.h"
 #include "fw-wheel-view-private.h"
+#include "fw-widget-util.h"
 #include "fw-window.h"
 #include "fw-window-private.h"
 
@@ -860,6 +861,8 @@ test_header_and_search_at_150 (Fixture       *fixture,
     g_assert_cmpstr (gtk_label_get_text (label), ==, name);
   if (cut || g_strcmp0 (gtk_label_get_text (label), whole) != 0)
     g_assert_cmpstr (gtk_widget_get_tooltip_text (subtitle), ==, whole);
+  /* A screen reader hears it whole. */
+  g_assert_cmpstr (fw_widget_get_accessible_label (subtitle), ==, whole);
   assert_search_hint_fits (window, "150% desktop text");
 
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "fw-fit-label"
 
 #include "fw-fit-label.h"
+#include "fw-widget-util.h"
 
 /* One GtkLabel per form, each measured as GTK draws it (its font, its
  * CSS); the one chosen is the only child-visible one. Choosing by
@@ -132,7 +133,9 @@ fw_fit_label_class_init (FwFitLabelClass *klass)
   widget_class->measure = fw_fit_label_measure;
   widget_class->size_allocate = fw_fit_label_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "fitlabel");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  /* One label to a screen reader, the whole text: the forms are what
+   * the eye gets where room is short. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
@@ -164,6 +167,7 @@ fw_fit_label_set_forms (FwFitLabel         *self,
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_widget_set_parent (label, GTK_WIDGET (self));
+      gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       g_ptr_array_add (self->labels, label);
     }
   for (guint i = 0; i < n; i++)
@@ -177,6 +181,7 @@ fw_fit_label_set_forms (FwFitLabel         *self,
       gtk_label_set_single_line_mode (label, TRUE);
     }
   self->shown = MIN (self->shown, n - 1);
+  fw_widget_set_accessible_label (GTK_WIDGET (self), forms[0]);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

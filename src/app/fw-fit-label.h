@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * The header bar's subtitle: at 150% desktop text in a 1280x720 window
  * it read "Nordlicht Möbelwerkstatt G…" and nothing told the rest
  * (verify10b's V10B-10). Style classes go on the widget itself and
- * apply to its text. */
+ * apply to its text. A screen reader hears the whole text, always. */
 #define FW_TYPE_FIT_LABEL (fw_fit_label_get_type ())
 
 G_DECLARE_FINAL_TYPE (FwFitLabel, fw_fit_label, FW, FIT_LABEL, GtkWidget)
