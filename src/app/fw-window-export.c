@@ -699,8 +699,8 @@ prepare_report (GTask        *task,
 }
 
 /* Starts preparing the report of the scenario on show, for the print
- * dialog or (@file) for Export Report into @path; @done gets it on the
- * main loop and calls report_finished () first. */
+ * dialog or (@file) for Export Report into @path (local, taken); @done
+ * gets it on the main loop and calls report_finished () first. */
 static void
 start_report (FwWindow            *self,
               GFile               *file,
