@@ -22,8 +22,10 @@ unhint_metrics (PangoContext *context)
   cairo_font_options_destroy (options);
 }
 
-/* See fw_render_text_get_smallest(). */
-static double smallest_size = INFINITY;
+/* See fw_render_text_get_smallest(). One per thread: the window's
+ * report and export threads lay text out while the main thread draws,
+ * and a test measures what the thread it runs on drew. */
+static _Thread_local double smallest_size = INFINITY;
 
 void
 fw_render_text_reset_smallest (void)

@@ -68,9 +68,9 @@ void          fw_render_text_record_svg  (cairo_surface_t *svg,
                                           GString         *elements,
                                           FwSvgFonts      *fonts);
 
-/* The smallest size any layout was made at since the last reset
- * (INFINITY when none): what a test measures to know that nothing drawn
- * is too small to read. Main thread only. */
+/* The smallest size any layout was made at by the calling thread since
+ * its last reset (INFINITY when none): what a test measures to know that
+ * nothing drawn is too small to read. */
 void          fw_render_text_reset_smallest (void);
 double        fw_render_text_get_smallest   (void);
 
