@@ -14,6 +14,7 @@
 #include "fw-app-resources.h"
 #include "fw-chart-canvas.h"
 #include "fw-chart-layout.h"
+#include "fw-chart-text.h"
 #include "fw-chart-view.h"
 #include "fw-figures-panel.h"
 #include "fw-projection-rows.h"
@@ -479,6 +480,28 @@ assert_key_whole (Chart             *chart,
   g_assert_cmpfloat (layout->plot_h, >=, 100.0);
 }
 
+/* The plot's top and bottom in @chart's view, as it is scrolled. */
+static void
+plot_in_view (Chart  *chart,
+              double *top,
+              double *bottom)
+{
+  const FwChartLayout *layout;
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  fw_test_spin (200);
+  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  layout = fw_chart_get_layout (fw_chart_canvas_get_chart (chart->canvas),
+                                gtk_widget_get_width (GTK_WIDGET (chart->canvas)),
+                                gtk_widget_get_height (GTK_WIDGET (chart->canvas)));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (chart->canvas), GTK_WIDGET (chart->view),
+                                                   layout->plot_x, layout->plot_y, NULL, top));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (chart->canvas), GTK_WIDGET (chart->view),
+                                                   layout->plot_x, layout->plot_y + layout->plot_h, NULL,
+                                                   bottom));
+}
+
 /* Whether the plot lies whole in the projection as it is scrolled: what
  * the user sees without scrolling, at least @least px high and a third
  * of the projection. */
@@ -491,19 +514,11 @@ assert_plot_in_sight (Chart      *chart,
   double top = 0.0, bottom = 0.0;
   int view;
 
-  for (guint i = 0; i < 3; i++)
-    g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
-  fw_test_spin (200);
-  g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
+  plot_in_view (chart, &top, &bottom);
   view = gtk_widget_get_height (GTK_WIDGET (chart->view));
   layout = fw_chart_get_layout (fw_chart_canvas_get_chart (chart->canvas),
                                 gtk_widget_get_width (GTK_WIDGET (chart->canvas)),
                                 gtk_widget_get_height (GTK_WIDGET (chart->canvas)));
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (chart->canvas), GTK_WIDGET (chart->view),
-                                                   layout->plot_x, layout->plot_y, NULL, &top));
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (chart->canvas), GTK_WIDGET (chart->view),
-                                                   layout->plot_x, layout->plot_y + layout->plot_h, NULL,
-                                                   &bottom));
   g_test_message ("%s: the projection %d px high, the plot %.0f x %.0f from y %.0f to %.0f in it, key %s", what,
                   view, layout->plot_w, layout->plot_h, top, bottom,
                   layout->legend_beside ? "beside" : "above");
@@ -538,6 +553,54 @@ make_client_four (Fixture *fixture)
     g_assert_true (fw_document_rename_scenario (document, i, client_four[i], NULL));
 }
 
+/* Four scenarios compared in a short pane (zoomed in, large text): the
+ * readout gives what the Figures panel beside it does not, on three
+ * lines at most: the period and every scenario with its customers, each
+ * whole, none of the edited scenario's other values; the canvas'
+ * accessible value still says every value of every scenario. With
+ * @half_in_sight, half the plot (or more) is in sight without
+ * scrolling. */
+static void
+assert_compared_brief (Chart      *chart,
+                       gboolean    half_in_sight,
+                       const char *what)
+{
+  guint period = fw_session_get_period (fw_window_get_session (chart->window));
+  g_autofree char *title = fw_chart_text_period (chart->canvas, period);
+  g_autofree char *spoken = fw_chart_text_describe (chart->canvas, period);
+  g_autofree char *customers = fw_chart_series_caption (FW_CHART_CUSTOMERS, FW_PERIOD_MONTH);
+  g_autofree char *churn = fw_chart_series_caption (FW_CHART_CHURN, FW_PERIOD_MONTH);
+  const char *words;
+  double top = 0.0, bottom = 0.0;
+  int view;
+
+  assert_readout_whole (chart, what);
+  words = fw_chart_view_get_readout (chart->view);
+  g_assert_true (g_str_has_prefix (words, title));
+  g_assert_nonnull (strstr (words, customers));
+  g_assert_null (strstr (words, churn));
+  for (guint i = 0; i < G_N_ELEMENTS (client_four); i++)
+    {
+      g_autofree char *start = g_strndup (client_four[i], 5);
+
+      g_assert_nonnull (strstr (words, start));
+      g_assert_nonnull (strstr (spoken, client_four[i]));
+    }
+  for (guint s = 0; s < FW_CHART_N_SERIES; s++)
+    {
+      g_autofree char *caption = fw_chart_series_caption (s, FW_PERIOD_MONTH);
+
+      g_assert_nonnull (strstr (spoken, caption));
+    }
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (readout_of (chart))), <=, 3);
+
+  plot_in_view (chart, &top, &bottom);
+  view = gtk_widget_get_height (GTK_WIDGET (chart->view));
+  g_test_message ("%s: the projection %d px high, the plot from y %.0f to %.0f in it", what, view, top, bottom);
+  if (half_in_sight)
+    g_assert_cmpfloat ((top + bottom) / 2.0, <=, view);
+}
+
 /* The consultant's comparison at 1280x720 (verify9 V9-03): the
  * baseline and its copy, then three and four scenarios, with the band;
  * the divider never touched. The plot is in sight without scrolling,
@@ -550,8 +613,11 @@ test_compared_plot_in_sight (Fixture       *fixture,
                              gconstpointer  data)
 {
   FwSession *session = fw_window_get_session (fixture->window);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkSettings *settings = gtk_widget_get_settings (window);
   Chart chart = chart_of (fixture->window);
   guint all[] = { 0, 1, 2, 3 };
+  int dpi = 0;
 
   make_client_four (fixture);
   for (guint n = 2; n <= 4; n++)
@@ -563,6 +629,25 @@ test_compared_plot_in_sight (Fixture       *fixture,
       assert_plot_in_sight (&chart, 150.0, what);
       assert_readout_whole (&chart, what);
     }
+
+  /* Four, zoomed in three times (Ctrl+plus), then at 150% desktop
+   * text: the readout's eight lines (the edited scenario's five values,
+   * then every scenario's customers) left the plot 101 px, a scroll
+   * away (from y 411 in a 343 px projection zoomed in). Short of room it
+   * gives what the figures beside it do not: the period and every
+   * scenario's customers, each whole; a screen reader still hears every
+   * value. Zoomed in, the plot then starts in sight (y 272) and the
+   * most of it is; at 150% desktop text the header's two rows and the
+   * key above the plot still leave it below the fold. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (window, "win.text-larger", NULL));
+  assert_compared_brief (&chart, TRUE, "four scenarios zoomed in three times");
+  g_assert_true (gtk_widget_activate_action (window, "win.text-normal", NULL));
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  assert_compared_brief (&chart, FALSE, "four scenarios at 150% desktop text");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  g_settings_reset (fw_settings_get (), "text-scale");
 }
 
 /* The divider between the wheel and the projection, from the keyboard

@@ -43,6 +43,12 @@ struct _FwChartView
   int             reserved_width;
   guint           reserved_scenarios;
   double          reserved_scale;
+  gboolean        reserved_brief;
+  /* Several scenarios in a pane too short for the edited one's values:
+   * the readout gives the period and the comparison alone
+   * (append_scenarios ()). */
+  gboolean        brief;
+  int             brief_height;         /* the view's height it was chosen at */
   /* The view's height the readout was last worded for, and the idle
    * that words it again for a new one (comparison_lines ()). */
   int             worded_height;
@@ -190,6 +196,25 @@ readout_line (FwChartView *self,
   return line;
 }
 
+/* @markup in @layout at the readout's text size. Not the label's
+ * attributes then the markup: the markup's replace them, and zoomed in
+ * the names were measured at the normal size, four lines where two
+ * were meant. */
+static void
+set_readout_markup (FwChartView *self,
+                    PangoLayout *layout,
+                    const char  *markup)
+{
+  PangoAttrList *attributes;
+
+  pango_layout_set_markup (layout, markup, -1);
+  attributes = pango_layout_get_attributes (layout);
+  attributes = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_scale_new (self->text_scale));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
 /* The readout keeps one height while the pointer moves, whatever its
  * numbers: otherwise a value growing a digit would wrap, the chart below
  * would shrink by a line, and its whole picture would be painted again
@@ -211,12 +236,13 @@ reserve_readout_lines (FwChartView *self,
   int height = line * 2;
 
   if (width != self->reserved_width || n_scenarios != self->reserved_scenarios ||
-      self->text_scale != self->reserved_scale)
+      self->text_scale != self->reserved_scale || self->brief != self->reserved_brief)
     {
       self->reserved_height = 0;
       self->reserved_width = width;
       self->reserved_scenarios = n_scenarios;
       self->reserved_scale = self->text_scale;
+      self->reserved_brief = self->brief;
     }
 
   gtk_label_set_wrap (self->readout, TRUE);
@@ -225,8 +251,7 @@ reserve_readout_lines (FwChartView *self,
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
       int needed;
 
-      pango_layout_set_markup (layout, gtk_label_get_label (self->readout), -1);
-      pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
+      set_readout_markup (self, layout, gtk_label_get_label (self->readout));
       pango_layout_set_width (layout, width * PANGO_SCALE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       needed = pango_layout_get_line_count (layout) * line;
@@ -250,33 +275,90 @@ reserve_readout_lines (FwChartView *self,
 static int height_of (GtkWidget *widget,
                       int        width);
 
+/* The plot's height (pixels) the edited scenario's values must leave in
+ * sight, with the comparison's two lines, for the readout to give them:
+ * at 1280x720 four scenarios keep 160 px with them at the normal text
+ * size; zoomed in or at 150% desktop text their five lines pushed the
+ * plot a scroll away. */
+#define VALUES_PLOT_PX    120
+
+/* A layout of the readout's font and width, to measure @markup in. */
+static PangoLayout *
+readout_layout (FwChartView *self,
+                int          width,
+                const char  *markup)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
+
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  set_readout_markup (self, layout, markup != NULL ? markup : "");
+  return layout;
+}
+
+/* Whether the plot keeps @plot_height px in the view's height (the
+ * pane's, whatever the readout's) under @lines lines of readout. */
+static gboolean
+plot_keeps (FwChartView *self,
+            int          lines,
+            int          plot_height)
+{
+  int view = gtk_widget_get_height (GTK_WIDGET (self));
+  int canvas = view - height_of (self->header, gtk_widget_get_width (GTK_WIDGET (self))) -
+               lines * readout_line (self, NULL);
+
+  return fw_chart_height_for_plot (fw_chart_canvas_get_chart (self->canvas),
+                                   gtk_widget_get_width (GTK_WIDGET (self->canvas)),
+                                   plot_height) <= canvas;
+}
+
+/* The lines @markup takes at the readout's width and text size: 0
+ * before the view is laid out. */
+static int
+readout_lines_of (FwChartView *self,
+                  const char  *markup)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
+  PangoLayout *layout;
+  int lines;
+
+  if (width <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return 0;
+  layout = readout_layout (self, width, markup);
+  lines = pango_layout_get_line_count (layout);
+  g_object_unref (layout);
+  return lines;
+}
+
 /* How many lines the comparison may take after @values_markup (the
- * edited scenario's values): two where the plot under the readout keeps
- * READABLE_PLOT_PX with them (the view's height is the pane's, whatever
- * the readout's), else one. */
+ * edited scenario's values, or the period alone): two where the plot
+ * under the readout keeps READABLE_PLOT_PX with them, else one. */
 static int
 comparison_lines (FwChartView *self,
                   const char  *values_markup)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
-  int view = gtk_widget_get_height (GTK_WIDGET (self));
-  int line = readout_line (self, NULL);
-  PangoLayout *layout;
-  int values_lines, canvas;
+  int values_lines = readout_lines_of (self, values_markup);
 
-  if (width <= 0 || view <= 0)
+  if (values_lines == 0)
     return 2;
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
-  pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, values_markup, -1);
-  values_lines = MIN (pango_layout_get_line_count (layout), 2);
-  g_object_unref (layout);
-  canvas = view - height_of (self->header, gtk_widget_get_width (GTK_WIDGET (self))) - (values_lines + 2) * line;
-  return fw_chart_height_for_plot (fw_chart_canvas_get_chart (self->canvas),
-                                   gtk_widget_get_width (GTK_WIDGET (self->canvas)),
-                                   READABLE_PLOT_PX) <= canvas ? 2 : 1;
+  return plot_keeps (self, MIN (values_lines, 2) + 2, READABLE_PLOT_PX) ? 2 : 1;
+}
+
+/* Whether the readout leaves out the edited scenario's values, which
+ * the Figures panel beside shows: where they take more than two lines
+ * (@values_markup) and, with the comparison's two, would leave the plot
+ * less than VALUES_PLOT_PX in sight. Zoomed in at 1280x720 they took
+ * five lines and the plot was a scroll away; at the normal text size
+ * they take two and the plot keeps 160 px with them. (The pane placed
+ * for a brief readout is lower, which keeps it brief: measured with the
+ * pane's height alone, it flipped to brief at the normal size too.) */
+static gboolean
+readout_brief (FwChartView *self,
+               const char  *values_markup)
+{
+  int values_lines = readout_lines_of (self, values_markup);
+
+  return values_lines > 2 && !plot_keeps (self, values_lines + 2, VALUES_PLOT_PX);
 }
 
 /* The comparison paragraph of @series, names in @chars characters at
@@ -319,19 +401,21 @@ append_comparison (FwChartView        *self,
 }
 
 /* The lines the comparison paragraph takes in @layout with names in
- * @chars characters at most. */
+ * @chars characters at most, after @lead (what its first line starts
+ * with: the period where the readout is brief). */
 static int
 comparison_line_count (FwChartView        *self,
                        PangoLayout        *layout,
+                       const char         *lead,
                        const FwChartHover *values,
                        guint               series,
                        guint               chars)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) markup = g_string_new (lead);
   g_autoptr(GString) plain = g_string_new (NULL);
 
   append_comparison (self, markup, plain, values, series, chars);
-  pango_layout_set_markup (layout, markup->str, -1);
+  set_readout_markup (self, layout, markup->str);
   return pango_layout_get_line_count (layout);
 }
 
@@ -343,6 +427,7 @@ comparison_line_count (FwChartView        *self,
  * apart worse than the longer ones two lines hold. */
 static guint
 comparison_name_chars (FwChartView        *self,
+                       const char         *lead,
                        const FwChartHover *values,
                        guint               series,
                        int                 lines)
@@ -355,14 +440,11 @@ comparison_name_chars (FwChartView        *self,
     return G_MAXUINT;
   for (guint i = 0; i < values->n_scenarios; i++)
     longest = MAX (longest, (guint) g_utf8_strlen (fw_chart_canvas_get_scenario_name (self->canvas, i), -1));
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
-  pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (lines < 2 && comparison_line_count (self, layout, values, series, FEWEST_NAME_CHARS) > lines)
+  layout = readout_layout (self, width, NULL);
+  if (lines < 2 && comparison_line_count (self, layout, lead, values, series, FEWEST_NAME_CHARS) > lines)
     lines = 2;
   for (chars = longest; chars > FEWEST_NAME_CHARS; chars--)
-    if (comparison_line_count (self, layout, values, series, chars) <= lines)
+    if (comparison_line_count (self, layout, lead, values, series, chars) <= lines)
       break;
   g_object_unref (layout);
   return chars == longest ? G_MAXUINT : chars;
@@ -387,6 +469,7 @@ append_scenarios (FwChartView        *self,
                   const FwChartHover *values)
 {
   int series = -1;
+  gboolean kept;
   guint chars;
 
   for (guint i = 0; i < values->n_scenarios; i++)
@@ -404,16 +487,40 @@ append_scenarios (FwChartView        *self,
 
   {
     g_autoptr(GString) line = g_string_new (NULL);
+    g_autoptr(GString) with_values = g_string_new (markup->str);
 
-    append_values (self, markup, line, values, 0);
-    g_string_append_printf (plain, " %s", line->str);
+    append_values (self, with_values, line, values, 0);
+    /* Once brief, brief for this pane and text: a value a digit longer
+     * at another period would otherwise flip it back and forth under
+     * the pointer, and the chart's height with it. */
+    kept = self->brief && self->brief_height == gtk_widget_get_height (GTK_WIDGET (self)) &&
+           self->reserved_width == gtk_widget_get_width (GTK_WIDGET (self->readout)) &&
+           self->reserved_scale == self->text_scale && self->reserved_scenarios == values->n_scenarios;
+    self->brief = series >= 0 && (kept || readout_brief (self, with_values->str));
+    self->brief_height = gtk_widget_get_height (GTK_WIDGET (self));
+    if (!self->brief)
+      {
+        g_string_assign (markup, with_values->str);
+        g_string_append_printf (plain, " %s", line->str);
+      }
   }
 
   if (series < 0)
     return;
-  chars = comparison_name_chars (self, values, (guint) series, comparison_lines (self, markup->str));
-  g_string_append_c (markup, '\n');
-  g_string_append_c (plain, '\n');
+  if (self->brief)
+    {
+      /* The period, then the comparison on the same line. */
+      g_string_append (markup, "   ");
+      g_string_append_c (plain, ' ');
+      chars = comparison_name_chars (self, markup->str, values, (guint) series,
+                                     comparison_lines (self, ""));
+    }
+  else
+    {
+      chars = comparison_name_chars (self, "", values, (guint) series, comparison_lines (self, markup->str));
+      g_string_append_c (markup, '\n');
+      g_string_append_c (plain, '\n');
+    }
   append_comparison (self, markup, plain, values, (guint) series, chars);
 }
 
@@ -447,6 +554,7 @@ update_readout (FwChartView *self)
   if (fw_chart_canvas_get_values (self->canvas, (guint) period, &values))
     {
       several = values.n_scenarios > 1;
+      self->brief = self->brief && several;
       if (several)
         append_scenarios (self, markup, plain, full, &values);
       else
@@ -494,6 +602,8 @@ fw_chart_view_set_text_scale (FwChartView *self,
   pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
   gtk_label_set_attributes (self->readout, attributes);
   reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
+  /* Names are shortened, and values left out, as measured at a size. */
+  update_readout (self);
 }
 
 const char *
