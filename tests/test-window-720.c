@@ -328,13 +328,14 @@ assert_readout_whole (Chart      *chart,
 {
   GtkLabel *readout = readout_of (chart);
   PangoLayout *layout;
-  const char *words;
+  g_autofree char *words = NULL;
 
   /* Its words first: reading them words the readout for the pane's
    * height now (which the wheel giving way may have changed), setting
    * the label's text again, which frees the label's layout; then the
    * frames that give it its height. */
-  words = fw_chart_view_get_readout (chart->view);
+  /* A copy: the frames may word it again, freeing the view's. */
+  words = g_strdup (fw_chart_view_get_readout (chart->view));
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
   g_assert_true (fw_test_wait_frames_past (GTK_WIDGET (chart->window), 0));
   layout = gtk_label_get_layout (readout);

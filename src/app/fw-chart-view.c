@@ -421,10 +421,11 @@ comparison_line_count (FwChartView        *self,
 
 /* The most characters that keep the comparison paragraph to @lines
  * lines of the readout's width, as measured: G_MAXUINT when the names
- * fit whole. One line that even the shortest names overflow is two:
- * the paragraph takes two all the same (nothing is cut), and names of a
- * dozen letters ("Today…n Q3)", "Faster…uotes") told four scenarios
- * apart worse than the longer ones two lines hold. */
+ * fit whole. Lines that even the shortest names overflow are as many
+ * as those take: the paragraph takes them all the same (nothing is
+ * cut), and names of a dozen letters ("Today…n Q3)", "Faster…uotes")
+ * told four scenarios apart worse than the longer ones those lines hold
+ * (one line was two; zoomed in, two were three, of 12-letter names). */
 static guint
 comparison_name_chars (FwChartView        *self,
                        const char         *lead,
@@ -441,8 +442,7 @@ comparison_name_chars (FwChartView        *self,
   for (guint i = 0; i < values->n_scenarios; i++)
     longest = MAX (longest, (guint) g_utf8_strlen (fw_chart_canvas_get_scenario_name (self->canvas, i), -1));
   layout = readout_layout (self, width, NULL);
-  if (lines < 2 && comparison_line_count (self, layout, lead, values, series, FEWEST_NAME_CHARS) > lines)
-    lines = 2;
+  lines = MAX (lines, comparison_line_count (self, layout, lead, values, series, FEWEST_NAME_CHARS));
   for (chars = longest; chars > FEWEST_NAME_CHARS; chars--)
     if (comparison_line_count (self, layout, lead, values, series, chars) <= lines)
       break;
