@@ -446,6 +446,36 @@ run_drag (const Case *c)
           samples->len);
 }
 
+/* The figures' run and the impacts apart, in CPU time (the fastest of
+ * seven, after a warm-up): what the projection service's cost model
+ * (fw-projection-service.c, cost_of ()) is calibrated on, a stage-period
+ * of the figures against one of a batch of FW_LANES impact runs. */
+static void
+run_costs (const Case *c)
+{
+  g_autoptr(FwScenario) scenario = make_scenario (c);
+  g_autoptr(FwProjection) projection = fw_projection_new ();
+  double figures = G_MAXDOUBLE, whole = G_MAXDOUBLE;
+  guint batches = (c->n_points + 15) / 16;
+
+  fw_projection_run (projection, scenario, c->horizon);
+  for (guint i = 0; i < 7; i++)
+    {
+      double t0 = thread_cpu_us ();
+
+      fw_projection_run_figures (projection, scenario, c->horizon);
+      figures = MIN (figures, thread_cpu_us () - t0);
+      t0 = thread_cpu_us ();
+      fw_projection_run (projection, scenario, c->horizon);
+      whole = MIN (whole, thread_cpu_us () - t0);
+    }
+  printf ("%2u stages %4u points %6u periods: figures %8.0f us (%.1f ns a stage-period), "
+          "impacts %8.0f us (%u batches, %.1f ns a stage-period of a batch)\n",
+          c->n_stages, c->n_points, c->horizon, figures,
+          1000.0 * figures / ((c->horizon + 1.0) * c->n_stages), whole - figures, batches,
+          batches > 0 ? 1000.0 * (whole - figures) / ((c->horizon + 1.0) * c->n_stages * batches) : 0.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +494,19 @@ main (int   argc,
    * periods, and the whole recompute of 12 stages and 200 points. */
   static const Case band_case = { 16, 200, 60 };
   static const Case edit_case = { 12, 200, 60 };
+
+  /* --costs: what the service's cost model weighs (the template over
+   * the longest horizon among them). */
+  if (argc > 1 && g_str_equal (argv[1], "--costs"))
+    {
+      static const Case costs[] = {
+        { 3, 5, 100000 }, { 3, 1, 100000 }, { 3, 40, 20000 }, { 16, 16, 10000 }, { 16, 200, 1000 }, { 16, 200, 60 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (costs); i++)
+        run_costs (&costs[i]);
+      return 0;
+    }
 
   if (argc > 1 && g_str_equal (argv[1], "--band"))
     {

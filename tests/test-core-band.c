@@ -10,7 +10,11 @@
 #include <math.h>
 #include <string.h>
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "fw-band.h"
+#include "fw-band-thread.h"
 #include "fw-engine.h"
 #include "fw-random.h"
 #include "fw-templates.h"
@@ -486,6 +490,71 @@ test_band_async (void)
   g_test_message ("cancelled in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
 }
 
+/* The nice value of thread @tid of this process, from /proc (field 19
+ * of its stat), or G_MININT. */
+static int
+thread_nice (const char *tid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/stat", tid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after = strrchr (stat, ')')) == NULL)
+    return G_MININT;
+  /* After the command name, state is field 3: nice (19) is the 17th. */
+  fields = g_strsplit (after + 2, " ", -1);
+  return g_strv_length (fields) > 16 ? atoi (fields[16]) : G_MININT;
+}
+
+/* Whether a thread of this process runs at nice @nice. */
+static gboolean
+some_thread_at (int nice)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    if (thread_nice (tid) == nice)
+      return TRUE;
+  return FALSE;
+}
+
+/* The band is worked out below the main thread's priority, so that the
+ * main loop and the display server win the cores while it runs
+ * (fw-band-thread.h); the main thread keeps its own. */
+static void
+test_band_thread_lowered (void)
+{
+  g_autoptr(FwScenario) scenario = template_scenario ("attract-engage-delight");
+  g_autoptr(FwBand) huge = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *self_tid = g_strdup_printf ("%d", (int) getpid ());
+  int own = thread_nice (self_tid);
+  GError *error = NULL;
+
+  g_assert_cmpint (own, !=, G_MININT);
+  if (own + FW_BAND_THREAD_NICE > 19)
+    {
+      g_test_skip ("this test runs at a nice value with no room below it");
+      return;
+    }
+  set_spreads (scenario, 0.2, 0.2, 0.3, 0.1);
+  huge = fw_band_new (scenario, 100000, 100000, 9);
+  fw_band_compute_async (huge, cancellable, on_computed, &error);
+  /* Until the thread has taken it up (a minute's bound, for failing). */
+  for (guint i = 0; i < 6000 && !some_thread_at (own + FW_BAND_THREAD_NICE); i++)
+    g_usleep (10 * 1000);
+  g_assert_true (some_thread_at (own + FW_BAND_THREAD_NICE));
+  g_assert_cmpint (thread_nice (self_tid), ==, own);
+
+  g_cancellable_cancel (cancellable);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/core/band/clamps", test_band_clamps);
   g_test_add_func ("/core/band/cancelled", test_band_cancelled);
   g_test_add_func ("/core/band/async", test_band_async);
+  g_test_add_func ("/core/band/thread-lowered", test_band_thread_lowered);
 
   return g_test_run ();
 }

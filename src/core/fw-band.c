@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "fw-band.h"
+#include "fw-band-thread.h"
 #include "fw-engine-private.h"
 #include "fw-random.h"
 
@@ -564,7 +565,8 @@ fw_band_compute_async (FwBand              *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fw_band_compute_async);
-  g_task_run_in_thread (task, compute_in_thread);
+  /* Its own thread, below the main loop's priority (fw-band-thread.h). */
+  fw_band_thread_run (task, compute_in_thread);
 }
 
 gboolean
