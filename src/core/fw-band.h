@@ -57,7 +57,8 @@ FwBand       *fw_band_new            (const FwScenario     *scenario,
 gboolean      fw_band_compute        (FwBand               *band,
                                       GCancellable         *cancellable,
                                       GError              **error);
-/* The same on a worker thread (GTask); @callback runs in the calling
+/* The same on the band's own thread, below the program's priority
+ * (a GTask run there, fw-band-thread.h); @callback runs in the calling
  * thread's main context. */
 void          fw_band_compute_async  (FwBand               *band,
                                       GCancellable         *cancellable,
