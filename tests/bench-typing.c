@@ -217,6 +217,10 @@ type_key (GtkEditable *field,
   cpu = (fw_bench_thread_cpu () - cpu0) * 1000.0;
   g_array_append_val (measures->key_wall, wall);
   g_array_append_val (measures->key_cpu, cpu);
+  /* An outlier said as it happens: which key, to look into it. */
+  if (cpu > 3 * STUTTER_MS / 4)
+    printf ("  key %u (\"%s\"): %.1f ms on the main loop, %.1f ms of its CPU\n",
+            measures->key_cpu->len, text, wall, cpu);
 }
 
 /* The clocks when a phase began. */
