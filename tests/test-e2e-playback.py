@@ -38,12 +38,9 @@ class Session:
         return self.slider.queryValue().currentValue
 
     def value_text(self):
-        """What a screen reader says for the value ("Month 5 of 24"),
-        where this AT-SPI offers it (the Value interface's text)."""
-        try:
-            return self.slider.queryValue().text
-        except Exception:
-            return None
+        """What a screen reader says with the value ("Month 5 of 24"):
+        the slider's description (GTK 4.8's Value interface has no text)."""
+        return self.slider.description or ""
 
     def wheel_says(self):
         return self.wheel.description or ""
@@ -64,8 +61,7 @@ def check_scrub(s):
     log("the wheel now says:", s.wheel_says()[:80])
     text = s.value_text()
     log("the slider reads", repr(text))
-    if text is not None:
-        assert text == f"Month {month} of 24", f"the slider reads {text!r}"
+    assert text == f"Month {month} of 24", f"the slider reads {text!r}"
 
 
 def check_keys(s):

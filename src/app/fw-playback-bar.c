@@ -160,7 +160,7 @@ on_speed_picked (FwPlaybackBar *self)
 }
 
 /* The slider at the period shown, "Month 5 of 24", said to a screen
- * reader with the value the slider itself gives it.
+ * reader as the slider's description beside its number.
  *
  * A *period* slider: while playing it moves by whole periods, when the
  * period shown changes, not with the position gliding between two (the
@@ -190,8 +190,13 @@ show_position (FwPlaybackBar *self)
   if (g_strcmp0 (gtk_label_get_text (self->period_label), text) != 0)
     {
       gtk_label_set_text (self->period_label, text);
+      /* The value text is the ARIA way; GTK 4.8's AT-SPI bridge gives a
+       * slider's Value interface no text (only numbers) and describes a
+       * slider by its description alone, so the words go there too:
+       * Orca says "Period slider 5, Month 5 of 24". */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_scale),
                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                       -1);
     }
 }
