@@ -43,12 +43,6 @@ struct _FwChartView
   int             reserved_width;
   guint           reserved_scenarios;
   double          reserved_scale;
-  gboolean        reserved_brief;
-  /* Several scenarios in a pane too short for the edited one's values:
-   * the readout gives the period and the comparison alone
-   * (append_scenarios ()). */
-  gboolean        brief;
-  int             brief_height;         /* the view's height it was chosen at */
   /* The view's height the readout was last worded for, and the idle
    * that words it again for a new one (comparison_lines ()). */
   int             worded_height;
@@ -196,25 +190,6 @@ readout_line (FwChartView *self,
   return line;
 }
 
-/* @markup in @layout at the readout's text size. Not the label's
- * attributes then the markup: the markup's replace them, and zoomed in
- * the names were measured at the normal size, four lines where two
- * were meant. */
-static void
-set_readout_markup (FwChartView *self,
-                    PangoLayout *layout,
-                    const char  *markup)
-{
-  PangoAttrList *attributes;
-
-  pango_layout_set_markup (layout, markup, -1);
-  attributes = pango_layout_get_attributes (layout);
-  attributes = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
-  pango_attr_list_insert (attributes, pango_attr_scale_new (self->text_scale));
-  pango_layout_set_attributes (layout, attributes);
-  pango_attr_list_unref (attributes);
-}
-
 /* The readout keeps one height while the pointer moves, whatever its
  * numbers: otherwise a value growing a digit would wrap, the chart below
  * would shrink by a line, and its whole picture would be painted again
@@ -236,13 +211,12 @@ reserve_readout_lines (FwChartView *self,
   int height = line * 2;
 
   if (width != self->reserved_width || n_scenarios != self->reserved_scenarios ||
-      self->text_scale != self->reserved_scale || self->brief != self->reserved_brief)
+      self->text_scale != self->reserved_scale)
     {
       self->reserved_height = 0;
       self->reserved_width = width;
       self->reserved_scenarios = n_scenarios;
       self->reserved_scale = self->text_scale;
-      self->reserved_brief = self->brief;
     }
 
   gtk_label_set_wrap (self->readout, TRUE);
@@ -251,7 +225,8 @@ reserve_readout_lines (FwChartView *self,
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
       int needed;
 
-      set_readout_markup (self, layout, gtk_label_get_label (self->readout));
+      pango_layout_set_markup (layout, gtk_label_get_label (self->readout), -1);
+      pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
       pango_layout_set_width (layout, width * PANGO_SCALE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       needed = pango_layout_get_line_count (layout) * line;
@@ -275,90 +250,33 @@ reserve_readout_lines (FwChartView *self,
 static int height_of (GtkWidget *widget,
                       int        width);
 
-/* The plot's height (pixels) the edited scenario's values must leave in
- * sight, with the comparison's two lines, for the readout to give them:
- * at 1280x720 four scenarios keep 160 px with them at the normal text
- * size; zoomed in or at 150% desktop text their five lines pushed the
- * plot a scroll away. */
-#define VALUES_PLOT_PX    120
-
-/* A layout of the readout's font and width, to measure @markup in. */
-static PangoLayout *
-readout_layout (FwChartView *self,
-                int          width,
-                const char  *markup)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
-
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  set_readout_markup (self, layout, markup != NULL ? markup : "");
-  return layout;
-}
-
-/* Whether the plot keeps @plot_height px in the view's height (the
- * pane's, whatever the readout's) under @lines lines of readout. */
-static gboolean
-plot_keeps (FwChartView *self,
-            int          lines,
-            int          plot_height)
-{
-  int view = gtk_widget_get_height (GTK_WIDGET (self));
-  int canvas = view - height_of (self->header, gtk_widget_get_width (GTK_WIDGET (self))) -
-               lines * readout_line (self, NULL);
-
-  return fw_chart_height_for_plot (fw_chart_canvas_get_chart (self->canvas),
-                                   gtk_widget_get_width (GTK_WIDGET (self->canvas)),
-                                   plot_height) <= canvas;
-}
-
-/* The lines @markup takes at the readout's width and text size: 0
- * before the view is laid out. */
-static int
-readout_lines_of (FwChartView *self,
-                  const char  *markup)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
-  PangoLayout *layout;
-  int lines;
-
-  if (width <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
-    return 0;
-  layout = readout_layout (self, width, markup);
-  lines = pango_layout_get_line_count (layout);
-  g_object_unref (layout);
-  return lines;
-}
-
 /* How many lines the comparison may take after @values_markup (the
- * edited scenario's values, or the period alone): two where the plot
- * under the readout keeps READABLE_PLOT_PX with them, else one. */
+ * edited scenario's values): two where the plot under the readout keeps
+ * READABLE_PLOT_PX with them (the view's height is the pane's, whatever
+ * the readout's), else one. */
 static int
 comparison_lines (FwChartView *self,
                   const char  *values_markup)
 {
-  int values_lines = readout_lines_of (self, values_markup);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->readout));
+  int view = gtk_widget_get_height (GTK_WIDGET (self));
+  int line = readout_line (self, NULL);
+  PangoLayout *layout;
+  int values_lines, canvas;
 
-  if (values_lines == 0)
+  if (width <= 0 || view <= 0)
     return 2;
-  return plot_keeps (self, MIN (values_lines, 2) + 2, READABLE_PLOT_PX) ? 2 : 1;
-}
-
-/* Whether the readout leaves out the edited scenario's values, which
- * the Figures panel beside shows: where they take more than two lines
- * (@values_markup) and, with the comparison's two, would leave the plot
- * less than VALUES_PLOT_PX in sight. Zoomed in at 1280x720 they took
- * five lines and the plot was a scroll away; at the normal text size
- * they take two and the plot keeps 160 px with them. (The pane placed
- * for a brief readout is lower, which keeps it brief: measured with the
- * pane's height alone, it flipped to brief at the normal size too.) */
-static gboolean
-readout_brief (FwChartView *self,
-               const char  *values_markup)
-{
-  int values_lines = readout_lines_of (self, values_markup);
-
-  return values_lines > 2 && !plot_keeps (self, values_lines + 2, VALUES_PLOT_PX);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
+  pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, values_markup, -1);
+  values_lines = MIN (pango_layout_get_line_count (layout), 2);
+  g_object_unref (layout);
+  canvas = view - height_of (self->header, gtk_widget_get_width (GTK_WIDGET (self))) - (values_lines + 2) * line;
+  return fw_chart_height_for_plot (fw_chart_canvas_get_chart (self->canvas),
+                                   gtk_widget_get_width (GTK_WIDGET (self->canvas)),
+                                   READABLE_PLOT_PX) <= canvas ? 2 : 1;
 }
 
 /* The comparison paragraph of @series, names in @chars characters at
@@ -401,34 +319,30 @@ append_comparison (FwChartView        *self,
 }
 
 /* The lines the comparison paragraph takes in @layout with names in
- * @chars characters at most, after @lead (what its first line starts
- * with: the period where the readout is brief). */
+ * @chars characters at most. */
 static int
 comparison_line_count (FwChartView        *self,
                        PangoLayout        *layout,
-                       const char         *lead,
                        const FwChartHover *values,
                        guint               series,
                        guint               chars)
 {
-  g_autoptr(GString) markup = g_string_new (lead);
+  g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(GString) plain = g_string_new (NULL);
 
   append_comparison (self, markup, plain, values, series, chars);
-  set_readout_markup (self, layout, markup->str);
+  pango_layout_set_markup (layout, markup->str, -1);
   return pango_layout_get_line_count (layout);
 }
 
 /* The most characters that keep the comparison paragraph to @lines
  * lines of the readout's width, as measured: G_MAXUINT when the names
- * fit whole. Lines that even the shortest names overflow are as many
- * as those take: the paragraph takes them all the same (nothing is
- * cut), and names of a dozen letters ("Today…n Q3)", "Faster…uotes")
- * told four scenarios apart worse than the longer ones those lines hold
- * (one line was two; zoomed in, two were three, of 12-letter names). */
+ * fit whole. One line that even the shortest names overflow is two:
+ * the paragraph takes two all the same (nothing is cut), and names of a
+ * dozen letters ("Today…n Q3)", "Faster…uotes") told four scenarios
+ * apart worse than the longer ones two lines hold. */
 static guint
 comparison_name_chars (FwChartView        *self,
-                       const char         *lead,
                        const FwChartHover *values,
                        guint               series,
                        int                 lines)
@@ -441,10 +355,14 @@ comparison_name_chars (FwChartView        *self,
     return G_MAXUINT;
   for (guint i = 0; i < values->n_scenarios; i++)
     longest = MAX (longest, (guint) g_utf8_strlen (fw_chart_canvas_get_scenario_name (self->canvas, i), -1));
-  layout = readout_layout (self, width, NULL);
-  lines = MAX (lines, comparison_line_count (self, layout, lead, values, series, FEWEST_NAME_CHARS));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->readout), NULL);
+  pango_layout_set_attributes (layout, gtk_label_get_attributes (self->readout));
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (lines < 2 && comparison_line_count (self, layout, values, series, FEWEST_NAME_CHARS) > lines)
+    lines = 2;
   for (chars = longest; chars > FEWEST_NAME_CHARS; chars--)
-    if (comparison_line_count (self, layout, lead, values, series, chars) <= lines)
+    if (comparison_line_count (self, layout, values, series, chars) <= lines)
       break;
   g_object_unref (layout);
   return chars == longest ? G_MAXUINT : chars;
@@ -469,7 +387,6 @@ append_scenarios (FwChartView        *self,
                   const FwChartHover *values)
 {
   int series = -1;
-  gboolean kept;
   guint chars;
 
   for (guint i = 0; i < values->n_scenarios; i++)
@@ -487,40 +404,16 @@ append_scenarios (FwChartView        *self,
 
   {
     g_autoptr(GString) line = g_string_new (NULL);
-    g_autoptr(GString) with_values = g_string_new (markup->str);
 
-    append_values (self, with_values, line, values, 0);
-    /* Once brief, brief for this pane and text: a value a digit longer
-     * at another period would otherwise flip it back and forth under
-     * the pointer, and the chart's height with it. */
-    kept = self->brief && self->brief_height == gtk_widget_get_height (GTK_WIDGET (self)) &&
-           self->reserved_width == gtk_widget_get_width (GTK_WIDGET (self->readout)) &&
-           self->reserved_scale == self->text_scale && self->reserved_scenarios == values->n_scenarios;
-    self->brief = series >= 0 && (kept || readout_brief (self, with_values->str));
-    self->brief_height = gtk_widget_get_height (GTK_WIDGET (self));
-    if (!self->brief)
-      {
-        g_string_assign (markup, with_values->str);
-        g_string_append_printf (plain, " %s", line->str);
-      }
+    append_values (self, markup, line, values, 0);
+    g_string_append_printf (plain, " %s", line->str);
   }
 
   if (series < 0)
     return;
-  if (self->brief)
-    {
-      /* The period, then the comparison on the same line. */
-      g_string_append (markup, "   ");
-      g_string_append_c (plain, ' ');
-      chars = comparison_name_chars (self, markup->str, values, (guint) series,
-                                     comparison_lines (self, ""));
-    }
-  else
-    {
-      chars = comparison_name_chars (self, "", values, (guint) series, comparison_lines (self, markup->str));
-      g_string_append_c (markup, '\n');
-      g_string_append_c (plain, '\n');
-    }
+  chars = comparison_name_chars (self, values, (guint) series, comparison_lines (self, markup->str));
+  g_string_append_c (markup, '\n');
+  g_string_append_c (plain, '\n');
   append_comparison (self, markup, plain, values, (guint) series, chars);
 }
 
@@ -554,7 +447,6 @@ update_readout (FwChartView *self)
   if (fw_chart_canvas_get_values (self->canvas, (guint) period, &values))
     {
       several = values.n_scenarios > 1;
-      self->brief = self->brief && several;
       if (several)
         append_scenarios (self, markup, plain, full, &values);
       else
@@ -602,8 +494,6 @@ fw_chart_view_set_text_scale (FwChartView *self,
   pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
   gtk_label_set_attributes (self->readout, attributes);
   reserve_readout_lines (self, fw_chart_canvas_get_n_scenarios (self->canvas));
-  /* Names are shortened, and values left out, as measured at a size. */
-  update_readout (self);
 }
 
 const char *
