@@ -27,6 +27,8 @@
 #include "fw-test-names.h"
 #include "fw-test-window.h"
 #include "fw-wheel-painter.h"
+#include "fw-period-blend.h"
+#include "fw-display-number.h"
 #include "fw-wheel-view.h"
 #include "fw-wheel-view-private.h"
 #include "fw-window.h"
@@ -868,6 +870,46 @@ assert_figures_follow (Fixture  *fixture,
   g_assert_true (g_str_has_prefix (words, *before));
   g_free (*before);
   *before = words;
+}
+
+/* Playing while presenting, the card's figures roll on with the
+ * wheel's counts, at the position of the session's last roll (verify9b
+ * V9B-02: the card stayed on the period, 1824 customers beside a wheel
+ * counting 1892, 1926, 1960); paused, the period's own. */
+static void
+test_present_figures_roll_with_the_wheel (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  FwSession *session = fw_window_get_session (fixture->window);
+  const FwProjection *projection;
+  FwFigures rolled;
+  g_autofree char *rolled_count = NULL;
+  g_autofree char *resting_count = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *resting = NULL;
+  g_autofree char *words = NULL;
+
+  start_presenting (fixture, "win.present-start");
+  fw_session_set_period (session, 2);
+  fw_session_set_playing (session, TRUE);
+  fw_session_set_position (session, 2.5);
+  projection = fw_session_get_projection (session);
+  fw_period_blend_figures (projection, 2.5, &rolled);
+  rolled_count = fw_display_count (rolled.customers);
+  resting_count = fw_display_count (fw_projection_get_figures (projection, 2)->customers);
+  expected = g_strdup_printf (" Customers: %s.", rolled_count);
+  resting = g_strdup_printf (" Customers: %s.", resting_count);
+  g_assert_cmpstr (expected, !=, resting);
+  words = fw_present_view_dup_figures_words (fixture->present);
+  g_test_message ("playing at 2.5: %s", words);
+  g_assert_nonnull (strstr (words, expected));
+
+  fw_session_set_playing (session, FALSE);
+  g_clear_pointer (&words, g_free);
+  words = fw_present_view_dup_figures_words (fixture->present);
+  g_test_message ("paused: %s", words);
+  g_assert_cmpuint (fw_session_get_period (session), ==, 2);
+  g_assert_nonnull (strstr (words, resting));
 }
 
 /* Shift+F5: the stages one at a time, then the referral loop, then the
@@ -1946,6 +1988,7 @@ main (int   argc,
   ADD ("text-size-never-smaller", test_text_size_never_smaller);
   ADD ("panes-fold-away", test_panes_fold_away);
   ADD ("margin", test_present_margin);
+  ADD ("figures-roll-with-the-wheel", test_present_figures_roll_with_the_wheel);
 #undef ADD
   g_test_add_func ("/present/editor-wheel-has-the-room", test_editor_wheel_has_the_room);
 

@@ -12,6 +12,7 @@
 
 #include "fw-display-number.h"
 #include "fw-figures-card.h"
+#include "fw-period-blend.h"
 #include "fw-period-words.h"
 #include "fw-playback-bar.h"
 #include "fw-point-text.h"
@@ -85,6 +86,7 @@ struct _FwPresentView
   int            key_seen_width, key_seen_height;
   double         key_seen_scale;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
+  double         rolled_position; /* playing: the position the numbers last rolled on at */
   int            wheel_margin;    /* the wheel's area inset by it, left, top, bottom */
 };
 
@@ -138,6 +140,18 @@ build_card (FwPresentView     *self,
   guint period = fw_session_get_period (self->session);
   const FwFigures *figures = fw_projection_get_figures (projection, period);
   const FwSummary *summary = fw_projection_get_summary (projection);
+  FwFigures rolled;
+
+  /* Playing, the figures roll on between two periods with the wheel's
+   * counts, at the session's rolls (verify9b V9B-02: the card stayed on
+   * the period while the wheel beside it counted on, 1824 customers
+   * beside a Delight of 1960); the caption names the period, as the
+   * editor's period words do. */
+  if (fw_session_get_playing (self->session))
+    {
+      fw_period_blend_figures (projection, self->rolled_position, &rolled);
+      figures = &rolled;
+    }
 
   card->title = scenario->name;
   card->subtitle = keep (strings, fw_playback_bar_period_text (project->period, period, project->horizon));
@@ -212,6 +226,17 @@ invalidate_card (FwPresentView *self)
 {
   g_clear_pointer (&self->card_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The numbers roll on (fw_session_get_roll()): in the same frame as the
+ * wheel's counts, and at the position they rolled on at, whenever the
+ * card is painted again before the next roll. */
+static void
+on_roll (FwPresentView *self)
+{
+  self->rolled_position = fw_session_get_position (self->session);
+  if (fw_session_get_playing (self->session))
+    invalidate_card (self);
 }
 
 /* Sizes ------------------------------------------------------------------- */
@@ -1071,6 +1096,10 @@ fw_present_view_set_session (FwPresentView *self,
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::period", G_CALLBACK (invalidate_card), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::roll", G_CALLBACK (on_roll), self, G_CONNECT_SWAPPED);
+  /* Stopped or paused: the period's own figures, not the last roll's. */
+  g_signal_connect_object (session, "notify::playing", G_CALLBACK (invalidate_card), self, G_CONNECT_SWAPPED);
+  self->rolled_position = fw_session_get_position (session);
   fw_wheel_view_set_session (FW_WHEEL_VIEW (self->wheel), session);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
