@@ -837,6 +837,58 @@ period_row_selected_in_view (gpointer data)
  * shown, its row selected and in view, and follows the period while it
  * is open, through an edit too (R5-14): at month 36 of 36 a 1280x720 window's table showed
  * months 0 to 5. */
+/* A drop-down row's check mark: the image after the row's words (the
+ * menu's hidden search entry has an image of its own). */
+static gboolean
+is_check_mark (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && GTK_IS_LABEL (gtk_widget_get_prev_sibling (widget));
+}
+
+static GtkWidget *
+check_mark (GtkWidget *popover)
+{
+  return fw_test_find_shown (popover, is_check_mark, NULL);
+}
+
+/* The speed menu's rows laid out: the first row's check mark placed. */
+static gboolean
+check_mark_placed (gpointer data)
+{
+  GtkWidget *check = check_mark (data);
+
+  return check != NULL && gtk_widget_get_width (check) > 0;
+}
+
+/* The speed menu: a space between each speed and the check mark GTK 4.8
+ * puts straight after the picked one's words (verify9b V9B-09: "1 month
+ * a second✓"). */
+static void
+test_playback_speed_menu_spaced (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *dropdown = fw_test_find_type (GTK_WIDGET (bar (fixture)), GTK_TYPE_DROP_DOWN);
+  GtkWidget *popover;
+  GtkWidget *check;
+  graphene_rect_t words, mark;
+
+  g_assert_nonnull (dropdown);
+  popover = fw_test_find_type (dropdown, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  fw_test_load_app_style ();
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (fw_test_wait_until (check_mark_placed, popover));
+  check = check_mark (popover);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_prev_sibling (check)));
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_prev_sibling (check), popover, &words));
+  g_assert_true (gtk_widget_compute_bounds (check, popover, &mark));
+  g_test_message ("the words end at x %.0f, the check mark starts at %.0f",
+                  words.origin.x + words.size.width, mark.origin.x);
+  g_assert_cmpfloat (mark.origin.x - (words.origin.x + words.size.width), >=, 6.0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_playback_table_follows (void)
 {
@@ -891,6 +943,8 @@ main (int   argc,
   ADD ("numbers-roll-together", test_playback_numbers_roll_together);
   ADD ("horizon", test_playback_horizon);
   ADD ("horizon-typed-whole", test_playback_horizon_typed_whole);
+  /* Last: it loads the window's style sheet for the rest of the run. */
+  ADD ("speed-menu-spaced", test_playback_speed_menu_spaced);
 #undef ADD
 
   return g_test_run ();
