@@ -129,7 +129,7 @@ test_point_editor_rings (void)
 {
   FwWindow *window = fw_window_new (NULL);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  GtkWidget *name, *note, *scroller, *enabled;
+  GtkWidget *name, *note, *scroller, *enabled, *figures;
 
   /* The application's style sheet, as the program loads it. */
   fw_app_resources_ensure ();
@@ -152,6 +152,15 @@ test_point_editor_rings (void)
   assert_ring (name, name, enabled, -2, 0, "the name field");
   assert_ring (note, scroller, name, -2, 0, "the note");
   assert_ring (enabled, enabled, name, 1, 4, "the Enabled switch");
+
+  /* The figures' scroller: with nothing to focus inside, GTK makes it a
+   * Tab stop of its own (the arrows scroll it) and drew no ring, so Tab
+   * from the projection seemed to stop nowhere (verify9b V9B-11). */
+  figures = gtk_widget_get_first_child (fw_test_find_type (GTK_WIDGET (window), FW_TYPE_FIGURES_PANEL));
+  figures = fw_test_find_type (figures, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (figures);
+  g_assert_true (gtk_widget_get_focusable (figures));
+  assert_ring (figures, figures, name, -2, 0, "the figures");
 
   gtk_window_destroy (GTK_WINDOW (window));
   fw_test_spin (50);
