@@ -81,6 +81,16 @@ job_free (gpointer data)
   g_free (job);
 }
 
+/* A long band waiting for the edits to pause no longer waits. */
+static void
+stop_band_wait (Slot *slot)
+{
+  if (slot->band_wait == NULL)
+    return;
+  g_source_destroy (slot->band_wait);
+  g_clear_pointer (&slot->band_wait, g_source_unref);
+}
+
 static void
 slot_free (gpointer data)
 {
@@ -92,9 +102,7 @@ slot_free (gpointer data)
   if (slot->band_cancellable != NULL)
     g_cancellable_cancel (slot->band_cancellable);
   g_clear_object (&slot->band_cancellable);
-  if (slot->band_wait != NULL)
-    g_source_destroy (slot->band_wait);
-  g_clear_pointer (&slot->band_wait, g_source_unref);
+  stop_band_wait (slot);
   g_clear_object (&slot->band);
   fw_projection_free (slot->projection);
   g_free (slot);
@@ -297,15 +305,6 @@ start_band (FwProjectionService *self,
   slot->band_cancellable = g_cancellable_new ();
   self->band_runs++;
   fw_band_compute_async (band, slot->band_cancellable, band_done, job);
-}
-
-static void
-stop_band_wait (Slot *slot)
-{
-  if (slot->band_wait == NULL)
-    return;
-  g_source_destroy (slot->band_wait);
-  g_clear_pointer (&slot->band_wait, g_source_unref);
 }
 
 /* The edits paused: the band of what the document holds now. */
