@@ -87,6 +87,7 @@ struct _FwPresentView
   double         key_seen_scale;
   GskRenderNode *card_node;       /* kept until the figures, size or style change */
   double         rolled_position; /* playing: the position the numbers last rolled on at */
+  char          *described;       /* the card's words a screen reader was last given */
   int            wheel_margin;    /* the wheel's area inset by it, left, top, bottom */
 };
 
@@ -129,10 +130,11 @@ hide_unrevealed (FwPresentView     *self,
 /* The card's words and numbers, owned by @strings, for the session's
  * current scenario at its period, as far as a guided reveal has come. */
 static void
-build_card (FwPresentView     *self,
-            FwFiguresCard     *card,
-            FwFiguresCardItem  items[N_CARD_ITEMS],
-            GPtrArray         *strings)
+build_card_of (FwPresentView     *self,
+               FwFiguresCard     *card,
+               FwFiguresCardItem  items[N_CARD_ITEMS],
+               GPtrArray         *strings,
+               gboolean           rolled_on)
 {
   const FwProject *project = fw_document_get_project (fw_session_get_document (self->session));
   const FwScenario *scenario = fw_session_get_scenario (self->session);
@@ -147,7 +149,7 @@ build_card (FwPresentView     *self,
    * the period while the wheel beside it counted on, 1824 customers
    * beside a Delight of 1960); the caption names the period, as the
    * editor's period words do. */
-  if (fw_session_get_playing (self->session))
+  if (rolled_on && fw_session_get_playing (self->session))
     {
       fw_period_blend_figures (projection, self->rolled_position, &rolled);
       figures = &rolled;
@@ -185,6 +187,16 @@ build_card (FwPresentView     *self,
   card->title_lines = self->card_title_lines;
 }
 
+/* The card as drawn: playing, its figures rolled on with the wheel's. */
+static void
+build_card (FwPresentView     *self,
+            FwFiguresCard     *card,
+            FwFiguresCardItem  items[N_CARD_ITEMS],
+            GPtrArray         *strings)
+{
+  build_card_of (self, card, items, strings, TRUE);
+}
+
 static const FwWheelStyle *
 style_of (FwPresentView *self)
 {
@@ -210,14 +222,26 @@ card_words (const FwFiguresCard *card)
   return g_string_free (text, FALSE);
 }
 
+/* What a screen reader hears: the period's own figures, as the
+ * wheel's and the figures panel's descriptions stay the whole period's
+ * while the numbers drawn roll on; said again only when they change,
+ * not at every roll. */
 static void
-describe_card (FwPresentView       *self,
-               const FwFiguresCard *card)
+describe_card (FwPresentView *self)
 {
-  g_autofree char *text = card_words (card);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FwFiguresCardItem items[N_CARD_ITEMS];
+  FwFiguresCard card;
+  g_autofree char *text = NULL;
 
+  build_card_of (self, &card, items, strings, FALSE);
+  text = card_words (&card);
+  if (g_strcmp0 (text, self->described) == 0)
+    return;
+  g_free (self->described);
+  self->described = g_steal_pointer (&text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->described,
                                   -1);
 }
 
@@ -791,7 +815,7 @@ record_card (FwPresentView *self)
   cairo_t *cr;
 
   build_card (self, &card, items, strings);
-  describe_card (self, &card);
+  describe_card (self);
 
   recorder = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (recorder, &GRAPHENE_RECT_INIT (self->card_x, 0, width - self->card_x, height));
@@ -994,6 +1018,7 @@ fw_present_view_dispose (GObject *object)
 
   g_clear_pointer (&self->wheel, gtk_widget_unparent);
   g_clear_pointer (&self->card_node, gsk_render_node_unref);
+  g_clear_pointer (&self->described, g_free);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
